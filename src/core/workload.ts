@@ -1,0 +1,66 @@
+/**
+ * A workload, described the same way whichever platform it came from. The origin platform's
+ * concrete names (dyno size, instance type, plan) are kept next to the neutral figures (RAM, vCPU)
+ * so the origin can be priced exactly and the other platform by translation.
+ */
+export type Platform = 'heroku' | 'aws';
+
+export const PLATFORMS: readonly Platform[] = ['heroku', 'aws'];
+
+export type ComplianceNeed = 'hipaa' | 'pci';
+
+export interface ProcessType {
+  /** Process type name: web, worker, clock… */
+  name: string;
+  count: number;
+  /** The origin platform's size: `standard-2x`, `m5.large`, `fargate`. Lower case. */
+  size: string;
+  memoryGb: number;
+  vcpu: number;
+  /** Dedicated CPU (Performance/Private/Shield dynos; any EC2 instance but burstable t*). */
+  dedicated: boolean;
+}
+
+export interface Database {
+  /** The origin plan or class: `standard-0`, `db.m6g.large`. Lower case. */
+  plan: string;
+  memoryGb: number;
+  storageGb: number;
+  highAvailability: boolean;
+}
+
+export interface Cache {
+  /** `premium-0`, `cache.t4g.small`. Lower case. */
+  plan: string;
+  memoryGb: number;
+}
+
+/** A Heroku add-on other than Postgres and Key-Value Store, as billed. */
+export interface AddOn {
+  service: string;
+  plan: string;
+  /** Monthly price in cents; null when the price is a contract price nobody has told us. */
+  monthlyCents: number | null;
+  contract: boolean;
+}
+
+export interface Environments {
+  /** A staging copy of production. */
+  staging: boolean;
+  /** Review apps running on average. */
+  reviewApps: number;
+}
+
+export interface Workload {
+  origin: Platform;
+  /** What it describes, for people: `app acme-api`, `estimate`. */
+  label?: string;
+  processes: ProcessType[];
+  database?: Database;
+  cache?: Cache;
+  addOns: AddOn[];
+  egressGbPerMonth: number;
+  logGbPerMonth: number;
+  environments: Environments;
+  compliance: ComplianceNeed[];
+}

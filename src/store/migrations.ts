@@ -1,0 +1,30 @@
+/**
+ * Versioned schema. Append only: a migration that has run is never edited. The SQL is the common
+ * subset of SQLite and PostgreSQL; timestamps are ISO-8601 UTC text so both sort them alike.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'settings, cache, request counts, heroku snapshots, digest runs, audit log',
+    sql: [
+      `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+      `CREATE TABLE cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, stored_at TEXT NOT NULL)`,
+      `CREATE TABLE api_requests (service TEXT NOT NULL, month TEXT NOT NULL, count INTEGER NOT NULL,
+         PRIMARY KEY (service, month))`,
+      `CREATE TABLE heroku_snapshots (day TEXT NOT NULL, app TEXT NOT NULL, data TEXT NOT NULL, taken_at TEXT NOT NULL,
+         PRIMARY KEY (day, app))`,
+      `CREATE TABLE digest_runs (channel TEXT NOT NULL, period TEXT NOT NULL, status TEXT NOT NULL,
+         owner TEXT NOT NULL, claimed_at TEXT NOT NULL, message_ts TEXT, error TEXT,
+         PRIMARY KEY (channel, period))`,
+      `CREATE TABLE audit_log (at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+         detail TEXT NOT NULL)`,
+      `CREATE INDEX audit_log_at ON audit_log (at)`,
+    ],
+  },
+];

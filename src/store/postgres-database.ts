@@ -1,0 +1,47 @@
+import { Pool, type PoolClient } from 'pg';
+import type { Row, SqlDatabase } from './sql-database';
+
+/** Any constant: it names the advisory lock that serialises migrations across replicas. */
+const MIGRATION_LOCK_ID = 727_274_001;
+
+export function openPostgres(connectionString: string): SqlDatabase {
+  const pool = new Pool({ connectionString, max: 5, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process; the next query reconnects.
+  pool.on('error', () => {});
+
+  const onClient = (client: PoolClient): SqlDatabase => ({
+    kind: 'postgres',
+    async query(sql, params = []) {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as Row[];
+    },
+    withMigrationLock: () => Promise.reject(new Error('nested migration lock')),
+    close: async () => {},
+  });
+
+  return {
+    kind: 'postgres',
+    async query(sql, params = []) {
+      const result = await pool.query(sql, params as unknown[]);
+      return result.rows as Row[];
+    },
+    async withMigrationLock(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
+        const result = await work(onClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,185 @@
+import { MIGRATIONS } from './migrations';
+import type { Row, SqlDatabase } from './sql-database';
+import type { AuditEntry, CacheEntry, ClaimResult, DigestRun, HerokuSnapshot, Store } from './store';
+
+const iso = (date: Date) => date.toISOString();
+const month = (date: Date) => iso(date).slice(0, 7);
+
+function toDigestRun(row: Row): DigestRun {
+  return {
+    channel: String(row.channel),
+    period: String(row.period),
+    status: row.status as DigestRun['status'],
+    owner: String(row.owner),
+    claimedAt: new Date(String(row.claimed_at)),
+    ...(row.message_ts ? { messageTs: String(row.message_ts) } : {}),
+    ...(row.error ? { error: String(row.error) } : {}),
+  };
+}
+
+/** Runs the migrations that have not run yet, under a lock so replicas starting together agree. */
+export async function migrate(db: SqlDatabase, now: Date): Promise<number[]> {
+  return db.withMigrationLock(async (tx) => {
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const done = new Set((await tx.query('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      for (const statement of migration.sql) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [migration.version, iso(now)]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}
+
+export class SqlStore implements Store {
+  constructor(private readonly db: SqlDatabase) {}
+
+  get kind() {
+    return this.db.kind;
+  }
+
+  async ping() {
+    await this.db.query('SELECT 1 AS ok');
+  }
+
+  close() {
+    return this.db.close();
+  }
+
+  async getSetting(key: string) {
+    const [row] = await this.db.query('SELECT value FROM settings WHERE key = $1', [key]);
+    return row ? String(row.value) : undefined;
+  }
+
+  async setSetting(key: string, value: string) {
+    await this.db.query(
+      `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      [key, value, iso(new Date())],
+    );
+  }
+
+  async settings() {
+    const rows = await this.db.query('SELECT key, value FROM settings ORDER BY key');
+    return Object.fromEntries(rows.map((row) => [String(row.key), String(row.value)]));
+  }
+
+  async cacheGet<T>(key: string): Promise<CacheEntry<T> | undefined> {
+    const [row] = await this.db.query('SELECT value, stored_at FROM cache WHERE key = $1', [key]);
+    if (!row) return undefined;
+    return { value: JSON.parse(String(row.value)) as T, storedAt: new Date(String(row.stored_at)) };
+  }
+
+  async cachePut(key: string, value: unknown, storedAt: Date) {
+    await this.db.query(
+      `INSERT INTO cache (key, value, stored_at) VALUES ($1, $2, $3)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, stored_at = excluded.stored_at`,
+      [key, JSON.stringify(value), iso(storedAt)],
+    );
+  }
+
+  async countRequests(service: string, at: Date, count = 1) {
+    await this.db.query(
+      `INSERT INTO api_requests (service, month, count) VALUES ($1, $2, $3)
+       ON CONFLICT (service, month) DO UPDATE SET count = api_requests.count + excluded.count`,
+      [service, month(at), count],
+    );
+  }
+
+  async requestCount(service: string, forMonth: string) {
+    const [row] = await this.db.query('SELECT count FROM api_requests WHERE service = $1 AND month = $2', [
+      service,
+      forMonth,
+    ]);
+    return row ? Number(row.count) : 0;
+  }
+
+  async putSnapshot(snapshot: HerokuSnapshot) {
+    await this.db.query(
+      `INSERT INTO heroku_snapshots (day, app, data, taken_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (day, app) DO UPDATE SET data = excluded.data, taken_at = excluded.taken_at`,
+      [snapshot.day, snapshot.app, JSON.stringify(snapshot.data), iso(snapshot.takenAt)],
+    );
+  }
+
+  async snapshots(fromDay: string, toDay: string) {
+    const rows = await this.db.query(
+      'SELECT day, app, data, taken_at FROM heroku_snapshots WHERE day >= $1 AND day < $2 ORDER BY day, app',
+      [fromDay, toDay],
+    );
+    return rows.map((row) => ({
+      day: String(row.day),
+      app: String(row.app),
+      data: JSON.parse(String(row.data)),
+      takenAt: new Date(String(row.taken_at)),
+    }));
+  }
+
+  async claimDigestRun(channel: string, period: string, owner: string, at: Date, leaseMs: number): Promise<ClaimResult> {
+    const [inserted] = await this.db.query(
+      `INSERT INTO digest_runs (channel, period, status, owner, claimed_at) VALUES ($1, $2, 'claimed', $3, $4)
+       ON CONFLICT (channel, period) DO NOTHING RETURNING *`,
+      [channel, period, owner, iso(at)],
+    );
+    if (inserted) return { claimed: true, run: toDigestRun(inserted) };
+    // A failed run, or a claim whose owner vanished before it posted, may be taken over: atomically.
+    const [taken] = await this.db.query(
+      `UPDATE digest_runs SET status = 'claimed', owner = $3, claimed_at = $4, error = NULL
+       WHERE channel = $1 AND period = $2
+         AND (status = 'failed' OR (status = 'claimed' AND claimed_at < $5))
+       RETURNING *`,
+      [channel, period, owner, iso(at), iso(new Date(at.getTime() - leaseMs))],
+    );
+    if (taken) return { claimed: true, run: toDigestRun(taken) };
+    const run = await this.digestRun(channel, period);
+    if (!run) throw new Error(`digest run ${channel}/${period} vanished while claiming`);
+    return { claimed: false, run };
+  }
+
+  async markDigestPosted(channel: string, period: string, owner: string, messageTs: string) {
+    await this.db.query(
+      `UPDATE digest_runs SET status = 'posted', message_ts = $4, error = NULL
+       WHERE channel = $1 AND period = $2 AND owner = $3`,
+      [channel, period, owner, messageTs],
+    );
+  }
+
+  async markDigestFailed(channel: string, period: string, owner: string, error: string) {
+    await this.db.query(
+      `UPDATE digest_runs SET status = 'failed', error = $4
+       WHERE channel = $1 AND period = $2 AND owner = $3 AND status = 'claimed'`,
+      [channel, period, owner, error],
+    );
+  }
+
+  async digestRun(channel: string, period: string) {
+    const [row] = await this.db.query('SELECT * FROM digest_runs WHERE channel = $1 AND period = $2', [
+      channel,
+      period,
+    ]);
+    return row ? toDigestRun(row) : undefined;
+  }
+
+  async audit(entry: AuditEntry) {
+    await this.db.query('INSERT INTO audit_log (at, actor, action, detail) VALUES ($1, $2, $3, $4)', [
+      iso(entry.at),
+      entry.actor,
+      entry.action,
+      entry.detail,
+    ]);
+  }
+
+  async auditLog(since?: Date) {
+    const rows = await this.db.query('SELECT at, actor, action, detail FROM audit_log WHERE at >= $1 ORDER BY at', [
+      iso(since ?? new Date(0)),
+    ]);
+    return rows.map((row) => ({
+      at: new Date(String(row.at)),
+      actor: String(row.actor),
+      action: String(row.action),
+      detail: String(row.detail),
+    }));
+  }
+}

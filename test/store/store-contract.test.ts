@@ -1,0 +1,137 @@
+import { isPostgresUrl, openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
+import { describePostgres, freshPostgresUrl, tempSqliteFile } from '../support/databases';
+
+const t0 = new Date('2026-11-16T09:00:00.000Z');
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+const LEASE = 10 * 60_000;
+
+function contract(open: () => Promise<Store>) {
+  let store: Store;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test('is reachable', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  test('keeps settings and overwrites them', async () => {
+    expect(await store.getSetting('digest.channel')).toBeUndefined();
+    await store.setSetting('digest.channel', 'C1');
+    await store.setSetting('digest.channel', 'C2');
+    await store.setSetting('digest.timezone', 'Europe/Berlin');
+    expect(await store.getSetting('digest.channel')).toBe('C2');
+    expect(await store.settings()).toEqual({ 'digest.channel': 'C2', 'digest.timezone': 'Europe/Berlin' });
+  });
+
+  test('caches JSON values with the time they were stored', async () => {
+    await store.cachePut('ce:k', { amount: '12.3456789012', rows: [1, 2] }, t0);
+    await store.cachePut('ce:k', { amount: '99.01' }, minutes(5));
+    expect(await store.cacheGet('ce:k')).toEqual({ value: { amount: '99.01' }, storedAt: minutes(5) });
+    expect(await store.cacheGet('missing')).toBeUndefined();
+  });
+
+  test('counts API requests per service and UTC month', async () => {
+    await store.countRequests('cost-explorer', new Date('2026-11-30T23:59:59Z'), 3);
+    await store.countRequests('cost-explorer', new Date('2026-11-01T00:00:00Z'));
+    await store.countRequests('cost-explorer', new Date('2026-12-01T00:00:00Z'));
+    await store.countRequests('heroku', t0, 7);
+    expect(await store.requestCount('cost-explorer', '2026-11')).toBe(4);
+    expect(await store.requestCount('cost-explorer', '2026-12')).toBe(1);
+    expect(await store.requestCount('heroku', '2026-11')).toBe(7);
+    expect(await store.requestCount('heroku', '2026-10')).toBe(0);
+  });
+
+  test('keeps one Heroku snapshot per app and day, and lists a half-open range of days', async () => {
+    await store.putSnapshot({ day: '2026-11-15', app: 'api', data: { web: 1 }, takenAt: t0 });
+    await store.putSnapshot({ day: '2026-11-16', app: 'api', data: { web: 1 }, takenAt: t0 });
+    await store.putSnapshot({ day: '2026-11-16', app: 'api', data: { web: 3 }, takenAt: minutes(1) });
+    await store.putSnapshot({ day: '2026-11-17', app: 'api', data: { web: 2 }, takenAt: t0 });
+    const rows = await store.snapshots('2026-11-16', '2026-11-17');
+    expect(rows).toEqual([{ day: '2026-11-16', app: 'api', data: { web: 3 }, takenAt: minutes(1) }]);
+  });
+
+  test('a digest run is claimed once; others see who has it', async () => {
+    const first = await store.claimDigestRun('C1', '2026-W47', 'a', t0, LEASE);
+    const second = await store.claimDigestRun('C1', '2026-W47', 'b', minutes(1), LEASE);
+    expect(first.claimed).toBe(true);
+    expect(second).toEqual({ claimed: false, run: expect.objectContaining({ owner: 'a', status: 'claimed' }) });
+    expect((await store.claimDigestRun('C2', '2026-W47', 'b', minutes(1), LEASE)).claimed).toBe(true);
+  });
+
+  test('a posted digest is never claimed again, even after its lease', async () => {
+    await store.claimDigestRun('C1', '2026-W47', 'a', t0, LEASE);
+    await store.markDigestPosted('C1', '2026-W47', 'a', '1700000000.000100');
+    const later = await store.claimDigestRun('C1', '2026-W47', 'b', minutes(600), LEASE);
+    expect(later).toEqual({
+      claimed: false,
+      run: expect.objectContaining({ status: 'posted', messageTs: '1700000000.000100' }),
+    });
+  });
+
+  test('an abandoned claim is taken over after its lease, a failed one at once', async () => {
+    await store.claimDigestRun('C1', '2026-W47', 'a', t0, LEASE);
+    expect((await store.claimDigestRun('C1', '2026-W47', 'b', minutes(9), LEASE)).claimed).toBe(false);
+    const takeover = await store.claimDigestRun('C1', '2026-W47', 'b', minutes(11), LEASE);
+    expect(takeover).toEqual({ claimed: true, run: expect.objectContaining({ owner: 'b' }) });
+    // The old owner can no longer mark it: only the current owner's marks count.
+    await store.markDigestPosted('C1', '2026-W47', 'a', '1.1');
+    expect((await store.digestRun('C1', '2026-W47'))?.status).toBe('claimed');
+
+    await store.markDigestFailed('C1', '2026-W47', 'b', 'not_in_channel');
+    expect(await store.digestRun('C1', '2026-W47')).toEqual(
+      expect.objectContaining({ status: 'failed', error: 'not_in_channel' }),
+    );
+    expect((await store.claimDigestRun('C1', '2026-W47', 'c', minutes(12), LEASE)).claimed).toBe(true);
+  });
+
+  test('concurrent claims: exactly one wins', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => store.claimDigestRun('C9', '2026-W47', `r${i}`, t0, LEASE)),
+    );
+    expect(results.filter((result) => result.claimed)).toHaveLength(1);
+  });
+
+  test('keeps an audit log in time order, filtered by date', async () => {
+    await store.audit({ at: minutes(2), actor: 'U2', action: 'spend', detail: 'aws 7d by service' });
+    await store.audit({ at: t0, actor: 'U1', action: 'dashboard', detail: 'home' });
+    expect((await store.auditLog()).map((entry) => entry.actor)).toEqual(['U1', 'U2']);
+    expect(await store.auditLog(minutes(1))).toEqual([
+      { at: minutes(2), actor: 'U2', action: 'spend', detail: 'aws 7d by service' },
+    ]);
+  });
+}
+
+describe('Store contract on SQLite', () => {
+  contract(() => openStore(tempSqliteFile()));
+
+  test('creates the database file and its folder, and migrates an existing file idempotently', async () => {
+    const file = tempSqliteFile().replace('test.db', 'nested/deeper/store.db');
+    const first = await openStore(file);
+    await first.setSetting('kept', 'yes');
+    await first.close();
+    const again = await openStore(file);
+    expect(await again.getSetting('kept')).toBe('yes');
+    await again.close();
+  });
+});
+
+describePostgres('Store contract on PostgreSQL', () => {
+  contract(async () => {
+    const url = await freshPostgresUrl();
+    if (!url || !isPostgresUrl(url)) throw new Error('TEST_DATABASE_URL is not a postgres:// URL');
+    return openStore(url);
+  });
+
+  test('replicas starting together migrate once', async () => {
+    const url = (await freshPostgresUrl())!;
+    const stores = await Promise.all([openStore(url), openStore(url), openStore(url)]);
+    await stores[0].setSetting('x', '1');
+    expect(await stores[2].getSetting('x')).toBe('1');
+    await Promise.all(stores.map((store) => store.close()));
+  });
+});
