@@ -20,13 +20,18 @@ function toDigestRun(row: Row): DigestRun {
 /** Runs the migrations that have not run yet, under a lock so replicas starting together agree. */
 export async function migrate(db: SqlDatabase, now: Date): Promise<number[]> {
   return db.withMigrationLock(async (tx) => {
-    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+    );
     const done = new Set((await tx.query('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
       if (done.has(migration.version)) continue;
       for (const statement of migration.sql) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [migration.version, iso(now)]);
+      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
+        migration.version,
+        iso(now),
+      ]);
       applied.push(migration.version);
     }
     return applied;
@@ -117,7 +122,13 @@ export class SqlStore implements Store {
     }));
   }
 
-  async claimDigestRun(channel: string, period: string, owner: string, at: Date, leaseMs: number): Promise<ClaimResult> {
+  async claimDigestRun(
+    channel: string,
+    period: string,
+    owner: string,
+    at: Date,
+    leaseMs: number,
+  ): Promise<ClaimResult> {
     const [inserted] = await this.db.query(
       `INSERT INTO digest_runs (channel, period, status, owner, claimed_at) VALUES ($1, $2, 'claimed', $3, $4)
        ON CONFLICT (channel, period) DO NOTHING RETURNING *`,

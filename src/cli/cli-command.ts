@@ -1,0 +1,21 @@
+import type { Config } from '../config';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CliContext {
+  config: Config;
+  io: CliIo;
+  now: () => Date;
+}
+
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  examples: string[];
+  /** Resolves to the exit code: 0 done, 1 bad input or a failed source. */
+  run(args: string[], context: CliContext): Promise<number>;
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import { IANAZone } from 'luxon';
+import cron from 'node-cron';
+import { z } from 'zod';
+import { DEFAULT_DATABASE } from './store/open-store';
+
+/**
+ * The only reader of process.env. Every problem is reported at once, by variable name and with
+ * the fix; values are never echoed, so a mistyped secret cannot leak into a log.
+ */
+export type Config = z.infer<typeof schema> & {
+  socketMode: boolean;
+  awsEnabled: boolean;
+  herokuEnabled: boolean;
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(
+      `Hosting Advisor cannot start: fix these settings (see README, "Configuration").\n${problems.map((p) => `  ✖ ${p}`).join('\n')}`,
+    );
+  }
+}
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = (check: z.ZodString) => z.preprocess(blankToUndefined, check.optional());
+
+const commaList = (item: z.ZodString, what: string) =>
+  z.preprocess(
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean)
+        : [],
+    z.array(item, { error: `must be a comma-separated list of ${what}` }),
+  );
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'must list Slack user IDs such as U012ABCDEF' });
+
+const schema = z.object({
+  SLACK_BOT_TOKEN: optionalText(
+    z.string().startsWith('xoxb-', { error: 'must be a bot token starting with xoxb- (OAuth & Permissions page)' }),
+  ),
+  SLACK_SIGNING_SECRET: optionalText(
+    z.string().regex(/^[0-9a-f]{16,}$/i, { error: 'must be the hex Signing Secret from the Basic Information page' }),
+  ),
+  SLACK_APP_TOKEN: optionalText(
+    z.string().startsWith('xapp-', { error: 'must be an app-level token starting with xapp- (connections:write)' }),
+  ),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a port number such as 3000' })
+      .int({ error: 'must be a whole port number such as 3000' })
+      .min(0, { error: 'must be between 0 and 65535' })
+      .max(65535, { error: 'must be between 0 and 65535' })
+      .default(3000),
+  ),
+  SLACK_API_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .default('https://slack.com/api/'),
+  ),
+  HEROKU_API_TOKEN: optionalText(z.string().min(8, { error: 'looks too short to be a Heroku API token' })),
+  HEROKU_API_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.heroku.com' })
+      .default('https://api.heroku.com'),
+  ),
+  HEROKU_TEAMS: commaList(
+    z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, { error: 'must list team names such as acme-eng' }),
+    'team names',
+  ),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE)),
+  HOSTING_LEADS: commaList(slackUserId, 'Slack user IDs'),
+  DIGEST_CHANNEL: optionalText(
+    z.string().regex(/^[CGD][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),
+  ),
+  DIGEST_SCHEDULE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((expression) => cron.validate(expression), {
+        error: 'must be a cron expression such as "0 9 * * 1" (Mondays 09:00)',
+      })
+      .default('0 9 * * 1'),
+  ),
+  DIGEST_TIMEZONE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be an IANA time zone such as Europe/Berlin or UTC' })
+      .default('UTC'),
+  ),
+  PRICING_FILE: optionalText(
+    z.string().refine((file) => fs.existsSync(file), { error: 'names a file that does not exist' }),
+  ),
+  AWS_COST_METRIC: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['UnblendedCost', 'AmortizedCost', 'BlendedCost', 'NetUnblendedCost', 'NetAmortizedCost'], {
+        error: 'must be one of UnblendedCost, AmortizedCost, BlendedCost, NetUnblendedCost, NetAmortizedCost',
+      })
+      .default('UnblendedCost'),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
+  ),
+});
+
+/** Variables the AWS SDK's default credential chain reads; any of them means "AWS is set up". */
+const AWS_CREDENTIAL_HINTS = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_PROFILE',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_ENDPOINT_URL_COST_EXPLORER',
+];
+
+export interface LoadOptions {
+  /** The bot needs Slack credentials; the CLI does not. */
+  requireSlack: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, { requireSlack }: LoadOptions): Config {
+  const parsed = schema.safeParse(env);
+  // One line per variable, named by the variable alone (not `HOSTING_LEADS.1`).
+  const problems = parsed.success
+    ? []
+    : [...new Set(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? 'environment')}: ${issue.message}`))];
+
+  const value = parsed.success ? parsed.data : undefined;
+  const socketMode = Boolean(env.SLACK_APP_TOKEN?.trim());
+  if (requireSlack) {
+    if (!env.SLACK_BOT_TOKEN?.trim())
+      problems.push('SLACK_BOT_TOKEN: is required to run the bot (xoxb-…, OAuth & Permissions page)');
+    if (!socketMode && !env.SLACK_SIGNING_SECRET?.trim())
+      problems.push(
+        'SLACK_SIGNING_SECRET: is required in HTTP mode (Basic Information page); or set SLACK_APP_TOKEN for Socket Mode',
+      );
+  }
+  if (problems.length > 0 || !value) throw new ConfigError(problems);
+
+  return {
+    ...value,
+    socketMode,
+    awsEnabled: AWS_CREDENTIAL_HINTS.some((name) => Boolean(env[name]?.trim())),
+    herokuEnabled: Boolean(value.HEROKU_API_TOKEN),
+  };
+}

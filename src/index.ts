@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { ConfigError } from './config';
+import { configSecrets, redact } from './logger';
+import { startBot } from './server';
+
+async function main() {
+  const bot = await startBot(process.env);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${signal} received: finishing requests under way, then stopping.\n`);
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`${redact(String(error), configSecrets(process.env))}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // A configuration problem is the user's to fix: the message says how, no stack trace needed.
+  const text =
+    error instanceof ConfigError
+      ? error.message
+      : `Hosting Advisor could not start: ${error instanceof Error ? error.message : String(error)}`;
+  process.stderr.write(`${redact(text, configSecrets(process.env))}\n`);
+  process.exit(1);
+});

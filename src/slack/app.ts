@@ -1,0 +1,113 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { App, type CustomRoute, HTTPReceiver, type Logger, type LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { Services } from '../services';
+import { registerListeners } from './listeners';
+
+export interface SlackApp {
+  app: App;
+  /** Starts listening; resolves to the HTTP server's port (health routes, and /slack/events in HTTP mode). */
+  start(): Promise<number>;
+  /** Stops taking requests and waits for those under way to finish. */
+  stop(): Promise<void>;
+  /** No listener is running. */
+  idle(): boolean;
+}
+
+export interface SlackAppOptions {
+  logger?: Logger;
+  /** Web API retries; tests pass 0. */
+  retries?: number;
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function healthRoutes(services: Services, isStopping: () => boolean): CustomRoute[] {
+  return [
+    {
+      path: '/healthz',
+      method: 'GET',
+      handler: (_req: IncomingMessage, res: ServerResponse) => json(res, 200, { status: 'ok' }),
+    },
+    {
+      path: '/readyz',
+      method: 'GET',
+      handler: (_req: IncomingMessage, res: ServerResponse) => {
+        if (isStopping()) return json(res, 503, { status: 'stopping' });
+        services.store.ping().then(
+          () => json(res, 200, { status: 'ready', store: services.store.kind }),
+          () => json(res, 503, { status: 'store unreachable', store: services.store.kind }),
+        );
+      },
+    },
+  ];
+}
+
+export function createSlackApp(services: Services, options: SlackAppOptions = {}): SlackApp {
+  const { config } = services;
+  let stopping = false;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const customRoutes = healthRoutes(services, () => stopping);
+
+  const logger = options.logger;
+  const receiver = config.socketMode
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN!,
+        customRoutes,
+        installerOptions: { port: config.PORT },
+        ...(logger ? { logger } : {}),
+      })
+    : new HTTPReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET!,
+        customRoutes,
+        port: config.PORT,
+        ...(logger ? { logger } : {}),
+      });
+
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    receiver,
+    // auth.test runs lazily on the first event instead of blocking (and retrying) at start-up.
+    tokenVerificationEnabled: false,
+    ...(logger ? { logger } : { logLevel: config.LOG_LEVEL as LogLevel }),
+    clientOptions: {
+      slackApiUrl: config.SLACK_API_URL,
+      retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+      timeout: 10_000,
+    },
+  });
+
+  // Counts listener work under way, so a shutdown can wait for it.
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    }
+  });
+  registerListeners(app, services);
+  app.error(async (error) => {
+    app.logger.error('unhandled listener error:', error);
+  });
+
+  return {
+    app,
+    async start() {
+      const started = (await app.start(config.PORT)) as unknown;
+      if (config.socketMode) return config.PORT;
+      const address = (started as Server).address();
+      return typeof address === 'object' && address ? address.port : config.PORT;
+    },
+    idle: () => inFlight === 0,
+    async stop() {
+      stopping = true;
+      const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+      await Promise.all([app.stop().catch(() => {}), idle]);
+    },
+  };
+}

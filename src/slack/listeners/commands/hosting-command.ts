@@ -1,0 +1,79 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { Services } from '../../../services';
+import { ephemeral, type Message } from '../../message';
+import { helpMessage } from './help';
+import type { Reply, Subcommand } from './subcommand';
+import { quoteInput, unknownSubcommand } from './unknown';
+
+/** Slack allows long command text; nothing we accept needs more than this. */
+export const MAX_COMMAND_TEXT = 2000;
+
+const SORRY = ephemeral(
+  'Sorry, something went wrong on our side while answering that. Nothing was changed; please try again in a minute. If it keeps happening, tell whoever runs Hosting Advisor (the error is in its log).',
+);
+
+function splitShare(words: string[]): { words: string[]; share: boolean } {
+  const kept = words.filter((word) => word.toLowerCase() !== 'share');
+  return { words: kept, share: kept.length !== words.length };
+}
+
+const isMessage = (reply: Reply): reply is Message => 'response_type' in reply;
+
+/** `/hosting <subcommand> …`: finds the subcommand, runs it, and answers within Slack's 3 seconds. */
+export function hostingCommand(subcommands: readonly Subcommand[], services: Services) {
+  const help: Subcommand = {
+    name: 'help',
+    summary: 'this list',
+    examples: ['help'],
+    run: async () => helpMessage(all),
+  };
+  const all = [...subcommands, help];
+  const byName = new Map(all.flatMap((sub) => [sub.name, ...(sub.aliases ?? [])].map((name) => [name, sub] as const)));
+
+  return async ({ command, ack, respond, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const text = command.text ?? '';
+    if (text.length > MAX_COMMAND_TEXT) {
+      await ack(
+        ephemeral(
+          `That command is ${text.length.toLocaleString('en-US')} characters long; I read at most ${MAX_COMMAND_TEXT.toLocaleString('en-US')}. Try something like \`/hosting estimate web=2xstandard-2x postgres=standard-0\`.`,
+        ),
+      );
+      return;
+    }
+    const [first = 'help', ...rest] = text.trim().split(/\s+/).filter(Boolean);
+    const subcommand = byName.get(first.toLowerCase());
+    if (!subcommand) {
+      await ack(unknownSubcommand(first, all));
+      return;
+    }
+    const { words, share } = splitShare(rest);
+    logger.info(`/hosting ${subcommand.name} from ${command.user_id} in ${command.channel_id}`);
+    let reply: Reply;
+    try {
+      reply = await subcommand.run({ args: words.join(' '), share, command, client, services, logger });
+    } catch (error) {
+      logger.error(`/hosting ${subcommand.name} failed:`, error);
+      await ack(SORRY);
+      return;
+    }
+    if (isMessage(reply)) {
+      await ack(reply);
+      return;
+    }
+    if ('silent' in reply) {
+      await ack();
+      return;
+    }
+    await ack(reply.placeholder);
+    let message: Message;
+    try {
+      message = await reply.later();
+    } catch (error) {
+      logger.error(`/hosting ${subcommand.name} failed after the ack:`, error);
+      message = SORRY;
+    }
+    await respond({ ...message, replace_original: message.response_type === 'ephemeral' }).catch((error: unknown) =>
+      logger.error(`could not deliver the /hosting ${subcommand.name} answer for "${quoteInput(text)}":`, error),
+    );
+  };
+}

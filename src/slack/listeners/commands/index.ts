@@ -1,0 +1,13 @@
+import type { App } from '@slack/bolt';
+import type { Services } from '../../../services';
+import { hostingCommand } from './hosting-command';
+import type { Subcommand } from './subcommand';
+
+/** The subcommands of `/hosting`, in the order help lists them. */
+export function subcommands(_services: Services): Subcommand[] {
+  return [];
+}
+
+export function register(app: App, services: Services): void {
+  app.command('/hosting', hostingCommand(subcommands(services), services));
+}

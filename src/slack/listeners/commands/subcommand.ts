@@ -1,0 +1,30 @@
+import type { Logger, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Services } from '../../../services';
+import type { Message } from '../../message';
+
+export interface SubcommandContext {
+  /** The words after the subcommand, with `share` removed. */
+  args: string;
+  /** The user wrote `share`: post the answer in the channel. */
+  share: boolean;
+  command: SlashCommand;
+  client: WebClient;
+  services: Services;
+  logger: Logger;
+}
+
+/**
+ * What a subcommand answers with: a message for the ack itself (fast work), a placeholder now and
+ * the message later (anything that waits on AWS, Heroku or Slack), or nothing (it opened a modal).
+ */
+export type Reply = Message | { placeholder: Message; later: () => Promise<Message> } | { silent: true };
+
+export interface Subcommand {
+  name: string;
+  aliases?: string[];
+  summary: string;
+  /** Full example including the subcommand, e.g. `estimate web=2xstandard-2x`. */
+  examples: string[];
+  run(context: SubcommandContext): Promise<Reply>;
+}

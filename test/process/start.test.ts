@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { tempSqliteFile } from '../support/databases';
+
+const entry = path.resolve(__dirname, '../../dist/index.js');
+
+function start(env: Record<string, string>) {
+  return spawnSync(process.execPath, [entry], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: tempSqliteFile(), ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+}
+
+describe('starting the bot with bad configuration', () => {
+  const secret = 'not-hex-but-very-secret-value-123';
+  const run = () =>
+    start({
+      SLACK_BOT_TOKEN: 'xoxp-user-token-secret-999',
+      SLACK_SIGNING_SECRET: secret,
+      PORT: 'eighty',
+      DIGEST_SCHEDULE: 'every monday',
+      DIGEST_TIMEZONE: 'Mars/Olympus',
+      HOSTING_LEADS: 'U123ABC,bob',
+    });
+
+  test('exits non-zero with one message naming every bad variable and how to fix it', () => {
+    const result = run();
+    expect(result.status).toBe(1);
+    for (const name of [
+      'SLACK_BOT_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'PORT',
+      'DIGEST_SCHEDULE',
+      'DIGEST_TIMEZONE',
+      'HOSTING_LEADS',
+    ]) {
+      expect(result.stderr).toContain(`✖ ${name}:`);
+    }
+    expect(result.stderr).toContain('such as "0 9 * * 1"');
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  test('never prints a secret value', () => {
+    const result = run();
+    expect(result.stderr + result.stdout).not.toContain('user-token-secret-999');
+    expect(result.stderr + result.stdout).not.toContain(secret);
+  });
+
+  test('missing Slack credentials are named, with where to find them', () => {
+    const result = start({});
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SLACK_BOT_TOKEN: is required to run the bot');
+    expect(result.stderr).toContain('SLACK_SIGNING_SECRET: is required in HTTP mode');
+  });
+});

@@ -1,0 +1,97 @@
+import { type Harness, startHarness } from '../support/bot-harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+
+const SLACK_ACK_LIMIT_MS = 3000;
+
+function helpBody() {
+  return new URLSearchParams({
+    command: '/hosting',
+    text: 'help',
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+  }).toString();
+}
+
+describe('the Slack HTTP receiver', () => {
+  test('answers /hosting help with every subcommand and an example of each', async () => {
+    const res = await harness.command('help');
+    expect(res.status).toBe(200);
+    expect(res.elapsedMs).toBeLessThan(SLACK_ACK_LIMIT_MS);
+    expect(res.body.response_type).toBe('ephemeral');
+    expect(res.body.text).toContain('`/hosting help`');
+    expect(res.body.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  test('an empty /hosting is help', async () => {
+    const res = await harness.command('');
+    expect(res.body.text).toContain('Hosting Advisor');
+  });
+
+  test('an unknown subcommand gets what was wrong, the closest command and an example', async () => {
+    const res = await harness.command('hlep me');
+    expect(res.status).toBe(200);
+    expect(res.elapsedMs).toBeLessThan(SLACK_ACK_LIMIT_MS);
+    expect(res.body.response_type).toBe('ephemeral');
+    expect(res.body.text).toContain("I don't know the command `hlep`");
+    expect(res.body.text).toContain('Did you mean `/hosting help`?');
+  });
+
+  test('a very long command is refused politely without echoing it', async () => {
+    const res = await harness.command(`estimate ${'web=2xstandard-2x '.repeat(300)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.text).toMatch(/characters long; I read at most 2,000/);
+    expect(JSON.stringify(res.body).length).toBeLessThan(1000);
+  });
+
+  test('a forged signature gets 401 and runs no handler', async () => {
+    const body = helpBody();
+    const headers = harness.sign(body);
+    headers['x-slack-signature'] = headers['x-slack-signature'].replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    const res = await harness.post(body, { 'content-type': 'application/x-www-form-urlencoded', ...headers });
+    expect(res.status).toBe(401);
+    expect(res.body).toBe('');
+    expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toEqual([]);
+  });
+
+  test('a request signed 10 minutes ago gets 401 and runs no handler', async () => {
+    const body = helpBody();
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    const res = await harness.post(body, {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...harness.sign(body, tenMinutesAgo),
+    });
+    expect(res.status).toBe(401);
+    expect(res.body).toBe('');
+    expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toEqual([]);
+  });
+
+  test('a correctly signed request runs the handler (the two tests above would pass vacuously otherwise)', async () => {
+    const body = helpBody();
+    const res = await harness.post(body, {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...harness.sign(body),
+    });
+    expect(res.status).toBe(200);
+    expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toHaveLength(1);
+  });
+
+  test('health and readiness routes', async () => {
+    const health = await fetch(`${harness.url}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${harness.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', store: 'sqlite' });
+  });
+
+  test('no secret appears in the logs', () => {
+    const all = harness.logs.join('\n');
+    expect(all).not.toContain('testtokenvalue');
+    expect(all).not.toContain('8f742231b10e8888abcd99eee9a85a5d');
+  });
+});

@@ -1,0 +1,133 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  method: string;
+  /** Form fields with JSON-looking values (blocks, view) parsed. */
+  body: Record<string, unknown>;
+  authorization?: string;
+}
+
+export interface ResponsePost {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+type MethodAnswer = Record<string, unknown> | ((body: Record<string, unknown>) => Record<string, unknown>);
+
+function parseField(value: string): unknown {
+  if (/^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/**
+ * A local Slack: the Web API (`/api/<method>`), response_url endpoints (`/respond/<id>`) and the file
+ * upload URL that files.getUploadURLExternal hands out. Every request is recorded; unknown Web API
+ * methods answer `unknown_method` so a call nobody expected shows up as a failure.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  readonly uploads: { fileId: string; bytes: Buffer }[] = [];
+  private readonly answers = new Map<string, MethodAnswer[]>();
+  private server?: http.Server;
+  private nextTs = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** Queues answers for a method, used in order; the last one repeats. */
+  answer(method: string, ...answers: MethodAnswer[]): void {
+    this.answers.set(method, answers);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  private defaultAnswer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: 'V0001', ...(body.view as object) } };
+      case 'files.getUploadURLExternal':
+        return { ok: true, upload_url: `${this.url}/upload/F0001`, file_id: 'F0001' };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F0001', title: 'upload' }] };
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      case 'conversations.info':
+        return { ok: true, channel: { id: body.channel, is_member: true, name: 'general' } };
+      case 'users.info':
+        return { ok: true, user: { id: body.user, tz: 'UTC', name: 'someone' } };
+      case 'usergroups.users.list':
+        return { ok: true, users: [] };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const path = req.url ?? '/';
+      const reply = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (path.startsWith('/upload/')) {
+        this.uploads.push({ fileId: path.slice('/upload/'.length), bytes: raw });
+        return reply(200, { ok: true });
+      }
+      const text = raw.toString('utf8');
+      const body: Record<string, unknown> = (req.headers['content-type'] ?? '').startsWith('application/json')
+        ? (JSON.parse(text || '{}') as Record<string, unknown>)
+        : Object.fromEntries([...new URLSearchParams(text)].map(([key, value]) => [key, parseField(value)]));
+      if (path.startsWith('/respond/')) {
+        this.responses.push({ path, body });
+        return reply(200, { ok: true });
+      }
+      if (path.startsWith('/api/')) {
+        const method = path.slice('/api/'.length).split('?')[0];
+        this.calls.push({ method, body, authorization: req.headers.authorization });
+        const queue = this.answers.get(method);
+        const next = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
+        const answer = next ? (typeof next === 'function' ? next(body) : next) : this.defaultAnswer(method, body);
+        if (typeof answer.__status === 'number') {
+          const { __status, __headers, ...rest } = answer as Record<string, unknown>;
+          res.writeHead(__status as number, { 'content-type': 'application/json', ...(__headers as object) });
+          return res.end(JSON.stringify(rest));
+        }
+        return reply(200, answer);
+      }
+      reply(404, { ok: false, error: 'not_found' });
+    });
+  }
+}
