@@ -1,0 +1,126 @@
+import type { Platform } from '../workload';
+import { getFramework, listFrameworks } from './registry';
+import type { Framework } from './types';
+
+export type ComplianceArgs =
+  | {
+      ok: true;
+      framework: Framework;
+      platform?: Platform;
+      live: boolean;
+      /** What is left for the estimate grammar, e.g. `web=2xstandard-2x postgres=standard-0`. */
+      workloadText?: string;
+    }
+  | { ok: false; message: string };
+
+export interface ParseComplianceOptions {
+  /** How the user typed the command, for examples: `/hosting compliance`, `compliance`. */
+  command?: string;
+}
+
+const PLATFORM_WORDS: Record<string, Platform> = { heroku: 'heroku', aws: 'aws', amazon: 'aws' };
+
+/**
+ * Bare words that are clearly a platform we do not cover. Any other bare word goes to the
+ * estimate grammar untouched, since it may be one of its keywords.
+ */
+const OTHER_PLATFORMS = new Set([
+  'azure',
+  'gcp',
+  'google',
+  'google-cloud',
+  'render',
+  'fly',
+  'fly.io',
+  'flyio',
+  'vercel',
+  'netlify',
+  'railway',
+  'digitalocean',
+  'linode',
+  'oci',
+  'oracle',
+  'ibm',
+  'alibaba',
+]);
+
+/** `<hipaa|pci|soc2|gdpr> [heroku|aws] [live] [workload tokens…]`; platform and `live` in either order. */
+export function parseComplianceArgs(text: string, options: ParseComplianceOptions = {}): ComplianceArgs {
+  const command = options.command ?? 'compliance';
+  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  let [first, ...rest] = tokens;
+  if (first === undefined || ['help', '-h', '--help'].includes(first.toLowerCase())) {
+    return { ok: false, message: usage(command) };
+  }
+
+  // `pci dss`, `soc 2`: a name typed as two words.
+  if (rest.length > 0 && getFramework(first + rest[0]) !== undefined) {
+    first = first + rest[0];
+    rest = rest.slice(1);
+  }
+  const framework = getFramework(first);
+  if (framework === undefined) {
+    return { ok: false, message: `I don't know the framework \`${first}\`.\n${usage(command)}` };
+  }
+
+  let platform: Platform | undefined;
+  let live = false;
+  let index = 0;
+  for (; index < rest.length; index += 1) {
+    const word = rest[index].toLowerCase();
+    if (word === 'live') {
+      live = true;
+    } else if (word in PLATFORM_WORDS) {
+      const named = PLATFORM_WORDS[word];
+      if (platform !== undefined && platform !== named) {
+        return {
+          ok: false,
+          message: `Pick one platform, \`heroku\` or \`aws\`, or leave it out for both.\n${usage(command)}`,
+        };
+      }
+      platform = named;
+    } else if (isOtherPlatform(word)) {
+      return { ok: false, message: `I don't cover the platform \`${rest[index]}\`.\n${usage(command)}` };
+    } else {
+      break;
+    }
+  }
+
+  const tail = rest.slice(index).join(' ');
+  return {
+    ok: true,
+    framework,
+    ...(platform === undefined ? {} : { platform }),
+    live,
+    ...(tail === '' ? {} : { workloadText: tail }),
+  };
+}
+
+function isOtherPlatform(word: string): boolean {
+  return OTHER_PLATFORMS.has(word) || (word !== 'heroku' && editDistance(word, 'heroku') <= 2);
+}
+
+function usage(command: string): string {
+  const frameworks = listFrameworks()
+    .map((framework) => `\`${framework.id}\` (${framework.name} ${framework.version})`)
+    .join(', ');
+  return [
+    `Usage: \`${command} <framework> [heroku|aws] [live] [workload]\``,
+    `Frameworks: ${frameworks}. Platforms: \`heroku\`, \`aws\`.`,
+    `Example: \`${command} hipaa heroku web=2xstandard-2x postgres=standard-0\` or \`${command} pci aws live\``,
+  ].join('\n');
+}
+
+/** Levenshtein distance, to catch `herokku` and `heorku` without a list of typos. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
