@@ -1,0 +1,45 @@
+export {
+  AwsSpendSource,
+  type AwsSpendSourceOptions,
+  COST_EXPLORER_REQUEST_PRICE,
+  COST_EXPLORER_SERVICE,
+  COST_METRICS,
+  type CostMetric,
+  type CreditLine,
+  costExplorerCacheKey,
+  type DailyCost,
+  type DailyCostQuery,
+  type DayCost,
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_CREDIT_RECORD_TYPES,
+  DEFAULT_MULTI_AZ_OPTIONS,
+  DEFAULT_RUNNING_HOURS_GROUPS,
+  DEFAULT_USAGE_RECORD_TYPES,
+  FORECAST_METRIC,
+  type Forecast,
+  type GroupAmount,
+  type RequestsThisMonth,
+  type SpendGroupBy,
+  type SpendQuery,
+  tagValue,
+  UNTAGGED,
+} from './aws-spend-source';
+export {
+  COST_EXPLORER_REGION,
+  type CostExplorerClientOptions,
+  createCostExplorerClient,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './cost-explorer-client';
+export { type CostExplorerOperation, costExplorerError } from './cost-explorer-errors';
+export { builtInInstanceSpec, type InstanceSpec, type InstanceSpecLookup } from './instance-specs';
+export {
+  buildUsageWorkload,
+  type ComputeService,
+  EC2_COMPUTE_SERVICE,
+  ELASTICACHE_SERVICE,
+  type InstanceUsage,
+  RDS_SERVICE,
+  ROUNDING_SLACK,
+  type UsageWorkload,
+} from './usage-workload';
