@@ -19,6 +19,8 @@ export interface ProcessType {
   vcpu: number;
   /** Dedicated CPU (Performance/Private/Shield dynos; any EC2 instance but burstable t*). */
   dedicated: boolean;
+  /** Hours each instance runs a month; absent means always on (a full month). */
+  hoursPerMonth?: number;
 }
 
 export interface Database {
@@ -42,6 +44,8 @@ export interface AddOn {
   /** Monthly price in cents; null when the price is a contract price nobody has told us. */
   monthlyCents: number | null;
   contract: boolean;
+  /** ISO date the price was read (from the Platform API); absent means the price list's date. */
+  asOf?: string;
 }
 
 export interface Environments {

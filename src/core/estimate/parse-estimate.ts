@@ -1,0 +1,299 @@
+import type { EstimateOptions } from '../model';
+import type { Money } from '../money';
+import { type Catalog, closestMatch } from '../pricing';
+import type { Cache, ComplianceNeed, Database, Platform, ProcessType, Workload } from '../workload';
+import { clip, firstUnreadable, MAX_INPUT_LENGTH, normaliseTypography, shown } from './input-text';
+import { fail, ParseFailure } from './parse-failure';
+import { readCache, readDatabase } from './read-data-stores';
+import { nameFor, readProcess } from './read-process';
+import { readAmount, readOpsRate, readReview } from './read-values';
+import type { EstimateRequest, ParseResult } from './types';
+import {
+  AWS_EXAMPLE,
+  COMMON_PROCESSES,
+  FLAGS,
+  FLAGS_TEXT,
+  HEROKU_EXAMPLE,
+  LIMITS,
+  SETTINGS,
+  settingExample,
+} from './vocabulary';
+
+interface Draft {
+  platform: Platform;
+  processes: ProcessType[];
+  database?: { token: string; value: Database };
+  cache?: { token: string; value: Cache };
+  app?: string;
+  staging: boolean;
+  reviewApps?: number;
+  compliance: Set<ComplianceNeed>;
+  share: boolean;
+  multiAz: boolean;
+  opsRate?: Money;
+  egressGb?: number;
+  logGb?: number;
+  storageGb?: number;
+  awsCompute?: 'ec2' | 'fargate';
+  arm: boolean;
+  /** Everything other than `app=`, `aws`, `heroku` and `share`, for the app-combination check. */
+  otherThanApp: string[];
+}
+
+/**
+ * Parses what follows `/hosting estimate`. Never throws; every refusal says what was wrong and shows
+ * a correct example, and echoes at most 40 characters of the input.
+ */
+export function parseEstimate(text: string, catalog: Catalog): ParseResult {
+  try {
+    return parse(text, catalog);
+  } catch (error) {
+    if (error instanceof ParseFailure) return { ok: false, message: error.message };
+    return { ok: false, message: `Sorry, I could not read that estimate. Try, e.g., \`${HEROKU_EXAMPLE}\`.` };
+  }
+}
+
+function tokenise(text: string): string[] {
+  if (text.length > MAX_INPUT_LENGTH) {
+    fail(
+      `That estimate is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_LENGTH.toLocaleString('en-US')}. Describe the workload in one line, e.g. \`${HEROKU_EXAMPLE}\`.`,
+    );
+  }
+  const normalised = normaliseTypography(text);
+  const unreadable = firstUnreadable(normalised);
+  if (unreadable) {
+    const printable = unreadable.char.codePointAt(0)! > 0x9f;
+    const context = normalised.slice(Math.max(0, unreadable.index - 12), unreadable.index).trim();
+    fail(
+      `I can't read the character ${printable ? `"${unreadable.char}" ` : ''}(${unreadable.codePoint})${context ? ` after ${shown(context)}` : ''}. Use plain letters, digits and = x - . , e.g. \`${HEROKU_EXAMPLE}\`.`,
+    );
+  }
+  const tokens = normalised
+    .trim()
+    .toLowerCase()
+    .replace(/\s*=\s*/g, '=')
+    .replace(/=(\d+)\s+x\s*/g, '=$1x')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  if (tokens.length > LIMITS.parts) {
+    fail(
+      `That estimate has ${tokens.length} parts; the limit is ${LIMITS.parts}. Describe each process type once, e.g. \`${HEROKU_EXAMPLE}\`.`,
+    );
+  }
+  return tokens;
+}
+
+function parse(text: string, catalog: Catalog): ParseResult {
+  const tokens = tokenise(text);
+  if (tokens.length === 0) return { ok: true, request: { kind: 'form' } };
+  if (tokens.includes('aws') && tokens.includes('heroku')) {
+    fail('Choose one platform to describe: start with `aws` for AWS sizes, or leave it out for Heroku.');
+  }
+  const draft: Draft = {
+    platform: tokens.includes('aws') ? 'aws' : 'heroku',
+    processes: [],
+    staging: false,
+    compliance: new Set(),
+    share: false,
+    multiAz: false,
+    arm: false,
+    otherThanApp: [],
+  };
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    const eq = token.indexOf('=');
+    if (eq === -1) readFlag(token, draft, catalog);
+    else readSetting(token, token.slice(0, eq), token.slice(eq + 1), draft, seen, catalog);
+  }
+  return finish(draft, catalog);
+}
+
+function readFlag(token: string, draft: Draft, catalog: Catalog): void {
+  const flag = FLAGS[token];
+  if (flag) {
+    if (!['aws', 'heroku', 'share'].includes(flag)) draft.otherThanApp.push(token);
+    if (flag === 'staging') draft.staging = true;
+    else if (flag === 'hipaa' || flag === 'pci') draft.compliance.add(flag);
+    else if (flag === 'share') draft.share = true;
+    else if (flag === 'multi-az') draft.multiAz = true;
+    else if (flag === 'fargate' || flag === 'ec2') draft.awsCompute = flag;
+    else if (flag === 'arm') draft.arm = true;
+    return;
+  }
+  if (SETTINGS[token]) {
+    fail(`${shown(token)} needs a value after "=", e.g. ${settingExample(SETTINGS[token], draft.platform)}.`);
+  }
+  if (/^[+-]?\d+(\.\d+)?$/.test(token)) {
+    const n = clip(token, 6);
+    fail(`${shown(token)} on its own: say what it counts, e.g. \`review=${n}\` or \`web=${n}xstandard-1x\`.`);
+  }
+  if (COMMON_PROCESSES.includes(token)) {
+    fail(
+      `${shown(token)} needs "=" and a size: write \`${token}=2x${draft.platform === 'aws' ? 'm5.large' : 'standard-2x'}\`.`,
+    );
+  }
+  const named = nameFor(token, catalog);
+  if (named) fail(`${shown(token)} needs a name and "=": write \`${clip(named, 40)}\`.`);
+  const guess = closestMatch(token, Object.keys(FLAGS));
+  fail(
+    `I don't know ${shown(token)}.${guess ? ` Did you mean \`${guess}\`?` : ''} Flags and settings: ${FLAGS_TEXT}. Example: \`web=2xstandard-2x staging review=2\`.`,
+  );
+}
+
+function readSetting(
+  token: string,
+  key: string,
+  value: string,
+  draft: Draft,
+  seen: Set<string>,
+  catalog: Catalog,
+): void {
+  if (key === '') {
+    fail(`${shown(token)} has nothing before "=": name the process, e.g. \`web=${clip(value) || '2xstandard-2x'}\`.`);
+  }
+  if (value.includes('=')) {
+    fail(
+      `${shown(token)} has more than one "=": put a space between settings, e.g. \`web=2xstandard-2x postgres=standard-0\`.`,
+    );
+  }
+  const flag = FLAGS[key];
+  if (flag)
+    fail(
+      `${shown(token)}: \`${key}\` is a flag, not a setting; write it on its own, e.g. \`web=1xstandard-1x ${key}\`.`,
+    );
+  const setting = SETTINGS[key];
+  if (value === '') {
+    fail(
+      setting
+        ? `${shown(token)} has no value: give one, e.g. ${settingExample(setting, draft.platform)}.`
+        : `${shown(token)} has no value: give COUNTxSIZE, e.g. \`${key.slice(0, 30)}=2x${draft.platform === 'aws' ? 'm5.large' : 'standard-2x'}\`.`,
+    );
+  }
+  if (!setting) {
+    draft.processes.push(readProcess(token, key, value, draft.platform, draft.processes, catalog));
+    draft.otherThanApp.push(token);
+    return;
+  }
+  const group =
+    setting === 'postgres' || setting === 'rds'
+      ? 'database'
+      : setting === 'redis' || setting === 'cache'
+        ? 'cache'
+        : setting;
+  if (seen.has(group)) {
+    fail(
+      `${shown(token)}: ${group === setting ? `\`${setting}=\`` : `a ${group}`} is given twice; give it once, e.g. ${settingExample(setting, draft.platform)}.`,
+    );
+  }
+  seen.add(group);
+  if (setting === 'app') {
+    if (!/^[a-z][a-z0-9-]{0,28}[a-z0-9]$/.test(value)) {
+      fail(
+        `${shown(token)}: Heroku app names are 2 to 30 lower-case letters, digits and dashes, starting with a letter, e.g. \`app=acme-api\`.`,
+      );
+    }
+    draft.app = value;
+    return;
+  }
+  draft.otherThanApp.push(token);
+  if (setting === 'postgres' || setting === 'rds')
+    draft.database = { token, value: readDatabase(token, setting, value, draft.platform, catalog) };
+  else if (setting === 'redis' || setting === 'cache')
+    draft.cache = { token, value: readCache(token, value, draft.platform, catalog) };
+  else if (setting === 'review') draft.reviewApps = readReview(token, value);
+  else if (setting === 'ops-rate') draft.opsRate = readOpsRate(token, value);
+  else if (setting === 'egress') draft.egressGb = readAmount(token, 'egress', value, LIMITS.egressGb);
+  else if (setting === 'logs') draft.logGb = readAmount(token, 'logs', value, LIMITS.logGb);
+  else draft.storageGb = readAmount(token, 'storage', value, LIMITS.storageGb);
+}
+
+function finish(draft: Draft, catalog: Catalog): ParseResult {
+  if (draft.app !== undefined) {
+    if (draft.processes.length > 0 || draft.database || draft.cache) {
+      fail(
+        `\`app=\` prices a live app as it runs, so it can't be combined with processes or add-ons: use either \`app=${draft.app}\` or \`${HEROKU_EXAMPLE}\`.`,
+      );
+    }
+    if (draft.platform === 'aws') fail(`\`app=\` reads a live Heroku app: drop \`aws\`, e.g. \`app=${draft.app}\`.`);
+    if (draft.otherThanApp.length > 0) {
+      fail(
+        `\`app=\` estimates the live app as it runs, so ${shown(draft.otherThanApp.join(' '))} can't be added to it (only \`share\`). For a what-if, describe the processes instead, e.g. \`web=2xstandard-2x staging\`.`,
+      );
+    }
+    return { ok: true, request: { kind: 'app', app: draft.app, share: draft.share } };
+  }
+  if (draft.processes.length === 0 && !draft.database && !draft.cache) {
+    fail(
+      `Nothing to estimate yet: add at least one process, e.g. \`${draft.platform === 'aws' ? AWS_EXAMPLE : HEROKU_EXAMPLE}\`.`,
+    );
+  }
+  if (draft.multiAz && draft.platform === 'heroku') {
+    fail('`multi-az` is for AWS `rds=`; on Heroku, premium-* plans are highly available, e.g. `postgres=premium-0`.');
+  }
+  if (draft.multiAz && !draft.database)
+    fail('`multi-az` needs a database to apply to, e.g. `aws web=2xm5.large rds=db.m6g.large multi-az`.');
+  if (draft.platform === 'aws' && draft.awsCompute === 'fargate') {
+    fail(
+      '`fargate` chooses how a Heroku workload runs on AWS; in an `aws` estimate, size processes as Fargate tasks instead, e.g. `aws web=2xfargate-1vcpu-2gb`.',
+    );
+  }
+  if (draft.platform === 'aws' && draft.arm) {
+    fail(
+      '`arm` allows Graviton when modelling a Heroku workload on AWS; in an `aws` estimate, name Graviton types directly, e.g. `aws web=2xm7g.large`.',
+    );
+  }
+  if (draft.storageGb !== undefined && !draft.database) {
+    fail(
+      `\`storage=\` sizes the database: add one, e.g. \`${draft.platform === 'aws' ? 'rds=db.m6g.large storage=100gb' : 'postgres=standard-0 storage=40gb'}\`.`,
+    );
+  }
+  return { ok: true, request: buildRequest(draft, catalog) };
+}
+
+function databaseFor(draft: Draft, catalog: Catalog): Database | undefined {
+  const db = draft.database?.value;
+  if (!db) return undefined;
+  if (draft.platform === 'aws') {
+    return {
+      ...db,
+      highAvailability: draft.multiAz,
+      storageGb: draft.storageGb ?? catalog.assumptions.awsDatabaseStorageGb,
+    };
+  }
+  if (draft.storageGb === undefined) return db;
+  if (draft.storageGb > db.storageGb) {
+    fail(
+      `\`storage=${draft.storageGb}gb\` is more than ${db.plan} holds (${db.storageGb} GB): choose a bigger plan or less storage, e.g. \`postgres=${db.plan} storage=${db.storageGb}gb\`.`,
+    );
+  }
+  return { ...db, storageGb: draft.storageGb };
+}
+
+function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, { kind: 'workload' }> {
+  const workload: Workload = {
+    origin: draft.platform,
+    label: 'estimate',
+    processes: draft.processes,
+    database: databaseFor(draft, catalog),
+    cache: draft.cache?.value,
+    addOns: [],
+    egressGbPerMonth: draft.egressGb ?? catalog.assumptions.egressGbPerMonth,
+    logGbPerMonth: draft.logGb ?? catalog.assumptions.logGbPerMonth,
+    environments: { staging: draft.staging, reviewApps: draft.reviewApps ?? 0 },
+    compliance: [...draft.compliance],
+  };
+  if (!workload.database) delete workload.database;
+  if (!workload.cache) delete workload.cache;
+  const options: EstimateOptions = {
+    ...(draft.opsRate ? { opsRate: draft.opsRate } : {}),
+    ...(draft.awsCompute ? { awsCompute: draft.awsCompute } : {}),
+    ...(draft.arm ? { awsArchitecture: 'any' as const } : {}),
+  };
+  return {
+    kind: 'workload',
+    workload,
+    share: draft.share,
+    ...(draft.opsRate ? { opsRate: draft.opsRate } : {}),
+    options,
+  };
+}

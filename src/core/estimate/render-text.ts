@@ -1,0 +1,93 @@
+import type { Cheaper, CostLine, EnvironmentName, Estimate, PlatformCost } from '../model';
+import { formatUnitPrice, formatUsd, type Money } from '../money';
+
+const PER_MONTH = '/mo, estimated';
+const ENVIRONMENTS: EnvironmentName[] = ['production', 'staging', 'review'];
+const PLATFORM_NAMES = { heroku: 'Heroku', aws: 'AWS (us-east-1)' } as const;
+
+const monthly = (value: Money) => `${formatUsd(value)}${PER_MONTH}`;
+
+const quantities = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+const formatQuantity = (quantity: number): string => quantities.format(quantity);
+
+/** Numbers each distinct source so a line can cite it as [n]. */
+class SourceIndex {
+  private readonly keys: string[] = [];
+  cite(line: CostLine): string {
+    const key = `${line.source}, as of ${line.asOf}`;
+    let index = this.keys.indexOf(key);
+    if (index < 0) index = this.keys.push(key) - 1;
+    return `[${index + 1}]`;
+  }
+  list(): string[] {
+    return this.keys.map((key, i) => `  [${i + 1}] ${key}`);
+  }
+}
+
+function confidenceMark(line: CostLine): string {
+  return line.confidence === 'derived' || line.confidence === 'unconfirmed' ? ` (${line.confidence})` : '';
+}
+
+function lineText(line: CostLine, sources: SourceIndex): string {
+  const cite = sources.cite(line);
+  if (line.unitPrice === null) {
+    return `    ${line.item}: ${formatQuantity(line.quantity)} ${line.unit}, no amount (${line.note}) ${cite}`;
+  }
+  const contract = line.contractPrice ? ' (your contract price)' : '';
+  return `    ${line.item}: ${formatQuantity(line.quantity)} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = ${monthly(line.monthly)}${contract}${confidenceMark(line)} ${cite}`;
+}
+
+function opsSummary(cost: PlatformCost): string {
+  const ops = cost.lines.filter((l) => l.category === 'ops');
+  if (ops.length === 0) return `  Ops (TCO): ${monthly(cost.ops)} (no ops hours set)`;
+  const first = ops[0];
+  const environments = ops.length === 1 ? '1 environment' : `${ops.length} environments`;
+  return `  Ops (TCO): ${monthly(cost.ops)} (${formatQuantity(first.quantity)} h per environment × ${environments} × ${formatUnitPrice(first.unitPrice)}/h)`;
+}
+
+function platformSection(cost: PlatformCost, sources: SourceIndex): string[] {
+  const out = [`${PLATFORM_NAMES[cost.platform]}: ${monthly(cost.infrastructure)} infrastructure`];
+  const infrastructure = [...cost.lines.filter((l) => l.category !== 'ops'), ...cost.unpriced];
+  for (const environment of ENVIRONMENTS) {
+    const lines = infrastructure.filter((l) => l.environment === environment);
+    if (lines.length === 0) continue;
+    out.push(`  ${environment}`);
+    for (const line of lines) out.push(lineText(line, sources));
+  }
+  out.push(`  Infrastructure: ${monthly(cost.infrastructure)}`);
+  out.push(opsSummary(cost));
+  out.push(`  Total with ops: ${monthly(cost.total)}`);
+  if (cost.unpriced.length > 0) {
+    out.push(`  Not in these totals: ${cost.unpriced.length} contract-priced item(s) without an amount (see above).`);
+  }
+  return out;
+}
+
+function verdict(cheaper: Cheaper, difference: Money, what: string, both: Money): string {
+  if (cheaper === 'same') return `Both cost the same ${what}: ${monthly(both)}.`;
+  return `${cheaper === 'heroku' ? 'Heroku' : 'AWS'} is cheaper ${what} by ${monthly(difference)}.`;
+}
+
+/** The plain-text answer for the CLI and the Slack text fallback. */
+export function renderEstimateText(estimate: Estimate): string {
+  const sources = new SourceIndex();
+  const lines = [
+    `Hosting estimate, Heroku and AWS: amounts are per month, estimated; price list dated ${estimate.priceListDate}.`,
+    '',
+    ...platformSection(estimate.heroku, sources),
+    '',
+    ...platformSection(estimate.aws, sources),
+    '',
+    verdict(estimate.cheaper, estimate.difference, 'on infrastructure', estimate.heroku.infrastructure),
+    verdict(estimate.withOps.cheaper, estimate.withOps.difference, 'with ops (TCO)', estimate.heroku.total),
+  ];
+  if (estimate.excludesUnpriced) {
+    lines.push(
+      'The comparison is incomplete: contract-priced items have no amount until you set them in PRICING_FILE.',
+    );
+  }
+  lines.push('', 'Assumptions:', ...estimate.assumptions.map((a) => `  - ${a}`));
+  lines.push('', 'Sources:', ...sources.list());
+  return lines.join('\n');
+}

@@ -1,0 +1,109 @@
+import type { Platform } from '../workload';
+
+/** The words of the estimate grammar, its limits, and the examples its messages show. */
+
+export const HEROKU_EXAMPLE = 'web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0';
+export const AWS_EXAMPLE = 'aws web=2xm5.large worker=1xc6i.xlarge rds=db.m6g.large multi-az cache=cache.t4g.small';
+
+export const LIMITS = {
+  count: 100,
+  reviewApps: 50,
+  processTypes: 20,
+  parts: 40,
+  opsRate: 1000,
+  egressGb: 1_000_000,
+  logGb: 100_000,
+  storageGb: 65_536,
+};
+
+export const DYNO_SIZES_TEXT =
+  'eco, basic, standard-1x, standard-2x, performance-m/l/l-ram/xl/2xl, private-* and shield-* (s, m, l, l-ram, xl, 2xl)';
+
+export type Setting =
+  | 'app'
+  | 'postgres'
+  | 'redis'
+  | 'rds'
+  | 'cache'
+  | 'review'
+  | 'ops-rate'
+  | 'egress'
+  | 'logs'
+  | 'storage';
+
+export const SETTINGS: Record<string, Setting> = {
+  app: 'app',
+  postgres: 'postgres',
+  postgresql: 'postgres',
+  pg: 'postgres',
+  db: 'postgres',
+  database: 'postgres',
+  'heroku-postgresql': 'postgres',
+  redis: 'redis',
+  kv: 'redis',
+  kvs: 'redis',
+  'key-value': 'redis',
+  valkey: 'redis',
+  'heroku-redis': 'redis',
+  rds: 'rds',
+  cache: 'cache',
+  elasticache: 'cache',
+  review: 'review',
+  reviews: 'review',
+  'review-apps': 'review',
+  'review-app': 'review',
+  'ops-rate': 'ops-rate',
+  opsrate: 'ops-rate',
+  ops_rate: 'ops-rate',
+  rate: 'ops-rate',
+  egress: 'egress',
+  bandwidth: 'egress',
+  transfer: 'egress',
+  logs: 'logs',
+  log: 'logs',
+  storage: 'storage',
+  'db-storage': 'storage',
+  disk: 'storage',
+};
+
+export type Flag = 'aws' | 'heroku' | 'staging' | 'hipaa' | 'pci' | 'share' | 'multi-az' | 'fargate' | 'ec2' | 'arm';
+
+export const FLAGS: Record<string, Flag> = {
+  aws: 'aws',
+  heroku: 'heroku',
+  staging: 'staging',
+  stage: 'staging',
+  hipaa: 'hipaa',
+  pci: 'pci',
+  'pci-dss': 'pci',
+  share: 'share',
+  'multi-az': 'multi-az',
+  multiaz: 'multi-az',
+  multi_az: 'multi-az',
+  ha: 'multi-az',
+  fargate: 'fargate',
+  ec2: 'ec2',
+  arm: 'arm',
+  arm64: 'arm',
+  graviton: 'arm',
+};
+
+export const COMMON_PROCESSES = ['web', 'worker', 'clock', 'scheduler', 'release', 'api', 'jobs', 'sidekiq', 'celery'];
+
+export const FLAGS_TEXT = 'staging, review=N, hipaa, pci, share, aws, ops-rate=N, egress=500gb, logs=20gb';
+
+export function settingExample(setting: Setting, platform: Platform): string {
+  const examples: Record<Setting, string> = {
+    app: '`app=acme-api`',
+    postgres: platform === 'aws' ? '`rds=db.m6g.large`' : '`postgres=standard-0`',
+    redis: platform === 'aws' ? '`cache=cache.t4g.small`' : '`redis=premium-0`',
+    rds: '`aws rds=db.m6g.large`',
+    cache: platform === 'aws' ? '`cache=cache.t4g.small`' : '`redis=premium-0`',
+    review: '`review=3`',
+    'ops-rate': '`ops-rate=120`',
+    egress: '`egress=500gb`',
+    logs: '`logs=20gb`',
+    storage: '`storage=100gb`',
+  };
+  return examples[setting];
+}

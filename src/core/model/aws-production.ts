@@ -1,0 +1,94 @@
+import { type Catalog, findCacheNode, findEc2Instance, findRdsClass, RDS_MIN_STORAGE_GB } from '../pricing';
+import type { Workload } from '../workload';
+import { chooseCacheNode, chooseEc2, chooseFargateTask, chooseRdsClass } from './choose-aws';
+import { formatMemory, isWebProcess } from './describe';
+import type { AwsCompute, AwsStack } from './stacks';
+import type { EstimateOptions } from './types';
+
+/** Production on AWS for an AWS workload: exactly what it names. */
+export function awsFromAws(workload: Workload, catalog: Catalog): AwsStack {
+  const compute = workload.processes.map((p): AwsCompute => {
+    const base = { process: p.name, count: p.count, hoursPerMonth: p.hoursPerMonth };
+    if (p.size.startsWith('fargate')) {
+      return { ...base, kind: 'fargate', vcpu: p.vcpu, memoryGb: p.memoryGb, arch: 'x86_64' };
+    }
+    return { ...base, kind: 'ec2', type: p.size, spec: findEc2Instance(catalog, p.size) };
+  });
+  const stack: AwsStack = { compute };
+  if (workload.database) {
+    const db = workload.database;
+    stack.database = {
+      dbClass: db.plan,
+      spec: findRdsClass(catalog, db.plan),
+      multiAz: db.highAvailability,
+      storageGb: Math.max(RDS_MIN_STORAGE_GB, db.storageGb),
+    };
+  }
+  if (workload.cache) stack.cache = { node: workload.cache.plan, spec: findCacheNode(catalog, workload.cache.plan) };
+  return stack;
+}
+
+/**
+ * Production on AWS for a Heroku workload: for each dyno the cheapest instance (or Fargate task) with
+ * at least its RAM and vCPU; web gets two or more across zones, as Heroku's router gives redundancy.
+ */
+export function awsFromHeroku(
+  workload: Workload,
+  catalog: Catalog,
+  options: EstimateOptions,
+  notes: string[],
+): AwsStack {
+  const arch = options.awsArchitecture ?? 'x86_64';
+  const compute = workload.processes.map((p): AwsCompute => {
+    const count = isWebProcess(p.name) ? Math.max(2, p.count) : p.count;
+    if (count > p.count) {
+      notes.push(
+        `web runs ${count} instances on AWS (Heroku has ${p.count}): two across Availability Zones give the redundancy Heroku's router provides.`,
+      );
+    }
+    const base = { process: p.name, count, hoursPerMonth: p.hoursPerMonth };
+    const need = { memoryGb: p.memoryGb, vcpu: p.vcpu, dedicated: p.dedicated };
+    const what = `${p.name}: ${p.size} (${formatMemory(p.memoryGb)}, ~${p.vcpu} vCPU${p.dedicated ? ' dedicated' : ' shared'})`;
+    if (options.awsCompute === 'fargate') {
+      const taskArch = arch === 'any' ? 'arm64' : 'x86_64';
+      const task = chooseFargateTask(catalog, need, taskArch);
+      notes.push(
+        task.fits
+          ? `${what} → a Fargate task of ${task.vcpu} vCPU and ${formatMemory(task.memoryGb)} (${taskArch}), the smallest valid size that holds it.`
+          : `${what} is larger than any Fargate task; priced as the largest, ${task.vcpu} vCPU and ${formatMemory(task.memoryGb)}.`,
+      );
+      return { ...base, kind: 'fargate', vcpu: task.vcpu, memoryGb: task.memoryGb, arch: taskArch };
+    }
+    const { spec, fits } = chooseEc2(catalog, need, arch);
+    notes.push(
+      fits
+        ? `${what} → EC2 ${spec.type} (${formatMemory(spec.memoryGb)}, ${spec.vcpu} vCPU), the cheapest ${arch === 'any' ? '' : 'x86-64 '}${p.dedicated ? 'non-burstable ' : ''}instance with at least its RAM and vCPU.`
+        : `${what}: no EC2 instance in the price list is big enough; priced as the largest, ${spec.type}.`,
+    );
+    return { ...base, kind: 'ec2', type: spec.type, spec };
+  });
+  const stack: AwsStack = { compute };
+  if (workload.database) {
+    const db = workload.database;
+    const { spec, fits } = chooseRdsClass(catalog, db.memoryGb, db.highAvailability);
+    const storageGb = Math.max(RDS_MIN_STORAGE_GB, db.storageGb);
+    const ram = db.memoryGb > 0 ? formatMemory(db.memoryGb) : 'RAM not published';
+    notes.push(
+      fits
+        ? `Database: Heroku Postgres ${db.plan} (${ram}) → RDS PostgreSQL ${spec.dbClass} ${db.highAvailability ? 'Multi-AZ (the plan is highly available)' : 'Single-AZ'} with ${storageGb} GB gp3 storage.`
+        : `Database: no RDS class in the price list has ${formatMemory(db.memoryGb)}; priced as the largest, ${spec.dbClass}.`,
+    );
+    stack.database = { dbClass: spec.dbClass, spec, multiAz: db.highAvailability, storageGb };
+  }
+  if (workload.cache) {
+    const cache = workload.cache;
+    const { spec, fits } = chooseCacheNode(catalog, cache.memoryGb);
+    notes.push(
+      fits
+        ? `Cache: Key-Value Store ${cache.plan} (${formatMemory(cache.memoryGb)}) → ElastiCache ${spec.node} (${formatMemory(spec.memoryGb)}).`
+        : `Cache: no ElastiCache node in the price list has ${formatMemory(cache.memoryGb)}; priced as the largest, ${spec.node}.`,
+    );
+    stack.cache = { node: spec.node, spec };
+  }
+  return stack;
+}

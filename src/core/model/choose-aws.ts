@@ -1,0 +1,110 @@
+import type { Money } from '../money';
+import type { CacheNodeSpec, Catalog, Ec2Spec, RdsSpec } from '../pricing';
+import { pickCheapest, unitPriceOf } from './pick-cheapest';
+
+export interface ComputeNeed {
+  memoryGb: number;
+  vcpu: number;
+  dedicated: boolean;
+}
+
+export type ArchitectureChoice = 'x86_64' | 'any';
+
+/**
+ * The cheapest EC2 instance with at least the RAM and vCPU asked for; burstable t3/t4g only for shared
+ * (non-dedicated) work. When nothing is big enough, the largest candidate, and `fits` says so.
+ */
+export function chooseEc2(
+  catalog: Catalog,
+  need: ComputeNeed,
+  arch: ArchitectureChoice,
+): { spec: Ec2Spec; fits: boolean } {
+  const price = unitPriceOf(catalog);
+  const allowed = catalog.ec2Instances.filter(
+    (i) => (arch === 'any' || i.arch === 'x86_64') && !(need.dedicated && i.burstable),
+  );
+  const fitting = allowed.filter((i) => i.memoryGb >= need.memoryGb && i.vcpu >= need.vcpu);
+  const chosen = pickCheapest(
+    fitting,
+    (i) => price(i.priceKey),
+    (i) => i.memoryGb,
+  );
+  if (chosen) return { spec: chosen, fits: true };
+  return { spec: largest(allowed, (i) => i.memoryGb), fits: false };
+}
+
+// Valid Fargate task sizes: vCPU → memory choices in GB (AWS ECS task-size table).
+const FARGATE_SIZES: [vcpu: number, memoryGb: number[]][] = [
+  [0.25, [0.5, 1, 2]],
+  [0.5, [1, 2, 3, 4]],
+  [1, range(2, 8, 1)],
+  [2, range(4, 16, 1)],
+  [4, range(8, 30, 1)],
+  [8, range(16, 60, 4)],
+  [16, range(32, 120, 8)],
+];
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let value = from; value <= to; value += step) out.push(value);
+  return out;
+}
+
+export const FARGATE_TASK_SIZES: readonly { vcpu: number; memoryGb: number }[] = FARGATE_SIZES.flatMap(
+  ([vcpu, memories]) => memories.map((memoryGb) => ({ vcpu, memoryGb })),
+);
+
+export function fargateHourly(catalog: Catalog, vcpu: number, memoryGb: number, arch: 'x86_64' | 'arm64'): Money {
+  const prefix = arch === 'arm64' ? 'aws.fargate-arm' : 'aws.fargate';
+  const price = unitPriceOf(catalog);
+  return price(`${prefix}.vcpu-hour`)!
+    .times(vcpu)
+    .plus(price(`${prefix}.gb-hour`)!.times(memoryGb));
+}
+
+/** The cheapest valid Fargate task size with at least the vCPU and memory asked for. */
+export function chooseFargateTask(
+  catalog: Catalog,
+  need: ComputeNeed,
+  arch: 'x86_64' | 'arm64',
+): { vcpu: number; memoryGb: number; fits: boolean } {
+  const fitting = FARGATE_TASK_SIZES.filter((t) => t.vcpu >= need.vcpu && t.memoryGb >= need.memoryGb);
+  const chosen = pickCheapest(
+    fitting,
+    (t) => fargateHourly(catalog, t.vcpu, t.memoryGb, arch),
+    (t) => t.memoryGb,
+  );
+  if (chosen) return { ...chosen, fits: true };
+  return { ...FARGATE_TASK_SIZES[FARGATE_TASK_SIZES.length - 1], fits: false };
+}
+
+/** The cheapest RDS PostgreSQL class with at least the RAM asked for, in the deployment asked for. */
+export function chooseRdsClass(catalog: Catalog, memoryGb: number, multiAz: boolean): { spec: RdsSpec; fits: boolean } {
+  const price = unitPriceOf(catalog);
+  const keyOf = (c: RdsSpec) => (multiAz ? c.multiAzKey : c.singleAzKey);
+  const fitting = catalog.rdsClasses.filter((c) => c.memoryGb >= memoryGb);
+  const chosen = pickCheapest(
+    fitting,
+    (c) => price(keyOf(c)),
+    (c) => c.memoryGb,
+  );
+  if (chosen) return { spec: chosen, fits: true };
+  return { spec: largest(catalog.rdsClasses, (c) => c.memoryGb), fits: false };
+}
+
+/** The cheapest ElastiCache node with at least the memory asked for. */
+export function chooseCacheNode(catalog: Catalog, memoryGb: number): { spec: CacheNodeSpec; fits: boolean } {
+  const price = unitPriceOf(catalog);
+  const fitting = catalog.cacheNodes.filter((n) => n.memoryGb >= memoryGb);
+  const chosen = pickCheapest(
+    fitting,
+    (n) => price(n.priceKey),
+    (n) => n.memoryGb,
+  );
+  if (chosen) return { spec: chosen, fits: true };
+  return { spec: largest(catalog.cacheNodes, (n) => n.memoryGb), fits: false };
+}
+
+function largest<T>(items: readonly T[], size: (item: T) => number): T {
+  return items.reduce((a, b) => (size(b) > size(a) ? b : a));
+}

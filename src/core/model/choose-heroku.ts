@@ -1,0 +1,74 @@
+import type {
+  Catalog,
+  DynoSpec,
+  DynoTier,
+  HerokuKeyValuePlan,
+  HerokuPostgresPlan,
+  KeyValueTier,
+  PostgresTier,
+} from '../pricing';
+import type { ComplianceNeed } from '../workload';
+import { pickCheapest, unitPriceOf } from './pick-cheapest';
+
+/**
+ * The Heroku runtime a compliance need calls for: HIPAA needs Shield (reported; pricing.md §2.6,
+ * compliance.md §1.3). Heroku publishes no PCI DSS attestation, so PCI is modelled as a Private Space.
+ */
+export function complianceTier(compliance: readonly ComplianceNeed[]): 'shield' | 'private' | undefined {
+  if (compliance.includes('hipaa')) return 'shield';
+  if (compliance.includes('pci')) return 'private';
+  return undefined;
+}
+
+function largest<T>(items: readonly T[], size: (item: T) => number): T {
+  return items.reduce((a, b) => (size(b) > size(a) ? b : a));
+}
+
+/** The cheapest dyno in the given tiers with at least the RAM asked for. */
+export function chooseDyno(
+  catalog: Catalog,
+  memoryGb: number,
+  tiers: readonly DynoTier[],
+): { spec: DynoSpec; fits: boolean } {
+  const price = unitPriceOf(catalog);
+  const allowed = catalog.dynos.filter((d) => tiers.includes(d.tier));
+  const chosen = pickCheapest(
+    allowed.filter((d) => d.memoryGb >= memoryGb),
+    (d) => price(d.priceKey),
+    (d) => d.memoryGb,
+  );
+  return chosen ? { spec: chosen, fits: true } : { spec: largest(allowed, (d) => d.memoryGb), fits: false };
+}
+
+/** The cheapest Postgres plan in the given tiers with at least the RAM and storage asked for. */
+export function choosePostgresPlan(
+  catalog: Catalog,
+  memoryGb: number,
+  storageGb: number,
+  tiers: readonly PostgresTier[],
+): { spec: HerokuPostgresPlan; fits: boolean } {
+  const price = unitPriceOf(catalog);
+  const allowed = catalog.postgresPlans.filter((p) => tiers.includes(p.tier));
+  const chosen = pickCheapest(
+    allowed.filter((p) => p.memoryGb >= memoryGb && p.storageGb >= storageGb),
+    (p) => price(p.priceKey),
+    (p) => p.memoryGb,
+  );
+  return chosen ? { spec: chosen, fits: true } : { spec: largest(allowed, (p) => p.memoryGb), fits: false };
+}
+
+/** The cheapest Key-Value Store plan in the given tiers with at least the memory asked for. */
+export function chooseKeyValuePlan(
+  catalog: Catalog,
+  memoryGb: number,
+  tiers: readonly KeyValueTier[],
+): { spec: HerokuKeyValuePlan; fits: boolean } {
+  const price = unitPriceOf(catalog);
+  const allowed = catalog.keyValuePlans.filter((p) => tiers.includes(p.tier));
+  const chosen = pickCheapest(
+    allowed.filter((p) => p.memoryGb >= memoryGb),
+    (p) => price(p.priceKey),
+    (p) => p.memoryGb,
+  );
+  return chosen ? { spec: chosen, fits: true } : { spec: largest(allowed, (p) => p.memoryGb), fits: false };
+}

@@ -1,0 +1,18 @@
+/** Memory for people: `512 MB`, `2.5 GB`, `14 GB`. */
+export function formatMemory(gb: number): string {
+  if (gb >= 1) return `${Number(gb.toFixed(2))} GB`;
+  const binary = gb * 1024;
+  return `${Number.isInteger(binary) ? binary : Math.round(gb * 1000)} MB`;
+}
+
+const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
+/** `1,000,000`; one shared formatter, as `toLocaleString` builds a new one on every call. */
+export const formatCount = (value: number): string => counts.format(value);
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/** Heroku routes HTTP only to the `web` process type; on AWS it sits behind the load balancer. */
+export const isWebProcess = (name: string): boolean => name === 'web';

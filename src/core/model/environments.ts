@@ -1,0 +1,97 @@
+import {
+  type Catalog,
+  findCacheNode,
+  findDyno,
+  findEc2Instance,
+  findKeyValuePlan,
+  findPostgresPlan,
+  findRdsClass,
+  RDS_MIN_STORAGE_GB,
+} from '../pricing';
+import type { AwsCompute, AwsStack, HerokuStack } from './stacks';
+
+/**
+ * Staging and review environments, derived from each platform's production stack:
+ * - staging: one of each process at production sizes; the entry production-grade database and the
+ *   smallest cache; compliance as production.
+ * - review app: one smallest always-on unit per process, the smallest database and cache, no compliance.
+ */
+
+const STAGING_POSTGRES: Record<string, string> = {
+  essential: 'essential-0',
+  standard: 'standard-0',
+  premium: 'standard-0',
+  private: 'private-0',
+  shield: 'shield-0',
+};
+
+const STAGING_KEY_VALUE: Record<string, string> = {
+  mini: 'mini',
+  premium: 'premium-0',
+  private: 'private-7',
+  shield: 'shield-7',
+};
+
+/** The staging database on AWS is at most db.t4g.medium (4 GB, like Heroku's standard-0), Single-AZ. */
+const AWS_STAGING_DB = 'db.t4g.medium';
+const AWS_STAGING_STORAGE_GB = 64;
+
+export function herokuStaging(production: HerokuStack, catalog: Catalog): HerokuStack {
+  const stack: HerokuStack = { dynos: production.dynos.map((d) => ({ ...d, count: 1 })), addOns: [] };
+  if (production.postgres) {
+    const plan = STAGING_POSTGRES[production.postgres.spec?.tier ?? 'standard'];
+    stack.postgres = { plan, spec: findPostgresPlan(catalog, plan) };
+  }
+  if (production.keyValue) {
+    const plan = STAGING_KEY_VALUE[production.keyValue.spec?.tier ?? 'premium'];
+    stack.keyValue = { plan, spec: findKeyValuePlan(catalog, plan) };
+  }
+  return stack;
+}
+
+export function herokuReview(production: HerokuStack, catalog: Catalog): HerokuStack {
+  const basic = findDyno(catalog, 'basic');
+  const stack: HerokuStack = {
+    dynos: production.dynos.map((d) => ({ process: d.process, size: 'basic', spec: basic, count: 1 })),
+    addOns: [],
+  };
+  if (production.postgres) stack.postgres = { plan: 'essential-0', spec: findPostgresPlan(catalog, 'essential-0') };
+  if (production.keyValue) stack.keyValue = { plan: 'mini', spec: findKeyValuePlan(catalog, 'mini') };
+  return stack;
+}
+
+export function awsStaging(production: AwsStack, catalog: Catalog): AwsStack {
+  const stack: AwsStack = { compute: production.compute.map((c) => ({ ...c, count: 1 })) };
+  if (production.database) {
+    const db = production.database;
+    const dbClass = db.spec && db.spec.memoryGb <= 4 ? db.dbClass : AWS_STAGING_DB;
+    stack.database = {
+      dbClass,
+      spec: findRdsClass(catalog, dbClass),
+      multiAz: false,
+      storageGb: Math.max(RDS_MIN_STORAGE_GB, Math.min(db.storageGb, AWS_STAGING_STORAGE_GB)),
+    };
+  }
+  if (production.cache) stack.cache = { node: 'cache.t4g.micro', spec: findCacheNode(catalog, 'cache.t4g.micro') };
+  return stack;
+}
+
+export function awsReview(production: AwsStack, catalog: Catalog): AwsStack {
+  const compute = production.compute.map((c): AwsCompute => {
+    const base = { process: c.process, count: 1 };
+    if (c.kind === 'fargate') return { ...base, kind: 'fargate', vcpu: 0.25, memoryGb: 0.5, arch: c.arch };
+    const type = c.spec?.arch === 'arm64' ? 't4g.micro' : 't3.micro';
+    return { ...base, kind: 'ec2', type, spec: findEc2Instance(catalog, type) };
+  });
+  const stack: AwsStack = { compute };
+  if (production.database) {
+    stack.database = {
+      dbClass: 'db.t4g.micro',
+      spec: findRdsClass(catalog, 'db.t4g.micro'),
+      multiAz: false,
+      storageGb: RDS_MIN_STORAGE_GB,
+    };
+  }
+  if (production.cache) stack.cache = { node: 'cache.t4g.micro', spec: findCacheNode(catalog, 'cache.t4g.micro') };
+  return stack;
+}

@@ -1,0 +1,111 @@
+import Decimal from 'decimal.js';
+import { fromCents } from '../money';
+import { type Catalog, priceOf } from '../pricing';
+import type { AddOn } from '../workload';
+import { lineFor, unknownLine } from './cost-line';
+import type { HerokuStack } from './stacks';
+import type { CostLine, EnvironmentName } from './types';
+
+/** The CLI's hourly rate is monthly / 720, and the monthly price is a cap (pricing.md §1). */
+const HEROKU_CAP_HOURS = 720;
+
+function monthsBilled(hoursPerMonth: number | undefined): Decimal {
+  if (hoursPerMonth === undefined) return new Decimal(1);
+  return Decimal.min(new Decimal(hoursPerMonth), HEROKU_CAP_HOURS).dividedBy(HEROKU_CAP_HOURS);
+}
+
+/** Lines for one Heroku environment; `copies` review apps share one line per resource. Eco is priced per account. */
+export function herokuLines(
+  stack: HerokuStack,
+  environment: EnvironmentName,
+  copies: number,
+  catalog: Catalog,
+): CostLine[] {
+  const lines: CostLine[] = [];
+  for (const d of stack.dynos) {
+    if (d.spec?.tier === 'eco') continue;
+    const place = { environment, category: 'compute' as const };
+    const count = d.count * copies;
+    const item = `${d.process}: ${d.spec?.label ?? d.size} dyno`;
+    lines.push(
+      d.spec
+        ? lineFor(priceOf(catalog, d.spec.priceKey), item, monthsBilled(d.hoursPerMonth).times(count), place)
+        : unknownLine(item, count, 'month', place, catalog.priceListDate),
+    );
+  }
+  if (stack.postgres) {
+    const place = { environment, category: 'database' as const };
+    const item = `Heroku Postgres ${stack.postgres.plan}`;
+    const spec = stack.postgres.spec;
+    lines.push(
+      spec
+        ? lineFor(priceOf(catalog, spec.priceKey), item, copies, place)
+        : unknownLine(item, copies, 'month', place, catalog.priceListDate),
+    );
+  }
+  if (stack.keyValue) {
+    const place = { environment, category: 'cache' as const };
+    const item = `Heroku Key-Value Store ${stack.keyValue.plan}`;
+    const spec = stack.keyValue.spec;
+    lines.push(
+      spec
+        ? lineFor(priceOf(catalog, spec.priceKey), item, copies, place)
+        : unknownLine(item, copies, 'month', place, catalog.priceListDate),
+    );
+  }
+  for (const addOn of stack.addOns) lines.push(addOnLine(addOn, environment, catalog.priceListDate));
+  return lines;
+}
+
+/** An add-on at its billed price; on AWS the same service is taken to be bought directly at that price. */
+export function addOnLine(
+  addOn: AddOn,
+  environment: EnvironmentName,
+  priceListDate: string,
+  boughtDirectly = false,
+): CostLine {
+  const facts = {
+    item: `${addOn.service} (${addOn.plan})${boughtDirectly ? ', bought directly' : ''}`,
+    quantity: 1,
+    unit: 'month',
+    source: boughtDirectly
+      ? 'Heroku Platform API: billed price, taken as the direct price'
+      : 'Heroku Platform API: billed price',
+    asOf: addOn.asOf ?? priceListDate,
+    environment,
+    category: 'add-on' as const,
+    confidence: 'primary' as const,
+    ...(addOn.contract ? { contractPrice: true } : {}),
+  };
+  if (addOn.monthlyCents === null) {
+    return { ...facts, unitPrice: null, monthly: null, note: 'contract price: billed under your contract, not listed' };
+  }
+  const price = fromCents(addOn.monthlyCents);
+  return { ...facts, unitPrice: price, monthly: price };
+}
+
+/** Account-level Heroku lines: the Eco pool and the Private/Shield Space fee. */
+export function herokuAccountLines(stacks: readonly HerokuStack[], catalog: Catalog): CostLine[] {
+  const lines: CostLine[] = [];
+  const dynos = stacks.flatMap((s) => s.dynos);
+  const ecoProcesses = [...new Set(dynos.filter((d) => d.spec?.tier === 'eco').map((d) => d.process))];
+  if (ecoProcesses.length > 0) {
+    lines.push(
+      lineFor(priceOf(catalog, 'heroku.dyno.eco'), `Eco dynos (${ecoProcesses.join(', ')}): shared pool`, 1, {
+        environment: 'production',
+        category: 'compute',
+      }),
+    );
+  }
+  const tiers = new Set(dynos.map((d) => d.spec?.tier));
+  const space = tiers.has('shield') ? 'shield' : tiers.has('private') ? 'private' : undefined;
+  if (space) {
+    lines.push(
+      lineFor(priceOf(catalog, `heroku.space.${space}`), `${space === 'shield' ? 'Shield ' : ''}Private Space`, 1, {
+        environment: 'production',
+        category: 'platform',
+      }),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,107 @@
+import {
+  type Catalog,
+  type DynoSpec,
+  type DynoTier,
+  findDyno,
+  findKeyValuePlan,
+  findPostgresPlan,
+  type KeyValueTier,
+  type PostgresTier,
+} from '../pricing';
+import type { Workload } from '../workload';
+import { chooseDyno, chooseKeyValuePlan, choosePostgresPlan, complianceTier } from './choose-heroku';
+import { formatMemory } from './describe';
+import type { HerokuStack } from './stacks';
+
+const REASON = { shield: 'HIPAA needs Shield', private: 'PCI is modelled with Private' } as const;
+
+/** Shield also satisfies a Private Space requirement. */
+const satisfies = (resourceTier: string | undefined, required: 'shield' | 'private'): boolean =>
+  resourceTier === 'shield' || resourceTier === required;
+
+/** Performance-L → Shield-L / Private-L: the same hardware in the compliant runtime. */
+function sameSizeIn(catalog: Catalog, spec: DynoSpec | undefined, tier: 'shield' | 'private'): DynoSpec | undefined {
+  const m = spec && /^(?:performance|private|shield)-(.+)$/.exec(spec.size);
+  return m ? findDyno(catalog, `${tier}-${m[1]}`) : undefined;
+}
+
+/** Production on Heroku for a Heroku workload: as given, moved to Shield/Private dynos and data when compliance needs it. */
+export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: string[]): HerokuStack {
+  const tier = complianceTier(workload.compliance);
+  const dynos = workload.processes.map((p) => {
+    const spec = findDyno(catalog, p.size);
+    const base = { process: p.name, count: p.count, hoursPerMonth: p.hoursPerMonth };
+    if (!tier || satisfies(spec?.tier, tier)) return { ...base, size: p.size, spec };
+    const chosen = sameSizeIn(catalog, spec, tier) ?? chooseDyno(catalog, p.memoryGb, [tier]).spec;
+    notes.push(
+      `${REASON[tier]} dynos on Heroku: ${p.name} ${p.size} is priced as ${chosen.label} (${formatMemory(chosen.memoryGb)}).`,
+    );
+    return { ...base, size: chosen.size, spec: chosen };
+  });
+  const stack: HerokuStack = { dynos, addOns: workload.addOns };
+  if (workload.database) {
+    const db = workload.database;
+    const spec = findPostgresPlan(catalog, db.plan);
+    if (tier && !satisfies(spec?.tier, tier)) {
+      const chosen = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, [tier]).spec;
+      notes.push(`${REASON[tier]} Postgres: ${db.plan} is priced as ${chosen.plan}.`);
+      stack.postgres = { plan: chosen.plan, spec: chosen };
+    } else {
+      stack.postgres = { plan: db.plan, spec };
+    }
+  }
+  if (workload.cache) {
+    const cache = workload.cache;
+    const spec = findKeyValuePlan(catalog, cache.plan);
+    if (tier && !satisfies(spec?.tier, tier)) {
+      const chosen = chooseKeyValuePlan(catalog, cache.memoryGb, [tier]).spec;
+      notes.push(`${REASON[tier]} Key-Value Store: ${cache.plan} is priced as ${chosen.plan}.`);
+      stack.keyValue = { plan: chosen.plan, spec: chosen };
+    } else {
+      stack.keyValue = { plan: cache.plan, spec };
+    }
+  }
+  if (tier === 'shield' && workload.addOns.length > 0) {
+    notes.push('Add-ons outside Shield are outside the Heroku BAA (reported): keep PHI out of them.');
+  }
+  return stack;
+}
+
+/** Production on Heroku for an AWS workload: the cheapest dyno, plan and store that hold what AWS runs. */
+export function herokuFromAws(workload: Workload, catalog: Catalog, notes: string[]): HerokuStack {
+  const tier = complianceTier(workload.compliance);
+  const dynos = workload.processes.map((p) => {
+    const tiers: DynoTier[] = tier ? [tier] : p.dedicated ? ['performance'] : ['standard', 'performance'];
+    const { spec, fits } = chooseDyno(catalog, p.memoryGb, tiers);
+    notes.push(
+      fits
+        ? `${p.name}: ${p.size} (${formatMemory(p.memoryGb)}) → ${spec.label} (${formatMemory(spec.memoryGb)}), the cheapest ${tiers.join(' or ')} dyno with at least its RAM.`
+        : `${p.name}: no ${tiers.join(' or ')} dyno has ${formatMemory(p.memoryGb)}; priced as the largest, ${spec.label}.`,
+    );
+    return { process: p.name, size: spec.size, spec, count: p.count, hoursPerMonth: p.hoursPerMonth };
+  });
+  const stack: HerokuStack = { dynos, addOns: [] };
+  if (workload.database) {
+    const db = workload.database;
+    const tiers: PostgresTier[] = tier ? [tier] : db.highAvailability ? ['premium'] : ['standard'];
+    const { spec, fits } = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, tiers);
+    notes.push(
+      fits
+        ? `Database: ${db.plan}${db.highAvailability ? ' Multi-AZ' : ''} (${formatMemory(db.memoryGb)}, ${db.storageGb} GB) → Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)${db.highAvailability ? ', a highly available tier' : ''}.`
+        : `Database: no ${tiers.join(' or ')} Heroku Postgres plan holds ${formatMemory(db.memoryGb)} and ${db.storageGb} GB; priced as the largest, ${spec.plan}.`,
+    );
+    stack.postgres = { plan: spec.plan, spec };
+  }
+  if (workload.cache) {
+    const cache = workload.cache;
+    const tiers: KeyValueTier[] = tier ? [tier] : ['mini', 'premium'];
+    const { spec, fits } = chooseKeyValuePlan(catalog, cache.memoryGb, tiers);
+    notes.push(
+      fits
+        ? `Cache: ${cache.plan} (${formatMemory(cache.memoryGb)}) → Heroku Key-Value Store ${spec.plan} (${formatMemory(spec.memoryGb)}).`
+        : `Cache: no Heroku Key-Value Store plan holds ${formatMemory(cache.memoryGb)}; priced as the largest, ${spec.plan}.`,
+    );
+    stack.keyValue = { plan: spec.plan, spec };
+  }
+  return stack;
+}

@@ -1,0 +1,56 @@
+import { type Money, usd } from '../money';
+
+/**
+ * The figures an estimate needs that no price list gives: effort, traffic and sizing defaults.
+ * Every one is stated in the answer and can be changed in PRICING_FILE (`assumptions:`).
+ */
+export interface Assumptions {
+  /** Ops effort per environment per month, in hours. */
+  opsHoursPerEnvironment: { heroku: number; aws: number };
+  opsHourlyRate: Money;
+  /** Used when an estimate gives no `egress=`. */
+  egressGbPerMonth: number;
+  /** Used when an estimate gives no `logs=`. */
+  logGbPerMonth: number;
+  /** Staging and each review environment carry this share of production's traffic and logs. */
+  nonProductionTrafficShare: number;
+  logRetentionMonths: number;
+  /** Average Application Load Balancer capacity units in production. */
+  albLcuAverage: number;
+  /** Outbound data through the NAT gateway in production (package installs, third-party APIs). */
+  natGbPerMonth: number;
+  ec2RootVolumeGb: number;
+  /** RDS storage when an AWS estimate names a class but no `storage=`. */
+  awsDatabaseStorageGb: number;
+  kmsRequestsPerMonth: number;
+  cloudTrailDataEventsPerMonth: number;
+  guardDutyEventsPerMonth: number;
+  guardDutyLogGbPerMonth: number;
+  wafRules: number;
+  wafRequestsPerMonth: number;
+}
+
+export type AssumptionName = keyof Assumptions;
+
+export const DEFAULT_ASSUMPTIONS: Assumptions = {
+  opsHoursPerEnvironment: { heroku: 2, aws: 10 },
+  opsHourlyRate: usd(100),
+  egressGbPerMonth: 100,
+  logGbPerMonth: 10,
+  nonProductionTrafficShare: 0.1,
+  logRetentionMonths: 1,
+  albLcuAverage: 1,
+  natGbPerMonth: 20,
+  ec2RootVolumeGb: 20,
+  awsDatabaseStorageGb: 100,
+  kmsRequestsPerMonth: 100_000,
+  cloudTrailDataEventsPerMonth: 1_000_000,
+  guardDutyEventsPerMonth: 1_000_000,
+  guardDutyLogGbPerMonth: 10,
+  wafRules: 5,
+  wafRequestsPerMonth: 10_000_000,
+};
+
+export const ASSUMPTION_NAMES = Object.keys(DEFAULT_ASSUMPTIONS) as AssumptionName[];
+
+export const DEFAULT_ASSUMPTION_SOURCE = 'Hosting Advisor default';

@@ -1,0 +1,139 @@
+import { type CatalogEntry, type PriceEntry, priced } from './price-entry';
+import { SOURCES, type Source } from './sources';
+
+export interface RdsSpec {
+  dbClass: string;
+  vcpu: number;
+  memoryGb: number;
+  singleAzKey: string;
+  multiAzKey: string;
+}
+
+type Listed = [hourly: string, source: Source, confidence: 'secondary' | 'unconfirmed'];
+
+interface ClassRow {
+  dbClass: string;
+  vcpu: number;
+  memoryGb: number;
+  singleAz: Listed | { derivedFrom: string; factor: number };
+  multiAz?: Listed;
+}
+
+const P2 = SOURCES.infracostDbInstance;
+const P5 = SOURCES.infratally;
+const P6 = SOURCES.gitlabIssue;
+const P9 = SOURCES.thirdPartyTs;
+
+// RDS for PostgreSQL, us-east-1, on-demand: pricing.md §3.2. Sizes it does not list are derived by doubling.
+const CLASSES: ClassRow[] = [
+  {
+    dbClass: 'db.t4g.micro',
+    vcpu: 2,
+    memoryGb: 1,
+    singleAz: ['0.016', P5, 'secondary'],
+    multiAz: ['0.032', P5, 'secondary'],
+  },
+  {
+    dbClass: 'db.t4g.small',
+    vcpu: 2,
+    memoryGb: 2,
+    singleAz: ['0.032', P5, 'secondary'],
+    multiAz: ['0.064', P5, 'secondary'],
+  },
+  {
+    dbClass: 'db.t4g.medium',
+    vcpu: 2,
+    memoryGb: 4,
+    singleAz: ['0.065', P5, 'secondary'],
+    multiAz: ['0.130', P5, 'secondary'],
+  },
+  { dbClass: 'db.t4g.large', vcpu: 2, memoryGb: 8, singleAz: ['0.129', P9, 'unconfirmed'] },
+  { dbClass: 'db.t3.micro', vcpu: 2, memoryGb: 1, singleAz: ['0.018', P9, 'unconfirmed'] },
+  { dbClass: 'db.t3.small', vcpu: 2, memoryGb: 2, singleAz: ['0.036', P9, 'unconfirmed'] },
+  { dbClass: 'db.t3.medium', vcpu: 2, memoryGb: 4, singleAz: ['0.072', P9, 'unconfirmed'] },
+  { dbClass: 'db.t3.large', vcpu: 2, memoryGb: 8, singleAz: ['0.145', P2, 'secondary'] },
+  {
+    dbClass: 'db.m6g.large',
+    vcpu: 2,
+    memoryGb: 8,
+    singleAz: ['0.159', P6, 'secondary'],
+    multiAz: ['0.318', P6, 'secondary'],
+  },
+  { dbClass: 'db.m6g.xlarge', vcpu: 4, memoryGb: 16, singleAz: ['0.318', P9, 'unconfirmed'] },
+  { dbClass: 'db.m6g.2xlarge', vcpu: 8, memoryGb: 32, singleAz: ['0.636', P9, 'unconfirmed'] },
+  { dbClass: 'db.m6g.4xlarge', vcpu: 16, memoryGb: 64, singleAz: { derivedFrom: 'db.m6g.2xlarge', factor: 2 } },
+  { dbClass: 'db.m6g.8xlarge', vcpu: 32, memoryGb: 128, singleAz: { derivedFrom: 'db.m6g.2xlarge', factor: 4 } },
+  { dbClass: 'db.m6g.12xlarge', vcpu: 48, memoryGb: 192, singleAz: { derivedFrom: 'db.m6g.2xlarge', factor: 6 } },
+  { dbClass: 'db.m6g.16xlarge', vcpu: 64, memoryGb: 256, singleAz: { derivedFrom: 'db.m6g.2xlarge', factor: 8 } },
+  { dbClass: 'db.m7g.large', vcpu: 2, memoryGb: 8, singleAz: ['0.168', P9, 'unconfirmed'] },
+  { dbClass: 'db.m7g.xlarge', vcpu: 4, memoryGb: 16, singleAz: ['0.337', P9, 'unconfirmed'] },
+  { dbClass: 'db.m7g.2xlarge', vcpu: 8, memoryGb: 32, singleAz: ['0.674', P9, 'unconfirmed'] },
+  { dbClass: 'db.m7g.4xlarge', vcpu: 16, memoryGb: 64, singleAz: { derivedFrom: 'db.m7g.2xlarge', factor: 2 } },
+  { dbClass: 'db.m5.large', vcpu: 2, memoryGb: 8, singleAz: ['0.178', P9, 'unconfirmed'] },
+  { dbClass: 'db.m5.xlarge', vcpu: 4, memoryGb: 16, singleAz: ['0.356', P9, 'unconfirmed'] },
+  { dbClass: 'db.m5.2xlarge', vcpu: 8, memoryGb: 32, singleAz: { derivedFrom: 'db.m5.xlarge', factor: 2 } },
+  { dbClass: 'db.m5.4xlarge', vcpu: 16, memoryGb: 64, singleAz: { derivedFrom: 'db.m5.xlarge', factor: 4 } },
+];
+
+const keyOf = (dbClass: string, deployment: 'single-az' | 'multi-az') => `aws.rds.postgres.${dbClass}.${deployment}`;
+
+export const RDS_CLASSES: readonly RdsSpec[] = CLASSES.map(({ dbClass, vcpu, memoryGb }) => ({
+  dbClass,
+  vcpu,
+  memoryGb,
+  singleAzKey: keyOf(dbClass, 'single-az'),
+  multiAzKey: keyOf(dbClass, 'multi-az'),
+}));
+
+function singleAzPrice(row: ClassRow, byClass: Map<string, PriceEntry>): PriceEntry {
+  const key = keyOf(row.dbClass, 'single-az');
+  const description = `RDS PostgreSQL ${row.dbClass}, Single-AZ`;
+  if (Array.isArray(row.singleAz)) {
+    const [hourly, source, confidence] = row.singleAz;
+    return priced(key, description, hourly, 'hour', source, confidence);
+  }
+  const { derivedFrom, factor } = row.singleAz;
+  const base = byClass.get(derivedFrom)!;
+  const source = {
+    label: `Derived: ${factor} × ${derivedFrom} (${base.source}); RDS sizes scale linearly`,
+    asOf: base.asOf,
+  };
+  return priced(key, description, base.unitPrice.times(factor).toString(), 'hour', source, 'derived');
+}
+
+function multiAzPrice(row: ClassRow, single: PriceEntry): PriceEntry {
+  const key = keyOf(row.dbClass, 'multi-az');
+  const description = `RDS PostgreSQL ${row.dbClass}, Multi-AZ`;
+  if (row.multiAz) {
+    const [hourly, source, confidence] = row.multiAz;
+    return priced(key, description, hourly, 'hour', source, confidence);
+  }
+  const source = {
+    label: `Derived: 2 × Single-AZ (${single.source}); primary and standby are both billed (AWS RDS docs, C6)`,
+    asOf: single.asOf,
+  };
+  return priced(key, description, single.unitPrice.times(2).toString(), 'hour', source, 'derived');
+}
+
+function classPrices(): CatalogEntry[] {
+  const singles = new Map<string, PriceEntry>();
+  const entries: CatalogEntry[] = [];
+  for (const row of CLASSES) {
+    const single = singleAzPrice(row, singles);
+    singles.set(row.dbClass, single);
+    entries.push(single, multiAzPrice(row, single));
+  }
+  return entries;
+}
+
+export const RDS_PRICES: readonly CatalogEntry[] = [
+  ...classPrices(),
+  priced('aws.rds.storage.gp3.single-az', 'RDS gp3 storage, Single-AZ', '0.115', 'GB-month', P2, 'secondary'),
+  priced('aws.rds.storage.gp3.multi-az', 'RDS gp3 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
+  priced('aws.rds.storage.gp2.single-az', 'RDS gp2 storage, Single-AZ', '0.115', 'GB-month', P2, 'secondary'),
+  priced('aws.rds.storage.gp2.multi-az', 'RDS gp2 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
+  priced('aws.rds.backup', 'RDS backup storage beyond the free allowance', '0.095', 'GB-month', P2, 'secondary'),
+];
+
+/** The smallest storage RDS PostgreSQL provisions on gp2/gp3. */
+export const RDS_MIN_STORAGE_GB = 20;

@@ -1,0 +1,95 @@
+import { type AssumptionName, type Assumptions, DEFAULT_ASSUMPTION_SOURCE, DEFAULT_ASSUMPTIONS } from './assumptions';
+import { EC2_INSTANCES, EC2_PRICES, type Ec2Spec } from './aws-ec2';
+import { CACHE_NODES, CACHE_PRICES, type CacheNodeSpec } from './aws-elasticache';
+import { RDS_CLASSES, RDS_PRICES, type RdsSpec } from './aws-rds';
+import { AWS_SERVICE_PRICES } from './aws-services';
+import {
+  type HerokuKeyValuePlan,
+  type HerokuPostgresPlan,
+  KEY_VALUE_PLANS,
+  KEY_VALUE_PRICES,
+  POSTGRES_PLANS,
+  POSTGRES_PRICES,
+  SPACE_PRICES,
+} from './heroku-data';
+import { DYNO_PRICES, DYNOS, type DynoSpec } from './heroku-dynos';
+import type { CatalogEntry } from './price-entry';
+
+/** Every price and size the model knows, dated and sourced. Immutable: overrides make a new one. */
+export interface Catalog {
+  entries: ReadonlyMap<string, CatalogEntry>;
+  dynos: readonly DynoSpec[];
+  postgresPlans: readonly HerokuPostgresPlan[];
+  keyValuePlans: readonly HerokuKeyValuePlan[];
+  ec2Instances: readonly Ec2Spec[];
+  rdsClasses: readonly RdsSpec[];
+  cacheNodes: readonly CacheNodeSpec[];
+  assumptions: Assumptions;
+  /** Where each assumption came from: the default, or `PRICING_FILE (name)`. */
+  assumptionSources: Readonly<Record<AssumptionName, string>>;
+  /** The newest `asOf` of any priced entry: the date shown in answers. */
+  priceListDate: string;
+}
+
+export function newestAsOf(entries: Iterable<CatalogEntry>): string {
+  let newest = '';
+  for (const entry of entries) if (entry.unitPrice !== null && entry.asOf > newest) newest = entry.asOf;
+  return newest;
+}
+
+function buildDefaultCatalog(): Catalog {
+  const all = [
+    ...DYNO_PRICES,
+    ...POSTGRES_PRICES,
+    ...KEY_VALUE_PRICES,
+    ...SPACE_PRICES,
+    ...EC2_PRICES,
+    ...RDS_PRICES,
+    ...CACHE_PRICES,
+    ...AWS_SERVICE_PRICES,
+  ];
+  const entries = new Map(all.map((entry) => [entry.key, entry]));
+  const assumptionSources = Object.fromEntries(
+    Object.keys(DEFAULT_ASSUMPTIONS).map((name) => [name, DEFAULT_ASSUMPTION_SOURCE]),
+  ) as Record<AssumptionName, string>;
+  return {
+    entries,
+    dynos: DYNOS,
+    postgresPlans: POSTGRES_PLANS,
+    keyValuePlans: KEY_VALUE_PLANS,
+    ec2Instances: EC2_INSTANCES,
+    rdsClasses: RDS_CLASSES,
+    cacheNodes: CACHE_NODES,
+    assumptions: DEFAULT_ASSUMPTIONS,
+    assumptionSources,
+    priceListDate: newestAsOf(entries.values()),
+  };
+}
+
+/** The built-in list prices from `reference/pricing.md`. */
+export const DEFAULT_CATALOG: Catalog = buildDefaultCatalog();
+
+/** The entry for `key`. A missing key is a programming error in the model, not a user error. */
+export function priceOf(catalog: Catalog, key: string): CatalogEntry {
+  const entry = catalog.entries.get(key);
+  if (!entry) throw new Error(`No price "${key}" in the catalog`);
+  return entry;
+}
+
+export const findDyno = (catalog: Catalog, size: string): DynoSpec | undefined =>
+  catalog.dynos.find((d) => d.size === size.toLowerCase());
+
+export const findPostgresPlan = (catalog: Catalog, plan: string): HerokuPostgresPlan | undefined =>
+  catalog.postgresPlans.find((p) => p.plan === plan.toLowerCase());
+
+export const findKeyValuePlan = (catalog: Catalog, plan: string): HerokuKeyValuePlan | undefined =>
+  catalog.keyValuePlans.find((p) => p.plan === plan.toLowerCase());
+
+export const findEc2Instance = (catalog: Catalog, type: string): Ec2Spec | undefined =>
+  catalog.ec2Instances.find((i) => i.type === type.toLowerCase());
+
+export const findRdsClass = (catalog: Catalog, dbClass: string): RdsSpec | undefined =>
+  catalog.rdsClasses.find((c) => c.dbClass === dbClass.toLowerCase());
+
+export const findCacheNode = (catalog: Catalog, node: string): CacheNodeSpec | undefined =>
+  catalog.cacheNodes.find((n) => n.node === node.toLowerCase());

@@ -1,0 +1,142 @@
+import { type CatalogEntry, priced, unpriced } from './price-entry';
+import { SOURCES } from './sources';
+
+export type PostgresTier = 'essential' | 'standard' | 'premium' | 'private' | 'shield';
+
+export interface HerokuPostgresPlan {
+  plan: string;
+  tier: PostgresTier;
+  /** 0 for Essential plans: they share hardware and Heroku publishes no RAM. */
+  memoryGb: number;
+  storageGb: number;
+  highAvailability: boolean;
+  priceKey: string;
+}
+
+export type KeyValueTier = 'mini' | 'premium' | 'private' | 'shield';
+
+export interface HerokuKeyValuePlan {
+  plan: string;
+  tier: KeyValueTier;
+  memoryGb: number;
+  priceKey: string;
+}
+
+// RAM and storage per plan number, pricing.md §2.4. Private-N and Shield-N are taken to match Premium-N;
+// -9 mirrors Standard-9's 768 GB / 4 TB.
+const SIZES: Record<string, [memoryGb: number, storageGb: number]> = {
+  '0': [4, 64],
+  '2': [8, 256],
+  '3': [15, 512],
+  '4': [30, 768],
+  '5': [61, 1024],
+  '6': [122, 1536],
+  '7': [244, 2048],
+  '8': [488, 3072],
+  '9': [768, 4096],
+};
+
+// Monthly list prices (secondary, Render's mapping). Missing numbers are not public ("$9,000+").
+const LIST_PRICES: Record<'standard' | 'premium', Record<string, string>> = {
+  standard: { '0': '50', '2': '200', '3': '400', '4': '750', '5': '1400', '6': '2000', '7': '3500', '8': '6000' },
+  premium: { '0': '200', '2': '350', '3': '750', '4': '1200', '5': '2500', '6': '3500', '7': '6000' },
+};
+
+const ESSENTIAL: [plan: string, storageGb: number, monthly: string][] = [
+  ['essential-0', 1, '5'],
+  ['essential-1', 10, '9'],
+  ['essential-2', 32, '20'],
+];
+
+function postgresPlan(tier: PostgresTier, plan: string, memoryGb: number, storageGb: number): HerokuPostgresPlan {
+  return {
+    plan,
+    tier,
+    memoryGb,
+    storageGb,
+    highAvailability: tier === 'premium' || tier === 'private' || tier === 'shield',
+    priceKey: `heroku.postgres.${plan}`,
+  };
+}
+
+const numbered: PostgresTier[] = ['standard', 'premium', 'private', 'shield'];
+
+export const POSTGRES_PLANS: readonly HerokuPostgresPlan[] = [
+  ...ESSENTIAL.map(([plan, storageGb]) => postgresPlan('essential', plan, 0, storageGb)),
+  ...numbered.flatMap((tier) =>
+    Object.entries(SIZES).map(([n, [memoryGb, storageGb]]) => postgresPlan(tier, `${tier}-${n}`, memoryGb, storageGb)),
+  ),
+];
+
+function postgresPrice(plan: HerokuPostgresPlan): CatalogEntry {
+  const description = `Heroku Postgres ${plan.plan}`;
+  if (plan.tier === 'essential') {
+    const monthly = ESSENTIAL.find(([name]) => name === plan.plan)![2];
+    return priced(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
+  }
+  if (plan.tier === 'private' || plan.tier === 'shield') {
+    return unpriced(plan.priceKey, description, 'month', SOURCES.herokuPostgresContract);
+  }
+  const monthly = LIST_PRICES[plan.tier][plan.plan.split('-')[1]];
+  return monthly === undefined
+    ? unpriced(
+        plan.priceKey,
+        `${description} (list price $9,000+; exact figure not public)`,
+        'month',
+        SOURCES.renderMapping,
+      )
+    : priced(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
+}
+
+export const POSTGRES_PRICES: readonly CatalogEntry[] = POSTGRES_PLANS.map(postgresPrice);
+
+// pricing.md §2.5: memory from Heroku's own table; only mini and premium-0..3 have a trusted price.
+const KV_MEMORY: Record<string, number> = {
+  '0': 0.05,
+  '1': 0.1,
+  '2': 0.25,
+  '3': 0.5,
+  '4': 0.75,
+  '5': 1,
+  '7': 7,
+  '9': 10,
+  '10': 25,
+  '12': 50,
+  '14': 100,
+};
+const KV_PREMIUM_PRICES: Record<string, string> = { '0': '15', '1': '30', '2': '60', '3': '100' };
+const KV_LARGE_ONLY = ['7', '9', '10', '12', '14'];
+
+export const KEY_VALUE_PLANS: readonly HerokuKeyValuePlan[] = [
+  { plan: 'mini', tier: 'mini', memoryGb: 0.025, priceKey: 'heroku.kvs.mini' },
+  ...Object.entries(KV_MEMORY).map(([n, memoryGb]) => ({
+    plan: `premium-${n}`,
+    tier: 'premium' as const,
+    memoryGb,
+    priceKey: `heroku.kvs.premium-${n}`,
+  })),
+  ...(['private', 'shield'] as const).flatMap((tier) =>
+    KV_LARGE_ONLY.map((n) => ({
+      plan: `${tier}-${n}`,
+      tier,
+      memoryGb: KV_MEMORY[n],
+      priceKey: `heroku.kvs.${tier}-${n}`,
+    })),
+  ),
+];
+
+function keyValuePrice(plan: HerokuKeyValuePlan): CatalogEntry {
+  const description = `Heroku Key-Value Store ${plan.plan}`;
+  if (plan.tier === 'mini') return priced(plan.priceKey, description, '3', 'month', SOURCES.herokuKvsPage, 'primary');
+  const monthly = plan.tier === 'premium' ? KV_PREMIUM_PRICES[plan.plan.split('-')[1]] : undefined;
+  return monthly === undefined
+    ? unpriced(plan.priceKey, description, 'month', SOURCES.herokuKvsSpecs)
+    : priced(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
+}
+
+export const KEY_VALUE_PRICES: readonly CatalogEntry[] = KEY_VALUE_PLANS.map(keyValuePrice);
+
+export const SPACE_PRICES: readonly CatalogEntry[] = [
+  unpriced('heroku.space.shield', 'Shield Private Space fee', 'month', SOURCES.herokuShieldSpace),
+  unpriced('heroku.space.private', 'Private Space fee', 'month', SOURCES.herokuPrivateSpace),
+];

@@ -1,0 +1,24 @@
+export type { AssumptionName, Assumptions } from './assumptions';
+export { DEFAULT_ASSUMPTIONS } from './assumptions';
+export type { Architecture, Ec2Spec } from './aws-ec2';
+export type { CacheNodeSpec } from './aws-elasticache';
+export type { RdsSpec } from './aws-rds';
+export { RDS_MIN_STORAGE_GB } from './aws-rds';
+export type { Catalog } from './catalog';
+export {
+  DEFAULT_CATALOG,
+  findCacheNode,
+  findDyno,
+  findEc2Instance,
+  findKeyValuePlan,
+  findPostgresPlan,
+  findRdsClass,
+  priceOf,
+} from './catalog';
+export { closestMatch, editDistance } from './closest-match';
+export type { HerokuKeyValuePlan, HerokuPostgresPlan, KeyValueTier, PostgresTier } from './heroku-data';
+export type { DynoSpec, DynoTier } from './heroku-dynos';
+export type { AssumptionOverrides, PricingOverrides, PricingOverridesResult } from './overrides';
+export { applyOverrides, PRICING_FILE_EXAMPLE, parsePricingOverrides } from './overrides';
+export type { CatalogEntry, Confidence, PriceEntry, PriceUnit, UnpricedEntry } from './price-entry';
+export { isPriced } from './price-entry';

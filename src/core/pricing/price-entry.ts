@@ -1,0 +1,88 @@
+import { type Money, usd } from '../money';
+
+/** How far a price can be trusted; the marks of `reference/pricing.md`, plus `derived` for arithmetic. */
+export type Confidence = 'primary' | 'secondary' | 'derived' | 'unconfirmed';
+
+export type PriceUnit =
+  | 'hour'
+  | 'month'
+  | 'GB-month'
+  | 'GB'
+  | 'vCPU-hour'
+  | 'GB-hour'
+  | 'LCU-hour'
+  | 'key-month'
+  | '10k requests'
+  | '100k events'
+  | '1M events'
+  | '1M requests'
+  | 'rule-month'
+  | 'web-ACL-month';
+
+interface PriceFacts {
+  /** Stable lookup key, also the key a PRICING_FILE uses: `aws.ec2.m5.large`, `heroku.dyno.standard-2x`. */
+  key: string;
+  description: string;
+  unit: PriceUnit;
+  /** Where the figure comes from, for people: cites the pricing.md source key. */
+  source: string;
+  /** ISO date the source says the figure was current. */
+  asOf: string;
+  confidence: Confidence;
+}
+
+export interface PriceEntry extends PriceFacts {
+  unitPrice: Money;
+  /** A contract price the user supplied (Shield space fee, Shield Postgres…). */
+  contract: boolean;
+}
+
+/** A price that is not public: an input the user must give in PRICING_FILE. Never a silent 0. */
+export interface UnpricedEntry extends PriceFacts {
+  unitPrice: null;
+  contract: true;
+}
+
+export type CatalogEntry = PriceEntry | UnpricedEntry;
+
+export function isPriced(entry: CatalogEntry): entry is PriceEntry {
+  return entry.unitPrice !== null;
+}
+
+export function priced(
+  key: string,
+  description: string,
+  unitPrice: string,
+  unit: PriceUnit,
+  source: { label: string; asOf: string },
+  confidence: Confidence,
+): PriceEntry {
+  return {
+    key,
+    description,
+    unitPrice: usd(unitPrice),
+    unit,
+    source: source.label,
+    asOf: source.asOf,
+    confidence,
+    contract: false,
+  };
+}
+
+export function unpriced(
+  key: string,
+  description: string,
+  unit: PriceUnit,
+  source: { label: string; asOf: string },
+): UnpricedEntry {
+  return {
+    key,
+    description,
+    unitPrice: null,
+    unit,
+    source: source.label,
+    asOf: source.asOf,
+    confidence: 'unconfirmed',
+    contract: true,
+  };
+}

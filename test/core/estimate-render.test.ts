@@ -1,0 +1,61 @@
+import { type EstimateRequest, parseEstimate, renderEstimateText } from '../../src/core/estimate';
+import { estimate } from '../../src/core/model';
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
+
+function answer(text: string): string {
+  const result = parseEstimate(text, DEFAULT_CATALOG);
+  if (!result.ok) throw new Error(result.message);
+  const r = result.request as Extract<EstimateRequest, { kind: 'workload' }>;
+  return renderEstimateText(estimate(r.workload, DEFAULT_CATALOG, r.options));
+}
+
+describe('the plain-text estimate', () => {
+  const text = answer('web=2xstandard-2x postgres=standard-0');
+
+  it('gives both platforms monthly totals, infrastructure and TCO apart', () => {
+    expect(text).toContain('Heroku: $150.00/mo, estimated infrastructure');
+    expect(text).toContain('AWS (us-east-1): $143.51/mo, estimated infrastructure');
+    expect(text).toContain('  Ops (TCO): $200.00/mo, estimated (2 h per environment × 1 environment × $100.00/h)');
+    expect(text).toContain('  Total with ops: $350.00/mo, estimated');
+  });
+
+  it('itemises each line with quantity, unit price and monthly figure, and cites its source', () => {
+    expect(text).toContain('    web: Standard-2X dyno: 2 × $50.00/month = $100.00/mo, estimated [1]');
+    expect(text).toContain('    web: 2 × t3.micro: 1,460 × $0.0104/hour = $15.18/mo, estimated [3]');
+    expect(text).toMatch(/\[1\] Heroku CLI ps:type price map \(H-B\), as of 2026-08-04/);
+  });
+
+  it('labels every monthly amount "/mo, estimated" and every other amount with its unit', () => {
+    const amounts = [...text.matchAll(/\$[\d,]+(?:\.\d+)?(\/mo, estimated|\/[A-Za-z0-9 -]+| per [A-Za-z-]+)?/g)];
+    expect(amounts.filter((m) => m[1] === '/mo, estimated').length).toBeGreaterThan(15);
+    for (const m of amounts) expect([m[0], m[1] !== undefined]).toEqual([m[0], true]);
+  });
+
+  it('says which is cheaper and by how much, shows the price-list date and the assumptions', () => {
+    expect(text).toContain('AWS is cheaper on infrastructure by $6.49/mo, estimated.');
+    expect(text).toContain('Heroku is cheaper with ops (TCO) by');
+    expect(text).toContain('price list dated 2026-10-02');
+    expect(text).toMatch(/Assumptions:\n {2}- List prices in USD/);
+    expect(text).toContain('the cheapest x86-64 instance with at least its RAM and vCPU');
+  });
+
+  it('flags contract-priced items with no amount and says the totals leave them out', () => {
+    const hipaa = answer('web=2xstandard-2x postgres=standard-0 hipaa');
+    expect(hipaa).toContain(
+      '    Shield Private Space: 1 month, no amount (contract price: set heroku.space.shield in PRICING_FILE)',
+    );
+    expect(hipaa).toContain('Not in these totals: 2 contract-priced item(s) without an amount');
+    expect(hipaa).toContain('The comparison is incomplete');
+    expect(hipaa).not.toMatch(/Shield Private Space.*\$0\.00/);
+  });
+
+  it('marks derived and unconfirmed figures', () => {
+    expect(answer('aws web=1xm6g.xlarge')).toMatch(/web: 1 × m6g\.xlarge: .* \(derived\)/);
+  });
+
+  it('groups lines by environment', () => {
+    const staged = answer('web=1xstandard-2x staging review=2');
+    expect(staged.indexOf('  staging\n')).toBeGreaterThan(staged.indexOf('  production\n'));
+    expect(staged).toContain('  review\n');
+  });
+});

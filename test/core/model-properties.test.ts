@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import {
+  awsCache,
+  awsDatabase,
+  awsInstanceProcess,
+  type CostLine,
+  estimate,
+  herokuCache,
+  herokuDatabase,
+  herokuProcess,
+  type PlatformCost,
+} from '../../src/core/model';
+import { sumMoney } from '../../src/core/money';
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import type { ComplianceNeed, ProcessType, Workload } from '../../src/core/workload';
+
+const catalog = DEFAULT_CATALOG;
+const dynoSizes = catalog.dynos.map((d) => d.size).filter((s) => s !== 'basic');
+const instanceTypes = catalog.ec2Instances.map((i) => i.type);
+const names = ['web', 'worker', 'clock', 'mailer'];
+
+const shared = {
+  staging: fc.boolean(),
+  reviewApps: fc.integer({ min: 0, max: 5 }),
+  compliance: fc.subarray<ComplianceNeed>(['hipaa', 'pci']),
+  egress: fc.integer({ min: 0, max: 60_000 }),
+  logs: fc.integer({ min: 0, max: 500 }),
+};
+
+function processes(sizes: string[], build: (name: string, count: number, size: string) => ProcessType | undefined) {
+  return fc
+    .uniqueArray(
+      fc.record({
+        name: fc.constantFrom(...names),
+        count: fc.integer({ min: 1, max: 20 }),
+        size: fc.constantFrom(...sizes),
+      }),
+      { minLength: 1, maxLength: 4, selector: (p) => p.name },
+    )
+    .map((list) => list.map((p) => build(p.name, p.count, p.size)!));
+}
+
+const herokuWorkload: fc.Arbitrary<Workload> = fc
+  .record({
+    processes: processes(dynoSizes, (n, c, s) => herokuProcess(catalog, n, c, s)),
+    plan: fc.option(fc.constantFrom(...catalog.postgresPlans.map((p) => p.plan)), { nil: undefined }),
+    cache: fc.option(fc.constantFrom(...catalog.keyValuePlans.map((p) => p.plan)), { nil: undefined }),
+    ...shared,
+  })
+  .map((w) => ({
+    origin: 'heroku' as const,
+    processes: w.processes,
+    ...(w.plan ? { database: herokuDatabase(catalog, w.plan)! } : {}),
+    ...(w.cache ? { cache: herokuCache(catalog, w.cache)! } : {}),
+    addOns: [],
+    egressGbPerMonth: w.egress,
+    logGbPerMonth: w.logs,
+    environments: { staging: w.staging, reviewApps: w.reviewApps },
+    compliance: w.compliance,
+  }));
+
+const awsWorkload: fc.Arbitrary<Workload> = fc
+  .record({
+    processes: processes(instanceTypes, (n, c, s) => awsInstanceProcess(catalog, n, c, s)),
+    dbClass: fc.option(fc.constantFrom(...catalog.rdsClasses.map((c) => c.dbClass)), { nil: undefined }),
+    multiAz: fc.boolean(),
+    storage: fc.integer({ min: 20, max: 4000 }),
+    node: fc.option(fc.constantFrom(...catalog.cacheNodes.map((n) => n.node)), { nil: undefined }),
+    ...shared,
+  })
+  .map((w) => ({
+    origin: 'aws' as const,
+    processes: w.processes,
+    ...(w.dbClass ? { database: awsDatabase(catalog, w.dbClass, w.multiAz, w.storage)! } : {}),
+    ...(w.node ? { cache: awsCache(catalog, w.node)! } : {}),
+    addOns: [],
+    egressGbPerMonth: w.egress,
+    logGbPerMonth: w.logs,
+    environments: { staging: w.staging, reviewApps: w.reviewApps },
+    compliance: w.compliance,
+  }));
+
+const anyWorkload = fc.oneof(herokuWorkload, awsWorkload);
+const options = fc.record({ awsCompute: fc.constantFrom('ec2' as const, 'fargate' as const) });
+
+const platforms = (w: Workload, o: { awsCompute: 'ec2' | 'fargate' }): PlatformCost[] => {
+  const e = estimate(w, catalog, o);
+  return [e.heroku, e.aws];
+};
+
+describe('estimate properties', () => {
+  it('a total is the sum of its lines, and infrastructure the sum of the non-ops lines', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, (w, o) => {
+        for (const cost of platforms(w, o)) {
+          expect(cost.total.equals(sumMoney(cost.lines.map((l) => l.monthly)))).toBe(true);
+          const infrastructure = cost.lines.filter((l) => l.category !== 'ops').map((l) => l.monthly);
+          expect(cost.infrastructure.equals(sumMoney(infrastructure))).toBe(true);
+          expect(cost.total.equals(cost.infrastructure.plus(cost.ops))).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('every line is monthly = quantity × unit price', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, (w, o) => {
+        for (const cost of platforms(w, o)) {
+          for (const l of cost.lines)
+            expect(l.monthly.toDecimalPlaces(6).equals(l.unitPrice.times(l.quantity).toDecimalPlaces(6))).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('adding a dyno or instance never lowers any total', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, fc.nat(), (w, o, pick) => {
+        const index = pick % w.processes.length;
+        const more = { ...w, processes: w.processes.map((p, i) => (i === index ? { ...p, count: p.count + 1 } : p)) };
+        const before = platforms(w, o);
+        const after = platforms(more, o);
+        for (const i of [0, 1]) {
+          expect(after[i].infrastructure.greaterThanOrEqualTo(before[i].infrastructure)).toBe(true);
+          expect(after[i].total.greaterThanOrEqualTo(before[i].total)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it('every line, priced or not, has a source and an ISO as-of date', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, (w, o) => {
+        for (const cost of platforms(w, o)) {
+          const all: CostLine[] = [...cost.lines, ...cost.unpriced];
+          for (const l of all) {
+            expect(l.source.length).toBeGreaterThan(0);
+            expect(l.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          }
+        }
+      }),
+    );
+  });
+
+  it('a contract item never shows as $0: it has no amount and says how to set one', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, (w, o) => {
+        for (const cost of platforms(w, o)) {
+          for (const l of cost.unpriced) {
+            expect(l.monthly).toBeNull();
+            expect(l.note).toMatch(/PRICING_FILE|not in the price list/);
+          }
+          for (const l of cost.lines) if (l.contractPrice) expect(l.monthly.isZero()).toBe(false);
+        }
+      }),
+    );
+  });
+
+  it('HIPAA or PCI on Heroku always brings a Space fee line', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, (w, o) => {
+        fc.pre(w.compliance.length > 0);
+        const e = estimate(w, catalog, o);
+        const all = [...e.heroku.lines, ...e.heroku.unpriced];
+        expect(all.some((l) => /Private Space$/.test(l.item))).toBe(true);
+      }),
+    );
+  });
+});

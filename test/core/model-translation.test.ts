@@ -1,0 +1,139 @@
+import { type EstimateRequest, parseEstimate } from '../../src/core/estimate';
+import { type Estimate, estimate } from '../../src/core/model';
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
+
+function estimateOf(text: string): Estimate {
+  const result = parseEstimate(text, DEFAULT_CATALOG);
+  if (!result.ok) throw new Error(`"${text}" did not parse: ${result.message}`);
+  const r = result.request as Extract<EstimateRequest, { kind: 'workload' }>;
+  return estimate(r.workload, DEFAULT_CATALOG, r.options);
+}
+
+const items = (e: Estimate, platform: 'heroku' | 'aws', environment = 'production') =>
+  [...e[platform].lines, ...e[platform].unpriced]
+    .filter((l) => l.environment === environment && l.category !== 'ops')
+    .map((l) => l.item);
+
+describe('Heroku dynos on AWS', () => {
+  it.each([
+    ['worker=1xstandard-1x', 'worker: 1 × t3.micro'],
+    ['worker=1xstandard-2x', 'worker: 1 × t3.micro'],
+    ['worker=1xperformance-m', 'worker: 1 × c6i.large'],
+    ['worker=1xperformance-l', 'worker: 1 × c6i.2xlarge'],
+    ['worker=1xperformance-l-ram', 'worker: 1 × r6i.xlarge'],
+    ['worker=1xperformance-xl', 'worker: 1 × r6i.2xlarge'],
+    ['worker=1xperformance-2xl', 'worker: 1 × r6i.4xlarge'],
+  ])('%s runs as the cheapest x86 instance with its RAM and vCPU: %s', (text, expected) => {
+    expect(items(estimateOf(text), 'aws')).toContain(expected);
+  });
+
+  it('allows Graviton only when asked (arm)', () => {
+    expect(items(estimateOf('worker=1xstandard-2x arm'), 'aws')).toContain('worker: 1 × t4g.micro');
+  });
+
+  it('never puts dedicated Performance work on burstable instances', () => {
+    const aws = items(estimateOf('worker=1xperformance-m'), 'aws');
+    expect(aws.some((i) => /× t[34]g?\./.test(i))).toBe(false);
+  });
+
+  it('runs web on at least two instances across zones and says why', () => {
+    const e = estimateOf('web=1xstandard-2x worker=1xstandard-2x');
+    expect(items(e, 'aws')).toEqual(expect.arrayContaining(['web: 2 × t3.micro', 'worker: 1 × t3.micro']));
+    expect(e.assumptions.join('\n')).toMatch(/web runs 2 instances on AWS \(Heroku has 1\).*Availability Zones/);
+  });
+
+  it('adds the load balancer only when there is a web process', () => {
+    expect(items(estimateOf('worker=1xstandard-2x'), 'aws')).not.toContain('Application Load Balancer');
+    expect(items(estimateOf('web=1xstandard-2x'), 'aws')).toContain('Application Load Balancer');
+  });
+
+  it('maps Postgres by RAM, Premium to Multi-AZ, and KVS by memory', () => {
+    const aws = items(estimateOf('web=1xstandard-2x postgres=premium-0 redis=premium-0'), 'aws');
+    expect(aws).toEqual(
+      expect.arrayContaining([
+        'RDS PostgreSQL db.t4g.medium Multi-AZ',
+        'RDS gp3 storage (64 GB, Multi-AZ)',
+        'ElastiCache cache.t4g.micro',
+      ]),
+    );
+  });
+
+  it('models an Essential plan, which publishes no RAM, as the smallest RDS class', () => {
+    expect(items(estimateOf('web=1xbasic postgres=essential-1'), 'aws')).toContain(
+      'RDS PostgreSQL db.t4g.micro Single-AZ',
+    );
+  });
+});
+
+describe('AWS instances on Heroku', () => {
+  it.each([
+    ['aws web=2xt3.micro', 'web: Standard-2X dyno'],
+    ['aws web=2xm5.large', 'web: Performance-L dyno'],
+    ['aws web=2xc5.large', 'web: Performance-L dyno'],
+    ['aws web=2xm5.xlarge', 'web: Performance-L-RAM dyno'],
+    ['aws web=2xfargate-0.5vcpu-1gb', 'web: Standard-2X dyno'],
+  ])('%s runs on the cheapest dyno with at least its RAM: %s', (text, expected) => {
+    expect(items(estimateOf(text), 'heroku')).toContain(expected);
+  });
+
+  it('maps RDS by RAM, Multi-AZ to Premium, and ElastiCache by memory', () => {
+    expect(items(estimateOf('aws web=1xm5.large rds=db.m6g.large multi-az'), 'heroku')).toContain(
+      'Heroku Postgres premium-2',
+    );
+    expect(items(estimateOf('aws web=1xm5.large rds=db.t3.large'), 'heroku')).toContain('Heroku Postgres standard-2');
+    expect(items(estimateOf('aws web=1xm5.large cache=cache.t3.micro'), 'heroku')).toContain(
+      'Heroku Key-Value Store premium-3',
+    );
+    expect(items(estimateOf('aws web=1xm5.large cache=cache.t3.small'), 'heroku')).toContain(
+      'Heroku Key-Value Store premium-7',
+    );
+  });
+
+  it('keeps the AWS side as given: one web instance stays one', () => {
+    expect(items(estimateOf('aws web=1xm5.large'), 'aws')).toContain('web: 1 × m5.large');
+  });
+});
+
+describe('compliance on Heroku', () => {
+  it('moves HIPAA work to Shield dynos, Shield Postgres and a Shield Private Space', () => {
+    const e = estimateOf('web=2xperformance-l worker=1xstandard-2x postgres=premium-2 redis=premium-0 hipaa');
+    expect(items(e, 'heroku').sort()).toEqual([
+      'Heroku Key-Value Store shield-7',
+      'Heroku Postgres shield-2',
+      'Shield Private Space',
+      'web: Shield-L dyno',
+      'worker: Shield-S dyno',
+    ]);
+  });
+
+  it('models PCI as a Private Space with Private dynos and says Heroku publishes no PCI attestation', () => {
+    const e = estimateOf('aws web=2xm5.large pci');
+    expect(items(e, 'heroku').sort()).toEqual(['Private Space', 'web: Private-L-RAM dyno']);
+    expect(e.assumptions.join('\n')).toMatch(/Heroku publishes no PCI DSS attestation/);
+  });
+
+  it('leaves review apps outside compliance, on Basic dynos in the Common Runtime', () => {
+    const e = estimateOf('web=2xstandard-2x postgres=standard-0 hipaa review=2');
+    expect(items(e, 'heroku', 'review')).toEqual(['web: Basic dyno', 'Heroku Postgres essential-0']);
+    expect(e.aws.lines.filter((l) => l.environment === 'review' && l.category === 'security')).toEqual([]);
+  });
+});
+
+describe('environments on AWS', () => {
+  it('gives staging its own load balancer and NAT, and review apps one shared pair', () => {
+    const e = estimateOf('web=2xstandard-2x staging review=4');
+    for (const environment of ['staging', 'review']) {
+      const fixed = items(e, 'aws', environment).filter(
+        (i) => i === 'Application Load Balancer' || i === 'NAT gateway',
+      );
+      expect(fixed).toEqual(['Application Load Balancer', 'NAT gateway']);
+    }
+    expect(items(e, 'aws', 'staging')).toContain('web: 1 × t3.micro');
+    expect(items(e, 'aws', 'review')).toContain('web: 4 × t3.micro');
+  });
+
+  it('caps the staging database at db.t4g.medium, Single-AZ', () => {
+    const e = estimateOf('aws web=1xm5.large rds=db.m6g.2xlarge multi-az staging');
+    expect(items(e, 'aws', 'staging')).toContain('RDS PostgreSQL db.t4g.medium Single-AZ');
+  });
+});
