@@ -1,0 +1,390 @@
+/**
+ * What Heroku resources cost a month, and what they cost over a period that actually happened.
+ *
+ * Pure: no I/O, no clock. The inputs are structural, so the Heroku source's inventory (or any
+ * plain object of the same shape) can be passed without this module importing from `sources`.
+ *
+ * Rules (pricing.md §1, §2.2):
+ * - A dyno's or add-on's monthly price is a cap: Heroku prorates "to the second" at
+ *   monthly / 720 an hour (the Heroku CLI's conversion) and never bills more than the monthly
+ *   price for one calendar month. A whole UTC day therefore costs monthly / 30, and an item's
+ *   accrual in one calendar month stops at its monthly price (day 31 of a month it ran every day
+ *   is free; February costs 28/30 of the cap).
+ * - Contract-priced items (`billed_price.contract`) and items without a price are never counted as
+ *   $0: they are listed apart, with the reason.
+ * - Everything is integer arithmetic: run-rates in cents, period costs in thirtieths of a cent
+ *   (one day of a 1-cent-a-month item), rounded half up to cents once, at the end.
+ */
+
+/** One process type of an app's formation, priced per dyno per month. */
+export interface RunRateFormation {
+  type: string;
+  quantity: number;
+  /** Dyno size, lower case: `standard-2x`. */
+  size: string;
+  /** Monthly price of one dyno of this size in cents, or null when nobody knows it. */
+  monthlyCents: number | null;
+}
+
+/** One add-on as billed. */
+export interface RunRateAddOn {
+  id: string;
+  service: string;
+  /** Plan without the service prefix: `standard-0`. */
+  plan: string;
+  /** Monthly price in cents; null when contract-priced or unknown. */
+  monthlyCents: number | null;
+  contract: boolean;
+  /** The unit Heroku bills the add-on in when it is not `month` (then monthlyCents is null). */
+  priceUnit?: string | null;
+}
+
+export interface RunRateApp {
+  name: string;
+  team: { name: string } | null;
+  formation: readonly RunRateFormation[];
+  addOns: readonly RunRateAddOn[];
+}
+
+export type RunRateItemKind = 'dyno' | 'addon';
+
+export interface RunRateLine {
+  app: string;
+  kind: RunRateItemKind;
+  /** `web: standard-2x` or `heroku-postgresql:standard-0`. */
+  item: string;
+  quantity: number;
+  unitMonthlyCents: number;
+  monthlyCents: number;
+}
+
+/** An item left out of the total, and why. Never a silent $0. */
+export interface RunRateExclusion {
+  app: string;
+  kind: RunRateItemKind;
+  item: string;
+  quantity: number;
+  reason: string;
+}
+
+export interface AppRunRate {
+  app: string;
+  team: string | null;
+  monthlyCents: number;
+  lines: RunRateLine[];
+}
+
+export interface HerokuRunRate {
+  /** Sum of every priced line, exact. Excludes contract-priced and unpriced items. */
+  totalMonthlyCents: number;
+  apps: AppRunRate[];
+  contractPriced: RunRateExclusion[];
+  unpriced: RunRateExclusion[];
+}
+
+const dynoItem = (formation: RunRateFormation) => `${formation.type}: ${formation.size}`;
+const addOnItem = (addOn: RunRateAddOn) => `${addOn.service}:${addOn.plan}`;
+
+function addOnExclusionReason(addOn: RunRateAddOn): string {
+  if (addOn.contract) return 'contract price: negotiated outside monthly add-on billing, so the API gives no figure';
+  if (addOn.priceUnit && addOn.priceUnit !== 'month') return `billed per ${addOn.priceUnit}, not per month`;
+  return 'Heroku returned no billed price for this add-on';
+}
+
+function assertCents(value: number, what: string): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be whole, non-negative cents`);
+  return value;
+}
+
+/** What today's formation and add-ons cost a month: per app, in total, exact to the cent. */
+export function herokuRunRate(apps: readonly RunRateApp[]): HerokuRunRate {
+  const contractPriced: RunRateExclusion[] = [];
+  const unpriced: RunRateExclusion[] = [];
+  let total = 0;
+  const perApp = apps.map((app): AppRunRate => {
+    const lines: RunRateLine[] = [];
+    for (const formation of app.formation) {
+      if (formation.quantity <= 0) continue;
+      const item = dynoItem(formation);
+      if (formation.monthlyCents === null) {
+        unpriced.push({
+          app: app.name,
+          kind: 'dyno',
+          item,
+          quantity: formation.quantity,
+          reason: `no price for dyno size ${formation.size} from the API or the price catalog`,
+        });
+        continue;
+      }
+      const unit = assertCents(formation.monthlyCents, `price of ${item}`);
+      lines.push({
+        app: app.name,
+        kind: 'dyno',
+        item,
+        quantity: formation.quantity,
+        unitMonthlyCents: unit,
+        monthlyCents: unit * formation.quantity,
+      });
+    }
+    for (const addOn of app.addOns) {
+      const item = addOnItem(addOn);
+      if (addOn.contract || addOn.monthlyCents === null) {
+        (addOn.contract ? contractPriced : unpriced).push({
+          app: app.name,
+          kind: 'addon',
+          item,
+          quantity: 1,
+          reason: addOnExclusionReason(addOn),
+        });
+        continue;
+      }
+      const unit = assertCents(addOn.monthlyCents, `price of ${item}`);
+      lines.push({ app: app.name, kind: 'addon', item, quantity: 1, unitMonthlyCents: unit, monthlyCents: unit });
+    }
+    const monthlyCents = lines.reduce((sum, line) => sum + line.monthlyCents, 0);
+    total += monthlyCents;
+    return { app: app.name, team: app.team?.name ?? null, monthlyCents, lines };
+  });
+  if (!Number.isSafeInteger(total)) throw new RangeError('run-rate total is too large to add exactly');
+  return { totalMonthlyCents: total, apps: perApp, contractPriced, unpriced };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Daily snapshots and the cost of what actually ran
+
+/** One billable thing in an app on one UTC day, with the price it had that day. */
+export interface SnapshotItem {
+  kind: RunRateItemKind;
+  /** Stable identity for the monthly cap: `web:standard-2x`, or the add-on id and plan. */
+  key: string;
+  item: string;
+  quantity: number;
+  /** Monthly price of one unit in cents; null when contract-priced or unknown. */
+  unitMonthlyCents: number | null;
+  contract: boolean;
+  /** Why it is unpriced, when it is. */
+  reason?: string;
+}
+
+/** `data` of a store HerokuSnapshot row. */
+export interface HerokuSnapshotData {
+  v: 1;
+  team: string | null;
+  items: SnapshotItem[];
+}
+
+/** The snapshot content for one app: its formation and add-ons with the prices of the day. */
+export function snapshotData(app: RunRateApp): HerokuSnapshotData {
+  const items: SnapshotItem[] = [];
+  for (const formation of app.formation) {
+    if (formation.quantity <= 0) continue;
+    items.push({
+      kind: 'dyno',
+      key: `dyno:${formation.type}:${formation.size}`,
+      item: dynoItem(formation),
+      quantity: formation.quantity,
+      unitMonthlyCents: formation.monthlyCents,
+      contract: false,
+      ...(formation.monthlyCents === null ? { reason: `no price for dyno size ${formation.size}` } : {}),
+    });
+  }
+  for (const addOn of app.addOns) {
+    const priced = !addOn.contract && addOn.monthlyCents !== null;
+    items.push({
+      kind: 'addon',
+      key: `addon:${addOn.id}:${addOn.plan}`,
+      item: addOnItem(addOn),
+      quantity: 1,
+      unitMonthlyCents: priced ? addOn.monthlyCents : null,
+      contract: addOn.contract,
+      ...(priced ? {} : { reason: addOnExclusionReason(addOn) }),
+    });
+  }
+  return { v: 1, team: app.team?.name ?? null, items };
+}
+
+export interface SnapshotRow {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  app: string;
+  data: unknown;
+}
+
+export interface PeriodExclusion {
+  app: string;
+  kind: RunRateItemKind;
+  item: string;
+  reason: string;
+  /** Days in the period the item was seen. */
+  days: number;
+}
+
+export interface AppPeriodCost {
+  app: string;
+  team: string | null;
+  /** Exact cost in thirtieths of a cent. */
+  thirtiethsOfCent: number;
+  /** Rounded half up, for display; the total is rounded from the exact sum, not from these. */
+  cents: number;
+}
+
+export interface HerokuPeriodCost {
+  fromDay: string;
+  /** Exclusive. */
+  toDay: string;
+  /** The exact sum, rounded half up to a cent once. */
+  totalCents: number;
+  /** The exact sum: 1/30 of a cent is one day of a 1-cent-a-month item. */
+  totalThirtiethsOfCent: number;
+  apps: AppPeriodCost[];
+  /** Contract-priced and unpriced items, left out of the total. */
+  excluded: PeriodExclusion[];
+  /** Days of the period with at least one snapshot. */
+  daysCovered: string[];
+  /** Days of the period without any snapshot: not integrated, so the total may be low. */
+  daysMissing: string[];
+  /** Snapshot rows whose data was not understood (skipped). */
+  unreadable: { day: string; app: string }[];
+}
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseDay(day: string, what: string): number {
+  if (!DAY_PATTERN.test(day)) throw new RangeError(`${what} must be a UTC day YYYY-MM-DD, got "${day}"`);
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
+    throw new RangeError(`${what} is not a real day: "${day}"`);
+  }
+  return ms;
+}
+
+const DAY_MS = 86_400_000;
+const formatDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The days d with fromDay <= d < toDay. */
+export function utcDays(fromDay: string, toDay: string): string[] {
+  const from = parseDay(fromDay, 'fromDay');
+  const to = parseDay(toDay, 'toDay');
+  const days: string[] = [];
+  for (let ms = from; ms < to; ms += DAY_MS) days.push(formatDay(ms));
+  return days;
+}
+
+/** The first day of fromDay's month: pass snapshots from here so the monthly cap is exact. */
+export function monthStart(day: string): string {
+  parseDay(day, 'day');
+  return `${day.slice(0, 7)}-01`;
+}
+
+function isSnapshotData(data: unknown): data is HerokuSnapshotData {
+  if (typeof data !== 'object' || data === null) return false;
+  const value = data as Partial<HerokuSnapshotData>;
+  return (
+    value.v === 1 &&
+    Array.isArray(value.items) &&
+    value.items.every(
+      (item) =>
+        typeof item?.key === 'string' &&
+        typeof item.item === 'string' &&
+        (item.kind === 'dyno' || item.kind === 'addon') &&
+        Number.isSafeInteger(item.quantity) &&
+        item.quantity >= 0 &&
+        (item.unitMonthlyCents === null || (Number.isSafeInteger(item.unitMonthlyCents) && item.unitMonthlyCents >= 0)),
+    )
+  );
+}
+
+/**
+ * What Heroku charged, as far as daily snapshots tell, for the UTC days fromDay <= d < toDay.
+ *
+ * Each snapshot stands for its whole UTC day. Each running unit (one dyno, one add-on) accrues
+ * monthly / 30 a day, and at most its monthly price per calendar month (see the rules at the top
+ * of this file). For the cap to be exact, pass the snapshots from `monthStart(fromDay)` on: days
+ * before fromDay count toward the cap but not toward the result. Days without any snapshot are
+ * reported in `daysMissing`, not guessed.
+ */
+export function weeklyCostFromSnapshots(
+  snapshots: readonly SnapshotRow[],
+  fromDay: string,
+  toDay: string,
+): HerokuPeriodCost {
+  const periodDays = utcDays(fromDay, toDay);
+  const byDay = new Map<string, Map<string, HerokuSnapshotData>>();
+  const unreadable: { day: string; app: string }[] = [];
+  for (const row of snapshots) {
+    if (!DAY_PATTERN.test(row.day) || row.day >= toDay) continue;
+    if (!isSnapshotData(row.data)) {
+      unreadable.push({ day: row.day, app: row.app });
+      continue;
+    }
+    const apps = byDay.get(row.day) ?? new Map<string, HerokuSnapshotData>();
+    apps.set(row.app, row.data);
+    byDay.set(row.day, apps);
+  }
+
+  /** Accrued thirtieths of a cent per calendar month, app, item and unit. */
+  const accrued = new Map<string, number>();
+  const appTotals = new Map<string, AppPeriodCost>();
+  const excluded = new Map<string, PeriodExclusion>();
+  let total = 0;
+
+  for (const day of [...byDay.keys()].sort()) {
+    const inPeriod = day >= fromDay;
+    const month = day.slice(0, 7);
+    for (const [app, data] of byDay.get(day) ?? []) {
+      let appTotal = appTotals.get(app);
+      if (inPeriod && !appTotal) {
+        appTotal = { app, team: data.team ?? null, thirtiethsOfCent: 0, cents: 0 };
+        appTotals.set(app, appTotal);
+      }
+      for (const item of data.items) {
+        if (item.unitMonthlyCents === null || item.contract) {
+          if (!inPeriod) continue;
+          const key = `${app}\u0000${item.key}`;
+          const seen = excluded.get(key);
+          if (seen) seen.days += 1;
+          else {
+            excluded.set(key, {
+              app,
+              kind: item.kind,
+              item: item.item,
+              reason: item.contract ? 'contract price' : (item.reason ?? 'no price'),
+              days: 1,
+            });
+          }
+          continue;
+        }
+        // One day of one unit = unitMonthlyCents thirtieths of a cent; the cap is 30 times that.
+        const cap = item.unitMonthlyCents * 30;
+        for (let unit = 0; unit < item.quantity; unit++) {
+          const key = `${month}\u0000${app}\u0000${item.key}\u0000${unit}`;
+          const before = accrued.get(key) ?? 0;
+          const charge = Math.min(item.unitMonthlyCents, cap - before);
+          if (charge <= 0) continue;
+          accrued.set(key, before + charge);
+          if (inPeriod && appTotal) {
+            appTotal.thirtiethsOfCent += charge;
+            total += charge;
+          }
+        }
+      }
+    }
+  }
+  if (!Number.isSafeInteger(total)) throw new RangeError('period total is too large to add exactly');
+
+  const roundThirtieths = (value: number) => Math.floor((value + 15) / 30);
+  const apps = [...appTotals.values()]
+    .map((app) => ({ ...app, cents: roundThirtieths(app.thirtiethsOfCent) }))
+    .sort((a, b) => b.thirtiethsOfCent - a.thirtiethsOfCent || a.app.localeCompare(b.app));
+  return {
+    fromDay,
+    toDay,
+    totalCents: roundThirtieths(total),
+    totalThirtiethsOfCent: total,
+    apps,
+    excluded: [...excluded.values()],
+    daysCovered: periodDays.filter((day) => byDay.has(day)),
+    daysMissing: periodDays.filter((day) => !byDay.has(day)),
+    unreadable,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Live Heroku data (DESIGN.md §4). `HerokuSource` fetches, pages, retries, caches and returns plain
+ * typed data; the pure arithmetic (run-rate, snapshot integration) lives in src/core/heroku-run-rate.
+ *
+ * Requests per inventory of N apps, all teams: N formation lists + account + teams + dyno sizes +
+ * ⌈N/1000⌉ app pages + ⌈add-ons/1000⌉ add-on pages + ⌈spaces/1000⌉ space pages + one member list
+ * per team: N + 6 + T for N ≤ 1,000 and T teams. With HEROKU_TEAMS: N + 3 + 4T. Retries count too.
+ */
+export {
+  type AppRunRate,
+  type HerokuPeriodCost,
+  type HerokuRunRate,
+  type HerokuSnapshotData,
+  herokuRunRate as runRate,
+  monthStart,
+  type RunRateExclusion,
+  type RunRateLine,
+  snapshotData,
+  weeklyCostFromSnapshots,
+} from '../../core/heroku-run-rate';
+export { type ApiStats, HEROKU_RATE_LIMIT_WORDS, HerokuApi, type HerokuApiOptions, RequestBudget } from './heroku-api';
+export {
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_REQUEST_BUDGET,
+  HerokuSource,
+  type HerokuSourceOptions,
+  INVOICE_UNIT_NOTE,
+  invoiceDay,
+} from './heroku-source';
+export type * from './types';
+export { appWorkload, keyValueCache, postgresDatabase, workloadForApp } from './workload';

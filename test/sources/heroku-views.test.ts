@@ -1,0 +1,340 @@
+import type { HerokuInventory as ComplianceHerokuInventory } from '../../src/core/compliance/inventory';
+import { type HerokuInventory, HerokuSource } from '../../src/sources/heroku';
+import { SourceError } from '../../src/sources/source-error';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
+import { tempSqliteFile } from '../support/databases';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+/**
+ * What the source makes of an inventory: workloads, compliance facts, invoices, team usage, daily
+ * snapshots and the weekly cost of what ran. A small, hand-built account so every figure is known.
+ */
+
+delete process.env.SSL_CERT_DIR; // see heroku-inventory.test.ts
+delete process.env.SSL_CERT_FILE;
+
+const T0 = new Date('2026-01-05T10:00:00Z');
+const CATALOG: Record<string, number> = { 'shield-s': 27_000, 'private-s': 22_500 };
+
+function world(): HerokuWorld {
+  const w = new HerokuWorld({ seed: 17 });
+  w.addTeam('acme', { type: 'enterprise' });
+  w.addTeam('small', { type: 'team' });
+  w.addSpace('acme-shield', { team: 'acme', shield: true });
+  w.addSpace('acme-private', { team: 'acme', shield: false });
+  w.addMember('acme', 'owner@example.com', { role: 'admin' });
+  w.addMember('acme', 'intern@acme.example.com', { twoFactor: false });
+  w.addMember('small', 'pat@small.example.com');
+
+  w.addApp('shop-api', {
+    formation: [
+      { type: 'web', quantity: 2, size: 'standard-2X' },
+      { type: 'worker', quantity: 1, size: 'standard-1X', withoutSizeId: true },
+      { type: 'clock', quantity: 0, size: 'basic' },
+    ],
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 },
+      { service: 'heroku-redis', plan: 'premium-0', cents: 1500 },
+      { service: 'papertrail', plan: 'fixa', cents: 700 },
+      { service: 'enterprise-search', plan: 'dedicated', contract: true },
+    ],
+  });
+  w.addApp('acme-phi', {
+    team: 'acme',
+    space: 'acme-shield',
+    formation: [{ type: 'web', quantity: 3, size: 'shield-S' }],
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'shield-0', contract: true, compliance: ['HIPAA', 'PCI'] },
+      { service: 'heroku-postgresql', plan: 'premium-2', cents: 35_000, compliance: null },
+    ],
+  });
+  w.addApp('acme-web', {
+    team: 'acme',
+    space: 'acme-private',
+    formation: [{ type: 'web', quantity: 1, size: 'private-S' }],
+    addOns: [{ service: 'papertrail', plan: 'fixa', cents: 700 }],
+  });
+  w.addApp('acme-tools', {
+    team: 'acme',
+    formation: [{ type: 'web', quantity: 1, size: 'basic' }],
+    addOns: [{ service: 'partner-metrics', plan: 'custom', billed: 'none' }],
+  });
+
+  w.addInvoice('12/01/2025', '12/31/2025', { charges: 24_500, credits: 500 });
+  w.addInvoice('2025-11-01', '2025-11-30', { charges: 20_000, credits: 0 });
+  w.addTeamInvoice('acme', '12/01/2025', '12/31/2025', {
+    addons: 25_000,
+    database: 35_000,
+    platform: 81_000,
+    credits: 1000,
+  });
+  w.addTeamInvoice('small', '12/01/2025', '12/31/2025', { addons: 0, database: 0, platform: 700, credits: 0 });
+  w.addTeamUsage('acme', '2025-12', { dynos: 24.75, data: 34.89, partner: 12.34, space: 1.5, connect: 15_000 }, [
+    { app_name: 'acme-phi', dynos: 18, data: 30, partner: 2.34 },
+    { app_name: 'acme-web', dynos: 6.75, data: 4.89, partner: 10 },
+  ]);
+  w.addTeamUsage('acme', '2026-01', { dynos: 3, data: 1, partner: 1 });
+  return w;
+}
+
+/** shop-api 2×5000 + 2500 + 5000 + 1500 + 700; acme-phi 3×27000 + 35000; acme-web 22500 + 700; acme-tools 700. */
+const EXPECTED_MONTHLY_CENTS = 2 * 5000 + 2500 + 5000 + 1500 + 700 + 3 * 27_000 + 35_000 + 22_500 + 700 + 700;
+
+let fake: FakeHeroku;
+let store: Store;
+let source: HerokuSource;
+let inventory: HerokuInventory;
+
+beforeEach(async () => {
+  fake = await FakeHeroku.start({ world: world() });
+  store = await openStore(tempSqliteFile(), T0);
+  source = new HerokuSource({
+    token: fake.token,
+    apiUrl: fake.url,
+    store,
+    now: () => T0,
+    fallbackDynoMonthlyCents: (size) => CATALOG[size],
+    api: { sleep: async () => {}, backoff: { baseMs: 0, maxMs: 0 } },
+  });
+  inventory = (await source.inventory()).value;
+});
+afterEach(async () => {
+  await fake.close();
+  await store.close();
+});
+
+describe('app → Workload', () => {
+  it('maps formation, Postgres, Key-Value Store and the other add-ons of a known app', () => {
+    expect(source.appWorkload(inventory, 'shop-api')).toEqual({
+      origin: 'heroku',
+      label: 'app shop-api',
+      processes: [
+        { name: 'web', count: 2, size: 'standard-2x', memoryGb: 1, vcpu: 2, dedicated: false },
+        { name: 'worker', count: 1, size: 'standard-1x', memoryGb: 0.5, vcpu: 1, dedicated: false },
+      ],
+      database: { plan: 'standard-0', memoryGb: 4, storageGb: 64, highAvailability: false },
+      cache: { plan: 'premium-0', memoryGb: 0.05 },
+      addOns: [
+        { service: 'enterprise-search', plan: 'dedicated', monthlyCents: null, contract: true },
+        { service: 'papertrail', plan: 'fixa', monthlyCents: 700, contract: false },
+      ],
+      egressGbPerMonth: 0,
+      logGbPerMonth: 0,
+      environments: { staging: false, reviewApps: 0 },
+      compliance: [],
+    });
+  });
+
+  it('premium and up is HA; a second database stays visible as an add-on; names match in any case', () => {
+    const workload = source.appWorkload(inventory, 'ACME-PHI');
+    expect(workload.processes).toEqual([
+      { name: 'web', count: 3, size: 'shield-s', memoryGb: 1, vcpu: 2, dedicated: true },
+    ]);
+    expect(workload.database).toEqual({ plan: 'premium-2', memoryGb: 8, storageGb: 256, highAvailability: true });
+    expect(workload.addOns).toEqual([
+      { service: 'heroku-postgresql', plan: 'shield-0', monthlyCents: null, contract: true },
+    ]);
+  });
+
+  it('an unknown app: not-found, listing the apps the token sees, closest first', () => {
+    let error: unknown;
+    try {
+      source.appWorkload(inventory, 'acme-wbe');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error).toMatchObject({ source: 'heroku', kind: 'not-found' });
+    expect((error as SourceError).message).toBe(
+      'No app named "acme-wbe" in the Heroku apps this token sees (apps you can see: acme-phi, acme-tools, acme-web, shop-api).',
+    );
+  });
+});
+
+describe('run-rate of the hand-built account', () => {
+  it('is exact per app and in total, with contract and unpriced items apart', () => {
+    const rate = source.runRate(inventory);
+    expect(rate.totalMonthlyCents).toBe(EXPECTED_MONTHLY_CENTS);
+    expect(Object.fromEntries(rate.apps.map((app) => [app.app, app.monthlyCents]))).toEqual({
+      'acme-phi': 3 * 27_000 + 35_000,
+      'acme-tools': 700,
+      'acme-web': 22_500 + 700,
+      'shop-api': 2 * 5000 + 2500 + 5000 + 1500 + 700,
+    });
+    expect(rate.contractPriced.map((item) => `${item.app} ${item.item}`).sort()).toEqual([
+      'acme-phi heroku-postgresql:shield-0',
+      'shop-api enterprise-search:dedicated',
+    ]);
+    expect(rate.unpriced).toEqual([
+      {
+        app: 'acme-tools',
+        kind: 'addon',
+        item: 'partner-metrics:custom',
+        quantity: 1,
+        reason: 'Heroku returned no billed price for this add-on',
+      },
+    ]);
+  });
+});
+
+describe('compliance inventory', () => {
+  it('finds the member without 2FA and the app outside a Shield space, with plan regimes', async () => {
+    const facts = await source.complianceInventory(inventory);
+    // The shape src/core/compliance reads: this line stops compiling if the two drift apart.
+    const forChecks: ComplianceHerokuInventory = facts;
+    expect(forChecks.members).toEqual([
+      { email: 'owner@example.com', twoFactor: true },
+      { email: 'intern@acme.example.com', team: 'acme', twoFactor: false, role: 'member' },
+      { email: 'owner@example.com', team: 'acme', twoFactor: true, role: 'admin' },
+      { email: 'pat@small.example.com', team: 'small', twoFactor: true, role: 'member' },
+    ]);
+    expect(facts.members.filter((member) => !member.twoFactor).map((member) => member.email)).toEqual([
+      'intern@acme.example.com',
+    ]);
+    const byName = Object.fromEntries(facts.apps.map((app) => [app.name, app]));
+    expect(byName['acme-web'].space).toEqual({ name: 'acme-private', shield: false });
+    expect(byName['acme-phi'].space).toEqual({ name: 'acme-shield', shield: true });
+    expect(byName['shop-api'].space).toBeNull();
+    expect(byName['shop-api'].team).toBeUndefined();
+    expect(byName['acme-phi']).toMatchObject({
+      team: 'acme',
+      addOns: [
+        { service: 'heroku-postgresql', plan: 'premium-2', compliance: null },
+        { service: 'heroku-postgresql', plan: 'shield-0', compliance: ['HIPAA', 'PCI'] },
+      ],
+    });
+  });
+
+  it('fetches each distinct plan once, and not again on the next call', async () => {
+    const before = fake.log.length;
+    await source.complianceInventory(inventory);
+    const planRequests = fake.requestsTo(/^\/plans\//);
+    const distinctPlans = new Set(inventory.apps.flatMap((app) => app.addOns.map((addOn) => addOn.planId)));
+    expect(distinctPlans.size).toBe(7); // papertrail:fixa is on two apps
+    expect(planRequests).toHaveLength(7);
+    expect(new Set(planRequests.map((entry) => entry.path)).size).toBe(7);
+    await source.complianceInventory(inventory);
+    expect(fake.log.length).toBe(before + 7);
+  });
+});
+
+describe('invoices', () => {
+  it('lists account and team invoices in cents, dates as YYYY-MM-DD, with the unit decision stated', async () => {
+    const { value } = await source.invoices();
+    expect(value.unitNote).toMatch(/cents/);
+    expect(value.unavailable).toEqual([]);
+    const account = value.invoices.filter((invoice) => invoice.scope === 'account');
+    expect(account.map((invoice) => [invoice.periodStart, invoice.periodEnd, invoice.totalCents])).toEqual([
+      ['2025-12-01', '2025-12-31', 24_000],
+      ['2025-11-01', '2025-11-30', 20_000],
+    ]);
+    const acme = value.invoices.find((invoice) => invoice.team?.name === 'acme');
+    expect(acme).toMatchObject({
+      scope: 'team',
+      chargesCents: 141_000,
+      creditsCents: 1000,
+      totalCents: 140_000,
+      addonsCents: 25_000,
+      databaseCents: 35_000,
+      platformCents: 81_000,
+      paymentStatus: 'Paid',
+    });
+  });
+
+  it('a team whose invoices the token may not read is listed as unavailable, not as $0', async () => {
+    const small = fake.world.team('small');
+    fake.inject({ path: `/teams/${small.id}/invoices`, fault: { type: 'forbidden' } });
+    const { value } = await source.invoices({ refresh: true });
+    expect(value.unavailable).toHaveLength(1);
+    expect(value.unavailable[0].scope).toBe('small');
+    expect(value.unavailable[0].reason).toContain('403 Forbidden');
+    expect(value.invoices.some((invoice) => invoice.team?.name === 'small')).toBe(false);
+  });
+});
+
+describe('team usage (Enterprise)', () => {
+  it('an Enterprise team: credits and dyno units for the month, by app, by team id', async () => {
+    const usage = await source.teamUsage('acme', '2025-12');
+    expect(usage).toMatchObject({
+      available: true,
+      team: { name: 'acme', id: fake.world.team('acme').id },
+      month: '2025-12',
+      totals: {
+        dynoUnits: 24.75,
+        addonCredits: 47.23,
+        firstPartyCredits: 34.89,
+        partnerCredits: 12.34,
+        spaceCredits: 1.5,
+        connectRows: 15_000,
+      },
+      apps: [
+        { app: 'acme-phi', dynoUnits: 18, addonCredits: 32.34, firstPartyCredits: 30, partnerCredits: 2.34 },
+        { app: 'acme-web', dynoUnits: 6.75, addonCredits: 14.89, firstPartyCredits: 4.89, partnerCredits: 10 },
+      ],
+    });
+    const usageRequest = fake.requestsTo(/\/usage\/monthly$/)[0];
+    expect(usageRequest.path).toBe(`/teams/${fake.world.team('acme').id}/usage/monthly`);
+    expect(usageRequest.query).toBe('?start=2025-12&end=2025-12');
+  });
+
+  it('a team that is not Enterprise falls back cleanly: available false with the reason', async () => {
+    const usage = await source.teamUsage('small', '2025-12');
+    expect(usage).toEqual({
+      available: false,
+      reason:
+        'Heroku has no usage to show for team small (403 Forbidden). Usage is reported only for Heroku Enterprise teams, to their admins.',
+    });
+  });
+
+  it('a team it cannot see, or a 404 from the usage endpoint, also falls back; an outage does not', async () => {
+    expect(await source.teamUsage('initech', '2025-12')).toEqual({
+      available: false,
+      reason: 'This Heroku token sees no team "initech".',
+    });
+    fake.inject({ path: /\/usage\/monthly$/, fault: { type: 'status', status: 404, id: 'not_found' } });
+    expect(await source.teamUsage('acme', '2025-12')).toMatchObject({ available: false });
+    fake.inject({ path: /\/usage\/monthly$/, times: Infinity, fault: { type: 'status', status: 503 } });
+    await expect(source.teamUsage('acme', '2025-12')).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
+
+describe('daily snapshots and the weekly cost of what ran', () => {
+  it('one row per app per UTC day, with the prices of the day, round-tripping through the store', async () => {
+    const rows = source.snapshot(inventory, '2026-01-05');
+    expect(rows.map((row) => row.app)).toEqual(['acme-phi', 'acme-tools', 'acme-web', 'shop-api']);
+    expect(rows[0]).toMatchObject({ day: '2026-01-05', takenAt: T0 });
+    for (const row of rows) await store.putSnapshot(row);
+    const stored = await store.snapshots('2026-01-05', '2026-01-06');
+    expect(stored.map((row) => row.data)).toEqual(rows.map((row) => row.data));
+    expect(() => source.snapshot(inventory, '2026-1-5')).toThrow(RangeError);
+  });
+
+  it('a week at a steady formation costs 7/30 of the run-rate, exactly; a scale-up counts from its day', async () => {
+    for (let day = 5; day <= 11; day++) {
+      const date = `2026-01-${String(day).padStart(2, '0')}`;
+      for (const row of source.snapshot(inventory, date)) await store.putSnapshot(row);
+    }
+    const week = await source.weeklyCost('2026-01-05', '2026-01-12');
+    expect(week.totalThirtiethsOfCent).toBe(EXPECTED_MONTHLY_CENTS * 7);
+    expect(week.totalCents).toBe(Math.floor((EXPECTED_MONTHLY_CENTS * 7 + 15) / 30));
+    expect(week.daysMissing).toEqual([]);
+    expect(week.excluded.map((item) => `${item.app} ${item.item} ${item.days}`).sort()).toEqual([
+      'acme-phi heroku-postgresql:shield-0 7',
+      'acme-tools partner-metrics:custom 7',
+      'shop-api enterprise-search:dedicated 7',
+    ]);
+
+    // From the 12th, shop-api runs 4 web dynos instead of 2: two more standard-2X for 3 days.
+    fake.world.setFormation('shop-api', { type: 'web', quantity: 4, size: 'standard-2X' });
+    const scaled = (await source.inventory({ refresh: true })).value;
+    for (const day of ['2026-01-12', '2026-01-13', '2026-01-14']) {
+      for (const row of source.snapshot(scaled, day)) await store.putSnapshot(row);
+    }
+    const span = await source.weeklyCost('2026-01-08', '2026-01-15');
+    expect(span.totalThirtiethsOfCent).toBe(EXPECTED_MONTHLY_CENTS * 7 + 2 * 5000 * 3);
+    expect(span.daysMissing).toEqual([]);
+    const missing = await source.weeklyCost('2026-01-12', '2026-01-19');
+    expect(missing.daysMissing).toEqual(['2026-01-15', '2026-01-16', '2026-01-17', '2026-01-18']);
+  });
+});
