@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError } from './config';
 import { configSecrets, redact } from './logger';
+import { PricingFileError } from './pricing-file';
 import { startBot } from './server';
 
 async function main() {
@@ -25,7 +26,7 @@ async function main() {
 main().catch((error: unknown) => {
   // A configuration problem is the user's to fix: the message says how, no stack trace needed.
   const text =
-    error instanceof ConfigError
+    error instanceof ConfigError || error instanceof PricingFileError
       ? error.message
       : `Hosting Advisor could not start: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${redact(text, configSecrets(process.env))}\n`);

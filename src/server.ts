@@ -1,8 +1,10 @@
 import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, loadConfig } from './config';
 import { configSecrets, createLogger } from './logger';
+import { loadCatalog } from './pricing-file';
 import type { Services } from './services';
 import { createSlackApp, type SlackApp } from './slack/app';
+import { connectSources } from './sources/connect-sources';
 import { openStore } from './store/open-store';
 
 export interface RunningBot {
@@ -23,8 +25,10 @@ export interface StartOptions {
 export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
   const config: Config = loadConfig(env, { requireSlack: true });
   const logger = options.logger ?? createLogger(config.LOG_LEVEL as LogLevel, configSecrets(env));
+  const catalog = loadCatalog(config.PRICING_FILE);
   const store = await openStore(config.DATABASE_URL);
-  const services: Services = { config, store, now: options.now ?? (() => new Date()) };
+  const now = options.now ?? (() => new Date());
+  const services: Services = { config, store, catalog, sources: connectSources(config, store, catalog, now), now };
   const slack = createSlackApp(services, { logger, retries: options.retries });
   let port: number;
   try {

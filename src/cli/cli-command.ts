@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Catalog } from '../core/pricing';
 
 export interface CliIo {
   out(text: string): void;
@@ -7,6 +8,8 @@ export interface CliIo {
 
 export interface CliContext {
   config: Config;
+  /** List prices with PRICING_FILE applied. */
+  catalog: Catalog;
   io: CliIo;
   now: () => Date;
 }

@@ -1,9 +1,14 @@
 import { type Config, ConfigError, loadConfig } from '../config';
+import type { Catalog } from '../core/pricing';
+import { loadCatalog, PricingFileError } from '../pricing-file';
 import type { CliCommand, CliIo } from './cli-command';
+import { complianceCliCommand } from './compliance-command';
+import { estimateCliCommand } from './estimate-command';
+import { spendCliCommand } from './spend-command';
 
 /** The commands, in the order --help lists them. Each answers what the Slack command answers. */
 export function cliCommands(): CliCommand[] {
-  return [];
+  return [estimateCliCommand, complianceCliCommand, spendCliCommand];
 }
 
 export function usage(commands: readonly CliCommand[]): string {
@@ -39,14 +44,16 @@ export async function runCli(
     return 2;
   }
   let config: Config;
+  let catalog: Catalog;
   try {
     config = loadConfig(env, { requireSlack: false });
+    catalog = loadCatalog(config.PRICING_FILE);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof PricingFileError) {
       io.err(error.message);
       return 1;
     }
     throw error;
   }
-  return command.run(rest, { config, io, now: () => new Date() });
+  return command.run(rest, { config, catalog, io, now: () => new Date() });
 }

@@ -36,6 +36,9 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   readonly uploads: { fileId: string; bytes: Buffer }[] = [];
   private readonly answers = new Map<string, MethodAnswer[]>();
+  private readonly delays = new Map<string, number>();
+  /** Web API calls whose answer has been sent in full. */
+  readonly answered: string[] = [];
   private server?: http.Server;
   private nextTs = 1;
   url = '';
@@ -59,6 +62,11 @@ export class FakeSlack {
   /** Queues answers for a method, used in order; the last one repeats. */
   answer(method: string, ...answers: MethodAnswer[]): void {
     this.answers.set(method, answers);
+  }
+
+  /** Holds the answer to a method for `ms` (a slow Slack). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -120,12 +128,19 @@ export class FakeSlack {
         const queue = this.answers.get(method);
         const next = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
         const answer = next ? (typeof next === 'function' ? next(body) : next) : this.defaultAnswer(method, body);
-        if (typeof answer.__status === 'number') {
-          const { __status, __headers, ...rest } = answer as Record<string, unknown>;
-          res.writeHead(__status as number, { 'content-type': 'application/json', ...(__headers as object) });
-          return res.end(JSON.stringify(rest));
-        }
-        return reply(200, answer);
+        const send = () => {
+          res.on('finish', () => this.answered.push(method));
+          if (typeof answer.__status === 'number') {
+            const { __status, __headers, ...rest } = answer as Record<string, unknown>;
+            res.writeHead(__status as number, { 'content-type': 'application/json', ...(__headers as object) });
+            return res.end(JSON.stringify(rest));
+          }
+          return reply(200, answer);
+        };
+        const delay = this.delays.get(method);
+        if (delay) setTimeout(send, delay).unref();
+        else send();
+        return;
       }
       reply(404, { ok: false, error: 'not_found' });
     });

@@ -65,14 +65,18 @@ export function hostingCommand(subcommands: readonly Subcommand[], services: Ser
       return;
     }
     await ack(reply.placeholder);
-    let message: Message;
+    let message: Message | undefined;
     try {
       message = await reply.later();
     } catch (error) {
       logger.error(`/hosting ${subcommand.name} failed after the ack:`, error);
       message = SORRY;
     }
-    await respond({ ...message, replace_original: message.response_type === 'ephemeral' }).catch((error: unknown) =>
+    if (!message) return;
+    await respond({
+      ...message,
+      replace_original: Boolean(reply.placeholder) && message.response_type === 'ephemeral',
+    }).catch((error: unknown) =>
       logger.error(`could not deliver the /hosting ${subcommand.name} answer for "${quoteInput(text)}":`, error),
     );
   };

@@ -1,11 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../../services';
+import { complianceSubcommand } from './compliance';
+import { estimateSubcommand } from './estimate';
 import { hostingCommand } from './hosting-command';
+import { spendSubcommand } from './spend';
 import type { Subcommand } from './subcommand';
 
 /** The subcommands of `/hosting`, in the order help lists them. */
 export function subcommands(_services: Services): Subcommand[] {
-  return [];
+  return [estimateSubcommand(), complianceSubcommand(), spendSubcommand()];
 }
 
 export function register(app: App, services: Services): void {

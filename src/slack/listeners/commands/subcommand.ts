@@ -15,10 +15,11 @@ export interface SubcommandContext {
 }
 
 /**
- * What a subcommand answers with: a message for the ack itself (fast work), a placeholder now and
- * the message later (anything that waits on AWS, Heroku or Slack), or nothing (it opened a modal).
+ * What a subcommand answers with: a message for the ack itself (fast work), or an ack now (with a
+ * placeholder, or empty) and the work after it (anything that waits on AWS, Heroku or Slack), whose
+ * message, if any, goes to response_url.
  */
-export type Reply = Message | { placeholder: Message; later: () => Promise<Message> } | { silent: true };
+export type Reply = Message | { placeholder?: Message; later: () => Promise<Message | undefined> } | { silent: true };
 
 export interface Subcommand {
   name: string;

@@ -1,0 +1,88 @@
+import { renderComplianceText, toCsv, toJson, toMarkdown } from '../core/compliance';
+import {
+  type ComplianceChecklist,
+  liveNotConnectedMessage,
+  resolveCompliance,
+} from '../slack/listeners/commands/compliance-request';
+import type { CliCommand } from './cli-command';
+
+const COMMAND = 'npx hosting-advisor compliance';
+
+type Format = 'text' | 'md' | 'csv' | 'json';
+
+const FORMATS: Record<string, Format> = {
+  text: 'text',
+  txt: 'text',
+  md: 'md',
+  markdown: 'md',
+  csv: 'csv',
+  json: 'json',
+};
+
+const RENDERERS: Record<Format, typeof toCsv> = {
+  text: renderComplianceText,
+  md: toMarkdown,
+  csv: toCsv,
+  json: toJson,
+};
+
+const FORMAT_EXAMPLE = `For example: ${COMMAND} hipaa heroku --format md`;
+
+/** Splits `--format md` / `--format=md` / `-f md` from the checklist words. */
+function readArgs(args: string[]): { words: string[]; format: Format } | { error: string } {
+  const words: string[] = [];
+  let format: Format = 'text';
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    const inline = /^--format=(.*)$/.exec(arg);
+    if (inline || arg === '--format' || arg === '-f') {
+      const value = inline ? inline[1] : args[++i];
+      const chosen = value === undefined ? undefined : FORMATS[value.toLowerCase()];
+      if (chosen === undefined) {
+        const what = value === undefined || value === '' ? 'needs a value' : `"${value.slice(0, 20)}" is not a format`;
+        return { error: `--format ${what}: use md, csv, json or text. ${FORMAT_EXAMPLE}` };
+      }
+      format = chosen;
+    } else if (arg.startsWith('--')) {
+      return { error: `Unknown option "${arg.slice(0, 30)}". Options: --format md|csv|json|text. ${FORMAT_EXAMPLE}` };
+    } else {
+      words.push(arg);
+    }
+  }
+  return { words, format };
+}
+
+function render(checklist: ComplianceChecklist, format: Format): string {
+  const text = RENDERERS[format](checklist.framework, checklist.findings, checklist.meta);
+  // io.out ends the line itself; a second line break would add an empty CSV record.
+  return text.replace(/\r?\n$/, '');
+}
+
+export const complianceCliCommand: CliCommand = {
+  name: 'compliance',
+  usage: 'compliance <hipaa|pci|soc2|gdpr> [heroku|aws] [workload] [--format md|csv|json|text]',
+  summary: 'a hosting compliance checklist, optionally evaluated against a workload',
+  examples: [
+    'compliance hipaa',
+    'compliance pci aws --format csv',
+    'compliance hipaa web=2xstandard-2x postgres=standard-0 --format md',
+  ],
+  async run(args, { catalog, io, now }) {
+    const read = readArgs(args);
+    if ('error' in read) {
+      io.err(read.error);
+      return 1;
+    }
+    const request = resolveCompliance(read.words.join(' '), { catalog, now: now(), command: COMMAND });
+    if (request.kind === 'refused') {
+      io.err(request.message);
+      return 1;
+    }
+    if (request.kind === 'live') {
+      io.err(liveNotConnectedMessage(request.framework, COMMAND));
+      return 1;
+    }
+    io.out(render(request.checklist, read.format));
+    return 0;
+  },
+};

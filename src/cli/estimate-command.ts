@@ -1,0 +1,69 @@
+import { parseEstimate, renderEstimateText } from '../core/estimate';
+import { type Estimate, estimate, type PlatformCost } from '../core/model';
+import { formatUsd } from '../core/money';
+import type { CliCommand } from './cli-command';
+
+/** Cost lines as JSON: exact amounts as decimal strings, plus the rounded display figure. */
+function platformJson(cost: PlatformCost) {
+  return {
+    platform: cost.platform,
+    infrastructureMonthly: cost.infrastructure.toString(),
+    opsMonthly: cost.ops.toString(),
+    totalMonthly: cost.total.toString(),
+    display: { infrastructure: formatUsd(cost.infrastructure), total: formatUsd(cost.total) },
+    lines: cost.lines.map((line) => ({
+      ...line,
+      unitPrice: line.unitPrice.toString(),
+      monthly: line.monthly.toString(),
+    })),
+    unpriced: cost.unpriced,
+  };
+}
+
+export function estimateJson(result: Estimate) {
+  return {
+    period: 'month',
+    estimated: true,
+    priceListDate: result.priceListDate,
+    cheaper: result.cheaper,
+    difference: result.difference.toString(),
+    withOps: { cheaper: result.withOps.cheaper, difference: result.withOps.difference.toString() },
+    excludesUnpriced: result.excludesUnpriced,
+    heroku: platformJson(result.heroku),
+    aws: platformJson(result.aws),
+    assumptions: result.assumptions,
+    workload: result.workload,
+  };
+}
+
+export const estimateCliCommand: CliCommand = {
+  name: 'estimate',
+  usage: 'estimate <workload> [--json]',
+  summary: 'price a workload on Heroku and model it on AWS (or the reverse with `aws`)',
+  examples: [
+    'estimate web=2xstandard-2x postgres=standard-0',
+    'estimate aws web=2xm5.large rds=db.m6g.large multi-az --json',
+  ],
+  async run(args, { catalog, io }) {
+    const json = args.includes('--json');
+    const words = args.filter((arg) => arg !== '--json').join(' ');
+    const parsed = parseEstimate(words, catalog);
+    if (!parsed.ok) {
+      io.err(parsed.message);
+      return 1;
+    }
+    if (parsed.request.kind === 'form') {
+      io.err('Describe a workload, for example: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0');
+      return 1;
+    }
+    if (parsed.request.kind === 'app') {
+      io.err(
+        `Estimating the live Heroku app "${parsed.request.app}" needs HEROKU_API_TOKEN. Meanwhile, describe it: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0`,
+      );
+      return 1;
+    }
+    const result = estimate(parsed.request.workload, catalog, parsed.request.options);
+    io.out(json ? JSON.stringify(estimateJson(result), null, 2) : renderEstimateText(result));
+    return 0;
+  },
+};

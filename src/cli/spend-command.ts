@@ -1,0 +1,39 @@
+import { reportHasFigures, spendReportPlainText } from '../core/spend/report';
+import { describeRequest, parseSpendArgs } from '../core/spend/request';
+import { buildSpendReport } from '../slack/listeners/commands/spend-report';
+import { connectSources } from '../sources/connect-sources';
+import { openStore } from '../store/open-store';
+import type { CliCommand } from './cli-command';
+
+/** `npx hosting-advisor spend [aws|heroku] [7d|30d|mtd|last-month] [by …]`: what `/hosting spend` shows, as text. */
+export const spendCliCommand: CliCommand = {
+  name: 'spend',
+  usage: 'spend [aws|heroku] [7d|30d|mtd|last-month] [by service|account|app|tag:KEY]',
+  summary: 'live AWS and Heroku spend: totals, change, top movers, credits, forecast',
+  examples: ['spend', 'spend aws 30d by service', 'spend heroku'],
+  async run(args, { config, catalog, io, now }) {
+    const request = parseSpendArgs(args.join(' '));
+    if ('error' in request) {
+      io.err(request.error.replace(/\/hosting spend/g, 'npx hosting-advisor spend'));
+      return 1;
+    }
+    const at = now();
+    const store = await openStore(config.DATABASE_URL, at);
+    try {
+      const sources = connectSources(config, store, catalog, now);
+      const report = await buildSpendReport(request, {
+        sources,
+        catalog,
+        now: at,
+        log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+      });
+      if (reportHasFigures(report))
+        await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });
+      io.out(spendReportPlainText(report));
+      const failed = report.sections.some((section) => section.lines.some((line) => line.startsWith(':warning:')));
+      return failed ? 1 : 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,180 @@
+/**
+ * `/hosting spend` words → what to fetch, and the UTC periods they mean. Pure: `now` is passed in.
+ *
+ * Periods are whole UTC days, Start inclusive and End exclusive (Cost Explorer's convention):
+ * - `7d` / `30d`: the last 7 / 30 complete UTC days (today, still accruing, is left out);
+ * - `mtd`: the 1st of this month through today (today partial), never empty on the 1st;
+ * - `last-month`: the previous calendar month.
+ * The comparison period is the one of equal length just before (for `last-month`, the month before).
+ */
+
+export type SpendPlatform = 'aws' | 'heroku';
+export type SpendPeriodName = '7d' | '30d' | 'mtd' | 'last-month';
+export type SpendGrouping = 'service' | 'account' | 'app' | { tag: string };
+
+export interface SpendRequest {
+  platforms: SpendPlatform[];
+  period: SpendPeriodName;
+  groupBy: SpendGrouping;
+}
+
+export interface DayRange {
+  /** YYYY-MM-DD, inclusive. */
+  start: string;
+  /** YYYY-MM-DD, exclusive. */
+  end: string;
+}
+
+export interface SpendPeriod extends DayRange {
+  name: SpendPeriodName;
+  days: number;
+  previous: DayRange;
+  /** `2026-11-15 – 2026-11-21 (7 UTC days)`. */
+  label: string;
+  /** The rest of this month, for a forecast: today through the 1st of next month. */
+  restOfMonth: DayRange;
+}
+
+export const SPEND_EXAMPLE = '/hosting spend aws 30d by service';
+
+const PERIOD_WORDS: Record<string, SpendPeriodName> = {
+  '7d': '7d',
+  week: '7d',
+  '30d': '30d',
+  month: '30d',
+  mtd: 'mtd',
+  'last-month': 'last-month',
+  lastmonth: 'last-month',
+};
+
+const PLATFORM_WORDS: Record<string, SpendPlatform> = { aws: 'aws', heroku: 'heroku' };
+const GROUP_WORDS: Record<string, 'service' | 'account' | 'app'> = {
+  service: 'service',
+  services: 'service',
+  account: 'account',
+  accounts: 'account',
+  app: 'app',
+  apps: 'app',
+};
+
+/** AWS tag keys: up to 128 characters of letters, digits, spaces and `_.:/=+-@`. */
+const TAG_KEY = /^[\p{L}\p{N}_.:/=+\-@]{1,128}$/u;
+
+const quote = (word: string) => `\`${word.replace(/`/g, "'").slice(0, 40)}\``;
+
+function usageLine(): string {
+  return `Use \`/hosting spend [aws|heroku] [7d|30d|mtd|last-month] [by service|account|app|tag:KEY]\`, for example \`${SPEND_EXAMPLE}\`.`;
+}
+
+/** Order-free words; anything unknown or contradictory is an error with an example. */
+export function parseSpendArgs(args: string): SpendRequest | { error: string } {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const platforms = new Set<SpendPlatform>();
+  let period: SpendPeriodName | undefined;
+  let groupBy: SpendGrouping | undefined;
+  const setGroup = (group: SpendGrouping, word: string): string | undefined => {
+    if (groupBy !== undefined) return `I can group by one thing at a time, and ${quote(word)} is a second one.`;
+    groupBy = group;
+    return undefined;
+  };
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i];
+    const lower = word.toLowerCase();
+    let problem: string | undefined;
+    if (PLATFORM_WORDS[lower]) {
+      platforms.add(PLATFORM_WORDS[lower]);
+    } else if (PERIOD_WORDS[lower]) {
+      if (period !== undefined && period !== PERIOD_WORDS[lower]) {
+        problem = `${quote(word)} is a second period; pick one of 7d, 30d, mtd or last-month.`;
+      }
+      period = PERIOD_WORDS[lower];
+    } else if (lower === 'by') {
+      if (i === words.length - 1) problem = '`by` needs what to group by: service, account, app or tag:KEY.';
+    } else if (GROUP_WORDS[lower]) {
+      problem = setGroup(GROUP_WORDS[lower], word);
+    } else if (lower.startsWith('tag:')) {
+      const key = word.slice(4);
+      if (!TAG_KEY.test(key)) problem = `${quote(word)} needs a tag key after \`tag:\`, like \`tag:team\`.`;
+      else problem = setGroup({ tag: key }, word);
+    } else {
+      problem = `I don't know ${quote(word)} here.`;
+    }
+    if (problem) return { error: `${problem} ${usageLine()}` };
+  }
+  return {
+    platforms: platforms.size === 0 ? ['aws', 'heroku'] : (['aws', 'heroku'] as const).filter((p) => platforms.has(p)),
+    period: period ?? '7d',
+    groupBy: groupBy ?? 'service',
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+}
+
+export function daysBetween(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
+}
+
+function firstOfMonth(day: string, monthsAhead = 0): string {
+  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() + monthsAhead);
+  return utcDay(date);
+}
+
+/** The period a name means at `now`, with the one before it to compare against. */
+export function spendPeriod(name: SpendPeriodName, now: Date): SpendPeriod {
+  const today = utcDay(now);
+  let range: DayRange;
+  let previous: DayRange;
+  switch (name) {
+    case '7d':
+    case '30d': {
+      const n = name === '7d' ? 7 : 30;
+      range = { start: addDays(today, -n), end: today };
+      previous = { start: addDays(today, -2 * n), end: range.start };
+      break;
+    }
+    case 'mtd': {
+      range = { start: firstOfMonth(today), end: addDays(today, 1) };
+      const n = daysBetween(range.start, range.end);
+      previous = { start: addDays(range.start, -n), end: range.start };
+      break;
+    }
+    case 'last-month': {
+      range = { start: firstOfMonth(today, -1), end: firstOfMonth(today) };
+      previous = { start: firstOfMonth(today, -2), end: range.start };
+      break;
+    }
+  }
+  const days = daysBetween(range.start, range.end);
+  const lastDay = addDays(range.end, -1);
+  const partial = name === 'mtd' ? ', today partial' : '';
+  return {
+    name,
+    ...range,
+    days,
+    previous,
+    label: `${range.start} – ${lastDay} (${days} UTC day${days === 1 ? '' : 's'}${partial})`,
+    restOfMonth: { start: today, end: firstOfMonth(today, 1) },
+  };
+}
+
+export function rangeLabel(range: DayRange): string {
+  return `${range.start} – ${addDays(range.end, -1)}`;
+}
+
+export function describeGrouping(group: SpendGrouping): string {
+  return typeof group === 'string' ? group : `tag ${group.tag}`;
+}
+
+/** The request in words, for the audit log: which data was shown, never the figures. */
+export function describeRequest(request: SpendRequest): string {
+  return `${request.platforms.join('+')} ${request.period} by ${describeGrouping(request.groupBy)}`;
+}

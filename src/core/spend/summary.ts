@@ -1,0 +1,89 @@
+/**
+ * Summaries of fetched spend: totals, change against the previous period, top movers. Pure and
+ * exact (Decimal); rounding happens once, in formatUsd, when a figure is shown.
+ */
+import type Decimal from 'decimal.js';
+import { type Money, usd, ZERO } from '../money';
+
+/** The parts of a Cost Explorer daily answer a summary reads (structural: no import from sources). */
+export interface DailyCostLike {
+  metric: string;
+  days: { day: string; estimated: boolean; groups: { key: string; amount: string }[] }[];
+  labels: Record<string, string>;
+  total: string;
+  creditsTotal: string;
+  estimated: boolean;
+}
+
+export interface Mover {
+  key: string;
+  label: string;
+  current: Money;
+  previous: Money;
+  /** current − previous. */
+  change: Money;
+}
+
+export interface AwsSpendSummary {
+  metric: string;
+  total: Money;
+  previousTotal: Money;
+  change: Money;
+  /** Percent change, undefined when the previous period was zero. */
+  changePercent?: Decimal;
+  /** Largest groups this period, biggest first. */
+  top: Mover[];
+  /** Largest absolute changes, biggest first, unchanged groups left out. */
+  movers: Mover[];
+  /** Credits and refunds (negative amounts as Cost Explorer sends them), not netted into `total`. */
+  credits: Money;
+  estimated: boolean;
+  estimatedDays: string[];
+}
+
+function byKey(cost: DailyCostLike): Map<string, Money> {
+  const totals = new Map<string, Money>();
+  for (const day of cost.days) {
+    for (const group of day.groups) totals.set(group.key, (totals.get(group.key) ?? ZERO).plus(usd(group.amount)));
+  }
+  return totals;
+}
+
+export function summariseAws(current: DailyCostLike, previous: DailyCostLike, limit = 5): AwsSpendSummary {
+  const now = byKey(current);
+  const before = byKey(previous);
+  const keys = [...new Set([...now.keys(), ...before.keys()])];
+  const rows: Mover[] = keys.map((key) => {
+    const a = now.get(key) ?? ZERO;
+    const b = before.get(key) ?? ZERO;
+    return {
+      key,
+      label: current.labels[key] ?? previous.labels[key] ?? key,
+      current: a,
+      previous: b,
+      change: a.minus(b),
+    };
+  });
+  const total = usd(current.total);
+  const previousTotal = usd(previous.total);
+  const change = total.minus(previousTotal);
+  const tieBreak = (x: Mover, y: Mover) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  return {
+    metric: current.metric,
+    total,
+    previousTotal,
+    change,
+    ...(previousTotal.isZero() ? {} : { changePercent: change.dividedBy(previousTotal.abs()).times(100) }),
+    top: rows
+      .filter((row) => !row.current.isZero())
+      .sort((x, y) => y.current.comparedTo(x.current) || tieBreak(x, y))
+      .slice(0, limit),
+    movers: rows
+      .filter((row) => !row.change.isZero())
+      .sort((x, y) => y.change.abs().comparedTo(x.change.abs()) || tieBreak(x, y))
+      .slice(0, limit),
+    credits: usd(current.creditsTotal),
+    estimated: current.estimated,
+    estimatedDays: current.days.filter((day) => day.estimated).map((day) => day.day),
+  };
+}

@@ -1,0 +1,107 @@
+import type { KnownBlock } from '@slack/types';
+import type { CostLine, Estimate, PlatformCost } from '../../../core/model';
+import { formatUnitPrice, formatUsd } from '../../../core/money';
+import { context, header, type Message, mrkdwn } from '../../message';
+
+export const SHARE_ESTIMATE = 'share_estimate';
+export const OPEN_COMPLIANCE = 'open_compliance';
+
+const SECTION_LIMIT = 2900;
+const NAMES = { heroku: 'Heroku', aws: 'AWS' } as const;
+
+function lineText(line: CostLine): string {
+  const where = line.environment === 'production' ? '' : ` _(${line.environment})_`;
+  if (line.monthly === null) return `• ${line.item}${where}: *contract price* — ${line.note}`;
+  const quantity = line.quantity.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatUsd(line.monthly)}/mo*`;
+}
+
+/** Packs lines into as few sections as Slack's 3,000-character limit allows. */
+function sections(lines: string[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + line.length + 1 > SECTION_LIMIT) {
+      blocks.push(mrkdwn(current));
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) blocks.push(mrkdwn(current));
+  return blocks;
+}
+
+function platformBlocks(cost: PlatformCost, origin: boolean): KnownBlock[] {
+  const title = `*${NAMES[cost.platform]}${origin ? '' : ' (modelled)'}*: *${formatUsd(cost.infrastructure)}/mo* infrastructure, ${formatUsd(cost.total)}/mo with ops (TCO), estimated`;
+  const infrastructure = cost.lines.filter((line) => line.category !== 'ops').map(lineText);
+  const ops = cost.lines.filter((line) => line.category === 'ops').map(lineText);
+  return [
+    mrkdwn(title),
+    ...sections([...infrastructure, ...cost.unpriced.map(lineText)]),
+    ...(ops.length ? [context(`Ops (TCO, shown apart from infrastructure):\n${ops.join('\n')}`)] : []),
+  ];
+}
+
+function verdict(estimate: Estimate): string {
+  if (estimate.cheaper === 'same') return 'Both platforms cost the same on infrastructure.';
+  const tco =
+    estimate.withOps.cheaper === 'same'
+      ? 'With ops hours they cost the same.'
+      : `With ops hours, ${NAMES[estimate.withOps.cheaper]} is cheaper by ${formatUsd(estimate.withOps.difference)}/mo.`;
+  return `*${NAMES[estimate.cheaper]} is cheaper by ${formatUsd(estimate.difference)}/mo* on infrastructure (${formatUsd(estimate.difference.times(12))}/yr). ${tco}`;
+}
+
+/** The estimate answer: totals, itemised lines, TCO apart, verdict, assumptions and price date. */
+export function estimateMessage(estimate: Estimate, words: string, share: boolean): Message {
+  const origin = estimate.workload.origin;
+  const order = origin === 'heroku' ? [estimate.heroku, estimate.aws] : [estimate.aws, estimate.heroku];
+  const lowerBound = estimate.excludesUnpriced
+    ? ' Totals exclude contract-priced items without a price (set them in PRICING_FILE).'
+    : '';
+  const blocks: KnownBlock[] = [
+    header(
+      `Estimate: ${NAMES[order[0].platform]} ${formatUsd(order[0].infrastructure)}/mo vs ${NAMES[order[1].platform]} ${formatUsd(order[1].infrastructure)}/mo`,
+    ),
+    mrkdwn(`${verdict(estimate)}${lowerBound}`),
+    { type: 'divider' },
+    ...platformBlocks(order[0], true),
+    { type: 'divider' },
+    ...platformBlocks(order[1], false),
+    { type: 'divider' },
+    ...sections(estimate.assumptions.map((assumption) => `• ${assumption}`)).map((block) =>
+      block.type === 'section' && block.text ? context(block.text.text) : block,
+    ),
+    context(
+      `Monthly figures, estimated from list prices as of *${estimate.priceListDate}* (each line's source is in \`npx hosting-advisor estimate ${words.slice(0, 60)} --json\`). Not a quote.`,
+    ),
+  ];
+  const actions: KnownBlock = {
+    type: 'actions',
+    block_id: 'estimate_actions',
+    elements: [
+      ...(share
+        ? []
+        : [
+            {
+              type: 'button' as const,
+              action_id: SHARE_ESTIMATE,
+              text: { type: 'plain_text' as const, text: 'Share in channel' },
+              value: words.slice(0, 2000),
+            },
+          ]),
+      {
+        type: 'button',
+        action_id: OPEN_COMPLIANCE,
+        text: { type: 'plain_text', text: 'Compliance checklist' },
+        value: words.slice(0, 2000),
+      },
+    ],
+  };
+  // Keep within Slack's 50 blocks: the action row always survives.
+  const kept = blocks.slice(0, 49);
+  return {
+    response_type: share ? 'in_channel' : 'ephemeral',
+    text: `Estimate: ${NAMES[order[0].platform]} ${formatUsd(order[0].infrastructure)}/mo vs ${NAMES[order[1].platform]} ${formatUsd(order[1].infrastructure)}/mo (infrastructure, estimated, prices as of ${estimate.priceListDate}). ${verdict(estimate).replace(/\*/g, '')}`,
+    blocks: [...kept, actions],
+  };
+}

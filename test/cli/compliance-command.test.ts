@@ -1,0 +1,97 @@
+import { runCli } from '../../src/cli/run-cli';
+import { CSV_COLUMNS, parseCsv } from '../../src/core/compliance';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    ['compliance', ...argv],
+    {},
+    { out: (text) => out.push(text), err: (text) => err.push(text) },
+  );
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const WORKLOAD = ['web=2xstandard-2x', 'postgres=standard-0'];
+
+describe('npx hosting-advisor compliance', () => {
+  test('text is the default: the grouped checklist for both platforms', async () => {
+    const { code, stdout, stderr } = await run('hipaa');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toBe('HIPAA Security Rule (45 CFR Part 164, Subpart C): hosting checklist');
+    expect(stdout).toContain('CONTRACTS AND SCOPE');
+    expect(stdout).toMatch(/^ {2}Heroku$/m);
+    expect(stdout).toMatch(/^ {2}AWS$/m);
+    expect(stdout).toContain('    To do: ');
+  });
+
+  test('text against a workload marks the gaps on Heroku only', async () => {
+    const { code, stdout } = await run('hipaa', ...WORKLOAD);
+    expect(code).toBe(0);
+    expect(stdout).toContain('For: web=2xstandard-2x postgres=standard-0');
+    expect(stdout).toContain('Findings: Heroku: 2 GAP, 13 attention');
+    expect(stdout.match(/^ {2}Heroku \[GAP\]$/gm)).toHaveLength(2);
+    expect(stdout).not.toMatch(/^ {2}AWS/m);
+  });
+
+  test('--format csv parses, one row per control, gaps where the workload has them', async () => {
+    const { code, stdout } = await run('hipaa', ...WORKLOAD, '--format', 'csv');
+    expect(code).toBe(0);
+    const rows = parseCsv(stdout);
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(1 + 15);
+    const status = CSV_COLUMNS.indexOf('status');
+    const id = CSV_COLUMNS.indexOf('control_id');
+    expect(rows.filter((row) => row[status] === 'gap').map((row) => row[id])).toEqual([
+      'hipaa-phi-compute',
+      'hipaa-phi-data',
+    ]);
+    expect(rows.every((row) => row.length === CSV_COLUMNS.length)).toBe(true);
+  });
+
+  test('--format=md writes Markdown for the platform asked about', async () => {
+    const { code, stdout } = await run('pci', 'aws', '--format=md');
+    expect(code).toBe(0);
+    expect(stdout.startsWith('# PCI DSS checklist\n')).toBe(true);
+    expect(stdout).toContain('- **AWS**');
+    expect(stdout).not.toContain('- **Heroku**');
+  });
+
+  test('--format json is one JSON document with the findings', async () => {
+    const { code, stdout } = await run('soc2', 'aws', 'web=2xm5.large', 'rds=db.m6g.large', '--format', 'json');
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(document.framework.id).toBe('soc2');
+    expect(document.evaluated).toBe(true);
+    expect(document.platforms).toEqual(['aws']);
+    expect(document.subject).toBe('web=2xm5.large rds=db.m6g.large');
+    expect(document.controls.length).toBeGreaterThan(3);
+    for (const control of document.controls) expect(control.platforms.aws.status).toMatch(/^(met|gap|attention)$/);
+  });
+
+  test.each([
+    [['nist'], "I don't know the framework `nist`"],
+    [['hipaa', 'azure'], "I don't cover the platform `azure`"],
+    [[], 'Usage: `npx hosting-advisor compliance <framework>'],
+    [['hipaa', '--format', 'pdf'], '--format "pdf" is not a format: use md, csv, json or text'],
+    [['hipaa', '--format'], '--format needs a value'],
+    [['hipaa', '--verbose'], 'Unknown option "--verbose"'],
+    [['hipaa', 'web=2xstandrd-2x'], '`standrd-2x`'],
+    [['hipaa', 'app=acme-api'], 'needs HEROKU_API_TOKEN'],
+    [['hipaa', 'live'], 'AWS credentials'],
+  ])('%j exits 1 with the reason on stderr and nothing on stdout', async (argv, reason) => {
+    const { code, stdout, stderr } = await run(...argv);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(reason);
+    expect(stderr).toMatch(/npx hosting-advisor compliance (hipaa|pci|soc2|gdpr) /);
+    expect(stderr).not.toMatch(/at \w+ \(/);
+  });
+
+  test('help lists the command with an example', async () => {
+    const out: string[] = [];
+    expect(await runCli(['help'], {}, { out: (text) => out.push(text), err: () => {} })).toBe(0);
+    expect(out.join('\n')).toContain('npx hosting-advisor compliance hipaa web=2xstandard-2x postgres=standard-0');
+  });
+});

@@ -1,0 +1,225 @@
+import { CSV_COLUMNS, parseCsv } from '../../src/core/compliance';
+import { type Harness, LEAD, startHarness } from '../support/bot-harness';
+
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as Slack sends it
+type Json = any;
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness.close());
+
+let clicks = 0;
+
+/** The button with this label in a message. */
+function button(message: Json, label: string): Json {
+  const found = message.blocks
+    .filter((block: Json) => block.type === 'actions')
+    .flatMap((block: Json) => block.elements.map((element: Json) => ({ ...element, block_id: block.block_id })))
+    .find((element: Json) => element.text.text === label);
+  if (!found) throw new Error(`no "${label}" button`);
+  return found;
+}
+
+/** Clicks a button on an ephemeral message in #eng (or, with `channel: null`, somewhere without a channel). */
+async function click(pressed: Json, options: { channel?: string | null } = {}) {
+  const responseUrl = `${harness.slack.url}/respond/click-${++clicks}`;
+  const channel = options.channel === undefined ? 'C0CHANNEL' : options.channel;
+  const res = await harness.interaction({
+    type: 'block_actions',
+    container: { type: 'message', message_ts: '1700000000.000100', is_ephemeral: true },
+    ...(channel === null ? {} : { channel: { id: channel, name: 'eng' } }),
+    response_url: responseUrl,
+    actions: [
+      {
+        type: 'button',
+        action_id: pressed.action_id,
+        block_id: pressed.block_id,
+        text: pressed.text,
+        value: pressed.value,
+        action_ts: '1700000001.000200',
+      },
+    ],
+  });
+  await harness.settle();
+  const answers = harness.slack.responses.filter((response) => response.path.endsWith(`/click-${clicks}`));
+  return { res, answers: answers.map((answer) => answer.body as Json) };
+}
+
+/** What the fake Slack recorded after `before` (each list only grows), less Bolt's own auth.test. */
+function since(before: { calls: number; uploads: number }) {
+  const calls = harness.slack.calls.slice(before.calls).filter((call) => call.method !== 'auth.test');
+  return {
+    methods: calls.map((call) => call.method),
+    calls,
+    uploads: harness.slack.uploads.slice(before.uploads),
+  };
+}
+
+/**
+ * The file inside an upload POST. The SDK posts the bytes as multipart/form-data (field `body`), as
+ * Slack's upload URL accepts; FakeSlack keeps the raw request, so read it the way a server would.
+ */
+async function uploadedFile(raw: Buffer): Promise<Buffer> {
+  const boundary = raw.subarray(0, raw.indexOf('\r\n')).toString('latin1').replace(/^--/, '');
+  const form = await new Response(new Uint8Array(raw), {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  }).formData();
+  const file = form.get('body');
+  if (!(file instanceof Blob)) throw new Error('the upload has no file part named body');
+  return Buffer.from(await file.arrayBuffer());
+}
+
+const mark = () => ({ calls: harness.slack.calls.length, uploads: harness.slack.uploads.length });
+
+describe('Export buttons', () => {
+  test('Export CSV uploads the evaluated checklist into the channel: get URL → upload bytes → complete', async () => {
+    const { body } = await harness.command('compliance hipaa web=2xstandard-2x postgres=standard-0');
+    const before = mark();
+    const { res, answers } = await click(button(body, 'Export CSV'));
+    expect(res.status).toBe(200);
+    expect(res.elapsedMs).toBeLessThan(3000);
+
+    const recorded = since(before);
+    expect(recorded.methods).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal']);
+    const [getUrl, complete] = recorded.calls;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(getUrl.body.filename).toBe(`hipaa-checklist-${today}.csv`);
+    expect(getUrl.authorization).toMatch(/^Bearer xoxb-/);
+
+    expect(recorded.uploads).toHaveLength(1);
+    const bytes = await uploadedFile(recorded.uploads[0].bytes);
+    expect(Number(getUrl.body.length)).toBe(bytes.length);
+    const rows = parseCsv(bytes.toString('utf8'));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    const column = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const gaps = rows.filter((row) => row[column('status')] === 'gap').map((row) => row[column('control_id')]);
+    expect(gaps).toEqual(['hipaa-phi-compute', 'hipaa-phi-data']);
+    expect(new Set(rows.slice(1).map((row) => row[column('platform')]))).toEqual(new Set(['heroku']));
+
+    expect(complete.body.channel_id).toBe('C0CHANNEL');
+    expect(complete.body.files).toEqual([{ id: 'F0001', title: 'HIPAA Security Rule checklist (CSV)' }]);
+    expect(complete.body.initial_comment).toBe(
+      `HIPAA Security Rule checklist for \`web=2xstandard-2x postgres=standard-0\`, exported as CSV by <@${LEAD}>.`,
+    );
+    // The file in the channel is the answer; nothing else is said.
+    expect(answers).toEqual([]);
+  });
+
+  test('Export Markdown uploads the general checklist as Markdown for the platform asked about', async () => {
+    const { body } = await harness.command('compliance pci aws');
+    const before = mark();
+    await click(button(body, 'Export Markdown'));
+    const recorded = since(before);
+    expect(recorded.calls[0].body.filename).toMatch(/^pci-checklist-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = (await uploadedFile(recorded.uploads[0].bytes)).toString('utf8');
+    expect(markdown.startsWith('# PCI DSS checklist\n')).toBe(true);
+    const sections = markdown.split('\n').filter((line) => line.startsWith('### '));
+    expect(sections.length).toBeGreaterThan(10);
+    expect(markdown).toContain('- **AWS**');
+    expect(markdown).not.toContain('- **Heroku**');
+    expect(recorded.calls[1].body.channel_id).toBe('C0CHANNEL');
+  });
+
+  test('an upload refused with not_in_channel gets a plain ephemeral answer via response_url', async () => {
+    const { body } = await harness.command('compliance soc2');
+    harness.slack.answer('files.completeUploadExternal', { ok: false, error: 'not_in_channel' });
+    try {
+      const { answers } = await click(button(body, 'Export CSV'));
+      expect(answers).toHaveLength(1);
+      expect(answers[0].response_type).toBe('ephemeral');
+      expect(answers[0].replace_original).toBe(false);
+      expect(answers[0].text).toContain("I'm not a member of this channel");
+      expect(answers[0].text).toContain('Invite @Hosting Advisor to the channel');
+      expect(answers[0].text).not.toMatch(/Error|at \w+ \(|stack/);
+    } finally {
+      harness.slack.answer('files.completeUploadExternal', { ok: true, files: [{ id: 'F0001', title: 'upload' }] });
+    }
+  });
+
+  test('any other upload failure says what Slack said and offers the CLI', async () => {
+    const { body } = await harness.command('compliance gdpr heroku');
+    harness.slack.answer('files.getUploadURLExternal', { ok: false, error: 'invalid_arguments' });
+    try {
+      const before = mark();
+      const { answers } = await click(button(body, 'Export Markdown'));
+      expect(since(before).uploads).toEqual([]);
+      expect(answers).toHaveLength(1);
+      expect(answers[0].text).toContain('(Slack said `invalid_arguments`)');
+      expect(answers[0].text).toContain('`npx hosting-advisor compliance gdpr heroku --format md`');
+    } finally {
+      harness.slack.answer('files.getUploadURLExternal', (request) => ({
+        ok: true,
+        upload_url: `${harness.slack.url}/upload/F0001`,
+        file_id: 'F0001',
+        filename: request.filename,
+      }));
+    }
+  });
+
+  test('a button outside any channel uploads nothing and says so', async () => {
+    const { body } = await harness.command('compliance hipaa');
+    const before = mark();
+    const { answers } = await click(button(body, 'Export CSV'), { channel: null });
+    expect(since(before).methods).toEqual([]);
+    expect(answers).toHaveLength(1);
+    expect(answers[0].text).toContain("this button isn't in one");
+  });
+});
+
+describe('Compliance checklist button on an estimate', () => {
+  test('opens the HIPAA checklist for the estimated workload, only to the clicker', async () => {
+    const estimate = await harness.command('estimate web=2xstandard-2x postgres=standard-0');
+    const pressed = button(estimate.body, 'Compliance checklist');
+    expect(pressed.action_id).toBe('open_compliance');
+    const { res, answers } = await click(pressed);
+    expect(res.status).toBe(200);
+    expect(answers).toHaveLength(1);
+    const [message] = answers;
+    expect(message.response_type).toBe('ephemeral');
+    expect(message.replace_original).toBe(false);
+    expect(message.blocks[0].text.text).toBe('HIPAA Security Rule checklist');
+    expect(message.text).toContain('Heroku: 2 GAP');
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    // The same message as the command gives.
+    const command = await harness.command('compliance hipaa web=2xstandard-2x postgres=standard-0');
+    expect(message.blocks).toEqual(command.body.blocks);
+    expect(message.text).toBe(command.body.text);
+  });
+
+  test('an estimate that asks for PCI opens the PCI checklist', async () => {
+    const { answers } = await click({
+      action_id: 'open_compliance',
+      block_id: 'estimate_actions',
+      text: { type: 'plain_text', text: 'Compliance checklist' },
+      value: 'web=2xstandard-2x postgres=standard-0 pci',
+    });
+    expect(answers[0].blocks[0].text.text).toBe('PCI DSS checklist');
+    expect(answers[0].text).toContain('for web=2xstandard-2x postgres=standard-0 pci');
+  });
+
+  test('a value that starts with a framework uses it, and AWS words stay AWS', async () => {
+    const { answers } = await click({
+      action_id: 'open_compliance',
+      block_id: 'estimate_actions',
+      text: { type: 'plain_text', text: 'Compliance checklist' },
+      value: 'soc2 aws web=2xm5.large rds=db.m6g.large multi-az',
+    });
+    expect(answers[0].blocks[0].text.text).toBe('SOC 2 checklist');
+    expect(answers[0].text).toContain('AWS:');
+    expect(answers[0].text).not.toContain('Heroku:');
+  });
+
+  test('words that no longer parse get the reason, not a stack trace', async () => {
+    const { answers } = await click({
+      action_id: 'open_compliance',
+      block_id: 'estimate_actions',
+      text: { type: 'plain_text', text: 'Compliance checklist' },
+      value: 'web=2xnonsense',
+    });
+    expect(answers[0].response_type).toBe('ephemeral');
+    expect(answers[0].blocks).toBeUndefined();
+    expect(answers[0].text).toContain('`nonsense`');
+  });
+});

@@ -1,0 +1,39 @@
+import { type Harness, startHarness } from '../support/bot-harness';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+delete process.env.SSL_CERT_DIR;
+delete process.env.SSL_CERT_FILE;
+
+let heroku: FakeHeroku;
+let harness: Harness;
+
+beforeAll(async () => {
+  const world = new HerokuWorld({ seed: 11 });
+  world.addApp('shop-api', {
+    formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+  });
+  heroku = await FakeHeroku.start({ world });
+  harness = await startHarness({ HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+});
+afterAll(async () => {
+  await harness.close();
+  await heroku.close();
+});
+
+test('`estimate app=NAME` models the live app: acked at once, answered with its formation and add-ons', async () => {
+  const res = await harness.command('estimate app=shop-api');
+  expect(res.status).toBe(200);
+  expect(res.body.text).toContain('Reading `shop-api` from Heroku');
+  await harness.settle();
+  const answer = harness.slack.responses.at(-1)!.body as { text: string; blocks: { text?: { text: string } }[] };
+  expect(answer.text).toContain('Live Heroku data as of');
+  expect(answer.blocks[0].text!.text).toContain('Heroku $150.00/mo');
+});
+
+test('an app the token cannot see gets a plain message naming the apps it can', async () => {
+  await harness.command('estimate app=nope');
+  await harness.settle();
+  const answer = harness.slack.responses.at(-1)!.body as { text: string };
+  expect(answer.text).toMatch(/Could not estimate `nope`: .*shop-api/);
+});

@@ -1,0 +1,51 @@
+import { runCli } from '../../src/cli/run-cli';
+import { openStore } from '../../src/store/open-store';
+import { tempSqliteFile } from '../support/databases';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+/** `npx hosting-advisor spend`: the same content as text, the CLI user counting as a lead. */
+
+let heroku: FakeHeroku;
+beforeAll(async () => {
+  const world = new HerokuWorld({ seed: 9 });
+  world.addApp('shop-api', {
+    formation: [{ type: 'web', quantity: 3, size: 'standard-1X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5001 }],
+  });
+  heroku = await FakeHeroku.start({ world });
+});
+afterAll(() => heroku.close());
+
+async function cli(args: string[], env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, env, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+test('prints Heroku run-rate as plain text, says AWS is off, and audits the view', async () => {
+  const database = tempSqliteFile();
+  const { code, out } = await cli(['spend'], {
+    DATABASE_URL: database,
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+  });
+  expect(code).toBe(0);
+  expect(out).toContain('$125.01/month'); // 3 × 2500 + 5001 cents
+  expect(out).toContain('AWS spend is off: set AWS credentials');
+  expect(out).not.toMatch(/\*\$/);
+  const store = await openStore(database);
+  try {
+    expect(await store.auditLog()).toEqual([
+      expect.objectContaining({ actor: 'cli', action: 'spend', detail: 'aws+heroku 7d by service' }),
+    ]);
+  } finally {
+    await store.close();
+  }
+});
+
+test('bad words exit 1 with an example', async () => {
+  const { code, err } = await cli(['spend', 'fortnight'], { DATABASE_URL: tempSqliteFile() });
+  expect(code).toBe(1);
+  expect(err).toContain('npx hosting-advisor spend aws 30d by service');
+});
