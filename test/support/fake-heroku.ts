@@ -19,7 +19,10 @@ import path from 'node:path';
 // =============================================================================================
 // Schema fixture and a validator for its interagent hyper-schema dialect
 
-export const HEROKU_SCHEMA_PATH = path.resolve(__dirname, '../../../shared/fixtures/heroku/platform-api-schema.json');
+// From test/support under ts-jest, or dist-bench/test/support when the benchmark runs compiled.
+export const HEROKU_SCHEMA_PATH = ['../../../shared', '../../../../shared']
+  .map((shared) => path.resolve(__dirname, shared, 'fixtures/heroku/platform-api-schema.json'))
+  .find((file) => fs.existsSync(file)) as string;
 
 type SchemaNode = {
   $ref?: string;
