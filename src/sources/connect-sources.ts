@@ -44,6 +44,7 @@ export function connectSources(config: Config, store: Store, catalog: Catalog, n
             now,
             teams: config.HEROKU_TEAMS,
             fallbackDynoMonthlyCents: dynoMonthlyCents(catalog),
+            catalog,
           }),
         }
       : {}),

@@ -9,6 +9,7 @@ import {
   utcDays,
   weeklyCostFromSnapshots,
 } from '../../core/heroku-run-rate';
+import type { Catalog } from '../../core/pricing';
 import type { Workload } from '../../core/workload';
 import type { HerokuSnapshot, Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
@@ -69,6 +70,8 @@ export interface HerokuSourceOptions {
    * sizes whose GET /dyno-sizes `cost` is null. The catalog lives in src/core/pricing.
    */
   fallbackDynoMonthlyCents?: (sizeName: string) => number | undefined;
+  /** Plan sizes for app → Workload (PRICING_FILE applied); default the list-price catalog. */
+  catalog?: Catalog;
   /** How long a cached inventory or invoice list is served without asking Heroku. Default 1 h. */
   cacheTtlMs?: number;
   /** Most API requests one operation may make. Default 3,000 (the account's pool is 4,500 an hour). */
@@ -103,6 +106,7 @@ export class HerokuSource {
   private readonly fallback: (sizeName: string) => number | undefined;
   private readonly cacheTtlMs: number;
   private readonly requestBudget: number;
+  private readonly catalog: Catalog | undefined;
   private readonly planCompliance = new Map<string, ComplianceRegime[] | null>();
 
   constructor(options: HerokuSourceOptions) {
@@ -111,6 +115,7 @@ export class HerokuSource {
     const teams = (options.teams ?? []).map((team) => team.trim()).filter(Boolean);
     this.defaultTeams = teams.length > 0 ? teams : undefined;
     this.fallback = options.fallbackDynoMonthlyCents ?? (() => undefined);
+    this.catalog = options.catalog;
     this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
     this.requestBudget = options.requestBudget ?? DEFAULT_REQUEST_BUDGET;
     this.api = new HerokuApi({
@@ -346,11 +351,11 @@ export class HerokuSource {
   }
 
   appWorkload(inventory: HerokuInventory, appName: string): Workload {
-    return appWorkload(inventory, appName);
+    return appWorkload(inventory, appName, this.catalog);
   }
 
   workloadForApp(app: HerokuApp): Workload {
-    return workloadForApp(app);
+    return workloadForApp(app, this.catalog);
   }
 
   /** Rows for store.putSnapshot: each app's formation and add-ons, with the day's prices. */

@@ -1,68 +1,27 @@
+import { herokuCache, herokuDatabase } from '../../core/model';
+import { type Catalog, DEFAULT_CATALOG } from '../../core/pricing';
 import type { AddOn, Cache, Database, ProcessType, Workload } from '../../core/workload';
 import { SourceError } from '../source-error';
 import type { HerokuAddOn, HerokuApp, HerokuInventory } from './types';
 
 /**
  * An app as it runs on Heroku → the platform-neutral Workload the cost model prices.
- * Translation only: sizes and plans keep their Heroku names; RAM, CPU and storage come from the
- * dyno sizes in the inventory and from the plan tables below (pricing.md §2.3-2.5).
+ * Translation only: sizes and plans keep their Heroku names; RAM and CPU come from the dyno sizes
+ * in the inventory, plan sizes from the price catalog (the one table of Heroku plans).
  */
 
 const POSTGRES_SERVICE = 'heroku-postgresql';
 const KEY_VALUE_SERVICES = new Set(['heroku-redis', 'heroku-keyvalue']);
 
-/** Postgres plan size by level (the number after the tier): [RAM GB, storage GB]. Essential has no stated RAM. */
-const POSTGRES_LEVELS: Record<string, [number, number]> = {
-  '0': [4, 64],
-  '2': [8, 256],
-  '3': [15, 512],
-  '4': [30, 768],
-  '5': [61, 1024],
-  '6': [122, 1536],
-  '7': [244, 2048],
-  '8': [488, 3072],
-  '9': [768, 4096],
-};
-const ESSENTIAL_STORAGE_GB: Record<string, number> = { '0': 1, '1': 10, '2': 32 };
-const HA_TIERS = new Set(['premium', 'private', 'shield']);
-
-/** Key-Value Store memory by plan level, in GB (Heroku's technical characterization). */
-const KEY_VALUE_MEMORY_GB: Record<string, number> = {
-  mini: 0.025,
-  '0': 0.05,
-  '1': 0.1,
-  '2': 0.25,
-  '3': 0.5,
-  '4': 0.75,
-  '5': 1,
-  '7': 7,
-  '9': 10,
-  '10': 25,
-  '12': 50,
-  '14': 100,
-};
-
-/** `standard-0` → tier `standard`, level `0`; `mini` → tier `mini`. */
-function splitPlan(plan: string): { tier: string; level: string | undefined } {
-  const match = /^([a-z]+)-(\d+)$/.exec(plan);
-  return match ? { tier: match[1], level: match[2] } : { tier: plan, level: undefined };
+/** A plan the catalog does not know keeps its name; its size is unknown (0), never guessed. */
+export function postgresDatabase(plan: string, catalog: Catalog = DEFAULT_CATALOG): Database {
+  const lower = plan.toLowerCase();
+  return herokuDatabase(catalog, lower) ?? { plan: lower, memoryGb: 0, storageGb: 0, highAvailability: false };
 }
 
-export function postgresDatabase(plan: string): Database {
+export function keyValueCache(plan: string, catalog: Catalog = DEFAULT_CATALOG): Cache {
   const lower = plan.toLowerCase();
-  const { tier, level } = splitPlan(lower);
-  if (tier === 'essential') {
-    return { plan: lower, memoryGb: 0, storageGb: ESSENTIAL_STORAGE_GB[level ?? ''] ?? 0, highAvailability: false };
-  }
-  const [memoryGb, storageGb] = POSTGRES_LEVELS[level ?? ''] ?? [0, 0];
-  return { plan: lower, memoryGb, storageGb, highAvailability: HA_TIERS.has(tier) };
-}
-
-export function keyValueCache(plan: string): Cache {
-  const lower = plan.toLowerCase();
-  const { tier, level } = splitPlan(lower);
-  const memoryGb = tier === 'mini' ? KEY_VALUE_MEMORY_GB.mini : (KEY_VALUE_MEMORY_GB[level ?? ''] ?? 0);
-  return { plan: lower, memoryGb };
+  return herokuCache(catalog, lower) ?? { plan: lower, memoryGb: 0 };
 }
 
 const byPrice = (a: HerokuAddOn, b: HerokuAddOn) => (b.monthlyCents ?? 0) - (a.monthlyCents ?? 0);
@@ -77,7 +36,7 @@ function asAddOn(addOn: HerokuAddOn): AddOn {
 }
 
 /** One Heroku app → Workload (origin `heroku`). */
-export function workloadForApp(app: HerokuApp): Workload {
+export function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Workload {
   const processes: ProcessType[] = app.formation
     .filter((formation) => formation.quantity > 0)
     .map((formation) => ({
@@ -101,8 +60,8 @@ export function workloadForApp(app: HerokuApp): Workload {
     origin: 'heroku',
     label: `app ${app.name}`,
     processes,
-    ...(primaryDatabase ? { database: postgresDatabase(primaryDatabase.plan) } : {}),
-    ...(primaryCache ? { cache: keyValueCache(primaryCache.plan) } : {}),
+    ...(primaryDatabase ? { database: postgresDatabase(primaryDatabase.plan, catalog) } : {}),
+    ...(primaryCache ? { cache: keyValueCache(primaryCache.plan, catalog) } : {}),
     addOns: others.map(asAddOn),
     egressGbPerMonth: 0,
     logGbPerMonth: 0,
@@ -114,10 +73,10 @@ export function workloadForApp(app: HerokuApp): Workload {
 const SHOWN_NAMES = 8;
 
 /** The app named `appName` in the inventory → Workload; a plain not-found error listing what exists. */
-export function appWorkload(inventory: HerokuInventory, appName: string): Workload {
+export function appWorkload(inventory: HerokuInventory, appName: string, catalog: Catalog = DEFAULT_CATALOG): Workload {
   const wanted = appName.trim().toLowerCase();
   const app = inventory.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
-  if (app) return workloadForApp(app);
+  if (app) return workloadForApp(app, catalog);
   throw new SourceError(
     'heroku',
     'not-found',

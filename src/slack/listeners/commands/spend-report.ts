@@ -184,7 +184,9 @@ async function herokuSection(heroku: HerokuSource, context: SpendContext): Promi
   let skipped = 0;
   for (const app of inventory.value.apps) {
     try {
-      modelled.push(estimate(appWorkload(inventory.value, app.name), context.catalog).aws.infrastructure);
+      modelled.push(
+        estimate(appWorkload(inventory.value, app.name, context.catalog), context.catalog).aws.infrastructure,
+      );
     } catch {
       skipped += 1;
     }
