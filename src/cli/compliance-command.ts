@@ -1,9 +1,5 @@
 import { renderComplianceText, toCsv, toJson, toMarkdown } from '../core/compliance';
-import {
-  type ComplianceChecklist,
-  liveNotConnectedMessage,
-  resolveCompliance,
-} from '../slack/listeners/commands/compliance-request';
+import { type ComplianceChecklist, liveNotConnectedMessage, resolveCompliance } from '../core/compliance/request';
 import type { CliCommand } from './cli-command';
 
 const COMMAND = 'npx hosting-advisor compliance';

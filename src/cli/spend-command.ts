@@ -1,7 +1,7 @@
 import { reportHasFigures, spendReportPlainText } from '../core/spend/report';
 import { describeRequest, parseSpendArgs } from '../core/spend/request';
-import { buildSpendReport } from '../slack/listeners/commands/spend-report';
 import { connectSources } from '../sources/connect-sources';
+import { buildSpendReport } from '../sources/spend-report';
 import { openStore } from '../store/open-store';
 import type { CliCommand } from './cli-command';
 

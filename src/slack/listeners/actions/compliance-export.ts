@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { toCsv, toMarkdown } from '../../../core/compliance';
+import { type ComplianceChecklist, resolveCompliance } from '../../../core/compliance/request';
 import type { Services } from '../../../services';
 import { ephemeral, type Message } from '../../message';
 import { complianceReply, resolveOptions } from '../commands/compliance';
-import { type ComplianceChecklist, resolveCompliance } from '../commands/compliance-request';
 
 export type ExportFormat = 'markdown' | 'csv';
 

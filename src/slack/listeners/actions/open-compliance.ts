@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { resolveFromEstimateWords } from '../../../core/compliance/request';
 import type { Services } from '../../../services';
 import { complianceReply, resolveOptions } from '../commands/compliance';
-import { resolveFromEstimateWords } from '../commands/compliance-request';
 
 /** "Compliance checklist" on an estimate: the checklist for the estimate's workload, only to the clicker. */
 export function openCompliance(services: Services) {

@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { buildChecklist, type ChecklistEntry, type FindingStatus } from '../../../core/compliance';
 import { ELIGIBILITY_NOTE, STATUS_LABEL, shownPlatforms, summaryLines } from '../../../core/compliance/checklist';
 import { PLATFORM_LABEL } from '../../../core/compliance/phrases';
+import type { ComplianceChecklist } from '../../../core/compliance/request';
 import { context, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
-import type { ComplianceChecklist } from './compliance-request';
 
 export const EXPORT_MARKDOWN = 'compliance_export_markdown';
 export const EXPORT_CSV = 'compliance_export_csv';

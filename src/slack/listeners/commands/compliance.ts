@@ -1,12 +1,12 @@
-import type { Services } from '../../../services';
-import { ephemeral, type Message } from '../../message';
-import { complianceMessage } from './compliance-blocks';
 import {
   type ComplianceRequest,
   liveNotConnectedMessage,
   type ResolveOptions,
   resolveCompliance,
-} from './compliance-request';
+} from '../../../core/compliance/request';
+import type { Services } from '../../../services';
+import { ephemeral, type Message } from '../../message';
+import { complianceMessage } from './compliance-blocks';
 import type { Subcommand } from './subcommand';
 
 export const COMPLIANCE_COMMAND = '/hosting compliance';

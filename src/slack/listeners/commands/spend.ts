@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { reportHasFigures, type SpendReport, spendReportText } from '../../../core/spend/report';
 import { describeRequest, parseSpendArgs } from '../../../core/spend/request';
 import type { Services } from '../../../services';
+import { buildSpendReport } from '../../../sources/spend-report';
 import { context, ephemeral, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
-import { buildSpendReport } from './spend-report';
 import type { Subcommand } from './subcommand';
 
 const SECTION_LIMIT = 2900;

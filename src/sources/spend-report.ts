@@ -3,23 +3,17 @@
  * `/hosting spend` and `npx hosting-advisor spend`. One platform failing never hides the other.
  */
 
-import { estimate } from '../../../core/model';
-import { formatUsd, fromCents, type Money, sumMoney, toCents, usd } from '../../../core/money';
-import type { Catalog } from '../../../core/pricing';
-import type { SpendReport, SpendSection } from '../../../core/spend/report';
-import {
-  describeGrouping,
-  rangeLabel,
-  type SpendPeriod,
-  type SpendRequest,
-  spendPeriod,
-} from '../../../core/spend/request';
-import { type AwsSpendSummary, summariseAws } from '../../../core/spend/summary';
-import type { AwsSpendSource, SpendGroupBy } from '../../../sources/aws';
-import type { Sources } from '../../../sources/connect-sources';
-import type { HerokuSource } from '../../../sources/heroku';
-import { appWorkload } from '../../../sources/heroku';
-import { type Fetched, SourceError } from '../../../sources/source-error';
+import { estimate } from '../core/model';
+import { formatUsd, fromCents, type Money, sumMoney, toCents, usd } from '../core/money';
+import type { Catalog } from '../core/pricing';
+import type { SpendReport, SpendSection } from '../core/spend/report';
+import { describeGrouping, rangeLabel, type SpendPeriod, type SpendRequest, spendPeriod } from '../core/spend/request';
+import { type AwsSpendSummary, summariseAws } from '../core/spend/summary';
+import type { AwsSpendSource, SpendGroupBy } from './aws';
+import type { Sources } from './connect-sources';
+import type { HerokuSource } from './heroku';
+import { appWorkload } from './heroku';
+import { type Fetched, SourceError } from './source-error';
 
 export interface SpendContext {
   sources: Sources;

@@ -1,3 +1,6 @@
+import { parseEstimate } from '../estimate';
+import type { Catalog } from '../pricing';
+import type { Platform } from '../workload';
 import {
   type ExportMeta,
   evaluateInventory,
@@ -7,10 +10,7 @@ import {
   getFramework,
   type LiveInventory,
   parseComplianceArgs,
-} from '../../../core/compliance';
-import { parseEstimate } from '../../../core/estimate';
-import type { Catalog } from '../../../core/pricing';
-import type { Platform } from '../../../core/workload';
+} from '.';
 
 /**
  * From the words a person typed to a checklist the adapters can render or export: parse with the
