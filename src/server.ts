@@ -4,7 +4,7 @@ import { configSecrets, createLogger } from './logger';
 import { loadCatalog } from './pricing-file';
 import type { Services } from './services';
 import { createSlackApp, type SlackApp } from './slack/app';
-import { connectSources } from './sources/connect-sources';
+import { closeSources, connectSources } from './sources/connect-sources';
 import { openStore } from './store/open-store';
 
 export interface RunningBot {
@@ -46,6 +46,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     slack,
     async stop() {
       await slack.stop();
+      closeSources(services.sources);
       await store.close();
     },
   };

@@ -1,6 +1,6 @@
 import { reportHasFigures, spendReportPlainText } from '../core/spend/report';
 import { describeRequest, parseSpendArgs } from '../core/spend/request';
-import { connectSources } from '../sources/connect-sources';
+import { closeSources, connectSources } from '../sources/connect-sources';
 import { buildSpendReport } from '../sources/spend-report';
 import { openStore } from '../store/open-store';
 import type { CliCommand } from './cli-command';
@@ -19,8 +19,8 @@ export const spendCliCommand: CliCommand = {
     }
     const at = now();
     const store = await openStore(config.DATABASE_URL, at);
+    const sources = connectSources(config, store, catalog, now);
     try {
-      const sources = connectSources(config, store, catalog, now);
       const report = await buildSpendReport(request, {
         sources,
         catalog,
@@ -33,6 +33,7 @@ export const spendCliCommand: CliCommand = {
       const failed = report.sections.some((section) => section.lines.some((line) => line.startsWith(':warning:')));
       return failed ? 1 : 0;
     } finally {
+      closeSources(sources);
       await store.close();
     }
   },

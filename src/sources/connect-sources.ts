@@ -22,6 +22,10 @@ function dynoMonthlyCents(catalog: Catalog) {
   };
 }
 
+export function closeSources(sources: Sources): void {
+  sources.aws?.close();
+}
+
 /** Builds the live sources the configuration allows; the rest stay unset and are said to be off. */
 export function connectSources(config: Config, store: Store, catalog: Catalog, now: () => Date): Sources {
   return {

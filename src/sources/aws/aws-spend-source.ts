@@ -289,6 +289,11 @@ export class AwsSpendSource {
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   }
 
+  /** Releases the SDK client's sockets, so a CLI run or a stopping bot exits promptly. */
+  close(): void {
+    this.client.destroy();
+  }
+
   /**
    * Daily cost by service, linked account or tag value, usage apart from credits and refunds.
    * Requests: the usage query's pages + the credits query's pages (normally one), none within the TTL.
