@@ -1,0 +1,47 @@
+/**
+ * The weekly digest: actual cost per platform for the last complete week, the trend, movers,
+ * month to date and forecast, what each platform's workload would cost on the other, a verdict,
+ * the compliance posture and what the figures are. Pure: everything comes in `DigestInput`.
+ */
+import { formatUsd, fromCents } from '../money';
+import { awsFigures, type Period } from './aws-figures';
+import { herokuFigures } from './heroku-figures';
+import type { DigestInput } from './input';
+import { postureLines } from './posture';
+import type { Digest, PlatformSection } from './types';
+import { verdict } from './verdict';
+import { daysBetween, weeksEndingWith } from './week';
+
+export const TREND_WEEKS = 4;
+
+export function digestPeriod(input: Pick<DigestInput, 'week' | 'today'>): Period {
+  const weeks = weeksEndingWith(input.week, TREND_WEEKS);
+  return {
+    weeks,
+    days: daysBetween(weeks[0]!.start, input.week.end),
+    monthStart: `${input.today.slice(0, 7)}-01`,
+    today: input.today,
+  };
+}
+
+export function buildDigest(input: DigestInput): Digest {
+  const period = digestPeriod(input);
+  const aws: PlatformSection = 'status' in input.aws ? input.aws : awsFigures(input.aws, period);
+  const heroku: PlatformSection = 'status' in input.heroku ? input.heroku : herokuFigures(input.heroku, period);
+  const ce = input.costExplorer;
+  return {
+    week: input.week,
+    weeks: period.weeks,
+    days: period.days,
+    aws,
+    heroku,
+    verdict: verdict(aws, heroku),
+    posture: postureLines(input.inventory),
+    about: [
+      `Week ${input.week.label} (${input.week.id}), weeks Monday to Sunday in ${input.week.timezone}; costs are per UTC day, as Cost Explorer and the Heroku snapshots count them.`,
+      `Modelled costs: list prices of ${input.priceListDate}, infrastructure only (ops hours not counted); a modelled week is 168/730 of an AWS month or 7/30 of a Heroku month; a year is 52 weeks.`,
+      `Cost Explorer requests for this digest: ${ce.requestsThisRun} (${formatUsd(fromCents(ce.requestsThisRun))} at $0.01 each); ${ce.requestsThisMonth} this month (${ce.month}).`,
+    ],
+    generatedAt: input.generatedAt,
+  };
+}

@@ -1,0 +1,15 @@
+export { buildDigest, digestPeriod, TREND_WEEKS } from './build-digest';
+export type { AwsDigestInput, DigestInput, Freshness, HerokuDigestInput, ModelledMonthly } from './input';
+export { DIGEST_FRAMEWORKS, postureLines } from './posture';
+export {
+  chartSummary,
+  digestTitle,
+  platformHeading,
+  platformLines,
+  postureText,
+  renderDigestText,
+} from './render-text';
+export * from './schedule';
+export * from './settings';
+export type * from './types';
+export { addDays, daysBetween, lastCompleteWeek, parseWeekId, utcDay, weekStarting, weeksEndingWith } from './week';

@@ -1,0 +1,52 @@
+/**
+ * What the digest is computed from: fetched values only (the adapter in src/jobs/digest-data.ts
+ * gathers them). Structural types, so the core imports nothing from `sources`.
+ */
+import type { LiveInventory } from '../compliance/inventory';
+import type { SnapshotRow } from '../heroku-run-rate';
+import type { Money } from '../money';
+import type { DailyCostLike } from '../spend/summary';
+import type { DigestWeek, PlatformUnavailable } from './types';
+
+export interface Freshness {
+  asOf: Date;
+  fromCache: boolean;
+  /** Set when a refresh failed and older data is shown. */
+  staleBecause?: string;
+}
+
+/** The modelled monthly cost of a platform's workload on the other platform, or why there is none. */
+export type ModelledMonthly = { monthly: Money; notes: string[] } | { error: string };
+
+export interface AwsDigestInput {
+  /** Daily cost by service over `DigestInput.range`. */
+  daily: DailyCostLike & { start: string; end: string };
+  freshness: Freshness;
+  /** Cost Explorer's forecast for the rest of the month. */
+  forecast: { available: true; total: string } | { available: false; reason: string };
+  /** The AWS workload (from usage) priced on Heroku. */
+  onHeroku: ModelledMonthly;
+}
+
+export interface HerokuDigestInput {
+  /** Daily formation snapshots from the first day of the earliest month the digest needs. */
+  snapshots: readonly SnapshotRow[];
+  /** Today's run-rate, cents a month, for the month-end projection; undefined when the live read failed. */
+  runRateMonthlyCents?: number;
+  freshness?: Freshness;
+  /** The Heroku apps priced on AWS. */
+  onAws: ModelledMonthly;
+}
+
+export interface DigestInput {
+  week: DigestWeek;
+  /** Today's UTC day: month to date ends here (exclusive). */
+  today: string;
+  generatedAt: Date;
+  aws: AwsDigestInput | PlatformUnavailable;
+  heroku: HerokuDigestInput | PlatformUnavailable;
+  /** What the live sources saw, for the compliance posture. */
+  inventory: LiveInventory;
+  priceListDate: string;
+  costExplorer: { requestsThisRun: number; month: string; requestsThisMonth: number };
+}

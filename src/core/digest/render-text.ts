@@ -1,0 +1,87 @@
+/**
+ * The digest in words: one list of lines per section, shared by the Slack message (each section a
+ * block), its text fallback, the CLI and screen readers. Every figure says its period and whether it
+ * is actual, estimated or modelled.
+ */
+import { formatUsd } from '../money';
+import { percentLabel, signedUsd } from './platform-figures';
+import type { Digest, PlatformSection } from './types';
+
+const NAME = { aws: 'AWS', heroku: 'Heroku' } as const;
+const ITEMS = { aws: 'services', heroku: 'apps' } as const;
+
+export function digestTitle(digest: Digest): string {
+  return `Weekly hosting digest: ${digest.week.label}`;
+}
+
+export function platformHeading(section: PlatformSection): string {
+  return section.platform === 'aws' ? 'AWS (Cost Explorer)' : 'Heroku (daily snapshots)';
+}
+
+export function platformLines(section: PlatformSection): string[] {
+  if (section.status !== 'ok') return [`:warning: No ${NAME[section.platform]} figures this week: ${section.reason}`];
+  const kind = section.estimated ? 'estimated' : 'actual';
+  const [w1, w2, w3, w4] = section.weeks;
+  const lines = [
+    `*${formatUsd(section.lastWeek)}* last week (${kind}): ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) vs the week before`,
+    `4-week trend: ${[w1, w2, w3, w4]
+      .filter(Boolean)
+      .map(
+        (w) =>
+          `${formatUsd(w!.total)}${w!.daysMissing ? ` (${w!.daysMissing} day${w!.daysMissing === 1 ? '' : 's'} missing)` : ''}`,
+      )
+      .join(' → ')}`,
+    `Month to date (${section.month}, to ${section.monthToDateRange.end} exclusive): ${formatUsd(section.monthToDate)}; ${section.forecastMonth ? `forecast for the month ${formatUsd(section.forecastMonth)} (${section.forecastNote})` : section.forecastNote}`,
+  ];
+  if (section.top.length > 0) {
+    lines.push(
+      `Top ${ITEMS[section.platform]} last week: ${section.top.map((row) => `${row.name} ${formatUsd(row.cost)}`).join(', ')}`,
+    );
+  }
+  if (section.movers.length > 0) {
+    lines.push(
+      `Top movers: ${section.movers.map((row) => `${row.name} ${signedUsd(row.change)} (${formatUsd(row.previous)} → ${formatUsd(row.current)})`).join(', ')}`,
+    );
+  }
+  const t = section.translation;
+  if (t) {
+    lines.push(
+      `Same workload on ${NAME[t.to]} (modelled): ${formatUsd(t.modelledWeekly)}/week — ${signedUsd(t.differenceWeekly)}/week, ${signedUsd(t.differenceYearly)}/year vs actual`,
+    );
+  }
+  return lines;
+}
+
+export function postureText(digest: Digest): string[] {
+  return digest.posture.map((line) => `${line.framework} — ${line.summary}`);
+}
+
+/** The whole digest as plain text: the message's fallback and the CLI's output. */
+export function renderDigestText(digest: Digest): string {
+  const sections = [digest.aws, digest.heroku].map((section) =>
+    [
+      `${platformHeading(section)}`,
+      ...platformLines(section),
+      ...(section.status === 'ok' ? section.basis.map((b) => `  ${b}`) : []),
+    ].join('\n'),
+  );
+  return [
+    digestTitle(digest),
+    ...sections,
+    digest.verdict,
+    ['Compliance posture (live):', ...postureText(digest)].join('\n'),
+    digest.about.join('\n'),
+  ]
+    .join('\n\n')
+    .replace(/\*/g, '');
+}
+
+/** Per-week totals per platform, for the chart's alt text and screen readers. */
+export function chartSummary(digest: Digest): string {
+  const parts = [digest.aws, digest.heroku].map((section) =>
+    section.status === 'ok'
+      ? `${NAME[section.platform]}: ${section.weeks.map((w) => formatUsd(w.total)).join(', ')}`
+      : `${NAME[section.platform]}: no data`,
+  );
+  return `Daily cost over the 4 weeks to ${digest.week.label}; weekly totals ${parts.join('; ')}.`;
+}

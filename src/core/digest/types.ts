@@ -1,0 +1,114 @@
+/**
+ * The weekly digest as plain values: what `buildDigest` computes from fetched spend, snapshots and
+ * models, and what the Slack digest message and the App Home dashboard render. Money is Decimal
+ * (exact); every figure says its period and whether it is actual, estimated or modelled.
+ */
+import type { Money } from '../money';
+
+export type PlatformId = 'aws' | 'heroku';
+
+/** A complete week, Monday to Sunday, in the digest's time zone. */
+export interface DigestWeek {
+  /** ISO week: `2026-W47`. Also the digest run's period key. */
+  id: string;
+  /** Monday, YYYY-MM-DD. */
+  start: string;
+  /** The Monday after: exclusive. */
+  end: string;
+  /** `Mon 16 – Sun 22 Nov 2026`. */
+  label: string;
+  timezone: string;
+}
+
+export interface WeekTotal {
+  week: DigestWeek;
+  total: Money;
+  /** Days of the week without data (Heroku snapshots missing, Cost Explorer gaps). */
+  daysMissing: number;
+}
+
+export interface Mover {
+  /** Service or app. */
+  name: string;
+  current: Money;
+  previous: Money;
+  change: Money;
+}
+
+/** Modelled cost of this platform's workload on the other platform. */
+export interface Translation {
+  /** The other platform. */
+  to: PlatformId;
+  /** Modelled infrastructure cost for one week on `to`, list prices. */
+  modelledWeekly: Money;
+  /** modelled − actual last week: negative means moving would save. */
+  differenceWeekly: Money;
+  /** differenceWeekly × 52. */
+  differenceYearly: Money;
+  /** What the model could not price or cover (never counted as $0). */
+  notes: string[];
+}
+
+export interface PlatformDigest {
+  platform: PlatformId;
+  status: 'ok';
+  /** Actual cost of the digest week. */
+  lastWeek: Money;
+  /** The four weeks up to and including the digest week, oldest first. */
+  weeks: WeekTotal[];
+  /** lastWeek − the week before. */
+  change: Money;
+  /** Percent change vs the week before; undefined when the week before was zero. */
+  changePercent?: number;
+  /** Biggest changes, week on week: services (AWS) or apps (Heroku). */
+  movers: Mover[];
+  /** Largest items last week. */
+  top: { name: string; cost: Money }[];
+  /** Cost per UTC day over the four weeks, cents (null: no data that day). */
+  daily: (number | null)[];
+  monthToDate: Money;
+  /** Month the month-to-date figure covers, YYYY-MM, and the days it covers (UTC, end exclusive). */
+  month: string;
+  monthToDateRange: { start: string; end: string };
+  /** Projected month total (month to date + forecast rest); undefined with the reason when none. */
+  forecastMonth?: Money;
+  forecastNote: string;
+  translation?: Translation;
+  /** Any figure still provisional (Cost Explorer `Estimated`, Heroku snapshot-derived). */
+  estimated: boolean;
+  /** How the figures were made: metric, snapshot basis, freshness. */
+  basis: string[];
+}
+
+export interface PlatformUnavailable {
+  platform: PlatformId;
+  status: 'off' | 'failed';
+  /** Plain words: why there are no figures, and what to do. */
+  reason: string;
+}
+
+export type PlatformSection = PlatformDigest | PlatformUnavailable;
+
+export interface PostureLine {
+  /** `HIPAA`, `PCI DSS v4.0`. */
+  framework: string;
+  /** `Heroku: 9 met, 2 gaps, 4 to verify · AWS: …`. */
+  summary: string;
+  gaps: number;
+}
+
+export interface Digest {
+  week: DigestWeek;
+  /** The four weeks the trend and chart cover, oldest first. */
+  weeks: DigestWeek[];
+  /** The 28 UTC days of the chart, oldest first. */
+  days: string[];
+  aws: PlatformSection;
+  heroku: PlatformSection;
+  /** One line: which way the money points. */
+  verdict: string;
+  posture: PostureLine[];
+  /** What the figures are: metric, estimated or final, price-list date, Cost Explorer requests. */
+  about: string[];
+  generatedAt: Date;
+}

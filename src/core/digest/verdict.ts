@@ -1,0 +1,26 @@
+/** The digest's one-line verdict: which way the money points, per workload. Pure. */
+import { formatUsd } from '../money';
+import type { PlatformSection } from './types';
+
+const NAME = { aws: 'AWS', heroku: 'Heroku' } as const;
+
+export function verdict(...sections: PlatformSection[]): string {
+  const parts = sections.flatMap((section) => {
+    if (section.status !== 'ok' || !section.translation) return [];
+    const { differenceWeekly, differenceYearly, to } = section.translation;
+    const from = NAME[section.platform];
+    const what = section.platform === 'heroku' ? 'the Heroku apps' : 'the AWS workload';
+    if (differenceWeekly.isNegative()) {
+      return [
+        `moving ${what} to ${NAME[to]} would save about ${formatUsd(differenceWeekly.abs())}/week (${formatUsd(differenceYearly.abs())}/year)`,
+      ];
+    }
+    return [
+      `${from} is the cheaper home for ${what} (${NAME[to]} would cost ${formatUsd(differenceWeekly)}/week, ${formatUsd(differenceYearly)}/year more)`,
+    ];
+  });
+  if (parts.length === 0)
+    return 'Verdict: no comparison this week — neither platform’s workload could be modelled (see above).';
+  const sentence = parts.join('; ');
+  return `Verdict: ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} — infrastructure at list prices, before ops hours.`;
+}

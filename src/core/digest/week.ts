@@ -1,0 +1,56 @@
+/** Calendar weeks for the digest: Monday to Sunday in the digest's time zone. Pure. */
+import { DateTime } from 'luxon';
+import type { DigestWeek } from './types';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD plus n days (n may be negative). */
+export function addDays(day: string, n: number): string {
+  if (!DAY.test(day)) throw new RangeError(`not a day: ${day}`);
+  return DateTime.fromISO(day, { zone: 'utc' }).plus({ days: n }).toISODate()!;
+}
+
+/** Every day d with from <= d < to. */
+export function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day < to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+
+export function weekStarting(monday: string, timezone: string): DigestWeek {
+  const start = DateTime.fromISO(monday, { zone: 'utc' });
+  if (!start.isValid || start.weekday !== 1) throw new RangeError(`a digest week starts on a Monday, not ${monday}`);
+  const sunday = start.plus({ days: 6 });
+  const sameMonth = start.month === sunday.month;
+  const from = start.toFormat(sameMonth ? 'ccc d' : start.year === sunday.year ? 'ccc d LLL' : 'ccc d LLL yyyy');
+  return {
+    id: `${start.weekYear}-W${String(start.weekNumber).padStart(2, '0')}`,
+    start: monday,
+    end: start.plus({ days: 7 }).toISODate()!,
+    label: `${from} – ${sunday.toFormat('ccc d LLL yyyy')}`,
+    timezone,
+  };
+}
+
+/** The last week that has ended, as of `now`, in `timezone`. */
+export function lastCompleteWeek(now: Date, timezone: string): DigestWeek {
+  const local = DateTime.fromJSDate(now, { zone: timezone });
+  const thisMonday = local.startOf('day').minus({ days: local.weekday - 1 });
+  return weekStarting(thisMonday.minus({ days: 7 }).toISODate()!, timezone);
+}
+
+/** `count` weeks ending with `week`, oldest first. */
+export function weeksEndingWith(week: DigestWeek, count: number): DigestWeek[] {
+  return Array.from({ length: count }, (_, i) =>
+    weekStarting(addDays(week.start, -7 * (count - 1 - i)), week.timezone),
+  );
+}
+
+/** The ISO week id (`2026-W47`) a period key stands for, or undefined. */
+export function parseWeekId(id: string, timezone: string): DigestWeek | undefined {
+  const parsed = DateTime.fromISO(id, { zone: 'utc' });
+  if (!/^\d{4}-W\d{2}$/.test(id) || !parsed.isValid) return undefined;
+  return weekStarting(parsed.toISODate()!, timezone);
+}

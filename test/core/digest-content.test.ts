@@ -1,0 +1,255 @@
+import { buildDigest, type DigestInput, renderDigestText } from '../../src/core/digest';
+import { lastCompleteWeek } from '../../src/core/digest/week';
+import type { SnapshotRow } from '../../src/core/heroku-run-rate';
+import { formatUsd, usd } from '../../src/core/money';
+
+/**
+ * A fixed four weeks (26 Oct – 22 Nov 2026) on both platforms, worked out by hand in the comments;
+ * the digest must agree to the cent.
+ */
+const NOW = new Date('2026-11-23T09:00:00Z');
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+const RDS = 'Amazon Relational Database Service';
+
+function day(offset: number): string {
+  return new Date(Date.UTC(2026, 9, 26 + offset)).toISOString().slice(0, 10);
+}
+
+/** EC2 $10/day, $12.50/day in the digest week; RDS $3.333333/day; days from 20 Nov estimated. */
+function awsDays() {
+  return Array.from({ length: 28 }, (_, i) => {
+    const d = day(i);
+    const ec2 = d >= '2026-11-16' ? '12.5' : '10';
+    return {
+      day: d,
+      estimated: d >= '2026-11-20',
+      groups: [
+        { key: EC2, amount: ec2 },
+        { key: RDS, amount: '3.333333' },
+      ],
+    };
+  });
+}
+
+/** `api`: 2 × standard-2x ($50) + Postgres standard-0 ($50) every day from 1 Oct, except 10 Nov; `worker`: 1 × standard-1x ($25) in the digest week. */
+function snapshots(): SnapshotRow[] {
+  const rows: SnapshotRow[] = [];
+  for (
+    let d = new Date(Date.UTC(2026, 9, 1));
+    d < new Date(Date.UTC(2026, 10, 23));
+    d = new Date(d.getTime() + 86_400_000)
+  ) {
+    const iso = d.toISOString().slice(0, 10);
+    if (iso !== '2026-11-10') {
+      rows.push({
+        day: iso,
+        app: 'api',
+        data: {
+          v: 1,
+          team: 'acme',
+          items: [
+            {
+              kind: 'dyno',
+              key: 'dyno:web:standard-2x',
+              item: 'web: standard-2x',
+              quantity: 2,
+              unitMonthlyCents: 5000,
+              contract: false,
+            },
+            {
+              kind: 'addon',
+              key: 'addon:a1:standard-0',
+              item: 'heroku-postgresql:standard-0',
+              quantity: 1,
+              unitMonthlyCents: 5000,
+              contract: false,
+            },
+          ],
+        },
+      });
+    }
+    if (iso >= '2026-11-16') {
+      rows.push({
+        day: iso,
+        app: 'worker',
+        data: {
+          v: 1,
+          team: 'acme',
+          items: [
+            {
+              kind: 'dyno',
+              key: 'dyno:worker:standard-1x',
+              item: 'worker: standard-1x',
+              quantity: 1,
+              unitMonthlyCents: 2500,
+              contract: false,
+            },
+          ],
+        },
+      });
+    }
+  }
+  return rows;
+}
+
+function input(overrides: Partial<DigestInput> = {}): DigestInput {
+  return {
+    week: lastCompleteWeek(NOW, 'UTC'),
+    today: '2026-11-23',
+    generatedAt: NOW,
+    aws: {
+      daily: {
+        metric: 'UnblendedCost',
+        start: '2026-10-26',
+        end: '2026-11-23',
+        days: awsDays(),
+        labels: {},
+        total: '0',
+        creditsTotal: '-5.00',
+        estimated: true,
+      },
+      freshness: { asOf: NOW, fromCache: false },
+      forecast: { available: true, total: '290.00' },
+      onHeroku: { monthly: usd(300), notes: [] },
+    },
+    heroku: { snapshots: snapshots(), runRateMonthlyCents: 17_500, onAws: { monthly: usd(146), notes: [] } },
+    inventory: {},
+    priceListDate: '2026-10-02',
+    costExplorer: { requestsThisRun: 4, month: '2026-11', requestsThisMonth: 19 },
+    ...overrides,
+  };
+}
+
+const money = (value: { toString(): string } | undefined) =>
+  value === undefined ? undefined : formatUsd(usd(value.toString()));
+
+describe('digest content for a fixed data set', () => {
+  const digest = buildDigest(input());
+
+  test('covers the last complete week and the three before it', () => {
+    expect(digest.week).toMatchObject({
+      id: '2026-W47',
+      start: '2026-11-16',
+      end: '2026-11-23',
+      label: 'Mon 16 – Sun 22 Nov 2026',
+    });
+    expect(digest.weeks.map((w) => w.id)).toEqual(['2026-W44', '2026-W45', '2026-W46', '2026-W47']);
+    expect(digest.days).toHaveLength(28);
+    expect(digest.days[0]).toBe('2026-10-26');
+  });
+
+  test('AWS: weekly actuals, change, movers, month to date and forecast, exact to the cent', () => {
+    const aws = digest.aws;
+    if (aws.status !== 'ok') throw new Error(aws.reason);
+    // 3 weeks of 7 × ($10 + $3.333333) = $93.333331; the digest week 7 × ($12.50 + $3.333333) = $110.833331.
+    expect(aws.weeks.map((w) => money(w.total))).toEqual(['$93.33', '$93.33', '$93.33', '$110.83']);
+    expect(money(aws.change)).toBe('$17.50');
+    expect(aws.changePercent).toBe(18.8);
+    expect(aws.movers.map((m) => [m.name, money(m.change)])).toEqual([[EC2, '$17.50']]);
+    expect(aws.top.map((t) => [t.name, money(t.cost)])).toEqual([
+      [EC2, '$87.50'],
+      [RDS, '$23.33'],
+    ]);
+    // 1–22 Nov: EC2 15 × $10 + 7 × $12.50 = $237.50; RDS 22 × $3.333333 = $73.333326.
+    expect(money(aws.monthToDate)).toBe('$310.83');
+    expect(money(aws.forecastMonth)).toBe('$600.83');
+    expect(aws.estimated).toBe(true);
+    expect(aws.daily.slice(-8)).toEqual([1333, 1583, 1583, 1583, 1583, 1583, 1583, 1583]);
+    // $300/month on Heroku is 7/30 of it a week = $70.00, against $110.833331 actual.
+    expect(money(aws.translation?.modelledWeekly)).toBe('$70.00');
+    expect(money(aws.translation?.differenceWeekly)).toBe('-$40.83');
+    expect(money(aws.translation?.differenceYearly)).toBe('-$2,123.33');
+  });
+
+  test('Heroku: snapshot-integrated weeks with the monthly cap and a missing day', () => {
+    const heroku = digest.heroku;
+    if (heroku.status !== 'ok') throw new Error(heroku.reason);
+    // W44: 26–30 Oct $5/day, 31 Oct free (each unit reached its monthly cap), 1 Nov $5 → $30.
+    // W46 misses 10 Nov → 6 × $5; W47: $35 + worker 7 × $25/30.
+    expect(heroku.weeks.map((w) => [money(w.total), w.daysMissing])).toEqual([
+      ['$30.00', 0],
+      ['$35.00', 0],
+      ['$30.00', 1],
+      ['$40.83', 0],
+    ]);
+    expect(money(heroku.change)).toBe('$10.83');
+    expect(heroku.changePercent).toBe(36.1);
+    expect(heroku.movers.map((m) => [m.name, money(m.previous), money(m.current)])).toEqual([
+      ['worker', '$0.00', '$5.83'],
+      ['api', '$30.00', '$35.00'],
+    ]);
+    expect(heroku.daily.slice(0, 7)).toEqual([500, 500, 500, 500, 500, 0, 500]);
+    expect(heroku.daily[15]).toBeNull();
+    expect(heroku.daily[27]).toBe(583);
+    // 1–22 Nov without 10 Nov: 21 × $5 + $5.833333; then $175/month × 8 days left / 30.
+    expect(money(heroku.monthToDate)).toBe('$110.83');
+    expect(money(heroku.forecastMonth)).toBe('$157.50');
+    // $146/month on AWS is 168/730 of it a week = $33.60, against $40.833333.
+    expect(money(heroku.translation?.modelledWeekly)).toBe('$33.60');
+    expect(money(heroku.translation?.differenceWeekly)).toBe('-$7.23');
+    expect(money(heroku.translation?.differenceYearly)).toBe('-$376.13');
+  });
+
+  test('verdict, posture and what the figures are', () => {
+    expect(digest.verdict).toBe(
+      'Verdict: Moving the AWS workload to Heroku would save about $40.83/week ($2,123.33/year); moving the Heroku apps to AWS would save about $7.23/week ($376.13/year) — infrastructure at list prices, before ops hours.',
+    );
+    expect(digest.posture.map((p) => p.framework)).toEqual(['HIPAA Security Rule', 'PCI DSS']);
+    expect(digest.posture[0]!.summary).toBe('Heroku: not connected · AWS: not connected');
+    expect(digest.about.join('\n')).toContain(
+      'Cost Explorer requests for this digest: 4 ($0.04 at $0.01 each); 19 this month (2026-11)',
+    );
+    expect(digest.about.join('\n')).toContain('list prices of 2026-10-02');
+    expect(digest.about.join('\n')).toContain('in UTC');
+  });
+
+  test('the text version carries every headline figure with its period and kind', () => {
+    const text = renderDigestText(digest);
+    expect(text).toContain('$110.83 last week (estimated): +$17.50 (+18.8%) vs the week before');
+    expect(text).toContain('4-week trend: $30.00 → $35.00 → $30.00 (1 day missing) → $40.83');
+    expect(text).toContain('Month to date (2026-11, to 2026-11-23 exclusive): $310.83; forecast for the month $600.83');
+    expect(text).toContain('Same workload on Heroku (modelled): $70.00/week — -$40.83/week, -$2,123.33/year vs actual');
+    expect(text).toContain(
+      'UnblendedCost by service, estimated (Cost Explorer may still revise 3 days: 2026-11-20 … 2026-11-22)',
+    );
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('digest with a platform missing', () => {
+  test('one platform failing leaves the other intact and says why', () => {
+    const digest = buildDigest(
+      input({
+        aws: {
+          platform: 'aws',
+          status: 'failed',
+          reason: 'Cost Explorer said AccessDeniedException: add ce:GetCostAndUsage',
+        },
+      }),
+    );
+    expect(digest.aws.status).toBe('failed');
+    expect(renderDigestText(digest)).toContain('No AWS figures this week: Cost Explorer said AccessDeniedException');
+    expect(digest.heroku.status).toBe('ok');
+    expect(digest.verdict).toContain('Verdict: Moving the Heroku apps to AWS would save about $7.23/week');
+  });
+
+  test('no model on either side gives a verdict that says so', () => {
+    const base = input();
+    const digest = buildDigest({
+      ...base,
+      heroku: { platform: 'heroku', status: 'off', reason: 'Heroku spend is off' },
+      aws: { ...(base.aws as Exclude<DigestInput['aws'], { status: string }>), onHeroku: { error: 'no usage' } },
+    });
+    expect(digest.verdict).toMatch(/^Verdict: no comparison this week/);
+    if (digest.aws.status !== 'ok') throw new Error('aws');
+    expect(digest.aws.basis.join(' ')).toContain('Not modelled on Heroku: no usage');
+  });
+
+  test('a week in another time zone is that zone’s Monday to Sunday', () => {
+    // 23:30 UTC on Sunday 22 Nov is already Monday 23 Nov in Berlin: W47 is complete there, not in UTC.
+    const late = new Date('2026-11-22T23:30:00Z');
+    expect(lastCompleteWeek(late, 'Europe/Berlin').id).toBe('2026-W47');
+    expect(lastCompleteWeek(late, 'UTC').id).toBe('2026-W46');
+    expect(lastCompleteWeek(late, 'America/Los_Angeles').id).toBe('2026-W46');
+  });
+});
