@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, loadConfig } from './config';
+import { createDigestRunner } from './jobs/digest-runner';
+import { Jobs } from './jobs/scheduler';
 import { configSecrets, createLogger } from './logger';
 import { loadCatalog } from './pricing-file';
 import type { Services } from './services';
@@ -11,6 +15,8 @@ export interface RunningBot {
   port: number;
   services: Services;
   slack: SlackApp;
+  /** The timers (digest, snapshot); unset when started with `jobs: false`. */
+  jobs?: Jobs;
   /** Graceful stop: no new requests, work under way finishes, the store closes. */
   stop(): Promise<void>;
 }
@@ -19,6 +25,10 @@ export interface StartOptions {
   logger?: Logger;
   retries?: number;
   now?: () => Date;
+  /** Run the digest and snapshot timers (default true; tests that do not exercise them pass false). */
+  jobs?: boolean;
+  /** Identity of this process among replicas (default host:pid:random). */
+  instanceId?: string;
 }
 
 /** config → store → Slack app → listening. index.ts runs it with process.env; tests run it in-process. */
@@ -28,7 +38,15 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const catalog = loadCatalog(config.PRICING_FILE);
   const store = await openStore(config.DATABASE_URL);
   const now = options.now ?? (() => new Date());
-  const services: Services = { config, store, catalog, sources: connectSources(config, store, catalog, now), now };
+  const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const services: Services = {
+    config,
+    store,
+    catalog,
+    sources: connectSources(config, store, catalog, now),
+    now,
+    instanceId,
+  };
   const slack = createSlackApp(services, { logger, retries: options.retries });
   let port: number;
   try {
@@ -37,6 +55,17 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     await store.close();
     throw error;
   }
+  let jobs: Jobs | undefined;
+  if (options.jobs ?? true) {
+    jobs = new Jobs({
+      services,
+      runner: createDigestRunner(services, slack.app.client, logger),
+      logger,
+      owner: instanceId,
+    });
+    // The start-up catch-up runs in the background: readiness never waits on Slack, AWS or Heroku.
+    jobs.start().catch((error: unknown) => logger.error('the scheduled jobs did not start:', error));
+  }
   logger.info(
     `Hosting Advisor listening on port ${port} (${config.socketMode ? 'Socket Mode' : 'HTTP: /slack/events'}), store: ${store.kind}`,
   );
@@ -44,7 +73,9 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     port,
     services,
     slack,
+    ...(jobs ? { jobs } : {}),
     async stop() {
+      await jobs?.stop();
       await slack.stop();
       closeSources(services.sources);
       await store.close();

@@ -13,4 +13,6 @@ export interface Services {
   sources: Sources;
   /** The one clock; tests pass a fixed one. */
   now: () => Date;
+  /** This process among replicas: the owner of the store claims it makes. */
+  instanceId: string;
 }

@@ -36,7 +36,17 @@ export interface Harness {
 
 let responseIds = 0;
 
-export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Run the digest and snapshot timers (off by default: most tests drive listeners only). */
+  jobs?: boolean;
+  now?: () => Date;
+  instanceId?: string;
+}
+
+export async function startHarness(
+  env: Record<string, string | undefined> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const slack = await new FakeSlack().start();
   const logs: string[] = [];
   const bot = await startBot(
@@ -51,6 +61,9 @@ export async function startHarness(env: Record<string, string | undefined> = {})
     },
     {
       retries: 0,
+      jobs: options.jobs ?? false,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.instanceId ? { instanceId: options.instanceId } : {}),
       logger: createLogger(LogLevel.INFO, [BOT_TOKEN, SIGNING_SECRET], (line) => logs.push(line)),
     },
   );

@@ -37,10 +37,14 @@ export class FakeSlack {
   readonly uploads: { fileId: string; bytes: Buffer }[] = [];
   private readonly answers = new Map<string, MethodAnswer[]>();
   private readonly delays = new Map<string, number>();
+  /** Messages chat.postMessage accepted, per channel, oldest first: what conversations.history returns. */
+  readonly messages: { channel: string; ts: string; text: string; metadata?: Record<string, unknown> }[] = [];
   /** Web API calls whose answer has been sent in full. */
   readonly answered: string[] = [];
   private server?: http.Server;
   private nextTs = 1;
+  /** Seconds part of the message timestamps it hands out: tests on an injected clock set it to that clock. */
+  tsSeconds = 1700000000;
   url = '';
 
   async start(): Promise<this> {
@@ -75,8 +79,30 @@ export class FakeSlack {
 
   private defaultAnswer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
-      case 'chat.postMessage':
-        return { ok: true, channel: body.channel, ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'chat.postMessage': {
+        const ts = `${this.tsSeconds}.${String(this.nextTs++).padStart(6, '0')}`;
+        this.messages.push({
+          channel: String(body.channel),
+          ts,
+          text: String(body.text ?? ''),
+          ...(typeof body.metadata === 'object' && body.metadata ? { metadata: body.metadata as Record<string, unknown> } : {}),
+        });
+        return { ok: true, channel: body.channel, ts };
+      }
+      case 'conversations.history': {
+        const oldest = Number(body.oldest ?? 0);
+        const found = this.messages
+          .filter((m) => m.channel === body.channel && Number(m.ts) >= oldest)
+          .reverse()
+          .map(({ ts, text, metadata }) => ({
+            type: 'message',
+            ts,
+            text,
+            bot_id: 'BBOT',
+            ...(metadata && String(body.include_all_metadata) === 'true' ? { metadata } : {}),
+          }));
+        return { ok: true, messages: found, has_more: false, response_metadata: { next_cursor: '' } };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
       case 'views.open':
@@ -129,6 +155,12 @@ export class FakeSlack {
         const next = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
         const answer = next ? (typeof next === 'function' ? next(body) : next) : this.defaultAnswer(method, body);
         const send = () => {
+          if (answer.__drop) {
+            // Slack did the work, but the answer never arrives: the connection drops.
+            this.defaultAnswer(method, body);
+            req.socket.destroy();
+            return;
+          }
           res.on('finish', () => this.answered.push(method));
           if (typeof answer.__status === 'number') {
             const { __status, __headers, ...rest } = answer as Record<string, unknown>;

@@ -1,0 +1,201 @@
+/**
+ * Gathers what the digest needs from the live sources and the store, then lets the pure core
+ * build it. Each platform is fetched on its own: one failing leaves the other's figures intact and
+ * its own section saying why. Shared by the scheduled digest, `/hosting digest`, the CLI and App Home.
+ */
+import type { LiveInventory } from '../core/compliance/inventory';
+import {
+  addDays,
+  buildDigest,
+  type Digest,
+  type DigestInput,
+  digestPeriod,
+  lastCompleteWeek,
+  type ModelledMonthly,
+  type PlatformUnavailable,
+  utcDay,
+} from '../core/digest';
+import { monthStart } from '../core/heroku-run-rate';
+import { estimate } from '../core/model';
+import { sumMoney } from '../core/money';
+import type { Services } from '../services';
+import type { AwsSpendSource } from '../sources/aws';
+import { COST_EXPLORER_SERVICE } from '../sources/aws';
+import type { HerokuSource } from '../sources/heroku';
+import { appWorkload } from '../sources/heroku';
+import { SourceError } from '../sources/source-error';
+import { AWS_OFF, HEROKU_OFF } from '../sources/spend-report';
+import { loadDigestSettings } from './digest-settings';
+
+export interface GatherOptions {
+  now: Date;
+  /** Re-read Heroku now instead of using its cache (Cost Explorer answers keep their cache: each request costs $0.01). */
+  force?: boolean;
+  /** Time zone of the digest week; defaults to the digest settings'. */
+  timezone?: string;
+  /** Where unexpected failures are logged. */
+  log?: (message: string, error: unknown) => void;
+}
+
+type Log = GatherOptions['log'];
+
+function reason(error: unknown, what: string, log: Log): string {
+  if (error instanceof SourceError) return error.message;
+  log?.(`${what} failed unexpectedly`, error);
+  return `${what} failed unexpectedly; the error is in Hosting Advisor's log.`;
+}
+
+const failed = (platform: 'aws' | 'heroku', why: string): PlatformUnavailable => ({
+  platform,
+  status: 'failed',
+  reason: why,
+});
+
+function nextMonthStart(day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+async function awsInput(
+  aws: AwsSpendSource,
+  services: Services,
+  range: { start: string; today: string; week: { start: string; end: string } },
+  inventory: LiveInventory,
+  log: Log,
+): Promise<DigestInput['aws']> {
+  let daily: Awaited<ReturnType<AwsSpendSource['dailyCost']>>;
+  try {
+    daily = await aws.dailyCost({ start: range.start, end: range.today, groupBy: 'service' });
+  } catch (error) {
+    inventory.aws = {
+      servicesWithSpend: [],
+      period: `${range.week.start} to ${range.week.end}`,
+      error: reason(error, 'Reading AWS spend', log),
+    };
+    return failed('aws', `could not read Cost Explorer: ${reason(error, 'Reading AWS spend', log)}`);
+  }
+  let forecast: DigestInput extends { aws: infer A } ? Extract<A, { forecast: unknown }>['forecast'] : never;
+  try {
+    const answer = await aws.forecast({ start: range.today, end: nextMonthStart(range.today) });
+    forecast = answer.value.available
+      ? { available: true, total: answer.value.total }
+      : { available: false, reason: answer.value.reason };
+  } catch (error) {
+    forecast = { available: false, reason: reason(error, 'The AWS forecast', log) };
+  }
+  let onHeroku: ModelledMonthly;
+  try {
+    const usage = await aws.usageWorkload(range.week);
+    const modelled = estimate(usage.value.workload, services.catalog);
+    onHeroku = { monthly: modelled.heroku.infrastructure, notes: [...usage.value.notes] };
+  } catch (error) {
+    onHeroku = { error: reason(error, 'Modelling the AWS workload', log) };
+  }
+  const weekDays = new Set(
+    daily.value.days.filter((d) => d.day >= range.week.start && d.day < range.week.end).map((d) => d.day),
+  );
+  const withSpend = daily.value.keys.filter((key) =>
+    daily.value.days.some(
+      (day) => weekDays.has(day.day) && day.groups.some((g) => g.key === key && Number(g.amount) > 0),
+    ),
+  );
+  inventory.aws = { servicesWithSpend: withSpend, period: `${range.week.start} to ${addDays(range.week.end, -1)}` };
+  return {
+    daily: daily.value,
+    freshness: {
+      asOf: daily.asOf,
+      fromCache: daily.fromCache,
+      ...(daily.staleBecause ? { staleBecause: daily.staleBecause.message } : {}),
+    },
+    forecast,
+    onHeroku,
+  };
+}
+
+async function herokuInput(
+  heroku: HerokuSource,
+  services: Services,
+  range: { start: string; today: string },
+  inventory: LiveInventory,
+  force: boolean,
+  log: Log,
+): Promise<DigestInput['heroku']> {
+  const snapshots = await services.store.snapshots(monthStart(range.start), range.today);
+  let live: Awaited<ReturnType<HerokuSource['inventory']>> | undefined;
+  let liveError: string | undefined;
+  try {
+    live = await heroku.inventory({ refresh: force });
+  } catch (error) {
+    liveError = reason(error, 'Reading Heroku', log);
+  }
+  if (!live) {
+    inventory.heroku = { apps: [], members: [], error: liveError };
+    if (snapshots.length === 0)
+      return failed('heroku', `could not read Heroku and no daily snapshots are stored: ${liveError}`);
+    return { snapshots, onAws: { error: `could not read Heroku: ${liveError}` } };
+  }
+  const modelled = [];
+  let skipped = 0;
+  for (const app of live.value.apps) {
+    try {
+      modelled.push(estimate(appWorkload(live.value, app.name, services.catalog), services.catalog).aws.infrastructure);
+    } catch {
+      skipped += 1;
+    }
+  }
+  try {
+    const compliance = await heroku.complianceInventory(live.value);
+    inventory.heroku = { apps: compliance.apps, members: compliance.members };
+  } catch (error) {
+    inventory.heroku = { apps: [], members: [], error: reason(error, 'Reading Heroku compliance facts', log) };
+  }
+  return {
+    snapshots,
+    runRateMonthlyCents: heroku.runRate(live.value).totalMonthlyCents,
+    freshness: {
+      asOf: live.asOf,
+      fromCache: live.fromCache,
+      ...(live.staleBecause ? { staleBecause: live.staleBecause.message } : {}),
+    },
+    onAws:
+      modelled.length > 0
+        ? { monthly: sumMoney(modelled), notes: skipped > 0 ? [`${skipped} app(s) could not be modelled`] : [] }
+        : { error: 'no Heroku app could be modelled' },
+  };
+}
+
+export async function gatherDigestInput(services: Services, options: GatherOptions): Promise<DigestInput> {
+  const timezone = options.timezone ?? (await loadDigestSettings(services.store, services.config)).timezone;
+  const week = lastCompleteWeek(options.now, timezone);
+  const today = utcDay(options.now);
+  const period = digestPeriod({ week, today });
+  const start = period.days[0]! < period.monthStart ? period.days[0]! : period.monthStart;
+  const month = today.slice(0, 7);
+  const requestsBefore = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
+  const inventory: LiveInventory = {};
+  const { aws, heroku } = services.sources;
+  const [awsSection, herokuSection] = await Promise.all([
+    aws
+      ? awsInput(aws, services, { start, today, week }, inventory, options.log)
+      : ({ platform: 'aws', status: 'off', reason: AWS_OFF } as const),
+    heroku
+      ? herokuInput(heroku, services, { start, today }, inventory, options.force ?? false, options.log)
+      : ({ platform: 'heroku', status: 'off', reason: HEROKU_OFF } as const),
+  ]);
+  const requestsThisMonth = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
+  return {
+    week,
+    today,
+    generatedAt: options.now,
+    aws: awsSection,
+    heroku: herokuSection,
+    inventory,
+    priceListDate: services.catalog.priceListDate,
+    costExplorer: { requestsThisRun: requestsThisMonth - requestsBefore, month, requestsThisMonth },
+  };
+}
+
+/** The digest for the last complete week as of `now`. */
+export async function gatherDigest(services: Services, options: GatherOptions): Promise<Digest> {
+  return buildDigest(await gatherDigestInput(services, options));
+}

@@ -1,0 +1,157 @@
+/**
+ * The bot's timers (node-cron): the weekly digest at DIGEST_SCHEDULE in DIGEST_TIMEZONE (stored
+ * settings win), and the daily Heroku snapshot. Every replica runs the same timers; the store's
+ * claims make each run happen once. A check every few minutes (and one at start) catches up what
+ * was missed while the bot was down, within a grace period, and picks up settings another replica
+ * saved.
+ */
+import type { Logger } from '@slack/bolt';
+import cron, { type ScheduledTask } from 'node-cron';
+import { type DigestSettings, lastCompleteWeek, previousRun } from '../core/digest';
+import type { Services } from '../services';
+import { type DigestOutcome, type DigestRunner, HELD, REFUSED } from './digest-runner';
+import { loadDigestSettings } from './digest-settings';
+import { takeHerokuSnapshot } from './heroku-snapshot';
+
+/** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
+export const DEFAULT_GRACE_MS = 24 * 60 * 60_000;
+/** A run that failed for a passing reason (no answer from Slack) is tried again after this. */
+export const RETRY_AFTER_MS = 15 * 60_000;
+/** How often replicas look for missed runs and changed settings. */
+export const CHECK_SCHEDULE = '*/5 * * * *';
+/** The Heroku snapshot: shortly after midnight UTC. */
+export const SNAPSHOT_SCHEDULE = '15 0 * * *';
+
+/** When this installation first ran its jobs: a digest due before then was never missed. */
+export const FIRST_START_KEY = 'jobs.first_start';
+
+export interface JobsOptions {
+  services: Services;
+  runner: DigestRunner;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  owner: string;
+  graceMs?: number;
+}
+
+export class Jobs {
+  private digestTask?: ScheduledTask;
+  private digestKey = '';
+  private readonly tasks: ScheduledTask[] = [];
+  private running = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: JobsOptions) {}
+
+  /** Starts the timers and runs the start-up catch-up. */
+  async start(): Promise<void> {
+    const { logger, services } = this.options;
+    if (!(await services.store.getSetting(FIRST_START_KEY))) {
+      await services.store.setSetting(FIRST_START_KEY, services.now().toISOString());
+    }
+    this.tasks.push(
+      cron.schedule(CHECK_SCHEDULE, () => this.serial(() => this.check(this.options.services.now())), {
+        name: 'catch-up',
+        noOverlap: true,
+        unref: true,
+      }),
+      cron.schedule(SNAPSHOT_SCHEDULE, () => this.serial(() => this.snapshot(this.options.services.now())), {
+        name: 'heroku-snapshot',
+        timezone: 'UTC',
+        noOverlap: true,
+        unref: true,
+      }),
+    );
+    await this.serial(() => this.check(this.options.services.now()));
+    logger.info('jobs started: weekly digest, daily Heroku snapshot, catch-up every 5 minutes');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const task of [...this.tasks, ...(this.digestTask ? [this.digestTask] : [])]) await task.destroy();
+    await this.running;
+  }
+
+  /** Missed digest and snapshot, and settings changed elsewhere. Public for tests and the start-up path. */
+  async check(now: Date): Promise<void> {
+    const settings = await loadDigestSettings(this.options.services.store, this.options.services.config);
+    this.reschedule(settings);
+    await this.snapshot(now);
+    await this.digestIfDue(now, settings);
+  }
+
+  /** When node-cron will next fire the digest timer. */
+  nextDigestAt(): Date | null {
+    return this.digestTask?.getNextRun() ?? null;
+  }
+
+  /** Re-arms the digest timer when the schedule or zone changed (here or on another replica). */
+  reschedule(settings: DigestSettings): void {
+    const key = `${settings.schedule}\u0000${settings.timezone}`;
+    if (key === this.digestKey || this.stopped) return;
+    void this.digestTask?.destroy();
+    this.digestKey = key;
+    this.digestTask = cron.schedule(
+      settings.schedule,
+      () =>
+        this.serial(async () =>
+          this.digestIfDue(
+            this.options.services.now(),
+            await loadDigestSettings(this.options.services.store, this.options.services.config),
+          ),
+        ),
+      { name: 'weekly-digest', timezone: settings.timezone, noOverlap: true, unref: true },
+    );
+    this.options.logger.info(`weekly digest scheduled: "${settings.schedule}" in ${settings.timezone}`);
+  }
+
+  /** Posts the digest of the last scheduled time if it is not posted yet and still within the grace period. */
+  async digestIfDue(now: Date, settings: DigestSettings): Promise<DigestOutcome | undefined> {
+    if (!settings.channel) return undefined;
+    const { services, runner } = this.options;
+    const due = previousRun(settings.schedule, settings.timezone, now);
+    const week = lastCompleteWeek(due, settings.timezone);
+    const run = await services.store.digestRun(settings.channel, week.id);
+    if (run?.status === 'posted') return undefined;
+    if (run?.status === 'failed') {
+      if (run.error?.startsWith(REFUSED) || run.error?.startsWith(HELD)) return undefined;
+      if (now.getTime() - run.claimedAt.getTime() < RETRY_AFTER_MS) return undefined;
+    }
+    const late = now.getTime() - due.getTime();
+    if (late > (this.options.graceMs ?? DEFAULT_GRACE_MS)) {
+      const firstStart = await services.store.getSetting(FIRST_START_KEY);
+      if (run || !firstStart || due.getTime() < Date.parse(firstStart)) return undefined;
+      // Claimed and failed at once, so the leads hear about it once, not every five minutes.
+      const claim = await services.store.claimDigestRun(settings.channel, week.id, this.options.owner, now, 60_000);
+      if (!claim.claimed) return undefined;
+      const error = `${REFUSED}: the bot was not running when it was due (${due.toISOString()}), and that is more than the grace period ago. Run \`/hosting digest post\` to post it now.`;
+      await services.store.markDigestFailed(settings.channel, week.id, this.options.owner, error);
+      await runner.tellLeads(
+        `:warning: The weekly hosting digest for ${week.label} was missed: ${error.slice(REFUSED.length + 2)}`,
+      );
+      return { status: 'failed', channel: settings.channel, week, error };
+    }
+    return runner.run(now, { actor: 'schedule', week });
+  }
+
+  async snapshot(now: Date): Promise<void> {
+    try {
+      await takeHerokuSnapshot(this.options.services, this.options.owner, now);
+    } catch (error) {
+      this.options.logger.warn(`the daily Heroku snapshot failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** One job at a time in this process: a digest never races its own snapshot. */
+  private serial(job: () => Promise<unknown>): Promise<void> {
+    const next = this.running.then(async () => {
+      if (this.stopped) return;
+      try {
+        await job();
+      } catch (error) {
+        this.options.logger.error('a scheduled job failed:', error);
+      }
+    });
+    this.running = next;
+    return next;
+  }
+}
