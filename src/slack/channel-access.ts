@@ -45,6 +45,8 @@ export async function channelProblem(client: WebClient, channel: string): Promis
     return undefined;
   } catch (error) {
     const code = slackErrorCode(error);
-    return code ? slackErrorText(code, channel) : 'Slack did not answer in time while checking the channel; try again in a minute.';
+    return code
+      ? slackErrorText(code, channel)
+      : 'Slack did not answer in time while checking the channel; try again in a minute.';
   }
 }

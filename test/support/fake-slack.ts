@@ -85,7 +85,9 @@ export class FakeSlack {
           channel: String(body.channel),
           ts,
           text: String(body.text ?? ''),
-          ...(typeof body.metadata === 'object' && body.metadata ? { metadata: body.metadata as Record<string, unknown> } : {}),
+          ...(typeof body.metadata === 'object' && body.metadata
+            ? { metadata: body.metadata as Record<string, unknown> }
+            : {}),
         });
         return { ok: true, channel: body.channel, ts };
       }
