@@ -3,12 +3,13 @@ import type { Catalog } from '../core/pricing';
 import { loadCatalog, PricingFileError } from '../pricing-file';
 import type { CliCommand, CliIo } from './cli-command';
 import { complianceCliCommand } from './compliance-command';
+import { digestCliCommand } from './digest-command';
 import { estimateCliCommand } from './estimate-command';
 import { spendCliCommand } from './spend-command';
 
 /** The commands, in the order --help lists them. Each answers what the Slack command answers. */
 export function cliCommands(): CliCommand[] {
-  return [estimateCliCommand, complianceCliCommand, spendCliCommand];
+  return [estimateCliCommand, complianceCliCommand, spendCliCommand, digestCliCommand];
 }
 
 export function usage(commands: readonly CliCommand[]): string {
