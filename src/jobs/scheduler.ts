@@ -12,6 +12,7 @@ import type { Services } from '../services';
 import { type DigestOutcome, type DigestRunner, HELD, REFUSED } from './digest-runner';
 import { loadDigestSettings } from './digest-settings';
 import { takeHerokuSnapshot } from './heroku-snapshot';
+import { pruneOldData } from './retention';
 
 /** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
 export const DEFAULT_GRACE_MS = 24 * 60 * 60_000;
@@ -39,6 +40,7 @@ export class Jobs {
   private readonly tasks: ScheduledTask[] = [];
   private running = Promise.resolve();
   private stopped = false;
+  private lastPrunedDay = '';
 
   constructor(private readonly options: JobsOptions) {}
 
@@ -133,9 +135,16 @@ export class Jobs {
     return runner.run(now, { actor: 'schedule', week });
   }
 
+  /** The daily jobs: the Heroku snapshot, then dropping data past its retention. */
   async snapshot(now: Date): Promise<void> {
     try {
       await takeHerokuSnapshot(this.options.services, this.options.owner, now);
+      // Idempotent and cheap: every replica may do it once a day.
+      if (this.lastPrunedDay !== now.toISOString().slice(0, 10)) {
+        this.lastPrunedDay = now.toISOString().slice(0, 10);
+        const pruned = await pruneOldData(this.options.services.store, now);
+        this.options.logger.info(`retention: removed ${JSON.stringify(pruned)}`);
+      }
     } catch (error) {
       this.options.logger.warn(`the daily Heroku snapshot failed: ${(error as Error).message}`);
     }

@@ -1,6 +1,6 @@
 import { MIGRATIONS } from './migrations';
 import type { Row, SqlDatabase } from './sql-database';
-import type { AuditEntry, CacheEntry, ClaimResult, DigestRun, HerokuSnapshot, Store } from './store';
+import type { AuditEntry, CacheEntry, ClaimResult, DigestRun, HerokuSnapshot, PruneCutoffs, Store } from './store';
 
 const iso = (date: Date) => date.toISOString();
 const month = (date: Date) => iso(date).slice(0, 7);
@@ -192,5 +192,16 @@ export class SqlStore implements Store {
       action: String(row.action),
       detail: String(row.detail),
     }));
+  }
+
+  async prune(cutoffs: PruneCutoffs) {
+    const gone = async (sql: string, param: string) =>
+      (await this.db.query(`${sql} RETURNING 1 AS gone`, [param])).length;
+    return {
+      cache: await gone('DELETE FROM cache WHERE stored_at < $1', iso(cutoffs.cacheBefore)),
+      snapshots: await gone('DELETE FROM heroku_snapshots WHERE day < $1', cutoffs.snapshotsBefore),
+      audit: await gone('DELETE FROM audit_log WHERE at < $1', iso(cutoffs.historyBefore)),
+      digestRuns: await gone('DELETE FROM digest_runs WHERE claimed_at < $1', iso(cutoffs.historyBefore)),
+    };
   }
 }

@@ -41,6 +41,13 @@ export interface AuditEntry {
   detail: string;
 }
 
+export interface PruneCutoffs {
+  cacheBefore: Date;
+  /** UTC day, YYYY-MM-DD. */
+  snapshotsBefore: string;
+  historyBefore: Date;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database cannot be reached; backs /readyz. */
@@ -72,5 +79,11 @@ export interface Store {
   digestRun(channel: string, period: string): Promise<DigestRun | undefined>;
 
   audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Deletes what is older than the retention policy (see README, "Data the bot keeps"): cached
+   * answers stored before `cacheBefore`, snapshots of days before `snapshotsBefore`, audit entries
+   * and digest runs before `historyBefore`. Returns how many rows went, per kind.
+   */
+  prune(cutoffs: PruneCutoffs): Promise<Record<'cache' | 'snapshots' | 'audit' | 'digestRuns', number>>;
   auditLog(since?: Date): Promise<AuditEntry[]>;
 }

@@ -213,6 +213,15 @@ describe('scheduling', () => {
     expect(leadMessages()).toHaveLength(0);
   });
 
+  test('the daily pass drops data past its retention (400 days of history)', async () => {
+    const { store } = h.bot.services;
+    await store.audit({ at: new Date('2025-09-01T00:00:00Z'), actor: LEAD, action: 'spend', detail: 'aws 7d' });
+    await store.audit({ at: new Date('2026-11-01T00:00:00Z'), actor: LEAD, action: 'spend', detail: 'aws 30d' });
+    await jobs().check(minutes(0));
+    const spendViews = (await store.auditLog()).filter((entry) => entry.action === 'spend');
+    expect(spendViews.map((entry) => entry.detail)).toEqual(['aws 30d']);
+  });
+
   test('the node-cron task follows the stored schedule and time zone', async () => {
     const j = jobs();
     await h.bot.services.store.setSetting('digest.schedule', '30 8 * * 2');

@@ -96,6 +96,25 @@ function contract(open: () => Promise<Store>) {
     expect(results.filter((result) => result.claimed)).toHaveLength(1);
   });
 
+  test('prunes what is older than the retention cutoffs, and only that', async () => {
+    await store.cachePut('old', 1, minutes(-10));
+    await store.cachePut('new', 2, minutes(10));
+    await store.putSnapshot({ day: '2026-11-01', app: 'a', data: {}, takenAt: t0 });
+    await store.putSnapshot({ day: '2026-11-02', app: 'a', data: {}, takenAt: t0 });
+    await store.audit({ at: minutes(-1), actor: 'U1', action: 'spend', detail: 'old' });
+    await store.audit({ at: minutes(1), actor: 'U1', action: 'spend', detail: 'new' });
+    await store.claimDigestRun('C1', '2026-W40', 'A', minutes(-5), LEASE);
+    await store.claimDigestRun('C1', '2026-W47', 'A', minutes(5), LEASE);
+    const pruned = await store.prune({ cacheBefore: t0, snapshotsBefore: '2026-11-02', historyBefore: t0 });
+    expect(pruned).toEqual({ cache: 1, snapshots: 1, audit: 1, digestRuns: 1 });
+    expect(await store.cacheGet('old')).toBeUndefined();
+    expect((await store.cacheGet('new'))?.value).toBe(2);
+    expect((await store.snapshots('2026-01-01', '2027-01-01')).map((s) => s.day)).toEqual(['2026-11-02']);
+    expect((await store.auditLog()).map((e) => e.detail)).toEqual(['new']);
+    expect(await store.digestRun('C1', '2026-W40')).toBeUndefined();
+    expect(await store.digestRun('C1', '2026-W47')).toBeDefined();
+  });
+
   test('keeps an audit log in time order, filtered by date', async () => {
     await store.audit({ at: minutes(2), actor: 'U2', action: 'spend', detail: 'aws 7d by service' });
     await store.audit({ at: t0, actor: 'U1', action: 'dashboard', detail: 'home' });

@@ -1,0 +1,19 @@
+/**
+ * How long the bot keeps what it stores (README, "Data the bot keeps"), applied once a day.
+ * Snapshots and history cover 400 days: a year of digests and audits plus the month a monthly cap
+ * needs. Cached answers older than 30 days are never served fresh again, so they go.
+ */
+import { addDays, utcDay } from '../core/digest';
+import type { Store } from '../store/store';
+
+export const RETENTION_DAYS = { cache: 30, snapshots: 400, history: 400 } as const;
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+export function pruneOldData(store: Store, now: Date) {
+  return store.prune({
+    cacheBefore: daysBefore(now, RETENTION_DAYS.cache),
+    snapshotsBefore: addDays(utcDay(now), -RETENTION_DAYS.snapshots),
+    historyBefore: daysBefore(now, RETENTION_DAYS.history),
+  });
+}
