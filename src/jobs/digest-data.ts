@@ -86,8 +86,13 @@ async function awsInput(
   let onHeroku: ModelledMonthly;
   try {
     const usage = await aws.usageWorkload(range.week);
-    const modelled = estimate(usage.value.workload, services.catalog);
-    onHeroku = { monthly: modelled.heroku.infrastructure, notes: [...usage.value.notes] };
+    const { workload } = usage.value;
+    if (workload.processes.length === 0 && !workload.database && !workload.cache) {
+      onHeroku = { error: 'no EC2, RDS or ElastiCache running hours last week, so there is no workload to move' };
+    } else {
+      const modelled = estimate(workload, services.catalog);
+      onHeroku = { monthly: modelled.heroku.infrastructure, notes: [...usage.value.notes] };
+    }
   } catch (error) {
     onHeroku = { error: reason(error, 'Modelling the AWS workload', log) };
   }

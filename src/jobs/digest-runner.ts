@@ -15,8 +15,9 @@ import type { Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { chartSummary, type Digest, type DigestWeek, lastCompleteWeek } from '../core/digest';
 import type { Services } from '../services';
-import { slackErrorCode, slackErrorText } from '../slack/channel-access';
+import { leadList } from '../slack/leads';
 import { digestBlocks, digestFallback } from '../slack/listeners/commands/digest-blocks';
+import { slackErrorCode, slackErrorText } from '../slack/slack-errors';
 import type { DigestRun } from '../store/store';
 import { renderDigestChart } from './digest-chart';
 import { gatherDigest } from './digest-data';
@@ -244,7 +245,9 @@ export class DigestRunner {
   /** A direct message to each lead; failures are logged, never thrown. */
   async tellLeads(text: string): Promise<void> {
     const { services, client, logger } = this.options;
-    for (const lead of services.config.HOSTING_LEADS) {
+    // HOSTING_LEADS and, when one is set, the members of the leads' Slack user group.
+    const { users } = await leadList(services, client, logger);
+    for (const lead of users) {
       try {
         await client.chat.postMessage({ channel: lead, text });
       } catch (error) {

@@ -3,50 +3,37 @@
  * the digest's, so a typo or a missing invitation is caught in the form, not at 09:00 on Monday.
  */
 import type { WebClient } from '@slack/web-api';
+import { slackErrorCode, slackErrorText } from './slack-errors';
 
-/** Plain words for the Slack errors a post or a channel lookup can meet. */
-export function slackErrorText(code: string, channel: string): string {
-  switch (code) {
-    case 'channel_not_found':
-      return `Slack cannot find channel <#${channel}> (or the bot cannot see it: for a private channel, invite the bot first).`;
-    case 'not_in_channel':
-      return `The bot is not a member of <#${channel}>: type \`/invite @Hosting Advisor\` in that channel, then try again.`;
-    case 'is_archived':
-      return `<#${channel}> is archived: pick another channel.`;
-    case 'ratelimited':
-      return 'Slack is rate-limiting the bot right now; it will try again shortly.';
-    case 'invalid_auth':
-    case 'token_revoked':
-    case 'account_inactive':
-    case 'not_authed':
-      return 'Slack no longer accepts the bot token (it was revoked or the app was uninstalled): reinstall the app and update SLACK_BOT_TOKEN.';
-    case 'missing_scope':
-      return 'The Slack app lacks a permission this needs: reinstall it from manifest.yml so it gets every scope listed there.';
-    default:
-      return `Slack refused: ${code}.`;
-  }
-}
-
-/** The Slack error code of a failed Web API call, or undefined when the call never got an answer. */
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  if (typeof data?.error === 'string') return data.error;
-  if ((error as { code?: unknown } | undefined)?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
-  return undefined;
-}
-
-/** Undefined when the bot can post in `channel`; otherwise what is wrong and how to fix it. */
-export async function channelProblem(client: WebClient, channel: string): Promise<string | undefined> {
+/**
+ * Undefined when the bot can post in `channel`; otherwise what is wrong and how to fix it, in words
+ * that read the same in a modal's field error (plain text) and in a message. `then` finishes the
+ * advice: "save again", "try again".
+ */
+export async function channelProblem(
+  client: WebClient,
+  channel: string,
+  then = 'try again',
+): Promise<string | undefined> {
+  const invite = `type /invite @Hosting Advisor in that channel, then ${then}`;
   try {
     const info = await client.conversations.info({ channel });
     const found = info.channel;
-    if (found?.is_archived) return slackErrorText('is_archived', channel);
-    if (found && found.is_member === false && !found.is_im) return slackErrorText('not_in_channel', channel);
+    if (found?.is_archived) return 'That channel is archived: pick another one.';
+    if (found?.is_im || found?.is_mpim) return 'Pick a channel, not a direct message.';
+    if (found && found.is_member === false) {
+      return `Hosting Advisor is not a member of ${found.name ? `#${found.name}` : 'that channel'}: ${invite}.`;
+    }
     return undefined;
   } catch (error) {
     const code = slackErrorCode(error);
-    return code
-      ? slackErrorText(code, channel)
-      : 'Slack did not answer in time while checking the channel; try again in a minute.';
+    switch (code) {
+      case 'channel_not_found':
+        return `Hosting Advisor cannot see that channel. If it is private, ${invite}.`;
+      case undefined:
+        return 'Slack did not answer while the channel was being checked; try again in a minute.';
+      default:
+        return slackErrorText(code, channel);
+    }
   }
 }

@@ -244,7 +244,8 @@ describe('/hosting spend through the real receiver', () => {
     expect(ack.body.text).toContain('/hosting spend aws 30d by service');
   });
 
-  test('`share` from a lead posts in the channel', async () => {
+  test('`share` from a lead posts in a channel the leads allowed for spend', async () => {
+    await harness.bot.services.store.setSetting('spend.channels', 'C0CHANNEL');
     const { response } = await spend('spend heroku share');
     expect(response?.body).toMatchObject({ response_type: 'in_channel' });
   });

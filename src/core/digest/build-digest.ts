@@ -6,7 +6,7 @@
 import { formatUsd, fromCents } from '../money';
 import { awsFigures, type Period } from './aws-figures';
 import { herokuFigures } from './heroku-figures';
-import type { DigestInput } from './input';
+import type { DigestInput, HerokuDigestInput } from './input';
 import { postureLines } from './posture';
 import type { Digest, PlatformSection } from './types';
 import { verdict } from './verdict';
@@ -24,10 +24,27 @@ export function digestPeriod(input: Pick<DigestInput, 'week' | 'today'>): Period
   };
 }
 
+/** Without a single snapshot in the four weeks there is nothing to integrate: say so, not $0.00. */
+function herokuSection(input: HerokuDigestInput, period: Period): PlatformSection {
+  const first = period.days[0]!;
+  if (!input.snapshots.some((row) => row.day >= first && row.day < period.today)) {
+    const rate =
+      input.runRateMonthlyCents === undefined
+        ? ''
+        : ` Today's run-rate is ${formatUsd(fromCents(input.runRateMonthlyCents))}/month (see \`/hosting spend heroku\`).`;
+    return {
+      platform: 'heroku',
+      status: 'failed',
+      reason: `no daily formation snapshots cover these weeks yet. The bot takes one every day it runs; weekly Heroku figures start with the first week it has seen.${rate}`,
+    };
+  }
+  return herokuFigures(input, period);
+}
+
 export function buildDigest(input: DigestInput): Digest {
   const period = digestPeriod(input);
   const aws: PlatformSection = 'status' in input.aws ? input.aws : awsFigures(input.aws, period);
-  const heroku: PlatformSection = 'status' in input.heroku ? input.heroku : herokuFigures(input.heroku, period);
+  const heroku: PlatformSection = 'status' in input.heroku ? input.heroku : herokuSection(input.heroku, period);
   const ce = input.costExplorer;
   return {
     week: input.week,

@@ -3,6 +3,7 @@ import { toCsv, toMarkdown } from '../../../core/compliance';
 import { type ComplianceChecklist, resolveCompliance } from '../../../core/compliance/request';
 import type { Services } from '../../../services';
 import { ephemeral, type Message } from '../../message';
+import { slackErrorCode } from '../../slack-errors';
 import { complianceReply, resolveOptions } from '../commands/compliance';
 
 export type ExportFormat = 'markdown' | 'csv';
@@ -18,14 +19,9 @@ function render(checklist: ComplianceChecklist, format: ExportFormat): string {
 }
 
 /** The `error` of a Slack Web API refusal (`not_in_channel`), if that is what failed. */
-function slackError(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
-
 /** Why the upload failed, in plain words, and what to do about it. */
 export function uploadFailure(error: unknown, checklist: ComplianceChecklist, format: ExportFormat): Message {
-  const code = slackError(error);
+  const code = slackErrorCode(error);
   const cli = `\`npx hosting-advisor compliance ${checklist.words} --format ${FORMATS[format].cliFormat}\``;
   switch (code) {
     case 'not_in_channel':
@@ -95,7 +91,7 @@ export function complianceExport(services: Services, format: ExportFormat) {
         initial_comment: `${framework.name} checklist${subject}, exported as ${label} by <@${body.user.id}>.`,
       });
     } catch (error) {
-      logger.warn(`compliance export upload to ${channel} failed:`, slackError(error) ?? error);
+      logger.warn(`compliance export upload to ${channel} failed:`, slackErrorCode(error) ?? error);
       await tell(uploadFailure(error, checklist, format));
     }
   };

@@ -1,8 +1,14 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Services } from '../../../services';
+import { HOME_ACTIONS } from '../../home/home-blocks';
 import { EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
 import { complianceExport } from './compliance-export';
+import { homeDigestSettings } from './home-digest-settings';
+import { homeExportAudit } from './home-export-audit';
+import { homeNewEstimate } from './home-new-estimate';
+import { homePostDigest } from './home-post-digest';
+import { homeRefresh } from './home-refresh';
 import { openCompliance } from './open-compliance';
 import { shareEstimate } from './share-estimate';
 
@@ -11,4 +17,10 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(OPEN_COMPLIANCE, openCompliance(services));
   app.action<BlockButtonAction>(EXPORT_MARKDOWN, complianceExport(services, 'markdown'));
   app.action<BlockButtonAction>(EXPORT_CSV, complianceExport(services, 'csv'));
+  app.action<BlockButtonAction>(HOME_ACTIONS.refresh, homeRefresh(services, false));
+  app.action<BlockButtonAction>(HOME_ACTIONS.refreshNow, homeRefresh(services, true));
+  app.action<BlockButtonAction>(HOME_ACTIONS.postDigest, homePostDigest(services));
+  app.action<BlockButtonAction>(HOME_ACTIONS.newEstimate, homeNewEstimate());
+  app.action<BlockButtonAction>(HOME_ACTIONS.digestSettings, homeDigestSettings(services));
+  app.action<BlockButtonAction>(HOME_ACTIONS.exportAudit, homeExportAudit(services));
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../../services';
 import { complianceSubcommand } from './compliance';
+import { digestSubcommand } from './digest';
 import { estimateSubcommand } from './estimate';
 import { hostingCommand } from './hosting-command';
 import { spendSubcommand } from './spend';
@@ -8,7 +9,7 @@ import type { Subcommand } from './subcommand';
 
 /** The subcommands of `/hosting`, in the order help lists them. */
 export function subcommands(_services: Services): Subcommand[] {
-  return [estimateSubcommand(), complianceSubcommand(), spendSubcommand()];
+  return [estimateSubcommand(), complianceSubcommand(), spendSubcommand(), digestSubcommand()];
 }
 
 export function register(app: App, services: Services): void {

@@ -3,6 +3,7 @@ import { reportHasFigures, type SpendReport, spendReportText } from '../../../co
 import { describeRequest, parseSpendArgs } from '../../../core/spend/request';
 import type { Services } from '../../../services';
 import { buildSpendReport } from '../../../sources/spend-report';
+import { spendAccess, withShareNote } from '../../leads';
 import { context, ephemeral, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
 import type { Subcommand } from './subcommand';
 
@@ -42,9 +43,9 @@ export function spendSubcommand(): Subcommand {
     name: 'spend',
     summary: 'what AWS and Heroku cost: totals, change, top movers, credits, forecast (hosting leads only)',
     examples: ['spend', 'spend aws 30d by service', 'spend heroku', 'spend aws mtd by tag:team'],
-    async run({ args, share, command, services, logger }) {
-      const leads = services.config.HOSTING_LEADS;
-      if (!leads.includes(command.user_id)) return spendRefusal(leads);
+    async run({ args, share, command, client, services, logger }) {
+      const access = await spendAccess(services, client, logger, command.user_id, command.channel_id, share);
+      if (!access.lead) return spendRefusal(access.leads);
       const request = parseSpendArgs(args);
       if ('error' in request) return ephemeral(request.error);
       return {
@@ -60,7 +61,7 @@ export function spendSubcommand(): Subcommand {
           if (reportHasFigures(report)) {
             await auditSpend(services, now, command.user_id, describeRequest(request));
           }
-          return spendMessage(report, share);
+          return withShareNote(spendMessage(report, access.share), access.shareNote);
         },
       };
     },

@@ -1,0 +1,180 @@
+/**
+ * What the lead dashboard shows, taken from a `Digest` and already formatted: plain JSON, so it can
+ * be kept in the store cache and shown again without re-reading AWS or Heroku. Pure.
+ */
+import type { Digest, PlatformId, PlatformSection } from '../../core/digest/types';
+import { formatUsd, type Money } from '../../core/money';
+import { sparkline } from './sparkline';
+
+/** Bump when the shape changes: an older cached value is then ignored, never misread. */
+export const FIGURES_VERSION = 1;
+
+export interface PlatformFigures {
+  platform: PlatformId;
+  name: string;
+  status: 'ok';
+  /** `November 2026`. */
+  month: string;
+  monthToDate: string;
+  /** `1–22 Nov` (UTC days). */
+  monthRange: string;
+  forecast?: string;
+  forecastNote: string;
+  lastWeek: string;
+  /** `+$20.00 (+6.7%)` against the week before. */
+  change: string;
+  weeks: { label: string; total: string; daysMissing: number }[];
+  /** The 28 daily costs as a sparkline (· = no data). */
+  daily: string;
+  /** The four weekly totals as a sparkline. */
+  weekly: string;
+  top: { name: string; cost: string }[];
+  movers: { name: string; change: string }[];
+  translation?: {
+    to: string;
+    modelledWeekly: string;
+    differenceWeekly: string;
+    differenceYearly: string;
+    /** Moving would save money (the difference is negative). */
+    saves: boolean;
+    notes: string[];
+  };
+  estimated: boolean;
+  basis: string[];
+}
+
+export interface PlatformOff {
+  platform: PlatformId;
+  name: string;
+  status: 'off' | 'failed';
+  reason: string;
+}
+
+export interface DashboardFigures {
+  version: typeof FIGURES_VERSION;
+  /** The digest week: `Mon 16 – Sun 22 Nov 2026`. */
+  weekLabel: string;
+  timezone: string;
+  verdict: string;
+  platforms: (PlatformFigures | PlatformOff)[];
+  posture: { framework: string; summary: string; gaps: number }[];
+  about: string[];
+  /** ISO time the figures were gathered. */
+  generatedAt: string;
+}
+
+export const PLATFORM_NAMES: Record<PlatformId, string> = { aws: 'AWS', heroku: 'Heroku' };
+
+/** `+$20.00`, `-$5.00`, `$0.00`. */
+export function signedUsd(value: Money): string {
+  const text = formatUsd(value);
+  return value.isPositive() && !value.isZero() && !text.startsWith('-') ? `+${text}` : text;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function monthLabel(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return LONG_MONTHS[number - 1] ? `${LONG_MONTHS[number - 1]} ${year}` : month;
+}
+
+/** Start inclusive, end exclusive (UTC days) → `1–22 Nov`. */
+function rangeLabel(range: { start: string; end: string }): string {
+  const start = new Date(`${range.start}T00:00:00Z`);
+  const last = new Date(Date.parse(`${range.end}T00:00:00Z`) - 86_400_000);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(last.getTime())) return `${range.start} to ${range.end}`;
+  const day = (date: Date) => date.getUTCDate();
+  const month = (date: Date) => MONTHS[date.getUTCMonth()];
+  if (last.getTime() <= start.getTime()) return `${day(start)} ${month(start)}`;
+  if (start.getUTCMonth() === last.getUTCMonth()) return `${day(start)}–${day(last)} ${month(last)}`;
+  return `${day(start)} ${month(start)} – ${day(last)} ${month(last)}`;
+}
+
+function platformFigures(section: PlatformSection): PlatformFigures | PlatformOff {
+  const name = PLATFORM_NAMES[section.platform];
+  if (section.status !== 'ok')
+    return { platform: section.platform, name, status: section.status, reason: section.reason };
+  const percent =
+    section.changePercent === undefined
+      ? ''
+      : ` (${section.changePercent > 0 ? '+' : ''}${section.changePercent.toFixed(1)}%)`;
+  const translation = section.translation;
+  return {
+    platform: section.platform,
+    name,
+    status: 'ok',
+    month: monthLabel(section.month),
+    monthToDate: formatUsd(section.monthToDate),
+    monthRange: rangeLabel(section.monthToDateRange),
+    ...(section.forecastMonth ? { forecast: formatUsd(section.forecastMonth) } : {}),
+    forecastNote: section.forecastNote,
+    lastWeek: formatUsd(section.lastWeek),
+    change: `${signedUsd(section.change)}${percent}`,
+    weeks: section.weeks.map((week) => ({
+      label: week.week.label,
+      total: formatUsd(week.total),
+      daysMissing: week.daysMissing,
+    })),
+    daily: sparkline(section.daily),
+    weekly: sparkline(section.weeks.map((week) => week.total.toNumber())),
+    top: section.top.map((item) => ({ name: item.name, cost: formatUsd(item.cost) })),
+    movers: section.movers.map((mover) => ({ name: mover.name, change: signedUsd(mover.change) })),
+    ...(translation
+      ? {
+          translation: {
+            to: PLATFORM_NAMES[translation.to],
+            modelledWeekly: formatUsd(translation.modelledWeekly),
+            differenceWeekly: signedUsd(translation.differenceWeekly),
+            differenceYearly: signedUsd(translation.differenceYearly),
+            saves: translation.differenceWeekly.isNegative(),
+            notes: [...translation.notes],
+          },
+        }
+      : {}),
+    estimated: section.estimated,
+    basis: [...section.basis],
+  };
+}
+
+export function dashboardFigures(digest: Digest): DashboardFigures {
+  return {
+    version: FIGURES_VERSION,
+    weekLabel: digest.week.label,
+    timezone: digest.week.timezone,
+    verdict: digest.verdict,
+    platforms: [platformFigures(digest.aws), platformFigures(digest.heroku)],
+    posture: digest.posture.map((line) => ({ framework: line.framework, summary: line.summary, gaps: line.gaps })),
+    about: [...digest.about],
+    generatedAt: digest.generatedAt.toISOString(),
+  };
+}
+
+/** A cached value this version can show; anything else (older shape, hand-edited) is ignored. */
+export function isDashboardFigures(value: unknown): value is DashboardFigures {
+  const figures = value as Partial<DashboardFigures> | null;
+  return (
+    typeof figures === 'object' &&
+    figures !== null &&
+    figures.version === FIGURES_VERSION &&
+    Array.isArray(figures.platforms) &&
+    Array.isArray(figures.posture) &&
+    Array.isArray(figures.about)
+  );
+}
+
+/** Some platform could not be read: the figures are worth retrying sooner. */
+export const hasFailure = (figures: DashboardFigures) => figures.platforms.some((p) => p.status === 'failed');

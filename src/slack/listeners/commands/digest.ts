@@ -1,0 +1,169 @@
+/**
+ * `/hosting digest`: the weekly digest, previewed privately; `digest post` posts it to the digest
+ * channel now; `digest settings` shows where and when it goes; `digest set …` changes that.
+ * Leads only: the digest is spend.
+ */
+import {
+  DAYS,
+  type Day,
+  type DigestSettingsInput,
+  describeSchedule,
+  formatInZone,
+  nextRun,
+  parseTime,
+  scheduleFromDayTime,
+  validateDigestSettings,
+} from '../../../core/digest';
+import { gatherDigest } from '../../../jobs/digest-data';
+import { postDigestNow } from '../../../jobs/digest-runner';
+import { digestDefaults, loadDigestSettings, saveDigestSettings } from '../../../jobs/digest-settings';
+import { channelProblem } from '../../channel-access';
+import { isLead, leadList, leadMentions } from '../../leads';
+import { ephemeral, type Message } from '../../message';
+import { digestBlocks, digestFallback } from './digest-blocks';
+import type { Subcommand, SubcommandContext } from './subcommand';
+
+const SET_EXAMPLE = '`/hosting digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin`';
+
+async function settingsText(context: SubcommandContext): Promise<string> {
+  const { services } = context;
+  const settings = await loadDigestSettings(services.store, services.config);
+  const when = describeSchedule(settings.schedule, settings.timezone);
+  const next = formatInZone(nextRun(settings.schedule, settings.timezone, services.now()), settings.timezone);
+  return settings.channel
+    ? `The weekly digest goes to <#${settings.channel}>, ${when}; next on ${next}. Change it with ${SET_EXAMPLE} or in the app's Home tab.`
+    : `No digest channel is set, so no digest is posted (schedule: ${when}). Set one with ${SET_EXAMPLE} or in the app's Home tab.`;
+}
+
+/** `channel=<#C123|name>` (Slack's escaped form), `channel=C123`, `schedule="0 9 * * 1"`, `day=mon time=09:00`, `timezone=…`. */
+export function parseSetArgs(text: string): { input: DigestSettingsInput } | { error: string } {
+  const pairs = [...text.matchAll(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g)];
+  const rest = text.replace(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g, '').trim();
+  if (pairs.length === 0 || rest) {
+    return {
+      error: `I could not read ${rest ? `"${rest.slice(0, 60)}"` : 'any setting'}. Try ${SET_EXAMPLE}, or \`schedule="0 9 * * 1"\` for a cron expression.`,
+    };
+  }
+  const input: DigestSettingsInput = {};
+  let day: string | undefined;
+  let time: string | undefined;
+  for (const [, key, raw, q1, q2] of pairs) {
+    const value = q1 ?? q2 ?? raw!;
+    switch (key!.toLowerCase()) {
+      case 'channel':
+        input.channel = /^<#([A-Z0-9]+)(\|[^>]*)?>$/.exec(value)?.[1] ?? value.replace(/^#/, '');
+        break;
+      case 'schedule':
+        input.schedule = value;
+        break;
+      case 'timezone':
+      case 'tz':
+        input.timezone = value;
+        break;
+      case 'day':
+        day = value.toLowerCase().slice(0, 3);
+        break;
+      case 'time':
+        time = value;
+        break;
+      default:
+        return {
+          error: `"${key}" is not a digest setting: use channel, day, time, timezone or schedule. Example: ${SET_EXAMPLE}`,
+        };
+    }
+  }
+  if (day !== undefined || time !== undefined) {
+    if (input.schedule) return { error: 'Give either `schedule="…"` or `day=` and `time=`, not both.' };
+    if (!DAYS.includes(day as Day))
+      return { error: `"${day ?? ''}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).` };
+    if (!time || !parseTime(time)) return { error: `"${time ?? ''}" is not a time: use 24-hour HH:MM such as 09:00.` };
+    input.schedule = scheduleFromDayTime(day as Day, time);
+  }
+  return { input };
+}
+
+async function setSettings(context: SubcommandContext, text: string): Promise<Message> {
+  const { services, client } = context;
+  const parsed = parseSetArgs(text);
+  if ('error' in parsed) return ephemeral(parsed.error);
+  const current = await loadDigestSettings(services.store, services.config);
+  const check = validateDigestSettings(parsed.input, { ...digestDefaults(services.config), ...current });
+  if (!check.ok)
+    return ephemeral(
+      `Nothing was changed:\n${Object.values(check.errors)
+        .map((e) => `• ${e}`)
+        .join('\n')}`,
+    );
+  if (parsed.input.channel && check.value.channel) {
+    const problem = await channelProblem(client, check.value.channel);
+    if (problem) return ephemeral(`Nothing was changed: ${problem}`);
+  }
+  await saveDigestSettings(services.store, check.value);
+  await services.store.audit({
+    at: services.now(),
+    actor: context.command.user_id,
+    action: 'digest-settings',
+    detail: `set ${Object.keys(parsed.input).join(', ')}`,
+  });
+  return ephemeral(`Saved. ${await settingsText(context)}`);
+}
+
+export function digestSubcommand(): Subcommand {
+  return {
+    name: 'digest',
+    summary:
+      'the weekly digest: preview it, post it now, or see and change where and when it goes (hosting leads only)',
+    examples: [
+      'digest',
+      'digest post',
+      'digest settings',
+      'digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin',
+    ],
+    async run(context) {
+      const { args, command, services, client, logger } = context;
+      if (!(await isLead(services, client, logger, command.user_id))) {
+        const who = leadMentions(await leadList(services, client, logger));
+        return ephemeral(
+          `Sorry, the digest shows spend, so only hosting leads can see or post it.${who ? ` Ask ${who}.` : ' Whoever runs Hosting Advisor can add you to HOSTING_LEADS.'}`,
+        );
+      }
+      const [action = '', ...rest] = args.split(/\s+/).filter(Boolean);
+      switch (action.toLowerCase()) {
+        case '':
+        case 'preview':
+          return {
+            placeholder: ephemeral('Building the digest preview…'),
+            later: async () => {
+              const now = services.now();
+              const digest = await gatherDigest(services, { now, log: (m, e) => logger.error(m, e) });
+              await services.store.audit({
+                at: now,
+                actor: command.user_id,
+                action: 'digest-preview',
+                detail: `previewed ${digest.week.id}`,
+              });
+              return ephemeral(
+                digestFallback(digest),
+                digestBlocks(digest, {
+                  chartNote: 'Preview: only you see this. The posted digest adds a daily cost chart.',
+                }),
+              );
+            },
+          };
+        case 'post':
+          return {
+            placeholder: ephemeral('Posting the digest…'),
+            later: async () => ephemeral((await postDigestNow(services, client, command.user_id, logger)).message),
+          };
+        case 'settings':
+          return ephemeral(await settingsText(context));
+        case 'set':
+          return { later: () => setSettings(context, rest.join(' ')) };
+        default:
+          return ephemeral(
+            `\`digest ${action}\` is not something I know. Try \`/hosting digest\` (preview), \`/hosting digest post\`, \`/hosting digest settings\` or ${SET_EXAMPLE}.`,
+          );
+      }
+    },
+  };
+}

@@ -1,0 +1,584 @@
+/**
+ * App Home through the real receiver, with the Web API pointed at the recording Slack server and
+ * live spend read from the local Cost Explorer and Heroku: the lead dashboard and the guide for
+ * everyone else, each button's round trip, the settings modal's errors, the caches, the audit log.
+ */
+import type { HomeView } from '@slack/types';
+import { parseCsv } from '../../src/core/compliance/csv';
+import { loadDigestSettings } from '../../src/jobs/digest-settings';
+import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/home-blocks';
+import { DASHBOARD_CACHE_KEY } from '../../src/slack/listeners/events/home-dashboard';
+import { DIGEST_SETTINGS_FORM, SETTINGS_FIELDS } from '../../src/slack/listeners/views/digest-settings-form';
+import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import {
+  type CeRequestBody,
+  type FakeCostExplorer,
+  type FakeRequestInfo,
+  nextDay,
+  reply,
+  startFakeCostExplorer,
+} from '../support/fake-cost-explorer';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+const DIGEST_CHANNEL = 'CDIGEST01';
+const CE_DELAY_MS = 2000;
+
+const AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIDHOMETEST',
+  AWS_SECRET_ACCESS_KEY: 'home-test-secret',
+  AWS_MAX_ATTEMPTS: '1',
+  AWS_REGION: 'us-east-1',
+};
+
+function world(): HerokuWorld {
+  const w = new HerokuWorld({ seed: 7 });
+  w.addApp('shop-api', {
+    formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+  });
+  return w;
+}
+
+/**
+ * Any GetCostAndUsage: by SERVICE, $10 of EC2 and $5 of RDS a day; anything else (credits, usage)
+ * answered with no rows. Held for CE_DELAY_MS, so a test can see that nothing waits on it.
+ */
+function costAndUsage(info: FakeRequestInfo) {
+  const input = info.input as CeRequestBody;
+  const groupBy = (input.GroupBy ?? []) as { Type: string; Key: string }[];
+  const metrics = input.Metrics ?? ['UnblendedCost'];
+  const days: string[] = [];
+  const byService = groupBy.length === 1 && groupBy[0].Key === 'SERVICE' && input.Granularity === 'DAILY';
+  if (byService && input.TimePeriod?.Start && input.TimePeriod.End) {
+    for (let day = input.TimePeriod.Start; day < input.TimePeriod.End; day = nextDay(day)) days.push(day);
+  }
+  const money = (amount: string) => Object.fromEntries(metrics.map((m) => [m, { Amount: amount, Unit: 'USD' }]));
+  return reply.slow(
+    CE_DELAY_MS,
+    reply.ok({
+      GroupDefinitions: groupBy,
+      ResultsByTime: days.map((day) => ({
+        TimePeriod: { Start: day, End: nextDay(day) },
+        Total: {},
+        Groups: [
+          { Keys: ['Amazon Elastic Compute Cloud - Compute'], Metrics: money('10') },
+          { Keys: ['Amazon Relational Database Service'], Metrics: money('5') },
+        ],
+        Estimated: false,
+      })),
+      DimensionValueAttributes: [],
+    }),
+  );
+}
+
+let ce: FakeCostExplorer;
+let heroku: FakeHeroku;
+let h: Harness;
+const savedEnv: Record<string, string | undefined> = {};
+/** performance.now() of each views.publish the fake Slack received. */
+const publishedAt: number[] = [];
+
+beforeAll(async () => {
+  ce = await startFakeCostExplorer();
+  ce.reply('GetCostAndUsage', costAndUsage);
+  ce.reply(
+    'GetCostForecast',
+    reply.slow(CE_DELAY_MS, reply.ok({ Total: { Amount: '900', Unit: 'USD' }, ForecastResultsByTime: [] })),
+  );
+  heroku = await FakeHeroku.start({ world: world() });
+  const env = { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
+  for (const [key, value] of Object.entries(env)) {
+    savedEnv[key] = process.env[key];
+    process.env[key] = value;
+  }
+  h = await startHarness({
+    ...env,
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+    DIGEST_CHANNEL,
+    DIGEST_TIMEZONE: 'Europe/Berlin',
+  });
+  h.slack.answer('views.publish', (body) => {
+    publishedAt.push(performance.now());
+    return { ok: true, view: { id: 'VHOME0001', ...(body.view as object) } };
+  });
+  // Five weeks of daily formation snapshots, as the snapshot job would have taken: shop-api's 2 web dynos and Postgres.
+  for (let back = 35; back >= 1; back--) {
+    await h.bot.services.store.putSnapshot({
+      day: new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10),
+      app: 'shop-api',
+      takenAt: new Date(),
+      data: {
+        v: 1,
+        team: null,
+        items: [
+          {
+            kind: 'dyno',
+            key: 'dyno:web:standard-2x',
+            item: 'web: standard-2x',
+            quantity: 2,
+            unitMonthlyCents: 5000,
+            contract: false,
+          },
+          {
+            kind: 'addon',
+            key: 'addon:pg:standard-0',
+            item: 'heroku-postgresql:standard-0',
+            quantity: 1,
+            unitMonthlyCents: 5000,
+            contract: false,
+          },
+        ],
+      },
+    });
+  }
+  // The first request pays Bolt's lazy auth.test and module loading: not what the Home timings measure.
+  await h.command('help');
+  await h.settle();
+  h.slack.answer('conversations.open', (body) => ({ ok: true, channel: { id: `D${String(body.users).slice(1)}` } }));
+});
+
+afterAll(async () => {
+  await h.close();
+  await ce.close();
+  await heroku.close();
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+
+type Published = { user_id: string; view: HomeView };
+const publishes = (user?: string) =>
+  h.slack
+    .callsTo('views.publish')
+    .map((call) => call.body as unknown as Published)
+    .filter((body) => !user || body.user_id === user);
+
+/** Every text in a view, one per text object. */
+function texts(view: HomeView): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'text' && typeof child === 'string') out.push(child);
+        else walk(child);
+      }
+    }
+  };
+  walk(view.blocks);
+  return out;
+}
+const shown = (view: HomeView) => texts(view).join('\n');
+
+function withinLimits(view: HomeView) {
+  expect(view.type).toBe('home');
+  expect(view.blocks.length).toBeLessThanOrEqual(MAX_HOME_BLOCKS);
+  for (const text of texts(view)) expect(text.length).toBeLessThanOrEqual(MAX_TEXT);
+}
+
+async function waitFor(condition: () => boolean, ms = 15_000) {
+  const until = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10).unref());
+  }
+}
+
+/** Opens Home; with `publishes`, waits for that many views (a gather can outlast settle()'s patience). */
+async function openHome(user: string, expected?: number) {
+  const before = publishes(user).length;
+  const started = performance.now();
+  const publishedBefore = publishedAt.length;
+  const ack = await h.event({ type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home' });
+  if (expected !== undefined) await waitFor(() => publishes(user).length >= before + expected);
+  await h.settle();
+  return {
+    ack,
+    views: publishes(user)
+      .slice(before)
+      .map((p) => p.view),
+    firstPublishMs: publishedAt[publishedBefore] - started,
+    lastPublishMs: (publishedAt.at(-1) ?? Number.NaN) - started,
+  };
+}
+
+async function press(actionId: string, user = LEAD) {
+  const before = publishes(user).length;
+  const ack = await h.interaction({
+    type: 'block_actions',
+    user: { id: user, name: 'someone', team_id: 'T1' },
+    container: { type: 'view', view_id: 'VHOME0001' },
+    view: { id: 'VHOME0001', type: 'home', callback_id: '', hash: 'h1' },
+    actions: [
+      { type: 'button', action_id: actionId, block_id: 'home_buttons', action_ts: '1700000000.000001', value: '' },
+    ],
+  });
+  await h.settle();
+  return {
+    ack,
+    views: publishes(user)
+      .slice(before)
+      .map((p) => p.view),
+  };
+}
+
+const CHANNEL_ANSWER = (id: string) => ({ selected_conversation: id });
+function settingsValues(
+  overrides: Partial<Record<keyof typeof SETTINGS_FIELDS, Record<string, unknown>>> = {},
+): Record<string, Record<string, unknown>> {
+  const fields = {
+    channel: CHANNEL_ANSWER(DIGEST_CHANNEL),
+    day: { selected_option: { value: 'tue' } },
+    time: { selected_time: '08:30' },
+    timezone: { value: 'Europe/Berlin' },
+    usergroup: { value: '' },
+    spendChannels: { selected_conversations: [] },
+    ...overrides,
+  };
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, value]) => [
+      SETTINGS_FIELDS[field as keyof typeof SETTINGS_FIELDS],
+      { value: { type: 'x', ...value } },
+    ]),
+  );
+}
+
+async function submitSettings(values: Record<string, Record<string, unknown>>, user = LEAD) {
+  const ack = await h.interaction({
+    type: 'view_submission',
+    user: { id: user, name: 'someone', team_id: 'T1' },
+    view: {
+      id: 'VMODAL001',
+      type: 'modal',
+      callback_id: DIGEST_SETTINGS_FORM,
+      private_metadata: '',
+      hash: 'h2',
+      state: { values },
+    },
+  });
+  await h.settle();
+  return ack;
+}
+
+/** The file inside the multipart/form-data body filesUploadV2 posts to the upload URL. */
+function uploadedFile(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  if (!text.startsWith('--')) return text;
+  const boundary = text.slice(0, text.indexOf('\r\n'));
+  const part = text.split(boundary)[1];
+  return part.slice(part.indexOf('\r\n\r\n') + 4, part.lastIndexOf('\r\n'));
+}
+
+const ceCount = () => ce.requests().length;
+const dashboardAudits = async () =>
+  (await h.bot.services.store.auditLog()).filter((entry) => entry.action === 'dashboard');
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the lead dashboard', () => {
+  test('first open: published from the cache at once (Cost Explorer still answering), fresh figures after', async () => {
+    const { ack, views, firstPublishMs, lastPublishMs } = await openHome(LEAD, 2);
+    expect(ack.status).toBe(200);
+    // The event ack and the first publish do not wait on Cost Explorer, which holds each answer 1.2 s.
+    expect(ack.elapsedMs).toBeLessThan(CE_DELAY_MS);
+    expect(firstPublishMs).toBeLessThan(1000);
+    expect(lastPublishMs).toBeGreaterThanOrEqual(CE_DELAY_MS);
+    console.log(
+      `first open: ack ${ack.elapsedMs.toFixed(0)} ms, first views.publish ${firstPublishMs.toFixed(0)} ms, fresh figures ${lastPublishMs.toFixed(0)} ms; Cost Explorer requests ${ceCount()}`,
+    );
+    expect(views).toHaveLength(2);
+    expect(shown(views[0])).toContain('No figures yet · fetching fresh figures; this page updates by itself');
+    const text = shown(views[1]);
+    expect(text).toMatch(/\*AWS\* · \w+ \d{4}, month to date \([^)]*\): \*\$[\d,]+\.\d\d\*/);
+    expect(text).toContain('forecast for the month *$');
+    expect(text).toMatch(/per day: `[▁▂▃▄▅▆▇█·]{28}`/);
+    expect(text).toContain('Top last week: Amazon Elastic Compute Cloud - Compute $70.00');
+    expect(text).toMatch(/\*Heroku\* · .*month to date/);
+    expect(text).toMatch(/Modelled on (AWS|Heroku) \(list prices, infrastructure only\)/);
+    expect(text).toContain('*Compliance posture*');
+    expect(text).toMatch(
+      new RegExp(`\\*Next digest\\*: \\w{3} \\d+ \\w{3} \\d{4}, 09:00 Europe/Berlin in <#${DIGEST_CHANNEL}>`),
+    );
+    expect(text).toMatch(/Cost Explorer requests this month \(\d{4}-\d{2}\): [1-9]\d* = \$0\.\d\d/);
+    expect(text).toMatch(/Figures as of .* Europe\/Berlin/);
+    expect(ceCount()).toBeGreaterThan(0);
+    console.log(`lead view: ${views[1].blocks.length} blocks`);
+    for (const view of views) withinLimits(view);
+  });
+
+  test('opening again within 15 minutes: one publish from the cache and no Cost Explorer request', async () => {
+    const before = ceCount();
+    for (let i = 0; i < 3; i++) {
+      const { views, firstPublishMs } = await openHome(LEAD);
+      expect(views).toHaveLength(1);
+      expect(shown(views[0])).toMatch(/Figures as of .*, cached/);
+      expect(shown(views[0])).not.toContain('fetching fresh figures');
+      expect(firstPublishMs).toBeLessThan(1000);
+      console.log(`repeated open: first views.publish ${firstPublishMs.toFixed(0)} ms after the event was sent`);
+    }
+    expect(ceCount()).toBe(before);
+    console.log(`3 repeated opens: ${ceCount() - before} Cost Explorer requests`);
+  });
+
+  test('once the dashboard cache is old, opening gathers again; the AWS source cache still saves every request', async () => {
+    const { store } = h.bot.services;
+    const entry = await store.cacheGet(DASHBOARD_CACHE_KEY);
+    await store.cachePut(DASHBOARD_CACHE_KEY, entry!.value, new Date(Date.now() - 16 * 60 * 1000));
+    const before = ceCount();
+    const { views } = await openHome(LEAD);
+    expect(views).toHaveLength(2);
+    expect(shown(views[0])).toContain('fetching fresh figures');
+    expect(ceCount()).toBe(before);
+    expect((await store.cacheGet(DASHBOARD_CACHE_KEY))!.storedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  test('every view of the figures is in the audit log: who, what, when, and never a figure', async () => {
+    const audits = await dashboardAudits();
+    // First open: the fresh view (the first had no figures); three cached opens; the stale open: two.
+    expect(audits).toHaveLength(6);
+    for (const entry of audits) {
+      expect(entry.actor).toBe(LEAD);
+      expect(entry.detail).toMatch(/^App Home dashboard \((cached|fresh); figures as of \d{4}-/);
+      expect(entry.detail).not.toContain('$');
+      expect(Date.now() - entry.at.getTime()).toBeLessThan(60_000);
+    }
+  });
+});
+
+describe('everyone else', () => {
+  test('gets the guide: what the bot does, examples, who the leads are, and no figure at all', async () => {
+    const audits = (await dashboardAudits()).length;
+    const before = ceCount();
+    const { views } = await openHome(NOT_LEAD);
+    expect(views).toHaveLength(1);
+    const text = shown(views[0]);
+    expect(text).toContain('/hosting estimate web=');
+    expect(text).toContain('/hosting compliance hipaa');
+    expect(text).toContain(`<@${LEAD}>`);
+    expect(JSON.stringify(views[0])).not.toContain('$');
+    expect(text).not.toContain('month to date');
+    withinLimits(views[0]);
+    console.log(`non-lead view: ${views[0].blocks.length} blocks`);
+    expect(ceCount()).toBe(before);
+    expect((await dashboardAudits()).length).toBe(audits);
+  });
+
+  test("a non-lead's /hosting spend gets no figure, only who to ask", async () => {
+    const responses = h.slack.responses.length;
+    const ack = await h.command('spend', { user_id: NOT_LEAD });
+    await h.settle();
+    expect(ack.body.response_type).toBe('ephemeral');
+    expect(ack.body.text).toContain(`<@${LEAD}>`);
+    expect(JSON.stringify(ack.body)).not.toContain('$');
+    expect(h.slack.responses.length).toBe(responses);
+  });
+
+  test('a non-lead pressing a lead button (an old view) gets the guide, not figures', async () => {
+    for (const action of [HOME_ACTIONS.refresh, HOME_ACTIONS.exportAudit, HOME_ACTIONS.digestSettings]) {
+      const { views } = await press(action, NOT_LEAD);
+      expect(views).toHaveLength(1);
+      expect(JSON.stringify(views[0])).not.toContain('$');
+    }
+    expect(h.slack.callsTo('views.open')).toHaveLength(0);
+    expect(h.slack.callsTo('files.completeUploadExternal')).toHaveLength(0);
+  });
+});
+
+describe('the buttons', () => {
+  test('Refresh: cached figures at once, then gathered again through the caches (no Cost Explorer request)', async () => {
+    const before = ceCount();
+    const { ack, views } = await press(HOME_ACTIONS.refresh);
+    expect(ack.status).toBe(200);
+    expect(views).toHaveLength(2);
+    expect(shown(views[0])).toContain('fetching fresh figures');
+    expect(shown(views[1])).not.toContain('fetching fresh figures');
+    expect(shown(views[1])).not.toMatch(/Figures as of [^·\n]*, cached/);
+    expect(ceCount()).toBe(before);
+  });
+
+  test('Refresh now: re-reads Heroku; pressed again within 5 minutes it is refused with a plain note', async () => {
+    const herokuBefore = heroku.log.length;
+    const ceBefore = ceCount();
+    const first = await press(HOME_ACTIONS.refreshNow);
+    expect(first.views).toHaveLength(2);
+    expect(shown(first.views[1])).toContain('Refreshed now: Heroku was read again');
+    const herokuAfterFirst = heroku.log.length;
+    expect(herokuAfterFirst).toBeGreaterThan(herokuBefore);
+
+    const second = await press(HOME_ACTIONS.refreshNow);
+    expect(second.views).toHaveLength(1);
+    expect(shown(second.views[0])).toMatch(
+      /You forced a refresh at .*; \*Refresh now\* works once every 5 minutes per person, so these are the cached figures\. It works again from /,
+    );
+    expect(heroku.log.length).toBe(herokuAfterFirst);
+    expect(ceCount()).toBe(ceBefore);
+    const log = await h.bot.services.store.auditLog();
+    expect(log.filter((e) => e.detail.startsWith('App Home dashboard (forced refresh'))).toHaveLength(1);
+  });
+
+  test('New estimate opens the estimate form with the trigger, for anyone', async () => {
+    for (const user of [LEAD, NOT_LEAD]) {
+      const before = h.slack.callsTo('views.open').length;
+      await press(HOME_ACTIONS.newEstimate, user);
+      const opened = h.slack.callsTo('views.open').slice(before);
+      expect(opened).toHaveLength(1);
+      expect(opened[0].body.trigger_id).toMatch(/^trigger-\d+$/);
+      expect(opened[0].body.view).toMatchObject({ type: 'modal', callback_id: 'estimate_form' });
+    }
+  });
+
+  test('Digest settings opens the modal pre-filled with the settings in force', async () => {
+    const before = h.slack.callsTo('views.open').length;
+    await press(HOME_ACTIONS.digestSettings);
+    const opened = h.slack.callsTo('views.open').slice(before);
+    expect(opened).toHaveLength(1);
+    const view = opened[0].body.view as { callback_id: string; blocks: Record<string, unknown>[] };
+    expect(view.callback_id).toBe(DIGEST_SETTINGS_FORM);
+    const element = (block: string) =>
+      (view.blocks.find((b) => b.block_id === block) as { element: Record<string, unknown> }).element;
+    expect(element(SETTINGS_FIELDS.channel)).toMatchObject({
+      type: 'conversations_select',
+      initial_conversation: DIGEST_CHANNEL,
+    });
+    expect(element(SETTINGS_FIELDS.day)).toMatchObject({ type: 'static_select', initial_option: { value: 'mon' } });
+    expect(element(SETTINGS_FIELDS.time)).toMatchObject({ type: 'timepicker', initial_time: '09:00' });
+    expect(element(SETTINGS_FIELDS.timezone)).toMatchObject({ initial_value: 'Europe/Berlin' });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  test('Export audit log: a CSV in the lead’s direct message holding every view of cost data; the export is recorded', async () => {
+    await h.command('spend heroku', { user_id: LEAD });
+    await h.settle();
+    const uploadsBefore = h.slack.uploads.length;
+    const { views } = await press(HOME_ACTIONS.exportAudit);
+    expect(h.slack.callsTo('conversations.open').at(-1)?.body).toMatchObject({ users: LEAD });
+    const complete = h.slack.callsTo('files.completeUploadExternal').at(-1);
+    expect(complete?.body.channel_id).toBe(`D${LEAD.slice(1)}`);
+    expect(h.slack.uploads.length).toBe(uploadsBefore + 1);
+    const rows = parseCsv(uploadedFile(h.slack.uploads.at(-1)!.bytes));
+    expect(rows[0]).toEqual(['at', 'actor', 'action', 'detail']);
+    const log = await h.bot.services.store.auditLog();
+    const shownBefore = log.filter((e) => e.action !== 'audit-export');
+    expect(rows.slice(1)).toEqual(
+      shownBefore.slice(0, rows.length - 1).map((e) => [e.at.toISOString(), e.actor, e.action, e.detail]),
+    );
+    expect(rows.filter((r) => r[2] === 'dashboard').length).toBeGreaterThanOrEqual(6);
+    expect(rows.some((r) => r[1] === LEAD && r[2] === 'spend' && r[3].startsWith('heroku'))).toBe(true);
+    expect(log.filter((e) => e.action === 'audit-export')).toEqual([
+      expect.objectContaining({
+        actor: LEAD,
+        detail: `audit log, ${rows.length - 1} entries, CSV to a direct message`,
+      }),
+    ]);
+    expect(shown(views.at(-1)!)).toContain(`Sent the audit log (${rows.length - 1} entries)`);
+  });
+
+  test('Export audit log when Slack refuses the upload: the lead is told why on Home, nothing recorded', async () => {
+    h.slack.answer('files.getUploadURLExternal', { ok: false, error: 'missing_scope' });
+    try {
+      const exportsBefore = (await h.bot.services.store.auditLog()).filter((e) => e.action === 'audit-export').length;
+      const { views } = await press(HOME_ACTIONS.exportAudit);
+      expect(shown(views.at(-1)!)).toContain('The app needs the im:write and files:write scopes');
+      const exportsAfter = (await h.bot.services.store.auditLog()).filter((e) => e.action === 'audit-export').length;
+      expect(exportsAfter).toBe(exportsBefore);
+    } finally {
+      h.slack.answer('files.getUploadURLExternal', () => ({
+        ok: true,
+        upload_url: `${h.slack.url}/upload/F0001`,
+        file_id: 'F0001',
+      }));
+    }
+  });
+});
+
+describe('the Digest settings modal', () => {
+  const errorsOf = (ack: { body: { response_action?: string; errors?: Record<string, string> } }) => {
+    expect(ack.body.response_action).toBe('errors');
+    return ack.body.errors ?? {};
+  };
+
+  test('a bad time and a bad time zone: each error on its own field', async () => {
+    const errors = errorsOf(
+      await submitSettings(settingsValues({ time: { selected_time: '25:61' }, timezone: { value: 'Mars/Olympus' } })),
+    );
+    expect(errors[SETTINGS_FIELDS.time]).toContain('"25:61" is not a time of day');
+    expect(errors[SETTINGS_FIELDS.timezone]).toContain('"Mars/Olympus" is not an IANA time zone');
+    expect(Object.keys(errors).sort()).toEqual([SETTINGS_FIELDS.time, SETTINGS_FIELDS.timezone].sort());
+  });
+
+  test('a channel the bot is not in: tells how to invite it', async () => {
+    h.slack.answer('conversations.info', (body) => ({
+      ok: true,
+      channel: { id: body.channel, name: 'finance', is_member: false },
+    }));
+    try {
+      const errors = errorsOf(await submitSettings(settingsValues({ channel: CHANNEL_ANSWER('CFINANCE1') })));
+      expect(errors[SETTINGS_FIELDS.channel]).toBe(
+        'Hosting Advisor is not a member of #finance: type /invite @Hosting Advisor in that channel, then save again.',
+      );
+      expect(h.slack.callsTo('conversations.info').at(-1)?.body).toMatchObject({ channel: 'CFINANCE1' });
+    } finally {
+      h.slack.answer('conversations.info', (body) => ({ ok: true, channel: { id: body.channel, is_member: true } }));
+    }
+  });
+
+  test('a private channel the bot cannot see (channel_not_found): tells how to invite it', async () => {
+    h.slack.answer('conversations.info', { ok: false, error: 'channel_not_found' });
+    try {
+      const errors = errorsOf(await submitSettings(settingsValues({ channel: CHANNEL_ANSWER('GSECRET01') })));
+      expect(errors[SETTINGS_FIELDS.channel]).toContain('/invite @Hosting Advisor');
+    } finally {
+      h.slack.answer('conversations.info', (body) => ({ ok: true, channel: { id: body.channel, is_member: true } }));
+    }
+  });
+
+  test('a user group ID that is not one, and one Slack does not know', async () => {
+    let errors = errorsOf(await submitSettings(settingsValues({ usergroup: { value: 'team-leads' } })));
+    expect(errors[SETTINGS_FIELDS.usergroup]).toContain('"TEAM-LEADS" is not a user group ID: it starts with S');
+    h.slack.answer('usergroups.users.list', { ok: false, error: 'no_such_subteam' });
+    try {
+      errors = errorsOf(await submitSettings(settingsValues({ usergroup: { value: 'SNOPE0001' } })));
+      expect(errors[SETTINGS_FIELDS.usergroup]).toBe(
+        "Slack has no user group SNOPE0001: copy the ID from the group's menu (Copy group ID).",
+      );
+    } finally {
+      h.slack.answer('usergroups.users.list', { ok: true, users: [] });
+    }
+  });
+
+  test('nothing is saved while any field is wrong', async () => {
+    const settings = await loadDigestSettings(h.bot.services.store, h.bot.services.config);
+    expect(settings).toEqual({ channel: DIGEST_CHANNEL, schedule: '0 9 * * 1', timezone: 'Europe/Berlin' });
+  });
+
+  test('only leads may save', async () => {
+    const errors = errorsOf(await submitSettings(settingsValues(), NOT_LEAD));
+    expect(errors[SETTINGS_FIELDS.channel]).toBe('Only hosting leads can change these settings.');
+  });
+
+  test('a valid form is saved, the modal closes, Home is published again with the new next digest', async () => {
+    const before = publishes(LEAD).length;
+    const ack = await submitSettings(settingsValues({ spendChannels: { selected_conversations: ['CSPEND001'] } }));
+    expect(ack.status).toBe(200);
+    expect(ack.body).toBe('');
+    const settings = await loadDigestSettings(h.bot.services.store, h.bot.services.config);
+    expect(settings).toEqual({ channel: DIGEST_CHANNEL, schedule: '30 8 * * 2', timezone: 'Europe/Berlin' });
+    expect(await h.bot.services.store.getSetting('spend.channels')).toBe('CSPEND001');
+    const view = publishes(LEAD).slice(before).at(-1)!.view;
+    expect(shown(view)).toContain(
+      `Saved. The digest goes out Tuesdays at 08:30 Europe/Berlin in <#${DIGEST_CHANNEL}>.`,
+    );
+    expect(shown(view)).toMatch(/\*Next digest\*: Tue \d+ \w{3} \d{4}, 08:30 Europe\/Berlin/);
+    const log = await h.bot.services.store.auditLog();
+    expect(log.filter((e) => e.action === 'settings')).toEqual([
+      expect.objectContaining({
+        actor: LEAD,
+        detail: `digest ${DIGEST_CHANNEL} 30 8 * * 2 Europe/Berlin; leads group none; spend channels CSPEND001`,
+      }),
+    ]);
+  });
+});

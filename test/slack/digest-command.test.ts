@@ -1,0 +1,245 @@
+import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import {
+  type CeRequestBody,
+  costAndUsagePage,
+  type FakeCostExplorer,
+  reply,
+  startFakeCostExplorer,
+} from '../support/fake-cost-explorer';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+/**
+ * `/hosting digest` end to end: the real receiver, Cost Explorer and Heroku fakes that speak the
+ * wire protocols, and the recording Slack. The week is W47 (16–22 Nov 2026); "now" is Monday 09:00.
+ */
+const NOW = new Date('2026-11-23T09:00:00Z');
+const CHANNEL = 'CDIGEST01';
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+const BY_SERVICE = [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }];
+const BY_RECORD_TYPE = [{ Type: 'DIMENSION' as const, Key: 'RECORD_TYPE' }];
+const isCredits = (input: CeRequestBody) => input.GroupBy?.[0]?.Key === 'RECORD_TYPE';
+const isDaily = (input: CeRequestBody) => input.Granularity === 'DAILY';
+const AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIDDIGESTTEST',
+  AWS_SECRET_ACCESS_KEY: 'digest-test-secret',
+  AWS_MAX_ATTEMPTS: '1',
+  AWS_REGION: 'us-east-1',
+};
+
+const day = (offset: number) => new Date(Date.UTC(2026, 9, 26 + offset)).toISOString().slice(0, 10);
+
+let ce: FakeCostExplorer;
+let heroku: FakeHeroku;
+let h: Harness;
+const savedEnv: Record<string, string | undefined> = {};
+
+function scriptAws() {
+  ce.reset();
+  // EC2: $20/day for three weeks, $25/day in W47 → W47 $175.00, W46 $140.00.
+  ce.pages(
+    'GetCostAndUsage',
+    [
+      costAndUsagePage({
+        metric: 'UnblendedCost',
+        groupBy: BY_SERVICE,
+        days: Array.from({ length: 28 }, (_, i) => ({
+          day: day(i),
+          groups: [{ keys: [EC2], amount: day(i) >= '2026-11-16' ? '25' : '20' }],
+        })),
+      }),
+    ],
+    { match: (input) => isDaily(input) && !isCredits(input) },
+  );
+  ce.pages('GetCostAndUsage', [costAndUsagePage({ metric: 'UnblendedCost', groupBy: BY_RECORD_TYPE, days: [] })], {
+    match: (input) => isDaily(input) && isCredits(input),
+  });
+  ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '200', Unit: 'USD' }, ForecastResultsByTime: [] }));
+  // Running hours by instance type for the AWS → Heroku model: 2 × m5.large all week.
+  ce.pages(
+    'GetCostAndUsage',
+    [
+      {
+        ResultsByTime: [
+          {
+            TimePeriod: { Start: '2026-11-16', End: '2026-11-23' },
+            Total: {},
+            Groups: [{ Keys: [EC2, 'm5.large'], Metrics: { UsageQuantity: { Amount: '336', Unit: 'Hrs' } } }],
+            Estimated: false,
+          },
+        ],
+        GroupDefinitions: [
+          { Type: 'DIMENSION', Key: 'SERVICE' },
+          { Type: 'DIMENSION', Key: 'INSTANCE_TYPE' },
+        ],
+        DimensionValueAttributes: [],
+      },
+    ],
+    { match: (input) => input.Granularity === 'MONTHLY' },
+  );
+}
+
+async function seedSnapshots() {
+  // shop-api: 2 × standard-2x at $50 → $3.333333/day; every day of the four weeks.
+  for (let i = -25; i < 28; i++) {
+    await h.bot.services.store.putSnapshot({
+      day: day(i),
+      app: 'shop-api',
+      takenAt: NOW,
+      data: {
+        v: 1,
+        team: null,
+        items: [
+          {
+            kind: 'dyno',
+            key: 'dyno:web:standard-2x',
+            item: 'web: standard-2x',
+            quantity: 2,
+            unitMonthlyCents: 5000,
+            contract: false,
+          },
+        ],
+      },
+    });
+  }
+}
+
+beforeAll(async () => {
+  ce = await startFakeCostExplorer();
+  const world = new HerokuWorld({ seed: 7 });
+  world.addApp('shop-api', { formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }], addOns: [] });
+  heroku = await FakeHeroku.start({ world });
+  const env = { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
+  for (const [key, value] of Object.entries(env)) {
+    savedEnv[key] = process.env[key];
+    process.env[key] = value;
+  }
+  h = await startHarness(
+    { ...env, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url, DIGEST_CHANNEL: CHANNEL },
+    { now: () => NOW },
+  );
+  h.slack.tsSeconds = Math.floor(NOW.getTime() / 1000);
+  await seedSnapshots();
+});
+
+afterAll(async () => {
+  await h.close();
+  await ce.close();
+  await heroku.close();
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+type Body = {
+  text: string;
+  response_type?: string;
+  blocks?: { type: string; text?: { text: string }; elements?: { text?: string }[] }[];
+};
+const shown = (body: Body) =>
+  (body.blocks ?? []).map((b) => b.text?.text ?? (b.elements ?? []).map((e) => e.text ?? '').join(' ')).join('\n');
+
+async function digest(text: string, user = LEAD): Promise<{ ack: Body; answer?: Body }> {
+  const before = h.slack.responses.length;
+  const ack = await h.command(text, { user_id: user });
+  expect(ack.status).toBe(200);
+  expect(ack.elapsedMs).toBeLessThan(3000);
+  await h.settle();
+  return { ack: ack.body as Body, answer: h.slack.responses.slice(before).at(-1)?.body as Body | undefined };
+}
+
+describe('/hosting digest', () => {
+  test('AWS failing (nothing cached yet) still gives the Heroku figures, and says why AWS is missing', async () => {
+    ce.reset();
+    ce.reply('GetCostAndUsage', reply.accessDenied());
+    ce.reply('GetCostForecast', reply.accessDenied('GetCostForecast'));
+    const { answer } = await digest('digest');
+    const text = shown(answer!);
+    expect(text).toContain(':warning: No AWS figures this week');
+    expect(text).toMatch(/AWS denied ce:GetCostAndUsage: the IAM policy/);
+    expect(text).toContain('*$23.33* last week (estimated)');
+  });
+
+  test('a lead previews the digest privately: both platforms, exact figures, what they are', async () => {
+    scriptAws();
+    const { answer } = await digest('digest');
+    expect(answer?.response_type).toBe('ephemeral');
+    expect(answer!.blocks!.length).toBeLessThanOrEqual(50);
+    const text = shown(answer!);
+    expect(text).toContain('Weekly hosting digest: Mon 16 – Sun 22 Nov 2026');
+    expect(text).toContain('*$175.00* last week (actual): +$35.00 (+25.0%) vs the week before');
+    // 7 × 2 × $50/30 = $23.333333.
+    expect(text).toContain('*$23.33* last week (estimated)');
+    expect(text).toContain('Month to date (2026-11, to 2026-11-23 exclusive): $475.00; forecast for the month $675.00');
+    expect(text).toContain('Same workload on AWS (modelled)');
+    expect(text).toContain('Verdict:');
+    expect(text).toContain('HIPAA Security Rule — Heroku:');
+    expect(text).toMatch(/Cost Explorer requests for this digest: [3-9] /);
+    expect(answer!.text).toContain('$175.00');
+    const audit = await h.bot.services.store.auditLog();
+    expect(audit.at(-1)).toMatchObject({ actor: LEAD, action: 'digest-preview', detail: 'previewed 2026-W47' });
+  });
+
+  test('a non-lead sees no figures', async () => {
+    const { ack } = await digest('digest', NOT_LEAD);
+    expect(ack.text).toContain('only hosting leads');
+    expect(JSON.stringify(ack)).not.toMatch(/\$\d/);
+    const post = await digest('digest post', NOT_LEAD);
+    expect(post.ack.text).toContain('only hosting leads');
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL)).toHaveLength(0);
+  });
+
+  test('`digest post` posts to the channel with the chart in its thread; a second time says it is already there', async () => {
+    scriptAws();
+    const { answer } = await digest('digest post');
+    expect(answer?.text).toContain(`Posted the digest for Mon 16 – Sun 22 Nov 2026 to <#${CHANNEL}>`);
+    const posts = h.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
+    expect(posts).toHaveLength(1);
+    expect(String(posts[0]!.body.text)).toContain('$175.00');
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(h.slack.callsTo('files.completeUploadExternal')[0]?.body.thread_ts).toBe(h.slack.messages.at(-1)?.ts);
+    const again = await digest('digest post');
+    expect(again.answer?.text).toContain('is already in');
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL)).toHaveLength(1);
+  });
+});
+
+describe('/hosting digest settings', () => {
+  test.each([
+    ['digest set schedule="61 * * * *"', /Nothing was changed[\s\S]*"61 \* \* \* \*" is not a cron expression/],
+    ['digest set schedule="0 9 * *"', /has 4 fields; a schedule has 5/],
+    ['digest set timezone=Mars/Olympus', /"Mars\/Olympus" is not an IANA time zone/],
+    ['digest set day=funday time=09:00', /"fun" is not a day/],
+    ['digest set day=mon time=25:00', /"25:00" is not a time/],
+    ['digest set channel=#general', /"general" is not a Slack channel ID/],
+    ['digest set colour=blue', /"colour" is not a digest setting/],
+  ])('%s is refused plainly and nothing changes', async (command, message) => {
+    const before = await h.bot.services.store.settings();
+    const { ack, answer } = await digest(command);
+    expect((answer ?? ack).text).toMatch(message);
+    expect(await h.bot.services.store.settings()).toEqual(before);
+  });
+
+  test('a channel the bot is not in is refused with how to invite it', async () => {
+    h.slack.answer('conversations.info', (body) => ({ ok: true, channel: { id: body.channel, is_member: false } }));
+    const { answer } = await digest('digest set channel=<#CNOTIN001|costs>');
+    expect(answer?.text).toContain('/invite @Hosting Advisor');
+    h.slack.answer('conversations.info', { ok: false, error: 'channel_not_found' });
+    const missing = await digest('digest set channel=<#CGONE0001|old>');
+    expect(missing.answer?.text).toContain('cannot see that channel');
+    h.slack.answer('conversations.info', (body) => ({ ok: true, channel: { id: body.channel, is_member: true } }));
+  });
+
+  test('valid settings are saved, win over the environment, and show the next run in the zone', async () => {
+    const { answer } = await digest('digest set channel=<#CCOSTS001|costs> day=tue time=08:30 timezone=Europe/Berlin');
+    expect(answer?.text).toContain('Saved.');
+    expect(answer?.text).toContain(
+      '<#CCOSTS001>, Tuesdays at 08:30 Europe/Berlin; next on Tue 24 Nov 2026, 08:30 Europe/Berlin',
+    );
+    const { ack } = await digest('digest settings');
+    expect(ack.text).toContain('<#CCOSTS001>');
+    expect(await h.bot.services.store.auditLog()).toContainEqual(
+      expect.objectContaining({ action: 'digest-settings', actor: LEAD }),
+    );
+  });
+});
