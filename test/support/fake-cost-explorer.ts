@@ -19,6 +19,8 @@
  *   ce.pages('GetCostAndUsage', [page1, page2, page3]);          // tokens issued and checked by the fake
  *   ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '12.5', Unit: 'USD' } }));
  *   ce.reply('GetCostAndUsage', reply.throttle(), { times: 2 }); // then the pages again
+ *   ce.reply('GetCostAndUsage', reply.tooManyRequests(1));        // 429 with Retry-After: 1
+ *   ce.reply('GetCostAndUsage', reply.dropMidBody(), { times: 1 }); // headers, half a body, socket destroyed
  *   ce.rejectAccessKey('AKIDEXPIRED', 'ExpiredTokenException');
  *   … ce.requests('GetCostAndUsage') → parsed bodies, targets, outcomes
  *
@@ -374,6 +376,7 @@ export type FakeReply =
   | { type: 'http'; status: number; body: string; contentType?: string; headers?: Record<string, string> }
   | { type: 'malformed' }
   | { type: 'drop' }
+  | { type: 'drop-mid-body' }
   | { type: 'delay'; ms: number; then: FakeReply };
 
 /** Errors any AWS JSON service can send besides the operation's modeled ones. */
@@ -403,12 +406,16 @@ export const reply = {
   /** Cost Explorer's throttle: LimitExceededException, HTTP 400. */
   throttle: (): FakeReply =>
     reply.error('LimitExceededException', 'You made too many calls in a short period of time. Try again later.'),
-  /** A bare HTTP 429 (as a proxy or the edge might send), no Retry-After so backoff stays the client's. */
-  tooManyRequests: (): FakeReply => ({
+  /**
+   * A bare HTTP 429 (as a proxy or the edge might send). Without `retryAfterSeconds` there is no
+   * Retry-After, so backoff stays the client's; with it, the header asks the client to wait.
+   */
+  tooManyRequests: (retryAfterSeconds?: number): FakeReply => ({
     type: 'http',
     status: 429,
     body: '{"message":"Too Many Requests"}',
     contentType: 'application/json',
+    ...(retryAfterSeconds === undefined ? {} : { headers: { 'retry-after': String(retryAfterSeconds) } }),
   }),
   /** A 5xx with an AWS-shaped body (InternalFailure for 500, ServiceUnavailable otherwise). */
   serverError: (status = 503): FakeReply =>
@@ -423,6 +430,8 @@ export const reply = {
   malformed: (): FakeReply => ({ type: 'malformed' }),
   /** Closes the connection without answering. */
   drop: (): FakeReply => ({ type: 'drop' }),
+  /** Sends 200, its headers (promising more bytes) and part of the body, then destroys the socket. */
+  dropMidBody: (): FakeReply => ({ type: 'drop-mid-body' }),
   slow: (ms: number, then: FakeReply): FakeReply => ({ type: 'delay', ms, then }),
 };
 
@@ -475,6 +484,8 @@ export interface LoggedRequest {
   sdkAttempt: string | undefined;
   /** What the fake did: the HTTP status sent, or `dropped`. */
   outcome: number | 'dropped' | 'pending';
+  /** When the request arrived (Date.now()), to check how far apart retries were. */
+  at: number;
   /** The AWS error name sent, if any. */
   errorName?: string;
   /** Validation problems (set when the fake answered ValidationException because of them). */
@@ -636,6 +647,15 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
         entry.outcome = 'dropped';
         res.socket?.destroy();
         return;
+      case 'drop-mid-body':
+        entry.outcome = 'dropped';
+        res.writeHead(200, {
+          'content-type': JSON_CONTENT_TYPE,
+          'content-length': '4096',
+          'x-amzn-requestid': crypto.randomUUID(),
+        });
+        res.write('{"ResultsByTime": [{"TimePeriod": {"Start": "2026-', () => res.socket?.destroy());
+        return;
       case 'malformed':
         entry.outcome = 200;
         res.writeHead(200, { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-requestid': crypto.randomUUID() });
@@ -697,6 +717,7 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
       signingService: auth?.service,
       sdkAttempt: typeof req.headers['amz-sdk-request'] === 'string' ? req.headers['amz-sdk-request'] : undefined,
       outcome: 'pending',
+      at: Date.now(),
     };
     log.push(entry);
     const answer = ((): FakeReply => {

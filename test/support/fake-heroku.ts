@@ -745,6 +745,8 @@ export interface LoggedRequest {
   userAgent?: string;
   status?: number;
   fault?: Fault['type'];
+  /** When the request arrived (Date.now(), not the refill clock), to check how far apart retries were. */
+  at: number;
 }
 
 export interface FakeHerokuOptions {
@@ -917,6 +919,7 @@ export class FakeHeroku {
       auth,
       tokenValid: token !== undefined && this.validTokens.has(token),
       ...(req.headers['user-agent'] ? { userAgent: String(req.headers['user-agent']) } : {}),
+      at: Date.now(),
     };
     this.log.push(entry);
     req.resume();

@@ -118,9 +118,11 @@ export function costExplorerError(error: unknown, operation: CostExplorerOperati
   ) {
     return make('timeout', `Cost Explorer did not answer in time${attemptsText(e)}; try again in a few minutes.`);
   }
+  // A connection cut mid-answer surfaces from the SDK as a deserialization error wrapping Node's
+  // "aborted" (it is retried like any reset): it is a dropped connection, not an unreadable answer.
   if (
     NETWORK_CODES.includes(code) ||
-    /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN/.test(message)
+    /socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ENOTFOUND|EAI_AGAIN|Error: aborted\b|premature close/i.test(message)
   ) {
     return make(
       'unavailable',

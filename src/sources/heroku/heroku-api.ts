@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import Heroku from 'heroku-client';
 import pLimit from 'p-limit';
 import pRetry from 'p-retry';
 import type { z } from 'zod';
@@ -8,8 +7,9 @@ import { SourceError, type SourceErrorKind } from '../source-error';
 
 /**
  * A careful client over `heroku-client` (apis.md §2.5), which on its own follows Next-Range
- * without limit, never retries 429 or 5xx, hangs forever when a connection drops mid-body, and
- * shows response headers only through its `middleware` hook. This wrapper:
+ * without limit, never retries 429 or 5xx, hangs forever when a connection drops mid-body,
+ * silently resends a request up to 4 times (1, 2, 4, 8 s apart) when the connection fails before
+ * any response, and shows response headers only through its `middleware` hook. This wrapper:
  *
  * - pages itself (`partial: true`, Range/Next-Range), so a failure on page 7 retries page 7 only;
  * - retries 429, 5xx, timeouts and dropped connections with bounded, jittered exponential backoff
@@ -176,7 +176,7 @@ export class HerokuApi {
   /** The last RateLimit-Remaining Heroku sent, less requests sent since. */
   rateLimitRemaining: number | undefined;
 
-  private readonly client: Heroku;
+  private readonly token: string;
   private readonly limit: pLimit.Limit;
   private readonly secrets: string[];
   private readonly options: Required<Omit<HerokuApiOptions, 'store' | 'backoff' | 'token' | 'host'>> & {
@@ -211,7 +211,7 @@ export class HerokuApi {
     this.limit = pLimit(this.options.concurrency);
     // Anything that could echo the credential back: the token and the Basic value heroku-client builds.
     this.secrets = [options.token, Buffer.from(`:${options.token}`).toString('base64')];
-    this.client = new Heroku({ token: options.token, host: this.host, userAgent: 'hosting-advisor' });
+    this.token = options.token;
   }
 
   /** GET a single resource and check its shape. */
@@ -342,10 +342,9 @@ export class HerokuApi {
         clearTimeout(deadline);
         action();
       };
-      // Our own deadline, not heroku-client's `timeout`: that one aborts the socket, which makes
-      // heroku-client silently resend the request up to 4 times (1 s, 2 s, 4 s, 8 s later), each an
-      // uncounted request against the rate limit. This also bounds those same internal resends
-      // after a connection reset before any response. A late answer is simply ignored.
+      // Our own deadline, not heroku-client's `timeout`: that one aborts the socket, which would
+      // count as a connection error (see herokuRequest, which stops heroku-client resending those).
+      // A late answer is simply ignored.
       const deadline = setTimeout(
         () => settle(() => reject(new AttemptFailure('timeout', true, `did not answer within ${seconds(timeoutMs)}`))),
         timeoutMs,
@@ -354,30 +353,31 @@ export class HerokuApi {
         settle(() =>
           reject(new AttemptFailure('unavailable', true, 'dropped the connection before the response was complete')),
         );
-      this.client
-        .request({
-          method: 'GET',
-          path,
-          partial: true,
-          headers: { Range: range },
-          // Typed with ServerResponse in @types/heroku-client; at runtime it is the IncomingMessage.
-          middleware: ((res: IncomingMessage, next: () => void) => {
-            status = res.statusCode;
-            headers = res.headers;
-            this.observeRateLimit(res.headers);
-            // heroku-client never settles when the body is cut off; these make sure we do.
-            res.once('aborted', dropped);
-            res.once('error', dropped);
-            next();
-          }) as never,
-        })
-        .then(
-          (body: unknown) => {
-            const nextRange = headerValue(headers, 'next-range');
-            settle(() => resolve({ body, status: status ?? 200, ...(nextRange ? { nextRange } : {}) }));
-          },
-          (error: unknown) => settle(() => reject(this.classify(error, headers))),
-        );
+      herokuRequest({
+        token: this.token,
+        host: this.host,
+        userAgent: 'hosting-advisor',
+        method: 'GET',
+        path,
+        partial: true,
+        headers: { Range: range },
+        // Typed with ServerResponse in @types/heroku-client; at runtime it is the IncomingMessage.
+        middleware: ((res: IncomingMessage, next: () => void) => {
+          status = res.statusCode;
+          headers = res.headers;
+          this.observeRateLimit(res.headers);
+          // heroku-client never settles when the body is cut off; these make sure we do.
+          res.once('aborted', dropped);
+          res.once('error', dropped);
+          next();
+        }) as never,
+      }).then(
+        (body: unknown) => {
+          const nextRange = headerValue(headers, 'next-range');
+          settle(() => resolve({ body, status: status ?? 200, ...(nextRange ? { nextRange } : {}) }));
+        },
+        (error: unknown) => settle(() => reject(this.classify(error, headers))),
+      );
     });
   }
 
@@ -485,6 +485,32 @@ export class HerokuApi {
       this.redact(`Calling Heroku's API (GET ${path}) failed: ${detail}`),
     );
   }
+}
+
+/** The parts of heroku-client's per-request object (lib/request.js, 3.x) that `herokuRequest` uses. */
+interface HerokuClientRequest {
+  request(): Promise<unknown>;
+  handleError(error: unknown): void;
+  reject(error: unknown): void;
+}
+
+// heroku-client's index.js only merges options and runs `new Request(options).request()`; its types
+// do not declare lib/request, so it is loaded as the untyped CommonJS module it is.
+const HerokuClientRequest = require('heroku-client/lib/request') as new (
+  options: Record<string, unknown>,
+) => HerokuClientRequest;
+
+/**
+ * One HTTP request through heroku-client, and only one: on a connection error before any response
+ * (reset, refused) heroku-client would silently send it again up to 4 times over 15 s, uncounted
+ * and unseen by the retry policy above, so a dropped connection cost 5 requests and 15 s per
+ * attempt (20 requests and over a minute for one call). Here it fails at once and HerokuApi
+ * decides, counts and backs off.
+ */
+function herokuRequest(options: Record<string, unknown>): Promise<unknown> {
+  const request = new HerokuClientRequest(options);
+  request.handleError = (error: unknown) => request.reject(error);
+  return request.request();
 }
 
 function seconds(ms: number): string {

@@ -1,0 +1,474 @@
+/**
+ * Fault injection against Cost Explorer, end to end: signed `/hosting spend` requests through the
+ * real Bolt HTTP receiver, the bot's own Cost Explorer client (built from the environment exactly as
+ * in production: 3 attempts, the SDK's standard backoff, a 30 s request deadline) pointed at the
+ * local Cost Explorer, and Heroku at the local Heroku. For each fault: what the user sees, how many
+ * requests reached Cost Explorer, and that the next request after the fault clears succeeds.
+ */
+import { spendPeriod } from '../../src/core/spend/request';
+import { AwsSpendSource, createCostExplorerClient } from '../../src/sources/aws';
+import { BOT_TOKEN, type Harness, SIGNING_SECRET, startHarness } from '../support/bot-harness';
+import {
+  type CeRequestBody,
+  costAndUsagePage,
+  type FakeCostExplorer,
+  type FakeReply,
+  reply,
+  startFakeCostExplorer,
+} from '../support/fake-cost-explorer';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+// heroku-client reads every certificate file on each request; the fakes are plain HTTP.
+delete process.env.SSL_CERT_DIR;
+delete process.env.SSL_CERT_FILE;
+
+const ACCESS_KEY = 'AKIDFAULTSAWS0001';
+const SECRET = 'faults-aws-secret-access-key-0001';
+const METRIC = 'UnblendedCost';
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+const RDS = 'Amazon Relational Database Service';
+const S3 = 'Amazon Simple Storage Service';
+const BY_SERVICE = [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }];
+const BY_RECORD_TYPE = [{ Type: 'DIMENSION' as const, Key: 'RECORD_TYPE' }];
+
+/** 100.004 + 0.333 + 23.456 = 123.793 over two pages: $123.79, whichever page a fault hits. */
+const AWS_TOTAL = '*$123.79* UnblendedCost';
+/** shop-api 2×$50 + $25 + $50 + $15 + $12.34, acme-tools $7: the contract and unpriced add-ons are excluded. */
+const HEROKU_TOTAL = '*$209.34/month*';
+/** Pages of the current usage (2), its credits, the previous period's usage and credits, the forecast. */
+const REQUESTS_PER_SPEND = 6;
+
+const isCredits = (input: CeRequestBody) => input.GroupBy?.[0]?.Key === 'RECORD_TYPE';
+const isUsage = (input: CeRequestBody) => !isCredits(input);
+const isSecondPage = (input: CeRequestBody) => typeof input.NextPageToken === 'string';
+
+function world(): HerokuWorld {
+  const w = new HerokuWorld({ seed: 8 });
+  w.addTeam('acme', { type: 'enterprise' });
+  w.addApp('shop-api', {
+    formation: [
+      { type: 'web', quantity: 2, size: 'standard-2X' },
+      { type: 'worker', quantity: 1, size: 'standard-1X' },
+    ],
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 },
+      { service: 'heroku-redis', plan: 'premium-0', cents: 1500 },
+      { service: 'papertrail', plan: 'volmar', cents: 1234 },
+      { service: 'enterprise-search', plan: 'dedicated', contract: true },
+    ],
+  });
+  w.addApp('acme-tools', {
+    team: 'acme',
+    formation: [{ type: 'web', quantity: 1, size: 'basic' }],
+    addOns: [{ service: 'partner-metrics', plan: 'custom', billed: 'none' }],
+  });
+  return w;
+}
+
+let ce: FakeCostExplorer;
+let heroku: FakeHeroku;
+let harness: Harness;
+const savedEnv: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  ce = await startFakeCostExplorer();
+  heroku = await FakeHeroku.start({ world: world() });
+  // The AWS SDK reads its endpoint and credentials from the process environment, as in production.
+  const env: Record<string, string> = {
+    AWS_ACCESS_KEY_ID: ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: SECRET,
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+  };
+  for (const [key, value] of Object.entries(env)) {
+    savedEnv[key] = process.env[key];
+    process.env[key] = value;
+  }
+  for (const key of ['AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) {
+    savedEnv[key] = process.env[key];
+    delete process.env[key];
+  }
+});
+
+afterAll(async () => {
+  await ce.close();
+  await heroku.close();
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+// A fresh bot (and store) per test: no cache and no request count carried from one fault to the next.
+beforeEach(async () => {
+  ce.reset();
+  heroku.clearFaults();
+  harness = await startHarness({
+    AWS_ACCESS_KEY_ID: ACCESS_KEY,
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+  });
+});
+
+afterEach(async () => {
+  await harness.close();
+});
+
+/** Scripts this week's spend: usage on two pages, a credit, last week's usage, and a forecast. */
+function scriptAws() {
+  const period = spendPeriod('7d', new Date());
+  const day = (n: number) =>
+    new Date(Date.parse(`${period.start}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const starts = (start: string) => (input: CeRequestBody) => input.TimePeriod?.Start === start;
+  ce.pages(
+    'GetCostAndUsage',
+    [
+      costAndUsagePage({
+        metric: METRIC,
+        groupBy: BY_SERVICE,
+        days: [
+          {
+            day: day(0),
+            groups: [
+              { keys: [EC2], amount: '100.004' },
+              { keys: [S3], amount: '0.333' },
+            ],
+          },
+        ],
+      }),
+      costAndUsagePage({
+        metric: METRIC,
+        groupBy: BY_SERVICE,
+        days: [{ day: day(1), groups: [{ keys: [RDS], amount: '23.456' }] }],
+      }),
+    ],
+    { match: (input) => isUsage(input) && starts(period.start)(input) },
+  );
+  ce.reply('GetCostAndUsage', reply.ok(creditsPage(day(0))), {
+    match: (input) => isCredits(input) && starts(period.start)(input),
+  });
+  ce.pages(
+    'GetCostAndUsage',
+    [
+      costAndUsagePage({
+        metric: METRIC,
+        groupBy: BY_SERVICE,
+        days: [{ day: period.previous.start, groups: [{ keys: [EC2], amount: '100' }] }],
+      }),
+    ],
+    { match: (input) => isUsage(input) && starts(period.previous.start)(input) },
+  );
+  ce.reply('GetCostAndUsage', reply.ok(costAndUsagePage({ metric: METRIC, groupBy: BY_RECORD_TYPE, days: [] })), {
+    match: (input) => isCredits(input) && starts(period.previous.start)(input),
+  });
+  ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '321.987', Unit: 'USD' }, ForecastResultsByTime: [] }));
+  return { period, day };
+}
+
+function creditsPage(day: string) {
+  return costAndUsagePage({
+    metric: METRIC,
+    groupBy: BY_RECORD_TYPE,
+    days: [{ day, groups: [{ keys: ['Credit'], amount: '-10.5' }] }],
+  });
+}
+
+/** Adds a fault after the script, so it wins while it lasts (`times`), then the script answers again. */
+function fault(answer: FakeReply, options: { times?: number; match?: (input: CeRequestBody) => boolean } = {}) {
+  ce.reply('GetCostAndUsage', answer, options);
+}
+
+interface Answer {
+  ack: { status: number; body: { text?: string }; elapsedMs: number };
+  /** Everything the user reads in the final message: blocks and fallback text. */
+  shown: string;
+  /** From the command being sent to the final answer arriving. */
+  totalMs: number;
+}
+
+type Block = { text?: { text: string }; elements?: { text?: string }[] };
+
+async function spend(text: string): Promise<Answer> {
+  const before = harness.slack.responses.length;
+  const started = performance.now();
+  const ack = await harness.command(text);
+  // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first (10 s at most).
+  for (let waited = 0; harness.slack.responses.length === before && waited < 10_000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const totalMs = performance.now() - started;
+  await harness.settle();
+  const responses = harness.slack.responses.slice(before);
+  expect(responses).toHaveLength(1);
+  const body = responses[0].body as { text?: string; blocks?: Block[] };
+  const blocks = (body.blocks ?? [])
+    .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
+    .join('\n');
+  return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
+}
+
+/** The ack a user sees at once: within Slack's 3 seconds, saying the answer is coming. */
+function expectPromptAck(answer: Answer) {
+  expect(answer.ack.status).toBe(200);
+  expect(answer.ack.elapsedMs).toBeLessThan(3000);
+  expect(answer.ack.body.text).toContain('Fetching spend');
+}
+
+/** Plain words: no stack trace, no exception class names, no secret anywhere in the answer or the log. */
+function expectPlain(shown: string) {
+  expect(shown).not.toMatch(/\n\s+at \S+ \(|\bat .*:\d+:\d+\)/);
+  expect(shown).not.toMatch(/SourceError|TypeError|SyntaxError|undefined|\[object Object\]/);
+  for (const secret of [SECRET, ACCESS_KEY, heroku.token, BOT_TOKEN, SIGNING_SECRET]) {
+    expect(shown).not.toContain(secret);
+    expect(harness.logs.join('\n')).not.toContain(secret);
+  }
+}
+
+function requestsThisMonth(shown: string): number {
+  const match = /Cost Explorer requests this month \(\d{4}-\d{2}\): (\d+) = /.exec(shown);
+  if (!match) throw new Error(`no request count in:\n${shown}`);
+  return Number(match[1]);
+}
+
+const gaps = (times: number[]) => times.slice(1).map((at, index) => at - times[index]);
+
+describe('Cost Explorer slower than the ack deadline', () => {
+  test('a 3.5 s answer: acked at once, then the full answer, exact to the cent', async () => {
+    scriptAws();
+    fault(reply.slow(3_500, reply.ok(creditsPage(spendPeriod('7d', new Date()).start))), {
+      times: 1,
+      match: isCredits,
+    });
+    const answer = await spend('spend aws');
+    expectPromptAck(answer);
+    expect(answer.totalMs).toBeGreaterThan(3_500);
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expect(answer.shown).toContain('Credits and refunds (not netted above): -$10.50');
+    expect(answer.shown).toContain('$321.99 UnblendedCost');
+    expect(ce.requests()).toHaveLength(REQUESTS_PER_SPEND);
+  });
+
+  test('past the request deadline: timed out after the bounded attempts, said plainly, Heroku still shown', async () => {
+    scriptAws();
+    // The production deadline is 30 s × 3 attempts; the same client with a 1 s deadline keeps this test short.
+    harness.bot.services.sources.aws?.close();
+    harness.bot.services.sources.aws = new AwsSpendSource({
+      client: createCostExplorerClient({ requestTimeoutMs: 1_000, maxAttempts: 2, retryDelayMs: 10 }),
+      store: harness.bot.services.store,
+      now: () => new Date(),
+    });
+    fault(reply.slow(5_000, reply.ok(creditsPage(spendPeriod('7d', new Date()).start))));
+    const answer = await spend('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ':warning: Could not read AWS spend: Cost Explorer did not answer in time after 2 attempts; try again in a few minutes.',
+    );
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expectPlain(answer.shown);
+    expect(ce.requests()).toHaveLength(2);
+    expect(answer.totalMs).toBeLessThan(4_000);
+  });
+});
+
+describe('Cost Explorer throttling', () => {
+  test('429 with Retry-After: 1 that does not clear: honoured, 3 attempts in all, then said plainly beside Heroku', async () => {
+    scriptAws();
+    fault(reply.tooManyRequests(1));
+    const answer = await spend('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ':warning: Could not read AWS spend: Cost Explorer is throttling requests (HTTP 429) after 3 attempts; try again in a minute.',
+    );
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expectPlain(answer.shown);
+    const sent = ce.requests();
+    expect(sent.map((request) => request.sdkAttempt)).toEqual([
+      'attempt=1; max=3',
+      'attempt=2; max=3',
+      'attempt=3; max=3',
+    ]);
+    // Retry-After: 1 was waited for between attempts (the SDK's own throttling backoff is shorter at first).
+    for (const gap of gaps(sent.map((request) => request.at))) expect(gap).toBeGreaterThanOrEqual(950);
+
+    // The throttle lifts: the next ask answers in full, and the failed attempts were counted too.
+    ce.reset();
+    scriptAws();
+    const after = await spend('spend aws');
+    expect(after.shown).toContain(AWS_TOTAL);
+    expect(after.shown).not.toContain('Could not read AWS spend');
+    expect(requestsThisMonth(after.shown)).toBe(3 + REQUESTS_PER_SPEND);
+  });
+
+  test('LimitExceededException twice on page 2, then an answer: recovers, exact, page 1 not fetched again', async () => {
+    scriptAws();
+    fault(reply.throttle(), { times: 2, match: isSecondPage });
+    const answer = await spend('spend aws');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expect(answer.shown).toContain('+$23.79');
+    expect(answer.shown).not.toMatch(/warning|stale/i);
+    const usagePages = ce.requests('GetCostAndUsage').filter((request) => request.body && isUsage(request.body));
+    expect(usagePages.map((request) => [Boolean(request.body?.NextPageToken), request.outcome])).toEqual([
+      [false, 200],
+      [true, 400],
+      [true, 400],
+      [true, 200],
+      [false, 200],
+    ]);
+    expect(requestsThisMonth(answer.shown)).toBe(REQUESTS_PER_SPEND + 2);
+  });
+});
+
+describe('Cost Explorer 5xx', () => {
+  test('a burst of 2×502 on page 2, then success: recovers within the command, exact to the cent', async () => {
+    scriptAws();
+    fault(reply.serverError(502), { times: 2, match: isSecondPage });
+    const answer = await spend('spend aws');
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expect(answer.shown).toContain('$321.99 UnblendedCost');
+    expect(ce.requests()).toHaveLength(REQUESTS_PER_SPEND + 2);
+  });
+
+  test('a burst of 3×503 outlasts the 3 attempts: said plainly, Heroku shown; the next ask recovers', async () => {
+    scriptAws();
+    fault(reply.serverError(503), { times: 3 });
+    const answer = await spend('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ':warning: Could not read AWS spend: Cost Explorer is unavailable (HTTP 503, ServiceUnavailable) after 3 attempts; try again in a few minutes.',
+    );
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expectPlain(answer.shown);
+    expect(ce.requests()).toHaveLength(3);
+
+    const after = await spend('spend aws');
+    expect(after.shown).toContain(AWS_TOTAL);
+    expect(ce.requests()).toHaveLength(3 + REQUESTS_PER_SPEND);
+  });
+});
+
+describe('Cost Explorer answers the bot cannot read', () => {
+  test('malformed JSON: one request, a plain error beside Heroku, no crash; the next ask recovers', async () => {
+    scriptAws();
+    fault(reply.malformed(), { times: 1 });
+    const answer = await spend('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ':warning: Could not read AWS spend: Cost Explorer sent a response the bot could not read (GetCostAndUsage); try again later.',
+    );
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expectPlain(answer.shown);
+    expect(ce.requests()).toHaveLength(1);
+
+    const after = await spend('spend aws');
+    expect(after.shown).toContain(AWS_TOTAL);
+  });
+
+  test('a connection dropped before any answer, every time: retried 3 times, then said plainly', async () => {
+    scriptAws();
+    fault(reply.drop());
+    const answer = await spend('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toMatch(
+      /:warning: Could not read AWS spend: Could not reach Cost Explorer \(connection dropped\) after 3 attempts: check the network path to ce\.us-east-1\.amazonaws\.com \(or AWS_ENDPOINT_URL_COST_EXPLORER\), then try again\./,
+    );
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expectPlain(answer.shown);
+    expect(ce.requests().map((request) => request.outcome)).toEqual(['dropped', 'dropped', 'dropped']);
+  });
+
+  test('a connection dropped mid-answer once: retried, and the answer is whole and exact', async () => {
+    scriptAws();
+    fault(reply.dropMidBody(), { times: 1, match: isSecondPage });
+    const answer = await spend('spend aws');
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expect(ce.requests()).toHaveLength(REQUESTS_PER_SPEND + 1);
+  });
+
+  test('a connection dropped mid-answer every time: bounded, said plainly, no crash', async () => {
+    scriptAws();
+    fault(reply.dropMidBody());
+    const answer = await spend('spend');
+    expectPromptAck(answer);
+    // A cut-off answer is a dropped connection (retried like one), not "a response the bot could not read".
+    expect(answer.shown).toContain(
+      ':warning: Could not read AWS spend: Could not reach Cost Explorer (connection dropped) after 3 attempts: check the network path',
+    );
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expectPlain(answer.shown);
+    expect(ce.requests().map((request) => request.outcome)).toEqual(['dropped', 'dropped', 'dropped']);
+  });
+});
+
+describe('Revoked or expired AWS credentials', () => {
+  test.each([
+    [
+      'UnrecognizedClientException',
+      'AWS rejected the credentials (UnrecognizedClientException): check AWS_ACCESS_KEY_ID',
+    ],
+    [
+      'ExpiredTokenException',
+      'AWS rejected the credentials because they have expired (ExpiredTokenException): refresh',
+    ],
+  ] as const)(
+    '%s: not retried, says what to fix, Heroku still shown; recovers when the key works again',
+    async (rejection, says) => {
+      scriptAws();
+      ce.rejectAccessKey(ACCESS_KEY, rejection);
+      const answer = await spend('spend');
+      expectPromptAck(answer);
+      expect(answer.shown).toContain(`:warning: Could not read AWS spend: ${says}`);
+      expect(answer.shown).toContain(HEROKU_TOTAL);
+      expectPlain(answer.shown);
+      expect(ce.requests()).toHaveLength(1);
+
+      ce.reset();
+      scriptAws();
+      const after = await spend('spend aws');
+      expect(after.shown).toContain(AWS_TOTAL);
+    },
+  );
+});
+
+describe('Stale but labelled: cached figures when Cost Explorer fails', () => {
+  test('after the cache expires, a failing Cost Explorer shows the last figures, dated and marked stale', async () => {
+    scriptAws();
+    const first = await spend('spend aws');
+    expect(first.shown).toContain(AWS_TOTAL);
+    const asOf = /as of (\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)/.exec(first.shown)?.[1];
+    expect(asOf).toBeDefined();
+
+    // Seven hours on (the cache keeps answers 6 h): the same store, the same client, a later clock.
+    const later = () => new Date(Date.now() + 7 * 3_600_000);
+    harness.bot.services.sources.aws?.close();
+    harness.bot.services.sources.aws = new AwsSpendSource({
+      client: createCostExplorerClient(),
+      store: harness.bot.services.store,
+      now: later,
+    });
+    const sentBefore = ce.requests().length;
+    fault(reply.serverError(503));
+    ce.reply('GetCostForecast', reply.serverError(503));
+    const stale = await spend('spend aws');
+    expectPromptAck(stale);
+    expect(stale.shown).toContain(AWS_TOTAL);
+    expect(stale.shown).toContain(
+      `as of ${asOf} — stale: could not refresh (Cost Explorer is unavailable (HTTP 503, ServiceUnavailable) after 3 attempts; try again in a few minutes.)`,
+    );
+    expect(stale.shown).toMatch(
+      /\$321\.99 UnblendedCost, as of .* — stale: could not refresh \(Cost Explorer is unavailable/,
+    );
+    expect(stale.shown).not.toContain('Could not read AWS spend');
+    expectPlain(stale.shown);
+    // Bounded: 3 attempts for each call the answer needs (this week, last week, the forecast); within a
+    // call, the first failure sends the rest (the credits query) straight to the cache.
+    expect(ce.requests().length - sentBefore).toBe(9);
+
+    ce.reset();
+    scriptAws();
+    const fresh = await spend('spend aws');
+    expect(fresh.shown).toContain(AWS_TOTAL);
+    expect(fresh.shown).not.toContain('stale');
+  });
+});

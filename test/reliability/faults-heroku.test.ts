@@ -1,0 +1,399 @@
+/**
+ * Fault injection against the Heroku Platform API, end to end: signed `/hosting spend` and
+ * `/hosting estimate app=NAME` requests through the real Bolt HTTP receiver, the bot's own Heroku
+ * source (built from HEROKU_API_TOKEN / HEROKU_API_URL exactly as in production: 4 attempts,
+ * 0.5 s doubling backoff, Retry-After honoured up to 60 s, a 30 s deadline per attempt) against the
+ * local Heroku, and AWS at the local Cost Explorer. For each fault: what the user sees, how many
+ * requests reached Heroku, and that the next request after the fault clears succeeds.
+ */
+import { spendPeriod } from '../../src/core/spend/request';
+import { HerokuSource } from '../../src/sources/heroku';
+import { BOT_TOKEN, type Harness, SIGNING_SECRET, startHarness } from '../support/bot-harness';
+import {
+  type CeRequestBody,
+  costAndUsagePage,
+  type FakeCostExplorer,
+  reply,
+  startFakeCostExplorer,
+} from '../support/fake-cost-explorer';
+import { FakeHeroku, type FaultRule, HerokuWorld } from '../support/fake-heroku';
+
+// heroku-client reads every certificate file on each request; the fakes are plain HTTP.
+delete process.env.SSL_CERT_DIR;
+delete process.env.SSL_CERT_FILE;
+
+const ACCESS_KEY = 'AKIDFAULTSHEROKU01';
+const SECRET = 'faults-heroku-secret-access-key-01';
+const METRIC = 'UnblendedCost';
+
+/** shop-api 2×$50 + $25 + $50 + $15 + $12.34, acme-tools $7: the contract and unpriced add-ons are excluded. */
+const HEROKU_TOTAL = '*$209.34/month*';
+const SHOP_API = 'shop-api: $202.34/month';
+/** 41.005 + 0.004 = 41.009: the AWS figure shown beside any Heroku failure. */
+const AWS_TOTAL = '*$41.01* UnblendedCost';
+/** shop-api's Heroku line in `/hosting estimate app=shop-api` (dynos, worker, Postgres, Redis, Papertrail). */
+const ESTIMATE_HEROKU = 'Heroku $202.34/mo';
+
+function world(): HerokuWorld {
+  const w = new HerokuWorld({ seed: 9 });
+  w.addTeam('acme', { type: 'enterprise' });
+  w.addApp('shop-api', {
+    formation: [
+      { type: 'web', quantity: 2, size: 'standard-2X' },
+      { type: 'worker', quantity: 1, size: 'standard-1X' },
+    ],
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 },
+      { service: 'heroku-redis', plan: 'premium-0', cents: 1500 },
+      { service: 'papertrail', plan: 'volmar', cents: 1234 },
+      { service: 'enterprise-search', plan: 'dedicated', contract: true },
+    ],
+  });
+  w.addApp('acme-tools', {
+    team: 'acme',
+    formation: [{ type: 'web', quantity: 1, size: 'basic' }],
+    addOns: [{ service: 'partner-metrics', plan: 'custom', billed: 'none' }],
+  });
+  return w;
+}
+
+let ce: FakeCostExplorer;
+let heroku: FakeHeroku;
+let harness: Harness;
+const savedEnv: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  ce = await startFakeCostExplorer();
+  heroku = await FakeHeroku.start({ world: world() });
+  const env: Record<string, string> = {
+    AWS_ACCESS_KEY_ID: ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: SECRET,
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+  };
+  for (const [key, value] of Object.entries(env)) {
+    savedEnv[key] = process.env[key];
+    process.env[key] = value;
+  }
+});
+
+afterAll(async () => {
+  await ce.close();
+  await heroku.close();
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+// A fresh bot (and store) per test: no cached inventory and no rate-limit state carried over.
+beforeEach(async () => {
+  ce.reset();
+  scriptAws();
+  heroku.clearFaults();
+  heroku.addToken(heroku.token);
+  heroku.log.length = 0;
+  harness = await startHarness({
+    AWS_ACCESS_KEY_ID: ACCESS_KEY,
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+  });
+});
+
+afterEach(async () => {
+  await harness.close();
+});
+
+/** This week's AWS spend on one page, nothing the week before, and a forecast. */
+function scriptAws() {
+  const period = spendPeriod('7d', new Date());
+  const isCurrentUsage = (input: CeRequestBody) =>
+    input.GroupBy?.[0]?.Key === 'SERVICE' && input.TimePeriod?.Start === period.start;
+  ce.reply('GetCostAndUsage', reply.ok(costAndUsagePage({ metric: METRIC, groupBy: [], days: [] })));
+  ce.reply(
+    'GetCostAndUsage',
+    reply.ok(
+      costAndUsagePage({
+        metric: METRIC,
+        groupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+        days: [
+          {
+            day: period.start,
+            groups: [
+              { keys: ['Amazon Elastic Compute Cloud - Compute'], amount: '41.005' },
+              { keys: ['AWS Lambda'], amount: '0.004' },
+            ],
+          },
+        ],
+      }),
+    ),
+    { match: isCurrentUsage },
+  );
+  ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '99', Unit: 'USD' }, ForecastResultsByTime: [] }));
+}
+
+function inject(rule: FaultRule) {
+  return heroku.inject(rule);
+}
+
+interface Answer {
+  ack: { status: number; body: { text?: string }; elapsedMs: number };
+  shown: string;
+  totalMs: number;
+}
+
+type Block = { text?: { text: string }; elements?: { text?: string }[] };
+
+async function ask(text: string): Promise<Answer> {
+  const before = harness.slack.responses.length;
+  const started = performance.now();
+  const ack = await harness.command(text);
+  // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first (10 s at most).
+  for (let waited = 0; harness.slack.responses.length === before && waited < 10_000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const totalMs = performance.now() - started;
+  await harness.settle();
+  const responses = harness.slack.responses.slice(before);
+  expect(responses).toHaveLength(1);
+  const body = responses[0].body as { text?: string; blocks?: Block[] };
+  const blocks = (body.blocks ?? [])
+    .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
+    .join('\n');
+  return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
+}
+
+function expectPromptAck(answer: Answer, placeholder = 'Fetching spend') {
+  expect(answer.ack.status).toBe(200);
+  expect(answer.ack.elapsedMs).toBeLessThan(3000);
+  expect(answer.ack.body.text).toContain(placeholder);
+}
+
+function expectPlain(shown: string) {
+  expect(shown).not.toMatch(/\n\s+at \S+ \(|\bat .*:\d+:\d+\)/);
+  expect(shown).not.toMatch(/SourceError|TypeError|SyntaxError|AttemptFailure|undefined|\[object Object\]/);
+  const basic = Buffer.from(`:${heroku.token}`).toString('base64');
+  for (const secret of [heroku.token, basic, SECRET, BOT_TOKEN, SIGNING_SECRET]) {
+    expect(shown).not.toContain(secret);
+    expect(harness.logs.join('\n')).not.toContain(secret);
+  }
+}
+
+const gaps = (times: number[]) => times.slice(1).map((at, index) => at - times[index]);
+
+/** Replaces the bot's Heroku source with one on the same store, token and fake, but other options. */
+function replaceHeroku(options: Partial<ConstructorParameters<typeof HerokuSource>[0]>) {
+  harness.bot.services.sources.heroku = new HerokuSource({
+    token: heroku.token,
+    apiUrl: heroku.url,
+    store: harness.bot.services.store,
+    now: () => new Date(),
+    ...options,
+  });
+}
+
+describe('Heroku slower than the ack deadline', () => {
+  test('a 3.5 s answer: acked at once, then the full answer, exact to the cent', async () => {
+    inject({ path: '/account', fault: { type: 'slow', ms: 3_500 } });
+    const answer = await ask('spend heroku');
+    expectPromptAck(answer);
+    expect(answer.totalMs).toBeGreaterThan(3_500);
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expect(answer.shown).toContain(SHOP_API);
+  });
+
+  test('`estimate app=NAME` with a 3.5 s Heroku: acked at once, then the estimate from live data', async () => {
+    inject({ path: '/apps', fault: { type: 'slow', ms: 3_500 } });
+    const answer = await ask('estimate app=shop-api');
+    expectPromptAck(answer, 'Reading `shop-api` from Heroku');
+    expect(answer.shown).toContain('Live Heroku data as of');
+    expect(answer.shown).toContain(ESTIMATE_HEROKU);
+  });
+
+  test('past the deadline every time: timed out after the bounded attempts, said plainly, AWS still shown', async () => {
+    // Production: 30 s per attempt × 4; the same source with 1 s × 2 keeps this test short.
+    replaceHeroku({ api: { timeoutMs: 1_000, maxAttempts: 2, backoff: { baseMs: 10, maxMs: 10 } } });
+    inject({ path: '/account', times: Infinity, fault: { type: 'slow', ms: 5_000 } });
+    const answer = await ask('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ":warning: Could not read Heroku: Heroku's API did not answer within 1 s for GET /account (2 attempts). Try again in a few minutes.",
+    );
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+    expect(heroku.requestsTo('/account')).toHaveLength(2);
+    expect(answer.totalMs).toBeLessThan(4_000);
+  });
+});
+
+describe('Heroku rate limit (429)', () => {
+  test('Retry-After: 1 that does not clear: honoured, 4 attempts in all, then when to try again, AWS still shown', async () => {
+    inject({ path: '/apps', times: Infinity, fault: { type: 'rate-limit', retryAfterSeconds: 1 } });
+    const answer = await ask('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toMatch(
+      /:warning: Could not read Heroku: Heroku's API rate limit was reached on GET \/apps \(4 attempts\) \(each Heroku account gets 4,500 API requests, refilled at about 75 a minute, shared by every tool using it\)\. Heroku asked to wait 1 s: try again after \d\d:\d\d UTC\./,
+    );
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+    const sent = heroku.requestsTo('/apps');
+    expect(sent).toHaveLength(4);
+    for (const gap of gaps(sent.map((request) => request.at))) expect(gap).toBeGreaterThanOrEqual(950);
+
+    heroku.clearFaults();
+    // The next ask still paces its first requests (the pool looked empty), then answers in full.
+    const after = await ask('spend heroku');
+    expect(after.shown).toContain(HEROKU_TOTAL);
+    expect(after.totalMs).toBeLessThan(5_000);
+  });
+
+  test('Retry-After: 1 twice, then an answer: recovers within the command, exact to the cent', async () => {
+    inject({ path: '/apps', times: 2, fault: { type: 'rate-limit', retryAfterSeconds: 1 } });
+    const answer = await ask('spend heroku');
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expect(answer.shown).toContain(SHOP_API);
+    expect(answer.shown).not.toMatch(/warning|stale/i);
+    expect(heroku.requestsTo('/apps').map((request) => request.status)).toEqual([429, 429, 200]);
+  });
+
+  test('a Retry-After longer than the bot will wait (2 min): not waited for, one request, says when to try again', async () => {
+    inject({ path: '/apps', times: Infinity, fault: { type: 'rate-limit', retryAfterSeconds: 120 } });
+    const answer = await ask('spend');
+    expect(answer.totalMs).toBeLessThan(3_000);
+    expect(answer.shown).toMatch(
+      /:warning: Could not read Heroku: Heroku's API rate limit was reached on GET \/apps \(.*\)\. Heroku asked to wait 120 s: try again after \d\d:\d\d UTC\./,
+    );
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expect(heroku.requestsTo('/apps')).toHaveLength(1);
+  });
+});
+
+describe('Heroku 5xx', () => {
+  test('a burst of 3×503, then success: recovers within the 4 attempts, exact to the cent', async () => {
+    inject({ path: '/account', times: 3, fault: { type: 'status', status: 503 } });
+    const answer = await ask('spend heroku');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expect(answer.shown).toContain(SHOP_API);
+    expect(answer.shown).toContain('acme-tools: $7.00/month');
+    expect(heroku.requestsTo('/account').map((request) => request.status)).toEqual([503, 503, 503, 200]);
+  });
+
+  test('5xx that does not clear: 4 attempts, said plainly with Heroku status advice; the estimate says it too', async () => {
+    // The production retry count (4 attempts) with a 50 ms backoff: the burst test above waits the real one.
+    replaceHeroku({ api: { backoff: { baseMs: 50, maxMs: 200 } } });
+    inject({ path: '/apps', times: Infinity, fault: { type: 'status', status: 500 } });
+    const answer = await ask('estimate app=shop-api');
+    expectPromptAck(answer, 'Reading `shop-api` from Heroku');
+    expect(answer.shown).toContain(
+      'Could not estimate `shop-api`: Heroku\'s API answered 500 for GET /apps (4 attempts). Heroku said: "internal_server_error: Internal server error.". It may be having trouble (see status.heroku.com); try again in a few minutes.',
+    );
+    expectPlain(answer.shown);
+    expect(heroku.requestsTo('/apps')).toHaveLength(4);
+
+    heroku.clearFaults();
+    const after = await ask('estimate app=shop-api');
+    expect(after.shown).toContain(ESTIMATE_HEROKU);
+  });
+});
+
+describe('Heroku answers the bot cannot read', () => {
+  test('malformed JSON: not retried, a plain error beside AWS, no crash; the next ask recovers', async () => {
+    inject({ path: '/apps', fault: { type: 'malformed-json' } });
+    const answer = await ask('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ":warning: Could not read Heroku: Heroku's API sent a response that is not valid JSON for GET /apps, which this app does not understand.",
+    );
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+    expect(heroku.requestsTo('/apps')).toHaveLength(1);
+
+    const after = await ask('spend heroku');
+    expect(after.shown).toContain(HEROKU_TOTAL);
+  });
+
+  test('a connection dropped mid-answer once: retried, and the answer is whole and exact', async () => {
+    inject({ path: '/account', fault: { type: 'drop', when: 'mid-body' } });
+    const answer = await ask('spend heroku');
+    expect(answer.shown).toContain(HEROKU_TOTAL);
+    expect(heroku.requestsTo('/account')).toHaveLength(2);
+  });
+
+  test('a connection dropped before any answer, every time: exactly 4 requests (no hidden resends), said plainly', async () => {
+    inject({ path: '/account', times: Infinity, fault: { type: 'drop', when: 'before-headers' } });
+    const answer = await ask('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ":warning: Could not read Heroku: Heroku's API could not be reached (ECONNRESET) for GET /account (4 attempts). It may be having trouble (see status.heroku.com); try again in a few minutes.",
+    );
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+    // heroku-client alone would resend each attempt 4 more times over 15 s: 20 requests, over a minute.
+    expect(heroku.requestsTo('/account')).toHaveLength(4);
+    expect(answer.totalMs).toBeLessThan(8_000);
+    // Every request that reached Heroku is counted against the hour's pool.
+    const month = new Date().toISOString().slice(0, 7);
+    expect(await harness.bot.services.store.requestCount('heroku', month)).toBe(heroku.log.length);
+  });
+});
+
+describe('A revoked Heroku token', () => {
+  test('401 unauthorized: not retried, says how to fix it, AWS still shown; recovers when the token works again', async () => {
+    heroku.revokeToken();
+    const answer = await ask('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ':warning: Could not read Heroku: Heroku rejected HEROKU_API_TOKEN (revoked or expired): it answered 401 Unauthorized. Create a long-lived token with `heroku authorizations:create` and set HEROKU_API_TOKEN to it.',
+    );
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+    // The first three requests go out together; none is retried.
+    expect(heroku.log.every((request) => request.status === 401)).toBe(true);
+    expect(heroku.log.length).toBeLessThanOrEqual(3);
+
+    heroku.addToken(heroku.token);
+    const after = await ask('spend heroku');
+    expect(after.shown).toContain(HEROKU_TOTAL);
+  });
+
+  test('`estimate app=NAME` with a revoked token says the same, not "no such app"', async () => {
+    inject({ path: '/account', fault: { type: 'unauthorized' } });
+    const answer = await ask('estimate app=shop-api');
+    expect(answer.shown).toContain(
+      'Could not estimate `shop-api`: Heroku rejected HEROKU_API_TOKEN (revoked or expired)',
+    );
+    expectPlain(answer.shown);
+  });
+});
+
+describe('Stale but labelled: the cached inventory when Heroku fails', () => {
+  test('after the cache expires, a revoked token shows the last figures, dated, marked stale, with the fix', async () => {
+    const first = await ask('spend heroku');
+    expect(first.shown).toContain(HEROKU_TOTAL);
+    const asOf = /as of (\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC)/.exec(first.shown)?.[1];
+    expect(asOf).toBeDefined();
+
+    // Two hours on (the inventory is cached for 1 h): the same store and token, a later clock.
+    replaceHeroku({ now: () => new Date(Date.now() + 2 * 3_600_000) });
+    heroku.revokeToken();
+    const stale = await ask('spend');
+    expectPromptAck(stale);
+    expect(stale.shown).toContain(HEROKU_TOTAL);
+    expect(stale.shown).toContain(
+      `Run-rate from Heroku's billed prices; as of ${asOf} — stale: could not refresh (Heroku rejected HEROKU_API_TOKEN (revoked or expired)`,
+    );
+    expect(stale.shown).toContain(AWS_TOTAL);
+    expectPlain(stale.shown);
+
+    const estimate = await ask('estimate app=shop-api');
+    expect(estimate.shown).toContain(ESTIMATE_HEROKU);
+    expect(estimate.shown).toMatch(/Live Heroku data as of .*: could not refresh \(Heroku rejected HEROKU_API_TOKEN/);
+
+    heroku.addToken(heroku.token);
+    const fresh = await ask('spend heroku');
+    expect(fresh.shown).toContain(HEROKU_TOTAL);
+    expect(fresh.shown).not.toContain('stale');
+  });
+});
