@@ -59,7 +59,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   if (options.jobs ?? true) {
     jobs = new Jobs({
       services,
-      runner: createDigestRunner(services, slack.app.client, logger),
+      runner: createDigestRunner(services, slack.client, logger),
       logger,
       owner: instanceId,
     });

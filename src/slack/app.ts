@@ -1,10 +1,14 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, type Logger, type LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from '../services';
+import { cachedAuthorize } from './authorize';
 import { registerListeners } from './listeners';
 
 export interface SlackApp {
   app: App;
+  /** The Web API with the bot token, for work outside a listener (the digest). */
+  client: WebClient;
   /** Starts listening; resolves to the HTTP server's port (health routes, and /slack/events in HTTP mode). */
   start(): Promise<number>;
   /** Stops taking requests and waits for those under way to finish. */
@@ -67,17 +71,27 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
         ...(logger ? { logger } : {}),
       });
 
-  const app = new App({
-    token: config.SLACK_BOT_TOKEN,
+  const clientOptions: WebClientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    timeout: 10_000,
+  };
+  const token = config.SLACK_BOT_TOKEN!;
+  const client = new WebClient(token, { ...clientOptions, ...(logger ? { logger } : {}) });
+  const app: App = new App({
     receiver,
-    // auth.test runs lazily on the first event instead of blocking (and retrying) at start-up.
-    tokenVerificationEnabled: false,
+    authorize: cachedAuthorize(
+      token,
+      new WebClient(token, {
+        ...clientOptions,
+        retryConfig: { retries: 0 },
+        timeout: 2500,
+        ...(logger ? { logger } : {}),
+      }),
+      { warn: (...messages: unknown[]) => app.logger.warn(...messages) },
+    ),
     ...(logger ? { logger } : { logLevel: config.LOG_LEVEL as LogLevel }),
-    clientOptions: {
-      slackApiUrl: config.SLACK_API_URL,
-      retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
-      timeout: 10_000,
-    },
+    clientOptions,
   });
 
   // Counts listener work under way, so a shutdown can wait for it.
@@ -97,6 +111,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
 
   return {
     app,
+    client,
     async start() {
       const started = (await app.start(config.PORT)) as unknown;
       if (config.socketMode) return config.PORT;

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Services } from '../../../services';
-import { ephemeral, type Message } from '../../message';
+import type { BotAuthorization } from '../../authorize';
+import { context, ephemeral, type Message } from '../../message';
 import { helpMessage } from './help';
 import type { Reply, Subcommand } from './subcommand';
 import { quoteInput, unknownSubcommand } from './unknown';
@@ -19,6 +20,14 @@ function splitShare(words: string[]): { words: string[]; share: boolean } {
 
 const isMessage = (reply: Reply): reply is Message => 'response_type' in reply;
 
+function withWarning(message: Message, warning: string): Message {
+  return {
+    ...message,
+    text: `:warning: ${warning}\n\n${message.text}`,
+    ...(message.blocks ? { blocks: [context(`:warning: ${warning}`), ...message.blocks] } : {}),
+  };
+}
+
 /** `/hosting <subcommand> …`: finds the subcommand, runs it, and answers within Slack's 3 seconds. */
 export function hostingCommand(subcommands: readonly Subcommand[], services: Services) {
   const help: Subcommand = {
@@ -30,7 +39,17 @@ export function hostingCommand(subcommands: readonly Subcommand[], services: Ser
   const all = [...subcommands, help];
   const byName = new Map(all.flatMap((sub) => [sub.name, ...(sub.aliases ?? [])].map((name) => [name, sub] as const)));
 
-  return async ({ command, ack, respond, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({
+    command,
+    ack: slackAck,
+    respond,
+    client,
+    logger,
+    context,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    // When Slack refused the bot token, every answer says so first: only the reinstall fixes it.
+    const tokenProblem = (context as BotAuthorization).slackTokenProblem;
+    const ack = (message?: Message) => slackAck(message && tokenProblem ? withWarning(message, tokenProblem) : message);
     const text = command.text ?? '';
     if (text.length > MAX_COMMAND_TEXT) {
       await ack(
