@@ -73,7 +73,7 @@ describe('npx hosting-advisor compliance', () => {
   test.each([
     [['nist'], "I don't know the framework `nist`"],
     [['hipaa', 'azure'], "I don't cover the platform `azure`"],
-    [[], 'Usage: `npx hosting-advisor compliance <framework>'],
+    [[], 'Usage: `npx hosting-advisor compliance hipaa|pci|soc2|gdpr '],
     [['hipaa', '--format', 'pdf'], '--format "pdf" is not a format: use md, csv, json or text'],
     [['hipaa', '--format'], '--format needs a value'],
     [['hipaa', '--verbose'], 'Unknown option "--verbose"'],

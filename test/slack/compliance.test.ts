@@ -172,7 +172,7 @@ describe('/hosting compliance', () => {
   test.each([
     ['compliance nist', "I don't know the framework `nist`"],
     ['compliance hipaa azure', "I don't cover the platform `azure`"],
-    ['compliance', 'Usage: `/hosting compliance <framework>'],
+    ['compliance', 'Usage: `/hosting compliance hipaa|pci|soc2|gdpr '],
   ])('`%s` gets the supported frameworks and platforms with an example', async (text, reason) => {
     const { status, body } = await harness.command(text);
     expect(status).toBe(200);

@@ -1,3 +1,4 @@
+import { neutraliseMarkup } from '../user-text';
 import type { Platform } from '../workload';
 import { getFramework, listFrameworks } from './registry';
 import type { Framework } from './types';
@@ -60,7 +61,7 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
   }
   const framework = getFramework(first);
   if (framework === undefined) {
-    return { ok: false, message: `I don't know the framework \`${first}\`.\n${usage(command)}` };
+    return { ok: false, message: `I don't know the framework ${quote(first)}.\n${usage(command)}` };
   }
 
   let platform: Platform | undefined;
@@ -70,7 +71,7 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
     const word = rest[index].toLowerCase();
     if (word === 'live') {
       live = true;
-    } else if (word in PLATFORM_WORDS) {
+    } else if (Object.hasOwn(PLATFORM_WORDS, word)) {
       const named = PLATFORM_WORDS[word];
       if (platform !== undefined && platform !== named) {
         return {
@@ -80,7 +81,7 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
       }
       platform = named;
     } else if (isOtherPlatform(word)) {
-      return { ok: false, message: `I don't cover the platform \`${rest[index]}\`.\n${usage(command)}` };
+      return { ok: false, message: `I don't cover the platform ${quote(rest[index])}.\n${usage(command)}` };
     } else {
       break;
     }
@@ -96,6 +97,12 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
   };
 }
 
+/** A word someone typed, quoted back: at most 40 characters, no backticks, no working mention or link. */
+function quote(word: string): string {
+  const clean = neutraliseMarkup(word.replace(/`/g, "'"));
+  return `\`${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}\``;
+}
+
 function isOtherPlatform(word: string): boolean {
   return OTHER_PLATFORMS.has(word) || (word !== 'heroku' && editDistance(word, 'heroku') <= 2);
 }
@@ -105,7 +112,10 @@ function usage(command: string): string {
     .map((framework) => `\`${framework.id}\` (${framework.name} ${framework.version})`)
     .join(', ');
   return [
-    `Usage: \`${command} <framework> [heroku|aws] [live] [workload]\``,
+    // No `<framework>`: Slack reads angle brackets as a link, even in code.
+    `Usage: \`${command} ${listFrameworks()
+      .map((framework) => framework.id)
+      .join('|')} [heroku|aws] [live] [workload]\``,
     `Frameworks: ${frameworks}. Platforms: \`heroku\`, \`aws\`.`,
     `Example: \`${command} hipaa heroku web=2xstandard-2x postgres=standard-0\` or \`${command} pci aws live\``,
   ].join('\n');

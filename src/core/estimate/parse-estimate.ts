@@ -62,7 +62,7 @@ function tokenise(text: string): string[] {
   const normalised = normaliseTypography(text);
   const unreadable = firstUnreadable(normalised);
   if (unreadable) {
-    const printable = unreadable.char.codePointAt(0)! > 0x9f;
+    const printable = unreadable.char.codePointAt(0)! > 0x9f || '<>'.includes(unreadable.char);
     const context = normalised.slice(Math.max(0, unreadable.index - 12), unreadable.index).trim();
     fail(
       `I can't read the character ${printable ? `"${unreadable.char}" ` : ''}(${unreadable.codePoint})${context ? ` after ${shown(context)}` : ''}. Use plain letters, digits and = x - . , e.g. \`${HEROKU_EXAMPLE}\`.`,

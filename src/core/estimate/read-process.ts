@@ -81,7 +81,7 @@ function splitCount(
   if (!Number.isInteger(count)) fail(`${shown(token)}: counts are whole numbers, e.g. \`${name}=2x${size}\`.`);
   if (count > LIMITS.count) {
     fail(
-      `${shown(token)}: ${count} is more than this estimator takes for one process type (at most ${LIMITS.count}), e.g. \`${name}=${LIMITS.count}x${size}\`.`,
+      `${shown(token)}: ${Number.isSafeInteger(count) ? count : 'that'} is more than this estimator takes for one process type (at most ${LIMITS.count}), e.g. \`${name}=${LIMITS.count}x${size}\`.`,
     );
   }
   if (!m?.[2]) {

@@ -24,7 +24,7 @@ export function readOpsRate(token: string, value: string): Money {
   if (n <= 0) fail(`${shown(token)}: the ops hourly rate must be more than $0, e.g. \`ops-rate=120\`.`);
   if (n > LIMITS.opsRate) {
     fail(
-      `${shown(token)}: $${n.toLocaleString('en-US')}/h is beyond the $${LIMITS.opsRate.toLocaleString('en-US')}/h this estimator takes for ops time, e.g. \`ops-rate=150\`.`,
+      `${shown(token)}: ${n < 1e12 ? `$${n.toLocaleString('en-US')}/h` : 'that'} is beyond the $${LIMITS.opsRate.toLocaleString('en-US')}/h this estimator takes for ops time, e.g. \`ops-rate=150\`.`,
     );
   }
   return usd(m[1].replace(/^\+/, ''));

@@ -1,3 +1,5 @@
+import { wordTable } from './vocabulary';
+
 /**
  * Forgiving spellings of platform names, reduced to the catalog's canonical names. Each function only
  * normalises; whether the name exists is the catalog's call.
@@ -18,11 +20,11 @@ export function canonicalDynoSize(raw: string): string {
 }
 
 /** Retired Heroku names, with what replaced them. */
-export const LEGACY_DYNOS: Record<string, string> = {
+export const LEGACY_DYNOS = wordTable<string>({
   hobby: 'Hobby dynos were replaced by Basic ($7/mo): use `basic`',
   free: 'free dynos ended in 2022; the nearest is Eco ($5/mo for a shared pool): use `eco`',
   px: 'PX dynos are now Performance-L: use `performance-l`',
-};
+});
 
 /** `heroku-postgresql:standard-0`, `std-0`, `standard0` → `standard-0`. */
 export function canonicalPostgresPlan(raw: string): string {
@@ -36,12 +38,12 @@ export function canonicalPostgresPlan(raw: string): string {
   return `${tier[m[1]] ?? m[1]}-${m[2]}`;
 }
 
-export const LEGACY_POSTGRES: Record<string, string> = {
+export const LEGACY_POSTGRES = wordTable<string>({
   'hobby-dev': 'hobby-dev was retired; the nearest is `essential-0`',
   'hobby-basic': 'hobby-basic was retired; the nearest is `essential-1`',
   mini: 'Postgres mini was retired; the nearest is `essential-0`',
   basic: 'Postgres basic was retired; the nearest is `essential-1`',
-};
+});
 
 /** `heroku-redis:premium-0`, `prem-0`, `premium0` → `premium-0`. */
 export function canonicalKeyValuePlan(raw: string): string {

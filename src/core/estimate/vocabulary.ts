@@ -31,7 +31,15 @@ export type Setting =
   | 'logs'
   | 'storage';
 
-export const SETTINGS: Record<string, Setting> = {
+/**
+ * A table of words with no prototype: looking up what someone typed (`constructor`, `__proto__`,
+ * `toString`) finds nothing instead of Object's own members.
+ */
+export function wordTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+export const SETTINGS = wordTable<Setting>({
   app: 'app',
   postgres: 'postgres',
   postgresql: 'postgres',
@@ -64,11 +72,11 @@ export const SETTINGS: Record<string, Setting> = {
   storage: 'storage',
   'db-storage': 'storage',
   disk: 'storage',
-};
+});
 
 export type Flag = 'aws' | 'heroku' | 'staging' | 'hipaa' | 'pci' | 'share' | 'multi-az' | 'fargate' | 'ec2' | 'arm';
 
-export const FLAGS: Record<string, Flag> = {
+export const FLAGS = wordTable<Flag>({
   aws: 'aws',
   heroku: 'heroku',
   staging: 'staging',
@@ -86,7 +94,7 @@ export const FLAGS: Record<string, Flag> = {
   arm: 'arm',
   arm64: 'arm',
   graviton: 'arm',
-};
+});
 
 export const COMMON_PROCESSES = ['web', 'worker', 'clock', 'scheduler', 'release', 'api', 'jobs', 'sidekiq', 'celery'];
 

@@ -8,6 +8,8 @@
  * The comparison period is the one of equal length just before (for `last-month`, the month before).
  */
 
+import { neutraliseMarkup } from '../user-text';
+
 export type SpendPlatform = 'aws' | 'heroku';
 export type SpendPeriodName = '7d' | '30d' | 'mtd' | 'last-month';
 export type SpendGrouping = 'service' | 'account' | 'app' | { tag: string };
@@ -37,7 +39,11 @@ export interface SpendPeriod extends DayRange {
 
 export const SPEND_EXAMPLE = '/hosting spend aws 30d by service';
 
-const PERIOD_WORDS: Record<string, SpendPeriodName> = {
+/** Word tables without a prototype, so `constructor` or `__proto__` is an unknown word, not a match. */
+const wordTable = <T>(entries: Record<string, T>): Readonly<Record<string, T>> =>
+  Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+
+const PERIOD_WORDS = wordTable<SpendPeriodName>({
   '7d': '7d',
   week: '7d',
   '30d': '30d',
@@ -45,22 +51,23 @@ const PERIOD_WORDS: Record<string, SpendPeriodName> = {
   mtd: 'mtd',
   'last-month': 'last-month',
   lastmonth: 'last-month',
-};
+});
 
-const PLATFORM_WORDS: Record<string, SpendPlatform> = { aws: 'aws', heroku: 'heroku' };
-const GROUP_WORDS: Record<string, 'service' | 'account' | 'app'> = {
+const PLATFORM_WORDS = wordTable<SpendPlatform>({ aws: 'aws', heroku: 'heroku' });
+const GROUP_WORDS = wordTable<'service' | 'account' | 'app'>({
   service: 'service',
   services: 'service',
   account: 'account',
   accounts: 'account',
   app: 'app',
   apps: 'app',
-};
+});
 
 /** AWS tag keys: up to 128 characters of letters, digits, spaces and `_.:/=+-@`. */
 const TAG_KEY = /^[\p{L}\p{N}_.:/=+\-@]{1,128}$/u;
 
-const quote = (word: string) => `\`${word.replace(/`/g, "'").slice(0, 40)}\``;
+/** What someone typed, quoted back: no backticks, and `<` `>` as look-alikes so a mention never notifies. */
+const quote = (word: string) => `\`${neutraliseMarkup(word.replace(/`/g, "'")).slice(0, 40)}\``;
 
 function usageLine(): string {
   return `Use \`/hosting spend [aws|heroku] [7d|30d|mtd|last-month] [by service|account|app|tag:KEY]\`, for example \`${SPEND_EXAMPLE}\`.`;

@@ -1,12 +1,13 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { neutraliseMarkup } from '../../../core/user-text';
 import { ephemeral, type Message } from '../../message';
 import type { Subcommand } from './subcommand';
 
 const MAX_ECHO = 40;
 
-/** Shows a bounded, code-safe excerpt of what the user typed. */
+/** Shows a bounded, code-safe excerpt of what the user typed; a mention or link in it never works. */
 export function quoteInput(input: string): string {
-  const clean = input.replace(/[`\p{Cc}]/gu, ' ').trim();
+  const clean = neutraliseMarkup(input.replace(/[`\p{Cc}]/gu, ' ').trim());
   return clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO)}…` : clean;
 }
 

@@ -1,0 +1,123 @@
+/**
+ * Checks shared by the reliability suite: what a person may see in an answer (no internals, no
+ * mention they did not mean the bot to make, blocks Slack accepts) and what a log line may hold.
+ */
+
+/** Every string inside a message (text, blocks, button values), with where it is. */
+export function stringLeaves(value: unknown, where = '$', out: { where: string; text: string }[] = []) {
+  if (typeof value === 'string') out.push({ where, text: value });
+  else if (Array.isArray(value))
+    value.forEach((item, i) => {
+      stringLeaves(item, `${where}[${i}]`, out);
+    });
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) stringLeaves(item, `${where}.${key}`, out);
+  return out;
+}
+
+/** Internals a person should never read in an answer. */
+export const INTERNALS: { name: string; pattern: RegExp }[] = [
+  { name: 'a stack frame', pattern: /\bat (?:\S+ \()?(?:\/|file:|node:|[A-Za-z]:\\)/ },
+  { name: 'a source position', pattern: /\.(?:ts|js|mjs|cjs):\d/ },
+  { name: 'a TypeScript file name', pattern: /\.ts:/ },
+  { name: 'node_modules', pattern: /node_modules/ },
+  { name: 'a JavaScript error name', pattern: /\b(?:Type|Reference|Range|Syntax|Eval|URI)Error\b/ },
+  { name: '"undefined"', pattern: /\bundefined\b/ },
+  { name: '"null"', pattern: /\bnull\b/ },
+  { name: 'NaN', pattern: /\bNaN\b/ },
+  { name: 'Infinity', pattern: /Infinity|∞/ },
+  { name: '[object Object]', pattern: /\[object \w+\]/ },
+  { name: 'function source', pattern: /\bfunction \w*\(|\[native code\]|=>\s*\{/ },
+  { name: 'an exponent-formatted number', pattern: /\d\.?\d*e[+-]\d+/ },
+];
+
+/**
+ * The internals in `text` that the person did not type themselves: an input saying `undefined` may
+ * be quoted back as such.
+ */
+export function internalsIn(text: string, input: string): string[] {
+  return INTERNALS.filter(
+    ({ pattern }) => pattern.test(text) && !new RegExp(pattern.source, `${pattern.flags}i`).test(input),
+  ).map(({ name }) => name);
+}
+
+/**
+ * Signs that a value was missing when a sentence was built (`how  meet`, `Spend: , …`, `· ·`, `()`),
+ * outside the code spans where input is quoted back.
+ */
+export function emptyValuesIn(text: string): string[] {
+  const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '`…`');
+  return [...prose.matchAll(/[^\s*_] {2,}[^\s*_]|[:,·] *[,·]|\( *\)|\[ *\]/g)].map((m) => JSON.stringify(m[0]));
+}
+
+/**
+ * Slack control sequences (`<!channel>`, `<@U…>`, `<#C…>`, `<https://…|…>`) other than the bot's own
+ * `allowed` ones. A sequence the user typed must come back neutralised, never as a working mention or link.
+ */
+export function controlSequencesIn(text: string, allowed: readonly string[] = []): string[] {
+  let rest = text;
+  for (const sequence of allowed) rest = rest.split(sequence).join('');
+  return [...(rest.match(/<[^<>]*>/g) ?? []), ...(rest.match(/<[!@#]|<(?:https?|mailto):/gi) ?? [])];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: messages are whatever JSON the bot sent
+type Json = any;
+
+/** Problems Slack would reject a message for (sizes from the Block Kit reference), or that leave it empty. */
+export function blockKitProblems(message: Json): string[] {
+  const problems: string[] = [];
+  if (typeof message.text !== 'string' || message.text.trim() === '') problems.push('no fallback text');
+  if (typeof message.text === 'string' && message.text.length > 40_000) problems.push('text over 40,000 characters');
+  const blocks: Json[] = message.blocks ?? [];
+  if (!Array.isArray(blocks)) return [...problems, 'blocks is not a list'];
+  if (blocks.length > 50) problems.push(`${blocks.length} blocks (Slack takes 50)`);
+  blocks.forEach((block, i) => {
+    const at = `blocks[${i}] (${block.type})`;
+    const text: string | undefined = block.text?.text;
+    if (block.type === 'section') {
+      if (!text && !block.fields) problems.push(`${at}: empty section`);
+      if (text && text.length > 3000) problems.push(`${at}: ${text.length} characters (Slack takes 3,000)`);
+    }
+    if (block.type === 'header') {
+      if (!text?.trim()) problems.push(`${at}: empty header`);
+      if (text && text.length > 150) problems.push(`${at}: ${text.length} characters (Slack takes 150)`);
+    }
+    if (block.type === 'context') {
+      const elements: Json[] = block.elements ?? [];
+      if (elements.length === 0 || elements.length > 10) problems.push(`${at}: ${elements.length} elements`);
+      for (const element of elements)
+        if (typeof element.text === 'string' && (element.text.length === 0 || element.text.length > 3000))
+          problems.push(`${at}: element of ${element.text.length} characters`);
+    }
+    if (block.type === 'actions') {
+      const elements: Json[] = block.elements ?? [];
+      if (elements.length === 0 || elements.length > 25) problems.push(`${at}: ${elements.length} elements`);
+      for (const element of elements) {
+        const label: string = element.text?.text ?? '';
+        if (label.length === 0 || label.length > 75) problems.push(`${at}: button label of ${label.length}`);
+        if (typeof element.value === 'string' && element.value.length > 2000)
+          problems.push(`${at}: button value of ${element.value.length} characters (Slack takes 2,000)`);
+        if (typeof element.action_id === 'string' && element.action_id.length > 255)
+          problems.push(`${at}: action_id too long`);
+      }
+    }
+    if (typeof block.block_id === 'string' && block.block_id.length > 255) problems.push(`${at}: block_id too long`);
+  });
+  return problems;
+}
+
+/**
+ * Forms in which a secret could end up in a log line: as is, URL- and JSON-escaped, and base64 (e.g.
+ * inside a Basic auth header) at any of the three byte alignments, trimmed to the characters that
+ * depend on the secret alone so an embedded copy is found too.
+ */
+export function secretForms(secret: string): string[] {
+  const forms = new Set([secret, encodeURIComponent(secret), encodeURI(secret), JSON.stringify(secret).slice(1, -1)]);
+  for (const pad of [0, 1, 2]) {
+    for (const encoding of ['base64', 'base64url'] as const) {
+      const encoded = Buffer.from(`${'a'.repeat(pad)}${secret}`).toString(encoding);
+      forms.add(encoded.slice(pad === 0 ? 0 : 4, -4));
+    }
+  }
+  return [...forms].filter((form) => form.length >= 8);
+}
