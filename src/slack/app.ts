@@ -90,7 +90,8 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
       }),
       { warn: (...messages: unknown[]) => app.logger.warn(...messages) },
     ),
-    ...(logger ? { logger } : { logLevel: config.LOG_LEVEL as LogLevel }),
+    // Bolt resets a logger it is given to INFO unless logLevel comes too: LOG_LEVEL would be ignored.
+    ...(logger ? { logger, logLevel: logger.getLevel() } : { logLevel: config.LOG_LEVEL as LogLevel }),
     clientOptions,
   });
 

@@ -5,6 +5,7 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime, IANAZone } from 'luxon';
+import { neutraliseMarkup } from '../user-text';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Day = (typeof DAYS)[number];
@@ -28,15 +29,16 @@ export function isValidTimezone(zone: string): boolean {
 
 /** Undefined when the expression parses; otherwise why not. Five fields, minute first. */
 export function cronProblem(expression: string): string | undefined {
+  const shown = neutraliseMarkup(expression.slice(0, 60));
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5) {
-    return `"${expression}" has ${fields.length} field${fields.length === 1 ? '' : 's'}; a schedule has 5: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1" (Mondays 09:00)`;
+    return `"${shown}" has ${fields.length} field${fields.length === 1 ? '' : 's'}; a schedule has 5: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1" (Mondays 09:00)`;
   }
   try {
     CronExpressionParser.parse(expression, { tz: 'UTC', strict: false });
     return undefined;
   } catch (error) {
-    return `"${expression}" is not a cron expression (${(error as Error).message}); e.g. "0 9 * * 1" (Mondays 09:00)`;
+    return `"${shown}" is not a cron expression (${(error as Error).message}); e.g. "0 9 * * 1" (Mondays 09:00)`;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   scheduleFromDayTime,
   validateDigestSettings,
 } from '../../../core/digest';
+import { neutraliseMarkup } from '../../../core/user-text';
 import { gatherDigest } from '../../../jobs/digest-data';
 import { postDigestNow } from '../../../jobs/digest-runner';
 import { digestDefaults, loadDigestSettings, saveDigestSettings } from '../../../jobs/digest-settings';
@@ -41,7 +42,7 @@ export function parseSetArgs(text: string): { input: DigestSettingsInput } | { e
   const rest = text.replace(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g, '').trim();
   if (pairs.length === 0 || rest) {
     return {
-      error: `I could not read ${rest ? `"${rest.slice(0, 60)}"` : 'any setting'}. Try ${SET_EXAMPLE}, or \`schedule="0 9 * * 1"\` for a cron expression.`,
+      error: `I could not read ${rest ? `"${neutraliseMarkup(rest.slice(0, 60))}"` : 'any setting'}. Try ${SET_EXAMPLE}, or \`schedule="0 9 * * 1"\` for a cron expression.`,
     };
   }
   const input: DigestSettingsInput = {};
@@ -68,15 +69,19 @@ export function parseSetArgs(text: string): { input: DigestSettingsInput } | { e
         break;
       default:
         return {
-          error: `"${key}" is not a digest setting: use channel, day, time, timezone or schedule. Example: ${SET_EXAMPLE}`,
+          error: `"${neutraliseMarkup(key!.slice(0, 30))}" is not a digest setting: use channel, day, time, timezone or schedule. Example: ${SET_EXAMPLE}`,
         };
     }
   }
   if (day !== undefined || time !== undefined) {
     if (input.schedule) return { error: 'Give either `schedule="…"` or `day=` and `time=`, not both.' };
+    if (day === undefined) return { error: 'Give the day with the time, e.g. `day=mon time=09:00`.' };
     if (!DAYS.includes(day as Day))
-      return { error: `"${day ?? ''}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).` };
-    if (!time || !parseTime(time)) return { error: `"${time ?? ''}" is not a time: use 24-hour HH:MM such as 09:00.` };
+      return {
+        error: `"${neutraliseMarkup(day ?? '')}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).`,
+      };
+    if (!time || !parseTime(time))
+      return { error: `"${neutraliseMarkup(time ?? '')}" is not a time: use 24-hour HH:MM such as 09:00.` };
     input.schedule = scheduleFromDayTime(day as Day, time);
   }
   return { input };
@@ -161,7 +166,7 @@ export function digestSubcommand(): Subcommand {
           return { later: () => setSettings(context, rest.join(' ')) };
         default:
           return ephemeral(
-            `\`digest ${action}\` is not something I know. Try \`/hosting digest\` (preview), \`/hosting digest post\`, \`/hosting digest settings\` or ${SET_EXAMPLE}.`,
+            `\`digest ${neutraliseMarkup(action.slice(0, 30))}\` is not something I know. Try \`/hosting digest\` (preview), \`/hosting digest post\`, \`/hosting digest settings\` or ${SET_EXAMPLE}.`,
           );
       }
     },
