@@ -15,6 +15,9 @@ export function slackErrorText(code: string, channel: string): string {
     case 'account_inactive':
     case 'not_authed':
       return 'Slack no longer accepts the bot token (it was revoked or the app was uninstalled): reinstall the app and update SLACK_BOT_TOKEN.';
+    case 'expired_trigger_id':
+    case 'trigger_expired':
+      return 'Slack took too long to open the form (its 3-second window passed): run the command again.';
     case 'missing_scope':
       return 'The Slack app lacks a permission this needs: reinstall it from manifest.yml so it gets every scope listed there.';
     default:

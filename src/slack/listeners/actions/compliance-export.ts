@@ -3,7 +3,7 @@ import { toCsv, toMarkdown } from '../../../core/compliance';
 import { type ComplianceChecklist, resolveCompliance } from '../../../core/compliance/request';
 import type { Services } from '../../../services';
 import { ephemeral, type Message } from '../../message';
-import { slackErrorCode } from '../../slack-errors';
+import { slackErrorCode, slackErrorText } from '../../slack-errors';
 import { complianceReply, resolveOptions } from '../commands/compliance';
 
 export type ExportFormat = 'markdown' | 'csv';
@@ -18,7 +18,6 @@ function render(checklist: ComplianceChecklist, format: ExportFormat): string {
   return format === 'csv' ? toCsv(framework, findings, meta) : toMarkdown(framework, findings, meta);
 }
 
-/** The `error` of a Slack Web API refusal (`not_in_channel`), if that is what failed. */
 /** Why the upload failed, in plain words, and what to do about it. */
 export function uploadFailure(error: unknown, checklist: ComplianceChecklist, format: ExportFormat): Message {
   const code = slackErrorCode(error);
@@ -39,6 +38,13 @@ export function uploadFailure(error: unknown, checklist: ComplianceChecklist, fo
     case 'restricted_action':
       return ephemeral(
         `I'm not allowed to upload files here (Slack said \`${code}\`). Ask whoever runs Hosting Advisor to check the app can upload files (the files:write permission). Meanwhile, ${cli} gives the same file.`,
+      );
+    case 'invalid_auth':
+    case 'token_revoked':
+    case 'account_inactive':
+    case 'not_authed':
+      return ephemeral(
+        `I couldn't upload the export: ${slackErrorText(code, '')} Meanwhile, ${cli} gives the same file.`,
       );
     default:
       return ephemeral(

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Services } from '../../../services';
 import type { BotAuthorization } from '../../authorize';
 import { context, ephemeral, type Message } from '../../message';
+import { slackErrorCode, slackErrorText } from '../../slack-errors';
 import { helpMessage } from './help';
 import type { Reply, Subcommand } from './subcommand';
 import { quoteInput, unknownSubcommand } from './unknown';
@@ -72,7 +73,9 @@ export function hostingCommand(subcommands: readonly Subcommand[], services: Ser
       reply = await subcommand.run({ args: words.join(' '), share, command, client, services, logger });
     } catch (error) {
       logger.error(`/hosting ${subcommand.name} failed:`, error);
-      await ack(SORRY);
+      // A Slack refusal (an expired form trigger, a revoked token) has a fix the user can act on.
+      const code = slackErrorCode(error);
+      await ack(code ? ephemeral(slackErrorText(code, command.channel_id)) : SORRY);
       return;
     }
     if (isMessage(reply)) {
@@ -89,7 +92,8 @@ export function hostingCommand(subcommands: readonly Subcommand[], services: Ser
       message = await reply.later();
     } catch (error) {
       logger.error(`/hosting ${subcommand.name} failed after the ack:`, error);
-      message = SORRY;
+      const code = slackErrorCode(error);
+      message = code ? ephemeral(slackErrorText(code, command.channel_id)) : SORRY;
     }
     if (!message) return;
     await respond({
