@@ -174,7 +174,8 @@ export async function gatherDigestInput(services: Services, options: GatherOptio
   const week = lastCompleteWeek(options.now, timezone);
   const today = utcDay(options.now);
   const period = digestPeriod({ week, today });
-  const start = period.days[0]! < period.monthStart ? period.days[0]! : period.monthStart;
+  // The earlier of the chart's first day and the first of the month (ISO days sort as text).
+  const start = [period.days[0]!, period.monthStart].sort()[0]!;
   const month = today.slice(0, 7);
   const requestsBefore = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
   const inventory: LiveInventory = {};

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
-import { LogLevel } from '@slack/bolt';
 import { ConfigError, loadConfig } from '../../src/config';
 import { type RunningBot, startBot } from '../../src/server';
 import { tempSqliteFile } from '../support/databases';

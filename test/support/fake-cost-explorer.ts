@@ -33,7 +33,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-export const CE_MODEL_PATH = path.resolve(__dirname, '../../../shared/fixtures/aws/ce-service-2.json');
+/** ../shared beside the checkout, from test/support (ts-jest) or dist-bench/test/support (the bench). */
+export const CE_MODEL_PATH =
+  ['../../../shared', '../../../../shared']
+    .map((shared) => path.resolve(__dirname, shared, 'fixtures/aws/ce-service-2.json'))
+    .find((file) => fs.existsSync(file)) ?? path.resolve(__dirname, '../../../shared/fixtures/aws/ce-service-2.json');
 
 // ---------------------------------------------------------------------------------------------
 // The model

@@ -1,0 +1,91 @@
+/**
+ * The built bot (`node dist/index.js`, as the Procfile runs it) in a child process, so its memory
+ * is its own: RSS read from /proc/<pid>/status.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PRODUCTION_NODE_FLAGS } from '../src/runtime';
+
+/** dist-bench/bench → the repository root. */
+export const BOT_ENTRY = path.resolve(__dirname, '../../dist/index.js');
+
+export interface ChildBot {
+  pid: number;
+  url: string;
+  /** Milliseconds from spawn to the first 200 from /readyz. */
+  readyMs: number;
+  /** Everything the bot wrote to stderr (its log) so far. */
+  log(): string;
+  /** Resolves when the log contains `text` (e.g. the jobs' start-up catch-up finishing). */
+  waitForLog(text: string, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The V8 flags production runs the bot with (Procfile, Dockerfile, `npm start`; a deploy test keeps
+ * them equal), so the memory measured is the memory a dyno sees. BOT_NODE_FLAGS overrides them to
+ * compare settings.
+ */
+export const BOT_NODE_FLAGS = (process.env.BOT_NODE_FLAGS ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean);
+
+export async function startChildBot(env: Record<string, string>): Promise<ChildBot> {
+  if (!fs.existsSync(BOT_ENTRY)) throw new Error(`${BOT_ENTRY} is missing: run \`npm run build\` first`);
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [...BOT_NODE_FLAGS, BOT_ENTRY], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let seen = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    seen += chunk;
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = () => {
+      const match = /listening on port (\d+)/.exec(seen);
+      if (match) {
+        child.stderr!.off('data', onData);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stderr!.on('data', onData);
+    exited.then(() => reject(new Error(`the bot exited before listening:\n${seen}`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  while ((await fetch(`${url}/readyz`).catch(() => undefined))?.status !== 200) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    pid: child.pid!,
+    url,
+    readyMs,
+    log: () => seen,
+    async waitForLog(text, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!seen.includes(text)) {
+        if (Date.now() > deadline) throw new Error(`the bot never logged "${text}":\n${seen}`);
+        if (child.exitCode !== null) throw new Error(`the bot exited:\n${seen}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A field of /proc/<pid>/status in bytes (VmRSS, VmHWM, RssAnon, RssFile); undefined off Linux. */
+export function procStatusBytes(pid: number, field: string): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
