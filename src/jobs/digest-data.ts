@@ -5,7 +5,6 @@
  */
 import type { LiveInventory } from '../core/compliance/inventory';
 import {
-  addDays,
   buildDigest,
   type Digest,
   type DigestInput,
@@ -13,11 +12,11 @@ import {
   lastCompleteWeek,
   type ModelledMonthly,
   type PlatformUnavailable,
-  utcDay,
 } from '../core/digest';
 import { monthStart } from '../core/heroku-run-rate';
 import { estimate } from '../core/model';
 import { sumMoney } from '../core/money';
+import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import type { AwsSpendSource } from '../sources/aws';
 import { COST_EXPLORER_SERVICE } from '../sources/aws';
@@ -51,11 +50,6 @@ const failed = (platform: 'aws' | 'heroku', why: string): PlatformUnavailable =>
   reason: why,
 });
 
-function nextMonthStart(day: string): string {
-  const [year, month] = day.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-}
-
 async function awsInput(
   aws: AwsSpendSource,
   services: Services,
@@ -76,7 +70,7 @@ async function awsInput(
   }
   let forecast: DigestInput extends { aws: infer A } ? Extract<A, { forecast: unknown }>['forecast'] : never;
   try {
-    const answer = await aws.forecast({ start: range.today, end: nextMonthStart(range.today) });
+    const answer = await aws.forecast({ start: range.today, end: firstOfMonth(range.today, 1) });
     forecast = answer.value.available
       ? { available: true, total: answer.value.total }
       : { available: false, reason: answer.value.reason };

@@ -3,7 +3,7 @@
  * Heroku cost integrates what actually ran. Once per UTC day across replicas (a store claim);
  * snapshots are keyed by day and app, so a repeat would only overwrite the same rows.
  */
-import { utcDay } from '../core/digest';
+import { utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { SourceError } from '../sources/source-error';
 

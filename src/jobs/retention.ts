@@ -3,7 +3,7 @@
  * Snapshots and history cover 400 days: a year of digests and audits plus the month a monthly cap
  * needs. Cached answers older than 30 days are never served fresh again, so they go.
  */
-import { addDays, utcDay } from '../core/digest';
+import { addDays, utcDay } from '../core/utc-days';
 import type { Store } from '../store/store';
 
 export const RETENTION_DAYS = { cache: 30, snapshots: 400, history: 400 } as const;

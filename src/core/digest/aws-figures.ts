@@ -1,9 +1,11 @@
 /** The AWS section of the digest, from Cost Explorer's daily cost by service. Pure. */
+
+import { utcDays } from '../heroku-run-rate';
 import { formatUsd, type Money, sumMoney, toCents, usd, ZERO } from '../money';
+import { addDays } from '../utc-days';
 import type { AwsDigestInput } from './input';
 import { change, movers, top, translation, weekTotal } from './platform-figures';
 import type { DigestWeek, PlatformDigest } from './types';
-import { addDays, daysBetween } from './week';
 
 export interface Period {
   weeks: DigestWeek[];
@@ -37,7 +39,7 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
     return totals;
   };
   const weeks = period.weeks.map((week) => {
-    const days = daysBetween(week.start, week.end);
+    const days = utcDays(week.start, week.end);
     const totals = days.map(dayTotal);
     return weekTotal(
       week,
@@ -47,9 +49,9 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
   });
   const last = period.weeks[period.weeks.length - 1]!;
   const before = period.weeks[period.weeks.length - 2]!;
-  const lastDays = daysBetween(last.start, last.end);
+  const lastDays = utcDays(last.start, last.end);
   const lastWeek = weeks[weeks.length - 1]!.total;
-  const mtdDays = daysBetween(period.monthStart, period.today);
+  const mtdDays = utcDays(period.monthStart, period.today);
   const monthToDate = sumMoney(mtdDays.map((day) => dayTotal(day) ?? ZERO));
   const usedDays = new Set([...period.days, ...mtdDays]);
   const estimatedDays = daily.days.filter((day) => usedDays.has(day.day) && day.estimated).map((day) => day.day);
@@ -68,7 +70,7 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
     lastWeek,
     weeks,
     ...change(weeks),
-    movers: movers(perService(lastDays), perService(daysBetween(before.start, before.end))),
+    movers: movers(perService(lastDays), perService(utcDays(before.start, before.end))),
     top: top(perService(lastDays)),
     daily: period.days.map((day) => {
       const total = dayTotal(day);

@@ -3,6 +3,8 @@
  * month to date and forecast, what each platform's workload would cost on the other, a verdict,
  * the compliance posture and what the figures are. Pure: everything comes in `DigestInput`.
  */
+
+import { utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents } from '../money';
 import { awsFigures, type Period } from './aws-figures';
 import { herokuFigures } from './heroku-figures';
@@ -10,7 +12,7 @@ import type { DigestInput, HerokuDigestInput } from './input';
 import { postureLines } from './posture';
 import type { Digest, PlatformSection } from './types';
 import { verdict } from './verdict';
-import { daysBetween, weeksEndingWith } from './week';
+import { weeksEndingWith } from './week';
 
 export const TREND_WEEKS = 4;
 
@@ -18,7 +20,7 @@ export function digestPeriod(input: Pick<DigestInput, 'week' | 'today'>): Period
   const weeks = weeksEndingWith(input.week, TREND_WEEKS);
   return {
     weeks,
-    days: daysBetween(weeks[0]!.start, input.week.end),
+    days: utcDays(weeks[0]!.start, input.week.end),
     monthStart: `${input.today.slice(0, 7)}-01`,
     today: input.today,
   };

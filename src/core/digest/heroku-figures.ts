@@ -1,22 +1,13 @@
 /** The Heroku section of the digest, from daily formation snapshots × billed prices. Pure. */
-import { weeklyCostFromSnapshots } from '../heroku-run-rate';
+import { utcDays, weeklyCostFromSnapshots } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd, ZERO } from '../money';
+import { addDays, dayCount, firstOfMonth } from '../utc-days';
 import { freshnessLabel, type Period } from './aws-figures';
 import type { HerokuDigestInput } from './input';
 import { change, movers, top, translation, weekTotal } from './platform-figures';
 import type { PlatformDigest } from './types';
-import { addDays, daysBetween } from './week';
 
 const thirtieths = (value: number): Money => usd(value).div(3000);
-
-function daysInMonth(monthStart: string): number {
-  return daysBetween(monthStart, nextMonthStart(monthStart)).length;
-}
-
-function nextMonthStart(monthStart: string): string {
-  const [year, month] = monthStart.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-}
 
 export function herokuFigures(input: HerokuDigestInput, period: Period): PlatformDigest {
   const cost = (from: string, to: string) => weeklyCostFromSnapshots(input.snapshots, from, to);
@@ -32,7 +23,8 @@ export function herokuFigures(input: HerokuDigestInput, period: Period): Platfor
 
   const monthToDate =
     period.today > period.monthStart ? thirtieths(cost(period.monthStart, period.today).totalThirtiethsOfCent) : ZERO;
-  const daysLeft = daysBetween(period.today, nextMonthStart(period.monthStart)).length;
+  const nextMonth = firstOfMonth(period.monthStart, 1);
+  const daysLeft = dayCount(period.today, nextMonth);
   let forecastMonth: Money | undefined;
   let forecastNote: string;
   if (input.runRateMonthlyCents === undefined) {
@@ -40,7 +32,7 @@ export function herokuFigures(input: HerokuDigestInput, period: Period): Platfor
   } else {
     const rest = fromCents(input.runRateMonthlyCents).times(daysLeft).div(30);
     forecastMonth = monthToDate.plus(rest);
-    forecastNote = `month to date + today's run-rate (${formatUsd(fromCents(input.runRateMonthlyCents))}/month) for the ${daysLeft} day${daysLeft === 1 ? '' : 's'} left of ${daysInMonth(period.monthStart)}`;
+    forecastNote = `month to date + today's run-rate (${formatUsd(fromCents(input.runRateMonthlyCents))}/month) for the ${daysLeft} day${daysLeft === 1 ? '' : 's'} left of ${dayCount(period.monthStart, nextMonth)}`;
   }
 
   const covered = new Set(weekCosts.flatMap(({ cost: c }) => c.daysCovered));

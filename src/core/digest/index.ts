@@ -12,4 +12,4 @@ export {
 export * from './schedule';
 export * from './settings';
 export type * from './types';
-export { addDays, daysBetween, lastCompleteWeek, parseWeekId, utcDay, weekStarting, weeksEndingWith } from './week';
+export { lastCompleteWeek, parseWeekId, weekStarting, weeksEndingWith } from './week';

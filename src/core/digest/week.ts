@@ -1,23 +1,7 @@
 /** Calendar weeks for the digest: Monday to Sunday in the digest's time zone. Pure. */
 import { DateTime } from 'luxon';
+import { addDays } from '../utc-days';
 import type { DigestWeek } from './types';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** YYYY-MM-DD plus n days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  if (!DAY.test(day)) throw new RangeError(`not a day: ${day}`);
-  return DateTime.fromISO(day, { zone: 'utc' }).plus({ days: n }).toISODate()!;
-}
-
-/** Every day d with from <= d < to. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let day = from; day < to; day = addDays(day, 1)) days.push(day);
-  return days;
-}
-
-export const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 
 export function weekStarting(monday: string, timezone: string): DigestWeek {
   const start = DateTime.fromISO(monday, { zone: 'utc' });

@@ -9,6 +9,7 @@
  */
 
 import { neutraliseMarkup } from '../user-text';
+import { addDays, dayCount, firstOfMonth, utcDay } from '../utc-days';
 
 export type SpendPlatform = 'aws' | 'heroku';
 export type SpendPeriodName = '7d' | '30d' | 'mtd' | 'last-month';
@@ -115,26 +116,6 @@ export function parseSpendArgs(args: string): SpendRequest | { error: string } {
   };
 }
 
-const DAY_MS = 86_400_000;
-
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
-}
-
-export function daysBetween(start: string, end: string): number {
-  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
-}
-
-function firstOfMonth(day: string, monthsAhead = 0): string {
-  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + monthsAhead);
-  return utcDay(date);
-}
-
 /** The period a name means at `now`, with the one before it to compare against. */
 export function spendPeriod(name: SpendPeriodName, now: Date): SpendPeriod {
   const today = utcDay(now);
@@ -150,7 +131,7 @@ export function spendPeriod(name: SpendPeriodName, now: Date): SpendPeriod {
     }
     case 'mtd': {
       range = { start: firstOfMonth(today), end: addDays(today, 1) };
-      const n = daysBetween(range.start, range.end);
+      const n = dayCount(range.start, range.end);
       previous = { start: addDays(range.start, -n), end: range.start };
       break;
     }
@@ -160,7 +141,7 @@ export function spendPeriod(name: SpendPeriodName, now: Date): SpendPeriod {
       break;
     }
   }
-  const days = daysBetween(range.start, range.end);
+  const days = dayCount(range.start, range.end);
   const lastDay = addDays(range.end, -1);
   const partial = name === 'mtd' ? ', today partial' : '';
   return {
