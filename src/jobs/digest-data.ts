@@ -15,15 +15,13 @@ import {
 } from '../core/digest';
 import { monthStart } from '../core/heroku-run-rate';
 import { estimate } from '../core/model';
-import { sumMoney } from '../core/money';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import type { AwsSpendSource } from '../sources/aws';
 import { COST_EXPLORER_SERVICE } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
-import { appWorkload } from '../sources/heroku';
-import { SourceError } from '../sources/source-error';
-import { AWS_OFF, HEROKU_OFF } from '../sources/spend-report';
+import { inventoryOnAws } from '../sources/heroku';
+import { AWS_OFF, failureMessage, HEROKU_OFF } from '../sources/spend-report';
 import { loadDigestSettings } from './digest-settings';
 
 export interface GatherOptions {
@@ -37,12 +35,6 @@ export interface GatherOptions {
 }
 
 type Log = GatherOptions['log'];
-
-function reason(error: unknown, what: string, log: Log): string {
-  if (error instanceof SourceError) return error.message;
-  log?.(`${what} failed unexpectedly`, error);
-  return `${what} failed unexpectedly; the error is in Hosting Advisor's log.`;
-}
 
 const failed = (platform: 'aws' | 'heroku', why: string): PlatformUnavailable => ({
   platform,
@@ -64,9 +56,9 @@ async function awsInput(
     inventory.aws = {
       servicesWithSpend: [],
       period: `${range.week.start} to ${range.week.end}`,
-      error: reason(error, 'Reading AWS spend', log),
+      error: failureMessage(error, 'Reading AWS spend', log),
     };
-    return failed('aws', `could not read Cost Explorer: ${reason(error, 'Reading AWS spend', log)}`);
+    return failed('aws', `could not read Cost Explorer: ${failureMessage(error, 'Reading AWS spend', log)}`);
   }
   let forecast: DigestInput extends { aws: infer A } ? Extract<A, { forecast: unknown }>['forecast'] : never;
   try {
@@ -75,7 +67,7 @@ async function awsInput(
       ? { available: true, total: answer.value.total }
       : { available: false, reason: answer.value.reason };
   } catch (error) {
-    forecast = { available: false, reason: reason(error, 'The AWS forecast', log) };
+    forecast = { available: false, reason: failureMessage(error, 'The AWS forecast', log) };
   }
   let onHeroku: ModelledMonthly;
   try {
@@ -88,7 +80,7 @@ async function awsInput(
       onHeroku = { monthly: modelled.heroku.infrastructure, notes: [...usage.value.notes] };
     }
   } catch (error) {
-    onHeroku = { error: reason(error, 'Modelling the AWS workload', log) };
+    onHeroku = { error: failureMessage(error, 'Modelling the AWS workload', log) };
   }
   const weekDays = new Set(
     daily.value.days.filter((d) => d.day >= range.week.start && d.day < range.week.end).map((d) => d.day),
@@ -125,7 +117,7 @@ async function herokuInput(
   try {
     live = await heroku.inventory({ refresh: force });
   } catch (error) {
-    liveError = reason(error, 'Reading Heroku', log);
+    liveError = failureMessage(error, 'Reading Heroku', log);
   }
   if (!live) {
     inventory.heroku = { apps: [], members: [], error: liveError };
@@ -133,20 +125,12 @@ async function herokuInput(
       return failed('heroku', `could not read Heroku and no daily snapshots are stored: ${liveError}`);
     return { snapshots, onAws: { error: `could not read Heroku: ${liveError}` } };
   }
-  const modelled = [];
-  let skipped = 0;
-  for (const app of live.value.apps) {
-    try {
-      modelled.push(estimate(appWorkload(live.value, app.name, services.catalog), services.catalog).aws.infrastructure);
-    } catch {
-      skipped += 1;
-    }
-  }
+  const onAws = inventoryOnAws(live.value, services.catalog);
   try {
     const compliance = await heroku.complianceInventory(live.value);
     inventory.heroku = { apps: compliance.apps, members: compliance.members };
   } catch (error) {
-    inventory.heroku = { apps: [], members: [], error: reason(error, 'Reading Heroku compliance facts', log) };
+    inventory.heroku = { apps: [], members: [], error: failureMessage(error, 'Reading Heroku compliance facts', log) };
   }
   return {
     snapshots,
@@ -157,8 +141,8 @@ async function herokuInput(
       ...(live.staleBecause ? { staleBecause: live.staleBecause.message } : {}),
     },
     onAws:
-      modelled.length > 0
-        ? { monthly: sumMoney(modelled), notes: skipped > 0 ? [`${skipped} app(s) could not be modelled`] : [] }
+      onAws.modelled > 0
+        ? { monthly: onAws.monthly, notes: onAws.skipped > 0 ? [`${onAws.skipped} app(s) could not be modelled`] : [] }
         : { error: 'no Heroku app could be modelled' },
   };
 }

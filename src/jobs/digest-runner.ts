@@ -191,7 +191,6 @@ export class DigestRunner {
 
   /** The ts of this week's digest message already in the channel; null when there is none; 'unknown' when we cannot tell. */
   private async findPosted(channel: string, week: DigestWeek, before: DigestRun): Promise<string | null | 'unknown'> {
-    if (before.status === 'posted' && before.messageTs) return before.messageTs;
     if (before.status === 'failed' && before.error?.startsWith(REFUSED)) return null;
     try {
       const oldest = Math.floor(before.claimedAt.getTime() / 1000) - 60;

@@ -3,8 +3,8 @@
  * `/hosting spend` and `npx hosting-advisor spend`. One platform failing never hides the other.
  */
 
-import { estimate } from '../core/model';
-import { formatUsd, fromCents, type Money, sumMoney, toCents, usd } from '../core/money';
+import { freshnessLabel } from '../core/freshness';
+import { formatUsd, fromCents, type Money, toCents, usd } from '../core/money';
 import type { Catalog } from '../core/pricing';
 import type { SpendReport, SpendSection } from '../core/spend/report';
 import { describeGrouping, rangeLabel, type SpendPeriod, type SpendRequest, spendPeriod } from '../core/spend/request';
@@ -12,7 +12,7 @@ import { type AwsSpendSummary, summariseAws } from '../core/spend/summary';
 import type { AwsSpendSource, SpendGroupBy } from './aws';
 import type { Sources } from './connect-sources';
 import type { HerokuSource } from './heroku';
-import { appWorkload } from './heroku';
+import { inventoryOnAws } from './heroku';
 import { type Fetched, SourceError } from './source-error';
 
 export interface SpendContext {
@@ -30,14 +30,12 @@ export const AWS_OFF =
 export const HEROKU_OFF =
   'Heroku spend is off: set HEROKU_API_TOKEN (a read-only token: `heroku authorizations:create --scope read`), then restart. See README, "Configuration".';
 
-export function asOfLabel(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 function freshness(fetched: Fetched<unknown>): string {
-  const base = `as of ${asOfLabel(fetched.asOf)}`;
-  if (fetched.staleBecause) return `${base} — stale: could not refresh (${fetched.staleBecause.message})`;
-  return fetched.fromCache ? `${base} (cached)` : base;
+  return freshnessLabel({
+    asOf: fetched.asOf,
+    fromCache: fetched.fromCache,
+    staleBecause: fetched.staleBecause?.message,
+  });
 }
 
 function signed(amount: Money): string {
@@ -50,7 +48,8 @@ function percent(summary: AwsSpendSummary): string {
   return `${p.isNegative() ? '' : '+'}${p.toFixed(1)}%`;
 }
 
-function failureMessage(error: unknown, what: string, log: SpendContext['log']): string {
+/** Plain words for a failed read; anything but a SourceError is logged and summarised. */
+export function failureMessage(error: unknown, what: string, log: SpendContext['log']): string {
   if (error instanceof SourceError) return error.message;
   log?.(`${what} failed unexpectedly`, error);
   return `${what} failed unexpectedly; the error is in Hosting Advisor's log.`;
@@ -174,22 +173,11 @@ async function herokuSection(heroku: HerokuSource, context: SpendContext): Promi
     if (excluded.length > MAX_ROWS) lines.push(`• … and ${excluded.length - MAX_ROWS} more`);
   }
   const notes: string[] = [];
-  const modelled: Money[] = [];
-  let skipped = 0;
-  for (const app of inventory.value.apps) {
-    try {
-      modelled.push(
-        estimate(appWorkload(inventory.value, app.name, context.catalog), context.catalog).aws.infrastructure,
-      );
-    } catch {
-      skipped += 1;
-    }
-  }
-  if (modelled.length > 0) {
+  const onAws = inventoryOnAws(inventory.value, context.catalog);
+  if (onAws.modelled > 0) {
+    const { skipped } = onAws;
     const skippedNote = skipped > 0 ? `; ${skipped} app${skipped === 1 ? '' : 's'} could not be modelled` : '';
-    lines.push(
-      `Modelled on AWS (list prices, infrastructure only): ${formatUsd(sumMoney(modelled))}/month${skippedNote}`,
-    );
+    lines.push(`Modelled on AWS (list prices, infrastructure only): ${formatUsd(onAws.monthly)}/month${skippedNote}`);
   }
   notes.push(`Run-rate from Heroku's billed prices; ${freshness(inventory)}`);
   for (const gap of inventory.value.gaps.slice(0, 3)) notes.push(`Not read: ${gap.what} (${gap.reason})`);

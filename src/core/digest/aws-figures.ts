@@ -1,25 +1,12 @@
 /** The AWS section of the digest, from Cost Explorer's daily cost by service. Pure. */
 
+import { freshnessLabel } from '../freshness';
 import { utcDays } from '../heroku-run-rate';
 import { formatUsd, type Money, sumMoney, toCents, usd, ZERO } from '../money';
 import { addDays } from '../utc-days';
 import type { AwsDigestInput } from './input';
-import { change, movers, top, translation, weekTotal } from './platform-figures';
-import type { DigestWeek, PlatformDigest } from './types';
-
-export interface Period {
-  weeks: DigestWeek[];
-  days: string[];
-  /** First day of the current month, and today (exclusive). */
-  monthStart: string;
-  today: string;
-}
-
-export function freshnessLabel(freshness: { asOf: Date; fromCache: boolean; staleBecause?: string }): string {
-  const at = `${freshness.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  if (freshness.staleBecause) return `as of ${at} — stale: could not refresh (${freshness.staleBecause})`;
-  return freshness.fromCache ? `as of ${at} (cached)` : `as of ${at}`;
-}
+import { change, movers, type Period, top, translation } from './platform-figures';
+import type { PlatformDigest } from './types';
 
 export function awsFigures(input: AwsDigestInput, period: Period): PlatformDigest {
   const { daily } = input;
@@ -41,11 +28,11 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
   const weeks = period.weeks.map((week) => {
     const days = utcDays(week.start, week.end);
     const totals = days.map(dayTotal);
-    return weekTotal(
+    return {
       week,
-      sumMoney(totals.filter((t): t is Money => t !== undefined)),
-      totals.filter((t) => !t).length,
-    );
+      total: sumMoney(totals.filter((t): t is Money => t !== undefined)),
+      daysMissing: totals.filter((t) => !t).length,
+    };
   });
   const last = period.weeks[period.weeks.length - 1]!;
   const before = period.weeks[period.weeks.length - 2]!;

@@ -6,9 +6,10 @@
 
 import { utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents } from '../money';
-import { awsFigures, type Period } from './aws-figures';
+import { awsFigures } from './aws-figures';
 import { herokuFigures } from './heroku-figures';
 import type { DigestInput, HerokuDigestInput } from './input';
+import type { Period } from './platform-figures';
 import { postureLines } from './posture';
 import type { Digest, PlatformSection } from './types';
 import { verdict } from './verdict';

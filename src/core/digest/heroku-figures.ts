@@ -1,10 +1,11 @@
 /** The Heroku section of the digest, from daily formation snapshots × billed prices. Pure. */
-import { utcDays, weeklyCostFromSnapshots } from '../heroku-run-rate';
+
+import { freshnessLabel } from '../freshness';
+import { weeklyCostFromSnapshots } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd, ZERO } from '../money';
 import { addDays, dayCount, firstOfMonth } from '../utc-days';
-import { freshnessLabel, type Period } from './aws-figures';
 import type { HerokuDigestInput } from './input';
-import { change, movers, top, translation, weekTotal } from './platform-figures';
+import { change, movers, type Period, top, translation } from './platform-figures';
 import type { PlatformDigest } from './types';
 
 const thirtieths = (value: number): Money => usd(value).div(3000);
@@ -12,9 +13,11 @@ const thirtieths = (value: number): Money => usd(value).div(3000);
 export function herokuFigures(input: HerokuDigestInput, period: Period): PlatformDigest {
   const cost = (from: string, to: string) => weeklyCostFromSnapshots(input.snapshots, from, to);
   const weekCosts = period.weeks.map((week) => ({ week, cost: cost(week.start, week.end) }));
-  const weeks = weekCosts.map(({ week, cost: c }) =>
-    weekTotal(week, thirtieths(c.totalThirtiethsOfCent), c.daysMissing.length),
-  );
+  const weeks = weekCosts.map(({ week, cost: c }) => ({
+    week,
+    total: thirtieths(c.totalThirtiethsOfCent),
+    daysMissing: c.daysMissing.length,
+  }));
   const perApp = (c: ReturnType<typeof cost>) =>
     new Map(c.apps.map((app) => [app.app, thirtieths(app.thirtiethsOfCent)] as const));
   const last = weekCosts[weekCosts.length - 1]!.cost;

@@ -1,5 +1,5 @@
 export { buildDigest, digestPeriod, TREND_WEEKS } from './build-digest';
-export type { AwsDigestInput, DigestInput, Freshness, HerokuDigestInput, ModelledMonthly } from './input';
+export type { AwsDigestInput, DigestInput, HerokuDigestInput, ModelledMonthly } from './input';
 export { DIGEST_FRAMEWORKS, postureLines } from './posture';
 export {
   chartSummary,

@@ -3,17 +3,11 @@
  * gathers them). Structural types, so the core imports nothing from `sources`.
  */
 import type { LiveInventory } from '../compliance/inventory';
+import type { Freshness } from '../freshness';
 import type { SnapshotRow } from '../heroku-run-rate';
 import type { Money } from '../money';
 import type { DailyCostLike } from '../spend/summary';
 import type { DigestWeek, PlatformUnavailable } from './types';
-
-export interface Freshness {
-  asOf: Date;
-  fromCache: boolean;
-  /** Set when a refresh failed and older data is shown. */
-  staleBecause?: string;
-}
 
 /** The modelled monthly cost of a platform's workload on the other platform, or why there is none. */
 export type ModelledMonthly = { monthly: Money; notes: string[] } | { error: string };

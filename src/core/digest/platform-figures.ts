@@ -1,9 +1,17 @@
 /** Shared arithmetic for both platforms' digest sections: week totals, movers, translations. Pure. */
-import { formatUsd, type Money, toCents, usd, ZERO } from '../money';
+import { formatUsd, type Money, toCents, ZERO } from '../money';
 import type { ModelledMonthly } from './input';
 import type { DigestWeek, Mover, PlatformId, Translation, WeekTotal } from './types';
 
 export const MAX_ROWS = 5;
+
+/** The days a digest covers: its four weeks, and the month to date (to today, exclusive). */
+export interface Period {
+  weeks: DigestWeek[];
+  days: string[];
+  monthStart: string;
+  today: string;
+}
 
 /** Per-item totals for two periods → the biggest changes (non-zero to the cent), largest first. */
 export function movers(current: Map<string, Money>, previous: Map<string, Money>, limit = MAX_ROWS): Mover[] {
@@ -58,9 +66,3 @@ export function percentLabel(changePercent: number | undefined): string {
 export function signedUsd(amount: Money): string {
   return toCents(amount) > 0 ? `+${formatUsd(amount)}` : formatUsd(amount);
 }
-
-export function weekTotal(week: DigestWeek, total: Money, daysMissing: number): WeekTotal {
-  return { week, total, daysMissing };
-}
-
-export { usd };

@@ -28,4 +28,4 @@ export {
   invoiceDay,
 } from './heroku-source';
 export type * from './types';
-export { appWorkload, keyValueCache, postgresDatabase, workloadForApp } from './workload';
+export { appWorkload, inventoryOnAws, keyValueCache, postgresDatabase, workloadForApp } from './workload';

@@ -1,4 +1,5 @@
-import { herokuCache, herokuDatabase } from '../../core/model';
+import { estimate, herokuCache, herokuDatabase } from '../../core/model';
+import { type Money, sumMoney } from '../../core/money';
 import { type Catalog, DEFAULT_CATALOG } from '../../core/pricing';
 import type { AddOn, Cache, Database, ProcessType, Workload } from '../../core/workload';
 import { SourceError } from '../source-error';
@@ -102,4 +103,24 @@ function noSuchAppMessage(appName: string, names: readonly string[]): string {
   const shown = sorted.slice(0, SHOWN_NAMES).join(', ');
   const more = names.length > SHOWN_NAMES ? `… and ${(names.length - SHOWN_NAMES).toLocaleString('en-US')} more` : '';
   return `No app named "${appName}" in the Heroku apps this token sees (apps you can see: ${shown}${more}).`;
+}
+
+/**
+ * Every app of an inventory priced on AWS (list prices, infrastructure only), summed exactly. An app
+ * that cannot be modelled is counted in `skipped`, never priced at $0.
+ */
+export function inventoryOnAws(
+  inventory: HerokuInventory,
+  catalog: Catalog = DEFAULT_CATALOG,
+): { monthly: Money; modelled: number; skipped: number } {
+  const monthly: Money[] = [];
+  let skipped = 0;
+  for (const app of inventory.apps) {
+    try {
+      monthly.push(estimate(appWorkload(inventory, app.name, catalog), catalog).aws.infrastructure);
+    } catch {
+      skipped += 1;
+    }
+  }
+  return { monthly: sumMoney(monthly), modelled: monthly.length, skipped };
 }
