@@ -17,6 +17,7 @@ import {
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { setProcessEnv } from '../support/process-env';
 
 // heroku-client reads every certificate file on each request; the fakes are plain HTTP.
 delete process.env.SSL_CERT_DIR;
@@ -68,7 +69,7 @@ function world(): HerokuWorld {
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let harness: Harness;
-const savedEnv: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 
 beforeAll(async () => {
   ce = await startFakeCostExplorer();
@@ -80,23 +81,20 @@ beforeAll(async () => {
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
   };
-  for (const [key, value] of Object.entries(env)) {
-    savedEnv[key] = process.env[key];
-    process.env[key] = value;
-  }
-  for (const key of ['AWS_MAX_ATTEMPTS', 'AWS_RETRY_MODE', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) {
-    savedEnv[key] = process.env[key];
-    delete process.env[key];
-  }
+  // The bot's own retry settings apply, not whatever the shell running the tests has.
+  const unset = {
+    AWS_MAX_ATTEMPTS: undefined,
+    AWS_RETRY_MODE: undefined,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
+  };
+  restoreEnv = setProcessEnv({ ...env, ...unset });
 });
 
 afterAll(async () => {
   await ce.close();
   await heroku.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
 });
 
 // A fresh bot (and store) per test: no cache and no request count carried from one fault to the next.

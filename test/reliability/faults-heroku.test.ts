@@ -17,6 +17,7 @@ import {
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, type FaultRule, HerokuWorld } from '../support/fake-heroku';
+import { setProcessEnv } from '../support/process-env';
 
 // heroku-client reads every certificate file on each request; the fakes are plain HTTP.
 delete process.env.SSL_CERT_DIR;
@@ -60,7 +61,7 @@ function world(): HerokuWorld {
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let harness: Harness;
-const savedEnv: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 
 beforeAll(async () => {
   ce = await startFakeCostExplorer();
@@ -71,19 +72,13 @@ beforeAll(async () => {
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
   };
-  for (const [key, value] of Object.entries(env)) {
-    savedEnv[key] = process.env[key];
-    process.env[key] = value;
-  }
+  restoreEnv = setProcessEnv(env);
 });
 
 afterAll(async () => {
   await ce.close();
   await heroku.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
 });
 
 // A fresh bot (and store) per test: no cached inventory and no rate-limit state carried over.

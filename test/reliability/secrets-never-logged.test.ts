@@ -7,6 +7,7 @@ import { tempSqliteFile } from '../support/databases';
 import { costAndUsagePage, type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { FakeSlack } from '../support/fake-slack';
+import { setProcessEnv } from '../support/process-env';
 import { secretForms } from './support';
 
 // As in the other live-Heroku tests.
@@ -98,7 +99,7 @@ let heroku: FakeHeroku;
 let ce: FakeCostExplorer;
 let bot: RunningBot;
 let url: string;
-const savedEnv: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 let requestId = 0;
 
 function sign(body: string, secret = SECRETS.SLACK_SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)) {
@@ -202,10 +203,7 @@ beforeAll(async () => {
   heroku = await FakeHeroku.start({ world: world(), token: SECRETS.HEROKU_API_TOKEN });
   ce = await startFakeCostExplorer();
   // The AWS SDK reads its endpoint and credentials from the process environment.
-  for (const [key, value] of Object.entries({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint })) {
-    savedEnv[key] = process.env[key];
-    process.env[key] = value;
-  }
+  restoreEnv = setProcessEnv({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint });
   capture();
   await restartBot();
 });
@@ -223,10 +221,7 @@ afterAll(async () => {
   await slack?.stop();
   await heroku?.close();
   await ce?.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import {
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { setProcessEnv } from '../support/process-env';
 
 const DIGEST_CHANNEL = 'CDIGEST01';
 const CE_DELAY_MS = 2000;
@@ -74,7 +75,7 @@ function costAndUsage(info: FakeRequestInfo) {
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let h: Harness;
-const savedEnv: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 /** performance.now() of each views.publish the fake Slack received. */
 const publishedAt: number[] = [];
 
@@ -87,10 +88,7 @@ beforeAll(async () => {
   );
   heroku = await FakeHeroku.start({ world: world() });
   const env = { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
-  for (const [key, value] of Object.entries(env)) {
-    savedEnv[key] = process.env[key];
-    process.env[key] = value;
-  }
+  restoreEnv = setProcessEnv(env);
   h = await startHarness({
     ...env,
     HEROKU_API_TOKEN: heroku.token,
@@ -142,10 +140,7 @@ afterAll(async () => {
   await h.close();
   await ce.close();
   await heroku.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
 });
 
 // ---------------------------------------------------------------------------------------------

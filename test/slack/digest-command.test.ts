@@ -7,6 +7,7 @@ import {
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { setProcessEnv } from '../support/process-env';
 
 /**
  * `/hosting digest` end to end: the real receiver, Cost Explorer and Heroku fakes that speak the
@@ -31,7 +32,7 @@ const day = (offset: number) => new Date(Date.UTC(2026, 9, 26 + offset)).toISOSt
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let h: Harness;
-const savedEnv: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 
 function scriptAws() {
   ce.reset();
@@ -109,10 +110,7 @@ beforeAll(async () => {
   world.addApp('shop-api', { formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }], addOns: [] });
   heroku = await FakeHeroku.start({ world });
   const env = { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
-  for (const [key, value] of Object.entries(env)) {
-    savedEnv[key] = process.env[key];
-    process.env[key] = value;
-  }
+  restoreEnv = setProcessEnv(env);
   h = await startHarness(
     { ...env, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url, DIGEST_CHANNEL: CHANNEL },
     { now: () => NOW },
@@ -125,10 +123,7 @@ afterAll(async () => {
   await h.close();
   await ce.close();
   await heroku.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
 });
 
 type Body = {

@@ -8,6 +8,7 @@ import {
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { setProcessEnv } from '../support/process-env';
 
 const EC2 = 'Amazon Elastic Compute Cloud - Compute';
 const RDS = 'Amazon Relational Database Service';
@@ -61,17 +62,14 @@ function textOf(body: {
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let harness: Harness;
-const savedEnv: Record<string, string | undefined> = {};
+let restoreEnv = () => {};
 
 beforeAll(async () => {
   ce = await startFakeCostExplorer();
   heroku = await FakeHeroku.start({ world: world() });
   // The AWS SDK reads its endpoint and credentials from the process environment.
   const env = { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
-  for (const [key, value] of Object.entries(env)) {
-    savedEnv[key] = process.env[key];
-    process.env[key] = value;
-  }
+  restoreEnv = setProcessEnv(env);
   harness = await startHarness({ ...env, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
 });
 
@@ -79,10 +77,7 @@ afterAll(async () => {
   await harness.close();
   await ce.close();
   await heroku.close();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  restoreEnv();
 });
 
 /** Scripts a period: three usage pages, one credits page, and the previous period on one page. */
