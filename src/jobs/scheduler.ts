@@ -1,9 +1,9 @@
 /**
  * The bot's timers (node-cron): the weekly digest at DIGEST_SCHEDULE in DIGEST_TIMEZONE (stored
- * settings win), and the daily Heroku snapshot. Every replica runs the same timers; the store's
- * claims make each run happen once. A check every few minutes (and one at start) catches up what
- * was missed while the bot was down, within a grace period, and picks up settings another replica
- * saved.
+ * settings win), and a check every 5 minutes (and one at start) that takes the day's Heroku snapshot
+ * on its first run each UTC day, catches up a digest missed while the bot was down (within a grace
+ * period), and picks up settings another replica saved. Every replica runs the same timers; the
+ * store's claims make each run happen once.
  */
 import type { Logger } from '@slack/bolt';
 import cron, { type ScheduledTask } from 'node-cron';
@@ -20,8 +20,6 @@ export const DEFAULT_GRACE_MS = 24 * 60 * 60_000;
 export const RETRY_AFTER_MS = 15 * 60_000;
 /** How often replicas look for missed runs and changed settings. */
 export const CHECK_SCHEDULE = '*/5 * * * *';
-/** The Heroku snapshot: shortly after midnight UTC. */
-export const SNAPSHOT_SCHEDULE = '15 0 * * *';
 
 /** When this installation first ran its jobs: a digest due before then was never missed. */
 export const FIRST_START_KEY = 'jobs.first_start';
@@ -52,19 +50,15 @@ export class Jobs {
     }
     this.tasks.push(
       cron.schedule(CHECK_SCHEDULE, () => this.serial(() => this.check(this.options.services.now())), {
-        name: 'catch-up',
-        noOverlap: true,
-        unref: true,
-      }),
-      cron.schedule(SNAPSHOT_SCHEDULE, () => this.serial(() => this.snapshot(this.options.services.now())), {
-        name: 'heroku-snapshot',
-        timezone: 'UTC',
+        name: 'check',
         noOverlap: true,
         unref: true,
       }),
     );
     await this.serial(() => this.check(this.options.services.now()));
-    logger.info('jobs started: weekly digest, daily Heroku snapshot, catch-up every 5 minutes');
+    logger.info(
+      'jobs started: weekly digest, and every 5 minutes a catch-up check that takes the day’s Heroku snapshot once',
+    );
   }
 
   async stop(): Promise<void> {
