@@ -239,6 +239,8 @@ export interface HerokuPeriodCost {
   apps: AppPeriodCost[];
   /** Contract-priced and unpriced items, left out of the total. */
   excluded: PeriodExclusion[];
+  /** Exact cost per covered day of the period, thirtieths of a cent: the total is their sum. */
+  byDay: Record<string, number>;
   /** Days of the period with at least one snapshot. */
   daysCovered: string[];
   /** Days of the period without any snapshot: not integrated, so the total may be low. */
@@ -327,6 +329,7 @@ export function weeklyCostFromSnapshots(
   const appTotals = new Map<string, AppPeriodCost>();
   const excluded = new Map<string, PeriodExclusion>();
   let total = 0;
+  const dayTotals: Record<string, number> = {};
 
   for (const day of [...byDay.keys()].sort()) {
     const inPeriod = day >= fromDay;
@@ -365,6 +368,7 @@ export function weeklyCostFromSnapshots(
           if (inPeriod && appTotal) {
             appTotal.thirtiethsOfCent += charge;
             total += charge;
+            dayTotals[day] = (dayTotals[day] ?? 0) + charge;
           }
         }
       }
@@ -383,6 +387,7 @@ export function weeklyCostFromSnapshots(
     totalThirtiethsOfCent: total,
     apps,
     excluded: [...excluded.values()],
+    byDay: Object.fromEntries(periodDays.filter((day) => byDay.has(day)).map((day) => [day, dayTotals[day] ?? 0])),
     daysCovered: periodDays.filter((day) => byDay.has(day)),
     daysMissing: periodDays.filter((day) => !byDay.has(day)),
     unreadable,
