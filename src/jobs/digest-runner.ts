@@ -19,13 +19,24 @@ import { leadList } from '../slack/leads';
 import { digestBlocks, digestFallback } from '../slack/listeners/commands/digest-blocks';
 import { slackErrorCode, slackErrorText } from '../slack/slack-errors';
 import type { DigestRun } from '../store/store';
+import { ClaimLease, LeaseLost } from './claim-lease';
+import { DeadlineExceeded, withDeadline } from './deadline';
 import { renderDigestChart } from './digest-chart';
 import { gatherDigest } from './digest-data';
 import { loadDigestSettings } from './digest-settings';
 
 export const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
-/** Long enough for a slow gather and Slack's retries; a dead owner's claim is taken over after it. */
+/**
+ * A dead owner's claim is taken over after this. A live owner renews it every third of it (the
+ * heartbeat), and only the owner of the current claim passes the fence before the post.
+ */
 export const DEFAULT_LEASE_MS = 10 * 60_000;
+/** Gathering that takes longer (a hanging AWS or Heroku) is given up and tried again later. */
+export const DEFAULT_GATHER_DEADLINE_MS = 5 * 60_000;
+/** A run that failed for a passing reason (no answer, rate limits, a slow upstream) is tried again after this. */
+export const RETRY_AFTER_MS = 15 * 60_000;
+/** How long a post waits out Slack's Retry-After answers in all before the run is left to the next check. */
+const RATE_LIMIT_WAIT_MS = 3 * 60_000;
 
 /** Where a test can stop the run as if the process died there. */
 export type CrashPoint = 'after-claim' | 'after-post' | 'after-mark';
@@ -37,6 +48,11 @@ export interface DigestRunnerOptions {
   /** This process, for claims: `host:pid:random`. */
   owner: string;
   leaseMs?: number;
+  /** How often the lease is renewed (default a third of it). */
+  heartbeatMs?: number;
+  gatherDeadlineMs?: number;
+  /** How long rate-limited posts are waited out before the run is left to the scheduler (default 3 minutes). */
+  rateLimitWaitMs?: number;
   /** Renders the chart PNG; when absent, or when it fails, the digest goes out without it. */
   renderChart?: (digest: Digest) => Promise<Buffer>;
   /** Test hook: throws at the named point, as a crash would stop the process there. */
@@ -62,12 +78,12 @@ export function needsPerson(run: DigestRun): boolean {
   return run.status === 'failed' && Boolean(run.error?.startsWith(REFUSED) || run.error?.startsWith(HELD));
 }
 
-/** Rate-limited posts are tried again this often at most, waiting as long as Slack asks (capped). */
-const RATE_LIMIT_TRIES = 3;
+/** One Retry-After is waited out up to this long. */
 const MAX_RETRY_AFTER_S = 60;
 
 export class DigestRunner {
   private readonly leaseMs: number;
+  private readonly gatherDeadlineMs: number;
   /**
    * The digest is posted with its own client that never resends on its own: the app's client
    * retries network errors, and a resent chat.postMessage whose first answer was lost posts twice.
@@ -76,6 +92,7 @@ export class DigestRunner {
   private readonly poster: WebClient;
   constructor(private readonly options: DigestRunnerOptions) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.gatherDeadlineMs = options.gatherDeadlineMs ?? DEFAULT_GATHER_DEADLINE_MS;
     this.poster = new WebClient(options.client.token, {
       slackApiUrl: options.client.slackApiUrl,
       retryConfig: { retries: 0 },
@@ -84,14 +101,20 @@ export class DigestRunner {
     });
   }
 
+  /** Posts, waiting out Slack's Retry-After (the lease is kept alive meanwhile) for up to rateLimitWaitMs in all. */
   private async postOnce(args: Parameters<WebClient['chat']['postMessage']>[0]): Promise<string> {
-    for (let attempt = 1; ; attempt++) {
+    const budget = this.options.rateLimitWaitMs ?? RATE_LIMIT_WAIT_MS;
+    let waited = 0;
+    for (;;) {
       try {
         return String((await this.poster.chat.postMessage(args)).ts);
       } catch (error) {
         const retryAfter = (error as { retryAfter?: number }).retryAfter;
-        if (typeof retryAfter !== 'number' || attempt >= RATE_LIMIT_TRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfter, MAX_RETRY_AFTER_S) * 1000));
+        if (typeof retryAfter !== 'number') throw error;
+        const waitMs = Math.min(retryAfter, MAX_RETRY_AFTER_S) * 1000;
+        if (waited + waitMs > budget) throw error;
+        waited += waitMs;
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
       }
     }
   }
@@ -109,16 +132,41 @@ export class DigestRunner {
     const { services, logger, crashAt } = this.options;
     const { store } = services;
     const before = await store.digestRun(channel, week.id);
-    const claim = await store.claimDigestRun(channel, week.id, this.options.owner, now, this.leaseMs);
-    if (!claim.claimed) {
-      if (claim.run.status === 'posted') {
-        return { status: 'already-posted', channel, week, ...(claim.run.messageTs ? { ts: claim.run.messageTs } : {}) };
+    // The run's clock: `now`, moving on in real time, so renewals and the fence are stamped after the claim.
+    const started = Date.now();
+    const clock = () => new Date(now.getTime() + (Date.now() - started));
+    const lease = await ClaimLease.claim(store, {
+      channel,
+      period: week.id,
+      owner: this.options.owner,
+      now: clock,
+      leaseMs: this.leaseMs,
+      ...(this.options.heartbeatMs ? { heartbeatMs: this.options.heartbeatMs } : {}),
+      logger,
+    });
+    if (!lease.claimed) {
+      if (lease.run.status === 'posted') {
+        return { status: 'already-posted', channel, week, ...(lease.run.messageTs ? { ts: lease.run.messageTs } : {}) };
       }
       return { status: 'busy', channel, week };
     }
-    crashAt?.('after-claim');
+    try {
+      crashAt?.('after-claim');
+      return await this.claimedRun(lease, { channel, week, now, actor, before });
+    } finally {
+      lease.release();
+    }
+  }
+
+  private async claimedRun(
+    lease: ClaimLease,
+    run: { channel: string; week: DigestWeek; now: Date; actor: string; before: DigestRun | undefined },
+  ): Promise<DigestOutcome> {
+    const { services, logger, crashAt } = this.options;
+    const { store } = services;
+    const { channel, week, now, actor, before } = run;
     const fail = async (error: string, tellLeads: boolean): Promise<DigestOutcome> => {
-      await store.markDigestFailed(channel, week.id, this.options.owner, error);
+      await lease.markFailed(error);
       logger.warn(`digest ${week.id} for ${channel} not posted: ${error}`);
       if (tellLeads) {
         const why = error.replace(/^(refused|held): /, '');
@@ -140,7 +188,7 @@ export class DigestRunner {
         );
       }
       if (found) {
-        await store.markDigestPosted(channel, week.id, this.options.owner, found);
+        await lease.markPosted(found);
         logger.info(`digest ${week.id} for ${channel} was already posted (ts ${found}): recorded, not posted again`);
         return { status: 'posted', channel, week, ts: found, recovered: true };
       }
@@ -148,16 +196,31 @@ export class DigestRunner {
 
     let digest: Digest;
     try {
-      digest = await gatherDigest(services, {
-        now,
-        timezone: week.timezone,
-        log: (message, error) => logger.error(message, error),
-      });
+      digest = await lease.bound(
+        withDeadline(
+          gatherDigest(services, {
+            now,
+            timezone: week.timezone,
+            log: (message, error) => logger.error(message, error),
+          }),
+          this.gatherDeadlineMs,
+        ),
+      );
     } catch (error) {
+      if (error instanceof LeaseLost) return { status: 'busy', channel, week };
+      if (error instanceof DeadlineExceeded) {
+        const minutes = Math.round(this.gatherDeadlineMs / 60_000);
+        return fail(
+          `AWS or Heroku took longer than ${minutes} minutes to answer; it will be tried again automatically in ${Math.round(RETRY_AFTER_MS / 60_000)} minutes.`,
+          true,
+        );
+      }
       logger.error('gathering the digest failed', error);
       return fail(`${REFUSED}: the figures could not be gathered (the error is in the bot's log)`, true);
     }
 
+    // The fence: only the current owner of the claim posts. A replica that took over meanwhile has it.
+    if (!(await lease.beginPost())) return { status: 'busy', channel, week };
     let ts: string;
     try {
       ts = await this.postOnce({
@@ -169,6 +232,13 @@ export class DigestRunner {
       });
     } catch (error) {
       const code = slackErrorCode(error);
+      if (code === 'ratelimited') {
+        // Certainly not posted: a transient failure, posted by the scheduler's next check.
+        return fail(
+          `Slack is rate-limiting the bot; it will be posted automatically in about ${Math.round(RETRY_AFTER_MS / 60_000)} minutes.`,
+          true,
+        );
+      }
       // Slack answered "no": certainly not posted. Anything else (timeout, dropped connection) may have posted.
       return fail(
         code ? `${REFUSED}: ${slackErrorText(code, channel)}` : `no answer from Slack (${(error as Error).message})`,
@@ -176,7 +246,7 @@ export class DigestRunner {
       );
     }
     crashAt?.('after-post');
-    await store.markDigestPosted(channel, week.id, this.options.owner, ts);
+    await lease.markPosted(ts);
     crashAt?.('after-mark');
     await store.audit({
       at: now,

@@ -3,9 +3,11 @@
  * Heroku cost integrates what actually ran. Once per UTC day across replicas (a store claim);
  * snapshots are keyed by day and app, so a repeat would only overwrite the same rows.
  */
+import type { Logger } from '@slack/bolt';
 import { utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { SourceError } from '../sources/source-error';
+import { ClaimLease, LeaseLost } from './claim-lease';
 
 export const SNAPSHOT_JOB = 'job:heroku-snapshot';
 const LEASE_MS = 10 * 60_000;
@@ -13,7 +15,12 @@ const RETRY_AFTER_MS = 60 * 60_000;
 
 export type SnapshotOutcome = 'off' | 'done' | 'taken' | { apps: number };
 
-export async function takeHerokuSnapshot(services: Services, owner: string, now: Date): Promise<SnapshotOutcome> {
+export async function takeHerokuSnapshot(
+  services: Services,
+  owner: string,
+  now: Date,
+  logger: Pick<Logger, 'warn' | 'error'> = console,
+): Promise<SnapshotOutcome> {
   const heroku = services.sources.heroku;
   if (!heroku) return 'off';
   const { store } = services;
@@ -21,18 +28,31 @@ export async function takeHerokuSnapshot(services: Services, owner: string, now:
   const run = await store.digestRun(SNAPSHOT_JOB, day);
   if (run?.status === 'posted') return 'done';
   if (run?.status === 'failed' && now.getTime() - run.claimedAt.getTime() < RETRY_AFTER_MS) return 'taken';
-  const claim = await store.claimDigestRun(SNAPSHOT_JOB, day, owner, now, LEASE_MS);
-  if (!claim.claimed) return 'taken';
+  const started = Date.now();
+  const lease = await ClaimLease.claim(store, {
+    channel: SNAPSHOT_JOB,
+    period: day,
+    owner,
+    now: () => new Date(now.getTime() + (Date.now() - started)),
+    leaseMs: LEASE_MS,
+    logger,
+  });
+  if (!lease.claimed) return 'taken';
   try {
-    const inventory = await heroku.inventory({ refresh: true });
+    const inventory = await lease.bound(heroku.inventory({ refresh: true }));
     if (inventory.staleBecause) throw inventory.staleBecause;
     const rows = heroku.snapshot(inventory.value, day);
+    // Rows are keyed by day and app, so a second writer would only overwrite them; fenced all the same.
+    if (!(await lease.beginPost())) return 'taken';
     for (const row of rows) await store.putSnapshot(row);
-    await store.markDigestPosted(SNAPSHOT_JOB, day, owner, `${rows.length} apps`);
+    await lease.markPosted(`${rows.length} apps`);
     return { apps: rows.length };
   } catch (error) {
+    if (error instanceof LeaseLost) return 'taken';
     const message = error instanceof SourceError ? error.message : (error as Error).message;
-    await store.markDigestFailed(SNAPSHOT_JOB, day, owner, message);
+    await lease.markFailed(message);
     throw error;
+  } finally {
+    lease.release();
   }
 }

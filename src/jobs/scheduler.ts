@@ -9,15 +9,13 @@ import type { Logger } from '@slack/bolt';
 import cron, { type ScheduledTask } from 'node-cron';
 import { type DigestSettings, lastCompleteWeek, previousRun } from '../core/digest';
 import type { Services } from '../services';
-import { type DigestOutcome, type DigestRunner, HELD, REFUSED } from './digest-runner';
+import { type DigestOutcome, type DigestRunner, HELD, REFUSED, RETRY_AFTER_MS } from './digest-runner';
 import { loadDigestSettings } from './digest-settings';
 import { takeHerokuSnapshot } from './heroku-snapshot';
 import { pruneOldData } from './retention';
 
 /** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
 export const DEFAULT_GRACE_MS = 24 * 60 * 60_000;
-/** A run that failed for a passing reason (no answer from Slack) is tried again after this. */
-export const RETRY_AFTER_MS = 15 * 60_000;
 /** How often replicas look for missed runs and changed settings. */
 export const CHECK_SCHEDULE = '*/5 * * * *';
 
@@ -132,7 +130,7 @@ export class Jobs {
   /** The daily jobs: the Heroku snapshot, then dropping data past its retention. */
   async snapshot(now: Date): Promise<void> {
     try {
-      await takeHerokuSnapshot(this.options.services, this.options.owner, now);
+      await takeHerokuSnapshot(this.options.services, this.options.owner, now, this.options.logger);
       // Idempotent and cheap: every replica may do it once a day.
       if (this.lastPrunedDay !== now.toISOString().slice(0, 10)) {
         this.lastPrunedDay = now.toISOString().slice(0, 10);

@@ -139,7 +139,7 @@ export class SqlStore implements Store {
     const [taken] = await this.db.query(
       `UPDATE digest_runs SET status = 'claimed', owner = $3, claimed_at = $4, error = NULL
        WHERE channel = $1 AND period = $2
-         AND (status = 'failed' OR (status = 'claimed' AND claimed_at < $5))
+         AND (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < $5))
        RETURNING *`,
       [channel, period, owner, iso(at), iso(new Date(at.getTime() - leaseMs))],
     );
@@ -149,20 +149,41 @@ export class SqlStore implements Store {
     return { claimed: false, run };
   }
 
+  async renewDigestRun(channel: string, period: string, owner: string, at: Date) {
+    return this.updatedOne(
+      `UPDATE digest_runs SET claimed_at = $4
+       WHERE channel = $1 AND period = $2 AND owner = $3 AND status IN ('claimed', 'posting')`,
+      [channel, period, owner, iso(at)],
+    );
+  }
+
+  async beginDigestPost(channel: string, period: string, owner: string, at: Date) {
+    return this.updatedOne(
+      `UPDATE digest_runs SET status = 'posting', claimed_at = $4
+       WHERE channel = $1 AND period = $2 AND owner = $3 AND status = 'claimed'`,
+      [channel, period, owner, iso(at)],
+    );
+  }
+
   async markDigestPosted(channel: string, period: string, owner: string, messageTs: string) {
-    await this.db.query(
+    return this.updatedOne(
       `UPDATE digest_runs SET status = 'posted', message_ts = $4, error = NULL
-       WHERE channel = $1 AND period = $2 AND owner = $3`,
+       WHERE channel = $1 AND period = $2 AND owner = $3 AND status IN ('claimed', 'posting')`,
       [channel, period, owner, messageTs],
     );
   }
 
   async markDigestFailed(channel: string, period: string, owner: string, error: string) {
-    await this.db.query(
+    return this.updatedOne(
       `UPDATE digest_runs SET status = 'failed', error = $4
-       WHERE channel = $1 AND period = $2 AND owner = $3 AND status = 'claimed'`,
+       WHERE channel = $1 AND period = $2 AND owner = $3 AND status IN ('claimed', 'posting')`,
       [channel, period, owner, error],
     );
+  }
+
+  /** Runs a conditional UPDATE; true when it changed a row. */
+  private async updatedOne(sql: string, params: unknown[]): Promise<boolean> {
+    return (await this.db.query(`${sql} RETURNING 1 AS updated`, params)).length > 0;
   }
 
   async digestRun(channel: string, period: string) {

@@ -15,7 +15,11 @@ export interface HerokuSnapshot {
   takenAt: Date;
 }
 
-export type DigestRunStatus = 'claimed' | 'posted' | 'failed';
+/**
+ * `claimed`: an owner holds the lease and is gathering. `posting`: the owner passed the fence and is
+ * posting now (only it may; taken over only once its lease has expired, after a history check).
+ */
+export type DigestRunStatus = 'claimed' | 'posting' | 'posted' | 'failed';
 
 export interface DigestRun {
   channel: string;
@@ -70,12 +74,20 @@ export interface Store {
   snapshots(fromDay: string, toDay: string): Promise<HerokuSnapshot[]>;
 
   /**
-   * Claims a digest run for a channel and period. A run already claimed by another owner is only
-   * taken over once its lease has expired and it was never marked posted.
+   * Claims a digest run for a channel and period. A run already claimed (or posting) by another owner
+   * is only taken over once its lease has expired and it was never marked posted; a failed one at once.
    */
   claimDigestRun(channel: string, period: string, owner: string, at: Date, leaseMs: number): Promise<ClaimResult>;
-  markDigestPosted(channel: string, period: string, owner: string, messageTs: string): Promise<void>;
-  markDigestFailed(channel: string, period: string, owner: string, error: string): Promise<void>;
+  /** The heartbeat: restarts the lease at `at`. False when the run is no longer ours to work on. */
+  renewDigestRun(channel: string, period: string, owner: string, at: Date): Promise<boolean>;
+  /**
+   * The fence, just before the post: `claimed` → `posting`, only for the owner of the current claim.
+   * False means another owner took the run over (or it finished): do not post.
+   */
+  beginDigestPost(channel: string, period: string, owner: string, at: Date): Promise<boolean>;
+  /** True when our claim was marked; false when the run was not ours any more (nothing changed). */
+  markDigestPosted(channel: string, period: string, owner: string, messageTs: string): Promise<boolean>;
+  markDigestFailed(channel: string, period: string, owner: string, error: string): Promise<boolean>;
   digestRun(channel: string, period: string): Promise<DigestRun | undefined>;
 
   audit(entry: AuditEntry): Promise<void>;

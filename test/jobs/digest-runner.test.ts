@@ -151,6 +151,38 @@ describe('Slack errors', () => {
     expect(h.slack.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
+  test('rate limited for longer than a post waits: the leads are told the truth, and the next check posts it once Slack recovers', async () => {
+    let limited = true;
+    h.slack.answer('chat.postMessage', (body) =>
+      body.channel === CHANNEL && limited
+        ? { __status: 429, __headers: { 'retry-after': '1' }, ok: false, error: 'ratelimited' }
+        : h.slack.accept(body),
+    );
+    const patient = new DigestRunner({
+      services: h.bot.services,
+      client,
+      logger: quiet,
+      owner: 'A',
+      leaseMs: LEASE,
+      rateLimitWaitMs: 1000,
+    });
+    expect(await patient.run(MONDAY_9)).toMatchObject({ status: 'failed' });
+    const told = String(leadMessages()[0]?.body.text);
+    expect(told).toContain('rate-limiting');
+    expect(told).toContain('will be posted automatically');
+    expect(h.slack.messages.filter((m) => m.channel === CHANNEL)).toHaveLength(0);
+
+    // Slack recovers; the scheduler's next check after the retry delay posts it, once.
+    limited = false;
+    await h.bot.services.store.setSetting('jobs.first_start', '2026-11-01T00:00:00.000Z');
+    const jobs = new Jobs({ services: h.bot.services, runner: patient, logger: quiet, owner: 'A' });
+    const settings = { channel: CHANNEL, schedule: '0 9 * * 1', timezone: 'UTC' };
+    expect(await jobs.digestIfDue(minutes(5), settings)).toBeUndefined(); // not before the retry delay
+    expect(await jobs.digestIfDue(minutes(20), settings)).toMatchObject({ status: 'posted' });
+    expect(await jobs.digestIfDue(minutes(40), settings)).toBeUndefined();
+    expect(h.slack.messages.filter((m) => m.channel === CHANNEL)).toHaveLength(1);
+  });
+
   test('the chart is rendered and uploaded into the digest thread through the Web API upload calls', async () => {
     await runner('A').run(MONDAY_9); // no chart renderer given: the message alone
     expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);

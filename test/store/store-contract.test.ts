@@ -79,7 +79,7 @@ function contract(open: () => Promise<Store>) {
     const takeover = await store.claimDigestRun('C1', '2026-W47', 'b', minutes(11), LEASE);
     expect(takeover).toEqual({ claimed: true, run: expect.objectContaining({ owner: 'b' }) });
     // The old owner can no longer mark it: only the current owner's marks count.
-    await store.markDigestPosted('C1', '2026-W47', 'a', '1.1');
+    expect(await store.markDigestPosted('C1', '2026-W47', 'a', '1.1')).toBe(false);
     expect((await store.digestRun('C1', '2026-W47'))?.status).toBe('claimed');
 
     await store.markDigestFailed('C1', '2026-W47', 'b', 'not_in_channel');
@@ -87,6 +87,25 @@ function contract(open: () => Promise<Store>) {
       expect.objectContaining({ status: 'failed', error: 'not_in_channel' }),
     );
     expect((await store.claimDigestRun('C1', '2026-W47', 'c', minutes(12), LEASE)).claimed).toBe(true);
+  });
+
+  test('fencing: renewals keep a lease, only the current owner passes the fence, marks say whether they counted', async () => {
+    await store.claimDigestRun('C1', '2026-W47', 'a', t0, LEASE);
+    // a's heartbeat at 8 minutes: b at 11 minutes finds a live claim.
+    expect(await store.renewDigestRun('C1', '2026-W47', 'a', minutes(8))).toBe(true);
+    expect((await store.claimDigestRun('C1', '2026-W47', 'b', minutes(11), LEASE)).claimed).toBe(false);
+    // a stalls; b takes over at 19 minutes; a's renewal, fence and marks all fail from then on.
+    expect((await store.claimDigestRun('C1', '2026-W47', 'b', minutes(19), LEASE)).claimed).toBe(true);
+    expect(await store.renewDigestRun('C1', '2026-W47', 'a', minutes(20))).toBe(false);
+    expect(await store.beginDigestPost('C1', '2026-W47', 'a', minutes(20))).toBe(false);
+    expect(await store.markDigestFailed('C1', '2026-W47', 'a', 'late')).toBe(false);
+    expect(await store.beginDigestPost('C1', '2026-W47', 'b', minutes(20))).toBe(true);
+    expect(await store.beginDigestPost('C1', '2026-W47', 'b', minutes(20))).toBe(false); // once
+    // A run being posted is not taken over while its lease runs, then only with its history checked.
+    expect((await store.claimDigestRun('C1', '2026-W47', 'c', minutes(29), LEASE)).run.status).toBe('posting');
+    expect(await store.markDigestPosted('C1', '2026-W47', 'b', '1.2')).toBe(true);
+    expect(await store.markDigestPosted('C1', '2026-W47', 'b', '1.3')).toBe(false);
+    expect(await store.digestRun('C1', '2026-W47')).toMatchObject({ status: 'posted', messageTs: '1.2' });
   });
 
   test('concurrent claims: exactly one wins', async () => {

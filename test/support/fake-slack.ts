@@ -77,6 +77,11 @@ export class FakeSlack {
     return this.calls.filter((call) => call.method === method);
   }
 
+  /** What chat.postMessage answers by default (the message is kept): for answer functions that only sometimes refuse. */
+  accept(body: Record<string, unknown>): Record<string, unknown> {
+    return this.defaultAnswer('chat.postMessage', body);
+  }
+
   private defaultAnswer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'chat.postMessage': {

@@ -1,0 +1,92 @@
+import { WebClient } from '@slack/web-api';
+import { DigestRunner } from '../../src/jobs/digest-runner';
+import { BOT_TOKEN, type Harness, startHarness } from '../support/bot-harness';
+import { describePostgres, freshPostgresUrl } from '../support/databases';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+/**
+ * Two replicas on one PostgreSQL database, with a real clock and a short lease, while Heroku is
+ * slow: gathering the digest takes longer than the lease. Replica B comes along after the lease
+ * would have run out. Whatever happens, the channel gets one digest.
+ */
+
+// heroku-client reads every certificate file on each request; the fake is plain HTTP.
+delete process.env.SSL_CERT_DIR;
+delete process.env.SSL_CERT_FILE;
+
+const CHANNEL = 'CFENCE001';
+const LEASE_MS = 1000;
+const SLOW_GATHER_MS = 2500;
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let heroku: FakeHeroku;
+let a: Harness;
+let b: Harness;
+
+beforeEach(async () => {
+  const world = new HerokuWorld({ seed: 3 });
+  world.addApp('shop-api', { formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }] });
+  heroku = await FakeHeroku.start({ world });
+});
+afterEach(async () => {
+  await a?.close();
+  await b?.close();
+  await heroku.close();
+});
+
+async function replicas() {
+  const url = (await freshPostgresUrl())!;
+  const env = {
+    DATABASE_URL: url,
+    DIGEST_CHANNEL: CHANNEL,
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+  };
+  a = await startHarness(env, { instanceId: 'A' });
+  b = await startHarness(env, { instanceId: 'B' });
+}
+
+function runner(harness: Harness, owner: string, options: { heartbeatMs?: number } = {}) {
+  return new DigestRunner({
+    services: harness.bot.services,
+    client: new WebClient(BOT_TOKEN, { slackApiUrl: harness.slack.apiUrl, retryConfig: { retries: 0 } }),
+    logger: quiet,
+    owner,
+    leaseMs: LEASE_MS,
+    ...options,
+  });
+}
+
+const digestPosts = () =>
+  [...a.slack.callsTo('chat.postMessage'), ...b.slack.callsTo('chat.postMessage')].filter(
+    (call) => call.body.channel === CHANNEL,
+  );
+
+describePostgres('a lease that runs out during a slow gather', () => {
+  test('the heartbeat keeps it: the second replica leaves the run alone, one post', async () => {
+    await replicas();
+    heroku.inject({ fault: { type: 'slow', ms: SLOW_GATHER_MS } });
+    const first = runner(a, 'A').run(new Date());
+    await sleep(LEASE_MS + 300);
+    const second = await runner(b, 'B').run(new Date());
+    expect(second.status).toBe('busy');
+    expect(await first).toMatchObject({ status: 'posted' });
+    expect(digestPosts()).toHaveLength(1);
+  });
+
+  test('a stalled owner is taken over, and the fence stops its late post: one post', async () => {
+    await replicas();
+    heroku.inject({ fault: { type: 'slow', ms: SLOW_GATHER_MS } });
+    // A's heartbeat never comes in time, as in a long pause of its process.
+    const first = runner(a, 'A', { heartbeatMs: 60_000 }).run(new Date());
+    await sleep(LEASE_MS + 300);
+    const second = await runner(b, 'B').run(new Date());
+    expect(second).toMatchObject({ status: 'posted' });
+    // A finishes gathering after B posted: it finds the run no longer its own and does not post.
+    expect(await first).toMatchObject({ status: 'busy' });
+    expect(digestPosts()).toHaveLength(1);
+    const run = await a.bot.services.store.digestRun(CHANNEL, second.status === 'posted' ? second.week.id : '');
+    expect(run).toMatchObject({ status: 'posted', owner: 'B' });
+  });
+});
