@@ -10,6 +10,7 @@ import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/ho
 import { DASHBOARD_CACHE_KEY } from '../../src/slack/listeners/events/home-dashboard';
 import { DIGEST_SETTINGS_FORM, SETTINGS_FIELDS } from '../../src/slack/listeners/views/digest-settings-form';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import {
   type CeRequestBody,
   type FakeCostExplorer,
@@ -286,6 +287,7 @@ describe('the lead dashboard', () => {
       `first open: ack ${ack.elapsedMs.toFixed(0)} ms, first views.publish ${firstPublishMs.toFixed(0)} ms, fresh figures ${lastPublishMs.toFixed(0)} ms; Cost Explorer requests ${ceCount()}`,
     );
     expect(views).toHaveLength(2);
+    capture('home', views[1]);
     expect(shown(views[0])).toContain('No figures yet · fetching fresh figures; this page updates by itself');
     const text = shown(views[1]);
     expect(text).toMatch(/\*AWS\* · \w+ \d{4}, month to date \([^)]*\): \*\$[\d,]+\.\d\d\*/);

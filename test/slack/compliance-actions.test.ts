@@ -1,5 +1,6 @@
 import { CSV_COLUMNS, parseCsv } from '../../src/core/compliance';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as Slack sends it
 type Json = any;
@@ -74,7 +75,7 @@ async function uploadedFile(raw: Buffer): Promise<Buffer> {
 const mark = () => ({ calls: harness.slack.calls.length, uploads: harness.slack.uploads.length });
 
 describe('Export buttons', () => {
-  test('Export CSV uploads the evaluated checklist into the channel: get URL → upload bytes → complete', async () => {
+  test('Export CSV sends the evaluated checklist to the asker in a direct message: open DM → get URL → upload → complete', async () => {
     const { body } = await harness.command('compliance hipaa web=2xstandard-2x postgres=standard-0');
     const before = mark();
     const { res, answers } = await click(button(body, 'Export CSV'));
@@ -82,8 +83,13 @@ describe('Export buttons', () => {
     expect(res.elapsedMs).toBeLessThan(3000);
 
     const recorded = since(before);
-    expect(recorded.methods).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal']);
-    const [getUrl, complete] = recorded.calls;
+    expect(recorded.methods).toEqual([
+      'conversations.open',
+      'files.getUploadURLExternal',
+      'files.completeUploadExternal',
+    ]);
+    const [open, getUrl, complete] = recorded.calls;
+    expect(open.body.users).toBe(LEAD);
     const today = new Date().toISOString().slice(0, 10);
     expect(getUrl.body.filename).toBe(`hipaa-checklist-${today}.csv`);
     expect(getUrl.authorization).toMatch(/^Bearer xoxb-/);
@@ -98,13 +104,59 @@ describe('Export buttons', () => {
     expect(gaps).toEqual(['hipaa-phi-compute', 'hipaa-phi-data']);
     expect(new Set(rows.slice(1).map((row) => row[column('platform')]))).toEqual(new Set(['heroku']));
 
-    expect(complete.body.channel_id).toBe('C0CHANNEL');
+    // A private answer stays private: the file goes to the asker's direct message, not the channel.
+    expect(complete.body.channel_id).toBe('DLEAD0001');
     expect(complete.body.files).toEqual([{ id: 'F0001', title: 'HIPAA Security Rule checklist (CSV)' }]);
     expect(complete.body.initial_comment).toBe(
+      'Your HIPAA Security Rule checklist for `web=2xstandard-2x postgres=standard-0`, as CSV.',
+    );
+    // The asker is told where it went, and may still post it in the channel.
+    expect(answers).toHaveLength(1);
+    capture('compliance-export-sent', answers[0]);
+    expect(answers[0].text).toBe(
+      'Sent the CSV export to you in a direct message. Everyone in <#C0CHANNEL> can have it too:',
+    );
+    const offer = answers[0].blocks[0].accessory;
+    expect(offer.text.text).toBe('Post in channel');
+
+    const posted = mark();
+    const again = await click({ ...offer, block_id: answers[0].blocks[0].block_id });
+    const toChannel = since(posted);
+    expect(toChannel.methods).toEqual(['files.getUploadURLExternal', 'files.completeUploadExternal']);
+    expect(toChannel.calls[1].body.channel_id).toBe('C0CHANNEL');
+    expect(toChannel.calls[1].body.initial_comment).toBe(
       `HIPAA Security Rule checklist for \`web=2xstandard-2x postgres=standard-0\`, exported as CSV by <@${LEAD}>.`,
     );
-    // The file in the channel is the answer; nothing else is said.
+    expect(again.answers).toEqual([]);
+  });
+
+  test('Details on a group opens that group in full in a modal: status, how, evidence, what to do, cost', async () => {
+    const { body } = await harness.command('compliance hipaa web=2xstandard-2x postgres=standard-0');
+    const groups = body.blocks.filter((block: Json) => block.accessory?.action_id === 'compliance_details');
+    const encryption = groups.find((block: Json) => block.text.text.startsWith('*Encryption*'));
+    const before = mark();
+    const { res, answers } = await click({ ...encryption.accessory, block_id: encryption.block_id });
+    expect(res.status).toBe(200);
     expect(answers).toEqual([]);
+    const [open] = since(before).calls;
+    expect(open.method).toBe('views.open');
+    expect(open.body.trigger_id).toMatch(/^trigger-/);
+    const view = open.body.view as Json;
+    capture('compliance-details', open.body);
+    expect(view.title.text).toBe('Encryption');
+    const text = view.blocks.map((block: Json) => block.text?.text ?? block.elements?.[0]?.text ?? '').join('\n');
+    const controls = encryption.text.text
+      .split('\n')
+      .slice(1)
+      .map((line: string) => line.replace(/^:[a-z_]+: /, ''));
+    expect(controls.length).toBeGreaterThan(0);
+    for (const title of controls) expect(text).toContain(`*${title}*`);
+    expect(text.match(/\*How:\* /g)).toHaveLength(controls.length);
+    expect(text.match(/\*Evidence:\* /g)).toHaveLength(controls.length);
+    expect(text.match(/\*To do:\* /g)).toHaveLength(controls.length);
+    expect(text).toMatch(/^Cost: /m);
+    expect(text).not.toContain('…');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 
   test('Export Markdown uploads the general checklist as Markdown for the platform asked about', async () => {
@@ -112,21 +164,25 @@ describe('Export buttons', () => {
     const before = mark();
     await click(button(body, 'Export Markdown'));
     const recorded = since(before);
-    expect(recorded.calls[0].body.filename).toMatch(/^pci-checklist-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(recorded.calls[1].body.filename).toMatch(/^pci-checklist-\d{4}-\d{2}-\d{2}\.md$/);
     const markdown = (await uploadedFile(recorded.uploads[0].bytes)).toString('utf8');
     expect(markdown.startsWith('# PCI DSS checklist\n')).toBe(true);
     const sections = markdown.split('\n').filter((line) => line.startsWith('### '));
     expect(sections.length).toBeGreaterThan(10);
     expect(markdown).toContain('- **AWS**');
     expect(markdown).not.toContain('- **Heroku**');
-    expect(recorded.calls[1].body.channel_id).toBe('C0CHANNEL');
+    expect(recorded.calls[2].body.channel_id).toMatch(/^D/);
   });
 
-  test('an upload refused with not_in_channel gets a plain ephemeral answer via response_url', async () => {
-    const { body } = await harness.command('compliance soc2');
+  test('Post in channel refused with not_in_channel gets a plain ephemeral answer via response_url', async () => {
     harness.slack.answer('files.completeUploadExternal', { ok: false, error: 'not_in_channel' });
     try {
-      const { answers } = await click(button(body, 'Export CSV'));
+      const { answers } = await click({
+        action_id: 'compliance_export_to_channel',
+        block_id: 'offer',
+        text: { type: 'plain_text', text: 'Post in channel' },
+        value: 'csv|soc2',
+      });
       expect(answers).toHaveLength(1);
       expect(answers[0].response_type).toBe('ephemeral');
       expect(answers[0].replace_original).toBe(false);
@@ -158,13 +214,18 @@ describe('Export buttons', () => {
     }
   });
 
-  test('a button outside any channel uploads nothing and says so', async () => {
+  test('an export pressed outside any channel still reaches the asker, with nothing to offer', async () => {
     const { body } = await harness.command('compliance hipaa');
     const before = mark();
     const { answers } = await click(button(body, 'Export CSV'), { channel: null });
-    expect(since(before).methods).toEqual([]);
+    expect(since(before).methods).toEqual([
+      'conversations.open',
+      'files.getUploadURLExternal',
+      'files.completeUploadExternal',
+    ]);
     expect(answers).toHaveLength(1);
-    expect(answers[0].text).toContain("this button isn't in one");
+    expect(answers[0].text).toBe('Sent the CSV export to you in a direct message.');
+    expect(answers[0].blocks).toBeUndefined();
   });
 });
 
@@ -180,7 +241,7 @@ describe('Compliance checklist button on an estimate', () => {
     expect(message.response_type).toBe('ephemeral');
     expect(message.replace_original).toBe(false);
     expect(message.blocks[0].text.text).toBe('HIPAA Security Rule checklist');
-    expect(message.text).toContain('Heroku: 2 GAP');
+    expect(message.text).toContain('Heroku: 2 gaps');
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     // The same message as the command gives.
     const command = await harness.command('compliance hipaa web=2xstandard-2x postgres=standard-0');

@@ -1,5 +1,6 @@
 import { listFrameworks } from '../../src/core/compliance';
 import { type Harness, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -16,6 +17,7 @@ function blockTexts(block: Block): string[] {
   if (block.type === 'header') return [block.text.text];
   if (block.type === 'context') return block.elements.map((e: Block) => e.text ?? '');
   if (block.type === 'actions') return block.elements.map((e: Block) => e.text.text);
+  if (block.type === 'section') return [];
   return [];
 }
 
@@ -25,7 +27,7 @@ function expectWithinSlackLimits(message: Block) {
   expect(message.blocks.length).toBeLessThanOrEqual(50);
   let total = 0;
   for (const block of message.blocks) {
-    if (block.type === 'section') {
+    if (block.type === 'section' && block.text) {
       expect(block.text.text.length).toBeGreaterThan(0);
       expect(block.text.text.length).toBeLessThanOrEqual(3000);
     }
@@ -50,15 +52,23 @@ function allText(message: Block): string {
   return message.blocks.flatMap(blockTexts).join('\n');
 }
 
-/** The status each control shows for a platform: `{ 'PHI runs only on eligible compute': 'GAP' }`. */
+const ICON_STATUS: Record<string, string> = {
+  ':x:': 'gap',
+  ':warning:': 'to verify',
+  ':white_check_mark:': 'met',
+  ':heavy_minus_sign:': 'not applicable',
+};
+
+/** The status each control's line shows for a platform: `{ 'PHI runs only on eligible compute': 'gap' }`. */
 function statuses(message: Block, platform: 'Heroku' | 'AWS'): Record<string, string> {
   const found: Record<string, string> = {};
-  let control = '';
-  for (const line of allText(message).split('\n')) {
-    const title = /^\*([^*]+)\* \(/.exec(line);
-    if (title) control = title[1];
-    const status = new RegExp(`^:[a-z_]+: \\*${platform}: ([^*]+)\\*`).exec(line);
-    if (status) found[control] = status[1];
+  const platforms = message.blocks[2].fields.map((field: Block) => /^\*(\w+)\*/.exec(field.text)?.[1]);
+  const groups = message.blocks.filter((block: Block) => block.accessory?.action_id === 'compliance_details');
+  for (const line of groups.flatMap((block: Block) => block.text.text.split('\n').slice(1))) {
+    const one = /^(:[a-z_]+:) (.+)$/.exec(line);
+    if (one && platforms.length === 1 && platforms[0] === platform) found[one[2]] = ICON_STATUS[one[1]];
+    const two = /^(.+) — (:[a-z_]+:) Heroku (:[a-z_]+:) AWS$/.exec(line);
+    if (two) found[two[1]] = ICON_STATUS[platform === 'Heroku' ? two[2] : two[3]];
   }
   return found;
 }
@@ -94,50 +104,58 @@ describe('/hosting compliance', () => {
     expect(buttons[0].value.startsWith(text.split(' ')[0])).toBe(true);
   });
 
-  test('the general checklist shows each platform’s mechanism, evidence and share for every control', async () => {
+  test('the general checklist: counts, where to start, one line per control under its group, Details per group', async () => {
     const { body } = await harness.command('compliance hipaa');
+    capture('compliance-general', body);
+    const hipaa = listFrameworks()[0];
     const text = allText(body);
-    const titles = listFrameworks()[0].controls.map((control) => control.title);
-    for (const title of titles) expect(text).toContain(`*${title}*`);
-    expect(text.match(/^\*Heroku\*$/gm)).toHaveLength(titles.length);
-    expect(text.match(/^\*AWS\*$/gm)).toHaveLength(titles.length);
-    expect(text.match(/^ +How: /gm)).toHaveLength(titles.length * 2);
-    expect(text.match(/^ +Evidence: /gm)).toHaveLength(titles.length * 2);
-    expect(text.match(/^ +To do: /gm)).toHaveLength(titles.length * 2);
-    // One section or more per group, in the framework's order.
-    const firstLines = body.blocks
-      .filter((block: Block) => block.type === 'section')
-      .map((block: Block) => block.text.text.split('\n')[0]);
-    const groups = firstLines.filter((line: string) => /^\*[A-Z][A-Z ]+\*$/.test(line));
-    expect(groups).toEqual(listFrameworks()[0].groups.map((g) => `*${g.toUpperCase()}*`));
+    expect(body.blocks[2].fields.map((f: Block) => f.text)).toEqual([
+      `*Controls*\n${hipaa.controls.length}`,
+      '*Status*\nNot evaluated: add a workload to check it',
+    ]);
+    expect(text).toMatch(/^\*Start with\*\n1\. \*/m);
+    const groups = body.blocks.filter((block: Block) => block.accessory?.action_id === 'compliance_details');
+    expect(groups.map((block: Block) => block.text.text.split('\n')[0])).toEqual(hipaa.groups.map((g) => `*${g}*`));
+    const lines = groups.flatMap((block: Block) => block.text.text.split('\n').slice(1));
+    expect(lines).toEqual(hipaa.controls.map((control) => `• ${control.title}`));
+    // The detail lives behind the Details button, not in the message.
+    expect(text).not.toMatch(/How: |Evidence: /);
     expect(body.text).toContain('HIPAA Security Rule checklist');
   });
 
   test('a platform word shows only that platform', async () => {
     const { body } = await harness.command('compliance pci aws');
     const text = allText(body);
-    expect(text).toMatch(/^\*AWS\*$/m);
-    expect(text).not.toMatch(/^\*Heroku\*$/m);
-    expect(body.blocks[1].elements[0].text).toContain('AWS');
+    expect(body.blocks[1].elements[0].text).toMatch(/ · AWS · /);
+    expect(text).not.toContain('Heroku');
     expect(exportButtons(body)[0].value).toBe('pci aws');
   });
 
   test('HIPAA on web=2xstandard-2x postgres=standard-0 marks exactly the dyno and Postgres controls as gaps', async () => {
     const { body } = await harness.command('compliance hipaa web=2xstandard-2x postgres=standard-0');
+    capture('compliance-workload', body);
     expectWithinSlackLimits(body);
     const heroku = statuses(body, 'Heroku');
     expect(Object.keys(heroku)).toHaveLength(listFrameworks()[0].controls.length);
-    const gaps = Object.keys(heroku).filter((title) => heroku[title] === 'GAP');
+    const gaps = Object.keys(heroku).filter((title) => heroku[title] === 'gap');
     expect(gaps).toEqual(['PHI runs only on eligible compute', 'PHI is stored only in eligible data services']);
     const text = allText(body);
-    expect(text).toContain('web (2× standard-2x, nearest Shield size shield-s)');
-    expect(text).toContain('Postgres standard-0');
+    // Counts, gaps and the top three actions come first, before any control line.
+    expect(body.blocks[2].fields.map((f: Block) => f.text)).toEqual(['*Heroku*\n2 gaps · 13 to verify']);
+    expect(body.blocks[3].text.text).toBe(
+      '*Gaps:* PHI runs only on eligible compute; PHI is stored only in eligible data services',
+    );
+    const actions = body.blocks[4].text.text.split('\n');
+    expect(actions[0]).toBe('*Top actions*');
+    expect(actions.slice(1)).toHaveLength(3);
+    expect(actions[1]).toMatch(/^1\. \*PHI runs only on eligible compute\*: /);
+    expect(actions[2]).toMatch(/^2\. \*PHI is stored only in eligible data services\*: /);
+    expect(text).not.toContain('…');
     // A Heroku workload is evaluated on Heroku: no AWS column to confuse it.
     expect(statuses(body, 'AWS')).toEqual({});
-    expect(text).not.toMatch(/^\*AWS\*$/m);
     expect(body.blocks[1].elements[0].text).toContain('`web=2xstandard-2x postgres=standard-0`');
     expect(body.text).toContain(
-      'Heroku: 2 GAP, 13 attention. Gaps: PHI runs only on eligible compute; PHI is stored only in eligible data services.',
+      'Heroku: 2 gaps · 13 to verify. Gaps: PHI runs only on eligible compute; PHI is stored only in eligible data services.',
     );
     expect(exportButtons(body)[0].value).toBe('hipaa web=2xstandard-2x postgres=standard-0');
   });
@@ -145,10 +163,10 @@ describe('/hosting compliance', () => {
   test('a Shield workload has none of those gaps', async () => {
     const { body } = await harness.command('compliance hipaa web=2xshield-m postgres=shield-0');
     const heroku = statuses(body, 'Heroku');
-    expect(Object.values(heroku)).not.toContain('GAP');
+    expect(Object.values(heroku)).not.toContain('gap');
     expect(heroku['PHI runs only on eligible compute']).toBe('met');
     expect(heroku['PHI is stored only in eligible data services']).toBe('met');
-    expect(allText(body)).toContain('No gaps found');
+    expect(allText(body)).toContain('*Gaps:* none found in what was checked.');
   });
 
   test('an AWS workload is evaluated on AWS', async () => {

@@ -1,4 +1,5 @@
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import {
   type CeRequestBody,
   costAndUsagePage,
@@ -158,6 +159,7 @@ describe('/hosting digest', () => {
   test('a lead previews the digest privately: both platforms, exact figures, what they are', async () => {
     scriptAws();
     const { answer } = await digest('digest');
+    capture('digest-preview', answer);
     expect(answer?.response_type).toBe('ephemeral');
     expect(answer!.blocks!.length).toBeLessThanOrEqual(50);
     const text = shown(answer!);

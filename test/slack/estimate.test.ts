@@ -1,4 +1,5 @@
 import { type Harness, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -17,6 +18,7 @@ function textOf(body: { blocks?: { type: string; text?: { text: string }; elemen
 describe('/hosting estimate through the real receiver', () => {
   test('a Heroku workload: both platforms, itemised, exact, with TCO, assumptions and the price date', async () => {
     const res = await harness.command('estimate web=2xstandard-2x postgres=standard-0');
+    capture('estimate', res.body);
     expect(res.status).toBe(200);
     expect(res.elapsedMs).toBeLessThan(SLACK_ACK_LIMIT_MS);
     const { body } = res;

@@ -1,5 +1,6 @@
 import { spendPeriod } from '../../src/core/spend/request';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import {
   type CeRequestBody,
   costAndUsagePage,
@@ -161,6 +162,7 @@ describe('/hosting spend through the real receiver', () => {
     const period = scriptAws('7d');
     const before = harness.slack.responses.length;
     const { ack, response } = await spend('spend aws 7d');
+    capture('spend-aws', response?.body);
     expect(ack.status).toBe(200);
     expect(ack.elapsedMs).toBeLessThan(3000);
     expect(ack.body.text).toContain('Fetching spend');
@@ -214,6 +216,7 @@ describe('/hosting spend through the real receiver', () => {
 
   test('Heroku run-rate is exact to the cent, contract and unpriced add-ons flagged and excluded', async () => {
     const { response } = await spend('spend heroku');
+    capture('spend-heroku', response?.body);
     const shown = textOf(response?.body as never);
     expect(shown).toContain('*$209.34/month*');
     expect(shown).toContain('shop-api: $202.34/month');

@@ -122,6 +122,8 @@ export class FakeSlack {
         return { ok: true, files: [{ id: 'F0001', title: 'upload' }] };
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users ?? '').slice(1, 9)}` } };
       case 'conversations.info':
         return { ok: true, channel: { id: body.channel, is_member: true, name: 'general' } };
       case 'users.info':

@@ -5,6 +5,7 @@ import type { Services } from '../../../services';
 import { ephemeral, type Message } from '../../message';
 import { slackErrorCode, slackErrorText } from '../../slack-errors';
 import { complianceReply, resolveOptions } from '../commands/compliance';
+import { tellPresser } from './tell-presser';
 
 export type ExportFormat = 'markdown' | 'csv';
 
@@ -53,8 +54,22 @@ export function uploadFailure(error: unknown, checklist: ComplianceChecklist, fo
   }
 }
 
-/** "Export Markdown" / "Export CSV": the checklist as a file, uploaded into the channel the button is in. */
-export function complianceExport(services: Services, format: ExportFormat) {
+/** The button that posts an export in the channel after all: its value is `format|words`. */
+export const EXPORT_TO_CHANNEL = 'compliance_export_to_channel';
+
+const offerValue = (format: ExportFormat, words: string) => `${format}|${words}`;
+function parseOffer(value: string): { format: ExportFormat; words: string } {
+  const bar = value.indexOf('|');
+  const format = value.slice(0, bar) === 'csv' ? 'csv' : 'markdown';
+  return { format, words: value.slice(bar + 1) };
+}
+
+/**
+ * "Export Markdown" / "Export CSV": the checklist as a file, sent to the person who asked in a direct
+ * message (a private answer stays private). With `toChannel`, the file goes into the channel the
+ * button is in: what the "Post in channel" button offered after the direct message does.
+ */
+export function complianceExport(services: Services, format: ExportFormat | 'offered', toChannel = false) {
   return async ({
     ack,
     action,
@@ -64,41 +79,71 @@ export function complianceExport(services: Services, format: ExportFormat) {
     logger,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const tell = (message: Message) =>
-      respond({ ...message, response_type: 'ephemeral', replace_original: false }).catch((error: unknown) =>
-        logger.error('could not answer the compliance export button:', error),
-      );
+    const tell = tellPresser(respond, logger, 'compliance export button');
 
-    const request = resolveCompliance(action.value ?? '', resolveOptions(services));
+    const offered = format === 'offered' ? parseOffer(action.value ?? '') : undefined;
+    const chosen: ExportFormat = offered?.format ?? (format as ExportFormat);
+    const request = resolveCompliance(offered?.words ?? action.value ?? '', resolveOptions(services));
     if (request.kind !== 'checklist') {
       await tell(complianceReply(request, false));
       return;
     }
     const { checklist } = request;
     const channel = body.channel?.id;
-    if (!channel) {
+    if (toChannel && !channel) {
       await tell(
         ephemeral(
-          `I can only upload the export into a channel, and this button isn't in one. Run \`/hosting compliance ${checklist.words}\` in a channel and press Export there.`,
+          `I can only post the export into a channel, and this button isn't in one. Run \`/hosting compliance ${checklist.words}\` in a channel and press Export there.`,
         ),
       );
       return;
     }
 
     const { framework, meta } = checklist;
-    const { label, extension } = FORMATS[format];
+    const { label, extension } = FORMATS[chosen];
     const subject = meta.subject === undefined ? '' : ` for \`${meta.subject.replace(/`/g, "'").slice(0, 200)}\``;
+    const user = body.user.id;
+    let target = channel ?? '';
     try {
+      if (!toChannel) {
+        const dm = await client.conversations.open({ users: user });
+        if (!dm.channel?.id) throw new Error('conversations.open gave no channel');
+        target = dm.channel.id;
+      }
       await client.filesUploadV2({
-        channel_id: channel,
+        channel_id: target,
         filename: `${framework.id}-checklist-${meta.generatedAt}.${extension}`,
         title: `${framework.name} checklist (${label})`,
-        content: render(checklist, format),
-        initial_comment: `${framework.name} checklist${subject}, exported as ${label} by <@${body.user.id}>.`,
+        content: render(checklist, chosen),
+        initial_comment: toChannel
+          ? `${framework.name} checklist${subject}, exported as ${label} by <@${user}>.`
+          : `Your ${framework.name} checklist${subject}, as ${label}.`,
       });
     } catch (error) {
-      logger.warn(`compliance export upload to ${channel} failed:`, slackErrorCode(error) ?? error);
-      await tell(uploadFailure(error, checklist, format));
+      logger.warn(`compliance export upload to ${target} failed:`, slackErrorCode(error) ?? error);
+      await tell(uploadFailure(error, checklist, chosen));
+      return;
     }
+    if (toChannel || !channel || checklist.words.length + 10 > 2000) {
+      if (!toChannel) await tell(ephemeral(`Sent the ${label} export to you in a direct message.`));
+      return;
+    }
+    const sent = `Sent the ${label} export to you in a direct message. Everyone in <#${channel}> can have it too:`;
+    await tell({
+      response_type: 'ephemeral',
+      text: sent,
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: sent },
+          accessory: {
+            type: 'button',
+            action_id: EXPORT_TO_CHANNEL,
+            text: { type: 'plain_text', text: 'Post in channel' },
+            value: offerValue(chosen, checklist.words),
+          },
+        },
+      ],
+    });
   };
 }

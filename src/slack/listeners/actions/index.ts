@@ -1,9 +1,10 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Services } from '../../../services';
 import { HOME_ACTIONS } from '../../home/home-blocks';
-import { EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
+import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
-import { complianceExport } from './compliance-export';
+import { complianceDetails } from './compliance-details';
+import { complianceExport, EXPORT_TO_CHANNEL } from './compliance-export';
 import { homeDigestSettings } from './home-digest-settings';
 import { homeExportAudit } from './home-export-audit';
 import { homeNewEstimate } from './home-new-estimate';
@@ -17,6 +18,8 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(OPEN_COMPLIANCE, openCompliance(services));
   app.action<BlockButtonAction>(EXPORT_MARKDOWN, complianceExport(services, 'markdown'));
   app.action<BlockButtonAction>(EXPORT_CSV, complianceExport(services, 'csv'));
+  app.action<BlockButtonAction>(EXPORT_TO_CHANNEL, complianceExport(services, 'offered', true));
+  app.action<BlockButtonAction>(COMPLIANCE_DETAILS, complianceDetails(services));
   app.action<BlockButtonAction>(HOME_ACTIONS.refresh, homeRefresh(services, false));
   app.action<BlockButtonAction>(HOME_ACTIONS.refreshNow, homeRefresh(services, true));
   app.action<BlockButtonAction>(HOME_ACTIONS.postDigest, homePostDigest(services));

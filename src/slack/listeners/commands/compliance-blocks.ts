@@ -1,148 +1,150 @@
+/**
+ * The compliance checklist as a Slack message a lead reads in ten seconds: the counts and gaps, the
+ * top three actions, then one line per control with its status, grouped; every group's full detail
+ * (how, evidence, what to do, cost, how to verify) opens in a modal from its Details button, and the
+ * exports carry everything. Pure.
+ */
 import type { KnownBlock } from '@slack/types';
 import { buildChecklist, type ChecklistEntry, type FindingStatus } from '../../../core/compliance';
-import { ELIGIBILITY_NOTE, STATUS_LABEL, shownPlatforms, summaryLines } from '../../../core/compliance/checklist';
+import { ELIGIBILITY_NOTE, shownPlatforms } from '../../../core/compliance/checklist';
 import { PLATFORM_LABEL } from '../../../core/compliance/phrases';
 import type { ComplianceChecklist } from '../../../core/compliance/request';
-import { context, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
+import type { Platform } from '../../../core/workload';
+import { context, header, type Message, mrkdwn } from '../../message';
+import { clip, mrkdwnText } from './compliance-text';
 
 export const EXPORT_MARKDOWN = 'compliance_export_markdown';
 export const EXPORT_CSV = 'compliance_export_csv';
+export const COMPLIANCE_DETAILS = 'compliance_details';
 
-/** Block Kit limits (apis.md §3.11). */
-export const SECTION_TEXT_LIMIT = 3000;
-export const HEADER_TEXT_LIMIT = 150;
 const BUTTON_VALUE_LIMIT = 2000;
-/**
- * All block text together stays well below the ~13,000 characters at which Slack was seen to refuse
- * a message (bolt-js #2509), so the checklist's lines are shortened to fit; the export has them whole.
- */
-const TEXT_BUDGET = 11_000;
-/** Longest line part shown before shortening; each try shortens by a fifth. */
-const FIRST_LIMIT = 600;
-const LAST_LIMIT = 60;
+const SECTION_TEXT_LIMIT = 3000;
 
-const ICON: Record<FindingStatus, string> = {
+export const STATUS_ICON: Record<FindingStatus, string> = {
   met: ':white_check_mark:',
   gap: ':x:',
   attention: ':warning:',
   'not-applicable': ':heavy_minus_sign:',
 };
+/** How a status reads in a count: "2 gaps", "13 to verify". */
+const STATUS_WORDS: Record<FindingStatus, [string, string]> = {
+  gap: ['gap', 'gaps'],
+  attention: ['to verify', 'to verify'],
+  met: ['met', 'met'],
+  'not-applicable': ['not applicable', 'not applicable'],
+};
+/** `to verify`, `gap`: the same words the message's counts use. */
+export const statusWord = (status: FindingStatus) => STATUS_WORDS[status][0];
+const ORDER: FindingStatus[] = ['gap', 'attention', 'met', 'not-applicable'];
 
-/** At most `max` characters, cut at a word boundary with an ellipsis. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.(]+$/, '')}…`;
+/** A Details button carries the group's position and the words that rebuild the checklist. */
+export function detailsValue(group: number, words: string): string {
+  return `${group}|${words}`;
+}
+export function parseDetailsValue(value: string): { group: number; words: string } {
+  const bar = value.indexOf('|');
+  return { group: Number(value.slice(0, bar)), words: value.slice(bar + 1) };
 }
 
-/** The three characters Slack mrkdwn reserves, and backticks, which would break a code span. */
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, "'");
+function statusOf(entry: ChecklistEntry, platform: Platform): FindingStatus | undefined {
+  return entry.platforms.find((p) => p.platform === platform)?.status;
 }
 
-/**
- * Slack mrkdwn: escapes &, < and >, and sets identifiers with `_` or `*` (`iam_*_no_…`, `shield-*`)
- * as code so they are not read as emphasis.
- */
-function mrkdwnText(text: string): string {
-  return escapeMrkdwn(text).replace(/[\w./:{}-]*[_*][\w./:{}*-]*/g, (token) => {
-    if (!/[a-z]/i.test(token)) return token;
-    const [, core, trail] = /^(.*?)([.:]*)$/.exec(token)!;
-    return `\`${core}\`${trail}`;
-  });
-}
-
-const shown = (text: string, max: number) => mrkdwnText(clip(text, max));
-
-/** One control: requirement → how each platform meets it → evidence → what to do. */
-function entryText({ control, platforms }: ChecklistEntry, limit: number): string {
-  const lines = [`*${shown(control.title, HEADER_TEXT_LIMIT)}* (${shown(control.citation, limit)})`];
-  for (const { platform, answer, findings, status } of platforms) {
-    const label = PLATFORM_LABEL[platform];
-    const head = status === undefined ? `*${label}*` : `${ICON[status]} *${label}: ${STATUS_LABEL[status]}*`;
-    const found = findings.map((finding) => finding.detail).join(' ');
-    lines.push(found === '' ? head : `${head} ${shown(found, limit * 2)}`);
-    lines.push(`      How: ${shown(answer.how, limit)}`);
-    lines.push(`      Evidence: ${shown(answer.evidence, limit)}`);
-    lines.push(`      To do: ${shown(answer.customerShare, limit)}`);
+/** `:x: Heroku · :white_check_mark: AWS` — or nothing to show when nothing was evaluated. */
+function controlLine(entry: ChecklistEntry, platforms: readonly Platform[], evaluated: boolean): string {
+  const title = mrkdwnText(clip(entry.control.title, 120));
+  if (!evaluated) return `• ${title}`;
+  if (platforms.length === 1) {
+    const status = statusOf(entry, platforms[0]!) ?? 'attention';
+    return `${STATUS_ICON[status]} ${title}`;
   }
-  return lines.join('\n');
+  const marks = platforms
+    .map((platform) => `${STATUS_ICON[statusOf(entry, platform) ?? 'attention']} ${PLATFORM_LABEL[platform]}`)
+    .join(' ');
+  return `${title} — ${marks}`;
 }
 
-/** A group's controls packed into as few sections as the per-section limit allows. */
-function groupTexts(name: string, entries: readonly ChecklistEntry[], limit: number): string[] {
-  const texts: string[] = [];
-  let current = `*${shown(name.toUpperCase(), HEADER_TEXT_LIMIT)}*`;
-  for (const entry of entries) {
-    const text = clip(entryText(entry, limit), SECTION_TEXT_LIMIT);
-    if (current.length + text.length + 2 > SECTION_TEXT_LIMIT) {
-      texts.push(current);
-      current = text;
-    } else {
-      current = `${current}\n\n${text}`;
-    }
+/** Counts per platform: `2 gaps · 13 to verify · 1 met`. */
+function counts(entries: readonly ChecklistEntry[], platform: Platform): string {
+  const statuses = entries.map((entry) => statusOf(entry, platform) ?? 'attention');
+  return ORDER.map((status) => [status, statuses.filter((s) => s === status).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${STATUS_WORDS[status][n === 1 ? 0 : 1]}`)
+    .join(' · ');
+}
+
+export interface TopAction {
+  control: string;
+  platform: Platform;
+  status?: FindingStatus;
+  todo: string;
+}
+
+/** Gaps first, then what to verify, in the framework's order; on the general checklist, the first controls. */
+export function topActions(entries: readonly ChecklistEntry[], platforms: readonly Platform[], limit = 3): TopAction[] {
+  const rank = (status?: FindingStatus) => (status === 'gap' ? 0 : status === 'attention' ? 1 : 2);
+  const candidates = entries.flatMap((entry) =>
+    platforms
+      .map((platform) => ({ entry, platform, status: statusOf(entry, platform) }))
+      .filter(({ status }) => status !== 'met' && status !== 'not-applicable'),
+  );
+  const sorted = candidates
+    .map((candidate, index) => ({ candidate, index }))
+    .sort((a, b) => rank(a.candidate.status) - rank(b.candidate.status) || a.index - b.index);
+  const seen = new Set<string>();
+  const actions: TopAction[] = [];
+  for (const { candidate } of sorted) {
+    if (seen.has(candidate.entry.control.id)) continue;
+    seen.add(candidate.entry.control.id);
+    actions.push({
+      control: candidate.entry.control.title,
+      platform: candidate.platform,
+      ...(candidate.status ? { status: candidate.status } : {}),
+      todo: candidate.entry.control[candidate.platform].customerShare,
+    });
+    if (actions.length === limit) break;
   }
-  texts.push(current);
-  return texts;
+  return actions;
 }
 
-/** The checklist's sections, with line parts as long as the text budget allows. */
-function checklistSections(checklist: ComplianceChecklist, budget: number): { texts: string[]; shortened: boolean } {
-  const groups = buildChecklist(checklist.framework, checklist.findings, checklist.meta);
-  let texts: string[] = [];
-  for (let limit = FIRST_LIMIT; ; limit = Math.floor(limit * 0.8)) {
-    const floor = limit <= LAST_LIMIT;
-    texts = groups.flatMap((group) => groupTexts(group.name, group.entries, floor ? LAST_LIMIT : limit));
-    const total = texts.reduce((sum, text) => sum + text.length, 0);
-    if (floor || total <= budget) return { texts, shortened: limit < FIRST_LIMIT };
-  }
-}
-
-function subjectLine(checklist: ComplianceChecklist): string {
+function subjectLine(checklist: ComplianceChecklist, platforms: readonly Platform[]): string {
   const { framework, meta } = checklist;
-  const platforms = shownPlatforms(meta)
-    .map((platform) => PLATFORM_LABEL[platform])
-    .join(' and ');
-  const subject = meta.subject === undefined ? 'general checklist' : `for \`${escapeMrkdwn(clip(meta.subject, 200))}\``;
-  return `${mrkdwnText(framework.version)} · ${subject} · ${platforms} · ${escapeMrkdwn(meta.generatedAt)}`;
+  const subject =
+    meta.subject === undefined ? 'general checklist' : `for \`${clip(meta.subject, 200).replace(/`/g, "'")}\``;
+  return `${mrkdwnText(framework.version)} · ${subject} · ${platforms.map((p) => PLATFORM_LABEL[p]).join(' and ')} · ${meta.generatedAt}`;
 }
 
-/** Titles of the controls with a gap on any shown platform, in the framework's order. */
-function gapTitles({ framework, findings = [] }: ComplianceChecklist): string[] {
-  return framework.controls
-    .filter((control) => findings.some((f) => f.controlId === control.id && f.status === 'gap'))
-    .map((control) => control.title);
-}
-
-function summaryText(checklist: ComplianceChecklist): string | undefined {
-  const { findings, meta } = checklist;
-  if (findings === undefined) return undefined;
-  const counts = summaryLines(findings, meta, (platform) => PLATFORM_LABEL[platform]);
-  const gaps = gapTitles(checklist);
-  const gapLine =
-    gaps.length === 0
-      ? 'No gaps found in what was checked.'
-      : `*Gaps:* ${shown(gaps.join('; '), SECTION_TEXT_LIMIT / 2)}`;
-  return `*Findings:* ${shown(counts.join('; '), SECTION_TEXT_LIMIT / 4)}\n${gapLine}`;
-}
-
-/** Notifications, screen readers and old clients: the verdict in a few lines. */
-function fallbackText(checklist: ComplianceChecklist): string {
-  const { framework, findings, meta } = checklist;
-  const platforms = shownPlatforms(meta).map((platform) => PLATFORM_LABEL[platform]);
-  const first = `${framework.name} checklist (${framework.version})${meta.subject ? ` for ${clip(meta.subject, 200)}` : ''}.`;
-  if (findings === undefined) {
-    return `${first} ${framework.controls.length} controls in ${framework.groups.length} groups (${framework.groups.join(', ')}): how ${platforms.join(' and ')} meet each, the evidence, and what to do.`;
+function summaryFields(entries: readonly ChecklistEntry[], platforms: readonly Platform[], evaluated: boolean) {
+  if (!evaluated) {
+    return [
+      { type: 'mrkdwn' as const, text: `*Controls*\n${entries.length}` },
+      { type: 'mrkdwn' as const, text: `*Status*\nNot evaluated: add a workload to check it` },
+    ];
   }
-  const counts = summaryLines(findings, meta, (platform) => PLATFORM_LABEL[platform]).join('; ');
-  const gaps = gapTitles(checklist);
-  return `${first} ${counts}.${gaps.length === 0 ? ' No gaps found.' : ` Gaps: ${gaps.join('; ')}.`}`;
+  return platforms.map((platform) => ({
+    type: 'mrkdwn' as const,
+    text: `*${PLATFORM_LABEL[platform]}*\n${counts(entries, platform)}`,
+  }));
+}
+
+function gapsText(entries: readonly ChecklistEntry[], platforms: readonly Platform[]): string {
+  const gaps = entries.filter((entry) => platforms.some((platform) => statusOf(entry, platform) === 'gap'));
+  if (gaps.length === 0) return '*Gaps:* none found in what was checked.';
+  return `*Gaps:* ${mrkdwnText(clip(gaps.map((entry) => entry.control.title).join('; '), 1200))}`;
+}
+
+function actionsText(actions: readonly TopAction[], evaluated: boolean, platforms: readonly Platform[]): string {
+  const heading = evaluated ? '*Top actions*' : '*Start with*';
+  const lines = actions.map((action, index) => {
+    const where = platforms.length > 1 ? ` (${PLATFORM_LABEL[action.platform]})` : '';
+    return `${index + 1}. *${mrkdwnText(clip(action.control, 100))}*${where}: ${mrkdwnText(clip(action.todo, 220))}`;
+  });
+  return [heading, ...lines].join('\n');
 }
 
 function exportButtons(words: string): KnownBlock {
   if (words.length > BUTTON_VALUE_LIMIT) {
-    return context('This checklist is too long to export from Slack; run `npx hosting-advisor compliance …` instead.');
+    return context('This checklist is too long to export from Slack; ask for a shorter workload.');
   }
   const button = (action_id: string, text: string) => ({
     type: 'button' as const,
@@ -157,37 +159,72 @@ function exportButtons(words: string): KnownBlock {
   };
 }
 
-/**
- * The checklist as a Slack message: one section per group (split when long) with compact control
- * lines, findings first when a workload was evaluated, and the full detail in the exports.
- */
+/** Notifications, screen readers and old clients: the counts, gaps and actions in a few lines. */
+function fallbackText(
+  checklist: ComplianceChecklist,
+  entries: readonly ChecklistEntry[],
+  platforms: readonly Platform[],
+  actions: readonly TopAction[],
+  evaluated: boolean,
+): string {
+  const { framework, meta } = checklist;
+  const first = `${framework.name} checklist (${framework.version})${meta.subject ? ` for ${clip(meta.subject, 200)}` : ''}.`;
+  if (!evaluated) {
+    return `${first} ${entries.length} controls in ${framework.groups.length} groups for ${platforms.map((p) => PLATFORM_LABEL[p]).join(' and ')}. Start with: ${actions.map((a) => a.control).join('; ')}.`;
+  }
+  const tally = platforms.map((platform) => `${PLATFORM_LABEL[platform]}: ${counts(entries, platform)}`).join('; ');
+  const gaps = entries.filter((entry) => platforms.some((platform) => statusOf(entry, platform) === 'gap'));
+  return clip(
+    `${first} ${tally}.${gaps.length === 0 ? ' No gaps found.' : ` Gaps: ${gaps.map((e) => e.control.title).join('; ')}.`} Top actions: ${actions.map((a) => a.control).join('; ')}.`,
+    3900,
+  );
+}
+
+/** The checklist message: summary first, one line per control, details per group on a button. */
 export function complianceMessage(checklist: ComplianceChecklist, share: boolean): Message {
-  const { framework } = checklist;
-  const summary = summaryText(checklist);
-  const head: KnownBlock[] = [
-    header(clip(`${framework.name} checklist`, HEADER_TEXT_LIMIT)),
-    context(subjectLine(checklist)),
-    mrkdwn(clip(mrkdwnText(`${framework.scope} ${ELIGIBILITY_NOTE}`), SECTION_TEXT_LIMIT)),
-    ...(summary === undefined ? [] : [mrkdwn(summary)]),
+  const { framework, findings, meta } = checklist;
+  const platforms = shownPlatforms(meta);
+  const evaluated = findings !== undefined;
+  const groups = buildChecklist(framework, findings, meta);
+  const entries = groups.flatMap((group) => group.entries);
+  const actions = topActions(entries, platforms);
+  const canDetail = checklist.words.length + 4 <= BUTTON_VALUE_LIMIT;
+
+  const groupBlocks: KnownBlock[] = groups.map((group, index) => {
+    const lines = group.entries.map((entry) => controlLine(entry, platforms, evaluated));
+    return {
+      type: 'section',
+      block_id: `compliance_group_${index}`,
+      text: { type: 'mrkdwn', text: clip([`*${mrkdwnText(group.name)}*`, ...lines].join('\n'), SECTION_TEXT_LIMIT) },
+      ...(canDetail
+        ? {
+            accessory: {
+              type: 'button',
+              action_id: COMPLIANCE_DETAILS,
+              text: { type: 'plain_text', text: 'Details' },
+              value: detailsValue(index, checklist.words),
+            },
+          }
+        : {}),
+    } as KnownBlock;
+  });
+
+  const blocks: KnownBlock[] = [
+    header(clip(`${framework.name} checklist`, 150)),
+    context(subjectLine(checklist, platforms)),
+    { type: 'section', fields: summaryFields(entries, platforms, evaluated) },
+    ...(evaluated ? [mrkdwn(gapsText(entries, platforms))] : []),
+    mrkdwn(actionsText(actions, evaluated, platforms)),
     { type: 'divider' },
-  ];
-  const used = JSON.stringify(head).length;
-  const { texts, shortened } = checklistSections(checklist, TEXT_BUDGET - used);
-  const tail: KnownBlock[] = [
+    ...groupBlocks,
     context(
-      `${shortened ? 'Lines are shortened (…) to fit a Slack message. ' : ''}The export has every detail: why each control matters, its cost, how to verify it, and what no source confirms.`,
+      `${evaluated ? ':x: gap · :warning: to verify · :white_check_mark: met · :heavy_minus_sign: not applicable. ' : ''}${mrkdwnText(ELIGIBILITY_NOTE)} *Details* shows how each platform meets a control, the evidence and what to do; exports come to you in a direct message.`,
     ),
     exportButtons(checklist.words),
   ];
-  const room = MAX_MESSAGE_BLOCKS - head.length - tail.length;
-  const body = texts.map(mrkdwn);
-  const kept =
-    body.length <= room
-      ? body
-      : [...body.slice(0, room - 1), context('More controls than fit in one message: see the export.')];
   return {
     response_type: share ? 'in_channel' : 'ephemeral',
-    text: fallbackText(checklist),
-    blocks: [...head, ...kept, ...tail],
+    text: fallbackText(checklist, entries, platforms, actions, evaluated),
+    blocks,
   };
 }

@@ -1,0 +1,47 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { buildChecklist } from '../../../core/compliance';
+import { resolveCompliance } from '../../../core/compliance/request';
+import type { Services } from '../../../services';
+import { ephemeral } from '../../message';
+import { slackErrorCode, slackErrorText } from '../../slack-errors';
+import { complianceReply, resolveOptions } from '../commands/compliance';
+import { parseDetailsValue } from '../commands/compliance-blocks';
+import { complianceDetailsView } from '../views/compliance-details';
+import { tellPresser } from './tell-presser';
+
+/** A checklist group's Details button: the group in full, in a modal only the presser sees. */
+export function complianceDetails(services: Services) {
+  return async ({
+    ack,
+    action,
+    body,
+    client,
+    respond,
+    logger,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const tell = (text: string) => tellPresser(respond, logger, 'compliance Details button')(ephemeral(text));
+    const { group, words } = parseDetailsValue(action.value ?? '');
+    const request = resolveCompliance(words, resolveOptions(services));
+    if (request.kind !== 'checklist') {
+      await tell(complianceReply(request, false).text);
+      return;
+    }
+    const { framework, findings, meta } = request.checklist;
+    const chosen = buildChecklist(framework, findings, meta)[group];
+    if (!chosen) {
+      await tell(`That part of the checklist has changed since; run \`/hosting compliance ${words}\` again.`);
+      return;
+    }
+    try {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: complianceDetailsView(framework.name, chosen, meta.subject),
+      });
+    } catch (error) {
+      logger.warn('could not open the compliance details:', slackErrorCode(error) ?? error);
+      const code = slackErrorCode(error);
+      await tell(code ? slackErrorText(code, body.channel?.id ?? '') : 'Could not open the details; try again.');
+    }
+  };
+}
