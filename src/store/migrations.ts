@@ -27,4 +27,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX audit_log_at ON audit_log (at)`,
     ],
   },
+  {
+    version: 2,
+    name: 'budgets, alerts (anomalies and budget messages, with who acted on them), snoozes',
+    sql: [
+      `CREATE TABLE budgets (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL,
+         created_by TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+      `CREATE TABLE alerts (id TEXT PRIMARY KEY, kind TEXT NOT NULL, subject TEXT NOT NULL, first_day TEXT NOT NULL,
+         last_day TEXT NOT NULL, detail TEXT NOT NULL, status TEXT NOT NULL, status_by TEXT, status_at TEXT,
+         created_at TEXT NOT NULL)`,
+      `CREATE INDEX alerts_subject ON alerts (subject, last_day)`,
+      `CREATE TABLE alert_snoozes (subject TEXT PRIMARY KEY, until TEXT NOT NULL, snoozed_by TEXT NOT NULL)`,
+    ],
+  },
 ];

@@ -1,6 +1,18 @@
+import type { Budget } from '../core/alerts/budget';
 import { MIGRATIONS } from './migrations';
+import * as alerts from './sql-alerts';
 import type { Row, SqlDatabase } from './sql-database';
-import type { AuditEntry, CacheEntry, ClaimResult, DigestRun, HerokuSnapshot, PruneCutoffs, Store } from './store';
+import type {
+  AlertRecord,
+  AlertStatus,
+  AuditEntry,
+  CacheEntry,
+  ClaimResult,
+  DigestRun,
+  HerokuSnapshot,
+  PruneCutoffs,
+  Store,
+} from './store';
 
 const iso = (date: Date) => date.toISOString();
 const month = (date: Date) => iso(date).slice(0, 7);
@@ -192,6 +204,50 @@ export class SqlStore implements Store {
       period,
     ]);
     return row ? toDigestRun(row) : undefined;
+  }
+
+  runsWithPrefix(prefix: string) {
+    return alerts.runsWithPrefix(this.db, prefix, toDigestRun);
+  }
+
+  putBudget(budget: Budget, by: string, at: Date) {
+    return alerts.putBudget(this.db, budget, by, at);
+  }
+
+  budgets() {
+    return alerts.budgets(this.db);
+  }
+
+  deleteBudget(name: string) {
+    return alerts.deleteBudget(this.db, name);
+  }
+
+  recordAlert(alert: Omit<AlertRecord, 'status' | 'statusBy' | 'statusAt'>) {
+    return alerts.recordAlert(this.db, alert);
+  }
+
+  alert(id: string) {
+    return alerts.getAlert(this.db, id);
+  }
+
+  openAlert(subject: string, sinceDay: string) {
+    return alerts.openAlert(this.db, subject, sinceDay);
+  }
+
+  extendAlert(id: string, lastDay: string) {
+    return alerts.extendAlert(this.db, id, lastDay);
+  }
+
+  setAlertStatus(id: string, status: AlertStatus, by: string, at: Date) {
+    return alerts.setAlertStatus(this.db, id, status, by, at);
+  }
+
+  snooze(subject: string, until: Date, by: string) {
+    return alerts.snooze(this.db, subject, until, by);
+  }
+
+  snoozedUntil(subject: string) {
+    return alerts.snoozedUntil(this.db, subject);
   }
 
   async audit(entry: AuditEntry) {

@@ -1,3 +1,5 @@
+import type { Budget } from '../core/alerts/budget';
+
 /**
  * Everything the bot keeps. One interface, two implementations (SQLite by default, PostgreSQL for
  * several replicas) that pass the same contract tests in test/store.
@@ -45,6 +47,33 @@ export interface AuditEntry {
   detail: string;
 }
 
+export interface StoredBudget extends Budget {
+  /** Slack user ID of whoever set it last. */
+  setBy: string;
+  updatedAt: Date;
+}
+
+/** `new` until a lead acts on it from the message. */
+export type AlertStatus = 'new' | 'acknowledged' | 'expected';
+
+/** An anomaly or budget message, kept so first detection, the buttons and the audit trail agree across replicas. */
+export interface AlertRecord {
+  /** `<subject>@<first day>` for anomalies, the exactly-once key for budget messages. */
+  id: string;
+  kind: 'anomaly' | 'budget';
+  /** What it is about: `heroku-app:api-prod`, `aws-service:Amazon EC2`, `ce-anomaly:<id>`, `budget:<id>`. */
+  subject: string;
+  /** UTC days of the episode: first detection and the last day it was still seen. */
+  firstDay: string;
+  lastDay: string;
+  /** JSON-safe figures and wording the thread and the buttons need. */
+  detail: unknown;
+  status: AlertStatus;
+  statusBy?: string;
+  statusAt?: Date;
+  createdAt: Date;
+}
+
 export interface PruneCutoffs {
   cacheBefore: Date;
   /** UTC day, YYYY-MM-DD. */
@@ -89,6 +118,27 @@ export interface Store {
   markDigestPosted(channel: string, period: string, owner: string, messageTs: string): Promise<boolean>;
   markDigestFailed(channel: string, period: string, owner: string, error: string): Promise<boolean>;
   digestRun(channel: string, period: string): Promise<DigestRun | undefined>;
+
+  /** Runs whose period starts with `prefix` (every channel): what budget messages were sent this month. */
+  runsWithPrefix(prefix: string): Promise<DigestRun[]>;
+
+  /** Adds a budget, or replaces the one with the same name (keeping its id). */
+  putBudget(budget: Budget, by: string, at: Date): Promise<StoredBudget>;
+  budgets(): Promise<StoredBudget[]>;
+  /** False when no budget has that name. */
+  deleteBudget(name: string): Promise<boolean>;
+
+  recordAlert(
+    alert: Omit<AlertRecord, 'status' | 'statusBy' | 'statusAt'>,
+  ): Promise<{ created: boolean; alert: AlertRecord }>;
+  alert(id: string): Promise<AlertRecord | undefined>;
+  /** The subject's alert still under way: its last day is `sinceDay` or later. */
+  openAlert(subject: string, sinceDay: string): Promise<AlertRecord | undefined>;
+  extendAlert(id: string, lastDay: string): Promise<void>;
+  /** False when there is no such alert. */
+  setAlertStatus(id: string, status: AlertStatus, by: string, at: Date): Promise<boolean>;
+  snooze(subject: string, until: Date, by: string): Promise<void>;
+  snoozedUntil(subject: string): Promise<Date | undefined>;
 
   audit(entry: AuditEntry): Promise<void>;
   /**

@@ -1,0 +1,128 @@
+/**
+ * The budgets and alerts part of the SQL store (one file per concern keeps sql-store.ts small).
+ * Same SQL on SQLite and PostgreSQL; ISO-8601 text timestamps.
+ */
+import type { Budget } from '../core/alerts/budget';
+import type { Row, SqlDatabase } from './sql-database';
+import type { AlertRecord, AlertStatus, DigestRun, StoredBudget } from './store';
+
+const iso = (date: Date) => date.toISOString();
+
+function toAlert(row: Row): AlertRecord {
+  return {
+    id: String(row.id),
+    kind: row.kind as AlertRecord['kind'],
+    subject: String(row.subject),
+    firstDay: String(row.first_day),
+    lastDay: String(row.last_day),
+    detail: JSON.parse(String(row.detail)),
+    status: row.status as AlertStatus,
+    ...(row.status_by ? { statusBy: String(row.status_by) } : {}),
+    ...(row.status_at ? { statusAt: new Date(String(row.status_at)) } : {}),
+    createdAt: new Date(String(row.created_at)),
+  };
+}
+
+export async function putBudget(db: SqlDatabase, budget: Budget, by: string, at: Date): Promise<StoredBudget> {
+  // Setting a budget again by name keeps its id, so levels already announced this month stay announced.
+  const [row] = await db.query(
+    `INSERT INTO budgets (id, name, definition, created_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, created_by = excluded.created_by,
+       updated_at = excluded.updated_at
+     RETURNING id`,
+    [budget.id, budget.name, JSON.stringify(budget), by, iso(at)],
+  );
+  return { ...budget, id: String(row!.id), setBy: by, updatedAt: at };
+}
+
+export async function budgets(db: SqlDatabase): Promise<StoredBudget[]> {
+  const rows = await db.query('SELECT id, definition, created_by, updated_at FROM budgets ORDER BY name');
+  return rows.map((row) => ({
+    ...(JSON.parse(String(row.definition)) as Budget),
+    id: String(row.id),
+    setBy: String(row.created_by),
+    updatedAt: new Date(String(row.updated_at)),
+  }));
+}
+
+export async function deleteBudget(db: SqlDatabase, name: string): Promise<boolean> {
+  return (await db.query('DELETE FROM budgets WHERE name = $1 RETURNING id', [name])).length > 0;
+}
+
+export async function runsWithPrefix(
+  db: SqlDatabase,
+  prefix: string,
+  toRun: (row: Row) => DigestRun,
+): Promise<DigestRun[]> {
+  const rows = await db.query('SELECT * FROM digest_runs WHERE substr(period, 1, $2) = $1 ORDER BY period', [
+    prefix,
+    prefix.length,
+  ]);
+  return rows.map(toRun);
+}
+
+/** Inserts the alert unless one with its id exists; returns what is stored and whether this call created it. */
+export async function recordAlert(
+  db: SqlDatabase,
+  alert: Omit<AlertRecord, 'status' | 'statusBy' | 'statusAt'>,
+): Promise<{ created: boolean; alert: AlertRecord }> {
+  const [inserted] = await db.query(
+    `INSERT INTO alerts (id, kind, subject, first_day, last_day, detail, status, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'new', $7) ON CONFLICT (id) DO NOTHING RETURNING *`,
+    [
+      alert.id,
+      alert.kind,
+      alert.subject,
+      alert.firstDay,
+      alert.lastDay,
+      JSON.stringify(alert.detail),
+      iso(alert.createdAt),
+    ],
+  );
+  if (inserted) return { created: true, alert: toAlert(inserted) };
+  return { created: false, alert: (await getAlert(db, alert.id))! };
+}
+
+export async function getAlert(db: SqlDatabase, id: string): Promise<AlertRecord | undefined> {
+  const [row] = await db.query('SELECT * FROM alerts WHERE id = $1', [id]);
+  return row ? toAlert(row) : undefined;
+}
+
+/** The subject's most recent alert whose last day is on or after `sinceDay`: the episode still under way. */
+export async function openAlert(db: SqlDatabase, subject: string, sinceDay: string): Promise<AlertRecord | undefined> {
+  const [row] = await db.query(
+    'SELECT * FROM alerts WHERE subject = $1 AND last_day >= $2 ORDER BY last_day DESC, id DESC LIMIT 1',
+    [subject, sinceDay],
+  );
+  return row ? toAlert(row) : undefined;
+}
+
+export async function extendAlert(db: SqlDatabase, id: string, lastDay: string): Promise<void> {
+  await db.query('UPDATE alerts SET last_day = $2 WHERE id = $1 AND last_day < $2', [id, lastDay]);
+}
+
+export async function setAlertStatus(db: SqlDatabase, id: string, status: AlertStatus, by: string, at: Date) {
+  return (
+    (
+      await db.query('UPDATE alerts SET status = $2, status_by = $3, status_at = $4 WHERE id = $1 RETURNING id', [
+        id,
+        status,
+        by,
+        iso(at),
+      ])
+    ).length > 0
+  );
+}
+
+export async function snooze(db: SqlDatabase, subject: string, until: Date, by: string): Promise<void> {
+  await db.query(
+    `INSERT INTO alert_snoozes (subject, until, snoozed_by) VALUES ($1, $2, $3)
+     ON CONFLICT (subject) DO UPDATE SET until = excluded.until, snoozed_by = excluded.snoozed_by`,
+    [subject, iso(until), by],
+  );
+}
+
+export async function snoozedUntil(db: SqlDatabase, subject: string): Promise<Date | undefined> {
+  const [row] = await db.query('SELECT until FROM alert_snoozes WHERE subject = $1', [subject]);
+  return row ? new Date(String(row.until)) : undefined;
+}

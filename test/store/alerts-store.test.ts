@@ -1,0 +1,92 @@
+import type { Budget } from '../../src/core/alerts/budget';
+import { isPostgresUrl, openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
+import { describePostgres, freshPostgresUrl, tempSqliteFile } from '../support/databases';
+
+const t0 = new Date('2026-11-16T09:00:00.000Z');
+const budget = (over: Partial<Budget> = {}): Budget => ({
+  id: 'b-1',
+  name: 'web-prod',
+  amountCents: 200_000,
+  platform: 'heroku',
+  scope: { kind: 'team', value: 'acme-eng' },
+  thresholds: [50, 80, 100],
+  forecast: true,
+  ...over,
+});
+
+function contract(open: () => Promise<Store>) {
+  let store: Store;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test('keeps budgets by name; setting one again keeps its id; delete says whether it existed', async () => {
+    await store.putBudget(budget(), 'ULEAD', t0);
+    await store.putBudget(budget({ id: 'b-2', name: 'aws-all', platform: 'aws', scope: { kind: 'all' } }), 'ULEAD', t0);
+    const again = await store.putBudget(budget({ id: 'b-3', amountCents: 300_000 }), 'UOTHER', t0);
+    expect(again.id).toBe('b-1');
+    const all = await store.budgets();
+    expect(all.map((b) => [b.name, b.id, b.amountCents, b.setBy])).toEqual([
+      ['aws-all', 'b-2', 200_000, 'ULEAD'],
+      ['web-prod', 'b-1', 300_000, 'UOTHER'],
+    ]);
+    expect(all[1]!.scope).toEqual({ kind: 'team', value: 'acme-eng' });
+    expect(await store.deleteBudget('web-prod')).toBe(true);
+    expect(await store.deleteBudget('web-prod')).toBe(false);
+    expect((await store.budgets()).map((b) => b.name)).toEqual(['aws-all']);
+  });
+
+  test('lists runs by period prefix across channels, and nothing else', async () => {
+    await store.claimDigestRun('C1', 'budget:b-1:2026-11:actual:80', 'a', t0, 60_000);
+    await store.claimDigestRun('C2', 'budget:b-1:2026-11:forecast', 'a', t0, 60_000);
+    await store.claimDigestRun('C1', 'budget:b-1:2026-10:actual:50', 'a', t0, 60_000);
+    await store.claimDigestRun('C1', 'budget:b-10:2026-11:actual:50', 'a', t0, 60_000);
+    const runs = await store.runsWithPrefix('budget:b-1:2026-11:');
+    expect(runs.map((run) => run.period)).toEqual(['budget:b-1:2026-11:actual:80', 'budget:b-1:2026-11:forecast']);
+  });
+
+  test('records an alert once, finds the episode under way, and keeps who acted on it', async () => {
+    const alert = {
+      id: 'heroku-app:api@2026-11-16',
+      kind: 'anomaly' as const,
+      subject: 'heroku-app:api',
+      firstDay: '2026-11-16',
+      lastDay: '2026-11-16',
+      detail: { impactCents: 667 },
+      createdAt: t0,
+    };
+    expect((await store.recordAlert(alert)).created).toBe(true);
+    const twice = await store.recordAlert({ ...alert, detail: { impactCents: 1 } });
+    expect(twice).toMatchObject({ created: false, alert: { detail: { impactCents: 667 }, status: 'new' } });
+    expect(await store.openAlert('heroku-app:api', '2026-11-15')).toMatchObject({ id: alert.id });
+    await store.extendAlert(alert.id, '2026-11-17');
+    expect(await store.openAlert('heroku-app:api', '2026-11-17')).toMatchObject({ lastDay: '2026-11-17' });
+    expect(await store.openAlert('heroku-app:api', '2026-11-18')).toBeUndefined();
+    expect(await store.setAlertStatus(alert.id, 'expected', 'ULEAD', t0)).toBe(true);
+    expect(await store.setAlertStatus('nope', 'expected', 'ULEAD', t0)).toBe(false);
+    expect(await store.alert(alert.id)).toMatchObject({ status: 'expected', statusBy: 'ULEAD', statusAt: t0 });
+  });
+
+  test('snoozes a subject until a time; snoozing again replaces it', async () => {
+    expect(await store.snoozedUntil('heroku-app:api')).toBeUndefined();
+    await store.snooze('heroku-app:api', new Date('2026-11-17T09:00:00Z'), 'ULEAD');
+    await store.snooze('heroku-app:api', new Date('2026-11-23T09:00:00Z'), 'ULEAD');
+    expect(await store.snoozedUntil('heroku-app:api')).toEqual(new Date('2026-11-23T09:00:00Z'));
+  });
+}
+
+describe('Budgets and alerts in the store, on SQLite', () => {
+  contract(() => openStore(tempSqliteFile()));
+});
+
+describePostgres('Budgets and alerts in the store, on PostgreSQL', () => {
+  contract(async () => {
+    const url = await freshPostgresUrl();
+    if (!url || !isPostgresUrl(url)) throw new Error('TEST_DATABASE_URL is not a postgres:// URL');
+    return openStore(url);
+  });
+});
