@@ -97,6 +97,35 @@ const schema = z.object({
       .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be an IANA time zone such as Europe/Berlin or UTC' })
       .default('UTC'),
   ),
+  ALERTS_CHANNEL: optionalText(
+    z.string().regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),
+  ),
+  BUDGETS_SCHEDULE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((expression) => cron.validate(expression), {
+        error: 'must be a cron expression such as "0 * * * *" (hourly)',
+      })
+      .default('0 * * * *'),
+  ),
+  ANOMALIES_SCHEDULE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((expression) => cron.validate(expression), {
+        error: 'must be a cron expression such as "0 7 * * *" (daily)',
+      })
+      .default('0 7 * * *'),
+  ),
+  ANOMALY_MIN_IMPACT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be dollars a day such as 5' })
+      .min(0.01, { error: 'must be at least 0.01 (dollars a day)' })
+      .max(1_000_000, { error: 'must be at most 1000000 (dollars a day)' })
+      .default(5),
+  ),
   PRICING_FILE: optionalText(
     z.string().refine((file) => fs.existsSync(file), { error: 'names a file that does not exist' }),
   ),

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, loadConfig } from './config';
+import { AlertJobs } from './jobs/alert-jobs';
 import { createDigestRunner } from './jobs/digest-runner';
 import { Jobs } from './jobs/scheduler';
 import { configSecrets, createLogger } from './logger';
 import { loadCatalog } from './pricing-file';
 import type { Services } from './services';
+import { slackAlertPoster } from './slack/alerts/slack-alert-poster';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { closeSources, connectSources } from './sources/connect-sources';
 import { openStore } from './store/open-store';
@@ -17,6 +19,8 @@ export interface RunningBot {
   slack: SlackApp;
   /** The timers (digest, snapshot); unset when started with `jobs: false`. */
   jobs?: Jobs;
+  /** Budget checks and the anomaly scan; built always (tests drive them), timers only with `jobs`. */
+  alerts: AlertJobs;
   /** Graceful stop: no new requests, work under way finishes, the store closes. */
   stop(): Promise<void>;
 }
@@ -55,8 +59,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     await store.close();
     throw error;
   }
+  const alerts = new AlertJobs({ services, poster: slackAlertPoster(slack.client), logger, owner: instanceId });
   let jobs: Jobs | undefined;
   if (options.jobs ?? true) {
+    alerts.start();
     jobs = new Jobs({
       services,
       runner: createDigestRunner(services, slack.client, logger),
@@ -73,8 +79,10 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     port,
     services,
     slack,
+    alerts,
     ...(jobs ? { jobs } : {}),
     async stop() {
+      await alerts.stop();
       await jobs?.stop();
       await slack.stop();
       closeSources(services.sources);

@@ -38,7 +38,13 @@ export class FakeSlack {
   private readonly answers = new Map<string, MethodAnswer[]>();
   private readonly delays = new Map<string, number>();
   /** Messages chat.postMessage accepted, per channel, oldest first: what conversations.history returns. */
-  readonly messages: { channel: string; ts: string; text: string; metadata?: Record<string, unknown> }[] = [];
+  readonly messages: {
+    channel: string;
+    ts: string;
+    text: string;
+    metadata?: Record<string, unknown>;
+    threadTs?: string;
+  }[] = [];
   /** Web API calls whose answer has been sent in full. */
   readonly answered: string[] = [];
   private server?: http.Server;
@@ -90,6 +96,7 @@ export class FakeSlack {
           channel: String(body.channel),
           ts,
           text: String(body.text ?? ''),
+          ...(body.thread_ts ? { threadTs: String(body.thread_ts) } : {}),
           ...(typeof body.metadata === 'object' && body.metadata
             ? { metadata: body.metadata as Record<string, unknown> }
             : {}),
@@ -105,6 +112,20 @@ export class FakeSlack {
             type: 'message',
             ts,
             text,
+            bot_id: 'BBOT',
+            ...(metadata && String(body.include_all_metadata) === 'true' ? { metadata } : {}),
+          }));
+        return { ok: true, messages: found, has_more: false, response_metadata: { next_cursor: '' } };
+      }
+      case 'conversations.replies': {
+        // The parent and its replies, oldest first, as Slack lists a thread.
+        const found = this.messages
+          .filter((m) => m.channel === body.channel && (m.ts === body.ts || m.threadTs === body.ts))
+          .map(({ ts, text, metadata, threadTs }) => ({
+            type: 'message',
+            ts,
+            text,
+            thread_ts: threadTs ?? ts,
             bot_id: 'BBOT',
             ...(metadata && String(body.include_all_metadata) === 'true' ? { metadata } : {}),
           }));

@@ -335,7 +335,7 @@ export class AwsSpendSource {
       costForecastAnswerSchema,
       async (): Promise<CostForecastAnswer> => {
         try {
-          const output = await this.sendCounted(() => this.client.send(new GetCostForecastCommand(input)));
+          const output = await this.sendAndCount(() => this.client.send(new GetCostForecastCommand(input)));
           const parsed = costForecastOutputSchema.safeParse(output);
           if (!parsed.success) throw badResponse('GetCostForecast', describeIssue(parsed.error));
           return { available: true, output: parsed.data };
@@ -439,6 +439,43 @@ export class AwsSpendSource {
     return { month, requests, cost: COST_EXPLORER_REQUEST_PRICE.times(requests) };
   }
 
+  // --- the cached, counted request path, for other Cost Explorer questions (alerts) ----------
+
+  /** The SDK client, for commands this class does not build itself; send them through `sendCounted`. */
+  get costExplorer(): CostExplorerClient {
+    return this.client;
+  }
+
+  /** GetCostAndUsage, every page, cached like spend answers; `maxAgeMs` accepts older cached answers. */
+  async costAndUsagePages(input: GetCostAndUsageCommandInput, maxAgeMs?: number): Promise<Fetched<CostAndUsageAnswer>> {
+    const part = await this.cached(
+      'GetCostAndUsage',
+      input,
+      costAndUsageAnswerSchema,
+      () => this.allPages(input),
+      {},
+      maxAgeMs,
+    );
+    return fetched(part.value, [part]);
+  }
+
+  /** Any other read, cached by operation and input, with the same stale-on-failure rules. */
+  async cachedRead<V>(
+    operation: CostExplorerOperation,
+    input: object,
+    schema: z.ZodType<V>,
+    load: () => Promise<V>,
+    maxAgeMs?: number,
+  ): Promise<Fetched<V>> {
+    const part = await this.cached(operation, input, schema, load, {}, maxAgeMs);
+    return fetched(part.value, [part]);
+  }
+
+  /** Sends one request and counts what went out: each attempt (retries included) is a paid request. */
+  sendCounted<T extends { $metadata?: { attempts?: number } }>(send: () => Promise<T>): Promise<T> {
+    return this.sendAndCount(send);
+  }
+
   // --- requests, paging, caching, counting ------------------------------------------------
 
   private async costAndUsage(
@@ -455,7 +492,7 @@ export class AwsSpendSource {
     let token: string | undefined;
     do {
       const pageInput: GetCostAndUsageCommandInput = token === undefined ? input : { ...input, NextPageToken: token };
-      const output = await this.sendCounted(() => this.client.send(new GetCostAndUsageCommand(pageInput)));
+      const output = await this.sendAndCount(() => this.client.send(new GetCostAndUsageCommand(pageInput)));
       const parsed = costAndUsagePageSchema.safeParse(output);
       if (!parsed.success) throw badResponse('GetCostAndUsage', describeIssue(parsed.error));
       const { NextPageToken: next, ...page } = parsed.data;
@@ -479,8 +516,7 @@ export class AwsSpendSource {
     return { pages };
   }
 
-  /** Sends one request and counts what went out: each attempt (retries included) is a paid request. */
-  private async sendCounted<T extends { $metadata?: { attempts?: number } }>(send: () => Promise<T>): Promise<T> {
+  private async sendAndCount<T extends { $metadata?: { attempts?: number } }>(send: () => Promise<T>): Promise<T> {
     try {
       const output = await send();
       await this.store.countRequests(COST_EXPLORER_SERVICE, this.now(), output.$metadata?.attempts ?? 1);
@@ -504,13 +540,14 @@ export class AwsSpendSource {
     schema: z.ZodType<V>,
     load: () => Promise<V>,
     context: CallContext,
+    maxAgeMs = this.cacheTtlMs,
   ): Promise<Part<V>> {
     const key = costExplorerCacheKey(operation, input);
     const entry = await this.store.cacheGet<unknown>(key);
     const cachedValue = entry ? schema.safeParse(entry.value) : undefined;
     const cached = entry && cachedValue?.success ? { value: cachedValue.data, storedAt: entry.storedAt } : undefined;
     const now = this.now();
-    if (cached && now.getTime() - cached.storedAt.getTime() < this.cacheTtlMs) {
+    if (cached && now.getTime() - cached.storedAt.getTime() < maxAgeMs) {
       return { value: cached.value, storedAt: cached.storedAt, fromCache: true };
     }
     let failure = context.failure;

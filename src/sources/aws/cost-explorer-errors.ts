@@ -1,7 +1,12 @@
 import { SourceError } from '../source-error';
 
 /** What the bot was doing, for the message: `GetCostAndUsage`, `GetCostForecast`. */
-export type CostExplorerOperation = 'GetCostAndUsage' | 'GetCostForecast';
+export type CostExplorerOperation =
+  | 'GetCostAndUsage'
+  | 'GetCostForecast'
+  | 'GetAnomalies'
+  | 'ProvideAnomalyFeedback'
+  | 'GetCostComparisonDrivers';
 
 interface SdkErrorLike {
   name?: string;

@@ -1,8 +1,10 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
 import type { Services } from '../../../services';
+import { ALERT_ACTIONS } from '../../alerts/alert-blocks';
 import { HOME_ACTIONS } from '../../home/home-blocks';
 import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
+import { alertAction, feedbackAct, simpleAct } from './alert-actions';
 import { complianceDetails } from './compliance-details';
 import { complianceExport, EXPORT_TO_CHANNEL } from './compliance-export';
 import { homeDigestSettings } from './home-digest-settings';
@@ -26,4 +28,9 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(HOME_ACTIONS.newEstimate, homeNewEstimate());
   app.action<BlockButtonAction>(HOME_ACTIONS.digestSettings, homeDigestSettings(services));
   app.action<BlockButtonAction>(HOME_ACTIONS.exportAudit, homeExportAudit(services));
+  app.action<BlockAction>(ALERT_ACTIONS.acknowledge, alertAction(services, simpleAct({ kind: 'acknowledge' })));
+  app.action<BlockAction>(ALERT_ACTIONS.expected, alertAction(services, simpleAct({ kind: 'expected' })));
+  app.action<BlockAction>(ALERT_ACTIONS.snoozeDay, alertAction(services, simpleAct({ kind: 'snooze', days: 1 })));
+  app.action<BlockAction>(ALERT_ACTIONS.snoozeWeek, alertAction(services, simpleAct({ kind: 'snooze', days: 7 })));
+  app.action<BlockAction>(ALERT_ACTIONS.feedback, alertAction(services, feedbackAct));
 }

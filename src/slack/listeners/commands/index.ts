@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../../services';
+import { alertsSubcommand } from './alerts';
+import { budgetSubcommand } from './budget';
 import { complianceSubcommand } from './compliance';
 import { digestSubcommand } from './digest';
 import { estimateSubcommand } from './estimate';
@@ -9,7 +11,14 @@ import type { Subcommand } from './subcommand';
 
 /** The subcommands of `/hosting`, in the order help lists them. */
 export function subcommands(_services: Services): Subcommand[] {
-  return [estimateSubcommand(), complianceSubcommand(), spendSubcommand(), digestSubcommand()];
+  return [
+    estimateSubcommand(),
+    complianceSubcommand(),
+    spendSubcommand(),
+    digestSubcommand(),
+    budgetSubcommand(),
+    alertsSubcommand(),
+  ];
 }
 
 export function register(app: App, services: Services): void {

@@ -1,0 +1,95 @@
+/**
+ * What a lead does from an alert message: acknowledge it, mark it expected (for Cost Anomaly
+ * Detection's own anomalies this also tells AWS, with ProvideAnomalyFeedback), or snooze its
+ * subject for a day or a week. Each act is kept in the audit log. Plain data back: what to say.
+ */
+import type { Services } from '../services';
+import { type AnomalyFeedback, sendAnomalyFeedback } from '../sources/aws/alert-queries';
+import { SourceError } from '../sources/source-error';
+import type { AlertStatus } from '../store/store';
+
+export type AlertAct =
+  | { kind: 'acknowledge' }
+  | { kind: 'expected' }
+  | { kind: 'feedback'; feedback: Exclude<AnomalyFeedback, 'PLANNED_ACTIVITY'> }
+  | { kind: 'snooze'; days: 1 | 7 };
+
+export type ActOutcome = { ok: true; thread: string } | { ok: false; message: string };
+
+const DAY_MS = 86_400_000;
+
+function subjectWords(subject: string): string {
+  const [kind, ...rest] = subject.split(':');
+  const name = rest.join(':');
+  if (kind === 'heroku-app') return `Heroku app ${name}`;
+  if (kind === 'aws-service') return `AWS ${name}`;
+  if (kind === 'budget') return 'this budget';
+  return 'this anomaly';
+}
+
+export async function actOnAlert(
+  services: Services,
+  user: string,
+  alertId: string,
+  act: AlertAct,
+): Promise<ActOutcome> {
+  const { store } = services;
+  const alert = await store.alert(alertId);
+  if (!alert)
+    return {
+      ok: false,
+      message: 'That alert is no longer kept (alerts are kept 400 days), so there is nothing to change.',
+    };
+  const now = services.now();
+  const ceAnomalyId = (alert.detail as { ceAnomalyId?: string } | null)?.ceAnomalyId;
+  const tell = async (feedback: AnomalyFeedback): Promise<string | undefined> => {
+    if (!ceAnomalyId) return undefined;
+    const aws = services.sources.aws;
+    if (!aws) throw new SourceError('aws', 'not-configured', 'AWS is not configured, so AWS cannot be told.');
+    await sendAnomalyFeedback(aws, ceAnomalyId, feedback);
+    return feedback === 'PLANNED_ACTIVITY'
+      ? 'planned activity'
+      : feedback === 'YES'
+        ? 'yes, a real anomaly'
+        : 'no, not an anomaly';
+  };
+  let status: AlertStatus | undefined;
+  let thread: string;
+  try {
+    switch (act.kind) {
+      case 'acknowledge':
+        status = 'acknowledged';
+        thread = `<@${user}> acknowledged this.`;
+        break;
+      case 'expected': {
+        status = 'expected';
+        const told = await tell('PLANNED_ACTIVITY');
+        thread = `<@${user}> marked this expected${told ? ` (AWS Cost Anomaly Detection was told: ${told})` : ''}.`;
+        break;
+      }
+      case 'feedback': {
+        status = act.feedback === 'YES' ? 'acknowledged' : 'expected';
+        const told = await tell(act.feedback);
+        thread = `<@${user}> told AWS Cost Anomaly Detection: ${told ?? 'nothing (not one of its anomalies)'}.`;
+        break;
+      }
+      case 'snooze': {
+        const until = new Date(now.getTime() + act.days * DAY_MS);
+        await store.snooze(alert.subject, until, user);
+        thread = `<@${user}> snoozed alerts for ${subjectWords(alert.subject)} until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+        break;
+      }
+    }
+  } catch (error) {
+    const why = error instanceof SourceError ? error.message : 'AWS did not answer';
+    return { ok: false, message: `Nothing was changed: ${why}. Try again in a minute.` };
+  }
+  if (status) await store.setAlertStatus(alert.id, status, user, now);
+  await store.audit({
+    at: now,
+    actor: user,
+    action: `alert-${act.kind}`,
+    detail: `${act.kind === 'feedback' ? `${act.feedback} ` : ''}${alert.id}`,
+  });
+  return { ok: true, thread };
+}

@@ -1,0 +1,67 @@
+/**
+ * Where alerts go: stored routes (per Heroku team, AWS account, tag), the alerts channel
+ * (`/hosting alerts channel=#…`, else ALERTS_CHANNEL), and the digest channel as the last resort.
+ */
+import { type Routes, type RouteTarget, readRoutes, routeFor } from '../core/alerts/routing';
+import { loadDigestSettings } from '../jobs/digest-settings';
+import type { Services } from '../services';
+
+export const ROUTES_KEY = 'alerts.routes';
+export const ALERTS_CHANNEL_KEY = 'alerts.channel';
+
+export async function loadRoutes(services: Pick<Services, 'store'>): Promise<Routes> {
+  return readRoutes(await services.store.getSetting(ROUTES_KEY));
+}
+
+export async function saveRoutes(services: Pick<Services, 'store'>, routes: Routes): Promise<void> {
+  await services.store.setSetting(ROUTES_KEY, JSON.stringify(routes));
+}
+
+/** The channel for alerts nothing more specific claims. */
+export async function defaultAlertChannel(services: Pick<Services, 'store' | 'config'>): Promise<string | undefined> {
+  const stored = await services.store.getSetting(ALERTS_CHANNEL_KEY);
+  if (stored) return stored;
+  if (services.config.ALERTS_CHANNEL) return services.config.ALERTS_CHANNEL;
+  return (await loadDigestSettings(services.store, services.config)).channel;
+}
+
+export interface ChannelResolver {
+  channelFor(target: RouteTarget, explicit?: string): string | undefined;
+}
+
+/** Reads the settings once and answers for many alerts. */
+export async function channelResolver(services: Pick<Services, 'store' | 'config'>): Promise<ChannelResolver> {
+  const routes = await loadRoutes(services);
+  const fallback = await defaultAlertChannel(services);
+  return { channelFor: (target, explicit) => explicit ?? routeFor(routes, target) ?? fallback };
+}
+
+export interface AlertSettingsView {
+  channel?: string;
+  /** Where the default channel came from. */
+  channelFrom: 'setting' | 'ALERTS_CHANNEL' | 'digest channel' | 'none';
+  routes: Routes;
+  budgetsSchedule: string;
+  anomaliesSchedule: string;
+  minImpactUsd: number;
+}
+
+export async function describeAlertSettings(services: Pick<Services, 'store' | 'config'>): Promise<AlertSettingsView> {
+  const stored = await services.store.getSetting(ALERTS_CHANNEL_KEY);
+  const digest = (await loadDigestSettings(services.store, services.config)).channel;
+  const channel = stored ?? services.config.ALERTS_CHANNEL ?? digest;
+  return {
+    ...(channel ? { channel } : {}),
+    channelFrom: stored
+      ? 'setting'
+      : services.config.ALERTS_CHANNEL
+        ? 'ALERTS_CHANNEL'
+        : digest
+          ? 'digest channel'
+          : 'none',
+    routes: await loadRoutes(services),
+    budgetsSchedule: services.config.BUDGETS_SCHEDULE,
+    anomaliesSchedule: services.config.ANOMALIES_SCHEDULE,
+    minImpactUsd: services.config.ANOMALY_MIN_IMPACT,
+  };
+}

@@ -1,0 +1,35 @@
+/** Anomaly messages in words: one summary a day for the channel, one detail per anomaly in its thread. */
+import { formatUsd, fromCents } from '../core/money';
+import type { AlertView } from './alert-view';
+import type { AnomalyFinding } from './anomaly-scan';
+
+const usd = (cents: number) => formatUsd(fromCents(cents));
+/** A day's extra cost, as a month at that rate (30 days, as Heroku prorates). */
+const monthly = (cents: number) => usd(cents * 30);
+
+export function anomalySummaryView(findings: readonly AnomalyFinding[], today: string): AlertView {
+  const total = findings.reduce((sum, finding) => sum + finding.impactCents, 0);
+  const count = findings.length === 1 ? '1 cost anomaly' : `${findings.length} cost anomalies`;
+  return {
+    headline: `${count} found on ${today}, +${usd(total)} above usual spend: ${findings
+      .slice(0, 3)
+      .map((finding) => `${finding.title} +${usd(finding.impactCents)}`)
+      .join(
+        '; ',
+      )}${findings.length > 3 ? `; and ${findings.length - 3} more` : ''}. Details and buttons in the thread.`,
+    lines: [],
+    basis: [],
+  };
+}
+
+export function anomalyDetailView(finding: AnomalyFinding): AlertView {
+  const headline = finding.ceAnomalyId
+    ? `${finding.title}: ${usd(finding.dayCents)} spent since ${finding.day} against ${usd(finding.baselineCents)} expected, +${usd(finding.impactCents)} impact`
+    : `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against a usual ${usd(finding.baselineCents)}, +${usd(finding.impactCents)} (about +${monthly(finding.impactCents)}/month if it stays)`;
+  return {
+    headline,
+    lines: [`Found by: ${finding.detector}`, ...finding.why.map((line) => `Why: ${line}`)],
+    basis: [finding.basis],
+    buttons: { alertId: finding.id, ceFeedback: Boolean(finding.ceAnomalyId) },
+  };
+}

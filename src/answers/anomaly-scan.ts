@@ -1,0 +1,176 @@
+/**
+ * Today's cost anomalies, with their dollar impact, who found them and why they happened:
+ * - each Heroku app's daily cost (from the formation snapshots) against its own last 28 days;
+ * - each AWS service's daily cost (yesterday, the latest whole day) against its own last 28 days,
+ *   explained by the usage types that moved most;
+ * - AWS Cost Anomaly Detection's own findings (GetAnomalies), where the account has monitors.
+ * Plain data; recording first detections and posting is the alert job's business.
+ */
+import { usageTypeMovers } from '../core/alerts/aws-movers';
+import { type DailySeries, DETECTION_METHOD, type Detection, detect } from '../core/alerts/detect';
+import { appDayThirtieths, herokuChanges } from '../core/alerts/heroku-changes';
+import type { RouteTarget } from '../core/alerts/routing';
+import type { HerokuSnapshotData } from '../core/heroku-run-rate';
+import { formatUsd, fromCents, toCents, usd } from '../core/money';
+import { addDays } from '../core/utc-days';
+import type { Services } from '../services';
+import { costAnomalies } from '../sources/aws/alert-queries';
+import { ALERT_DATA_MAX_AGE_MS, type AlertData, serviceDayCents, usageTypeDayCents } from './alert-data';
+import { herokuChangeWords, usageTypeWords } from './change-words';
+
+export interface AnomalyFinding {
+  /** `<subject>@<first day>`: the same finding has the same id on every replica. */
+  id: string;
+  subject: string;
+  day: string;
+  platform: 'heroku' | 'aws';
+  /** `Heroku app api-prod`, `AWS Amazon Elastic Compute Cloud - Compute`. */
+  title: string;
+  /** Who found it, in words. */
+  detector: string;
+  dayCents: number;
+  baselineCents: number;
+  impactCents: number;
+  why: string[];
+  route: RouteTarget;
+  /** Cost Anomaly Detection's id, for feedback. */
+  ceAnomalyId?: string;
+  /** Period, source, estimated: how to read the figures. */
+  basis: string;
+}
+
+export const OWN_DETECTOR = 'Hosting Advisor (robust z-score against the last 28 days)';
+
+function ownFinding(
+  detection: Detection,
+  fields: Omit<AnomalyFinding, 'id' | 'subject' | 'day' | 'detector' | 'dayCents' | 'baselineCents' | 'impactCents'>,
+): AnomalyFinding {
+  return {
+    id: `${detection.subject}@${detection.day}`,
+    subject: detection.subject,
+    day: detection.day,
+    detector: `${OWN_DETECTOR}, z = ${detection.z}`,
+    dayCents: detection.cents,
+    baselineCents: detection.baselineCents,
+    impactCents: detection.impactCents,
+    ...fields,
+  };
+}
+
+function snapshotsByDay(data: AlertData): Map<string, Map<string, HerokuSnapshotData>> {
+  const byDay = new Map<string, Map<string, HerokuSnapshotData>>();
+  for (const row of data.herokuSnapshots) {
+    const apps = byDay.get(row.day) ?? new Map<string, HerokuSnapshotData>();
+    apps.set(row.app, row.data as HerokuSnapshotData);
+    byDay.set(row.day, apps);
+  }
+  return byDay;
+}
+
+export function herokuFindings(data: AlertData, minImpactCents: number): AnomalyFinding[] {
+  const byDay = snapshotsByDay(data);
+  const days = [...byDay.keys()].sort();
+  const day = days.at(-1);
+  const previous = days.at(-2);
+  if (!day || !previous) return [];
+  const series = new Map<string, DailySeries>();
+  for (const [snapshotDay, apps] of byDay) {
+    for (const [app, snapshot] of apps) {
+      const one = series.get(app) ?? { subject: `heroku-app:${app}`, days: {} };
+      one.days[snapshotDay] = Math.round(appDayThirtieths(snapshot) / 30);
+      series.set(app, one);
+    }
+  }
+  const findings: AnomalyFinding[] = [];
+  for (const [app, one] of series) {
+    const found = detect(one, day, minImpactCents);
+    if (!found) continue;
+    const now = byDay.get(day)!.get(app)!;
+    const before = byDay.get(previous)!.get(app);
+    const changes = herokuChanges(new Map(before ? [[app, before]] : []), new Map([[app, now]]));
+    findings.push(
+      ownFinding(found, {
+        platform: 'heroku',
+        title: `Heroku app ${app}${now.team ? ` (team ${now.team})` : ''}`,
+        why: changes.length
+          ? changes.map((change) => `${herokuChangeWords(change)}, between ${previous} and ${day}`)
+          : [`no formation or add-on change between ${previous} and ${day}; the cost rose over several days`],
+        route: { team: now.team },
+        basis: `Heroku, ${day} (UTC day), from the bot's daily formation snapshot at Heroku list prices (a month's price ÷ 30 a day). ${DETECTION_METHOD}`,
+      }),
+    );
+  }
+  return findings;
+}
+
+export function awsFindings(data: AlertData, minImpactCents: number): AnomalyFinding[] {
+  const aws = data.aws;
+  const day = aws?.days.at(-1);
+  if (!aws || !day) return [];
+  const findings: AnomalyFinding[] = [];
+  for (const service of Object.keys(aws.byService).sort()) {
+    const found = detect(
+      { subject: `aws-service:${service}`, days: serviceDayCents(aws, service) },
+      day,
+      minImpactCents,
+    );
+    if (!found) continue;
+    const moves = usageTypeMovers(service, usageTypeDayCents(aws, service), day);
+    const estimated = aws.estimatedDays.includes(day);
+    findings.push(
+      ownFinding(found, {
+        platform: 'aws',
+        title: `AWS ${service}`,
+        why: moves.length ? moves.map(usageTypeWords) : ['no single usage type rose; several moved a little'],
+        route: {},
+        basis: `AWS, ${day} (UTC day), Cost Explorer usage before credits and refunds${estimated ? ', estimated: it can still change' : ''}, as of ${aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC. ${DETECTION_METHOD}`,
+      }),
+    );
+  }
+  return findings;
+}
+
+const monitorName = (arn: string) => arn.split('/').at(-1) || arn;
+
+/** Cost Anomaly Detection's findings that started in the last week and nobody has given feedback on. */
+export async function costAnomalyFindings(services: Services, data: AlertData): Promise<AnomalyFinding[]> {
+  const aws = services.sources.aws;
+  if (!aws) return [];
+  const answer = await costAnomalies(aws, { start: addDays(data.today, -7), end: data.today }, ALERT_DATA_MAX_AGE_MS);
+  return answer.value
+    .filter((anomaly) => !anomaly.Feedback)
+    .map((anomaly): AnomalyFinding => {
+      const day = (anomaly.AnomalyStartDate ?? data.today).slice(0, 10);
+      const impact = toCents(usd(String(anomaly.Impact.TotalImpact ?? anomaly.Impact.MaxImpact)));
+      const actual = anomaly.Impact.TotalActualSpend;
+      const expected = anomaly.Impact.TotalExpectedSpend;
+      const causes = (anomaly.RootCauses ?? []).map((cause) => {
+        const where = [
+          cause.Region,
+          cause.LinkedAccount
+            ? `account ${cause.LinkedAccount}${cause.LinkedAccountName ? ` (${cause.LinkedAccountName})` : ''}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
+        const share = cause.Impact ? `: ${formatUsd(usd(String(cause.Impact.Contribution)))} of the impact` : '';
+        return `${[cause.Service, cause.UsageType].filter(Boolean).join(' / ') || 'unnamed cause'}${where ? ` in ${where}` : ''}${share}`;
+      });
+      const account = anomaly.RootCauses?.find((cause) => cause.LinkedAccount)?.LinkedAccount;
+      return {
+        id: `ce-anomaly:${anomaly.AnomalyId}@${day}`,
+        subject: `ce-anomaly:${anomaly.AnomalyId}`,
+        day,
+        platform: 'aws',
+        title: `AWS ${anomaly.DimensionValue ?? anomaly.RootCauses?.[0]?.Service ?? 'spend'}`,
+        detector: `AWS Cost Anomaly Detection (monitor ${monitorName(anomaly.MonitorArn)}, score ${anomaly.AnomalyScore.MaxScore})`,
+        dayCents: actual === undefined ? 0 : toCents(usd(String(actual))),
+        baselineCents: expected === undefined ? 0 : toCents(usd(String(expected))),
+        impactCents: impact,
+        why: causes.length ? causes : ['Cost Anomaly Detection named no root cause'],
+        route: account ? { account } : {},
+        ceAnomalyId: anomaly.AnomalyId,
+        basis: `AWS Cost Anomaly Detection, from ${day}${anomaly.AnomalyEndDate ? ` to ${anomaly.AnomalyEndDate.slice(0, 10)}` : ' (still going)'}: total impact ${formatUsd(fromCents(impact))} against expected spend.`,
+      };
+    });
+}

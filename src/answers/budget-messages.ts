@@ -1,0 +1,115 @@
+/**
+ * Budget messages in words: the headline for the channel and the detail for the thread, with why
+ * spend moved (Heroku changes over the last week, priced; the AWS services that moved most).
+ */
+import { serviceMovers } from '../core/alerts/aws-movers';
+import { type BudgetScope, describeScope, platformLabel } from '../core/alerts/budget';
+import { type BudgetEvent, percentUsed } from '../core/alerts/budget-check';
+import { herokuChanges } from '../core/alerts/heroku-changes';
+import type { RouteTarget } from '../core/alerts/routing';
+import type { HerokuSnapshotData } from '../core/heroku-run-rate';
+import { formatUsd, fromCents } from '../core/money';
+import { addDays } from '../core/utc-days';
+import { type AlertData, awsTotalCents } from './alert-data';
+import type { AlertView } from './alert-view';
+import type { BudgetStatus } from './budget-status';
+import { herokuChangeWords, signedUsd } from './change-words';
+
+const usd = (cents: number) => formatUsd(fromCents(cents));
+
+export function routeTargetOf(scope: BudgetScope): RouteTarget {
+  if (scope.kind === 'team') return { team: scope.value };
+  if (scope.kind === 'account') return { account: scope.value };
+  if (scope.kind === 'tag') return { tag: { key: scope.key, value: scope.value } };
+  return {};
+}
+
+function appsInScope(data: AlertData, day: string, scope: BudgetScope): Map<string, HerokuSnapshotData> {
+  const apps = new Map<string, HerokuSnapshotData>();
+  for (const row of data.herokuSnapshots) {
+    if (row.day !== day) continue;
+    const snapshot = row.data as HerokuSnapshotData;
+    if (scope.kind === 'app' && row.app !== scope.value) continue;
+    if (scope.kind === 'team' && snapshot.team !== scope.value) continue;
+    apps.set(row.app, snapshot);
+  }
+  return apps;
+}
+
+/** Why the budget's spend moved: the last 7 days against the 7 before. */
+export function budgetWhy(data: AlertData, status: BudgetStatus): string[] {
+  const { scope, platform } = status.budget;
+  const lines: string[] = [];
+  if (platform !== 'aws' && ['all', 'team', 'app'].includes(scope.kind)) {
+    const days = [...new Set(data.herokuSnapshots.map((row) => row.day))].sort();
+    const latest = days.at(-1);
+    const weekAgo = days.filter((day) => day <= addDays(data.today, -7)).at(-1) ?? days[0];
+    if (latest && weekAgo && weekAgo < latest) {
+      const changes = herokuChanges(appsInScope(data, weekAgo, scope), appsInScope(data, latest, scope));
+      lines.push(
+        ...(changes.length
+          ? changes.slice(0, 5).map((change) => `Heroku ${herokuChangeWords(change)}, between ${weekAgo} and ${latest}`)
+          : [`Heroku: no formation, add-on or app changes between ${weekAgo} and ${latest}`]),
+      );
+    }
+  }
+  if (platform !== 'heroku' && data.aws && (scope.kind === 'all' || scope.kind === 'service')) {
+    const lastWeek = addDays(data.today, -7);
+    const weekBefore = addDays(data.today, -14);
+    const totals = (from: string, to: string) =>
+      Object.fromEntries(
+        Object.keys(data.aws!.byService)
+          .filter((service) => scope.kind !== 'service' || service.toLowerCase() === scope.value.toLowerCase())
+          .map((service) => [service, awsTotalCents(data.aws!, from, service) - awsTotalCents(data.aws!, to, service)]),
+      );
+    const moves = serviceMovers(totals(weekBefore, lastWeek), totals(lastWeek, data.today));
+    lines.push(
+      ...moves.map(
+        (move) =>
+          `AWS ${move.service}: ${usd(move.afterCents)} in the last 7 days against ${usd(move.beforeCents)} the 7 before (${signedUsd(move.deltaCents)})`,
+      ),
+    );
+  }
+  return lines.length ? lines : ['No change in the figures the bot holds explains it.'];
+}
+
+function title(status: BudgetStatus): string {
+  const { budget } = status;
+  return `Budget ${budget.name} (${platformLabel(budget.platform)}, ${describeScope(budget.scope)}, ${usd(budget.amountCents)}/month)`;
+}
+
+export function budgetHeadline(status: BudgetStatus, event: BudgetEvent): string {
+  const { spend, budget } = status;
+  const used = `${usd(spend.actualCents)} of ${usd(budget.amountCents)} so far this month (${percentUsed(spend.actualCents, budget.amountCents)} %)`;
+  switch (event.kind) {
+    case 'crossed':
+      return `${title(status)} passed ${event.threshold} %: ${used}.`;
+    case 'recovered':
+      return `${title(status)} is back under ${event.threshold} %: ${used}.`;
+    case 'forecast':
+      return `${title(status)} is forecast to reach ${usd(spend.forecastCents ?? 0)} this month, over budget by ${usd((spend.forecastCents ?? 0) - budget.amountCents)}; ${used}.`;
+  }
+}
+
+export function budgetViews(
+  status: BudgetStatus,
+  event: BudgetEvent,
+  why: string[],
+  alertId: string,
+): { headline: AlertView; detail: AlertView } {
+  const { spend } = status;
+  const figures = [
+    ...status.parts.map((part) => `${part.platform === 'aws' ? 'AWS' : 'Heroku'}: ${usd(part.cents)} month to date`),
+    ...(status.parts.length > 1 ? [`Total: ${usd(spend.actualCents)}`] : []),
+    ...(spend.forecastCents !== null ? [`Forecast for ${spend.month}: ${usd(spend.forecastCents)}, estimated`] : []),
+  ];
+  return {
+    headline: {
+      headline: budgetHeadline(status, event),
+      lines: [],
+      basis: [],
+      buttons: { alertId, ceFeedback: false },
+    },
+    detail: { headline: 'Why it changed', lines: [...why, ...figures], basis: status.basis },
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * Where each budget stands this month: month-to-date spend in its scope, the month's forecast, and
+ * the words that say where the figures came from. Plain data; Slack renders it.
+ *
+ * Forecast: for all AWS spend, month to date plus Cost Explorer's forecast of the rest of the month
+ * (the digest's cached answer when it asked today); for a narrower AWS scope, month to date plus the
+ * last 7 days' average a day for each day left; for Heroku, month to date plus the latest day's
+ * formation cost for each day left.
+ */
+
+import { type BudgetScope, describeScope } from '../core/alerts/budget';
+import { type BudgetEvent, type BudgetSpend, budgetEvents, budgetHistoryFrom } from '../core/alerts/budget-check';
+import { weeklyCostFromSnapshots } from '../core/heroku-run-rate';
+import { toCents, usd } from '../core/money';
+import { addDays, dayCount, firstOfMonth } from '../core/utc-days';
+import type { Services } from '../services';
+import { dailyByAccountOrTag } from '../sources/aws/alert-queries';
+import type { StoredBudget } from '../store/store';
+import { ALERT_DATA_MAX_AGE_MS, type AlertData, awsTotalCents } from './alert-data';
+
+export interface BudgetStatus {
+  budget: StoredBudget;
+  spend: BudgetSpend;
+  /** Month to date per platform, cents; they add up to spend.actualCents. */
+  parts: { platform: 'aws' | 'heroku'; cents: number }[];
+  /** Where the figures came from, their period and whether they can still change. */
+  basis: string[];
+  /** What could not be read; a budget with a problem is not alerted on (a missing figure is not $0). */
+  problems: string[];
+  events: BudgetEvent[];
+}
+
+const isAws = (scope: BudgetScope) => scope.kind === 'service' || scope.kind === 'account' || scope.kind === 'tag';
+
+function herokuRows(data: AlertData, scope: BudgetScope) {
+  return data.herokuSnapshots.filter((row) => {
+    if (scope.kind === 'app') return row.app === scope.value;
+    if (scope.kind === 'team') return (row.data as { team?: string | null })?.team === scope.value;
+    return true;
+  });
+}
+
+/** Month to date and forecast from the snapshots, through today (a snapshot stands for its whole day). */
+function herokuFigures(data: AlertData, scope: BudgetScope, monthStart: string) {
+  const cost = weeklyCostFromSnapshots(herokuRows(data, scope), monthStart, addDays(data.today, 1));
+  const latest = cost.daysCovered.at(-1);
+  const latestDayCents = latest ? Math.round((cost.byDay[latest] ?? 0) / 30) : 0;
+  const daysLeft = dayCount(data.today, firstOfMonth(data.today, 1)) - 1;
+  return {
+    mtd: cost.totalCents,
+    forecast: cost.totalCents + latestDayCents * daysLeft,
+    missing: cost.daysMissing.length,
+  };
+}
+
+type AccountTagTotals = Map<string, Record<string, number>>;
+
+/** Month to date per account or tag value, one request per dimension a budget watches (cached for the day). */
+async function accountTagTotals(
+  services: Services,
+  data: AlertData,
+  budgets: readonly StoredBudget[],
+): Promise<AccountTagTotals> {
+  const totals: AccountTagTotals = new Map();
+  const aws = services.sources.aws;
+  const start = firstOfMonth(data.today);
+  if (!aws || start >= data.today) return totals;
+  const wanted = new Set(
+    budgets.flatMap((b) =>
+      b.scope.kind === 'account' ? ['account'] : b.scope.kind === 'tag' ? [`tag:${b.scope.key}`] : [],
+    ),
+  );
+  for (const dimension of wanted) {
+    const by = dimension === 'account' ? 'account' : { tag: dimension.slice(4) };
+    const answer = await dailyByAccountOrTag(aws, { start, end: data.today }, by, ALERT_DATA_MAX_AGE_MS);
+    totals.set(
+      dimension,
+      Object.fromEntries(
+        Object.entries(answer.value.byKey).map(([key, days]) => [
+          key,
+          toCents(Object.values(days).reduce((sum, a) => sum.plus(a), usd(0))),
+        ]),
+      ),
+    );
+  }
+  return totals;
+}
+
+export async function budgetStatuses(services: Services, data: AlertData): Promise<BudgetStatus[]> {
+  const budgets = await services.store.budgets();
+  if (budgets.length === 0) return [];
+  const monthStart = firstOfMonth(data.today);
+  let accountTag: AccountTagTotals = new Map();
+  let accountTagProblem: string | undefined;
+  try {
+    accountTag = await accountTagTotals(services, data, budgets);
+  } catch (error) {
+    accountTagProblem = (error as Error).message;
+  }
+  let awsForecastRest: number | null = null;
+  const aws = services.sources.aws;
+  if (aws && budgets.some((b) => b.forecast && b.platform !== 'heroku' && b.scope.kind === 'all')) {
+    try {
+      const forecast = await aws.forecast({ start: data.today, end: firstOfMonth(data.today, 1) });
+      if (forecast.value.available) awsForecastRest = toCents(usd(forecast.value.total));
+    } catch {
+      awsForecastRest = null;
+    }
+  }
+  const sent = await services.store.runsWithPrefix('budget:');
+  // A failed message is due again: its key is retried, and the retry finds it if it did go out.
+  const keys = sent.filter((run) => run.status !== 'failed').map((run) => run.period);
+  return budgets.map((budget) => {
+    const parts: BudgetStatus['parts'] = [];
+    const basis: string[] = [];
+    const problems: string[] = [];
+    let forecast: number | null = 0;
+    if (budget.platform !== 'heroku') {
+      const awsFigures = awsPart(budget, data, monthStart, accountTag, accountTagProblem, awsForecastRest);
+      if ('problem' in awsFigures) problems.push(awsFigures.problem);
+      else {
+        parts.push({ platform: 'aws', cents: awsFigures.mtd });
+        basis.push(awsFigures.basis);
+        forecast = forecast === null || awsFigures.forecast === null ? null : forecast + awsFigures.forecast;
+      }
+    }
+    if (budget.platform !== 'aws' && !isAws(budget.scope)) {
+      const heroku = herokuFigures(data, budget.scope, monthStart);
+      parts.push({ platform: 'heroku', cents: heroku.mtd });
+      basis.push(
+        `Heroku: ${monthStart} to ${data.today} from the bot's daily formation snapshots at Heroku list prices (dynos and add-ons, prorated a day at a time)${heroku.missing ? `; ${heroku.missing} day(s) without a snapshot are not counted` : ''}`,
+      );
+      forecast = forecast === null ? null : forecast + heroku.forecast;
+    }
+    const spend: BudgetSpend = {
+      month: data.month,
+      actualCents: parts.reduce((sum, part) => sum + part.cents, 0),
+      forecastCents: budget.forecast ? forecast : null,
+    };
+    const history = budgetHistoryFrom(keys, budget.id, data.month);
+    return {
+      budget,
+      spend,
+      parts,
+      basis,
+      problems,
+      events: problems.length ? [] : budgetEvents(budget, spend, history),
+    };
+  });
+}
+
+function awsPart(
+  budget: StoredBudget,
+  data: AlertData,
+  monthStart: string,
+  accountTag: AccountTagTotals,
+  accountTagProblem: string | undefined,
+  forecastRest: number | null,
+): { mtd: number; forecast: number | null; basis: string } | { problem: string } {
+  if (!data.aws)
+    return {
+      problem: `AWS spend for ${describeScope(budget.scope)} could not be read: ${data.awsProblem ?? 'AWS is not configured'}`,
+    };
+  const { scope } = budget;
+  let mtd: number;
+  if (scope.kind === 'account' || scope.kind === 'tag') {
+    if (accountTagProblem) return { problem: `AWS spend by ${scope.kind} could not be read: ${accountTagProblem}` };
+    const totals = accountTag.get(scope.kind === 'account' ? 'account' : `tag:${scope.key}`) ?? {};
+    mtd = totals[scope.value] ?? 0;
+  } else {
+    mtd = awsTotalCents(data.aws, monthStart, scope.kind === 'service' ? scope.value : undefined);
+  }
+  const daysLeft = dayCount(data.today, firstOfMonth(data.today, 1));
+  let forecast: number | null;
+  if (scope.kind === 'all') forecast = forecastRest === null ? null : mtd + forecastRest;
+  else {
+    const lastWeek = awsTotalCents(
+      data.aws,
+      addDays(data.today, -7),
+      scope.kind === 'service' ? scope.value : undefined,
+    );
+    forecast = scope.kind === 'service' ? mtd + Math.round((lastWeek / 7) * daysLeft) : null;
+  }
+  const estimated = data.aws.estimatedDays.some((day) => day >= monthStart);
+  return {
+    mtd,
+    forecast,
+    basis: `AWS: ${monthStart} to ${addDays(data.today, -1)} from Cost Explorer (usage before credits and refunds)${estimated ? ', estimated: the latest days can still change' : ''}, as of ${data.aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  };
+}

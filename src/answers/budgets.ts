@@ -1,0 +1,85 @@
+/**
+ * `/hosting budget set | list | delete` and the App Home form, as plain data: a budget is checked
+ * whole before anything is saved, and every save and delete is kept in the audit log.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  BUDGET_EXAMPLE,
+  type BudgetDraft,
+  checkName,
+  describeScope,
+  type FieldErrors,
+  parseBudgetSet,
+  platformLabel,
+} from '../core/alerts/budget';
+import { formatUsd, fromCents } from '../core/money';
+import type { Services } from '../services';
+import type { StoredBudget } from '../store/store';
+import { gatherAlertData } from './alert-data';
+import { type BudgetStatus, budgetStatuses } from './budget-status';
+
+export type SaveOutcome = { ok: true; budget: StoredBudget; replaced: boolean } | { ok: false; errors: FieldErrors };
+
+/** Saves a checked budget; `channelProblem` asks Slack whether the bot can post in its channel first. */
+export async function saveBudget(
+  services: Services,
+  draft: BudgetDraft,
+  actor: string,
+  channelProblem: (channel: string) => Promise<string | undefined>,
+): Promise<SaveOutcome> {
+  if (draft.channel) {
+    const problem = await channelProblem(draft.channel);
+    if (problem) return { ok: false, errors: { channel: problem } };
+  }
+  const existed = (await services.store.budgets()).some((budget) => budget.name === draft.name);
+  const budget = await services.store.putBudget({ id: randomUUID(), ...draft }, actor, services.now());
+  await services.store.audit({ at: services.now(), actor, action: 'budget-set', detail: `set budget ${budget.name}` });
+  return { ok: true, budget, replaced: existed };
+}
+
+export function parseBudgetCommand(text: string) {
+  return parseBudgetSet(text);
+}
+
+export async function deleteBudget(
+  services: Services,
+  rawName: string,
+  actor: string,
+): Promise<{ ok: boolean; message: string }> {
+  const name = checkName(rawName || '');
+  if (!rawName || 'error' in name) {
+    return {
+      ok: false,
+      message: `Say which budget to delete, e.g. \`/hosting budget delete web-prod\`; \`/hosting budget list\` shows their names.`,
+    };
+  }
+  if (!(await services.store.deleteBudget(name.value))) {
+    return {
+      ok: false,
+      message: `There is no budget called ${name.value}; \`/hosting budget list\` shows the ones there are.`,
+    };
+  }
+  await services.store.audit({
+    at: services.now(),
+    actor,
+    action: 'budget-delete',
+    detail: `deleted budget ${name.value}`,
+  });
+  return { ok: true, message: `Deleted budget ${name.value}. It sends no more alerts.` };
+}
+
+/** `Heroku, team acme-eng, $2,000.00/month, alerts at 50, 80, 100 % and on forecast` */
+export function describeBudget(budget: BudgetDraft): string {
+  const levels = `alerts at ${budget.thresholds.join(', ')} %${budget.forecast ? ' and on forecast' : ''}`;
+  return `${platformLabel(budget.platform)}, ${describeScope(budget.scope)}, ${formatUsd(fromCents(budget.amountCents))}/month, ${levels}`;
+}
+
+/** Every budget with where it stands this month (cached figures: at most one Cost Explorer request a day). */
+export async function listBudgets(services: Services, actor: string): Promise<BudgetStatus[]> {
+  const now = services.now();
+  const statuses = await budgetStatuses(services, await gatherAlertData(services, now));
+  await services.store.audit({ at: now, actor, action: 'budget-list', detail: `listed ${statuses.length} budgets` });
+  return statuses;
+}
+
+export { BUDGET_EXAMPLE };

@@ -1,0 +1,81 @@
+/**
+ * Which channel an alert goes to: a budget's own channel, else the channel routed for its Heroku team,
+ * AWS linked account or cost-allocation tag, else the alerts channel, else the digest channel. Pure.
+ */
+import { checkChannel, checkScope } from './budget';
+
+export interface Routes {
+  /** Heroku team name → channel ID. */
+  team: Record<string, string>;
+  /** AWS linked account ID → channel ID. */
+  account: Record<string, string>;
+  /** `KEY=VALUE` → channel ID. */
+  tag: Record<string, string>;
+}
+
+export type RouteTarget = { team?: string | null; account?: string | null; tag?: { key: string; value: string } };
+
+export const EMPTY_ROUTES: Routes = { team: {}, account: {}, tag: {} };
+
+/** Stored routes, tolerating a damaged setting (it routes nothing rather than failing every alert). */
+export function readRoutes(json: string | undefined): Routes {
+  try {
+    const value = JSON.parse(json ?? '{}') as Partial<Routes>;
+    const map = (part: unknown) =>
+      Object.fromEntries(
+        Object.entries(part && typeof part === 'object' ? part : {}).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      );
+    return { team: map(value.team), account: map(value.account), tag: map(value.tag) };
+  } catch {
+    return { ...EMPTY_ROUTES };
+  }
+}
+
+export function routeFor(routes: Routes, target: RouteTarget): string | undefined {
+  if (target.team && routes.team[target.team]) return routes.team[target.team];
+  if (target.account && routes.account[target.account]) return routes.account[target.account];
+  if (target.tag) return routes.tag[`${target.tag.key}=${target.tag.value}`];
+  return undefined;
+}
+
+export type RouteChange = { kind: 'team' | 'account' | 'tag'; key: string; channel?: string };
+
+export const ROUTE_EXAMPLE = '`/hosting alerts route team=acme-eng channel=#eng-costs`';
+
+/** `team=acme-eng channel=#eng-costs`, `account=123456789012 channel=…`, `tag:team=web channel=…`; without channel: remove. */
+export function parseRoute(words: readonly string[], needChannel: boolean): { value: RouteChange } | { error: string } {
+  let change: Omit<RouteChange, 'channel'> | undefined;
+  let channel: string | undefined;
+  for (const word of words) {
+    const eq = word.indexOf('=');
+    const key = eq > 0 ? word.slice(0, eq) : word;
+    const value = eq > 0 ? word.slice(eq + 1) : '';
+    if (key.toLowerCase() === 'channel') {
+      const checked = checkChannel(value);
+      if ('error' in checked) return { error: checked.error };
+      channel = checked.value;
+      continue;
+    }
+    const scope = checkScope(key, value);
+    if ('error' in scope) return { error: `${scope.error} Example: ${ROUTE_EXAMPLE}` };
+    const { value: parsed } = scope;
+    if (parsed.kind === 'team' || parsed.kind === 'account') change = { kind: parsed.kind, key: parsed.value };
+    else if (parsed.kind === 'tag') change = { kind: 'tag', key: `${parsed.key}=${parsed.value}` };
+    else
+      return {
+        error: `Alerts can be routed by team=, account= or tag:KEY=VALUE, not ${parsed.kind}. Example: ${ROUTE_EXAMPLE}`,
+      };
+  }
+  if (!change) return { error: `Say which team, account or tag to route. Example: ${ROUTE_EXAMPLE}` };
+  if (needChannel && !channel) return { error: `Say where its alerts go with channel=#…. Example: ${ROUTE_EXAMPLE}` };
+  return { value: { ...change, ...(channel ? { channel } : {}) } };
+}
+
+export function applyRoute(routes: Routes, change: RouteChange): Routes {
+  const part = { ...routes[change.kind] };
+  if (change.channel) part[change.key] = change.channel;
+  else delete part[change.key];
+  return { ...routes, [change.kind]: part };
+}

@@ -1,0 +1,187 @@
+/**
+ * Budget checks (BUDGETS_SCHEDULE, hourly by default, on cached figures) and the anomaly scan
+ * (ANOMALIES_SCHEDULE, daily by default). Every replica runs the timers; each message is claimed in
+ * the store before it is posted, so it is posted once (see post-once.ts).
+ */
+import type { Logger } from '@slack/bolt';
+import cron, { type ScheduledTask } from 'node-cron';
+import { gatherAlertData } from '../answers/alert-data';
+import { channelResolver } from '../answers/alert-settings';
+import type { AlertPoster, AlertView } from '../answers/alert-view';
+import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
+import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
+import { budgetViews, budgetWhy, routeTargetOf } from '../answers/budget-messages';
+import { budgetStatuses } from '../answers/budget-status';
+import { budgetEventKey } from '../core/alerts/budget-check';
+import { addDays } from '../core/utc-days';
+import type { Services } from '../services';
+import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
+
+export const ALERT_LEASE_MS = 10 * 60_000;
+
+export interface AlertJobsOptions {
+  services: Services;
+  poster: AlertPoster;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  owner: string;
+  leaseMs?: number;
+  crashAt?: (point: AlertCrashPoint) => void;
+}
+
+export interface CheckResult {
+  posted: { channel: string; tag: string; outcome: PostOutcome }[];
+  problems: string[];
+}
+
+export class AlertJobs {
+  private readonly tasks: ScheduledTask[] = [];
+  private running = Promise.resolve();
+  private stopped = false;
+
+  constructor(private readonly options: AlertJobsOptions) {}
+
+  start(): void {
+    const { config } = this.options.services;
+    const every = (schedule: string, name: string, job: () => Promise<unknown>) =>
+      this.tasks.push(
+        cron.schedule(schedule, () => this.serial(job), { name, timezone: 'UTC', noOverlap: true, unref: true }),
+      );
+    every(config.BUDGETS_SCHEDULE, 'budget-check', () => this.checkBudgets(this.options.services.now()));
+    every(config.ANOMALIES_SCHEDULE, 'anomaly-scan', () => this.scanAnomalies(this.options.services.now()));
+    this.options.logger.info(
+      `alerts scheduled: budgets "${config.BUDGETS_SCHEDULE}", anomalies "${config.ANOMALIES_SCHEDULE}" (UTC)`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const task of this.tasks) await task.destroy();
+    await this.running;
+  }
+
+  private serial(job: () => Promise<unknown>): Promise<void> {
+    const next = this.running.then(async () => {
+      if (this.stopped) return;
+      try {
+        await job();
+      } catch (error) {
+        this.options.logger.error('an alert job failed:', error);
+      }
+    });
+    this.running = next;
+    return next;
+  }
+
+  private post(channel: string, tag: string, view: AlertView, now: Date, threadTs?: string) {
+    const { services, poster, owner, crashAt } = this.options;
+    return postOnce(
+      {
+        store: services.store,
+        poster,
+        owner,
+        now,
+        leaseMs: this.options.leaseMs ?? ALERT_LEASE_MS,
+        ...(crashAt ? { crashAt } : {}),
+      },
+      { channel, tag, view, ...(threadTs ? { threadTs } : {}) },
+    );
+  }
+
+  private async snoozed(subject: string, now: Date): Promise<boolean> {
+    const until = await this.options.services.store.snoozedUntil(subject);
+    return Boolean(until && until > now);
+  }
+
+  /** Posts the budget messages that are due: the headline in the channel, the detail in its thread. */
+  async checkBudgets(now: Date): Promise<CheckResult> {
+    const { services, logger } = this.options;
+    const result: CheckResult = { posted: [], problems: [] };
+    const data = await gatherAlertData(services, now);
+    const statuses = await budgetStatuses(services, data);
+    const routes = await channelResolver(services);
+    for (const status of statuses) {
+      result.problems.push(...status.problems.map((problem) => `${status.budget.name}: ${problem}`));
+      if (status.events.length === 0 || (await this.snoozed(`budget:${status.budget.id}`, now))) continue;
+      const channel = routes.channelFor(routeTargetOf(status.budget.scope), status.budget.channel);
+      if (!channel) {
+        result.problems.push(`${status.budget.name}: no channel to post to (set one with /hosting alerts channel=#…)`);
+        continue;
+      }
+      const why = budgetWhy(data, status);
+      for (const event of status.events) {
+        const tag = budgetEventKey(status.budget.id, data.month, event);
+        await services.store.recordAlert({
+          id: tag,
+          kind: 'budget',
+          subject: `budget:${status.budget.id}`,
+          firstDay: data.today,
+          lastDay: data.today,
+          detail: { budget: status.budget.name, event },
+          createdAt: now,
+        });
+        const views = budgetViews(status, event, why, tag);
+        const outcome = await this.post(channel, tag, views.headline, now);
+        result.posted.push({ channel, tag, outcome });
+        const ts = 'ts' in outcome ? outcome.ts : undefined;
+        if (ts) await this.post(channel, `${tag}:thread`, views.detail, now, ts);
+      }
+    }
+    for (const problem of result.problems) logger.warn(`budget check: ${problem}`);
+    return result;
+  }
+
+  /** Records first detections and posts at most one summary a day per channel, each anomaly in its thread. */
+  async scanAnomalies(now: Date): Promise<CheckResult & { found: AnomalyFinding[] }> {
+    const { services, logger } = this.options;
+    const { store } = services;
+    const result: CheckResult & { found: AnomalyFinding[] } = { posted: [], problems: [], found: [] };
+    const data = await gatherAlertData(services, now);
+    if (data.awsProblem) result.problems.push(`AWS: ${data.awsProblem}`);
+    const minImpact = Math.round(services.config.ANOMALY_MIN_IMPACT * 100);
+    const findings = [...herokuFindings(data, minImpact), ...awsFindings(data, minImpact)];
+    try {
+      findings.push(...(await costAnomalyFindings(services, data)));
+    } catch (error) {
+      result.problems.push(`AWS Cost Anomaly Detection: ${(error as Error).message}`);
+    }
+    for (const finding of findings) {
+      if (await this.snoozed(finding.subject, now)) continue;
+      // First detection only: an anomaly seen yesterday too is the same episode, not news.
+      const open = await store.openAlert(finding.subject, addDays(finding.day, -1));
+      if (open && open.firstDay < finding.day) {
+        await store.extendAlert(open.id, finding.day);
+        continue;
+      }
+      const { alert } = await store.recordAlert({
+        id: finding.id,
+        kind: 'anomaly',
+        subject: finding.subject,
+        firstDay: finding.day,
+        lastDay: finding.day,
+        detail: finding,
+        createdAt: now,
+      });
+      if (alert.status === 'new') result.found.push(finding);
+    }
+    const routes = await channelResolver(services);
+    const byChannel = new Map<string, AnomalyFinding[]>();
+    for (const finding of result.found) {
+      const channel = routes.channelFor(finding.route);
+      if (!channel) {
+        result.problems.push(`${finding.title}: no channel to post to (set one with /hosting alerts channel=#…)`);
+        continue;
+      }
+      byChannel.set(channel, [...(byChannel.get(channel) ?? []), finding]);
+    }
+    for (const [channel, list] of byChannel) {
+      const tag = `anomalies:${data.today}`;
+      const outcome = await this.post(channel, tag, anomalySummaryView(list, data.today), now);
+      result.posted.push({ channel, tag, outcome });
+      const ts = 'ts' in outcome ? outcome.ts : undefined;
+      if (!ts) continue;
+      for (const finding of list) await this.post(channel, `${tag}:${finding.id}`, anomalyDetailView(finding), now, ts);
+    }
+    for (const problem of result.problems) logger.warn(`anomaly scan: ${problem}`);
+    return result;
+  }
+}

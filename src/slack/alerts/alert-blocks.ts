@@ -1,0 +1,71 @@
+/**
+ * Alert messages as Block Kit: the headline (with the buttons, so a lead can act from the channel),
+ * the detail lines and where the figures came from. Pure.
+ */
+import type { KnownBlock } from '@slack/types';
+import type { AlertView } from '../../answers/alert-view';
+import { neutraliseMarkup } from '../../core/user-text';
+import { context, MAX_MESSAGE_BLOCKS, mrkdwn } from '../message';
+
+export const ALERT_ACTIONS = {
+  acknowledge: 'alert_acknowledge',
+  expected: 'alert_expected',
+  snoozeDay: 'alert_snooze_day',
+  snoozeWeek: 'alert_snooze_week',
+  feedback: 'alert_feedback',
+} as const;
+
+/** Slack's limit for a section's text. */
+const MAX_SECTION = 3000;
+const clip = (text: string) => (text.length > MAX_SECTION ? `${text.slice(0, MAX_SECTION - 1)}…` : text);
+
+function buttons(alertId: string, ceFeedback: boolean): KnownBlock {
+  const button = (text: string, action: string, style?: 'primary') => ({
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text },
+    action_id: action,
+    value: alertId,
+    ...(style ? { style } : {}),
+  });
+  return {
+    type: 'actions',
+    block_id: 'alert_actions',
+    elements: [
+      button('Acknowledge', ALERT_ACTIONS.acknowledge, 'primary'),
+      button('Mark expected', ALERT_ACTIONS.expected),
+      button('Snooze 1 day', ALERT_ACTIONS.snoozeDay),
+      button('Snooze 1 week', ALERT_ACTIONS.snoozeWeek),
+      ...(ceFeedback
+        ? [
+            {
+              type: 'overflow' as const,
+              action_id: ALERT_ACTIONS.feedback,
+              options: [
+                {
+                  text: { type: 'plain_text' as const, text: 'Tell AWS: real anomaly (yes)' },
+                  value: `YES|${alertId}`,
+                },
+                {
+                  text: { type: 'plain_text' as const, text: 'Tell AWS: not an anomaly (no)' },
+                  value: `NO|${alertId}`,
+                },
+              ],
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+export function alertText(view: AlertView): string {
+  return [view.headline, ...view.lines.map((line) => `• ${line}`)].join('\n');
+}
+
+export function alertBlocks(view: AlertView): KnownBlock[] {
+  const safe = (text: string) => neutraliseMarkup(text);
+  const blocks: KnownBlock[] = [mrkdwn(clip(`*${safe(view.headline)}*`))];
+  if (view.lines.length) blocks.push(mrkdwn(clip(view.lines.map((line) => `• ${safe(line)}`).join('\n'))));
+  for (const basis of view.basis) blocks.push(context(clip(safe(basis))));
+  if (view.buttons) blocks.push(buttons(view.buttons.alertId, view.buttons.ceFeedback));
+  return blocks.slice(0, MAX_MESSAGE_BLOCKS);
+}

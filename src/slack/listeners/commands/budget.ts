@@ -1,0 +1,88 @@
+/**
+ * `/hosting budget set <name> <amount>/month [aws|heroku|both] [team=… | app=… | service=… | account=… |
+ * tag:KEY=VALUE] [alert=50,80,100] [forecast] [channel=#…]`, `budget list`, `budget delete <name>`. Leads only.
+ */
+import {
+  BUDGET_EXAMPLE,
+  deleteBudget,
+  describeBudget,
+  listBudgets,
+  parseBudgetCommand,
+  saveBudget,
+} from '../../../answers/budgets';
+import { percentUsed } from '../../../core/alerts/budget-check';
+import { formatUsd, fromCents } from '../../../core/money';
+import { neutraliseMarkup } from '../../../core/user-text';
+import { channelProblem } from '../../channel-access';
+import { isLead, leadList, leadMentions } from '../../leads';
+import { ephemeral } from '../../message';
+import type { Subcommand } from './subcommand';
+
+const where = (channel?: string) =>
+  channel ? `posted to <#${channel}>` : 'posted to the channel routed for it, else the alerts channel';
+
+export function budgetSubcommand(): Subcommand {
+  return {
+    name: 'budget',
+    aliases: ['budgets'],
+    summary: 'monthly budgets that alert at levels you choose and on forecast (hosting leads only)',
+    examples: [
+      'budget set web-prod 2000/month heroku team=acme-eng alert=50,80,100 forecast channel=#eng-costs',
+      'budget list',
+      'budget delete web-prod',
+    ],
+    async run({ args, command, services, client, logger }) {
+      if (!(await isLead(services, client, logger, command.user_id))) {
+        const who = leadMentions(await leadList(services, client, logger));
+        return ephemeral(
+          `Sorry, budgets show spend, so only hosting leads can see or change them.${who ? ` Ask ${who}.` : ''}`,
+        );
+      }
+      const [action = 'list', ...rest] = args.split(/\s+/).filter(Boolean);
+      switch (action.toLowerCase()) {
+        case 'set': {
+          const parsed = parseBudgetCommand(rest.join(' '));
+          if (!parsed.ok) {
+            const errors = Object.values(parsed.errors)
+              .map((error) => `• ${error}`)
+              .join('\n');
+            return ephemeral(`Nothing was saved:\n${errors}\nExample: ${BUDGET_EXAMPLE}`);
+          }
+          return {
+            later: async () => {
+              const saved = await saveBudget(services, parsed.value, command.user_id, (channel) =>
+                channelProblem(client, channel),
+              );
+              if (!saved.ok) return ephemeral(`Nothing was saved: ${Object.values(saved.errors).join(' ')}`);
+              return ephemeral(
+                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${describeBudget(saved.budget)}, ${where(saved.budget.channel)}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.`,
+              );
+            },
+          };
+        }
+        case 'delete':
+        case 'remove':
+          return ephemeral((await deleteBudget(services, rest[0] ?? '', command.user_id)).message);
+        case 'list':
+          return {
+            placeholder: ephemeral('Reading this month’s spend…'),
+            later: async () => {
+              const statuses = await listBudgets(services, command.user_id);
+              if (statuses.length === 0) return ephemeral(`No budgets yet. Set one: ${BUDGET_EXAMPLE}`);
+              const lines = statuses.map(({ budget, spend, problems }) => {
+                const used = problems.length
+                  ? `month to date unknown (${problems.join('; ')})`
+                  : `${formatUsd(fromCents(spend.actualCents))} so far (${percentUsed(spend.actualCents, budget.amountCents)} %)${spend.forecastCents !== null ? `, forecast ${formatUsd(fromCents(spend.forecastCents))}` : ''}`;
+                return `• *${budget.name}*: ${describeBudget(budget)}, ${where(budget.channel)}. ${used}`;
+              });
+              return ephemeral(`Budgets (${statuses[0]!.spend.month}, estimated):\n${lines.join('\n')}`);
+            },
+          };
+        default:
+          return ephemeral(
+            `\`budget ${neutraliseMarkup(action.slice(0, 30))}\` is not something I know. Try \`/hosting budget list\`, \`/hosting budget delete web-prod\` or ${BUDGET_EXAMPLE}.`,
+          );
+      }
+    },
+  };
+}
