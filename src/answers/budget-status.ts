@@ -15,7 +15,7 @@ import { toCents, usd } from '../core/money';
 import { addDays, dayCount, firstOfMonth } from '../core/utc-days';
 import type { Services } from '../services';
 import { dailyByAccountOrTag } from '../sources/aws/alert-queries';
-import type { StoredBudget } from '../store/store';
+import type { DigestRun, StoredBudget } from '../store/store';
 import { ALERT_DATA_MAX_AGE_MS, type AlertData, awsTotalCents } from './alert-data';
 
 export interface BudgetStatus {
@@ -86,7 +86,20 @@ async function accountTagTotals(
   return totals;
 }
 
-export async function budgetStatuses(services: Services, data: AlertData): Promise<BudgetStatus[]> {
+/**
+ * A message whose run was posted, or is being posted by a live owner, counts as sent. A failed one,
+ * or one whose owner died (lease over), is due again: its retry finds it if it did go out.
+ */
+export function sentWithin(leaseMs: number, now: Date) {
+  return (run: DigestRun) =>
+    run.status === 'posted' || (run.status !== 'failed' && now.getTime() - run.claimedAt.getTime() < leaseMs);
+}
+
+export async function budgetStatuses(
+  services: Services,
+  data: AlertData,
+  counts: (run: DigestRun) => boolean = (run) => run.status !== 'failed',
+): Promise<BudgetStatus[]> {
   const budgets = await services.store.budgets();
   if (budgets.length === 0) return [];
   const monthStart = firstOfMonth(data.today);
@@ -108,8 +121,7 @@ export async function budgetStatuses(services: Services, data: AlertData): Promi
     }
   }
   const sent = await services.store.runsWithPrefix('budget:');
-  // A failed message is due again: its key is retried, and the retry finds it if it did go out.
-  const keys = sent.filter((run) => run.status !== 'failed').map((run) => run.period);
+  const keys = sent.filter(counts).map((run) => run.period);
   return budgets.map((budget) => {
     const parts: BudgetStatus['parts'] = [];
     const basis: string[] = [];

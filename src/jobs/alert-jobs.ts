@@ -11,7 +11,7 @@ import type { AlertPoster, AlertView } from '../answers/alert-view';
 import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
 import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
 import { budgetViews, budgetWhy, routeTargetOf } from '../answers/budget-messages';
-import { budgetStatuses } from '../answers/budget-status';
+import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
 import { addDays } from '../core/utc-days';
 import type { Services } from '../services';
@@ -73,13 +73,14 @@ export class AlertJobs {
   }
 
   private post(channel: string, tag: string, view: AlertView, now: Date, threadTs?: string) {
-    const { services, poster, owner, crashAt } = this.options;
+    const { services, poster, owner, crashAt, logger } = this.options;
     return postOnce(
       {
         store: services.store,
         poster,
         owner,
         now,
+        logger,
         leaseMs: this.options.leaseMs ?? ALERT_LEASE_MS,
         ...(crashAt ? { crashAt } : {}),
       },
@@ -97,7 +98,7 @@ export class AlertJobs {
     const { services, logger } = this.options;
     const result: CheckResult = { posted: [], problems: [] };
     const data = await gatherAlertData(services, now);
-    const statuses = await budgetStatuses(services, data);
+    const statuses = await budgetStatuses(services, data, sentWithin(this.options.leaseMs ?? ALERT_LEASE_MS, now));
     const routes = await channelResolver(services);
     for (const status of statuses) {
       result.problems.push(...status.problems.map((problem) => `${status.budget.name}: ${problem}`));

@@ -1,10 +1,13 @@
 /**
- * Exactly-once posting for alerts, the digest's way: claim (store) → post (tagged) → mark (store).
- * A successor taking over a dead owner's claim looks for the tagged message before posting again;
- * when it cannot read the history it does not post (a held run is tried again later, never doubled).
+ * Exactly-once posting for alerts, the digest's way: claim (a lease, src/jobs/claim-lease.ts) →
+ * fence (`posting`, only by the owner) → post (tagged) → mark. A successor taking over a dead owner's
+ * run looks for the tagged message before posting again; when it cannot read the history it does not
+ * post (a held run is tried again later, never doubled).
  */
+import type { Logger } from '@slack/bolt';
 import type { AlertPost, AlertPoster } from '../answers/alert-view';
 import type { Store } from '../store/store';
+import { ClaimLease } from './claim-lease';
 
 export type PostOutcome =
   | { status: 'posted'; ts: string; recovered?: boolean }
@@ -20,43 +23,61 @@ export interface PostOnceOptions {
   owner: string;
   now: Date;
   leaseMs: number;
+  logger: Pick<Logger, 'warn' | 'error'>;
   /** Test hook: throws at the named point, as a crash would stop the process there. */
   crashAt?: (point: AlertCrashPoint) => void;
 }
 
 export async function postOnce(options: PostOnceOptions, post: AlertPost): Promise<PostOutcome> {
-  const { store, poster, owner, now } = options;
+  const { store, poster, owner, logger } = options;
   const { channel, tag } = post;
+  const started = Date.now();
+  // Renewals must be stamped later than the claim: the injected time, moving in real time.
+  const clock = () => new Date(options.now.getTime() + (Date.now() - started));
   const before = await store.digestRun(channel, tag);
-  const claim = await store.claimDigestRun(channel, tag, owner, now, options.leaseMs);
-  if (!claim.claimed) {
-    if (claim.run.status === 'posted')
-      return { status: 'already-posted', ...(claim.run.messageTs ? { ts: claim.run.messageTs } : {}) };
+  const lease = await ClaimLease.claim(store, {
+    channel,
+    period: tag,
+    owner,
+    now: clock,
+    leaseMs: options.leaseMs,
+    logger,
+  });
+  if (!lease.claimed) {
+    if (lease.run.status === 'posted')
+      return { status: 'already-posted', ...(lease.run.messageTs ? { ts: lease.run.messageTs } : {}) };
     return { status: 'busy' };
   }
-  options.crashAt?.('after-claim');
-  if (before && !(before.status === 'failed' && before.error?.startsWith('refused'))) {
-    const found = await poster.findTagged(channel, tag, new Date(before.claimedAt.getTime() - 60_000), post.threadTs);
-    if (found === 'unknown') {
-      const error = 'held: it may already be posted and the channel history could not be read';
-      await store.markDigestFailed(channel, tag, owner, error);
-      return { status: 'failed', error };
-    }
-    if (found) {
-      await store.markDigestPosted(channel, tag, owner, found);
-      return { status: 'posted', ts: found, recovered: true };
-    }
-  }
-  let ts: string;
   try {
-    ts = await poster.post(post);
-  } catch (error) {
-    const refused = poster.refusal(error, channel);
-    const message = refused ? `refused: ${refused}` : `no answer from Slack (${(error as Error).message})`;
-    await store.markDigestFailed(channel, tag, owner, message);
-    return { status: 'failed', error: message };
+    options.crashAt?.('after-claim');
+    if (before && !(before.status === 'failed' && before.error?.startsWith('refused'))) {
+      const found = await lease.bound(
+        poster.findTagged(channel, tag, new Date(before.claimedAt.getTime() - 60_000), post.threadTs),
+      );
+      if (found === 'unknown') {
+        const error = 'held: it may already be posted and the channel history could not be read';
+        await lease.markFailed(error);
+        return { status: 'failed', error };
+      }
+      if (found) {
+        await lease.markPosted(found);
+        return { status: 'posted', ts: found, recovered: true };
+      }
+    }
+    if (!(await lease.beginPost())) return { status: 'busy' };
+    let ts: string;
+    try {
+      ts = await poster.post(post);
+    } catch (error) {
+      const refused = poster.refusal(error, channel);
+      const message = refused ? `refused: ${refused}` : `no answer from Slack (${(error as Error).message})`;
+      await lease.markFailed(message);
+      return { status: 'failed', error: message };
+    }
+    options.crashAt?.('after-post');
+    await lease.markPosted(ts);
+    return { status: 'posted', ts };
+  } finally {
+    lease.release();
   }
-  options.crashAt?.('after-post');
-  await store.markDigestPosted(channel, tag, owner, ts);
-  return { status: 'posted', ts };
 }

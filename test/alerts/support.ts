@@ -1,0 +1,78 @@
+/** Shared set-up for the alert tests: the local Cost Explorer scripted with daily cost by service and usage type. */
+import { WebClient } from '@slack/web-api';
+import { AlertJobs } from '../../src/jobs/alert-jobs';
+import type { AlertCrashPoint } from '../../src/jobs/post-once';
+import { slackAlertPoster } from '../../src/slack/alerts/slack-alert-poster';
+import { BOT_TOKEN, type Harness } from '../support/bot-harness';
+import {
+  type CeRequestBody,
+  costAndUsagePage,
+  type DayGroups,
+  type FakeCostExplorer,
+  nextDay,
+  reply,
+} from '../support/fake-cost-explorer';
+
+export const AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIDALERTTEST',
+  AWS_SECRET_ACCESS_KEY: 'alert-test-secret',
+  AWS_MAX_ATTEMPTS: '1',
+  AWS_REGION: 'us-east-1',
+};
+export const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+export const S3 = 'Amazon Simple Storage Service';
+export const BY_SERVICE_AND_USAGE = [
+  { Type: 'DIMENSION' as const, Key: 'SERVICE' },
+  { Type: 'DIMENSION' as const, Key: 'USAGE_TYPE' },
+];
+export const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+export const byServiceAndUsage = (input: CeRequestBody) =>
+  input.GroupBy?.length === 2 && input.GroupBy[0]?.Key === 'SERVICE' && input.GroupBy[1]?.Key === 'USAGE_TYPE';
+
+/** Days start ≤ d < end, each with the groups `groups(day)` returns (amounts as strings, as CE sends them). */
+export function dailyPage(start: string, end: string, groups: (day: string) => DayGroups['groups']) {
+  const days: DayGroups[] = [];
+  for (let day = start; day < end; day = nextDay(day)) days.push({ day, groups: groups(day) });
+  return costAndUsagePage({ metric: 'UnblendedCost', groupBy: BY_SERVICE_AND_USAGE, days });
+}
+
+/** Scripts the alert query for the window Cost Explorer will be asked for. */
+export function scriptDaily(ce: FakeCostExplorer, groups: (day: string) => DayGroups['groups']) {
+  ce.reply(
+    'GetCostAndUsage',
+    (info) => reply.ok(dailyPage(String(info.input.TimePeriod?.Start), String(info.input.TimePeriod?.End), groups)),
+    { match: byServiceAndUsage },
+  );
+}
+
+export function alertJobs(
+  h: Harness,
+  owner: string,
+  crashAt?: AlertCrashPoint,
+  slackApiUrl = h.slack.apiUrl,
+): AlertJobs {
+  const client = new WebClient(BOT_TOKEN, { slackApiUrl, retryConfig: { retries: 0 } });
+  return new AlertJobs({
+    services: h.bot.services,
+    poster: slackAlertPoster(client),
+    logger: quiet,
+    owner,
+    leaseMs: 60_000,
+    ...(crashAt
+      ? {
+          crashAt: (point: AlertCrashPoint) => {
+            if (point === crashAt) throw new Error(`crashed ${point}`);
+          },
+        }
+      : {}),
+  });
+}
+
+export type Posted = { channel: string; text: string; threadTs?: string; ts: string };
+
+/** Top-level messages in a channel (not thread replies). */
+export const headlines = (h: Harness, channel: string): Posted[] =>
+  h.slack.messages.filter((m) => m.channel === channel && !m.threadTs);
+export const replies = (h: Harness, channel: string, ts: string): Posted[] =>
+  h.slack.messages.filter((m) => m.channel === channel && m.threadTs === ts);
