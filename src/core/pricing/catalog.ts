@@ -29,6 +29,8 @@ export interface Catalog {
   assumptionSources: Readonly<Record<AssumptionName, string>>;
   /** The newest `asOf` of any priced entry: the date shown in answers. */
   priceListDate: string;
+  /** The AWS region the `aws.*` prices are for. The bundled list is us-east-1 only. */
+  awsRegion: string;
 }
 
 export function newestAsOf(entries: Iterable<CatalogEntry>): string {
@@ -63,6 +65,7 @@ function buildDefaultCatalog(): Catalog {
     assumptions: DEFAULT_ASSUMPTIONS,
     assumptionSources,
     priceListDate: newestAsOf(entries.values()),
+    awsRegion: 'us-east-1',
   };
 }
 

@@ -18,7 +18,20 @@ export {
 export { closestMatch, editDistance } from './closest-match';
 export type { HerokuKeyValuePlan, HerokuPostgresPlan, KeyValueTier, PostgresTier } from './heroku-data';
 export type { DynoSpec, DynoTier } from './heroku-dynos';
+export type { LivePrice, PriceSet, PriceVendor } from './live-prices';
+export {
+  BUNDLED_AWS_REGION,
+  HEROKU_PRICE_REGION,
+  isoDay,
+  livePriceDate,
+  livePriceLabel,
+  VENDOR_NAMES,
+} from './live-prices';
 export type { AssumptionOverrides, PricingOverrides, PricingOverridesResult } from './overrides';
 export { applyOverrides, PRICING_FILE_EXAMPLE, parsePricingOverrides } from './overrides';
-export type { CatalogEntry, Confidence, PriceEntry, PriceUnit, UnpricedEntry } from './price-entry';
+export type { CatalogEntry, Confidence, PriceEntry, PriceOrigin, PriceUnit, UnpricedEntry } from './price-entry';
 export { isPriced } from './price-entry';
+export type { PriceChange, PriceSetReview } from './price-guard';
+export { MAX_KEYS_LOST, MAX_PRICE_MOVE, reviewPriceSet } from './price-guard';
+export type { LayeredCatalog, PriceLayers } from './price-layers';
+export { countByOrigin, layerPrices } from './price-layers';

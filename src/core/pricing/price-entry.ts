@@ -29,7 +29,12 @@ interface PriceFacts {
   /** ISO date the source says the figure was current. */
   asOf: string;
   confidence: Confidence;
+  /** Which layer supplied the price: the user's PRICING_FILE, a live vendor feed, or the bundled list. */
+  origin?: PriceOrigin;
 }
+
+/** Precedence, highest first: PRICING_FILE (your contract) > live vendor price > bundled list. */
+export type PriceOrigin = 'pricing-file' | 'live' | 'bundled';
 
 export interface PriceEntry extends PriceFacts {
   unitPrice: Money;

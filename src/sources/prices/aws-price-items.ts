@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { LivePrice } from '../../core/pricing';
+import type { PriceFamily } from './aws-price-families';
+
+/**
+ * One `PriceList` item of a GetProducts answer. The service model marks the list member as a
+ * `jsonvalue`: each item is a whole JSON document in a string, and the SDK hands it over as a
+ * String object (`LazyJsonString`), so it is read with `String(item)` and parsed here.
+ * Only what the bot uses is checked; `pricePerUnit.USD` stays the exact decimal text AWS sent.
+ */
+const decimalText = z.string().regex(/^\d+(\.\d+)?$/, { error: 'expected a decimal number as text' });
+
+const priceDimensionWire = z.object({
+  unit: z.string(),
+  pricePerUnit: z.object({ USD: decimalText }),
+  beginRange: z.string().optional(),
+  endRange: z.string().optional(),
+});
+
+const termWire = z.object({
+  sku: z.string(),
+  effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: 'expected an ISO date' }),
+  priceDimensions: z.record(z.string(), priceDimensionWire),
+});
+
+const priceItemWire = z.object({
+  product: z.object({
+    sku: z.string(),
+    productFamily: z.string().optional(),
+    attributes: z.record(z.string(), z.string()),
+  }),
+  serviceCode: z.string(),
+  terms: z.object({ OnDemand: z.record(z.string(), termWire).optional() }),
+});
+
+export class MalformedPriceItem extends Error {
+  override readonly name = 'MalformedPriceItem';
+}
+
+/** The prices in one item that map onto catalog keys. Throws MalformedPriceItem for anything unreadable. */
+export function pricesOfItem(item: unknown, family: PriceFamily): LivePrice[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(String(item));
+  } catch {
+    throw new MalformedPriceItem(`a ${family.label} item is not JSON`);
+  }
+  const parsed = priceItemWire.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new MalformedPriceItem(
+      `a ${family.label} item has an unexpected shape (${issue?.path.join('.') || 'the item'}: ${issue?.message ?? 'invalid'})`,
+    );
+  }
+  const { product, terms } = parsed.data;
+  const prices: LivePrice[] = [];
+  for (const term of Object.values(terms.OnDemand ?? {})) {
+    for (const dimension of Object.values(term.priceDimensions)) {
+      const usd = dimension.pricePerUnit.USD;
+      const mapped = family.keyOf({
+        attributes: product.attributes,
+        unit: dimension.unit,
+        usd,
+        beginRange: dimension.beginRange,
+        endRange: dimension.endRange,
+      });
+      if (!mapped) continue;
+      prices.push({
+        key: mapped.key,
+        usd,
+        unit: mapped.unit,
+        sku: term.sku,
+        effectiveDate: term.effectiveDate.slice(0, 10),
+      });
+    }
+  }
+  return prices;
+}

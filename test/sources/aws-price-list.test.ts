@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PricingClient } from '@aws-sdk/client-pricing';
+import { PRICE_FAMILIES } from '../../src/sources/prices/aws-price-families';
+import { MalformedPriceItem, pricesOfItem } from '../../src/sources/prices/aws-price-items';
+import { readAwsPriceSet } from '../../src/sources/prices/aws-price-list';
+import { createPricingClient } from '../../src/sources/prices/pricing-client';
+import { SourceError } from '../../src/sources/source-error';
+import { type FakePriceList, loadPricingModel, PRICING_FIXTURES, startFakePriceList } from '../support/fake-price-list';
+import { priceListItems, US_EAST_1_PRICES } from '../support/price-list-items';
+
+const credentials = { accessKeyId: 'AKIDPRICES', secretAccessKey: 'test-secret' };
+const now = () => new Date('2026-12-05T04:00:00Z');
+const noWait = async () => {};
+
+let fake: FakePriceList;
+let client: PricingClient;
+
+beforeEach(async () => {
+  fake = await startFakePriceList(priceListItems('us-east-1', US_EAST_1_PRICES));
+  client = createPricingClient({ endpoint: fake.url, credentials, retryDelayMs: 1 });
+});
+afterEach(async () => {
+  client.destroy();
+  await fake.close();
+});
+
+const read = (region = 'us-east-1') => readAwsPriceSet({ client, region, now, sleep: noWait });
+const priceOf = (prices: { key: string; usd: string | null }[], key: string) => prices.find((p) => p.key === key);
+
+describe('the AWS Price List source, on the wire', () => {
+  test('speaks AWSPriceListService.GetProducts over JSON 1.1, signed with SigV4 for us-east-1/pricing', async () => {
+    fake.pageSize = 5;
+    fake.fail('throttle', { times: 1 });
+    const { set, requests } = await read();
+
+    expect(fake.problems).toEqual([]);
+    const first = fake.requests[0];
+    expect(first).toMatchObject({
+      target: 'AWSPriceListService.GetProducts',
+      signingRegion: 'us-east-1',
+      signingService: 'pricing',
+      outcome: 'ThrottlingException',
+    });
+    // The SDK retried the throttled request itself, and it then succeeded.
+    expect(fake.requests[1]).toMatchObject({ outcome: 200, body: first.body });
+    expect(fake.requests[1].sdkAttempt).toMatch(/attempt=2/);
+    // Twelve EC2 products at five a page: three pages, the later two asked for with NextToken.
+    const ec2 = fake.requests.filter((r) => r.body.ServiceCode === 'AmazonEC2' && r.outcome === 200).slice(0, 3);
+    expect(ec2.map((r) => typeof r.body.NextToken)).toEqual(['undefined', 'string', 'string']);
+    expect(requests).toBe(fake.requests.filter((r) => r.outcome === 200).length);
+    expect(set.prices.filter((p) => p.key.startsWith('aws.ec2.'))).toHaveLength(12);
+  });
+
+  test('every request carries one filter set per service family, each valid for the service model', async () => {
+    await read('us-east-1');
+    const model = loadPricingModel();
+    expect(model.metadata).toMatchObject({ targetPrefix: 'AWSPriceListService', signingName: 'pricing' });
+    const families = new Set(fake.requests.map((r) => JSON.stringify([r.body.ServiceCode, r.body.Filters])));
+    expect(families.size).toBe(PRICE_FAMILIES.length);
+    for (const request of fake.requests) {
+      expect(request.body).toMatchObject({ FormatVersion: 'aws_v1', MaxResults: 100 });
+      expect(request.body.Filters).toContainEqual(expect.objectContaining({ Type: 'TERM_MATCH', Value: 'us-east-1' }));
+    }
+    expect(fake.problems).toEqual([]);
+  });
+
+  test('keeps each price exactly as AWS wrote it, with its SKU and effective date', async () => {
+    const { set } = await read();
+    const m5 = priceOf(set.prices, 'aws.ec2.m5.large')!;
+    expect(m5).toMatchObject({ usd: '0.0960000000', unit: 'hour', effectiveDate: '2026-11-01' });
+    expect(m5).toHaveProperty('sku', expect.stringMatching(/^[A-Z0-9]{16}$/));
+    // 0.0044450000 survives to the last digit: never a binary float.
+    expect(priceOf(set.prices, 'aws.fargate.gb-hour')?.usd).toBe('0.0044450000');
+    expect(set).toMatchObject({ vendor: 'aws', region: 'us-east-1', readAt: '2026-12-05T04:00:00.000Z' });
+  });
+
+  test('covers every family the issue lists, on the catalog keys the model prices', async () => {
+    const { set } = await read();
+    const keys = set.prices.map((p) => p.key);
+    for (const key of [
+      'aws.rds.postgres.db.m6g.large.single-az',
+      'aws.rds.postgres.db.m6g.large.multi-az',
+      'aws.rds.storage.gp3.single-az',
+      'aws.rds.storage.gp3.multi-az',
+      'aws.elasticache.cache.t4g.small',
+      'aws.elasticache.valkey.cache.t4g.micro',
+      'aws.alb.hour',
+      'aws.alb.lcu-hour',
+      'aws.nat.hour',
+      'aws.nat.gb',
+      'aws.ebs.gp3',
+      'aws.cloudwatch.logs.ingest',
+      'aws.cloudwatch.logs.storage',
+      'aws.data-transfer.out.first-10tb',
+      'aws.data-transfer.out.next-40tb',
+      'aws.data-transfer.out.next-100tb',
+      'aws.data-transfer.out.over-150tb',
+      'aws.fargate.vcpu-hour',
+      'aws.fargate-arm.gb-hour',
+      'aws.vpc.public-ipv4',
+    ]) {
+      expect(keys).toContain(key);
+    }
+    // The free first 100 GB is a $0 dimension, not a price.
+    expect(priceOf(set.prices, 'aws.data-transfer.out.first-10tb')?.usd).toBe('0.0900000000');
+  });
+
+  test('reads an unreadable page again, and gives up plainly when it stays unreadable', async () => {
+    fake.fail('malformed-item', { times: 1, serviceCode: 'AWSELB' });
+    const { set } = await read();
+    expect(priceOf(set.prices, 'aws.alb.hour')?.usd).toBe('0.0225000000');
+
+    fake.fail('malformed-item', { times: 3, serviceCode: 'AWSELB' });
+    const failure = await read().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SourceError);
+    expect((failure as SourceError).kind).toBe('bad-response');
+    expect((failure as Error).message).toMatch(
+      /unreadable answer for Application Load Balancer.*3 times.*prices in use were kept/,
+    );
+  });
+
+  test('an empty answer is asked again, then reported as missing prices for that family', async () => {
+    fake.fail('empty', { times: 1, serviceCode: 'AmazonVPC' });
+    expect(priceOf((await read()).set.prices, 'aws.vpc.public-ipv4')?.usd).toBe('0.0050000000');
+
+    fake.fail('empty', { times: 3, serviceCode: 'AmazonVPC' });
+    await expect(read()).rejects.toThrow(/no prices for Public IPv4 addresses in us-east-1 \(asked 3 times\)/);
+  });
+
+  test('throttling that does not stop is reported as throttling, after the SDK retries', async () => {
+    fake.fail('throttle', { times: 10 });
+    const failure = (await read().catch((error: unknown) => error)) as SourceError;
+    expect(failure.kind).toBe('throttled');
+    expect(failure.message).toMatch(/throttling requests after 5 attempts: it allows about 5 a second/);
+    expect(fake.requests).toHaveLength(5);
+  });
+
+  test('a missing pricing:GetProducts permission says what to add to the IAM policy', async () => {
+    fake.fail('access-denied');
+    const failure = (await read().catch((error: unknown) => error)) as SourceError;
+    expect(failure.kind).toBe('permission');
+    expect(failure.message).toMatch(/add "pricing:GetProducts" to the IAM policy.*bundled list/);
+  });
+
+  test('another region is a filter, not an endpoint: eu-west-1 prices come from the us-east-1 endpoint', async () => {
+    fake.setProducts(priceListItems('eu-west-1', { ...US_EAST_1_PRICES, 'ec2:m5.large': '0.1070000000' }));
+    const { set } = await read('eu-west-1');
+    expect(set.region).toBe('eu-west-1');
+    expect(priceOf(set.prices, 'aws.ec2.m5.large')?.usd).toBe('0.1070000000');
+    expect(priceOf(set.prices, 'aws.nat.hour')?.usd).toBe('0.0450000000');
+    expect(fake.requests.every((r) => r.signingRegion === 'us-east-1')).toBe(true);
+  });
+});
+
+describe('Price List items', () => {
+  const example = fs.readFileSync(path.join(PRICING_FIXTURES, 'pricing-getproducts-example.json'), 'utf8');
+  const ebs = PRICE_FAMILIES.find((family) => family.id === 'ebs-gp3')!;
+
+  test("the botocore example item parses, whether it arrives as text or as the SDK's String object", () => {
+    // An io1 volume in Canada: a real item, but not a price the bot uses.
+    expect(pricesOfItem(example, ebs)).toEqual([]);
+    expect(pricesOfItem(new String(example), ebs)).toEqual([]);
+    const gp3 = example
+      .replace('"volumeType":"Provisioned IOPS"', '"volumeType":"General Purpose","volumeApiName":"gp3"')
+      .replace('CAN1-EBS:VolumeUsage.piops', 'CAN1-EBS:VolumeUsage.gp3');
+    expect(pricesOfItem(gp3, ebs)).toEqual([
+      {
+        key: 'aws.ebs.gp3',
+        usd: '0.1380000000',
+        unit: 'GB-month',
+        sku: 'WQGC34PB2AWS8R4U',
+        effectiveDate: '2017-08-01',
+      },
+    ]);
+  });
+
+  test('an item whose price is not decimal text is malformed, not a number to guess at', () => {
+    expect(() => pricesOfItem(example.replace('"0.1380000000"', '0.138'), ebs)).toThrow(MalformedPriceItem);
+    expect(() => pricesOfItem(example.slice(0, 200), ebs)).toThrow(/not JSON/);
+  });
+});
