@@ -40,4 +40,14 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE TABLE alert_snoozes (subject TEXT PRIMARY KEY, until TEXT NOT NULL, snoozed_by TEXT NOT NULL)`,
     ],
   },
+  {
+    version: 3,
+    name: 'price refreshes: live vendor price sets, used, held or failed',
+    sql: [
+      `CREATE TABLE price_refreshes (vendor TEXT NOT NULL, region TEXT NOT NULL, at TEXT NOT NULL,
+         status TEXT NOT NULL, prices TEXT, detail TEXT NOT NULL, review TEXT, notified_at TEXT,
+         PRIMARY KEY (vendor, region, at))`,
+      `CREATE INDEX price_refreshes_status ON price_refreshes (vendor, region, status, at)`,
+    ],
+  },
 ];

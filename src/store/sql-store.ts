@@ -1,5 +1,7 @@
 import type { Budget } from '../core/alerts/budget';
+import type { PriceVendor } from '../core/pricing';
 import { MIGRATIONS } from './migrations';
+import { PriceRefreshRows } from './price-refresh-rows';
 import * as alerts from './sql-alerts';
 import type { Row, SqlDatabase } from './sql-database';
 import type {
@@ -10,6 +12,8 @@ import type {
   ClaimResult,
   DigestRun,
   HerokuSnapshot,
+  PriceRefresh,
+  PriceRefreshStatus,
   PruneCutoffs,
   Store,
 } from './store';
@@ -51,7 +55,11 @@ export async function migrate(db: SqlDatabase, now: Date): Promise<number[]> {
 }
 
 export class SqlStore implements Store {
-  constructor(private readonly db: SqlDatabase) {}
+  private readonly priceRefreshRows: PriceRefreshRows;
+
+  constructor(private readonly db: SqlDatabase) {
+    this.priceRefreshRows = new PriceRefreshRows(db);
+  }
 
   get kind() {
     return this.db.kind;
@@ -280,5 +288,25 @@ export class SqlStore implements Store {
       audit: await gone('DELETE FROM audit_log WHERE at < $1', iso(cutoffs.historyBefore)),
       digestRuns: await gone('DELETE FROM digest_runs WHERE claimed_at < $1', iso(cutoffs.historyBefore)),
     };
+  }
+
+  putPriceRefresh(refresh: PriceRefresh) {
+    return this.priceRefreshRows.put(refresh);
+  }
+
+  latestPriceRefresh(vendor: PriceVendor, region: string, status?: PriceRefreshStatus) {
+    return this.priceRefreshRows.latest(vendor, region, status);
+  }
+
+  usedPriceSets() {
+    return this.priceRefreshRows.usedSets();
+  }
+
+  priceRefreshes(limit: number) {
+    return this.priceRefreshRows.recent(limit);
+  }
+
+  markPriceRefreshNotified(vendor: PriceVendor, region: string, at: Date, notifiedAt: Date) {
+    return this.priceRefreshRows.markNotified(vendor, region, at, notifiedAt);
   }
 }

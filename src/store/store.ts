@@ -1,4 +1,5 @@
 import type { Budget } from '../core/alerts/budget';
+import type { PriceSet, PriceSetReview, PriceVendor } from '../core/pricing';
 
 /**
  * Everything the bot keeps. One interface, two implementations (SQLite by default, PostgreSQL for
@@ -81,6 +82,25 @@ export interface PruneCutoffs {
   historyBefore: Date;
 }
 
+/** `used`: the prices answers use. `held`: kept aside by the guard. `failed`: nothing was read. */
+export type PriceRefreshStatus = 'used' | 'held' | 'failed';
+
+/** One refresh of one vendor's prices (and region, for AWS), whatever came of it. Written in one row. */
+export interface PriceRefresh {
+  vendor: PriceVendor;
+  region: string;
+  at: Date;
+  status: PriceRefreshStatus;
+  /** What was read (used or held). */
+  set?: PriceSet;
+  /** Why it was held or failed, or notes on a used set, in plain words. */
+  detail: string;
+  /** How it compared with the set in use before. */
+  review?: PriceSetReview;
+  /** When the leads were told about it (once). */
+  notifiedAt?: Date;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Throws when the database cannot be reached; backs /readyz. */
@@ -148,4 +168,19 @@ export interface Store {
    */
   prune(cutoffs: PruneCutoffs): Promise<Record<'cache' | 'snapshots' | 'audit' | 'digestRuns', number>>;
   auditLog(since?: Date): Promise<AuditEntry[]>;
+
+  /** Records a price refresh in one write; keeps 90 days of refreshes and always the newest used set. */
+  putPriceRefresh(refresh: PriceRefresh): Promise<void>;
+  /** The newest refresh of a vendor and region, or the newest with `status`. */
+  latestPriceRefresh(
+    vendor: PriceVendor,
+    region: string,
+    status?: PriceRefreshStatus,
+  ): Promise<PriceRefresh | undefined>;
+  /** The newest used set of every vendor and region: what answers price with. */
+  usedPriceSets(): Promise<PriceSet[]>;
+  /** Recent refreshes, newest first, without their prices. */
+  priceRefreshes(limit: number): Promise<PriceRefresh[]>;
+  /** Marks a refresh as told to the leads; true only for the one caller that marked it (replicas race). */
+  markPriceRefreshNotified(vendor: PriceVendor, region: string, at: Date, notifiedAt: Date): Promise<boolean>;
 }
