@@ -76,6 +76,9 @@ const schema = z.object({
     z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, { error: 'must list team names such as acme-eng' }),
     'team names',
   ),
+  // heroku-client's convention: certificates Heroku requests trust besides Node's own CAs.
+  SSL_CERT_FILE: optionalText(z.string()),
+  SSL_CERT_DIR: optionalText(z.string()),
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE)),
   HOSTING_LEADS: commaList(slackUserId, 'Slack user IDs'),
   DIGEST_CHANNEL: optionalText(

@@ -49,6 +49,7 @@ export function connectSources(config: Config, store: Store, catalog: Catalog, n
             teams: config.HEROKU_TEAMS,
             fallbackDynoMonthlyCents: dynoMonthlyCents(catalog),
             catalog,
+            api: { trust: { file: config.SSL_CERT_FILE, dir: config.SSL_CERT_DIR } },
           }),
         }
       : {}),

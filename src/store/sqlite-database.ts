@@ -1,17 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3, { type Statement } from 'better-sqlite3';
 import type { Row, SqlDatabase } from './sql-database';
+
+interface Prepared {
+  statement: Statement;
+  /** The `$n` placeholders the SQL uses, as the named parameters `p<n>`. */
+  placeholders: number[];
+}
 
 export function openSqlite(file: string): SqlDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
+  // In WAL mode NORMAL syncs at checkpoints, not at every commit: the database cannot be corrupted
+  // and survives a crash of the process; a power loss may lose the last commits (request counts,
+  // cache rows). FULL made each small write (one per Heroku request counted) wait on the disk
+  // with the event loop blocked. https://www.sqlite.org/pragma.html#pragma_synchronous
+  db.pragma('synchronous = NORMAL');
 
-  const database: SqlDatabase = {
-    kind: 'sqlite',
-    async query(sql, params = []) {
+  // The store asks the same few dozen statements over and over: each is compiled once.
+  const prepared = new Map<string, Prepared>();
+  const prepare = (sql: string): Prepared => {
+    let found = prepared.get(sql);
+    if (!found) {
       const used = new Set<number>();
       const statement = db.prepare(
         sql.replace(/\$(\d+)/g, (_, n: string) => {
@@ -19,9 +32,21 @@ export function openSqlite(file: string): SqlDatabase {
           return `@p${n}`;
         }),
       );
-      const bound = Object.fromEntries([...used].map((n) => [`p${n}`, params[n - 1] ?? null]));
-      if (statement.reader) return (used.size ? statement.all(bound) : statement.all()) as Row[];
-      if (used.size) statement.run(bound);
+      found = { statement, placeholders: [...used] };
+      prepared.set(sql, found);
+    }
+    return found;
+  };
+
+  const database: SqlDatabase = {
+    kind: 'sqlite',
+    async query(sql, params = []) {
+      const { statement, placeholders } = prepare(sql);
+      const bound: Record<string, unknown> = {};
+      for (const n of placeholders) bound[`p${n}`] = params[n - 1] ?? null;
+      const some = placeholders.length > 0;
+      if (statement.reader) return (some ? statement.all(bound) : statement.all()) as Row[];
+      if (some) statement.run(bound);
       else statement.run();
       return [];
     },

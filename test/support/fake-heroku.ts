@@ -788,6 +788,8 @@ export class FakeHeroku {
   readonly world: HerokuWorld;
   readonly token: string;
   readonly log: LoggedRequest[] = [];
+  /** TCP connections clients opened: fewer than requests when they keep connections alive. */
+  connections = 0;
   readonly schemaViolations: string[] = [];
   url = '';
   latencyMs: number;
@@ -815,6 +817,9 @@ export class FakeHeroku {
     this.clock = options.clock ?? Date.now;
     this.strictRanges = options.strictRanges ?? true;
     this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.on('connection', () => {
+      this.connections += 1;
+    });
   }
 
   static async start(options: FakeHerokuOptions = {}): Promise<FakeHeroku> {

@@ -1,9 +1,11 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import pLimit from 'p-limit';
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import pRetry from 'p-retry';
 import type { z } from 'zod';
 import type { Store } from '../../store/store';
 import { SourceError, type SourceErrorKind } from '../source-error';
+import { herokuGet } from './heroku-client-request';
+import { herokuAgent, type TrustedCertificates } from './heroku-connection';
+import { AdaptiveLimit, concurrencyFor } from './rate-limit-concurrency';
 
 /**
  * A careful client over `heroku-client` (apis.md §2.5), which on its own follows Next-Range
@@ -16,16 +18,20 @@ import { SourceError, type SourceErrorKind } from '../source-error';
  *   (p-retry), honouring Retry-After;
  * - reads RateLimit-Remaining from every response and, when it runs low, spaces requests at the
  *   pool's refill rate (Heroku refills about 75 tokens a minute);
- * - bounds concurrency (p-limit), times every attempt out, counts every attempt in the store, and
- *   keeps each operation inside a request budget;
+ * - sends everything through one keep-alive connection pool (heroku-connection.ts), and runs as
+ *   many requests at once as the remaining rate-limit pool allows (rate-limit-concurrency.ts);
+ * - times every attempt out, counts every attempt in the store, and keeps each operation inside a
+ *   request budget;
  * - turns every failure into a SourceError whose message never contains the token.
  */
 export interface HerokuApiOptions {
   token: string;
   /** HEROKU_API_URL. */
   host?: string;
-  /** Requests in flight at once. Default 8. */
+  /** Most requests in flight at once, while the rate-limit pool is well filled. Default 32. */
   concurrency?: number;
+  /** SSL_CERT_FILE / SSL_CERT_DIR: certificates trusted besides Node's own CAs. */
+  trust?: TrustedCertificates;
   /** Attempts per request, including the first. Default 4. */
   maxAttempts?: number;
   /** Backoff before retry n: min(maxMs, baseMs × 2^(n-1)) plus up to baseMs of jitter. Default 500 ms / 20 s. */
@@ -146,7 +152,7 @@ class AttemptFailure extends Error {
 
 const DEFAULTS = {
   host: 'https://api.heroku.com',
-  concurrency: 8,
+  concurrency: 32,
   maxAttempts: 4,
   baseMs: 500,
   maxMs: 20_000,
@@ -177,9 +183,10 @@ export class HerokuApi {
   rateLimitRemaining: number | undefined;
 
   private readonly token: string;
-  private readonly limit: pLimit.Limit;
+  private readonly limit: AdaptiveLimit;
+  private readonly trust: TrustedCertificates;
   private readonly secrets: string[];
-  private readonly options: Required<Omit<HerokuApiOptions, 'store' | 'backoff' | 'token' | 'host'>> & {
+  private readonly options: Required<Omit<HerokuApiOptions, 'store' | 'backoff' | 'token' | 'host' | 'trust'>> & {
     baseMs: number;
     maxMs: number;
   };
@@ -208,7 +215,9 @@ export class HerokuApi {
       random: options.random ?? Math.random,
     };
     this.store = options.store;
-    this.limit = pLimit(this.options.concurrency);
+    const { concurrency: max, rateLimitReserve: reserve } = this.options;
+    this.limit = new AdaptiveLimit(() => concurrencyFor(this.rateLimitRemaining, { max, reserve }));
+    this.trust = options.trust ?? {};
     // Anything that could echo the credential back: the token and the Basic value heroku-client builds.
     this.secrets = [options.token, Buffer.from(`:${options.token}`).toString('base64')];
     this.token = options.token;
@@ -266,7 +275,7 @@ export class HerokuApi {
 
   /** One logical request: paced, limited, retried. */
   private request(path: string, budget: RequestBudget, range: string): Promise<RawResponse> {
-    return this.limit(async () => {
+    return this.limit.run(async () => {
       try {
         return await pRetry(
           async () => {
@@ -331,10 +340,12 @@ export class HerokuApi {
     if (this.rateLimitRemaining !== undefined) this.rateLimitRemaining -= 1;
     await this.store?.countRequests('heroku', this.options.now());
 
-    const { timeoutMs } = this.options;
+    const { timeoutMs, concurrency } = this.options;
+    const agent = await herokuAgent(this.host, this.trust, concurrency);
     return new Promise<RawResponse>((resolve, reject) => {
       let status: number | undefined;
       let headers: IncomingHttpHeaders = {};
+      let sent: ClientRequest | undefined;
       let settled = false;
       const settle = (action: () => void) => {
         if (settled) return;
@@ -342,35 +353,34 @@ export class HerokuApi {
         clearTimeout(deadline);
         action();
       };
-      // Our own deadline, not heroku-client's `timeout`: that one aborts the socket, which would
-      // count as a connection error (see herokuRequest, which stops heroku-client resending those).
-      // A late answer is simply ignored.
-      const deadline = setTimeout(
-        () => settle(() => reject(new AttemptFailure('timeout', true, `did not answer within ${seconds(timeoutMs)}`))),
-        timeoutMs,
-      );
+      // Our own deadline, not heroku-client's `timeout` (that one rejects with a bare Error). The
+      // request is destroyed so its pooled connection is not held by an answer nobody waits for.
+      const deadline = setTimeout(() => {
+        settle(() => reject(new AttemptFailure('timeout', true, `did not answer within ${seconds(timeoutMs)}`)));
+        sent?.destroy();
+      }, timeoutMs);
       const dropped = () =>
         settle(() =>
           reject(new AttemptFailure('unavailable', true, 'dropped the connection before the response was complete')),
         );
-      herokuRequest({
+      herokuGet({
         token: this.token,
         host: this.host,
-        userAgent: 'hosting-advisor',
-        method: 'GET',
         path,
-        partial: true,
-        headers: { Range: range },
-        // Typed with ServerResponse in @types/heroku-client; at runtime it is the IncomingMessage.
-        middleware: ((res: IncomingMessage, next: () => void) => {
+        range,
+        userAgent: 'hosting-advisor',
+        agent,
+        onRequest: (req) => {
+          sent = req;
+        },
+        onResponse: (res: IncomingMessage) => {
           status = res.statusCode;
           headers = res.headers;
           this.observeRateLimit(res.headers);
           // heroku-client never settles when the body is cut off; these make sure we do.
           res.once('aborted', dropped);
           res.once('error', dropped);
-          next();
-        }) as never,
+        },
       }).then(
         (body: unknown) => {
           const nextRange = headerValue(headers, 'next-range');
@@ -485,32 +495,6 @@ export class HerokuApi {
       this.redact(`Calling Heroku's API (GET ${path}) failed: ${detail}`),
     );
   }
-}
-
-/** The parts of heroku-client's per-request object (lib/request.js, 3.x) that `herokuRequest` uses. */
-interface HerokuClientRequest {
-  request(): Promise<unknown>;
-  handleError(error: unknown): void;
-  reject(error: unknown): void;
-}
-
-// heroku-client's index.js only merges options and runs `new Request(options).request()`; its types
-// do not declare lib/request, so it is loaded as the untyped CommonJS module it is.
-const HerokuClientRequest = require('heroku-client/lib/request') as new (
-  options: Record<string, unknown>,
-) => HerokuClientRequest;
-
-/**
- * One HTTP request through heroku-client, and only one: on a connection error before any response
- * (reset, refused) heroku-client would silently send it again up to 4 times over 15 s, uncounted
- * and unseen by the retry policy above, so a dropped connection cost 5 requests and 15 s per
- * attempt (20 requests and over a minute for one call). Here it fails at once and HerokuApi
- * decides, counts and backs off.
- */
-function herokuRequest(options: Record<string, unknown>): Promise<unknown> {
-  const request = new HerokuClientRequest(options);
-  request.handleError = (error: unknown) => request.reject(error);
-  return request.request();
 }
 
 function seconds(ms: number): string {
