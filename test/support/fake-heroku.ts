@@ -34,6 +34,7 @@ type SchemaNode = {
   definitions?: Record<string, SchemaNode>;
   strictProperties?: boolean;
   additionalProperties?: boolean | SchemaNode;
+  patternProperties?: Record<string, SchemaNode>;
   required?: string[];
   items?: SchemaNode;
   anyOf?: SchemaNode[];
@@ -117,7 +118,19 @@ function check(node: SchemaNode, value: unknown, at: string, errors: string[]): 
     const object = value as Record<string, unknown>;
     // Quirk (SOURCE.md): dyno-size.cost declares its fields under `definitions`.
     const properties =
-      schema.properties ?? (schema.type?.includes('object') && schema.definitions ? schema.definitions : undefined);
+      schema.properties ??
+      (schema.type?.includes('object') && schema.definitions && !schema.patternProperties
+        ? schema.definitions
+        : undefined);
+    // config-var: a map whose keys match a pattern (`^\w+$`) and whose values are strings.
+    if (schema.patternProperties) {
+      const patterns = Object.entries(schema.patternProperties);
+      for (const [name, item] of Object.entries(object)) {
+        const match = patterns.find(([pattern]) => new RegExp(pattern).test(name));
+        if (match) check(match[1], item, `${at}.${name}`, errors);
+        else errors.push(`${at}.${name}: matches no pattern of the schema`);
+      }
+    }
     if (properties) {
       for (const [name, property] of Object.entries(properties)) {
         if (name in object) check(property, object[name], `${at}.${name}`, errors);
@@ -206,6 +219,16 @@ export interface PlanJson extends Json {
   compliance: ('HIPAA' | 'PCI')[] | null;
 }
 
+export interface PipelineJson extends Json {
+  id: string;
+  name: string;
+}
+export interface CouplingJson extends Json {
+  app: { id: string };
+  pipeline: { id: string };
+  stage: 'test' | 'review' | 'development' | 'staging' | 'production';
+}
+
 export interface FormationSpec {
   type: string;
   quantity: number;
@@ -285,6 +308,12 @@ export class HerokuWorld {
   readonly invoices: Json[] = [];
   readonly teamInvoices = new Map<string, Json[]>();
   readonly teamUsage = new Map<string, Json[]>();
+  readonly pipelines: PipelineJson[] = [];
+  readonly couplings: CouplingJson[] = [];
+  /** Buildpack installations by app id, in ordinal order. */
+  readonly buildpacks = new Map<string, Json[]>();
+  /** Config vars by app id: names AND values, as Heroku holds them (tests check values never leak). */
+  readonly configVars = new Map<string, Record<string, string>>();
   private readonly random: () => number;
   private readonly services = new Map<string, Ref>();
 
@@ -423,7 +452,20 @@ export class HerokuWorld {
 
   addApp(
     name: string,
-    options: { team?: string; space?: string; formation?: FormationSpec[]; addOns?: AddOnSpec[] } = {},
+    options: {
+      team?: string;
+      space?: string;
+      formation?: FormationSpec[];
+      addOns?: AddOnSpec[];
+      /** `heroku-24` (default), `heroku-22`… */
+      stack?: string;
+      /** `us` (default), `eu`. */
+      region?: string;
+      /** Buildpack names in order: `heroku/nodejs`. */
+      buildpacks?: string[];
+      /** Config vars the app sets itself (add-ons add theirs). */
+      configVars?: Record<string, string>;
+    } = {},
   ): AppJson {
     const team = options.team ? this.team(options.team) : undefined;
     const space = options.space ? this.spaces.find((candidate) => candidate.name === options.space) : undefined;
@@ -446,15 +488,27 @@ export class HerokuWorld {
         : { email: this.accountEmail, id: String(this.account.id) },
       organization: teamRef,
       team: teamRef,
-      region: US_REGION,
+      region: options.region && options.region !== 'us' ? { id: this.uuid(), name: options.region } : US_REGION,
       released_at: TIME,
       repo_size: null,
       slug_size: 52_428_800,
       space: space ? { id: space.id, name: space.name, shield: space.shield } : null,
-      stack: STACK,
+      stack: options.stack && options.stack !== STACK.name ? { id: this.uuid(), name: options.stack } : STACK,
       updated_at: TIME,
       web_url: `https://${name}.herokuapp.com/`,
     };
+    app.build_stack = app.stack;
+    this.buildpacks.set(
+      app.id,
+      (options.buildpacks ?? []).map((buildpack, ordinal) => ({
+        buildpack: {
+          name: buildpack,
+          url: buildpack.includes('://') ? buildpack : `heroku/${buildpack.split('/').pop()}`,
+        },
+        ordinal,
+      })),
+    );
+    this.configVars.set(app.id, { ...(options.configVars ?? {}) });
     this.apps.push(app);
     this.formations.set(app.id, []);
     for (const formation of options.formation ?? []) this.setFormation(app.name, formation);
@@ -520,7 +574,43 @@ export class HerokuWorld {
       web_url: null,
     };
     this.addOns.push(addOn);
+    const vars = this.configVars.get(app.id);
+    if (vars && addOn.state !== 'deprovisioned') {
+      for (const name of addOn.config_vars as string[]) vars[name] = `redis://h:secret-${addOn.id}@example.com:6379`;
+    }
     return addOn;
+  }
+
+  /** A pipeline with apps coupled to stages (apps by name; they must exist). */
+  addPipeline(name: string, stages: Partial<Record<CouplingJson['stage'], string[]>>, team?: string): PipelineJson {
+    const pipeline: PipelineJson = {
+      created_at: TIME,
+      id: this.uuid(),
+      name,
+      owner: team ? { id: this.team(team).id, type: 'team' } : { id: String(this.account.id), type: 'user' },
+      updated_at: TIME,
+      generation: CEDAR,
+    };
+    this.pipelines.push(pipeline);
+    for (const [stage, apps] of Object.entries(stages) as [CouplingJson['stage'], string[]][]) {
+      for (const appName of apps) this.couple(pipeline, appName, stage);
+    }
+    return pipeline;
+  }
+
+  /** Couples an app (by name, or an id for an app this world does not hold) to a pipeline stage. */
+  couple(pipeline: PipelineJson, app: string, stage: CouplingJson['stage']): CouplingJson {
+    const id = this.apps.find((candidate) => candidate.name === app)?.id ?? app;
+    const coupling: CouplingJson = {
+      app: { id },
+      created_at: TIME,
+      id: this.uuid(),
+      pipeline: { id: pipeline.id },
+      stage,
+      updated_at: TIME,
+    };
+    this.couplings.push(coupling);
+    return coupling;
   }
 
   addMember(team: string, email: string, options: { twoFactor?: boolean; role?: string } = {}): MemberJson {
@@ -1196,6 +1286,19 @@ export class FakeHeroku {
             w.addOns.filter((addOn) => addOn.app.id === app.id),
           );
         }
+        // Not paged by Heroku (no ranges in the schema): the whole list in order.
+        if (parts.length === 3 && c === 'buildpack-installations') {
+          return this.resource('buildpack-installation', w.buildpacks.get(app.id) ?? [], true);
+        }
+        if (parts.length === 3 && c === 'config-vars')
+          return this.resource('config-var', w.configVars.get(app.id) ?? {});
+        if (parts.length === 3 && c === 'pipeline-couplings') {
+          return one(
+            'pipeline-coupling',
+            w.couplings.find((coupling) => coupling.app.id === app.id),
+            'pipeline coupling',
+          );
+        }
         break;
       }
       case 'addons':
@@ -1206,6 +1309,22 @@ export class FakeHeroku {
             w.addOns.find((x) => x.id === b || x.name === b),
             'add-on',
           );
+        break;
+      case 'pipelines': {
+        if (parts.length === 1) return list('pipeline', w.pipelines, ['id', 'name']);
+        const pipeline = w.pipelines.find((x) => x.id === b || x.name === b);
+        if (!pipeline) return error(404, 'not_found', "Couldn't find that pipeline.", { resource: 'pipeline' });
+        if (parts.length === 2) return this.resource('pipeline', pipeline);
+        if (parts.length === 3 && c === 'pipeline-couplings') {
+          return list(
+            'pipeline-coupling',
+            w.couplings.filter((coupling) => coupling.pipeline.id === pipeline.id),
+          );
+        }
+        break;
+      }
+      case 'pipeline-couplings':
+        if (parts.length === 1) return list('pipeline-coupling', w.couplings);
         break;
       case 'dyno-sizes':
         if (parts.length === 1) return list('dyno-size', w.dynoSizes, ['id', 'name']);

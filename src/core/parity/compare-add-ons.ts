@@ -1,0 +1,106 @@
+import type { Catalog } from '../pricing';
+import { addOnLine } from './cost';
+import { planTier, serviceLabel, tierFeatures } from './plan-tiers';
+import type { Difference, ParityAddOn, ParityCostLine } from './types';
+
+/**
+ * Add-on services in one stage only (a risk), plan tiers with other features (a risk), and plan
+ * size within a tier (a cost choice). Several add-ons of one service are paired largest tier first.
+ */
+
+function byService(addOns: readonly ParityAddOn[]): Map<string, ParityAddOn[]> {
+  const map = new Map<string, ParityAddOn[]>();
+  for (const addOn of addOns) map.set(addOn.service, [...(map.get(addOn.service) ?? []), addOn]);
+  for (const list of map.values()) list.sort((a, b) => b.plan.localeCompare(a.plan));
+  return map;
+}
+
+const vars = (addOn: ParityAddOn) => (addOn.configVars.length > 0 ? ` (sets ${addOn.configVars.join(', ')})` : '');
+
+function missing(addOn: ParityAddOn, where: 'staging' | 'production'): Difference {
+  const label = `${serviceLabel(addOn.service)} ${addOn.plan}`;
+  return where === 'staging'
+    ? {
+        class: 'risk',
+        topic: 'add-on',
+        what: `add-on ${label}: in production only${vars(addOn)}`,
+        why: 'Code that uses it is never tried against it in staging.',
+      }
+    : {
+        class: 'risk',
+        topic: 'add-on',
+        what: `add-on ${label}: in staging only${vars(addOn)}`,
+        why: 'Staging depends on a service production does not have.',
+      };
+}
+
+function planDifference(
+  stage: ParityAddOn,
+  prod: ParityAddOn,
+  catalog: Catalog,
+  toMatch: ParityCostLine[],
+): Difference | undefined {
+  if (stage.plan === prod.plan) return undefined;
+  const label = serviceLabel(prod.service);
+  const what = `${label}: ${stage.plan} in staging, ${prod.plan} in production`;
+  const fromTier = planTier(stage.service, stage.plan);
+  const toTier = planTier(prod.service, prod.plan);
+  const fromFeatures = tierFeatures(stage.service, fromTier);
+  const toFeatures = tierFeatures(prod.service, toTier);
+  if (fromTier !== toTier && fromFeatures && toFeatures) {
+    const before = addOnLine(stage, catalog);
+    const after = addOnLine(prod, catalog);
+    const item = `${label}: ${stage.plan} → ${prod.plan}`;
+    if (before.monthlyCents === null || after.monthlyCents === null) {
+      toMatch.push({ item, monthlyCents: null, source: after.source, note: after.note ?? before.note });
+    } else if (after.monthlyCents > before.monthlyCents) {
+      toMatch.push({ item, monthlyCents: after.monthlyCents - before.monthlyCents, source: after.source });
+    }
+    return {
+      class: 'risk',
+      topic: 'plan-tier',
+      what,
+      why: `${capitalise(fromTier)}: ${fromFeatures}; ${capitalise(toTier)}: ${toFeatures}.`,
+    };
+  }
+  return {
+    class: 'cost-choice',
+    topic: 'plan-size',
+    what,
+    why: toFeatures
+      ? `Same ${capitalise(toTier)} tier: the same features, with less memory, storage or connections.`
+      : "Same service on another plan: Hosting Advisor does not know this service's tiers; check its plan page.",
+  };
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function compareAddOns(
+  staging: readonly ParityAddOn[],
+  production: readonly ParityAddOn[],
+  catalog: Catalog,
+  toMatch: ParityCostLine[],
+): Difference[] {
+  const inStaging = byService(staging);
+  const inProduction = byService(production);
+  const found: Difference[] = [];
+  for (const [service, prods] of inProduction) {
+    const stages = inStaging.get(service) ?? [];
+    prods.forEach((prod, index) => {
+      const stage = stages[index];
+      if (!stage) {
+        found.push(missing(prod, 'staging'));
+        const line = addOnLine(prod, catalog);
+        toMatch.push({ ...line, item: `add ${line.item}` });
+        return;
+      }
+      const difference = planDifference(stage, prod, catalog, toMatch);
+      if (difference) found.push(difference);
+    });
+  }
+  for (const [service, stages] of inStaging) {
+    const prods = inProduction.get(service) ?? [];
+    for (const stage of stages.slice(prods.length)) found.push(missing(stage, 'production'));
+  }
+  return found;
+}

@@ -1,0 +1,111 @@
+import { formatUsd, fromCents } from '../money';
+import { riskCount } from './pipeline';
+import type { AppCost, AppPair, Difference, ParityCostLine, ParityReport, PipelineParity } from './types';
+
+/** Plain text of a parity report (the CLI; Slack's notification text) and the pieces Slack reuses. */
+
+export const usdCents = (cents: number) => formatUsd(fromCents(cents));
+
+export const CLASS_LABEL: Record<Difference['class'], string> = { risk: 'RISK', 'cost-choice': 'COST CHOICE' };
+
+export function pricesLabel(priceListDate: string): string {
+  return `a month, estimated at Heroku list prices (price list of ${priceListDate})`;
+}
+
+export function costLineText(line: ParityCostLine, sign = ''): string {
+  const amount = line.monthlyCents === null ? 'no list price' : `${sign}${usdCents(line.monthlyCents)}/mo`;
+  const note = line.note ? `; ${line.note}` : '';
+  return `${line.item}: ${amount} (${line.source}${note})`;
+}
+
+/** `shop-staging $100.00/mo = web: 1 × Standard-2X $50.00 + Heroku Postgres standard-0 $50.00`. */
+export function appCostText(cost: AppCost): string {
+  const parts = cost.lines.map((line) => `${line.item} ${usdCents(line.monthlyCents ?? 0)}`);
+  const unpriced = cost.unpriced.length > 0 ? ` (not counted: ${cost.unpriced.map((l) => l.item).join(', ')})` : '';
+  return `${cost.app} ${usdCents(cost.monthlyCents)}/mo${parts.length > 0 ? ` = ${parts.join(' + ')}` : ''}${unpriced}`;
+}
+
+export function shareSentence(pipeline: PipelineParity): string {
+  const staging = usdCents(pipeline.stagingCents);
+  const production = usdCents(pipeline.productionCents);
+  if (pipeline.sharePercent === null) {
+    return `Staging costs ${staging}/mo; production costs ${production}/mo, so there is no share to give.`;
+  }
+  return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo.`;
+}
+
+export function matchSentence(pair: AppPair): string {
+  const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what has no list price' : '';
+  return `Removing the risks of ${pair.staging} would add ${usdCents(pair.toMatchCents)}/mo${unpriced}.`;
+}
+
+const PARITY_TOPICS = 'stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names';
+
+/** True when every compared pair has no difference at all. */
+export const pipelineMatches = (pipeline: PipelineParity) =>
+  pipeline.status === 'compared' && pipeline.pairs.every((pair) => pair.differences.length === 0);
+
+export function statusSentence(pipeline: PipelineParity): string | undefined {
+  switch (pipeline.status) {
+    case 'no-staging':
+      return `Pipeline ${pipeline.pipeline} has no staging app this token can read, so there is nothing to compare production with. Couple one with \`heroku pipelines:add ${pipeline.pipeline} --stage staging\`.`;
+    case 'no-production':
+      return `Pipeline ${pipeline.pipeline} has no production app this token can read, so staging cannot be compared. Couple one with \`heroku pipelines:add ${pipeline.pipeline} --stage production\`.`;
+    case 'nothing-readable':
+      return `Pipeline ${pipeline.pipeline}: this token cannot read any of its staging or production apps.`;
+    default:
+      return undefined;
+  }
+}
+
+/** The one line a matching pipeline gets. */
+export function matchingLine(pipeline: PipelineParity): string {
+  return `Pipeline ${pipeline.pipeline}: staging matches production (${PARITY_TOPICS}). ${shareSentence(pipeline)}`;
+}
+
+function pipelineText(pipeline: PipelineParity, priceListDate: string): string[] {
+  const status = statusSentence(pipeline);
+  const notes = pipeline.notes.map((note) => `  Note: ${note}`);
+  if (status) return [status, ...notes];
+  if (pipelineMatches(pipeline)) return [matchingLine(pipeline), ...notes];
+  const lines = [`Pipeline ${pipeline.pipeline}: staging against production (figures ${pricesLabel(priceListDate)})`];
+  for (const pair of pipeline.pairs) {
+    const risks = pair.differences.filter((d) => d.class === 'risk').length;
+    const choices = pair.differences.length - risks;
+    lines.push(
+      `  ${pair.staging} against ${pair.production}: ${plural(risks, 'risk')}, ${plural(choices, 'cost choice')}`,
+    );
+    for (const difference of pair.differences) {
+      lines.push(`    ${CLASS_LABEL[difference.class]}: ${difference.what}`, `      why: ${difference.why}`);
+    }
+    if (pair.toMatch.length + pair.toMatchUnpriced.length > 0) {
+      lines.push(`    ${matchSentence(pair)}`);
+      for (const line of [...pair.toMatch, ...pair.toMatchUnpriced]) lines.push(`      + ${costLineText(line)}`);
+    }
+  }
+  lines.push(`  ${shareSentence(pipeline)}`);
+  for (const cost of [...pipeline.staging, ...pipeline.production]) lines.push(`    ${appCostText(cost)}`);
+  lines.push(`  A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging.`);
+  return [...lines, ...notes];
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function renderParityText(report: ParityReport): string {
+  const pipelines = report.pipelines.map((pipeline) => pipelineText(pipeline, report.priceListDate).join('\n'));
+  const notes = report.notes.length > 0 ? [report.notes.map((note) => `Note: ${note}`).join('\n')] : [];
+  return [...pipelines, ...notes].join('\n\n');
+}
+
+/** The digest's line for a pipeline with risks (undefined when it has none). */
+export function digestParityLine(pipeline: PipelineParity): string | undefined {
+  const risks = riskCount(pipeline);
+  if (risks === 0) return undefined;
+  const topics = [
+    ...new Set(
+      pipeline.pairs.flatMap((pair) => pair.differences.filter((d) => d.class === 'risk').map((d) => d.topic)),
+    ),
+  ];
+  const share = pipeline.sharePercent === null ? '' : `; staging costs ${pipeline.sharePercent}% of production`;
+  return `${pipeline.pipeline}: staging differs from production in ${plural(risks, 'risky way')} (${topics.join(', ')})${share}`;
+}

@@ -1,0 +1,144 @@
+/**
+ * Staging against production, per Heroku pipeline: what the Heroku source read (input) and what the
+ * comparison found (output). Plain, JSON-safe values; money is integer cents (every Heroku list
+ * price is a whole number of cents a month, so nothing here is ever rounded).
+ */
+
+export type ParityStage = 'staging' | 'production';
+
+export interface ParityProcess {
+  /** Process type: web, worker… */
+  type: string;
+  quantity: number;
+  /** Dyno size in lower case: `standard-2x`. */
+  size: string;
+}
+
+export interface ParityAddOn {
+  /** `heroku-postgresql`, `heroku-redis`, `papertrail`. */
+  service: string;
+  /** Plan without the service prefix: `standard-0`. */
+  plan: string;
+  /** billed_price per month in cents; null when contract-priced, missing or not per month. */
+  billedMonthlyCents: number | null;
+  contract: boolean;
+  /** Config var names this add-on sets on the app (add-on `config_vars`): `REDIS_URL`. */
+  configVars: string[];
+}
+
+/** One app of a stage, as read from the Platform API. Config var VALUES are never part of it. */
+export interface ParityApp {
+  name: string;
+  stack: string | null;
+  region: string | null;
+  space: { name: string; shield: boolean } | null;
+  /** Buildpack names (or URLs) in the order they run. */
+  buildpacks: string[];
+  processes: ParityProcess[];
+  addOns: ParityAddOn[];
+  /** Config var names, sorted; null when the token may not read them. */
+  configVarNames: string[] | null;
+  /** Why the names could not be read, in plain words. */
+  configVarsProblem?: string;
+}
+
+/** An app coupled to a stage whose details this token cannot read. */
+export interface UnreadableApp {
+  stage: ParityStage;
+  /** The app's name when Heroku gave it, else its id. */
+  app: string;
+  reason: string;
+}
+
+export interface ParityPipelineInput {
+  id: string;
+  name: string;
+  staging: ParityApp[];
+  production: ParityApp[];
+  unreadable: UnreadableApp[];
+}
+
+// ------------------------------------------------------------------------------------------------
+
+/** risk: behaviour can differ. cost-choice: same behaviour, smaller or cheaper. */
+export type DifferenceClass = 'risk' | 'cost-choice';
+
+export type DifferenceTopic =
+  | 'stack'
+  | 'region'
+  | 'space'
+  | 'buildpacks'
+  | 'process'
+  | 'dyno-class'
+  | 'dyno-size'
+  | 'add-on'
+  | 'plan-tier'
+  | 'plan-size'
+  | 'config-vars';
+
+export interface Difference {
+  class: DifferenceClass;
+  topic: DifferenceTopic;
+  /** What differs, with both sides: `stack: heroku-22 in staging, heroku-24 in production`. */
+  what: string;
+  /** One line: why it matters, or why it is only a cost choice. */
+  why: string;
+}
+
+/** One priced item of an app, at list price for a month. */
+export interface ParityCostLine {
+  item: string;
+  /** Integer cents a month; null when the price is a contract price or unknown (never counted as $0). */
+  monthlyCents: number | null;
+  /** Where the price came from, with its date: `Heroku CLI ps:type price map, as of 2026-08-04`. */
+  source: string;
+  /** Why there is no amount, or a caveat. */
+  note?: string;
+}
+
+export interface AppCost {
+  app: string;
+  lines: ParityCostLine[];
+  /** Sum of the priced lines. */
+  monthlyCents: number;
+  /** Lines without a price, left out of the total. */
+  unpriced: ParityCostLine[];
+}
+
+export interface AppPair {
+  staging: string;
+  production: string;
+  differences: Difference[];
+  /** What removing the risks would add to staging a month: one line per change, priced at list price. */
+  toMatch: ParityCostLine[];
+  toMatchCents: number;
+  /** Changes to match that have no list price (a Shield space fee, a contract plan). */
+  toMatchUnpriced: ParityCostLine[];
+}
+
+export type PipelineStatus = 'compared' | 'no-staging' | 'no-production' | 'nothing-readable';
+
+export interface PipelineParity {
+  pipeline: string;
+  status: PipelineStatus;
+  pairs: AppPair[];
+  staging: AppCost[];
+  production: AppCost[];
+  stagingCents: number;
+  productionCents: number;
+  /** Staging as a share of production, one decimal: `37.5`; null when production costs $0. */
+  sharePercent: string | null;
+  /** What staging would cost more if it were a copy of production (production − staging). */
+  fullCopyCents: number;
+  unreadable: UnreadableApp[];
+  /** Plain sentences about what could not be compared, pairing, and what prices leave out. */
+  notes: string[];
+}
+
+export interface ParityReport {
+  pipelines: PipelineParity[];
+  /** The price list's date, shown with every figure. */
+  priceListDate: string;
+  /** Caveats for every pipeline shown (Postgres version not reported, Eco pool, space fees), said once. */
+  notes: string[];
+}

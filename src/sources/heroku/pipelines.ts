@@ -1,0 +1,183 @@
+import type { ParityAddOn, ParityApp, ParityPipelineInput, ParityStage, UnreadableApp } from '../../core/parity';
+import type { Store } from '../../store/store';
+import { type Fetched, SourceError } from '../source-error';
+import { type HerokuApi, RequestBudget } from './heroku-api';
+import {
+  buildpackInstallationsWire,
+  type CouplingWire,
+  configVarNamesWire,
+  couplingWire,
+  type ParityAddOnWire,
+  parityAddOnWire,
+  parityAppWire,
+  pipelineWire,
+} from './pipeline-wire';
+import { formationWire } from './wire';
+
+/**
+ * Heroku pipelines and, for each staging and production app, what a parity check compares: the app
+ * (stack, region, space), formation, add-ons, buildpack installations and config var NAMES.
+ *
+ * Requests: 2 (pipelines, couplings) + 5 per staging or production app. Cached in the store for an
+ * hour (the same as the inventory); when Heroku fails, an older copy is served, labelled.
+ */
+
+export interface PipelineSummary {
+  id: string;
+  name: string;
+}
+
+export interface PipelinesRead {
+  version: 1;
+  /** Every pipeline the token sees, by name. */
+  pipelines: PipelineSummary[];
+  inputs: ParityPipelineInput[];
+  requests: number;
+}
+
+const CACHE_KEY = 'heroku:parity:v1';
+const STAGES: readonly ParityStage[] = ['staging', 'production'];
+const enc = encodeURIComponent;
+
+export const CONFIG_VARS_REFUSED =
+  'Heroku refused to list them (403): a token with only the `read` scope cannot see config vars. ' +
+  'For names, use one with `read-protected` (`heroku authorizations:create --scope read,read-protected`).';
+
+const refused = (error: unknown) =>
+  error instanceof SourceError && (error.kind === 'permission' || error.kind === 'not-found');
+
+function toAddOn(addOn: ParityAddOnWire): ParityAddOn {
+  const service = addOn.addon_service.name;
+  const plan = addOn.plan.name.startsWith(`${service}:`) ? addOn.plan.name.slice(service.length + 1) : addOn.plan.name;
+  const price = addOn.billed_price;
+  const contract = price?.contract === true;
+  const perMonth = price && (!price.unit || price.unit.toLowerCase() === 'month');
+  return {
+    service,
+    plan,
+    billedMonthlyCents: price && perMonth && !contract ? price.cents : null,
+    contract,
+    configVars: [...(addOn.config_vars ?? [])].sort(),
+  };
+}
+
+export class HerokuPipelines {
+  constructor(
+    private readonly api: HerokuApi,
+    private readonly options: { store: Store; now: () => Date; cacheTtlMs?: number; requestBudget?: number },
+  ) {}
+
+  /** Every pipeline, with its staging and production apps read; cached, stale-but-labelled on failure. */
+  async read(refresh = false): Promise<Fetched<PipelinesRead>> {
+    const now = this.options.now();
+    const entry = await this.options.store.cacheGet<PipelinesRead>(CACHE_KEY);
+    const usable = entry?.value?.version === 1 ? entry : undefined;
+    const ttl = this.options.cacheTtlMs ?? 3_600_000;
+    if (usable && !refresh && now.getTime() - usable.storedAt.getTime() < ttl) {
+      return { value: usable.value, asOf: usable.storedAt, fromCache: true };
+    }
+    try {
+      const budget = new RequestBudget(this.options.requestBudget ?? 3000, 'a Heroku parity check');
+      const value = await budget.run((b) => this.fetch(b));
+      await this.options.store.cachePut(CACHE_KEY, value, now);
+      return { value, asOf: now, fromCache: false };
+    } catch (error) {
+      if (error instanceof SourceError && usable) {
+        return { value: usable.value, asOf: usable.storedAt, fromCache: true, staleBecause: error };
+      }
+      throw error;
+    }
+  }
+
+  private async fetch(budget: RequestBudget): Promise<PipelinesRead> {
+    const [pipelines, couplings] = await Promise.all([
+      this.api.list('/pipelines', pipelineWire, budget),
+      this.api.list('/pipeline-couplings', couplingWire, budget),
+    ]);
+    const compared = couplings.filter((coupling) => (STAGES as string[]).includes(coupling.stage));
+    budget.ensure(compared.length * 5, `${compared.length} staging and production apps need 5 requests each`);
+    const apps = await Promise.all(compared.map((coupling) => this.readApp(coupling, budget)));
+    const inputs = pipelines
+      .map((pipeline): ParityPipelineInput => {
+        const input: ParityPipelineInput = {
+          id: pipeline.id,
+          name: pipeline.name,
+          staging: [],
+          production: [],
+          unreadable: [],
+        };
+        compared.forEach((coupling, index) => {
+          if (coupling.pipeline.id !== pipeline.id) return;
+          const read = apps[index];
+          if ('reason' in read) input.unreadable.push(read);
+          else input[coupling.stage as ParityStage].push(read);
+        });
+        input.staging.sort((a, b) => a.name.localeCompare(b.name));
+        input.production.sort((a, b) => a.name.localeCompare(b.name));
+        return input;
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      version: 1,
+      pipelines: inputs.map(({ id, name }) => ({ id, name })),
+      inputs,
+      requests: budget.used,
+    };
+  }
+
+  private async readApp(coupling: CouplingWire, budget: RequestBudget): Promise<ParityApp | UnreadableApp> {
+    const id = enc(coupling.app.id);
+    const stage = coupling.stage as ParityStage;
+    let app: Awaited<ReturnType<HerokuPipelines['readAppParts']>>;
+    try {
+      app = await this.readAppParts(id, budget);
+    } catch (error) {
+      if (!refused(error)) throw error;
+      const status = (error as SourceError).kind === 'permission' ? '403 Forbidden' : '404 Not Found';
+      return {
+        stage,
+        app: coupling.app.id,
+        reason: `Heroku answered ${status}: the account behind HEROKU_API_TOKEN is not a collaborator on it.`,
+      };
+    }
+    const [info, formation, addOns, buildpacks, configVars] = app;
+    return {
+      name: info.name,
+      stack: info.stack?.name ?? null,
+      region: info.region?.name ?? null,
+      space: info.space ? { name: info.space.name, shield: info.space.shield === true } : null,
+      buildpacks: [...buildpacks]
+        .sort((a, b) => a.ordinal - b.ordinal)
+        .map((installation) => installation.buildpack.name ?? installation.buildpack.url ?? 'unknown'),
+      processes: formation
+        .map((entry) => ({
+          type: entry.type,
+          quantity: entry.quantity,
+          size: (entry.dyno_size?.name ?? entry.size ?? 'unknown').toLowerCase(),
+        }))
+        .sort((a, b) => a.type.localeCompare(b.type)),
+      addOns: addOns
+        .filter((addOn) => addOn.state !== 'deprovisioned')
+        .map(toAddOn)
+        .sort((a, b) => a.service.localeCompare(b.service) || a.plan.localeCompare(b.plan)),
+      ...(configVars === null
+        ? { configVarNames: null, configVarsProblem: CONFIG_VARS_REFUSED }
+        : { configVarNames: configVars }),
+    };
+  }
+
+  /** The app first: when the token may not read it, its formation and the rest are not asked for. */
+  private async readAppParts(id: string, budget: RequestBudget) {
+    const info = await this.api.get(`/apps/${id}`, parityAppWire, budget);
+    const parts = await Promise.all([
+      this.api.list(`/apps/${id}/formation`, formationWire, budget),
+      this.api.list(`/apps/${id}/addons`, parityAddOnWire, budget),
+      this.api.get(`/apps/${id}/buildpack-installations`, buildpackInstallationsWire, budget),
+      this.api.get(`/apps/${id}/config-vars`, configVarNamesWire, budget).catch((error: unknown) => {
+        if (error instanceof SourceError && error.kind === 'permission') return null;
+        throw error;
+      }),
+    ]);
+    return [info, ...parts] as const;
+  }
+}
