@@ -3,13 +3,13 @@ import os from 'node:os';
 import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, loadConfig } from './config';
 import { AlertJobs } from './jobs/alert-jobs';
-import { createDigestRunner } from './jobs/digest-runner';
 import { Jobs } from './jobs/scheduler';
 import { configSecrets, createLogger } from './logger';
 import { loadCatalog } from './pricing-file';
 import type { Services } from './services';
 import { slackAlertPoster } from './slack/alerts/slack-alert-poster';
 import { createSlackApp, type SlackApp } from './slack/app';
+import { createDigestRunner } from './slack/digest-poster';
 import { closeSources, connectSources } from './sources/connect-sources';
 import { openStore } from './store/open-store';
 

@@ -3,8 +3,8 @@
  * (`/hosting alerts channel=#…`, else ALERTS_CHANNEL), and the digest channel as the last resort.
  */
 import { type Routes, type RouteTarget, readRoutes, routeFor } from '../core/alerts/routing';
-import { loadDigestSettings } from '../jobs/digest-settings';
 import type { Services } from '../services';
+import { loadDigestSettings } from './digest-settings';
 
 export const ROUTES_KEY = 'alerts.routes';
 export const ALERTS_CHANNEL_KEY = 'alerts.channel';

@@ -1,5 +1,5 @@
+import { type ComplianceChecklist, liveNotConnectedMessage, resolveCompliance } from '../answers/compliance';
 import { renderComplianceText, toCsv, toJson, toMarkdown } from '../core/compliance';
-import { type ComplianceChecklist, liveNotConnectedMessage, resolveCompliance } from '../core/compliance/request';
 import type { CliCommand } from './cli-command';
 
 const COMMAND = 'npx hosting-advisor compliance';

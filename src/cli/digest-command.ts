@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
+import { gatherDigest } from '../answers/digest';
 import { renderDigestText } from '../core/digest';
-import { gatherDigest } from '../jobs/digest-data';
 import type { Services } from '../services';
 import { closeSources, connectSources } from '../sources/connect-sources';
 import { openStore } from '../store/open-store';

@@ -1,5 +1,6 @@
-import { parseEstimate, renderEstimateText } from '../core/estimate';
-import { type Estimate, estimate, type PlatformCost } from '../core/model';
+import { estimateFromWords } from '../answers/estimate';
+import { renderEstimateText } from '../core/estimate';
+import type { Estimate, PlatformCost } from '../core/model';
 import { formatUsd } from '../core/money';
 import type { CliCommand } from './cli-command';
 
@@ -47,23 +48,23 @@ export const estimateCliCommand: CliCommand = {
   async run(args, { catalog, io }) {
     const json = args.includes('--json');
     const words = args.filter((arg) => arg !== '--json').join(' ');
-    const parsed = parseEstimate(words, catalog);
-    if (!parsed.ok) {
-      io.err(parsed.message);
-      return 1;
+    const answer = estimateFromWords(words, catalog);
+    switch (answer.kind) {
+      case 'refused':
+      case 'failed':
+        io.err(answer.message);
+        return 1;
+      case 'form':
+        io.err('Describe a workload, for example: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0');
+        return 1;
+      case 'needs-heroku':
+        io.err(
+          `Estimating the live Heroku app "${answer.app}" needs HEROKU_API_TOKEN. Meanwhile, describe it: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0`,
+        );
+        return 1;
+      case 'estimate':
+        io.out(json ? JSON.stringify(estimateJson(answer.estimate), null, 2) : renderEstimateText(answer.estimate));
+        return 0;
     }
-    if (parsed.request.kind === 'form') {
-      io.err('Describe a workload, for example: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0');
-      return 1;
-    }
-    if (parsed.request.kind === 'app') {
-      io.err(
-        `Estimating the live Heroku app "${parsed.request.app}" needs HEROKU_API_TOKEN. Meanwhile, describe it: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0`,
-      );
-      return 1;
-    }
-    const result = estimate(parsed.request.workload, catalog, parsed.request.options);
-    io.out(json ? JSON.stringify(estimateJson(result), null, 2) : renderEstimateText(result));
-    return 0;
   },
 };

@@ -1,9 +1,9 @@
-import { reportHasFigures, spendReportPlainText } from '../core/spend/report';
+import { buildSpendReport, reportFailed, reportHasFigures } from '../answers/spend';
 import { describeRequest, parseSpendArgs } from '../core/spend/request';
 import { closeSources, connectSources } from '../sources/connect-sources';
-import { buildSpendReport } from '../sources/spend-report';
 import { openStore } from '../store/open-store';
 import type { CliCommand } from './cli-command';
+import { spendReportPlainText } from './spend-text';
 
 /** `npx hosting-advisor spend [aws|heroku] [7d|30d|mtd|last-month] [by …]`: what `/hosting spend` shows, as text. */
 export const spendCliCommand: CliCommand = {
@@ -30,8 +30,7 @@ export const spendCliCommand: CliCommand = {
       if (reportHasFigures(report))
         await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });
       io.out(spendReportPlainText(report));
-      const failed = report.sections.some((section) => section.lines.some((line) => line.startsWith(':warning:')));
-      return failed ? 1 : 0;
+      return reportFailed(report) ? 1 : 0;
     } finally {
       closeSources(sources);
       await store.close();

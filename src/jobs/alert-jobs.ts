@@ -3,7 +3,7 @@
  * (ANOMALIES_SCHEDULE, daily by default). Every replica runs the timers; each message is claimed in
  * the store before it is posted, so it is posted once (see post-once.ts).
  */
-import type { Logger } from '@slack/bolt';
+
 import cron, { type ScheduledTask } from 'node-cron';
 import { gatherAlertData } from '../answers/alert-data';
 import { channelResolver } from '../answers/alert-settings';
@@ -15,6 +15,7 @@ import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
 import { addDays } from '../core/utc-days';
 import type { Services } from '../services';
+import type { JobLogger as Logger } from './job-logger';
 import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
 
 export const ALERT_LEASE_MS = 10 * 60_000;

@@ -14,8 +14,9 @@
  *     await lease.markPosted(ts);
  *   } finally { lease.release(); }
  */
-import type { Logger } from '@slack/bolt';
+
 import type { DigestRun, Store } from '../store/store';
+import type { JobLogger } from './job-logger';
 
 export interface ClaimOptions {
   channel: string;
@@ -26,7 +27,7 @@ export interface ClaimOptions {
   leaseMs: number;
   /** How often the lease is renewed; a third of the lease by default. */
   heartbeatMs?: number;
-  logger: Pick<Logger, 'warn' | 'error'>;
+  logger: Pick<JobLogger, 'warn' | 'error'>;
 }
 
 /** Thrown by `bound` when the lease was lost while the work was under way. */

@@ -11,21 +11,16 @@
  * - Slack refusing the post (not_in_channel, channel_not_found…) marks the run failed and tells the
  *   leads; rate limits and network errors are retried by the Web API client first.
  */
-import type { Logger } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
-import { chartSummary, type Digest, type DigestWeek, lastCompleteWeek } from '../core/digest';
+import { gatherDigest } from '../answers/digest';
+import { loadDigestSettings } from '../answers/digest-settings';
+import { type Digest, type DigestWeek, lastCompleteWeek } from '../core/digest';
 import type { Services } from '../services';
-import { leadList } from '../slack/leads';
-import { digestBlocks, digestFallback } from '../slack/listeners/commands/digest-blocks';
-import { slackErrorCode, slackErrorText } from '../slack/slack-errors';
 import type { DigestRun } from '../store/store';
 import { ClaimLease, LeaseLost } from './claim-lease';
 import { DeadlineExceeded, withDeadline } from './deadline';
-import { renderDigestChart } from './digest-chart';
-import { gatherDigest } from './digest-data';
-import { loadDigestSettings } from './digest-settings';
+import type { DigestPoster } from './digest-poster';
+import type { JobLogger } from './job-logger';
 
-export const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
 /**
  * A dead owner's claim is taken over after this. A live owner renews it every third of it (the
  * heartbeat), and only the owner of the current claim passes the fence before the post.
@@ -35,24 +30,21 @@ export const DEFAULT_LEASE_MS = 10 * 60_000;
 export const DEFAULT_GATHER_DEADLINE_MS = 5 * 60_000;
 /** A run that failed for a passing reason (no answer, rate limits, a slow upstream) is tried again after this. */
 export const RETRY_AFTER_MS = 15 * 60_000;
-/** How long a post waits out Slack's Retry-After answers in all before the run is left to the next check. */
-const RATE_LIMIT_WAIT_MS = 3 * 60_000;
 
 /** Where a test can stop the run as if the process died there. */
 export type CrashPoint = 'after-claim' | 'after-post' | 'after-mark';
 
 export interface DigestRunnerOptions {
   services: Services;
-  client: WebClient;
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Posts, finds and attaches in the chat service (Slack: src/slack/digest-poster.ts); tells the leads. */
+  poster: DigestPoster;
+  logger: JobLogger;
   /** This process, for claims: `host:pid:random`. */
   owner: string;
   leaseMs?: number;
   /** How often the lease is renewed (default a third of it). */
   heartbeatMs?: number;
   gatherDeadlineMs?: number;
-  /** How long rate-limited posts are waited out before the run is left to the scheduler (default 3 minutes). */
-  rateLimitWaitMs?: number;
   /** Renders the chart PNG; when absent, or when it fails, the digest goes out without it. */
   renderChart?: (digest: Digest) => Promise<Buffer>;
   /** Test hook: throws at the named point, as a crash would stop the process there. */
@@ -78,45 +70,12 @@ export function needsPerson(run: DigestRun): boolean {
   return run.status === 'failed' && Boolean(run.error?.startsWith(REFUSED) || run.error?.startsWith(HELD));
 }
 
-/** One Retry-After is waited out up to this long. */
-const MAX_RETRY_AFTER_S = 60;
-
 export class DigestRunner {
   private readonly leaseMs: number;
   private readonly gatherDeadlineMs: number;
-  /**
-   * The digest is posted with its own client that never resends on its own: the app's client
-   * retries network errors, and a resent chat.postMessage whose first answer was lost posts twice.
-   * A 429 (certainly not posted) is waited out here; a lost answer is left to the history check.
-   */
-  private readonly poster: WebClient;
   constructor(private readonly options: DigestRunnerOptions) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.gatherDeadlineMs = options.gatherDeadlineMs ?? DEFAULT_GATHER_DEADLINE_MS;
-    this.poster = new WebClient(options.client.token, {
-      slackApiUrl: options.client.slackApiUrl,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      timeout: 20_000,
-    });
-  }
-
-  /** Posts, waiting out Slack's Retry-After (the lease is kept alive meanwhile) for up to rateLimitWaitMs in all. */
-  private async postOnce(args: Parameters<WebClient['chat']['postMessage']>[0]): Promise<string> {
-    const budget = this.options.rateLimitWaitMs ?? RATE_LIMIT_WAIT_MS;
-    let waited = 0;
-    for (;;) {
-      try {
-        return String((await this.poster.chat.postMessage(args)).ts);
-      } catch (error) {
-        const retryAfter = (error as { retryAfter?: number }).retryAfter;
-        if (typeof retryAfter !== 'number') throw error;
-        const waitMs = Math.min(retryAfter, MAX_RETRY_AFTER_S) * 1000;
-        if (waited + waitMs > budget) throw error;
-        waited += waitMs;
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-      }
-    }
   }
 
   /** Posts the digest for the last complete week as of `now` to the configured channel, once. */
@@ -221,30 +180,24 @@ export class DigestRunner {
 
     // The fence: only the current owner of the claim posts. A replica that took over meanwhile has it.
     if (!(await lease.beginPost())) return { status: 'busy', channel, week };
-    let ts: string;
-    try {
-      ts = await this.postOnce({
-        channel,
-        text: digestFallback(digest),
-        blocks: digestBlocks(digest, { chartNote: 'The daily cost chart is in the thread.' }),
-        metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { week: week.id } },
-        unfurl_links: false,
-      });
-    } catch (error) {
-      const code = slackErrorCode(error);
-      if (code === 'ratelimited') {
-        // Certainly not posted: a transient failure, posted by the scheduler's next check.
-        return fail(
-          `Slack is rate-limiting the bot; it will be posted automatically in about ${Math.round(RETRY_AFTER_MS / 60_000)} minutes.`,
-          true,
-        );
+    const posted = await this.options.poster.post(channel, digest);
+    if (!posted.posted) {
+      switch (posted.failure) {
+        case 'rate-limited':
+          // Certainly not posted: a transient failure, posted by the scheduler's next check.
+          return fail(
+            `Slack is rate-limiting the bot; it will be posted automatically in about ${Math.round(RETRY_AFTER_MS / 60_000)} minutes.`,
+            true,
+          );
+        case 'refused':
+          // Slack answered "no": certainly not posted.
+          return fail(`${REFUSED}: ${posted.why}`, true);
+        case 'no-answer':
+          // A timeout or dropped connection: it may have been posted; the history check decides next time.
+          return fail(posted.why, true);
       }
-      // Slack answered "no": certainly not posted. Anything else (timeout, dropped connection) may have posted.
-      return fail(
-        code ? `${REFUSED}: ${slackErrorText(code, channel)}` : `no answer from Slack (${(error as Error).message})`,
-        true,
-      );
     }
+    const ts = posted.messageId;
     crashAt?.('after-post');
     await lease.markPosted(ts);
     crashAt?.('after-mark');
@@ -262,116 +215,25 @@ export class DigestRunner {
   /** The ts of this week's digest message already in the channel; null when there is none; 'unknown' when we cannot tell. */
   private async findPosted(channel: string, week: DigestWeek, before: DigestRun): Promise<string | null | 'unknown'> {
     if (before.status === 'failed' && before.error?.startsWith(REFUSED)) return null;
-    try {
-      const oldest = Math.floor(before.claimedAt.getTime() / 1000) - 60;
-      let cursor: string | undefined;
-      do {
-        const page = await this.options.client.conversations.history({
-          channel,
-          oldest: String(oldest),
-          include_all_metadata: true,
-          limit: 200,
-          ...(cursor ? { cursor } : {}),
-        });
-        const match = page.messages?.find(
-          (message) =>
-            message.metadata?.event_type === DIGEST_EVENT_TYPE &&
-            (message.metadata.event_payload as { week?: unknown } | undefined)?.week === week.id,
-        );
-        if (match?.ts) return match.ts;
-        cursor = page.response_metadata?.next_cursor || undefined;
-      } while (cursor);
-      return null;
-    } catch (error) {
-      this.options.logger.warn(
-        `could not read the history of ${channel}: ${slackErrorCode(error) ?? (error as Error).message}`,
-      );
-      return 'unknown';
-    }
+    // A minute's margin for clocks that disagree between replicas and the chat service.
+    return this.options.poster.findPosted(channel, week.id, new Date(before.claimedAt.getTime() - 60_000));
   }
 
   private async attachChart(digest: Digest, channel: string, ts: string): Promise<void> {
-    const { renderChart, client, logger } = this.options;
+    const { renderChart, logger, poster } = this.options;
     if (!renderChart) return;
+    let png: Buffer;
     try {
-      const png = await renderChart(digest);
-      await client.filesUploadV2({
-        channel_id: channel,
-        thread_ts: ts,
-        file: png,
-        filename: `hosting-digest-${digest.week.id}.png`,
-        title: `Daily cost, AWS and Heroku, 4 weeks to ${digest.week.label}`,
-        alt_text: chartSummary(digest).slice(0, 1000),
-        initial_comment: chartSummary(digest),
-      });
+      png = await renderChart(digest);
     } catch (error) {
-      logger.warn(
-        `the digest chart for ${digest.week.id} was not attached: ${slackErrorCode(error) ?? (error as Error).message}`,
-      );
+      logger.warn(`the digest chart for ${digest.week.id} was not attached: ${(error as Error).message}`);
+      return;
     }
+    await poster.attachChart(channel, ts, digest, png);
   }
 
   /** A direct message to each lead; failures are logged, never thrown. */
   async tellLeads(text: string): Promise<void> {
-    const { services, client, logger } = this.options;
-    // HOSTING_LEADS and, when one is set, the members of the leads' Slack user group.
-    const { users } = await leadList(services, client, logger);
-    for (const lead of users) {
-      try {
-        await client.chat.postMessage({ channel: lead, text });
-      } catch (error) {
-        logger.warn(`could not tell lead ${lead}: ${slackErrorCode(error) ?? (error as Error).message}`);
-      }
-    }
+    await this.options.poster.tellLeads(text);
   }
-}
-
-// --- "Post the digest now", for `/hosting digest post` and the App Home button ---------------------
-
-export function createDigestRunner(
-  services: Services,
-  client: WebClient,
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>,
-): DigestRunner {
-  return new DigestRunner({ services, client, logger, owner: services.instanceId, renderChart: renderDigestChart });
-}
-
-export function describeOutcome(outcome: DigestOutcome): { ok: boolean; message: string } {
-  switch (outcome.status) {
-    case 'posted':
-      return {
-        ok: true,
-        message: outcome.recovered
-          ? `The digest for ${outcome.week.label} was already in <#${outcome.channel}> (an earlier attempt posted it); recorded, not posted twice.`
-          : `Posted the digest for ${outcome.week.label} to <#${outcome.channel}>.`,
-      };
-    case 'already-posted':
-      return {
-        ok: true,
-        message: `The digest for ${outcome.week.label} is already in <#${outcome.channel}>: it is posted once a week. \`/hosting digest\` shows it to you again.`,
-      };
-    case 'busy':
-      return {
-        ok: false,
-        message: `The digest for ${outcome.week.label} is being posted to <#${outcome.channel}> right now (by another instance); it will appear shortly.`,
-      };
-    case 'failed':
-      return { ok: false, message: `The digest was not posted: ${outcome.error.replace(/^(refused|held): /, '')}` };
-    case 'no-channel':
-      return {
-        ok: false,
-        message:
-          'No digest channel is set: choose one in the app’s Home tab → Digest settings, or `/hosting digest set channel=#channel`.',
-      };
-  }
-}
-
-export async function postDigestNow(
-  services: Services,
-  client: WebClient,
-  actor: string,
-  logger: Pick<Logger, 'info' | 'warn' | 'error'> = console,
-): Promise<{ ok: boolean; message: string }> {
-  const outcome = await createDigestRunner(services, client, logger).run(services.now(), { actor });
-  return describeOutcome(outcome);
 }

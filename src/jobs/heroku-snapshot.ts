@@ -3,11 +3,12 @@
  * Heroku cost integrates what actually ran. Once per UTC day across replicas (a store claim);
  * snapshots are keyed by day and app, so a repeat would only overwrite the same rows.
  */
-import type { Logger } from '@slack/bolt';
+
 import { utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { SourceError } from '../sources/source-error';
 import { ClaimLease, LeaseLost } from './claim-lease';
+import type { JobLogger } from './job-logger';
 
 export const SNAPSHOT_JOB = 'job:heroku-snapshot';
 const LEASE_MS = 10 * 60_000;
@@ -19,7 +20,7 @@ export async function takeHerokuSnapshot(
   services: Services,
   owner: string,
   now: Date,
-  logger: Pick<Logger, 'warn' | 'error'> = console,
+  logger: Pick<JobLogger, 'warn' | 'error'> = console,
 ): Promise<SnapshotOutcome> {
   const heroku = services.sources.heroku;
   if (!heroku) return 'off';

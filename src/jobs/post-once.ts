@@ -4,10 +4,11 @@
  * run looks for the tagged message before posting again; when it cannot read the history it does not
  * post (a held run is tried again later, never doubled).
  */
-import type { Logger } from '@slack/bolt';
+
 import type { AlertPost, AlertPoster } from '../answers/alert-view';
 import type { Store } from '../store/store';
 import { ClaimLease } from './claim-lease';
+import type { JobLogger as Logger } from './job-logger';
 
 export type PostOutcome =
   | { status: 'posted'; ts: string; recovered?: boolean }

@@ -5,13 +5,13 @@
  * period), and picks up settings another replica saved. Every replica runs the same timers; the
  * store's claims make each run happen once.
  */
-import type { Logger } from '@slack/bolt';
 import cron, { type ScheduledTask } from 'node-cron';
+import { loadDigestSettings } from '../answers/digest-settings';
 import { type DigestSettings, lastCompleteWeek, previousRun } from '../core/digest';
 import type { Services } from '../services';
 import { type DigestOutcome, type DigestRunner, HELD, REFUSED, RETRY_AFTER_MS } from './digest-runner';
-import { loadDigestSettings } from './digest-settings';
 import { takeHerokuSnapshot } from './heroku-snapshot';
+import type { JobLogger } from './job-logger';
 import { pruneOldData } from './retention';
 
 /** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
@@ -25,7 +25,7 @@ export const FIRST_START_KEY = 'jobs.first_start';
 export interface JobsOptions {
   services: Services;
   runner: DigestRunner;
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  logger: JobLogger;
   owner: string;
   graceMs?: number;
 }

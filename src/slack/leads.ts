@@ -9,7 +9,7 @@
  * digest already posts them.
  */
 import type { WebClient } from '@slack/web-api';
-import { loadDigestSettings } from '../jobs/digest-settings';
+import { loadDigestSettings } from '../answers/digest-settings';
 import type { Services } from '../services';
 import { context, MAX_MESSAGE_BLOCKS, type Message } from './message';
 import { slackErrorCode } from './slack-errors';

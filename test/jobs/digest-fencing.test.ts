@@ -1,5 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { DigestRunner } from '../../src/jobs/digest-runner';
+import { slackDigestPoster } from '../../src/slack/digest-poster';
 import { BOT_TOKEN, type Harness, startHarness } from '../support/bot-harness';
 import { describePostgres, freshPostgresUrl } from '../support/databases';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
@@ -50,7 +51,11 @@ async function replicas() {
 function runner(harness: Harness, owner: string, options: { heartbeatMs?: number } = {}) {
   return new DigestRunner({
     services: harness.bot.services,
-    client: new WebClient(BOT_TOKEN, { slackApiUrl: harness.slack.apiUrl, retryConfig: { retries: 0 } }),
+    poster: slackDigestPoster(
+      harness.bot.services,
+      new WebClient(BOT_TOKEN, { slackApiUrl: harness.slack.apiUrl, retryConfig: { retries: 0 } }),
+      quiet,
+    ),
     logger: quiet,
     owner,
     leaseMs: LEASE_MS,

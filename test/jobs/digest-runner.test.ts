@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
-import { type CrashPoint, DigestRunner, postDigestNow } from '../../src/jobs/digest-runner';
+import { type CrashPoint, DigestRunner } from '../../src/jobs/digest-runner';
 import { Jobs } from '../../src/jobs/scheduler';
+import { postDigestNow, slackDigestPoster } from '../../src/slack/digest-poster';
 import { BOT_TOKEN, type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { describePostgres, freshPostgresUrl, tempSqliteFile } from '../support/databases';
 
@@ -37,7 +38,7 @@ function webClient(harness: Harness): WebClient {
 function runner(owner: string, crashAt?: CrashPoint, harness = h): DigestRunner {
   return new DigestRunner({
     services: harness.bot.services,
-    client: webClient(harness),
+    poster: slackDigestPoster(harness.bot.services, webClient(harness), quiet),
     logger: quiet,
     owner,
     leaseMs: LEASE,
@@ -160,11 +161,10 @@ describe('Slack errors', () => {
     );
     const patient = new DigestRunner({
       services: h.bot.services,
-      client,
+      poster: slackDigestPoster(h.bot.services, client, quiet, { rateLimitWaitMs: 1000 }),
       logger: quiet,
       owner: 'A',
       leaseMs: LEASE,
-      rateLimitWaitMs: 1000,
     });
     expect(await patient.run(MONDAY_9)).toMatchObject({ status: 'failed' });
     const told = String(leadMessages()[0]?.body.text);

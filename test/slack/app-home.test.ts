@@ -4,8 +4,8 @@
  * everyone else, each button's round trip, the settings modal's errors, the caches, the audit log.
  */
 import type { HomeView } from '@slack/types';
+import { loadDigestSettings } from '../../src/answers/digest-settings';
 import { parseCsv } from '../../src/core/compliance/csv';
-import { loadDigestSettings } from '../../src/jobs/digest-settings';
 import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/home-blocks';
 import { DASHBOARD_CACHE_KEY } from '../../src/slack/listeners/events/home-dashboard';
 import { DIGEST_SETTINGS_FORM, SETTINGS_FIELDS } from '../../src/slack/listeners/views/digest-settings-form';

@@ -1,5 +1,5 @@
 /**
- * What the digest is computed from: fetched values only (the adapter in src/jobs/digest-data.ts
+ * What the digest is computed from: fetched values only (the adapter in src/answers/digest.ts
  * gathers them). Structural types, so the core imports nothing from `sources`.
  */
 import type { LiveInventory } from '../compliance/inventory';

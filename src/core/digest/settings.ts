@@ -1,6 +1,6 @@
 /**
  * Digest settings: where and when the weekly digest goes. Validated here (pure), stored by
- * src/jobs/digest-settings.ts; whether the bot can post in the channel is asked of Slack there.
+ * src/answers/digest-settings.ts; whether the bot can post in the channel is asked of Slack there.
  */
 import { neutraliseMarkup } from '../user-text';
 import { cronProblem, isValidTimezone } from './schedule';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { resolveCompliance } from '../../../answers/compliance';
 import { buildChecklist } from '../../../core/compliance';
-import { resolveCompliance } from '../../../core/compliance/request';
 import type { Services } from '../../../services';
 import { ephemeral } from '../../message';
 import { slackErrorCode, slackErrorText } from '../../slack-errors';

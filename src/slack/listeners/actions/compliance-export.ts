@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { type ComplianceChecklist, resolveCompliance } from '../../../answers/compliance';
 import { toCsv, toMarkdown } from '../../../core/compliance';
-import { type ComplianceChecklist, resolveCompliance } from '../../../core/compliance/request';
 import type { Services } from '../../../services';
 import { ephemeral, type Message } from '../../message';
 import { slackErrorCode, slackErrorText } from '../../slack-errors';

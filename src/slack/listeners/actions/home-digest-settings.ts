@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { loadDigestSettings } from '../../../jobs/digest-settings';
+import { loadDigestSettings } from '../../../answers/digest-settings';
 import type { Services } from '../../../services';
 import { storedSpendChannels, storedUsergroup } from '../../leads';
 import { homeDashboard } from '../events/home-dashboard';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { postDigestNow } from '../../../jobs/digest-runner';
 import type { Services } from '../../../services';
+import { postDigestNow } from '../../digest-poster';
 import { homeDashboard } from '../events/home-dashboard';
 
 /** "Post digest now" (leads): the digest goes to the configured channel now; Home says how it went. */

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { resolveFromEstimateWords } from '../../../core/compliance/request';
+import { resolveFromEstimateWords } from '../../../answers/compliance';
 import type { Services } from '../../../services';
 import { complianceReply, resolveOptions } from '../commands/compliance';
 

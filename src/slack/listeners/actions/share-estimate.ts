@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Services } from '../../../services';
-import { answerEstimate } from '../commands/estimate';
+import { replyToEstimateWords } from '../commands/estimate';
 
 /** "Share in channel" on an estimate: the same answer, posted for everyone in the channel. */
 export function shareEstimate(services: Services) {
   return async ({ ack, action, respond, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    const message = answerEstimate(action.value ?? '', services, true);
+    const message = replyToEstimateWords(action.value ?? '', services, true);
     await respond({ ...message, replace_original: false }).catch((error: unknown) =>
       logger.error('could not share the estimate:', error),
     );

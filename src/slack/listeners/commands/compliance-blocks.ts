@@ -5,10 +5,11 @@
  * exports carry everything. Pure.
  */
 import type { KnownBlock } from '@slack/types';
+import type { ComplianceChecklist } from '../../../answers/compliance';
 import { buildChecklist, type ChecklistEntry, type FindingStatus } from '../../../core/compliance';
 import { ELIGIBILITY_NOTE, shownPlatforms } from '../../../core/compliance/checklist';
 import { PLATFORM_LABEL } from '../../../core/compliance/phrases';
-import type { ComplianceChecklist } from '../../../core/compliance/request';
+
 import type { Platform } from '../../../core/workload';
 import { context, header, type Message, mrkdwn } from '../../message';
 import { clip, mrkdwnText } from './compliance-text';

@@ -3,7 +3,7 @@ import {
   liveNotConnectedMessage,
   type ResolveOptions,
   resolveCompliance,
-} from '../../../core/compliance/request';
+} from '../../../answers/compliance';
 import type { Services } from '../../../services';
 import { ephemeral, type Message } from '../../message';
 import { complianceMessage } from './compliance-blocks';

@@ -3,22 +3,12 @@
  * channel now; `digest settings` shows where and when it goes; `digest set …` changes that.
  * Leads only: the digest is spend.
  */
-import {
-  DAYS,
-  type Day,
-  type DigestSettingsInput,
-  describeSchedule,
-  formatInZone,
-  nextRun,
-  parseTime,
-  scheduleFromDayTime,
-  validateDigestSettings,
-} from '../../../core/digest';
+import { gatherDigest } from '../../../answers/digest';
+import { changeDigestSettings, describeDigestSettings } from '../../../answers/digest-settings';
+import { DAYS, type Day, type DigestSettingsInput, parseTime, scheduleFromDayTime } from '../../../core/digest';
 import { neutraliseMarkup } from '../../../core/user-text';
-import { gatherDigest } from '../../../jobs/digest-data';
-import { postDigestNow } from '../../../jobs/digest-runner';
-import { digestDefaults, loadDigestSettings, saveDigestSettings } from '../../../jobs/digest-settings';
 import { channelProblem } from '../../channel-access';
+import { postDigestNow } from '../../digest-poster';
 import { isLead, leadList, leadMentions } from '../../leads';
 import { ephemeral, type Message } from '../../message';
 import { digestBlocks, digestFallback } from './digest-blocks';
@@ -27,10 +17,7 @@ import type { Subcommand, SubcommandContext } from './subcommand';
 const SET_EXAMPLE = '`/hosting digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin`';
 
 async function settingsText(context: SubcommandContext): Promise<string> {
-  const { services } = context;
-  const settings = await loadDigestSettings(services.store, services.config);
-  const when = describeSchedule(settings.schedule, settings.timezone);
-  const next = formatInZone(nextRun(settings.schedule, settings.timezone, services.now()), settings.timezone);
+  const { settings, when, next } = await describeDigestSettings(context.services);
   return settings.channel
     ? `The weekly digest goes to <#${settings.channel}>, ${when}; next on ${next}. Change it with ${SET_EXAMPLE} or in the app's Home tab.`
     : `No digest channel is set, so no digest is posted (schedule: ${when}). Set one with ${SET_EXAMPLE} or in the app's Home tab.`;
@@ -91,25 +78,11 @@ async function setSettings(context: SubcommandContext, text: string): Promise<Me
   const { services, client } = context;
   const parsed = parseSetArgs(text);
   if ('error' in parsed) return ephemeral(parsed.error);
-  const current = await loadDigestSettings(services.store, services.config);
-  const check = validateDigestSettings(parsed.input, { ...digestDefaults(services.config), ...current });
-  if (!check.ok)
-    return ephemeral(
-      `Nothing was changed:\n${Object.values(check.errors)
-        .map((e) => `• ${e}`)
-        .join('\n')}`,
-    );
-  if (parsed.input.channel && check.value.channel) {
-    const problem = await channelProblem(client, check.value.channel);
-    if (problem) return ephemeral(`Nothing was changed: ${problem}`);
-  }
-  await saveDigestSettings(services.store, check.value);
-  await services.store.audit({
-    at: services.now(),
-    actor: context.command.user_id,
-    action: 'digest-settings',
-    detail: `set ${Object.keys(parsed.input).join(', ')}`,
-  });
+  const change = await changeDigestSettings(services, parsed.input, context.command.user_id, (channel) =>
+    channelProblem(client, channel),
+  );
+  if ('channelProblem' in change) return ephemeral(`Nothing was changed: ${change.channelProblem}`);
+  if (!change.saved) return ephemeral(`Nothing was changed:\n${change.invalid.map((e) => `• ${e}`).join('\n')}`);
   return ephemeral(`Saved. ${await settingsText(context)}`);
 }
 

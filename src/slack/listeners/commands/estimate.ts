@@ -1,61 +1,48 @@
-import { parseEstimate, renderEstimateText } from '../../../core/estimate';
-import { estimate } from '../../../core/model';
-import type { Workload } from '../../../core/workload';
+import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } from '../../../answers/estimate';
+import { renderEstimateText } from '../../../core/estimate';
 import type { Services } from '../../../services';
-import { SourceError } from '../../../sources/source-error';
 import { ephemeral, type Message } from '../../message';
 import { estimateFormView } from '../views/estimate-form';
 import { estimateMessage } from './estimate-blocks';
 import type { Subcommand } from './subcommand';
 
-/** Parses the words, models the workload and renders the answer; shared by the command, the form and buttons. */
-export function answerEstimate(words: string, services: Services, share = false): Message {
-  const parsed = parseEstimate(words, services.catalog);
-  if (!parsed.ok) return ephemeral(parsed.message);
-  const { request } = parsed;
-  if (request.kind === 'form')
-    return ephemeral('Add a workload, for example `/hosting estimate web=2xstandard-2x postgres=standard-0`.');
-  if (request.kind === 'app')
-    return ephemeral(
-      `Estimating the live Heroku app \`${request.app}\` needs the Heroku connection (HEROKU_API_TOKEN), which is not set up here. Meanwhile, describe it: \`/hosting estimate web=2xstandard-2x postgres=standard-0\`.`,
-    );
-  return modelledAnswer(request.workload, words, services, share || request.share, request.options);
-}
+const EXAMPLE = '`/hosting estimate web=2xstandard-2x postgres=standard-0`';
 
-function modelledAnswer(
-  workload: Workload,
-  words: string,
-  services: Services,
-  share: boolean,
-  options: Parameters<typeof estimate>[2] = {},
-): Message {
-  const result = estimate(workload, services.catalog, options);
-  const message = estimateMessage(result, words, share);
-  return { ...message, text: renderEstimateText(result) };
-}
-
-/** `estimate app=NAME`: the app's live formation and add-ons, modelled on AWS. */
-async function answerLiveApp(app: string, words: string, services: Services, share: boolean): Promise<Message> {
-  const heroku = services.sources.heroku;
-  if (!heroku) return answerEstimate(words, services, share);
-  try {
-    const inventory = await heroku.inventory();
-    const workload = heroku.appWorkload(inventory.value, app);
-    const answer = modelledAnswer(workload, words, services, share);
-    const asOf = `Live Heroku data as of ${inventory.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${inventory.fromCache ? ' (cached)' : ''}${inventory.staleBecause ? `: could not refresh (${inventory.staleBecause.message})` : ''}.`;
-    return {
-      ...answer,
-      text: `${asOf}\n${answer.text}`,
-      blocks: [
-        ...(answer.blocks ?? []).slice(0, 1),
-        { type: 'context', elements: [{ type: 'mrkdwn', text: asOf }] },
-        ...(answer.blocks ?? []).slice(1),
-      ],
-    };
-  } catch (error) {
-    if (error instanceof SourceError) return ephemeral(`Could not estimate \`${app}\`: ${error.message}`);
-    throw error;
+/** What a person sees for an estimate answer; `share` posts it in the channel. */
+export function estimateReply(answer: EstimateAnswer, share = false): Message {
+  switch (answer.kind) {
+    case 'refused':
+      return ephemeral(answer.message);
+    case 'form':
+      return ephemeral(`Add a workload, for example ${EXAMPLE}.`);
+    case 'needs-heroku':
+      return ephemeral(
+        `Estimating the live Heroku app \`${answer.app}\` needs the Heroku connection (HEROKU_API_TOKEN), which is not set up here. Meanwhile, describe it: ${EXAMPLE}.`,
+      );
+    case 'failed':
+      return ephemeral(`Could not estimate \`${answer.app}\`: ${answer.message}`);
+    case 'estimate': {
+      const message = estimateMessage(answer.estimate, answer.words, share || answer.share);
+      const text = renderEstimateText(answer.estimate);
+      const { live } = answer;
+      if (!live) return { ...message, text };
+      const asOf = `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}.`;
+      return {
+        ...message,
+        text: `${asOf}\n${text}`,
+        blocks: [
+          ...(message.blocks ?? []).slice(0, 1),
+          { type: 'context', elements: [{ type: 'mrkdwn', text: asOf }] },
+          ...(message.blocks ?? []).slice(1),
+        ],
+      };
+    }
   }
+}
+
+/** Parses the words, models the workload and renders the answer, without live sources; shared by the form and buttons. */
+export function replyToEstimateWords(words: string, services: Services, share = false): Message {
+  return estimateReply(estimateFromWords(words, services.catalog), share);
 }
 
 export function estimateSubcommand(): Subcommand {
@@ -78,15 +65,14 @@ export function estimateSubcommand(): Subcommand {
           },
         };
       }
-      const parsed = parseEstimate(args, services.catalog);
-      if (parsed.ok && parsed.request.kind === 'app' && services.sources.heroku) {
-        const { app } = parsed.request;
+      const live = liveAppIn(args, services.catalog);
+      if (live && services.sources.heroku) {
         return {
-          placeholder: ephemeral(`Reading \`${app}\` from Heroku…`),
-          later: () => answerLiveApp(app, args, services, share),
+          placeholder: ephemeral(`Reading \`${live.app}\` from Heroku…`),
+          later: async () => estimateReply(await answerEstimate(args, services), share),
         };
       }
-      return answerEstimate(args, services, share);
+      return replyToEstimateWords(args, services, share);
     },
   };
 }

@@ -1,33 +1,10 @@
-import type { KnownBlock } from '@slack/types';
-import { reportHasFigures, type SpendReport, spendReportText } from '../../../core/spend/report';
+import { buildSpendReport, reportHasFigures } from '../../../answers/spend';
 import { describeRequest, parseSpendArgs } from '../../../core/spend/request';
 import type { Services } from '../../../services';
-import { buildSpendReport } from '../../../sources/spend-report';
 import { spendAccess, withShareNote } from '../../leads';
-import { context, ephemeral, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
+import { ephemeral, type Message } from '../../message';
+import { spendMessage } from './spend-blocks';
 import type { Subcommand } from './subcommand';
-
-const SECTION_LIMIT = 2900;
-
-const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
-
-export function spendBlocks(report: SpendReport): KnownBlock[] {
-  const blocks: KnownBlock[] = [header(clip(report.title, 150))];
-  for (const section of report.sections) {
-    blocks.push({ type: 'divider' });
-    blocks.push(mrkdwn(clip([`*${section.heading}*`, ...section.lines].join('\n'), SECTION_LIMIT)));
-    if (section.notes.length > 0) blocks.push(context(clip(section.notes.join('\n'), SECTION_LIMIT)));
-  }
-  return blocks.slice(0, MAX_MESSAGE_BLOCKS);
-}
-
-export function spendMessage(report: SpendReport, share: boolean): Message {
-  return {
-    response_type: share ? 'in_channel' : 'ephemeral',
-    text: clip(spendReportText(report), 3900),
-    blocks: spendBlocks(report),
-  };
-}
 
 /** Who may see spend, as mentions; never any figure. */
 export function spendRefusal(leads: readonly string[]): Message {

@@ -4,10 +4,10 @@
  * the Home buttons. Every publish that shows figures is written to the audit log (never the figures).
  */
 import type { WebClient } from '@slack/web-api';
+import { gatherDigest } from '../../../answers/digest';
+import { loadDigestSettings } from '../../../answers/digest-settings';
 import { describeSchedule, formatInZone, nextRun } from '../../../core/digest/schedule';
 import { formatUsd } from '../../../core/money';
-import { gatherDigest } from '../../../jobs/digest-data';
-import { loadDigestSettings } from '../../../jobs/digest-settings';
 import type { Services } from '../../../services';
 import { COST_EXPLORER_REQUEST_PRICE, COST_EXPLORER_SERVICE } from '../../../sources/aws';
 import type { CacheEntry } from '../../../store/store';

@@ -5,9 +5,9 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { loadDigestSettings, saveDigestSettings } from '../../../answers/digest-settings';
 import { DAYS, type Day, describeSchedule, parseTime, scheduleFromDayTime } from '../../../core/digest/schedule';
 import { type DigestSettingsField, validateDigestSettings } from '../../../core/digest/settings';
-import { loadDigestSettings, saveDigestSettings } from '../../../jobs/digest-settings';
 import type { Services } from '../../../services';
 import { channelProblem } from '../../channel-access';
 import { forgetLeads, isLead, LEADS_USERGROUP_KEY, SPEND_CHANNELS_KEY, USERGROUP_ID } from '../../leads';

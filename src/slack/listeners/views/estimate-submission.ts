@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { parseEstimate } from '../../../core/estimate';
 import type { Services } from '../../../services';
-import { answerEstimate } from '../commands/estimate';
+import { replyToEstimateWords } from '../commands/estimate';
 import { FIELDS, formFragments } from './estimate-form';
 
 type StateValues = Parameters<typeof formFragments>[0];
@@ -42,7 +42,7 @@ export function estimateSubmission(services: Services) {
     const words = formFragments(values)
       .map((fragment) => fragment.words)
       .join(' ');
-    await respond({ ...answerEstimate(words, services), response_type: 'ephemeral' }).catch((error: unknown) =>
+    await respond({ ...replyToEstimateWords(words, services), response_type: 'ephemeral' }).catch((error: unknown) =>
       logger.error('could not deliver the estimate from the form:', error),
     );
   };

@@ -1,6 +1,3 @@
-import { parseEstimate } from '../estimate';
-import type { Catalog } from '../pricing';
-import type { Platform } from '../workload';
 import {
   type ExportMeta,
   evaluateInventory,
@@ -10,10 +7,13 @@ import {
   getFramework,
   type LiveInventory,
   parseComplianceArgs,
-} from '.';
+} from '../core/compliance';
+import { parseEstimate } from '../core/estimate';
+import type { Catalog } from '../core/pricing';
+import type { Platform } from '../core/workload';
 
 /**
- * From the words a person typed to a checklist the adapters can render or export: parse with the
+ * The answer to "are we compliant?". From the words a person typed to a checklist the adapters can render or export: parse with the
  * compliance core, read the workload with the estimate grammar, evaluate with the core. No Slack
  * here (the CLI uses it too), and nothing is decided that the core does not already decide.
  */

@@ -1,19 +1,47 @@
 /**
- * Fetches spend from the configured sources and turns it into a SpendReport. Shared by
- * `/hosting spend` and `npx hosting-advisor spend`. One platform failing never hides the other.
+ * The answer to "what are we spending?": fetches spend from the configured sources and turns it
+ * into a SpendReport of plain lines (no Slack markup). `/hosting spend` and
+ * `npx hosting-advisor spend` render the same report. One platform failing never hides the other.
  */
 
 import { freshnessLabel } from '../core/freshness';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../core/money';
 import type { Catalog } from '../core/pricing';
-import type { SpendReport, SpendSection } from '../core/spend/report';
 import { describeGrouping, rangeLabel, type SpendPeriod, type SpendRequest, spendPeriod } from '../core/spend/request';
 import { type AwsSpendSummary, summariseAws } from '../core/spend/summary';
-import type { AwsSpendSource, SpendGroupBy } from './aws';
-import type { Sources } from './connect-sources';
-import type { HerokuSource } from './heroku';
-import { inventoryOnAws } from './heroku';
-import { type Fetched, SourceError } from './source-error';
+import type { AwsSpendSource, SpendGroupBy } from '../sources/aws';
+import type { Sources } from '../sources/connect-sources';
+import type { HerokuSource } from '../sources/heroku';
+import { inventoryOnAws } from '../sources/heroku';
+import { type Fetched, SourceError } from '../sources/source-error';
+
+/** One platform's part of a spend answer. */
+export interface SpendSection {
+  heading: string;
+  /** The section's total, shown first and emphasised: `figure` is the amount, `text` what it is. */
+  headline?: {
+    figure: string;
+    text: string;
+    /** Set when the figure is not final yet: why (shown after an emphasised "estimated"). */
+    estimated?: string;
+  };
+  /** Further lines; list items start with `• `. */
+  lines: string[];
+  /** Small print: metric, as of, cached/stale, estimated. */
+  notes: string[];
+  /** True when the platform could not be read (the lines say why). */
+  failed: boolean;
+  /** True when the section shows cost figures (so the view is audited). */
+  hasFigures: boolean;
+}
+
+export interface SpendReport {
+  title: string;
+  sections: SpendSection[];
+}
+
+export const reportHasFigures = (report: SpendReport): boolean => report.sections.some((s) => s.hasFigures);
+export const reportFailed = (report: SpendReport): boolean => report.sections.some((s) => s.failed);
 
 export interface SpendContext {
   sources: Sources;
@@ -81,8 +109,9 @@ async function awsSection(
   } catch (error) {
     return {
       heading,
-      lines: [`:warning: Could not read AWS spend: ${failureMessage(error, 'Reading AWS spend', context.log)}`],
+      lines: [`Could not read AWS spend: ${failureMessage(error, 'Reading AWS spend', context.log)}`],
       notes: [],
+      failed: true,
       hasFigures: false,
     };
   }
@@ -91,9 +120,10 @@ async function awsSection(
   summary.top = summary.top.filter((row) => toCents(row.current) !== 0);
   summary.movers = summary.movers.filter((row) => toCents(row.change) !== 0);
   const metric = summary.metric;
-  const estimated = summary.estimated ? ' — *estimated* (AWS may still revise it)' : ' — final';
+  const headline = summary.estimated
+    ? { figure: formatUsd(summary.total), text: `${metric}, ${period.label}`, estimated: 'AWS may still revise it' }
+    : { figure: formatUsd(summary.total), text: `${metric}, ${period.label} — final` };
   const lines = [
-    `*${formatUsd(summary.total)}* ${metric}, ${period.label}${estimated}`,
     `vs ${formatUsd(summary.previousTotal)} in the previous period (${rangeLabel(period.previous)}): ${signed(summary.change)} (${percent(summary)})`,
     `Credits and refunds (not netted above): ${formatUsd(summary.credits)}`,
   ];
@@ -132,7 +162,7 @@ async function awsSection(
   notes.push(
     `Cost Explorer requests this month (${requests.month}): ${requests.requests} = ${formatUsd(requests.cost)} at $0.01 each`,
   );
-  return { heading, lines, notes, hasFigures: true };
+  return { heading, headline, lines, notes, failed: false, hasFigures: true };
 }
 
 async function herokuSection(heroku: HerokuSource, context: SpendContext): Promise<SpendSection> {
@@ -143,15 +173,18 @@ async function herokuSection(heroku: HerokuSource, context: SpendContext): Promi
   } catch (error) {
     return {
       heading,
-      lines: [`:warning: Could not read Heroku: ${failureMessage(error, 'Reading Heroku', context.log)}`],
+      lines: [`Could not read Heroku: ${failureMessage(error, 'Reading Heroku', context.log)}`],
       notes: [],
+      failed: true,
       hasFigures: false,
     };
   }
   const rate = heroku.runRate(inventory.value);
-  const lines = [
-    `*${formatUsd(fromCents(rate.totalMonthlyCents))}/month* — what today's formation and add-ons cost a month (${rate.apps.length} app${rate.apps.length === 1 ? '' : 's'})`,
-  ];
+  const headline = {
+    figure: `${formatUsd(fromCents(rate.totalMonthlyCents))}/month`,
+    text: `— what today's formation and add-ons cost a month (${rate.apps.length} app${rate.apps.length === 1 ? '' : 's'})`,
+  };
+  const lines: string[] = [];
   const top = [...rate.apps]
     .filter((app) => app.monthlyCents > 0)
     .sort((a, b) => b.monthlyCents - a.monthlyCents || a.app.localeCompare(b.app));
@@ -181,7 +214,7 @@ async function herokuSection(heroku: HerokuSource, context: SpendContext): Promi
   }
   notes.push(`Run-rate from Heroku's billed prices; ${freshness(inventory)}`);
   for (const gap of inventory.value.gaps.slice(0, 3)) notes.push(`Not read: ${gap.what} (${gap.reason})`);
-  return { heading, lines, notes, hasFigures: true };
+  return { heading, headline, lines, notes, failed: false, hasFigures: true };
 }
 
 /** Everything the request asks for, each platform independent of the other. */
@@ -191,11 +224,11 @@ export async function buildSpendReport(request: SpendRequest, context: SpendCont
     request.platforms.map(async (platform): Promise<SpendSection> => {
       if (platform === 'aws') {
         const aws = context.sources.aws;
-        if (!aws) return { heading: 'AWS', lines: [AWS_OFF], notes: [], hasFigures: false };
+        if (!aws) return { heading: 'AWS', lines: [AWS_OFF], notes: [], failed: false, hasFigures: false };
         return awsSection(aws, request, period, context);
       }
       const heroku = context.sources.heroku;
-      if (!heroku) return { heading: 'Heroku', lines: [HEROKU_OFF], notes: [], hasFigures: false };
+      if (!heroku) return { heading: 'Heroku', lines: [HEROKU_OFF], notes: [], failed: false, hasFigures: false };
       return herokuSection(heroku, context);
     }),
   );

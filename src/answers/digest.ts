@@ -1,5 +1,5 @@
 /**
- * Gathers what the digest needs from the live sources and the store, then lets the pure core
+ * The answer to "how did last week go?": gathers what the digest needs from the live sources and the store, then lets the pure core
  * build it. Each platform is fetched on its own: one failing leaves the other's figures intact and
  * its own section saying why. Shared by the scheduled digest, `/hosting digest`, the CLI and App Home.
  */
@@ -21,8 +21,8 @@ import type { AwsSpendSource } from '../sources/aws';
 import { COST_EXPLORER_SERVICE } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
 import { inventoryOnAws } from '../sources/heroku';
-import { AWS_OFF, failureMessage, HEROKU_OFF } from '../sources/spend-report';
 import { loadDigestSettings } from './digest-settings';
+import { AWS_OFF, failureMessage, HEROKU_OFF } from './spend';
 
 export interface GatherOptions {
   now: Date;

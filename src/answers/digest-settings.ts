@@ -1,0 +1,104 @@
+/**
+ * The digest settings in force: stored settings (edited from App Home or `/hosting digest`) win
+ * over DIGEST_CHANNEL / DIGEST_SCHEDULE / DIGEST_TIMEZONE. A stored value that no longer
+ * validates (hand-edited database) is ignored in favour of the environment, never fatal.
+ */
+import type { Config } from '../config';
+import { describeSchedule, formatInZone, nextRun } from '../core/digest';
+import { type DigestSettings, type DigestSettingsInput, validateDigestSettings } from '../core/digest/settings';
+import type { Services } from '../services';
+import type { Store } from '../store/store';
+
+export const DIGEST_SETTING_KEYS = {
+  channel: 'digest.channel',
+  schedule: 'digest.schedule',
+  timezone: 'digest.timezone',
+} as const;
+
+export type DigestConfig = Pick<Config, 'DIGEST_CHANNEL' | 'DIGEST_SCHEDULE' | 'DIGEST_TIMEZONE'>;
+
+export function digestDefaults(config: DigestConfig): DigestSettings {
+  return {
+    ...(config.DIGEST_CHANNEL ? { channel: config.DIGEST_CHANNEL } : {}),
+    schedule: config.DIGEST_SCHEDULE,
+    timezone: config.DIGEST_TIMEZONE,
+  };
+}
+
+export async function loadDigestSettings(store: Store, config: DigestConfig): Promise<DigestSettings> {
+  const defaults = digestDefaults(config);
+  const stored = await store.settings();
+  const pick = (key: keyof typeof DIGEST_SETTING_KEYS, fallback?: string) => {
+    const value = stored[DIGEST_SETTING_KEYS[key]];
+    if (value === undefined) return fallback;
+    const check = validateDigestSettings({ [key]: value }, defaults);
+    return check.ok ? value : fallback;
+  };
+  const channel = pick('channel', defaults.channel);
+  return {
+    ...(channel ? { channel } : {}),
+    schedule: pick('schedule', defaults.schedule)!,
+    timezone: pick('timezone', defaults.timezone)!,
+  };
+}
+
+/** Stores settings already validated with validateDigestSettings. */
+export async function saveDigestSettings(store: Store, settings: DigestSettings): Promise<void> {
+  if (settings.channel) await store.setSetting(DIGEST_SETTING_KEYS.channel, settings.channel);
+  await store.setSetting(DIGEST_SETTING_KEYS.schedule, settings.schedule);
+  await store.setSetting(DIGEST_SETTING_KEYS.timezone, settings.timezone);
+}
+
+/** Where and when the digest goes, in words: what `/hosting digest settings` and App Home show. */
+export interface DigestSettingsAnswer {
+  settings: DigestSettings;
+  /** The schedule in words, e.g. `every Monday at 09:00 (Europe/Berlin)`. */
+  when: string;
+  /** The next run, in the digest's zone. */
+  next: string;
+}
+
+type SettingsServices = Pick<Services, 'store' | 'config' | 'now'>;
+
+export async function describeDigestSettings(services: SettingsServices): Promise<DigestSettingsAnswer> {
+  const settings = await loadDigestSettings(services.store, services.config);
+  return {
+    settings,
+    when: describeSchedule(settings.schedule, settings.timezone),
+    next: formatInZone(nextRun(settings.schedule, settings.timezone, services.now()), settings.timezone),
+  };
+}
+
+export type DigestSettingsChange =
+  | { saved: true; answer: DigestSettingsAnswer }
+  /** The values themselves are wrong: one line each. */
+  | { saved: false; invalid: string[] }
+  /** The values are fine but the channel cannot take the digest. */
+  | { saved: false; channelProblem: string };
+
+/**
+ * Validates a change against the settings in force, checks a new channel with `channelProblem`
+ * (the adapter knows how to ask Slack), saves and audits it; nothing is saved when anything is wrong.
+ */
+export async function changeDigestSettings(
+  services: SettingsServices,
+  input: DigestSettingsInput,
+  actor: string,
+  channelProblem: (channel: string) => Promise<string | undefined>,
+): Promise<DigestSettingsChange> {
+  const current = await loadDigestSettings(services.store, services.config);
+  const check = validateDigestSettings(input, { ...digestDefaults(services.config), ...current });
+  if (!check.ok) return { saved: false, invalid: Object.values(check.errors) };
+  if (input.channel && check.value.channel) {
+    const problem = await channelProblem(check.value.channel);
+    if (problem) return { saved: false, channelProblem: problem };
+  }
+  await saveDigestSettings(services.store, check.value);
+  await services.store.audit({
+    at: services.now(),
+    actor,
+    action: 'digest-settings',
+    detail: `set ${Object.keys(input).join(', ')}`,
+  });
+  return { saved: true, answer: await describeDigestSettings(services) };
+}

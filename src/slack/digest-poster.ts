@@ -1,0 +1,198 @@
+/**
+ * The digest's way into Slack: the runner in src/jobs decides when to post, this posts, finds an
+ * earlier post in the channel history, attaches the chart and tells the leads.
+ */
+import type { Logger } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import { chartSummary, type Digest } from '../core/digest';
+import { renderDigestChart } from '../jobs/digest-chart';
+import type { DigestPoster, PostResult } from '../jobs/digest-poster';
+import { type DigestOutcome, DigestRunner } from '../jobs/digest-runner';
+import type { Services } from '../services';
+import { leadList } from './leads';
+import { digestBlocks, digestFallback } from './listeners/commands/digest-blocks';
+import { slackErrorCode, slackErrorText } from './slack-errors';
+
+/** The message metadata type that tags a digest post with its week. */
+export const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
+
+/** How long a post waits out Slack's Retry-After answers in all before the run is left to the next check. */
+const RATE_LIMIT_WAIT_MS = 3 * 60_000;
+/** One Retry-After is waited out up to this long. */
+const MAX_RETRY_AFTER_S = 60;
+
+type PosterLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
+
+export interface SlackPosterOptions {
+  /** How long rate-limited posts are waited out before the run is left to the scheduler (default 3 minutes). */
+  rateLimitWaitMs?: number;
+}
+
+export function slackDigestPoster(
+  services: Services,
+  client: WebClient,
+  logger: PosterLogger,
+  options: SlackPosterOptions = {},
+): DigestPoster {
+  /**
+   * The digest is posted with its own client that never resends on its own: the app's client
+   * retries network errors, and a resent chat.postMessage whose first answer was lost posts twice.
+   * A 429 (certainly not posted) is waited out here; a lost answer is left to the history check.
+   */
+  const once = new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 20_000,
+  });
+
+  /** Posts, waiting out Slack's Retry-After (the runner keeps its lease alive meanwhile) for up to rateLimitWaitMs in all. */
+  async function postOnce(args: Parameters<WebClient['chat']['postMessage']>[0]): Promise<string> {
+    const budget = options.rateLimitWaitMs ?? RATE_LIMIT_WAIT_MS;
+    let waited = 0;
+    for (;;) {
+      try {
+        return String((await once.chat.postMessage(args)).ts);
+      } catch (error) {
+        const retryAfter = (error as { retryAfter?: number }).retryAfter;
+        if (typeof retryAfter !== 'number') throw error;
+        const waitMs = Math.min(retryAfter, MAX_RETRY_AFTER_S) * 1000;
+        if (waited + waitMs > budget) throw error;
+        waited += waitMs;
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+      }
+    }
+  }
+
+  return {
+    async post(channel: string, digest: Digest): Promise<PostResult> {
+      try {
+        const ts = await postOnce({
+          channel,
+          text: digestFallback(digest),
+          blocks: digestBlocks(digest, { chartNote: 'The daily cost chart is in the thread.' }),
+          metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { week: digest.week.id } },
+          unfurl_links: false,
+        });
+        return { posted: true, messageId: ts };
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code === 'ratelimited')
+          return { posted: false, failure: 'rate-limited', why: slackErrorText(code, channel) };
+        // Slack answered "no": certainly not posted. Anything else (timeout, dropped connection) may have posted.
+        return code
+          ? { posted: false, failure: 'refused', why: slackErrorText(code, channel) }
+          : { posted: false, failure: 'no-answer', why: `no answer from Slack (${(error as Error).message})` };
+      }
+    },
+
+    async findPosted(channel: string, weekId: string, since: Date): Promise<string | null | 'unknown'> {
+      try {
+        const oldest = Math.floor(since.getTime() / 1000);
+        let cursor: string | undefined;
+        do {
+          const page = await client.conversations.history({
+            channel,
+            oldest: String(oldest),
+            include_all_metadata: true,
+            limit: 200,
+            ...(cursor ? { cursor } : {}),
+          });
+          const match = page.messages?.find(
+            (message) =>
+              message.metadata?.event_type === DIGEST_EVENT_TYPE &&
+              (message.metadata.event_payload as { week?: unknown } | undefined)?.week === weekId,
+          );
+          if (match?.ts) return match.ts;
+          cursor = page.response_metadata?.next_cursor || undefined;
+        } while (cursor);
+        return null;
+      } catch (error) {
+        logger.warn(`could not read the history of ${channel}: ${slackErrorCode(error) ?? (error as Error).message}`);
+        return 'unknown';
+      }
+    },
+
+    async attachChart(channel: string, ts: string, digest: Digest, png: Buffer): Promise<void> {
+      try {
+        await client.filesUploadV2({
+          channel_id: channel,
+          thread_ts: ts,
+          file: png,
+          filename: `hosting-digest-${digest.week.id}.png`,
+          title: `Daily cost, AWS and Heroku, 4 weeks to ${digest.week.label}`,
+          alt_text: chartSummary(digest).slice(0, 1000),
+          initial_comment: chartSummary(digest),
+        });
+      } catch (error) {
+        logger.warn(
+          `the digest chart for ${digest.week.id} was not attached: ${slackErrorCode(error) ?? (error as Error).message}`,
+        );
+      }
+    },
+
+    async tellLeads(text: string): Promise<void> {
+      // HOSTING_LEADS and, when one is set, the members of the leads' Slack user group.
+      const { users } = await leadList(services, client, logger);
+      for (const lead of users) {
+        try {
+          await client.chat.postMessage({ channel: lead, text });
+        } catch (error) {
+          logger.warn(`could not tell lead ${lead}: ${slackErrorCode(error) ?? (error as Error).message}`);
+        }
+      }
+    },
+  };
+}
+
+// --- "Post the digest now", for `/hosting digest post` and the App Home button ---------------------
+
+export function createDigestRunner(services: Services, client: WebClient, logger: PosterLogger): DigestRunner {
+  return new DigestRunner({
+    services,
+    poster: slackDigestPoster(services, client, logger),
+    logger,
+    owner: services.instanceId,
+    renderChart: renderDigestChart,
+  });
+}
+
+export function describeOutcome(outcome: DigestOutcome): { ok: boolean; message: string } {
+  switch (outcome.status) {
+    case 'posted':
+      return {
+        ok: true,
+        message: outcome.recovered
+          ? `The digest for ${outcome.week.label} was already in <#${outcome.channel}> (an earlier attempt posted it); recorded, not posted twice.`
+          : `Posted the digest for ${outcome.week.label} to <#${outcome.channel}>.`,
+      };
+    case 'already-posted':
+      return {
+        ok: true,
+        message: `The digest for ${outcome.week.label} is already in <#${outcome.channel}>: it is posted once a week. \`/hosting digest\` shows it to you again.`,
+      };
+    case 'busy':
+      return {
+        ok: false,
+        message: `The digest for ${outcome.week.label} is being posted to <#${outcome.channel}> right now (by another instance); it will appear shortly.`,
+      };
+    case 'failed':
+      return { ok: false, message: `The digest was not posted: ${outcome.error.replace(/^(refused|held): /, '')}` };
+    case 'no-channel':
+      return {
+        ok: false,
+        message:
+          'No digest channel is set: choose one in the app’s Home tab → Digest settings, or `/hosting digest set channel=#channel`.',
+      };
+  }
+}
+
+export async function postDigestNow(
+  services: Services,
+  client: WebClient,
+  actor: string,
+  logger: PosterLogger = console,
+): Promise<{ ok: boolean; message: string }> {
+  const outcome = await createDigestRunner(services, client, logger).run(services.now(), { actor });
+  return describeOutcome(outcome);
+}
