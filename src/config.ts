@@ -1,8 +1,12 @@
 import fs from 'node:fs';
-import { IANAZone } from 'luxon';
-import cron from 'node-cron';
 import { z } from 'zod';
-import { DEFAULT_DATABASE } from './store/open-store';
+import { DEFAULT_DATABASE } from './store/default-database';
+
+// node-cron and luxon are loaded only to check a value that is set (the defaults are known good),
+// so a CLI estimate does not pay for them.
+const isCronExpression = (expression: string): boolean =>
+  (require('node-cron') as typeof import('node-cron')).validate(expression);
+const isTimeZone = (zone: string): boolean => (require('luxon') as typeof import('luxon')).IANAZone.isValidZone(zone);
 
 /**
  * The only reader of process.env. Every problem is reported at once, by variable name and with
@@ -88,17 +92,14 @@ const schema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((expression) => cron.validate(expression), {
+      .refine(isCronExpression, {
         error: 'must be a cron expression such as "0 9 * * 1" (Mondays 09:00)',
       })
       .default('0 9 * * 1'),
   ),
   DIGEST_TIMEZONE: z.preprocess(
     blankToUndefined,
-    z
-      .string()
-      .refine((zone) => IANAZone.isValidZone(zone), { error: 'must be an IANA time zone such as Europe/Berlin or UTC' })
-      .default('UTC'),
+    z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin or UTC' }).default('UTC'),
   ),
   ALERTS_CHANNEL: optionalText(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),

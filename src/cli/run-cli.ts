@@ -2,14 +2,21 @@ import { type Config, ConfigError, loadConfig } from '../config';
 import type { Catalog } from '../core/pricing';
 import { loadCatalog, PricingFileError } from '../pricing-file';
 import type { CliCommand, CliIo } from './cli-command';
-import { complianceCliCommand } from './compliance-command';
-import { digestCliCommand } from './digest-command';
-import { estimateCliCommand } from './estimate-command';
-import { spendCliCommand } from './spend-command';
 
-/** The commands, in the order --help lists them. Each answers what the Slack command answers. */
+/**
+ * The commands, in the order --help lists them, each loaded only when asked for: `estimate` then
+ * never loads the AWS SDK, heroku-client or a database driver, which spend and digest need.
+ */
+const COMMANDS: Record<string, () => CliCommand> = {
+  estimate: () => (require('./estimate-command') as typeof import('./estimate-command')).estimateCliCommand,
+  compliance: () => (require('./compliance-command') as typeof import('./compliance-command')).complianceCliCommand,
+  spend: () => (require('./spend-command') as typeof import('./spend-command')).spendCliCommand,
+  digest: () => (require('./digest-command') as typeof import('./digest-command')).digestCliCommand,
+};
+
+/** Every command (for --help). Each answers what the Slack command answers. */
 export function cliCommands(): CliCommand[] {
-  return [estimateCliCommand, complianceCliCommand, spendCliCommand, digestCliCommand];
+  return Object.values(COMMANDS).map((load) => load());
 }
 
 export function usage(commands: readonly CliCommand[]): string {
@@ -33,17 +40,17 @@ export async function runCli(
   env: NodeJS.ProcessEnv,
   io: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) },
 ): Promise<number> {
-  const commands = cliCommands();
   const [name, ...rest] = argv;
   if (!name || ['help', '--help', '-h'].includes(name)) {
-    io.out(usage(commands));
+    io.out(usage(cliCommands()));
     return 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.err(`Unknown command "${name.slice(0, 40)}".\n\n${usage(commands)}`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.err(`Unknown command "${name.slice(0, 40)}".\n\n${usage(cliCommands())}`);
     return 2;
   }
+  const command = load();
   let config: Config;
   let catalog: Catalog;
   try {

@@ -1,9 +1,10 @@
+import { DEFAULT_DATABASE } from './default-database';
 import { openPostgres } from './postgres-database';
 import { migrate, SqlStore } from './sql-store';
 import { openSqlite } from './sqlite-database';
 import type { Store } from './store';
 
-export const DEFAULT_DATABASE = './data/hosting-advisor.db';
+export { DEFAULT_DATABASE } from './default-database';
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);

@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import type { parseDocument as ParseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatUnitPrice, type Money, usd } from '../money';
 import { ASSUMPTION_NAMES, type AssumptionName, type Assumptions } from './assumptions';
@@ -138,6 +138,8 @@ function failure(fileName: string, problems: string[]): PricingOverridesResult {
 
 /** Parses a PRICING_FILE (YAML, or JSON, which is YAML). Never throws; names every bad field. */
 export function parsePricingOverrides(text: string, fileName: string): PricingOverridesResult {
+  // yaml is loaded only when there is a PRICING_FILE to read.
+  const { parseDocument } = require('yaml') as { parseDocument: typeof ParseDocument };
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     return failure(
