@@ -10,14 +10,14 @@ import { estimate } from '../src/core/model';
 import { DEFAULT_CATALOG } from '../src/core/pricing';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/server';
-import { HerokuSource } from '../src/sources/heroku';
-import { openStore } from '../src/store/open-store';
 import { tempSqliteFile } from '../test/support/databases';
 import type { FakeCostExplorer } from '../test/support/fake-cost-explorer';
 import { FakeHeroku, generateWorld } from '../test/support/fake-heroku';
 import { FakeSlack } from '../test/support/fake-slack';
 import { BOT_NODE_FLAGS, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
+import { cliWallTimes, median } from './cli-wall-time';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
+import { herokuInventoryRun } from './heroku-inventory';
 import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from './signed-requests';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -349,21 +349,34 @@ function modelThroughput() {
 }
 
 async function herokuInventory() {
-  delete process.env.SSL_CERT_DIR;
-  delete process.env.SSL_CERT_FILE;
-  const fake = await FakeHeroku.start({ world: generateWorld({ personalApps: 500, seed: 7 }), latencyMs: 50 });
-  cleanups.push(() => fake.close());
-  const store = await openStore(tempSqliteFile());
-  cleanups.push(() => store.close());
-  const source = new HerokuSource({ token: fake.token, apiUrl: fake.url, store, now: () => new Date() });
-  const started = performance.now();
-  const result = await source.inventory();
-  const apps = (result.value as { apps: unknown[] }).apps.length;
-  print('heroku_inventory_500_apps_50ms_latency_wall_ms', (performance.now() - started).toFixed(0));
-  print('heroku_inventory_500_apps_requests', String(fake.log.length));
-  print('heroku_inventory_500_apps_429s', String(fake.log.filter((entry) => entry.status === 429).length));
-  print('heroku_inventory_apps_counted', String(apps));
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const systemStore of [false, true]) {
+    const run = await herokuInventoryRun(systemStore);
+    const label = systemStore ? 'ssl_cert_dir_set' : 'ssl_cert_dir_unset';
+    process.stdout.write(
+      `# heroku inventory over ${run.scheme}, SSL_CERT_FILE/SSL_CERT_DIR ${systemStore ? 'set to /etc/ssl/certs' : 'unset'}\n`,
+    );
+    print(`heroku_inventory_500_apps_50ms_latency_wall_ms (${label})`, run.wallMs.toFixed(0));
+    print(`heroku_inventory_500_apps_requests (${label})`, String(run.requests));
+    print(`heroku_inventory_500_apps_429s (${label})`, String(run.fake429s));
+    print(`heroku_inventory_connections_opened (${label})`, String(run.connections));
+    print(`heroku_inventory_client_cpu_ms_per_request (${label})`, (run.cpuMs / run.requests).toFixed(2));
+    print(`heroku_inventory_apps_counted (${label})`, String(run.apps));
+    if (systemStore) {
+      const unset = inventoryCpuPerRequest;
+      print('heroku_inventory_cpu_per_request_ratio_set_to_unset', (run.cpuMs / run.requests / unset).toFixed(2));
+    } else {
+      inventoryCpuPerRequest = run.cpuMs / run.requests;
+    }
+  }
+}
+
+let inventoryCpuPerRequest = 1;
+
+async function cliWallTime() {
+  const { bare, cli } = await cliWallTimes();
+  print('node_e_0_wall_ms_p50 (baseline, same run)', median(bare).toFixed(0));
+  print('cli_estimate_wall_ms_p50 (node dist/cli.js estimate …)', median(cli).toFixed(0));
+  print('cli_estimate_wall_ratio_to_node_e_0', (median(cli) / median(bare)).toFixed(2));
 }
 
 async function main() {
@@ -378,6 +391,7 @@ async function main() {
     ['digestRequests', digestRequests],
     ['dashboardRequests', dashboardRequests],
     ['herokuInventory', herokuInventory],
+    ['cliWallTime', cliWallTime],
   ];
   for (const [name, run] of sections) if (!only || only.includes(name)) await run();
   process.stdout.write(`# bot node flags: ${BOT_NODE_FLAGS.join(' ') || '(none)'}\n`);

@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -847,6 +848,8 @@ export interface FakeHerokuOptions {
   rateLimit?: { limit?: number; remaining?: number; perMinute?: number };
   /** Delay before every answer, for benchmarks. */
   latencyMs?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
   /** Milliseconds clock for the refill; default Date.now plus `advanceClock`. */
   clock?: () => number;
   /** Lists whose Range field is not sortable answer 416 (default true). */
@@ -884,7 +887,8 @@ export class FakeHeroku {
   url = '';
   latencyMs: number;
 
-  private readonly server: http.Server;
+  private readonly server: http.Server | https.Server;
+  private readonly scheme: 'http' | 'https';
   private readonly faults: InjectedFault[] = [];
   private readonly validTokens = new Set<string>();
   private readonly buckets = new Map<string, Bucket>();
@@ -906,7 +910,10 @@ export class FakeHeroku {
     this.latencyMs = options.latencyMs ?? 0;
     this.clock = options.clock ?? Date.now;
     this.strictRanges = options.strictRanges ?? true;
-    this.server = http.createServer((req, res) => this.handle(req, res));
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => this.handle(req, res);
+    this.scheme = options.tls ? 'https' : 'http';
+    this.server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
+    // TLS servers report the raw TCP connection too.
     this.server.on('connection', () => {
       this.connections += 1;
     });
@@ -916,7 +923,7 @@ export class FakeHeroku {
     const fake = new FakeHeroku(options);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     const { port } = fake.server.address() as AddressInfo;
-    fake.url = `http://127.0.0.1:${port}`;
+    fake.url = `${fake.scheme}://127.0.0.1:${port}`;
     return fake;
   }
 
