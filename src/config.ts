@@ -108,7 +108,7 @@ const schema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((expression) => cron.validate(expression), {
+      .refine(isCronExpression, {
         error: 'must be a cron expression such as "0 * * * *" (hourly)',
       })
       .default('0 * * * *'),
@@ -117,7 +117,7 @@ const schema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((expression) => cron.validate(expression), {
+      .refine(isCronExpression, {
         error: 'must be a cron expression such as "0 7 * * *" (daily)',
       })
       .default('0 7 * * *'),
