@@ -4,8 +4,6 @@ import type { AlertView } from './alert-view';
 import type { AnomalyFinding } from './anomaly-scan';
 
 const usd = (cents: number) => formatUsd(fromCents(cents));
-/** A day's extra cost, as a month at that rate (30 days, as Heroku prorates). */
-const monthly = (cents: number) => usd(cents * 30);
 
 export function anomalySummaryView(findings: readonly AnomalyFinding[], today: string): AlertView {
   const total = findings.reduce((sum, finding) => sum + finding.impactCents, 0);
@@ -25,7 +23,7 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
 export function anomalyDetailView(finding: AnomalyFinding): AlertView {
   const headline = finding.ceAnomalyId
     ? `${finding.title}: ${usd(finding.dayCents)} spent since ${finding.day} against ${usd(finding.baselineCents)} expected, +${usd(finding.impactCents)} impact`
-    : `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against a usual ${usd(finding.baselineCents)}, +${usd(finding.impactCents)} (about +${monthly(finding.impactCents)}/month if it stays)`;
+    : `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against a usual ${usd(finding.baselineCents)}, +${usd(finding.impactCents)} that day`;
   return {
     headline,
     lines: [`Found by: ${finding.detector}`, ...finding.why.map((line) => `Why: ${line}`)],

@@ -2,7 +2,7 @@ import { type Harness, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { describePostgres, freshPostgresUrl } from '../support/databases';
 import { type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
 import { setProcessEnv } from '../support/process-env';
-import { AWS_ENV, alertJobs, EC2, headlines, replies, S3, scriptDaily } from './support';
+import { AWS_ENV, alertJobs, EC2, headlines, replies, S3, scriptDaily, standard2xSnapshot } from './support';
 
 /**
  * Budgets end to end: `/hosting budget set` through the signed receiver, the real Cost Explorer client
@@ -120,20 +120,7 @@ describe('a budget on SQLite', () => {
 
   test('a budget on a team goes to the channel routed for that team', async () => {
     // Heroku team acme-eng: 6 × Standard-2X at $50/month = $10 a day from the daily snapshots.
-    const data = {
-      v: 1,
-      team: 'acme-eng',
-      items: [
-        {
-          kind: 'dyno',
-          key: 'dyno:web:standard-2x',
-          item: 'web: standard-2x',
-          quantity: 6,
-          unitMonthlyCents: 5000,
-          contract: false,
-        },
-      ],
-    };
+    const data = standard2xSnapshot(6);
     for (let day = 1; day <= 17; day++) {
       const date = `2026-11-${String(day).padStart(2, '0')}`;
       await h.bot.services.store.putSnapshot({ day: date, app: 'api-prod', data, takenAt: NOV_17 });

@@ -76,3 +76,19 @@ export const headlines = (h: Harness, channel: string): Posted[] =>
   h.slack.messages.filter((m) => m.channel === channel && !m.threadTs);
 export const replies = (h: Harness, channel: string, ts: string): Posted[] =>
   h.slack.messages.filter((m) => m.channel === channel && m.threadTs === ts);
+
+/** A daily snapshot of an app in team acme-eng running `quantity` × Standard-2X ($50 a month each). */
+export const standard2xSnapshot = (quantity: number) => ({
+  v: 1,
+  team: 'acme-eng',
+  items: [
+    {
+      kind: 'dyno',
+      key: 'dyno:web:standard-2x',
+      item: 'web: standard-2x',
+      quantity,
+      unitMonthlyCents: 5000,
+      contract: false,
+    },
+  ],
+});

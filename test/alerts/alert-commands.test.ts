@@ -1,0 +1,64 @@
+import { type Harness, startHarness } from '../support/bot-harness';
+
+/** Bad input to every new command: a clear error with a correct example, and nothing half-saved. */
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => h.close());
+
+async function answer(text: string): Promise<string> {
+  const before = h.slack.responses.length;
+  const ack = await h.command(text);
+  await h.settle();
+  return [
+    typeof ack.body === 'object' ? String(ack.body.text ?? '') : '',
+    ...h.slack.responses.slice(before).map((r) => String(r.body.text)),
+  ].join('\n');
+}
+
+test.each([
+  ['budget set', 'Nothing was saved', 'Example: `/hosting budget set web-prod 2000/month'],
+  ['budget set web-prod', 'Give an amount a month, e.g. 2000/month', 'Example:'],
+  [
+    'budget set web-prod 2000/month team=acme alert=80,abc channel=#costs',
+    'is not a list of alert levels',
+    'type # and pick the channel',
+  ],
+  ['budget set web-prod 2000/month aws app=api', 'watches Heroku only', 'Example:'],
+  ['budget set web-prod 2000/month region=eu', 'is not something a budget can watch', 'Example:'],
+  ['budget delete', 'Say which budget to delete, e.g. `/hosting budget delete web-prod`', ''],
+  ['budget delete nope', 'There is no budget called nope', '/hosting budget list'],
+  ['budget frobnicate', '`budget frobnicate` is not something I know', '/hosting budget list'],
+  ['alerts channel=#costs', 'Nothing was changed', 'Example: `/hosting alerts channel=#costs`'],
+  [
+    'alerts route team=acme-eng',
+    'Say where its alerts go',
+    'Example: `/hosting alerts route team=acme-eng channel=#eng-costs`',
+  ],
+  ['alerts route service=S3 channel=<#C0X|x>', 'not service', 'Example:'],
+  ['alerts route', 'Say which team, account or tag', 'Example:'],
+  ['alerts frobnicate', 'is not something I know', '/hosting alerts route team=acme-eng channel=#eng-costs'],
+])('`/hosting %s` → a clear error with an example; nothing saved', async (text, error, example) => {
+  const said = await answer(text);
+  expect(said).toContain(error);
+  expect(said).toContain(example);
+  expect(said).not.toMatch(/TypeError|at \w+ \(|Error:/);
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+  const settings = await h.bot.services.store.settings();
+  expect(Object.keys(settings).filter((key) => key.startsWith('alerts.'))).toEqual([]);
+});
+
+test('a good budget is saved whole, listed, and deleted', async () => {
+  expect(await answer('budget set web-prod $2,000/month heroku team=acme-eng alert=50,80 forecast')).toContain(
+    'Saved budget web-prod: Heroku, team acme-eng, $2,000.00/month, alerts at 50, 80 % and on forecast',
+  );
+  expect(await answer('budget list')).toContain('*web-prod*: Heroku, team acme-eng, $2,000.00/month');
+  expect(await answer('budget delete web-prod')).toContain('Deleted budget web-prod');
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+  expect((await h.bot.services.store.auditLog()).map((e) => e.action)).toEqual([
+    'budget-set',
+    'budget-list',
+    'budget-delete',
+  ]);
+});

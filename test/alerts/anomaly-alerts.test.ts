@@ -1,0 +1,250 @@
+import { takeHerokuSnapshot } from '../../src/jobs/heroku-snapshot';
+import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { setProcessEnv } from '../support/process-env';
+import { AWS_ENV, alertJobs, EC2, headlines, quiet, replies, S3, scriptDaily, standard2xSnapshot } from './support';
+
+/**
+ * Anomalies end to end: 28 days of history, then a spike; the real Heroku client against the local
+ * Heroku (today's snapshot is taken by the bot's own snapshot job), the real Cost Explorer client
+ * against the local Cost Explorer, and the buttons pressed through the signed receiver.
+ */
+const COSTS = 'C0COSTS';
+const ACME = 'C0ACME';
+const NOV_17 = new Date('2026-11-17T07:00:00Z');
+const MONITOR = 'arn:aws:ce::123456789012:anomalymonitor/services-monitor';
+
+const S3_ANOMALY = {
+  AnomalyId: 'anomaly-1',
+  AnomalyStartDate: '2026-11-15',
+  DimensionValue: 'Amazon Simple Storage Service',
+  RootCauses: [
+    {
+      Service: S3,
+      UsageType: 'Requests-Tier1',
+      Region: 'us-east-1',
+      LinkedAccount: '123456789012',
+      Impact: { Contribution: 42.5 },
+    },
+  ],
+  AnomalyScore: { MaxScore: 0.91, CurrentScore: 0.8 },
+  Impact: { MaxImpact: 30, TotalImpact: 42.5, TotalActualSpend: 62.5, TotalExpectedSpend: 20 },
+  MonitorArn: MONITOR,
+};
+
+let ce: FakeCostExplorer;
+let heroku: FakeHeroku;
+let world: HerokuWorld;
+let restoreEnv: () => void;
+let h: Harness;
+
+beforeAll(async () => {
+  ce = await startFakeCostExplorer();
+  restoreEnv = setProcessEnv({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint });
+});
+afterAll(async () => {
+  restoreEnv();
+  await ce.close();
+});
+
+beforeEach(async () => {
+  ce.reset();
+  world = new HerokuWorld({ seed: 17 });
+  world.addTeam('acme-eng');
+  // Scaled from 2 to 6 Standard-2X this morning.
+  world.addApp('api-prod', { team: 'acme-eng', formation: [{ type: 'web', quantity: 6, size: 'standard-2X' }] });
+  heroku = await FakeHeroku.start({ world });
+  h = await startHarness(
+    {
+      ...AWS_ENV,
+      AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+      HEROKU_API_TOKEN: heroku.token,
+      HEROKU_API_URL: heroku.url,
+      ALERTS_CHANNEL: COSTS,
+    },
+    { now: () => NOV_17 },
+  );
+  h.slack.tsSeconds = Math.floor(NOV_17.getTime() / 1000);
+  // The 28 days before: 2 × Standard-2X, as the bot's daily snapshots recorded them.
+  for (let i = 1; i <= 28; i++) {
+    const day = new Date(NOV_17.getTime() - i * 86_400_000).toISOString().slice(0, 10);
+    await h.bot.services.store.putSnapshot({ day, app: 'api-prod', data: standard2xSnapshot(2), takenAt: NOV_17 });
+  }
+  // AWS: EC2 steady at $40 a day, S3 at $10; on 16 Nov (the latest whole day) EC2 m5.large jumps to $120.
+  scriptDaily(ce, (day) => [
+    { keys: [EC2, 'BoxUsage:m5.large'], amount: day === '2026-11-16' ? '120.00' : '40.00' },
+    { keys: [EC2, 'EBS:VolumeUsage.gp3'], amount: '3.00' },
+    { keys: [S3, 'TimedStorage-ByteHrs'], amount: '10.00' },
+  ]);
+  ce.reply('GetAnomalies', reply.ok({ Anomalies: [] }));
+});
+afterEach(async () => {
+  await h.close();
+  await heroku.close();
+});
+
+const allText = (channel: string) =>
+  h.slack
+    .callsTo('chat.postMessage')
+    .filter((call) => call.body.channel === channel)
+    .map((call) => `${call.body.text}\n${JSON.stringify(call.body.blocks)}`)
+    .join('\n');
+
+test('a Heroku app scaled 2 → 6 Standard-2X: one alert naming the app, process, dyno change and dollar impact; routed to its team', async () => {
+  await h.command(`alerts route team=acme-eng channel=<#${ACME}|acme>`);
+  await h.settle();
+  expect(await takeHerokuSnapshot(h.bot.services, 'replica-a', NOV_17, quiet)).toEqual({ apps: 1 });
+  const jobs = alertJobs(h, 'replica-a');
+  const result = await jobs.scanAnomalies(NOV_17);
+  expect(result.found.map((f) => f.subject).sort()).toEqual([
+    'aws-service:Amazon Elastic Compute Cloud - Compute',
+    'heroku-app:api-prod',
+  ]);
+  const [summary, ...more] = headlines(h, ACME);
+  expect(more).toEqual([]);
+  expect(summary!.text).toContain(
+    '1 cost anomaly found on 2026-11-17, +$6.67 above usual spend: Heroku app api-prod (team acme-eng) +$6.67',
+  );
+  const [detail] = replies(h, ACME, summary!.ts);
+  expect(detail!.text).toContain(
+    'Heroku app api-prod (team acme-eng): $10.00 on 2026-11-17 against a usual $3.33, +$6.67 that day',
+  );
+  expect(detail!.text).toContain(
+    'api-prod: web dynos went from 2 × Standard-2X to 6 × Standard-2X (+$200.00/month, +$6.67/day)',
+  );
+  expect(detail!.text).toContain('Found by: Hosting Advisor (robust z-score');
+  // Scanning again (another replica, or the next day while it lasts): first detection only, one summary a day.
+  await alertJobs(h, 'replica-b').scanAnomalies(new Date(NOV_17.getTime() + 3_600_000));
+  expect(headlines(h, ACME)).toHaveLength(1);
+});
+
+test('an AWS spike names the service and the usage type; Cost Anomaly Detection findings say which detector found them', async () => {
+  ce.reset();
+  scriptDaily(ce, (day) => [
+    { keys: [EC2, 'BoxUsage:m5.large'], amount: day === '2026-11-16' ? '120.00' : '40.00' },
+    { keys: [S3, 'TimedStorage-ByteHrs'], amount: '10.00' },
+  ]);
+  ce.reply(
+    'GetAnomalies',
+    reply.ok({
+      Anomalies: [S3_ANOMALY],
+    }),
+  );
+  await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  const text = allText(COSTS);
+  expect(text).toContain(
+    'AWS Amazon Elastic Compute Cloud - Compute: $120.00 on 2026-11-16 against a usual $40.00, +$80.00',
+  );
+  expect(text).toContain(
+    'Amazon Elastic Compute Cloud - Compute / BoxUsage:m5.large: $120.00 that day against a usual $40.00 (+$80.00)',
+  );
+  expect(text).toContain('Found by: AWS Cost Anomaly Detection (monitor services-monitor, score 0.91)');
+  expect(text).toContain(
+    'Amazon Simple Storage Service / Requests-Tier1 in us-east-1, account 123456789012: $42.50 of the impact',
+  );
+  expect(ce.requests('GetAnomalies')[0]!.body).toEqual({
+    DateInterval: { StartDate: '2026-11-10', EndDate: '2026-11-17' },
+  });
+});
+
+async function press(actionId: string, value: string, user = LEAD, type = 'button') {
+  const summary = headlines(h, COSTS)[0]!;
+  const detail = replies(h, COSTS, summary.ts).find((m) =>
+    m.text.includes(value.includes('anomaly-1') ? 'Cost Anomaly' : 'api-prod'),
+  )!;
+  const action =
+    type === 'overflow'
+      ? { type, action_id: actionId, block_id: 'alert_actions', selected_option: { value }, action_ts: '1.2' }
+      : {
+          type,
+          action_id: actionId,
+          block_id: 'alert_actions',
+          value,
+          text: { type: 'plain_text', text: 'x' },
+          action_ts: '1.2',
+        };
+  await h.interaction({
+    type: 'block_actions',
+    user: { id: user, name: 'someone', team_id: 'T1' },
+    container: { type: 'message', message_ts: detail.ts, channel_id: COSTS, is_ephemeral: false },
+    channel: { id: COSTS, name: 'costs' },
+    message: { type: 'message', ts: detail.ts, thread_ts: summary.ts, text: detail.text },
+    response_url: `${h.slack.url}/respond/act-${user}-${actionId}`,
+    actions: [action],
+  });
+  await h.settle();
+  return {
+    summary,
+    said: h.slack.responses.filter((r) => r.path.endsWith(`act-${user}-${actionId}`)).map((r) => String(r.body.text)),
+  };
+}
+
+describe('acting from the message', () => {
+  const HEROKU_ALERT = 'heroku-app:api-prod@2026-11-17';
+  const CE_ALERT = 'ce-anomaly:anomaly-1@2026-11-15';
+
+  beforeEach(async () => {
+    ce.reply(
+      'GetAnomalies',
+      reply.ok({
+        Anomalies: [S3_ANOMALY],
+      }),
+    );
+    ce.reply('ProvideAnomalyFeedback', (info) =>
+      reply.ok({ AnomalyId: String((info.input as { AnomalyId?: string }).AnomalyId) }),
+    );
+    await takeHerokuSnapshot(h.bot.services, 'replica-a', NOV_17, quiet);
+    await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  });
+
+  test('others are told politely and nothing changes', async () => {
+    const { said } = await press('alert_acknowledge', HEROKU_ALERT, NOT_LEAD);
+    expect(said).toEqual([expect.stringContaining('Sorry, only hosting leads can act on cost alerts')]);
+    expect(await h.bot.services.store.alert(HEROKU_ALERT)).toMatchObject({ status: 'new' });
+    await press('alert_expected', CE_ALERT, NOT_LEAD);
+    expect(ce.requests('ProvideAnomalyFeedback')).toHaveLength(0);
+  });
+
+  test('Acknowledge: said in the thread, kept in the audit log', async () => {
+    const { summary } = await press('alert_acknowledge', HEROKU_ALERT);
+    expect(replies(h, COSTS, summary.ts).map((m) => m.text)).toContain(`<@${LEAD}> acknowledged this.`);
+    expect(await h.bot.services.store.alert(HEROKU_ALERT)).toMatchObject({ status: 'acknowledged', statusBy: LEAD });
+    expect(await h.bot.services.store.auditLog()).toContainEqual(
+      expect.objectContaining({ actor: LEAD, action: 'alert-acknowledge', detail: HEROKU_ALERT }),
+    );
+  });
+
+  test('Mark expected on an AWS anomaly sends ProvideAnomalyFeedback PLANNED_ACTIVITY; the overflow sends YES or NO', async () => {
+    const { summary } = await press('alert_expected', CE_ALERT);
+    const sent = ce.requests('ProvideAnomalyFeedback');
+    expect(sent.map((r) => r.body)).toEqual([{ AnomalyId: 'anomaly-1', Feedback: 'PLANNED_ACTIVITY' }]);
+    expect(sent[0]!.target).toBe('AWSInsightsIndexService.ProvideAnomalyFeedback');
+    expect(replies(h, COSTS, summary.ts).map((m) => m.text)).toContain(
+      `<@${LEAD}> marked this expected (AWS Cost Anomaly Detection was told: planned activity).`,
+    );
+    await press('alert_feedback', `NO|${CE_ALERT}`, LEAD, 'overflow');
+    expect(ce.requests('ProvideAnomalyFeedback').map((r) => r.body)).toEqual([
+      { AnomalyId: 'anomaly-1', Feedback: 'PLANNED_ACTIVITY' },
+      { AnomalyId: 'anomaly-1', Feedback: 'NO' },
+    ]);
+    expect((await h.bot.services.store.auditLog()).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['alert-expected', 'alert-feedback']),
+    );
+  });
+
+  test('Mark expected when AWS refuses: nothing changes and the lead is told', async () => {
+    ce.reply('ProvideAnomalyFeedback', reply.accessDenied('ProvideAnomalyFeedback'));
+    const { said } = await press('alert_expected', CE_ALERT);
+    expect(said[0]).toMatch(/^Nothing was changed/);
+    expect(await h.bot.services.store.alert(CE_ALERT)).toMatchObject({ status: 'new' });
+  });
+
+  test('Snooze 1 week: the app is snoozed until then, said in the thread', async () => {
+    const { summary } = await press('alert_snooze_week', HEROKU_ALERT);
+    expect(replies(h, COSTS, summary.ts).map((m) => m.text)).toContain(
+      `<@${LEAD}> snoozed alerts for Heroku app api-prod until 2026-11-24 07:00 UTC.`,
+    );
+    expect(await h.bot.services.store.snoozedUntil('heroku-app:api-prod')).toEqual(new Date('2026-11-24T07:00:00Z'));
+  });
+});
