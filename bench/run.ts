@@ -14,6 +14,7 @@ import { tempSqliteFile } from '../test/support/databases';
 import type { FakeCostExplorer } from '../test/support/fake-cost-explorer';
 import { FakeHeroku, generateWorld } from '../test/support/fake-heroku';
 import { FakeSlack } from '../test/support/fake-slack';
+import { alertRequests } from './alert-requests';
 import { BOT_NODE_FLAGS, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { cliWallTimes, median } from './cli-wall-time';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
@@ -392,6 +393,7 @@ async function main() {
     ['dashboardRequests', dashboardRequests],
     ['herokuInventory', herokuInventory],
     ['cliWallTime', cliWallTime],
+    ['alertRequests', () => alertRequests(print)],
   ];
   for (const [name, run] of sections) if (!only || only.includes(name)) await run();
   process.stdout.write(`# bot node flags: ${BOT_NODE_FLAGS.join(' ') || '(none)'}\n`);

@@ -287,6 +287,10 @@ export class SqlStore implements Store {
       snapshots: await gone('DELETE FROM heroku_snapshots WHERE day < $1', cutoffs.snapshotsBefore),
       audit: await gone('DELETE FROM audit_log WHERE at < $1', iso(cutoffs.historyBefore)),
       digestRuns: await gone('DELETE FROM digest_runs WHERE claimed_at < $1', iso(cutoffs.historyBefore)),
+      // Alerts go with the history; a snooze that ended before the cache cutoff says nothing any more.
+      alerts:
+        (await gone('DELETE FROM alerts WHERE created_at < $1', iso(cutoffs.historyBefore))) +
+        (await gone('DELETE FROM alert_snoozes WHERE until < $1', iso(cutoffs.cacheBefore))),
     };
   }
 

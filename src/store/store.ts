@@ -166,7 +166,7 @@ export interface Store {
    * answers stored before `cacheBefore`, snapshots of days before `snapshotsBefore`, audit entries
    * and digest runs before `historyBefore`. Returns how many rows went, per kind.
    */
-  prune(cutoffs: PruneCutoffs): Promise<Record<'cache' | 'snapshots' | 'audit' | 'digestRuns', number>>;
+  prune(cutoffs: PruneCutoffs): Promise<Record<'cache' | 'snapshots' | 'audit' | 'digestRuns' | 'alerts', number>>;
   auditLog(since?: Date): Promise<AuditEntry[]>;
 
   /** Records a price refresh in one write; keeps 90 days of refreshes and always the newest used set. */

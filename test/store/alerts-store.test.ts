@@ -77,6 +77,24 @@ function contract(open: () => Promise<Store>) {
     await store.snooze('heroku-app:api', new Date('2026-11-23T09:00:00Z'), 'ULEAD');
     expect(await store.snoozedUntil('heroku-app:api')).toEqual(new Date('2026-11-23T09:00:00Z'));
   });
+
+  test('retention drops old alerts and ended snoozes', async () => {
+    const old = { kind: 'anomaly' as const, subject: 's', firstDay: '2025-01-01', lastDay: '2025-01-01', detail: {} };
+    await store.recordAlert({ ...old, id: 'old', createdAt: new Date('2025-01-01T00:00:00Z') });
+    await store.recordAlert({ ...old, id: 'new', createdAt: t0 });
+    await store.snooze('ended', new Date('2025-01-02T00:00:00Z'), 'U');
+    await store.snooze('running', new Date('2026-12-01T00:00:00Z'), 'U');
+    const pruned = await store.prune({
+      cacheBefore: t0,
+      snapshotsBefore: '2025-01-01',
+      historyBefore: new Date('2025-06-01T00:00:00Z'),
+    });
+    expect(pruned.alerts).toBe(2);
+    expect(await store.alert('old')).toBeUndefined();
+    expect(await store.alert('new')).toBeDefined();
+    expect(await store.snoozedUntil('ended')).toBeUndefined();
+    expect(await store.snoozedUntil('running')).toBeDefined();
+  });
 }
 
 describe('Budgets and alerts in the store, on SQLite', () => {

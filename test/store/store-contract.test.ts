@@ -125,7 +125,7 @@ function contract(open: () => Promise<Store>) {
     await store.claimDigestRun('C1', '2026-W40', 'A', minutes(-5), LEASE);
     await store.claimDigestRun('C1', '2026-W47', 'A', minutes(5), LEASE);
     const pruned = await store.prune({ cacheBefore: t0, snapshotsBefore: '2026-11-02', historyBefore: t0 });
-    expect(pruned).toEqual({ cache: 1, snapshots: 1, audit: 1, digestRuns: 1 });
+    expect(pruned).toEqual({ cache: 1, snapshots: 1, audit: 1, digestRuns: 1, alerts: 0 });
     expect(await store.cacheGet('old')).toBeUndefined();
     expect((await store.cacheGet('new'))?.value).toBe(2);
     expect((await store.snapshots('2026-01-01', '2027-01-01')).map((s) => s.day)).toEqual(['2026-11-02']);

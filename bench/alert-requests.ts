@@ -1,0 +1,107 @@
+/**
+ * Cost Explorer requests a day for the alert checks: 20 budgets checked every hour (BUDGETS_SCHEDULE's
+ * default) and the daily anomaly scan, against the local Cost Explorer, counted on the wire. Two days:
+ * one when the weekly digest ran first that morning (its cached forecast is reused), one without.
+ */
+import { randomUUID } from 'node:crypto';
+import { LogLevel } from '@slack/bolt';
+import type { Budget, BudgetScope } from '../src/core/alerts/budget';
+import { gatherDigest } from '../src/jobs/digest-data';
+import { createLogger } from '../src/logger';
+import { startBot } from '../src/server';
+import { tempSqliteFile } from '../test/support/databases';
+import { reply } from '../test/support/fake-cost-explorer';
+import { FakeSlack } from '../test/support/fake-slack';
+import { awsEnv, startBenchCostExplorer } from './fake-aws';
+
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+const RDS = 'Amazon Relational Database Service';
+
+/** 20 budgets of every kind a team would set: all spend, per service, per account, per Heroku team and app. */
+function twentyBudgets(): Budget[] {
+  const scopes: [Budget['platform'], BudgetScope, boolean][] = [
+    ['aws', { kind: 'all' }, true],
+    ['both', { kind: 'all' }, true],
+    ['heroku', { kind: 'all' }, true],
+    ['aws', { kind: 'account', value: '123456789012' }, false],
+    ...Array.from({ length: 8 }, (_, i): [Budget['platform'], BudgetScope, boolean] => [
+      'aws',
+      { kind: 'service', value: i % 2 ? RDS : EC2 },
+      i % 2 === 0,
+    ]),
+    ...Array.from({ length: 4 }, (_, i): [Budget['platform'], BudgetScope, boolean] => [
+      'heroku',
+      { kind: 'team', value: `team-${i}` },
+      true,
+    ]),
+    ...Array.from({ length: 4 }, (_, i): [Budget['platform'], BudgetScope, boolean] => [
+      'heroku',
+      { kind: 'app', value: `app-${i}` },
+      false,
+    ]),
+  ];
+  return scopes.map(([platform, scope, forecast], i) => ({
+    id: randomUUID(),
+    name: `budget-${i + 1}`,
+    amountCents: 100_000_00,
+    platform,
+    scope,
+    thresholds: [50, 80, 100],
+    forecast,
+    channel: 'CBENCHALERT',
+  }));
+}
+
+export async function alertRequests(print: (name: string, value: string) => void): Promise<void> {
+  const slack = await new FakeSlack().start();
+  const ce = await startBenchCostExplorer();
+  ce.reply('GetAnomalies', reply.ok({ Anomalies: [] }));
+  const saved = { ...process.env };
+  Object.assign(process.env, awsEnv(ce));
+  let clock = new Date('2026-11-16T00:30:00Z');
+  const bot = await startBot(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-bench-alerts',
+      SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: '0',
+      DATABASE_URL: tempSqliteFile(),
+      ...awsEnv(ce),
+    },
+    { jobs: false, retries: 0, now: () => clock, logger: createLogger(LogLevel.ERROR, []) },
+  );
+  try {
+    const budgets = twentyBudgets();
+    for (const budget of budgets) await bot.services.store.putBudget(budget, 'UBENCH', clock);
+    const day = async (date: string, withDigest: boolean) => {
+      clock = new Date(`${date}T06:00:00Z`);
+      if (withDigest) await gatherDigest(bot.services, { now: clock });
+      const before = ce.requests().length;
+      const byOperation = new Map<string, number>();
+      for (let hour = 0; hour < 24; hour++) {
+        clock = new Date(`${date}T${String(hour).padStart(2, '0')}:05:00Z`);
+        if (hour === 7) await bot.alerts.scanAnomalies(clock);
+        await bot.alerts.checkBudgets(clock);
+      }
+      for (const request of ce.requests().slice(before)) {
+        byOperation.set(request.operation ?? '?', (byOperation.get(request.operation ?? '?') ?? 0) + 1);
+      }
+      const total = ce.requests().length - before;
+      const detail = [...byOperation].map(([operation, count]) => `${count} ${operation}`).join(', ');
+      return `${total} (${detail}; $${(total * 0.01).toFixed(2)})`;
+    };
+    print(
+      `cost_explorer_requests_per_day_alert_checks (${budgets.length} budgets hourly + anomaly scan, digest ran that morning)`,
+      await day('2026-11-16', true),
+    );
+    print(
+      `cost_explorer_requests_per_day_alert_checks (${budgets.length} budgets hourly + anomaly scan, no digest that day)`,
+      await day('2026-11-17', false),
+    );
+  } finally {
+    await bot.stop();
+    await ce.close();
+    await slack.stop();
+    process.env = saved;
+  }
+}
