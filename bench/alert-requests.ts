@@ -23,8 +23,7 @@ function twentyBudgets(): Budget[] {
     ['aws', { kind: 'all' }, true],
     ['both', { kind: 'all' }, true],
     ['heroku', { kind: 'all' }, true],
-    ['aws', { kind: 'account', value: '123456789012' }, false],
-    ...Array.from({ length: 8 }, (_, i): [Budget['platform'], BudgetScope, boolean] => [
+    ...Array.from({ length: 9 }, (_, i): [Budget['platform'], BudgetScope, boolean] => [
       'aws',
       { kind: 'service', value: i % 2 ? RDS : EC2 },
       i % 2 === 0,
@@ -73,30 +72,42 @@ export async function alertRequests(print: (name: string, value: string) => void
   try {
     const budgets = twentyBudgets();
     for (const budget of budgets) await bot.services.store.putBudget(budget, 'UBENCH', clock);
+    const accountBudget: Budget = {
+      ...budgets[3]!,
+      id: randomUUID(),
+      scope: { kind: 'account', value: '123456789012' },
+    };
+    /** One day: checks every hour, the scan at 07:05, the digest (if any) at 06:05; only the alert checks' requests count. */
     const day = async (date: string, withDigest: boolean) => {
-      clock = new Date(`${date}T06:00:00Z`);
-      if (withDigest) await gatherDigest(bot.services, { now: clock });
-      const before = ce.requests().length;
       const byOperation = new Map<string, number>();
+      const counted = async (work: () => Promise<unknown>) => {
+        const before = ce.requests().length;
+        await work();
+        for (const request of ce.requests().slice(before)) {
+          const operation = request.operation ?? '?';
+          byOperation.set(operation, (byOperation.get(operation) ?? 0) + 1);
+        }
+      };
       for (let hour = 0; hour < 24; hour++) {
         clock = new Date(`${date}T${String(hour).padStart(2, '0')}:05:00Z`);
-        if (hour === 7) await bot.alerts.scanAnomalies(clock);
-        await bot.alerts.checkBudgets(clock);
+        if (withDigest && hour === 6) await gatherDigest(bot.services, { now: clock });
+        if (hour === 7) await counted(() => bot.alerts.scanAnomalies(clock));
+        await counted(() => bot.alerts.checkBudgets(clock));
       }
-      for (const request of ce.requests().slice(before)) {
-        byOperation.set(request.operation ?? '?', (byOperation.get(request.operation ?? '?') ?? 0) + 1);
-      }
-      const total = ce.requests().length - before;
+      const total = [...byOperation.values()].reduce((sum, count) => sum + count, 0);
       const detail = [...byOperation].map(([operation, count]) => `${count} ${operation}`).join(', ');
       return `${total} (${detail}; $${(total * 0.01).toFixed(2)})`;
     };
+    const mix = `${budgets.length} budgets (all spend, per service, per Heroku team and app) checked hourly + anomaly scan`;
     print(
-      `cost_explorer_requests_per_day_alert_checks (${budgets.length} budgets hourly + anomaly scan, digest ran that morning)`,
+      `cost_explorer_requests_per_day_alert_checks (${mix}, digest ran that morning)`,
       await day('2026-11-16', true),
     );
+    print(`cost_explorer_requests_per_day_alert_checks (${mix}, no digest that day)`, await day('2026-11-17', false));
+    await bot.services.store.putBudget(accountBudget, 'UBENCH', clock);
     print(
-      `cost_explorer_requests_per_day_alert_checks (${budgets.length} budgets hourly + anomaly scan, no digest that day)`,
-      await day('2026-11-17', false),
+      `cost_explorer_requests_per_day_alert_checks (the same + 1 budget on a linked account)`,
+      await day('2026-11-18', false),
     );
   } finally {
     await bot.stop();

@@ -321,7 +321,7 @@ export class AwsSpendSource {
    * The forecast total for [start, end) (MONTHLY granularity). Not enough history is an answer
    * (`available: false`), not an error. One request, none within the TTL.
    */
-  async forecast(query: SpendQuery): Promise<Fetched<Forecast>> {
+  async forecast(query: SpendQuery, maxAgeMs?: number): Promise<Fetched<Forecast>> {
     checkPeriod(query);
     const input: GetCostForecastCommandInput = {
       TimePeriod: { Start: query.start, End: query.end },
@@ -345,6 +345,7 @@ export class AwsSpendSource {
         }
       },
       {},
+      maxAgeMs,
     );
     return fetched(this.forecastFrom(query, part.value), [part]);
   }
