@@ -114,7 +114,10 @@ export async function budgetStatuses(
   const aws = services.sources.aws;
   if (aws && budgets.some((b) => b.forecast && b.platform !== 'heroku' && b.scope.kind === 'all')) {
     try {
-      const forecast = await aws.forecast({ start: data.today, end: firstOfMonth(data.today, 1) }, ALERT_DATA_MAX_AGE_MS);
+      const forecast = await aws.forecast(
+        { start: data.today, end: firstOfMonth(data.today, 1) },
+        ALERT_DATA_MAX_AGE_MS,
+      );
       if (forecast.value.available) awsForecastRest = toCents(usd(forecast.value.total));
     } catch {
       awsForecastRest = null;

@@ -2,6 +2,7 @@
  * The lead dashboard on the Home tab. Pure: every figure and time arrives formatted.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
+import { budgetsHomeBlocks } from '../alerts/budgets-home';
 import type { DashboardFigures, PlatformFigures, PlatformOff } from './dashboard-figures';
 import { button, divider, HOME_ACTIONS, heading, homeView, note, section } from './home-blocks';
 
@@ -125,6 +126,7 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
     }
   }
 
+  blocks.push(...budgetsHomeBlocks());
   blocks.push(divider);
   const digest = input.nextDigest;
   blocks.push(

@@ -1,6 +1,8 @@
 import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
 import type { Services } from '../../../services';
 import { ALERT_ACTIONS } from '../../alerts/alert-blocks';
+import { ADD_BUDGET } from '../../alerts/budget-form';
+import { openBudgetForm } from '../../alerts/budget-form-listeners';
 import { HOME_ACTIONS } from '../../home/home-blocks';
 import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
@@ -28,6 +30,7 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(HOME_ACTIONS.newEstimate, homeNewEstimate());
   app.action<BlockButtonAction>(HOME_ACTIONS.digestSettings, homeDigestSettings(services));
   app.action<BlockButtonAction>(HOME_ACTIONS.exportAudit, homeExportAudit(services));
+  app.action<BlockButtonAction>(ADD_BUDGET, openBudgetForm(services));
   app.action<BlockAction>(ALERT_ACTIONS.acknowledge, alertAction(services, simpleAct({ kind: 'acknowledge' })));
   app.action<BlockAction>(ALERT_ACTIONS.expected, alertAction(services, simpleAct({ kind: 'expected' })));
   app.action<BlockAction>(ALERT_ACTIONS.snoozeDay, alertAction(services, simpleAct({ kind: 'snooze', days: 1 })));

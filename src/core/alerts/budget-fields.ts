@@ -1,0 +1,81 @@
+/**
+ * A budget from separate form fields (App Home), checked with the same rules as the command, each
+ * error on its own field. Pure.
+ */
+import {
+  type BudgetCheck,
+  type BudgetPlatform,
+  type BudgetScope,
+  checkAmount,
+  checkName,
+  checkScope,
+  checkThresholds,
+  DEFAULT_THRESHOLDS,
+  type FieldErrors,
+  resolvePlatform,
+} from './budget';
+
+export interface BudgetFields {
+  name?: string;
+  amount?: string;
+  platform?: string;
+  /** `all`, `team`, `app`, `service`, `account` or `tag`. */
+  scopeKind?: string;
+  /** The team, app, service or account; for a tag, `KEY=VALUE`. */
+  scopeValue?: string;
+  levels?: string;
+  forecast: boolean;
+  /** A channel ID picked from Slack's list. */
+  channel?: string;
+}
+
+export function budgetFromFields(fields: BudgetFields): BudgetCheck {
+  const errors: FieldErrors = {};
+  const name = checkName(fields.name ?? '');
+  if ('error' in name) errors.name = name.error;
+  const amount = checkAmount(fields.amount ?? '');
+  if ('error' in amount) errors.amount = amount.error;
+  const levels = fields.levels?.trim() ? checkThresholds(fields.levels) : { value: DEFAULT_THRESHOLDS };
+  if ('error' in levels) errors.thresholds = levels.error;
+  let scope: BudgetScope = { kind: 'all' };
+  const kind = fields.scopeKind ?? 'all';
+  if (kind !== 'all') {
+    const raw = fields.scopeValue?.trim() ?? '';
+    const eq = raw.indexOf('=');
+    const checked =
+      kind === 'tag'
+        ? checkScope(`tag:${eq > 0 ? raw.slice(0, eq) : ''}`, eq > 0 ? raw.slice(eq + 1) : '')
+        : checkScope(kind, raw);
+    if ('error' in checked) errors.scope = checked.error;
+    else scope = checked.value;
+  }
+  // The form's default, AWS + Heroku, means "whatever the scope implies" once a scope is picked.
+  const asked =
+    ['aws', 'heroku'].includes(fields.platform ?? '') || (fields.platform === 'both' && kind === 'all')
+      ? (fields.platform as BudgetPlatform)
+      : undefined;
+  const platform = errors.scope ? undefined : resolvePlatform(asked, scope);
+  if (platform && 'error' in platform) errors.platform = platform.error;
+  if (
+    Object.keys(errors).length > 0 ||
+    'error' in name ||
+    'error' in amount ||
+    'error' in levels ||
+    !platform ||
+    'error' in platform
+  ) {
+    return { ok: false, errors };
+  }
+  return {
+    ok: true,
+    value: {
+      name: name.value,
+      amountCents: amount.cents,
+      platform: platform.value,
+      scope,
+      thresholds: levels.value,
+      forecast: fields.forecast,
+      ...(fields.channel ? { channel: fields.channel } : {}),
+    },
+  };
+}

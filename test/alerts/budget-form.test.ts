@@ -1,0 +1,109 @@
+import { ADD_BUDGET, BUDGET_FIELDS, BUDGET_FORM } from '../../src/slack/alerts/budget-form';
+import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+
+/** The App Home budget form through the signed receiver: errors on their fields, nothing half-saved. */
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => h.close());
+
+const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
+const select = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
+
+function values(over: Record<string, Record<string, unknown>> = {}) {
+  return {
+    [BUDGET_FIELDS.name]: text('web-prod'),
+    [BUDGET_FIELDS.amount]: text('2000'),
+    [BUDGET_FIELDS.platform]: select('both'),
+    [BUDGET_FIELDS.scopeKind]: select('team'),
+    [BUDGET_FIELDS.scopeValue]: text('acme-eng'),
+    [BUDGET_FIELDS.levels]: text('50,80,100'),
+    [BUDGET_FIELDS.forecast]: { value: { type: 'checkboxes', selected_options: [{ value: 'forecast' }] } },
+    [BUDGET_FIELDS.channel]: { value: { type: 'conversations_select', selected_conversation: 'C0ACME' } },
+    ...over,
+  };
+}
+
+async function submit(state: Record<string, Record<string, unknown>>, user = LEAD) {
+  const ack = await h.interaction({
+    type: 'view_submission',
+    user: { id: user, name: 'someone', team_id: 'T1' },
+    view: {
+      id: 'VBUDGET1',
+      type: 'modal',
+      callback_id: BUDGET_FORM,
+      private_metadata: '',
+      hash: 'h1',
+      state: { values: state },
+    },
+  });
+  await h.settle();
+  return ack;
+}
+
+test('the Home button opens the form for leads', async () => {
+  await h.interaction({
+    type: 'block_actions',
+    container: { type: 'view', view_id: 'VHOME' },
+    actions: [{ type: 'button', action_id: ADD_BUDGET, block_id: 'home_budgets', action_ts: '1.1' }],
+  });
+  await h.settle();
+  const opened = h.slack.callsTo('views.open');
+  expect(opened).toHaveLength(1);
+  expect((opened[0]!.body.view as { callback_id: string }).callback_id).toBe(BUDGET_FORM);
+});
+
+test('a whole budget is saved, and the lead gets a confirmation', async () => {
+  const ack = await submit(values());
+  expect(ack.body).toBe('');
+  expect(await h.bot.services.store.budgets()).toEqual([
+    expect.objectContaining({
+      name: 'web-prod',
+      amountCents: 200_000,
+      platform: 'heroku',
+      scope: { kind: 'team', value: 'acme-eng' },
+      forecast: true,
+      channel: 'C0ACME',
+    }),
+  ]);
+  expect(String(h.slack.callsTo('chat.postMessage').at(-1)?.body.text)).toContain(
+    'Saved budget web-prod: Heroku, team acme-eng, $2,000.00/month',
+  );
+});
+
+test.each([
+  [{ [BUDGET_FIELDS.name]: text('Web Prod!') }, BUDGET_FIELDS.name, 'e.g. web-prod'],
+  [{ [BUDGET_FIELDS.amount]: text('lots') }, BUDGET_FIELDS.amount, 'e.g. 2000/month'],
+  [{ [BUDGET_FIELDS.levels]: text('50,abc') }, BUDGET_FIELDS.levels, 'e.g. alert=50,80,100'],
+  [
+    { [BUDGET_FIELDS.scopeKind]: select('account'), [BUDGET_FIELDS.scopeValue]: text('12') },
+    BUDGET_FIELDS.scopeValue,
+    'e.g. account=123456789012',
+  ],
+  [
+    { [BUDGET_FIELDS.scopeKind]: select('tag'), [BUDGET_FIELDS.scopeValue]: text('novalue') },
+    BUDGET_FIELDS.scopeValue,
+    'tag:team=web',
+  ],
+  [{ [BUDGET_FIELDS.platform]: select('aws') }, BUDGET_FIELDS.platform, 'watches Heroku only'],
+])('bad field %#: the error is on its field with an example; nothing saved', async (over, field, example) => {
+  const ack = await submit(values(over));
+  expect(ack.body.response_action).toBe('errors');
+  expect(Object.keys(ack.body.errors)).toEqual([field]);
+  expect(ack.body.errors[field]).toContain(example);
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+});
+
+test('a channel the bot is not in is refused on the channel field; nothing saved', async () => {
+  h.slack.answer('conversations.info', { ok: true, channel: { id: 'C0ACME', name: 'acme', is_member: false } });
+  const ack = await submit(values());
+  expect(ack.body.errors[BUDGET_FIELDS.channel]).toContain('/invite @Hosting Advisor');
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+});
+
+test('others cannot save a budget', async () => {
+  const ack = await submit(values(), NOT_LEAD);
+  expect(ack.body.response_action).toBe('errors');
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+});
