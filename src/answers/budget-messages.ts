@@ -5,11 +5,14 @@
 import { serviceMovers } from '../core/alerts/aws-movers';
 import { type BudgetScope, describeScope, platformLabel } from '../core/alerts/budget';
 import { type BudgetEvent, percentUsed } from '../core/alerts/budget-check';
+import { describeDrivers } from '../core/alerts/cost-drivers';
 import { herokuChanges } from '../core/alerts/heroku-changes';
 import type { RouteTarget } from '../core/alerts/routing';
 import type { HerokuSnapshotData } from '../core/heroku-run-rate';
 import { formatUsd, fromCents } from '../core/money';
-import { addDays } from '../core/utc-days';
+import { addDays, firstOfMonth } from '../core/utc-days';
+import { costComparisonDrivers } from '../sources/aws/alert-queries';
+import type { AwsSpendSource } from '../sources/aws/aws-spend-source';
 import { type AlertData, awsTotalCents } from './alert-data';
 import type { AlertView } from './alert-view';
 import type { BudgetStatus } from './budget-status';
@@ -112,4 +115,41 @@ export function budgetViews(
     },
     detail: { headline: 'Why it changed', lines: [...why, ...figures], basis: status.basis },
   };
+}
+
+/** Closed months change little after their first days: the comparison is asked at most once a week. */
+const DRIVERS_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+
+/**
+ * For AWS budgets: last month against the month before, as Cost Explorer's cost comparison drivers
+ * (usage change, credits, refunds, Savings Plans, tax) explain it. One request a week at most, and
+ * only when a budget message is about to be posted.
+ */
+export async function wholeMonthWhy(
+  aws: AwsSpendSource | undefined,
+  data: AlertData,
+  scope: BudgetScope,
+): Promise<string[]> {
+  if (!aws || (scope.kind !== 'all' && scope.kind !== 'service')) return [];
+  const lastMonth = firstOfMonth(data.today, -1);
+  const monthBefore = firstOfMonth(data.today, -2);
+  try {
+    const answer = await costComparisonDrivers(
+      aws,
+      { start: monthBefore, end: lastMonth },
+      { start: lastMonth, end: firstOfMonth(data.today) },
+      DRIVERS_MAX_AGE_MS,
+    );
+    const inScope = answer.value.filter(
+      (driver) => scope.kind !== 'service' || driver.selector[0]?.toLowerCase() === scope.value.toLowerCase(),
+    );
+    return describeDrivers(inScope, 3).map(
+      (line) =>
+        `AWS ${lastMonth.slice(0, 7)} against ${monthBefore.slice(0, 7)} (Cost Explorer's cost drivers): ${line}`,
+    );
+  } catch (error) {
+    return [
+      `AWS ${lastMonth.slice(0, 7)} against ${monthBefore.slice(0, 7)}: Cost Explorer's cost drivers could not be read (${(error as Error).message})`,
+    ];
+  }
 }

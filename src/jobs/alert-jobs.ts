@@ -10,7 +10,7 @@ import { channelResolver } from '../answers/alert-settings';
 import type { AlertPoster, AlertView } from '../answers/alert-view';
 import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
 import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
-import { budgetViews, budgetWhy, routeTargetOf } from '../answers/budget-messages';
+import { budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers/budget-messages';
 import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
 import { addDays } from '../core/utc-days';
@@ -109,7 +109,12 @@ export class AlertJobs {
         result.problems.push(`${status.budget.name}: no channel to post to (set one with /hosting alerts channel=#…)`);
         continue;
       }
-      const why = budgetWhy(data, status);
+      const why = [
+        ...budgetWhy(data, status),
+        ...(status.budget.platform === 'heroku'
+          ? []
+          : await wholeMonthWhy(services.sources.aws, data, status.budget.scope)),
+      ];
       for (const event of status.events) {
         const tag = budgetEventKey(status.budget.id, data.month, event);
         await services.store.recordAlert({

@@ -35,6 +35,38 @@ beforeEach(() => {
   scriptDaily(ce, fifty);
   // The rest of November: $700 more, so the month is forecast at $1,500.
   ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '700.0', Unit: 'USD' } }));
+  // October against September, as Cost Explorer's cost comparison drivers explain it.
+  ce.reply(
+    'GetCostComparisonDrivers',
+    reply.ok({
+      CostComparisonDrivers: [
+        {
+          CostSelector: {
+            And: [
+              { Dimensions: { Key: 'SERVICE', Values: [EC2] } },
+              { Dimensions: { Key: 'USAGE_TYPE', Values: ['BoxUsage:m5.large'] } },
+            ],
+          },
+          Metrics: {
+            UnblendedCost: {
+              BaselineTimePeriodAmount: '900',
+              ComparisonTimePeriodAmount: '1200',
+              Difference: '300',
+              Unit: 'USD',
+            },
+          },
+          CostDrivers: [
+            { Type: 'USAGE_CHANGE', Name: 'Usage', Metrics: { UnblendedCost: { Difference: '350', Unit: 'USD' } } },
+            {
+              Type: 'SAVINGS_PLAN_USAGE',
+              Name: 'Savings Plans',
+              Metrics: { UnblendedCost: { Difference: '-50', Unit: 'USD' } },
+            },
+          ],
+        },
+      ],
+    }),
+  );
 });
 
 async function start(env: Record<string, string> = {}, instanceId = 'replica-a'): Promise<Harness> {
@@ -76,6 +108,15 @@ describe('a budget on SQLite', () => {
     expect(thread).toHaveLength(1);
     expect(thread[0]!.text).toContain('AWS: $800.00 month to date');
     expect(thread[0]!.text).toContain('Forecast for 2026-11: $1,500.00, estimated');
+    expect(thread[0]!.text).toContain(
+      "AWS 2026-10 against 2026-09 (Cost Explorer's cost drivers): Amazon Elastic Compute Cloud - Compute / BoxUsage:m5.large: +$300.00 (usage change +$350.00, Savings Plans -$50.00)",
+    );
+    expect(ce.requests('GetCostComparisonDrivers')[0]!.body).toEqual({
+      BaselineTimePeriod: { Start: '2026-09-01', End: '2026-10-01' },
+      ComparisonTimePeriod: { Start: '2026-10-01', End: '2026-11-01' },
+      MetricForComparison: 'UnblendedCost',
+      MaxResults: 10,
+    });
     const detail = h.slack.callsTo('chat.postMessage').find((call) => call.body.thread_ts === posted[0]!.ts)!;
     expect(JSON.stringify(detail.body.blocks)).toContain('2026-11-01 to 2026-11-16 from Cost Explorer');
     // One Cost Explorer usage request for three checks an hour apart: the day's answer is reused.
