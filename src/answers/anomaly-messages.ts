@@ -9,7 +9,7 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
   const total = findings.reduce((sum, finding) => sum + finding.impactCents, 0);
   const count = findings.length === 1 ? '1 cost anomaly' : `${findings.length} cost anomalies`;
   return {
-    headline: `${count} found on ${today}, +${usd(total)} above usual spend: ${findings
+    headline: `${count} found on ${today}, +${usd(total)} above a usual day: ${findings
       .slice(0, 3)
       .map((finding) => `${finding.title} +${usd(finding.impactCents)}`)
       .join(

@@ -104,7 +104,7 @@ test('a Heroku app scaled 2 → 6 Standard-2X: one alert naming the app, process
   const [summary, ...more] = headlines(h, ACME);
   expect(more).toEqual([]);
   expect(summary!.text).toContain(
-    '1 cost anomaly found on 2026-11-17, +$6.67 above usual spend: Heroku app api-prod (team acme-eng) +$6.67',
+    '1 cost anomaly found on 2026-11-17, +$6.67 above a usual day: Heroku app api-prod (team acme-eng) +$6.67',
   );
   const [detail] = replies(h, ACME, summary!.ts);
   expect(detail!.text).toContain(
