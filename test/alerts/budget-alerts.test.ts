@@ -230,3 +230,53 @@ test('only leads may set budgets', async () => {
     await h.close();
   }
 });
+
+test('Snooze 1 day from a budget message holds its next alert until the day is over', async () => {
+  const h = await start();
+  try {
+    await setBudget(h, `aws-all 1000/month aws alert=50,90 channel=<#${COSTS}|costs>`);
+    const jobs = alertJobs(h, 'replica-a');
+    await jobs.checkBudgets(NOV_17);
+    const [headline] = headlines(h, COSTS);
+    expect(headline!.text).toContain('passed 50 %');
+    const button = (
+      h.slack.callsTo('chat.postMessage')[0]!.body.blocks as { elements?: { action_id: string; value: string }[] }[]
+    )
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id === 'alert_snooze_day')!;
+    await h.interaction({
+      type: 'block_actions',
+      container: { type: 'message', message_ts: headline!.ts, channel_id: COSTS },
+      channel: { id: COSTS, name: 'costs' },
+      message: { type: 'message', ts: headline!.ts, text: headline!.text },
+      response_url: `${h.slack.url}/respond/snooze`,
+      actions: [
+        {
+          type: 'button',
+          action_id: button.action_id,
+          block_id: 'alert_actions',
+          value: button.value,
+          action_ts: '1.1',
+        },
+      ],
+    });
+    await h.settle();
+    expect(replies(h, COSTS, headline!.ts).map((m) => m.text)).toContain(
+      '<@ULEAD0001> snoozed alerts for this budget until 2026-11-18 10:00 UTC.',
+    );
+    // Spend passes 90 % (a costly day): held while snoozed, posted once the snooze is over.
+    ce.reset();
+    scriptDaily(ce, () => [{ keys: [EC2, 'BoxUsage:m5.large'], amount: '60' }]);
+    clock = later(22 * 60);
+    await jobs.checkBudgets(clock);
+    expect(headlines(h, COSTS)).toHaveLength(1);
+    clock = later(25 * 60);
+    await jobs.checkBudgets(clock);
+    expect(headlines(h, COSTS).map((m) => m.text.split('\n')[0])).toEqual([
+      expect.stringContaining('passed 50 %'),
+      expect.stringContaining('passed 90 %'),
+    ]);
+  } finally {
+    await h.close();
+  }
+});
