@@ -75,7 +75,10 @@ export function budgetSubcommand(): Subcommand {
                   : `${formatUsd(fromCents(spend.actualCents))} so far (${percentUsed(spend.actualCents, budget.amountCents)} %)${spend.forecastCents !== null ? `, forecast ${formatUsd(fromCents(spend.forecastCents))}` : ''}`;
                 return `• *${budget.name}*: ${describeBudget(budget)}, ${where(budget.channel)}. ${used}`;
               });
-              return ephemeral(`Budgets (${statuses[0]!.spend.month}, estimated):\n${lines.join('\n')}`);
+              const basis = [...new Set(statuses.flatMap((status) => status.basis))].map((line) => `_${line}_`);
+              return ephemeral(
+                `Budgets for ${statuses[0]!.spend.month} (month to date; forecasts are estimates):\n${lines.join('\n')}\n${basis.join('\n')}`,
+              );
             },
           };
         default:
