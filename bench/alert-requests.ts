@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
 import type { Budget, BudgetScope } from '../src/core/alerts/budget';
-import { gatherDigest } from '../src/jobs/digest-data';
+import { gatherDigest } from '../src/answers/digest';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/server';
 import { tempSqliteFile } from '../test/support/databases';
