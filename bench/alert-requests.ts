@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
-import type { Budget, BudgetScope } from '../src/core/alerts/budget';
 import { gatherDigest } from '../src/answers/digest';
+import type { Budget, BudgetScope } from '../src/core/alerts/budget';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/server';
 import { tempSqliteFile } from '../test/support/databases';
