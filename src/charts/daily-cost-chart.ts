@@ -217,12 +217,15 @@ export async function renderDailyCostChartSvg(input: DailyCostChartInput): Promi
   }
 }
 
-/** PNG bytes, CHART_WIDTH × CHART_HEIGHT, on a white background. */
-export async function renderDailyCostChart(input: DailyCostChartInput): Promise<Buffer> {
+/**
+ * PNG bytes, CHART_WIDTH × CHART_HEIGHT times `scale`, on a white background. Slack shows an image
+ * at most about CHART_WIDTH wide, so scale 2 is sharp on high-density screens.
+ */
+export async function renderDailyCostChart(input: DailyCostChartInput, { scale = 1 } = {}): Promise<Buffer> {
   const svg = await renderDailyCostChartSvg(input);
   // Rasterised on libuv's thread pool, off the event loop.
   const image = await engines().resvg.renderAsync(svg, {
-    fitTo: { mode: 'original' },
+    fitTo: scale === 1 ? { mode: 'original' } : { mode: 'zoom', value: scale },
     background: '#ffffff',
     font: {
       fontFiles: chartFontFiles(),

@@ -4,12 +4,15 @@ import type { Digest } from '../core/digest';
 
 export function renderDigestChart(digest: Digest): Promise<Buffer> {
   const series = (section: Digest['aws']) => (section.status === 'ok' ? section.daily : digest.days.map(() => null));
-  return renderDailyCostChart({
-    title: `Daily cost, 4 weeks to ${digest.week.label}`,
-    days: digest.days,
-    series: [
-      { name: 'AWS', cents: series(digest.aws) },
-      { name: 'Heroku', cents: series(digest.heroku) },
-    ],
-  });
+  return renderDailyCostChart(
+    {
+      title: `Daily cost, 4 weeks to ${digest.week.label}`,
+      days: digest.days,
+      series: [
+        { name: 'AWS', cents: series(digest.aws) },
+        { name: 'Heroku', cents: series(digest.heroku) },
+      ],
+    },
+    { scale: 2 },
+  );
 }

@@ -127,6 +127,11 @@ describe('renderDailyCostChart', () => {
     expect(image.rgba.length).toBe(800 * 400 * 4);
   });
 
+  it('at scale 2 (the digest: sharp on high-density screens) it is 1600 × 800', async () => {
+    const png = await renderDailyCostChart(input(), { scale: 2 });
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: 1600, height: 800 });
+  });
+
   it('is deterministic: the same input gives the same bytes, whatever was rendered in between', async () => {
     const first = await renderDailyCostChart(input());
     await renderDailyCostChart(input({ title: 'something else', series: [{ name: 'AWS', cents: AWS }] }));

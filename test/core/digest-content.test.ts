@@ -192,7 +192,7 @@ describe('digest content for a fixed data set', () => {
 
   test('verdict, posture and what the figures are', () => {
     expect(digest.verdict).toBe(
-      'Verdict: Moving the AWS workload to Heroku would save about $40.83/week ($2,123.33/year); moving the Heroku apps to AWS would save about $7.23/week ($376.13/year) — infrastructure at list prices, before ops hours.',
+      'Verdict: Moving the AWS workload to Heroku would save about $40.83/week ($2,123.33/year); moving the Heroku apps to AWS would save about $7.23/week ($376.13/year).',
     );
     expect(digest.posture.map((p) => p.framework)).toEqual(['HIPAA Security Rule', 'PCI DSS']);
     expect(digest.posture[0]!.summary).toBe('Heroku: not connected · AWS: not connected');
@@ -251,5 +251,56 @@ describe('digest with a platform missing', () => {
     expect(lastCompleteWeek(late, 'Europe/Berlin').id).toBe('2026-W47');
     expect(lastCompleteWeek(late, 'UTC').id).toBe('2026-W46');
     expect(lastCompleteWeek(late, 'America/Los_Angeles').id).toBe('2026-W46');
+  });
+});
+
+describe('Heroku forecast and the first weeks', () => {
+  test('the forecast never passes what a month of today’s apps can cost (31-day October, monthly caps)', () => {
+    // api: $150/month = $5/day. To 26 Oct: 25 days = $125.00; 6 days left × $5 = $155.00, more than
+    // the $150.00 a month of api costs at most: the forecast is $150.00, marked as capped.
+    const october = new Date('2026-10-26T09:00:00Z');
+    const digest = buildDigest(
+      input({
+        week: lastCompleteWeek(october, 'UTC'),
+        today: '2026-10-26',
+        generatedAt: october,
+        heroku: {
+          snapshots: snapshots().filter((row) => row.app === 'api' && row.day < '2026-10-26'),
+          runRateMonthlyCents: 15_000,
+          onAws: { monthly: usd(146), notes: [] },
+        },
+      }),
+    );
+    if (digest.heroku.status !== 'ok') throw new Error('heroku');
+    expect(formatUsd(digest.heroku.monthToDate)).toBe('$125.00');
+    expect(formatUsd(digest.heroku.forecastMonth!)).toBe('$150.00');
+    expect(digest.heroku.forecastCapped).toBe(true);
+  });
+
+  test('the first Monday after install: last week from today’s run-rate, labelled, not an empty section', () => {
+    // Snapshots only since Thursday 19 Nov. $175/month × 7/30 = $40.83 a week; 22 days = $128.33.
+    const digest = buildDigest(
+      input({
+        heroku: {
+          snapshots: snapshots().filter((row) => row.day >= '2026-11-19'),
+          runRateMonthlyCents: 17_500,
+          onAws: { monthly: usd(146), notes: [] },
+        },
+      }),
+    );
+    if (digest.heroku.status !== 'ok') throw new Error('heroku');
+    expect(digest.heroku.runRate).toBe(true);
+    expect(formatUsd(digest.heroku.lastWeek)).toBe('$40.83');
+    expect(formatUsd(digest.heroku.monthToDate)).toBe('$128.33');
+    expect(formatUsd(digest.heroku.forecastMonth!)).toBe('$175.00');
+    expect(digest.heroku.basis[0]).toContain('run-rate');
+    expect(digest.verdict).toContain('moving the Heroku apps to AWS');
+  });
+
+  test('no snapshots and no run-rate: says why, never $0.00', () => {
+    const digest = buildDigest(input({ heroku: { snapshots: [], onAws: { monthly: usd(146), notes: [] } } }));
+    expect(digest.heroku.status).toBe('failed');
+    if (digest.heroku.status === 'ok') throw new Error('heroku');
+    expect(digest.heroku.reason).toContain('no daily formation snapshots');
   });
 });

@@ -72,6 +72,7 @@ function digest(): Digest {
     aws: aws(),
     heroku: { platform: 'heroku', status: 'failed', reason: 'Heroku said 401: check HEROKU_API_TOKEN.' },
     verdict: 'AWS up 16.7% on the week before; Heroku could not be read.',
+    priceListDate: '2026-10-02',
     posture: [{ framework: 'HIPAA', summary: 'AWS: 7 met, 2 gaps, 3 to verify', gaps: 2 }],
     about: ['Cost Explorer requests for this digest: 3 ($0.03)', 'Prices: list prices of 2026-10-01'],
     generatedAt: new Date('2026-11-23T08:00:00Z'),

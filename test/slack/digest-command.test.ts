@@ -127,6 +127,8 @@ afterAll(async () => {
   restoreEnv();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as Slack receives it
+type Block = any;
 type Body = {
   text: string;
   response_type?: string;
@@ -151,28 +153,53 @@ describe('/hosting digest', () => {
     ce.reply('GetCostForecast', reply.accessDenied('GetCostForecast'));
     const { answer } = await digest('digest');
     const text = shown(answer!);
-    expect(text).toContain(':warning: No AWS figures this week');
+    expect(text).toContain('*AWS*: :warning: no figures this week.');
     expect(text).toMatch(/AWS denied ce:GetCostAndUsage: the IAM policy/);
-    expect(text).toContain('*$23.33* last week (estimated)');
+    expect(text).toContain('*Heroku* last week: *$23.33* estimated');
   });
 
-  test('a lead previews the digest privately: both platforms, exact figures, what they are', async () => {
+  test('a lead previews the digest privately: a headline per platform, figures that agree, Post now and Settings', async () => {
     scriptAws();
     const { answer } = await digest('digest');
     capture('digest-preview', answer);
     expect(answer?.response_type).toBe('ephemeral');
-    expect(answer!.blocks!.length).toBeLessThanOrEqual(50);
-    const text = shown(answer!);
-    expect(text).toContain('Weekly hosting digest: Mon 16 – Sun 22 Nov 2026');
-    expect(text).toContain('*$175.00* last week (actual): +$35.00 (+25.0%) vs the week before');
+    const blocks = answer!.blocks as Block[];
+    expect(blocks.length).toBeLessThanOrEqual(20);
+    expect(blocks[0].text.text).toBe('Weekly hosting digest: Mon 16 – Sun 22 Nov 2026');
+    // One verdict, right under the header.
+    expect(blocks[1].text.text).toMatch(/^\*Verdict: /);
+    expect(shown(answer!).match(/Verdict:/g)).toHaveLength(1);
+    const headline = (name: string) => blocks.find((b) => b.text?.text.startsWith(`*${name}* last week:`))!;
+    const aws = headline('AWS');
+    expect(aws.text.text).toBe('*AWS* last week: *$175.00* actual, +$35.00 (+25.0%) on the week before');
+    expect(aws.fields.map((f: Block) => f.text)).toEqual([
+      '*November to date* (1–22 Nov)\n$475.00',
+      // Month to date + Cost Explorer's $200.00 for the rest of the month.
+      '*Forecast for November*\n$675.00',
+      '*On Heroku (modelled)*\n$233.33/week (+$58.33/week vs actual)',
+      '*Biggest changes*\nAmazon Elastic Compute Cloud - Compute +$35.00 ($140.00 → $175.00)',
+    ]);
+    const heroku = headline('Heroku');
     // 7 × 2 × $50/30 = $23.333333.
-    expect(text).toContain('*$23.33* last week (estimated)');
-    expect(text).toContain('Month to date (2026-11, to 2026-11-23 exclusive): $475.00; forecast for the month $675.00');
-    expect(text).toContain('Same workload on AWS (modelled)');
-    expect(text).toContain('Verdict:');
-    expect(text).toContain('HIPAA Security Rule — Heroku:');
-    expect(text).toMatch(/Cost Explorer requests for this digest: [3-9] /);
-    expect(answer!.text).toContain('$175.00');
+    expect(heroku.text.text).toBe('*Heroku* last week: *$23.33* estimated, $0.00 (+0.0%) on the week before');
+    const [mtd, forecast] = heroku.fields.map((f: Block) => f.text);
+    // 22 days × $100/30 = $73.33; the forecast never passes a full month of today's apps ($100.00).
+    expect(mtd).toBe('*November to date* (1–22 Nov)\n$73.33');
+    expect(forecast).toBe('*Forecast for November*\n$100.00');
+    // Both platforms cover the same week and the same month-to-date days (inclusive dates).
+    expect(shown(answer!)).not.toMatch(/exclusive|2026-W47|168\/730|UnblendedCost/);
+    expect(shown(answer!)).toContain('Weeks run Monday to Sunday in UTC');
+    expect(shown(answer!)).toContain('Compliance (live)');
+    const buttons = blocks.at(-1).elements;
+    expect(buttons.map((b: Block) => [b.text.text, b.action_id])).toEqual([
+      ['Post now', 'digest_post_now'],
+      ['Settings', 'digest_settings'],
+    ]);
+    // The notification text: the headline figures and the verdict, short.
+    expect(answer!.text).toContain(
+      'AWS: $175.00 last week (+$35.00, +25.0%); November to date $475.00, forecast $675.00',
+    );
+    expect(answer!.text.length).toBeLessThan(4000);
     const audit = await h.bot.services.store.auditLog();
     expect(audit.at(-1)).toMatchObject({ actor: LEAD, action: 'digest-preview', detail: 'previewed 2026-W47' });
   });
@@ -198,6 +225,40 @@ describe('/hosting digest', () => {
     const again = await digest('digest post');
     expect(again.answer?.text).toContain('is already in');
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL)).toHaveLength(1);
+  });
+
+  test('Post now under the preview (after the week was posted) says where it is without a second post; Settings opens the form', async () => {
+    scriptAws();
+    const { answer } = await digest('digest');
+    const [postNow, settings] = (answer!.blocks as Block[]).at(-1).elements;
+    const press = async (button: Block, path: string) => {
+      await h.interaction({
+        type: 'block_actions',
+        channel: { id: 'C0CHANNEL', name: 'eng' },
+        container: { type: 'message', is_ephemeral: true },
+        response_url: `${h.slack.url}/respond/${path}`,
+        actions: [
+          {
+            type: 'button',
+            action_id: button.action_id,
+            block_id: 'digest_preview',
+            value: button.value,
+            text: button.text,
+            action_ts: '1',
+          },
+        ],
+      });
+      await h.settle();
+      return h.slack.responses.filter((r) => r.path.endsWith(path)).map((r) => r.body as Body);
+    };
+    const told = await press(postNow, 'preview-post');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain(`The digest for Mon 16 – Sun 22 Nov 2026 is already in <#${CHANNEL}>`);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL)).toHaveLength(1);
+    const opened = h.slack.callsTo('views.open').length;
+    await press(settings, 'preview-settings');
+    expect(h.slack.callsTo('views.open')).toHaveLength(opened + 1);
+    expect((h.slack.callsTo('views.open').at(-1)!.body.view as Block).callback_id).toBe('digest_settings_form');
   });
 });
 

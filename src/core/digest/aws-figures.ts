@@ -5,7 +5,7 @@ import { utcDays } from '../heroku-run-rate';
 import { formatUsd, type Money, sumMoney, toCents, usd, ZERO } from '../money';
 import { addDays } from '../utc-days';
 import type { AwsDigestInput } from './input';
-import { change, movers, type Period, top, translation } from './platform-figures';
+import { change, MAX_MOVERS, movers, type Period, top, translation } from './platform-figures';
 import type { PlatformDigest } from './types';
 
 export function awsFigures(input: AwsDigestInput, period: Period): PlatformDigest {
@@ -57,7 +57,7 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
     lastWeek,
     weeks,
     ...change(weeks),
-    movers: movers(perService(lastDays), perService(utcDays(before.start, before.end))),
+    movers: movers(perService(lastDays), perService(utcDays(before.start, before.end)), MAX_MOVERS),
     top: top(perService(lastDays)),
     daily: period.days.map((day) => {
       const total = dayTotal(day);

@@ -7,7 +7,7 @@
 import { utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents } from '../money';
 import { awsFigures } from './aws-figures';
-import { herokuFigures } from './heroku-figures';
+import { herokuFigures, herokuRunRateFigures } from './heroku-figures';
 import type { DigestInput, HerokuDigestInput } from './input';
 import type { Period } from './platform-figures';
 import { postureLines } from './posture';
@@ -27,21 +27,24 @@ export function digestPeriod(input: Pick<DigestInput, 'week' | 'today'>): Period
   };
 }
 
-/** Without a single snapshot in the four weeks there is nothing to integrate: say so, not $0.00. */
+/**
+ * Snapshots integrate what actually ran; until they reach back to the start of last week (the first
+ * weeks after install) the run-rate stands in, labelled. Without either, say so, never $0.00.
+ */
 function herokuSection(input: HerokuDigestInput, period: Period): PlatformSection {
+  const last = period.weeks[period.weeks.length - 1]!;
+  // Snapshots from before last week began: the bot has seen the whole week (days it missed show as missing).
+  const seenWholeWeek = input.snapshots.some((row) => row.day <= last.start);
+  if (seenWholeWeek) return herokuFigures(input, period);
+  if (input.runRateMonthlyCents !== undefined) return herokuRunRateFigures(input, input.runRateMonthlyCents, period);
   const first = period.days[0]!;
-  if (!input.snapshots.some((row) => row.day >= first && row.day < period.today)) {
-    const rate =
-      input.runRateMonthlyCents === undefined
-        ? ''
-        : ` Today's run-rate is ${formatUsd(fromCents(input.runRateMonthlyCents))}/month (see \`/hosting spend heroku\`).`;
-    return {
-      platform: 'heroku',
-      status: 'failed',
-      reason: `no daily formation snapshots cover these weeks yet. The bot takes one every day it runs; weekly Heroku figures start with the first week it has seen.${rate}`,
-    };
-  }
-  return herokuFigures(input, period);
+  if (input.snapshots.some((row) => row.day >= first && row.day < period.today)) return herokuFigures(input, period);
+  return {
+    platform: 'heroku',
+    status: 'failed',
+    reason:
+      'no daily formation snapshots cover these weeks yet, and Heroku could not be read for today’s run-rate. The bot takes a snapshot every day it runs.',
+  };
 }
 
 export function buildDigest(input: DigestInput): Digest {
@@ -62,6 +65,7 @@ export function buildDigest(input: DigestInput): Digest {
       `Modelled costs: list prices of ${input.priceListDate}, infrastructure only (ops hours not counted); a modelled week is 168/730 of an AWS month or 7/30 of a Heroku month; a year is 52 weeks.`,
       `Cost Explorer requests for this digest: ${ce.requestsThisRun} (${formatUsd(fromCents(ce.requestsThisRun))} at $0.01 each); ${ce.requestsThisMonth} this month (${ce.month}).`,
     ],
+    priceListDate: input.priceListDate,
     generatedAt: input.generatedAt,
   };
 }

@@ -5,7 +5,7 @@ import { utcDays, weeklyCostFromSnapshots } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
 import { dayCount, firstOfMonth } from '../utc-days';
 import type { HerokuDigestInput } from './input';
-import { change, movers, type Period, top, translation } from './platform-figures';
+import { change, MAX_MOVERS, movers, type Period, top, translation } from './platform-figures';
 import type { PlatformDigest } from './types';
 
 const thirtieths = (value: number): Money => usd(value).div(3000);
@@ -33,12 +33,18 @@ export function herokuFigures(input: HerokuDigestInput, period: Period): Platfor
   const nextMonth = firstOfMonth(period.monthStart, 1);
   const daysLeft = dayCount(period.today, nextMonth);
   let forecastMonth: Money | undefined;
+  let forecastCapped = false;
   let forecastNote: string;
   if (input.runRateMonthlyCents === undefined) {
     forecastNote = 'no forecast: the live Heroku read failed, so today’s run-rate is unknown';
   } else {
-    const rest = fromCents(input.runRateMonthlyCents).times(daysLeft).div(30);
-    forecastMonth = monthToDate.plus(rest);
+    const fullMonth = fromCents(input.runRateMonthlyCents);
+    const projected = monthToDate.plus(fullMonth.times(daysLeft).div(30));
+    // Heroku's monthly prices are caps: a month of today's apps costs at most their monthly price
+    // (a 31-day month prorated per day would exceed it), unless more already ran this month.
+    const cap = fullMonth.greaterThan(monthToDate) ? fullMonth : monthToDate;
+    forecastCapped = projected.greaterThan(cap);
+    forecastMonth = forecastCapped ? cap : projected;
     forecastNote = `month to date + today's run-rate (${formatUsd(fromCents(input.runRateMonthlyCents))}/month) for the ${daysLeft} day${daysLeft === 1 ? '' : 's'} left of ${dayCount(period.monthStart, nextMonth)}`;
   }
 
@@ -51,7 +57,7 @@ export function herokuFigures(input: HerokuDigestInput, period: Period): Platfor
     lastWeek,
     weeks,
     ...change(weeks),
-    movers: movers(perApp(last), perApp(before)),
+    movers: movers(perApp(last), perApp(before), MAX_MOVERS),
     top: top(perApp(last)),
     daily: period.days.map((day) => {
       const exact = whole.byDay[day];
@@ -62,6 +68,7 @@ export function herokuFigures(input: HerokuDigestInput, period: Period): Platfor
     monthToDateRange: { start: period.monthStart, end: period.today },
     ...(forecastMonth ? { forecastMonth } : {}),
     forecastNote,
+    ...(forecastCapped ? { forecastCapped } : {}),
     ...(typeof translated === 'string' ? {} : { translation: translated }),
     estimated: true,
     basis: [
@@ -71,6 +78,46 @@ export function herokuFigures(input: HerokuDigestInput, period: Period): Platfor
             `${excluded.size} contract-priced or unpriced item${excluded.size === 1 ? '' : 's'} not counted (never as $0)`,
           ]
         : []),
+      ...(typeof translated === 'string' ? [`Not modelled on AWS: ${translated}`] : []),
+      ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
+    ],
+  };
+}
+
+/**
+ * The first weeks after install: no snapshots cover last week yet, so last week, month to date and
+ * the forecast are today's run-rate (7/30 of a month a week), labelled as such, not an empty section.
+ */
+export function herokuRunRateFigures(
+  input: HerokuDigestInput,
+  runRateMonthlyCents: number,
+  period: Period,
+): PlatformDigest {
+  const monthly = fromCents(runRateMonthlyCents);
+  const last = period.weeks[period.weeks.length - 1]!;
+  const lastWeek = monthly.times(7).div(30);
+  const elapsed = monthly.times(dayCount(period.monthStart, period.today)).div(30);
+  const monthToDate = elapsed.greaterThan(monthly) ? monthly : elapsed;
+  const translated = translation(input.onAws, 'aws', lastWeek);
+  return {
+    platform: 'heroku',
+    status: 'ok',
+    runRate: true,
+    lastWeek,
+    weeks: [{ week: last, total: lastWeek, daysMissing: 0 }],
+    change: usd(0),
+    movers: [],
+    top: [],
+    daily: period.days.map(() => null),
+    monthToDate,
+    month: period.monthStart.slice(0, 7),
+    monthToDateRange: { start: period.monthStart, end: period.today },
+    forecastMonth: monthly,
+    forecastNote: `a full month of today's apps (${formatUsd(monthly)}/month)`,
+    ...(typeof translated === 'string' ? {} : { translation: translated }),
+    estimated: true,
+    basis: [
+      `*run-rate*: today's formation and add-ons at Heroku's billed prices; daily snapshots do not cover last week yet`,
       ...(typeof translated === 'string' ? [`Not modelled on AWS: ${translated}`] : []),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],

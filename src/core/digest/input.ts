@@ -10,7 +10,9 @@ import type { DailyCostLike } from '../spend/summary';
 import type { DigestWeek, PlatformUnavailable } from './types';
 
 /** The modelled monthly cost of a platform's workload on the other platform, or why there is none. */
-export type ModelledMonthly = { monthly: Money; notes: string[] } | { error: string };
+export type ModelledMonthly =
+  | { monthly: Money; notes: string[] /** cheapest and dearest tier, a month */; range?: { low: Money; high: Money } }
+  | { error: string };
 
 export interface AwsDigestInput {
   /** Daily cost by service over `DigestInput.range`. */

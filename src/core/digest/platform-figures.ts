@@ -4,6 +4,8 @@ import type { ModelledMonthly } from './input';
 import type { DigestWeek, Mover, PlatformId, Translation, WeekTotal } from './types';
 
 export const MAX_ROWS = 5;
+/** Movers kept for grouping: twenty apps that changed alike are one line, so keep them all. */
+export const MAX_MOVERS = 1000;
 
 /** The days a digest covers: its four weeks, and the month to date (to today, exclusive). */
 export interface Period {
@@ -55,7 +57,17 @@ export function translation(modelled: ModelledMonthly, to: PlatformId, lastWeek:
   if ('error' in modelled) return modelled.error;
   const modelledWeekly = weekOfMonthly(modelled.monthly, to);
   const differenceWeekly = modelledWeekly.minus(lastWeek);
-  return { to, modelledWeekly, differenceWeekly, differenceYearly: differenceWeekly.times(52), notes: modelled.notes };
+  const range = modelled.range
+    ? { range: { low: weekOfMonthly(modelled.range.low, to), high: weekOfMonthly(modelled.range.high, to) } }
+    : {};
+  return {
+    to,
+    modelledWeekly,
+    differenceWeekly,
+    differenceYearly: differenceWeekly.times(52),
+    notes: modelled.notes,
+    ...range,
+  };
 }
 
 export function percentLabel(changePercent: number | undefined): string {

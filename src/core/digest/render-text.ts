@@ -4,6 +4,7 @@
  * is actual, estimated or modelled.
  */
 import { formatUsd } from '../money';
+import { groupMovers } from './mover-groups';
 import { percentLabel, signedUsd } from './platform-figures';
 import type { Digest, PlatformSection } from './types';
 
@@ -39,9 +40,12 @@ export function platformLines(section: PlatformSection): string[] {
     );
   }
   if (section.movers.length > 0) {
-    lines.push(
-      `Top movers: ${section.movers.map((row) => `${row.name} ${signedUsd(row.change)} (${formatUsd(row.previous)} → ${formatUsd(row.current)})`).join(', ')}`,
-    );
+    const groups = groupMovers(section.movers, 3).map((group) => {
+      const names = group.names.length === 1 ? group.names[0] : `${group.names.length} ${ITEMS[section.platform]}`;
+      const each = group.names.length === 1 ? '' : ' each';
+      return `${names} ${signedUsd(group.change)}${each} (${formatUsd(group.previous)} → ${formatUsd(group.current)})`;
+    });
+    lines.push(`Top movers: ${groups.join(', ')}`);
   }
   const t = section.translation;
   if (t) {

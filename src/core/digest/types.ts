@@ -47,6 +47,8 @@ export interface Translation {
   differenceYearly: Money;
   /** What the model could not price or cover (never counted as $0). */
   notes: string[];
+  /** The cheapest and dearest way to run it there, per week, when the model gives several (tiers). */
+  range?: { low: Money; high: Money };
 }
 
 export interface PlatformDigest {
@@ -73,6 +75,13 @@ export interface PlatformDigest {
   /** Projected month total (month to date + forecast rest); undefined with the reason when none. */
   forecastMonth?: Money;
   forecastNote: string;
+  /** The projection was cut to what a month can cost (Heroku's monthly prices are caps). */
+  forecastCapped?: boolean;
+  /**
+   * No daily snapshots cover the week yet (the first weeks after install): last week, month to date
+   * and the forecast come from today's run-rate, and say so.
+   */
+  runRate?: boolean;
   translation?: Translation;
   /** Any figure still provisional (Cost Explorer `Estimated`, Heroku snapshot-derived). */
   estimated: boolean;
@@ -110,5 +119,7 @@ export interface Digest {
   posture: PostureLine[];
   /** What the figures are: metric, estimated or final, price-list date, Cost Explorer requests. */
   about: string[];
+  /** The date of the list prices the modelled figures use. */
+  priceListDate: string;
   generatedAt: Date;
 }

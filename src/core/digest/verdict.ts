@@ -15,12 +15,11 @@ export function verdict(...sections: PlatformSection[]): string {
         `moving ${what} to ${NAME[to]} would save about ${formatUsd(differenceWeekly.abs())}/week (${formatUsd(differenceYearly.abs())}/year)`,
       ];
     }
-    return [
-      `${from} is the cheaper home for ${what} (${NAME[to]} would cost ${formatUsd(differenceWeekly)}/week, ${formatUsd(differenceYearly)}/year more)`,
-    ];
+    const stays = section.platform === 'heroku' ? 'cost least where they are' : 'costs least where it is';
+    return [`${what} ${stays}, on ${from} (${NAME[to]} would add ${formatUsd(differenceWeekly)}/week)`];
   });
   if (parts.length === 0)
     return 'Verdict: no comparison this week — neither platform’s workload could be modelled (see above).';
   const sentence = parts.join('; ');
-  return `Verdict: ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} — infrastructure at list prices, before ops hours.`;
+  return `Verdict: ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

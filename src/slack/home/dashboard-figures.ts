@@ -4,6 +4,7 @@
  */
 import type { Digest, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, type Money } from '../../core/money';
+import { monthLabel, rangeLabel } from '../period-labels';
 import { sparkline } from './sparkline';
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
@@ -69,39 +70,6 @@ export const PLATFORM_NAMES: Record<PlatformId, string> = { aws: 'AWS', heroku: 
 export function signedUsd(value: Money): string {
   const text = formatUsd(value);
   return value.isPositive() && !value.isZero() && !text.startsWith('-') ? `+${text}` : text;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function monthLabel(month: string): string {
-  const [year, number] = month.split('-').map(Number);
-  return LONG_MONTHS[number - 1] ? `${LONG_MONTHS[number - 1]} ${year}` : month;
-}
-
-/** Start inclusive, end exclusive (UTC days) → `1–22 Nov`. */
-function rangeLabel(range: { start: string; end: string }): string {
-  const start = new Date(`${range.start}T00:00:00Z`);
-  const last = new Date(Date.parse(`${range.end}T00:00:00Z`) - 86_400_000);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(last.getTime())) return `${range.start} to ${range.end}`;
-  const day = (date: Date) => date.getUTCDate();
-  const month = (date: Date) => MONTHS[date.getUTCMonth()];
-  if (last.getTime() <= start.getTime()) return `${day(start)} ${month(start)}`;
-  if (start.getUTCMonth() === last.getUTCMonth()) return `${day(start)}–${day(last)} ${month(last)}`;
-  return `${day(start)} ${month(start)} – ${day(last)} ${month(last)}`;
 }
 
 function platformFigures(section: PlatformSection): PlatformFigures | PlatformOff {

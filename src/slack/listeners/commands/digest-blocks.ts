@@ -1,42 +1,159 @@
-/** The weekly digest as a Slack message: Block Kit (well under 50 blocks) with a full text fallback. Pure. */
+/**
+ * The weekly digest as a Slack message a lead reads in ten seconds: one verdict, a headline per
+ * platform (last week and its change, month to date, the forecast, the same workload modelled on the
+ * other platform, the movers grouped), one line on method. The text fallback says the same in a few
+ * sentences. Pure.
+ */
 import type { KnownBlock } from '@slack/types';
-import {
-  type Digest,
-  digestTitle,
-  platformHeading,
-  platformLines,
-  postureText,
-  renderDigestText,
-} from '../../../core/digest';
+import { type Digest, type PlatformSection, percentLabel, signedUsd } from '../../../core/digest';
+import { groupMovers, type MoverGroup } from '../../../core/digest/mover-groups';
+import { formatUsd } from '../../../core/money';
 import { context, header, MAX_MESSAGE_BLOCKS, mrkdwn } from '../../message';
+import { monthName, rangeLabel } from '../../period-labels';
 
-/** Slack's limits: section text 3,000 characters, header 150, message text 40,000 (we keep it far lower). */
-const SECTION_LIMIT = 2900;
+export const DIGEST_POST_NOW = 'digest_post_now';
+export const DIGEST_SETTINGS = 'digest_settings';
+
+const NAME = { aws: 'AWS', heroku: 'Heroku' } as const;
+const ITEMS = { aws: ['service', 'services'], heroku: ['app', 'apps'] } as const;
+const MOVER_GROUPS = 3;
+const FIELD_LIMIT = 1900;
+
 const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
-export function digestBlocks(digest: Digest, options: { chartNote?: string } = {}): KnownBlock[] {
-  const blocks: KnownBlock[] = [
-    header(clip(digestTitle(digest), 150)),
-    context(`Weeks run Monday to Sunday in ${digest.week.timezone} · ${digest.week.id}`),
+/** `20 apps −$11.67 each ($35.00 → $23.33)` or `shop-api +$3.00 ($20.00 → $23.00)`. */
+export function moverText(group: MoverGroup, platform: 'aws' | 'heroku'): string {
+  const move = `${formatUsd(group.previous)} → ${formatUsd(group.current)}`;
+  if (group.names.length === 1) return `${group.names[0]} ${signedUsd(group.change)} (${move})`;
+  const shown = group.names.slice(0, 3).join(', ');
+  const more = group.names.length > 3 ? ` and ${group.names.length - 3} more` : '';
+  return `${group.names.length} ${ITEMS[platform][1]} ${signedUsd(group.change)} each (${move}): ${shown}${more}`;
+}
+
+/** The forecast, never more than a month can cost on Heroku (monthly prices are caps). */
+function forecastText(section: Extract<PlatformSection, { status: 'ok' }>): string {
+  if (!section.forecastMonth) return `no forecast: ${section.forecastNote}`;
+  return `${formatUsd(section.forecastMonth)}${section.forecastCapped ? ' (a full month of today’s apps: the most a month can cost)' : ''}`;
+}
+
+function modelledText(section: Extract<PlatformSection, { status: 'ok' }>): string | undefined {
+  const t = section.translation;
+  if (!t) return undefined;
+  const range = t.range
+    ? `${formatUsd(t.range.low)}–${formatUsd(t.range.high)}/week`
+    : `${formatUsd(t.modelledWeekly)}/week`;
+  return `${range} (${signedUsd(t.differenceWeekly)}/week vs actual)`;
+}
+
+/** Last week in one line: `*$175.00* actual, +$35.00 (+25.0%) on the week before`. */
+function lastWeekText(section: Extract<PlatformSection, { status: 'ok' }>): string {
+  if (section.runRate)
+    return `*${formatUsd(section.lastWeek)}* (run-rate: today’s apps for 7 days; no daily snapshots yet)`;
+  const kind = section.estimated ? 'estimated' : 'actual';
+  return `*${formatUsd(section.lastWeek)}* ${kind}, ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) on the week before`;
+}
+
+function basisText(section: Extract<PlatformSection, { status: 'ok' }>): string {
+  if (section.platform === 'aws') {
+    return `Cost Explorer, cost before credits, ${section.estimated ? 'still estimated by AWS' : 'final'}.`;
+  }
+  if (section.runRate) return 'Run-rate from Heroku’s billed prices, until the bot’s daily snapshots cover a week.';
+  const covered = section.daily.filter((cents) => cents !== null).length;
+  return `Estimated from daily snapshots × Heroku’s billed prices (${covered} of ${section.daily.length} days); invoices are final.`;
+}
+
+function platformBlocks(section: PlatformSection): KnownBlock[] {
+  const name = NAME[section.platform];
+  if (section.status !== 'ok')
+    return [mrkdwn(clip(`*${name}*: :warning: no figures this week. ${section.reason}`, 2900))];
+  const month = monthName(section.month);
+  const fields = [
+    `*${month} to date* (${rangeLabel(section.monthToDateRange)})\n${formatUsd(section.monthToDate)}`,
+    `*Forecast for ${month}*\n${forecastText(section)}`,
   ];
-  for (const section of [digest.aws, digest.heroku]) {
-    blocks.push({ type: 'divider' });
-    blocks.push(mrkdwn(clip([`*${platformHeading(section)}*`, ...platformLines(section)].join('\n'), SECTION_LIMIT)));
-    if (section.status === 'ok' && section.basis.length > 0)
-      blocks.push(context(clip(section.basis.join('\n'), SECTION_LIMIT)));
-  }
-  blocks.push({ type: 'divider' });
-  blocks.push(mrkdwn(clip(`*${digest.verdict}*`, SECTION_LIMIT)));
+  const modelled = modelledText(section);
+  if (modelled && section.translation) fields.push(`*On ${NAME[section.translation.to]} (modelled)*\n${modelled}`);
+  const groups = groupMovers(section.movers, MOVER_GROUPS);
+  if (groups.length > 0)
+    fields.push(`*Biggest changes*\n${groups.map((g) => moverText(g, section.platform)).join('\n')}`);
+  return [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${name}* last week: ${lastWeekText(section)}` },
+      fields: fields.map((text) => ({ type: 'mrkdwn' as const, text: clip(text, FIELD_LIMIT) })),
+    },
+    context(basisText(section)),
+  ];
+}
+
+/** One line on method: the week, the time zone, modelled prices. */
+export function methodLine(digest: Digest): string {
+  return `Weeks run Monday to Sunday in ${digest.week.timezone}; costs per UTC day. Modelled figures: list prices of ${digest.priceListDate}, infrastructure only, before ops hours.`;
+}
+
+export interface DigestBlockOptions {
+  /** A preview: Post now and Settings buttons under it. */
+  preview?: boolean;
+  /** Where the chart is: "in the thread", "in the posted digest". */
+  chartNote?: string;
+}
+
+export function digestBlocks(digest: Digest, options: DigestBlockOptions = {}): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    header(clip(`Weekly hosting digest: ${digest.week.label}`, 150)),
+    mrkdwn(`*${digest.verdict}*`),
+  ];
+  for (const section of [digest.aws, digest.heroku]) blocks.push({ type: 'divider' }, ...platformBlocks(section));
   if (digest.posture.length > 0) {
-    blocks.push(mrkdwn(clip(['*Compliance posture (live)*', ...postureText(digest)].join('\n'), SECTION_LIMIT)));
+    blocks.push(
+      { type: 'divider' },
+      mrkdwn(
+        clip(
+          `*Compliance (live)*\n${digest.posture.map((line) => `${line.framework}: ${line.summary}`).join('\n')}`,
+          2900,
+        ),
+      ),
+    );
   }
-  blocks.push(
-    context(clip([...digest.about, ...(options.chartNote ? [options.chartNote] : [])].join('\n'), SECTION_LIMIT)),
-  );
+  blocks.push(context(clip([methodLine(digest), ...(options.chartNote ? [options.chartNote] : [])].join(' '), 2900)));
+  if (options.preview) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'digest_preview',
+      elements: [
+        {
+          type: 'button',
+          action_id: DIGEST_POST_NOW,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Post now' },
+          value: digest.week.id,
+        },
+        {
+          type: 'button',
+          action_id: DIGEST_SETTINGS,
+          text: { type: 'plain_text', text: 'Settings' },
+          value: 'settings',
+        },
+      ],
+    });
+  }
   return blocks.slice(0, MAX_MESSAGE_BLOCKS);
 }
 
-/** The notification and screen-reader text: every figure, in words. */
+function platformSentence(section: PlatformSection): string {
+  const name = NAME[section.platform];
+  if (section.status !== 'ok') return `${name}: no figures this week (${section.reason})`;
+  const week = section.runRate
+    ? `${formatUsd(section.lastWeek)} last week at today's run-rate (no daily snapshots yet)`
+    : `${formatUsd(section.lastWeek)} last week (${signedUsd(section.change)}, ${percentLabel(section.changePercent)})`;
+  const forecast = section.forecastMonth ? `, forecast ${formatUsd(section.forecastMonth)}` : '';
+  return `${name}: ${week}; ${monthName(section.month)} to date ${formatUsd(section.monthToDate)}${forecast}`;
+}
+
+/** The notification and screen-reader text: the headline figures and the verdict, in a few sentences. */
 export function digestFallback(digest: Digest): string {
-  return clip(renderDigestText(digest), 39_000);
+  return clip(
+    `Weekly hosting digest: ${digest.week.label}. ${[digest.aws, digest.heroku].map(platformSentence).join('. ')}. ${digest.verdict}`,
+    3900,
+  );
 }

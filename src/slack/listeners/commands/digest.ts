@@ -123,7 +123,8 @@ export function digestSubcommand(): Subcommand {
               return ephemeral(
                 digestFallback(digest),
                 digestBlocks(digest, {
-                  chartNote: 'Preview: only you see this. The posted digest adds a daily cost chart.',
+                  preview: true,
+                  chartNote: 'Preview: only you see this. The posted digest adds a daily cost chart in its thread.',
                 }),
               );
             },
