@@ -115,14 +115,27 @@ describe('where spend may be shared', () => {
   });
 });
 
-describe('Post digest now', () => {
-  const press = async (user = LEAD) => {
+describe('Post digest now (in the Home menu)', () => {
+  const press = async (user = LEAD, viaMenu = true) => {
     await h.interaction({
       type: 'block_actions',
       user: { id: user, name: 'someone', team_id: 'T1' },
       container: { type: 'view', view_id: 'VHOME0001' },
       view: { id: 'VHOME0001', type: 'home', callback_id: '', hash: 'h1' },
-      actions: [{ type: 'button', action_id: 'home_post_digest', block_id: 'home_buttons', action_ts: '1.1' }],
+      actions: [
+        viaMenu
+          ? {
+              type: 'overflow',
+              action_id: 'home_more',
+              block_id: 'home_buttons',
+              selected_option: {
+                text: { type: 'plain_text', text: 'Post this week’s digest now' },
+                value: 'home_post_digest',
+              },
+              action_ts: '1.1',
+            }
+          : { type: 'button', action_id: 'home_post_digest', block_id: 'home_buttons', action_ts: '1.1' },
+      ],
     });
     await h.settle();
     return JSON.stringify(homeOf(user));
@@ -134,14 +147,20 @@ describe('Post digest now', () => {
     const home = await press();
     expect(posts().length).toBe(before + 1);
     expect(home).toMatch(new RegExp(`Posted the digest for [^"]+ to <#${DIGEST_CHANNEL}>\\.`));
-    const again = await press();
+    // Home now says it is out, with a link to the message, and offers no second post.
+    const ts = h.slack.messages.filter((m) => m.channel === DIGEST_CHANNEL).at(-1)!.ts;
+    expect(home).toContain(
+      `This week’s is out: <https://slack.com/archives/${DIGEST_CHANNEL}/p${ts.replace('.', '')}|Posted ✓>`,
+    );
+    expect(home).not.toContain('Post this week’s digest now');
+    const again = await press(LEAD, false);
     expect(posts().length).toBe(before + 1);
     expect(again).toContain(`is already in <#${DIGEST_CHANNEL}>: it is posted once a week.`);
   });
 
   test('a non-lead pressing it (an old view) posts nothing', async () => {
     const before = h.slack.callsTo('chat.postMessage').length;
-    const home = await press(NOT_LEAD);
+    const home = await press(NOT_LEAD, false);
     expect(h.slack.callsTo('chat.postMessage').length).toBe(before);
     expect(home).not.toContain('Hosting dashboard');
   });

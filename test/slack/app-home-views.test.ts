@@ -119,11 +119,13 @@ function withinLimits(view: HomeView) {
 }
 
 describe('sparkline', () => {
-  test('scales lowest to ▁ and highest to █, equal values mid-height, gaps as dots', () => {
+  test('scales from zero to the highest (a small dip stays small), gaps as dots', () => {
     expect(sparkline([0, 6, 14])).toBe('▁▄█');
-    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe('▁▂▃▄▅▆▇█');
-    expect(sparkline([5, 5, 5])).toBe('▄▄▄');
-    expect(sparkline([1, null, 3])).toBe(`▁${SPARK_GAP}█`);
+    expect(sparkline([1, 2, 3, 4, 5, 6, 7, 8])).toBe('▂▃▄▅▅▆▇█');
+    // A 3.4% dip is one step at most, not a cliff.
+    expect(sparkline([100, 96.6, 100])).toBe('███');
+    expect(sparkline([0, 0])).toBe('▄▄');
+    expect(sparkline([1, null, 3])).toBe(`▃${SPARK_GAP}█`);
     expect(sparkline([null, null])).toBe(`${SPARK_GAP}${SPARK_GAP}`);
     expect(sparkline([])).toBe('');
   });
@@ -132,47 +134,80 @@ describe('sparkline', () => {
 describe('lead dashboard from a Digest', () => {
   const view = leadHomeView(baseInput());
   const text = shown(view);
+  type Section = { text?: { text: string }; fields?: { text: string }[] };
+  const fieldsOf = (v: HomeView, title: string): string[] | undefined =>
+    (v.blocks as Section[]).find((b) => b.text?.text === title)?.fields?.map((f) => f.text);
 
-  test('month to date and forecast per platform, rounded once to cents', () => {
-    expect(text).toContain('*AWS* · November 2026, month to date (1–22 Nov): *$1,234.57*');
-    expect(text).toContain('forecast for the month *$2,100.00*');
-    expect(text).toContain('AWS forecast (80% interval: $1,900.00 to $2,300.00)');
-  });
-
-  test('the last 4 weeks as sparklines (28 days and 4 weeks), with the week totals', () => {
-    const days = sparkline(aws().daily);
-    expect(days).toHaveLength(28);
-    expect(days.endsWith(SPARK_GAP)).toBe(true);
-    expect(text).toContain(`per day: \`${days}\``);
-    expect(text).toContain('per week: `▁▃▆█`');
-    expect(text).toContain('Mon 9 – Sun 15 Nov 2026: $600.00 (1 days missing)');
-    expect(text).toContain('Last week $700.25, +$100.25 (+16.7%) against the week before');
-  });
-
-  test('top items, movers and the modelled other-platform cost with the difference', () => {
-    expect(text).toContain('Top last week: Amazon EC2 $400.00 · Amazon RDS $250.25');
-    expect(text).toContain('Biggest changes: Amazon EC2 +$100.00');
-    expect(text).toContain(
-      'Modelled on Heroku (list prices, infrastructure only): $900.00/week, +$199.75/week (+$10,387.00/year) — moving would cost more',
-    );
-    expect(text).toContain('Lambda has no Heroku counterpart: not modelled');
+  test('key figures in fields: month to date, forecast, last week and its change, rounded once to cents', () => {
+    expect(fieldsOf(view, '*AWS*')).toEqual([
+      '*Month to date (1–22 Nov)*\n$1,234.57',
+      '*Forecast for November*\n$2,100.00',
+      '*Last week*\n$700.25',
+      '*On the week before*\n+$100.25 (+16.7%)',
+      '*On Heroku (modelled)*\n$900.00/week (+$199.75)',
+      '*Biggest changes*\nAmazon EC2 +$100.00',
+      '*Largest last week*\nAmazon EC2 $400.00\nAmazon RDS $250.25',
+    ]);
   });
 
   test('a platform that failed says why, with no figure', () => {
-    expect(text).toContain('*Heroku*: could not be read. Heroku said 401: check HEROKU_API_TOKEN.');
+    expect(text).toContain('*Heroku*: not available right now. Heroku said 401: check HEROKU_API_TOKEN.');
   });
 
-  test('posture, next digest, Cost Explorer requests, freshness and the buttons', () => {
-    expect(text).toContain('• *HIPAA*: AWS: 7 met, 2 gaps, 3 to verify');
-    expect(text).toContain('*Next digest*: Mon 30 Nov 2026, 09:00 Europe/Berlin in <#CDIGEST01>');
-    expect(text).toContain('Cost Explorer requests this month (2026-11): 14 = $0.14');
-    expect(text).toContain('Figures as of Mon 23 Nov 2026, 09:00 Europe/Berlin, cached');
-    const actions = view.blocks.flatMap((block) =>
-      block.type === 'actions'
-        ? (block as ActionsBlock).elements.map((e) => ('action_id' in e ? e.action_id : ''))
-        : [],
+  test('both platforms together, when both were read, add up from the figures shown', () => {
+    const both = digest();
+    both.heroku = { ...aws(), platform: 'heroku', translation: undefined, movers: [], top: [] } as PlatformDigest;
+    const together = fieldsOf(
+      leadHomeView(baseInput({ figures: dashboardFigures(both) })),
+      '*AWS and Heroku together*',
     );
-    expect(actions).toEqual(Object.values(HOME_ACTIONS));
+    expect(together).toEqual([
+      '*Month to date*\n$2,469.14',
+      '*Forecast for the month*\n$4,200.00',
+      '*Last week*\n$1,400.50',
+      '*On the week before*\n+$200.50 (+16.7%)',
+    ]);
+  });
+
+  test('one Refresh and a menu for the rest; the verdict first; no cache or request talk outside the foot', () => {
+    const actions = view.blocks.find((block) => block.type === 'actions') as ActionsBlock;
+    // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
+    const [refresh, more] = actions.elements as any[];
+    expect(actions.elements).toHaveLength(2);
+    expect(refresh.action_id).toBe(HOME_ACTIONS.refresh);
+    expect(more.type).toBe('overflow');
+    expect(more.options.map((o: { value: string }) => o.value)).toEqual([
+      HOME_ACTIONS.newEstimate,
+      HOME_ACTIONS.postDigest,
+      HOME_ACTIONS.digestSettings,
+      HOME_ACTIONS.refreshNow,
+      HOME_ACTIONS.exportAudit,
+    ]);
+    expect(text).toContain('*AWS up 16.7% on the week before; Heroku could not be read.*');
+    const body = view.blocks
+      .slice(0, -1)
+      .map((b) => JSON.stringify(b))
+      .join('\n');
+    // Only the freshness line at the top and the foot may say how the figures are kept.
+    expect(body.replace(/Figures as of [^"]*cached/, '')).not.toMatch(
+      /cache|Cost Explorer request|\$0\.01|UnblendedCost/i,
+    );
+    expect(text).toContain('*Next digest*: Mon 30 Nov 2026, 09:00 Europe/Berlin in <#CDIGEST01>.');
+  });
+
+  test('once this week’s digest is out: "Posted ✓" with a link, and no Post option', () => {
+    const posted = leadHomeView(
+      baseInput({
+        nextDigest: {
+          ...baseInput().nextDigest,
+          posted: { link: 'https://slack.com/archives/CDIGEST01/p1700000000000100' },
+        },
+      }),
+    );
+    expect(shown(posted)).toContain(
+      'This week’s is out: <https://slack.com/archives/CDIGEST01/p1700000000000100|Posted ✓>',
+    );
+    expect(JSON.stringify(posted)).not.toContain(HOME_ACTIONS.postDigest);
   });
 
   test('within Slack limits: at most 100 blocks, every text at most 3000 characters', () => {
@@ -190,9 +225,9 @@ describe('lead dashboard from a Digest', () => {
   test('no figures yet: says it is fetching and shows none', () => {
     const empty = leadHomeView(baseInput({ figures: undefined, asOf: undefined, cached: false, refreshing: true }));
     const words = shown(empty);
-    expect(words).toContain('No figures yet · fetching fresh figures');
-    // The one amount left is what Cost Explorer requests cost.
-    expect(words.replace(/Cost Explorer requests this month.*$/m, '')).not.toMatch(/\$\d/);
+    expect(words).toContain('No figures yet · fetching fresh figures; this page updates by itself');
+    // The one amount left is what Cost Explorer queries cost, in the foot.
+    expect(words.replace(/Cost Explorer queries this month.*$/m, '')).not.toMatch(/\$\d/);
   });
 
   test('the cached figures are plain JSON and survive a round trip through the store', () => {

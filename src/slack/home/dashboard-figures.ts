@@ -2,13 +2,15 @@
  * What the lead dashboard shows, taken from a `Digest` and already formatted: plain JSON, so it can
  * be kept in the store cache and shown again without re-reading AWS or Heroku. Pure.
  */
+
+import { groupMovers } from '../../core/digest/mover-groups';
 import type { Digest, PlatformId, PlatformSection } from '../../core/digest/types';
-import { formatUsd, type Money } from '../../core/money';
+import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
 import { monthLabel, rangeLabel } from '../period-labels';
 import { sparkline } from './sparkline';
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
-export const FIGURES_VERSION = 1;
+export const FIGURES_VERSION = 2;
 
 export interface PlatformFigures {
   platform: PlatformId;
@@ -25,6 +27,10 @@ export interface PlatformFigures {
   /** `+$20.00 (+6.7%)` against the week before. */
   change: string;
   weeks: { label: string; total: string; daysMissing: number }[];
+  /** Figures are today's run-rate: no daily snapshots cover last week yet. */
+  runRate?: boolean;
+  /** The forecast was cut to what a month can cost. */
+  forecastCapped?: boolean;
   /** The 28 daily costs as a sparkline (· = no data). */
   daily: string;
   /** The four weekly totals as a sparkline. */
@@ -51,8 +57,18 @@ export interface PlatformOff {
   reason: string;
 }
 
+/** Both platforms together, when both were read: the same periods, summed from the figures shown. */
+export interface CombinedFigures {
+  monthToDate: string;
+  /** Only when both platforms have a forecast. */
+  forecast?: string;
+  lastWeek: string;
+  change: string;
+}
+
 export interface DashboardFigures {
   version: typeof FIGURES_VERSION;
+  combined?: CombinedFigures;
   /** The digest week: `Mon 16 – Sun 22 Nov 2026`. */
   weekLabel: string;
   timezone: string;
@@ -89,6 +105,8 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
     monthToDate: formatUsd(section.monthToDate),
     monthRange: rangeLabel(section.monthToDateRange),
     ...(section.forecastMonth ? { forecast: formatUsd(section.forecastMonth) } : {}),
+    ...(section.runRate ? { runRate: true } : {}),
+    ...(section.forecastCapped ? { forecastCapped: true } : {}),
     forecastNote: section.forecastNote,
     lastWeek: formatUsd(section.lastWeek),
     change: `${signedUsd(section.change)}${percent}`,
@@ -100,7 +118,13 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
     daily: sparkline(section.daily),
     weekly: sparkline(section.weeks.map((week) => week.total.toNumber())),
     top: section.top.map((item) => ({ name: item.name, cost: formatUsd(item.cost) })),
-    movers: section.movers.map((mover) => ({ name: mover.name, change: signedUsd(mover.change) })),
+    movers: groupMovers(section.movers, 3).map((group) => ({
+      name:
+        group.names.length === 1
+          ? group.names[0]!
+          : `${group.names.length} ${section.platform === 'aws' ? 'services' : 'apps'}`,
+      change: `${signedUsd(group.change)}${group.names.length === 1 ? '' : ' each'}`,
+    })),
     ...(translation
       ? {
           translation: {
@@ -118,9 +142,32 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
   };
 }
 
+/** Totals of both platforms, rounded per platform first, so the sum equals the figures beside it. */
+function combinedFigures(digest: Digest): CombinedFigures | undefined {
+  const { aws, heroku } = digest;
+  if (aws.status !== 'ok' || heroku.status !== 'ok') return undefined;
+  const sum = (a: Money, b: Money) => fromCents(toCents(a) + toCents(b));
+  const lastWeek = sum(aws.lastWeek, heroku.lastWeek);
+  const before = sum(aws.lastWeek.minus(aws.change), heroku.lastWeek.minus(heroku.change));
+  const change = lastWeek.minus(before);
+  const percent = before.isZero()
+    ? ''
+    : ` (${change.div(before).times(100).toDecimalPlaces(1).toNumber() > 0 ? '+' : ''}${change.div(before).times(100).toFixed(1)}%)`;
+  return {
+    monthToDate: formatUsd(sum(aws.monthToDate, heroku.monthToDate)),
+    ...(aws.forecastMonth && heroku.forecastMonth
+      ? { forecast: formatUsd(sum(aws.forecastMonth, heroku.forecastMonth)) }
+      : {}),
+    lastWeek: formatUsd(lastWeek),
+    change: `${signedUsd(change)}${heroku.runRate ? '' : percent}`,
+  };
+}
+
 export function dashboardFigures(digest: Digest): DashboardFigures {
+  const combined = combinedFigures(digest);
   return {
     version: FIGURES_VERSION,
+    ...(combined ? { combined } : {}),
     weekLabel: digest.week.label,
     timezone: digest.week.timezone,
     verdict: digest.verdict,

@@ -13,6 +13,8 @@ export const HOME_ACTIONS = {
   newEstimate: 'home_new_estimate',
   digestSettings: 'home_digest_settings',
   exportAudit: 'home_export_audit',
+  /** The overflow menu holding every action but Refresh. */
+  more: 'home_more',
 } as const;
 
 export const clip = (text: string, limit = MAX_TEXT) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);

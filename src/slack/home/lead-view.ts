@@ -1,5 +1,8 @@
 /**
- * The lead dashboard on the Home tab. Pure: every figure and time arrives formatted.
+ * The lead dashboard on the Home tab: the verdict, the key figures in fields (month to date, forecast,
+ * last week and its change, per platform and both together), one Refresh button and a menu for the
+ * rest, and whether this week's digest is out. Cache and request details stay in one small context
+ * line at the foot. Pure: every figure and time arrives formatted.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import { budgetsHomeBlocks } from '../alerts/budgets-home';
@@ -22,83 +25,107 @@ export interface LeadHomeInput {
     when?: string;
     /** `Mondays at 09:00 Europe/Berlin`. */
     schedule: string;
+    /** This week's digest is out: a link to it. */
+    posted?: { link: string };
   };
   costExplorer: { month: string; requests: number; cost: string };
   /** The outcome of the last button press, in plain words. */
   notice?: string;
   /** `<@U1> and the members of <!subteam^S1>`. */
   leads: string;
+  /** Other teams' sections (budgets, parity), shown after the figures. */
+  sections?: KnownBlock[];
 }
+
+const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
 
 function platformBlocks(platform: PlatformFigures | PlatformOff): KnownBlock[] {
   if (platform.status !== 'ok') {
-    const why = platform.status === 'off' ? 'off' : 'could not be read';
-    return [divider, section(`*${platform.name}*: ${why}. ${platform.reason}`)];
+    const why = platform.status === 'off' ? 'not connected' : 'not available right now';
+    return [section(`*${platform.name}*: ${why}. ${platform.reason}`)];
   }
-  const forecast = platform.forecast
-    ? ` · forecast for the month *${platform.forecast}*`
-    : ` · no forecast: ${platform.forecastNote}`;
-  const weeks = platform.weeks.map(
-    (week) => `${week.label}: ${week.total}${week.daysMissing > 0 ? ` (${week.daysMissing} days missing)` : ''}`,
-  );
-  const lines = [
-    `*${platform.name}* · ${platform.month}, month to date (${platform.monthRange}): *${platform.monthToDate}*${forecast}`,
-    `Last 4 weeks, per day: \`${platform.daily}\`   per week: \`${platform.weekly}\``,
-    `Last week ${platform.lastWeek}, ${platform.change} against the week before`,
-    ...(weeks.length > 0 ? [weeks.join(' · ')] : []),
+  const month = platform.month.split(' ')[0];
+  const fields = [
+    field(`Month to date (${platform.monthRange})`, platform.monthToDate),
+    field(`Forecast for ${month}`, platform.forecast ?? 'none yet'),
+    field(platform.runRate ? 'Last week (run-rate)' : 'Last week', platform.lastWeek),
+    field('On the week before', platform.runRate ? 'no daily snapshots yet' : platform.change),
   ];
-  if (platform.top.length > 0)
-    lines.push(`Top last week: ${platform.top.map((item) => `${item.name} ${item.cost}`).join(' · ')}`);
-  if (platform.movers.length > 0)
-    lines.push(`Biggest changes: ${platform.movers.map((mover) => `${mover.name} ${mover.change}`).join(' · ')}`);
   const t = platform.translation;
-  if (t) {
-    lines.push(
-      `Modelled on ${t.to} (list prices, infrastructure only): ${t.modelledWeekly}/week, ${t.differenceWeekly}/week (${t.differenceYearly}/year) — moving would ${t.saves ? 'save money' : 'cost more'}`,
+  if (t) fields.push(field(`On ${t.to} (modelled)`, `${t.modelledWeekly}/week (${t.differenceWeekly})`));
+  if (platform.movers.length > 0)
+    fields.push(field('Biggest changes', platform.movers.map((mover) => `${mover.name} ${mover.change}`).join('\n')));
+  if (platform.top.length > 0)
+    fields.push(
+      field(
+        'Largest last week',
+        platform.top
+          .slice(0, 3)
+          .map((item) => `${item.name} ${item.cost}`)
+          .join('\n'),
+      ),
     );
-  }
-  const notes = [
-    ...(platform.estimated ? ['Some figures are still estimated (not final).'] : []),
-    ...(platform.forecast ? [platform.forecastNote] : []),
-    ...(t?.notes ?? []),
-    ...platform.basis,
-  ].filter((line) => line.trim() !== '');
-  return [divider, section(lines.join('\n')), ...(notes.length > 0 ? [note(notes.join('\n'))] : [])];
+  return [{ type: 'section', text: { type: 'mrkdwn', text: `*${platform.name}*` }, fields: fields.slice(0, 10) }];
 }
 
+function combinedBlock(figures: DashboardFigures): KnownBlock[] {
+  const c = figures.combined;
+  if (!c) return [];
+  return [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: '*AWS and Heroku together*' },
+      fields: [
+        field('Month to date', c.monthToDate),
+        field('Forecast for the month', c.forecast ?? 'none yet'),
+        field('Last week', c.lastWeek),
+        field('On the week before', c.change),
+      ],
+    },
+  ];
+}
+
+/** One Refresh; everything else in a menu (Slack allows five options). */
 function buttons(input: LeadHomeInput): KnownBlock {
-  const channel = input.nextDigest.channel;
+  const option = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
+  const posted = Boolean(input.nextDigest.posted);
   return {
     type: 'actions',
     block_id: 'home_buttons',
     elements: [
-      button('Refresh', HOME_ACTIONS.refresh),
-      button('Refresh now', HOME_ACTIONS.refreshNow),
-      button('Post digest now', HOME_ACTIONS.postDigest, {
-        ...(channel
-          ? {
-              confirm: {
-                title: { type: 'plain_text', text: 'Post the digest now?' },
-                text: { type: 'mrkdwn', text: `The weekly digest goes to <#${channel}> now.` },
-                confirm: { type: 'plain_text', text: 'Post it' },
-                deny: { type: 'plain_text', text: 'Cancel' },
-              },
-            }
-          : {}),
-      }),
-      button('New estimate', HOME_ACTIONS.newEstimate),
-      button('Digest settings', HOME_ACTIONS.digestSettings),
-      button('Export audit log', HOME_ACTIONS.exportAudit),
+      button('Refresh', HOME_ACTIONS.refresh, { style: 'primary' }),
+      {
+        type: 'overflow',
+        action_id: HOME_ACTIONS.more,
+        options: [
+          option('New estimate', HOME_ACTIONS.newEstimate),
+          ...(posted ? [] : [option('Post this week’s digest now', HOME_ACTIONS.postDigest)]),
+          option('Digest settings', HOME_ACTIONS.digestSettings),
+          option('Re-read Heroku now', HOME_ACTIONS.refreshNow),
+          option('Export audit log', HOME_ACTIONS.exportAudit),
+        ],
+      },
     ],
   };
+}
+
+function digestLine(input: LeadHomeInput): string {
+  const digest = input.nextDigest;
+  if (!digest.channel)
+    return `*Next digest*: none; no channel is chosen yet. Pick one in *Digest settings* (${digest.schedule}).`;
+  const posted = digest.posted ? ` This week’s is out: <${digest.posted.link}|Posted ✓>` : '';
+  return `*Next digest*: ${digest.when ?? 'not scheduled'} in <#${digest.channel}>.${posted}`;
 }
 
 export function leadHomeView(input: LeadHomeInput): HomeView {
   const { figures } = input;
   const freshness = [
+    figures ? `Week ${figures.weekLabel}` : undefined,
     input.asOf ? `Figures as of ${input.asOf}${input.cached ? ', cached' : ''}` : 'No figures yet',
-    ...(input.refreshing ? ['fetching fresh figures; this page updates by itself'] : []),
-  ].join(' · ');
+    input.refreshing ? 'fetching fresh figures; this page updates by itself' : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const blocks: KnownBlock[] = [heading('Hosting dashboard'), note(freshness)];
   if (input.notice) blocks.push(section(input.notice));
   blocks.push(buttons(input));
@@ -108,40 +135,31 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
       section(
         input.refreshing
           ? 'Fetching spend from AWS and Heroku for the first time…'
-          : 'No figures yet. Press *Refresh* to fetch them.',
+          : 'No figures yet. Press *Refresh*.',
       ),
     );
   } else {
-    blocks.push(section(`*Week ${figures.weekLabel}*: ${figures.verdict}`));
-    for (const platform of figures.platforms) blocks.push(...platformBlocks(platform));
+    blocks.push(section(`*${figures.verdict}*`));
+    if (figures.combined) blocks.push(divider);
+    blocks.push(...combinedBlock(figures));
+    for (const platform of figures.platforms) blocks.push(divider, ...platformBlocks(platform));
     if (figures.posture.length > 0) {
-      blocks.push(divider);
       blocks.push(
+        divider,
         section(
-          ['*Compliance posture*', ...figures.posture.map((line) => `• *${line.framework}*: ${line.summary}`)].join(
-            '\n',
-          ),
+          ['*Compliance (live)*', ...figures.posture.map((line) => `${line.framework}: ${line.summary}`)].join('\n'),
         ),
       );
     }
   }
-
   blocks.push(...budgetsHomeBlocks());
-  blocks.push(divider);
-  const digest = input.nextDigest;
+  if (input.sections?.length) blocks.push(divider, ...input.sections);
+  blocks.push(divider, section(digestLine(input)));
+  const ce = input.costExplorer;
   blocks.push(
-    section(
-      digest.channel
-        ? `*Next digest*: ${digest.when ?? 'not scheduled'} in <#${digest.channel}> (${digest.schedule}).`
-        : `*Next digest*: none; no channel is set. Press *Digest settings* to choose one (${digest.schedule}).`,
+    note(
+      `Figures are kept 15 minutes; Refresh reads them again. AWS figures are cost before credits; Heroku’s are estimated from daily snapshots of what ran. Cost Explorer queries this month: ${ce.requests} (${ce.cost}).${input.leads ? ` Leads: ${input.leads}.` : ''}`,
     ),
   );
-  const ce = input.costExplorer;
-  const about = [
-    `Cost Explorer requests this month (${ce.month}): ${ce.requests} = ${ce.cost}. Opening this page within 15 minutes of the last fetch makes none.`,
-    ...(figures?.about ?? []),
-  ];
-  blocks.push(note(about.join('\n')));
-  if (input.leads) blocks.push(note(`Leads: ${input.leads}`));
   return homeView(blocks);
 }

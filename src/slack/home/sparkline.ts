@@ -4,13 +4,14 @@ export const SPARK_BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█
 export const SPARK_GAP = '·';
 
 /**
- * A one-line chart of the values, scaled from the smallest (▁) to the largest (█). Equal values sit
+ * A one-line chart of the values, scaled from zero (▁) to the largest (█). Equal values sit
  * mid-height; `null` (no data that day) is a dot, so a gap never looks like a cheap day.
  */
 export function sparkline(values: readonly (number | null)[]): string {
   const known = values.filter((value): value is number => value !== null && Number.isFinite(value));
   if (known.length === 0) return values.map(() => SPARK_GAP).join('');
-  const low = Math.min(...known);
+  // Scaled from zero, not from the smallest value: a 3% dip must not look like a cliff.
+  const low = Math.min(0, ...known);
   const high = Math.max(...known);
   const top = SPARK_BARS.length - 1;
   return values

@@ -24,7 +24,7 @@ export function homeRefresh(services: Services, force: boolean) {
           const zone = await dashboard.timezone();
           await dashboard.publishLead(client, user, logger, cached, {
             how: 'cached',
-            notice: `You forced a refresh at ${formatInZone(claim.last, zone)}; *Refresh now* works once every ${MINUTES} minutes per person, so these are the cached figures. It works again from ${formatInZone(claim.notBefore, zone)}; *Refresh* (through the caches) works any time.`,
+            notice: `You re-read Heroku at ${formatInZone(claim.last, zone)}; that works once every ${MINUTES} minutes per person, so these are the figures from then. It works again from ${formatInZone(claim.notBefore, zone)}; *Refresh* works any time.`,
           });
           return;
         }
@@ -35,8 +35,7 @@ export function homeRefresh(services: Services, force: boolean) {
         cached,
         ...(force
           ? {
-              notice:
-                'Refreshed now: Heroku was read again. Cost Explorer answers stay cached for 6 hours (each request costs $0.01).',
+              notice: 'Refreshed: Heroku was read again just now.',
             }
           : {}),
       });

@@ -1,4 +1,4 @@
-import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction, BlockOverflowAction } from '@slack/bolt';
 import type { Services } from '../../../services';
 import { ALERT_ACTIONS } from '../../alerts/alert-blocks';
 import { ADD_BUDGET } from '../../alerts/budget-form';
@@ -13,6 +13,7 @@ import { complianceExport, EXPORT_TO_CHANNEL } from './compliance-export';
 import { digestPreviewPost } from './digest-preview-post';
 import { homeDigestSettings } from './home-digest-settings';
 import { homeExportAudit } from './home-export-audit';
+import { homeMore } from './home-more';
 import { homeNewEstimate } from './home-new-estimate';
 import { homePostDigest } from './home-post-digest';
 import { homeRefresh } from './home-refresh';
@@ -35,6 +36,16 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(DIGEST_SETTINGS, homeDigestSettings(services));
   app.action<BlockButtonAction>(HOME_ACTIONS.exportAudit, homeExportAudit(services));
   app.action<BlockButtonAction>(ADD_BUDGET, openBudgetForm(services));
+  app.action<BlockOverflowAction>(
+    HOME_ACTIONS.more,
+    homeMore({
+      [HOME_ACTIONS.newEstimate]: homeNewEstimate(),
+      [HOME_ACTIONS.postDigest]: homePostDigest(services),
+      [HOME_ACTIONS.digestSettings]: homeDigestSettings(services),
+      [HOME_ACTIONS.refreshNow]: homeRefresh(services, true),
+      [HOME_ACTIONS.exportAudit]: homeExportAudit(services),
+    }),
+  );
   app.action<BlockAction>(ALERT_ACTIONS.acknowledge, alertAction(services, simpleAct({ kind: 'acknowledge' })));
   app.action<BlockAction>(ALERT_ACTIONS.expected, alertAction(services, simpleAct({ kind: 'expected' })));
   app.action<BlockAction>(ALERT_ACTIONS.snoozeDay, alertAction(services, simpleAct({ kind: 'snooze', days: 1 })));

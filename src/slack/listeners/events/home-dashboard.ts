@@ -7,6 +7,7 @@ import type { WebClient } from '@slack/web-api';
 import { gatherDigest } from '../../../answers/digest';
 import { loadDigestSettings } from '../../../answers/digest-settings';
 import { describeSchedule, formatInZone, nextRun } from '../../../core/digest/schedule';
+import { lastCompleteWeek } from '../../../core/digest/week';
 import { formatUsd } from '../../../core/money';
 import type { Services } from '../../../services';
 import { COST_EXPLORER_REQUEST_PRICE, COST_EXPLORER_SERVICE } from '../../../sources/aws';
@@ -115,6 +116,7 @@ export class HomeDashboard {
       logger.warn('dashboard: could not work out the next digest time:', error);
     }
     const leads = await leadList(this.services, client, logger);
+    const posted = settings.channel ? await this.postedThisWeek(settings.channel, settings.timezone, now) : undefined;
     const view = leadHomeView({
       ...(figures ? { figures: figures.value, asOf: formatInZone(figures.storedAt, settings.timezone) } : {}),
       cached: options.how === 'cached',
@@ -123,6 +125,7 @@ export class HomeDashboard {
         ...(settings.channel ? { channel: settings.channel } : {}),
         ...(when ? { when } : {}),
         schedule: describeSchedule(settings.schedule, settings.timezone),
+        ...(posted ? { posted } : {}),
       },
       costExplorer: { month, requests, cost: formatUsd(COST_EXPLORER_REQUEST_PRICE.times(requests)) },
       ...(options.notice ? { notice: options.notice } : {}),
@@ -137,6 +140,14 @@ export class HomeDashboard {
         detail: `App Home dashboard (${options.how}; figures as of ${figures.storedAt.toISOString()})`,
       });
     }
+  }
+
+  /** This week's digest, when it is out: a link to the message. */
+  private async postedThisWeek(channel: string, timezone: string, now: Date): Promise<{ link: string } | undefined> {
+    const week = lastCompleteWeek(now, timezone);
+    const run = await this.services.store.digestRun(channel, week.id);
+    if (run?.status !== 'posted' || !run.messageTs) return undefined;
+    return { link: `https://slack.com/archives/${channel}/p${run.messageTs.replace('.', '')}` };
   }
 
   /** Leads go on; anyone else gets the guide published instead (their Home may show an old dashboard). */
