@@ -442,7 +442,30 @@ describe('the buttons', () => {
     });
     expect(element(SETTINGS_FIELDS.day)).toMatchObject({ type: 'static_select', initial_option: { value: 'mon' } });
     expect(element(SETTINGS_FIELDS.time)).toMatchObject({ type: 'timepicker', initial_time: '09:00' });
-    expect(element(SETTINGS_FIELDS.timezone)).toMatchObject({ initial_value: 'Europe/Berlin' });
+    // A menu of every IANA zone in groups of at most 100, on the zone in force.
+    const zone = element(SETTINGS_FIELDS.timezone) as {
+      type: string;
+      initial_option: { value: string };
+      option_groups: { options: { value: string }[] }[];
+    };
+    expect(zone.type).toBe('static_select');
+    expect(zone.initial_option.value).toBe('Europe/Berlin');
+    const zones = zone.option_groups.flatMap((group) => group.options.map((option) => option.value));
+    expect(zones).toEqual(expect.arrayContaining(['UTC', 'America/New_York', 'Asia/Tokyo', 'Europe/Berlin']));
+    for (const group of zone.option_groups) expect(group.options.length).toBeLessThanOrEqual(100);
+    // The leads group by its handle, from the workspace's groups.
+    const group = element(SETTINGS_FIELDS.usergroup) as {
+      type: string;
+      options: { text: { text: string }; value: string }[];
+    };
+    expect(group.type).toBe('static_select');
+    expect(group.options.map((o) => [o.text.text, o.value])).toEqual([
+      ['@hosting-leads (Hosting leads)', 'SLEADS001'],
+      ['@platform (Platform team)', 'SPLATFRM1'],
+    ]);
+    // Slack adds "(optional)" itself: no label says it again.
+    expect(JSON.stringify(view)).not.toContain('(optional)');
+    capture('digest-settings', opened[0].body);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 
@@ -497,12 +520,22 @@ describe('the Digest settings modal', () => {
     return ack.body.errors ?? {};
   };
 
-  test('a bad time and a bad time zone: each error on its own field', async () => {
+  test('a bad time, a bad time zone and a bad user group: every error at once, each on its field, text unaltered', async () => {
     const errors = errorsOf(
-      await submitSettings(settingsValues({ time: { selected_time: '25:61' }, timezone: { value: 'Mars/Olympus' } })),
+      await submitSettings(
+        settingsValues({
+          time: { selected_time: '25:61' },
+          timezone: { selected_option: { value: 'Mars/Olympus' } },
+          usergroup: { value: 'team-leads' },
+        }),
+      ),
     );
     expect(errors[SETTINGS_FIELDS.time]).toContain('"25:61" is not a time of day');
-    expect(errors[SETTINGS_FIELDS.timezone]).toContain('"Mars/Olympus" is not an IANA time zone');
+    expect(errors[SETTINGS_FIELDS.timezone]).toBe(
+      '"Mars/Olympus" is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC.',
+    );
+    expect(errors[SETTINGS_FIELDS.usergroup]).toContain('is not a user group ID');
+    delete errors[SETTINGS_FIELDS.usergroup];
     expect(Object.keys(errors).sort()).toEqual([SETTINGS_FIELDS.time, SETTINGS_FIELDS.timezone].sort());
   });
 

@@ -278,6 +278,18 @@ describe('/hosting digest settings', () => {
     expect(await h.bot.services.store.settings()).toEqual(before);
   });
 
+  test('`digest set` with several problems reports every one of them, and nothing changes', async () => {
+    const before = await h.bot.services.store.settings();
+    const { ack, answer } = await digest('digest set timezone=Mars/Olympus day=funday time=25:00 colour=blue');
+    const text = (answer ?? ack).text;
+    expect(text).toMatch(/^Nothing was changed \(4 problems\):/);
+    expect(text).toContain('"colour" is not a digest setting');
+    expect(text).toContain('"fun" is not a day');
+    expect(text).toContain('"25:00" is not a time');
+    expect(text).toContain('"Mars/Olympus" is not an IANA time zone');
+    expect(await h.bot.services.store.settings()).toEqual(before);
+  });
+
   test('a channel the bot is not in is refused with how to invite it', async () => {
     h.slack.answer('conversations.info', (body) => ({ ok: true, channel: { id: body.channel, is_member: false } }));
     const { answer } = await digest('digest set channel=<#CNOTIN001|costs>');

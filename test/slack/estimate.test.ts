@@ -155,6 +155,25 @@ describe('the estimate form', () => {
     expect(Object.keys(res.body.errors)).toEqual(['processes']);
   });
 
+  test('three bad fields: all three errors in one answer, each on its field', async () => {
+    const res = await harness.interaction(
+      submission({
+        platform: { value: { type: 'static_select', selected_option: { value: 'heroku' } } },
+        processes: field('web=2xnonsense'),
+        database: field('standard-99'),
+        cache: field('premium-77'),
+        review: field('-1'),
+      }),
+    );
+    expect(res.body.response_action).toBe('errors');
+    expect(Object.keys(res.body.errors).sort()).toEqual(['cache', 'database', 'processes', 'review']);
+    expect(res.body.errors.processes).toContain('nonsense');
+    expect(res.body.errors.database).toContain('standard-99');
+    expect(res.body.errors.cache).toContain('premium-77');
+    // Field errors are plain text: code marks become quotes, nothing else is dropped.
+    expect(JSON.stringify(res.body.errors)).not.toContain('`');
+  });
+
   test('a valid submission closes the modal and posts the same answer as the command', async () => {
     const before = harness.slack.responses.length;
     const res = await harness.interaction(

@@ -148,7 +148,15 @@ export class FakeSlack {
       case 'conversations.info':
         return { ok: true, channel: { id: body.channel, is_member: true, name: 'general' } };
       case 'users.info':
-        return { ok: true, user: { id: body.user, tz: 'UTC', name: 'someone' } };
+        return { ok: true, user: { id: body.user, tz: 'Europe/Berlin', name: 'someone' } };
+      case 'usergroups.list':
+        return {
+          ok: true,
+          usergroups: [
+            { id: 'SLEADS001', handle: 'hosting-leads', name: 'Hosting leads' },
+            { id: 'SPLATFRM1', handle: 'platform', name: 'Platform team' },
+          ],
+        };
       case 'usergroups.users.list':
         return { ok: true, users: [] };
       default:

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { postDigestNow } from '../../../jobs/digest-runner';
 import type { Services } from '../../../services';
+import { postDigestNow } from '../../digest-poster';
 import { isLead } from '../../leads';
 import { ephemeral } from '../../message';
 import { tellPresser } from './tell-presser';

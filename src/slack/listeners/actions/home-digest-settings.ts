@@ -1,9 +1,32 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { loadDigestSettings } from '../../../answers/digest-settings';
+import type { WebClient } from '@slack/web-api';
+import { DIGEST_SETTING_KEYS, loadDigestSettings } from '../../../answers/digest-settings';
 import type { Services } from '../../../services';
 import { storedSpendChannels, storedUsergroup } from '../../leads';
 import { homeDashboard } from '../events/home-dashboard';
 import { digestSettingsView } from '../views/digest-settings-form';
+
+/** The person's time zone from their Slack profile, if Slack says and the runtime knows it. */
+async function ownTimezone(client: WebClient, user: string): Promise<string | undefined> {
+  try {
+    const tz = (await client.users.info({ user })).user?.tz;
+    return tz && Intl.supportedValuesOf('timeZone').concat('UTC').includes(tz) ? tz : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The workspace's user groups by handle; undefined when Slack will not list them (the form then asks for an ID). */
+async function listUsergroups(client: WebClient) {
+  try {
+    const answer = await client.usergroups.list({});
+    return (answer.usergroups ?? [])
+      .filter((group) => group.id && group.handle)
+      .map((group) => ({ id: group.id!, handle: group.handle!, name: group.name ?? group.handle! }));
+  } catch {
+    return undefined;
+  }
+}
 
 /** "Digest settings" (leads): the settings modal, pre-filled with what is in force. */
 export function homeDigestSettings(services: Services) {
@@ -12,14 +35,26 @@ export function homeDigestSettings(services: Services) {
     const user = body.user.id;
     try {
       if (!(await homeDashboard(services).leadOrGuide(client, user, logger))) return;
-      const [settings, usergroup, spendChannels] = await Promise.all([
+      const [settings, usergroup, spendChannels, stored, own, usergroups] = await Promise.all([
         loadDigestSettings(services.store, services.config),
         storedUsergroup(services),
         storedSpendChannels(services),
+        services.store.settings(),
+        ownTimezone(client, user),
+        listUsergroups(client),
       ]);
+      // A zone someone chose stays; until then the menu starts on the person's own zone.
+      const chosen = stored[DIGEST_SETTING_KEYS.timezone] !== undefined;
+      const initialTimezone = chosen ? settings.timezone : (own ?? settings.timezone);
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: digestSettingsView({ settings, ...(usergroup ? { usergroup } : {}), spendChannels }),
+        view: digestSettingsView({
+          settings,
+          ...(usergroup ? { usergroup } : {}),
+          spendChannels,
+          initialTimezone,
+          ...(usergroups ? { usergroups } : {}),
+        }),
       });
     } catch (error) {
       logger.error(`could not open the digest settings for ${user}:`, error);

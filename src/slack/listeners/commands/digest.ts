@@ -4,8 +4,20 @@
  * Leads only: the digest is spend.
  */
 import { gatherDigest } from '../../../answers/digest';
-import { changeDigestSettings, describeDigestSettings } from '../../../answers/digest-settings';
-import { DAYS, type Day, type DigestSettingsInput, parseTime, scheduleFromDayTime } from '../../../core/digest';
+import {
+  changeDigestSettings,
+  describeDigestSettings,
+  digestDefaults,
+  loadDigestSettings,
+} from '../../../answers/digest-settings';
+import {
+  DAYS,
+  type Day,
+  type DigestSettingsInput,
+  parseTime,
+  scheduleFromDayTime,
+  validateDigestSettings,
+} from '../../../core/digest';
 import { neutraliseMarkup } from '../../../core/user-text';
 import { channelProblem } from '../../channel-access';
 import { postDigestNow } from '../../digest-poster';
@@ -23,16 +35,20 @@ async function settingsText(context: SubcommandContext): Promise<string> {
     : `No digest channel is set, so no digest is posted (schedule: ${when}). Set one with ${SET_EXAMPLE} or in the app's Home tab.`;
 }
 
-/** `channel=<#C123|name>` (Slack's escaped form), `channel=C123`, `schedule="0 9 * * 1"`, `day=mon time=09:00`, `timezone=…`. */
-export function parseSetArgs(text: string): { input: DigestSettingsInput } | { error: string } {
+/**
+ * `channel=<#C123|name>` (Slack's escaped form), `channel=C123`, `schedule="0 9 * * 1"`, `day=mon time=09:00`,
+ * `timezone=…`. Every problem is reported at once, not only the first.
+ */
+export function parseSetArgs(text: string): { input: DigestSettingsInput; problems: string[] } {
   const pairs = [...text.matchAll(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g)];
   const rest = text.replace(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g, '').trim();
-  if (pairs.length === 0 || rest) {
-    return {
-      error: `I could not read ${rest ? `"${neutraliseMarkup(rest.slice(0, 60))}"` : 'any setting'}. Try ${SET_EXAMPLE}, or \`schedule="0 9 * * 1"\` for a cron expression.`,
-    };
-  }
+  const problems: string[] = [];
   const input: DigestSettingsInput = {};
+  if (pairs.length === 0 || rest) {
+    problems.push(
+      `I could not read ${rest ? `"${neutraliseMarkup(rest.slice(0, 60))}"` : 'any setting'}. Try ${SET_EXAMPLE}, or \`schedule="0 9 * * 1"\` for a cron expression.`,
+    );
+  }
   let day: string | undefined;
   let time: string | undefined;
   for (const [, key, raw, q1, q2] of pairs) {
@@ -55,34 +71,46 @@ export function parseSetArgs(text: string): { input: DigestSettingsInput } | { e
         time = value;
         break;
       default:
-        return {
-          error: `"${neutraliseMarkup(key!.slice(0, 30))}" is not a digest setting: use channel, day, time, timezone or schedule. Example: ${SET_EXAMPLE}`,
-        };
+        problems.push(
+          `"${neutraliseMarkup(key!.slice(0, 30))}" is not a digest setting: use channel, day, time, timezone or schedule. Example: ${SET_EXAMPLE}`,
+        );
     }
   }
   if (day !== undefined || time !== undefined) {
-    if (input.schedule) return { error: 'Give either `schedule="…"` or `day=` and `time=`, not both.' };
-    if (day === undefined) return { error: 'Give the day with the time, e.g. `day=mon time=09:00`.' };
-    if (!DAYS.includes(day as Day))
-      return {
-        error: `"${neutraliseMarkup(day ?? '')}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).`,
-      };
-    if (!time || !parseTime(time))
-      return { error: `"${neutraliseMarkup(time ?? '')}" is not a time: use 24-hour HH:MM such as 09:00.` };
-    input.schedule = scheduleFromDayTime(day as Day, time);
+    const dayOk = day !== undefined && DAYS.includes(day as Day);
+    const timeOk = time !== undefined && Boolean(parseTime(time));
+    if (input.schedule) problems.push('Give either `schedule="…"` or `day=` and `time=`, not both.');
+    else if (day === undefined) problems.push('Give the day with the time, e.g. `day=mon time=09:00`.');
+    else if (!dayOk)
+      problems.push(
+        `"${neutraliseMarkup(day ?? '')}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).`,
+      );
+    if (!input.schedule && !timeOk)
+      problems.push(`"${neutraliseMarkup(time ?? '')}" is not a time: use 24-hour HH:MM such as 09:00.`);
+    if (!input.schedule && dayOk && timeOk) input.schedule = scheduleFromDayTime(day as Day, time!);
   }
-  return { input };
+  return { input, problems };
+}
+
+function nothingChanged(problems: readonly string[]): Message {
+  if (problems.length === 1) return ephemeral(`Nothing was changed: ${problems[0]}`);
+  return ephemeral(`Nothing was changed (${problems.length} problems):\n${problems.map((e) => `• ${e}`).join('\n')}`);
 }
 
 async function setSettings(context: SubcommandContext, text: string): Promise<Message> {
   const { services, client } = context;
   const parsed = parseSetArgs(text);
-  if ('error' in parsed) return ephemeral(parsed.error);
+  if (parsed.problems.length > 0) {
+    // Say what else is wrong too, so one correction fixes everything.
+    const current = await loadDigestSettings(services.store, services.config);
+    const check = validateDigestSettings(parsed.input, { ...digestDefaults(services.config), ...current });
+    return nothingChanged([...parsed.problems, ...(check.ok ? [] : Object.values(check.errors))]);
+  }
   const change = await changeDigestSettings(services, parsed.input, context.command.user_id, (channel) =>
     channelProblem(client, channel),
   );
   if ('channelProblem' in change) return ephemeral(`Nothing was changed: ${change.channelProblem}`);
-  if (!change.saved) return ephemeral(`Nothing was changed:\n${change.invalid.map((e) => `• ${e}`).join('\n')}`);
+  if (!change.saved) return nothingChanged(change.invalid);
   return ephemeral(`Saved. ${await settingsText(context)}`);
 }
 

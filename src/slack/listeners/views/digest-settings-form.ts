@@ -24,6 +24,34 @@ export interface SettingsFormInput {
   settings: DigestSettings;
   usergroup?: string;
   spendChannels: string[];
+  /** The time zone the menu starts on: the stored one, else the person's own (from their Slack profile). */
+  initialTimezone?: string;
+  /** The workspace's user groups, to pick by handle; undefined when Slack would not list them. */
+  usergroups?: { id: string; handle: string; name: string }[];
+}
+
+/** Every IANA zone the runtime knows, in menus of at most 100 (Slack's limit), grouped by region. */
+export function timezoneGroups(extra: readonly string[] = []) {
+  const zones = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone'), ...extra])].sort();
+  const byRegion = new Map<string, string[]>();
+  for (const zone of zones) {
+    const region = zone.includes('/') ? zone.split('/')[0]! : 'UTC and others';
+    byRegion.set(region, [...(byRegion.get(region) ?? []), zone]);
+  }
+  return [...byRegion].flatMap(([region, list]) => {
+    const chunks = Math.ceil(list.length / 100);
+    return Array.from({ length: chunks }, (_, i) => {
+      const part = list.slice(i * 100, (i + 1) * 100);
+      const label =
+        chunks === 1
+          ? region
+          : `${region} (${part[0]!.split('/')[1]!.charAt(0)}–${part.at(-1)!.split('/')[1]!.charAt(0)})`;
+      return {
+        label: plain(label),
+        options: part.map((zone) => ({ value: zone, text: plain(zone.replace(/_/g, ' ')) })),
+      };
+    });
+  });
 }
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -39,11 +67,52 @@ const input = (blockId: string, label: string, element: InputBlock['element'], h
     ...(hint ? { hint: plain(hint) } : {}),
   }) satisfies InputBlock;
 
+const groupOption = (group: { id: string; handle: string; name: string }): PlainTextOption => ({
+  value: group.id,
+  text: plain(`@${group.handle} (${group.name})`.slice(0, 75)),
+});
+
+/** The leads group by its @handle from a menu; an ID box only when Slack would not list the groups. */
+function usergroupInput(form: SettingsFormInput): InputBlock {
+  const hint =
+    'Members of this Slack user group are leads too, besides the leads named when Hosting Advisor was set up.';
+  const groups = form.usergroups?.slice(0, 100);
+  if (groups && groups.length > 0) {
+    const current = groups.find((group) => group.id === form.usergroup);
+    return input(
+      SETTINGS_FIELDS.usergroup,
+      'Leads user group',
+      {
+        type: 'static_select',
+        action_id: VALUE,
+        placeholder: plain('Choose a user group'),
+        options: groups.map(groupOption),
+        ...(current ? { initial_option: groupOption(current) } : {}),
+      },
+      hint,
+      true,
+    );
+  }
+  return input(
+    SETTINGS_FIELDS.usergroup,
+    'Leads user group ID',
+    {
+      type: 'plain_text_input',
+      action_id: VALUE,
+      ...(form.usergroup ? { initial_value: form.usergroup } : {}),
+      placeholder: plain('S0614TZR7'),
+    },
+    `${hint} Its ID starts with S (user group menu → Copy group ID). Leave empty for none.`,
+    true,
+  );
+}
+
 export function digestSettingsView(form: SettingsFormInput): ModalView {
   const { settings } = form;
   const weekly = dayTimeOf(settings.schedule);
   const day = weekly?.day ?? 'mon';
   const time = weekly?.time ?? '09:00';
+  const zone = form.initialTimezone ?? settings.timezone;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -75,30 +144,19 @@ export function digestSettingsView(form: SettingsFormInput): ModalView {
       SETTINGS_FIELDS.timezone,
       'Time zone',
       {
-        type: 'plain_text_input',
+        type: 'static_select',
         action_id: VALUE,
-        initial_value: settings.timezone,
-        placeholder: plain('Europe/Berlin'),
+        option_groups: timezoneGroups([zone]),
+        initial_option: { value: zone, text: plain(zone.replace(/_/g, ' ')) },
       },
-      'An IANA time zone such as Europe/Berlin, America/New_York or UTC. Weeks run Monday to Sunday in it.',
+      'Weeks run Monday to Sunday in this zone.',
     ),
     { type: 'divider' },
     { type: 'section', text: { type: 'mrkdwn', text: '*Who may see spend*' } },
-    input(
-      SETTINGS_FIELDS.usergroup,
-      'Leads user group ID (optional)',
-      {
-        type: 'plain_text_input',
-        action_id: VALUE,
-        ...(form.usergroup ? { initial_value: form.usergroup } : {}),
-        placeholder: plain('S0614TZR7'),
-      },
-      'Members of this Slack user group are leads too, besides HOSTING_LEADS. Its ID starts with S (user group menu → Copy group ID). Leave empty for none.',
-      true,
-    ),
+    usergroupInput(form),
     input(
       SETTINGS_FIELDS.spendChannels,
-      'Channels where spend may be shared (optional)',
+      'Channels where spend may be shared',
       {
         type: 'multi_conversations_select',
         action_id: VALUE,
@@ -160,7 +218,9 @@ export function readSettingsForm(values: SettingsState): SettingsAnswers {
   set('channel', text(channel?.selected_conversation ?? channel?.selected_channel));
   set('day', text(get(SETTINGS_FIELDS.day)?.selected_option?.value));
   set('time', text(get(SETTINGS_FIELDS.time)?.selected_time));
-  set('timezone', text(get(SETTINGS_FIELDS.timezone)?.value));
-  set('usergroup', text(get(SETTINGS_FIELDS.usergroup)?.value)?.toUpperCase());
+  const zone = get(SETTINGS_FIELDS.timezone);
+  set('timezone', text(zone?.selected_option?.value ?? zone?.value));
+  const group = get(SETTINGS_FIELDS.usergroup);
+  set('usergroup', text(group?.selected_option?.value ?? group?.value)?.toUpperCase());
   return answers;
 }

@@ -10,6 +10,7 @@ import { DAYS, type Day, describeSchedule, parseTime, scheduleFromDayTime } from
 import { type DigestSettingsField, validateDigestSettings } from '../../../core/digest/settings';
 import type { Services } from '../../../services';
 import { channelProblem } from '../../channel-access';
+import { fieldErrorText } from '../../field-error';
 import { forgetLeads, isLead, LEADS_USERGROUP_KEY, SPEND_CHANNELS_KEY, USERGROUP_ID } from '../../leads';
 import { slackErrorCode } from '../../slack-errors';
 import { homeDashboard } from '../events/home-dashboard';
@@ -21,12 +22,7 @@ const FIELD_BLOCKS: Record<DigestSettingsField, string> = {
   timezone: SETTINGS_FIELDS.timezone,
 };
 
-/** Field errors are plain text (no Markdown) and short. */
-const plain = (text: string) =>
-  text
-    .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '$1')
-    .replace(/[`*_]/g, '')
-    .slice(0, 1900);
+const plain = fieldErrorText;
 
 /** Undefined when the bot can post in the channel; otherwise what to do, for the channel field. */
 export const digestChannelProblem = (client: WebClient, channel: string) =>

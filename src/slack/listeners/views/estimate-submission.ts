@@ -1,31 +1,40 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { parseEstimate } from '../../../core/estimate';
 import type { Services } from '../../../services';
+import { fieldErrorText } from '../../field-error';
 import { replyToEstimateWords } from '../commands/estimate';
 import { FIELDS, formFragments } from './estimate-form';
 
 type StateValues = Parameters<typeof formFragments>[0];
 
-/** Finds the field an error belongs to: the processes alone, or the first field that breaks them. */
+/**
+ * Every field's error at once: the processes alone, then each other field against the processes (or,
+ * when those are wrong too, against a stand-in process), so one submit shows all that needs fixing.
+ */
 function fieldErrors(values: StateValues, services: Services): Record<string, string> | undefined {
   const fragments = formFragments(values);
   const words = fragments.map((fragment) => fragment.words).join(' ');
   const whole = parseEstimate(words, services.catalog);
   if (whole.ok && whole.request.kind === 'workload') return undefined;
   const [processes, ...others] = fragments;
+  const errors: Record<string, string> = {};
   const alone = parseEstimate(processes.words, services.catalog);
-  if (!alone.ok) return { [FIELDS.processes]: alone.message };
-  if (alone.request.kind !== 'workload')
-    return { [FIELDS.processes]: 'Add at least one process, e.g. web=2xstandard-2x' };
+  if (!alone.ok) errors[FIELDS.processes] = alone.message;
+  else if (alone.request.kind !== 'workload')
+    errors[FIELDS.processes] = 'Add at least one process, e.g. web=2xstandard-2x';
+  const aws = processes.words.startsWith('aws');
+  const base = errors[FIELDS.processes] === undefined ? processes.words : aws ? 'aws web=1xm5.large' : 'web=1xbasic';
   for (const fragment of others) {
-    const withIt = parseEstimate(`${processes.words} ${fragment.words}`, services.catalog);
-    if (!withIt.ok) return { [fragment.field]: withIt.message };
+    const withIt = parseEstimate(`${base} ${fragment.words}`, services.catalog);
+    if (!withIt.ok) errors[fragment.field] = withIt.message;
   }
-  return { [FIELDS.processes]: whole.ok ? 'Add at least one process, e.g. web=2xstandard-2x' : whole.message };
+  if (Object.keys(errors).length === 0) {
+    errors[FIELDS.processes] = whole.ok ? 'Add at least one process, e.g. web=2xstandard-2x' : whole.message;
+  }
+  return errors;
 }
 
-/** Slack shows at most 2,000 characters... of each field error; Markdown is not rendered there. */
-const plain = (text: string) => text.replace(/[`*_]/g, '').slice(0, 1900);
+const plain = fieldErrorText;
 
 export function estimateSubmission(services: Services) {
   return async ({ ack, view, respond, logger }: SlackViewMiddlewareArgs & AllMiddlewareArgs) => {
