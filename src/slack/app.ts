@@ -4,6 +4,10 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from '../services';
 import { cachedAuthorize } from './authorize';
 import { registerListeners } from './listeners';
+import { guardRequests, limitConnections, REQUEST_LIMITS, serverOptions } from './request-limits';
+
+/** Bolt's default endpoint: commands, interactions and events all arrive here in HTTP mode. */
+const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackApp {
   app: App;
@@ -68,8 +72,14 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
         signingSecret: config.SLACK_SIGNING_SECRET!,
         customRoutes,
         port: config.PORT,
+        bodyLimit: REQUEST_LIMITS.bodyBytes,
         ...(logger ? { logger } : {}),
       });
+  if (receiver instanceof HTTPReceiver) {
+    receiver.requestListener = guardRequests(receiver.requestListener, [SLACK_EVENTS_PATH], (why) =>
+      logger?.debug(`refused a request to ${SLACK_EVENTS_PATH} before reading it: ${why}`),
+    );
+  }
 
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.SLACK_API_URL,
@@ -114,8 +124,9 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
     app,
     client,
     async start() {
-      const started = (await app.start(config.PORT)) as unknown;
+      const started = (await app.start(config.PORT, serverOptions())) as unknown;
       if (config.socketMode) return config.PORT;
+      limitConnections(started as Server);
       const address = (started as Server).address();
       return typeof address === 'object' && address ? address.port : config.PORT;
     },

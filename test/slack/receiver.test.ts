@@ -71,7 +71,31 @@ describe('the Slack HTTP receiver', () => {
     expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toEqual([]);
   });
 
-  test('a correctly signed request runs the handler (the two tests above would pass vacuously otherwise)', async () => {
+  test('a request correctly signed but stamped 6 minutes in the future gets 401 and runs no handler', async () => {
+    const body = helpBody();
+    const sixMinutesAhead = Math.floor(Date.now() / 1000) + 360;
+    const res = await harness.post(body, {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...harness.sign(body, sixMinutesAhead),
+    });
+    expect(res.status).toBe(401);
+    expect(res.body).toBe('');
+    expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toEqual([]);
+  });
+
+  test('a signed body over 256 KB gets 413 and runs no handler; a request without signature headers gets 401', async () => {
+    const body = `${helpBody()}&padding=${'a'.repeat(300 * 1024)}`;
+    const big = await harness.post(body, {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...harness.sign(body),
+    });
+    expect(big.status).toBe(413);
+    const unsigned = await harness.post(helpBody(), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(unsigned.status).toBe(401);
+    expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toEqual([]);
+  });
+
+  test('a correctly signed request runs the handler (the tests above would pass vacuously otherwise)', async () => {
     const body = helpBody();
     const res = await harness.post(body, {
       'content-type': 'application/x-www-form-urlencoded',
