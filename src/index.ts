@@ -2,7 +2,7 @@
 import { ConfigError } from './config';
 import { configSecrets, redact } from './logger';
 import { PricingFileError } from './pricing-file';
-import { startBot } from './server';
+import { STOP_DEADLINE_MS, startBot } from './server';
 
 async function main() {
   const bot = await startBot(process.env);
@@ -10,7 +10,14 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    process.stderr.write(`${signal} received: finishing requests under way, then stopping.\n`);
+    process.stderr.write(
+      `${signal} received: no new requests; work under way gets ${STOP_DEADLINE_MS / 1000} s, then stopping.\n`,
+    );
+    // A backstop in case closing the store itself hangs: the platform's SIGKILL would come next.
+    setTimeout(() => {
+      process.stderr.write('stopping took too long: exiting now.\n');
+      process.exit(1);
+    }, STOP_DEADLINE_MS + 5_000).unref();
     bot.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, loadConfig } from './config';
 import { AlertJobs } from './jobs/alert-jobs';
+import { DeadlineExceeded, withDeadline } from './jobs/deadline';
 import { Jobs } from './jobs/scheduler';
 import { configSecrets, createLogger } from './logger';
 import { loadCatalog } from './pricing-file';
@@ -13,6 +14,9 @@ import { createDigestRunner } from './slack/digest-poster';
 import { closeSources, connectSources } from './sources/connect-sources';
 import { openStore } from './store/open-store';
 
+/** Heroku sends SIGKILL 30 s after SIGTERM (Docker 10 s by default: run it with `--stop-timeout 30`). */
+export const STOP_DEADLINE_MS = 20_000;
+
 export interface RunningBot {
   port: number;
   services: Services;
@@ -21,8 +25,11 @@ export interface RunningBot {
   jobs?: Jobs;
   /** Budget checks and the anomaly scan; built always (tests drive them), timers only with `jobs`. */
   alerts: AlertJobs;
-  /** Graceful stop: no new requests, work under way finishes, the store closes. */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: /readyz 503 and the listener closed at once; requests and jobs under way get
+   * `deadlineMs` (default STOP_DEADLINE_MS) to finish, then are cut off; the store closes.
+   */
+  stop(deadlineMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -81,10 +88,16 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     slack,
     alerts,
     ...(jobs ? { jobs } : {}),
-    async stop() {
-      await alerts.stop();
-      await jobs?.stop();
-      await slack.stop();
+    async stop(deadlineMs = STOP_DEADLINE_MS) {
+      // Stop accepting first (readiness fails, no new connections), then give the work under way one deadline.
+      const work = Promise.all([slack.stopAccepting(), alerts.stop(), jobs?.stop()]);
+      try {
+        await withDeadline(work, deadlineMs);
+      } catch (error) {
+        if (!(error instanceof DeadlineExceeded)) throw error;
+        logger.warn(`stopping: work still under way after ${deadlineMs / 1000} s was cut off`);
+      }
+      slack.closeConnections();
       closeSources(services.sources);
       await store.close();
     },

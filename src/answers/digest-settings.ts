@@ -44,9 +44,11 @@ export async function loadDigestSettings(store: Store, config: DigestConfig): Pr
 
 /** Stores settings already validated with validateDigestSettings. */
 export async function saveDigestSettings(store: Store, settings: DigestSettings): Promise<void> {
-  if (settings.channel) await store.setSetting(DIGEST_SETTING_KEYS.channel, settings.channel);
-  await store.setSetting(DIGEST_SETTING_KEYS.schedule, settings.schedule);
-  await store.setSetting(DIGEST_SETTING_KEYS.timezone, settings.timezone);
+  await store.setSettings({
+    ...(settings.channel ? { [DIGEST_SETTING_KEYS.channel]: settings.channel } : {}),
+    [DIGEST_SETTING_KEYS.schedule]: settings.schedule,
+    [DIGEST_SETTING_KEYS.timezone]: settings.timezone,
+  });
 }
 
 /** Where and when the digest goes, in words: what `/hosting digest settings` and App Home show. */

@@ -17,6 +17,13 @@ export interface SlackApp {
   start(): Promise<number>;
   /** Stops taking requests and waits for those under way to finish. */
   stop(): Promise<void>;
+  /**
+   * The first step of a stop: /readyz answers 503, /slack/events 503, the listener closes (no new
+   * connections). Resolves when the listeners under way have finished.
+   */
+  stopAccepting(): Promise<void>;
+  /** The last step: closes every connection still open (work cut off at the stop deadline). */
+  closeConnections(): void;
   /** No listener is running. */
   idle(): boolean;
 }
@@ -76,9 +83,17 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
         ...(logger ? { logger } : {}),
       });
   if (receiver instanceof HTTPReceiver) {
-    receiver.requestListener = guardRequests(receiver.requestListener, [SLACK_EVENTS_PATH], (why) =>
+    const guarded = guardRequests(receiver.requestListener, [SLACK_EVENTS_PATH], (why) =>
       logger?.debug(`refused a request to ${SLACK_EVENTS_PATH} before reading it: ${why}`),
     );
+    receiver.requestListener = (req, res) => {
+      // Stopping: Slack retries a 503 (to another instance, or this one once restarted).
+      if (stopping && req.url?.startsWith(SLACK_EVENTS_PATH)) {
+        res.writeHead(503, { connection: 'close', 'content-length': 0, 'retry-after': '5' });
+        return res.end(() => req.socket.destroy());
+      }
+      return guarded(req, res);
+    };
   }
 
   const clientOptions: WebClientOptions = {
@@ -120,21 +135,33 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
     app.logger.error('unhandled listener error:', error);
   });
 
+  let server: Server | undefined;
+  let closed: Promise<void> | undefined;
+  const stopAccepting = () => {
+    stopping = true;
+    closed ??= app.stop().then(
+      () => {},
+      () => {},
+    );
+    return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+  };
   return {
     app,
     client,
     async start() {
       const started = (await app.start(config.PORT, serverOptions())) as unknown;
       if (config.socketMode) return config.PORT;
-      limitConnections(started as Server);
-      const address = (started as Server).address();
+      server = started as Server;
+      limitConnections(server);
+      const address = server.address();
       return typeof address === 'object' && address ? address.port : config.PORT;
     },
     idle: () => inFlight === 0,
+    stopAccepting,
+    closeConnections: () => server?.closeAllConnections(),
     async stop() {
-      stopping = true;
-      const idle = inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
-      await Promise.all([app.stop().catch(() => {}), idle]);
+      await stopAccepting();
+      await closed;
     },
   };
 }

@@ -27,6 +27,7 @@ export function openPostgres(connectionString: string): SqlDatabase {
       return result.rows as Row[];
     },
     withMigrationLock: () => Promise.reject(new Error('nested migration lock')),
+    probeWrite: () => Promise.reject(new Error('not inside a migration')),
     close: async () => {},
   });
 
@@ -50,6 +51,10 @@ export function openPostgres(connectionString: string): SqlDatabase {
       } finally {
         client.release();
       }
+    },
+    async probeWrite() {
+      // A no-op write: fails on a read-only server (a failed-over replica, a full disk in read-only mode).
+      await pool.query('UPDATE schema_migrations SET applied_at = applied_at WHERE version = 1');
     },
     async close() {
       await pool.end();

@@ -9,5 +9,7 @@ export interface SqlDatabase {
   query(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs `work` in one transaction holding the database-wide migration lock. */
   withMigrationLock<T>(work: (db: SqlDatabase) => Promise<T>): Promise<T>;
+  /** Throws unless a write would succeed now (readiness). */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }

@@ -67,6 +67,7 @@ export class SqlStore implements Store {
 
   async ping() {
     await this.db.query('SELECT 1 AS ok');
+    await this.db.probeWrite();
   }
 
   close() {
@@ -83,6 +84,19 @@ export class SqlStore implements Store {
       `INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, $3)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       [key, value, iso(new Date())],
+    );
+  }
+
+  async setSettings(values: Record<string, string>) {
+    const entries = Object.entries(values);
+    if (entries.length === 0) return;
+    // One statement: all of them are saved, or none.
+    const rows = entries.map((_, i) => `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ');
+    const at = iso(new Date());
+    await this.db.query(
+      `INSERT INTO settings (key, value, updated_at) VALUES ${rows}
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      entries.flatMap(([key, value]) => [key, value, at]),
     );
   }
 

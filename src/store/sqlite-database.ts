@@ -3,6 +3,15 @@ import path from 'node:path';
 import BetterSqlite3, { type Statement } from 'better-sqlite3';
 import type { Row, SqlDatabase } from './sql-database';
 
+function identity(file: string): { dev: number; ino: number } | undefined {
+  try {
+    const { dev, ino } = fs.statSync(file);
+    return { dev, ino };
+  } catch {
+    return undefined;
+  }
+}
+
 interface Prepared {
   statement: Statement;
   /** The `$n` placeholders the SQL uses, as the named parameters `p<n>`. */
@@ -14,6 +23,21 @@ export function openSqlite(file: string): SqlDatabase {
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
+  const opened = file === ':memory:' ? undefined : identity(file);
+  /**
+   * A SQLite file deleted or replaced while the bot runs still takes writes (into the unlinked
+   * inode) and loses them at the next start. Every write and the readiness probe check it first.
+   */
+  const checkFile = () => {
+    if (!opened) return;
+    const now = identity(file);
+    if (!now || now.dev !== opened.dev || now.ino !== opened.ino) {
+      throw new Error(
+        `the SQLite file ${file} was deleted or replaced while the bot was running: nothing can be saved until the bot is restarted`,
+      );
+    }
+  };
+
   // In WAL mode NORMAL syncs at checkpoints, not at every commit: the database cannot be corrupted
   // and survives a crash of the process; a power loss may lose the last commits (request counts,
   // cache rows). FULL made each small write (one per Heroku request counted) wait on the disk
@@ -42,6 +66,7 @@ export function openSqlite(file: string): SqlDatabase {
     kind: 'sqlite',
     async query(sql, params = []) {
       const { statement, placeholders } = prepare(sql);
+      if (!statement.reader || !/^\s*SELECT\b/i.test(sql)) checkFile();
       const bound: Record<string, unknown> = {};
       for (const n of placeholders) bound[`p${n}`] = params[n - 1] ?? null;
       const some = placeholders.length > 0;
@@ -61,6 +86,12 @@ export function openSqlite(file: string): SqlDatabase {
         db.exec('ROLLBACK');
         throw error;
       }
+    },
+    async probeWrite() {
+      checkFile();
+      // A write that changes nothing: it needs the write lock and a writable file, as every save does.
+      db.exec('BEGIN IMMEDIATE');
+      db.exec('ROLLBACK');
     },
     async close() {
       db.close();

@@ -103,12 +103,14 @@ export interface PriceRefresh {
 
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
-  /** Throws when the database cannot be reached; backs /readyz. */
+  /** Throws when the database cannot be reached or written (or the SQLite file is gone); backs /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
 
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
+  /** Several settings at once: all saved, or none. */
+  setSettings(values: Record<string, string>): Promise<void>;
   settings(): Promise<Record<string, string>>;
 
   cacheGet<T = unknown>(key: string): Promise<CacheEntry<T> | undefined>;

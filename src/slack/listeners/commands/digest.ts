@@ -106,9 +106,17 @@ async function setSettings(context: SubcommandContext, text: string): Promise<Me
     const check = validateDigestSettings(parsed.input, { ...digestDefaults(services.config), ...current });
     return nothingChanged([...parsed.problems, ...(check.ok ? [] : Object.values(check.errors))]);
   }
-  const change = await changeDigestSettings(services, parsed.input, context.command.user_id, (channel) =>
-    channelProblem(client, channel),
-  );
+  let change: Awaited<ReturnType<typeof changeDigestSettings>>;
+  try {
+    change = await changeDigestSettings(services, parsed.input, context.command.user_id, (channel) =>
+      channelProblem(client, channel),
+    );
+  } catch (error) {
+    context.logger.error('could not save the digest settings:', error);
+    return ephemeral(
+      'Nothing was saved: the bot could not write to its database just now. Try again in a minute; if it keeps failing, tell whoever runs the bot (its log says why).',
+    );
+  }
   if ('channelProblem' in change) return ephemeral(`Nothing was changed: ${change.channelProblem}`);
   if (!change.saved) return nothingChanged(change.invalid);
   return ephemeral(`Saved. ${await settingsText(context)}`);
