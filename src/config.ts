@@ -101,6 +101,22 @@ const schema = z.object({
     blankToUndefined,
     z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin or UTC' }).default('UTC'),
   ),
+  PRICES_SCHEDULE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((expression) => cron.validate(expression), {
+        error: 'must be a cron expression such as "0 4 * * *" (daily at 04:00 UTC)',
+      })
+      .default('0 4 * * *'),
+  ),
+  AWS_PRICING_REGION: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: 'must be an AWS region code such as us-east-1 or eu-west-1' })
+      .default('us-east-1'),
+  ),
   ALERTS_CHANNEL: optionalText(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),
   ),

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyOverrides, type Catalog, DEFAULT_CATALOG, parsePricingOverrides } from './core/pricing';
+import {
+  applyOverrides,
+  type Catalog,
+  DEFAULT_CATALOG,
+  type PricingOverrides,
+  parsePricingOverrides,
+} from './core/pricing';
 
 export class PricingFileError extends Error {
   override readonly name = 'PricingFileError';
@@ -8,9 +14,15 @@ export class PricingFileError extends Error {
 
 /** The list-price catalog with PRICING_FILE applied, or a PricingFileError naming every bad field. */
 export function loadCatalog(pricingFile: string | undefined): Catalog {
-  if (!pricingFile) return DEFAULT_CATALOG;
+  const overrides = loadPricingOverrides(pricingFile);
+  return overrides ? applyOverrides(DEFAULT_CATALOG, overrides) : DEFAULT_CATALOG;
+}
+
+/** PRICING_FILE read and checked, or undefined when unset; a PricingFileError names every bad field. */
+export function loadPricingOverrides(pricingFile: string | undefined): PricingOverrides | undefined {
+  if (!pricingFile) return undefined;
   const text = fs.readFileSync(pricingFile, 'utf8');
   const result = parsePricingOverrides(text, path.basename(pricingFile));
   if (!result.ok) throw new PricingFileError(result.message);
-  return applyOverrides(DEFAULT_CATALOG, result.overrides);
+  return result.overrides;
 }

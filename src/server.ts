@@ -4,14 +4,17 @@ import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, loadConfig } from './config';
 import { AlertJobs } from './jobs/alert-jobs';
 import { DeadlineExceeded, withDeadline } from './jobs/deadline';
+import { PriceRefresher } from './jobs/price-refresh';
 import { Jobs } from './jobs/scheduler';
 import { configSecrets, createLogger } from './logger';
-import { loadCatalog } from './pricing-file';
-import type { Services } from './services';
+import { PriceBook } from './price-book';
+import { loadPricingOverrides } from './pricing-file';
+import { type Services, withLivePrices } from './services';
 import { slackAlertPoster } from './slack/alerts/slack-alert-poster';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { createDigestRunner } from './slack/digest-poster';
 import { closeSources, connectSources } from './sources/connect-sources';
+import { connectPriceReaders } from './sources/prices/connect-price-readers';
 import { openStore } from './store/open-store';
 
 /** Heroku sends SIGKILL 30 s after SIGTERM (Docker 10 s by default: run it with `--stop-timeout 30`). */
@@ -46,18 +49,23 @@ export interface StartOptions {
 export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
   const config: Config = loadConfig(env, { requireSlack: true });
   const logger = options.logger ?? createLogger(config.LOG_LEVEL as LogLevel, configSecrets(env));
-  const catalog = loadCatalog(config.PRICING_FILE);
+  const overrides = loadPricingOverrides(config.PRICING_FILE);
   const store = await openStore(config.DATABASE_URL);
+  const book = new PriceBook({ overrides, region: config.AWS_PRICING_REGION, store });
+  await book.reload();
   const now = options.now ?? (() => new Date());
   const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const services: Services = {
-    config,
+  const sources = connectSources(config, store, book.catalog, now);
+  let tellLeads: ((text: string) => Promise<void>) | undefined;
+  const refresher = new PriceRefresher({
     store,
-    catalog,
-    sources: connectSources(config, store, catalog, now),
+    book,
+    readers: connectPriceReaders(config, sources, now),
     now,
-    instanceId,
-  };
+    tellLeads: (text) => tellLeads?.(text) ?? Promise.resolve(),
+    logger,
+  });
+  const services: Services = withLivePrices({ config, store, prices: { book, refresher }, sources, now, instanceId });
   const slack = createSlackApp(services, { logger, retries: options.retries });
   let port: number;
   try {
@@ -66,16 +74,20 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     await store.close();
     throw error;
   }
+  const runner = createDigestRunner(services, slack.client, logger);
+  tellLeads = (text) => runner.tellLeads(text);
   const alerts = new AlertJobs({ services, poster: slackAlertPoster(slack.client), logger, owner: instanceId });
   let jobs: Jobs | undefined;
   if (options.jobs ?? true) {
     alerts.start();
     jobs = new Jobs({
       services,
-      runner: createDigestRunner(services, slack.client, logger),
+      runner,
       logger,
       owner: instanceId,
     });
+    // Stored prices load first; refreshing runs in the background like the catch-up below.
+    await refresher.start(config.PRICES_SCHEDULE);
     // The start-up catch-up runs in the background: readiness never waits on Slack, AWS or Heroku.
     jobs.start().catch((error: unknown) => logger.error('the scheduled jobs did not start:', error));
   }
@@ -90,7 +102,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     ...(jobs ? { jobs } : {}),
     async stop(deadlineMs = STOP_DEADLINE_MS) {
       // Stop accepting first (readiness fails, no new connections), then give the work under way one deadline.
-      const work = Promise.all([slack.stopAccepting(), alerts.stop(), jobs?.stop()]);
+      const work = Promise.all([slack.stopAccepting(), alerts.stop(), jobs?.stop(), refresher.stop()]);
       try {
         await withDeadline(work, deadlineMs);
       } catch (error) {

@@ -2,9 +2,10 @@ import { IANAZone } from 'luxon';
 import { gatherDigest } from '../answers/digest';
 import { renderDigestText } from '../core/digest';
 import type { Services } from '../services';
-import { closeSources, connectSources } from '../sources/connect-sources';
+import { closeSources } from '../sources/connect-sources';
 import { openStore } from '../store/open-store';
 import type { CliCommand } from './cli-command';
+import { cliServices } from './cli-services';
 
 /**
  * `npx hosting-advisor digest --dry-run`: the weekly digest as text, posted nowhere. Needs AWS and/or
@@ -15,7 +16,7 @@ export const digestCliCommand: CliCommand = {
   usage: 'digest --dry-run [--timezone ZONE]',
   summary: 'the weekly digest (last complete week) as text; posts nothing',
   examples: ['digest --dry-run', 'digest --dry-run --timezone Europe/Berlin'],
-  async run(args, { config, catalog, io, now }) {
+  async run(args, { config, io, now }) {
     const zoneAt = args.indexOf('--timezone');
     const timezone = zoneAt >= 0 ? args[zoneAt + 1] : undefined;
     const known = args.every((arg, i) => arg === '--dry-run' || arg === '--timezone' || i === zoneAt + 1);
@@ -31,8 +32,8 @@ export const digestCliCommand: CliCommand = {
     }
     const at = now();
     const store = await openStore(config.DATABASE_URL, at);
-    const sources = connectSources(config, store, catalog, now);
-    const services: Services = { config, store, catalog, sources, now, instanceId: 'cli' };
+    const services: Services = await cliServices(config, store, now);
+    const { sources } = services;
     try {
       const digest = await gatherDigest(services, {
         now: at,

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => CliCommand> = {
   compliance: () => (require('./compliance-command') as typeof import('./compliance-command')).complianceCliCommand,
   spend: () => (require('./spend-command') as typeof import('./spend-command')).spendCliCommand,
   digest: () => (require('./digest-command') as typeof import('./digest-command')).digestCliCommand,
+  prices: () => (require('./prices-command') as typeof import('./prices-command')).pricesCliCommand,
 };
 
 /** Every command (for --help). Each answers what the Slack command answers. */

@@ -3,7 +3,6 @@ import { formatUnitPrice, formatUsd, type Money } from '../money';
 
 const PER_MONTH = '/mo, estimated';
 const ENVIRONMENTS: EnvironmentName[] = ['production', 'staging', 'review'];
-const PLATFORM_NAMES = { heroku: 'Heroku', aws: 'AWS (us-east-1)' } as const;
 
 const monthly = (value: Money) => `${formatUsd(value)}${PER_MONTH}`;
 
@@ -15,7 +14,8 @@ const formatQuantity = (quantity: number): string => quantities.format(quantity)
 class SourceIndex {
   private readonly keys: string[] = [];
   cite(line: CostLine): string {
-    const key = `${line.source}, as of ${line.asOf}`;
+    // Layered prices already cite their own date ("AWS Price List, SKU …, effective 2026-11-01").
+    const key = line.source.includes(line.asOf) ? line.source : `${line.source}, as of ${line.asOf}`;
     let index = this.keys.indexOf(key);
     if (index < 0) index = this.keys.push(key) - 1;
     return `[${index + 1}]`;
@@ -46,8 +46,10 @@ function opsSummary(cost: PlatformCost): string {
   return `  Ops (TCO): ${monthly(cost.ops)} (${formatQuantity(first.quantity)} h per environment × ${environments} × ${formatUnitPrice(first.unitPrice)}/h)`;
 }
 
-function platformSection(cost: PlatformCost, sources: SourceIndex): string[] {
-  const out = [`${PLATFORM_NAMES[cost.platform]}: ${monthly(cost.infrastructure)} infrastructure`];
+function platformSection(cost: PlatformCost, sources: SourceIndex, awsRegion: string): string[] {
+  const out = [
+    `${cost.platform === 'aws' ? `AWS (${awsRegion})` : 'Heroku'}: ${monthly(cost.infrastructure)} infrastructure`,
+  ];
   const infrastructure = [...cost.lines.filter((l) => l.category !== 'ops'), ...cost.unpriced];
   for (const environment of ENVIRONMENTS) {
     const lines = infrastructure.filter((l) => l.environment === environment);
@@ -75,9 +77,9 @@ export function renderEstimateText(estimate: Estimate): string {
   const lines = [
     `Hosting estimate, Heroku and AWS: amounts are per month, estimated; price list dated ${estimate.priceListDate}.`,
     '',
-    ...platformSection(estimate.heroku, sources),
+    ...platformSection(estimate.heroku, sources, estimate.awsRegion),
     '',
-    ...platformSection(estimate.aws, sources),
+    ...platformSection(estimate.aws, sources, estimate.awsRegion),
     '',
     verdict(estimate.cheaper, estimate.difference, 'on infrastructure', estimate.heroku.infrastructure),
     verdict(estimate.withOps.cheaper, estimate.withOps.difference, 'with ops (TCO)', estimate.heroku.total),

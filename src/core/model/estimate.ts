@@ -202,7 +202,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
 
   const rate = formatUnitPrice(herokuEffort.hourlyRate);
   const assumptions = [
-    `List prices in USD before tax, price list dated ${catalog.priceListDate}: Heroku public prices; AWS us-east-1 on-demand Linux, with no free tier, Savings Plans or Reserved Instances.`,
+    `List prices in USD before tax, price list dated ${catalog.priceListDate}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux, with no free tier, Savings Plans or Reserved Instances.`,
     'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price.',
     ...translation,
     ...(workload.origin === 'heroku' && options.awsArchitecture !== 'any'
@@ -238,5 +238,6 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     excludesUnpriced: heroku.unpriced.length + aws.unpriced.length > 0,
     assumptions: [...new Set(assumptions)],
     priceListDate: catalog.priceListDate,
+    awsRegion: catalog.awsRegion,
   };
 }

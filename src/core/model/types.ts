@@ -75,6 +75,8 @@ export interface Estimate {
   excludesUnpriced: boolean;
   assumptions: string[];
   priceListDate: string;
+  /** The AWS region the AWS side is priced for. */
+  awsRegion: string;
 }
 
 export interface EstimateOptions {

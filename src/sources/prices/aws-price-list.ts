@@ -18,6 +18,8 @@ export interface AwsPriceListOptions {
   /** A family needing more pages than this is a paging loop, not prices. Default 100. */
   maxPages?: number;
   families?: readonly PriceFamily[];
+  /** Stops a read under way (the bot is stopping). */
+  signal?: AbortSignal;
 }
 
 export interface AwsPriceRead {
@@ -58,6 +60,7 @@ export async function readAwsPriceSet(options: AwsPriceListOptions): Promise<Aws
             MaxResults: 100,
             ...(nextToken ? { NextToken: nextToken } : {}),
           }),
+          options.signal ? { abortSignal: options.signal } : {},
         );
       } catch (error) {
         throw pricingError(error, family, region);

@@ -6,6 +6,7 @@ import { complianceSubcommand } from './compliance';
 import { digestSubcommand } from './digest';
 import { estimateSubcommand } from './estimate';
 import { hostingCommand } from './hosting-command';
+import { pricesSubcommand } from './prices';
 import { spendSubcommand } from './spend';
 import type { Subcommand } from './subcommand';
 
@@ -18,6 +19,7 @@ export function subcommands(_services: Services): Subcommand[] {
     digestSubcommand(),
     budgetSubcommand(),
     alertsSubcommand(),
+    pricesSubcommand(),
   ];
 }
 
