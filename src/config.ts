@@ -105,7 +105,7 @@ const schema = z.object({
     blankToUndefined,
     z
       .string()
-      .refine((expression) => cron.validate(expression), {
+      .refine(isCronExpression, {
         error: 'must be a cron expression such as "0 4 * * *" (daily at 04:00 UTC)',
       })
       .default('0 4 * * *'),
