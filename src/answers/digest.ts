@@ -142,7 +142,7 @@ async function herokuInput(
     },
     onAws:
       onAws.modelled > 0
-        ? { monthly: onAws.monthly, notes: onAws.skipped > 0 ? [`${onAws.skipped} app(s) could not be modelled`] : [] }
+        ? { monthly: onAws.monthly, notes: [onAws.note] }
         : { error: 'no Heroku app could be modelled' },
   };
 }

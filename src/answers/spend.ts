@@ -208,9 +208,10 @@ async function herokuSection(heroku: HerokuSource, context: SpendContext): Promi
   const notes: string[] = [];
   const onAws = inventoryOnAws(inventory.value, context.catalog);
   if (onAws.modelled > 0) {
-    const { skipped } = onAws;
-    const skippedNote = skipped > 0 ? `; ${skipped} app${skipped === 1 ? '' : 's'} could not be modelled` : '';
-    lines.push(`Modelled on AWS (list prices, infrastructure only): ${formatUsd(onAws.monthly)}/month${skippedNote}`);
+    lines.push(
+      `Modelled on AWS (list prices, infrastructure only, ${onAws.tier} tier): ${formatUsd(onAws.monthly)}/month`,
+    );
+    notes.push(onAws.note);
   }
   notes.push(`Run-rate from Heroku's billed prices; ${freshness(inventory)}`);
   for (const gap of inventory.value.gaps.slice(0, 3)) notes.push(`Not read: ${gap.what} (${gap.reason})`);

@@ -1,35 +1,72 @@
 import { estimateFromWords } from '../answers/estimate';
 import { renderEstimateText } from '../core/estimate';
-import type { Estimate, PlatformCost } from '../core/model';
-import { formatUsd } from '../core/money';
+import type { Estimate, PlatformCost, PricedCostLine, TierCost } from '../core/model';
+import { formatUsd, type Money, sumMoney } from '../core/money';
 import type { CliCommand } from './cli-command';
 
-/** Cost lines as JSON: exact amounts as decimal strings, plus the rounded display figure. */
+/** Dollars with two decimals, as a string: `1234.50`. */
+const amount = (value: Money) => value.toFixed(2);
+
+/** A line as JSON: `monthly` as shown (rounded once to the cent), `monthlyExact` the unrounded product. */
+function lineJson(line: PricedCostLine) {
+  return {
+    ...line,
+    unitPrice: line.unitPrice.toString(),
+    monthly: amount(line.monthly),
+    monthlyExact: line.monthly.toString(),
+  };
+}
+
+const sumExact = (lines: readonly PricedCostLine[]) => sumMoney(lines.map((l) => l.monthly)).toString();
+
+/** Cost lines as JSON: every total is the sum of the lines' shown amounts; exact sums are kept apart. */
 function platformJson(cost: PlatformCost) {
+  const infrastructure = cost.lines.filter((l) => l.category !== 'ops');
   return {
     platform: cost.platform,
-    infrastructureMonthly: cost.infrastructure.toString(),
-    opsMonthly: cost.ops.toString(),
-    totalMonthly: cost.total.toString(),
+    infrastructureMonthly: amount(cost.infrastructure),
+    opsMonthly: amount(cost.ops),
+    totalMonthly: amount(cost.total),
+    exact: { infrastructureMonthly: sumExact(infrastructure), totalMonthly: sumExact(cost.lines) },
     display: { infrastructure: formatUsd(cost.infrastructure), total: formatUsd(cost.total) },
-    lines: cost.lines.map((line) => ({
-      ...line,
-      unitPrice: line.unitPrice.toString(),
-      monthly: line.monthly.toString(),
-    })),
+    lines: cost.lines.map(lineJson),
     unpriced: cost.unpriced,
   };
 }
 
+function tierJson(tier: TierCost) {
+  return {
+    id: tier.id,
+    platform: tier.platform,
+    description: tier.description,
+    monthly: amount(tier.infrastructure),
+    exact: { monthly: sumExact(tier.lines) },
+    lines: tier.lines.map(lineJson),
+    unpriced: tier.unpriced,
+  };
+}
+
 export function estimateJson(result: Estimate) {
+  const v = result.verdict;
   return {
     period: 'month',
     estimated: true,
+    currency: 'USD',
     priceListDate: result.priceListDate,
+    current: result.current,
+    range: { low: amount(result.range.low), high: amount(result.range.high) },
+    verdict: {
+      tier: v.tier,
+      kind: v.kind,
+      ...(v.cheaper ? { cheaper: v.cheaper } : {}),
+      ...(v.difference ? { difference: amount(v.difference) } : {}),
+      missing: v.missing,
+    },
     cheaper: result.cheaper,
-    difference: result.difference.toString(),
-    withOps: { cheaper: result.withOps.cheaper, difference: result.withOps.difference.toString() },
+    difference: amount(result.difference),
+    withOps: { cheaper: result.withOps.cheaper, difference: amount(result.withOps.difference) },
     excludesUnpriced: result.excludesUnpriced,
+    tiers: result.tiers.map(tierJson),
     heroku: platformJson(result.heroku),
     aws: platformJson(result.aws),
     assumptions: result.assumptions,

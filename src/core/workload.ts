@@ -35,6 +35,8 @@ export interface Cache {
   /** `premium-0`, `cache.t4g.small`. Lower case. */
   plan: string;
   memoryGb: number;
+  /** A primary with a replica in another zone (Heroku premium, private and shield Key-Value plans). */
+  highAvailability?: boolean;
 }
 
 /** A Heroku add-on other than Postgres and Key-Value Store, as billed. */

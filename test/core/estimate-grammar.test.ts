@@ -25,7 +25,7 @@ describe('the estimate grammar: canonical forms', () => {
       ['worker', 1, 'performance-m', 2.5, true],
     ]);
     expect(w.database).toEqual({ plan: 'standard-0', memoryGb: 4, storageGb: 64, highAvailability: false });
-    expect(w.cache).toEqual({ plan: 'premium-0', memoryGb: 0.05 });
+    expect(w.cache).toEqual({ plan: 'premium-0', memoryGb: 0.05, highAvailability: true });
     expect(w.environments).toEqual({ staging: false, reviewApps: 0 });
     expect(w.egressGbPerMonth).toBe(100);
     expect(w.logGbPerMonth).toBe(10);
@@ -159,8 +159,8 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
     ['an unknown cache node', 'aws web=1xm5.large cache=cache.x9.small', /not an ElastiCache node in the price list/],
     [
       'an instance size not priced',
-      'aws web=1xm5.8xlarge',
-      /`m5\.8xlarge` is not in the price list; m5 sizes priced: large, xlarge, 2xlarge, 4xlarge/,
+      'aws web=1xm5.16xlarge',
+      /`m5\.16xlarge` is not in the price list; m5 sizes priced: large, xlarge, 2xlarge, 4xlarge, 8xlarge/,
     ],
     [
       'an invalid Fargate size',

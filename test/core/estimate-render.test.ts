@@ -14,15 +14,15 @@ describe('the plain-text estimate', () => {
 
   it('gives both platforms monthly totals, infrastructure and TCO apart', () => {
     expect(text).toContain('Heroku: $150.00/mo, estimated infrastructure');
-    expect(text).toContain('AWS (us-east-1): $143.51/mo, estimated infrastructure');
+    expect(text).toContain('AWS (us-east-1), Like-for-like tier (with ops): $236.52/mo, estimated infrastructure');
     expect(text).toContain('  Ops (TCO): $200.00/mo, estimated (2 h per environment × 1 environment × $100.00/h)');
     expect(text).toContain('  Total with ops: $350.00/mo, estimated');
   });
 
   it('itemises each line with quantity, unit price and monthly figure, and cites its source', () => {
     expect(text).toContain('    web: Standard-2X dyno: 2 × $50.00/month = $100.00/mo, estimated [1]');
-    expect(text).toContain('    web: 2 × t3.micro: 1,460 × $0.0104/hour = $15.18/mo, estimated [3]');
-    expect(text).toMatch(/\[1\] Heroku CLI ps:type price map \(H-B\), as of 2026-08-04/);
+    expect(text).toContain('    web: 2 × t3.medium: 1,460 × $0.0416/hour = $60.74/mo, estimated [3]');
+    expect(text).toMatch(/\[1\] Heroku's published dyno prices \(Heroku CLI price list\), as of 2026-08-04/);
   });
 
   it('labels every monthly amount "/mo, estimated" and every other amount with its unit', () => {
@@ -32,11 +32,14 @@ describe('the plain-text estimate', () => {
   });
 
   it('says which is cheaper and by how much, shows the price-list date and the assumptions', () => {
-    expect(text).toContain('AWS is cheaper on infrastructure by $6.49/mo, estimated.');
-    expect(text).toContain('Heroku is cheaper with ops (TCO) by');
-    expect(text).toContain('price list dated 2026-10-02');
+    expect(text).toContain(
+      'AWS (modelled): $211.10/mo to $236.52/mo infrastructure across three tiers (like-for-like $236.52/mo, consolidated $236.52/mo, optimised $211.10/mo); Heroku as it runs: $150.00/mo.',
+    );
+    expect(text).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $86.52/mo.');
+    expect(text).toContain('With ops (TCO), on the consolidated tier, Heroku is cheaper by');
+    expect(text).toContain('price list dated 2026-12-05');
     expect(text).toMatch(/Assumptions:\n {2}- List prices in USD/);
-    expect(text).toContain('the cheapest x86-64 instance with at least its RAM and vCPU');
+    expect(text).toContain("the cheapest x86-64 instance with the dyno's RAM plus 1.5 GiB headroom");
   });
 
   it('flags contract-priced items with no amount and says the totals leave them out', () => {
@@ -45,12 +48,23 @@ describe('the plain-text estimate', () => {
       '    Shield Private Space: 1 month, no amount (contract price: set heroku.space.shield in PRICING_FILE)',
     );
     expect(hipaa).toContain('Not in these totals: 2 contract-priced item(s) without an amount');
-    expect(hipaa).toContain('The comparison is incomplete');
+    expect(hipaa).toContain('No verdict: Heroku leaves items without a public price out of its total');
+    expect(hipaa).toContain('Heroku ≥ $540.00/mo plus the items left out.');
+    expect(hipaa).toContain(
+      'Missing: Heroku: Shield Private Space (production) has no public price; set heroku.space.shield in PRICING_FILE (leads), or ask your account executive.',
+    );
+    expect(hipaa).not.toMatch(/is cheaper on infrastructure/);
     expect(hipaa).not.toMatch(/Shield Private Space.*\$0\.00/);
   });
 
   it('marks derived and unconfirmed figures', () => {
-    expect(answer('aws web=1xm6g.xlarge')).toMatch(/web: 1 × m6g\.xlarge: .* \(derived\)/);
+    expect(answer('aws web=1xm5.large rds=db.t3.large multi-az')).toMatch(
+      /RDS PostgreSQL db\.t3\.large Multi-AZ: .* \(derived\)/,
+    );
+    expect(answer('aws web=1xm5.large rds=db.r6g.large')).toMatch(/db\.r6g\.large Single-AZ: .* \(unconfirmed\)/);
+    expect(answer('web=1xprivate-l-ram')).toMatch(
+      /Private-L-RAM dyno: .* \(conflicting figures: Heroku's figures conflict/,
+    );
   });
 
   it('groups lines by environment', () => {

@@ -78,11 +78,15 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
     expect(cents(ec2)).toBe(14_016);
   });
 
-  it('prices a t3.medium at $30.37, an ALB at $16.43 and a NAT gateway at $32.85', () => {
+  it('prices a t3.medium at $30.37, an ALB at $16.43 and a NAT gateway at $32.85 each (Infracost reference values)', () => {
     const e = estimateOf('aws web=1xt3.medium');
     expect(cents(line(e.aws.lines, /t3\.medium/))).toBe(3_037);
     expect(cents(line(e.aws.lines, /^Application Load Balancer$/))).toBe(1_643);
-    expect(cents(line(e.aws.lines, /^NAT gateway$/))).toBe(3_285);
+    // A load balancer spans two Availability Zones, and each zone used gets its own NAT gateway.
+    const nat = line(e.aws.lines, /^NAT gateway × 2 \(one per Availability Zone\)$/);
+    expect([nat.quantity, cents(nat)]).toEqual([1460, 2 * 3_285]);
+    const addresses = line(e.aws.lines, /^Public IPv4 addresses \(4:/);
+    expect(cents(addresses)).toBe(4 * 365);
   });
 
   it('prices RDS PostgreSQL db.t3.large Single-AZ at $105.85', () => {
@@ -98,13 +102,20 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
     expect(rds.confidence).toBe('derived');
   });
 
-  it('adds up the whole AWS side of web=2xstandard-2x postgres=standard-0 exactly', () => {
+  it('adds up the whole AWS side of web=2xstandard-2x postgres=standard-0 exactly, as shown', () => {
     const e = estimateOf('web=2xstandard-2x postgres=standard-0');
-    // 2 × t3.micro 15.184 + root volumes 3.20 + db.t4g.medium 47.45 + 64 GB 7.36 + ALB 16.425 + 1 LCU 5.84
-    // + NAT 32.85 + 20 GB 0.90 + logs 5.00 + 0.30 + egress 100 GB 9.00
-    expect(e.aws.infrastructure.toString()).toBe('143.509');
-    expect(e.cheaper).toBe('aws');
-    expect(e.difference.toString()).toBe('6.491');
+    // Shown lines: 2 × t3.medium 60.74 + root volumes 3.20 + db.t4g.medium 47.45 + 64 GB 7.36 + ALB 16.43
+    // + 1 LCU 5.84 + 2 NAT gateways 65.70 + 20 GB 0.90 + 4 public IPv4 14.60 + logs 5.00 + 0.30 + egress 9.00
+    expect(e.aws.infrastructure.toFixed(2)).toBe('236.52');
+    // The verdict uses the consolidated tier: two t3.medium hold both web processes, so it is the same here.
+    expect(e.verdict).toMatchObject({ tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku' });
+    expect(e.cheaper).toBe('heroku');
+    expect(e.difference.toFixed(2)).toBe('86.52');
+    expect(e.tiers.map((t) => [t.id, t.infrastructure.toFixed(2)])).toEqual([
+      ['like-for-like', '236.52'],
+      ['consolidated', '236.52'],
+      ['optimised', '211.10'],
+    ]);
   });
 
   it('splits data transfer out into the 10 TB and 40 TB tiers', () => {
@@ -118,10 +129,10 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
 
   it('prices Fargate tasks by vCPU-hour and GB-hour', () => {
     const e = estimateOf('web=2xstandard-2x fargate');
-    const vcpu = line(e.aws.lines, /Fargate task \(1 vCPU, 2 GB\): vCPU/);
-    const memory = line(e.aws.lines, /Fargate task \(1 vCPU, 2 GB\): memory/);
-    expect(vcpu.monthly?.toString()).toBe('59.1008'); // 2 tasks × 730 h × 1 vCPU × $0.04048
-    expect(memory.monthly?.toString()).toBe('12.9794'); // 2 × 730 × 2 GB × $0.004445
+    const vcpu = line(e.aws.lines, /Fargate task \(0\.5 vCPU, 1 GB\): vCPU/);
+    const memory = line(e.aws.lines, /Fargate task \(0\.5 vCPU, 1 GB\): memory/);
+    expect(vcpu.monthly?.toString()).toBe('29.5504'); // 2 tasks × 730 h × 0.5 vCPU × $0.04048
+    expect(memory.monthly?.toString()).toBe('6.4897'); // 2 × 730 × 1 GB × $0.004445
   });
 });
 
@@ -246,6 +257,6 @@ describe('what a live app brings', () => {
     const e = estimate(live, DEFAULT_CATALOG);
     const unknown = e.heroku.unpriced.find((l) => l.item.startsWith('legacy'));
     expect(unknown?.note).toMatch(/not in the price list/);
-    expect(e.aws.lines.some((l) => /legacy: 1 × c6i\.large/.test(l.item))).toBe(true);
+    expect(e.aws.lines.some((l) => /legacy: 1 × m6i\.large/.test(l.item))).toBe(true);
   });
 });

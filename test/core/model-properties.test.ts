@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import fc from 'fast-check';
 import {
   awsCache,
@@ -10,7 +11,7 @@ import {
   herokuProcess,
   type PlatformCost,
 } from '../../src/core/model';
-import { sumMoney } from '../../src/core/money';
+import { fromCents, sumMoney, toCents } from '../../src/core/money';
 import { DEFAULT_CATALOG } from '../../src/core/pricing';
 import type { ComplianceNeed, ProcessType, Workload } from '../../src/core/workload';
 
@@ -89,15 +90,32 @@ const platforms = (w: Workload, o: { awsCompute: 'ec2' | 'fargate' }): PlatformC
 };
 
 describe('estimate properties', () => {
-  it('a total is the sum of its lines, and infrastructure the sum of the non-ops lines', () => {
+  it('a total is the sum of its lines as shown (each rounded once to the cent), infrastructure of the non-ops lines', () => {
+    const shown = (lines: readonly { monthly: Decimal }[]) => sumMoney(lines.map((l) => fromCents(toCents(l.monthly))));
     fc.assert(
       fc.property(anyWorkload, options, (w, o) => {
-        for (const cost of platforms(w, o)) {
-          expect(cost.total.equals(sumMoney(cost.lines.map((l) => l.monthly)))).toBe(true);
-          const infrastructure = cost.lines.filter((l) => l.category !== 'ops').map((l) => l.monthly);
-          expect(cost.infrastructure.equals(sumMoney(infrastructure))).toBe(true);
+        const e = estimate(w, catalog, o);
+        for (const cost of [e.heroku, e.aws]) {
+          expect(cost.total.equals(shown(cost.lines))).toBe(true);
+          expect(cost.infrastructure.equals(shown(cost.lines.filter((l) => l.category !== 'ops')))).toBe(true);
           expect(cost.total.equals(cost.infrastructure.plus(cost.ops))).toBe(true);
         }
+        expect(e.tiers.map((t) => t.id)).toEqual(['like-for-like', 'consolidated', 'optimised']);
+        for (const tier of e.tiers) expect(tier.infrastructure.equals(shown(tier.lines))).toBe(true);
+        expect(e.range.low.lessThanOrEqualTo(e.range.high)).toBe(true);
+      }),
+    );
+  });
+
+  it('names no winner when either side leaves an item without a price out', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, (w, o) => {
+        const e = estimate(w, catalog, o);
+        const current = e.current === 'heroku' ? e.heroku : e.aws;
+        const tier = e.tiers.find((t) => t.id === e.verdict.tier)!;
+        const incomplete = current.unpriced.length + tier.unpriced.length > 0;
+        expect(e.verdict.kind === 'incomplete').toBe(incomplete);
+        if (incomplete) expect(e.cheaper).toBe('unknown');
       }),
     );
   });
@@ -163,6 +181,8 @@ describe('estimate properties', () => {
         const e = estimate(w, catalog, o);
         const all = [...e.heroku.lines, ...e.heroku.unpriced];
         expect(all.some((l) => /Private Space$/.test(l.item))).toBe(true);
+        for (const tier of e.current === 'aws' ? e.tiers : [])
+          expect([...tier.lines, ...tier.unpriced].some((l) => /Private Space$/.test(l.item))).toBe(true);
       }),
     );
   });

@@ -23,7 +23,7 @@ function problems(text: string, fileName = 'pricing.yaml'): string[] {
 describe('PRICING_FILE overrides', () => {
   it('reads YAML with flat and nested price keys, and cites the file on every overridden entry', () => {
     const overrides = parsed(`
-asOf: 2026-11-01
+asOf: 2026-12-20
 prices:
   aws.ec2.m5.large: 0.085
   heroku:
@@ -33,10 +33,10 @@ prices:
     const catalog = applyOverrides(DEFAULT_CATALOG, overrides);
     const m5 = priceOf(catalog, 'aws.ec2.m5.large');
     expect(m5.unitPrice?.toString()).toBe('0.085');
-    expect(m5).toMatchObject({ source: 'PRICING_FILE (pricing.yaml)', asOf: '2026-11-01' });
+    expect(m5).toMatchObject({ source: 'PRICING_FILE (pricing.yaml)', asOf: '2026-12-20' });
     expect(priceOf(catalog, 'heroku.dyno.performance-m').unitPrice?.toString()).toBe('200');
     expect(priceOf(catalog, 'aws.ec2.m6i.large').source).toMatch(/Karpenter/);
-    expect(catalog.priceListDate).toBe('2026-11-01');
+    expect(catalog.priceListDate).toBe('2026-12-20');
   });
 
   it('reads JSON, which is YAML, and leaves the original catalog untouched', () => {

@@ -28,7 +28,10 @@ describe('/hosting estimate through the real receiver', () => {
     expect(body.blocks[0].text.text).toContain('Heroku $150.00/mo');
     expect(shown).toContain('2 × $50.00/month = *$100.00/mo*');
     expect(shown).toMatch(/Application Load Balancer.*\$16\.43\/mo/);
-    expect(shown).toMatch(/NAT gateway.*\$32\.85\/mo/);
+    expect(shown).toMatch(/NAT gateway × 2 \(one per Availability Zone\).*\$65\.70\/mo/);
+    // The answer leads with the range of the three AWS tiers and names the tier its verdict uses.
+    expect(shown).toContain('AWS (modelled): $211.10/mo to $236.52/mo infrastructure across three tiers');
+    expect(shown).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $86.52/mo.');
     expect(shown).toContain('with ops (TCO)');
     expect(shown).toMatch(/list prices as of \*\d{4}-\d{2}-\d{2}\*/);
     // The plain-text fallback carries the whole answer for notifications and screen readers.
@@ -41,7 +44,9 @@ describe('/hosting estimate through the real receiver', () => {
     const { body } = await harness.command(
       'estimate aws web=2xm5.large worker=1xc6i.xlarge rds=db.m6g.large multi-az cache=cache.t4g.small',
     );
-    expect(body.blocks[0].text.text).toMatch(/^Estimate: AWS \$[\d,]+\.\d\d\/mo vs Heroku/);
+    expect(body.blocks[0].text.text).toMatch(
+      /^Estimate: AWS \$[\d,]+\.\d\d\/mo now; Heroku \$[\d,]+\.\d\d–\$[\d,]+\.\d\d\/mo in three tiers/,
+    );
     expect(textOf(body)).toContain('= *$140.16/mo*');
   });
 

@@ -223,7 +223,9 @@ describe('/hosting spend through the real receiver', () => {
     expect(shown).toContain('acme-tools: $7.00/month');
     expect(shown).toContain('enterprise-search:dedicated — contract-priced');
     expect(shown).toContain('partner-metrics:custom — unpriced');
-    expect(shown).toMatch(/Modelled on AWS \(list prices, infrastructure only\): \$[\d,]+\.\d\d\/month/);
+    expect(shown).toMatch(
+      /Modelled on AWS \(list prices, infrastructure only, consolidated tier\): \$[\d,]+\.\d\d\/month/,
+    );
     expect(shown).not.toContain('AWS (Cost Explorer)');
   });
 

@@ -227,8 +227,8 @@ describe('plan tables and invoice dates', () => {
       storageGb: 10,
       highAvailability: false,
     });
-    expect(keyValueCache('mini')).toEqual({ plan: 'mini', memoryGb: 0.025 });
-    expect(keyValueCache('premium-5')).toEqual({ plan: 'premium-5', memoryGb: 1 });
+    expect(keyValueCache('mini')).toEqual({ plan: 'mini', memoryGb: 0.025, highAvailability: false });
+    expect(keyValueCache('premium-5')).toEqual({ plan: 'premium-5', memoryGb: 1, highAvailability: true });
   });
 
   it('reads both invoice date spellings', () => {

@@ -114,7 +114,7 @@ describe('app → Workload', () => {
         { name: 'worker', count: 1, size: 'standard-1x', memoryGb: 0.5, vcpu: 1, dedicated: false },
       ],
       database: { plan: 'standard-0', memoryGb: 4, storageGb: 64, highAvailability: false },
-      cache: { plan: 'premium-0', memoryGb: 0.05 },
+      cache: { plan: 'premium-0', memoryGb: 0.05, highAvailability: true },
       addOns: [
         { service: 'enterprise-search', plan: 'dedicated', monthlyCents: null, contract: true },
         { service: 'papertrail', plan: 'fixa', monthlyCents: 700, contract: false },

@@ -1,4 +1,12 @@
-import type { Cheaper, CostLine, EnvironmentName, Estimate, PlatformCost } from '../model';
+import {
+  type Cheaper,
+  type CostLine,
+  type EnvironmentName,
+  type Estimate,
+  leadSentences,
+  type PlatformCost,
+  type TierCost,
+} from '../model';
 import { formatUnitPrice, formatUsd, type Money } from '../money';
 
 const PER_MONTH = '/mo, estimated';
@@ -26,6 +34,7 @@ class SourceIndex {
 }
 
 function confidenceMark(line: CostLine): string {
+  if (line.confidence === 'conflicting') return ` (conflicting figures: ${line.note})`;
   return line.confidence === 'derived' || line.confidence === 'unconfirmed' ? ` (${line.confidence})` : '';
 }
 
@@ -66,29 +75,50 @@ function platformSection(cost: PlatformCost, sources: SourceIndex, awsRegion: st
   return out;
 }
 
-function verdict(cheaper: Cheaper, difference: Money, what: string, both: Money): string {
-  if (cheaper === 'same') return `Both cost the same ${what}: ${monthly(both)}.`;
-  return `${cheaper === 'heroku' ? 'Heroku' : 'AWS'} is cheaper ${what} by ${monthly(difference)}.`;
+const TIER_NAMES = { 'like-for-like': 'Like-for-like', consolidated: 'Consolidated', optimised: 'Optimised' } as const;
+
+function tierSection(tier: TierCost, sources: SourceIndex): string[] {
+  const out = [`${tier.platform === 'aws' ? 'AWS' : 'Heroku'}, ${TIER_NAMES[tier.id]} tier: ${tier.description}`];
+  for (const environment of ENVIRONMENTS) {
+    const lines = [...tier.lines, ...tier.unpriced].filter((l) => l.environment === environment);
+    if (lines.length === 0) continue;
+    out.push(`  ${environment}`);
+    for (const line of lines) out.push(lineText(line, sources));
+  }
+  out.push(`  Infrastructure: ${monthly(tier.infrastructure)}`);
+  return out;
+}
+
+function withOpsVerdict(cheaper: Cheaper, difference: Money, both: Money, tier: string): string {
+  if (cheaper === 'unknown') return 'With ops (TCO): no verdict either, for the same reason.';
+  if (cheaper === 'same') return `With ops (TCO), on the ${tier} tier, both cost the same: ${monthly(both)}.`;
+  return `With ops (TCO), on the ${tier} tier, ${cheaper === 'heroku' ? 'Heroku' : 'AWS'} is cheaper by ${monthly(difference)}.`;
 }
 
 /** The plain-text answer for the CLI and the Slack text fallback. */
 export function renderEstimateText(estimate: Estimate): string {
   const sources = new SourceIndex();
+  const current = estimate.current === 'heroku' ? estimate.heroku : estimate.aws;
+  const modelled = estimate.current === 'heroku' ? estimate.aws : estimate.heroku;
+  const lead = leadSentences({
+    current: estimate.current,
+    currentInfrastructure: current.infrastructure,
+    tiers: estimate.tiers,
+    range: estimate.range,
+    verdict: estimate.verdict,
+  });
   const lines = [
     `Hosting estimate, Heroku and AWS: amounts are per month, estimated; price list dated ${estimate.priceListDate}.`,
+    ...lead,
+    withOpsVerdict(estimate.withOps.cheaper, estimate.withOps.difference, current.total, estimate.verdict.tier),
     '',
-    ...platformSection(estimate.heroku, sources, estimate.awsRegion),
+    ...platformSection(current, sources, estimate.awsRegion),
     '',
-    ...platformSection(estimate.aws, sources, estimate.awsRegion),
-    '',
-    verdict(estimate.cheaper, estimate.difference, 'on infrastructure', estimate.heroku.infrastructure),
-    verdict(estimate.withOps.cheaper, estimate.withOps.difference, 'with ops (TCO)', estimate.heroku.total),
+    ...platformSection(modelled, sources, estimate.awsRegion).map((line, i) =>
+      i === 0 ? line.replace(': ', ', Like-for-like tier (with ops): ') : line,
+    ),
+    ...estimate.tiers.filter((t) => t.id !== 'like-for-like').flatMap((t) => ['', ...tierSection(t, sources)]),
   ];
-  if (estimate.excludesUnpriced) {
-    lines.push(
-      'The comparison is incomplete: contract-priced items have no amount until you set them in PRICING_FILE.',
-    );
-  }
   lines.push('', 'Assumptions:', ...estimate.assumptions.map((a) => `  - ${a}`));
   lines.push('', 'Sources:', ...sources.list());
   return lines.join('\n');

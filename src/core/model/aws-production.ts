@@ -1,7 +1,8 @@
 import { type Catalog, findCacheNode, findEc2Instance, findRdsClass, RDS_MIN_STORAGE_GB } from '../pricing';
 import type { Workload } from '../workload';
-import { chooseCacheNode, chooseEc2, chooseFargateTask, chooseRdsClass } from './choose-aws';
+import { chooseCacheNode, chooseFargateTask, chooseRdsClass } from './choose-aws';
 import { formatMemory, isWebProcess } from './describe';
+import { instanceForDyno, needOfDyno } from './sizing-rules';
 import type { AwsCompute, AwsStack } from './stacks';
 import type { EstimateOptions } from './types';
 
@@ -24,7 +25,10 @@ export function awsFromAws(workload: Workload, catalog: Catalog): AwsStack {
       storageGb: Math.max(RDS_MIN_STORAGE_GB, db.storageGb),
     };
   }
-  if (workload.cache) stack.cache = { node: workload.cache.plan, spec: findCacheNode(catalog, workload.cache.plan) };
+  if (workload.cache) {
+    const spec = findCacheNode(catalog, workload.cache.plan);
+    stack.cache = { node: workload.cache.plan, spec, nodes: 1, needGb: spec?.memoryGb ?? workload.cache.memoryGb };
+  }
   return stack;
 }
 
@@ -37,18 +41,19 @@ export function awsFromHeroku(
   catalog: Catalog,
   options: EstimateOptions,
   notes: string[],
+  minimumWeb = 2,
 ): AwsStack {
   const arch = options.awsArchitecture ?? 'x86_64';
   const compute = workload.processes.map((p): AwsCompute => {
-    const count = isWebProcess(p.name) ? Math.max(2, p.count) : p.count;
+    const count = isWebProcess(p.name) ? Math.max(minimumWeb, p.count) : p.count;
     if (count > p.count) {
       notes.push(
         `web runs ${count} instances on AWS (Heroku has ${p.count}): two across Availability Zones give the redundancy Heroku's router provides.`,
       );
     }
-    const base = { process: p.name, count, hoursPerMonth: p.hoursPerMonth };
-    const need = { memoryGb: p.memoryGb, vcpu: p.vcpu, dedicated: p.dedicated };
-    const what = `${p.name}: ${p.size} (${formatMemory(p.memoryGb)}, ~${p.vcpu} vCPU${p.dedicated ? ' dedicated' : ' shared'})`;
+    const need = needOfDyno(p, catalog);
+    const base = { process: p.name, count, hoursPerMonth: p.hoursPerMonth, need };
+    const what = `${p.name}: ${p.size} (${formatMemory(need.memoryGb)}, ${need.vcpu} vCPU ${need.dedicated ? 'dedicated' : 'sustained share'})`;
     if (options.awsCompute === 'fargate') {
       const taskArch = arch === 'any' ? 'arm64' : 'x86_64';
       const task = chooseFargateTask(catalog, need, taskArch);
@@ -59,11 +64,11 @@ export function awsFromHeroku(
       );
       return { ...base, kind: 'fargate', vcpu: task.vcpu, memoryGb: task.memoryGb, arch: taskArch };
     }
-    const { spec, fits } = chooseEc2(catalog, need, arch);
+    const { spec, fits, rule } = instanceForDyno(catalog, need, arch);
     notes.push(
       fits
-        ? `${what} → EC2 ${spec.type} (${formatMemory(spec.memoryGb)}, ${spec.vcpu} vCPU), the cheapest ${arch === 'any' ? '' : 'x86-64 '}${p.dedicated ? 'non-burstable ' : ''}instance with at least its RAM and vCPU.`
-        : `${what}: no EC2 instance in the price list is big enough; priced as the largest, ${spec.type}.`,
+        ? `${what} → EC2 ${spec.type} (${formatMemory(spec.memoryGb)}, ${spec.vcpu} vCPU): ${rule}.`
+        : `${what}: ${rule}, ${spec.type}.`,
     );
     return { ...base, kind: 'ec2', type: spec.type, spec };
   });
@@ -83,12 +88,14 @@ export function awsFromHeroku(
   if (workload.cache) {
     const cache = workload.cache;
     const { spec, fits } = chooseCacheNode(catalog, cache.memoryGb);
+    const nodes = cache.highAvailability ? 2 : 1;
+    const replica = nodes === 2 ? ', with a replica in a second zone, as the plan is highly available' : '';
     notes.push(
       fits
-        ? `Cache: Key-Value Store ${cache.plan} (${formatMemory(cache.memoryGb)}) → ElastiCache ${spec.node} (${formatMemory(spec.memoryGb)}).`
-        : `Cache: no ElastiCache node in the price list has ${formatMemory(cache.memoryGb)}; priced as the largest, ${spec.node}.`,
+        ? `Cache: Key-Value Store ${cache.plan} (${formatMemory(cache.memoryGb)}) → ElastiCache ${spec.node} (${formatMemory(spec.memoryGb)})${replica}.`
+        : `Cache: no ElastiCache node in the price list has ${formatMemory(cache.memoryGb)}; priced as the largest, ${spec.node}${replica}.`,
     );
-    stack.cache = { node: spec.node, spec };
+    stack.cache = { node: spec.node, spec, nodes, needGb: cache.memoryGb };
   }
   return stack;
 }

@@ -1,36 +1,10 @@
 import type { Money } from '../money';
-import type { CacheNodeSpec, Catalog, Ec2Spec, RdsSpec } from '../pricing';
+import type { CacheNodeSpec, Catalog, RdsSpec } from '../pricing';
 import { pickCheapest, unitPriceOf } from './pick-cheapest';
 
 export interface ComputeNeed {
   memoryGb: number;
   vcpu: number;
-  dedicated: boolean;
-}
-
-export type ArchitectureChoice = 'x86_64' | 'any';
-
-/**
- * The cheapest EC2 instance with at least the RAM and vCPU asked for; burstable t3/t4g only for shared
- * (non-dedicated) work. When nothing is big enough, the largest candidate, and `fits` says so.
- */
-export function chooseEc2(
-  catalog: Catalog,
-  need: ComputeNeed,
-  arch: ArchitectureChoice,
-): { spec: Ec2Spec; fits: boolean } {
-  const price = unitPriceOf(catalog);
-  const allowed = catalog.ec2Instances.filter(
-    (i) => (arch === 'any' || i.arch === 'x86_64') && !(need.dedicated && i.burstable),
-  );
-  const fitting = allowed.filter((i) => i.memoryGb >= need.memoryGb && i.vcpu >= need.vcpu);
-  const chosen = pickCheapest(
-    fitting,
-    (i) => price(i.priceKey),
-    (i) => i.memoryGb,
-  );
-  if (chosen) return { spec: chosen, fits: true };
-  return { spec: largest(allowed, (i) => i.memoryGb), fits: false };
 }
 
 // Valid Fargate task sizes: vCPU → memory choices in GB (AWS ECS task-size table).

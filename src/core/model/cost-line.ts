@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { toCents } from '../money';
 import type { CatalogEntry } from '../pricing';
 import type { CostCategory, CostLine, EnvironmentName, UnpricedCostLine } from './types';
 
@@ -19,11 +20,20 @@ export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Val
     confidence: entry.confidence,
     ...place,
     ...(entry.contract ? { contractPrice: true } : {}),
+    ...(entry.conflict ? { note: entry.conflict } : {}),
   };
   if (entry.unitPrice === null) {
-    return { ...facts, unitPrice: null, monthly: null, note: `contract price: set ${entry.key} in PRICING_FILE` };
+    return {
+      ...facts,
+      unitPrice: null,
+      monthly: null,
+      cents: null,
+      note: `contract price: set ${entry.key} in PRICING_FILE`,
+      priceKey: entry.key,
+    };
   }
-  return { ...facts, unitPrice: entry.unitPrice, monthly: entry.unitPrice.times(amount) };
+  const monthly = entry.unitPrice.times(amount);
+  return { ...facts, unitPrice: entry.unitPrice, monthly, cents: toCents(monthly) };
 }
 
 /** A line for something the price list does not know (a size from a live account, say). */
@@ -44,6 +54,7 @@ export function unknownLine(
     ...place,
     unitPrice: null,
     monthly: null,
+    cents: null,
     note: `not in the price list dated ${priceListDate}: no amount`,
   };
 }

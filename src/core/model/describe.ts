@@ -16,3 +16,6 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /** Heroku routes HTTP only to the `web` process type; on AWS it sits behind the load balancer. */
 export const isWebProcess = (name: string): boolean => name === 'web';
+
+/** `28%`, `12.5%`: a fraction for people, without floating-point noise. */
+export const percent = (fraction: number): string => `${formatCount(Math.round(fraction * 100_000) / 1000)}%`;

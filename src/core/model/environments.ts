@@ -2,12 +2,12 @@ import {
   type Catalog,
   findCacheNode,
   findDyno,
-  findEc2Instance,
   findKeyValuePlan,
   findPostgresPlan,
   findRdsClass,
   RDS_MIN_STORAGE_GB,
 } from '../pricing';
+import { instanceForDyno } from './sizing-rules';
 import type { AwsCompute, AwsStack, HerokuStack } from './stacks';
 
 /**
@@ -72,16 +72,20 @@ export function awsStaging(production: AwsStack, catalog: Catalog): AwsStack {
       storageGb: Math.max(RDS_MIN_STORAGE_GB, Math.min(db.storageGb, AWS_STAGING_STORAGE_GB)),
     };
   }
-  if (production.cache) stack.cache = { node: 'cache.t4g.micro', spec: findCacheNode(catalog, 'cache.t4g.micro') };
+  if (production.cache)
+    stack.cache = { node: 'cache.t4g.micro', spec: findCacheNode(catalog, 'cache.t4g.micro'), nodes: 1, needGb: 0.025 };
   return stack;
 }
 
+/** A review app's process: what a Basic dyno holds (512 MB, a 1x share). */
+const REVIEW_NEED = { memoryGb: 0.5, vcpu: 0.2, dedicated: false };
+
 export function awsReview(production: AwsStack, catalog: Catalog): AwsStack {
   const compute = production.compute.map((c): AwsCompute => {
-    const base = { process: c.process, count: 1 };
+    const base = { process: c.process, count: 1, need: REVIEW_NEED };
     if (c.kind === 'fargate') return { ...base, kind: 'fargate', vcpu: 0.25, memoryGb: 0.5, arch: c.arch };
-    const type = c.spec?.arch === 'arm64' ? 't4g.micro' : 't3.micro';
-    return { ...base, kind: 'ec2', type, spec: findEc2Instance(catalog, type) };
+    const { spec } = instanceForDyno(catalog, REVIEW_NEED, c.spec?.arch === 'arm64' ? 'any' : 'x86_64');
+    return { ...base, kind: 'ec2', type: spec.type, spec };
   });
   const stack: AwsStack = { compute };
   if (production.database) {
@@ -92,6 +96,7 @@ export function awsReview(production: AwsStack, catalog: Catalog): AwsStack {
       storageGb: RDS_MIN_STORAGE_GB,
     };
   }
-  if (production.cache) stack.cache = { node: 'cache.t4g.micro', spec: findCacheNode(catalog, 'cache.t4g.micro') };
+  if (production.cache)
+    stack.cache = { node: 'cache.t4g.micro', spec: findCacheNode(catalog, 'cache.t4g.micro'), nodes: 1, needGb: 0.025 };
   return stack;
 }

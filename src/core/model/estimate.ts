@@ -1,33 +1,28 @@
 import Decimal from 'decimal.js';
-import { formatUnitPrice, type Money, toCents } from '../money';
+import { formatUnitPrice } from '../money';
 import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
 import { awsComplianceLines } from './aws-compliance-lines';
-import { type AwsTraffic, awsLines } from './aws-lines';
 import { awsFromAws, awsFromHeroku } from './aws-production';
-import { complianceTier } from './choose-heroku';
-import { formatCount, isWebProcess, plural } from './describe';
+import { type AwsAppEnvironment, type AwsTraffic, awsTierLines } from './aws-tiers';
+import { isWebProcess, plural } from './describe';
 import { awsReview, awsStaging, herokuReview, herokuStaging } from './environments';
+import {
+  awsAdditionsNote,
+  type EnvironmentPlan,
+  ecoNotes,
+  environmentNotes,
+  herokuComplianceNotes,
+  unpricedNote,
+} from './estimate-notes';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromAws, herokuFromHeroku } from './heroku-production';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
 import type { AwsStack, HerokuStack } from './stacks';
-import type { Cheaper, EnvironmentName, Estimate, EstimateOptions, PlatformCost } from './types';
-
-interface EnvironmentPlan {
-  name: EnvironmentName;
-  copies: number;
-  heroku: HerokuStack;
-  aws: AwsStack;
-  /** Share of production traffic this environment (all its copies) carries. */
-  trafficShare: Decimal;
-}
-
-function compare(heroku: Money, aws: Money): { cheaper: Cheaper; difference: Money } {
-  const cents = toCents(heroku) - toCents(aws);
-  return { cheaper: cents === 0 ? 'same' : cents < 0 ? 'heroku' : 'aws', difference: heroku.minus(aws).abs() };
-}
+import { tierCost } from './tier-cost';
+import { type CostLine, type Estimate, type EstimateOptions, TIER_IDS, type TierCost, type TierId } from './types';
+import { compareShown, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
 function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack, catalog: Catalog): EnvironmentPlan[] {
   const share = new Decimal(catalog.assumptions.nonProductionTrafficShare);
@@ -80,97 +75,45 @@ function opsEffort(platform: 'heroku' | 'aws', catalog: Catalog, options: Estima
   };
 }
 
-function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Catalog): string[] {
-  const notes: string[] = [];
-  const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
-  const staging = plans.find((p) => p.name === 'staging');
-  if (staging) {
-    const data = [
-      staging.heroku.postgres && `Heroku Postgres ${staging.heroku.postgres.plan}`,
-      staging.aws.database && `RDS ${staging.aws.database.dbClass} Single-AZ`,
-      staging.heroku.keyValue && `Key-Value Store ${staging.heroku.keyValue.plan}`,
-      staging.aws.cache && `ElastiCache ${staging.aws.cache.node}`,
-    ].filter(Boolean);
-    notes.push(
-      `Staging: one of each process at production sizes${data.length > 0 ? `, with ${data.join(', ')}` : ''}, and ${share} of production's traffic and logs; on AWS it has its own load balancer and NAT gateway.`,
-    );
-  }
-  const review = plans.find((p) => p.name === 'review');
-  if (review) {
-    const first = review.aws.compute[0];
-    const awsUnit = first?.kind === 'fargate' ? 'a 0.25 vCPU, 512 MB Fargate task' : `one ${first?.type ?? 't3.micro'}`;
-    const herokuData = [
-      review.heroku.postgres && 'essential-0 Postgres',
-      review.heroku.keyValue && 'mini Key-Value Store',
-    ];
-    const awsData = [review.aws.database && 'db.t4g.micro', review.aws.cache && 'cache.t4g.micro'];
-    const withData = (parts: (string | undefined)[]) => {
-      const present = parts.filter(Boolean);
-      return present.length > 0 ? ` with ${present.join(' and ')}` : '';
-    };
-    notes.push(
-      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, where they share one load balancer and NAT gateway; ${share} of production's traffic each; no regulated data, so no compliance services.`,
-    );
-  }
-  return notes;
+function awsApps(
+  plans: readonly EnvironmentPlan[],
+  workload: Workload,
+  catalog: Catalog,
+  web: boolean,
+): AwsAppEnvironment[] {
+  return plans.map((p) => ({
+    prefix: '',
+    environment: p.name,
+    copies: p.copies,
+    stack: p.aws,
+    traffic: trafficFor(p, workload, catalog, web),
+  }));
 }
 
-function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: boolean): string {
-  const a = catalog.assumptions;
-  const parts = [
-    loadBalancer
-      ? `an Application Load Balancer (${a.albLcuAverage} LCU average) for web`
-      : 'no load balancer (no web process)',
-    `a NAT gateway (${a.natGbPerMonth} GB a month)`,
-    `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
-    `CloudWatch Logs for ${workload.logGbPerMonth} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
-    `data transfer out for ${workload.egressGbPerMonth} GB a month of egress`,
-  ];
-  return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
-}
-
-function herokuComplianceNotes(workload: Workload): string[] {
-  const tier = complianceTier(workload.compliance);
-  if (tier === 'shield') {
-    return [
-      'HIPAA on Heroku: a Shield Private Space, Shield dynos and Shield data stores under an Enterprise contract with a signed BAA (reported). The Shield Space and Shield data-store prices are not public: they are contract inputs.',
-    ];
-  }
-  if (tier === 'private') {
-    return [
-      'PCI on Heroku: Heroku publishes no PCI DSS attestation; check the Salesforce Trust/compliance docs. Modelled as a Private Space with Private dynos and Private data stores, whose space and data-store prices are contract inputs.',
-    ];
-  }
-  return [];
-}
-
-function ecoNotes(stacks: readonly HerokuStack[]): string[] {
-  const eco = stacks.flatMap((s) => s.dynos).filter((d) => d.spec?.tier === 'eco');
-  if (eco.length === 0) return [];
-  const hours = eco.reduce((sum, d) => sum + d.count * (d.hoursPerMonth ?? 730), 0);
-  const over = hours > 1000 ? ` These Eco dynos would need ${formatCount(hours)} hours a month if always on.` : '';
+function herokuTierLines(plans: readonly EnvironmentPlan[], production: HerokuStack, catalog: Catalog): CostLine[] {
+  const stacks = plans.map((p) =>
+    p.name === 'production'
+      ? production
+      : p.name === 'staging'
+        ? herokuStaging(production, catalog)
+        : herokuReview(production, catalog),
+  );
   return [
-    `Eco dynos sleep when idle and share 1,000 dyno-hours a month across the account; not for production traffic.${over}`,
-  ];
-}
-
-function unpricedNote(cost: PlatformCost, name: string): string[] {
-  if (cost.unpriced.length === 0) return [];
-  const items = cost.unpriced.map((l) => `${l.item} in ${l.environment}`).join(', ');
-  return [
-    `${name} totals exclude ${plural(cost.unpriced.length, 'item')} with no public price (${items}): they are lower bounds until you set those prices in PRICING_FILE.`,
+    ...herokuAccountLines(stacks, catalog),
+    ...plans.flatMap((p, i) => herokuLines(stacks[i], p.name, p.copies, catalog)),
   ];
 }
 
 /** Prices a workload on Heroku and on AWS: itemised, dated, sourced, with every assumption stated. */
 export function estimate(workload: Workload, catalog: Catalog, options: EstimateOptions = {}): Estimate {
   const translation: string[] = [];
-  const herokuProduction =
-    workload.origin === 'heroku'
-      ? herokuFromHeroku(workload, catalog, translation)
-      : herokuFromAws(workload, catalog, translation);
-  const awsProduction =
-    workload.origin === 'aws' ? awsFromAws(workload, catalog) : awsFromHeroku(workload, catalog, options, translation);
+  const fromHeroku = workload.origin === 'heroku';
+  const herokuProduction = fromHeroku
+    ? herokuFromHeroku(workload, catalog, translation)
+    : herokuFromAws(workload, catalog, translation, 'like-for-like');
+  const awsProduction = fromHeroku
+    ? awsFromHeroku(workload, catalog, options, translation)
+    : awsFromAws(workload, catalog);
   const plans = planEnvironments(workload, herokuProduction, awsProduction, catalog);
   const loadBalancer = workload.processes.some((p) => isWebProcess(p.name));
   const environments = plans.map((p) => p.name);
@@ -178,16 +121,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const herokuEffort = opsEffort('heroku', catalog, options);
   const awsEffort = opsEffort('aws', catalog, options);
   const complianceNotes: string[] = [];
-  const heroku = platformCost('heroku', [
-    ...herokuAccountLines(
-      plans.map((p) => p.heroku),
-      catalog,
-    ),
-    ...plans.flatMap((p) => herokuLines(p.heroku, p.name, p.copies, catalog)),
-    ...opsLines('heroku', environments, herokuEffort),
-  ]);
-  const aws = platformCost('aws', [
-    ...plans.flatMap((p) => awsLines(p.aws, p.name, p.copies, trafficFor(p, workload, catalog, loadBalancer), catalog)),
+  const awsCommon = [
     ...awsComplianceLines(
       workload.compliance,
       environments.filter((e) => e !== 'review'),
@@ -197,16 +131,46 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       complianceNotes,
     ),
     ...workload.addOns.map((a) => addOnLine(a, 'production', catalog.priceListDate, true)),
-    ...opsLines('aws', environments, awsEffort),
-  ]);
+  ];
+  const apps = awsApps(plans, workload, catalog, loadBalancer);
+  const tierLines = new Map<TierId, CostLine[]>();
+  for (const id of TIER_IDS) {
+    if (fromHeroku) {
+      tierLines.set(id, [...awsTierLines(id, apps, catalog), ...awsCommon]);
+    } else {
+      const production = id === 'like-for-like' ? herokuProduction : herokuFromAws(workload, catalog, [], id);
+      tierLines.set(id, herokuTierLines(plans, production, catalog));
+    }
+  }
+  const modelled = fromHeroku ? 'aws' : 'heroku';
+  const tiers: TierCost[] = TIER_IDS.map((id) => tierCost(id, modelled, tierLines.get(id)!, catalog));
+  const currentLines = fromHeroku
+    ? herokuTierLines(plans, herokuProduction, catalog)
+    : [...awsTierLines('like-for-like', apps, catalog), ...awsCommon];
+  const herokuLinesAll = fromHeroku ? currentLines : tierLines.get('like-for-like')!;
+  const awsLinesAll = fromHeroku ? tierLines.get('like-for-like')! : currentLines;
+  const heroku = platformCost('heroku', [...herokuLinesAll, ...opsLines('heroku', environments, herokuEffort)]);
+  const aws = platformCost('aws', [...awsLinesAll, ...opsLines('aws', environments, awsEffort)]);
+  const current = fromHeroku ? heroku : aws;
+  const other = fromHeroku ? aws : heroku;
+  const verdict = verdictFor(current, tiers);
+  const verdictTier = tiers.find((t) => t.id === VERDICT_TIER)!;
+  const complete = verdict.kind !== 'incomplete';
+  const pair = (currentAmount: Decimal, modelledAmount: Decimal) =>
+    fromHeroku
+      ? compareShown(currentAmount, modelledAmount, complete)
+      : compareShown(modelledAmount, currentAmount, complete);
 
   const rate = formatUnitPrice(herokuEffort.hourlyRate);
   const assumptions = [
-    `List prices in USD before tax, price list dated ${catalog.priceListDate}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux, with no free tier, Savings Plans or Reserved Instances.`,
-    'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price.',
+    `List prices in USD before tax, price list dated ${catalog.priceListDate}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
+    'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price. Each line is rounded to the cent once, and every total is the sum of the lines shown.',
+    `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${t.id}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ...translation,
-    ...(workload.origin === 'heroku' && options.awsArchitecture !== 'any'
-      ? ['AWS instances are x86-64, as Heroku runs; Graviton (arm64) is often cheaper: add `arm` to allow it.']
+    ...(fromHeroku && options.awsArchitecture !== 'any'
+      ? [
+          'AWS instances are x86-64, as Heroku runs, except in the optimised tier; add `arm` to allow Graviton (arm64) in every tier.',
+        ]
       : []),
     awsAdditionsNote(workload, catalog, loadBalancer),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
@@ -233,9 +197,14 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     workload,
     heroku,
     aws,
-    ...compare(heroku.infrastructure, aws.infrastructure),
-    withOps: compare(heroku.total, aws.total),
-    excludesUnpriced: heroku.unpriced.length + aws.unpriced.length > 0,
+    current: workload.origin,
+    tiers,
+    range: rangeOf(tiers),
+    verdict,
+    ...pair(current.infrastructure, verdictTier.infrastructure),
+    withOps: pair(current.total, verdictTier.infrastructure.plus(other.ops)),
+    excludesUnpriced:
+      heroku.unpriced.length + aws.unpriced.length + tiers.reduce((n, t) => n + t.unpriced.length, 0) > 0,
     assumptions: [...new Set(assumptions)],
     priceListDate: catalog.priceListDate,
     awsRegion: catalog.awsRegion,

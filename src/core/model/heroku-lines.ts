@@ -6,7 +6,7 @@ import { lineFor, unknownLine } from './cost-line';
 import type { HerokuStack } from './stacks';
 import type { CostLine, EnvironmentName } from './types';
 
-/** The CLI's hourly rate is monthly / 720, and the monthly price is a cap (pricing.md §1). */
+/** The CLI's hourly rate is monthly / 720, and the monthly price is a cap (Dev Center, Usage & Billing). */
 const HEROKU_CAP_HOURS = 720;
 
 function monthsBilled(hoursPerMonth: number | undefined): Decimal {
@@ -20,13 +20,14 @@ export function herokuLines(
   environment: EnvironmentName,
   copies: number,
   catalog: Catalog,
+  prefix = '',
 ): CostLine[] {
   const lines: CostLine[] = [];
   for (const d of stack.dynos) {
     if (d.spec?.tier === 'eco') continue;
     const place = { environment, category: 'compute' as const };
     const count = d.count * copies;
-    const item = `${d.process}: ${d.spec?.label ?? d.size} dyno`;
+    const item = `${prefix}${d.process}: ${d.spec?.label ?? d.size} dyno`;
     lines.push(
       d.spec
         ? lineFor(priceOf(catalog, d.spec.priceKey), item, monthsBilled(d.hoursPerMonth).times(count), place)
@@ -35,7 +36,7 @@ export function herokuLines(
   }
   if (stack.postgres) {
     const place = { environment, category: 'database' as const };
-    const item = `Heroku Postgres ${stack.postgres.plan}`;
+    const item = `${prefix}Heroku Postgres ${stack.postgres.plan}`;
     const spec = stack.postgres.spec;
     lines.push(
       spec
@@ -45,7 +46,7 @@ export function herokuLines(
   }
   if (stack.keyValue) {
     const place = { environment, category: 'cache' as const };
-    const item = `Heroku Key-Value Store ${stack.keyValue.plan}`;
+    const item = `${prefix}Heroku Key-Value Store ${stack.keyValue.plan}`;
     const spec = stack.keyValue.spec;
     lines.push(
       spec
@@ -53,7 +54,7 @@ export function herokuLines(
         : unknownLine(item, copies, 'month', place, catalog.priceListDate),
     );
   }
-  for (const addOn of stack.addOns) lines.push(addOnLine(addOn, environment, catalog.priceListDate));
+  for (const addOn of stack.addOns) lines.push(addOnLine(addOn, environment, catalog.priceListDate, false, prefix));
   return lines;
 }
 
@@ -63,9 +64,10 @@ export function addOnLine(
   environment: EnvironmentName,
   priceListDate: string,
   boughtDirectly = false,
+  prefix = '',
 ): CostLine {
   const facts = {
-    item: `${addOn.service} (${addOn.plan})${boughtDirectly ? ', bought directly' : ''}`,
+    item: `${prefix}${addOn.service} (${addOn.plan})${boughtDirectly ? ', bought directly' : ''}`,
     quantity: 1,
     unit: 'month',
     source: boughtDirectly
@@ -78,10 +80,16 @@ export function addOnLine(
     ...(addOn.contract ? { contractPrice: true } : {}),
   };
   if (addOn.monthlyCents === null) {
-    return { ...facts, unitPrice: null, monthly: null, note: 'contract price: billed under your contract, not listed' };
+    return {
+      ...facts,
+      unitPrice: null,
+      monthly: null,
+      cents: null,
+      note: 'contract price: billed under your contract, not listed',
+    };
   }
   const price = fromCents(addOn.monthlyCents);
-  return { ...facts, unitPrice: price, monthly: price };
+  return { ...facts, unitPrice: price, monthly: price, cents: addOn.monthlyCents };
 }
 
 /** Account-level Heroku lines: the Eco pool and the Private/Shield Space fee. */
@@ -99,13 +107,11 @@ export function herokuAccountLines(stacks: readonly HerokuStack[], catalog: Cata
   }
   const tiers = new Set(dynos.map((d) => d.spec?.tier));
   const space = tiers.has('shield') ? 'shield' : tiers.has('private') ? 'private' : undefined;
+  const place = { environment: 'production' as const, category: 'platform' as const };
   if (space) {
-    lines.push(
-      lineFor(priceOf(catalog, `heroku.space.${space}`), `${space === 'shield' ? 'Shield ' : ''}Private Space`, 1, {
-        environment: 'production',
-        category: 'platform',
-      }),
-    );
+    const name = `${space === 'shield' ? 'Shield ' : ''}Private Space`;
+    lines.push(lineFor(priceOf(catalog, `heroku.space.${space}`), name, 1, place));
   }
+  if (tiers.has('fir')) lines.push(lineFor(priceOf(catalog, 'heroku.space.fir'), 'Fir-generation space', 1, place));
   return lines;
 }

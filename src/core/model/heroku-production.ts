@@ -1,8 +1,8 @@
 import {
   type Catalog,
   type DynoSpec,
-  type DynoTier,
   findDyno,
+  findEc2Instance,
   findKeyValuePlan,
   findPostgresPlan,
   type KeyValueTier,
@@ -11,6 +11,7 @@ import {
 import type { Workload } from '../workload';
 import { chooseDyno, chooseKeyValuePlan, choosePostgresPlan, complianceTier } from './choose-heroku';
 import { formatMemory } from './describe';
+import { type DynoSetTier, dynosForInstance, needOfInstance } from './sizing-rules';
 import type { HerokuStack } from './stacks';
 
 const REASON = { shield: 'HIPAA needs Shield', private: 'PCI is modelled with Private' } as const;
@@ -67,23 +68,39 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
   return stack;
 }
 
-/** Production on Heroku for an AWS workload: the cheapest dyno, plan and store that hold what AWS runs. */
-export function herokuFromAws(workload: Workload, catalog: Catalog, notes: string[]): HerokuStack {
-  const tier = complianceTier(workload.compliance);
+/**
+ * Production on Heroku for an AWS workload: per instance, the dynos the sizing rules pick for the tier;
+ * the cheapest Postgres plan and Key-Value Store that hold what AWS runs.
+ */
+export function herokuFromAws(
+  workload: Workload,
+  catalog: Catalog,
+  notes: string[],
+  tier: DynoSetTier = 'like-for-like',
+): HerokuStack {
+  const compliance = complianceTier(workload.compliance);
   const dynos = workload.processes.map((p) => {
-    const tiers: DynoTier[] = tier ? [tier] : p.dedicated ? ['performance'] : ['standard', 'performance'];
-    const { spec, fits } = chooseDyno(catalog, p.memoryGb, tiers);
+    const instance = findEc2Instance(catalog, p.size);
+    const need = needOfInstance(p, instance?.baselineVcpu, p.size.startsWith('fargate'));
+    const set = dynosForInstance(catalog, need, tier, compliance);
+    const from = `${p.name}: ${p.size} (${formatMemory(p.memoryGb)}${instance ? `, ${instance.burstable ? `${instance.baselineVcpu} vCPU baseline` : `${instance.vcpu} vCPU`}` : ''})`;
     notes.push(
-      fits
-        ? `${p.name}: ${p.size} (${formatMemory(p.memoryGb)}) → ${spec.label} (${formatMemory(spec.memoryGb)}), the cheapest ${tiers.join(' or ')} dyno with at least its RAM.`
-        : `${p.name}: no ${tiers.join(' or ')} dyno has ${formatMemory(p.memoryGb)}; priced as the largest, ${spec.label}.`,
+      set.fits
+        ? `${from} → ${set.rule}${compliance ? ` (${REASON[compliance]})` : ''}.`
+        : `${from}: ${set.rule}, ${set.spec.label}.`,
     );
-    return { process: p.name, size: spec.size, spec, count: p.count, hoursPerMonth: p.hoursPerMonth };
+    return {
+      process: p.name,
+      size: set.spec.size,
+      spec: set.spec,
+      count: p.count * set.perInstance,
+      hoursPerMonth: p.hoursPerMonth,
+    };
   });
   const stack: HerokuStack = { dynos, addOns: [] };
   if (workload.database) {
     const db = workload.database;
-    const tiers: PostgresTier[] = tier ? [tier] : db.highAvailability ? ['premium'] : ['standard'];
+    const tiers: PostgresTier[] = compliance ? [compliance] : db.highAvailability ? ['premium'] : ['standard'];
     const { spec, fits } = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, tiers);
     notes.push(
       fits
@@ -94,7 +111,7 @@ export function herokuFromAws(workload: Workload, catalog: Catalog, notes: strin
   }
   if (workload.cache) {
     const cache = workload.cache;
-    const tiers: KeyValueTier[] = tier ? [tier] : ['mini', 'premium'];
+    const tiers: KeyValueTier[] = compliance ? [compliance] : ['mini', 'premium'];
     const { spec, fits } = chooseKeyValuePlan(catalog, cache.memoryGb, tiers);
     notes.push(
       fits

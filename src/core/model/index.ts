@@ -1,5 +1,6 @@
 export { FARGATE_TASK_SIZES } from './choose-aws';
 export { estimate } from './estimate';
+export { environmentOfApp, type FleetApp, type FleetAppCost, type FleetModel, modelFleet } from './fleet';
 export type {
   Cheaper,
   CostCategory,
@@ -9,8 +10,13 @@ export type {
   EstimateOptions,
   PlatformCost,
   PricedCostLine,
+  TierCost,
+  TierId,
   UnpricedCostLine,
+  Verdict,
 } from './types';
+export { TIER_IDS } from './types';
+export { type Comparison, leadSentences, VERDICT_TIER } from './verdict';
 export {
   awsCache,
   awsDatabase,

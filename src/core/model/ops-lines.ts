@@ -1,4 +1,4 @@
-import type { Money } from '../money';
+import { type Money, toCents } from '../money';
 import type { Platform } from '../workload';
 import type { EnvironmentName, PricedCostLine } from './types';
 
@@ -18,12 +18,15 @@ export function opsLines(
 ): PricedCostLine[] {
   if (effort.hoursPerEnvironment === 0) return [];
   const name = platform === 'heroku' ? 'Heroku' : 'AWS';
+  const monthly = effort.hourlyRate.times(effort.hoursPerEnvironment);
+  const cents = toCents(monthly);
   return environments.map((environment) => ({
     item: `Ops effort on ${name} (${effort.hoursPerEnvironment} h)`,
     quantity: effort.hoursPerEnvironment,
     unit: 'hour',
     unitPrice: effort.hourlyRate,
-    monthly: effort.hourlyRate.times(effort.hoursPerEnvironment),
+    monthly,
+    cents,
     source: effort.source,
     asOf: effort.asOf,
     environment,

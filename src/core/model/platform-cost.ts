@@ -1,11 +1,34 @@
-import { sumMoney } from '../money';
+import { fromCents } from '../money';
 import type { Platform } from '../workload';
 import type { CostLine, PlatformCost, PricedCostLine, UnpricedCostLine } from './types';
 
+/** Totals add the lines' shown cents: each line is rounded once, and every total foots. */
 export function platformCost(platform: Platform, all: readonly CostLine[]): PlatformCost {
-  const lines = all.filter((l): l is PricedCostLine => l.monthly !== null);
-  const unpriced = all.filter((l): l is UnpricedCostLine => l.monthly === null);
-  const infrastructure = sumMoney(lines.filter((l) => l.category !== 'ops').map((l) => l.monthly));
-  const ops = sumMoney(lines.filter((l) => l.category === 'ops').map((l) => l.monthly));
-  return { platform, lines, infrastructure, ops, total: infrastructure.plus(ops), unpriced };
+  const lines: PricedCostLine[] = [];
+  const unpriced: UnpricedCostLine[] = [];
+  let infrastructure = 0;
+  let ops = 0;
+  for (const line of all) {
+    if (line.cents === null) unpriced.push(line);
+    else {
+      lines.push(line);
+      if (line.category === 'ops') ops += line.cents;
+      else infrastructure += line.cents;
+    }
+  }
+  return {
+    platform,
+    lines,
+    infrastructure: fromCents(infrastructure),
+    ops: fromCents(ops),
+    total: fromCents(infrastructure + ops),
+    unpriced,
+  };
+}
+
+/** The sum of lines' shown cents. */
+export function shownCents(lines: readonly PricedCostLine[]): number {
+  let cents = 0;
+  for (const line of lines) cents += line.cents;
+  return cents;
 }

@@ -1,5 +1,6 @@
 import type { CacheNodeSpec, DynoSpec, Ec2Spec, HerokuKeyValuePlan, HerokuPostgresPlan, RdsSpec } from '../pricing';
 import type { AddOn } from '../workload';
+import type { ProcessNeed } from './sizing-rules';
 
 /** Concrete Heroku resources for one environment. `spec` is absent when the price list lacks the size. */
 export interface HerokuStack {
@@ -9,12 +10,22 @@ export interface HerokuStack {
   addOns: AddOn[];
 }
 
+/** `need`: what the process itself needs (from its dyno), for packing processes onto shared instances. */
 export type AwsCompute =
-  | { process: string; count: number; hoursPerMonth?: number; kind: 'ec2'; type: string; spec?: Ec2Spec }
   | {
       process: string;
       count: number;
       hoursPerMonth?: number;
+      need?: ProcessNeed;
+      kind: 'ec2';
+      type: string;
+      spec?: Ec2Spec;
+    }
+  | {
+      process: string;
+      count: number;
+      hoursPerMonth?: number;
+      need?: ProcessNeed;
       kind: 'fargate';
       vcpu: number;
       memoryGb: number;
@@ -25,5 +36,6 @@ export type AwsCompute =
 export interface AwsStack {
   compute: AwsCompute[];
   database?: { dbClass: string; spec?: RdsSpec; multiAz: boolean; storageGb: number };
-  cache?: { node: string; spec?: CacheNodeSpec };
+  /** `nodes`: 2 for a primary and a replica (an HA Key-Value plan), else 1; `needGb`: the data it holds. */
+  cache?: { node: string; spec?: CacheNodeSpec; nodes: number; needGb: number };
 }

@@ -34,18 +34,25 @@ interface CostLineFacts {
 
 export interface PricedCostLine extends CostLineFacts {
   unitPrice: Money;
+  /** Exact: quantity × unit price. */
   monthly: Money;
+  /** `monthly` rounded once to whole cents: what is shown, and what every total adds up. */
+  cents: number;
 }
 
 /** A line with no public price. It is never counted as $0: totals exclude it and say so. */
 export interface UnpricedCostLine extends CostLineFacts {
   unitPrice: null;
   monthly: null;
+  cents: null;
   note: string;
+  /** The PRICING_FILE key that would price it, when there is one. */
+  priceKey?: string;
 }
 
 export type CostLine = PricedCostLine | UnpricedCostLine;
 
+/** Totals are sums of the lines' shown (rounded) cents, so every total shown equals the lines shown. */
 export interface PlatformCost {
   platform: Platform;
   /** Every priced line, ops included: `total` is their sum. */
@@ -59,15 +66,53 @@ export interface PlatformCost {
   unpriced: UnpricedCostLine[];
 }
 
-export type Cheaper = 'heroku' | 'aws' | 'same';
+/** `unknown`: one side leaves contract-priced or unpriced items out, so there is no winner. */
+export type Cheaper = 'heroku' | 'aws' | 'same' | 'unknown';
+
+export type TierId = 'like-for-like' | 'consolidated' | 'optimised';
+
+export const TIER_IDS: readonly TierId[] = ['like-for-like', 'consolidated', 'optimised'];
+
+/** One way of running the workload on the other platform: infrastructure only (ops are the same in every tier). */
+export interface TierCost {
+  id: TierId;
+  platform: Platform;
+  /** What the tier assumes, in one sentence. */
+  description: string;
+  lines: PricedCostLine[];
+  unpriced: UnpricedCostLine[];
+  /** Sum of the lines' shown cents. */
+  infrastructure: Money;
+}
+
+/** The comparison the answer leads with: the current platform against one named tier. */
+export interface Verdict {
+  tier: TierId;
+  /** `incomplete`: a side leaves items out, so no winner is named. */
+  kind: 'cheaper' | 'same' | 'incomplete';
+  cheaper?: Platform;
+  /** The difference of the two totals shown. */
+  difference?: Money;
+  /** What is left out, each with how to supply it. */
+  missing: string[];
+}
 
 export interface Estimate {
   workload: Workload;
+  /** For the modelled platform, the like-for-like tier with its ops lines. */
   heroku: PlatformCost;
   aws: PlatformCost;
-  /** Which is cheaper on infrastructure, compared to the cent. */
+  /** The platform the workload runs on now (priced as it is); the other is modelled in `tiers`. */
+  current: Platform;
+  /** Always three: like-for-like, consolidated, optimised, for the modelled platform. */
+  tiers: TierCost[];
+  /** The lowest and highest tier totals: the answer leads with this range. */
+  range: { low: Money; high: Money };
+  /** Current infrastructure against the consolidated tier. */
+  verdict: Verdict;
+  /** Which is cheaper on infrastructure (the verdict's tier), compared to the cent; `unknown` when incomplete. */
   cheaper: Cheaper;
-  /** The infrastructure difference, never negative. */
+  /** The infrastructure difference of the shown totals, never negative (0 when unknown). */
   difference: Money;
   /** The same comparison with ops effort (TCO) included. */
   withOps: { cheaper: Cheaper; difference: Money };

@@ -34,7 +34,7 @@ export function herokuDatabase(catalog: Catalog, plan: string, storageGb?: numbe
 
 export function herokuCache(catalog: Catalog, plan: string): Cache | undefined {
   const spec = findKeyValuePlan(catalog, plan);
-  return spec && { plan: spec.plan, memoryGb: spec.memoryGb };
+  return spec && { plan: spec.plan, memoryGb: spec.memoryGb, highAvailability: spec.highAvailability };
 }
 
 export function awsInstanceProcess(

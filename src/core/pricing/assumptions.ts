@@ -28,6 +28,15 @@ export interface Assumptions {
   guardDutyLogGbPerMonth: number;
   wafRules: number;
   wafRequestsPerMonth: number;
+  /**
+   * The optimised tier prices EC2 at a 1-year, no-upfront Compute Savings Plan rate: this fraction below
+   * on-demand. AWS publishes a rate per instance type; this default is a typical figure, unconfirmed.
+   */
+  computeSavingsPlanDiscount: number;
+  /** The same for Fargate, whose Compute Savings Plan discount is smaller. */
+  fargateSavingsPlanDiscount: number;
+  /** Host-based routing rules one Application Load Balancer takes (AWS's default quota is 100). */
+  albRulesPerLoadBalancer: number;
 }
 
 export type AssumptionName = keyof Assumptions;
@@ -49,6 +58,9 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   guardDutyLogGbPerMonth: 10,
   wafRules: 5,
   wafRequestsPerMonth: 10_000_000,
+  computeSavingsPlanDiscount: 0.28,
+  fargateSavingsPlanDiscount: 0.2,
+  albRulesPerLoadBalancer: 100,
 };
 
 export const ASSUMPTION_NAMES = Object.keys(DEFAULT_ASSUMPTIONS) as AssumptionName[];

@@ -1,8 +1,10 @@
-import { usd } from '../money';
 import { type CatalogEntry, priced } from './price-entry';
 import { SOURCES } from './sources';
 
 export type Architecture = 'x86_64' | 'arm64';
+
+/** General purpose (m), compute optimised (c), memory optimised (r), burstable (t). */
+export type InstanceClass = 'general' | 'compute' | 'memory' | 'burstable';
 
 export interface Ec2Spec {
   type: string;
@@ -10,161 +12,206 @@ export interface Ec2Spec {
   vcpu: number;
   memoryGb: number;
   arch: Architecture;
+  instanceClass: InstanceClass;
   /** t3/t4g: CPU credits, not dedicated cores. */
   burstable: boolean;
+  /**
+   * The vCPU a burstable instance sustains without spending credits (baseline % × vCPUs, from AWS's
+   * burstable-instance table: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-credits-baseline-concepts.html);
+   * all of its vCPUs for the others.
+   */
+  baselineVcpu: number;
   priceKey: string;
 }
+
+type Size = 'micro' | 'small' | 'medium' | 'large' | 'xlarge' | '2xlarge' | '4xlarge' | '8xlarge';
+
+const SHAPE: Record<Size, { vcpu: number; scale: number }> = {
+  micro: { vcpu: 2, scale: 0.125 },
+  small: { vcpu: 2, scale: 0.25 },
+  medium: { vcpu: 2, scale: 0.5 },
+  large: { vcpu: 2, scale: 1 },
+  xlarge: { vcpu: 4, scale: 2 },
+  '2xlarge': { vcpu: 8, scale: 4 },
+  '4xlarge': { vcpu: 16, scale: 8 },
+  '8xlarge': { vcpu: 32, scale: 16 },
+};
+
+/** Baseline CPU per vCPU of the t3/t4g sizes (AWS burstable-instance table). */
+const T_BASELINE: Partial<Record<Size, number>> = {
+  micro: 0.1,
+  small: 0.2,
+  medium: 0.2,
+  large: 0.3,
+  xlarge: 0.4,
+  '2xlarge': 0.4,
+};
 
 interface Family {
   family: string;
   arch: Architecture;
-  burstable: boolean;
-  /** vCPU and GiB of the `.large` size; other sizes scale linearly from it. */
-  large: [vcpu: number, memoryGb: number];
-  /** Hourly prices from the Karpenter table (P1), by size. Sizes missing here are derived by doubling. */
+  instanceClass: InstanceClass;
+  /** GiB of memory per 1× size (the `.large`); t sizes follow SHAPE.scale of 8 GiB. */
+  largeMemoryGb: number;
+  /** On-demand $/hour by size, exactly as AWS's Karpenter price table lists them (generated 2026-07-20). */
   hourly: Partial<Record<Size, string>>;
-  sizes: Size[];
 }
-
-type Size = 'micro' | 'small' | 'medium' | 'large' | 'xlarge' | '2xlarge' | '4xlarge';
-
-const SCALE: Record<Size, number> = { micro: 0, small: 0, medium: 0, large: 1, xlarge: 2, '2xlarge': 4, '4xlarge': 8 };
-
-const T_SMALL_SIZES: Record<'micro' | 'small' | 'medium', [vcpu: number, memoryGb: number]> = {
-  micro: [2, 1],
-  small: [2, 2],
-  medium: [2, 4],
-};
-
-const STANDARD_SIZES: Size[] = ['large', 'xlarge', '2xlarge', '4xlarge'];
-const BURSTABLE_SIZES: Size[] = ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'];
 
 // Listing order breaks price ties: the newer generation first (m6i before m5 at the same price).
 const FAMILIES: Family[] = [
   {
     family: 't3',
     arch: 'x86_64',
-    burstable: true,
-    large: [2, 8],
-    hourly: { micro: '0.0104', small: '0.0208', medium: '0.0416', large: '0.0832', xlarge: '0.1664' },
-    sizes: BURSTABLE_SIZES,
+    instanceClass: 'burstable',
+    largeMemoryGb: 8,
+    hourly: {
+      micro: '0.0104',
+      small: '0.0208',
+      medium: '0.0416',
+      large: '0.0832',
+      xlarge: '0.1664',
+      '2xlarge': '0.3328',
+    },
   },
   {
     family: 't4g',
     arch: 'arm64',
-    burstable: true,
-    large: [2, 8],
-    hourly: { micro: '0.0084', small: '0.0168', medium: '0.0336', large: '0.0672', xlarge: '0.1344' },
-    sizes: BURSTABLE_SIZES,
+    instanceClass: 'burstable',
+    largeMemoryGb: 8,
+    hourly: {
+      micro: '0.0084',
+      small: '0.0168',
+      medium: '0.0336',
+      large: '0.0672',
+      xlarge: '0.1344',
+      '2xlarge': '0.2688',
+    },
   },
   {
     family: 'm6i',
     arch: 'x86_64',
-    burstable: false,
-    large: [2, 8],
-    hourly: { large: '0.096', xlarge: '0.192', '2xlarge': '0.384' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'general',
+    largeMemoryGb: 8,
+    hourly: { large: '0.096', xlarge: '0.192', '2xlarge': '0.384', '4xlarge': '0.768', '8xlarge': '1.536' },
   },
   {
     family: 'm5',
     arch: 'x86_64',
-    burstable: false,
-    large: [2, 8],
-    hourly: { large: '0.096', xlarge: '0.192', '2xlarge': '0.384' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'general',
+    largeMemoryGb: 8,
+    hourly: { large: '0.096', xlarge: '0.192', '2xlarge': '0.384', '4xlarge': '0.768', '8xlarge': '1.536' },
   },
   {
     family: 'm7i',
     arch: 'x86_64',
-    burstable: false,
-    large: [2, 8],
-    hourly: { large: '0.1008', xlarge: '0.2016', '2xlarge': '0.4032' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'general',
+    largeMemoryGb: 8,
+    hourly: { large: '0.1008', xlarge: '0.2016', '2xlarge': '0.4032', '4xlarge': '0.8064', '8xlarge': '1.6128' },
   },
-  { family: 'm6g', arch: 'arm64', burstable: false, large: [2, 8], hourly: { large: '0.077' }, sizes: STANDARD_SIZES },
-  { family: 'm7g', arch: 'arm64', burstable: false, large: [2, 8], hourly: { large: '0.0816' }, sizes: STANDARD_SIZES },
+  {
+    family: 'm6g',
+    arch: 'arm64',
+    instanceClass: 'general',
+    largeMemoryGb: 8,
+    hourly: { large: '0.077', xlarge: '0.154', '2xlarge': '0.308', '4xlarge': '0.616', '8xlarge': '1.232' },
+  },
+  {
+    family: 'm7g',
+    arch: 'arm64',
+    instanceClass: 'general',
+    largeMemoryGb: 8,
+    hourly: { large: '0.0816', xlarge: '0.1632', '2xlarge': '0.3264', '4xlarge': '0.6528', '8xlarge': '1.3056' },
+  },
   {
     family: 'c6i',
     arch: 'x86_64',
-    burstable: false,
-    large: [2, 4],
-    hourly: { large: '0.085', xlarge: '0.17', '2xlarge': '0.34' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'compute',
+    largeMemoryGb: 4,
+    hourly: { large: '0.085', xlarge: '0.17', '2xlarge': '0.34', '4xlarge': '0.68', '8xlarge': '1.36' },
   },
   {
     family: 'c5',
     arch: 'x86_64',
-    burstable: false,
-    large: [2, 4],
-    hourly: { large: '0.085', xlarge: '0.17', '2xlarge': '0.34' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'compute',
+    largeMemoryGb: 4,
+    hourly: { large: '0.085', xlarge: '0.17', '2xlarge': '0.34', '4xlarge': '0.68' },
   },
-  { family: 'c6g', arch: 'arm64', burstable: false, large: [2, 4], hourly: { large: '0.068' }, sizes: STANDARD_SIZES },
-  { family: 'c7g', arch: 'arm64', burstable: false, large: [2, 4], hourly: { large: '0.0725' }, sizes: STANDARD_SIZES },
+  {
+    family: 'c6g',
+    arch: 'arm64',
+    instanceClass: 'compute',
+    largeMemoryGb: 4,
+    hourly: { large: '0.068', xlarge: '0.136', '2xlarge': '0.272', '4xlarge': '0.544', '8xlarge': '1.088' },
+  },
+  {
+    family: 'c7g',
+    arch: 'arm64',
+    instanceClass: 'compute',
+    largeMemoryGb: 4,
+    hourly: { large: '0.0725', xlarge: '0.145', '2xlarge': '0.29', '4xlarge': '0.58', '8xlarge': '1.16' },
+  },
   {
     family: 'r6i',
     arch: 'x86_64',
-    burstable: false,
-    large: [2, 16],
-    hourly: { large: '0.126', xlarge: '0.252', '2xlarge': '0.504' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'memory',
+    largeMemoryGb: 16,
+    hourly: { large: '0.126', xlarge: '0.252', '2xlarge': '0.504', '4xlarge': '1.008', '8xlarge': '2.016' },
   },
   {
     family: 'r5',
     arch: 'x86_64',
-    burstable: false,
-    large: [2, 16],
-    hourly: { large: '0.126', xlarge: '0.252', '2xlarge': '0.504' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'memory',
+    largeMemoryGb: 16,
+    hourly: { large: '0.126', xlarge: '0.252', '2xlarge': '0.504', '4xlarge': '1.008', '8xlarge': '2.016' },
   },
   {
     family: 'r6g',
     arch: 'arm64',
-    burstable: false,
-    large: [2, 16],
-    hourly: { large: '0.1008' },
-    sizes: STANDARD_SIZES,
+    instanceClass: 'memory',
+    largeMemoryGb: 16,
+    hourly: { large: '0.1008', xlarge: '0.2016', '2xlarge': '0.4032', '4xlarge': '0.8064', '8xlarge': '1.6128' },
+  },
+  {
+    family: 'r7g',
+    arch: 'arm64',
+    instanceClass: 'memory',
+    largeMemoryGb: 16,
+    hourly: { large: '0.1071', xlarge: '0.2142', '2xlarge': '0.4284', '4xlarge': '0.8568', '8xlarge': '1.7136' },
   },
 ];
 
+const SIZES = Object.keys(SHAPE) as Size[];
+
 function specOf(family: Family, size: Size): Ec2Spec {
-  const [vcpu, memoryGb] =
-    size === 'micro' || size === 'small' || size === 'medium'
-      ? T_SMALL_SIZES[size]
-      : [family.large[0] * SCALE[size], family.large[1] * SCALE[size]];
+  const { vcpu, scale } = SHAPE[size];
   const type = `${family.family}.${size}`;
+  const burstable = family.instanceClass === 'burstable';
   return {
     type,
     family: family.family,
     vcpu,
-    memoryGb,
+    memoryGb: family.largeMemoryGb * scale,
     arch: family.arch,
-    burstable: family.burstable,
+    instanceClass: family.instanceClass,
+    burstable,
+    baselineVcpu: burstable ? Math.round(vcpu * (T_BASELINE[size] ?? 0) * 100) / 100 : vcpu,
     priceKey: `aws.ec2.${type}`,
   };
 }
 
-/** The largest size with a listed price at or below `size`, and how many times it doubles to reach `size`. */
-function derivationBase(family: Family, size: Size): { base: Size; factor: number } {
-  const listed = family.sizes.filter((s) => family.hourly[s] !== undefined && SCALE[s] > 0 && SCALE[s] <= SCALE[size]);
-  const base = listed[listed.length - 1];
-  return { base, factor: SCALE[size] / SCALE[base] };
-}
+const listedSizes = (family: Family) => SIZES.filter((size) => family.hourly[size] !== undefined);
 
-function priceOf(family: Family, size: Size): CatalogEntry {
-  const type = `${family.family}.${size}`;
-  const description = `EC2 ${type} (Linux, on-demand)`;
-  const listed = family.hourly[size];
-  if (listed !== undefined) return priced(`aws.ec2.${type}`, description, listed, 'hour', SOURCES.karpenter, 'primary');
-  const { base, factor } = derivationBase(family, size);
-  const hourly = usd(family.hourly[base]!).times(factor).toString();
-  const source = {
-    label: `Derived: ${factor} × ${family.family}.${base} from the AWS Price List via Karpenter table (P1); AWS sizes scale linearly`,
-    asOf: SOURCES.karpenter.asOf,
-  };
-  return priced(`aws.ec2.${type}`, description, hourly, 'hour', source, 'derived');
-}
+export const EC2_INSTANCES: readonly Ec2Spec[] = FAMILIES.flatMap((f) => listedSizes(f).map((s) => specOf(f, s)));
 
-export const EC2_INSTANCES: readonly Ec2Spec[] = FAMILIES.flatMap((f) => f.sizes.map((s) => specOf(f, s)));
-
-export const EC2_PRICES: readonly CatalogEntry[] = FAMILIES.flatMap((f) => f.sizes.map((s) => priceOf(f, s)));
+export const EC2_PRICES: readonly CatalogEntry[] = FAMILIES.flatMap((f) =>
+  listedSizes(f).map((size) =>
+    priced(
+      `aws.ec2.${f.family}.${size}`,
+      `EC2 ${f.family}.${size} (Linux, on-demand)`,
+      f.hourly[size]!,
+      'hour',
+      SOURCES.awsEc2PriceList,
+      'primary',
+    ),
+  ),
+);

@@ -23,8 +23,30 @@ const P2 = SOURCES.infracostDbInstance;
 const P5 = SOURCES.infratally;
 const P6 = SOURCES.gitlabIssue;
 const P9 = SOURCES.thirdPartyTs;
+const LIST = SOURCES.awsRdsPriceList;
+const PAGE = SOURCES.awsRdsPricingPage;
 
-// RDS for PostgreSQL, us-east-1, on-demand: pricing.md §3.2. Sizes it does not list are derived by doubling.
+/** Memory-optimised Graviton classes: 8 GiB per vCPU; $/hour Single-AZ of the `.large`, scaling linearly. */
+function memoryOptimised(family: 'db.r6g' | 'db.r7g', largeHourly: number): ClassRow[] {
+  const sizes: [size: string, scale: number][] = [
+    ['large', 1],
+    ['xlarge', 2],
+    ['2xlarge', 4],
+    ['4xlarge', 8],
+    ['8xlarge', 16],
+    ['12xlarge', 24],
+    ['16xlarge', 32],
+  ];
+  return sizes.map(([size, scale]) => ({
+    dbClass: `${family}.${size}`,
+    vcpu: 2 * scale,
+    memoryGb: 16 * scale,
+    singleAz: [(Math.round(largeHourly * scale * 1000) / 1000).toString(), PAGE, 'unconfirmed'],
+  }));
+}
+
+// RDS for PostgreSQL, us-east-1, on-demand. Multi-AZ is listed where the AWS Price List has been checked
+// (it is not always exactly twice Single-AZ: db.t4g.medium is 0.065 vs 0.129); elsewhere it is derived.
 const CLASSES: ClassRow[] = [
   {
     dbClass: 'db.t4g.micro',
@@ -38,19 +60,25 @@ const CLASSES: ClassRow[] = [
     vcpu: 2,
     memoryGb: 2,
     singleAz: ['0.032', P5, 'secondary'],
-    multiAz: ['0.064', P5, 'secondary'],
+    multiAz: ['0.065', LIST, 'secondary'],
   },
   {
     dbClass: 'db.t4g.medium',
     vcpu: 2,
     memoryGb: 4,
     singleAz: ['0.065', P5, 'secondary'],
-    multiAz: ['0.130', P5, 'secondary'],
+    multiAz: ['0.129', LIST, 'secondary'],
   },
   { dbClass: 'db.t4g.large', vcpu: 2, memoryGb: 8, singleAz: ['0.129', P9, 'unconfirmed'] },
   { dbClass: 'db.t3.micro', vcpu: 2, memoryGb: 1, singleAz: ['0.018', P9, 'unconfirmed'] },
   { dbClass: 'db.t3.small', vcpu: 2, memoryGb: 2, singleAz: ['0.036', P9, 'unconfirmed'] },
-  { dbClass: 'db.t3.medium', vcpu: 2, memoryGb: 4, singleAz: ['0.072', P9, 'unconfirmed'] },
+  {
+    dbClass: 'db.t3.medium',
+    vcpu: 2,
+    memoryGb: 4,
+    singleAz: ['0.072', P9, 'unconfirmed'],
+    multiAz: ['0.145', LIST, 'secondary'],
+  },
   { dbClass: 'db.t3.large', vcpu: 2, memoryGb: 8, singleAz: ['0.145', P2, 'secondary'] },
   {
     dbClass: 'db.m6g.large',
@@ -73,6 +101,8 @@ const CLASSES: ClassRow[] = [
   { dbClass: 'db.m5.xlarge', vcpu: 4, memoryGb: 16, singleAz: ['0.356', P9, 'unconfirmed'] },
   { dbClass: 'db.m5.2xlarge', vcpu: 8, memoryGb: 32, singleAz: { derivedFrom: 'db.m5.xlarge', factor: 2 } },
   { dbClass: 'db.m5.4xlarge', vcpu: 16, memoryGb: 64, singleAz: { derivedFrom: 'db.m5.xlarge', factor: 4 } },
+  ...memoryOptimised('db.r6g', 0.225),
+  ...memoryOptimised('db.r7g', 0.239),
 ];
 
 const keyOf = (dbClass: string, deployment: 'single-az' | 'multi-az') => `aws.rds.postgres.${dbClass}.${deployment}`;
@@ -109,7 +139,7 @@ function multiAzPrice(row: ClassRow, single: PriceEntry): PriceEntry {
     return priced(key, description, hourly, 'hour', source, confidence);
   }
   const source = {
-    label: `Derived: 2 × Single-AZ (${single.source}); primary and standby are both billed (AWS RDS docs, C6)`,
+    label: `Derived: 2 × Single-AZ (${single.source}); primary and standby are both billed (AWS RDS user guide)`,
     asOf: single.asOf,
   };
   return priced(key, description, single.unitPrice.times(2).toString(), 'hour', source, 'derived');

@@ -3,7 +3,7 @@ import { SOURCES } from './sources';
 
 const P2 = SOURCES.infracost2024;
 
-/** us-east-1 list prices for everything that is not an instance: pricing.md §3.1, §3.3–3.5. */
+/** us-east-1 list prices for everything that is not an instance, a database or a cache node. */
 export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
   priced('aws.fargate.vcpu-hour', 'Fargate Linux/x86 vCPU', '0.04048', 'vCPU-hour', SOURCES.infracostEcs, 'secondary'),
   priced('aws.fargate.gb-hour', 'Fargate Linux/x86 memory', '0.004445', 'GB-hour', SOURCES.infracostEcs, 'secondary'),
@@ -57,6 +57,15 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.infracostDataTransfer,
     'secondary',
   ),
+  priced(
+    'aws.data-transfer.out.over-150tb',
+    'Data transfer out to the internet (over 150 TB)',
+    '0.05',
+    'GB',
+    SOURCES.awsDataTransferPriceList,
+    'secondary',
+  ),
+  priced('aws.vpc.public-ipv4', 'Public IPv4 address', '0.005', 'address-hour', SOURCES.awsPublicIpv4, 'primary'),
   priced('aws.kms.key', 'KMS customer-managed key', '1', 'key-month', P2, 'secondary'),
   priced('aws.kms.requests', 'KMS requests (symmetric)', '0.03', '10k requests', P2, 'secondary'),
   priced('aws.cloudtrail.data-events', 'CloudTrail data events', '0.10', '100k events', P2, 'secondary'),

@@ -19,10 +19,12 @@ export interface HerokuKeyValuePlan {
   plan: string;
   tier: KeyValueTier;
   memoryGb: number;
+  /** Premium, private and shield plans run a primary and a replica (Dev Center, Key-Value Store). */
+  highAvailability: boolean;
   priceKey: string;
 }
 
-// RAM and storage per plan number, pricing.md §2.4. Private-N and Shield-N are taken to match Premium-N;
+// RAM and storage per plan number (Render's migration guide). Private-N and Shield-N are taken to match Premium-N;
 // -9 mirrors Standard-9's 768 GB / 4 TB.
 const SIZES: Record<string, [memoryGb: number, storageGb: number]> = {
   '0': [4, 64],
@@ -90,7 +92,8 @@ function postgresPrice(plan: HerokuPostgresPlan): CatalogEntry {
 
 export const POSTGRES_PRICES: readonly CatalogEntry[] = POSTGRES_PLANS.map(postgresPrice);
 
-// pricing.md §2.5: memory from Heroku's own table; only mini and premium-0..3 have a trusted price.
+// Memory from Heroku's own table (Key-Value Store Technical Characterization); only mini and premium-0..3
+// have a trusted price.
 const KV_MEMORY: Record<string, number> = {
   '0': 0.05,
   '1': 0.1,
@@ -108,11 +111,12 @@ const KV_PREMIUM_PRICES: Record<string, string> = { '0': '15', '1': '30', '2': '
 const KV_LARGE_ONLY = ['7', '9', '10', '12', '14'];
 
 export const KEY_VALUE_PLANS: readonly HerokuKeyValuePlan[] = [
-  { plan: 'mini', tier: 'mini', memoryGb: 0.025, priceKey: 'heroku.kvs.mini' },
+  { plan: 'mini', tier: 'mini', memoryGb: 0.025, highAvailability: false, priceKey: 'heroku.kvs.mini' },
   ...Object.entries(KV_MEMORY).map(([n, memoryGb]) => ({
     plan: `premium-${n}`,
     tier: 'premium' as const,
     memoryGb,
+    highAvailability: true,
     priceKey: `heroku.kvs.premium-${n}`,
   })),
   ...(['private', 'shield'] as const).flatMap((tier) =>
@@ -120,6 +124,7 @@ export const KEY_VALUE_PLANS: readonly HerokuKeyValuePlan[] = [
       plan: `${tier}-${n}`,
       tier,
       memoryGb: KV_MEMORY[n],
+      highAvailability: true,
       priceKey: `heroku.kvs.${tier}-${n}`,
     })),
   ),
@@ -139,4 +144,5 @@ export const KEY_VALUE_PRICES: readonly CatalogEntry[] = KEY_VALUE_PLANS.map(key
 export const SPACE_PRICES: readonly CatalogEntry[] = [
   unpriced('heroku.space.shield', 'Shield Private Space fee', 'month', SOURCES.herokuShieldSpace),
   unpriced('heroku.space.private', 'Private Space fee', 'month', SOURCES.herokuPrivateSpace),
+  unpriced('heroku.space.fir', 'Fir-generation space fee', 'month', SOURCES.herokuFirSpace),
 ];

@@ -11,17 +11,24 @@ export interface DynoSpec {
   tier: DynoTier;
   memoryGb: number;
   /**
-   * An estimate: Heroku publishes CPU shares and Compute multipliers, not vCPUs (pricing.md §6.4).
+   * An estimate: Heroku publishes CPU shares and Compute multipliers, not vCPUs.
    * Shared dynos: 0.5 vCPU per 1x share. Dedicated dynos: Compute ÷ 6 (Performance-M 12x → 2).
    */
   vcpu: number;
+  /**
+   * The vCPU the dyno can count on all the time: all of it for dedicated dynos; for shared (Standard,
+   * Basic, Eco) dynos 0.2 vCPU per 1x CPU share, the bottom of their "1x-4x" Compute range. The sizing
+   * rules compare this with a burstable instance's baseline.
+   */
+  sustainedVcpu: number;
   dedicated: boolean;
   priceKey: string;
 }
 
 type Row = [size: string, label: string, tier: DynoTier, monthly: string, memoryGb: number, vcpu: number];
 
-// Prices: H-B (the CLI's COST_MONTHLY map); RAM and Compute: H-A, pricing.md §2.1.
+// Prices: the Heroku CLI's price list (ps:type); RAM and Compute: Dev Center, Dyno Types
+// (https://devcenter.heroku.com/articles/dyno-types).
 const CEDAR: Row[] = [
   ['basic', 'Basic', 'basic', '7', 0.5, 0.5],
   ['standard-1x', 'Standard-1X', 'standard', '25', 0.5, 0.5],
@@ -45,7 +52,8 @@ const CEDAR: Row[] = [
   ['shield-2xl', 'Shield-2XL', 'shield', '1800', 126, 16],
 ];
 
-// Fir (next-generation) sizes from the same CLI map; the name carries vCPUs and RAM.
+// Fir (next-generation) sizes from the same CLI price list; the name carries vCPUs and RAM. The two
+// smallest are the shared-CPU counterparts of Standard-1X/2X (same prices); the rest are dedicated.
 const FIR: [size: string, monthly: string][] = [
   ['dyno-1c-0.5gb', '25'],
   ['dyno-2c-1gb', '50'],
@@ -66,29 +74,58 @@ const FIR: [size: string, monthly: string][] = [
   ['dyno-16c-128gb', '1500'],
 ];
 
+/**
+ * Heroku's own figures disagree for the larger Private and Shield dynos: the CLI price list charges less
+ * for them than for the smaller -L size (they equal the Performance prices), while Enterprise contracts
+ * bill dyno units. Neither is chosen silently: the line carries the list price and says it conflicts.
+ */
+const CONFLICTS: Record<string, string> = Object.fromEntries(
+  (['private', 'shield'] as const).flatMap((tier) => {
+    const large = tier === 'private' ? 900 : 1080;
+    return (
+      [
+        ['l-ram', tier === 'private' ? 500 : 600],
+        ['xl', tier === 'private' ? 750 : 900],
+        ['2xl', tier === 'private' ? 1500 : 1800],
+      ] as const
+    ).map(([suffix, listed]) => [
+      `${tier}-${suffix}`,
+      `Heroku's figures conflict: the CLI price list shows $${listed.toLocaleString('en-US')}/month, less than the smaller ${tier === 'private' ? 'Private' : 'Shield'}-L's $${large.toLocaleString('en-US')}; Enterprise contracts bill dyno units instead. Set heroku.dyno.${tier}-${suffix} in PRICING_FILE to your contract price.`,
+    ]);
+  }),
+);
+
 const dedicatedTiers: readonly DynoTier[] = ['performance', 'private', 'shield'];
 
+/** Sustained vCPU of a shared dyno per unit of its nominal vCPU (1x share = 0.5 nominal → 0.2). */
+const SHARED_SUSTAINED = 0.4;
+
 function cedarSpec([size, label, tier, , memoryGb, vcpu]: Row): DynoSpec {
+  const dedicated = dedicatedTiers.includes(tier);
   return {
     size,
     label,
     tier,
     memoryGb,
     vcpu,
-    dedicated: dedicatedTiers.includes(tier),
+    sustainedVcpu: dedicated ? vcpu : vcpu * SHARED_SUSTAINED,
+    dedicated,
     priceKey: `heroku.dyno.${size}`,
   };
 }
 
 function firSpec(size: string): DynoSpec {
   const [, cores, memory] = /^dyno-(\d+)c-([\d.]+)gb$/.exec(size)!;
+  const memoryGb = Number(memory);
+  const dedicated = memoryGb > 1;
   return {
     size,
     label: size,
     tier: 'fir',
-    memoryGb: Number(memory),
+    memoryGb,
     vcpu: Number(cores),
-    dedicated: false,
+    sustainedVcpu: dedicated ? Number(cores) : Number(cores) * 0.2,
+    dedicated,
     priceKey: `heroku.dyno.${size}`,
   };
 }
@@ -99,6 +136,7 @@ export const ECO_DYNO: DynoSpec = {
   tier: 'eco',
   memoryGb: 0.5,
   vcpu: 0.5,
+  sustainedVcpu: 0.2,
   dedicated: false,
   priceKey: 'heroku.dyno.eco',
 };
@@ -114,9 +152,11 @@ export const DYNO_PRICES: readonly CatalogEntry[] = [
     SOURCES.herokuBilling,
     'primary',
   ),
-  ...CEDAR.map(([size, label, , monthly]) =>
-    priced(`heroku.dyno.${size}`, `${label} dyno`, monthly, 'month', SOURCES.herokuCli, 'primary'),
-  ),
+  ...CEDAR.map(([size, label, , monthly]) => {
+    const entry = priced(`heroku.dyno.${size}`, `${label} dyno`, monthly, 'month', SOURCES.herokuCli, 'primary');
+    const conflict = CONFLICTS[size];
+    return conflict ? { ...entry, confidence: 'conflicting' as const, conflict } : entry;
+  }),
   ...FIR.map(([size, monthly]) =>
     priced(`heroku.dyno.${size}`, `Fir ${size} dyno`, monthly, 'month', SOURCES.herokuCli, 'primary'),
   ),

@@ -1,6 +1,6 @@
 export type { AssumptionName, Assumptions } from './assumptions';
 export { DEFAULT_ASSUMPTIONS } from './assumptions';
-export type { Architecture, Ec2Spec } from './aws-ec2';
+export type { Architecture, Ec2Spec, InstanceClass } from './aws-ec2';
 export type { CacheNodeSpec } from './aws-elasticache';
 export type { RdsSpec } from './aws-rds';
 export { RDS_MIN_STORAGE_GB } from './aws-rds';

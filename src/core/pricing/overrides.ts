@@ -64,6 +64,9 @@ const assumptionsSchema = z.strictObject({
   guardDutyLogGbPerMonth: amount.optional(),
   wafRules: amount.optional(),
   wafRequestsPerMonth: amount.optional(),
+  computeSavingsPlanDiscount: share.optional(),
+  fargateSavingsPlanDiscount: share.optional(),
+  albRulesPerLoadBalancer: positive.optional(),
 });
 
 const fileSchema = z.strictObject(

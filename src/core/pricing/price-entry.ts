@@ -1,7 +1,10 @@
 import { type Money, usd } from '../money';
 
-/** How far a price can be trusted; the marks of `reference/pricing.md`, plus `derived` for arithmetic. */
-export type Confidence = 'primary' | 'secondary' | 'derived' | 'unconfirmed';
+/**
+ * How far a price can be trusted: `primary` (the vendor's own figure), `secondary` (a third party's copy),
+ * `derived` (arithmetic on a listed figure), `unconfirmed`, or `conflicting` (the vendor's own figures disagree).
+ */
+export type Confidence = 'primary' | 'secondary' | 'derived' | 'unconfirmed' | 'conflicting';
 
 export type PriceUnit =
   | 'hour'
@@ -17,20 +20,23 @@ export type PriceUnit =
   | '1M events'
   | '1M requests'
   | 'rule-month'
-  | 'web-ACL-month';
+  | 'web-ACL-month'
+  | 'address-hour';
 
 interface PriceFacts {
   /** Stable lookup key, also the key a PRICING_FILE uses: `aws.ec2.m5.large`, `heroku.dyno.standard-2x`. */
   key: string;
   description: string;
   unit: PriceUnit;
-  /** Where the figure comes from, for people: cites the pricing.md source key. */
+  /** Where the figure comes from, in words a finance reader recognises. */
   source: string;
   /** ISO date the source says the figure was current. */
   asOf: string;
   confidence: Confidence;
   /** Which layer supplied the price: the user's PRICING_FILE, a live vendor feed, or the bundled list. */
   origin?: PriceOrigin;
+  /** When the vendor's own figures disagree: both, and how to settle it. */
+  conflict?: string;
 }
 
 /** Precedence, highest first: PRICING_FILE (your contract) > live vendor price > bundled list. */

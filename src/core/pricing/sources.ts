@@ -1,7 +1,7 @@
 /**
- * The sources behind the catalog, as cited in `reference/pricing.md` §7. `asOf` is the date the source
- * says its figure was current. Sources that carry no date of their own are dated 2026-10-02, the newest
- * read date recorded in pricing.md, and say "undated" in their label.
+ * The sources behind the bundled catalog, named in words a finance reader recognises. `asOf` is the
+ * date the source says its figure was current; sources with no date of their own carry the date they
+ * were read and say "undated". Third-party sources say so in their label.
  */
 export interface Source {
   label: string;
@@ -9,14 +9,16 @@ export interface Source {
 }
 
 const UNDATED_READ_ON = '2026-10-02';
+/** The day the corrections of this release were checked against the figures AWS publishes. */
+const CHECKED_ON = '2026-12-05';
 
 export const SOURCES = {
-  herokuCli: { label: 'Heroku CLI ps:type price map (H-B)', asOf: '2026-08-04' },
-  herokuBilling: { label: 'Heroku Dev Center, Usage & Billing (H-D)', asOf: '2024-10-11' },
+  herokuCli: { label: "Heroku's published dyno prices (Heroku CLI price list)", asOf: '2026-08-04' },
+  herokuBilling: { label: 'Heroku Dev Center, Usage & Billing', asOf: '2024-10-11' },
   herokuKvsPage: { label: 'Heroku Dev Center, Key-Value Store ("mini $3/month")', asOf: '2024-12-04' },
-  herokuKvsSpecs: { label: 'Heroku Dev Center, KVS Technical Characterization: no public price', asOf: '2024-10-11' },
+  herokuKvsSpecs: { label: 'Heroku Dev Center, Key-Value Store plans: no public price', asOf: '2024-10-11' },
   renderMapping: {
-    label: "Render's Heroku-to-Render mapping (R4ph-t/rails-complete; secondary, undated)",
+    label: "Render's Heroku migration guide (third party, undated)",
     asOf: UNDATED_READ_ON,
   },
   herokuShieldSpace: {
@@ -24,26 +26,60 @@ export const SOURCES = {
     asOf: '2024-10-11',
   },
   herokuPrivateSpace: { label: 'Heroku Dev Center, Private Spaces: no public price', asOf: '2024-12-12' },
+  herokuFirSpace: { label: 'Heroku Dev Center, Fir-generation spaces: no public price', asOf: '2026-08-04' },
   herokuPostgresContract: {
     label: 'Heroku Dev Center, Choosing the Right Heroku Postgres Plan: no public price for Private/Shield',
     asOf: '2024-12-13',
   },
-  karpenter: { label: 'AWS Price List via Karpenter table (P1)', asOf: '2026-07-20' },
+  herokuPostgresAdvanced: {
+    label: 'Heroku Postgres Advanced: no public price per compute level',
+    asOf: CHECKED_ON,
+  },
+  awsEc2PriceList: {
+    label: "AWS Price List, EC2 on-demand Linux us-east-1 (AWS's Karpenter price table)",
+    asOf: '2026-07-20',
+  },
+  awsRdsPriceList: { label: 'AWS Price List, RDS for PostgreSQL on-demand us-east-1', asOf: CHECKED_ON },
+  awsRdsPricingPage: {
+    label: 'AWS RDS for PostgreSQL pricing page, us-east-1 (not re-read for this list: unconfirmed)',
+    asOf: CHECKED_ON,
+  },
+  awsElastiCachePriceList: {
+    label: 'AWS Price List, ElastiCache on-demand nodes (Redis OSS) us-east-1',
+    asOf: CHECKED_ON,
+  },
+  awsDataTransferPriceList: {
+    label: 'AWS Price List, data transfer out to the internet us-east-1',
+    asOf: CHECKED_ON,
+  },
+  awsPublicIpv4: {
+    label: 'AWS announcement "New AWS Public IPv4 Address Charge" ($0.005 per address-hour from 2024-02-01)',
+    asOf: '2024-02-01',
+  },
   infracostEcs: {
-    label: 'Infracost golden ecs_service_test (P2), cross-checked with Vantage (P3)',
+    label: 'Infracost price tests (third party, from the AWS price lists), cross-checked with Vantage',
     asOf: '2025-07-07',
   },
-  infracostDbInstance: { label: 'Infracost golden db_instance_test (P2)', asOf: '2026-05-03' },
-  infracost2024: { label: 'Infracost golden tests (P2)', asOf: '2024-07-01' },
-  infracostDataTransfer: { label: 'Infracost golden data_transfer_test (P2)', asOf: '2024-09-25' },
+  infracostDbInstance: { label: 'Infracost price tests (third party, from the AWS price lists)', asOf: '2026-05-03' },
+  infracost2024: { label: 'Infracost price tests (third party, from the AWS price lists)', asOf: '2024-07-01' },
+  infracostDataTransfer: {
+    label: 'Infracost price tests (third party, from the AWS price lists)',
+    asOf: '2024-09-25',
+  },
   infracostBackupUsWest: {
-    label: 'Infracost golden backup_vault_test (P2), us-west-1 value: us-east-1 rate unconfirmed',
+    label: 'Infracost price tests (third party), us-west-1 value: the us-east-1 rate is unconfirmed',
     asOf: '2024-07-01',
   },
-  infratally: { label: 'infratally.com RDS pricing 2026 (P5; undated)', asOf: UNDATED_READ_ON },
-  gitlabIssue: { label: 'GitLab environment toolkit issue #236 (P6; undated)', asOf: UNDATED_READ_ON },
-  thirdPartyTs: { label: 'Third-party TypeScript pricing constants (P9; undated, unconfirmed)', asOf: UNDATED_READ_ON },
-  priceListTable: { label: 'AWS Price List via a third-party table (P4)', asOf: '2026-10-02' },
-  vantageFargate: { label: 'Vantage Fargate pricing (P3; undated)', asOf: UNDATED_READ_ON },
-  factualMinds: { label: 'FactualMinds GuardDuty pricing (P7), approximate', asOf: '2026-06-13' },
+  infratally: { label: 'infratally.com RDS pricing article (third party, undated)', asOf: UNDATED_READ_ON },
+  gitlabIssue: { label: 'GitLab environment toolkit issue #236 (third party, undated)', asOf: UNDATED_READ_ON },
+  thirdPartyTs: {
+    label: 'a third-party pricing table (undated, unconfirmed)',
+    asOf: UNDATED_READ_ON,
+  },
+  priceListTable: {
+    label: 'AWS Price List as tabulated by a third party',
+    asOf: '2026-10-02',
+  },
+  vantageFargate: { label: 'Vantage Fargate pricing guide (third party, undated)', asOf: UNDATED_READ_ON },
+  factualMinds: { label: 'FactualMinds GuardDuty pricing guide (third party), approximate', asOf: '2026-06-13' },
 } as const satisfies Record<string, Source>;

@@ -1,5 +1,13 @@
-import { estimate, herokuCache, herokuDatabase } from '../../core/model';
-import { type Money, sumMoney } from '../../core/money';
+import {
+  type FleetApp,
+  type FleetModel,
+  herokuCache,
+  herokuDatabase,
+  modelFleet,
+  type TierId,
+  VERDICT_TIER,
+} from '../../core/model';
+import { formatUsd, type Money } from '../../core/money';
 import { type Catalog, DEFAULT_CATALOG } from '../../core/pricing';
 import type { AddOn, Cache, Database, ProcessType, Workload } from '../../core/workload';
 import { SourceError } from '../source-error';
@@ -105,22 +113,39 @@ function noSuchAppMessage(appName: string, names: readonly string[]): string {
   return `No app named "${appName}" in the Heroku apps this token sees (apps you can see: ${shown}${more}).`;
 }
 
+/** What the account would cost on AWS: the verdict tier's monthly total, and every tier's. */
+export interface InventoryOnAws {
+  /** The consolidated tier, infrastructure only, list prices. */
+  monthly: Money;
+  tier: TierId;
+  tiers: { id: TierId; monthly: Money }[];
+  modelled: number;
+  skipped: number;
+  /** One sentence naming the tier and the range, for the answer's notes. */
+  note: string;
+  fleet: FleetModel;
+}
+
 /**
- * Every app of an inventory priced on AWS (list prices, infrastructure only), summed exactly. An app
- * that cannot be modelled is counted in `skipped`, never priced at $0.
+ * Every app of an inventory modelled on AWS as one fleet: shared infrastructure (load balancer, NAT
+ * gateways, logs) counted once per environment, not once per app.
  */
-export function inventoryOnAws(
-  inventory: HerokuInventory,
-  catalog: Catalog = DEFAULT_CATALOG,
-): { monthly: Money; modelled: number; skipped: number } {
-  const monthly: Money[] = [];
-  let skipped = 0;
-  for (const app of inventory.apps) {
-    try {
-      monthly.push(estimate(appWorkload(inventory, app.name, catalog), catalog).aws.infrastructure);
-    } catch {
-      skipped += 1;
-    }
-  }
-  return { monthly: sumMoney(monthly), modelled: monthly.length, skipped };
+export function inventoryOnAws(inventory: HerokuInventory, catalog: Catalog = DEFAULT_CATALOG): InventoryOnAws {
+  const apps: FleetApp[] = inventory.apps.map((app) => ({
+    name: app.name,
+    ...(app.team ? { team: app.team.name } : {}),
+    workload: workloadForApp(app, catalog),
+  }));
+  const fleet = modelFleet(apps, catalog);
+  const chosen = fleet.tiers.find((t) => t.id === VERDICT_TIER)!;
+  const range = `${formatUsd(fleet.range.low)}–${formatUsd(fleet.range.high)}`;
+  return {
+    monthly: chosen.infrastructure,
+    tier: VERDICT_TIER,
+    tiers: fleet.tiers.map((t) => ({ id: t.id, monthly: t.infrastructure })),
+    modelled: apps.length,
+    skipped: 0,
+    note: `AWS figure: the ${VERDICT_TIER} tier (ECS on shared instances; load balancer, NAT gateways and logs counted once per environment); ${range} a month across the like-for-like, consolidated and optimised tiers.`,
+    fleet,
+  };
 }

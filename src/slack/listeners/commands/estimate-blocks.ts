@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { CostLine, Estimate, PlatformCost } from '../../../core/model';
+import { type CostLine, type Estimate, leadSentences, type PlatformCost } from '../../../core/model';
 import { formatUnitPrice, formatUsd } from '../../../core/money';
 import { context, header, type Message, mrkdwn } from '../../message';
 
@@ -43,12 +43,22 @@ function platformBlocks(cost: PlatformCost, origin: boolean): KnownBlock[] {
 }
 
 function verdict(estimate: Estimate): string {
-  if (estimate.cheaper === 'same') return 'Both platforms cost the same on infrastructure.';
+  const current = estimate.current === 'heroku' ? estimate.heroku : estimate.aws;
+  const [lead, ...rest] = leadSentences({
+    current: estimate.current,
+    currentInfrastructure: current.infrastructure,
+    tiers: estimate.tiers,
+    range: estimate.range,
+    verdict: estimate.verdict,
+  });
+  const { cheaper, difference } = estimate.withOps;
   const tco =
-    estimate.withOps.cheaper === 'same'
-      ? 'With ops hours they cost the same.'
-      : `With ops hours, ${NAMES[estimate.withOps.cheaper]} is cheaper by ${formatUsd(estimate.withOps.difference)}/mo.`;
-  return `*${NAMES[estimate.cheaper]} is cheaper by ${formatUsd(estimate.difference)}/mo* on infrastructure (${formatUsd(estimate.difference.times(12))}/yr). ${tco}`;
+    cheaper === 'unknown'
+      ? ''
+      : cheaper === 'same'
+        ? ' With ops hours they cost the same.'
+        : ` With ops hours, ${NAMES[cheaper]} is cheaper by ${formatUsd(difference)}/mo.`;
+  return `*${lead}*\n${rest.join('\n')}${tco}`;
 }
 
 /** The estimate answer: totals, itemised lines, TCO apart, verdict, assumptions and price date. */
@@ -60,7 +70,7 @@ export function estimateMessage(estimate: Estimate, words: string, share: boolea
     : '';
   const blocks: KnownBlock[] = [
     header(
-      `Estimate: ${NAMES[order[0].platform]} ${formatUsd(order[0].infrastructure)}/mo vs ${NAMES[order[1].platform]} ${formatUsd(order[1].infrastructure)}/mo`,
+      `Estimate: ${NAMES[order[0].platform]} ${formatUsd(order[0].infrastructure)}/mo now; ${NAMES[order[1].platform]} ${formatUsd(estimate.range.low)}–${formatUsd(estimate.range.high)}/mo in three tiers`,
     ),
     mrkdwn(`${verdict(estimate)}${lowerBound}`),
     { type: 'divider' },

@@ -1,0 +1,323 @@
+import Decimal from 'decimal.js';
+import { AWS_HOURS_PER_MONTH } from '../money';
+import { type Catalog, type CatalogEntry, priceOf, RDS_MIN_STORAGE_GB } from '../pricing';
+import { packTasks } from './aws-pool';
+import { chooseCacheNode } from './choose-aws';
+import { lineFor, unknownLine } from './cost-line';
+import { formatCount, percent, plural } from './describe';
+import type { ProcessNeed } from './sizing-rules';
+import type { AwsStack } from './stacks';
+import type { CostLine, EnvironmentName, TierId } from './types';
+
+/** Traffic-driven quantities of one app in one environment (for review apps: all copies together). */
+export interface AwsTraffic {
+  egressGb: number;
+  logGb: number;
+  natGb: number;
+  albLcu: number;
+  /** A web process needs the load balancer (one host rule per app); workers alone do not. */
+  loadBalancer: boolean;
+}
+
+/** One app in one environment, as like-for-like AWS resources plus what its processes need. */
+export interface AwsAppEnvironment {
+  /** Shown before each of the app's own lines in a fleet (`acme-api: `); empty for one estimate. */
+  prefix: string;
+  environment: EnvironmentName;
+  /** Review apps: how many copies run. */
+  copies: number;
+  stack: AwsStack;
+  traffic: AwsTraffic;
+}
+
+/** Caches this small or smaller share one node in the consolidated tiers. */
+const SHARED_CACHE_MAX_GB = 1;
+
+const DATA_TRANSFER_TIERS: [key: string, gb: number][] = [
+  ['aws.data-transfer.out.first-10tb', 10_240],
+  ['aws.data-transfer.out.next-40tb', 40_960],
+  ['aws.data-transfer.out.next-100tb', 102_400],
+  ['aws.data-transfer.out.over-150tb', Number.POSITIVE_INFINITY],
+];
+
+type Add = (entry: CatalogEntry, item: string, quantity: Decimal.Value, category: CostLine['category']) => void;
+
+function collector(lines: CostLine[], environment: EnvironmentName): Add {
+  return (entry, item, quantity, category) => {
+    if (!new Decimal(quantity).isZero()) lines.push(lineFor(entry, item, quantity, { environment, category }));
+  };
+}
+
+/** The on-demand entry, or in the optimised tier the same at a 1-year Compute Savings Plan rate. */
+function computeEntry(catalog: Catalog, key: string, savingsPlan: number | undefined, what: string): CatalogEntry {
+  const entry = priceOf(catalog, key);
+  if (savingsPlan === undefined || entry.unitPrice === null) return entry;
+  return {
+    ...entry,
+    unitPrice: entry.unitPrice.times(1 - savingsPlan),
+    source: `${entry.source}, less ${percent(savingsPlan)} for a 1-year no-upfront Compute Savings Plan (${catalog.assumptionSources[what as 'computeSavingsPlanDiscount']}; AWS publishes a rate per ${what === 'fargateSavingsPlanDiscount' ? 'task size' : 'instance type'})`,
+    confidence: 'derived',
+  };
+}
+
+const hoursOf = (perMonth: number | undefined) => new Decimal(perMonth ?? AWS_HOURS_PER_MONTH);
+
+function oneInstancePerProcess(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): number {
+  let instances = 0;
+  for (const c of app.stack.compute) {
+    if (c.kind !== 'ec2') continue;
+    const count = c.count * app.copies;
+    const item = `${app.prefix}${c.process}: ${count} × ${c.type}`;
+    if (c.spec) add(priceOf(catalog, c.spec.priceKey), item, hoursOf(c.hoursPerMonth).times(count), 'compute');
+    else
+      lines.push(
+        unknownLine(
+          item,
+          count,
+          'instance',
+          { environment: app.environment, category: 'compute' },
+          catalog.priceListDate,
+        ),
+      );
+    instances += count;
+  }
+  return instances;
+}
+
+function fargateLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, optimised: boolean): void {
+  const discount = optimised ? catalog.assumptions.fargateSavingsPlanDiscount : undefined;
+  for (const c of app.stack.compute) {
+    if (c.kind !== 'fargate') continue;
+    const arch = optimised ? 'arm64' : c.arch;
+    const prefix = arch === 'arm64' ? 'aws.fargate-arm' : 'aws.fargate';
+    const count = c.count * app.copies;
+    const hours = hoursOf(c.hoursPerMonth).times(count);
+    const task = `${app.prefix}${c.process}: ${count} × Fargate task (${c.vcpu} vCPU, ${c.memoryGb} GB${arch === 'arm64' ? ', ARM' : ''})`;
+    const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
+    const what = 'fargateSavingsPlanDiscount';
+    add(
+      computeEntry(catalog, `${prefix}.vcpu-hour`, discount, what),
+      `${task}: vCPU${plan}`,
+      hours.times(c.vcpu),
+      'compute',
+    );
+    add(
+      computeEntry(catalog, `${prefix}.gb-hour`, discount, what),
+      `${task}: memory${plan}`,
+      hours.times(c.memoryGb),
+      'compute',
+    );
+  }
+}
+
+function pooledInstances(
+  apps: readonly AwsAppEnvironment[],
+  environment: EnvironmentName,
+  catalog: Catalog,
+  add: Add,
+  optimised: boolean,
+): number {
+  const needs: { need: ProcessNeed; count: number }[] = [];
+  const owners = new Set<string>();
+  for (const app of apps) {
+    for (const c of app.stack.compute) {
+      if (c.kind !== 'ec2' || !c.need) continue;
+      needs.push({ need: c.need, count: c.count * app.copies });
+      owners.add(app.prefix);
+    }
+  }
+  const spread =
+    environment === 'production' &&
+    (apps.some((a) => a.traffic.loadBalancer) || needs.reduce((n, x) => n + x.count, 0) > 1);
+  const pool = packTasks(catalog, needs, optimised ? 'any' : 'x86_64', spread ? 2 : 1);
+  if (!pool) return 0;
+  const tasks = needs.reduce((sum, n) => sum + n.count, 0);
+  const whose = owners.size > 1 ? ` of ${plural(owners.size, 'app')}` : '';
+  const discount = optimised ? catalog.assumptions.computeSavingsPlanDiscount : undefined;
+  const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
+  add(
+    computeEntry(catalog, pool.spec.priceKey, discount, 'computeSavingsPlanDiscount'),
+    `ECS on EC2: ${pool.count} × ${pool.spec.type} shared by ${plural(tasks, 'process', 'processes')}${whose}${plan}`,
+    new Decimal(AWS_HOURS_PER_MONTH).times(pool.count),
+    'compute',
+  );
+  return pool.count;
+}
+
+function databaseLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): void {
+  const db = app.stack.database;
+  if (!db) return;
+  const deployment = db.multiAz ? 'Multi-AZ' : 'Single-AZ';
+  const copies = app.copies > 1 ? ` × ${app.copies}` : '';
+  const item = `${app.prefix}RDS PostgreSQL ${db.dbClass} ${deployment}${copies}`;
+  if (db.spec)
+    add(
+      priceOf(catalog, db.multiAz ? db.spec.multiAzKey : db.spec.singleAzKey),
+      item,
+      AWS_HOURS_PER_MONTH * app.copies,
+      'database',
+    );
+  else
+    lines.push(
+      unknownLine(
+        item,
+        app.copies,
+        'instance',
+        { environment: app.environment, category: 'database' },
+        catalog.priceListDate,
+      ),
+    );
+  const storageGb = Math.max(RDS_MIN_STORAGE_GB, db.storageGb);
+  add(
+    priceOf(catalog, `aws.rds.storage.gp3.${db.multiAz ? 'multi-az' : 'single-az'}`),
+    `${app.prefix}RDS gp3 storage (${storageGb} GB${copies}, ${deployment})`,
+    storageGb * app.copies,
+    'database',
+  );
+}
+
+function cacheLine(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): void {
+  const cache = app.stack.cache;
+  if (!cache) return;
+  const nodes = cache.nodes * app.copies;
+  const replica = cache.nodes > 1 ? ' (primary and replica)' : '';
+  const item = `${app.prefix}ElastiCache ${cache.node}${nodes > 1 ? ` × ${nodes}${replica}` : ''}`;
+  if (cache.spec) add(priceOf(catalog, cache.spec.priceKey), item, AWS_HOURS_PER_MONTH * nodes, 'cache');
+  else
+    lines.push(
+      unknownLine(item, nodes, 'node', { environment: app.environment, category: 'cache' }, catalog.priceListDate),
+    );
+}
+
+/** Small caches of several apps on one shared node (a replica when any of them is highly available). */
+function sharedCacheLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, add: Add, lines: CostLine[]): void {
+  const small = apps.filter((a) => a.stack.cache?.spec && a.stack.cache.needGb * a.copies <= SHARED_CACHE_MAX_GB);
+  const sharing = small.length > 1 ? small : [];
+  for (const app of apps) if (!sharing.includes(app)) cacheLine(app, catalog, add, lines);
+  if (sharing.length === 0) return;
+  const needGb = Math.round(sharing.reduce((sum, a) => sum + a.stack.cache!.needGb * a.copies, 0) * 1000) / 1000;
+  const nodes = sharing.some((a) => a.stack.cache!.nodes > 1) ? 2 : 1;
+  const { spec } = chooseCacheNode(catalog, needGb);
+  add(
+    priceOf(catalog, spec.priceKey),
+    `ElastiCache ${spec.node}${nodes > 1 ? ' × 2 (primary and replica)' : ''} shared by the caches of ${plural(sharing.length, 'app')}`,
+    AWS_HOURS_PER_MONTH * nodes,
+    'cache',
+  );
+}
+
+/** Load balancers, NAT gateways, public addresses and logs: once per environment, whatever the app count. */
+function sharedNetworkLines(
+  apps: readonly AwsAppEnvironment[],
+  environment: EnvironmentName,
+  units: number,
+  catalog: Catalog,
+  add: Add,
+): void {
+  const a = catalog.assumptions;
+  const hostRules = apps.reduce((sum, app) => sum + (app.traffic.loadBalancer ? app.copies : 0), 0);
+  const loadBalancers = Math.ceil(hostRules / a.albRulesPerLoadBalancer);
+  // Production spreads across two zones when it has a load balancer or more than one instance or task.
+  const zones = environment === 'production' && (loadBalancers > 0 || units > 1) ? 2 : 1;
+  const sum = (pick: (t: AwsTraffic) => number) =>
+    apps.reduce((total, app) => total.plus(pick(app.traffic)), new Decimal(0)).toDecimalPlaces(3);
+  if (loadBalancers > 0) {
+    const rules = hostRules > 1 ? ` with ${plural(hostRules, 'host rule')}` : '';
+    add(
+      priceOf(catalog, 'aws.alb.hour'),
+      `Application Load Balancer${loadBalancers > 1 ? ` × ${loadBalancers}` : ''}${rules}`,
+      AWS_HOURS_PER_MONTH * loadBalancers,
+      'network',
+    );
+    const lcu = sum((t) => (t.loadBalancer ? t.albLcu : 0));
+    add(
+      priceOf(catalog, 'aws.alb.lcu-hour'),
+      `ALB capacity (${lcu.toNumber()} LCU average)`,
+      lcu.times(AWS_HOURS_PER_MONTH),
+      'network',
+    );
+  }
+  add(
+    priceOf(catalog, 'aws.nat.hour'),
+    `NAT gateway${zones > 1 ? ` × ${zones} (one per Availability Zone)` : ''}`,
+    AWS_HOURS_PER_MONTH * zones,
+    'network',
+  );
+  const natGb = sum((t) => t.natGb);
+  add(priceOf(catalog, 'aws.nat.gb'), `NAT gateway data processed (${natGb.toNumber()} GB)`, natGb, 'network');
+  const addresses = loadBalancers * zones + zones;
+  add(
+    priceOf(catalog, 'aws.vpc.public-ipv4'),
+    `Public IPv4 addresses (${formatCount(addresses)}: the load balancer's and NAT gateways')`,
+    AWS_HOURS_PER_MONTH * addresses,
+    'network',
+  );
+  const logGb = sum((t) => t.logGb);
+  add(
+    priceOf(catalog, 'aws.cloudwatch.logs.ingest'),
+    `CloudWatch Logs ingestion (${logGb.toNumber()} GB)`,
+    logGb,
+    'logging',
+  );
+  add(
+    priceOf(catalog, 'aws.cloudwatch.logs.storage'),
+    `CloudWatch Logs storage (${plural(a.logRetentionMonths, 'month')} kept)`,
+    logGb.times(a.logRetentionMonths),
+    'logging',
+  );
+}
+
+/** Data transfer out is tiered per account and region: the fleet's egress together, once. */
+function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, lines: CostLine[]): void {
+  const add = collector(lines, 'production');
+  let remaining = apps.reduce((total, app) => total.plus(app.traffic.egressGb), new Decimal(0)).toDecimalPlaces(3);
+  for (const [key, tierGb] of DATA_TRANSFER_TIERS) {
+    const inTier = Decimal.min(remaining, tierGb);
+    const entry = priceOf(catalog, key);
+    add(entry, entry.description.replace(/\)$/, `: ${formatCount(inTier.toNumber())} GB)`), inTier, 'network');
+    remaining = remaining.minus(inTier);
+  }
+}
+
+const ENVIRONMENT_ORDER: readonly EnvironmentName[] = ['production', 'staging', 'review'];
+
+/**
+ * The AWS lines of one tier for apps in any environments:
+ * - like-for-like: one instance per dyno (the sizing rules), databases and caches one per app;
+ * - consolidated: ECS on EC2 packing every environment's processes onto shared instances, small caches
+ *   sharing one node; databases stay one per app;
+ * - optimised: consolidated with Graviton allowed and EC2/Fargate at 1-year Compute Savings Plan rates.
+ * Load balancers, NAT gateways, public addresses and logs are shared per environment in every tier.
+ */
+export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], catalog: Catalog): CostLine[] {
+  const lines: CostLine[] = [];
+  for (const environment of ENVIRONMENT_ORDER) {
+    const group = apps.filter((a) => a.environment === environment);
+    if (group.length === 0) continue;
+    const add = collector(lines, environment);
+    let instances = 0;
+    if (tier === 'like-for-like') {
+      for (const app of group) instances += oneInstancePerProcess(app, catalog, add, lines);
+    } else {
+      instances += pooledInstances(group, environment, catalog, add, tier === 'optimised');
+    }
+    for (const app of group) fargateLines(app, catalog, add, tier === 'optimised');
+    const rootGb = catalog.assumptions.ec2RootVolumeGb;
+    add(
+      priceOf(catalog, 'aws.ebs.gp3'),
+      `EBS gp3 root volumes (${plural(instances, 'instance')} × ${rootGb} GB)`,
+      instances * rootGb,
+      'compute',
+    );
+    for (const app of group) databaseLines(app, catalog, add, lines);
+    if (tier === 'like-for-like') for (const app of group) cacheLine(app, catalog, add, lines);
+    else sharedCacheLines(group, catalog, add, lines);
+    const tasks = group.reduce(
+      (n, app) => n + app.stack.compute.reduce((m, c) => m + (c.kind === 'fargate' ? c.count * app.copies : 0), 0),
+      0,
+    );
+    sharedNetworkLines(group, environment, instances + tasks, catalog, add);
+  }
+  dataTransferLines(apps, catalog, lines);
+  return lines;
+}

@@ -1,0 +1,100 @@
+import type Decimal from 'decimal.js';
+import type { Catalog } from '../pricing';
+import type { Workload } from '../workload';
+import { complianceTier } from './choose-heroku';
+import { formatCount, plural } from './describe';
+import type { AwsStack, HerokuStack } from './stacks';
+import type { EnvironmentName, PlatformCost } from './types';
+
+/** One environment of an estimate: each platform's resources and its share of production traffic. */
+export interface EnvironmentPlan {
+  name: EnvironmentName;
+  copies: number;
+  heroku: HerokuStack;
+  aws: AwsStack;
+  /** Share of production traffic this environment (all its copies) carries. */
+  trafficShare: Decimal;
+}
+
+export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Catalog): string[] {
+  const notes: string[] = [];
+  const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
+  const staging = plans.find((p) => p.name === 'staging');
+  if (staging) {
+    const data = [
+      staging.heroku.postgres && `Heroku Postgres ${staging.heroku.postgres.plan}`,
+      staging.aws.database && `RDS ${staging.aws.database.dbClass} Single-AZ`,
+      staging.heroku.keyValue && `Key-Value Store ${staging.heroku.keyValue.plan}`,
+      staging.aws.cache && `ElastiCache ${staging.aws.cache.node}`,
+    ].filter(Boolean);
+    notes.push(
+      `Staging: one of each process at production sizes${data.length > 0 ? `, with ${data.join(', ')}` : ''}, and ${share} of production's traffic and logs; on AWS it has its own load balancer and one NAT gateway.`,
+    );
+  }
+  const review = plans.find((p) => p.name === 'review');
+  if (review) {
+    const first = review.aws.compute[0];
+    const awsUnit = first?.kind === 'fargate' ? 'a 0.25 vCPU, 512 MB Fargate task' : `one ${first?.type ?? 't3.micro'}`;
+    const herokuData = [
+      review.heroku.postgres && 'essential-0 Postgres',
+      review.heroku.keyValue && 'mini Key-Value Store',
+    ];
+    const awsData = [review.aws.database && 'db.t4g.micro', review.aws.cache && 'cache.t4g.micro'];
+    const withData = (parts: (string | undefined)[]) => {
+      const present = parts.filter(Boolean);
+      return present.length > 0 ? ` with ${present.join(' and ')}` : '';
+    };
+    notes.push(
+      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, where they share one load balancer and NAT gateway; ${share} of production's traffic each; no regulated data, so no compliance services.`,
+    );
+  }
+  return notes;
+}
+
+export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: boolean): string {
+  const a = catalog.assumptions;
+  const parts = [
+    loadBalancer
+      ? `an Application Load Balancer (${a.albLcuAverage} LCU average) for web`
+      : 'no load balancer (no web process)',
+    `a NAT gateway in each Availability Zone used (two for production; ${a.natGbPerMonth} GB a month through them)`,
+    'a public IPv4 address for each load-balancer zone and NAT gateway ($0.005/hour each since February 2024)',
+    `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
+    `CloudWatch Logs for ${workload.logGbPerMonth} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
+    `data transfer out for ${workload.egressGbPerMonth} GB a month of egress`,
+  ];
+  return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
+}
+
+export function herokuComplianceNotes(workload: Workload): string[] {
+  const tier = complianceTier(workload.compliance);
+  if (tier === 'shield') {
+    return [
+      'HIPAA on Heroku: a Shield Private Space, Shield dynos and Shield data stores under an Enterprise contract with a signed BAA (reported). The Shield Space and Shield data-store prices are not public: they are contract inputs.',
+    ];
+  }
+  if (tier === 'private') {
+    return [
+      'PCI on Heroku: Heroku publishes no PCI DSS attestation; check the Salesforce Trust/compliance docs. Modelled as a Private Space with Private dynos and Private data stores, whose space and data-store prices are contract inputs.',
+    ];
+  }
+  return [];
+}
+
+export function ecoNotes(stacks: readonly HerokuStack[]): string[] {
+  const eco = stacks.flatMap((s) => s.dynos).filter((d) => d.spec?.tier === 'eco');
+  if (eco.length === 0) return [];
+  const hours = eco.reduce((sum, d) => sum + d.count * (d.hoursPerMonth ?? 730), 0);
+  const over = hours > 1000 ? ` These Eco dynos would need ${formatCount(hours)} hours a month if always on.` : '';
+  return [
+    `Eco dynos sleep when idle and share 1,000 dyno-hours a month across the account; not for production traffic.${over}`,
+  ];
+}
+
+export function unpricedNote(cost: PlatformCost, name: string): string[] {
+  if (cost.unpriced.length === 0) return [];
+  const items = cost.unpriced.map((l) => `${l.item} in ${l.environment}`).join(', ');
+  return [
+    `${name} totals exclude ${plural(cost.unpriced.length, 'item')} with no public price (${items}): they are lower bounds until you set those prices in PRICING_FILE.`,
+  ];
+}

@@ -1,0 +1,37 @@
+import type { Catalog } from '../pricing';
+import type { Platform } from '../workload';
+import { percent } from './describe';
+import { platformCost } from './platform-cost';
+import type { CostLine, TierCost, TierId } from './types';
+
+function description(id: TierId, platform: Platform, catalog: Catalog): string {
+  const a = catalog.assumptions;
+  if (platform === 'aws') {
+    if (id === 'like-for-like')
+      return 'One EC2 instance per dyno (web on at least two), one database and one cache per app; load balancer, NAT gateways and logs shared per environment.';
+    if (id === 'consolidated')
+      return 'ECS on EC2: the processes packed onto shared instances (at least two in production), small caches sharing one node; databases one per app.';
+    return `Consolidated, on Graviton (arm64) where that is cheaper, with EC2 at a 1-year Compute Savings Plan rate (${percent(a.computeSavingsPlanDiscount)} below on-demand; Fargate ${percent(a.fargateSavingsPlanDiscount)}); RDS and ElastiCache stay on-demand.`;
+  }
+  if (id === 'like-for-like')
+    return 'One Standard or Performance dyno per instance; the Postgres and Key-Value Store plans that hold the data.';
+  if (id === 'consolidated')
+    return 'The cheapest set of Standard and Performance dynos per instance: several smaller dynos, or the large Performance sizes.';
+  return 'As consolidated, with Fir-generation dyno sizes allowed (they run in a Fir space, whose fee is not public).';
+}
+
+/** A tier's lines and their footed total (infrastructure only: ops lines are left out). */
+export function tierCost(id: TierId, platform: Platform, lines: readonly CostLine[], catalog: Catalog): TierCost {
+  const cost = platformCost(
+    platform,
+    lines.filter((l) => l.category !== 'ops'),
+  );
+  return {
+    id,
+    platform,
+    description: description(id, platform, catalog),
+    lines: cost.lines,
+    unpriced: cost.unpriced,
+    infrastructure: cost.infrastructure,
+  };
+}

@@ -1,0 +1,92 @@
+import { fromCents, type Money, toCents } from '../money';
+import type { Platform } from '../workload';
+import type { Cheaper, PlatformCost, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
+
+/** The tier a verdict uses: what a real migration builds (shared instances, shared network). */
+export const VERDICT_TIER: TierId = 'consolidated';
+
+/** What an unpriced line leaves out, and how to supply it. */
+function missingItem(line: UnpricedCostLine, platform: Platform): string {
+  const name = platform === 'heroku' ? 'Heroku' : 'AWS';
+  const how = line.priceKey ? `set ${line.priceKey} in PRICING_FILE (leads), or ask your account executive` : line.note;
+  return `${name}: ${line.item} (${line.environment}) has no public price; ${how}`;
+}
+
+export function missingItems(current: PlatformCost, tier: TierCost): string[] {
+  return [
+    ...new Set([
+      ...current.unpriced.map((l) => missingItem(l, current.platform)),
+      ...tier.unpriced.map((l) => missingItem(l, tier.platform)),
+    ]),
+  ];
+}
+
+/** Compares two shown totals (already whole cents): the difference is theirs, never re-rounded. */
+export function compareShown(heroku: Money, aws: Money, complete: boolean): { cheaper: Cheaper; difference: Money } {
+  if (!complete) return { cheaper: 'unknown', difference: fromCents(0) };
+  const cents = toCents(heroku) - toCents(aws);
+  return { cheaper: cents === 0 ? 'same' : cents < 0 ? 'heroku' : 'aws', difference: fromCents(Math.abs(cents)) };
+}
+
+/** Current infrastructure against the verdict tier; no winner when either side leaves items out. */
+export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): Verdict {
+  const tier = tiers.find((t) => t.id === VERDICT_TIER)!;
+  const missing = missingItems(current, tier);
+  if (missing.length > 0) return { tier: tier.id, kind: 'incomplete', missing };
+  const heroku = current.platform === 'heroku' ? current.infrastructure : tier.infrastructure;
+  const aws = current.platform === 'aws' ? current.infrastructure : tier.infrastructure;
+  const { cheaper, difference } = compareShown(heroku, aws, true);
+  if (cheaper === 'same') return { tier: tier.id, kind: 'same', difference, missing };
+  return { tier: tier.id, kind: 'cheaper', cheaper: cheaper as Platform, difference, missing };
+}
+
+export function rangeOf(tiers: readonly TierCost[]): { low: Money; high: Money } {
+  let low = tiers[0].infrastructure;
+  let high = low;
+  for (const tier of tiers) {
+    if (tier.infrastructure.lessThan(low)) low = tier.infrastructure;
+    if (tier.infrastructure.greaterThan(high)) high = tier.infrastructure;
+  }
+  return { low, high };
+}
+
+const NAME: Record<Platform, string> = { heroku: 'Heroku', aws: 'AWS' };
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+const dollars = (value: Money) => usd.format(toCents(value) / 100);
+
+/** What any comparison needs to say itself: where it runs now, the tiers, the verdict. */
+export interface Comparison {
+  current: Platform;
+  currentInfrastructure: Money;
+  tiers: readonly TierCost[];
+  range: { low: Money; high: Money };
+  verdict: Verdict;
+}
+
+/** The sentences an answer leads with: the range, then the verdict naming its tier (or why there is none). */
+export function leadSentences(c: Comparison, period = '/mo'): string[] {
+  const modelled = c.current === 'heroku' ? 'aws' : 'heroku';
+  const byTier = c.tiers.map((t) => `${t.id} ${dollars(t.infrastructure)}${period}`).join(', ');
+  const range = c.range.low.equals(c.range.high)
+    ? `${dollars(c.range.low)}${period}`
+    : `${dollars(c.range.low)}${period} to ${dollars(c.range.high)}${period}`;
+  const lead = `${NAME[modelled]} (modelled): ${range} infrastructure across three tiers (${byTier}); ${NAME[c.current]} as it runs: ${dollars(c.currentInfrastructure)}${period}.`;
+  const v = c.verdict;
+  if (v.kind === 'incomplete') {
+    const sides = [...new Set(v.missing.map((m) => m.split(':')[0]))];
+    const bound = sides.includes(NAME[c.current])
+      ? ` ${NAME[c.current]} ≥ ${dollars(c.currentInfrastructure)}${period} plus the items left out.`
+      : '';
+    return [
+      lead,
+      `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items without a public price out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}`,
+      ...v.missing.map((m) => `Missing: ${m}.`),
+    ];
+  }
+  if (v.kind === 'same') return [lead, `On the ${v.tier} tier both cost the same on infrastructure.`];
+  return [
+    lead,
+    `On the ${v.tier} tier, ${NAME[v.cheaper!]} is cheaper on infrastructure by ${dollars(v.difference!)}${period}.`,
+  ];
+}

@@ -1,0 +1,102 @@
+import { type FleetApp, herokuCache, herokuDatabase, herokuProcess, modelFleet } from '../../src/core/model';
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import type { Workload } from '../../src/core/workload';
+
+const catalog = DEFAULT_CATALOG;
+
+function workload(processes: [string, number, string][], database?: string, cache?: string): Workload {
+  return {
+    origin: 'heroku',
+    processes: processes.map(([name, count, size]) => herokuProcess(catalog, name, count, size)!),
+    ...(database ? { database: herokuDatabase(catalog, database)! } : {}),
+    ...(cache ? { cache: herokuCache(catalog, cache)! } : {}),
+    addOns: [],
+    egressGbPerMonth: 0,
+    logGbPerMonth: 0,
+    environments: { staging: false, reviewApps: 0 },
+    compliance: [],
+  };
+}
+
+const tiny = (n: number): FleetApp[] =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `tiny-${String(i + 1).padStart(2, '0')}`,
+    team: 'growth',
+    workload: workload([['web', 1, 'basic']], undefined, 'mini'),
+  }));
+
+const itemsOf = <L extends { item: string; environment: string }>(
+  lines: readonly L[],
+  pattern: RegExp,
+  environment = 'production',
+) => lines.filter((l) => l.environment === environment && pattern.test(l.item));
+
+describe('a fleet of small apps on AWS', () => {
+  const fleet = modelFleet(tiny(20), catalog);
+
+  it('counts the load balancer, NAT gateways and addresses once, not once per app', () => {
+    for (const tier of fleet.tiers) {
+      expect(itemsOf(tier.lines, /^Application Load Balancer/).map((l) => l.item)).toEqual([
+        'Application Load Balancer with 20 host rules',
+      ]);
+      const nat = itemsOf(tier.lines, /^NAT gateway ×/);
+      expect(nat.map((l) => [l.item, l.quantity])).toEqual([['NAT gateway × 2 (one per Availability Zone)', 1460]]);
+      expect(itemsOf(tier.lines, /^Public IPv4/).map((l) => l.quantity)).toEqual([4 * 730]);
+    }
+  });
+
+  it('gives like-for-like, consolidated and optimised totals exact to the cent', () => {
+    expect(fleet.current.infrastructure.toFixed(2)).toBe('200.00'); // 20 × (Basic $7 + mini $3)
+    expect(fleet.tiers.map((t) => [t.id, t.infrastructure.toFixed(2)])).toEqual([
+      // 20 lines of 2 × t3.small at $30.37 (each rounded once) 607.40 + 40 root volumes 64.00 + 20 × cache.t4g.micro 233.60 + ALB 16.43 + 20 LCU 116.80
+      // + 2 NAT gateways 65.70 + 400 GB 18.00 + 4 addresses 14.60
+      ['like-for-like', '1136.53'],
+      // 4 × m6i.large 280.32 + 4 root volumes 6.40 + one shared cache.t4g.micro 11.68 + the same shared network
+      ['consolidated', '529.93'],
+      // 4 × m6g.large at 28% below on-demand 161.88 + the rest of consolidated
+      ['optimised', '411.49'],
+    ]);
+    expect(fleet.verdict).toMatchObject({ tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku' });
+    expect(fleet.verdict.difference?.toFixed(2)).toBe('329.93');
+  });
+
+  it('adds nothing to the shared lines for the 21st app but its traffic', () => {
+    const more = modelFleet(tiny(21), catalog);
+    const fixed = (f: typeof fleet) =>
+      f.tiers[0].lines
+        .filter((l) => /^(Application Load Balancer|NAT gateway ×|Public IPv4)/.test(l.item))
+        .map((l) => l.cents);
+    expect(fixed(more)).toEqual(fixed(fleet));
+  });
+
+  it('names the largest drivers in words', () => {
+    expect(fleet.drivers[0]).toBe(
+      '20 apps with 1 basic dyno and Key-Value Store mini: $200.00/mo on Heroku, $841.00/mo for their own AWS resources like-for-like; cheaper on Heroku by $641.00/mo.',
+    );
+    expect(fleet.drivers).toContain(
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, logs, data transfer) adds $295.53/mo once, whatever the app count.',
+    );
+  });
+
+  it('splits per-app lines from shared ones so the per-app figures and the shared figure add up to the total', () => {
+    const owned = fleet.perApp.reduce((sum, app) => sum + Math.round(app.likeForLike.toNumber() * 100), 0);
+    expect(owned + Math.round(fleet.sharedLikeForLike.toNumber() * 100)).toBe(
+      Math.round(fleet.tiers[0].infrastructure.toNumber() * 100),
+    );
+  });
+
+  it('gives staging apps their own shared set: one load balancer and one NAT gateway', () => {
+    const staged = modelFleet(
+      [...tiny(2), { name: 'shop-staging', workload: workload([['web', 1, 'standard-2x']], 'standard-0') }],
+      catalog,
+    );
+    const lines = staged.tiers[0].lines;
+    expect(itemsOf(lines, /^(Application Load Balancer|NAT gateway)(?! data)/, 'staging').map((l) => l.item)).toEqual([
+      'Application Load Balancer',
+      'NAT gateway',
+    ]);
+    expect(itemsOf(lines, /^shop-staging: web/, 'staging').map((l) => l.item)).toEqual([
+      'shop-staging: web: 1 × t3.medium',
+    ]);
+  });
+});
