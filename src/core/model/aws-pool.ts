@@ -47,6 +47,22 @@ function binsFor(tasks: readonly PoolTask[], spec: Ec2Spec, limit: number): numb
   return freeMemory.length;
 }
 
+/** Hourly prices as numbers, for ranking only (lines are priced exactly): computed once per catalog. */
+const hourlyNumbers = new WeakMap<Catalog, Map<string, number>>();
+
+function hourlyOf(catalog: Catalog, key: string): number | undefined {
+  let prices = hourlyNumbers.get(catalog);
+  if (!prices) {
+    prices = new Map();
+    for (const spec of catalog.ec2Instances) {
+      const unit = catalog.entries.get(spec.priceKey)?.unitPrice;
+      if (unit) prices.set(spec.priceKey, unit.toNumber());
+    }
+    hourlyNumbers.set(catalog, prices);
+  }
+  return prices.get(key);
+}
+
 export function packTasks(
   catalog: Catalog,
   needs: readonly { need: ProcessNeed; count: number }[],
@@ -62,9 +78,8 @@ export function packTasks(
   let best: { spec: Ec2Spec; count: number; cost: number } | undefined;
   for (const spec of catalog.ec2Instances) {
     if (!poolAllowed(spec, arch)) continue;
-    const hourly = catalog.entries.get(spec.priceKey)?.unitPrice;
-    if (!hourly) continue;
-    const perHour = hourly.toNumber();
+    const perHour = hourlyOf(catalog, spec.priceKey);
+    if (perHour === undefined) continue;
     // No point packing into more instances than the best so far could pay for.
     const limit = best ? Math.floor(best.cost / perHour) : tasks.length;
     const bins = binsFor(tasks, spec, limit);

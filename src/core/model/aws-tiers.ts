@@ -44,7 +44,8 @@ type Add = (entry: CatalogEntry, item: string, quantity: Decimal.Value, category
 
 function collector(lines: CostLine[], environment: EnvironmentName): Add {
   return (entry, item, quantity, category) => {
-    if (!new Decimal(quantity).isZero()) lines.push(lineFor(entry, item, quantity, { environment, category }));
+    const zero = typeof quantity === 'number' ? quantity === 0 : new Decimal(quantity).isZero();
+    if (!zero) lines.push(lineFor(entry, item, quantity, { environment, category }));
   };
 }
 
@@ -60,7 +61,10 @@ function computeEntry(catalog: Catalog, key: string, savingsPlan: number | undef
   };
 }
 
-const hoursOf = (perMonth: number | undefined) => new Decimal(perMonth ?? AWS_HOURS_PER_MONTH);
+const hoursOf = (perMonth: number | undefined): number => perMonth ?? AWS_HOURS_PER_MONTH;
+
+/** Quantities keep three decimals, so a float product never shows as 73.00000000000001. */
+const milli = (value: number): number => Math.round(value * 1000) / 1000;
 
 function oneInstancePerProcess(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): number {
   let instances = 0;
@@ -68,7 +72,7 @@ function oneInstancePerProcess(app: AwsAppEnvironment, catalog: Catalog, add: Ad
     if (c.kind !== 'ec2') continue;
     const count = c.count * app.copies;
     const item = `${app.prefix}${c.process}: ${count} × ${c.type}`;
-    if (c.spec) add(priceOf(catalog, c.spec.priceKey), item, hoursOf(c.hoursPerMonth).times(count), 'compute');
+    if (c.spec) add(priceOf(catalog, c.spec.priceKey), item, hoursOf(c.hoursPerMonth) * count, 'compute');
     else
       lines.push(
         unknownLine(
@@ -91,20 +95,20 @@ function fargateLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, optimi
     const arch = optimised ? 'arm64' : c.arch;
     const prefix = arch === 'arm64' ? 'aws.fargate-arm' : 'aws.fargate';
     const count = c.count * app.copies;
-    const hours = hoursOf(c.hoursPerMonth).times(count);
+    const hours = hoursOf(c.hoursPerMonth) * count;
     const task = `${app.prefix}${c.process}: ${count} × Fargate task (${c.vcpu} vCPU, ${c.memoryGb} GB${arch === 'arm64' ? ', ARM' : ''})`;
     const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
     const what = 'fargateSavingsPlanDiscount';
     add(
       computeEntry(catalog, `${prefix}.vcpu-hour`, discount, what),
       `${task}: vCPU${plan}`,
-      hours.times(c.vcpu),
+      milli(hours * c.vcpu),
       'compute',
     );
     add(
       computeEntry(catalog, `${prefix}.gb-hour`, discount, what),
       `${task}: memory${plan}`,
-      hours.times(c.memoryGb),
+      milli(hours * c.memoryGb),
       'compute',
     );
   }
@@ -138,7 +142,7 @@ function pooledInstances(
   add(
     computeEntry(catalog, pool.spec.priceKey, discount, 'computeSavingsPlanDiscount'),
     `ECS on EC2: ${pool.count} × ${pool.spec.type} shared by ${plural(tasks, 'process', 'processes')}${whose}${plan}`,
-    new Decimal(AWS_HOURS_PER_MONTH).times(pool.count),
+    AWS_HOURS_PER_MONTH * pool.count,
     'compute',
   );
   return pool.count;
@@ -219,8 +223,7 @@ function sharedNetworkLines(
   const loadBalancers = Math.ceil(hostRules / a.albRulesPerLoadBalancer);
   // Production spreads across two zones when it has a load balancer or more than one instance or task.
   const zones = environment === 'production' && (loadBalancers > 0 || units > 1) ? 2 : 1;
-  const sum = (pick: (t: AwsTraffic) => number) =>
-    apps.reduce((total, app) => total.plus(pick(app.traffic)), new Decimal(0)).toDecimalPlaces(3);
+  const sum = (pick: (t: AwsTraffic) => number) => milli(apps.reduce((total, app) => total + pick(app.traffic), 0));
   if (loadBalancers > 0) {
     const rules = hostRules > 1 ? ` with ${plural(hostRules, 'host rule')}` : '';
     add(
@@ -232,8 +235,8 @@ function sharedNetworkLines(
     const lcu = sum((t) => (t.loadBalancer ? t.albLcu : 0));
     add(
       priceOf(catalog, 'aws.alb.lcu-hour'),
-      `ALB capacity (${lcu.toNumber()} LCU average)`,
-      lcu.times(AWS_HOURS_PER_MONTH),
+      `ALB capacity (${lcu} LCU average)`,
+      milli(lcu * AWS_HOURS_PER_MONTH),
       'network',
     );
   }
@@ -244,7 +247,7 @@ function sharedNetworkLines(
     'network',
   );
   const natGb = sum((t) => t.natGb);
-  add(priceOf(catalog, 'aws.nat.gb'), `NAT gateway data processed (${natGb.toNumber()} GB)`, natGb, 'network');
+  add(priceOf(catalog, 'aws.nat.gb'), `NAT gateway data processed (${natGb} GB)`, natGb, 'network');
   const addresses = loadBalancers * zones + zones;
   add(
     priceOf(catalog, 'aws.vpc.public-ipv4'),
@@ -253,16 +256,11 @@ function sharedNetworkLines(
     'network',
   );
   const logGb = sum((t) => t.logGb);
-  add(
-    priceOf(catalog, 'aws.cloudwatch.logs.ingest'),
-    `CloudWatch Logs ingestion (${logGb.toNumber()} GB)`,
-    logGb,
-    'logging',
-  );
+  add(priceOf(catalog, 'aws.cloudwatch.logs.ingest'), `CloudWatch Logs ingestion (${logGb} GB)`, logGb, 'logging');
   add(
     priceOf(catalog, 'aws.cloudwatch.logs.storage'),
     `CloudWatch Logs storage (${plural(a.logRetentionMonths, 'month')} kept)`,
-    logGb.times(a.logRetentionMonths),
+    milli(logGb * a.logRetentionMonths),
     'logging',
   );
 }
@@ -270,12 +268,13 @@ function sharedNetworkLines(
 /** Data transfer out is tiered per account and region: the fleet's egress together, once. */
 function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, lines: CostLine[]): void {
   const add = collector(lines, 'production');
-  let remaining = apps.reduce((total, app) => total.plus(app.traffic.egressGb), new Decimal(0)).toDecimalPlaces(3);
+  let remaining = milli(apps.reduce((total, app) => total + app.traffic.egressGb, 0));
   for (const [key, tierGb] of DATA_TRANSFER_TIERS) {
-    const inTier = Decimal.min(remaining, tierGb);
+    if (remaining <= 0) break;
+    const inTier = Math.min(remaining, tierGb);
     const entry = priceOf(catalog, key);
-    add(entry, entry.description.replace(/\)$/, `: ${formatCount(inTier.toNumber())} GB)`), inTier, 'network');
-    remaining = remaining.minus(inTier);
+    add(entry, entry.description.replace(/\)$/, `: ${formatCount(inTier)} GB)`), inTier, 'network');
+    remaining = milli(remaining - inTier);
   }
 }
 

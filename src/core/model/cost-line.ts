@@ -8,23 +8,23 @@ export interface LinePlace {
   category: CostCategory;
 }
 
-/** A line priced from a catalog entry: monthly = quantity × unit price, exactly. */
+/**
+ * A line priced from a catalog entry: monthly = quantity × unit price, exactly, and its shown cents
+ * rounded once. One object shape for every line (absent facts are undefined) keeps the model fast.
+ */
 export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Value, place: LinePlace): CostLine {
-  const amount = new Decimal(quantity);
-  const facts = {
-    item,
-    quantity: amount.toNumber(),
-    unit: entry.unit,
-    source: entry.source,
-    asOf: entry.asOf,
-    confidence: entry.confidence,
-    ...place,
-    ...(entry.contract ? { contractPrice: true } : {}),
-    ...(entry.conflict ? { note: entry.conflict } : {}),
-  };
+  const count = typeof quantity === 'number' ? quantity : new Decimal(quantity).toNumber();
   if (entry.unitPrice === null) {
     return {
-      ...facts,
+      item,
+      quantity: count,
+      unit: entry.unit,
+      source: entry.source,
+      asOf: entry.asOf,
+      environment: place.environment,
+      category: place.category,
+      confidence: entry.confidence,
+      contractPrice: entry.contract ? true : undefined,
       unitPrice: null,
       monthly: null,
       cents: null,
@@ -32,8 +32,51 @@ export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Val
       priceKey: entry.key,
     };
   }
-  const monthly = entry.unitPrice.times(amount);
-  return { ...facts, unitPrice: entry.unitPrice, monthly, cents: toCents(monthly) };
+  const monthly = entry.unitPrice.times(typeof quantity === 'number' ? quantity : new Decimal(quantity));
+  const cents = shownCents(entry, count) ?? toCents(monthly);
+  return {
+    item,
+    quantity: count,
+    unit: entry.unit,
+    source: entry.source,
+    asOf: entry.asOf,
+    environment: place.environment,
+    category: place.category,
+    confidence: entry.confidence,
+    contractPrice: entry.contract ? true : undefined,
+    note: entry.conflict,
+    unitPrice: entry.unitPrice,
+    monthly,
+    cents,
+  };
+}
+
+/** Unit prices in whole micro-dollars, when they have no more than six decimals (nearly all do). */
+const microDollars = new WeakMap<CatalogEntry, number | null>();
+
+function microOf(entry: CatalogEntry): number | null {
+  let micro = microDollars.get(entry);
+  if (micro === undefined) {
+    const scaled = entry.unitPrice?.times(1_000_000);
+    micro = scaled?.isInteger() && scaled.abs().lessThan(1e9) ? scaled.toNumber() : null;
+    microDollars.set(entry, micro);
+  }
+  return micro;
+}
+
+/**
+ * The same rounding as `toCents(quantity × unit price)`, in exact integer arithmetic: micro-dollars ×
+ * thousandths of a unit = nano-dollars, rounded half up to cents. Undefined when the figures do not fit
+ * (then the Decimal path decides).
+ */
+function shownCents(entry: CatalogEntry, quantity: number): number | undefined {
+  const micro = microOf(entry);
+  const milli = Math.round(quantity * 1000);
+  if (micro === null || quantity < 0 || Math.abs(quantity * 1000 - milli) > 1e-6) return undefined;
+  const nano = micro * milli;
+  if (!Number.isSafeInteger(nano)) return undefined;
+  const half = nano + 5_000_000;
+  return (half - (half % 10_000_000)) / 10_000_000;
 }
 
 /** A line for something the price list does not know (a size from a live account, say). */

@@ -8,7 +8,8 @@ export function formatMemory(gb: number): string {
 const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
 /** `1,000,000`; one shared formatter, as `toLocaleString` builds a new one on every call. */
-export const formatCount = (value: number): string => counts.format(value);
+export const formatCount = (value: number): string =>
+  Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : counts.format(value);
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;

@@ -82,8 +82,22 @@ const instanceAllowed = (i: Ec2Spec, arch: ArchitectureChoice) =>
 const instanceFits = (i: Ec2Spec, need: ProcessNeed) =>
   i.memoryGb >= need.memoryGb + MEMORY_HEADROOM_GB && i.baselineVcpu >= need.vcpu;
 
+/** Choices are pure functions of catalog and need: remembered per catalog. */
+const instanceChoices = new WeakMap<Catalog, Map<string, InstanceChoice>>();
+
 /** The EC2 instance for one dyno, by rules 1–5. */
 export function instanceForDyno(catalog: Catalog, need: ProcessNeed, arch: ArchitectureChoice): InstanceChoice {
+  let known = instanceChoices.get(catalog);
+  if (!known) instanceChoices.set(catalog, (known = new Map()));
+  const key = `${need.memoryGb}|${need.vcpu}|${arch}`;
+  const remembered = known.get(key);
+  if (remembered) return remembered;
+  const choice = chooseInstance(catalog, need, arch);
+  known.set(key, choice);
+  return choice;
+}
+
+function chooseInstance(catalog: Catalog, need: ProcessNeed, arch: ArchitectureChoice): InstanceChoice {
   const price = unitPriceOf(catalog);
   const allowed = catalog.ec2Instances.filter((i) => instanceAllowed(i, arch));
   const chosen = pickCheapest(
