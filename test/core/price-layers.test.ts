@@ -48,7 +48,9 @@ describe('price layers: PRICING_FILE > live > bundled', () => {
       origin: 'live',
     });
     const bundled = priceOf(layered.catalog, 'aws.ec2.t3.micro');
-    expect(bundled.source).toBe('bundled list: AWS Price List via Karpenter table (P1), 2026-07-20');
+    expect(bundled.source).toBe(
+      "bundled list: AWS Price List, EC2 on-demand Linux us-east-1 (AWS's Karpenter price table), 2026-07-20",
+    );
     expect(bundled.origin).toBe('bundled');
   });
 

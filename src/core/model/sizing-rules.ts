@@ -88,7 +88,10 @@ const instanceChoices = new WeakMap<Catalog, Map<string, InstanceChoice>>();
 /** The EC2 instance for one dyno, by rules 1–5. */
 export function instanceForDyno(catalog: Catalog, need: ProcessNeed, arch: ArchitectureChoice): InstanceChoice {
   let known = instanceChoices.get(catalog);
-  if (!known) instanceChoices.set(catalog, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    instanceChoices.set(catalog, known);
+  }
   const key = `${need.memoryGb}|${need.vcpu}|${arch}`;
   const remembered = known.get(key);
   if (remembered) return remembered;
