@@ -43,8 +43,8 @@ describe('npx hosting-advisor prices, without any credentials', () => {
     expect(json.counts).toEqual({ 'pricing-file': 0, live: 0, bundled: DEFAULT_CATALOG.entries.size });
     const estimate = await run(['estimate', 'web=2xstandard-2x', 'postgres=standard-0']);
     expect(estimate.code).toBe(0);
-    expect(estimate.stdout).toContain('AWS (us-east-1):');
-    expect(estimate.stdout).toContain('Heroku CLI ps:type price map (H-B), as of 2026-08-04');
+    expect(estimate.stdout).toContain('AWS (us-east-1), Like-for-like tier');
+    expect(estimate.stdout).toContain("Heroku's published dyno prices (Heroku CLI price list), as of 2026-08-04");
   });
 
   test('lists PRICING_FILE overrides in force', async () => {

@@ -58,7 +58,9 @@ afterEach(async () => {
 
 describe('refreshing prices, and estimates after it', () => {
   test('an estimate made after a refresh shows the new price and its vendor date', async () => {
-    expect(estimateText()).toMatch(/bundled list: AWS Price List via Karpenter table \(P1\), 2026-07-20/);
+    expect(estimateText()).toMatch(
+      /bundled list: AWS Price List, EC2 on-demand Linux us-east-1 \(AWS's Karpenter price table\), 2026-07-20/,
+    );
     fake.setProducts(
       priceListItems('us-east-1', { ...US_EAST_1_PRICES, 'ec2:m5.large': '0.0990000000' }, '2026-11-15'),
     );
@@ -79,7 +81,7 @@ describe('refreshing prices, and estimates after it', () => {
       detail: expect.stringMatching(/Could not reach the AWS Price List \(HTTP 500/),
     });
     expect(estimateText()).toMatch(
-      /m5\.large: 1,460 × \$0\.096\/hour.*\n(.*\n)*.*bundled list: AWS Price List via Karpenter/,
+      /m5\.large: 1,460 × \$0\.096\/hour.*\n(.*\n)*.*bundled list: AWS Price List, EC2 on-demand Linux us-east-1/,
     );
 
     await fake.close();
