@@ -4,7 +4,7 @@
  * Pure: no I/O, no clock. The inputs are structural, so the Heroku source's inventory (or any
  * plain object of the same shape) can be passed without this module importing from `sources`.
  *
- * Rules (pricing.md §1, §2.2):
+ * Rules (docs/references.md#hours-per-month):
  * - A dyno's or add-on's monthly price is a cap: Heroku prorates "to the second" at
  *   monthly / 720 an hour (the Heroku CLI's conversion) and never bills more than the monthly
  *   price for one calendar month. A whole UTC day therefore costs monthly / 30, and an item's

@@ -1,6 +1,7 @@
 /**
  * AWS service names as they appear in a workload (instance type, class) and in Cost Explorer's
- * SERVICE dimension, with their HIPAA eligibility as far as compliance.md §2.2 confirms it.
+ * SERVICE dimension, with their HIPAA eligibility as far as AWS's HIPAA eligible services reference confirms it
+ * (docs/references.md#compliance).
  */
 
 /** eligible: AWS's own material; reported: third parties only; unconfirmed: no source. */

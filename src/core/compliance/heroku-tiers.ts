@@ -1,6 +1,6 @@
 /**
- * What a Heroku size or plan name says about where it runs and what it offers (pricing.md §2.1,
- * §2.3, §2.5; compliance.md §1.2). Names are matched without case.
+ * What a Heroku size or plan name says about where it runs and what it offers (Heroku Dev
+ * Center: Dyno Types, Heroku Postgres Plans, Key-Value Store, Shield Private Spaces; docs/references.md). Names are matched without case.
  */
 
 /** Common Runtime (eco, basic, standard, performance), Private Space (private-*), Shield (shield-*). */

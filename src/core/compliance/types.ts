@@ -1,7 +1,7 @@
 import type { Platform } from '../workload';
 
 /**
- * Compliance frameworks as data, shaped like Prowler and Steampipe (compliance.md §6.3): a
+ * Compliance frameworks as data, shaped like Prowler and Steampipe (docs/references.md#compliance): a
  * requirement with its citation, the named checks that can evidence it on each platform, and what
  * the customer still has to do. Neither tool covers Heroku; the Heroku column is ours.
  */

@@ -11,8 +11,8 @@ import type { ComplianceNeed } from '../workload';
 import { pickCheapest, unitPriceOf } from './pick-cheapest';
 
 /**
- * The Heroku runtime a compliance need calls for: HIPAA needs Shield (reported; pricing.md §2.6,
- * compliance.md §1.3). Heroku publishes no PCI DSS attestation, so PCI is modelled as a Private Space.
+ * The Heroku runtime a compliance need calls for: HIPAA needs Shield (docs/references.md#compliance,
+ * Heroku Dev Center "Shield Private Spaces"). Heroku publishes no PCI DSS attestation, so PCI is modelled as a Private Space.
  */
 export function complianceTier(compliance: readonly ComplianceNeed[]): 'shield' | 'private' | undefined {
   if (compliance.includes('hipaa')) return 'shield';

@@ -69,7 +69,7 @@ function buildDefaultCatalog(): Catalog {
   };
 }
 
-/** The built-in list prices from `reference/pricing.md`. */
+/** The built-in list prices with their sources in ./sources.ts (docs/references.md). */
 export const DEFAULT_CATALOG: Catalog = buildDefaultCatalog();
 
 /** The entry for `key`. A missing key is a programming error in the model, not a user error. */

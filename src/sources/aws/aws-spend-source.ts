@@ -57,7 +57,7 @@ export const COST_EXPLORER_REQUEST_PRICE: Money = usd('0.01');
 /** Billing data updates up to three times a day, so six hours loses little. */
 export const DEFAULT_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
 /**
- * RECORD_TYPE values kept apart from usage (re:Post answer cited in apis.md §1.4; confirm with
+ * RECORD_TYPE values kept apart from usage (docs/references.md#aws-cost-explorer; confirm with
  * GetDimensionValues(RECORD_TYPE) on a real account and override with `creditRecordTypes`).
  */
 export const DEFAULT_CREDIT_RECORD_TYPES = ['Credit', 'Refund'] as const;

@@ -8,7 +8,7 @@ import { herokuAgent, type TrustedCertificates } from './heroku-connection';
 import { AdaptiveLimit, concurrencyFor } from './rate-limit-concurrency';
 
 /**
- * A careful client over `heroku-client` (apis.md §2.5), which on its own follows Next-Range
+ * A careful client over `heroku-client` (https://github.com/heroku/node-heroku-client), which on its own follows Next-Range
  * without limit, never retries 429 or 5xx, hangs forever when a connection drops mid-body,
  * silently resends a request up to 4 times (1, 2, 4, 8 s apart) when the connection fails before
  * any response, and shows response headers only through its `middleware` hook. This wrapper:

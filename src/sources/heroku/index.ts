@@ -1,5 +1,5 @@
 /**
- * Live Heroku data (DESIGN.md §4). `HerokuSource` fetches, pages, retries, caches and returns plain
+ * Live Heroku data (docs/architecture.md, sources). `HerokuSource` fetches, pages, retries, caches and returns plain
  * typed data; the pure arithmetic (run-rate, snapshot integration) lives in src/core/heroku-run-rate.
  *
  * Requests per inventory of N apps, all teams: N formation lists + account + teams + dyno sizes +

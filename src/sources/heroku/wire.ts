@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The parts of Heroku Platform API responses this source reads, checked on arrival so a changed or
  * broken response becomes a plain `bad-response` error instead of a crash deep in the code.
- * Property names follow shared/fixtures/heroku/platform-api-schema.json; unknown properties are
+ * Property names follow the Platform API schema (https://api.heroku.com/schema; docs/references.md#heroku-platform-api); unknown properties are
  * dropped. Only what is used is required.
  */
 

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../types';
 
-/** compliance.md §1.4: no public statement makes Heroku a PCI DSS service provider; never state a level. */
+/** docs/references.md#compliance: no public statement makes Heroku a PCI DSS service provider; never state a level. */
 export const HEROKU_PCI_STATUS: CheckResult = {
   status: 'attention',
   detail:

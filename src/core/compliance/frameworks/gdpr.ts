@@ -3,10 +3,10 @@ import type { Framework } from '../types';
 /**
  * GDPR hosting basics. Article 32 asks for measures "appropriate to the risk" rather than named
  * mechanisms, so a failed check is something to look at, never a gap: every control has
- * shortfall 'attention'. compliance.md does not cover GDPR: platform specifics are unconfirmed.
+ * shortfall 'attention'. Platform specifics are unconfirmed (docs/references.md#compliance).
  */
 const NOT_IN_SOURCES =
-  'compliance.md does not cover GDPR: the article cites are from the regulation text; platform specifics beyond encryption and HA are unconfirmed.';
+  'The article cites are from the regulation text (Regulation (EU) 2016/679); platform specifics beyond encryption and HA are unconfirmed.';
 
 export const GDPR: Framework = {
   id: 'gdpr',

@@ -1,7 +1,7 @@
 import type { Framework } from '../types';
 
 /**
- * HIPAA Security Rule hosting checklist: compliance.md §4 (13 items, CFR cites from Prowler's
+ * HIPAA Security Rule hosting checklist (docs/references.md#compliance; 13 items, CFR cites from Prowler's
  * `hipaa_aws.json`), with item 1 split into the BAA, compute and data services, and item 4's
  * patching, password and risk-analysis rows kept as their own controls.
  */

@@ -2,10 +2,10 @@ import type { Framework } from '../types';
 
 /**
  * PCI DSS v4.0 hosting basics. Requirement numbers 1.2.5, 3.5.1, 3.7.4, 3.7.5, 4.2.1, 8.4.1 and
- * 10.2.1 come from Prowler's `pci_4.0_aws.json` (compliance.md §5); every other number is marked
- * unconfirmed on its control. Heroku's PCI status is unconfirmed (§1.4): never state a level.
+ * 10.2.1 come from Prowler's `pci_4.0_aws.json` (docs/references.md#compliance); every other number is marked
+ * unconfirmed on its control. Heroku's PCI status is unconfirmed: never state a level.
  */
-const OTHER_NUMBERS = 'not in compliance.md: check the number against the PCI DSS v4.0 text.';
+const OTHER_NUMBERS = 'not confirmed by our sources: check the number against the PCI DSS v4.0 text.';
 
 export const PCI_DSS: Framework = {
   id: 'pci',
@@ -37,7 +37,7 @@ export const PCI_DSS: Framework = {
       cost: 'Outside the cost model: the payment provider’s fees. It can remove the need for Private Spaces or a separate cardholder-data environment.',
       verify:
         'Trace every path a card number could take (forms, APIs, logs, support tools): each must end at the provider, not on your servers.',
-      unconfirmed: `SAQ A eligibility criteria are not in compliance.md (third-party guides recommend tokenization to keep card data out of scope, reported): confirm with the PCI SSC SAQ A document and your acquirer. Req. 12.8 is ${OTHER_NUMBERS}`,
+      unconfirmed: `SAQ A eligibility criteria are not confirmed by our sources (third-party guides recommend tokenization to keep card data out of scope, reported): confirm with the PCI SSC SAQ A document and your acquirer. Req. 12.8 is ${OTHER_NUMBERS}`,
       checks: { heroku: [], aws: [] },
     },
     {
