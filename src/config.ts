@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_DATABASE } from './store/default-database';
 
-// node-cron and luxon are loaded only to check a value that is set (the defaults are known good),
-// so a CLI estimate does not pay for them.
-const isCronExpression = (expression: string): boolean =>
-  (require('node-cron') as typeof import('node-cron')).validate(expression);
+// The cron check (node-cron and cron-parser) and luxon are loaded only to check a value that is
+// set (the defaults are known good), so a CLI estimate does not pay for them.
+const cronProblem = (expression: string): string | undefined =>
+  (require('./core/cron-check') as typeof import('./core/cron-check')).cronProblem(expression);
 const isTimeZone = (zone: string): boolean => (require('luxon') as typeof import('luxon')).IANAZone.isValidZone(zone);
 
 /**
@@ -29,6 +29,23 @@ export class ConfigError extends Error {
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = (check: z.ZodString) => z.preprocess(blankToUndefined, check.optional());
+
+/** A cron variable: the one check the timers and `digest set` use, with an example that is right for it. */
+const cronSchedule = (example: string, fallback: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .superRefine((expression, context) => {
+        const problem = cronProblem(expression);
+        if (problem)
+          context.addIssue({
+            code: 'custom',
+            message: `must be a cron expression such as ${example}: this one ${problem}`,
+          });
+      })
+      .default(fallback),
+  );
 
 const commaList = (item: z.ZodString, what: string) =>
   z.preprocess(
@@ -88,28 +105,12 @@ const schema = z.object({
   DIGEST_CHANNEL: optionalText(
     z.string().regex(/^[CGD][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),
   ),
-  DIGEST_SCHEDULE: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .refine(isCronExpression, {
-        error: 'must be a cron expression such as "0 9 * * 1" (Mondays 09:00)',
-      })
-      .default('0 9 * * 1'),
-  ),
+  DIGEST_SCHEDULE: cronSchedule('"0 9 * * 1" (Mondays 09:00)', '0 9 * * 1'),
   DIGEST_TIMEZONE: z.preprocess(
     blankToUndefined,
     z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin or UTC' }).default('UTC'),
   ),
-  PRICES_SCHEDULE: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .refine(isCronExpression, {
-        error: 'must be a cron expression such as "0 4 * * *" (daily at 04:00 UTC)',
-      })
-      .default('0 4 * * *'),
-  ),
+  PRICES_SCHEDULE: cronSchedule('"0 4 * * *" (daily at 04:00 UTC)', '0 4 * * *'),
   AWS_PRICING_REGION: z.preprocess(
     blankToUndefined,
     z
@@ -120,24 +121,8 @@ const schema = z.object({
   ALERTS_CHANNEL: optionalText(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),
   ),
-  BUDGETS_SCHEDULE: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .refine(isCronExpression, {
-        error: 'must be a cron expression such as "0 * * * *" (hourly)',
-      })
-      .default('0 * * * *'),
-  ),
-  ANOMALIES_SCHEDULE: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .refine(isCronExpression, {
-        error: 'must be a cron expression such as "0 7 * * *" (daily)',
-      })
-      .default('0 7 * * *'),
-  ),
+  BUDGETS_SCHEDULE: cronSchedule('"0 * * * *" (hourly)', '0 * * * *'),
+  ANOMALIES_SCHEDULE: cronSchedule('"0 7 * * *" (daily)', '0 7 * * *'),
   ANOMALY_MIN_IMPACT: z.preprocess(
     blankToUndefined,
     z.coerce

@@ -5,7 +5,12 @@
  */
 import type { Config } from '../config';
 import { describeSchedule, formatInZone, nextRun } from '../core/digest';
-import { type DigestSettings, type DigestSettingsInput, validateDigestSettings } from '../core/digest/settings';
+import {
+  type DigestSettings,
+  type DigestSettingsInput,
+  digestSettingProblem,
+  validateDigestSettings,
+} from '../core/digest/settings';
 import type { Services } from '../services';
 import type { Store } from '../store/store';
 
@@ -28,11 +33,11 @@ export function digestDefaults(config: DigestConfig): DigestSettings {
 export async function loadDigestSettings(store: Store, config: DigestConfig): Promise<DigestSettings> {
   const defaults = digestDefaults(config);
   const stored = await store.settings();
+  // Each stored value is checked alone: one that is fine is never dropped because another is not.
   const pick = (key: keyof typeof DIGEST_SETTING_KEYS, fallback?: string) => {
     const value = stored[DIGEST_SETTING_KEYS[key]];
     if (value === undefined) return fallback;
-    const check = validateDigestSettings({ [key]: value }, defaults);
-    return check.ok ? value : fallback;
+    return digestSettingProblem(key, value) === undefined ? value : fallback;
   };
   const channel = pick('channel', defaults.channel);
   return {

@@ -4,7 +4,7 @@
  * the store before it is posted, so it is posted once (see post-once.ts).
  */
 
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import { gatherAlertData } from '../answers/alert-data';
 import { channelResolver } from '../answers/alert-settings';
 import type { AlertPoster, AlertView } from '../answers/alert-view';
@@ -15,6 +15,7 @@ import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
 import { addDays } from '../core/utc-days';
 import type { Services } from '../services';
+import { armCronTimer } from './cron-timer';
 import type { JobLogger as Logger } from './job-logger';
 import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
 
@@ -44,9 +45,7 @@ export class AlertJobs {
   start(): void {
     const { config } = this.options.services;
     const every = (schedule: string, name: string, job: () => Promise<unknown>) =>
-      this.tasks.push(
-        cron.schedule(schedule, () => this.serial(job), { name, timezone: 'UTC', noOverlap: true, unref: true }),
-      );
+      this.tasks.push(armCronTimer(name, schedule, () => this.serial(job), { timezone: 'UTC' }));
     every(config.BUDGETS_SCHEDULE, 'budget-check', () => this.checkBudgets(this.options.services.now()));
     every(config.ANOMALIES_SCHEDULE, 'anomaly-scan', () => this.scanAnomalies(this.options.services.now()));
     this.options.logger.info(

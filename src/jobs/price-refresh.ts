@@ -5,11 +5,12 @@
  * guard, and either used or held aside; leads hear about held sets and about passing changes once.
  */
 import type { Logger } from '@slack/bolt';
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import { type PriceSet, type PriceSetReview, type PriceVendor, reviewPriceSet, VENDOR_NAMES } from '../core/pricing';
 import type { PriceBook } from '../price-book';
 import { SourceError } from '../sources/source-error';
 import type { Store } from '../store/store';
+import { armCronTimer } from './cron-timer';
 
 /** Reads one vendor's whole price set, or throws a SourceError. */
 export type PriceReader = (signal: AbortSignal) => Promise<{ set: PriceSet; notes?: string[] }>;
@@ -98,7 +99,7 @@ export class PriceRefresher {
   /** Loads the stored sets, then arms the timer and runs what is due, in the background. */
   async start(schedule: string): Promise<void> {
     await this.options.book.reload();
-    this.task = cron.schedule(schedule, () => this.runDue(), { name: 'price-refresh', noOverlap: true, unref: true });
+    this.task = armCronTimer('price-refresh', schedule, () => this.runDue());
     void this.runDue();
   }
 

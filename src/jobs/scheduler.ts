@@ -5,10 +5,11 @@
  * period), and picks up settings another replica saved. Every replica runs the same timers; the
  * store's claims make each run happen once.
  */
-import cron, { type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import { loadDigestSettings } from '../answers/digest-settings';
 import { type DigestSettings, lastCompleteWeek, previousRun } from '../core/digest';
 import type { Services } from '../services';
+import { armCronTimer } from './cron-timer';
 import { type DigestOutcome, type DigestRunner, HELD, REFUSED, RETRY_AFTER_MS } from './digest-runner';
 import { takeHerokuSnapshot } from './heroku-snapshot';
 import type { JobLogger } from './job-logger';
@@ -47,11 +48,7 @@ export class Jobs {
       await services.store.setSetting(FIRST_START_KEY, services.now().toISOString());
     }
     this.tasks.push(
-      cron.schedule(CHECK_SCHEDULE, () => this.serial(() => this.check(this.options.services.now())), {
-        name: 'check',
-        noOverlap: true,
-        unref: true,
-      }),
+      armCronTimer('check', CHECK_SCHEDULE, () => this.serial(() => this.check(this.options.services.now()))),
     );
     await this.serial(() => this.check(this.options.services.now()));
     logger.info(
@@ -84,17 +81,25 @@ export class Jobs {
     if (key === this.digestKey || this.stopped) return;
     void this.digestTask?.destroy();
     this.digestKey = key;
-    this.digestTask = cron.schedule(
-      settings.schedule,
-      () =>
-        this.serial(async () =>
-          this.digestIfDue(
-            this.options.services.now(),
-            await loadDigestSettings(this.options.services.store, this.options.services.config),
+    try {
+      this.digestTask = armCronTimer(
+        'weekly-digest',
+        settings.schedule,
+        () =>
+          this.serial(async () =>
+            this.digestIfDue(
+              this.options.services.now(),
+              await loadDigestSettings(this.options.services.store, this.options.services.config),
+            ),
           ),
-        ),
-      { name: 'weekly-digest', timezone: settings.timezone, noOverlap: true, unref: true },
-    );
+        { timezone: settings.timezone },
+      );
+    } catch (error) {
+      // Not reached with settings from loadDigestSettings (each value passed the same check); said loudly if it is.
+      this.digestTask = undefined;
+      this.options.logger.error(`${(error as Error).message}; the 5-minute check still posts the digest when due`);
+      return;
+    }
     this.options.logger.info(`weekly digest scheduled: "${settings.schedule}" in ${settings.timezone}`);
   }
 

@@ -5,6 +5,7 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 import { DateTime, IANAZone } from 'luxon';
+import { cronProblem } from '../cron-check';
 import { neutraliseMarkup } from '../user-text';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -27,19 +28,14 @@ export function isValidTimezone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-/** Undefined when the expression parses; otherwise why not. Five fields, minute first. */
-export function cronProblem(expression: string): string | undefined {
-  const shown = neutraliseMarkup(expression.slice(0, 60));
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) {
-    return `"${shown}" has ${fields.length} field${fields.length === 1 ? '' : 's'}; a schedule has 5: minute hour day-of-month month day-of-week, e.g. "0 9 * * 1" (Mondays 09:00)`;
-  }
-  try {
-    CronExpressionParser.parse(expression, { tz: 'UTC', strict: false });
-    return undefined;
-  } catch (error) {
-    return `"${shown}" is not a cron expression (${(error as Error).message}); e.g. "0 9 * * 1" (Mondays 09:00)`;
-  }
+/**
+ * Undefined when the timers can run the schedule (src/core/cron-check.ts, the one check config and
+ * the timers use too); otherwise what is wrong, quoting it, with a correct example.
+ */
+export function scheduleProblem(expression: string): string | undefined {
+  const reason = cronProblem(expression);
+  if (!reason) return undefined;
+  return `"${neutraliseMarkup(expression.slice(0, 60))}" ${reason}; e.g. "0 9 * * 1" (Mondays 09:00)`;
 }
 
 /** `mon` + `09:30` → `30 9 * * 1`. Throws on a bad time: validate with parseTime first. */
