@@ -55,7 +55,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   await book.reload();
   const now = options.now ?? (() => new Date());
   const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const sources = connectSources(config, store, book.catalog, now);
+  const sources = connectSources(config, store, book.catalog, now, logger);
   let tellLeads: ((text: string) => Promise<void>) | undefined;
   const refresher = new PriceRefresher({
     store,

@@ -27,7 +27,14 @@ export function closeSources(sources: Sources): void {
 }
 
 /** Builds the live sources the configuration allows; the rest stay unset and are said to be off. */
-export function connectSources(config: Config, store: Store, catalog: Catalog, now: () => Date): Sources {
+export function connectSources(
+  config: Config,
+  store: Store,
+  catalog: Catalog,
+  now: () => Date,
+  /** Where a source reports what it shrugged off (a cache write that failed); default the console. */
+  logger?: { warn(...messages: unknown[]): void },
+): Sources {
   return {
     ...(config.awsEnabled
       ? {
@@ -36,6 +43,7 @@ export function connectSources(config: Config, store: Store, catalog: Catalog, n
             store,
             now,
             metric: config.AWS_COST_METRIC,
+            ...(logger ? { logger } : {}),
           }),
         }
       : {}),

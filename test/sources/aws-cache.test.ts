@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { AwsSpendSource, costExplorerCacheKey } from '../../src/sources/aws/aws-spend-source';
 import { type CostExplorerClientOptions, createCostExplorerClient } from '../../src/sources/aws/cost-explorer-client';
@@ -24,6 +25,8 @@ let ce: FakeCostExplorer;
 let store: Store;
 let clients: CostExplorerClient[];
 let clock: Date;
+let file: string;
+let warnings: string[];
 
 beforeAll(async () => {
   ce = await startFakeCostExplorer();
@@ -35,7 +38,9 @@ beforeEach(async () => {
   ce.reset();
   clients = [];
   clock = t0;
-  store = await openStore(tempSqliteFile());
+  file = tempSqliteFile();
+  warnings = [];
+  store = await openStore(file);
 });
 afterEach(async () => {
   for (const client of clients) client.destroy();
@@ -50,7 +55,13 @@ function source(client: CostExplorerClientOptions = {}, cacheTtlMs?: number): Aw
     ...client,
   });
   clients.push(sdk);
-  return new AwsSpendSource({ client: sdk, store, now: () => clock, ...(cacheTtlMs ? { cacheTtlMs } : {}) });
+  return new AwsSpendSource({
+    client: sdk,
+    store,
+    now: () => clock,
+    logger: { warn: (...messages) => warnings.push(messages.map(String).join(' ')) },
+    ...(cacheTtlMs ? { cacheTtlMs } : {}),
+  });
 }
 
 /** Usage in `pages` pages (EC2 $1.25 a page) and one page of credits. */
@@ -92,6 +103,19 @@ describe('caching', () => {
     expect(ce.requests()).toHaveLength(4);
     expect(third.fromCache).toBe(false);
     expect(third.asOf).toEqual(clock);
+  });
+
+  test('a store that cannot save the paid answer: the answer is still returned, and the failure logged', async () => {
+    scriptSpend();
+    // The SQLite file deleted under the bot: reads still work, every write is refused.
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    const spend = source();
+    const answer = await spend.dailyCost(QUERY);
+    expect(answer.fromCache).toBe(false);
+    expect(answer.value.days[0]?.groups).toEqual([{ key: EC2, amount: '1.25' }]);
+    expect(ce.requests()).toHaveLength(2);
+    expect(warnings.join('\n')).toContain('could not store the GetCostAndUsage answer (the next ask pays again)');
+    expect(warnings.join('\n')).toContain('could not be counted');
   });
 
   test('the cache is shared through the store, not held in the object', async () => {

@@ -88,6 +88,8 @@ export interface AwsSpendSourceOptions {
   /** Forecast prediction interval, 51–99 (default 80). */
   predictionIntervalLevel?: number;
   maxPages?: number;
+  /** Where a failed cache or counter write is reported (the bot's logger; default the console). */
+  logger?: { warn(...messages: unknown[]): void };
 }
 
 export interface SpendQuery {
@@ -269,6 +271,7 @@ export class AwsSpendSource {
   private readonly multiAzOptions: string[];
   private readonly predictionIntervalLevel: number;
   private readonly maxPages: number;
+  private readonly logger: { warn(...messages: unknown[]): void };
 
   constructor(options: AwsSpendSourceOptions) {
     this.client = options.client;
@@ -287,6 +290,7 @@ export class AwsSpendSource {
     this.multiAzOptions = [...(options.multiAzDeploymentOptions ?? DEFAULT_MULTI_AZ_OPTIONS)];
     this.predictionIntervalLevel = options.predictionIntervalLevel ?? 80;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    this.logger = options.logger ?? console;
   }
 
   /** Releases the SDK client's sockets, so a CLI run or a stopping bot exits promptly. */
@@ -520,14 +524,21 @@ export class AwsSpendSource {
   private async sendAndCount<T extends { $metadata?: { attempts?: number } }>(send: () => Promise<T>): Promise<T> {
     try {
       const output = await send();
-      await this.store.countRequests(COST_EXPLORER_SERVICE, this.now(), output.$metadata?.attempts ?? 1);
+      await this.count(output.$metadata?.attempts ?? 1);
       return output;
     } catch (error) {
-      if (!neverSent(error)) {
-        const attempts = (error as { $metadata?: { attempts?: number } })?.$metadata?.attempts ?? 1;
-        await this.store.countRequests(COST_EXPLORER_SERVICE, this.now(), attempts);
-      }
+      if (!neverSent(error))
+        await this.count((error as { $metadata?: { attempts?: number } })?.$metadata?.attempts ?? 1);
       throw error;
+    }
+  }
+
+  /** Counts requests sent; a store that cannot take the count never costs the answer (or hides a failure). */
+  private async count(attempts: number): Promise<void> {
+    try {
+      await this.store.countRequests(COST_EXPLORER_SERVICE, this.now(), attempts);
+    } catch (error) {
+      this.logger.warn(`Cost Explorer: ${attempts} request(s) could not be counted in the store:`, error);
     }
   }
 
@@ -544,7 +555,10 @@ export class AwsSpendSource {
     maxAgeMs = this.cacheTtlMs,
   ): Promise<Part<V>> {
     const key = costExplorerCacheKey(operation, input);
-    const entry = await this.store.cacheGet<unknown>(key);
+    const entry = await this.store.cacheGet<unknown>(key).catch((error: unknown) => {
+      this.logger.warn(`Cost Explorer cache: could not read ${operation}; asking Cost Explorer:`, error);
+      return undefined;
+    });
     const cachedValue = entry ? schema.safeParse(entry.value) : undefined;
     const cached = entry && cachedValue?.success ? { value: cachedValue.data, storedAt: entry.storedAt } : undefined;
     const now = this.now();
@@ -554,10 +568,7 @@ export class AwsSpendSource {
     let failure = context.failure;
     if (!failure) {
       try {
-        const value = await load();
-        const storedAt = this.now();
-        await this.store.cachePut(key, value, storedAt);
-        return { value, storedAt, fromCache: false };
+        return await this.askAndKeep(key, operation, load);
       } catch (error) {
         failure = costExplorerError(error, operation);
         context.failure = failure;
@@ -565,6 +576,19 @@ export class AwsSpendSource {
     }
     if (cached) return { value: cached.value, storedAt: cached.storedAt, fromCache: true, stale: failure };
     throw failure;
+  }
+
+  /** Asks Cost Explorer and caches the answer; the answer was paid for, so a failed cache write only costs the next ask. */
+  private async askAndKeep<V>(key: string, operation: CostExplorerOperation, load: () => Promise<V>): Promise<Part<V>> {
+    const value = await load();
+    const storedAt = this.now();
+    await this.store.cachePut(key, value, storedAt).catch((error: unknown) => {
+      this.logger.warn(
+        `Cost Explorer cache: could not store the ${operation} answer (the next ask pays again):`,
+        error,
+      );
+    });
+    return { value, storedAt, fromCache: false };
   }
 
   // --- turning answers into figures --------------------------------------------------------
