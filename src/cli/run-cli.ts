@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => CliCommand> = {
   estimate: () => (require('./estimate-command') as typeof import('./estimate-command')).estimateCliCommand,
   compliance: () => (require('./compliance-command') as typeof import('./compliance-command')).complianceCliCommand,
   spend: () => (require('./spend-command') as typeof import('./spend-command')).spendCliCommand,
+  parity: () => (require('./parity-command') as typeof import('./parity-command')).parityCliCommand,
   digest: () => (require('./digest-command') as typeof import('./digest-command')).digestCliCommand,
   prices: () => (require('./prices-command') as typeof import('./prices-command')).pricesCliCommand,
 };

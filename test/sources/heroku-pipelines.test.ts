@@ -6,7 +6,7 @@ import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku } from '../support/fake-heroku';
-import { parityWorld, SECRET_VALUE_MARKER } from '../support/parity-world';
+import { addMultiPipeline, parityWorld, SECRET_VALUE_MARKER } from '../support/parity-world';
 
 /**
  * Parity against the local Heroku server: pipelines, couplings, apps, formation, add-ons, buildpack
@@ -128,17 +128,7 @@ describe('parity from Heroku pipelines', () => {
   });
 
   test('several apps in one stage are each compared; apps the token cannot read are named with why', async () => {
-    const w = heroku.world;
-    w.addApp('api', { formation: [{ type: 'web', quantity: 1, size: 'performance-M' }] });
-    w.addApp('admin', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
-    w.addApp('api-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
-    w.addApp('admin-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
-    const hidden = w.addApp('secret-staging', {});
-    w.addPipeline('multi', {
-      staging: ['api-staging', 'admin-staging', 'secret-staging'],
-      production: ['api', 'admin'],
-    });
-    heroku.inject({ path: `/apps/${hidden.id}`, times: Infinity, fault: { type: 'forbidden' } });
+    const hidden = addMultiPipeline(heroku);
 
     const multi = byName((await report()).report.pipelines, 'multi');
     expect(multi.pairs.map((p) => `${p.staging}→${p.production}`)).toEqual(['admin-staging→admin', 'api-staging→api']);

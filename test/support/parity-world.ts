@@ -1,4 +1,4 @@
-import { HerokuWorld } from './fake-heroku';
+import { type FakeHeroku, HerokuWorld } from './fake-heroku';
 
 /**
  * Pipelines for parity tests, wire-shaped in the local Heroku server:
@@ -51,4 +51,20 @@ export function parityWorld(): HerokuWorld {
   w.addApp('lonely-production', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
   w.addPipeline('lonely', { production: ['lonely-production'] });
   return w;
+}
+
+/**
+ * Pipeline `multi`: two apps in each stage (api on Performance-M against Standard-2X in staging;
+ * admin the same in both) and a third staging app the token may not read (403). Returns that app.
+ */
+export function addMultiPipeline(heroku: FakeHeroku) {
+  const w = heroku.world;
+  w.addApp('api', { formation: [{ type: 'web', quantity: 1, size: 'performance-M' }] });
+  w.addApp('admin', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  w.addApp('api-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
+  w.addApp('admin-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  const hidden = w.addApp('secret-staging', {});
+  w.addPipeline('multi', { staging: ['api-staging', 'admin-staging', 'secret-staging'], production: ['api', 'admin'] });
+  heroku.inject({ path: `/apps/${hidden.id}`, times: Infinity, fault: { type: 'forbidden' } });
+  return hidden;
 }

@@ -15,7 +15,8 @@ import type { AppCost, ParityAddOn, ParityApp, ParityCostLine, ParityProcess } f
 const BILLED_SOURCE = 'Heroku Platform API billed price';
 
 function sourceOf(entry: CatalogEntry): string {
-  return `${entry.source}, as of ${entry.asOf}`;
+  // A layered source names its date already (`bundled list: …, 2026-08-04`), as the estimate shows it.
+  return entry.source.includes(entry.asOf) ? entry.source : `${entry.source}, as of ${entry.asOf}`;
 }
 
 function fromEntry(item: string, entry: CatalogEntry, quantity: number): ParityCostLine {

@@ -14,8 +14,10 @@ export {
   plural,
   pricesLabel,
   renderParityText,
+  shareClause,
   shareSentence,
   statusSentence,
+  TOPIC_WORDS,
   usdCents,
 } from './render-text';
 export type * from './types';

@@ -1,6 +1,14 @@
 import { formatUsd, fromCents } from '../money';
 import { riskCount } from './pipeline';
-import type { AppCost, AppPair, Difference, ParityCostLine, ParityReport, PipelineParity } from './types';
+import type {
+  AppCost,
+  AppPair,
+  Difference,
+  DifferenceTopic,
+  ParityCostLine,
+  ParityReport,
+  PipelineParity,
+} from './types';
 
 /** Plain text of a parity report (the CLI; Slack's notification text) and the pieces Slack reuses. */
 
@@ -41,9 +49,11 @@ export function matchSentence(pair: AppPair): string {
 
 const PARITY_TOPICS = 'stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names';
 
-/** True when every compared pair has no difference at all. */
+/** True when every compared pair has no difference at all, and no app of the stages went unread. */
 export const pipelineMatches = (pipeline: PipelineParity) =>
-  pipeline.status === 'compared' && pipeline.pairs.every((pair) => pair.differences.length === 0);
+  pipeline.status === 'compared' &&
+  pipeline.unreadable.length === 0 &&
+  pipeline.pairs.every((pair) => pair.differences.length === 0);
 
 export function statusSentence(pipeline: PipelineParity): string | undefined {
   switch (pipeline.status) {
@@ -97,15 +107,41 @@ export function renderParityText(report: ParityReport): string {
   return [...pipelines, ...notes].join('\n\n');
 }
 
-/** The digest's line for a pipeline with risks (undefined when it has none). */
+/** Topics in words, for one-line summaries (the digest, App Home). */
+export const TOPIC_WORDS: Record<DifferenceTopic, string> = {
+  stack: 'stack',
+  region: 'region',
+  space: 'space',
+  buildpacks: 'buildpacks',
+  process: 'process types',
+  'dyno-class': 'dyno classes',
+  'dyno-size': 'dyno sizes',
+  'add-on': 'add-ons',
+  'plan-tier': 'plan tiers',
+  'plan-size': 'plan sizes',
+  'config-vars': 'config var names',
+};
+
+/** `staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)`. */
+export function shareClause(pipeline: PipelineParity): string {
+  const amounts = `${usdCents(pipeline.stagingCents)} of ${usdCents(pipeline.productionCents)} a month at list prices`;
+  if (pipeline.sharePercent === null) return `staging costs ${amounts}`;
+  return `staging costs ${pipeline.sharePercent}% of production (${amounts})`;
+}
+
+/**
+ * The digest's line for a pipeline with risks (undefined when it has none):
+ * `shop: 4 risks (stack, process types, add-ons, config var names); staging costs 58.5% of production (…)`.
+ */
 export function digestParityLine(pipeline: PipelineParity): string | undefined {
   const risks = riskCount(pipeline);
   if (risks === 0) return undefined;
   const topics = [
     ...new Set(
-      pipeline.pairs.flatMap((pair) => pair.differences.filter((d) => d.class === 'risk').map((d) => d.topic)),
+      pipeline.pairs.flatMap((pair) =>
+        pair.differences.filter((d) => d.class === 'risk').map((d) => TOPIC_WORDS[d.topic]),
+      ),
     ),
   ];
-  const share = pipeline.sharePercent === null ? '' : `; staging costs ${pipeline.sharePercent}% of production`;
-  return `${pipeline.pipeline}: staging differs from production in ${plural(risks, 'risky way')} (${topics.join(', ')})${share}`;
+  return `${pipeline.pipeline}: ${plural(risks, 'risk')} (${topics.join(', ')}); ${shareClause(pipeline)}`;
 }

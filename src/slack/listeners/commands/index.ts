@@ -6,6 +6,7 @@ import { complianceSubcommand } from './compliance';
 import { digestSubcommand } from './digest';
 import { estimateSubcommand } from './estimate';
 import { hostingCommand } from './hosting-command';
+import { paritySubcommand } from './parity';
 import { pricesSubcommand } from './prices';
 import { spendSubcommand } from './spend';
 import type { Subcommand } from './subcommand';
@@ -16,6 +17,7 @@ export function subcommands(_services: Services): Subcommand[] {
     estimateSubcommand(),
     complianceSubcommand(),
     spendSubcommand(),
+    paritySubcommand(),
     digestSubcommand(),
     budgetSubcommand(),
     alertsSubcommand(),

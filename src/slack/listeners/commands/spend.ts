@@ -6,13 +6,13 @@ import { ephemeral, type Message } from '../../message';
 import { spendMessage } from './spend-blocks';
 import type { Subcommand } from './subcommand';
 
-/** Who may see spend, as mentions; never any figure. */
-export function spendRefusal(leads: readonly string[]): Message {
+/** Who may see cost figures (`spend figures`, `parity figures`), as mentions; never any figure. */
+export function spendRefusal(leads: readonly string[], what = 'spend figures', topic = 'spend'): Message {
   const who =
     leads.length === 0
-      ? 'No one is set up to see spend yet: whoever runs Hosting Advisor can add Slack user IDs to HOSTING_LEADS.'
-      : `Ask ${leads.map((id) => `<@${id}>`).join(', ')} — they can see spend.`;
-  return ephemeral(`Sorry, spend figures are only shown to hosting leads. ${who}`);
+      ? `No one is set up to see ${topic} yet: whoever runs Hosting Advisor can add Slack user IDs to HOSTING_LEADS.`
+      : `Ask ${leads.map((id) => `<@${id}>`).join(', ')} — they can see ${topic}.`;
+  return ephemeral(`Sorry, ${what} are only shown to hosting leads. ${who}`);
 }
 
 export function spendSubcommand(): Subcommand {

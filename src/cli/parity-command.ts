@@ -1,0 +1,63 @@
+import { parityAnswer, parseParityArgs } from '../answers/parity';
+import { renderParityText } from '../core/parity';
+import { closeSources } from '../sources/connect-sources';
+import { openStore } from '../store/open-store';
+import type { CliCommand } from './cli-command';
+import { cliServices } from './cli-services';
+import { parityJson } from './parity-json';
+
+const COMMAND = 'npx hosting-advisor parity';
+
+/** Slack's code quotes mean nothing in a terminal. */
+const plain = (text: string) => text.replace(/`/g, '');
+
+/** `npx hosting-advisor parity [pipeline] [--json]`: what `/hosting parity` shows, as text or JSON. */
+export const parityCliCommand: CliCommand = {
+  name: 'parity',
+  usage: 'parity [pipeline] [--json]',
+  summary:
+    'staging against production per Heroku pipeline: risks, cost choices, what staging costs and what matching would',
+  examples: ['parity', 'parity shop --json'],
+  async run(args, { config, io, now }) {
+    const json = args.includes('--json');
+    const unknown = args.find((arg) => arg.startsWith('-') && arg !== '--json');
+    if (unknown) {
+      io.err(`Unknown option "${unknown.slice(0, 30)}". Options: --json. For example: ${COMMAND} shop --json`);
+      return 2;
+    }
+    const parsed = parseParityArgs(args.filter((arg) => arg !== '--json').join(' '), COMMAND);
+    if ('error' in parsed) {
+      io.err(plain(parsed.error));
+      return 2;
+    }
+    const at = now();
+    const store = await openStore(config.DATABASE_URL, at);
+    const services = await cliServices(config, store, now);
+    try {
+      const answer = await parityAnswer(parsed.pipeline, {
+        services,
+        command: COMMAND,
+        log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+      });
+      if (answer.kind === 'no-pipelines') {
+        // Not a failure: the account simply has nothing to compare.
+        io.out(json ? JSON.stringify({ pipelines: [], notes: [answer.message] }, null, 2) : plain(answer.message));
+        return 0;
+      }
+      if (answer.kind !== 'report') {
+        io.err(plain(answer.message));
+        return 1;
+      }
+      await store.audit({ at, actor: 'cli', action: 'parity', detail: parsed.pipeline ?? 'all pipelines' });
+      if (json) io.out(parityJson(answer));
+      else {
+        const heading = `Staging against production, read from the ${answer.freshness}.`;
+        io.out(plain([heading, '', renderParityText(answer.report)].join('\n')));
+      }
+      return 0;
+    } finally {
+      closeSources(services.sources);
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import type { ParityAnswer } from '../answers/parity';
+import { fromCents } from '../core/money';
+import type { AppCost, AppPair, ParityCostLine, PipelineParity } from '../core/parity';
+
+/**
+ * `parity --json`: the same answer for scripts. Amounts are decimal strings of US dollars a month
+ * (`"162.34"`), exact to the cent; a line without a list price has `monthly: null`, never "0.00".
+ */
+
+const usd = (cents: number) => fromCents(cents).toFixed(2);
+
+function line(cost: ParityCostLine) {
+  return {
+    item: cost.item,
+    monthly: cost.monthlyCents === null ? null : usd(cost.monthlyCents),
+    source: cost.source,
+    ...(cost.note ? { note: cost.note } : {}),
+  };
+}
+
+function app(cost: AppCost) {
+  return {
+    app: cost.app,
+    monthly: usd(cost.monthlyCents),
+    lines: cost.lines.map(line),
+    unpriced: cost.unpriced.map(line),
+  };
+}
+
+function pair(compared: AppPair) {
+  const risks = compared.differences.filter((d) => d.class === 'risk').length;
+  return {
+    staging: compared.staging,
+    production: compared.production,
+    risks,
+    costChoices: compared.differences.length - risks,
+    differences: compared.differences.map((d) => ({ class: d.class, topic: d.topic, what: d.what, why: d.why })),
+    toMatch: {
+      monthly: usd(compared.toMatchCents),
+      lines: compared.toMatch.map(line),
+      unpriced: compared.toMatchUnpriced.map(line),
+    },
+  };
+}
+
+function pipeline(parity: PipelineParity) {
+  return {
+    pipeline: parity.pipeline,
+    status: parity.status,
+    staging: { monthly: usd(parity.stagingCents), apps: parity.staging.map(app) },
+    production: { monthly: usd(parity.productionCents), apps: parity.production.map(app) },
+    stagingSharePercent: parity.sharePercent,
+    fullCopyAdds: usd(parity.fullCopyCents),
+    pairs: parity.pairs.map(pair),
+    unreadable: parity.unreadable,
+    notes: parity.notes,
+  };
+}
+
+export function parityJson(answer: Extract<ParityAnswer, { kind: 'report' }>): string {
+  const { report } = answer;
+  return JSON.stringify(
+    {
+      currency: 'USD',
+      period: 'month',
+      prices: `Heroku list prices, price list of ${report.priceListDate}`,
+      source: answer.freshness,
+      pipelines: report.pipelines.map(pipeline),
+      notes: report.notes,
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,177 @@
+import { runCli } from '../../src/cli/run-cli';
+import { openStore } from '../../src/store/open-store';
+import { tempSqliteFile } from '../support/databases';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { addMultiPipeline, parityWorld } from '../support/parity-world';
+
+/**
+ * `npx hosting-advisor parity [pipeline] [--json]` against the local Heroku server (pipelines,
+ * couplings, apps, formation, add-ons, buildpack installations and config vars, each checked
+ * against the Platform API schema fixture), through the real heroku-client.
+ */
+
+delete process.env.SSL_CERT_DIR; // see heroku-inventory.test.ts
+delete process.env.SSL_CERT_FILE;
+
+let heroku: FakeHeroku;
+beforeEach(async () => {
+  heroku = await FakeHeroku.start({ world: parityWorld() });
+});
+afterEach(() => heroku.close());
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const database = tempSqliteFile();
+  const code = await runCli(
+    ['parity', ...args],
+    { DATABASE_URL: database, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url, ...env },
+    { out: (text) => out.push(text), err: (text) => err.push(text) },
+  );
+  return { code, out: out.join('\n'), err: err.join('\n'), database };
+}
+
+test('shop: exactly its four risks with why, the share to the cent, what matching costs; audited', async () => {
+  const { code, out, err, database } = await cli(['shop']);
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  expect(heroku.schemaViolations).toEqual([]);
+  expect(out.match(/^ {4}(RISK|COST CHOICE): .*$/gm)).toEqual([
+    '    RISK: stack: heroku-22 in staging, heroku-24 in production',
+    '    RISK: process worker: not running in staging; 2 × Standard-2X in production',
+    '    RISK: add-on Heroku Key-Value Store premium-0: in production only (sets HEROKU_REDIS_URL)',
+    '    RISK: config vars set only in staging: FEATURE_BETA_CHECKOUT',
+  ]);
+  expect(out.match(/^ {6}why: .*$/gm)).toHaveLength(4);
+  expect(out).toContain("Staging costs $162.34/mo, 58.5% of production's $277.34/mo.");
+  expect(out).toContain('Removing the risks of shop-staging would add $65.00/mo.');
+  expect(out).toMatch(/\+ add worker: 1 × Standard-2X: \$50\.00\/mo \(.*2026-08-04\)/);
+  expect(out).toContain('A full copy of production would add $115.00/mo to staging.');
+  expect(out).toMatch(
+    /^Staging against production, read from the Heroku Platform API as of \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/m,
+  );
+  expect(out).not.toContain('`');
+  expect(out).not.toContain('docs');
+  const store = await openStore(database);
+  try {
+    expect(await store.auditLog()).toEqual([
+      expect.objectContaining({ actor: 'cli', action: 'parity', detail: 'shop' }),
+    ]);
+  } finally {
+    await store.close();
+  }
+});
+
+test('--json: amounts as decimal strings exact to the cent, each difference classed with its why', async () => {
+  const { code, out } = await cli(['--json']);
+  expect(code).toBe(0);
+  const json = JSON.parse(out);
+  expect(json).toMatchObject({ currency: 'USD', period: 'month' });
+  expect(json.pipelines.map((p: { pipeline: string }) => p.pipeline)).toEqual(['docs', 'lonely', 'shop']);
+  const shop = json.pipelines[2];
+  expect(shop.staging.monthly).toBe('162.34');
+  expect(shop.production.monthly).toBe('277.34');
+  expect(shop.stagingSharePercent).toBe('58.5');
+  expect(shop.fullCopyAdds).toBe('115.00');
+  expect(shop.pairs[0].differences.map((d: { class: string; topic: string }) => `${d.class}:${d.topic}`)).toEqual([
+    'risk:stack',
+    'risk:process',
+    'risk:add-on',
+    'risk:config-vars',
+  ]);
+  expect(shop.pairs[0].toMatch.monthly).toBe('65.00');
+  expect(shop.pairs[0].toMatch.lines.map((l: { monthly: string }) => l.monthly)).toEqual(['50.00', '15.00']);
+  // Every total shown is the sum of its lines.
+  for (const side of [shop.staging, shop.production]) {
+    const cents = side.apps[0].lines.reduce(
+      (n: number, l: { monthly: string }) => n + Math.round(Number(l.monthly) * 100),
+      0,
+    );
+    expect((cents / 100).toFixed(2)).toBe(side.monthly);
+  }
+  expect(json.pipelines[0]).toMatchObject({ pipeline: 'docs', status: 'compared', stagingSharePercent: '100.0' });
+  expect(json.pipelines[0].pairs[0].differences).toEqual([]);
+  expect(json.pipelines[1]).toMatchObject({ pipeline: 'lonely', status: 'no-staging', pairs: [] });
+});
+
+test('docs: a matching pipeline says so in one line (the notes for every pipeline follow apart)', async () => {
+  const { out } = await cli(['docs']);
+  const [, , ...answer] = out.split('\n');
+  expect(answer.filter((line) => line !== '' && !line.startsWith('Note: '))).toEqual([
+    "Pipeline docs: staging matches production (stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names). Staging costs $12.00/mo, 100.0% of production's $12.00/mo.",
+  ]);
+});
+
+test('an unknown pipeline gets the list of pipelines, exit 1', async () => {
+  const { code, out, err } = await cli(['shpo']);
+  expect(code).toBe(1);
+  expect(out).toBe('');
+  expect(err).toBe(
+    'No pipeline is called shpo. Pipelines this token sees: docs, lonely, shop. For example: npx hosting-advisor parity docs, or npx hosting-advisor parity for all of them.',
+  );
+});
+
+test('a token that cannot read config vars: the answer says the names were not compared', async () => {
+  heroku.inject({ path: /\/config-vars$/, times: Infinity, fault: { type: 'forbidden' } });
+  const { code, out } = await cli(['shop']);
+  expect(code).toBe(0);
+  expect(out).not.toContain('config vars set only');
+  expect(out).toContain('Note: Config var names of shop-staging were not compared: Heroku refused to list them (403)');
+  expect(out).toContain('Note: Config var names of shop-production were not compared');
+});
+
+test('several apps in a stage are each compared; an app the token cannot read is named with why', async () => {
+  const hidden = addMultiPipeline(heroku);
+  const { out } = await cli(['multi']);
+  expect(out).toContain('admin-staging against admin: 0 risks, 0 cost choices');
+  expect(out).toContain('api-staging against api: 1 risk, 0 cost choices');
+  expect(out).toContain(
+    'RISK: process web: Standard (Standard-2X) in staging, Performance (Performance-M) in production',
+  );
+  expect(out).toContain(`staging app ${hidden.id} could not be read: Heroku answered 403 Forbidden`);
+  expect(out).toContain('Several apps in a stage');
+});
+
+test('identical apps beside one the token cannot read: not called a match', async () => {
+  const w = heroku.world;
+  w.addApp('wiki', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+  w.addApp('wiki-staging', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+  const hidden = w.addApp('wiki-worker-staging', {});
+  w.addPipeline('wiki', { staging: ['wiki-staging', 'wiki-worker-staging'], production: ['wiki'] });
+  heroku.inject({ path: `/apps/${hidden.id}`, times: Infinity, fault: { type: 'forbidden' } });
+  const { out } = await cli(['wiki']);
+  expect(out).not.toContain('staging matches production');
+  expect(out).toContain('wiki-staging against wiki: 0 risks, 0 cost choices');
+  expect(out).toContain(`staging app ${hidden.id} could not be read`);
+});
+
+test('no pipelines: says so and how to make one, exit 0', async () => {
+  await heroku.close();
+  heroku = await FakeHeroku.start({ world: new HerokuWorld({ seed: 3 }) });
+  const { code, out } = await cli([]);
+  expect(code).toBe(0);
+  expect(out).toContain('This Heroku token sees no pipelines');
+  expect(out).toContain('heroku pipelines:create shop --app shop-production --stage production');
+  const json = JSON.parse((await cli(['--json'])).out);
+  expect(json.pipelines).toEqual([]);
+});
+
+test('without HEROKU_API_TOKEN: says what to set; bad options and words get an example', async () => {
+  const off = await cli([], { HEROKU_API_TOKEN: '' });
+  expect(off.code).toBe(1);
+  expect(off.err).toContain('set HEROKU_API_TOKEN');
+  const option = await cli(['--csv']);
+  expect(option.code).toBe(2);
+  expect(option.err).toBe(
+    'Unknown option "--csv". Options: --json. For example: npx hosting-advisor parity shop --json',
+  );
+  const words = await cli(['shop', 'docs']);
+  expect(words.code).toBe(2);
+  expect(words.err).toContain('For example: npx hosting-advisor parity shop.');
+});
+
+test('--help lists parity', async () => {
+  const out: string[] = [];
+  await runCli(['--help'], {}, { out: (text) => out.push(text), err: () => {} });
+  expect(out.join('\n')).toContain('parity [pipeline] [--json]');
+});
