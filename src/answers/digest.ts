@@ -15,6 +15,7 @@ import {
 } from '../core/digest';
 import { monthStart } from '../core/heroku-run-rate';
 import { estimate } from '../core/model';
+import { compareAllPipelines } from '../core/parity';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import type { AwsSpendSource } from '../sources/aws';
@@ -22,6 +23,7 @@ import { COST_EXPLORER_SERVICE } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
 import { inventoryOnAws } from '../sources/heroku';
 import { loadDigestSettings } from './digest-settings';
+import { readPipelines } from './parity';
 import { AWS_OFF, failureMessage, HEROKU_OFF } from './spend';
 
 export interface GatherOptions {
@@ -147,6 +149,16 @@ async function herokuInput(
   };
 }
 
+/** Staging against production per pipeline; a failure is said in the digest, never fatal to it. */
+async function parityInput(services: Services, force: boolean, log: Log): Promise<DigestInput['parity']> {
+  try {
+    const read = await readPipelines(services, force);
+    return read && compareAllPipelines(read.value.inputs, services.catalog);
+  } catch (error) {
+    return { error: failureMessage(error, 'Reading Heroku pipelines', log) };
+  }
+}
+
 export async function gatherDigestInput(services: Services, options: GatherOptions): Promise<DigestInput> {
   const timezone = options.timezone ?? (await loadDigestSettings(services.store, services.config)).timezone;
   const week = lastCompleteWeek(options.now, timezone);
@@ -158,13 +170,14 @@ export async function gatherDigestInput(services: Services, options: GatherOptio
   const requestsBefore = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
   const inventory: LiveInventory = {};
   const { aws, heroku } = services.sources;
-  const [awsSection, herokuSection] = await Promise.all([
+  const [awsSection, herokuSection, parity] = await Promise.all([
     aws
       ? awsInput(aws, services, { start, today, week }, inventory, options.log)
       : ({ platform: 'aws', status: 'off', reason: AWS_OFF } as const),
     heroku
       ? herokuInput(heroku, services, { start, today }, inventory, options.force ?? false, options.log)
       : ({ platform: 'heroku', status: 'off', reason: HEROKU_OFF } as const),
+    parityInput(services, options.force ?? false, options.log),
   ]);
   const requestsThisMonth = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
   return {
@@ -174,6 +187,7 @@ export async function gatherDigestInput(services: Services, options: GatherOptio
     aws: awsSection,
     heroku: herokuSection,
     inventory,
+    ...(parity ? { parity } : {}),
     priceListDate: services.catalog.priceListDate,
     costExplorer: { requestsThisRun: requestsThisMonth - requestsBefore, month, requestsThisMonth },
   };

@@ -9,6 +9,7 @@ import { formatUsd, fromCents } from '../money';
 import { awsFigures } from './aws-figures';
 import { herokuFigures, herokuRunRateFigures } from './heroku-figures';
 import type { DigestInput, HerokuDigestInput } from './input';
+import { digestParity } from './parity';
 import type { Period } from './platform-figures';
 import { postureLines } from './posture';
 import type { Digest, PlatformSection } from './types';
@@ -52,6 +53,7 @@ export function buildDigest(input: DigestInput): Digest {
   const aws: PlatformSection = 'status' in input.aws ? input.aws : awsFigures(input.aws, period);
   const heroku: PlatformSection = 'status' in input.heroku ? input.heroku : herokuSection(input.heroku, period);
   const ce = input.costExplorer;
+  const parity = digestParity(input.parity);
   return {
     week: input.week,
     weeks: period.weeks,
@@ -60,6 +62,7 @@ export function buildDigest(input: DigestInput): Digest {
     heroku,
     verdict: verdict(aws, heroku),
     posture: postureLines(input.inventory),
+    ...(parity ? { parity } : {}),
     about: [
       `Week ${input.week.label} (${input.week.id}), weeks Monday to Sunday in ${input.week.timezone}; costs are per UTC day, as Cost Explorer and the Heroku snapshots count them.`,
       `Modelled costs: list prices of ${input.priceListDate}, infrastructure only (ops hours not counted); a modelled week is 168/730 of an AWS month or 7/30 of a Heroku month; a year is 52 weeks.`,

@@ -1,6 +1,7 @@
 export { buildDigest, digestPeriod, TREND_WEEKS } from './build-digest';
 export type { AwsDigestInput, DigestInput, HerokuDigestInput, ModelledMonthly } from './input';
 export { groupMovers, type MoverGroup } from './mover-groups';
+export { digestParity, parityLines } from './parity';
 export { percentLabel, signedUsd } from './platform-figures';
 export { DIGEST_FRAMEWORKS, postureLines } from './posture';
 export {

@@ -6,6 +6,7 @@ import type { LiveInventory } from '../compliance/inventory';
 import type { Freshness } from '../freshness';
 import type { SnapshotRow } from '../heroku-run-rate';
 import type { Money } from '../money';
+import type { ParityReport } from '../parity';
 import type { DailyCostLike } from '../spend/summary';
 import type { DigestWeek, PlatformUnavailable } from './types';
 
@@ -43,6 +44,8 @@ export interface DigestInput {
   heroku: HerokuDigestInput | PlatformUnavailable;
   /** What the live sources saw, for the compliance posture. */
   inventory: LiveInventory;
+  /** Staging against production per Heroku pipeline; undefined when Heroku is off. */
+  parity?: ParityReport | { error: string };
   priceListDate: string;
   costExplorer: { requestsThisRun: number; month: string; requestsThisMonth: number };
 }

@@ -5,6 +5,7 @@
  */
 import { formatUsd } from '../money';
 import { groupMovers } from './mover-groups';
+import { parityLines } from './parity';
 import { percentLabel, signedUsd } from './platform-figures';
 import type { Digest, PlatformSection } from './types';
 
@@ -74,6 +75,7 @@ export function renderDigestText(digest: Digest): string {
     ...sections,
     digest.verdict,
     ['Compliance posture (live):', ...postureText(digest)].join('\n'),
+    ...(parityLines(digest.parity).length > 0 ? [['Staging parity:', ...parityLines(digest.parity)].join('\n')] : []),
     digest.about.join('\n'),
   ]
     .join('\n\n')

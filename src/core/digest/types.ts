@@ -106,6 +106,18 @@ export interface PostureLine {
   gaps: number;
 }
 
+/** Staging against production per Heroku pipeline, in a line each (`/hosting parity` has the details). */
+export interface DigestParity {
+  /** One line per pipeline with risks: `shop: 4 risks (stack, …); staging costs 58.5% of production (…)`. */
+  risky: string[];
+  /** Pipelines whose staging differs only in cost choices, or not at all. */
+  withoutRisks: string[];
+  /** Pipelines without a readable staging or production app. */
+  notCompared: string[];
+  /** Why the pipelines could not be read. */
+  problem?: string;
+}
+
 export interface Digest {
   week: DigestWeek;
   /** The four weeks the trend and chart cover, oldest first. */
@@ -117,6 +129,8 @@ export interface Digest {
   /** One line: which way the money points. */
   verdict: string;
   posture: PostureLine[];
+  /** Undefined when Heroku is off or has no pipelines. */
+  parity?: DigestParity;
   /** What the figures are: metric, estimated or final, price-list date, Cost Explorer requests. */
   about: string[];
   /** The date of the list prices the modelled figures use. */

@@ -4,7 +4,7 @@
  */
 
 import { groupMovers } from '../../core/digest/mover-groups';
-import type { Digest, PlatformId, PlatformSection } from '../../core/digest/types';
+import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
 import { monthLabel, rangeLabel } from '../period-labels';
 import { sparkline } from './sparkline';
@@ -75,6 +75,8 @@ export interface DashboardFigures {
   verdict: string;
   platforms: (PlatformFigures | PlatformOff)[];
   posture: { framework: string; summary: string; gaps: number }[];
+  /** Staging against production per Heroku pipeline, in lines; absent when Heroku is off or has no pipelines. */
+  parity?: DigestParity;
   about: string[];
   /** ISO time the figures were gathered. */
   generatedAt: string;
@@ -173,6 +175,7 @@ export function dashboardFigures(digest: Digest): DashboardFigures {
     verdict: digest.verdict,
     platforms: [platformFigures(digest.aws), platformFigures(digest.heroku)],
     posture: digest.posture.map((line) => ({ framework: line.framework, summary: line.summary, gaps: line.gaps })),
+    ...(digest.parity ? { parity: digest.parity } : {}),
     about: [...digest.about],
     generatedAt: digest.generatedAt.toISOString(),
   };

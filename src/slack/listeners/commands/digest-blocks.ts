@@ -5,7 +5,7 @@
  * sentences. Pure.
  */
 import type { KnownBlock } from '@slack/types';
-import { type Digest, type PlatformSection, percentLabel, signedUsd } from '../../../core/digest';
+import { type Digest, type PlatformSection, parityLines, percentLabel, signedUsd } from '../../../core/digest';
 import { groupMovers, type MoverGroup } from '../../../core/digest/mover-groups';
 import { formatUsd } from '../../../core/money';
 import { context, header, MAX_MESSAGE_BLOCKS, mrkdwn } from '../../message';
@@ -110,6 +110,18 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions = {}): 
       mrkdwn(
         clip(
           `*Compliance (live)*\n${digest.posture.map((line) => `${line.framework}: ${line.summary}`).join('\n')}`,
+          2900,
+        ),
+      ),
+    );
+  }
+  const parity = parityLines(digest.parity);
+  if (parity.length > 0) {
+    blocks.push(
+      { type: 'divider' },
+      mrkdwn(
+        clip(
+          `*Staging parity* (\`/hosting parity\` for the details)\n${parity.map((line) => `• ${line}`).join('\n')}`,
           2900,
         ),
       ),

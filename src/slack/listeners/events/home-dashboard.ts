@@ -15,6 +15,7 @@ import type { CacheEntry } from '../../../store/store';
 import { type DashboardFigures, dashboardFigures, hasFailure, isDashboardFigures } from '../../home/dashboard-figures';
 import { leadHomeView } from '../../home/lead-view';
 import { memberHomeView } from '../../home/member-view';
+import { parityHomeBlocks } from '../../home/parity-home';
 import { isLead, type LeadsLogger, leadList, leadMentions } from '../../leads';
 import { complianceSubcommand } from '../commands/compliance';
 import { estimateSubcommand } from '../commands/estimate';
@@ -117,6 +118,7 @@ export class HomeDashboard {
     }
     const leads = await leadList(this.services, client, logger);
     const posted = settings.channel ? await this.postedThisWeek(settings.channel, settings.timezone, now) : undefined;
+    const parity = parityHomeBlocks(figures?.value.parity);
     const view = leadHomeView({
       ...(figures ? { figures: figures.value, asOf: formatInZone(figures.storedAt, settings.timezone) } : {}),
       cached: options.how === 'cached',
@@ -130,6 +132,7 @@ export class HomeDashboard {
       costExplorer: { month, requests, cost: formatUsd(COST_EXPLORER_REQUEST_PRICE.times(requests)) },
       ...(options.notice ? { notice: options.notice } : {}),
       leads: leadMentions(leads),
+      ...(parity.length > 0 ? { sections: parity } : {}),
     });
     await client.views.publish({ user_id: user, view });
     if (figures) {
