@@ -7,13 +7,13 @@ import type { HomeView } from '@slack/types';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { FakeHeroku } from '../support/fake-heroku';
-import { parityWorld } from '../support/parity-world';
+import { PARITY_DIGEST_CHANNEL, parityBotEnv, parityWorld } from '../support/parity-world';
 
 delete process.env.SSL_CERT_DIR; // see heroku-inventory.test.ts
 delete process.env.SSL_CERT_FILE;
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const CHANNEL = 'CDIGEST01';
+const CHANNEL = PARITY_DIGEST_CHANNEL;
 const SHOP_LINE =
   'shop: 4 risks (stack, process types, add-ons, config var names); staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)';
 
@@ -22,16 +22,7 @@ let h: Harness;
 
 beforeAll(async () => {
   heroku = await FakeHeroku.start({ world: parityWorld() });
-  h = await startHarness(
-    {
-      HEROKU_API_TOKEN: heroku.token,
-      HEROKU_API_URL: heroku.url,
-      DIGEST_CHANNEL: CHANNEL,
-      AWS_ACCESS_KEY_ID: '',
-      AWS_PROFILE: '',
-    },
-    { now: () => NOW },
-  );
+  h = await startHarness(parityBotEnv(heroku), { now: () => NOW });
   h.slack.tsSeconds = Math.floor(NOW.getTime() / 1000);
 });
 

@@ -41,6 +41,8 @@ export interface HarnessOptions {
   jobs?: boolean;
   now?: () => Date;
   instanceId?: string;
+  /** What the bot's logger keeps in `logs` (INFO by default). */
+  logLevel?: LogLevel;
 }
 
 export async function startHarness(
@@ -64,7 +66,7 @@ export async function startHarness(
       jobs: options.jobs ?? false,
       ...(options.now ? { now: options.now } : {}),
       ...(options.instanceId ? { instanceId: options.instanceId } : {}),
-      logger: createLogger(LogLevel.INFO, [BOT_TOKEN, SIGNING_SECRET], (line) => logs.push(line)),
+      logger: createLogger(options.logLevel ?? LogLevel.INFO, [BOT_TOKEN, SIGNING_SECRET], (line) => logs.push(line)),
     },
   );
   const url = `http://127.0.0.1:${bot.port}`;

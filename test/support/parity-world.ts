@@ -68,3 +68,17 @@ export function addMultiPipeline(heroku: FakeHeroku) {
   heroku.inject({ path: `/apps/${hidden.id}`, times: Infinity, fault: { type: 'forbidden' } });
   return hidden;
 }
+
+/** The digest's channel in parity bot tests. */
+export const PARITY_DIGEST_CHANNEL = 'CDIGEST01';
+
+/** A bot reading this Heroku server, posting the digest to PARITY_DIGEST_CHANNEL, AWS not connected. */
+export function parityBotEnv(heroku: FakeHeroku): Record<string, string> {
+  return {
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+    DIGEST_CHANNEL: PARITY_DIGEST_CHANNEL,
+    AWS_ACCESS_KEY_ID: '',
+    AWS_PROFILE: '',
+  };
+}

@@ -98,16 +98,25 @@ function compactBlocks(pipelines: readonly PipelineParity[]): KnownBlock[] {
   return [{ type: 'divider' }, ...sections.map(mrkdwn)];
 }
 
+/** At most this many names in the summary; the lines below name every pipeline. */
+const SUMMARY_NAMES = 5;
+
+const someNames = (names: string[]) =>
+  names.length <= SUMMARY_NAMES
+    ? names.join(', ')
+    : `${names.slice(0, SUMMARY_NAMES).join(', ')} and ${names.length - SUMMARY_NAMES} more`;
+
 /** `1 of 3 pipelines has risks: shop (4). Without risks: docs. Not compared: lonely.` */
 function summary(pipelines: readonly PipelineParity[]): string {
   const risky = pipelines.filter((p) => p.status === 'compared' && riskCount(p) > 0);
   const calm = pipelines.filter((p) => p.status === 'compared' && riskCount(p) === 0);
   const open = pipelines.filter((p) => p.status !== 'compared');
+  const risks = someNames(risky.map((p) => `${p.pipeline} (${riskCount(p)})`));
   const parts = [
-    `*${risky.length} of ${plural(pipelines.length, 'pipeline')} ${risky.length === 1 ? 'has' : 'have'} risks*${risky.length > 0 ? `: ${risky.map((p) => `${p.pipeline} (${riskCount(p)})`).join(', ')}` : ''}.`,
+    `*${risky.length} of ${plural(pipelines.length, 'pipeline')} ${risky.length === 1 ? 'has' : 'have'} risks*${risky.length > 0 ? `: ${risks}` : ''}.`,
   ];
-  if (calm.length > 0) parts.push(`Without risks: ${calm.map((p) => p.pipeline).join(', ')}.`);
-  if (open.length > 0) parts.push(`Not compared: ${open.map((p) => p.pipeline).join(', ')}.`);
+  if (calm.length > 0) parts.push(`Without risks: ${someNames(calm.map((p) => p.pipeline))}.`);
+  if (open.length > 0) parts.push(`Not compared: ${someNames(open.map((p) => p.pipeline))}.`);
   return parts.join(' ');
 }
 

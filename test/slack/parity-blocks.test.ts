@@ -1,0 +1,79 @@
+/**
+ * `/hosting parity` Block Kit within Slack's limits whatever the account: many pipelines fall back to
+ * one verdict line each (and say how to see one in full); long differences are clipped. Pure.
+ */
+
+import { compareAllPipelines, type ParityApp, type ParityPipelineInput } from '../../src/core/parity';
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import type { ParityReportAnswer } from '../../src/slack/listeners/commands/parity-blocks';
+import { parityBlocks, parityMessage } from '../../src/slack/listeners/commands/parity-blocks';
+import { MAX_MESSAGE_BLOCKS } from '../../src/slack/message';
+import { capture } from '../support/capture';
+
+const app = (name: string, stack: string, vars: string[]): ParityApp => ({
+  name,
+  stack,
+  region: 'us',
+  space: null,
+  buildpacks: ['heroku/nodejs'],
+  processes: [{ type: 'web', quantity: 2, size: 'standard-2x' }],
+  addOns: [],
+  configVarNames: vars,
+});
+
+function pipeline(name: string, vars = 1): ParityPipelineInput {
+  const names = Array.from({ length: vars }, (_, i) => `FEATURE_FLAG_NUMBER_${i}`);
+  return {
+    id: `id-${name}`,
+    name,
+    staging: [app(`${name}-staging`, 'heroku-22', names)],
+    production: [app(`${name}-production`, 'heroku-24', [])],
+    unreadable: [],
+  };
+}
+
+function answer(inputs: ParityPipelineInput[]): ParityReportAnswer {
+  return {
+    kind: 'report',
+    report: compareAllPipelines(inputs, DEFAULT_CATALOG),
+    pipelines: inputs.map((input) => input.name),
+    freshness: 'Heroku Platform API as of 2026-11-23 09:00 UTC',
+  };
+}
+
+type Shown = { text?: { text: string }; elements?: { text?: string }[] };
+const texts = (blocks: ReturnType<typeof parityBlocks>) =>
+  (blocks as Shown[]).map((block) => block.text?.text ?? (block.elements ?? []).map((e) => e.text ?? '').join(' '));
+
+test('a few pipelines: every difference shown', () => {
+  const blocks = parityBlocks(answer([pipeline('api'), pipeline('web')]));
+  expect(
+    texts(blocks)
+      .join('\n')
+      .match(/\*Risk\* · stack/g),
+  ).toHaveLength(2);
+});
+
+test('forty pipelines: one verdict line each, under 50 blocks, and how to see one in full', () => {
+  const many = Array.from({ length: 40 }, (_, i) => pipeline(`app-${String(i).padStart(2, '0')}`));
+  const message = parityMessage(answer(many), false);
+  capture('parity-many', message);
+  const blocks = message.blocks!;
+  expect(blocks.length).toBeLessThanOrEqual(MAX_MESSAGE_BLOCKS);
+  const shown = texts(blocks).join('\n');
+  expect(shown).not.toContain('*Risk* ·');
+  expect(texts(blocks)[1]).toBe(
+    '*40 of 40 pipelines have risks*: app-00 (2), app-01 (2), app-02 (2), app-03 (2), app-04 (2) and 35 more.',
+  );
+  for (const input of many) expect(shown).toContain(`*${input.name}* :warning: *2 risks*`);
+  expect(shown).toContain('`/hosting parity NAME` shows the differences of one');
+  for (const text of texts(blocks)) expect(text.length).toBeLessThanOrEqual(3000);
+  expect(message.text.length).toBeLessThanOrEqual(3900);
+});
+
+test('a pipeline with hundreds of config var names: its section is clipped to Slack’s limit', () => {
+  const blocks = parityBlocks(answer([pipeline('huge', 400)]));
+  const longest = Math.max(...texts(blocks).map((text) => text.length));
+  expect(longest).toBeGreaterThan(2000);
+  expect(longest).toBeLessThanOrEqual(3000);
+});
