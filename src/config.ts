@@ -189,3 +189,29 @@ export function loadConfig(env: NodeJS.ProcessEnv, { requireSlack }: LoadOptions
     herokuEnabled: Boolean(value.HEROKU_API_TOKEN),
   };
 }
+
+/** The configured values that are secrets: redacted from every log line and every error text shown to people. */
+export function configSecrets(env: NodeJS.ProcessEnv): string[] {
+  return [
+    'SLACK_BOT_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_APP_TOKEN',
+    'HEROKU_API_TOKEN',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'DATABASE_URL',
+  ]
+    .map((name) => env[name]?.trim() ?? '')
+    .filter(Boolean)
+    .concat(databasePassword(env.DATABASE_URL));
+}
+
+/** The password inside a postgres:// DATABASE_URL, which an error may quote without the rest of the URL. */
+function databasePassword(url: string | undefined): string[] {
+  try {
+    const password = url ? decodeURIComponent(new URL(url).password) : '';
+    return password ? [password] : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { ConfigError } from './config';
-import { configSecrets, redact } from './logger';
+import { ConfigError, configSecrets } from './config';
+import { redact } from './core/redaction';
 import { PricingFileError } from './pricing-file';
 import { STOP_DEADLINE_MS, startBot } from './server';
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger, LogLevel } from '@slack/bolt';
-import { type Config, loadConfig } from './config';
+import { type Config, configSecrets, loadConfig } from './config';
 import { AlertJobs } from './jobs/alert-jobs';
 import { DeadlineExceeded, withDeadline } from './jobs/deadline';
 import { PriceRefresher } from './jobs/price-refresh';
 import { Jobs } from './jobs/scheduler';
-import { configSecrets, createLogger } from './logger';
+import { createLogger } from './logger';
 import { PriceBook } from './price-book';
 import { loadPricingOverrides } from './pricing-file';
 import { type Services, withLivePrices } from './services';
@@ -15,6 +15,7 @@ import { createSlackApp, type SlackApp } from './slack/app';
 import { createDigestRunner } from './slack/digest-poster';
 import { closeSources, connectSources } from './sources/connect-sources';
 import { connectPriceReaders } from './sources/prices/connect-price-readers';
+import { rememberSecrets } from './sources/source-error';
 import { openStore } from './store/open-store';
 
 /** Heroku sends SIGKILL 30 s after SIGTERM (Docker 10 s by default: run it with `--stop-timeout 30`). */
@@ -48,6 +49,8 @@ export interface StartOptions {
 /** config → store → Slack app → listening. index.ts runs it with process.env; tests run it in-process. */
 export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {}): Promise<RunningBot> {
   const config: Config = loadConfig(env, { requireSlack: true });
+  // What the logs hide, the people reading error texts are not shown either (SourceError).
+  rememberSecrets(configSecrets(env));
   const logger = options.logger ?? createLogger(config.LOG_LEVEL as LogLevel, configSecrets(env));
   const overrides = loadPricingOverrides(config.PRICING_FILE);
   const store = await openStore(config.DATABASE_URL);

@@ -11,6 +11,7 @@ import { toCents } from '../core/money';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { type DailyAmounts, dailyByServiceAndUsageType, SERVICE_USAGE_SEPARATOR } from '../sources/aws/alert-queries';
+import { errorText } from '../sources/source-error';
 import type { HerokuSnapshot } from '../store/store';
 
 /** Alert checks accept cached Cost Explorer answers up to a day old. */
@@ -79,7 +80,7 @@ export async function gatherAlertData(services: Services, now: Date): Promise<Al
         ...(answer.staleBecause ? { staleBecause: answer.staleBecause.message } : {}),
       };
     } catch (error) {
-      data.awsProblem = (error as Error).message;
+      data.awsProblem = errorText(error);
     }
   }
   return data;

@@ -13,6 +13,7 @@ import { formatUsd, fromCents } from '../core/money';
 import { addDays, firstOfMonth } from '../core/utc-days';
 import { costComparisonDrivers } from '../sources/aws/alert-queries';
 import type { AwsSpendSource } from '../sources/aws/aws-spend-source';
+import { errorText } from '../sources/source-error';
 import { type AlertData, awsTotalCents } from './alert-data';
 import type { AlertView } from './alert-view';
 import type { BudgetStatus } from './budget-status';
@@ -149,7 +150,7 @@ export async function wholeMonthWhy(
     );
   } catch (error) {
     return [
-      `AWS ${lastMonth.slice(0, 7)} against ${monthBefore.slice(0, 7)}: Cost Explorer's cost drivers could not be read (${(error as Error).message})`,
+      `AWS ${lastMonth.slice(0, 7)} against ${monthBefore.slice(0, 7)}: Cost Explorer's cost drivers could not be read (${errorText(error)})`,
     ];
   }
 }

@@ -15,6 +15,7 @@ import { toCents, usd } from '../core/money';
 import { addDays, dayCount, firstOfMonth } from '../core/utc-days';
 import type { Services } from '../services';
 import { dailyByAccountOrTag } from '../sources/aws/alert-queries';
+import { errorText } from '../sources/source-error';
 import type { DigestRun, StoredBudget } from '../store/store';
 import { ALERT_DATA_MAX_AGE_MS, type AlertData, awsTotalCents } from './alert-data';
 
@@ -108,7 +109,7 @@ export async function budgetStatuses(
   try {
     accountTag = await accountTagTotals(services, data, budgets);
   } catch (error) {
-    accountTagProblem = (error as Error).message;
+    accountTagProblem = errorText(error);
   }
   let awsForecastRest: number | null = null;
   const aws = services.sources.aws;

@@ -3,6 +3,7 @@ import { gatherDigest } from '../answers/digest';
 import { renderDigestText } from '../core/digest';
 import type { Services } from '../services';
 import { closeSources } from '../sources/connect-sources';
+import { errorText } from '../sources/source-error';
 import { openStore } from '../store/open-store';
 import type { CliCommand } from './cli-command';
 import { cliServices } from './cli-services';
@@ -38,7 +39,7 @@ export const digestCliCommand: CliCommand = {
       const digest = await gatherDigest(services, {
         now: at,
         ...(timezone ? { timezone } : {}),
-        log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+        log: (message, error) => io.err(`${message}: ${errorText(error)}`),
       });
       if (digest.aws.status === 'ok' || digest.heroku.status === 'ok') {
         await store.audit({ at, actor: 'cli', action: 'digest-preview', detail: `previewed ${digest.week.id}` });

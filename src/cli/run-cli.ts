@@ -1,6 +1,7 @@
-import { type Config, ConfigError, loadConfig } from '../config';
+import { type Config, ConfigError, configSecrets, loadConfig } from '../config';
 import type { Catalog } from '../core/pricing';
 import { loadCatalog, PricingFileError } from '../pricing-file';
+import { rememberSecrets } from '../sources/source-error';
 import type { CliCommand, CliIo } from './cli-command';
 
 /**
@@ -57,6 +58,7 @@ export async function runCli(
   let catalog: Catalog;
   try {
     config = loadConfig(env, { requireSlack: false });
+    rememberSecrets(configSecrets(env));
     catalog = loadCatalog(config.PRICING_FILE);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PricingFileError) {

@@ -1,6 +1,7 @@
 import { buildSpendReport, reportFailed, reportHasFigures } from '../answers/spend';
 import { describeRequest, parseSpendArgs } from '../core/spend/request';
 import { closeSources, connectSources } from '../sources/connect-sources';
+import { errorText } from '../sources/source-error';
 import { openStore } from '../store/open-store';
 import type { CliCommand } from './cli-command';
 import { spendReportPlainText } from './spend-text';
@@ -25,7 +26,7 @@ export const spendCliCommand: CliCommand = {
         sources,
         catalog,
         now: at,
-        log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+        log: (message, error) => io.err(`${message}: ${errorText(error)}`),
       });
       if (reportHasFigures(report))
         await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });

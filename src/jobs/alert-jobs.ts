@@ -15,6 +15,7 @@ import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
 import { addDays } from '../core/utc-days';
 import type { Services } from '../services';
+import { errorText } from '../sources/source-error';
 import { armCronTimer } from './cron-timer';
 import type { JobLogger as Logger } from './job-logger';
 import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
@@ -148,7 +149,7 @@ export class AlertJobs {
     try {
       findings.push(...(await costAnomalyFindings(services, data)));
     } catch (error) {
-      result.problems.push(`AWS Cost Anomaly Detection: ${(error as Error).message}`);
+      result.problems.push(`AWS Cost Anomaly Detection: ${errorText(error)}`);
     }
     for (const finding of findings) {
       if (await this.snoozed(finding.subject, now)) continue;

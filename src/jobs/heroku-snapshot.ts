@@ -6,7 +6,7 @@
 
 import { utcDay } from '../core/utc-days';
 import type { Services } from '../services';
-import { SourceError } from '../sources/source-error';
+import { errorText } from '../sources/source-error';
 import { ClaimLease, LeaseLost } from './claim-lease';
 import type { JobLogger } from './job-logger';
 
@@ -50,8 +50,7 @@ export async function takeHerokuSnapshot(
     return { apps: rows.length };
   } catch (error) {
     if (error instanceof LeaseLost) return 'taken';
-    const message = error instanceof SourceError ? error.message : (error as Error).message;
-    await lease.markFailed(message);
+    await lease.markFailed(errorText(error));
     throw error;
   } finally {
     lease.release();

@@ -6,6 +6,7 @@
  */
 
 import type { AlertPost, AlertPoster } from '../answers/alert-view';
+import { errorText } from '../sources/source-error';
 import type { Store } from '../store/store';
 import { ClaimLease } from './claim-lease';
 import type { JobLogger as Logger } from './job-logger';
@@ -71,7 +72,7 @@ export async function postOnce(options: PostOnceOptions, post: AlertPost): Promi
       ts = await poster.post(post);
     } catch (error) {
       const refused = poster.refusal(error, channel);
-      const message = refused ? `refused: ${refused}` : `no answer from Slack (${(error as Error).message})`;
+      const message = refused ? `refused: ${refused}` : `no answer from Slack (${errorText(error)})`;
       await lease.markFailed(message);
       return { status: 'failed', error: message };
     }

@@ -9,6 +9,7 @@ import { renderDigestChart } from '../jobs/digest-chart';
 import type { DigestPoster, PostResult } from '../jobs/digest-poster';
 import { type DigestOutcome, DigestRunner } from '../jobs/digest-runner';
 import type { Services } from '../services';
+import { errorText } from '../sources/source-error';
 import { leadList } from './leads';
 import { digestBlocks, digestFallback } from './listeners/commands/digest-blocks';
 import { slackErrorCode, slackErrorText } from './slack-errors';
@@ -82,7 +83,7 @@ export function slackDigestPoster(
         // Slack answered "no": certainly not posted. Anything else (timeout, dropped connection) may have posted.
         return code
           ? { posted: false, failure: 'refused', why: slackErrorText(code, channel) }
-          : { posted: false, failure: 'no-answer', why: `no answer from Slack (${(error as Error).message})` };
+          : { posted: false, failure: 'no-answer', why: `no answer from Slack (${errorText(error)})` };
       }
     },
 

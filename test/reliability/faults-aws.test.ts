@@ -18,6 +18,7 @@ import {
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
+import { askAndWait, type DeferredAnswer } from './support';
 
 // heroku-client reads every certificate file on each request; the fakes are plain HTTP.
 delete process.env.SSL_CERT_DIR;
@@ -177,34 +178,9 @@ function fault(answer: FakeReply, options: { times?: number; match?: (input: CeR
   ce.reply('GetCostAndUsage', answer, options);
 }
 
-interface Answer {
-  ack: { status: number; body: { text?: string }; elapsedMs: number };
-  /** Everything the user reads in the final message: blocks and fallback text. */
-  shown: string;
-  /** From the command being sent to the final answer arriving. */
-  totalMs: number;
-}
+type Answer = DeferredAnswer;
 
-type Block = { text?: { text: string }; elements?: { text?: string }[] };
-
-async function spend(text: string): Promise<Answer> {
-  const before = harness.slack.responses.length;
-  const started = performance.now();
-  const ack = await harness.command(text);
-  // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first (10 s at most).
-  for (let waited = 0; harness.slack.responses.length === before && waited < 10_000; waited += 20) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const totalMs = performance.now() - started;
-  await harness.settle();
-  const responses = harness.slack.responses.slice(before);
-  expect(responses).toHaveLength(1);
-  const body = responses[0].body as { text?: string; blocks?: Block[] };
-  const blocks = (body.blocks ?? [])
-    .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
-    .join('\n');
-  return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
-}
+const spend = (text: string): Promise<Answer> => askAndWait(harness, text);
 
 /** The ack a user sees at once: within Slack's 3 seconds, saying the answer is coming. */
 function expectPromptAck(answer: Answer) {

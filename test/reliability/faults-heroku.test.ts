@@ -18,6 +18,7 @@ import {
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, type FaultRule, HerokuWorld } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
+import { askAndWait, type DeferredAnswer } from './support';
 
 // heroku-client reads every certificate file on each request; the fakes are plain HTTP.
 delete process.env.SSL_CERT_DIR;
@@ -132,32 +133,9 @@ function inject(rule: FaultRule) {
   return heroku.inject(rule);
 }
 
-interface Answer {
-  ack: { status: number; body: { text?: string }; elapsedMs: number };
-  shown: string;
-  totalMs: number;
-}
+type Answer = DeferredAnswer;
 
-type Block = { text?: { text: string }; elements?: { text?: string }[] };
-
-async function ask(text: string): Promise<Answer> {
-  const before = harness.slack.responses.length;
-  const started = performance.now();
-  const ack = await harness.command(text);
-  // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first (10 s at most).
-  for (let waited = 0; harness.slack.responses.length === before && waited < 10_000; waited += 20) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const totalMs = performance.now() - started;
-  await harness.settle();
-  const responses = harness.slack.responses.slice(before);
-  expect(responses).toHaveLength(1);
-  const body = responses[0].body as { text?: string; blocks?: Block[] };
-  const blocks = (body.blocks ?? [])
-    .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
-    .join('\n');
-  return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
-}
+const ask = (text: string): Promise<Answer> => askAndWait(harness, text);
 
 function expectPromptAck(answer: Answer, placeholder = 'Fetching spend') {
   expect(answer.ack.status).toBe(200);

@@ -1,3 +1,5 @@
+import type { Harness } from '../support/bot-harness';
+
 /**
  * Checks shared by the reliability suite: what a person may see in an answer (no internals, no
  * mention they did not mean the bot to make, blocks Slack accepts) and what a log line may hold.
@@ -120,4 +122,37 @@ export function secretForms(secret: string): string[] {
     }
   }
   return [...forms].filter((form) => form.length >= 8);
+}
+
+/** What a person saw after a slash command whose answer comes later (a live source was asked). */
+export interface DeferredAnswer {
+  ack: { status: number; body: { text?: string }; elapsedMs: number };
+  /** The answer's blocks' text and its fallback text. */
+  shown: string;
+  totalMs: number;
+}
+
+type ShownBlock = { text?: { text: string }; elements?: { text?: string }[] };
+
+/** Sends `text` as `/hosting` and waits (10 s at most) for its one deferred answer. */
+export async function askAndWait(
+  harness: Pick<Harness, 'command' | 'settle' | 'slack'>,
+  text: string,
+): Promise<DeferredAnswer> {
+  const before = harness.slack.responses.length;
+  const started = performance.now();
+  const ack = await harness.command(text);
+  // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first.
+  for (let waited = 0; harness.slack.responses.length === before && waited < 10_000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const totalMs = performance.now() - started;
+  await harness.settle();
+  const responses = harness.slack.responses.slice(before);
+  if (responses.length !== 1) throw new Error(`expected one answer to "${text}", got ${responses.length}`);
+  const body = responses[0]!.body as { text?: string; blocks?: ShownBlock[] };
+  const blocks = (body.blocks ?? [])
+    .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
+    .join('\n');
+  return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
 }

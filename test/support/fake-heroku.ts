@@ -794,6 +794,8 @@ export type Fault =
   | { type: 'rate-limit'; retryAfterSeconds?: number }
   /** 200 with a body that is not JSON. */
   | { type: 'malformed-json' }
+  /** An HTML error page with this status, as Heroku's router or a proxy sends when things break. */
+  | { type: 'error-page'; status: number }
   /** Mid-body: headers and part of the body, then the socket is destroyed. Before headers: destroyed at once. */
   | { type: 'drop'; when?: 'mid-body' | 'before-headers' }
   /** Answer normally after a delay. */
@@ -1104,6 +1106,13 @@ export class FakeHeroku {
         return;
       case 'forbidden':
         this.send(res, entry, token, error(403, 'forbidden', 'You do not have access to this resource.'));
+        return;
+      case 'error-page':
+        entry.status = fault.status;
+        res.writeHead(fault.status, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(
+          `<!DOCTYPE html><html><head><title>Application Error</title></head><body>${fault.status}</body></html>`,
+        );
         return;
       case 'malformed-json':
         entry.status = 200;

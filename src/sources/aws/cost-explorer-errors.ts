@@ -1,4 +1,4 @@
-import { SourceError } from '../source-error';
+import { errorPageText, SourceError } from '../source-error';
 
 /** What the bot was doing, for the message: `GetCostAndUsage`, `GetCostForecast`. */
 export type CostExplorerOperation =
@@ -134,13 +134,20 @@ export function costExplorerError(error: unknown, operation: CostExplorerOperati
       `Could not reach Cost Explorer (${code || 'connection dropped'})${attemptsText(e)}: check the network path to ce.us-east-1.amazonaws.com (or AWS_ENDPOINT_URL_COST_EXPLORER), then try again.`,
     );
   }
+  const unreadable = name === 'SyntaxError' || /Deserialization error/i.test(message);
+  if (unreadable && status !== undefined && status >= 400) {
+    return make(
+      status >= 500 ? 'unavailable' : 'bad-response',
+      errorPageText('Cost Explorer', status, attemptsText(e)),
+    );
+  }
   if (status !== undefined && status >= 500) {
     return make(
       'unavailable',
       `Cost Explorer is unavailable (HTTP ${status}${name && name !== 'Unknown' ? `, ${name}` : ''})${attemptsText(e)}; try again in a few minutes.`,
     );
   }
-  if (name === 'SyntaxError' || /Deserialization error/i.test(message)) {
+  if (unreadable) {
     return make(
       'bad-response',
       `Cost Explorer sent a response the bot could not read (${operation}); try again later.`,

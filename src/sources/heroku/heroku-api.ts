@@ -404,10 +404,13 @@ export class HerokuApi {
       if (status === 401) return new AttemptFailure('auth', false, 'answered 401', status, undefined, heroku);
       if (status === 403) return new AttemptFailure('permission', false, 'answered 403', status, undefined, heroku);
       if (status === 404) return new AttemptFailure('not-found', false, 'answered 404', status, undefined, heroku);
+      // Not Heroku's JSON but a web page (its router's or a proxy's): said as such, not as unreadable data.
+      const answered =
+        heroku || isJson(err.body) ? `answered ${status}` : `answered with an error page (HTTP ${status})`;
       if (status >= 500) {
-        return new AttemptFailure('unavailable', true, `answered ${status}`, status, this.retryAfter(headers), heroku);
+        return new AttemptFailure('unavailable', true, answered, status, this.retryAfter(headers), heroku);
       }
-      return new AttemptFailure('bad-response', false, `answered ${status}`, status, undefined, heroku);
+      return new AttemptFailure('bad-response', false, answered, status, undefined, heroku);
     }
     if (error instanceof SyntaxError) {
       return new AttemptFailure('bad-response', false, 'sent a response that is not valid JSON');
@@ -495,6 +498,11 @@ export class HerokuApi {
       this.redact(`Calling Heroku's API (GET ${path}) failed: ${detail}`),
     );
   }
+}
+
+/** heroku-client gives a parsed JSON error body, or the raw bytes when they were not JSON. */
+function isJson(body: unknown): boolean {
+  return body !== undefined && body !== null && typeof body !== 'string' && !Buffer.isBuffer(body);
 }
 
 function seconds(ms: number): string {

@@ -1,4 +1,4 @@
-import { SourceError, type SourceErrorKind } from '../source-error';
+import { errorPageWords, SourceError, type SourceErrorKind } from '../source-error';
 import type { PriceFamily } from './aws-price-families';
 
 interface SdkErrorLike {
@@ -56,6 +56,12 @@ export function pricingError(error: unknown, family: PriceFamily, region: string
     return make('unavailable', `The AWS Price List's paging token expired (${name}); the next refresh starts over`);
   }
   if (name === 'SyntaxError' || /Deserialization error/i.test(e.message ?? '')) {
+    if (status !== undefined && status >= 400) {
+      return make(
+        status >= 500 ? 'unavailable' : 'bad-response',
+        errorPageWords('The AWS Price List', status, attempts),
+      );
+    }
     return make('bad-response', 'The AWS Price List sent an answer the bot could not read');
   }
   if (name === 'TimeoutError' || /timed? ?out/i.test(e.message ?? '')) {
