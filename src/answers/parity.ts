@@ -5,6 +5,7 @@
  * `npx hosting-advisor parity` each render. Config var values never reach this module: the source
  * keeps only the names.
  */
+import { closest, distance } from 'fastest-levenshtein';
 import { freshnessLabel } from '../core/freshness';
 import { compareAllPipelines, type ParityReport } from '../core/parity';
 import { neutraliseMarkup } from '../core/user-text';
@@ -30,8 +31,6 @@ export interface ParityContext {
   services: Pick<Services, 'sources' | 'store' | 'catalog' | 'now'>;
   /** How the user types the command, for examples: `/hosting parity`, `npx hosting-advisor parity`. */
   command: string;
-  /** Re-read Heroku instead of the hour-long cache. */
-  refresh?: boolean;
   /** Where unexpected (non-SourceError) failures are logged. */
   log?: (message: string, error: unknown) => void;
 }
@@ -60,8 +59,16 @@ export async function readPipelines(
   return new HerokuPipelines(heroku.api, { store: services.store, now: services.now }).read(refresh);
 }
 
-function listSentence(pipelines: readonly string[], command: string): string {
-  return `Pipelines this token sees: ${pipelines.map((name) => `\`${name}\``).join(', ')}. For example: \`${command} ${pipelines[0]}\`, or \`${command}\` for all of them.`;
+/** Names beyond this many are counted, not listed. */
+const MAX_LISTED = 30;
+
+function listSentence(pipelines: readonly string[], asked: string, command: string): string {
+  const guess = closest(asked.toLowerCase(), [...pipelines]);
+  const near = distance(asked.toLowerCase(), guess) <= Math.max(2, Math.floor(guess.length / 3));
+  const shown = pipelines.slice(0, MAX_LISTED).map((name) => `\`${name}\``);
+  if (pipelines.length > MAX_LISTED) shown.push(`and ${pipelines.length - MAX_LISTED} more`);
+  const example = near ? guess : pipelines[0];
+  return `${near ? `Did you mean \`${guess}\`? ` : ''}Pipelines this token sees: ${shown.join(', ')}. For example: \`${command} ${example}\`, or \`${command}\` for all of them.`;
 }
 
 /** `[pipeline]`: nothing (all pipelines) or one name; anything else is refused before Heroku is asked. */
@@ -80,7 +87,7 @@ export async function parityAnswer(pipeline: string | undefined, context: Parity
   const { services, command } = context;
   let read: Fetched<PipelinesRead> | undefined;
   try {
-    read = await readPipelines(services, context.refresh);
+    read = await readPipelines(services);
   } catch (error) {
     return {
       kind: 'failed',
@@ -98,7 +105,7 @@ export async function parityAnswer(pipeline: string | undefined, context: Parity
       return {
         kind: 'unknown-pipeline',
         pipelines: names,
-        message: `No pipeline is called \`${echo(pipeline)}\`. ${listSentence(names, command)}`,
+        message: `No pipeline is called \`${echo(pipeline)}\`. ${listSentence(names, pipeline, command)}`,
       };
     }
   }
@@ -112,4 +119,12 @@ export async function parityAnswer(pipeline: string | undefined, context: Parity
       ...(read.staleBecause ? { staleBecause: read.staleBecause.message } : {}),
     })}`,
   };
+}
+
+/** What the audit log says was seen: the pipelines shown by their names (never a figure). */
+export function parityAuditDetail(
+  asked: string | undefined,
+  answer: Extract<ParityAnswer, { kind: 'report' }>,
+): string {
+  return asked === undefined ? 'all pipelines' : answer.report.pipelines.map((p) => p.pipeline).join(', ');
 }

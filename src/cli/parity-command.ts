@@ -1,4 +1,4 @@
-import { parityAnswer, parseParityArgs } from '../answers/parity';
+import { parityAnswer, parityAuditDetail, parseParityArgs } from '../answers/parity';
 import { renderParityText } from '../core/parity';
 import { closeSources } from '../sources/connect-sources';
 import { openStore } from '../store/open-store';
@@ -48,7 +48,7 @@ export const parityCliCommand: CliCommand = {
         io.err(plain(answer.message));
         return 1;
       }
-      await store.audit({ at, actor: 'cli', action: 'parity', detail: parsed.pipeline ?? 'all pipelines' });
+      await store.audit({ at, actor: 'cli', action: 'parity', detail: parityAuditDetail(parsed.pipeline, answer) });
       if (json) io.out(parityJson(answer));
       else {
         const heading = `Staging against production, read from the ${answer.freshness}.`;

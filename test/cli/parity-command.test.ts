@@ -103,11 +103,11 @@ test('docs: a matching pipeline says so in one line (the notes for every pipelin
 });
 
 test('an unknown pipeline gets the list of pipelines, exit 1', async () => {
-  const { code, out, err } = await cli(['shpo']);
+  const { code, out, err } = await cli(['warehouse']);
   expect(code).toBe(1);
   expect(out).toBe('');
   expect(err).toBe(
-    'No pipeline is called shpo. Pipelines this token sees: docs, lonely, shop. For example: npx hosting-advisor parity docs, or npx hosting-advisor parity for all of them.',
+    'No pipeline is called warehouse. Pipelines this token sees: docs, lonely, shop. For example: npx hosting-advisor parity docs, or npx hosting-advisor parity for all of them.',
   );
 });
 
@@ -174,4 +174,17 @@ test('--help lists parity', async () => {
   const out: string[] = [];
   await runCli(['--help'], {}, { out: (text) => out.push(text), err: () => {} });
   expect(out.join('\n')).toContain('parity [pipeline] [--json]');
+});
+
+test('the digest preview in a terminal has the parity line of shop only', async () => {
+  const out: string[] = [];
+  await runCli(
+    ['digest', '--dry-run'],
+    { DATABASE_URL: tempSqliteFile(), HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url },
+    { out: (text) => out.push(text), err: () => {} },
+  );
+  const [, parity] = /\n\nStaging parity:\n([^\n]*(?:\n[^\n]+)*)/.exec(out.join('\n')) ?? [];
+  expect(parity).toBe(
+    'shop: 4 risks (stack, process types, add-ons, config var names); staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)',
+  );
 });

@@ -87,7 +87,7 @@ describe('/hosting parity through the real receiver', () => {
     expect(body!.blocks[0].text?.text).toBe('Staging parity: shop');
     expect(textOf(body!)).not.toContain('docs');
     const views = (await harness.bot.services.store.auditLog()).filter((entry) => entry.action === 'parity');
-    expect(views.map((entry) => [entry.actor, entry.detail])).toContainEqual([LEAD, 'SHOP']);
+    expect(views.map((entry) => [entry.actor, entry.detail])).toContainEqual([LEAD, 'shop']);
     expect(JSON.stringify(views)).not.toContain('$');
   });
 
@@ -107,7 +107,7 @@ describe('/hosting parity through the real receiver', () => {
   test('an unknown pipeline gets the list of pipelines and an example', async () => {
     const { body } = await parity('parity shpo');
     expect(body?.text).toBe(
-      'No pipeline is called `shpo`. Pipelines this token sees: `docs`, `lonely`, `shop`. For example: `/hosting parity docs`, or `/hosting parity` for all of them.',
+      'No pipeline is called `shpo`. Did you mean `shop`? Pipelines this token sees: `docs`, `lonely`, `shop`. For example: `/hosting parity shop`, or `/hosting parity` for all of them.',
     );
     expect(body?.blocks).toBeUndefined();
   });

@@ -1,4 +1,4 @@
-import { parityAnswer, parseParityArgs } from '../../../answers/parity';
+import { parityAnswer, parityAuditDetail, parseParityArgs } from '../../../answers/parity';
 import { spendAccess, withShareNote } from '../../leads';
 import { ephemeral } from '../../message';
 import { parityMessage } from './parity-blocks';
@@ -36,7 +36,7 @@ export function paritySubcommand(): Subcommand {
             at: now,
             actor: command.user_id,
             action: 'parity',
-            detail: parsed.pipeline ?? 'all pipelines',
+            detail: parityAuditDetail(parsed.pipeline, answer),
           });
           return withShareNote(parityMessage(answer, access.share), access.shareNote);
         },
