@@ -79,7 +79,12 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   }
   const runner = createDigestRunner(services, slack.client, logger);
   tellLeads = (text) => runner.tellLeads(text);
-  const alerts = new AlertJobs({ services, poster: slackAlertPoster(slack.client), logger, owner: instanceId });
+  const alerts = new AlertJobs({
+    services,
+    poster: slackAlertPoster(slack.client, services, logger),
+    logger,
+    owner: instanceId,
+  });
   let jobs: Jobs | undefined;
   if (options.jobs ?? true) {
     alerts.start();

@@ -17,6 +17,8 @@ export interface AlertPost {
   threadTs?: string;
   /** The exactly-once key, carried in the message's metadata so a successor can find it. */
   tag: string;
+  /** What happens next if Slack refuses it (told to the leads): `the hourly budget check tries again…`. */
+  afterRefusal?: string;
 }
 
 /** The Slack side of posting, so jobs never import Slack. */
@@ -30,4 +32,6 @@ export interface AlertPoster {
    * null when none; 'unknown' when the history cannot be read.
    */
   findTagged(channel: string, tag: string, oldest: Date, threadTs?: string): Promise<string | null | 'unknown'>;
+  /** Tells every lead privately (an alert Slack refused); never throws. */
+  tellLeads(text: string): Promise<void>;
 }

@@ -7,7 +7,7 @@
 import type { ScheduledTask } from 'node-cron';
 import { gatherAlertData } from '../answers/alert-data';
 import { channelResolver } from '../answers/alert-settings';
-import type { AlertPoster, AlertView } from '../answers/alert-view';
+import type { AlertPost, AlertPoster } from '../answers/alert-view';
 import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
 import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
 import { budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers/budget-messages';
@@ -18,9 +18,16 @@ import type { Services } from '../services';
 import { errorText } from '../sources/source-error';
 import { armCronTimer } from './cron-timer';
 import type { JobLogger as Logger } from './job-logger';
+import { OneAtATime } from './one-at-a-time';
 import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
 
 export const ALERT_LEASE_MS = 10 * 60_000;
+
+/** What the leads are told happens to an alert Slack refused. */
+const BUDGET_RETRY =
+  'the budget check tries again every time it runs (hourly by default, BUDGETS_SCHEDULE) and posts it once Slack accepts it';
+const ANOMALY_RETRY =
+  'anomalies are announced on the day they are found, so this summary will not be posted later: the line above is what it said';
 
 export interface AlertJobsOptions {
   services: Services;
@@ -38,15 +45,14 @@ export interface CheckResult {
 
 export class AlertJobs {
   private readonly tasks: ScheduledTask[] = [];
-  private running = Promise.resolve();
-  private stopped = false;
+  private readonly queue = new OneAtATime((error) => this.options.logger.error('an alert job failed:', error));
 
   constructor(private readonly options: AlertJobsOptions) {}
 
   start(): void {
     const { config } = this.options.services;
     const every = (schedule: string, name: string, job: () => Promise<unknown>) =>
-      this.tasks.push(armCronTimer(name, schedule, () => this.serial(job), { timezone: 'UTC' }));
+      this.tasks.push(armCronTimer(name, schedule, () => this.queue.run(job), { timezone: 'UTC' }));
     every(config.BUDGETS_SCHEDULE, 'budget-check', () => this.checkBudgets(this.options.services.now()));
     every(config.ANOMALIES_SCHEDULE, 'anomaly-scan', () => this.scanAnomalies(this.options.services.now()));
     this.options.logger.info(
@@ -55,27 +61,15 @@ export class AlertJobs {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
+    const idle = this.queue.stop();
     for (const task of this.tasks) await task.destroy();
-    await this.running;
+    await idle;
   }
 
-  private serial(job: () => Promise<unknown>): Promise<void> {
-    const next = this.running.then(async () => {
-      if (this.stopped) return;
-      try {
-        await job();
-      } catch (error) {
-        this.options.logger.error('an alert job failed:', error);
-      }
-    });
-    this.running = next;
-    return next;
-  }
-
-  private post(channel: string, tag: string, view: AlertView, now: Date, threadTs?: string) {
+  /** Posts once; a failure (Slack refusing it, or no answer) is also a problem of the check, for the log. */
+  private async post(result: CheckResult, post: AlertPost, now: Date): Promise<PostOutcome> {
     const { services, poster, owner, crashAt, logger } = this.options;
-    return postOnce(
+    const outcome = await postOnce(
       {
         store: services.store,
         poster,
@@ -85,8 +79,12 @@ export class AlertJobs {
         leaseMs: this.options.leaseMs ?? ALERT_LEASE_MS,
         ...(crashAt ? { crashAt } : {}),
       },
-      { channel, tag, view, ...(threadTs ? { threadTs } : {}) },
+      post,
     );
+    if (!post.threadTs) result.posted.push({ channel: post.channel, tag: post.tag, outcome });
+    if (outcome.status === 'failed')
+      result.problems.push(`${post.tag} was not posted to ${post.channel}: ${outcome.error}`);
+    return outcome;
   }
 
   private async snoozed(subject: string, now: Date): Promise<boolean> {
@@ -127,10 +125,13 @@ export class AlertJobs {
           createdAt: now,
         });
         const views = budgetViews(status, event, why, tag);
-        const outcome = await this.post(channel, tag, views.headline, now);
-        result.posted.push({ channel, tag, outcome });
+        const outcome = await this.post(
+          result,
+          { channel, tag, view: views.headline, afterRefusal: BUDGET_RETRY },
+          now,
+        );
         const ts = 'ts' in outcome ? outcome.ts : undefined;
-        if (ts) await this.post(channel, `${tag}:thread`, views.detail, now, ts);
+        if (ts) await this.post(result, { channel, tag: `${tag}:thread`, view: views.detail, threadTs: ts }, now);
       }
     }
     for (const problem of result.problems) logger.warn(`budget check: ${problem}`);
@@ -182,11 +183,16 @@ export class AlertJobs {
     }
     for (const [channel, list] of byChannel) {
       const tag = `anomalies:${data.today}`;
-      const outcome = await this.post(channel, tag, anomalySummaryView(list, data.today), now);
-      result.posted.push({ channel, tag, outcome });
+      const view = anomalySummaryView(list, data.today);
+      const outcome = await this.post(result, { channel, tag, view, afterRefusal: ANOMALY_RETRY }, now);
       const ts = 'ts' in outcome ? outcome.ts : undefined;
       if (!ts) continue;
-      for (const finding of list) await this.post(channel, `${tag}:${finding.id}`, anomalyDetailView(finding), now, ts);
+      for (const finding of list)
+        await this.post(
+          result,
+          { channel, tag: `${tag}:${finding.id}`, view: anomalyDetailView(finding), threadTs: ts },
+          now,
+        );
     }
     for (const problem of result.problems) logger.warn(`anomaly scan: ${problem}`);
     return result;

@@ -73,6 +73,9 @@ export async function postOnce(options: PostOnceOptions, post: AlertPost): Promi
     } catch (error) {
       const refused = poster.refusal(error, channel);
       const message = refused ? `refused: ${refused}` : `no answer from Slack (${errorText(error)})`;
+      // Slack said no, so nothing was posted: the leads hear it, once per reason (a retry meeting the
+      // same refusal stays quiet), and the run stays failed so the next check can post it.
+      if (refused && before?.error !== message) await poster.tellLeads(refusalNotice(post, refused));
       await lease.markFailed(message);
       return { status: 'failed', error: message };
     }
@@ -82,4 +85,14 @@ export async function postOnce(options: PostOnceOptions, post: AlertPost): Promi
   } finally {
     lease.release();
   }
+}
+
+/** What the leads are told when Slack refuses an alert: where, why, what it said, what happens next. */
+export function refusalNotice(post: AlertPost, why: string): string {
+  return [
+    `Hosting Advisor could not post a cost alert to <#${post.channel}>: ${why}`,
+    `> ${post.view.headline}`,
+    `It is not marked as sent: ${post.afterRefusal ?? 'it is not posted again by itself'}.`,
+    "To send alerts elsewhere: a budget's `channel=` (`/hosting budget set …`), `/hosting alerts route …`, or `/hosting alerts channel=#…` for everything else.",
+  ].join('\n');
 }

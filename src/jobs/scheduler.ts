@@ -13,6 +13,7 @@ import { armCronTimer } from './cron-timer';
 import { type DigestOutcome, type DigestRunner, HELD, REFUSED, RETRY_AFTER_MS } from './digest-runner';
 import { takeHerokuSnapshot } from './heroku-snapshot';
 import type { JobLogger } from './job-logger';
+import { OneAtATime } from './one-at-a-time';
 import { pruneOldData } from './retention';
 
 /** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
@@ -35,7 +36,7 @@ export class Jobs {
   private digestTask?: ScheduledTask;
   private digestKey = '';
   private readonly tasks: ScheduledTask[] = [];
-  private running = Promise.resolve();
+  private readonly queue = new OneAtATime((error) => this.options.logger.error('a scheduled job failed:', error));
   private stopped = false;
   private lastPrunedDay = '';
 
@@ -58,8 +59,9 @@ export class Jobs {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    const idle = this.queue.stop();
     for (const task of [...this.tasks, ...(this.digestTask ? [this.digestTask] : [])]) await task.destroy();
-    await this.running;
+    await idle;
   }
 
   /** Missed digest and snapshot, and settings changed elsewhere. Public for tests and the start-up path. */
@@ -149,15 +151,6 @@ export class Jobs {
 
   /** One job at a time in this process: a digest never races its own snapshot. */
   private serial(job: () => Promise<unknown>): Promise<void> {
-    const next = this.running.then(async () => {
-      if (this.stopped) return;
-      try {
-        await job();
-      } catch (error) {
-        this.options.logger.error('a scheduled job failed:', error);
-      }
-    });
-    this.running = next;
-    return next;
+    return this.queue.run(job);
   }
 }

@@ -10,9 +10,10 @@ import type { DigestPoster, PostResult } from '../jobs/digest-poster';
 import { type DigestOutcome, DigestRunner } from '../jobs/digest-runner';
 import type { Services } from '../services';
 import { errorText } from '../sources/source-error';
-import { leadList } from './leads';
+import { tellLeads } from './leads';
 import { digestBlocks, digestFallback } from './listeners/commands/digest-blocks';
 import { slackErrorCode, slackErrorText } from './slack-errors';
+import { findTaggedMessage } from './tagged-messages';
 
 /** The message metadata type that tags a digest post with its week. */
 export const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
@@ -89,25 +90,12 @@ export function slackDigestPoster(
 
     async findPosted(channel: string, weekId: string, since: Date): Promise<string | null | 'unknown'> {
       try {
-        const oldest = Math.floor(since.getTime() / 1000);
-        let cursor: string | undefined;
-        do {
-          const page = await client.conversations.history({
-            channel,
-            oldest: String(oldest),
-            include_all_metadata: true,
-            limit: 200,
-            ...(cursor ? { cursor } : {}),
-          });
-          const match = page.messages?.find(
-            (message) =>
-              message.metadata?.event_type === DIGEST_EVENT_TYPE &&
-              (message.metadata.event_payload as { week?: unknown } | undefined)?.week === weekId,
-          );
-          if (match?.ts) return match.ts;
-          cursor = page.response_metadata?.next_cursor || undefined;
-        } while (cursor);
-        return null;
+        return await findTaggedMessage(client, {
+          channel,
+          eventType: DIGEST_EVENT_TYPE,
+          matches: (payload) => payload.week === weekId,
+          oldest: since,
+        });
       } catch (error) {
         logger.warn(`could not read the history of ${channel}: ${slackErrorCode(error) ?? (error as Error).message}`);
         return 'unknown';
@@ -134,14 +122,7 @@ export function slackDigestPoster(
 
     async tellLeads(text: string): Promise<void> {
       // HOSTING_LEADS and, when one is set, the members of the leads' Slack user group.
-      const { users } = await leadList(services, client, logger);
-      for (const lead of users) {
-        try {
-          await client.chat.postMessage({ channel: lead, text });
-        } catch (error) {
-          logger.warn(`could not tell lead ${lead}: ${slackErrorCode(error) ?? (error as Error).message}`);
-        }
-      }
+      await tellLeads(services, client, logger, text);
     },
   };
 }

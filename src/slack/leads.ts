@@ -160,6 +160,24 @@ export async function isLead(
   return (await leadList(services, client, logger)).users.includes(user);
 }
 
+/** Tells every lead privately (HOSTING_LEADS and the leads' group); a lead Slack will not reach is logged, not thrown. */
+export async function tellLeads(
+  services: LeadServices,
+  client: WebClient,
+  logger: LeadsLogger,
+  text: string,
+): Promise<void> {
+  const { users } = await leadList(services, client, logger);
+  if (users.length === 0) logger.warn(`no lead to tell (set HOSTING_LEADS): ${text.split('\n')[0]}`);
+  for (const lead of users) {
+    try {
+      await client.chat.postMessage({ channel: lead, text });
+    } catch (error) {
+      logger.warn(`could not tell lead ${lead}: ${slackErrorCode(error) ?? (error as Error).message}`);
+    }
+  }
+}
+
 /** Drops the cached group members, e.g. after the group ID changed. */
 export function forgetLeads(services: LeadServices): void {
   groupCache.delete(services as Services);

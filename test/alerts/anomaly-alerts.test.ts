@@ -1,9 +1,19 @@
 import { takeHerokuSnapshot } from '../../src/jobs/heroku-snapshot';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
-import { type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
+import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
-import { setProcessEnv } from '../support/process-env';
-import { AWS_ENV, alertJobs, EC2, headlines, quiet, replies, S3, scriptDaily, standard2xSnapshot } from './support';
+import {
+  AWS_ENV,
+  alertJobs,
+  EC2,
+  headlines,
+  quiet,
+  replies,
+  S3,
+  scriptDaily,
+  standard2xSnapshot,
+  useLocalCostExplorer,
+} from './support';
 
 /**
  * Anomalies end to end: 28 days of history, then a spike; the real Heroku client against the local
@@ -36,19 +46,11 @@ const S3_ANOMALY = {
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let world: HerokuWorld;
-let restoreEnv: () => void;
+const localCostExplorer = useLocalCostExplorer();
 let h: Harness;
 
-beforeAll(async () => {
-  ce = await startFakeCostExplorer();
-  restoreEnv = setProcessEnv({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint });
-});
-afterAll(async () => {
-  restoreEnv();
-  await ce.close();
-});
-
 beforeEach(async () => {
+  ce = localCostExplorer();
   ce.reset();
   world = new HerokuWorld({ seed: 17 });
   world.addTeam('acme-eng');

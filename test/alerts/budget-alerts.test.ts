@@ -1,8 +1,17 @@
 import { type Harness, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { describePostgres, freshPostgresUrl } from '../support/databases';
-import { type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
-import { setProcessEnv } from '../support/process-env';
-import { AWS_ENV, alertJobs, EC2, headlines, replies, S3, scriptDaily, standard2xSnapshot } from './support';
+import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
+import {
+  AWS_ENV,
+  alertJobs,
+  EC2,
+  headlines,
+  replies,
+  S3,
+  scriptDaily,
+  standard2xSnapshot,
+  useLocalCostExplorer,
+} from './support';
 
 /**
  * Budgets end to end: `/hosting budget set` through the signed receiver, the real Cost Explorer client
@@ -18,18 +27,11 @@ const fifty = () => [
 ];
 
 let ce: FakeCostExplorer;
-let restoreEnv: () => void;
+const localCostExplorer = useLocalCostExplorer();
 let clock = NOV_17;
 
-beforeAll(async () => {
-  ce = await startFakeCostExplorer();
-  restoreEnv = setProcessEnv({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint });
-});
-afterAll(async () => {
-  restoreEnv();
-  await ce.close();
-});
 beforeEach(() => {
+  ce = localCostExplorer();
   ce.reset();
   clock = NOV_17;
   scriptDaily(ce, fifty);

@@ -11,7 +11,9 @@ import {
   type FakeCostExplorer,
   nextDay,
   reply,
+  startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
+import { setProcessEnv } from '../support/process-env';
 
 export const AWS_ENV = {
   AWS_ACCESS_KEY_ID: 'AKIDALERTTEST',
@@ -25,6 +27,24 @@ export const BY_SERVICE_AND_USAGE = [
   { Type: 'DIMENSION' as const, Key: 'SERVICE' },
   { Type: 'DIMENSION' as const, Key: 'USAGE_TYPE' },
 ];
+/**
+ * One local Cost Explorer for the test file, with the AWS SDK's environment pointed at it; call at
+ * the top of the file, read it in the tests (each `beforeEach` resets it as it needs).
+ */
+export function useLocalCostExplorer(): () => FakeCostExplorer {
+  let ce: FakeCostExplorer | undefined;
+  let restoreEnv = () => {};
+  beforeAll(async () => {
+    ce = await startFakeCostExplorer();
+    restoreEnv = setProcessEnv({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint });
+  });
+  afterAll(async () => {
+    restoreEnv();
+    await ce?.close();
+  });
+  return () => ce!;
+}
+
 export const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 export const byServiceAndUsage = (input: CeRequestBody) =>
@@ -55,7 +75,7 @@ export function alertJobs(
   const client = new WebClient(BOT_TOKEN, { slackApiUrl, retryConfig: { retries: 0 } });
   return new AlertJobs({
     services: h.bot.services,
-    poster: slackAlertPoster(client),
+    poster: slackAlertPoster(client, h.bot.services, quiet),
     logger: quiet,
     owner,
     leaseMs: 60_000,

@@ -5,12 +5,20 @@
  */
 import { WebClient } from '@slack/web-api';
 import type { AlertPost, AlertPoster } from '../../answers/alert-view';
+import type { Services } from '../../services';
+import { type LeadsLogger, tellLeads } from '../leads';
 import { slackErrorCode, slackErrorText } from '../slack-errors';
+import { findTaggedMessage } from '../tagged-messages';
 import { alertBlocks, alertText } from './alert-blocks';
 
 export const ALERT_EVENT_TYPE = 'hosting_advisor_alert';
 
-export function slackAlertPoster(client: WebClient): AlertPoster {
+/** `client` reads history and tells the leads; posts go through a client of its own that never resends. */
+export function slackAlertPoster(
+  client: WebClient,
+  services: Pick<Services, 'config' | 'store' | 'now'>,
+  logger: LeadsLogger,
+): AlertPoster {
   const poster = new WebClient(client.token, {
     slackApiUrl: client.slackApiUrl,
     retryConfig: { retries: 0 },
@@ -33,30 +41,18 @@ export function slackAlertPoster(client: WebClient): AlertPoster {
       const code = slackErrorCode(error);
       return code && code !== 'ratelimited' ? slackErrorText(code, channel) : undefined;
     },
+    tellLeads(text) {
+      return tellLeads(services, client, logger, text);
+    },
     async findTagged(channel, tag, oldest, threadTs) {
       try {
-        let cursor: string | undefined;
-        do {
-          const query = {
-            channel,
-            oldest: String(Math.floor(oldest.getTime() / 1000)),
-            include_all_metadata: true,
-            limit: 200,
-            ...(cursor ? { cursor } : {}),
-          };
-          // A thread's replies are not in the channel's history.
-          const page = threadTs
-            ? await client.conversations.replies({ ...query, ts: threadTs })
-            : await client.conversations.history(query);
-          const match = page.messages?.find(
-            (message) =>
-              message.metadata?.event_type === ALERT_EVENT_TYPE &&
-              (message.metadata.event_payload as { tag?: unknown } | undefined)?.tag === tag,
-          );
-          if (match?.ts) return match.ts;
-          cursor = page.response_metadata?.next_cursor || undefined;
-        } while (cursor);
-        return null;
+        return await findTaggedMessage(client, {
+          channel,
+          eventType: ALERT_EVENT_TYPE,
+          matches: (payload) => payload.tag === tag,
+          oldest,
+          ...(threadTs ? { threadTs } : {}),
+        });
       } catch {
         return 'unknown';
       }

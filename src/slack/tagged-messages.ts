@@ -1,0 +1,41 @@
+/**
+ * Finding a message the bot posted, by the metadata it was tagged with: how a successor tells
+ * whether a crashed owner's digest or alert went out before posting it again.
+ */
+import type { WebClient } from '@slack/web-api';
+
+export interface TaggedQuery {
+  channel: string;
+  /** The message metadata's event_type. */
+  eventType: string;
+  /** Whether a message's event_payload is the one sought. */
+  matches: (payload: Record<string, unknown>) => boolean;
+  oldest: Date;
+  /** Look in this thread's replies (they are not in the channel's history). */
+  threadTs?: string;
+}
+
+/** The ts of the first match since `oldest`, or null. Throws when Slack cannot be asked. */
+export async function findTaggedMessage(client: WebClient, query: TaggedQuery): Promise<string | null> {
+  let cursor: string | undefined;
+  do {
+    const page = {
+      channel: query.channel,
+      oldest: String(Math.floor(query.oldest.getTime() / 1000)),
+      include_all_metadata: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    };
+    const answer = query.threadTs
+      ? await client.conversations.replies({ ...page, ts: query.threadTs })
+      : await client.conversations.history(page);
+    const match = answer.messages?.find(
+      (message) =>
+        message.metadata?.event_type === query.eventType &&
+        query.matches((message.metadata.event_payload ?? {}) as Record<string, unknown>),
+    );
+    if (match?.ts) return match.ts;
+    cursor = answer.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return null;
+}
