@@ -95,6 +95,29 @@ test.each([
   expect(await h.bot.services.store.budgets()).toEqual([]);
 });
 
+test('every wrong field is named at once, the channel too, with the words as typed; nothing saved', async () => {
+  h.slack.answer('conversations.info', { ok: true, channel: { id: 'C0ACME', name: 'acme', is_member: false } });
+  const ack = await submit(
+    values({
+      [BUDGET_FIELDS.name]: text('web_prod'),
+      [BUDGET_FIELDS.amount]: text('lots'),
+      [BUDGET_FIELDS.levels]: text('50,abc'),
+      [BUDGET_FIELDS.scopeKind]: select('account'),
+      [BUDGET_FIELDS.scopeValue]: text('12'),
+    }),
+  );
+  expect(ack.body.response_action).toBe('errors');
+  expect(ack.body.errors).toEqual({
+    [BUDGET_FIELDS.name]: expect.stringContaining('"web_prod" is not a budget name'),
+    [BUDGET_FIELDS.amount]: expect.stringContaining('"lots" is not a monthly amount'),
+    [BUDGET_FIELDS.levels]: expect.stringContaining('"50,abc" is not a list of alert levels'),
+    [BUDGET_FIELDS.scopeValue]: expect.stringContaining('"12" is not an AWS account ID'),
+    [BUDGET_FIELDS.channel]: expect.stringContaining('Hosting Advisor is not a member of #acme'),
+  });
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+  expect(await h.bot.services.store.auditLog()).toEqual([]);
+});
+
 test('a channel the bot is not in is refused on the channel field; nothing saved', async () => {
   h.slack.answer('conversations.info', { ok: true, channel: { id: 'C0ACME', name: 'acme', is_member: false } });
   const ack = await submit(values());

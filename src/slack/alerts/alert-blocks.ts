@@ -5,7 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { AlertView } from '../../answers/alert-view';
 import { neutraliseMarkup } from '../../core/user-text';
-import { context, MAX_MESSAGE_BLOCKS, mrkdwn } from '../message';
+import { context, MAX_MESSAGE_BLOCKS, mrkdwn, plainText } from '../message';
 
 export const ALERT_ACTIONS = {
   acknowledge: 'alert_acknowledge',
@@ -22,7 +22,7 @@ const clip = (text: string) => (text.length > MAX_SECTION ? `${text.slice(0, MAX
 function buttons(alertId: string, ceFeedback: boolean): KnownBlock {
   const button = (text: string, action: string, style?: 'primary') => ({
     type: 'button' as const,
-    text: { type: 'plain_text' as const, text },
+    text: plainText(text),
     action_id: action,
     value: alertId,
     ...(style ? { style } : {}),
@@ -42,11 +42,11 @@ function buttons(alertId: string, ceFeedback: boolean): KnownBlock {
               action_id: ALERT_ACTIONS.feedback,
               options: [
                 {
-                  text: { type: 'plain_text' as const, text: 'Tell AWS: real anomaly (yes)' },
+                  text: plainText('Tell AWS: real anomaly (yes)'),
                   value: `YES|${alertId}`,
                 },
                 {
-                  text: { type: 'plain_text' as const, text: 'Tell AWS: not an anomaly (no)' },
+                  text: plainText('Tell AWS: not an anomaly (no)'),
                   value: `NO|${alertId}`,
                 },
               ],

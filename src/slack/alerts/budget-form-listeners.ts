@@ -13,6 +13,7 @@ import type { BudgetField } from '../../core/alerts/budget';
 import { budgetFromFields } from '../../core/alerts/budget-fields';
 import type { Services } from '../../services';
 import { channelProblem } from '../channel-access';
+import { fieldErrorText } from '../field-error';
 import { isLead } from '../leads';
 import { BUDGET_FIELDS, budgetFormView, readBudgetForm } from './budget-form';
 
@@ -24,13 +25,6 @@ const FIELD_BLOCKS: Record<BudgetField, string> = {
   thresholds: BUDGET_FIELDS.levels,
   channel: BUDGET_FIELDS.channel,
 };
-
-/** Field errors are plain text: no mrkdwn, short. */
-const plain = (text: string) =>
-  text
-    .replace(/<#([A-Z0-9]+)(\|[^>]*)?>/g, '$1')
-    .replace(/[`*_]/g, '')
-    .slice(0, 1900);
 
 export function openBudgetForm(services: Services) {
   return async ({ ack, body, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
@@ -47,18 +41,20 @@ export function budgetFormSubmission(services: Services) {
       await ack({ response_action: 'errors', errors: { [BUDGET_FIELDS.name]: 'Only hosting leads can set budgets.' } });
       return;
     }
-    const checked = budgetFromFields(readBudgetForm(view.state.values as never));
+    const fields = readBudgetForm(view.state.values as never);
+    const checked = budgetFromFields(fields);
+    // Slack is asked about the channel even when other fields are wrong: one correction fixes everything.
+    const channelIssue = fields.channel ? await channelProblem(client, fields.channel, 'save again') : undefined;
     const errorsOf = (errors: Partial<Record<BudgetField, string>>) =>
       Object.fromEntries(
-        Object.entries(errors).map(([field, text]) => [FIELD_BLOCKS[field as BudgetField], plain(text)]),
+        Object.entries(errors).map(([field, text]) => [FIELD_BLOCKS[field as BudgetField], fieldErrorText(text)]),
       );
-    if (!checked.ok) {
-      await ack({ response_action: 'errors', errors: errorsOf(checked.errors) });
+    if (!checked.ok || channelIssue) {
+      const errors = { ...(checked.ok ? {} : checked.errors), ...(channelIssue ? { channel: channelIssue } : {}) };
+      await ack({ response_action: 'errors', errors: errorsOf(errors) });
       return;
     }
-    const saved = await saveBudget(services, checked.value, user, (channel) =>
-      channelProblem(client, channel, 'save again'),
-    );
+    const saved = await saveBudget(services, checked.value, user, async () => undefined);
     if (!saved.ok) {
       await ack({ response_action: 'errors', errors: errorsOf(saved.errors) });
       return;

@@ -4,6 +4,7 @@
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { BudgetFields } from '../../core/alerts/budget-fields';
+import { plainText } from '../message';
 
 export const BUDGET_FORM = 'budget_form';
 export const ADD_BUDGET = 'home_add_budget';
@@ -21,8 +22,7 @@ export const BUDGET_FIELDS = {
   channel: 'budget_channel',
 } as const;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text });
-const option = (text: string, value: string) => ({ text: plain(text), value });
+const option = (text: string, value: string) => ({ text: plainText(text), value });
 
 function input(
   block: string,
@@ -34,10 +34,10 @@ function input(
   return {
     type: 'input',
     block_id: block,
-    label: plain(label),
+    label: plainText(label),
     optional,
     element: { action_id: VALUE, ...element },
-    ...(hint ? { hint: plain(hint) } : {}),
+    ...(hint ? { hint: plainText(hint) } : {}),
   } as KnownBlock;
 }
 
@@ -54,18 +54,18 @@ export function budgetFormView(): ModalView {
   return {
     type: 'modal',
     callback_id: BUDGET_FORM,
-    title: plain('Add a budget'),
-    submit: plain('Save'),
-    close: plain('Cancel'),
+    title: plainText('Add a budget'),
+    submit: plainText('Save'),
+    close: plainText('Cancel'),
     blocks: [
       input(
         BUDGET_FIELDS.name,
         'Name',
-        { type: 'plain_text_input', placeholder: plain('web-prod') },
+        { type: 'plain_text_input', placeholder: plainText('web-prod') },
         false,
         'Lower-case letters, digits and dashes. Saving a name again replaces that budget.',
       ),
-      input(BUDGET_FIELDS.amount, 'Dollars a month', { type: 'plain_text_input', placeholder: plain('2000') }),
+      input(BUDGET_FIELDS.amount, 'Dollars a month', { type: 'plain_text_input', placeholder: plainText('2000') }),
       input(BUDGET_FIELDS.platform, 'Platform', {
         type: 'static_select',
         options: platforms,
@@ -75,7 +75,7 @@ export function budgetFormView(): ModalView {
       input(
         BUDGET_FIELDS.scopeValue,
         'Which one',
-        { type: 'plain_text_input', placeholder: plain('acme-eng') },
+        { type: 'plain_text_input', placeholder: plainText('acme-eng') },
         true,
         'The team, app, service (as Cost Explorer names it), 12-digit account ID, or KEY=VALUE for a tag. Empty for all spend.',
       ),
