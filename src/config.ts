@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_DATABASE } from './store/default-database';
+import { SSL_MODES } from './store/postgres-tls';
 
 // The cron check (node-cron and cron-parser) and luxon are loaded only to check a value that is
 // set (the defaults are known good), so a CLI estimate does not pay for them.
@@ -101,6 +102,14 @@ const schema = z.object({
   SSL_CERT_FILE: optionalText(z.string()),
   SSL_CERT_DIR: optionalText(z.string()),
   DATABASE_URL: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE)),
+  // libpq's and node-postgres' name; read here because Heroku manages DATABASE_URL itself.
+  PGSSLMODE: z.preprocess(
+    blankToUndefined,
+    z.enum(SSL_MODES, { error: `must be one of ${SSL_MODES.join(', ')} (README, "PostgreSQL and TLS")` }).optional(),
+  ),
+  DATABASE_CA_FILE: optionalText(
+    z.string().refine((file) => fs.existsSync(file), { error: 'names a file that does not exist' }),
+  ),
   HOSTING_LEADS: commaList(slackUserId, 'Slack user IDs'),
   DIGEST_CHANNEL: optionalText(
     z.string().regex(/^[CGD][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),

@@ -53,7 +53,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   rememberSecrets(configSecrets(env));
   const logger = options.logger ?? createLogger(config.LOG_LEVEL as LogLevel, configSecrets(env));
   const overrides = loadPricingOverrides(config.PRICING_FILE);
-  const store = await openStore(config.DATABASE_URL);
+  const store = await openStore(config);
   const book = new PriceBook({ overrides, region: config.AWS_PRICING_REGION, store });
   await book.reload();
   const now = options.now ?? (() => new Date());

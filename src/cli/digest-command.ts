@@ -32,7 +32,7 @@ export const digestCliCommand: CliCommand = {
       return 2;
     }
     const at = now();
-    const store = await openStore(config.DATABASE_URL, at);
+    const store = await openStore(config, at);
     const services: Services = await cliServices(config, store, now);
     const { sources } = services;
     try {

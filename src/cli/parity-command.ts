@@ -31,7 +31,7 @@ export const parityCliCommand: CliCommand = {
       return 2;
     }
     const at = now();
-    const store = await openStore(config.DATABASE_URL, at);
+    const store = await openStore(config, at);
     const services = await cliServices(config, store, now);
     try {
       const answer = await parityAnswer(parsed.pipeline, {

@@ -18,7 +18,7 @@ export const pricesCliCommand: CliCommand = {
       io.err('Usage: npx hosting-advisor prices [refresh] [--json]\nFor example: npx hosting-advisor prices refresh');
       return 2;
     }
-    const store = await openStore(config.DATABASE_URL, now());
+    const store = await openStore(config, now());
     const services = await cliServices(config, store, now);
     try {
       const outcomes = refresh ? await services.prices.refresher.refresh() : undefined;

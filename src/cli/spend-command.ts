@@ -19,7 +19,7 @@ export const spendCliCommand: CliCommand = {
       return 1;
     }
     const at = now();
-    const store = await openStore(config.DATABASE_URL, at);
+    const store = await openStore(config, at);
     const sources = connectSources(config, store, catalog, now);
     try {
       const report = await buildSpendReport(request, {

@@ -1,23 +1,47 @@
 import { DEFAULT_DATABASE } from './default-database';
 import { openPostgres } from './postgres-database';
+import { postgresConnection, tlsFailureText } from './postgres-tls';
+import type { SqlDatabase } from './sql-database';
 import { migrate, SqlStore } from './sql-store';
 import { openSqlite } from './sqlite-database';
 import type { Store } from './store';
 
 export { DEFAULT_DATABASE } from './default-database';
 
+/** Where the store is: DATABASE_URL and, for PostgreSQL, how to trust it (src/config.ts reads them). */
+export interface DatabaseSettings {
+  DATABASE_URL: string;
+  DATABASE_CA_FILE?: string | undefined;
+  PGSSLMODE?: string | undefined;
+}
+
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
 
-/** Opens the store named by DATABASE_URL (a postgres:// URL or a SQLite file path) and migrates it. */
-export async function openStore(databaseUrl: string = DEFAULT_DATABASE, now = new Date()): Promise<Store> {
-  const db = isPostgresUrl(databaseUrl) ? openPostgres(databaseUrl) : openSqlite(databaseUrl);
+/**
+ * Opens the store named by DATABASE_URL (a postgres:// URL or a SQLite file path) and migrates it.
+ * Takes the URL alone, or the settings that go with it.
+ */
+export async function openStore(
+  database: string | DatabaseSettings = DEFAULT_DATABASE,
+  now = new Date(),
+): Promise<Store> {
+  const settings = typeof database === 'string' ? { DATABASE_URL: database } : database;
+  const url = settings.DATABASE_URL;
+  if (!isPostgresUrl(url)) return migrated(openSqlite(url), now);
+  const connection = postgresConnection(url, { caFile: settings.DATABASE_CA_FILE, sslmode: settings.PGSSLMODE });
+  const host = new URL(url).host || 'the local socket';
+  return migrated(openPostgres(connection), now, (error) => tlsFailureText(error, connection, host));
+}
+
+async function migrated(db: SqlDatabase, now: Date, explain?: (error: unknown) => string | undefined): Promise<Store> {
   try {
     await migrate(db, now);
   } catch (error) {
     await db.close().catch(() => {});
-    throw error;
+    const words = explain?.(error);
+    throw words ? new Error(words, { cause: error }) : error;
   }
   return new SqlStore(db);
 }

@@ -1,22 +1,18 @@
 import { Pool, type PoolClient } from 'pg';
+import type { PostgresConnection } from './postgres-tls';
 import type { Row, SqlDatabase } from './sql-database';
 
 /** Any constant: it names the advisory lock that serialises migrations across replicas. */
 const MIGRATION_LOCK_ID = 727_274_001;
 
-/**
- * Managed PostgreSQL (Heroku, RDS) needs TLS, and Heroku's DATABASE_URL does not say so; a local
- * server usually has none. So: TLS for remote hosts unless the URL sets sslmode itself.
- */
-function tlsFor(connectionString: string) {
-  const url = new URL(connectionString);
-  if (url.searchParams.has('sslmode') || ['localhost', '127.0.0.1', '::1', ''].includes(url.hostname)) return undefined;
-  return { rejectUnauthorized: false };
-}
-
-export function openPostgres(connectionString: string): SqlDatabase {
-  const ssl = tlsFor(connectionString);
-  const pool = new Pool({ connectionString, max: 5, connectionTimeoutMillis: 5000, ...(ssl ? { ssl } : {}) });
+/** A pool on the connection postgres-tls.ts worked out (verified TLS unless told otherwise). */
+export function openPostgres(connection: PostgresConnection): SqlDatabase {
+  const pool = new Pool({
+    connectionString: connection.connectionString,
+    ssl: connection.ssl,
+    max: 5,
+    connectionTimeoutMillis: 5000,
+  });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
 
