@@ -3,14 +3,14 @@
  * the words that say where the figures came from. Plain data; Slack renders it.
  *
  * Forecast: for all AWS spend, month to date plus Cost Explorer's forecast of the rest of the month
- * (the digest's cached answer when it asked today); for a narrower AWS scope, month to date plus the
- * last 7 days' average a day for each day left; for Heroku, month to date plus the latest day's
- * formation cost for each day left.
+ * (the digest's cached answer when it asked today); for a service, linked account or tag, month to
+ * date plus the last 7 days' average a day for each day left; for Heroku, the latest day's dynos and
+ * add-ons run to the month's end, each capped at its monthly price.
  */
 
 import { type BudgetScope, describeScope } from '../core/alerts/budget';
 import { type BudgetEvent, type BudgetSpend, budgetEvents, budgetHistoryFrom } from '../core/alerts/budget-check';
-import { weeklyCostFromSnapshots } from '../core/heroku-run-rate';
+import { utcDays, weeklyCostFromSnapshots } from '../core/heroku-run-rate';
 import { toCents, usd } from '../core/money';
 import { addDays, dayCount, firstOfMonth } from '../core/utc-days';
 import type { Services } from '../services';
@@ -41,22 +41,35 @@ function herokuRows(data: AlertData, scope: BudgetScope) {
   });
 }
 
-/** Month to date and forecast from the snapshots, through today (a snapshot stands for its whole day). */
+/**
+ * Month to date from the snapshots, through today (a snapshot stands for its whole day). The forecast
+ * runs the latest day's dynos and add-ons to the month's end, each capped at its monthly price as
+ * Heroku bills it (prorated to the second up to the price): a 31-day month costs what a 30-day one does.
+ */
 function herokuFigures(data: AlertData, scope: BudgetScope, monthStart: string) {
-  const cost = weeklyCostFromSnapshots(herokuRows(data, scope), monthStart, addDays(data.today, 1));
+  const rows = herokuRows(data, scope);
+  const nextMonth = firstOfMonth(data.today, 1);
+  const cost = weeklyCostFromSnapshots(rows, monthStart, addDays(data.today, 1));
   const latest = cost.daysCovered.at(-1);
-  const latestDayCents = latest ? Math.round((cost.byDay[latest] ?? 0) / 30) : 0;
-  const daysLeft = dayCount(data.today, firstOfMonth(data.today, 1)) - 1;
+  const ahead = latest
+    ? utcDays(addDays(latest, 1), nextMonth).flatMap((day) =>
+        rows.filter((row) => row.day === latest).map((row) => ({ ...row, day })),
+      )
+    : [];
   return {
     mtd: cost.totalCents,
-    forecast: cost.totalCents + latestDayCents * daysLeft,
+    forecast: weeklyCostFromSnapshots([...rows, ...ahead], monthStart, nextMonth).totalCents,
     missing: cost.daysMissing.length,
   };
 }
 
-type AccountTagTotals = Map<string, Record<string, number>>;
+/** Per account or tag value: month to date and the last 7 days, whole cents. */
+type AccountTagTotals = Map<string, Record<string, { mtd: number; lastWeek: number }>>;
 
-/** Month to date per account or tag value, one request per dimension a budget watches (cached for the day). */
+/**
+ * Month to date and the last 7 days per account or tag value, one request per dimension a budget
+ * watches (cached for the day); from a week back early in the month, so the forecast has a week.
+ */
 async function accountTagTotals(
   services: Services,
   data: AlertData,
@@ -64,22 +77,30 @@ async function accountTagTotals(
 ): Promise<AccountTagTotals> {
   const totals: AccountTagTotals = new Map();
   const aws = services.sources.aws;
-  const start = firstOfMonth(data.today);
-  if (!aws || start >= data.today) return totals;
+  const monthStart = firstOfMonth(data.today);
+  const weekAgo = addDays(data.today, -7);
+  if (!aws) return totals;
   const wanted = new Set(
     budgets.flatMap((b) =>
       b.scope.kind === 'account' ? ['account'] : b.scope.kind === 'tag' ? [`tag:${b.scope.key}`] : [],
     ),
   );
+  const sum = (days: Record<string, string>, from: string) =>
+    toCents(
+      Object.entries(days)
+        .filter(([day]) => day >= from)
+        .reduce((total, [, amount]) => total.plus(amount), usd(0)),
+    );
   for (const dimension of wanted) {
     const by = dimension === 'account' ? 'account' : { tag: dimension.slice(4) };
-    const answer = await dailyByAccountOrTag(aws, { start, end: data.today }, by, ALERT_DATA_MAX_AGE_MS);
+    const period = { start: [monthStart, weekAgo].sort()[0]!, end: data.today };
+    const answer = await dailyByAccountOrTag(aws, period, by, ALERT_DATA_MAX_AGE_MS);
     totals.set(
       dimension,
       Object.fromEntries(
         Object.entries(answer.value.byKey).map(([key, days]) => [
           key,
-          toCents(Object.values(days).reduce((sum, a) => sum.plus(a), usd(0))),
+          { mtd: sum(days, monthStart), lastWeek: sum(days, weekAgo) },
         ]),
       ),
     );
@@ -144,7 +165,7 @@ export async function budgetStatuses(
       const heroku = herokuFigures(data, budget.scope, monthStart);
       parts.push({ platform: 'heroku', cents: heroku.mtd });
       basis.push(
-        `Heroku: ${monthStart} to ${data.today} from the bot's daily formation snapshots at Heroku list prices (dynos and add-ons, prorated a day at a time)${heroku.missing ? `; ${heroku.missing} day(s) without a snapshot are not counted` : ''}`,
+        `Heroku: ${monthStart} to ${data.today} from the bot's daily formation snapshots at Heroku list prices (dynos and add-ons, prorated a day at a time)${heroku.missing ? `; ${heroku.missing} day(s) without a snapshot are not counted` : ''}${budget.forecast ? "; forecast: the latest day's dynos and add-ons to the month's end, each at most its monthly price (Heroku prorates to the second up to it)" : ''}`,
       );
       forecast = forecast === null ? null : forecast + heroku.forecast;
     }
@@ -179,28 +200,34 @@ function awsPart(
     };
   const { scope } = budget;
   let mtd: number;
+  let lastWeek: number;
   if (scope.kind === 'account' || scope.kind === 'tag') {
     if (accountTagProblem) return { problem: `AWS spend by ${scope.kind} could not be read: ${accountTagProblem}` };
     const totals = accountTag.get(scope.kind === 'account' ? 'account' : `tag:${scope.key}`) ?? {};
-    mtd = totals[scope.value] ?? 0;
+    ({ mtd, lastWeek } = totals[scope.value] ?? { mtd: 0, lastWeek: 0 });
   } else {
-    mtd = awsTotalCents(data.aws, monthStart, scope.kind === 'service' ? scope.value : undefined);
+    const service = scope.kind === 'service' ? scope.value : undefined;
+    mtd = awsTotalCents(data.aws, monthStart, service);
+    lastWeek = awsTotalCents(data.aws, addDays(data.today, -7), service);
   }
+  // AWS figures run through yesterday: today is one of the days left.
   const daysLeft = dayCount(data.today, firstOfMonth(data.today, 1));
-  let forecast: number | null;
-  if (scope.kind === 'all') forecast = forecastRest === null ? null : mtd + forecastRest;
-  else {
-    const lastWeek = awsTotalCents(
-      data.aws,
-      addDays(data.today, -7),
-      scope.kind === 'service' ? scope.value : undefined,
-    );
-    forecast = scope.kind === 'service' ? mtd + Math.round((lastWeek / 7) * daysLeft) : null;
-  }
+  const forecast =
+    scope.kind === 'all'
+      ? forecastRest === null
+        ? null
+        : mtd + forecastRest
+      : mtd + Math.round((lastWeek / 7) * daysLeft);
   const estimated = data.aws.estimatedDays.some((day) => day >= monthStart);
   return {
     mtd,
     forecast,
-    basis: `AWS: ${monthStart} to ${addDays(data.today, -1)} from Cost Explorer (usage before credits and refunds)${estimated ? ', estimated: the latest days can still change' : ''}, as of ${data.aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    basis: `AWS: ${monthStart} to ${addDays(data.today, -1)} from Cost Explorer (usage before credits and refunds)${estimated ? ', estimated: the latest days can still change' : ''}, as of ${data.aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${
+      !budget.forecast
+        ? ''
+        : scope.kind === 'all'
+          ? "; forecast: Cost Explorer's own for the rest of the month"
+          : `; forecast: month to date plus the last 7 days' average a day for each of the ${daysLeft} days left`
+    }`,
   };
 }
