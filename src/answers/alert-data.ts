@@ -61,29 +61,40 @@ function byServiceAndUsageType(amounts: DailyAmounts): AwsAlertData['byService']
 
 export async function gatherAlertData(services: Services, now: Date): Promise<AlertData> {
   const today = utcDay(now);
-  const start = alertWindowStart(today);
-  const data: AlertData = {
+  return {
     today,
     month: today.slice(0, 7),
-    herokuSnapshots: await services.store.snapshots(start, addDays(today, 1)),
+    herokuSnapshots: await services.store.snapshots(alertWindowStart(today), addDays(today, 1)),
+    ...(await gatherAwsAlertData(services, today)),
   };
+}
+
+/**
+ * The AWS part alone (the digest's "why it changed" reads it too): the same request and cache key
+ * as the alert checks of the same UTC day, so whichever asks first pays and the other reuses it.
+ */
+export async function gatherAwsAlertData(
+  services: Services,
+  today: string,
+): Promise<Pick<AlertData, 'aws' | 'awsProblem'>> {
+  const start = alertWindowStart(today);
   const { aws } = services.sources;
-  if (aws && start < today) {
-    try {
-      const answer = await dailyByServiceAndUsageType(aws, { start, end: today }, ALERT_DATA_MAX_AGE_MS);
-      data.aws = {
+  if (!aws || start >= today) return {};
+  try {
+    const answer = await dailyByServiceAndUsageType(aws, { start, end: today }, ALERT_DATA_MAX_AGE_MS);
+    return {
+      aws: {
         byService: byServiceAndUsageType(answer.value),
         days: dayList(start, today),
         estimatedDays: answer.value.estimatedDays,
         asOf: answer.asOf,
         fromCache: answer.fromCache,
         ...(answer.staleBecause ? { staleBecause: answer.staleBecause.message } : {}),
-      };
-    } catch (error) {
-      data.awsProblem = errorText(error);
-    }
+      },
+    };
+  } catch (error) {
+    return { awsProblem: errorText(error) };
   }
-  return data;
 }
 
 /** Cents per day of every day in `days`, each day's exact sum rounded once. */

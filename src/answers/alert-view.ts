@@ -4,6 +4,8 @@ export interface AlertView {
   headline: string;
   /** Detail, one fact a line. */
   lines: string[];
+  /** Where it stands (month to date, forecast), shown apart from the why. */
+  figures?: string[];
   /** Period, source, estimated or not, method. */
   basis: string[];
   /** Acknowledge / Mark expected / Snooze on this alert; `ceFeedback` adds AWS's own YES / NO choice. */

@@ -2,7 +2,7 @@
  * Budget messages in words: the headline for the channel and the detail for the thread, with why
  * spend moved (Heroku changes over the last week, priced; the AWS services that moved most).
  */
-import { serviceMovers } from '../core/alerts/aws-movers';
+import { biggestMoves } from '../core/alerts/aws-movers';
 import { type BudgetScope, describeScope, platformLabel } from '../core/alerts/budget';
 import { type BudgetEvent, percentUsed } from '../core/alerts/budget-check';
 import { describeDrivers } from '../core/alerts/cost-drivers';
@@ -40,7 +40,7 @@ function appsInScope(data: AlertData, day: string, scope: BudgetScope): Map<stri
   return apps;
 }
 
-/** Why the budget's spend moved: the last 7 days against the 7 before. */
+/** Why the budget's spend moved: the last 7 days against the 7 before (empty when nothing moved). */
 export function budgetWhy(data: AlertData, status: BudgetStatus): string[] {
   const { scope, platform } = status.budget;
   const lines: string[] = [];
@@ -66,15 +66,15 @@ export function budgetWhy(data: AlertData, status: BudgetStatus): string[] {
           .filter((service) => scope.kind !== 'service' || service.toLowerCase() === scope.value.toLowerCase())
           .map((service) => [service, awsTotalCents(data.aws!, from, service) - awsTotalCents(data.aws!, to, service)]),
       );
-    const moves = serviceMovers(totals(weekBefore, lastWeek), totals(lastWeek, data.today));
+    const moves = biggestMoves(totals(weekBefore, lastWeek), totals(lastWeek, data.today));
     lines.push(
       ...moves.map(
         (move) =>
-          `AWS ${move.service}: ${usd(move.afterCents)} in the last 7 days against ${usd(move.beforeCents)} the 7 before (${signedUsd(move.deltaCents)})`,
+          `AWS ${move.name}: ${usd(move.afterCents)} in the last 7 days against ${usd(move.beforeCents)} the 7 before (${signedUsd(move.deltaCents)})`,
       ),
     );
   }
-  return lines.length ? lines : ['No change in the figures the bot holds explains it.'];
+  return lines;
 }
 
 function title(status: BudgetStatus): string {
@@ -114,7 +114,12 @@ export function budgetViews(
       basis: [],
       buttons: { alertId, ceFeedback: false },
     },
-    detail: { headline: 'Why it changed', lines: [...why, ...figures], basis: status.basis },
+    detail: {
+      headline: 'Why it changed',
+      lines: why.length ? why : ['No change in the figures the bot holds explains it.'],
+      figures,
+      basis: status.basis,
+    },
   };
 }
 

@@ -23,6 +23,7 @@ import { COST_EXPLORER_SERVICE } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
 import { inventoryOnAws } from '../sources/heroku';
 import { loadDigestSettings } from './digest-settings';
+import { digestWhy } from './digest-why';
 import { readPipelines } from './parity';
 import { AWS_OFF, failureMessage, HEROKU_OFF } from './spend';
 
@@ -32,6 +33,8 @@ export interface GatherOptions {
   force?: boolean;
   /** Time zone of the digest week; defaults to the digest settings'. */
   timezone?: string;
+  /** Add "why it changed" (the digest message and its text; the App Home dashboard leaves it out). */
+  explain?: boolean;
   /** Where unexpected failures are logged. */
   log?: (message: string, error: unknown) => void;
 }
@@ -179,6 +182,16 @@ export async function gatherDigestInput(services: Services, options: GatherOptio
       : ({ platform: 'heroku', status: 'off', reason: HEROKU_OFF } as const),
     parityInput(services, options.force ?? false, options.log),
   ]);
+  const weekBefore = period.weeks.at(-2);
+  const why =
+    options.explain && weekBefore
+      ? await digestWhy(
+          services,
+          today,
+          { weekBefore, week },
+          'snapshots' in herokuSection ? herokuSection.snapshots : undefined,
+        )
+      : undefined;
   const requestsThisMonth = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
   return {
     week,
@@ -188,6 +201,7 @@ export async function gatherDigestInput(services: Services, options: GatherOptio
     heroku: herokuSection,
     inventory,
     ...(parity ? { parity } : {}),
+    ...(why ? { why } : {}),
     priceListDate: services.catalog.priceListDate,
     costExplorer: { requestsThisRun: requestsThisMonth - requestsBefore, month, requestsThisMonth },
   };

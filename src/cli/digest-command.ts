@@ -38,6 +38,7 @@ export const digestCliCommand: CliCommand = {
     try {
       const digest = await gatherDigest(services, {
         now: at,
+        explain: true,
         ...(timezone ? { timezone } : {}),
         log: (message, error) => io.err(`${message}: ${errorText(error)}`),
       });

@@ -160,6 +160,7 @@ export class DigestRunner {
           gatherDigest(services, {
             now,
             timezone: week.timezone,
+            explain: true,
             log: (message, error) => logger.error(message, error),
           }),
           this.gatherDeadlineMs,

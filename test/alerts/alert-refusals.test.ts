@@ -1,6 +1,6 @@
-import { type Harness, LEAD, startHarness } from '../support/bot-harness';
+import { type Harness, LEAD } from '../support/bot-harness';
 import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
-import { AWS_ENV, alertJobs, EC2, headlines, S3, scriptDaily, useLocalCostExplorer } from './support';
+import { alertJobs, EC2, headlines, S3, scriptDaily, startAlertHarness, useLocalCostExplorer } from './support';
 
 /**
  * Slack refusing an alert (the bot not in the channel, the channel gone or archived): every lead is
@@ -27,11 +27,7 @@ beforeEach(async () => {
   ]);
   ce.reply('GetAnomalies', reply.ok({ Anomalies: [] }));
   ce.reply('GetCostComparisonDrivers', reply.ok({ CostComparisonDrivers: [] }));
-  h = await startHarness(
-    { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint, ALERTS_CHANNEL: COSTS },
-    { now: () => clock },
-  );
-  h.slack.tsSeconds = Math.floor(NOV_17.getTime() / 1000);
+  h = await startAlertHarness(ce, () => clock, { ALERTS_CHANNEL: COSTS });
 });
 afterEach(async () => h.close());
 

@@ -1,9 +1,9 @@
 import { takeHerokuSnapshot } from '../../src/jobs/heroku-snapshot';
-import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { type Harness, LEAD, NOT_LEAD } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import {
-  AWS_ENV,
   alertJobs,
   EC2,
   headlines,
@@ -12,6 +12,7 @@ import {
   S3,
   scriptDaily,
   standard2xSnapshot,
+  startAlertHarness,
   useLocalCostExplorer,
 } from './support';
 
@@ -57,17 +58,7 @@ beforeEach(async () => {
   // Scaled from 2 to 6 Standard-2X this morning.
   world.addApp('api-prod', { team: 'acme-eng', formation: [{ type: 'web', quantity: 6, size: 'standard-2X' }] });
   heroku = await FakeHeroku.start({ world });
-  h = await startHarness(
-    {
-      ...AWS_ENV,
-      AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
-      HEROKU_API_TOKEN: heroku.token,
-      HEROKU_API_URL: heroku.url,
-      ALERTS_CHANNEL: COSTS,
-    },
-    { now: () => NOV_17 },
-  );
-  h.slack.tsSeconds = Math.floor(NOV_17.getTime() / 1000);
+  h = await startAlertHarness(ce, () => NOV_17, { ALERTS_CHANNEL: COSTS }, heroku);
   // The 28 days before: 2 × Standard-2X, as the bot's daily snapshots recorded them.
   for (let i = 1; i <= 28; i++) {
     const day = new Date(NOV_17.getTime() - i * 86_400_000).toISOString().slice(0, 10);
@@ -140,6 +131,10 @@ test('an AWS spike names the service and the usage type; Cost Anomaly Detection 
   );
   expect(text).toContain(
     'Amazon Elastic Compute Cloud - Compute / BoxUsage:m5.large: $120.00 that day against a usual $40.00 (+$80.00)',
+  );
+  capture(
+    'anomaly-alerts',
+    h.slack.callsTo('chat.postMessage').map((call) => call.body),
   );
   expect(text).toContain('Found by: AWS Cost Anomaly Detection (monitor services-monitor, score 0.91)');
   expect(text).toContain(

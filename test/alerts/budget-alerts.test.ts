@@ -1,8 +1,8 @@
-import { type Harness, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { type Harness, NOT_LEAD } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import { describePostgres, freshPostgresUrl } from '../support/databases';
 import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
 import {
-  AWS_ENV,
   alertJobs,
   EC2,
   headlines,
@@ -10,6 +10,7 @@ import {
   S3,
   scriptDaily,
   standard2xSnapshot,
+  startAlertHarness,
   useLocalCostExplorer,
 } from './support';
 
@@ -71,14 +72,8 @@ beforeEach(() => {
   );
 });
 
-async function start(env: Record<string, string> = {}, instanceId = 'replica-a'): Promise<Harness> {
-  const h = await startHarness(
-    { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint, ...env },
-    { now: () => clock, instanceId },
-  );
-  h.slack.tsSeconds = Math.floor(NOV_17.getTime() / 1000);
-  return h;
-}
+const start = (env: Record<string, string> = {}, instanceId = 'replica-a') =>
+  startAlertHarness(ce, () => clock, env, undefined, instanceId);
 
 async function setBudget(h: Harness, text: string) {
   const ack = await h.command(`budget set ${text}`);
@@ -106,9 +101,15 @@ describe('a budget on SQLite', () => {
       'Budget aws-all (AWS, all spend, $1,000.00/month) passed 80 %: $800.00 of $1,000.00 so far this month (80 %).',
       'Budget aws-all (AWS, all spend, $1,000.00/month) is forecast to reach $1,500.00 this month, over budget by $500.00; $800.00 of $1,000.00 so far this month (80 %).',
     ]);
+    capture(
+      'budget-alerts',
+      h.slack.callsTo('chat.postMessage').map((call) => call.body),
+    );
     const thread = replies(h, COSTS, posted[0]!.ts);
     expect(thread).toHaveLength(1);
-    expect(thread[0]!.text).toContain('AWS: $800.00 month to date');
+    // Cost Explorer's drivers explain it, so the thread never also says nothing does.
+    expect(thread[0]!.text).not.toContain('No change in the figures');
+    expect(thread[0]!.text).toContain('Where it stands:\n• AWS: $800.00 month to date');
     expect(thread[0]!.text).toContain('Forecast for 2026-11: $1,500.00, estimated');
     expect(thread[0]!.text).toContain(
       "AWS 2026-10 against 2026-09 (Cost Explorer's cost drivers): Amazon Elastic Compute Cloud - Compute / BoxUsage:m5.large: +$300.00 (usage change +$350.00, Savings Plans -$50.00)",

@@ -1,6 +1,14 @@
-import { type Harness, startHarness } from '../support/bot-harness';
+import type { Harness } from '../support/bot-harness';
 import { type CeRequestBody, costAndUsagePage, type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
-import { AWS_ENV, alertJobs, EC2, headlines, scriptDaily, standard2xSnapshot, useLocalCostExplorer } from './support';
+import {
+  alertJobs,
+  EC2,
+  headlines,
+  scriptDaily,
+  standard2xSnapshot,
+  startAlertHarness,
+  useLocalCostExplorer,
+} from './support';
 
 /**
  * A forecast for every scope a budget accepts: Heroku capped by the month's price (Heroku prorates
@@ -38,8 +46,7 @@ beforeEach(async () => {
   ce = localCostExplorer();
   ce.reset();
   scriptDaily(ce, () => [{ keys: [EC2, 'BoxUsage:m5.large'], amount: '5' }]);
-  h = await startHarness({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint }, { now: () => DEC_20 });
-  h.slack.tsSeconds = Math.floor(DEC_20.getTime() / 1000);
+  h = await startAlertHarness(ce, () => DEC_20);
 });
 afterEach(async () => h.close());
 

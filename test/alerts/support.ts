@@ -3,7 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { AlertJobs } from '../../src/jobs/alert-jobs';
 import type { AlertCrashPoint } from '../../src/jobs/post-once';
 import { slackAlertPoster } from '../../src/slack/alerts/slack-alert-poster';
-import { BOT_TOKEN, type Harness } from '../support/bot-harness';
+import { BOT_TOKEN, type Harness, startHarness } from '../support/bot-harness';
 import {
   type CeRequestBody,
   costAndUsagePage,
@@ -13,6 +13,7 @@ import {
   reply,
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
+import type { FakeHeroku } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
 
 export const AWS_ENV = {
@@ -43,6 +44,27 @@ export function useLocalCostExplorer(): () => FakeCostExplorer {
     await ce?.close();
   });
   return () => ce!;
+}
+
+/** The bot against the local Cost Explorer (and Heroku, when given), on the clock `now`; Slack's message times from its start. */
+export async function startAlertHarness(
+  ce: FakeCostExplorer,
+  now: () => Date,
+  env: Record<string, string> = {},
+  heroku?: FakeHeroku,
+  instanceId?: string,
+): Promise<Harness> {
+  const h = await startHarness(
+    {
+      ...AWS_ENV,
+      AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+      ...(heroku ? { HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url } : {}),
+      ...env,
+    },
+    { now, ...(instanceId ? { instanceId } : {}) },
+  );
+  h.slack.tsSeconds = Math.floor(now().getTime() / 1000);
+  return h;
 }
 
 export const quiet = { info: () => {}, warn: () => {}, error: () => {} };

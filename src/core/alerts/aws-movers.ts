@@ -37,26 +37,27 @@ export function usageTypeMovers(
   return moves.sort((a, b) => b.deltaCents - a.deltaCents || a.usageType.localeCompare(b.usageType)).slice(0, limit);
 }
 
-/** Services whose month so far moved most against the same days of the previous month. */
-export interface ServiceMove {
-  service: string;
+/** What moved most between two periods, by name (a service, or `service / usage type`). */
+export interface Move {
+  name: string;
   beforeCents: number;
   afterCents: number;
   deltaCents: number;
 }
 
-export function serviceMovers(
+/** The names whose cost changed most between `before` and `after` (either way), largest first. */
+export function biggestMoves(
   before: Readonly<Record<string, number>>,
   after: Readonly<Record<string, number>>,
   limit = 3,
-): ServiceMove[] {
+): Move[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .map((service) => {
-      const b = before[service] ?? 0;
-      const a = after[service] ?? 0;
-      return { service, beforeCents: b, afterCents: a, deltaCents: a - b };
+    .map((name) => {
+      const b = before[name] ?? 0;
+      const a = after[name] ?? 0;
+      return { name, beforeCents: b, afterCents: a, deltaCents: a - b };
     })
     .filter((move) => move.deltaCents !== 0)
-    .sort((x, y) => Math.abs(y.deltaCents) - Math.abs(x.deltaCents) || x.service.localeCompare(y.service))
+    .sort((x, y) => Math.abs(y.deltaCents) - Math.abs(x.deltaCents) || x.name.localeCompare(y.name))
     .slice(0, limit);
 }

@@ -12,7 +12,7 @@ import type { DigestInput, HerokuDigestInput } from './input';
 import { digestParity } from './parity';
 import type { Period } from './platform-figures';
 import { postureLines } from './posture';
-import type { Digest, PlatformSection } from './types';
+import type { Digest, DigestWhy, PlatformSection } from './types';
 import { verdict } from './verdict';
 import { weeksEndingWith } from './week';
 
@@ -48,6 +48,14 @@ function herokuSection(input: HerokuDigestInput, period: Period): PlatformSectio
   };
 }
 
+/** Only platforms with figures say why they moved. */
+function whyFor(why: DigestWhy, aws: PlatformSection, heroku: PlatformSection): DigestWhy {
+  return {
+    ...(heroku.status === 'ok' && why.heroku ? { heroku: why.heroku } : {}),
+    ...(aws.status === 'ok' && why.aws ? { aws: why.aws } : {}),
+  };
+}
+
 export function buildDigest(input: DigestInput): Digest {
   const period = digestPeriod(input);
   const aws: PlatformSection = 'status' in input.aws ? input.aws : awsFigures(input.aws, period);
@@ -63,6 +71,7 @@ export function buildDigest(input: DigestInput): Digest {
     verdict: verdict(aws, heroku),
     posture: postureLines(input.inventory),
     ...(parity ? { parity } : {}),
+    ...(input.why ? { why: whyFor(input.why, aws, heroku) } : {}),
     about: [
       `Week ${input.week.label} (${input.week.id}), weeks Monday to Sunday in ${input.week.timezone}; costs are per UTC day, as Cost Explorer and the Heroku snapshots count them.`,
       `Modelled costs: list prices of ${input.priceListDate}, infrastructure only (ops hours not counted); a modelled week is 168/730 of an AWS month or 7/30 of a Heroku month; a year is 52 weeks.`,

@@ -11,6 +11,8 @@ export {
   platformLines,
   postureText,
   renderDigestText,
+  whyHeading,
+  whyLines,
 } from './render-text';
 export * from './schedule';
 export * from './settings';

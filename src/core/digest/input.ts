@@ -8,7 +8,7 @@ import type { SnapshotRow } from '../heroku-run-rate';
 import type { Money } from '../money';
 import type { ParityReport } from '../parity';
 import type { DailyCostLike } from '../spend/summary';
-import type { DigestWeek, PlatformUnavailable } from './types';
+import type { DigestWeek, DigestWhy, PlatformUnavailable } from './types';
 
 /** The modelled monthly cost of a platform's workload on the other platform, or why there is none. */
 export type ModelledMonthly =
@@ -46,6 +46,8 @@ export interface DigestInput {
   inventory: LiveInventory;
   /** Staging against production per Heroku pipeline; undefined when Heroku is off. */
   parity?: ParityReport | { error: string };
+  /** Why each platform's spend moved, in words (made by src/answers/digest-why.ts). */
+  why?: DigestWhy;
   priceListDate: string;
   costExplorer: { requestsThisRun: number; month: string; requestsThisMonth: number };
 }

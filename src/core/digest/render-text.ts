@@ -57,6 +57,24 @@ export function platformLines(section: PlatformSection): string[] {
   return lines;
 }
 
+/** The heading of the "why it changed" section: which weeks it compares. */
+export function whyHeading(digest: Digest): string {
+  const before = digest.weeks.at(-2);
+  return `Why it changed: last week (${digest.week.label}) against the week before${before ? ` (${before.label})` : ''}`;
+}
+
+/** `Heroku api-prod: web dynos went from …` a line each; nothing when the digest has no such section. */
+export function whyLines(digest: Digest): string[] {
+  const why = digest.why;
+  if (!why) return [];
+  const platform = (name: string, lines: string[] | undefined, none: string) =>
+    lines === undefined ? [] : lines.length ? lines.map((line) => `${name} ${line}`) : [`${name}: ${none}`];
+  return [
+    ...platform('Heroku', why.heroku, 'no formation, add-on or app changes in these two weeks'),
+    ...platform('AWS', why.aws, 'no service or usage type moved between the two weeks'),
+  ];
+}
+
 export function postureText(digest: Digest): string[] {
   return digest.posture.map((line) => `${line.framework} — ${line.summary}`);
 }
@@ -73,6 +91,7 @@ export function renderDigestText(digest: Digest): string {
   return [
     digestTitle(digest),
     ...sections,
+    ...(whyLines(digest).length > 0 ? [[`${whyHeading(digest)}:`, ...whyLines(digest)].join('\n')] : []),
     digest.verdict,
     ['Compliance posture (live):', ...postureText(digest)].join('\n'),
     ...(parityLines(digest.parity).length > 0 ? [['Staging parity:', ...parityLines(digest.parity)].join('\n')] : []),

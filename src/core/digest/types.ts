@@ -118,6 +118,16 @@ export interface DigestParity {
   problem?: string;
 }
 
+/**
+ * Why spend moved between the week before and last week, in words, per platform: Heroku's formation,
+ * add-on and app changes day by day, priced; the AWS services and usage types that moved most.
+ * A platform without figures has no entry; an empty list means nothing the bot holds explains it.
+ */
+export interface DigestWhy {
+  heroku?: string[];
+  aws?: string[];
+}
+
 export interface Digest {
   week: DigestWeek;
   /** The four weeks the trend and chart cover, oldest first. */
@@ -131,6 +141,8 @@ export interface Digest {
   posture: PostureLine[];
   /** Undefined when Heroku is off or has no pipelines. */
   parity?: DigestParity;
+  /** Undefined when it was not asked for (the App Home dashboard does not show it). */
+  why?: DigestWhy;
   /** What the figures are: metric, estimated or final, price-list date, Cost Explorer requests. */
   about: string[];
   /** The date of the list prices the modelled figures use. */

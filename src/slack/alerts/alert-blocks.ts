@@ -58,13 +58,19 @@ function buttons(alertId: string, ceFeedback: boolean): KnownBlock {
 }
 
 export function alertText(view: AlertView): string {
-  return [view.headline, ...view.lines.map((line) => `• ${line}`)].join('\n');
+  return [
+    view.headline,
+    ...view.lines.map((line) => `• ${line}`),
+    ...(view.figures?.length ? ['Where it stands:', ...view.figures.map((line) => `• ${line}`)] : []),
+  ].join('\n');
 }
 
 export function alertBlocks(view: AlertView): KnownBlock[] {
   const safe = (text: string) => neutraliseMarkup(text);
   const blocks: KnownBlock[] = [mrkdwn(clip(`*${safe(view.headline)}*`))];
   if (view.lines.length) blocks.push(mrkdwn(clip(view.lines.map((line) => `• ${safe(line)}`).join('\n'))));
+  if (view.figures?.length)
+    blocks.push(mrkdwn(clip(`*Where it stands*\n${view.figures.map((line) => `• ${safe(line)}`).join('\n')}`)));
   for (const basis of view.basis) blocks.push(context(clip(safe(basis))));
   if (view.buttons) blocks.push(buttons(view.buttons.alertId, view.buttons.ceFeedback));
   return blocks.slice(0, MAX_MESSAGE_BLOCKS);

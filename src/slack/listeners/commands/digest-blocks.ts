@@ -5,9 +5,17 @@
  * sentences. Pure.
  */
 import type { KnownBlock } from '@slack/types';
-import { type Digest, type PlatformSection, parityLines, percentLabel, signedUsd } from '../../../core/digest';
+import {
+  type Digest,
+  type PlatformSection,
+  parityLines,
+  percentLabel,
+  signedUsd,
+  whyLines,
+} from '../../../core/digest';
 import { groupMovers, type MoverGroup } from '../../../core/digest/mover-groups';
 import { formatUsd } from '../../../core/money';
+import { neutraliseMarkup } from '../../../core/user-text';
 import { context, header, MAX_MESSAGE_BLOCKS, mrkdwn } from '../../message';
 import { monthName, rangeLabel } from '../../period-labels';
 
@@ -104,6 +112,18 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions = {}): 
     mrkdwn(`*${digest.verdict}*`),
   ];
   for (const section of [digest.aws, digest.heroku]) blocks.push({ type: 'divider' }, ...platformBlocks(section));
+  const why = whyLines(digest);
+  if (why.length > 0) {
+    blocks.push(
+      { type: 'divider' },
+      mrkdwn(
+        clip(
+          `*Why it changed* (last week against the week before)\n${why.map((line) => `• ${neutraliseMarkup(line)}`).join('\n')}`,
+          2900,
+        ),
+      ),
+    );
+  }
   if (digest.posture.length > 0) {
     blocks.push(
       { type: 'divider' },

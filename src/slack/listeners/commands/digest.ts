@@ -149,7 +149,7 @@ export function digestSubcommand(): Subcommand {
             placeholder: ephemeral('Building the digest preview…'),
             later: async () => {
               const now = services.now();
-              const digest = await gatherDigest(services, { now, log: (m, e) => logger.error(m, e) });
+              const digest = await gatherDigest(services, { now, explain: true, log: (m, e) => logger.error(m, e) });
               await services.store.audit({
                 at: now,
                 actor: command.user_id,
