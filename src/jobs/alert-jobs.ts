@@ -11,6 +11,7 @@ import type { AlertPost, AlertPoster } from '../answers/alert-view';
 import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
 import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
 import { budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers/budget-messages';
+import { saveStanding } from '../answers/budget-standing';
 import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
 import { addDays } from '../core/utc-days';
@@ -98,6 +99,8 @@ export class AlertJobs {
     const result: CheckResult = { posted: [], problems: [] };
     const data = await gatherAlertData(services, now);
     const statuses = await budgetStatuses(services, data, sentWithin(this.options.leaseMs ?? ALERT_LEASE_MS, now));
+    // App Home lists the budgets with these figures, without asking anyone.
+    if (statuses.length > 0) await saveStanding(services, statuses, data.month, now);
     const routes = await channelResolver(services);
     for (const status of statuses) {
       result.problems.push(...status.problems.map((problem) => `${status.budget.name}: ${problem}`));

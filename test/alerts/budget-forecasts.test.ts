@@ -4,8 +4,8 @@ import {
   alertJobs,
   EC2,
   headlines,
+  putDailySnapshots,
   scriptDaily,
-  standard2xSnapshot,
   startAlertHarness,
   useLocalCostExplorer,
 } from './support';
@@ -58,15 +58,7 @@ async function say(text: string): Promise<string> {
 }
 
 test('Heroku: a month of 6 × Standard-2X is forecast at its price, $300, not 31 days × $10', async () => {
-  for (let day = 1; day <= 20; day++) {
-    const date = `2026-12-${String(day).padStart(2, '0')}`;
-    await h.bot.services.store.putSnapshot({
-      day: date,
-      app: 'api-prod',
-      data: standard2xSnapshot(6),
-      takenAt: DEC_20,
-    });
-  }
+  await putDailySnapshots(h, 'api-prod', '2026-12', 20, 6);
   expect(await say(`budget set web 305/month app=api-prod alert=100 forecast channel=<#${COSTS}|costs>`)).toContain(
     'Saved budget web',
   );

@@ -1,5 +1,6 @@
 import { ADD_BUDGET, BUDGET_FIELDS, BUDGET_FORM } from '../../src/slack/alerts/budget-form';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { selectValue, submitBudgetForm, textValue } from './support';
 
 /** The App Home budget form through the signed receiver: errors on their fields, nothing half-saved. */
 let h: Harness;
@@ -8,8 +9,8 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
-const select = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
+const text = textValue;
+const select = selectValue;
 
 function values(over: Record<string, Record<string, unknown>> = {}) {
   return {
@@ -25,22 +26,7 @@ function values(over: Record<string, Record<string, unknown>> = {}) {
   };
 }
 
-async function submit(state: Record<string, Record<string, unknown>>, user = LEAD) {
-  const ack = await h.interaction({
-    type: 'view_submission',
-    user: { id: user, name: 'someone', team_id: 'T1' },
-    view: {
-      id: 'VBUDGET1',
-      type: 'modal',
-      callback_id: BUDGET_FORM,
-      private_metadata: '',
-      hash: 'h1',
-      state: { values: state },
-    },
-  });
-  await h.settle();
-  return ack;
-}
+const submit = (state: Record<string, Record<string, unknown>>, user = LEAD) => submitBudgetForm(h, state, user);
 
 test('the Home button opens the form for leads', async () => {
   await h.interaction({
@@ -54,7 +40,7 @@ test('the Home button opens the form for leads', async () => {
   expect((opened[0]!.body.view as { callback_id: string }).callback_id).toBe(BUDGET_FORM);
 });
 
-test('a whole budget is saved, and the lead gets a confirmation', async () => {
+test('a whole budget is saved, and Home says so', async () => {
   const ack = await submit(values());
   expect(ack.body).toBe('');
   expect(await h.bot.services.store.budgets()).toEqual([
@@ -67,7 +53,8 @@ test('a whole budget is saved, and the lead gets a confirmation', async () => {
       channel: 'C0ACME',
     }),
   ]);
-  expect(String(h.slack.callsTo('chat.postMessage').at(-1)?.body.text)).toContain(
+  // Home is published again with what was saved (the form was opened there).
+  expect(JSON.stringify(h.slack.callsTo('views.publish').at(-1)?.body.view)).toContain(
     'Saved budget web-prod: Heroku, team acme-eng, $2,000.00/month',
   );
 });

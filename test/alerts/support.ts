@@ -2,8 +2,9 @@
 import { WebClient } from '@slack/web-api';
 import { AlertJobs } from '../../src/jobs/alert-jobs';
 import type { AlertCrashPoint } from '../../src/jobs/post-once';
+import { BUDGET_FORM } from '../../src/slack/alerts/budget-form';
 import { slackAlertPoster } from '../../src/slack/alerts/slack-alert-poster';
-import { BOT_TOKEN, type Harness, startHarness } from '../support/bot-harness';
+import { BOT_TOKEN, type Harness, LEAD, startHarness } from '../support/bot-harness';
 import {
   type CeRequestBody,
   costAndUsagePage,
@@ -134,3 +135,33 @@ export const standard2xSnapshot = (quantity: number) => ({
     },
   ],
 });
+
+/** The app ran `quantity` × Standard-2X every day from the 1st of `month` (YYYY-MM) to `lastDay`. */
+export async function putDailySnapshots(h: Harness, app: string, month: string, lastDay: number, quantity: number) {
+  for (let day = 1; day <= lastDay; day++) {
+    const date = `${month}-${String(day).padStart(2, '0')}`;
+    await h.bot.services.store.putSnapshot({ day: date, app, data: standard2xSnapshot(quantity), takenAt: new Date() });
+  }
+}
+
+/** Form field values as Slack sends them in view.state. */
+export const textValue = (value: string) => ({ value: { type: 'plain_text_input', value } });
+export const selectValue = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
+
+/** Submits the App Home budget form with these values, through the signed receiver; the ack. */
+export async function submitBudgetForm(h: Harness, state: Record<string, Record<string, unknown>>, user = LEAD) {
+  const ack = await h.interaction({
+    type: 'view_submission',
+    user: { id: user, name: 'someone', team_id: 'T1' },
+    view: {
+      id: 'VBUDGET1',
+      type: 'modal',
+      callback_id: BUDGET_FORM,
+      private_metadata: '',
+      hash: 'h1',
+      state: { values: state },
+    },
+  });
+  await h.settle();
+  return ack;
+}

@@ -1,6 +1,7 @@
 /**
  * The budget form's button (App Home → "Add a budget") and its submission: each field checked with
- * the command's rules, errors on their fields, nothing saved until every field is right. Leads only.
+ * the command's rules, errors on their fields, nothing saved until every field is right; Home is
+ * published again with the new budget. Leads only.
  */
 import type {
   AllMiddlewareArgs,
@@ -15,7 +16,9 @@ import type { Services } from '../../services';
 import { channelProblem } from '../channel-access';
 import { fieldErrorText } from '../field-error';
 import { isLead } from '../leads';
+import { homeDashboard } from '../listeners/events/home-dashboard';
 import { BUDGET_FIELDS, budgetFormView, readBudgetForm } from './budget-form';
+import { homeNotice } from './budget-home-listeners';
 
 const FIELD_BLOCKS: Record<BudgetField, string> = {
   name: BUDGET_FIELDS.name,
@@ -29,7 +32,8 @@ const FIELD_BLOCKS: Record<BudgetField, string> = {
 export function openBudgetForm(services: Services) {
   return async ({ ack, body, client, logger }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
-    if (!(await isLead(services, client, logger, body.user.id))) return;
+    // Anyone else gets the member guide on their Home (theirs may show an old dashboard).
+    if (!(await homeDashboard(services).leadOrGuide(client, body.user.id, logger))) return;
     await client.views.open({ trigger_id: body.trigger_id, view: budgetFormView() });
   };
 }
@@ -60,13 +64,13 @@ export function budgetFormSubmission(services: Services) {
       return;
     }
     await ack();
-    try {
-      await client.chat.postMessage({
-        channel: user,
-        text: `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${describeBudget(saved.budget)}.`,
-      });
-    } catch (error) {
-      logger.warn('could not confirm the saved budget:', error);
-    }
+    // The form was opened from Home: the list there shows the new budget, the notice says what was saved.
+    await homeNotice(
+      services,
+      client,
+      user,
+      logger,
+      `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${describeBudget(saved.budget)}. The next hourly check fills in its figures.`,
+    );
   };
 }

@@ -5,7 +5,6 @@
  * line at the foot. Pure: every figure and time arrives formatted.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
-import { budgetsHomeBlocks } from '../alerts/budgets-home';
 import type { DashboardFigures, PlatformFigures, PlatformOff } from './dashboard-figures';
 import { button, divider, HOME_ACTIONS, heading, homeView, note, section } from './home-blocks';
 
@@ -33,7 +32,9 @@ export interface LeadHomeInput {
   notice?: string;
   /** `<@U1> and the members of <!subteam^S1>`. */
   leads: string;
-  /** Other teams' sections (budgets, parity), shown after the figures. */
+  /** The budgets section (src/slack/alerts/budgets-home.ts), after the figures. */
+  budgets?: KnownBlock[];
+  /** Other teams' sections (parity), shown after the budgets. */
   sections?: KnownBlock[];
 }
 
@@ -152,7 +153,7 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
       );
     }
   }
-  blocks.push(...budgetsHomeBlocks());
+  blocks.push(...(input.budgets ?? []));
   if (input.sections?.length) blocks.push(divider, ...input.sections);
   blocks.push(divider, section(digestLine(input)));
   const ce = input.costExplorer;

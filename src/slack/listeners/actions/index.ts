@@ -3,6 +3,8 @@ import type { Services } from '../../../services';
 import { ALERT_ACTIONS } from '../../alerts/alert-blocks';
 import { ADD_BUDGET } from '../../alerts/budget-form';
 import { openBudgetForm } from '../../alerts/budget-form-listeners';
+import { deleteBudgetFromHome } from '../../alerts/budget-home-listeners';
+import { DELETE_BUDGET } from '../../alerts/budgets-home';
 import { HOME_ACTIONS } from '../../home/home-blocks';
 import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { DIGEST_POST_NOW, DIGEST_SETTINGS } from '../commands/digest-blocks';
@@ -36,6 +38,7 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(DIGEST_SETTINGS, homeDigestSettings(services));
   app.action<BlockButtonAction>(HOME_ACTIONS.exportAudit, homeExportAudit(services));
   app.action<BlockButtonAction>(ADD_BUDGET, openBudgetForm(services));
+  app.action<BlockButtonAction>(DELETE_BUDGET, deleteBudgetFromHome(services));
   app.action<BlockOverflowAction>(
     HOME_ACTIONS.more,
     homeMore({

@@ -4,6 +4,7 @@
  * the Home buttons. Every publish that shows figures is written to the audit log (never the figures).
  */
 import type { WebClient } from '@slack/web-api';
+import { budgetsWithStanding } from '../../../answers/budget-standing';
 import { gatherDigest } from '../../../answers/digest';
 import { loadDigestSettings } from '../../../answers/digest-settings';
 import { describeSchedule, formatInZone, nextRun } from '../../../core/digest/schedule';
@@ -12,6 +13,7 @@ import { formatUsd } from '../../../core/money';
 import type { Services } from '../../../services';
 import { COST_EXPLORER_REQUEST_PRICE, COST_EXPLORER_SERVICE } from '../../../sources/aws';
 import type { CacheEntry } from '../../../store/store';
+import { budgetsHomeBlocks } from '../../alerts/budgets-home';
 import { type DashboardFigures, dashboardFigures, hasFailure, isDashboardFigures } from '../../home/dashboard-figures';
 import { leadHomeView } from '../../home/lead-view';
 import { memberHomeView } from '../../home/member-view';
@@ -119,6 +121,7 @@ export class HomeDashboard {
     const leads = await leadList(this.services, client, logger);
     const posted = settings.channel ? await this.postedThisWeek(settings.channel, settings.timezone, now) : undefined;
     const parity = parityHomeBlocks(figures?.value.parity);
+    const { budgets, standing } = await budgetsWithStanding(this.services);
     const view = leadHomeView({
       ...(figures ? { figures: figures.value, asOf: formatInZone(figures.storedAt, settings.timezone) } : {}),
       cached: options.how === 'cached',
@@ -132,6 +135,10 @@ export class HomeDashboard {
       costExplorer: { month, requests, cost: formatUsd(COST_EXPLORER_REQUEST_PRICE.times(requests)) },
       ...(options.notice ? { notice: options.notice } : {}),
       leads: leadMentions(leads),
+      budgets: budgetsHomeBlocks({
+        budgets,
+        ...(standing ? { standing, checkedAt: formatInZone(standing.checkedAt, settings.timezone) } : {}),
+      }),
       ...(parity.length > 0 ? { sections: parity } : {}),
     });
     await client.views.publish({ user_id: user, view });

@@ -1,0 +1,67 @@
+/**
+ * Where each budget stood at the last budget check, kept in the store so the App Home list shows
+ * figures without asking Cost Explorer (the check runs hourly on cached figures anyway). Plain data.
+ */
+import type { Services } from '../services';
+import type { StoredBudget } from '../store/store';
+import type { BudgetStatus } from './budget-status';
+
+export const BUDGET_STANDING_KEY = 'budgets:standing';
+
+export interface BudgetFigures {
+  actualCents: number;
+  /** Null when the budget does not ask for a forecast or none could be made. */
+  forecastCents: number | null;
+  /** What could not be read (the figures are then not shown). */
+  problems: string[];
+}
+
+export interface BudgetStanding {
+  /** YYYY-MM the figures are for. */
+  month: string;
+  checkedAt: Date;
+  byId: Record<string, BudgetFigures>;
+}
+
+type StoredStanding = Omit<BudgetStanding, 'checkedAt'> & { checkedAt: string };
+
+export function standingOf(statuses: readonly BudgetStatus[], month: string, checkedAt: Date): StoredStanding {
+  return {
+    month,
+    checkedAt: checkedAt.toISOString(),
+    byId: Object.fromEntries(
+      statuses.map(({ budget, spend, problems }) => [
+        budget.id,
+        { actualCents: spend.actualCents, forecastCents: spend.forecastCents, problems },
+      ]),
+    ),
+  };
+}
+
+export async function saveStanding(
+  services: Pick<Services, 'store'>,
+  statuses: readonly BudgetStatus[],
+  month: string,
+  now: Date,
+): Promise<void> {
+  await services.store.cachePut(BUDGET_STANDING_KEY, standingOf(statuses, month, now), now);
+}
+
+function isStanding(value: unknown): value is StoredStanding {
+  const v = value as Partial<StoredStanding> | null;
+  return Boolean(
+    v && typeof v.month === 'string' && typeof v.checkedAt === 'string' && v.byId && typeof v.byId === 'object',
+  );
+}
+
+/** Every budget, and the last check's figures when they are for this month. */
+export async function budgetsWithStanding(
+  services: Pick<Services, 'store' | 'now'>,
+): Promise<{ budgets: StoredBudget[]; standing?: BudgetStanding }> {
+  const budgets = await services.store.budgets();
+  if (budgets.length === 0) return { budgets };
+  const entry = await services.store.cacheGet<unknown>(BUDGET_STANDING_KEY);
+  const month = services.now().toISOString().slice(0, 7);
+  if (!entry || !isStanding(entry.value) || entry.value.month !== month) return { budgets };
+  return { budgets, standing: { ...entry.value, checkedAt: new Date(entry.value.checkedAt) } };
+}
