@@ -267,6 +267,9 @@ test('Snooze 1 day from a budget message holds its next alert until the day is o
     expect(replies(h, COSTS, headline!.ts).map((m) => m.text)).toContain(
       '<@ULEAD0001> snoozed alerts for this budget until 2026-11-18 10:00 UTC.',
     );
+    expect(await h.bot.services.store.auditLog()).toContainEqual(
+      expect.objectContaining({ actor: 'ULEAD0001', action: 'alert-snooze' }),
+    );
     // Spend passes 90 % (a costly day): held while snoozed, posted once the snooze is over.
     ce.reset();
     scriptDaily(ce, () => [{ keys: [EC2, 'BoxUsage:m5.large'], amount: '60' }]);
