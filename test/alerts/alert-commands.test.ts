@@ -36,14 +36,42 @@ test.each([
     'Say where its alerts go',
     'Example: `/hosting alerts route team=acme-eng channel=#eng-costs`',
   ],
-  ['alerts route service=S3 channel=<#C0X|x>', 'not service', 'Example:'],
+  ['alerts route service=S3 channel=<#C0X|x>', '"service" is not something alerts can be routed by', 'Example:'],
   ['alerts route', 'Say which team, account or tag', 'Example:'],
+  ['alerts unroute', 'Say which team, account or tag', 'Example: `/hosting alerts unroute team=acme-eng`'],
+  [
+    'alerts unroute team=acme-eng',
+    'Heroku team acme-eng has no route of its own',
+    '`/hosting alerts` lists the routes',
+  ],
+  [
+    'alerts unroute region=eu',
+    'is not something alerts can be routed by',
+    'Example: `/hosting alerts unroute team=acme-eng`',
+  ],
   ['alerts frobnicate', 'is not something I know', '/hosting alerts route team=acme-eng channel=#eng-costs'],
 ])('`/hosting %s` → a clear error with an example; nothing saved', async (text, error, example) => {
   const said = await answer(text);
   expect(said).toContain(error);
   expect(said).toContain(example);
   expect(said).not.toMatch(/TypeError|at \w+ \(|Error:/);
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+  const settings = await h.bot.services.store.settings();
+  expect(Object.keys(settings).filter((key) => key.startsWith('alerts.'))).toEqual([]);
+});
+
+test.each([
+  ['budget set web 100/month channel=<#C0NOPE|nope>', 'Nothing was saved: Hosting Advisor is not a member of #nope'],
+  ['alerts channel=<#C0NOPE|nope>', 'Nothing was changed: Hosting Advisor is not a member of #nope'],
+  [
+    'alerts route team=acme-eng channel=<#C0NOPE|nope>',
+    'Nothing was changed: Hosting Advisor is not a member of #nope',
+  ],
+])('`/hosting %s` (a channel the bot is not in) → how to invite it; nothing saved', async (text, error) => {
+  h.slack.answer('conversations.info', { ok: true, channel: { id: 'C0NOPE', name: 'nope', is_member: false } });
+  const said = await answer(text);
+  expect(said).toContain(error);
+  expect(said).toContain('type /invite @Hosting Advisor in that channel');
   expect(await h.bot.services.store.budgets()).toEqual([]);
   const settings = await h.bot.services.store.settings();
   expect(Object.keys(settings).filter((key) => key.startsWith('alerts.'))).toEqual([]);

@@ -200,6 +200,18 @@ describePostgres('a budget on PostgreSQL with two replicas', () => {
       ]);
       expect(headlines(a, COSTS)).toHaveLength(2);
       expect(headlines(b, COSTS)).toHaveLength(0);
+      // A day on, Cost Explorer restates November lower: both replicas check, "back under" is said once.
+      ce.reset();
+      scriptDaily(ce, () => [{ keys: [EC2, 'BoxUsage:m5.large'], amount: '40' }]);
+      ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '100.0', Unit: 'USD' } }));
+      clock = later(24 * 60);
+      await Promise.all([jobsA.checkBudgets(clock), jobsB.checkBudgets(clock)]);
+      await Promise.all([jobsA.checkBudgets(later(60, clock)), jobsB.checkBudgets(later(60, clock))]);
+      expect(headlines(a, COSTS).map((m) => m.text.split('\n')[0])).toEqual([
+        expect.stringContaining('passed 80 %'),
+        expect.stringContaining('is forecast to reach'),
+        expect.stringContaining('is back under 80 %: $680.00 of $1,000.00'),
+      ]);
     } finally {
       await b.close();
       await a.close();

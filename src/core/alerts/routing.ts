@@ -2,6 +2,7 @@
  * Which channel an alert goes to: a budget's own channel, else the channel routed for its Heroku team,
  * AWS linked account or cost-allocation tag, else the alerts channel, else the digest channel. Pure.
  */
+import { neutraliseMarkup } from '../user-text';
 import { checkChannel, checkScope } from './budget';
 
 export interface Routes {
@@ -43,34 +44,55 @@ export function routeFor(routes: Routes, target: RouteTarget): string | undefine
 export type RouteChange = { kind: 'team' | 'account' | 'tag'; key: string; channel?: string };
 
 export const ROUTE_EXAMPLE = '`/hosting alerts route team=acme-eng channel=#eng-costs`';
+export const UNROUTE_EXAMPLE = '`/hosting alerts unroute team=acme-eng`';
 
-/** `team=acme-eng channel=#eng-costs`, `account=123456789012 channel=…`, `tag:team=web channel=…`; without channel: remove. */
-export function parseRoute(words: readonly string[], needChannel: boolean): { value: RouteChange } | { error: string } {
+const quoted = (text: string) => `"${neutraliseMarkup(text.slice(0, 40))}"`;
+
+/**
+ * `route team=acme-eng channel=#eng-costs`, `route account=123456789012 channel=…`, `route tag:team=web
+ * channel=…`; `unroute team=acme-eng` (no channel) removes one. Errors carry an example of the same verb.
+ */
+export function parseRoute(
+  words: readonly string[],
+  verb: 'route' | 'unroute',
+): { value: RouteChange } | { error: string } {
+  const example = verb === 'route' ? ROUTE_EXAMPLE : UNROUTE_EXAMPLE;
   let change: Omit<RouteChange, 'channel'> | undefined;
   let channel: string | undefined;
   for (const word of words) {
     const eq = word.indexOf('=');
     const key = eq > 0 ? word.slice(0, eq) : word;
     const value = eq > 0 ? word.slice(eq + 1) : '';
-    if (key.toLowerCase() === 'channel') {
+    const lower = key.toLowerCase();
+    if (lower === 'channel' && verb === 'route') {
       const checked = checkChannel(value);
-      if ('error' in checked) return { error: checked.error };
+      if ('error' in checked) return { error: `${checked.error} Example: ${example}` };
       channel = checked.value;
       continue;
     }
-    const scope = checkScope(key, value);
-    if ('error' in scope) return { error: `${scope.error} Example: ${ROUTE_EXAMPLE}` };
-    const { value: parsed } = scope;
-    if (parsed.kind === 'team' || parsed.kind === 'account') change = { kind: parsed.kind, key: parsed.value };
-    else if (parsed.kind === 'tag') change = { kind: 'tag', key: `${parsed.key}=${parsed.value}` };
-    else
+    if (lower !== 'team' && lower !== 'account' && !lower.startsWith('tag:')) {
       return {
-        error: `Alerts can be routed by team=, account= or tag:KEY=VALUE, not ${parsed.kind}. Example: ${ROUTE_EXAMPLE}`,
+        error: `${quoted(key)} is not something alerts can be routed by: use team=, account= or tag:KEY=VALUE. Example: ${example}`,
       };
+    }
+    const scope = checkScope(key, value);
+    if ('error' in scope) return { error: `${scope.error} Example: ${example}` };
+    const { value: parsed } = scope;
+    if (parsed.kind === 'tag') change = { kind: 'tag', key: `${parsed.key}=${parsed.value}` };
+    else if (parsed.kind === 'team' || parsed.kind === 'account') change = { kind: parsed.kind, key: parsed.value };
   }
-  if (!change) return { error: `Say which team, account or tag to route. Example: ${ROUTE_EXAMPLE}` };
-  if (needChannel && !channel) return { error: `Say where its alerts go with channel=#…. Example: ${ROUTE_EXAMPLE}` };
+  if (!change) return { error: `Say which team, account or tag to ${verb}. Example: ${example}` };
+  if (verb === 'route' && !channel) return { error: `Say where its alerts go with channel=#…. Example: ${example}` };
   return { value: { ...change, ...(channel ? { channel } : {}) } };
+}
+
+/** `Heroku team acme-eng`, `AWS account 123456789012`, `tag team=web`. */
+export function describeRouteKey(change: Pick<RouteChange, 'kind' | 'key'>): string {
+  return change.kind === 'team'
+    ? `Heroku team ${change.key}`
+    : change.kind === 'account'
+      ? `AWS account ${change.key}`
+      : `tag ${change.key}`;
 }
 
 export function applyRoute(routes: Routes, change: RouteChange): Routes {

@@ -5,7 +5,7 @@
 import { ALERTS_CHANNEL_KEY, describeAlertSettings, loadRoutes, saveRoutes } from '../../../answers/alert-settings';
 import { checkChannel, splitWords } from '../../../core/alerts/budget';
 import { DETECTION_METHOD } from '../../../core/alerts/detect';
-import { applyRoute, parseRoute, ROUTE_EXAMPLE } from '../../../core/alerts/routing';
+import { applyRoute, describeRouteKey, parseRoute, ROUTE_EXAMPLE, UNROUTE_EXAMPLE } from '../../../core/alerts/routing';
 import { neutraliseMarkup } from '../../../core/user-text';
 import { channelProblem } from '../../channel-access';
 import { isLead, leadList, leadMentions } from '../../leads';
@@ -69,7 +69,7 @@ export function alertsSubcommand(): Subcommand {
         };
       }
       if (action === 'route' || action === 'unroute') {
-        const parsed = parseRoute(words.slice(1), action === 'route');
+        const parsed = parseRoute(words.slice(1), action);
         if ('error' in parsed) return ephemeral(`Nothing was changed: ${parsed.error}`);
         return {
           later: async () => {
@@ -78,14 +78,20 @@ export function alertsSubcommand(): Subcommand {
               const problem = await channelProblem(client, value.channel);
               if (problem) return ephemeral(`Nothing was changed: ${problem}`);
             }
-            await saveRoutes(services, applyRoute(await loadRoutes(services), value));
+            const routes = await loadRoutes(services);
+            if (!value.channel && !routes[value.kind][value.key]) {
+              return ephemeral(
+                `Nothing was changed: ${describeRouteKey(value)} has no route of its own; \`/hosting alerts\` lists the routes.`,
+              );
+            }
+            await saveRoutes(services, applyRoute(routes, value));
             await audit(`${action} ${value.kind} ${value.key}`);
             return ephemeral(`Saved. ${await settingsText(context)}`);
           },
         };
       }
       return ephemeral(
-        `\`alerts ${neutraliseMarkup(first.slice(0, 30))}\` is not something I know. Try \`/hosting alerts\`, ${CHANNEL_EXAMPLE}, ${ROUTE_EXAMPLE} or \`/hosting alerts unroute team=acme-eng\`.`,
+        `\`alerts ${neutraliseMarkup(first.slice(0, 30))}\` is not something I know. Try \`/hosting alerts\`, ${CHANNEL_EXAMPLE}, ${ROUTE_EXAMPLE} or ${UNROUTE_EXAMPLE}.`,
       );
     },
   };
