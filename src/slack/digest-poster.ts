@@ -3,7 +3,7 @@
  * earlier post in the channel history, attaches the chart and tells the leads.
  */
 import type { Logger } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { chartSummary, type Digest } from '../core/digest';
 import { renderDigestChart } from '../jobs/digest-chart';
 import type { DigestPoster, PostResult } from '../jobs/digest-poster';
@@ -13,7 +13,7 @@ import { errorText } from '../sources/source-error';
 import { tellLeads } from './leads';
 import { digestBlocks, digestFallback } from './listeners/commands/digest-blocks';
 import { slackErrorCode, slackErrorText } from './slack-errors';
-import { findTaggedMessage } from './tagged-messages';
+import { findTaggedMessage, noResendClient } from './tagged-messages';
 
 /** The message metadata type that tags a digest post with its week. */
 export const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
@@ -36,17 +36,8 @@ export function slackDigestPoster(
   logger: PosterLogger,
   options: SlackPosterOptions = {},
 ): DigestPoster {
-  /**
-   * The digest is posted with its own client that never resends on its own: the app's client
-   * retries network errors, and a resent chat.postMessage whose first answer was lost posts twice.
-   * A 429 (certainly not posted) is waited out here; a lost answer is left to the history check.
-   */
-  const once = new WebClient(client.token, {
-    slackApiUrl: client.slackApiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 20_000,
-  });
+  // Its own client that never resends (see noResendClient); a 429 is waited out here.
+  const once = noResendClient(client);
 
   /** Posts, waiting out Slack's Retry-After (the runner keeps its lease alive meanwhile) for up to rateLimitWaitMs in all. */
   async function postOnce(args: Parameters<WebClient['chat']['postMessage']>[0]): Promise<string> {

@@ -1,8 +1,23 @@
 /**
- * Finding a message the bot posted, by the metadata it was tagged with: how a successor tells
- * whether a crashed owner's digest or alert went out before posting it again.
+ * Posting exactly once in Slack's terms: a client that never resends a post by itself, and finding a
+ * message the bot posted by the metadata it was tagged with (how a successor tells whether a crashed
+ * owner's digest or alert went out before posting it again).
  */
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
+
+/**
+ * A client for posts that never resends on its own: the app's client retries network errors, and a
+ * resent chat.postMessage whose first answer was lost posts twice. A 429 is rejected at once (the
+ * caller decides whether to wait); a lost answer is left to the history check.
+ */
+export function noResendClient(client: WebClient): WebClient {
+  return new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 20_000,
+  });
+}
 
 export interface TaggedQuery {
   channel: string;

@@ -3,12 +3,12 @@
  * its own (a resent chat.postMessage whose first answer was lost posts twice); a lost answer is left
  * to the history check, which finds the message by its metadata tag.
  */
-import { WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import type { AlertPost, AlertPoster } from '../../answers/alert-view';
 import type { Services } from '../../services';
 import { type LeadsLogger, tellLeads } from '../leads';
 import { slackErrorCode, slackErrorText } from '../slack-errors';
-import { findTaggedMessage } from '../tagged-messages';
+import { findTaggedMessage, noResendClient } from '../tagged-messages';
 import { alertBlocks, alertText } from './alert-blocks';
 
 export const ALERT_EVENT_TYPE = 'hosting_advisor_alert';
@@ -19,12 +19,7 @@ export function slackAlertPoster(
   services: Pick<Services, 'config' | 'store' | 'now'>,
   logger: LeadsLogger,
 ): AlertPoster {
-  const poster = new WebClient(client.token, {
-    slackApiUrl: client.slackApiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 20_000,
-  });
+  const poster = noResendClient(client);
   return {
     async post(post: AlertPost) {
       const answer = await poster.chat.postMessage({
