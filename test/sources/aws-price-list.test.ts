@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PricingClient } from '@aws-sdk/client-pricing';
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
 import { PRICE_FAMILIES } from '../../src/sources/prices/aws-price-families';
 import { MalformedPriceItem, pricesOfItem } from '../../src/sources/prices/aws-price-items';
 import { readAwsPriceSet } from '../../src/sources/prices/aws-price-list';
@@ -84,7 +85,6 @@ describe('the AWS Price List source, on the wire', () => {
       'aws.rds.storage.gp3.single-az',
       'aws.rds.storage.gp3.multi-az',
       'aws.elasticache.cache.t4g.small',
-      'aws.elasticache.valkey.cache.t4g.micro',
       'aws.alb.hour',
       'aws.alb.lcu-hour',
       'aws.nat.hour',
@@ -104,6 +104,18 @@ describe('the AWS Price List source, on the wire', () => {
     }
     // The free first 100 GB is a $0 dimension, not a price.
     expect(priceOf(set.prices, 'aws.data-transfer.out.first-10tb')?.usd).toBe('0.0900000000');
+  });
+
+  test('reads only prices an estimate can use: every key and unit is one the catalog prices (no Valkey nodes)', async () => {
+    const { set } = await read();
+    // A key the catalog lacks, or a unit that differs from the catalog's, is skipped when layering.
+    const unused = set.prices
+      .filter((p) => DEFAULT_CATALOG.entries.get(p.key)?.unit !== p.unit)
+      .map((p) => `${p.key} per ${p.unit}`);
+    expect(unused).toEqual([]);
+    // The list has a Valkey node (priced lower than Redis OSS), which is not asked for.
+    expect(US_EAST_1_PRICES['cache:Valkey:cache.t4g.micro']).toBe('0.0128000000');
+    expect(fake.requests.some((r) => JSON.stringify(r.body.Filters).includes('Valkey'))).toBe(false);
   });
 
   test('reads an unreadable page again, and gives up plainly when it stays unreadable', async () => {

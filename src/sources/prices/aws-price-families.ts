@@ -59,19 +59,21 @@ function rdsFamily(deployment: 'Single-AZ' | 'Multi-AZ'): PriceFamily {
   };
 }
 
-function cacheFamily(engine: 'Redis' | 'Valkey'): PriceFamily {
-  return {
-    id: `elasticache-${engine.toLowerCase()}`,
-    label: `ElastiCache ${engine === 'Redis' ? 'Redis OSS' : 'Valkey'} nodes`,
-    serviceCode: 'AmazonElastiCache',
-    filters: (region) => [inRegion(region), term('productFamily', 'Cache Instance'), term('cacheEngine', engine)],
-    keyOf: ({ attributes, unit }) => {
-      if (unit !== 'Hrs' || !attributes.instanceType?.startsWith('cache.')) return undefined;
-      const prefix = engine === 'Redis' ? 'aws.elasticache' : 'aws.elasticache.valkey';
-      return { key: `${prefix}.${attributes.instanceType}`, unit: 'hour' };
-    },
-  };
-}
+/**
+ * ElastiCache nodes for Redis OSS: the engine the model prices (Heroku Key-Value Store maps onto it).
+ * Valkey is priced lower, but no estimate offers it yet, so its prices are not read: a price the
+ * model never uses would only count against the guard's "keys lost" check.
+ */
+const ELASTICACHE_REDIS: PriceFamily = {
+  id: 'elasticache-redis',
+  label: 'ElastiCache Redis OSS nodes',
+  serviceCode: 'AmazonElastiCache',
+  filters: (region) => [inRegion(region), term('productFamily', 'Cache Instance'), term('cacheEngine', 'Redis')],
+  keyOf: ({ attributes, unit }) =>
+    unit === 'Hrs' && attributes.instanceType?.startsWith('cache.')
+      ? { key: `aws.elasticache.${attributes.instanceType}`, unit: 'hour' }
+      : undefined,
+};
 
 /** Data transfer out is priced in tiers by GB a month; each tier is a dimension of one product. */
 const TRANSFER_TIERS: Record<string, string> = {
@@ -122,8 +124,7 @@ export const PRICE_FAMILIES: readonly PriceFamily[] = [
         : undefined;
     },
   },
-  cacheFamily('Redis'),
-  cacheFamily('Valkey'),
+  ELASTICACHE_REDIS,
   {
     id: 'alb',
     label: 'Application Load Balancer hours and LCUs',
@@ -210,6 +211,6 @@ export const PRICE_FAMILIES: readonly PriceFamily[] = [
     serviceCode: 'AmazonVPC',
     filters: (region) => [inRegion(region), term('productFamily', 'VPC Public IPv4 Address')],
     keyOf: (dimension) =>
-      endsWith(dimension, 'PublicIPv4:InUseAddress') ? { key: 'aws.vpc.public-ipv4', unit: 'hour' } : undefined,
+      endsWith(dimension, 'PublicIPv4:InUseAddress') ? { key: 'aws.vpc.public-ipv4', unit: 'address-hour' } : undefined,
   },
 ];
