@@ -1,6 +1,6 @@
 import { DEFAULT_CATALOG, layerPrices, priceOf } from '../../src/core/pricing';
 import { HerokuApi } from '../../src/sources/heroku/heroku-api';
-import { readHerokuPriceSet } from '../../src/sources/prices/heroku-price-list';
+import { DYNO_SIZES_NEED_TOKEN, readHerokuPriceSet } from '../../src/sources/prices/heroku-price-list';
 import { FakeHeroku, HerokuWorld, validateHerokuResource } from '../support/fake-heroku';
 
 const now = () => new Date('2026-12-05T04:00:00Z');
@@ -73,6 +73,21 @@ describe('Heroku prices from the Platform API', () => {
       origin: 'live',
     });
     expect(priceOf(catalog, 'heroku.dyno.standard-2x').unitPrice?.toString()).toBe('45');
+  });
+
+  test('without a token, the add-on plans are read anonymously and dyno prices stay the bundled ones', async () => {
+    const anonymous = new HerokuApi({ anonymous: true, host: fake.url, sleep: async () => {} });
+    const { set, notes } = await readHerokuPriceSet(anonymous, now, { dynoSizes: false });
+    expect(fake.log.map((entry) => `${entry.path} ${entry.auth} ${entry.status}`)).toEqual([
+      '/addon-services/heroku-postgresql/plans none 200',
+      '/addon-services/heroku-redis/plans none 200',
+    ]);
+    expect(set.prices.find((p) => p.key === 'heroku.postgres.standard-0')?.usd).toBe('50');
+    expect(set.prices.find((p) => p.key === 'heroku.postgres.shield-0')?.usd).toBeNull();
+    expect(set.prices.some((p) => p.key.startsWith('heroku.dyno.'))).toBe(false);
+    expect(notes[0]).toBe(DYNO_SIZES_NEED_TOKEN);
+    // GET /dyno-sizes does need a token: asked anonymously, Heroku refuses it.
+    await expect(readHerokuPriceSet(anonymous, now)).rejects.toThrow(/401|credentials|unauthori[sz]ed/i);
   });
 
   test('a failure part-way returns nothing, so no half-read set is stored', async () => {

@@ -25,7 +25,13 @@ import { AdaptiveLimit, concurrencyFor } from './rate-limit-concurrency';
  * - turns every failure into a SourceError whose message never contains the token.
  */
 export interface HerokuApiOptions {
-  token: string;
+  /** HEROKU_API_TOKEN; unset only with `anonymous`. */
+  token?: string;
+  /**
+   * No token: requests go without an Authorization header. Only the endpoints under
+   * /addon-services answer that way ("can be accessed without authentication", Platform API schema).
+   */
+  anonymous?: boolean;
   /** HEROKU_API_URL. */
   host?: string;
   /** Most requests in flight at once, while the rate-limit pool is well filled. Default 32. */
@@ -182,11 +188,13 @@ export class HerokuApi {
   /** The last RateLimit-Remaining Heroku sent, less requests sent since. */
   rateLimitRemaining: number | undefined;
 
-  private readonly token: string;
+  private readonly token: string | undefined;
   private readonly limit: AdaptiveLimit;
   private readonly trust: TrustedCertificates;
   private readonly secrets: string[];
-  private readonly options: Required<Omit<HerokuApiOptions, 'store' | 'backoff' | 'token' | 'host' | 'trust'>> & {
+  private readonly options: Required<
+    Omit<HerokuApiOptions, 'store' | 'backoff' | 'token' | 'anonymous' | 'host' | 'trust'>
+  > & {
     baseMs: number;
     maxMs: number;
   };
@@ -194,7 +202,9 @@ export class HerokuApi {
   private paceChain: Promise<void> = Promise.resolve();
 
   constructor(options: HerokuApiOptions) {
-    if (!options.token) throw new SourceError('heroku', 'not-configured', 'HEROKU_API_TOKEN is not set.');
+    if (!options.token && !options.anonymous) {
+      throw new SourceError('heroku', 'not-configured', 'HEROKU_API_TOKEN is not set.');
+    }
     this.host = (options.host ?? DEFAULTS.host).replace(/\/+$/, '');
     this.pageSize = options.pageSize ?? DEFAULTS.pageSize;
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 1000) {
@@ -219,7 +229,7 @@ export class HerokuApi {
     this.limit = new AdaptiveLimit(() => concurrencyFor(this.rateLimitRemaining, { max, reserve }));
     this.trust = options.trust ?? {};
     // Anything that could echo the credential back: the token and the Basic value heroku-client builds.
-    this.secrets = [options.token, Buffer.from(`:${options.token}`).toString('base64')];
+    this.secrets = options.token ? [options.token, Buffer.from(`:${options.token}`).toString('base64')] : [];
     this.token = options.token;
   }
 

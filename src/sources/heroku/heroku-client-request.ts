@@ -26,7 +26,8 @@ interface HerokuClientRequest {
 const HerokuClientRequest = require('heroku-client/lib/request') as { prototype: HerokuClientRequest };
 
 export interface HerokuGet {
-  token: string;
+  /** Unset: an anonymous request, sent without an Authorization header. */
+  token: string | undefined;
   /** `https://api.heroku.com` */
   host: string;
   path: string;
@@ -82,7 +83,11 @@ export function herokuGet(get: HerokuGet): Promise<unknown> {
     request.reject = reject;
   });
   request.handleError = (error: unknown) => request.reject(error);
-  // Called with every request sent; heroku-client sets no timeout without a `timeout` option.
-  request.setRequestTimeout = get.onRequest;
+  // Called with every request before it is ended; heroku-client sets no timeout without a `timeout` option.
+  request.setRequestTimeout = (req) => {
+    // heroku-client always sets Basic `:<token>` (`:undefined` without one); an anonymous request sends none.
+    if (get.token === undefined) req.removeHeader('Authorization');
+    get.onRequest(req);
+  };
   return request.request();
 }

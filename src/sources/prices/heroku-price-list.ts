@@ -32,14 +32,31 @@ export interface HerokuPriceRead {
 
 const dollars = (cents: number) => new Decimal(cents).dividedBy(100).toString();
 
-/** Reads the three price lists. Any failure fails the read: a partial set is never returned. */
-export async function readHerokuPriceSet(api: HerokuApi, now: () => Date): Promise<HerokuPriceRead> {
+export interface HerokuPriceReadOptions {
+  /**
+   * Read GET /dyno-sizes too (default true). It needs a token; the add-on plans do not, so without
+   * HEROKU_API_TOKEN the plans are read anonymously and dyno prices stay the bundled list's.
+   */
+  dynoSizes?: boolean;
+}
+
+export const DYNO_SIZES_NEED_TOKEN =
+  'Dyno prices come from the bundled list: GET /dyno-sizes needs HEROKU_API_TOKEN (the add-on plans were read without one).';
+
+/** Reads the price lists. Any failure fails the read: a partial set is never returned. */
+export async function readHerokuPriceSet(
+  api: HerokuApi,
+  now: () => Date,
+  options: HerokuPriceReadOptions = {},
+): Promise<HerokuPriceRead> {
   const budget = new RequestBudget(30, 'a Heroku price refresh');
   const prices: LivePrice[] = [];
   const unpriced: string[] = [];
   const otherUnits: string[] = [];
+  const dynoSizes = options.dynoSizes ?? true;
   return budget.run(async () => {
-    for (const size of await api.list('/dyno-sizes', dynoSizePriceWire, budget)) {
+    const sizes = dynoSizes ? await api.list('/dyno-sizes', dynoSizePriceWire, budget) : [];
+    for (const size of sizes) {
       const key = `heroku.dyno.${size.name.toLowerCase()}`;
       const cents = size.cost?.cents;
       // No cost from Heroku is not a price of $0: the bundled list, or a contract price, stands.
@@ -57,9 +74,12 @@ export async function readHerokuPriceSet(api: HerokuApi, now: () => Date): Promi
         else prices.push({ key, usd: dollars(plan.price.cents), unit: 'month' });
       }
     }
-    const notes: string[] = [];
+    const notes: string[] = dynoSizes ? [] : [DYNO_SIZES_NEED_TOKEN];
     if (unpriced.length > 0) {
-      notes.push(`Heroku lists no price for ${unpriced.join(', ')}: the bundled list or a contract price stands.`);
+      // Private and Shield sizes are never priced publicly: name a few, count the rest.
+      const named = unpriced.slice(0, 3).join(', ');
+      const more = unpriced.length > 3 ? ` and ${unpriced.length - 3} more` : '';
+      notes.push(`Heroku lists no price for ${named}${more}: the bundled list or a contract price stands for those.`);
     }
     if (otherUnits.length > 0) notes.push(`Heroku priced ${otherUnits.join(', ')} per an unknown unit: not used.`);
     return { set: { vendor: 'heroku', region: HEROKU_PRICE_REGION, readAt: now().toISOString(), prices }, notes };
