@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+// The module itself, not core/pricing's index: a CLI start must not load the whole catalog here.
+import { AWS_REGION_CODE } from './core/pricing/live-prices';
 import { DEFAULT_DATABASE } from './store/default-database';
 import { SSL_MODES } from './store/postgres-tls';
 
@@ -13,7 +15,11 @@ const isTimeZone = (zone: string): boolean => (require('luxon') as typeof import
  * The only reader of process.env. Every problem is reported at once, by variable name and with
  * the fix; values are never echoed, so a mistyped secret cannot leak into a log.
  */
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'AWS_PRICING_REGION'> & {
+  /** The AWS region estimates price unless they say `region=`: the first of AWS_PRICING_REGION. */
+  AWS_PRICING_REGION: string;
+  /** Every region of AWS_PRICING_REGION, without repeats: each gets its own live AWS prices. */
+  awsPricingRegions: string[];
   socketMode: boolean;
   awsEnabled: boolean;
   herokuEnabled: boolean;
@@ -27,6 +33,9 @@ export class ConfigError extends Error {
     );
   }
 }
+
+/** Each priced region is a weekly read of about 20 Price List requests. */
+const MAX_PRICED_REGIONS = 10;
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = (check: z.ZodString) => z.preprocess(blankToUndefined, check.optional());
@@ -120,12 +129,14 @@ const schema = z.object({
     z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin or UTC' }).default('UTC'),
   ),
   PRICES_SCHEDULE: cronSchedule('"0 4 * * *" (daily at 04:00 UTC)', '0 4 * * *'),
+  // One region, or several (comma-separated): the first is what estimates price unless they say
+  // `region=`; each is refreshed from the AWS Price List.
   AWS_PRICING_REGION: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: 'must be an AWS region code such as us-east-1 or eu-west-1' })
-      .default('us-east-1'),
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value : 'us-east-1'),
+    commaList(
+      z.string().regex(AWS_REGION_CODE, { error: 'must be AWS region codes such as us-east-1 or eu-west-1' }),
+      'AWS region codes such as us-east-1,eu-west-1',
+    ).pipe(z.array(z.string()).max(MAX_PRICED_REGIONS, { error: `can list at most ${MAX_PRICED_REGIONS} regions` })),
   ),
   ALERTS_CHANNEL: optionalText(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a Slack channel ID such as C012ABCDEF (not a #name)' }),
@@ -191,8 +202,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, { requireSlack }: LoadOptions
   }
   if (problems.length > 0 || !value) throw new ConfigError(problems);
 
+  const awsPricingRegions = [...new Set(value.AWS_PRICING_REGION)];
   return {
     ...value,
+    AWS_PRICING_REGION: awsPricingRegions[0],
+    awsPricingRegions,
     socketMode,
     awsEnabled: AWS_CREDENTIAL_HINTS.some((name) => Boolean(env[name]?.trim())),
     herokuEnabled: Boolean(value.HEROKU_API_TOKEN),

@@ -1,21 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  applyOverrides,
-  type Catalog,
-  DEFAULT_CATALOG,
-  type PricingOverrides,
-  parsePricingOverrides,
-} from './core/pricing';
+import { type PricingOverrides, parsePricingOverrides } from './core/pricing';
 
 export class PricingFileError extends Error {
   override readonly name = 'PricingFileError';
-}
-
-/** The list-price catalog with PRICING_FILE applied, or a PricingFileError naming every bad field. */
-export function loadCatalog(pricingFile: string | undefined): Catalog {
-  const overrides = loadPricingOverrides(pricingFile);
-  return overrides ? applyOverrides(DEFAULT_CATALOG, overrides) : DEFAULT_CATALOG;
 }
 
 /** PRICING_FILE read and checked, or undefined when unset; a PricingFileError names every bad field. */

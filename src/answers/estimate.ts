@@ -5,7 +5,7 @@
  */
 import { parseEstimate } from '../core/estimate';
 import { type Estimate, type EstimateOptions, estimate } from '../core/model';
-import type { Catalog } from '../core/pricing';
+import { BUNDLED_AWS_REGION, type Catalog, type LayeredCatalog } from '../core/pricing';
 import type { Workload } from '../core/workload';
 import type { Services } from '../services';
 import { SourceError } from '../sources/source-error';
@@ -36,30 +36,71 @@ export type EstimateAnswer =
       /** `share` was among the words. */
       share: boolean;
       live?: LiveAppNote;
+      /** Said above the estimate: the configured AWS region has no prices yet, so another was used. */
+      pricingNote?: string;
     };
 
+/**
+ * Where an estimate's prices come from: the price book (PRICING_FILE > live > bundled, any region).
+ * `catalog` is the configured region's, or us-east-1's while that region has no prices yet.
+ */
+export interface EstimatePrices {
+  readonly catalog: Catalog;
+  readonly region: string;
+  catalogFor(region: string): LayeredCatalog;
+}
+
+type PricedFor = { ok: true; catalog: Catalog; note?: string } | { ok: false; message: string };
+
+/**
+ * The catalog for the region the words ask for (`region=`), else the configured one. A region the
+ * words name without prices is refused, plainly; the configured region without prices yet falls
+ * back to us-east-1's bundled list and says so above the estimate.
+ */
+function pricedFor(prices: EstimatePrices, asked: string | undefined): PricedFor {
+  const layered = prices.catalogFor(asked ?? prices.region);
+  if (layered.ok) return layered;
+  if (asked) return layered;
+  return {
+    ok: true,
+    catalog: prices.catalog,
+    note: `AWS_PRICING_REGION is ${prices.region}, but no AWS prices for ${prices.region} are stored yet, so AWS is priced for ${BUNDLED_AWS_REGION} (bundled list). It needs AWS credentials allowed pricing:GetProducts and a price refresh (\`/hosting prices refresh\`, hosting leads).`,
+  };
+}
+
 /** The words modelled without any live source: `app=NAME` answers `needs-heroku`. */
-export function estimateFromWords(words: string, catalog: Catalog): EstimateAnswer {
-  const parsed = parseEstimate(words, catalog);
+export function estimateFromWords(words: string, prices: EstimatePrices): EstimateAnswer {
+  const parsed = parseEstimate(words, prices.catalog);
   if (!parsed.ok) return { kind: 'refused', message: parsed.message };
   const { request } = parsed;
   if (request.kind === 'form') return { kind: 'form' };
   if (request.kind === 'app') return { kind: 'needs-heroku', app: request.app };
-  return modelled(request.workload, words, catalog, request.share, request.options);
+  const priced = pricedFor(prices, request.region);
+  if (!priced.ok) return { kind: 'refused', message: priced.message };
+  return modelled(request.workload, words, priced, request.share, request.options);
 }
 
 function modelled(
   workload: Workload,
   words: string,
-  catalog: Catalog,
+  priced: { catalog: Catalog; note?: string },
   share: boolean,
   options: EstimateOptions = {},
 ): EstimateAnswer {
-  return { kind: 'estimate', estimate: estimate(workload, catalog, options), words, share };
+  return {
+    kind: 'estimate',
+    estimate: estimate(workload, priced.catalog, options),
+    words,
+    share,
+    ...(priced.note ? { pricingNote: priced.note } : {}),
+  };
 }
 
 /** The app named by `app=NAME`, when the words name one. */
-export function liveAppIn(words: string, catalog: Catalog): { app: string; share: boolean } | undefined {
+export function liveAppIn(
+  words: string,
+  catalog: Catalog,
+): { app: string; share: boolean; region?: string } | undefined {
   const parsed = parseEstimate(words, catalog);
   return parsed.ok && parsed.request.kind === 'app' ? parsed.request : undefined;
 }
@@ -67,16 +108,19 @@ export function liveAppIn(words: string, catalog: Catalog): { app: string; share
 /** The answer, reading a live Heroku app (`app=NAME`) when the words name one and Heroku is connected. */
 export async function answerEstimate(
   words: string,
-  services: Pick<Services, 'catalog' | 'sources'>,
+  services: Pick<Services, 'prices' | 'sources'>,
 ): Promise<EstimateAnswer> {
-  const named = liveAppIn(words, services.catalog);
+  const prices = services.prices.book;
+  const named = liveAppIn(words, prices.catalog);
   const heroku = services.sources.heroku;
-  if (named === undefined || !heroku) return estimateFromWords(words, services.catalog);
+  if (named === undefined || !heroku) return estimateFromWords(words, prices);
   const { app } = named;
+  const priced = pricedFor(prices, named.region);
+  if (!priced.ok) return { kind: 'refused', message: priced.message };
   try {
     const inventory = await heroku.inventory();
     const workload = heroku.appWorkload(inventory.value, app);
-    const answer = modelled(workload, words, services.catalog, named.share);
+    const answer = modelled(workload, words, priced, named.share);
     if (answer.kind !== 'estimate') return answer;
     return {
       ...answer,

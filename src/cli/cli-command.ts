@@ -1,5 +1,6 @@
 import type { Config } from '../config';
-import type { Catalog } from '../core/pricing';
+import type { Catalog, PricingOverrides } from '../core/pricing';
+import type { PriceBook } from '../price-book';
 
 export interface CliIo {
   out(text: string): void;
@@ -8,8 +9,12 @@ export interface CliIo {
 
 export interface CliContext {
   config: Config;
-  /** List prices with PRICING_FILE applied. */
+  /** PRICING_FILE and the bundled list, labelled by layer (no store is read): for checking words. */
   catalog: Catalog;
+  /** PRICING_FILE, read and checked. */
+  overrides?: PricingOverrides;
+  /** The price book Slack answers with (PRICING_FILE > stored live prices > bundled), read on first use. */
+  prices(): Promise<PriceBook>;
   io: CliIo;
   now: () => Date;
 }

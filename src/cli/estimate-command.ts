@@ -82,10 +82,10 @@ export const estimateCliCommand: CliCommand = {
     'estimate web=2xstandard-2x postgres=standard-0',
     'estimate aws web=2xm5.large rds=db.m6g.large multi-az --json',
   ],
-  async run(args, { catalog, io }) {
+  async run(args, { io, prices }) {
     const json = args.includes('--json');
     const words = args.filter((arg) => arg !== '--json').join(' ');
-    const answer = estimateFromWords(words, catalog);
+    const answer = estimateFromWords(words, await prices());
     switch (answer.kind) {
       case 'refused':
       case 'failed':
@@ -99,9 +99,13 @@ export const estimateCliCommand: CliCommand = {
           `Estimating the live Heroku app "${answer.app}" needs HEROKU_API_TOKEN. Meanwhile, describe it: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0`,
         );
         return 1;
-      case 'estimate':
-        io.out(json ? JSON.stringify(estimateJson(answer.estimate), null, 2) : renderEstimateText(answer.estimate));
+      case 'estimate': {
+        const note = answer.pricingNote;
+        if (json)
+          io.out(JSON.stringify({ ...(note ? { pricingNote: note } : {}), ...estimateJson(answer.estimate) }, null, 2));
+        else io.out([...(note ? [`Note: ${note}`] : []), renderEstimateText(answer.estimate)].join('\n'));
         return 0;
+      }
     }
   },
 };

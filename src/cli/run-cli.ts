@@ -1,8 +1,10 @@
 import { type Config, ConfigError, configSecrets, loadConfig } from '../config';
-import type { Catalog } from '../core/pricing';
-import { loadCatalog, PricingFileError } from '../pricing-file';
+import type { PricingOverrides } from '../core/pricing';
+import { PriceBook } from '../price-book';
+import { loadPricingOverrides, PricingFileError } from '../pricing-file';
 import { rememberSecrets } from '../sources/source-error';
-import type { CliCommand, CliIo } from './cli-command';
+import type { CliCommand, CliContext, CliIo } from './cli-command';
+import { cliPriceBook } from './cli-prices';
 
 /**
  * The commands, in the order --help lists them, each loaded only when asked for: `estimate` then
@@ -55,11 +57,11 @@ export async function runCli(
   }
   const command = load();
   let config: Config;
-  let catalog: Catalog;
+  let overrides: PricingOverrides | undefined;
   try {
     config = loadConfig(env, { requireSlack: false });
     rememberSecrets(configSecrets(env));
-    catalog = loadCatalog(config.PRICING_FILE);
+    overrides = loadPricingOverrides(config.PRICING_FILE);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PricingFileError) {
       io.err(error.message);
@@ -67,5 +69,24 @@ export async function runCli(
     }
     throw error;
   }
-  return command.run(rest, { config, catalog, io, now: () => new Date() });
+  return command.run(
+    rest,
+    cliContext(config, overrides, io, () => new Date()),
+  );
+}
+
+/** What a command runs with: the configuration, PRICING_FILE, and the price book read on first use. */
+export function cliContext(
+  config: Config,
+  overrides: PricingOverrides | undefined,
+  io: CliIo,
+  now: () => Date,
+): CliContext {
+  let book: Promise<PriceBook> | undefined;
+  const prices = () => {
+    book ??= cliPriceBook(config, overrides, io, now());
+    return book;
+  };
+  const words = new PriceBook({ overrides, region: config.AWS_PRICING_REGION });
+  return { config, catalog: words.catalog, ...(overrides ? { overrides } : {}), io, now, prices };
 }

@@ -1,6 +1,6 @@
 import { digestCliCommand } from '../../src/cli/digest-command';
+import { cliContext } from '../../src/cli/run-cli';
 import { loadConfig } from '../../src/config';
-import { loadCatalog } from '../../src/pricing-file';
 import type { Harness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { type CeRequestBody, costAndUsagePage, type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
@@ -121,12 +121,11 @@ test('the CLI digest text has the same section', async () => {
   };
   const config = loadConfig(env, { requireSlack: false });
   const out: string[] = [];
-  const code = await digestCliCommand.run(['--dry-run'], {
-    config,
-    catalog: loadCatalog(config.PRICING_FILE),
-    io: { out: (text) => out.push(text), err: () => {} },
-    now: () => NOW,
-  });
+  const io = { out: (text: string) => void out.push(text), err: () => {} };
+  const code = await digestCliCommand.run(
+    ['--dry-run'],
+    cliContext(config, undefined, io, () => NOW),
+  );
   expect(code).toBe(0);
   expect(out.join('\n')).toContain(
     [

@@ -1,6 +1,6 @@
 import type { EstimateOptions } from '../model';
 import type { Money } from '../money';
-import { type Catalog, closestMatch } from '../pricing';
+import { AWS_REGION_CODE, type Catalog, closestMatch } from '../pricing';
 import type { Cache, ComplianceNeed, Database, Platform, ProcessType, Workload } from '../workload';
 import { clip, firstUnreadable, MAX_INPUT_LENGTH, normaliseTypography, shown } from './input-text';
 import { fail, ParseFailure } from './parse-failure';
@@ -36,6 +36,8 @@ interface Draft {
   storageGb?: number;
   awsCompute?: 'ec2' | 'fargate';
   arm: boolean;
+  /** `region=`: the AWS region to price. */
+  region?: string;
   /** Everything other than `app=`, `aws`, `heroku` and `share`, for the app-combination check. */
   otherThanApp: string[];
 }
@@ -195,6 +197,16 @@ function readSetting(
     draft.app = value;
     return;
   }
+  if (setting === 'region') {
+    // A pricing choice, not part of the workload: it goes with `app=` too.
+    if (!AWS_REGION_CODE.test(value)) {
+      fail(
+        `${shown(token)}: give an AWS region code, e.g. \`region=eu-west-1\` or \`region=us-east-1\` (the AWS side is priced there).`,
+      );
+    }
+    draft.region = value;
+    return;
+  }
   draft.otherThanApp.push(token);
   if (setting === 'postgres' || setting === 'rds')
     draft.database = { token, value: readDatabase(token, setting, value, draft.platform, catalog) };
@@ -220,7 +232,8 @@ function finish(draft: Draft, catalog: Catalog): ParseResult {
         `\`app=\` estimates the live app as it runs, so ${shown(draft.otherThanApp.join(' '))} can't be added to it (only \`share\`). For a what-if, describe the processes instead, e.g. \`web=2xstandard-2x staging\`.`,
       );
     }
-    return { ok: true, request: { kind: 'app', app: draft.app, share: draft.share } };
+    const region = draft.region ? { region: draft.region } : {};
+    return { ok: true, request: { kind: 'app', app: draft.app, share: draft.share, ...region } };
   }
   if (draft.processes.length === 0 && !draft.database && !draft.cache) {
     fail(
@@ -295,5 +308,6 @@ function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, 
     share: draft.share,
     ...(draft.opsRate ? { opsRate: draft.opsRate } : {}),
     options,
+    ...(draft.region ? { region: draft.region } : {}),
   };
 }

@@ -11,9 +11,11 @@ export type EstimateRequest =
       opsRate?: Money;
       /** Everything the command set for `estimate()`: ops rate, AWS compute and architecture. */
       options: EstimateOptions;
+      /** `region=`: the AWS region to price, when not the configured one. */
+      region?: string;
     }
   /** A live Heroku app: the adapter reads its formation and add-ons. */
-  | { kind: 'app'; app: string; share: boolean }
+  | { kind: 'app'; app: string; share: boolean; region?: string }
   /** No text: open the form. */
   | { kind: 'form' };
 

@@ -29,7 +29,8 @@ export type Setting =
   | 'ops-rate'
   | 'egress'
   | 'logs'
-  | 'storage';
+  | 'storage'
+  | 'region';
 
 /**
  * A table of words with no prototype: looking up what someone typed (`constructor`, `__proto__`,
@@ -72,6 +73,8 @@ export const SETTINGS = wordTable<Setting>({
   storage: 'storage',
   'db-storage': 'storage',
   disk: 'storage',
+  region: 'region',
+  'aws-region': 'region',
 });
 
 export type Flag = 'aws' | 'heroku' | 'staging' | 'hipaa' | 'pci' | 'share' | 'multi-az' | 'fargate' | 'ec2' | 'arm';
@@ -98,7 +101,8 @@ export const FLAGS = wordTable<Flag>({
 
 export const COMMON_PROCESSES = ['web', 'worker', 'clock', 'scheduler', 'release', 'api', 'jobs', 'sidekiq', 'celery'];
 
-export const FLAGS_TEXT = 'staging, review=N, hipaa, pci, share, aws, ops-rate=N, egress=500gb, logs=20gb';
+export const FLAGS_TEXT =
+  'staging, review=N, hipaa, pci, share, aws, ops-rate=N, egress=500gb, logs=20gb, region=eu-west-1';
 
 export function settingExample(setting: Setting, platform: Platform): string {
   const examples: Record<Setting, string> = {
@@ -112,6 +116,7 @@ export function settingExample(setting: Setting, platform: Platform): string {
     egress: '`egress=500gb`',
     logs: '`logs=20gb`',
     storage: '`storage=100gb`',
+    region: '`region=eu-west-1`',
   };
   return examples[setting];
 }

@@ -20,6 +20,7 @@ export type { HerokuKeyValuePlan, HerokuPostgresPlan, KeyValueTier, PostgresTier
 export type { DynoSpec, DynoTier } from './heroku-dynos';
 export type { LivePrice, PriceSet, PriceVendor } from './live-prices';
 export {
+  AWS_REGION_CODE,
   BUNDLED_AWS_REGION,
   HEROKU_PRICE_REGION,
   isoDay,

@@ -9,6 +9,9 @@ export const HEROKU_PRICE_REGION = 'global';
 /** The only region the bundled catalog prices: every other AWS region needs live prices. */
 export const BUNDLED_AWS_REGION = 'us-east-1';
 
+/** `us-east-1`, `eu-west-1`, `us-gov-west-1`: the shape of an AWS region code. */
+export const AWS_REGION_CODE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
 /** One price as the vendor published it, already mapped onto a catalog key. */
 export interface LivePrice {
   /** Catalog key: `aws.ec2.m5.large`, `heroku.dyno.standard-2x`. */

@@ -73,7 +73,7 @@ export function layerPrices({ bundled, liveSets, overrides, awsRegion }: PriceLa
   if (!awsSet && awsRegion !== BUNDLED_AWS_REGION) {
     return {
       ok: false,
-      message: `There are no AWS prices for ${awsRegion} yet: the bundled price list covers ${BUNDLED_AWS_REGION} only, and no live AWS Price List prices for ${awsRegion} are stored. A lead can run \`/hosting prices refresh\` (with AWS_PRICING_REGION=${awsRegion} and pricing:GetProducts allowed), or ask again with region=${BUNDLED_AWS_REGION}.`,
+      message: `There are no AWS prices for ${awsRegion} yet: the bundled price list covers ${BUNDLED_AWS_REGION} only, and no AWS Price List prices for ${awsRegion} are stored. To price ${awsRegion}, add it to AWS_PRICING_REGION (with AWS credentials allowed pricing:GetProducts) and refresh prices (\`/hosting prices refresh\`, hosting leads); or ask again with region=${BUNDLED_AWS_REGION}.`,
     };
   }
   const entries = new Map<string, CatalogEntry>();

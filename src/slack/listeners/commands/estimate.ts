@@ -1,7 +1,7 @@
 import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } from '../../../answers/estimate';
 import { renderEstimateText } from '../../../core/estimate';
 import type { Services } from '../../../services';
-import { ephemeral, type Message } from '../../message';
+import { context, ephemeral, MAX_MESSAGE_BLOCKS, type Message } from '../../message';
 import { estimateFormView } from '../views/estimate-form';
 import { estimateMessage } from './estimate-blocks';
 import type { Subcommand } from './subcommand';
@@ -23,26 +23,26 @@ export function estimateReply(answer: EstimateAnswer, share = false): Message {
       return ephemeral(`Could not estimate \`${answer.app}\`: ${answer.message}`);
     case 'estimate': {
       const message = estimateMessage(answer.estimate, answer.words, share || answer.share);
-      const text = renderEstimateText(answer.estimate);
-      const { live } = answer;
-      if (!live) return { ...message, text };
-      const asOf = `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}.`;
-      return {
-        ...message,
-        text: `${asOf}\n${text}`,
-        blocks: [
-          ...(message.blocks ?? []).slice(0, 1),
-          { type: 'context', elements: [{ type: 'mrkdwn', text: asOf }] },
-          ...(message.blocks ?? []).slice(1),
-        ],
-      };
+      const { live, pricingNote } = answer;
+      const asOf = live
+        ? `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}.`
+        : undefined;
+      const notes = [pricingNote && `:warning: ${pricingNote}`, asOf].filter((note): note is string => Boolean(note));
+      const text = [...notes, renderEstimateText(answer.estimate)].join('\n');
+      if (notes.length === 0) return { ...message, text };
+      // Right under the headline: what the figures below stand on. The buttons (last) always stay.
+      const [headline, ...rest] = message.blocks ?? [];
+      const blocks = [...(headline ? [headline] : []), ...notes.map(context), ...rest];
+      const kept =
+        blocks.length <= MAX_MESSAGE_BLOCKS ? blocks : [...blocks.slice(0, MAX_MESSAGE_BLOCKS - 1), blocks.at(-1)!];
+      return { ...message, text, blocks: kept };
     }
   }
 }
 
 /** Parses the words, models the workload and renders the answer, without live sources; shared by the form and buttons. */
 export function replyToEstimateWords(words: string, services: Services, share = false): Message {
-  return estimateReply(estimateFromWords(words, services.catalog), share);
+  return estimateReply(estimateFromWords(words, services.prices.book), share);
 }
 
 export function estimateSubcommand(): Subcommand {
