@@ -65,6 +65,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     book,
     readers: connectPriceReaders(config, sources, now),
     now,
+    awsRegions: config.awsPricingRegions,
+    owner: instanceId,
     tellLeads: (text) => tellLeads?.(text) ?? Promise.resolve(),
     logger,
   });

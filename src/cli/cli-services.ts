@@ -17,6 +17,13 @@ export async function cliServices(config: Config, store: Store, now: () => Date)
   await book.reload();
   const sources = connectSources(config, store, book.catalog, now);
   // The CLI prints what a refresh did; there are no leads to message.
-  const refresher = new PriceRefresher({ store, book, readers: connectPriceReaders(config, sources, now), now });
+  const refresher = new PriceRefresher({
+    store,
+    book,
+    readers: connectPriceReaders(config, sources, now),
+    now,
+    awsRegions: config.awsPricingRegions,
+    owner: 'cli',
+  });
   return withLivePrices({ config, store, prices: { book, refresher }, sources, now, instanceId: 'cli' });
 }

@@ -1,19 +1,28 @@
 /**
  * Refreshing live prices, off the request path: a timer at PRICES_SCHEDULE (default daily, 04:00
  * UTC) refreshes Heroku's prices each day and AWS's once a week; `/hosting prices refresh` and the
- * CLI refresh both at once. Each refresh is stored whole, compared with the set in use by the price
- * guard, and either used or held aside; leads hear about held sets and about passing changes once.
+ * CLI refresh both at once. AWS is read for each region of AWS_PRICING_REGION. Each refresh is
+ * stored whole, compared with the set in use by the price guard, and either used or held aside;
+ * leads hear about held sets and about passing changes once, across replicas.
  */
 import type { Logger } from '@slack/bolt';
 import type { ScheduledTask } from 'node-cron';
-import { type PriceSet, type PriceSetReview, type PriceVendor, reviewPriceSet, VENDOR_NAMES } from '../core/pricing';
+import {
+  HEROKU_PRICE_REGION,
+  type PriceSet,
+  type PriceSetReview,
+  type PriceVendor,
+  reviewPriceSet,
+  VENDOR_NAMES,
+} from '../core/pricing';
 import type { PriceBook } from '../price-book';
 import { SourceError } from '../sources/source-error';
 import type { Store } from '../store/store';
 import { armCronTimer } from './cron-timer';
+import { noticeKey, onceAcrossReplicas, type PriceClaimOptions, scheduledRefreshKey } from './price-claims';
 
-/** Reads one vendor's whole price set, or throws a SourceError. */
-export type PriceReader = (signal: AbortSignal) => Promise<{ set: PriceSet; notes?: string[] }>;
+/** Reads one vendor's whole price set (for AWS, of one region), or throws a SourceError. */
+export type PriceReader = (signal: AbortSignal, region: string) => Promise<{ set: PriceSet; notes?: string[] }>;
 
 export interface PriceReaders {
   aws?: PriceReader;
@@ -22,6 +31,7 @@ export interface PriceReaders {
 
 export const HEROKU_REFRESH_EVERY_MS = 20 * 60 * 60_000;
 export const AWS_REFRESH_EVERY_MS = 7 * 24 * 60 * 60_000 - 4 * 60 * 60_000;
+const EVERY: Record<PriceVendor, number> = { heroku: HEROKU_REFRESH_EVERY_MS, aws: AWS_REFRESH_EVERY_MS };
 
 export interface RefreshOutcome {
   vendor: PriceVendor;
@@ -30,6 +40,8 @@ export interface RefreshOutcome {
   /** Plain words: why held or failed, notes on a used set, or how to turn it on. */
   detail: string;
   review?: PriceSetReview;
+  /** The first set of this vendor and region: nothing to compare it with. */
+  first?: boolean;
 }
 
 export interface PriceRefresherOptions {
@@ -37,18 +49,27 @@ export interface PriceRefresherOptions {
   book: PriceBook;
   readers: PriceReaders;
   now: () => Date;
+  /** The AWS regions to read (AWS_PRICING_REGION); default the book's region alone. */
+  awsRegions?: readonly string[];
+  /** This replica among others on the store: claims for scheduled refreshes and notices. Default `prices`. */
+  owner?: string;
   /** Direct messages to the leads; unset in the CLI, which prints instead. */
   tellLeads?: (text: string) => Promise<void>;
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
+interface Target {
+  vendor: PriceVendor;
+  region: string;
+}
+
 const NOT_CONFIGURED: Record<PriceVendor, string> = {
   aws: 'no AWS credentials: AWS prices come from the bundled list (us-east-1). Set AWS credentials allowed pricing:GetProducts to use the AWS Price List.',
-  heroku:
-    'no HEROKU_API_TOKEN: Heroku prices come from the bundled list. Set HEROKU_API_TOKEN to read them from the Heroku Platform API.',
+  heroku: 'Heroku prices come from the bundled list.',
 };
 
 const CHANGES_SHOWN = 10;
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 function changeLines(review: PriceSetReview): string {
   const shown = review.changes
@@ -65,35 +86,42 @@ export class PriceRefresher {
 
   constructor(private readonly options: PriceRefresherOptions) {}
 
-  /** Refreshes the named vendors now, one after the other. Never throws for a vendor's failure. */
-  refresh(vendors: readonly PriceVendor[] = ['heroku', 'aws']): Promise<RefreshOutcome[]> {
-    const next = this.running.then(async () => {
-      const outcomes: RefreshOutcome[] = [];
-      for (const vendor of vendors) {
-        if (this.stopping.signal.aborted) break;
-        outcomes.push(await this.refreshOne(vendor));
-      }
-      await this.options.book.reload();
-      return outcomes;
-    });
-    this.running = next.catch(() => {});
-    return next;
+  private get logger() {
+    return this.options.logger ?? quiet;
   }
 
-  /** What the timer runs: Heroku when its last refresh is a day old, AWS when a week old. */
+  private get claims(): PriceClaimOptions {
+    const { store, now, owner } = this.options;
+    return { store, now, owner: owner ?? 'prices', logger: this.logger };
+  }
+
+  /** Every vendor and region this bot keeps prices for: Heroku once, AWS per AWS_PRICING_REGION. */
+  private targets(vendors: readonly PriceVendor[]): Target[] {
+    const regions = this.options.awsRegions ?? [this.options.book.region];
+    return vendors.flatMap((vendor): Target[] =>
+      vendor === 'aws' ? regions.map((region) => ({ vendor, region })) : [{ vendor, region: HEROKU_PRICE_REGION }],
+    );
+  }
+
+  /** Refreshes the named vendors now (AWS in each region), one after the other. Never throws for a vendor's failure. */
+  refresh(vendors: readonly PriceVendor[] = ['heroku', 'aws']): Promise<RefreshOutcome[]> {
+    return this.run(this.targets(vendors), false);
+  }
+
+  /**
+   * What the timer runs: Heroku when its last refresh is a day old, AWS (each region) when a week
+   * old. Each is claimed in the store first, so of several replicas one reads it.
+   */
   async refreshDue(): Promise<RefreshOutcome[]> {
     const now = this.options.now().getTime();
-    const due: PriceVendor[] = [];
-    for (const [vendor, every] of [
-      ['heroku', HEROKU_REFRESH_EVERY_MS],
-      ['aws', AWS_REFRESH_EVERY_MS],
-    ] as const) {
-      if (!this.options.readers[vendor]) continue;
-      const last = await this.options.store.latestPriceRefresh(vendor, this.regionOf(vendor));
+    const due: Target[] = [];
+    for (const target of this.targets(['heroku', 'aws'])) {
+      if (!this.options.readers[target.vendor]) continue;
+      const last = await this.options.store.latestPriceRefresh(target.vendor, target.region);
       // A failed refresh is tried again at the next run; a used or held one waits its turn.
-      if (!last || last.status === 'failed' || now - last.at.getTime() >= every) due.push(vendor);
+      if (!last || last.status === 'failed' || now - last.at.getTime() >= EVERY[target.vendor]) due.push(target);
     }
-    return due.length > 0 ? this.refresh(due) : [];
+    return due.length > 0 ? this.run(due, true) : [];
   }
 
   /** Loads the stored sets, then arms the timer and runs what is due, in the background. */
@@ -110,22 +138,42 @@ export class PriceRefresher {
     await this.running;
   }
 
+  private run(targets: readonly Target[], scheduled: boolean): Promise<RefreshOutcome[]> {
+    const next = this.running.then(async () => {
+      const outcomes: RefreshOutcome[] = [];
+      for (const target of targets) {
+        if (this.stopping.signal.aborted) break;
+        if (!scheduled) {
+          outcomes.push(await this.refreshOne(target));
+          continue;
+        }
+        let outcome: RefreshOutcome | undefined;
+        const key = scheduledRefreshKey(target.vendor, target.region, this.options.now());
+        await onceAcrossReplicas(this.claims, key, async () => {
+          outcome = await this.refreshOne(target);
+          return outcome.status;
+        });
+        // Not ours: another replica is reading it (or has read it) for this hour.
+        if (outcome) outcomes.push(outcome);
+      }
+      await this.options.book.reload();
+      return outcomes;
+    });
+    this.running = next.catch(() => {});
+    return next;
+  }
+
   private runDue(): Promise<void> {
     return this.refreshDue().then(
       (outcomes) => {
-        for (const o of outcomes) this.options.logger?.info(`price refresh ${o.vendor} ${o.region}: ${o.status}`);
+        for (const o of outcomes) this.logger.info(`price refresh ${o.vendor} ${o.region}: ${o.status}`);
       },
-      (error: unknown) => this.options.logger?.error('the price refresh failed:', error),
+      (error: unknown) => this.logger.error('the price refresh failed:', error),
     );
   }
 
-  private regionOf(vendor: PriceVendor): string {
-    return vendor === 'aws' ? this.options.book.region : 'global';
-  }
-
-  private async refreshOne(vendor: PriceVendor): Promise<RefreshOutcome> {
+  private async refreshOne({ vendor, region }: Target): Promise<RefreshOutcome> {
     const { store, now } = this.options;
-    const region = this.regionOf(vendor);
     const reader = this.options.readers[vendor];
     if (!reader) return { vendor, region, status: 'not-configured', detail: NOT_CONFIGURED[vendor] };
     // Refreshes are keyed by time: never reuse the last one's instant (a stopped clock, a fast retry).
@@ -133,7 +181,7 @@ export class PriceRefresher {
     const at = latest && latest.at >= now() ? new Date(latest.at.getTime() + 1) : now();
     let read: Awaited<ReturnType<PriceReader>>;
     try {
-      read = await reader(this.stopping.signal);
+      read = await reader(this.stopping.signal, region);
     } catch (error) {
       if (this.stopping.signal.aborted)
         return { vendor, region, status: 'failed', detail: 'the bot stopped during the refresh' };
@@ -141,7 +189,7 @@ export class PriceRefresher {
         error instanceof SourceError
           ? error.message
           : `${VENDOR_NAMES[vendor]} refresh failed unexpectedly; the prices in use were kept.`;
-      if (!(error instanceof SourceError)) this.options.logger?.error(`price refresh ${vendor}:`, error);
+      if (!(error instanceof SourceError)) this.logger.error(`price refresh ${vendor}:`, error);
       await store.putPriceRefresh({ vendor, region, at, status: 'failed', detail });
       return { vendor, region, status: 'failed', detail };
     }
@@ -154,22 +202,31 @@ export class PriceRefresher {
     if (status === 'held') {
       const inUse = previous ? `the prices read ${previous.at.toISOString().slice(0, 10)}` : 'the bundled list';
       await this.tellOnce(
-        vendor,
-        region,
+        { vendor, region },
         at,
         `:warning: New ${name} prices were kept aside, not used: ${detail}. Estimates keep using ${inUse}. If the change is real, put the figures in PRICING_FILE; \`/hosting prices\` shows what is in use.`,
       );
     } else if (previous && review.changes.length > 0) {
-      await this.tellOnce(vendor, region, at, `${name} prices changed (now in use):\n${changeLines(review)}`);
+      await this.tellOnce({ vendor, region }, at, `${name} prices changed (now in use):\n${changeLines(review)}`);
     }
-    return { vendor, region, status, detail, review };
+    return { vendor, region, status, detail, review, ...(previous ? {} : { first: true }) };
   }
 
-  private async tellOnce(vendor: PriceVendor, region: string, at: Date, text: string): Promise<void> {
+  /**
+   * Tells the leads once across replicas: the notice is claimed by what it says, so a replica with
+   * the same news (or the same held set read again later) stays quiet.
+   */
+  private async tellOnce({ vendor, region }: Target, at: Date, text: string): Promise<void> {
     const { tellLeads, store, now } = this.options;
-    if (!tellLeads || !(await store.markPriceRefreshNotified(vendor, region, at, now()))) return;
-    await tellLeads(text).catch((error: unknown) =>
-      this.options.logger?.warn(`could not tell the leads: ${String(error)}`),
-    );
+    if (!tellLeads) return;
+    try {
+      const sent = await onceAcrossReplicas(this.claims, noticeKey(vendor, region, text), async () => {
+        await tellLeads(text);
+        return 'told the leads';
+      });
+      if (sent) await store.markPriceRefreshNotified(vendor, region, at, now());
+    } catch (error) {
+      this.logger.warn(`could not tell the leads: ${String(error)}`);
+    }
   }
 }

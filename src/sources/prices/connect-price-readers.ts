@@ -1,29 +1,37 @@
 import type { Config } from '../../config';
 import type { PriceReaders } from '../../jobs/price-refresh';
 import type { Sources } from '../connect-sources';
+import { HerokuApi } from '../heroku/heroku-api';
 import { readAwsPriceSet } from './aws-price-list';
 import { readHerokuPriceSet } from './heroku-price-list';
 import { createPricingClient } from './pricing-client';
 
 /**
  * Price readers for what the configuration allows: AWS when AWS credentials are set (the SDK's own
- * chain; AWS_ENDPOINT_URL_PRICING is honoured by the SDK), Heroku when HEROKU_API_TOKEN is set.
+ * chain; AWS_ENDPOINT_URL_PRICING is honoured by the SDK), one region a read. Heroku always: with HEROKU_API_TOKEN its
+ * dyno sizes and add-on plans, without one the add-on plans alone, which Heroku serves to anyone.
  */
 export function connectPriceReaders(config: Config, sources: Sources, now: () => Date): PriceReaders {
   const heroku = sources.heroku;
   return {
     ...(config.awsEnabled
       ? {
-          aws: async (signal: AbortSignal) => {
+          aws: async (signal: AbortSignal, region: string) => {
             const client = createPricingClient();
             try {
-              return await readAwsPriceSet({ client, region: config.AWS_PRICING_REGION, now, signal });
+              return await readAwsPriceSet({ client, region, now, signal });
             } finally {
               client.destroy();
             }
           },
         }
       : {}),
-    ...(heroku ? { heroku: () => readHerokuPriceSet(heroku.api, now) } : {}),
+    heroku: heroku
+      ? () => readHerokuPriceSet(heroku.api, now)
+      : () => {
+          const trust = { file: config.SSL_CERT_FILE, dir: config.SSL_CERT_DIR };
+          const api = new HerokuApi({ anonymous: true, host: config.HEROKU_API_URL, trust, now });
+          return readHerokuPriceSet(api, now, { dynoSizes: false });
+        },
   };
 }
