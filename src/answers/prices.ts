@@ -1,10 +1,9 @@
 /**
  * `/hosting prices` and `hosting-advisor prices`: where prices come from now, when each vendor was
  * last refreshed, what failed and why, how many prices each layer supplies, and PRICING_FILE
- * overrides in force. Plain data plus one plain-text rendering (Slack shows it as mrkdwn too).
+ * overrides in force. Plain data; prices-text.ts words it for the CLI and Slack.
  */
-import { countByOrigin, isoDay, type PriceOrigin, type PriceVendor, VENDOR_NAMES } from '../core/pricing';
-import type { RefreshOutcome } from '../jobs/price-refresh';
+import { countByOrigin, HEROKU_PRICE_REGION, type PriceOrigin, type PriceVendor } from '../core/pricing';
 import type { Services } from '../services';
 import type { PriceRefresh } from '../store/store';
 
@@ -12,6 +11,8 @@ export interface VendorPrices {
   vendor: PriceVendor;
   region: string;
   configured: boolean;
+  /** What this source cannot read here, and why (Heroku without a token: no dyno sizes). */
+  limits?: string;
   /** The set answers use: when it was read, how many prices, the newest vendor date in it. */
   inUse?: { readAt: string; prices: number; newestEffective?: string };
   /** The newest refresh, whatever came of it. */
@@ -29,11 +30,18 @@ export interface PricesAnswer {
   /** Set when the priced region has no AWS prices at all. */
   regionProblem?: string;
   schedule: string;
+  /** The other AWS regions of AWS_PRICING_REGION: estimates price them with `region=`. */
+  otherRegions: string[];
 }
 
 async function vendorPrices(services: Services, vendor: PriceVendor, region: string): Promise<VendorPrices> {
   const { store, config } = services;
-  const configured = vendor === 'aws' ? config.awsEnabled : Boolean(services.sources.heroku);
+  // Heroku's add-on plans need no token, so Heroku is always read; without one, only the plans.
+  const configured = vendor === 'aws' ? config.awsEnabled : true;
+  const limits =
+    vendor === 'heroku' && !services.sources.heroku
+      ? 'Without HEROKU_API_TOKEN only the add-on plans are read (Heroku serves them to anyone); dyno prices come from the bundled list.'
+      : undefined;
   const [used, last, held] = await Promise.all([
     store.latestPriceRefresh(vendor, region, 'used'),
     store.latestPriceRefresh(vendor, region),
@@ -44,6 +52,7 @@ async function vendorPrices(services: Services, vendor: PriceVendor, region: str
     vendor,
     region,
     configured,
+    ...(limits ? { limits } : {}),
     ...(used?.set
       ? {
           inUse: {
@@ -66,78 +75,15 @@ export async function pricesAnswer(services: Services): Promise<PricesAnswer> {
   return {
     region,
     counts: countByOrigin(layered.ok ? layered.catalog : book.catalog),
-    vendors: [await vendorPrices(services, 'aws', region), await vendorPrices(services, 'heroku', 'global')],
+    vendors: [
+      ...(await Promise.all(services.config.awsPricingRegions.map((aws) => vendorPrices(services, 'aws', aws)))),
+      await vendorPrices(services, 'heroku', HEROKU_PRICE_REGION),
+    ],
     ...(overrides
       ? { overrides: { file: overrides.fileName, asOf: overrides.asOf, keys: [...overrides.prices.keys()].sort() } }
       : {}),
     ...(layered.ok ? {} : { regionProblem: layered.message }),
     schedule: services.config.PRICES_SCHEDULE,
+    otherRegions: services.config.awsPricingRegions.filter((other) => other !== region),
   };
-}
-
-const day = (iso: string) => isoDay(iso);
-
-function vendorLines(v: VendorPrices): string[] {
-  const name = `${VENDOR_NAMES[v.vendor]}${v.vendor === 'aws' ? ` (${v.region})` : ''}`;
-  const lines: string[] = [];
-  if (v.inUse) {
-    const effective = v.inUse.newestEffective ? `, newest effective date ${v.inUse.newestEffective}` : '';
-    lines.push(`${name}: in use, ${v.inUse.prices} prices read ${day(v.inUse.readAt)}${effective}.`);
-  } else if (!v.configured) {
-    lines.push(
-      v.vendor === 'aws'
-        ? `${name}: not used (no AWS credentials), so AWS prices come from the bundled list. Allow pricing:GetProducts to use it.`
-        : `${name}: not used (no HEROKU_API_TOKEN), so Heroku prices come from the bundled list.`,
-    );
-  } else {
-    lines.push(`${name}: no prices read yet, so the bundled list is used.`);
-  }
-  if (v.last && v.last.status === 'failed') lines.push(`  Last refresh ${day(v.last.at)} failed: ${v.last.detail}`);
-  else if (v.last) lines.push(`  Last refresh ${day(v.last.at)}: ${v.last.status === 'used' ? 'used' : 'kept aside'}.`);
-  if (v.held) lines.push(`  Kept aside ${day(v.held.at)}, not used: ${v.held.detail}`);
-  return lines;
-}
-
-/** The answer as text: the CLI prints it, Slack shows it in a section. */
-export function renderPricesText(answer: PricesAnswer): string {
-  const { counts } = answer;
-  const lines = [
-    `Prices for estimates (AWS region ${answer.region}), highest precedence first: PRICING_FILE > live vendor price > bundled list.`,
-    `In use now: ${counts['pricing-file']} from PRICING_FILE, ${counts.live} live, ${counts.bundled} from the bundled list (us-east-1 for AWS).`,
-  ];
-  if (answer.regionProblem) lines.push(`:warning: ${answer.regionProblem}`);
-  for (const vendor of answer.vendors) lines.push(...vendorLines(vendor));
-  if (answer.overrides) {
-    const { file, asOf, keys } = answer.overrides;
-    lines.push(
-      `PRICING_FILE ${file}${asOf ? ` (as of ${asOf})` : ''} overrides ${keys.length} price${keys.length === 1 ? '' : 's'}${keys.length ? `: ${keys.slice(0, 20).join(', ')}${keys.length > 20 ? ', …' : ''}` : ''}.`,
-    );
-  } else {
-    lines.push('No PRICING_FILE: no contract prices in force.');
-  }
-  lines.push(
-    `Refresh: Heroku daily and AWS weekly at "${answer.schedule}" (PRICES_SCHEDULE, UTC); a lead can run \`/hosting prices refresh\` now.`,
-  );
-  return lines.join('\n');
-}
-
-/** What a refresh did, one line a vendor. */
-export function renderRefreshText(outcomes: readonly RefreshOutcome[]): string {
-  return outcomes
-    .map((o) => {
-      const name = `${VENDOR_NAMES[o.vendor]}${o.vendor === 'aws' ? ` (${o.region})` : ''}`;
-      switch (o.status) {
-        case 'used': {
-          const changes = o.review?.changes.length ?? 0;
-          return `${name}: refreshed and in use (${changes} price change${changes === 1 ? '' : 's'}).${o.detail ? ` ${o.detail}` : ''}`;
-        }
-        case 'held':
-          return `${name}: read, but kept aside and not used: ${o.detail}`;
-        case 'failed':
-          return `${name}: refresh failed: ${o.detail}`;
-        default:
-          return `${name}: ${o.detail}`;
-      }
-    })
-    .join('\n');
 }

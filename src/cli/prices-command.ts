@@ -1,4 +1,5 @@
-import { pricesAnswer, renderPricesText, renderRefreshText } from '../answers/prices';
+import { pricesAnswer } from '../answers/prices';
+import { renderPricesText, renderRefreshText } from '../answers/prices-text';
 import { closeSources } from '../sources/connect-sources';
 import { openStore } from '../store/open-store';
 import type { CliCommand } from './cli-command';

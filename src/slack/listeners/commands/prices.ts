@@ -1,24 +1,32 @@
-import { pricesAnswer, renderPricesText, renderRefreshText } from '../../../answers/prices';
+import type { KnownBlock } from '@slack/types';
+import { type PricesAnswer, pricesAnswer } from '../../../answers/prices';
+import { pricesWords, refreshLines, renderPricesText } from '../../../answers/prices-text';
+import type { RefreshOutcome } from '../../../jobs/price-refresh';
 import { isLead } from '../../leads';
 import { context, ephemeral, header, type Message, mrkdwn } from '../../message';
 import type { Subcommand } from './subcommand';
 
 const SECTION_LIMIT = 2900;
 const clip = (text: string) => (text.length <= SECTION_LIMIT ? text : `${text.slice(0, SECTION_LIMIT - 1)}…`);
+/** Configuration names read as code in Slack, not as prose. */
+const names = (text: string) =>
+  text.replace(/(?<![`\w])(PRICING_FILE|PRICES_SCHEDULE|AWS_PRICING_REGION)(?![`\w])/g, '`$1`');
 
-function pricesMessage(text: string, refreshed?: string): Message {
-  const [first, ...rest] = text.split('\n');
-  return {
-    response_type: 'ephemeral',
-    text: clip([refreshed, text].filter(Boolean).join('\n\n')),
-    blocks: [
-      header('Where prices come from'),
-      ...(refreshed ? [mrkdwn(clip(refreshed))] : []),
-      mrkdwn(clip(first)),
-      mrkdwn(clip(rest.join('\n'))),
-      context('List prices in USD. `/hosting prices refresh` (hosting leads) reads Heroku and AWS now.'),
-    ],
-  };
+/** One section a source, after what each layer supplies; the refresh (when there was one) first. */
+function pricesMessage(answer: PricesAnswer, outcomes?: readonly RefreshOutcome[]): Message {
+  const words = pricesWords(answer);
+  const refreshed = outcomes ? refreshLines(outcomes) : [];
+  const blocks: KnownBlock[] = [header('Where prices come from')];
+  if (refreshed.length > 0)
+    blocks.push(mrkdwn(clip(`*Refreshed just now*\n${refreshed.map((line) => `• ${line}`).join('\n')}`)));
+  blocks.push(mrkdwn(clip(`${names(words.lead)}\n*Prices in use now:* ${names(words.counts)}`)));
+  for (const part of words.parts) {
+    const title = `${part.warning ? ':warning: ' : ''}*${names(part.title)}*`;
+    blocks.push(mrkdwn(clip(`${title}\n${part.lines.map(names).join('\n')}`)));
+  }
+  blocks.push(context(`${names(words.footer)} List prices in USD.`));
+  const text = [...refreshed, renderPricesText(answer)].join('\n');
+  return { response_type: 'ephemeral', text: clip(text), blocks };
 }
 
 /** `/hosting prices [refresh]`: where prices come from; `refresh` (leads only) reads them now. */
@@ -36,7 +44,7 @@ export function pricesSubcommand(): Subcommand {
         );
       }
       if (words[0] !== 'refresh') {
-        return { later: async () => pricesMessage(renderPricesText(await pricesAnswer(services))) };
+        return { later: async () => pricesMessage(await pricesAnswer(services)) };
       }
       if (!(await isLead(services, client, logger, command.user_id))) {
         return ephemeral(
@@ -53,7 +61,7 @@ export function pricesSubcommand(): Subcommand {
             action: 'prices-refresh',
             detail: 'refreshed live prices',
           });
-          return pricesMessage(renderPricesText(await pricesAnswer(services)), renderRefreshText(outcomes));
+          return pricesMessage(await pricesAnswer(services), outcomes);
         },
       };
     },

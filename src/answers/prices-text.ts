@@ -1,0 +1,108 @@
+/**
+ * The words of `/hosting prices` and `hosting-advisor prices`: a lead line, the number of prices
+ * each layer supplies, one part a source, and how refreshing works. The CLI prints them as text,
+ * Slack as sections: both read the same parts.
+ */
+import { isoDay, VENDOR_NAMES } from '../core/pricing';
+import type { RefreshOutcome } from '../jobs/price-refresh';
+import type { PricesAnswer, VendorPrices } from './prices';
+
+export interface PricesPart {
+  /** `AWS Price List (us-east-1)`, `Contract prices (PRICING_FILE)`. */
+  title: string;
+  lines: string[];
+  /** Something a lead should act on. */
+  warning?: boolean;
+}
+
+export interface PricesWords {
+  lead: string;
+  /** How many catalog prices each layer supplies now, in words. */
+  counts: string;
+  parts: PricesPart[];
+  footer: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const sourceName = (v: Pick<VendorPrices, 'vendor' | 'region'>) =>
+  `${VENDOR_NAMES[v.vendor]}${v.vendor === 'aws' ? ` (${v.region})` : ''}`;
+
+function sourcePart(v: VendorPrices): PricesPart {
+  const lines: string[] = [];
+  if (v.inUse) {
+    const effective = v.inUse.newestEffective ? `, newest effective date ${v.inUse.newestEffective}` : '';
+    lines.push(`In use: ${plural(v.inUse.prices, 'price')} read ${isoDay(v.inUse.readAt)}${effective}.`);
+  } else if (!v.configured) {
+    lines.push(
+      'Not used: no AWS credentials, so AWS prices come from the bundled list (us-east-1). Credentials allowed pricing:GetProducts turn it on.',
+    );
+  } else {
+    lines.push(`No prices read yet: the bundled list is used${v.vendor === 'aws' ? ' (us-east-1)' : ''}.`);
+  }
+  if (v.limits) lines.push(v.limits);
+  // A used refresh is the set in use, said above; a failed or held one is news.
+  if (v.last?.status === 'failed') lines.push(`Last refresh ${isoDay(v.last.at)} failed: ${v.last.detail}`);
+  if (v.held) lines.push(`Kept aside ${isoDay(v.held.at)}, not used: ${v.held.detail}`);
+  return { title: sourceName(v), lines, warning: v.last?.status === 'failed' || Boolean(v.held) };
+}
+
+function contractPart(answer: PricesAnswer): PricesPart {
+  const title = 'Contract prices (PRICING_FILE)';
+  if (!answer.overrides) return { title, lines: ['None: no PRICING_FILE is set, so no contract prices are in force.'] };
+  const { file, asOf, keys } = answer.overrides;
+  const listed = keys.length ? `: ${keys.slice(0, 20).join(', ')}${keys.length > 20 ? ', …' : ''}` : '';
+  return { title, lines: [`${file}${asOf ? ` (as of ${asOf})` : ''} sets ${plural(keys.length, 'price')}${listed}.`] };
+}
+
+export function pricesWords(answer: PricesAnswer): PricesWords {
+  const { counts } = answer;
+  const others = answer.otherRegions.length ? ` (${answer.otherRegions.join(', ')} with \`region=\`)` : '';
+  const allBundled =
+    counts.live === 0 && counts['pricing-file'] === 0 ? ' Every price now comes from the bundled list.' : '';
+  const parts: PricesPart[] = [];
+  if (answer.regionProblem)
+    parts.push({ title: 'No AWS prices for this region', lines: [answer.regionProblem], warning: true });
+  parts.push(...answer.vendors.map(sourcePart), contractPart(answer));
+  return {
+    lead: `Estimates price AWS in ${answer.region}${others}. Each price comes from the first layer that has it: PRICING_FILE (your contract) > live vendor prices > bundled list.${allBundled}`,
+    counts: `${counts['pricing-file']} from PRICING_FILE, ${counts.live} live, ${counts.bundled} from the bundled list.`,
+    parts,
+    footer: `Refreshed in the background: Heroku daily, AWS weekly, at \`${answer.schedule}\` UTC (PRICES_SCHEDULE). Hosting leads can refresh now with \`/hosting prices refresh\`.`,
+  };
+}
+
+/** The answer as plain text, for the CLI and Slack's notification fallback. */
+export function renderPricesText(answer: PricesAnswer): string {
+  const words = pricesWords(answer);
+  return [
+    words.lead,
+    `Prices in use now: ${words.counts}`,
+    ...words.parts.flatMap((part) => [`${part.title}:`, ...part.lines.map((line) => `  ${line}`)]),
+    words.footer,
+  ].join('\n');
+}
+
+/** What a refresh did, one line a source. */
+export function refreshLines(outcomes: readonly RefreshOutcome[]): string[] {
+  return outcomes.map((o) => {
+    const name = sourceName(o);
+    switch (o.status) {
+      case 'used': {
+        const changes = o.review?.changes.length ?? 0;
+        const what = o.first
+          ? `first read, ${plural(o.review?.added.length ?? 0, 'price')}`
+          : plural(changes, 'price change');
+        return `${name}: refreshed and in use (${what}).${o.detail ? ` ${o.detail}` : ''}`;
+      }
+      case 'held':
+        return `${name}: read, but kept aside and not used: ${o.detail}`;
+      case 'failed':
+        return `${name}: refresh failed: ${o.detail}`;
+      default:
+        return `${name}: ${o.detail}`;
+    }
+  });
+}
+
+export const renderRefreshText = (outcomes: readonly RefreshOutcome[]) => refreshLines(outcomes).join('\n');

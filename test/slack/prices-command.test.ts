@@ -1,0 +1,138 @@
+import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { type FakePriceList, startFakePriceList } from '../support/fake-price-list';
+import { priceListItems, US_EAST_1_PRICES } from '../support/price-list-items';
+import { setProcessEnv } from '../support/process-env';
+
+/**
+ * `/hosting prices` and `/hosting prices refresh` through the real Bolt receiver, signed, with the
+ * real Price List client against the local Price List and heroku-client against the fake Heroku.
+ */
+
+interface Block {
+  type: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: { text?: string }[];
+}
+
+function textOf(body: { blocks?: Block[] }): string {
+  return (body.blocks ?? [])
+    .map((block) =>
+      [block.text?.text, ...(block.fields ?? []).map((f) => f.text), ...(block.elements ?? []).map((e) => e.text)]
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .join('\n');
+}
+
+const AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIDPRICESTEST',
+  AWS_SECRET_ACCESS_KEY: 'prices-test-secret',
+  AWS_REGION: 'us-east-1',
+  AWS_MAX_ATTEMPTS: '2',
+};
+
+function world(): HerokuWorld {
+  const w = new HerokuWorld({ seed: 21 });
+  w.plan('heroku-postgresql', 'standard-0', { cents: 5000 });
+  w.plan('heroku-postgresql', 'shield-0', { cents: 0, contract: true });
+  w.plan('heroku-redis', 'premium-0', { cents: 1500 });
+  return w;
+}
+
+let priceList: FakePriceList;
+let heroku: FakeHeroku;
+let harness: Harness;
+let restoreEnv = () => {};
+
+beforeAll(async () => {
+  priceList = await startFakePriceList(priceListItems('us-east-1', US_EAST_1_PRICES));
+  heroku = await FakeHeroku.start({ world: world() });
+  const env = { ...AWS_ENV, AWS_ENDPOINT_URL_PRICING: priceList.url };
+  restoreEnv = setProcessEnv(env);
+  harness = await startHarness({ ...env, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+});
+
+afterAll(async () => {
+  await harness.close();
+  await priceList.close();
+  await heroku.close();
+  restoreEnv();
+});
+
+/** The next answer sent to response_url: a refresh paces its Price List requests, so it takes seconds. */
+async function nextResponse(before: number): Promise<{ text: string; blocks: Block[] }> {
+  for (let waited = 0; harness.slack.responses.length <= before; waited += 20) {
+    if (waited > 20_000) throw new Error('no answer to the refresh');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await harness.settle();
+  return harness.slack.responses[before].body as unknown as { text: string; blocks: Block[] };
+}
+
+const lastResponse = () => harness.slack.responses.at(-1)!.body as unknown as { text: string; blocks: Block[] };
+
+describe('/hosting prices, through the signed receiver', () => {
+  test('before any refresh: every price from the bundled list, and what each source would need', async () => {
+    const res = await harness.command('prices', { user_id: NOT_LEAD });
+    expect(res.status).toBe(200);
+    await harness.settle();
+    const answer = lastResponse();
+    capture('prices-before', answer);
+    expect(answer.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Where prices come from' } });
+    const text = textOf(answer);
+    expect(text).toContain('`PRICING_FILE` (your contract) > live vendor prices > bundled list');
+    expect(text).toContain('Every price now comes from the bundled list.');
+    expect(text).toMatch(
+      /\*AWS Price List \(us-east-1\)\*\nNo prices read yet: the bundled list is used \(us-east-1\)\./,
+    );
+    expect(text).toMatch(/\*Heroku Platform API\*\nNo prices read yet: the bundled list is used\./);
+    expect(text).toMatch(/\*Prices in use now:\* 0 from `PRICING_FILE`, 0 live, \d+ from the bundled list\./);
+    expect(text).toContain('None: no `PRICING_FILE` is set');
+    // Nothing was read to answer: prices are never fetched on the request path.
+    expect(priceList.requests).toHaveLength(0);
+  });
+
+  test('`refresh` by someone who is not a lead is declined politely, and nothing is read', async () => {
+    const res = await harness.command('prices refresh', { user_id: NOT_LEAD });
+    expect(res.status).toBe(200);
+    expect(res.body.response_type).toBe('ephemeral');
+    expect(res.body.text).toBe(
+      'Sorry, only hosting leads can refresh prices. `/hosting prices` shows where prices come from now.',
+    );
+    await harness.settle();
+    expect(priceList.requests).toHaveLength(0);
+    expect(heroku.log.filter((entry) => entry.path.includes('plans'))).toHaveLength(0);
+  });
+
+  test('`refresh` by a lead reads both vendors, then shows the live prices in use with their dates', async () => {
+    const before = harness.slack.responses.length;
+    const res = await harness.command('prices refresh', { user_id: LEAD });
+    expect(res.status).toBe(200);
+    expect(res.body.text).toContain('Refreshing prices from Heroku and the AWS Price List');
+    const answer = await nextResponse(before);
+    capture('prices-refreshed', answer);
+    const text = textOf(answer);
+    expect(text).toMatch(/• AWS Price List \(us-east-1\): refreshed and in use \(first read, 39 prices\)\./);
+    expect(text).toMatch(/• Heroku Platform API: refreshed and in use \(first read, \d+ prices\)\./);
+    expect(text).toMatch(
+      /\*AWS Price List \(us-east-1\)\*\nIn use: 39 prices read \d{4}-\d{2}-\d{2}, newest effective date 2026-11-01\./,
+    );
+    expect(text).not.toContain('Every price now comes from the bundled list.');
+    expect(text).toMatch(/\*Prices in use now:\* 0 from `PRICING_FILE`, [1-9]\d* live, \d+ from the bundled list\./);
+    expect(priceList.problems).toEqual([]);
+    // The lead's action is in the audit log.
+    const audit = await harness.bot.services.store.auditLog();
+    expect(audit.map((entry) => `${entry.actor} ${entry.action}`)).toContain(`${LEAD} prices-refresh`);
+  });
+
+  test('an estimate after the refresh cites the live prices with their dates', async () => {
+    const { body } = await harness.command('estimate aws web=2xm5.large', { user_id: NOT_LEAD });
+    expect(body.text).toMatch(/\[\d+\] AWS Price List, SKU [A-Z0-9]{16}, effective 2026-11-01/);
+    expect(body.text).toMatch(/\[\d+\] Heroku Platform API, read \d{4}-\d{2}-\d{2}/);
+    // Every AWS price the model used came from the Price List, the public IPv4 address-hour too.
+    expect(body.text).not.toMatch(/bundled list: AWS/);
+  });
+});
