@@ -4,7 +4,6 @@ import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, configSecrets, loadConfig } from './config';
 import { AlertJobs } from './jobs/alert-jobs';
 import { DeadlineExceeded, withDeadline } from './jobs/deadline';
-import { PriceRefresher } from './jobs/price-refresh';
 import { Jobs } from './jobs/scheduler';
 import { createLogger } from './logger';
 import { PriceBook } from './price-book';
@@ -14,7 +13,7 @@ import { slackAlertPoster } from './slack/alerts/slack-alert-poster';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { createDigestRunner } from './slack/digest-poster';
 import { closeSources, connectSources } from './sources/connect-sources';
-import { connectPriceReaders } from './sources/prices/connect-price-readers';
+import { connectPriceRefresher } from './sources/prices/connect-price-readers';
 import { rememberSecrets } from './sources/source-error';
 import { openStore } from './store/open-store';
 
@@ -60,16 +59,11 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const sources = connectSources(config, store, book.catalog, now, logger);
   let tellLeads: ((text: string) => Promise<void>) | undefined;
-  const refresher = new PriceRefresher({
-    store,
-    book,
-    readers: connectPriceReaders(config, sources, now),
-    now,
-    awsRegions: config.awsPricingRegions,
-    owner: instanceId,
-    tellLeads: (text) => tellLeads?.(text) ?? Promise.resolve(),
-    logger,
-  });
+  const refresher = connectPriceRefresher(
+    config,
+    { store, book, sources, now, owner: instanceId },
+    { tellLeads: (text) => tellLeads?.(text) ?? Promise.resolve(), logger },
+  );
   const services: Services = withLivePrices({ config, store, prices: { book, refresher }, sources, now, instanceId });
   const slack = createSlackApp(services, { logger, retries: options.retries });
   let port: number;

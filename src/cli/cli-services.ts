@@ -1,10 +1,9 @@
 import type { Config } from '../config';
-import { PriceRefresher } from '../jobs/price-refresh';
 import { PriceBook } from '../price-book';
 import { loadPricingOverrides } from '../pricing-file';
 import { type Services, withLivePrices } from '../services';
 import { connectSources } from '../sources/connect-sources';
-import { connectPriceReaders } from '../sources/prices/connect-price-readers';
+import { connectPriceRefresher } from '../sources/prices/connect-price-readers';
 import type { Store } from '../store/store';
 
 /** What the bot's services are, for a CLI command that opened the store: prices come from it too. */
@@ -17,13 +16,6 @@ export async function cliServices(config: Config, store: Store, now: () => Date)
   await book.reload();
   const sources = connectSources(config, store, book.catalog, now);
   // The CLI prints what a refresh did; there are no leads to message.
-  const refresher = new PriceRefresher({
-    store,
-    book,
-    readers: connectPriceReaders(config, sources, now),
-    now,
-    awsRegions: config.awsPricingRegions,
-    owner: 'cli',
-  });
+  const refresher = connectPriceRefresher(config, { store, book, sources, now, owner: 'cli' });
   return withLivePrices({ config, store, prices: { book, refresher }, sources, now, instanceId: 'cli' });
 }
