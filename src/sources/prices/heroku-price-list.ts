@@ -76,9 +76,11 @@ export async function readHerokuPriceSet(
     }
     const notes: string[] = dynoSizes ? [] : [DYNO_SIZES_NEED_TOKEN];
     if (unpriced.length > 0) {
-      // Private and Shield sizes are never priced publicly: name a few, count the rest.
-      const named = unpriced.slice(0, 3).join(', ');
-      const more = unpriced.length > 3 ? ` and ${unpriced.length - 3} more` : '';
+      // Private and Shield sizes are never priced publicly: the others are news, so they are named first.
+      const space = (name: string) => (/^(private|shield)-/i.test(name) ? 1 : 0);
+      const sorted = [...unpriced].sort((a, b) => space(a) - space(b));
+      const named = sorted.slice(0, 3).join(', ');
+      const more = sorted.length > 3 ? ` and ${sorted.length - 3} more` : '';
       notes.push(`Heroku lists no price for ${named}${more}: the bundled list or a contract price stands for those.`);
     }
     if (otherUnits.length > 0) notes.push(`Heroku priced ${otherUnits.join(', ')} per an unknown unit: not used.`);
