@@ -222,19 +222,22 @@ export function configSecrets(env: NodeJS.ProcessEnv): string[] {
     'HEROKU_API_TOKEN',
     'AWS_SECRET_ACCESS_KEY',
     'AWS_SESSION_TOKEN',
-    'DATABASE_URL',
   ]
     .map((name) => env[name]?.trim() ?? '')
     .filter(Boolean)
-    .concat(databasePassword(env.DATABASE_URL));
+    .concat(databaseSecrets(env.DATABASE_URL?.trim()));
 }
 
-/** The password inside a postgres:// DATABASE_URL, which an error may quote without the rest of the URL. */
-function databasePassword(url: string | undefined): string[] {
+/**
+ * A postgres:// DATABASE_URL and the password inside it, which an error may quote without the rest
+ * of the URL. A SQLite file path is no secret: messages about the file name it.
+ */
+function databaseSecrets(url: string | undefined): string[] {
+  if (!url?.includes('://')) return [];
   try {
-    const password = url ? decodeURIComponent(new URL(url).password) : '';
-    return password ? [password] : [];
+    const password = decodeURIComponent(new URL(url).password);
+    return password ? [url, password] : [url];
   } catch {
-    return [];
+    return [url];
   }
 }

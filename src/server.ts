@@ -52,7 +52,8 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   rememberSecrets(configSecrets(env));
   const logger = options.logger ?? createLogger(config.LOG_LEVEL as LogLevel, configSecrets(env));
   const overrides = loadPricingOverrides(config.PRICING_FILE);
-  const store = await openStore(config);
+  // One bot per SQLite file: a second one refuses to start, naming the first (README, Reliability).
+  const store = await openStore(config, new Date(), { soleProcess: { onLost: (message) => logger.error(message) } });
   const book = new PriceBook({ overrides, region: config.AWS_PRICING_REGION, store });
   await book.reload();
   const now = options.now ?? (() => new Date());

@@ -4,6 +4,7 @@ import { postgresConnection, tlsFailureText } from './postgres-tls';
 import type { SqlDatabase } from './sql-database';
 import { migrate, SqlStore } from './sql-store';
 import { openSqlite } from './sqlite-database';
+import type { SqliteLockOptions } from './sqlite-lock';
 import type { Store } from './store';
 
 export { DEFAULT_DATABASE } from './default-database';
@@ -13,6 +14,11 @@ export interface DatabaseSettings {
   DATABASE_URL: string;
   DATABASE_CA_FILE?: string | undefined;
   PGSSLMODE?: string | undefined;
+}
+
+export interface OpenOptions {
+  /** The bot: one process per SQLite file, refused otherwise (sqlite-lock.ts). No effect on PostgreSQL. */
+  soleProcess?: SqliteLockOptions;
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -26,10 +32,11 @@ export function isPostgresUrl(url: string): boolean {
 export async function openStore(
   database: string | DatabaseSettings = DEFAULT_DATABASE,
   now = new Date(),
+  options: OpenOptions = {},
 ): Promise<Store> {
   const settings = typeof database === 'string' ? { DATABASE_URL: database } : database;
   const url = settings.DATABASE_URL;
-  if (!isPostgresUrl(url)) return migrated(openSqlite(url), now);
+  if (!isPostgresUrl(url)) return migrated(openSqlite(url, options.soleProcess), now);
   const connection = postgresConnection(url, { caFile: settings.DATABASE_CA_FILE, sslmode: settings.PGSSLMODE });
   const host = new URL(url).host || 'the local socket';
   return migrated(openPostgres(connection), now, (error) => tlsFailureText(error, connection, host));

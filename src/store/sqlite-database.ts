@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Statement } from 'better-sqlite3';
 import type { Row, SqlDatabase } from './sql-database';
+import { lockSqliteFile, type SqliteLock, type SqliteLockOptions } from './sqlite-lock';
 
 function identity(file: string): { dev: number; ino: number } | undefined {
   try {
@@ -18,9 +19,18 @@ interface Prepared {
   placeholders: number[];
 }
 
-export function openSqlite(file: string): SqlDatabase {
+/** `soleProcess`: hold the file's lock (sqlite-lock.ts) until closed, as the bot does; the CLI shares. */
+export function openSqlite(file: string, soleProcess?: SqliteLockOptions): SqlDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new BetterSqlite3(file);
+  const lock: SqliteLock | undefined =
+    soleProcess && file !== ':memory:' ? lockSqliteFile(file, soleProcess) : undefined;
+  let db: BetterSqlite3.Database;
+  try {
+    db = new BetterSqlite3(file);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   const opened = file === ':memory:' ? undefined : identity(file);
@@ -95,6 +105,7 @@ export function openSqlite(file: string): SqlDatabase {
     },
     async close() {
       db.close();
+      lock?.release();
     },
   };
   return database;
