@@ -23,6 +23,8 @@ export interface PricesWords {
   footer: string;
 }
 
+/** Details come from the guard and the sources with or without a closing full stop. */
+const sentence = (text: string) => (/[.!?)]$/.test(text) ? text : `${text}.`);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const sourceName = (v: Pick<VendorPrices, 'vendor' | 'region'>) =>
@@ -42,8 +44,8 @@ function sourcePart(v: VendorPrices): PricesPart {
   }
   if (v.limits) lines.push(v.limits);
   // A used refresh is the set in use, said above; a failed or held one is news.
-  if (v.last?.status === 'failed') lines.push(`Last refresh ${isoDay(v.last.at)} failed: ${v.last.detail}`);
-  if (v.held) lines.push(`Kept aside ${isoDay(v.held.at)}, not used: ${v.held.detail}`);
+  if (v.last?.status === 'failed') lines.push(`Last refresh ${isoDay(v.last.at)} failed: ${sentence(v.last.detail)}`);
+  if (v.held) lines.push(`Kept aside ${isoDay(v.held.at)}, not used: ${sentence(v.held.detail)}`);
   return { title: sourceName(v), lines, warning: v.last?.status === 'failed' || Boolean(v.held) };
 }
 
@@ -96,9 +98,9 @@ export function refreshLines(outcomes: readonly RefreshOutcome[]): string[] {
         return `${name}: refreshed and in use (${what}).${o.detail ? ` ${o.detail}` : ''}`;
       }
       case 'held':
-        return `${name}: read, but kept aside and not used: ${o.detail}`;
+        return `${name}: read, but kept aside and not used: ${sentence(o.detail)}`;
       case 'failed':
-        return `${name}: refresh failed: ${o.detail}`;
+        return `${name}: refresh failed: ${sentence(o.detail)}`;
       default:
         return `${name}: ${o.detail}`;
     }

@@ -48,11 +48,18 @@ let harness: Harness;
 let restoreEnv = () => {};
 
 beforeAll(async () => {
-  priceList = await startFakePriceList(priceListItems('us-east-1', US_EAST_1_PRICES));
+  // Ireland's list: the same products, m5.large at its own price.
+  const ireland = priceListItems('eu-west-1', { ...US_EAST_1_PRICES, 'ec2:m5.large': '0.1070000000' });
+  priceList = await startFakePriceList([...priceListItems('us-east-1', US_EAST_1_PRICES), ...ireland]);
   heroku = await FakeHeroku.start({ world: world() });
   const env = { ...AWS_ENV, AWS_ENDPOINT_URL_PRICING: priceList.url };
   restoreEnv = setProcessEnv(env);
-  harness = await startHarness({ ...env, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+  harness = await startHarness({
+    ...env,
+    AWS_PRICING_REGION: 'us-east-1,eu-west-1',
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+  });
 });
 
 afterAll(async () => {
@@ -91,8 +98,17 @@ describe('/hosting prices, through the signed receiver', () => {
     expect(text).toMatch(/\*Heroku Platform API\*\nNo prices read yet: the bundled list is used\./);
     expect(text).toMatch(/\*Prices in use now:\* 0 from `PRICING_FILE`, 0 live, \d+ from the bundled list\./);
     expect(text).toContain('None: no `PRICING_FILE` is set');
+    expect(text).toContain('Estimates price AWS in us-east-1 (eu-west-1 with `region=`).');
+    expect(text).toMatch(/\*AWS Price List \(eu-west-1\)\*\nNo prices read yet/);
     // Nothing was read to answer: prices are never fetched on the request path.
     expect(priceList.requests).toHaveLength(0);
+  });
+
+  test('`estimate … region=eu-west-1` before any eu-west-1 prices are stored says so plainly', async () => {
+    const { body } = await harness.command('estimate web=2xstandard-2x region=eu-west-1', { user_id: NOT_LEAD });
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toMatch(/^There are no AWS prices for eu-west-1 yet: the bundled price list covers us-east-1 only/);
+    expect(body.text).toContain('ask again with region=us-east-1');
   });
 
   test('`refresh` by someone who is not a lead is declined politely, and nothing is read', async () => {
@@ -116,6 +132,7 @@ describe('/hosting prices, through the signed receiver', () => {
     capture('prices-refreshed', answer);
     const text = textOf(answer);
     expect(text).toMatch(/• AWS Price List \(us-east-1\): refreshed and in use \(first read, 39 prices\)\./);
+    expect(text).toMatch(/• AWS Price List \(eu-west-1\): refreshed and in use \(first read, 39 prices\)\./);
     expect(text).toMatch(/• Heroku Platform API: refreshed and in use \(first read, \d+ prices\)\./);
     expect(text).toMatch(
       /\*AWS Price List \(us-east-1\)\*\nIn use: 39 prices read \d{4}-\d{2}-\d{2}, newest effective date 2026-11-01\./,
@@ -134,5 +151,20 @@ describe('/hosting prices, through the signed receiver', () => {
     expect(body.text).toMatch(/\[\d+\] Heroku Platform API, read \d{4}-\d{2}-\d{2}/);
     // Every AWS price the model used came from the Price List, the public IPv4 address-hour too.
     expect(body.text).not.toMatch(/bundled list: AWS/);
+  });
+
+  test('`region=eu-west-1` after the refresh prices AWS in Ireland, from its own price list', async () => {
+    const { body } = await harness.command('estimate aws web=2xm5.large region=eu-west-1', { user_id: NOT_LEAD });
+    capture('estimate-eu-west-1', body);
+    expect(body.text).toContain('AWS (eu-west-1): ');
+    expect(body.text).toContain('2 × m5.large: 1,460 × $0.107/hour = $156.22/mo');
+    const shown = textOf(body);
+    expect(shown).toContain('*AWS (eu-west-1)*: *$277.19/mo* infrastructure');
+    // Which layers priced it, with their dates: the Price List's effective date, Heroku's read day.
+    expect(shown).toMatch(
+      /Prices from AWS Price List, effective 2026-11-01 \(SKUs in --json\); Heroku Platform API, read \d{4}-\d{2}-\d{2}/,
+    );
+    // The buttons carry the words, region included, so a shared estimate is the same estimate.
+    expect(JSON.stringify(body.blocks.at(-1))).toContain('region=eu-west-1');
   });
 });

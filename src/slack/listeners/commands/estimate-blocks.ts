@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { type CostLine, type Estimate, leadSentences, type PlatformCost } from '../../../core/model';
 import { formatUnitPrice, formatUsd } from '../../../core/money';
 import { context, header, type Message, mrkdwn } from '../../message';
+import { priceLayersLine } from './estimate-sources';
 
 export const SHARE_ESTIMATE = 'share_estimate';
 export const OPEN_COMPLIANCE = 'open_compliance';
@@ -31,8 +32,9 @@ function sections(lines: string[]): KnownBlock[] {
   return blocks;
 }
 
-function platformBlocks(cost: PlatformCost, origin: boolean): KnownBlock[] {
-  const title = `*${NAMES[cost.platform]}${origin ? '' : ' (modelled)'}*: *${formatUsd(cost.infrastructure)}/mo* infrastructure, ${formatUsd(cost.total)}/mo with ops (TCO), estimated`;
+function platformBlocks(cost: PlatformCost, origin: boolean, awsRegion: string): KnownBlock[] {
+  const name = cost.platform === 'aws' ? `AWS (${awsRegion})` : NAMES.heroku;
+  const title = `*${name}${origin ? '' : ' (modelled)'}*: *${formatUsd(cost.infrastructure)}/mo* infrastructure, ${formatUsd(cost.total)}/mo with ops (TCO), estimated`;
   const infrastructure = cost.lines.filter((line) => line.category !== 'ops').map(lineText);
   const ops = cost.lines.filter((line) => line.category === 'ops').map(lineText);
   return [
@@ -74,15 +76,15 @@ export function estimateMessage(estimate: Estimate, words: string, share: boolea
     ),
     mrkdwn(`${verdict(estimate)}${lowerBound}`),
     { type: 'divider' },
-    ...platformBlocks(order[0], true),
+    ...platformBlocks(order[0], true, estimate.awsRegion),
     { type: 'divider' },
-    ...platformBlocks(order[1], false),
+    ...platformBlocks(order[1], false, estimate.awsRegion),
     { type: 'divider' },
     ...sections(estimate.assumptions.map((assumption) => `• ${assumption}`)).map((block) =>
       block.type === 'section' && block.text ? context(block.text.text) : block,
     ),
     context(
-      `Monthly figures, estimated from list prices as of *${estimate.priceListDate}* (each line's source is in \`npx hosting-advisor estimate ${words.slice(0, 60)} --json\`). Not a quote.`,
+      `Monthly figures, estimated from list prices as of *${estimate.priceListDate}*. Prices from ${priceLayersLine(estimate)}. Each line's source: \`npx hosting-advisor estimate ${words.slice(0, 60)} --json\`. Not a quote.`,
     ),
   ];
   const actions: KnownBlock = {

@@ -10,7 +10,7 @@ const SECTION_LIMIT = 2900;
 const clip = (text: string) => (text.length <= SECTION_LIMIT ? text : `${text.slice(0, SECTION_LIMIT - 1)}…`);
 /** Configuration names read as code in Slack, not as prose. */
 const names = (text: string) =>
-  text.replace(/(?<![`\w])(PRICING_FILE|PRICES_SCHEDULE|AWS_PRICING_REGION)(?![`\w])/g, '`$1`');
+  text.replace(/(?<![`\w])(PRICING_FILE|PRICES_SCHEDULE|AWS_PRICING_REGION|HEROKU_API_TOKEN)(?![`\w])/g, '`$1`');
 
 /** One section a source, after what each layer supplies; the refresh (when there was one) first. */
 function pricesMessage(answer: PricesAnswer, outcomes?: readonly RefreshOutcome[]): Message {
