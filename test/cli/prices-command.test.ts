@@ -101,6 +101,16 @@ describe('npx hosting-advisor prices, without any credentials', () => {
     expect(stdout).toContain('Prices in use now: 2 from PRICING_FILE, 0 live');
   });
 
+  test('AWS_PRICING_REGION lists regions; `prices` shows each, and a bad code stops with an example', async () => {
+    const { stdout } = await run(['prices'], { AWS_PRICING_REGION: 'eu-west-1, us-east-1' });
+    expect(stdout).toContain('Estimates price AWS in eu-west-1 (us-east-1 with `region=`).');
+    expect(stdout).toContain('AWS Price List (eu-west-1):');
+    expect(stdout).toContain('AWS Price List (us-east-1):');
+    const bad = await run(['prices'], { AWS_PRICING_REGION: 'eu-west-1,Ireland' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('AWS_PRICING_REGION: must be AWS region codes such as us-east-1 or eu-west-1');
+  });
+
   test('a bad word gets the usage with an example', async () => {
     const { code, stderr } = await run(['prices', 'now']);
     expect(code).toBe(2);

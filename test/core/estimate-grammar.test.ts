@@ -246,3 +246,27 @@ describe('the estimate grammar: robustness', () => {
     );
   });
 });
+
+describe('the estimate grammar: `region=`', () => {
+  it('names the AWS region to price, for a described workload and for a live app alike', () => {
+    expect(parse('web=2xstandard-2x region=eu-west-1')).toMatchObject({
+      ok: true,
+      request: { kind: 'workload', region: 'eu-west-1' },
+    });
+    expect(parse('app=acme-api region=eu-west-1')).toEqual({
+      ok: true,
+      request: { kind: 'app', app: 'acme-api', share: false, region: 'eu-west-1' },
+    });
+    // Without it, the configured region is used: the request names none.
+    expect(parse('web=2xstandard-2x')).toMatchObject({ ok: true, request: { kind: 'workload' } });
+    expect((parse('web=2xstandard-2x') as { request: { region?: string } }).request.region).toBeUndefined();
+  });
+
+  it('refuses what is not a region code, and a second region', () => {
+    expect(refusal('web=2xstandard-2x region=ireland')).toBe(
+      '`region=ireland`: give an AWS region code, e.g. `region=eu-west-1` or `region=us-east-1` (the AWS side is priced there).',
+    );
+    expect(refusal('web=2xstandard-2x region=eu-west-1 region=us-east-1')).toMatch(/`region=` is given twice/);
+    expect(refusal('web=2xstandard-2x region')).toMatch(/needs a value after "=", e\.g\. `region=eu-west-1`/);
+  });
+});
