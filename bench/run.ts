@@ -19,6 +19,7 @@ import { BOT_NODE_FLAGS, type ChildBot, procStatusBytes, startChildBot } from '.
 import { cliWallTimes, median } from './cli-wall-time';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
 import { herokuInventoryRun } from './heroku-inventory';
+import { priceBookFigures } from './price-book';
 import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from './signed-requests';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
@@ -387,6 +388,7 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => unknown][] = [
     ['modelThroughput', modelThroughput],
+    ['priceBook', () => priceBookFigures(print)],
     ['ackLatency', ackLatency],
     ['botAlone', botAlone],
     ['digestRequests', digestRequests],
