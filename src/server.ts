@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger, LogLevel } from '@slack/bolt';
 import { type Config, configSecrets, loadConfig } from './config';
+import { connectPriceRefresher } from './connect-prices';
 import { AlertJobs } from './jobs/alert-jobs';
 import { DeadlineExceeded, withDeadline } from './jobs/deadline';
 import { Jobs } from './jobs/scheduler';
@@ -13,7 +14,6 @@ import { slackAlertPoster } from './slack/alerts/slack-alert-poster';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { createDigestRunner } from './slack/digest-poster';
 import { closeSources, connectSources } from './sources/connect-sources';
-import { connectPriceRefresher } from './sources/prices/connect-price-readers';
 import { rememberSecrets } from './sources/source-error';
 import { openStore } from './store/open-store';
 

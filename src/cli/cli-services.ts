@@ -1,9 +1,9 @@
 import type { Config } from '../config';
+import { connectPriceRefresher } from '../connect-prices';
 import { PriceBook } from '../price-book';
 import { loadPricingOverrides } from '../pricing-file';
 import { type Services, withLivePrices } from '../services';
 import { connectSources } from '../sources/connect-sources';
-import { connectPriceRefresher } from '../sources/prices/connect-price-readers';
 import type { Store } from '../store/store';
 
 /** What the bot's services are, for a CLI command that opened the store: prices come from it too. */

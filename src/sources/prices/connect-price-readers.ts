@@ -1,7 +1,5 @@
 import type { Config } from '../../config';
-import { type PriceReaders, PriceRefresher, type PriceRefresherOptions } from '../../jobs/price-refresh';
-import type { PriceBook } from '../../price-book';
-import type { Store } from '../../store/store';
+import type { PriceReaders } from '../../jobs/price-refresh';
 import type { Sources } from '../connect-sources';
 import { HerokuApi } from '../heroku/heroku-api';
 import { readAwsPriceSet } from './aws-price-list';
@@ -36,15 +34,4 @@ export function connectPriceReaders(config: Config, sources: Sources, now: () =>
           return readHerokuPriceSet(api, now, { dynoSizes: false });
         },
   };
-}
-
-/** The refresher of the bot and the CLI alike: these readers, every AWS_PRICING_REGION, this replica's claims. */
-export function connectPriceRefresher(
-  config: Config,
-  parts: { store: Store; book: PriceBook; sources: Sources; now: () => Date; owner: string },
-  extra: Pick<PriceRefresherOptions, 'tellLeads' | 'logger'> = {},
-): PriceRefresher {
-  const { store, book, sources, now, owner } = parts;
-  const readers = connectPriceReaders(config, sources, now);
-  return new PriceRefresher({ store, book, readers, now, awsRegions: config.awsPricingRegions, owner, ...extra });
 }
