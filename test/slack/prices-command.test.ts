@@ -107,7 +107,9 @@ describe('/hosting prices, through the signed receiver', () => {
   test('`estimate … region=eu-west-1` before any eu-west-1 prices are stored says so plainly', async () => {
     const { body } = await harness.command('estimate web=2xstandard-2x region=eu-west-1', { user_id: NOT_LEAD });
     expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toMatch(/^There are no AWS prices for eu-west-1 yet: the bundled price list covers us-east-1 only/);
+    expect(body.text).toMatch(
+      /^There are no AWS prices for eu-west-1 yet: the bundled price list covers us-east-1 only/,
+    );
     expect(body.text).toContain('ask again with region=us-east-1');
   });
 
