@@ -58,7 +58,8 @@ export const AWS_OFF =
 export const HEROKU_OFF =
   'Heroku spend is off: set HEROKU_API_TOKEN (a read-only token: `heroku authorizations:create --scope read`), then restart. See README, "Configuration".';
 
-function freshness(fetched: Fetched<unknown>): string {
+/** `as of …`, cached or stale, for any fetched answer. */
+export function freshness(fetched: Fetched<unknown>): string {
   return freshnessLabel({
     asOf: fetched.asOf,
     fromCache: fetched.fromCache,

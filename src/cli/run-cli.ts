@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => CliCommand> = {
   compliance: () => (require('./compliance-command') as typeof import('./compliance-command')).complianceCliCommand,
   spend: () => (require('./spend-command') as typeof import('./spend-command')).spendCliCommand,
   parity: () => (require('./parity-command') as typeof import('./parity-command')).parityCliCommand,
+  migrate: () => (require('./migrate-command') as typeof import('./migrate-command')).migrateCliCommand,
   digest: () => (require('./digest-command') as typeof import('./digest-command')).digestCliCommand,
   prices: () => (require('./prices-command') as typeof import('./prices-command')).pricesCliCommand,
 };

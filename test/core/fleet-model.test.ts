@@ -71,7 +71,7 @@ describe('a fleet of small apps on AWS', () => {
 
   it('names the largest drivers in words', () => {
     expect(fleet.drivers[0]).toBe(
-      '20 apps with 1 basic dyno and Key-Value Store mini: $200.00/mo on Heroku, $841.00/mo for their own AWS resources like-for-like; cheaper on Heroku by $641.00/mo.',
+      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $641.00/mo: $200.00/mo on Heroku, $841.00/mo as their own AWS resources like-for-like.',
     );
     expect(fleet.drivers).toContain(
       'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, logs, data transfer) adds $295.53/mo once, whatever the app count.',
@@ -79,7 +79,7 @@ describe('a fleet of small apps on AWS', () => {
   });
 
   it('splits per-app lines from shared ones so the per-app figures and the shared figure add up to the total', () => {
-    const owned = fleet.perApp.reduce((sum, app) => sum + Math.round(app.likeForLike.toNumber() * 100), 0);
+    const owned = fleet.units.reduce((sum, app) => sum + Math.round(app.likeForLike.toNumber() * 100), 0);
     expect(owned + Math.round(fleet.sharedLikeForLike.toNumber() * 100)).toBe(
       Math.round(fleet.tiers[0].infrastructure.toNumber() * 100),
     );

@@ -1,19 +1,31 @@
 import type { Catalog, Ec2Spec } from '../pricing';
-import { type ArchitectureChoice, MEMORY_HEADROOM_GB, type ProcessNeed } from './sizing-rules';
+import { type ArchitectureChoice, instanceForDyno, MEMORY_HEADROOM_GB, type ProcessNeed } from './sizing-rules';
 
 /**
- * ECS on EC2: processes of many apps packed onto shared instances. Each instance keeps the same
- * 1.5 GiB headroom for the OS and the ECS agent once, not once per process; a burstable instance
- * counts only its baseline CPU. Packing is first-fit decreasing by memory, for every allowed instance
- * type; the cheapest total wins (ties: the smaller instance). At least `minimum` instances run, so
- * production spreads across two Availability Zones.
+ * ECS on EC2: processes of many apps placed on instances, the cheapest of three placements:
+ *  - shared: every process packed onto instances of one type;
+ *  - split: dedicated-CPU processes packed onto one type, shared-CPU ones onto another (an ECS
+ *    cluster with two capacity providers);
+ *  - own: each process on its own instance, sized by the sizing rules (what like-for-like does),
+ *    for when packing saves nothing: consolidating never costs more than not consolidating.
+ * Each instance keeps the same 1.5 GiB headroom for the OS and the ECS agent once, not once per
+ * process; a burstable instance counts only its baseline CPU. Packing is first-fit decreasing by
+ * memory, for every allowed instance type; the cheapest total wins (ties: the smaller instance). At
+ * least `minimum` instances run, so production spreads across two Availability Zones.
  */
-export interface PooledInstances {
+export interface InstancePool {
   spec: Ec2Spec;
   count: number;
+  /** Processes (tasks) placed on these instances. */
+  tasks: number;
 }
 
-export interface PoolTask {
+export interface Placement {
+  kind: 'shared' | 'split' | 'own';
+  pools: InstancePool[];
+}
+
+interface PoolTask {
   memoryGb: number;
   vcpu: number;
 }
@@ -63,18 +75,18 @@ function hourlyOf(catalog: Catalog, key: string): number | undefined {
   return prices.get(key);
 }
 
-export function packTasks(
-  catalog: Catalog,
-  needs: readonly { need: ProcessNeed; count: number }[],
-  arch: ArchitectureChoice,
-  minimum: number,
-): PooledInstances | undefined {
+type Need = { need: ProcessNeed; count: number };
+
+function tasksOf(needs: readonly Need[]): PoolTask[] {
   const tasks: PoolTask[] = [];
   for (const { need, count } of needs) {
     for (let i = 0; i < count; i++) tasks.push({ memoryGb: need.memoryGb, vcpu: need.vcpu });
   }
-  if (tasks.length === 0) return undefined;
-  tasks.sort((a, b) => b.memoryGb - a.memoryGb || b.vcpu - a.vcpu);
+  return tasks.sort((a, b) => b.memoryGb - a.memoryGb || b.vcpu - a.vcpu);
+}
+
+/** The cheapest one-type pool holding every task, or undefined when no instance type holds them. */
+function packOneType(catalog: Catalog, tasks: readonly PoolTask[], arch: ArchitectureChoice): InstancePool | undefined {
   let best: { spec: Ec2Spec; count: number; cost: number } | undefined;
   for (const spec of catalog.ec2Instances) {
     if (!poolAllowed(spec, arch)) continue;
@@ -84,15 +96,74 @@ export function packTasks(
     const limit = best ? Math.floor(best.cost / perHour) : tasks.length;
     const bins = binsFor(tasks, spec, limit);
     if (bins === 0 || bins > limit) continue;
-    const count = Math.max(bins, minimum);
-    const cost = count * perHour;
+    const cost = bins * perHour;
     if (
       !best ||
       cost < best.cost - 1e-9 ||
       (Math.abs(cost - best.cost) <= 1e-9 && spec.memoryGb < best.spec.memoryGb)
     ) {
-      best = { spec, count, cost };
+      best = { spec, count: bins, cost };
     }
   }
-  return best && { spec: best.spec, count: best.count };
+  return best && { spec: best.spec, count: best.count, tasks: tasks.length };
+}
+
+/** Each process on its own instance, as the sizing rules pick it; instances of one type together. */
+function ownInstances(catalog: Catalog, needs: readonly Need[], arch: ArchitectureChoice): InstancePool[] {
+  const byType = new Map<string, InstancePool>();
+  for (const { need, count } of needs) {
+    if (count === 0) continue;
+    const { spec } = instanceForDyno(catalog, need, arch);
+    const pool = byType.get(spec.type);
+    if (pool) {
+      pool.count += count;
+      pool.tasks += count;
+    } else byType.set(spec.type, { spec, count, tasks: count });
+  }
+  return [...byType.values()];
+}
+
+const costOf = (catalog: Catalog, pools: readonly InstancePool[]) =>
+  pools.reduce((sum, p) => sum + p.count * (hourlyOf(catalog, p.spec.priceKey) ?? Number.POSITIVE_INFINITY), 0);
+
+/** Adds instances to the cheapest pool until `minimum` run: production spreads across two zones. */
+function withMinimum(catalog: Catalog, pools: InstancePool[], minimum: number): InstancePool[] {
+  const total = pools.reduce((n, p) => n + p.count, 0);
+  if (total >= minimum || pools.length === 0) return pools;
+  const cheapest = pools.reduce((a, b) =>
+    (hourlyOf(catalog, b.spec.priceKey) ?? 0) < (hourlyOf(catalog, a.spec.priceKey) ?? 0) ? b : a,
+  );
+  return pools.map((p) => (p === cheapest ? { ...p, count: p.count + minimum - total } : p));
+}
+
+/** The cheapest of the own, shared and split placements (ties: in that order). */
+export function placeTasks(
+  catalog: Catalog,
+  needs: readonly Need[],
+  arch: ArchitectureChoice,
+  minimum: number,
+): Placement | undefined {
+  const all = needs.filter((n) => n.count > 0);
+  if (all.length === 0) return undefined;
+  // Own instances first: at an equal price nothing is packed, and the lines round as like-for-like's.
+  const candidates: Placement[] = [{ kind: 'own', pools: ownInstances(catalog, all, arch) }];
+  const shared = packOneType(catalog, tasksOf(all), arch);
+  if (shared) candidates.push({ kind: 'shared', pools: [shared] });
+  const dedicated = all.filter((n) => n.need.dedicated);
+  const rest = all.filter((n) => !n.need.dedicated);
+  if (dedicated.length > 0 && rest.length > 0) {
+    const a = packOneType(catalog, tasksOf(dedicated), arch);
+    const b = packOneType(catalog, tasksOf(rest), arch);
+    if (a && b) {
+      const pools = a.spec === b.spec ? [{ spec: a.spec, count: a.count + b.count, tasks: a.tasks + b.tasks }] : [a, b];
+      candidates.push({ kind: 'split', pools });
+    }
+  }
+  let best: { placement: Placement; cost: number } | undefined;
+  for (const candidate of candidates) {
+    const pools = withMinimum(catalog, candidate.pools, minimum);
+    const cost = costOf(catalog, pools);
+    if (!best || cost < best.cost - 1e-9) best = { placement: { kind: candidate.kind, pools }, cost };
+  }
+  return best?.placement;
 }

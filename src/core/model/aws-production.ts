@@ -2,7 +2,7 @@ import { type Catalog, findCacheNode, findEc2Instance, findRdsClass, RDS_MIN_STO
 import type { Workload } from '../workload';
 import { chooseCacheNode, chooseFargateTask, chooseRdsClass } from './choose-aws';
 import { formatMemory, isWebProcess } from './describe';
-import { instanceForDyno, needOfDyno } from './sizing-rules';
+import { guidanceNote, instanceForDyno, needOfDyno } from './sizing-rules';
 import type { AwsCompute, AwsStack } from './stacks';
 import type { EstimateOptions } from './types';
 
@@ -67,12 +67,12 @@ export function awsFromHeroku(
     const { spec, fits, rule } = instanceForDyno(catalog, need, arch);
     notes.push(
       fits
-        ? `${what} → EC2 ${spec.type} (${formatMemory(spec.memoryGb)}, ${spec.vcpu} vCPU): ${rule}.`
+        ? `${what} → EC2 ${spec.type} (${formatMemory(spec.memoryGb)}, ${spec.vcpu} vCPU): ${rule}.${arch === 'x86_64' ? guidanceNote(catalog, p.size, need, spec) : ''}`
         : `${what}: ${rule}, ${spec.type}.`,
     );
     return { ...base, kind: 'ec2', type: spec.type, spec };
   });
-  const stack: AwsStack = { compute };
+  const stack: AwsStack = { compute, architecture: arch };
   if (workload.database) {
     const db = workload.database;
     const { spec, fits } = chooseRdsClass(catalog, db.memoryGb, db.highAvailability);

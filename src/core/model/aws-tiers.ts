@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
 import { AWS_HOURS_PER_MONTH } from '../money';
 import { type Catalog, type CatalogEntry, priceOf, RDS_MIN_STORAGE_GB } from '../pricing';
-import { packTasks } from './aws-pool';
+import { type Placement, placeTasks } from './aws-pool';
 import { chooseCacheNode } from './choose-aws';
 import { lineFor, unknownLine } from './cost-line';
 import { formatCount, percent, plural } from './describe';
-import type { ProcessNeed } from './sizing-rules';
+import { instanceForDyno, type ProcessNeed } from './sizing-rules';
 import type { AwsStack } from './stacks';
 import type { CostLine, EnvironmentName, TierId } from './types';
 
@@ -123,29 +123,76 @@ function pooledInstances(
 ): number {
   const needs: { need: ProcessNeed; count: number }[] = [];
   const owners = new Set<string>();
+  let tasks = 0;
   for (const app of apps) {
     for (const c of app.stack.compute) {
       if (c.kind !== 'ec2' || !c.need) continue;
       needs.push({ need: c.need, count: c.count * app.copies });
       owners.add(app.prefix);
+      tasks += c.count * app.copies;
     }
   }
-  const spread =
-    environment === 'production' &&
-    (apps.some((a) => a.traffic.loadBalancer) || needs.reduce((n, x) => n + x.count, 0) > 1);
-  const pool = packTasks(catalog, needs, optimised ? 'any' : 'x86_64', spread ? 2 : 1);
-  if (!pool) return 0;
-  const tasks = needs.reduce((sum, n) => sum + n.count, 0);
+  const spread = environment === 'production' && (apps.some((a) => a.traffic.loadBalancer) || tasks > 1);
+  const graviton = optimised || apps.some((a) => a.stack.architecture === 'any');
+  const placement = placeTasks(catalog, needs, graviton ? 'any' : 'x86_64', spread ? 2 : 1);
+  if (!placement) return 0;
   const whose = owners.size > 1 ? ` of ${plural(owners.size, 'app')}` : '';
   const discount = optimised ? catalog.assumptions.computeSavingsPlanDiscount : undefined;
   const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
-  add(
-    computeEntry(catalog, pool.spec.priceKey, discount, 'computeSavingsPlanDiscount'),
-    `ECS on EC2: ${pool.count} × ${pool.spec.type} shared by ${plural(tasks, 'process', 'processes')}${whose}${plan}`,
-    AWS_HOURS_PER_MONTH * pool.count,
-    'compute',
-  );
-  return pool.count;
+  if (placement.kind === 'own') return ownInstanceLines(apps, placement, catalog, add, graviton, discount);
+  let instances = 0;
+  for (const pool of placement.pools) {
+    add(
+      computeEntry(catalog, pool.spec.priceKey, discount, 'computeSavingsPlanDiscount'),
+      `ECS on EC2: ${pool.count} × ${pool.spec.type} shared by ${plural(pool.tasks, 'process', 'processes')}${whose}${plan}`,
+      AWS_HOURS_PER_MONTH * pool.count,
+      'compute',
+    );
+    instances += pool.count;
+  }
+  return instances;
+}
+
+/**
+ * When packing saves nothing, each process keeps its own instance, one line per process as in
+ * like-for-like (so the two tiers round alike); a spare instance makes up the two-zone minimum.
+ */
+function ownInstanceLines(
+  apps: readonly AwsAppEnvironment[],
+  placement: Placement,
+  catalog: Catalog,
+  add: Add,
+  graviton: boolean,
+  discount: number | undefined,
+): number {
+  const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
+  let instances = 0;
+  for (const app of apps) {
+    for (const c of app.stack.compute) {
+      if (c.kind !== 'ec2' || !c.need) continue;
+      const count = c.count * app.copies;
+      const { spec } = instanceForDyno(catalog, c.need, graviton ? 'any' : 'x86_64');
+      add(
+        computeEntry(catalog, spec.priceKey, discount, 'computeSavingsPlanDiscount'),
+        `${app.prefix}${c.process}: ${count} × ${spec.type}${plan}`,
+        AWS_HOURS_PER_MONTH * count,
+        'compute',
+      );
+      instances += count;
+    }
+  }
+  const placed = placement.pools.reduce((n, p) => n + p.count, 0);
+  if (placed > instances) {
+    const spare = placement.pools[0].spec;
+    const extra = placed - instances;
+    add(
+      computeEntry(catalog, spare.priceKey, discount, 'computeSavingsPlanDiscount'),
+      `${extra} × ${spare.type} spare, for a second Availability Zone${plan}`,
+      AWS_HOURS_PER_MONTH * extra,
+      'compute',
+    );
+  }
+  return placed;
 }
 
 function databaseLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): void {

@@ -61,7 +61,10 @@ export function herokuReview(production: HerokuStack, catalog: Catalog): HerokuS
 }
 
 export function awsStaging(production: AwsStack, catalog: Catalog): AwsStack {
-  const stack: AwsStack = { compute: production.compute.map((c) => ({ ...c, count: 1 })) };
+  const stack: AwsStack = {
+    compute: production.compute.map((c) => ({ ...c, count: 1 })),
+    architecture: production.architecture,
+  };
   if (production.database) {
     const db = production.database;
     const dbClass = db.spec && db.spec.memoryGb <= 4 ? db.dbClass : AWS_STAGING_DB;
@@ -87,7 +90,7 @@ export function awsReview(production: AwsStack, catalog: Catalog): AwsStack {
     const { spec } = instanceForDyno(catalog, REVIEW_NEED, c.spec?.arch === 'arm64' ? 'any' : 'x86_64');
     return { ...base, kind: 'ec2', type: spec.type, spec };
   });
-  const stack: AwsStack = { compute };
+  const stack: AwsStack = { compute, architecture: production.architecture };
   if (production.database) {
     stack.database = {
       dbClass: 'db.t4g.micro',

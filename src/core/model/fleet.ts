@@ -1,4 +1,4 @@
-import { fromCents, type Money } from '../money';
+import { fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
 import { awsFromHeroku } from './aws-production';
@@ -7,19 +7,19 @@ import { isWebProcess, plural } from './describe';
 import { fleetDrivers } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromHeroku } from './heroku-production';
-import { platformCost, shownCents } from './platform-cost';
+import {
+  differencesOf,
+  type MigrationModel,
+  type MigrationUnit,
+  oneOffCost,
+  ownCents,
+  paybackOf,
+  teamsOf,
+} from './migration';
+import { platformCost } from './platform-cost';
 import type { HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
-import {
-  type CostLine,
-  type EnvironmentName,
-  type EstimateOptions,
-  type PlatformCost,
-  type PricedCostLine,
-  TIER_IDS,
-  type TierCost,
-  type Verdict,
-} from './types';
+import { type CostLine, type EnvironmentName, type EstimateOptions, TIER_IDS } from './types';
 import { rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
 /** One live app of a Heroku account, as a workload. */
@@ -31,30 +31,9 @@ export interface FleetApp {
   workload: Workload;
 }
 
-/** An app's own lines on each platform; shared lines belong to no app. */
-export interface FleetAppCost {
-  app: string;
-  team?: string;
-  environment: EnvironmentName;
-  /** Heroku as it runs (list prices), shown cents summed. */
-  current: Money;
-  /** Its own AWS like-for-like lines (instances, database, cache), before shared infrastructure. */
-  likeForLike: Money;
-}
-
-export interface FleetModel {
+/** A Heroku account modelled on AWS. */
+export interface FleetModel extends MigrationModel {
   direction: 'heroku-to-aws';
-  apps: number;
-  current: PlatformCost;
-  tiers: TierCost[];
-  range: { low: Money; high: Money };
-  verdict: Verdict;
-  perApp: FleetAppCost[];
-  /** The like-for-like lines no app owns: load balancers, NAT gateways, addresses, logs, data transfer. */
-  sharedLikeForLike: Money;
-  /** The largest reasons for the difference, in words. */
-  drivers: string[];
-  assumptions: string[];
 }
 
 const STAGING = /-(staging|stage|stg)(-|$)/;
@@ -67,7 +46,7 @@ export function environmentOfApp(name: string): EnvironmentName {
   return 'production';
 }
 
-const prefixOf = (app: string) => `${app}: `;
+export const prefixOf = (app: string): string => `${app}: `;
 
 /**
  * A whole Heroku account on AWS in three tiers. Shared infrastructure is counted once per environment
@@ -78,26 +57,30 @@ export function modelFleet(apps: readonly FleetApp[], catalog: Catalog, options:
   const a = catalog.assumptions;
   const stacks: HerokuStack[] = [];
   const currentLines: CostLine[] = [];
+  const addOns: CostLine[] = [];
   const awsApps: AwsAppEnvironment[] = [];
-  const rules = new Map<string, string>();
+  const rules = new Set<string>();
   const environments: EnvironmentName[] = [];
   for (const app of apps) {
     const environment = app.environment ?? environmentOfApp(app.name);
     environments.push(environment);
-    const notes: string[] = [];
-    const heroku = herokuFromHeroku(app.workload, catalog, notes);
+    const prefix = prefixOf(app.name);
+    const heroku = herokuFromHeroku(app.workload, catalog, []);
     stacks.push(heroku);
-    currentLines.push(...herokuLines(heroku, environment, 1, catalog, prefixOf(app.name)));
+    currentLines.push(...herokuLines(heroku, environment, 1, catalog, prefix));
+    for (const addOn of app.workload.addOns)
+      addOns.push(addOnLine(addOn, environment, catalog.priceListDate, true, prefix));
     const translation: string[] = [];
     const stack = awsFromHeroku(app.workload, catalog, options, translation, environment === 'production' ? 2 : 1);
     for (const note of translation) {
+      // The rule for a size, without the app's process name: one sentence per dyno size, not per app.
       const rule = note.replace(/^[^:]+: /, '');
-      if (rule.includes('→')) rules.set(rule, rule);
+      if (rule.includes('→')) rules.add(rule);
     }
     const share = environment === 'production' ? 1 : a.nonProductionTrafficShare;
     const web = app.workload.processes.some((p) => isWebProcess(p.name));
     awsApps.push({
-      prefix: prefixOf(app.name),
+      prefix,
       environment,
       copies: 1,
       stack,
@@ -111,46 +94,50 @@ export function modelFleet(apps: readonly FleetApp[], catalog: Catalog, options:
     });
   }
   const current = platformCost('heroku', [...herokuAccountLines(stacks, catalog), ...currentLines]);
-  const addOns = apps.flatMap((app) =>
-    app.workload.addOns.map((addOn) =>
-      addOnLine(addOn, environments[apps.indexOf(app)], catalog.priceListDate, true, prefixOf(app.name)),
-    ),
-  );
   const tiers = TIER_IDS.map((id) => tierCost(id, 'aws', [...awsTierLines(id, awsApps, catalog), ...addOns], catalog));
-  const likeForLike = tiers[0];
-  const perApp = apps.map((app, i): FleetAppCost => {
-    const prefix = prefixOf(app.name);
-    const own = (lines: readonly PricedCostLine[]) =>
-      fromCents(shownCents(lines.filter((l) => l.item.startsWith(prefix))));
-    return {
-      app: app.name,
+  const [likeForLike] = tiers;
+  const units = apps.map(
+    (app, i): MigrationUnit => ({
+      name: app.name,
       ...(app.team ? { team: app.team } : {}),
       environment: environments[i],
-      current: own(current.lines),
-      likeForLike: own(likeForLike.lines),
-    };
-  });
-  const ownedCents = perApp.reduce((sum, p) => sum + Math.round(p.likeForLike.toNumber() * 100), 0);
-  const sharedLikeForLike = fromCents(Math.round(likeForLike.infrastructure.toNumber() * 100) - ownedCents);
-  const verdict = verdictFor(current, tiers);
-  const counts = ['production', 'staging', 'review'].map(
+      current: fromCents(ownCents(current.lines, prefixOf(app.name))),
+      likeForLike: fromCents(ownCents(likeForLike.lines, prefixOf(app.name))),
+    }),
+  );
+  const sumOf = (pick: (u: MigrationUnit) => number) => units.reduce((sum, u) => sum + pick(u), 0);
+  const currentShared = fromCents(toCents(current.infrastructure) - sumOf((u) => toCents(u.current)));
+  const sharedLikeForLike = fromCents(toCents(likeForLike.infrastructure) - sumOf((u) => toCents(u.likeForLike)));
+  const differences = differencesOf(current, tiers);
+  const oneOff = oneOffCost(
+    { apps: apps.length, databases: apps.filter((app) => app.workload.database).length, dataOutGb: 0 },
+    catalog,
+  );
+  const counts = (['production', 'staging', 'review'] as const).map(
     (e) => `${plural(environments.filter((x) => x === e).length, `${e} app`)}`,
   );
   return {
     direction: 'heroku-to-aws',
-    apps: apps.length,
+    unitKind: 'app',
     current,
     tiers,
     range: rangeOf(tiers),
-    verdict,
-    perApp,
+    verdict: verdictFor(current, tiers),
+    units,
+    teams: teamsOf(units),
+    currentShared,
     sharedLikeForLike,
-    drivers: fleetDrivers(perApp, apps, sharedLikeForLike, tiers),
+    differences,
+    oneOff,
+    ...(paybackOf(differences, oneOff) === undefined ? {} : { paybackMonths: paybackOf(differences, oneOff) }),
+    drivers: fleetDrivers(apps, current, tiers, sharedLikeForLike, catalog),
     assumptions: [
       `${plural(apps.length, 'app')} (${counts.join(', ')}; the environment is read from the app name). Heroku is priced at list prices as the apps run now; AWS in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
       `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs; data transfer out is tiered over the account's egress together.`,
       ...tiers.map((t) => `${t.id}: ${t.description}`),
-      ...[...rules.values()].sort(),
+      ...[...rules].sort(),
+      `One-off: ${a.migrationHoursPerApp} h per app and ${a.migrationHoursPerDatabase} h per database at the ops rate; copying data out of Heroku costs nothing (Heroku bills no egress, AWS no data in).`,
     ],
+    priceListDate: catalog.priceListDate,
   };
 }

@@ -20,6 +20,10 @@ import { pickCheapest, unitPriceOf } from './pick-cheapest';
  *  4. Architecture: x86-64 by default, as Heroku runs; Graviton (arm64) only when asked (`arm`) or in
  *     the optimised tier.
  *  5. The cheapest instance meeting 1–4; ties go to the newer generation.
+ *  Checked against AWS's Heroku migration guidance (Standard-1X → t3.small, Standard-2X → t3.medium,
+ *  Performance-M → m5.large, Performance-L → m5.xlarge): the rules agree for the first three (m6i.large
+ *  is m5.large's newer generation at the same price) and differ for Performance-L, whose 8 dedicated
+ *  vCPU (Compute 50x) an m5.xlarge's 4 cannot sustain; each answer says so (`guidanceNote`).
  *
  * EC2 instance → Heroku dynos
  *  1. Memory: the process may use the instance's RAM less the same 1.5 GiB headroom (at least 512 MB);
@@ -121,6 +125,34 @@ function chooseInstance(catalog: Catalog, need: ProcessNeed, arch: ArchitectureC
     fits: true,
     rule: `the cheapest ${archWord} instance with the dyno's RAM plus ${MEMORY_HEADROOM_GB} GiB headroom (${formatMemory(chosen.memoryGb)}) where ${cpu}`,
   };
+}
+
+/** AWS's Heroku migration guidance: the instance it names for each dyno size. */
+export const AWS_GUIDANCE: Readonly<Record<string, string>> = {
+  'standard-1x': 't3.small',
+  'standard-2x': 't3.medium',
+  'performance-m': 'm5.large',
+  'performance-l': 'm5.xlarge',
+};
+
+/**
+ * How the instance the rules chose compares with the one AWS's guidance names for the dyno, in words;
+ * empty when the guidance names no instance for the size.
+ */
+export function guidanceNote(catalog: Catalog, dynoSize: string, need: ProcessNeed, chosen: Ec2Spec): string {
+  const named = AWS_GUIDANCE[dynoSize.toLowerCase()];
+  if (!named) return '';
+  const guide = catalog.ec2Instances.find((i) => i.type === named);
+  if (!guide || guide.type === chosen.type) return ` AWS's Heroku migration guidance names the same ${named}.`;
+  if (guide.memoryGb < need.memoryGb + MEMORY_HEADROOM_GB)
+    return ` AWS's Heroku migration guidance names ${named} (${formatMemory(guide.memoryGb)}), which leaves less than ${MEMORY_HEADROOM_GB} GiB for the operating system and agent.`;
+  if (guide.baselineVcpu < need.vcpu)
+    return ` AWS's Heroku migration guidance names ${named}, whose ${guide.baselineVcpu} vCPU cannot sustain the dyno's ${need.vcpu}${need.dedicated ? ' dedicated' : ''} vCPU.`;
+  const price = unitPriceOf(catalog);
+  const same = price(guide.priceKey)?.equals(price(chosen.priceKey) ?? -1);
+  return same
+    ? ` AWS's Heroku migration guidance names ${named}: ${chosen.type} has the same ${chosen.vcpu} vCPU and ${formatMemory(chosen.memoryGb)} at the same price, a newer generation.`
+    : ` AWS's Heroku migration guidance names ${named}; ${chosen.type} meets the same rules for less.`;
 }
 
 export type DynoSetTier = 'like-for-like' | 'consolidated' | 'optimised';

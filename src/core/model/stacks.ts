@@ -35,6 +35,8 @@ export type AwsCompute =
 /** Concrete AWS resources for one environment. */
 export interface AwsStack {
   compute: AwsCompute[];
+  /** `any` when Graviton was asked for (`arm`): shared instances may then be arm64 in every tier. */
+  architecture?: 'x86_64' | 'any';
   database?: { dbClass: string; spec?: RdsSpec; multiAz: boolean; storageGb: number };
   /** `nodes`: 2 for a primary and a replica (an HA Key-Value plan), else 1; `needGb`: the data it holds. */
   cache?: { node: string; spec?: CacheNodeSpec; nodes: number; needGb: number };

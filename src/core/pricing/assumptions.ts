@@ -37,6 +37,10 @@ export interface Assumptions {
   fargateSavingsPlanDiscount: number;
   /** Host-based routing rules one Application Load Balancer takes (AWS's default quota is 100). */
   albRulesPerLoadBalancer: number;
+  /** One-off engineering hours to move one app (build, deploy, config, cut-over) to the other platform. */
+  migrationHoursPerApp: number;
+  /** One-off engineering hours to move one database (copy, check, switch). */
+  migrationHoursPerDatabase: number;
 }
 
 export type AssumptionName = keyof Assumptions;
@@ -61,6 +65,8 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   computeSavingsPlanDiscount: 0.28,
   fargateSavingsPlanDiscount: 0.2,
   albRulesPerLoadBalancer: 100,
+  migrationHoursPerApp: 16,
+  migrationHoursPerDatabase: 8,
 };
 
 export const ASSUMPTION_NAMES = Object.keys(DEFAULT_ASSUMPTIONS) as AssumptionName[];

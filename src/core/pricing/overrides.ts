@@ -67,6 +67,8 @@ const assumptionsSchema = z.strictObject({
   computeSavingsPlanDiscount: share.optional(),
   fargateSavingsPlanDiscount: share.optional(),
   albRulesPerLoadBalancer: positive.optional(),
+  migrationHoursPerApp: amount.optional(),
+  migrationHoursPerDatabase: amount.optional(),
 });
 
 const fileSchema = z.strictObject(

@@ -1,3 +1,4 @@
+export { awsAccountUsage } from './account-usage';
 export {
   AwsSpendSource,
   type AwsSpendSourceOptions,

@@ -28,4 +28,12 @@ export {
   invoiceDay,
 } from './heroku-source';
 export type * from './types';
-export { appWorkload, inventoryOnAws, keyValueCache, postgresDatabase, workloadForApp } from './workload';
+export {
+  appWorkload,
+  fleetAppsOf,
+  fleetTrafficNote,
+  inventoryOnAws,
+  keyValueCache,
+  postgresDatabase,
+  workloadForApp,
+} from './workload';

@@ -1,4 +1,5 @@
 import {
+  environmentOfApp,
   type FleetApp,
   type FleetModel,
   herokuCache,
@@ -127,15 +128,41 @@ export interface InventoryOnAws {
 }
 
 /**
+ * Every app of an inventory as a fleet app. Heroku reports no egress or log volume, so an app with a
+ * web process is taken to send the assumed egress and logs a month (staging and review apps their
+ * non-production share of it); a worker-only app sends none out through a load balancer.
+ */
+export function fleetAppsOf(inventory: HerokuInventory, catalog: Catalog = DEFAULT_CATALOG): FleetApp[] {
+  const a = catalog.assumptions;
+  return inventory.apps.map((app) => {
+    const workload = workloadForApp(app, catalog);
+    const environment = environmentOfApp(app.name);
+    const share = environment === 'production' ? 1 : a.nonProductionTrafficShare;
+    const web = workload.processes.some((p) => p.name === 'web');
+    const milli = (gb: number) => Math.round(gb * share * 1000) / 1000;
+    return {
+      name: app.name,
+      ...(app.team ? { team: app.team.name } : {}),
+      environment,
+      workload: web
+        ? { ...workload, egressGbPerMonth: milli(a.egressGbPerMonth), logGbPerMonth: milli(a.logGbPerMonth) }
+        : { ...workload, logGbPerMonth: milli(a.logGbPerMonth) },
+    };
+  });
+}
+
+/** The sentence that says what `fleetAppsOf` assumed. */
+export function fleetTrafficNote(catalog: Catalog = DEFAULT_CATALOG): string {
+  const a = catalog.assumptions;
+  return `Heroku reports no egress or log volume: each production app with a web process is taken to send ${a.egressGbPerMonth} GB a month out and every production app to log ${a.logGbPerMonth} GB (staging and review apps ${Math.round(a.nonProductionTrafficShare * 100)}% of that); set egressGbPerMonth and logGbPerMonth in PRICING_FILE to change it.`;
+}
+
+/**
  * Every app of an inventory modelled on AWS as one fleet: shared infrastructure (load balancer, NAT
  * gateways, logs) counted once per environment, not once per app.
  */
 export function inventoryOnAws(inventory: HerokuInventory, catalog: Catalog = DEFAULT_CATALOG): InventoryOnAws {
-  const apps: FleetApp[] = inventory.apps.map((app) => ({
-    name: app.name,
-    ...(app.team ? { team: app.team.name } : {}),
-    workload: workloadForApp(app, catalog),
-  }));
+  const apps = fleetAppsOf(inventory, catalog);
   const fleet = modelFleet(apps, catalog);
   const chosen = fleet.tiers.find((t) => t.id === VERDICT_TIER)!;
   const range = `${formatUsd(fleet.range.low)}–${formatUsd(fleet.range.high)}`;

@@ -6,6 +6,7 @@ import { complianceSubcommand } from './compliance';
 import { digestSubcommand } from './digest';
 import { estimateSubcommand } from './estimate';
 import { hostingCommand } from './hosting-command';
+import { migrateSubcommand } from './migrate';
 import { paritySubcommand } from './parity';
 import { pricesSubcommand } from './prices';
 import { spendSubcommand } from './spend';
@@ -18,6 +19,7 @@ export function subcommands(_services: Services): Subcommand[] {
     complianceSubcommand(),
     spendSubcommand(),
     paritySubcommand(),
+    migrateSubcommand(),
     digestSubcommand(),
     budgetSubcommand(),
     alertsSubcommand(),

@@ -1,0 +1,219 @@
+/**
+ * A migration answer laid out for people, platform-neutral: titled sections of rows, each with the
+ * total of exactly its rows (every amount is shown cents, so the rows foot), the lead sentences, the
+ * drivers and the assumptions. Slack and the CLI render the same report; the CLI adds per-app detail.
+ */
+import {
+  type CostCategory,
+  leadSentences,
+  type MigrationModel,
+  type MigrationTeam,
+  type PricedCostLine,
+  type TierCost,
+  VERDICT_TIER,
+} from '../core/model';
+import { formatUsd, fromCents, type Money, toCents } from '../core/money';
+import type { MigrateAnswer } from './migrate';
+
+export interface ReportRow {
+  label: string;
+  amount: Money;
+}
+
+export interface ReportSection {
+  heading: string;
+  description?: string;
+  rows: ReportRow[];
+  /** The sum of the rows' shown amounts. */
+  total: ReportRow;
+  /** Items without a public price, left out of the total, each with how to supply it. */
+  leftOut: string[];
+  /** Paid once, not every month. */
+  once?: boolean;
+}
+
+export interface MigrateReport {
+  title: string;
+  lead: string[];
+  sections: ReportSection[];
+  /** Per-app (or per-workload) sections, for the terminal and `--json` readers. */
+  detail: ReportSection[];
+  drivers: string[];
+  assumptions: string[];
+  sources: string[];
+}
+
+const NAME = { heroku: 'Heroku', aws: 'AWS' } as const;
+
+const AWS_GROUPS: Partial<Record<CostCategory, string>> = {
+  compute: 'Compute (EC2 instances, Fargate tasks, root volumes)',
+  database: 'Databases (RDS instances and storage)',
+  cache: 'Caches (ElastiCache)',
+  network: 'Network (load balancers, NAT gateways, public addresses, data transfer)',
+  logging: 'Logs (CloudWatch)',
+  security: 'Security and compliance services',
+  backup: 'Backups',
+  'add-on': 'Add-ons, bought directly from their providers',
+};
+
+const HEROKU_GROUPS: Partial<Record<CostCategory, string>> = {
+  compute: 'Dynos',
+  database: 'Heroku Postgres',
+  cache: 'Heroku Key-Value Store',
+  platform: 'Space fees',
+  'add-on': 'Add-ons',
+};
+
+function groupOf(line: PricedCostLine, tier: TierCost): string {
+  if (line.item.startsWith('Stays on AWS')) return 'Stays on AWS (no Heroku counterpart), as billed';
+  const groups = tier.platform === 'aws' ? AWS_GROUPS : HEROKU_GROUPS;
+  return groups[line.category] ?? line.category;
+}
+
+const sumRows = (rows: readonly ReportRow[]): Money => fromCents(rows.reduce((sum, r) => sum + toCents(r.amount), 0));
+
+function section(
+  heading: string,
+  rows: ReportRow[],
+  totalLabel: string,
+  extra: Partial<ReportSection> = {},
+): ReportSection {
+  return { heading, rows, total: { label: totalLabel, amount: sumRows(rows) }, leftOut: [], ...extra };
+}
+
+/** The largest `most` rows, then one row for the rest, so the rows still foot. */
+function capped(rows: ReportRow[], most: number, what: string): ReportRow[] {
+  if (rows.length <= most) return rows;
+  const sorted = [...rows].sort((a, b) => b.amount.comparedTo(a.amount) || a.label.localeCompare(b.label));
+  const rest = sorted.slice(most - 1);
+  return [...sorted.slice(0, most - 1), { label: `${rest.length} more ${what}`, amount: sumRows(rest) }];
+}
+
+const leftOut = (tier: { unpriced: readonly { item: string; note: string }[] }) =>
+  tier.unpriced.map((l) => `${l.item}: ${l.note}`);
+
+function tierSection(tier: TierCost): ReportSection {
+  const groups = new Map<string, number>();
+  for (const line of tier.lines) groups.set(groupOf(line, tier), (groups.get(groupOf(line, tier)) ?? 0) + line.cents);
+  const rows = [...groups].map(([label, cents]) => ({ label, amount: fromCents(cents) }));
+  const name = `${NAME[tier.platform]} ${tier.id}`;
+  return section(`${name} tier (modelled)`, rows, name, { description: tier.description, leftOut: leftOut(tier) });
+}
+
+const teamLabel = (team: MigrationTeam) =>
+  `${team.team ?? 'Personal apps'} (${team.units} app${team.units === 1 ? '' : 's'})`;
+
+function differenceSentence(model: MigrationModel): string {
+  const parts = model.differences.map((d) => {
+    if (d.partial) return `${d.tier}: no figure (items without a public price are left out)`;
+    if (d.monthly.isZero()) return `${d.tier}: the same`;
+    return d.monthly.isPositive()
+      ? `${d.tier} saves ${formatUsd(d.monthly)}/mo`
+      : `${d.tier} costs ${formatUsd(d.monthly.abs())}/mo more`;
+  });
+  const other = model.direction === 'heroku-to-aws' ? 'AWS' : 'Heroku';
+  return `Each month, moving to ${other}: ${parts.join('; ')}.`;
+}
+
+function oneOffSentence(model: MigrationModel): string {
+  const cost = `One-off cost of moving: ${formatUsd(model.oneOff.total)} (engineering hours and data copied; apart from every monthly figure)`;
+  if (model.paybackMonths !== undefined)
+    return `${cost}; the ${VERDICT_TIER} tier's monthly saving pays it back in ${model.paybackMonths} month${model.paybackMonths === 1 ? '' : 's'}.`;
+  return `${cost}; the ${VERDICT_TIER} tier saves nothing each month that can be counted, so it does not pay back.`;
+}
+
+/** The report of a migration answer; `most` caps the rows of the by-team and by-workload sections. */
+export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }>, most = 12): MigrateReport {
+  const { model } = answer;
+  const fromHeroku = model.direction === 'heroku-to-aws';
+  const current = NAME[model.current.platform];
+  const other = fromHeroku ? 'AWS' : 'Heroku';
+  const [likeForLike] = model.tiers;
+  const what = fromHeroku
+    ? `${model.units.length} app${model.units.length === 1 ? '' : 's'}`
+    : `${model.units.length} workload${model.units.length === 1 ? '' : 's'}`;
+  const lead = leadSentences({
+    current: model.current.platform,
+    currentInfrastructure: model.current.infrastructure,
+    tiers: model.tiers,
+    range: model.range,
+    verdict: model.verdict,
+  });
+  const unitRows = (pick: 'current' | 'likeForLike') => model.units.map((u) => ({ label: u.name, amount: u[pick] }));
+  const sharedCurrent = fromHeroku ? 'Account-wide: Eco pool and Space fees' : 'Not tied to an instance (see the bill)';
+  const sharedModelled = fromHeroku
+    ? 'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, logs, data transfer)'
+    : 'Stays on AWS, and account-wide Heroku fees';
+  const withShared = (rows: ReportRow[], label: string, amount: Money) =>
+    amount.isZero() ? rows : [...rows, { label, amount }];
+  const byTeam = (pick: 'current' | 'likeForLike') =>
+    capped(
+      model.teams.map((team) => ({ label: teamLabel(team), amount: team[pick] })),
+      most,
+      'teams and personal apps',
+    );
+  const sections: ReportSection[] = fromHeroku
+    ? [
+        section(
+          'Heroku as it runs (list prices), by team',
+          withShared(byTeam('current'), sharedCurrent, model.currentShared),
+          'Heroku',
+          { leftOut: leftOut(model.current) },
+        ),
+        section(
+          'AWS like-for-like, by team',
+          withShared(byTeam('likeForLike'), sharedModelled, model.sharedLikeForLike),
+          'AWS like-for-like',
+          { leftOut: leftOut(likeForLike) },
+        ),
+      ]
+    : [
+        section(
+          `AWS as billed (${answer.source})`,
+          model.current.lines.map((l) => ({ label: l.item, amount: fromCents(l.cents) })),
+          'AWS',
+        ),
+        section(
+          'Heroku like-for-like, by workload',
+          withShared(capped(unitRows('likeForLike'), most, 'workloads'), sharedModelled, model.sharedLikeForLike),
+          'Heroku like-for-like',
+          { leftOut: leftOut(likeForLike) },
+        ),
+      ];
+  sections.push(...model.tiers.map(tierSection));
+  sections.push(
+    section(
+      'One-off cost of moving',
+      model.oneOff.lines.map((l) => ({ label: l.item, amount: fromCents(l.cents) })),
+      'One-off',
+      { once: true },
+    ),
+  );
+  const detail = fromHeroku
+    ? [
+        section(
+          'Heroku as it runs, by app',
+          withShared(unitRows('current'), sharedCurrent, model.currentShared),
+          'Heroku',
+        ),
+        section(
+          'AWS like-for-like, by app',
+          withShared(unitRows('likeForLike'), sharedModelled, model.sharedLikeForLike),
+          'AWS like-for-like',
+        ),
+      ]
+    : [];
+  return {
+    title: `Migrate: the ${current} account (${what}) modelled on ${other}; amounts per month, estimated`,
+    lead: [...lead, differenceSentence(model), oneOffSentence(model)],
+    sections,
+    detail,
+    drivers: model.drivers,
+    assumptions: model.assumptions,
+    sources: [
+      answer.source,
+      `List prices dated ${model.priceListDate} (every line's source is in --json)`,
+      ...answer.notes,
+    ],
+  };
+}

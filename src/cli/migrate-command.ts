@@ -1,0 +1,45 @@
+import { answerMigrate, defaultFrom, parseMigrateWords } from '../answers/migrate';
+import { migrateReport } from '../answers/migrate-report';
+import { closeSources, connectSources } from '../sources/connect-sources';
+import { openStore } from '../store/open-store';
+import type { CliCommand } from './cli-command';
+import { migrateJson } from './migrate-json';
+import { migrateReportText } from './migrate-text';
+
+/** `npx hosting-advisor migrate [heroku|aws] [--json]`: what `/hosting migrate` shows, with every app. */
+export const migrateCliCommand: CliCommand = {
+  name: 'migrate',
+  usage: 'migrate [heroku|aws] [--json]',
+  summary: 'the whole live Heroku account modelled on AWS, or the AWS account on Heroku, in three tiers',
+  examples: ['migrate heroku', 'migrate aws --json'],
+  async run(args, { config, catalog, io, now }) {
+    const json = args.includes('--json');
+    const words = parseMigrateWords(args.filter((arg) => arg !== '--json').join(' '));
+    if ('error' in words) {
+      io.err(words.error.replace(/\/hosting /g, 'npx hosting-advisor '));
+      return 1;
+    }
+    const at = now();
+    const store = await openStore(config.DATABASE_URL, at);
+    const sources = connectSources(config, store, catalog, now);
+    try {
+      const from = words.from ?? defaultFrom(sources);
+      const answer = await answerMigrate(from, {
+        sources,
+        catalog,
+        now: at,
+        log: (message, error) => io.err(`${message}: ${error instanceof Error ? error.message : String(error)}`),
+      });
+      if (answer.kind !== 'migrate') {
+        io.err(answer.message);
+        return answer.kind === 'empty' ? 0 : 1;
+      }
+      await store.audit({ at, actor: 'cli', action: 'migrate', detail: from });
+      io.out(json ? JSON.stringify(migrateJson(answer), null, 2) : migrateReportText(migrateReport(answer, 1000)));
+      return 0;
+    } finally {
+      closeSources(sources);
+      await store.close();
+    }
+  },
+};

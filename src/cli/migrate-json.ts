@@ -1,0 +1,89 @@
+import type { MigrateAnswer } from '../answers/migrate';
+import type { MigrationModel, PlatformCost, PricedCostLine, TierCost } from '../core/model';
+import { fromCents, type Money, sumMoney } from '../core/money';
+
+/** Dollars with two decimals, as a string: `1234.50`. */
+const amount = (value: Money) => value.toFixed(2);
+
+/** A line: `monthly` as shown (rounded once), `monthlyExact` the unrounded quantity × unit price. */
+const line = (l: PricedCostLine) => ({
+  item: l.item,
+  environment: l.environment,
+  category: l.category,
+  quantity: l.quantity,
+  unit: l.unit,
+  unitPrice: l.unitPrice.toString(),
+  monthly: amount(fromCents(l.cents)),
+  monthlyExact: l.monthly.toString(),
+  source: l.source,
+  asOf: l.asOf,
+  confidence: l.confidence,
+});
+
+const unpriced = (cost: Pick<PlatformCost, 'unpriced'>) =>
+  cost.unpriced.map((l) => ({ item: l.item, environment: l.environment, note: l.note, priceKey: l.priceKey }));
+
+const exact = (lines: readonly PricedCostLine[]) => sumMoney(lines.map((l) => l.monthly)).toString();
+
+const tierJson = (tier: TierCost) => ({
+  id: tier.id,
+  platform: tier.platform,
+  description: tier.description,
+  monthly: amount(tier.infrastructure),
+  monthlyExact: exact(tier.lines),
+  lines: tier.lines.map(line),
+  unpriced: unpriced(tier),
+});
+
+/**
+ * The whole migration as JSON: every amount a decimal string in USD a month, each total the sum of
+ * its lines' shown amounts; exact sums apart (`monthlyExact`).
+ */
+export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>) {
+  const m: MigrationModel = answer.model;
+  return {
+    direction: m.direction,
+    currency: 'USD',
+    period: 'month',
+    estimated: true,
+    priceListDate: m.priceListDate,
+    source: answer.source,
+    current: {
+      platform: m.current.platform,
+      monthly: amount(m.current.infrastructure),
+      monthlyExact: exact(m.current.lines),
+      lines: m.current.lines.map(line),
+      unpriced: unpriced(m.current),
+    },
+    tiers: m.tiers.map(tierJson),
+    range: { low: amount(m.range.low), high: amount(m.range.high) },
+    verdict: {
+      tier: m.verdict.tier,
+      kind: m.verdict.kind,
+      ...(m.verdict.cheaper ? { cheaper: m.verdict.cheaper } : {}),
+      ...(m.verdict.difference ? { difference: amount(m.verdict.difference) } : {}),
+      missing: m.verdict.missing,
+    },
+    differences: m.differences.map((d) => ({ tier: d.tier, monthly: amount(d.monthly), partial: d.partial })),
+    oneOff: { total: amount(m.oneOff.total), lines: m.oneOff.lines.map(line) },
+    ...(m.paybackMonths === undefined ? {} : { paybackMonths: m.paybackMonths }),
+    units: m.units.map((u) => ({
+      kind: m.unitKind,
+      name: u.name,
+      ...(u.team ? { team: u.team } : {}),
+      environment: u.environment,
+      current: amount(u.current),
+      likeForLike: amount(u.likeForLike),
+    })),
+    teams: m.teams.map((t) => ({
+      team: t.team ?? null,
+      apps: t.units,
+      current: amount(t.current),
+      likeForLike: amount(t.likeForLike),
+    })),
+    shared: { current: amount(m.currentShared), likeForLike: amount(m.sharedLikeForLike) },
+    drivers: m.drivers,
+    assumptions: m.assumptions,
+    notes: answer.notes,
+  };
+}

@@ -1,0 +1,23 @@
+import type { MigrateReport, ReportSection } from '../answers/migrate-report';
+import { formatUsd } from '../core/money';
+
+function sectionText(section: ReportSection): string[] {
+  const monthly = (amount: Parameters<typeof formatUsd>[0]) => `${formatUsd(amount)}${section.once ? ' once' : '/mo'}`;
+  return [
+    section.heading,
+    ...(section.description ? [`  ${section.description}`] : []),
+    ...section.rows.map((row) => `    ${row.label}: ${monthly(row.amount)}`),
+    `  Total, ${section.total.label}: ${monthly(section.total.amount)}`,
+    ...section.leftOut.map((item) => `  Not in this total: ${item}`),
+  ];
+}
+
+/** A migration answer for a terminal: the Slack answer's sections, then every app, then the small print. */
+export function migrateReportText(report: MigrateReport): string {
+  const lines = [report.title, ...report.lead];
+  for (const section of [...report.sections, ...report.detail]) lines.push('', ...sectionText(section));
+  lines.push('', 'Largest drivers:', ...report.drivers.map((d) => `  - ${d}`));
+  lines.push('', 'Assumptions:', ...report.assumptions.map((a) => `  - ${a}`));
+  lines.push('', 'Sources:', ...report.sources.map((s) => `  - ${s}`));
+  return lines.map((line) => line.replace(/`/g, '')).join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * What each row of an AWS bill (Cost Explorer's cost by service and usage type) becomes when the
+ * account moves to Heroku: an instance that becomes dynos or a data store, something Heroku's prices
+ * include (load balancing, NAT, disks, logs, data transfer), or a service that stays on AWS.
+ */
+
+/** Cost Explorer's SERVICE values of the services Heroku replaces. */
+const MOVING_SERVICES: Record<string, string> = {
+  'Amazon Elastic Compute Cloud - Compute': 'ec2',
+  'EC2 - Other': 'ec2-other',
+  'Amazon Relational Database Service': 'rds',
+  'Amazon ElastiCache': 'elasticache',
+  'Amazon Elastic Load Balancing': 'elb',
+  'Amazon Virtual Private Cloud': 'vpc',
+  AmazonCloudWatch: 'cloudwatch',
+  'AWS Data Transfer': 'data-transfer',
+};
+
+/** `BoxUsage:m5.large`, `USE2-InstanceUsage:db.m6g.large`, `Multi-AZUsage:db.t4g.small`, `NodeUsage:cache.t4g.small`. */
+const INSTANCE_USAGE =
+  /(?:^|-)(?:BoxUsage|DedicatedUsage|HeavyUsage|SpotUsage|InstanceUsage|Multi-AZUsage|NodeUsage)[^:]*:(.+)$/;
+
+export type SpendKind =
+  | { kind: 'instance'; service: 'ec2' | 'rds' | 'elasticache'; instanceType: string }
+  | { kind: 'included'; what: string }
+  | { kind: 'stays'; service: string };
+
+/** The Heroku-included things, in the order answers list them. */
+export const INCLUDED_ORDER = [
+  'load balancing',
+  'NAT gateways',
+  'public IPv4 addresses',
+  'EBS volumes and snapshots',
+  'data transfer',
+  'CloudWatch',
+  'RDS storage, I/O and backups',
+  'ElastiCache backups and other',
+  'other EC2 and VPC charges',
+] as const;
+
+export function spendKind(service: string, usageType: string): SpendKind {
+  const moving = MOVING_SERVICES[service];
+  if (!moving) return { kind: 'stays', service };
+  const instance = INSTANCE_USAGE.exec(usageType);
+  if (instance && (moving === 'ec2' || moving === 'rds' || moving === 'elasticache')) {
+    return { kind: 'instance', service: moving, instanceType: instance[1].toLowerCase() };
+  }
+  if (moving === 'elb' || /LoadBalancer|LCUUsage/.test(usageType)) return { kind: 'included', what: 'load balancing' };
+  if (/NatGateway/.test(usageType)) return { kind: 'included', what: 'NAT gateways' };
+  if (/PublicIPv4/.test(usageType)) return { kind: 'included', what: 'public IPv4 addresses' };
+  if (/EBS:/.test(usageType)) return { kind: 'included', what: 'EBS volumes and snapshots' };
+  if (moving === 'data-transfer' || /DataTransfer|-Bytes$/.test(usageType))
+    return { kind: 'included', what: 'data transfer' };
+  if (moving === 'cloudwatch') return { kind: 'included', what: 'CloudWatch' };
+  if (moving === 'rds') return { kind: 'included', what: 'RDS storage, I/O and backups' };
+  if (moving === 'elasticache') return { kind: 'included', what: 'ElastiCache backups and other' };
+  return { kind: 'included', what: 'other EC2 and VPC charges' };
+}

@@ -1,0 +1,177 @@
+import { fromCents, type Money, toCents } from '../money';
+import { type Catalog, priceOf } from '../pricing';
+import { plural } from './describe';
+import { shownCents } from './platform-cost';
+import type { PlatformCost, PricedCostLine, TierCost, TierId, Verdict } from './types';
+import { VERDICT_TIER } from './verdict';
+
+/**
+ * A whole account modelled on the other platform: what `/hosting migrate` answers. Every figure is a
+ * sum of shown (rounded-once) line cents, so each total shown equals the sum of the lines shown.
+ */
+export type MigrationDirection = 'heroku-to-aws' | 'aws-to-heroku';
+
+/** One thing that moves: a Heroku app, or on AWS a group of instances of one type, a database, a cache. */
+export interface MigrationUnit {
+  name: string;
+  team?: string;
+  environment: 'production' | 'staging' | 'review';
+  /** Its own lines as it runs now, shown cents summed. */
+  current: Money;
+  /** Its own lines in the like-for-like tier, before anything shared. */
+  likeForLike: Money;
+}
+
+/** A team's apps together: the sums of its units' shown figures. */
+export interface MigrationTeam {
+  /** Undefined: apps owned by a person, not a team. */
+  team?: string;
+  units: number;
+  current: Money;
+  likeForLike: Money;
+}
+
+/** One-off cost of moving: effort and data copied, apart from every monthly figure. */
+export interface OneOffCost {
+  lines: PricedCostLine[];
+  total: Money;
+}
+
+export interface TierDifference {
+  tier: TierId;
+  /** Current minus the tier's total, both as shown: positive when moving saves money each month. */
+  monthly: Money;
+  /** True when either side leaves items without a price out: the difference is not a verdict. */
+  partial: boolean;
+}
+
+export interface MigrationModel {
+  direction: MigrationDirection;
+  /** What the unit rows are: `app` (Heroku) or `workload` (AWS instance types, databases, caches). */
+  unitKind: 'app' | 'workload';
+  current: PlatformCost;
+  tiers: TierCost[];
+  range: { low: Money; high: Money };
+  verdict: Verdict;
+  units: MigrationUnit[];
+  teams: MigrationTeam[];
+  /** Current lines no unit owns (Heroku's Eco pool and Space fees; AWS's load balancers, NAT, what stays). */
+  currentShared: Money;
+  /** Like-for-like lines no unit owns: what the other platform adds once. */
+  sharedLikeForLike: Money;
+  differences: TierDifference[];
+  oneOff: OneOffCost;
+  /** Months of the verdict tier's saving that pay the one-off cost back; absent when it saves nothing. */
+  paybackMonths?: number;
+  /** The largest reasons for the difference, in words. */
+  drivers: string[];
+  assumptions: string[];
+  priceListDate: string;
+}
+
+/** Lines whose item starts with the unit's prefix, summed as shown. */
+export function ownCents(lines: readonly PricedCostLine[], prefix: string): number {
+  return shownCents(lines.filter((l) => l.item.startsWith(prefix)));
+}
+
+/** Units grouped by team in first-seen order, personal apps (no team) last. */
+export function teamsOf(units: readonly MigrationUnit[]): MigrationTeam[] {
+  const byTeam = new Map<string | undefined, { units: number; current: number; likeForLike: number }>();
+  for (const unit of units) {
+    const team = byTeam.get(unit.team) ?? { units: 0, current: 0, likeForLike: 0 };
+    team.units += 1;
+    team.current += toCents(unit.current);
+    team.likeForLike += toCents(unit.likeForLike);
+    byTeam.set(unit.team, team);
+  }
+  const teams = [...byTeam.entries()].map(([team, t]) => ({
+    ...(team === undefined ? {} : { team }),
+    units: t.units,
+    current: fromCents(t.current),
+    likeForLike: fromCents(t.likeForLike),
+  }));
+  return [...teams.filter((t) => t.team !== undefined), ...teams.filter((t) => t.team === undefined)];
+}
+
+/** Current minus each tier, from the totals shown. */
+export function differencesOf(current: PlatformCost, tiers: readonly TierCost[]): TierDifference[] {
+  return tiers.map((tier) => ({
+    tier: tier.id,
+    monthly: fromCents(toCents(current.infrastructure) - toCents(tier.infrastructure)),
+    partial: current.unpriced.length + tier.unpriced.length > 0,
+  }));
+}
+
+/** Whole months of the verdict tier's saving that cover the one-off cost. */
+export function paybackOf(differences: readonly TierDifference[], oneOff: OneOffCost): number | undefined {
+  const saving = differences.find((d) => d.tier === VERDICT_TIER);
+  if (!saving || saving.partial || !saving.monthly.isPositive()) return undefined;
+  return Math.max(1, Math.ceil(toCents(oneOff.total) / toCents(saving.monthly)));
+}
+
+export interface OneOffWork {
+  /** Apps (or AWS workloads) to move. */
+  apps: number;
+  databases: number;
+  /** Database data copied out of AWS (billed as data transfer out); 0 leaving Heroku, which bills none. */
+  dataOutGb: number;
+}
+
+/**
+ * The one-off cost of moving: engineering hours per app and per database at the ops rate, and the
+ * database data copied out of AWS at its data transfer price. Leaving Heroku copies data for free
+ * (Heroku bills no egress and AWS bills no data in).
+ */
+export function oneOffCost(work: OneOffWork, catalog: Catalog): OneOffCost {
+  const a = catalog.assumptions;
+  const hourSource = (name: 'migrationHoursPerApp' | 'migrationHoursPerDatabase') =>
+    `Hours: ${catalog.assumptionSources[name]}; rate: ${catalog.assumptionSources.opsHourlyRate}`;
+  const lines: PricedCostLine[] = [];
+  const effort = (item: string, hours: number, source: string) => {
+    if (hours <= 0) return;
+    const monthly = a.opsHourlyRate.times(hours);
+    lines.push({
+      item,
+      quantity: hours,
+      unit: 'hour',
+      unitPrice: a.opsHourlyRate,
+      monthly,
+      cents: toCents(monthly),
+      source,
+      asOf: catalog.priceListDate,
+      environment: 'production',
+      category: 'ops',
+      confidence: 'unconfirmed',
+    });
+  };
+  effort(
+    `Moving ${plural(work.apps, 'app')} (${a.migrationHoursPerApp} h each: build, deploy, config, cut-over)`,
+    work.apps * a.migrationHoursPerApp,
+    hourSource('migrationHoursPerApp'),
+  );
+  effort(
+    `Moving ${plural(work.databases, 'database')} (${a.migrationHoursPerDatabase} h each: copy, check, switch)`,
+    work.databases * a.migrationHoursPerDatabase,
+    hourSource('migrationHoursPerDatabase'),
+  );
+  if (work.dataOutGb > 0) {
+    const entry = priceOf(catalog, 'aws.data-transfer.out.first-10tb');
+    if (entry.unitPrice !== null) {
+      const monthly = entry.unitPrice.times(work.dataOutGb);
+      lines.push({
+        item: `Copying ${work.dataOutGb} GB of database data out of AWS`,
+        quantity: work.dataOutGb,
+        unit: entry.unit,
+        unitPrice: entry.unitPrice,
+        monthly,
+        cents: toCents(monthly),
+        source: entry.source,
+        asOf: entry.asOf,
+        environment: 'production',
+        category: 'network',
+        confidence: entry.confidence,
+      });
+    }
+  }
+  return { lines, total: fromCents(shownCents(lines)) };
+}

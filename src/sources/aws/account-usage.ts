@@ -1,0 +1,44 @@
+import Decimal from 'decimal.js';
+import type { AwsAccount } from '../../core/model';
+import type { Fetched } from '../source-error';
+import { dailyByServiceAndUsageType, type Period, SERVICE_USAGE_SEPARATOR } from './alert-queries';
+import type { AwsSpendSource } from './aws-spend-source';
+
+/**
+ * What an AWS account ran and cost over a period, for modelling it on Heroku: instance-hours by
+ * service and instance type (EC2, RDS with its Multi-AZ hours and storage, ElastiCache) and the cost
+ * by service and usage type, credits and refunds apart. Requests: the instance-hours reads (one, or
+ * three when RDS ran) and one for the cost, none within the cache's TTL.
+ */
+export async function awsAccountUsage(aws: AwsSpendSource, period: Period): Promise<Fetched<AwsAccount>> {
+  const usage = await aws.usageWorkload(period);
+  const costs = await dailyByServiceAndUsageType(aws, period);
+  const rows = Object.entries(costs.value.byKey).map(([key, days]) => {
+    const [service, usageType = ''] = key.split(SERVICE_USAGE_SEPARATOR);
+    const amount = Object.values(days).reduce((sum, day) => sum.plus(day), new Decimal(0));
+    return { service, usageType, amount: amount.toFixed() };
+  });
+  const last = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const database = usage.value.workload.database;
+  const account: AwsAccount = {
+    period: `${period.start} to ${last}`,
+    asOf: last,
+    metric: aws.metric,
+    instances: usage.value.instances.map((i) => ({
+      service: i.service,
+      instanceType: i.instanceType,
+      count: i.count,
+      multiAz: i.multiAz,
+      ...(i.spec ? { memoryGb: i.spec.memoryGb, vcpu: i.spec.vcpu } : {}),
+    })),
+    ...(database && database.storageGb > 0 ? { rdsStorageGb: database.storageGb } : {}),
+    costs: rows.filter((row) => !new Decimal(row.amount).isZero()),
+  };
+  const older = usage.asOf < costs.asOf ? usage : costs;
+  return {
+    value: account,
+    asOf: older.asOf,
+    fromCache: usage.fromCache || costs.fromCache,
+    ...(usage.staleBecause || costs.staleBecause ? { staleBecause: usage.staleBecause ?? costs.staleBecause } : {}),
+  };
+}

@@ -1,0 +1,320 @@
+import { runCli } from '../../src/cli/run-cli';
+import { firstOfMonth, utcDay } from '../../src/core/utc-days';
+import { tempSqliteFile } from '../support/databases';
+import {
+  type CeRequestBody,
+  costAndUsagePage,
+  type FakeCostExplorer,
+  startFakeCostExplorer,
+} from '../support/fake-cost-explorer';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { setProcessEnv } from '../support/process-env';
+
+/** Two team apps (one a staging app) and a personal blog: $230.00 a month at list prices. */
+function world(): HerokuWorld {
+  const w = new HerokuWorld({ seed: 3 });
+  w.addTeam('shop', { type: 'team' });
+  w.addApp('shop-api', {
+    team: 'shop',
+    formation: [
+      { type: 'web', quantity: 2, size: 'standard-2X' },
+      { type: 'worker', quantity: 1, size: 'standard-1X' },
+    ],
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 },
+      { service: 'heroku-redis', plan: 'premium-0', cents: 1500 },
+    ],
+  });
+  w.addApp('shop-api-staging', {
+    team: 'shop',
+    formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'essential-0', cents: 500 }],
+  });
+  w.addApp('blog', {
+    formation: [{ type: 'web', quantity: 1, size: 'basic' }],
+    addOns: [{ service: 'heroku-redis', plan: 'mini', cents: 300 }],
+  });
+  return w;
+}
+
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+const RDS = 'Amazon Relational Database Service';
+const CACHE = 'Amazon ElastiCache';
+
+let heroku: FakeHeroku;
+let ce: FakeCostExplorer;
+let restoreEnv = () => {};
+
+beforeAll(async () => {
+  heroku = await FakeHeroku.start({ world: world() });
+  ce = await startFakeCostExplorer();
+});
+afterAll(async () => {
+  await heroku.close();
+  await ce.close();
+  restoreEnv();
+});
+
+async function run(argv: string[], env: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    ['migrate', ...argv],
+    { DATABASE_URL: tempSqliteFile(), ...env },
+    { out: (text) => out.push(text), err: (text) => err.push(text) },
+  );
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+const herokuEnv = () => ({ HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+
+/** Sums `$1,234.56` amounts of the rows between a heading and its `Total, …:` line. */
+function sectionsOf(text: string): { heading: string; rows: number[]; total: number }[] {
+  const cents = (s: string) => Math.round(Number(s.replace(/[$,]/g, '')) * 100);
+  const found: { heading: string; rows: number[]; total: number }[] = [];
+  let current: { heading: string; rows: number[] } | undefined;
+  for (const line of text.split('\n')) {
+    if (/^\S/.test(line)) current = { heading: line, rows: [] };
+    const row = /^ {4}.*: (-?\$[\d,]+\.\d\d)(\/mo| once)$/.exec(line);
+    if (row && current) current.rows.push(cents(row[1]));
+    const total = /^ {2}Total, .*: (-?\$[\d,]+\.\d\d)(\/mo| once)$/.exec(line);
+    if (total && current) found.push({ ...current, total: cents(total[1]) });
+  }
+  return found;
+}
+
+describe('npx hosting-advisor migrate heroku', () => {
+  test('--json: the direction, the current monthly total and the three tiers, exact to the cent', async () => {
+    const { code, stdout, stderr } = await run(['heroku', '--json'], herokuEnv());
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({
+      direction: 'heroku-to-aws',
+      currency: 'USD',
+      // shop-api 2 × $50 + $25 + standard-0 $50 + premium-0 $15; staging $25 + essential-0 $5; blog $7 + mini $3.
+      current: { platform: 'heroku', monthly: '230.00' },
+      tiers: [
+        // 2 production web apps → 2 instances each (t3.medium × 2, t3.small × 2), worker t3.small; staging t3.small;
+        // RDS db.t4g.medium and db.t4g.micro; cache.t4g.micro × 2 (premium-0 has a replica) and × 1; one ALB, two NAT
+        // gateways and one staging NAT, 6 public addresses, logs; 200 GB egress.
+        { id: 'like-for-like', monthly: '432.39' },
+        // The two small caches of production share one cache.t4g.micro pair: $11.68 less.
+        { id: 'consolidated', monthly: '420.71' },
+        // Graviton and a 1-year Compute Savings Plan on the instances.
+        { id: 'optimised', monthly: '369.88' },
+      ],
+      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '190.71' },
+      differences: [
+        { tier: 'like-for-like', monthly: '-202.39' },
+        { tier: 'consolidated', monthly: '-190.71' },
+        { tier: 'optimised', monthly: '-139.88' },
+      ],
+      // 3 apps × 16 h + 2 databases × 8 h at $100/h.
+      oneOff: { total: '6400.00' },
+      teams: [
+        { team: 'shop', apps: 2, current: '220.00' },
+        { team: null, apps: 1, current: '10.00' },
+      ],
+    });
+    expect(json).not.toHaveProperty('paybackMonths');
+    for (const amount of [json.current.monthly, ...json.tiers.map((t: { monthly: string }) => t.monthly)])
+      expect(amount).toMatch(/^\d+\.\d\d$/);
+    // Every total is the sum of its lines as shown.
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    for (const part of [json.current, ...json.tiers]) {
+      const sum = part.lines.reduce((n: number, l: { monthly: string }) => n + cents(l.monthly), 0);
+      expect(sum).toBe(cents(part.monthly));
+    }
+    const units = json.units.reduce((n: number, u: { likeForLike: string }) => n + cents(u.likeForLike), 0);
+    expect(units + cents(json.shared.likeForLike)).toBe(cents(json.tiers[0].monthly));
+  });
+
+  test('text: per team and per app, shared infrastructure, tiers, one-off, drivers; every total foots', async () => {
+    const { code, stdout } = await run(['heroku'], herokuEnv());
+    expect(code).toBe(0);
+    expect(stdout).toContain('Migrate: the Heroku account (3 apps) modelled on AWS');
+    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $190.71/mo.');
+    expect(stdout).toContain(
+      'Each month, moving to AWS: like-for-like costs $202.39/mo more; consolidated costs $190.71/mo more; optimised costs $139.88/mo more.',
+    );
+    expect(stdout).toContain('    shop (2 apps): $220.00/mo');
+    expect(stdout).toContain('    shop-api-staging: $30.00/mo');
+    expect(stdout).toContain(
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, logs, data transfer): $207.09/mo',
+    );
+    expect(stdout).toContain('  Total, One-off: $6,400.00 once');
+    expect(stdout).toContain(
+      'Basic dynos (1 dyno in 1 app) are cheaper on Heroku by $23.37/mo: $7.00/mo on Heroku, $30.37/mo as their own AWS resources like-for-like.',
+    );
+    const sections = sectionsOf(stdout);
+    expect(sections.length).toBeGreaterThanOrEqual(8);
+    for (const s of sections) expect([s.heading, s.rows.reduce((a, b) => a + b, 0)]).toEqual([s.heading, s.total]);
+  });
+
+  test('without HEROKU_API_TOKEN it says what to set, and prints no figures', async () => {
+    const { code, stdout, stderr } = await run(['heroku'], {});
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Heroku spend is off: set HEROKU_API_TOKEN');
+  });
+
+  test('a word it does not know gets an example', async () => {
+    const { code, stderr } = await run(['azure'], herokuEnv());
+    expect(code).toBe(1);
+    expect(stderr).toContain('`azure`');
+    expect(stderr).toContain('npx hosting-advisor migrate heroku');
+  });
+});
+
+describe('npx hosting-advisor migrate aws', () => {
+  const isHours = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'INSTANCE_TYPE';
+  const isCost = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'USAGE_TYPE';
+  const isMultiAz = (input: CeRequestBody) =>
+    (input.Filter?.And ?? []).some((e) => e.Dimensions?.Key === 'DEPLOYMENT_OPTION');
+  const isStorage = (input: CeRequestBody) => input.GroupBy?.length === 1 && input.GroupBy[0]?.Key === 'USAGE_TYPE';
+  const thisMonth = firstOfMonth(utcDay(new Date()));
+  const start = firstOfMonth(thisMonth, -1);
+  const hours = (Date.parse(`${thisMonth}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 3_600_000;
+
+  function monthly(groups: { keys: string[]; quantity: string; unit: string }[]) {
+    return {
+      GroupDefinitions: [],
+      ResultsByTime: [
+        {
+          TimePeriod: { Start: start, End: thisMonth },
+          Total: {},
+          Groups: groups.map((g) => ({
+            Keys: g.keys,
+            Metrics: { UsageQuantity: { Amount: g.quantity, Unit: g.unit } },
+          })),
+          Estimated: false,
+        },
+      ],
+      DimensionValueAttributes: [],
+    };
+  }
+
+  // The SDK reads its endpoint and credentials from the process; the configuration from the CLI's env.
+  const awsEnv = () => ({
+    AWS_ACCESS_KEY_ID: 'AKIDMIGRATETEST',
+    AWS_SECRET_ACCESS_KEY: 'migrate-test-secret',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+  });
+
+  beforeAll(() => {
+    restoreEnv = setProcessEnv(awsEnv());
+    ce.pages(
+      'GetCostAndUsage',
+      [
+        monthly([
+          { keys: [EC2, 't3.medium'], quantity: String(2 * hours), unit: 'Hrs' },
+          { keys: [EC2, 'm5.large'], quantity: String(hours), unit: 'Hrs' },
+          { keys: [RDS, 'db.t4g.medium'], quantity: String(hours), unit: 'Hrs' },
+          { keys: [CACHE, 'cache.t4g.micro'], quantity: String(hours), unit: 'Hrs' },
+        ]),
+      ],
+      { match: isHours },
+    );
+    ce.pages('GetCostAndUsage', [monthly([])], { match: isMultiAz });
+    ce.pages('GetCostAndUsage', [monthly([{ keys: ['RDS:GP3-Storage'], quantity: '50', unit: 'GB-Mo' }])], {
+      match: isStorage,
+    });
+    const groupBy = [
+      { Type: 'DIMENSION' as const, Key: 'SERVICE' },
+      { Type: 'DIMENSION' as const, Key: 'USAGE_TYPE' },
+    ];
+    // Two days of the bill on two pages: amounts add exactly before any rounding.
+    ce.pages(
+      'GetCostAndUsage',
+      [
+        costAndUsagePage({
+          metric: 'UnblendedCost',
+          groupBy,
+          days: [
+            {
+              day: start,
+              groups: [
+                { keys: [EC2, 'BoxUsage:t3.medium'], amount: '29.952' },
+                { keys: [EC2, 'BoxUsage:m5.large'], amount: '34.56' },
+                { keys: ['EC2 - Other', 'NatGateway-Hours'], amount: '16.2' },
+                { keys: [RDS, 'InstanceUsage:db.t4g.medium'], amount: '23.4' },
+              ],
+            },
+          ],
+        }),
+        costAndUsagePage({
+          metric: 'UnblendedCost',
+          groupBy,
+          days: [
+            {
+              day: start,
+              groups: [
+                { keys: [EC2, 'BoxUsage:t3.medium'], amount: '29.952' },
+                { keys: [EC2, 'BoxUsage:m5.large'], amount: '34.56' },
+                { keys: ['EC2 - Other', 'NatGateway-Hours'], amount: '16.2' },
+                { keys: [RDS, 'InstanceUsage:db.t4g.medium'], amount: '23.4' },
+                { keys: [RDS, 'RDS:GP3-Storage'], amount: '5.75' },
+                { keys: [CACHE, 'NodeUsage:cache.t4g.micro'], amount: '11.68' },
+                { keys: ['Amazon Elastic Load Balancing', 'LoadBalancerUsage'], amount: '16.425' },
+                { keys: ['Amazon Simple Storage Service', 'TimedStorage-ByteHrs'], amount: '12.345' },
+              ],
+            },
+          ],
+        }),
+      ],
+      { match: isCost },
+    );
+  });
+
+  test('--json: the AWS bill by service and usage type modelled as dynos and data stores, in three tiers', async () => {
+    const { code, stdout, stderr } = await run(['aws', '--json'], awsEnv());
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({
+      direction: 'aws-to-heroku',
+      // 59.904 + 69.12 + 46.80 + 11.68 as billed; NAT 32.40, load balancer 16.425, RDS storage 5.75; S3 12.345 stays.
+      current: { platform: 'aws', monthly: '254.43' },
+      tiers: [
+        // 2 × Performance-M, Performance-L, standard-0, premium-3; S3 stays at $12.35.
+        { id: 'like-for-like', monthly: '1162.35' },
+        // 6 × Standard-2X (3 per t3.medium), 7 × Standard-2X for the m5.large.
+        { id: 'consolidated', monthly: '812.35' },
+        // Fir sizes (2 × dyno-1c-4gb, one dyno-2c-8gb); their space fee has no public price.
+        { id: 'optimised', monthly: '482.35' },
+      ],
+      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'aws', difference: '557.92' },
+    });
+    expect(json.tiers[2].unpriced).toEqual([
+      expect.objectContaining({ item: 'Fir-generation space', priceKey: 'heroku.space.fir' }),
+    ]);
+    expect(json.differences[2]).toEqual({ tier: 'optimised', monthly: '-227.92', partial: true });
+    expect(json.current.lines.map((l: { item: string; monthly: string }) => [l.item, l.monthly])).toEqual([
+      ['EC2 m5.large: 1 running, as billed', '69.12'],
+      ['EC2 t3.medium: 2 running, as billed', '59.90'],
+      ['ElastiCache cache.t4g.micro: 1 running, as billed', '11.68'],
+      ['RDS db.t4g.medium: 1 running, as billed', '46.80'],
+      ['What Heroku includes: load balancing', '16.43'],
+      ['What Heroku includes: NAT gateways', '32.40'],
+      ['What Heroku includes: RDS storage, I/O and backups', '5.75'],
+      ['Stays on AWS: Amazon Simple Storage Service', '12.35'],
+    ]);
+    // 2 instance types × 16 h + 1 database × 8 h at $100/h, and 50 GB copied out of AWS at $0.09/GB.
+    expect(json.oneOff.total).toBe('4004.50');
+  });
+
+  test('without AWS credentials it says what to set', async () => {
+    const restore = setProcessEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+    try {
+      const { code, stdout, stderr } = await run(['aws'], {});
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('AWS spend is off: set AWS credentials');
+    } finally {
+      restore();
+    }
+  });
+});
