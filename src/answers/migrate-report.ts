@@ -89,6 +89,10 @@ function capped(rows: ReportRow[], most: number, what: string): ReportRow[] {
   return [...sorted.slice(0, most - 1), { label: `${rest.length} more ${what}`, amount: sumRows(rest) }];
 }
 
+function capList(items: readonly string[], most: number, more: (n: number) => string): string[] {
+  return items.length <= most ? [...items] : [...items.slice(0, most - 1), more(items.length - most + 1)];
+}
+
 const leftOut = (tier: { unpriced: readonly { item: string; note: string }[] }) =>
   tier.unpriced.map((l) => `${l.item}: ${l.note}`);
 
@@ -142,7 +146,7 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
   const unitRows = (pick: 'current' | 'likeForLike') => model.units.map((u) => ({ label: u.name, amount: u[pick] }));
   const sharedCurrent = fromHeroku ? 'Account-wide: Eco pool and Space fees' : 'Not tied to an instance (see the bill)';
   const sharedModelled = fromHeroku
-    ? 'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, logs, data transfer)'
+    ? 'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer)'
     : 'Stays on AWS, and account-wide Heroku fees';
   const withShared = (rows: ReportRow[], label: string, amount: Money) =>
     amount.isZero() ? rows : [...rows, { label, amount }];
@@ -170,7 +174,11 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
     : [
         section(
           `AWS as billed (${answer.source})`,
-          model.current.lines.map((l) => ({ label: l.item, amount: fromCents(l.cents) })),
+          capped(
+            model.current.lines.map((l) => ({ label: l.item, amount: fromCents(l.cents) })),
+            most,
+            'lines of the bill',
+          ),
           'AWS',
         ),
         section(
@@ -205,7 +213,17 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
     : [];
   return {
     title: `Migrate: the ${current} account (${what}) modelled on ${other}; amounts per month, estimated`,
-    lead: [...lead, differenceSentence(model), oneOffSentence(model)],
+    // The figures first; then what is missing, at most a few items (the terminal lists them all in the sections).
+    lead: [
+      ...lead.filter((l) => !l.startsWith('Missing: ')),
+      differenceSentence(model),
+      oneOffSentence(model),
+      ...capList(
+        lead.filter((l) => l.startsWith('Missing: ')),
+        most,
+        (n) => `… and ${n} more items without a public price.`,
+      ),
+    ],
     sections,
     detail,
     drivers: model.drivers,

@@ -25,7 +25,9 @@ export function toCents(value: Money): number {
 }
 
 export function fromCents(cents: number): Money {
-  return new Decimal(cents).dividedBy(100);
+  // Below 2^53 / 100, the double nearest cents / 100 prints as exactly those digits, so one construction
+  // (no division) gives the exact amount.
+  return Math.abs(cents) < 9e13 ? new Decimal(cents / 100) : new Decimal(cents).dividedBy(100);
 }
 
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
@@ -35,10 +37,23 @@ export function formatUsd(value: Money): string {
   return dollars.format(toCents(value) / 100);
 }
 
+/** The same for an amount already in whole cents (a line's shown cents): no Decimal arithmetic. */
+export function formatCents(cents: number): string {
+  return dollars.format(cents / 100);
+}
+
+const wholeDollars = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+/** Unit prices are few and shared by many lines (the catalog's Decimals): each is formatted once. */
+const unitPrices = new WeakMap<Money, string>();
+
 /** Unit prices keep their precision: `$0.0104`, `$0.50`, `$25.00`. */
 export function formatUnitPrice(value: Money): string {
+  const known = unitPrices.get(value);
+  if (known !== undefined) return known;
   const places = Math.max(2, Math.min(6, value.decimalPlaces()));
   const [whole, fraction = ''] = value.abs().toFixed(places).split('.');
   const sign = value.isNegative() ? '-' : '';
-  return `${sign}$${Number(whole).toLocaleString('en-US')}.${fraction}`;
+  const text = `${sign}$${wholeDollars.format(Number(whole))}.${fraction}`;
+  unitPrices.set(value, text);
+  return text;
 }

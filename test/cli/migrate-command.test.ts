@@ -141,7 +141,7 @@ describe('npx hosting-advisor migrate heroku', () => {
     expect(stdout).toContain('    shop (2 apps): $220.00/mo');
     expect(stdout).toContain('    shop-api-staging: $30.00/mo');
     expect(stdout).toContain(
-      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, logs, data transfer): $207.09/mo',
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer): $207.09/mo',
     );
     expect(stdout).toContain('  Total, One-off: $6,400.00 once');
     expect(stdout).toContain(

@@ -48,7 +48,7 @@ describe('npx hosting-advisor prices, without any credentials', () => {
     });
     expect(code).toBe(0);
     expect(fs.existsSync(database)).toBe(false);
-    expect(stdout).toContain('AWS (us-east-1), Like-for-like tier');
+    expect(stdout).toContain('AWS (us-east-1), like-for-like tier (modelled)');
     const sources = sourcesOf(stdout);
     expect(sources).toContain("bundled list: Heroku's published dyno prices (Heroku CLI price list), 2026-08-04");
     expect(sources).toMatch(/bundled list: AWS Price List, EC2 on-demand Linux us-east-1 .*, 2026-07-20/);
@@ -154,7 +154,7 @@ describe('CLI estimates use the prices the bot stored, in any region', () => {
       DATABASE_URL: database,
     });
     expect(code).toBe(0);
-    expect(stdout).toContain('AWS (eu-west-1), Like-for-like tier');
+    expect(stdout).toContain('AWS (eu-west-1), like-for-like tier (modelled)');
     // A price the eu-west-1 set lacks is the us-east-1 figure standing in, and says so.
     expect(sourcesOf(stdout)).toMatch(/bundled list \(a us-east-1 price\): /);
     const json = JSON.parse(
@@ -191,6 +191,6 @@ describe('CLI estimates use the prices the bot stored, in any region', () => {
     expect(stdout).toMatch(
       /^Note: AWS_PRICING_REGION is ap-south-1, but no AWS prices for ap-south-1 are stored yet, so AWS is priced for us-east-1 \(bundled list\)\./,
     );
-    expect(stdout).toContain('AWS (us-east-1), Like-for-like tier');
+    expect(stdout).toContain('AWS (us-east-1), like-for-like tier (modelled)');
   });
 });

@@ -13,8 +13,14 @@ describe('the plain-text estimate', () => {
   const text = answer('web=2xstandard-2x postgres=standard-0');
 
   it('gives both platforms monthly totals, infrastructure and TCO apart', () => {
-    expect(text).toContain('Heroku: $150.00/mo, estimated infrastructure');
-    expect(text).toContain('AWS (us-east-1), Like-for-like tier (with ops): $236.52/mo, estimated infrastructure');
+    expect(text).toContain('Heroku as it runs: $150.00/mo infrastructure, $350.00/mo with ops (TCO), estimated');
+    expect(text).toContain(
+      'AWS (us-east-1), like-for-like tier (modelled): $236.52/mo infrastructure, $1,236.52/mo with ops (TCO), estimated',
+    );
+    expect(text).toContain(
+      'AWS (us-east-1), consolidated tier (modelled): $236.52/mo infrastructure, $1,236.52/mo with ops (TCO), estimated',
+    );
+    expect(text).not.toMatch(/\(with ops\): .* infrastructure/);
     expect(text).toContain('  Ops (TCO): $200.00/mo, estimated (2 h per environment × 1 environment × $100.00/h)');
     expect(text).toContain('  Total with ops: $350.00/mo, estimated');
   });

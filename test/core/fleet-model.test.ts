@@ -74,7 +74,7 @@ describe('a fleet of small apps on AWS', () => {
       '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $641.00/mo: $200.00/mo on Heroku, $841.00/mo as their own AWS resources like-for-like.',
     );
     expect(fleet.drivers).toContain(
-      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, logs, data transfer) adds $295.53/mo once, whatever the app count.',
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer) adds $295.53/mo once, whatever the app count.',
     );
   });
 

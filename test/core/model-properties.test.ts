@@ -1,88 +1,9 @@
 import type Decimal from 'decimal.js';
 import fc from 'fast-check';
-import {
-  awsCache,
-  awsDatabase,
-  awsInstanceProcess,
-  type CostLine,
-  estimate,
-  herokuCache,
-  herokuDatabase,
-  herokuProcess,
-  type PlatformCost,
-} from '../../src/core/model';
+import { type CostLine, estimate, type PlatformCost } from '../../src/core/model';
 import { fromCents, sumMoney, toCents } from '../../src/core/money';
-import { DEFAULT_CATALOG } from '../../src/core/pricing';
-import type { ComplianceNeed, ProcessType, Workload } from '../../src/core/workload';
-
-const catalog = DEFAULT_CATALOG;
-const dynoSizes = catalog.dynos.map((d) => d.size).filter((s) => s !== 'basic');
-const instanceTypes = catalog.ec2Instances.map((i) => i.type);
-const names = ['web', 'worker', 'clock', 'mailer'];
-
-const shared = {
-  staging: fc.boolean(),
-  reviewApps: fc.integer({ min: 0, max: 5 }),
-  compliance: fc.subarray<ComplianceNeed>(['hipaa', 'pci']),
-  egress: fc.integer({ min: 0, max: 60_000 }),
-  logs: fc.integer({ min: 0, max: 500 }),
-};
-
-function processes(sizes: string[], build: (name: string, count: number, size: string) => ProcessType | undefined) {
-  return fc
-    .uniqueArray(
-      fc.record({
-        name: fc.constantFrom(...names),
-        count: fc.integer({ min: 1, max: 20 }),
-        size: fc.constantFrom(...sizes),
-      }),
-      { minLength: 1, maxLength: 4, selector: (p) => p.name },
-    )
-    .map((list) => list.map((p) => build(p.name, p.count, p.size)!));
-}
-
-const herokuWorkload: fc.Arbitrary<Workload> = fc
-  .record({
-    processes: processes(dynoSizes, (n, c, s) => herokuProcess(catalog, n, c, s)),
-    plan: fc.option(fc.constantFrom(...catalog.postgresPlans.map((p) => p.plan)), { nil: undefined }),
-    cache: fc.option(fc.constantFrom(...catalog.keyValuePlans.map((p) => p.plan)), { nil: undefined }),
-    ...shared,
-  })
-  .map((w) => ({
-    origin: 'heroku' as const,
-    processes: w.processes,
-    ...(w.plan ? { database: herokuDatabase(catalog, w.plan)! } : {}),
-    ...(w.cache ? { cache: herokuCache(catalog, w.cache)! } : {}),
-    addOns: [],
-    egressGbPerMonth: w.egress,
-    logGbPerMonth: w.logs,
-    environments: { staging: w.staging, reviewApps: w.reviewApps },
-    compliance: w.compliance,
-  }));
-
-const awsWorkload: fc.Arbitrary<Workload> = fc
-  .record({
-    processes: processes(instanceTypes, (n, c, s) => awsInstanceProcess(catalog, n, c, s)),
-    dbClass: fc.option(fc.constantFrom(...catalog.rdsClasses.map((c) => c.dbClass)), { nil: undefined }),
-    multiAz: fc.boolean(),
-    storage: fc.integer({ min: 20, max: 4000 }),
-    node: fc.option(fc.constantFrom(...catalog.cacheNodes.map((n) => n.node)), { nil: undefined }),
-    ...shared,
-  })
-  .map((w) => ({
-    origin: 'aws' as const,
-    processes: w.processes,
-    ...(w.dbClass ? { database: awsDatabase(catalog, w.dbClass, w.multiAz, w.storage)! } : {}),
-    ...(w.node ? { cache: awsCache(catalog, w.node)! } : {}),
-    addOns: [],
-    egressGbPerMonth: w.egress,
-    logGbPerMonth: w.logs,
-    environments: { staging: w.staging, reviewApps: w.reviewApps },
-    compliance: w.compliance,
-  }));
-
-const anyWorkload = fc.oneof(herokuWorkload, awsWorkload);
-const options = fc.record({ awsCompute: fc.constantFrom('ec2' as const, 'fargate' as const) });
+import type { Workload } from '../../src/core/workload';
+import { anyWorkload, catalog, options } from '../support/workload-arbitraries';
 
 const platforms = (w: Workload, o: { awsCompute: 'ec2' | 'fargate' }): PlatformCost[] => {
   const e = estimate(w, catalog, o);
@@ -103,6 +24,17 @@ describe('estimate properties', () => {
         expect(e.tiers.map((t) => t.id)).toEqual(['like-for-like', 'consolidated', 'optimised']);
         for (const tier of e.tiers) expect(tier.infrastructure.equals(shown(tier.lines))).toBe(true);
         expect(e.range.low.lessThanOrEqualTo(e.range.high)).toBe(true);
+      }),
+    );
+  });
+
+  it('consolidating never costs more than like-for-like, nor optimising more than consolidating (Heroku → AWS)', () => {
+    fc.assert(
+      fc.property(anyWorkload, options, (w, o) => {
+        fc.pre(w.origin === 'heroku');
+        const [like, consolidated, optimised] = estimate(w, catalog, o).tiers.map((t) => toCents(t.infrastructure));
+        expect(consolidated).toBeLessThanOrEqual(like);
+        expect(optimised).toBeLessThanOrEqual(consolidated);
       }),
     );
   });

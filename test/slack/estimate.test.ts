@@ -35,7 +35,13 @@ describe('/hosting estimate through the real receiver', () => {
     expect(shown).toContain('with ops (TCO)');
     expect(shown).toMatch(/list prices as of \*\d{4}-\d{2}-\d{2}\*/);
     // The plain-text fallback carries the whole answer for notifications and screen readers.
-    expect(body.text).toContain('Heroku: $150.00/mo');
+    expect(body.text).toContain('Heroku as it runs: $150.00/mo infrastructure');
+    // Every tier shows its own lines, so the verdict's tier can be checked line by line.
+    for (const tier of ['like-for-like', 'consolidated', 'optimised'])
+      expect(shown).toContain(`*AWS (us-east-1), ${tier} tier (modelled)*:`);
+    expect(shown).toContain(
+      '*AWS (us-east-1), optimised tier (modelled)*: *$211.10/mo* infrastructure, $1,211.10/mo with ops (TCO)',
+    );
     const buttons = body.blocks.at(-1).elements.map((element: { action_id: string }) => element.action_id);
     expect(buttons).toEqual(['share_estimate', 'open_compliance']);
   });

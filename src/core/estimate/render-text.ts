@@ -7,7 +7,7 @@ import {
   type PlatformCost,
   type TierCost,
 } from '../model';
-import { formatUnitPrice, formatUsd, type Money } from '../money';
+import { formatCents, formatUnitPrice, formatUsd, type Money } from '../money';
 
 const PER_MONTH = '/mo, estimated';
 const ENVIRONMENTS: EnvironmentName[] = ['production', 'staging', 'review'];
@@ -44,7 +44,7 @@ function lineText(line: CostLine, sources: SourceIndex): string {
     return `    ${line.item}: ${formatQuantity(line.quantity)} ${line.unit}, no amount (${line.note}) ${cite}`;
   }
   const contract = line.contractPrice ? ' (your contract price)' : '';
-  return `    ${line.item}: ${formatQuantity(line.quantity)} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = ${monthly(line.monthly)}${contract}${confidenceMark(line)} ${cite}`;
+  return `    ${line.item}: ${formatQuantity(line.quantity)} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = ${formatCents(line.cents)}${PER_MONTH}${contract}${confidenceMark(line)} ${cite}`;
 }
 
 function opsSummary(cost: PlatformCost): string {
@@ -55,17 +55,25 @@ function opsSummary(cost: PlatformCost): string {
   return `  Ops (TCO): ${monthly(cost.ops)} (${formatQuantity(first.quantity)} h per environment × ${environments} × ${formatUnitPrice(first.unitPrice)}/h)`;
 }
 
-function platformSection(cost: PlatformCost, sources: SourceIndex, awsRegion: string): string[] {
-  const out = [
-    `${cost.platform === 'aws' ? `AWS (${awsRegion})` : 'Heroku'}: ${monthly(cost.infrastructure)} infrastructure`,
-  ];
-  const infrastructure = [...cost.lines.filter((l) => l.category !== 'ops'), ...cost.unpriced];
+const TOTALS = (infrastructure: Money, total: Money) =>
+  `${formatUsd(infrastructure)}/mo infrastructure, ${formatUsd(total)}/mo with ops (TCO), estimated`;
+
+function environmentLines(lines: readonly CostLine[], sources: SourceIndex): string[] {
+  const out: string[] = [];
   for (const environment of ENVIRONMENTS) {
-    const lines = infrastructure.filter((l) => l.environment === environment);
-    if (lines.length === 0) continue;
+    const here = lines.filter((l) => l.environment === environment);
+    if (here.length === 0) continue;
     out.push(`  ${environment}`);
-    for (const line of lines) out.push(lineText(line, sources));
+    for (const line of here) out.push(lineText(line, sources));
   }
+  return out;
+}
+
+/** The platform as it runs now: its lines, infrastructure, ops and the total with ops. */
+function currentSection(cost: PlatformCost, sources: SourceIndex, awsRegion: string): string[] {
+  const name = cost.platform === 'aws' ? `AWS (${awsRegion})` : 'Heroku';
+  const out = [`${name} as it runs: ${TOTALS(cost.infrastructure, cost.total)}`];
+  out.push(...environmentLines([...cost.lines.filter((l) => l.category !== 'ops'), ...cost.unpriced], sources));
   out.push(`  Infrastructure: ${monthly(cost.infrastructure)}`);
   out.push(opsSummary(cost));
   out.push(`  Total with ops: ${monthly(cost.total)}`);
@@ -75,17 +83,21 @@ function platformSection(cost: PlatformCost, sources: SourceIndex, awsRegion: st
   return out;
 }
 
-const TIER_NAMES = { 'like-for-like': 'Like-for-like', consolidated: 'Consolidated', optimised: 'Optimised' } as const;
-
-function tierSection(tier: TierCost, sources: SourceIndex): string[] {
-  const out = [`${tier.platform === 'aws' ? 'AWS' : 'Heroku'}, ${TIER_NAMES[tier.id]} tier: ${tier.description}`];
-  for (const environment of ENVIRONMENTS) {
-    const lines = [...tier.lines, ...tier.unpriced].filter((l) => l.environment === environment);
-    if (lines.length === 0) continue;
-    out.push(`  ${environment}`);
-    for (const line of lines) out.push(lineText(line, sources));
-  }
+/**
+ * One modelled tier: what it is, its lines and infrastructure, then the modelled platform's ops (the
+ * same in every tier) and the total with them. The heading names the tier and says what each figure is.
+ */
+function tierSection(tier: TierCost, modelled: PlatformCost, sources: SourceIndex, awsRegion: string): string[] {
+  const name = tier.platform === 'aws' ? `AWS (${awsRegion})` : 'Heroku';
+  const total = tier.infrastructure.plus(modelled.ops);
+  const out = [`${name}, ${tier.id} tier (modelled): ${TOTALS(tier.infrastructure, total)}`, `  ${tier.description}`];
+  out.push(...environmentLines([...tier.lines, ...tier.unpriced], sources));
   out.push(`  Infrastructure: ${monthly(tier.infrastructure)}`);
+  out.push(opsSummary(modelled));
+  out.push(`  Total with ops: ${monthly(total)}`);
+  if (tier.unpriced.length > 0) {
+    out.push(`  Not in these totals: ${tier.unpriced.length} contract-priced item(s) without an amount (see above).`);
+  }
   return out;
 }
 
@@ -112,12 +124,8 @@ export function renderEstimateText(estimate: Estimate): string {
     ...lead,
     withOpsVerdict(estimate.withOps.cheaper, estimate.withOps.difference, current.total, estimate.verdict.tier),
     '',
-    ...platformSection(current, sources, estimate.awsRegion),
-    '',
-    ...platformSection(modelled, sources, estimate.awsRegion).map((line, i) =>
-      i === 0 ? line.replace(': ', ', Like-for-like tier (with ops): ') : line,
-    ),
-    ...estimate.tiers.filter((t) => t.id !== 'like-for-like').flatMap((t) => ['', ...tierSection(t, sources)]),
+    ...currentSection(current, sources, estimate.awsRegion),
+    ...estimate.tiers.flatMap((t) => ['', ...tierSection(t, modelled, sources, estimate.awsRegion)]),
   ];
   lines.push('', 'Assumptions:', ...estimate.assumptions.map((a) => `  - ${a}`));
   lines.push('', 'Sources:', ...sources.list());

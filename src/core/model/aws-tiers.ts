@@ -240,15 +240,24 @@ function cacheLine(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: Co
     );
 }
 
-/** Small caches of several apps on one shared node (a replica when any of them is highly available). */
+/**
+ * Small caches of several apps on one shared node (a replica when any of them is highly available),
+ * when that costs less than their own nodes; otherwise each keeps its own.
+ */
 function sharedCacheLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, add: Add, lines: CostLine[]): void {
   const small = apps.filter((a) => a.stack.cache?.spec && a.stack.cache.needGb * a.copies <= SHARED_CACHE_MAX_GB);
-  const sharing = small.length > 1 ? small : [];
-  for (const app of apps) if (!sharing.includes(app)) cacheLine(app, catalog, add, lines);
-  if (sharing.length === 0) return;
+  let sharing = small.length > 1 ? small : [];
   const needGb = Math.round(sharing.reduce((sum, a) => sum + a.stack.cache!.needGb * a.copies, 0) * 1000) / 1000;
   const nodes = sharing.some((a) => a.stack.cache!.nodes > 1) ? 2 : 1;
   const { spec } = chooseCacheNode(catalog, needGb);
+  const hourly = (key: string) => catalog.entries.get(key)?.unitPrice?.toNumber() ?? Number.POSITIVE_INFINITY;
+  const own = sharing.reduce(
+    (sum, a) => sum + hourly(a.stack.cache!.spec!.priceKey) * a.stack.cache!.nodes * a.copies,
+    0,
+  );
+  if (sharing.length > 0 && hourly(spec.priceKey) * nodes >= own - 1e-9) sharing = [];
+  for (const app of apps) if (!sharing.includes(app)) cacheLine(app, catalog, add, lines);
+  if (sharing.length === 0) return;
   add(
     priceOf(catalog, spec.priceKey),
     `ElastiCache ${spec.node}${nodes > 1 ? ' × 2 (primary and replica)' : ''} shared by the caches of ${plural(sharing.length, 'app')}`,

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type CostLine, type Estimate, leadSentences, type PlatformCost } from '../../../core/model';
-import { formatUnitPrice, formatUsd } from '../../../core/money';
+import { formatCents, formatUnitPrice, formatUsd, type Money } from '../../../core/money';
 import { context, header, type Message, mrkdwn } from '../../message';
 import { priceLayersLine } from './estimate-sources';
 
@@ -10,11 +10,14 @@ export const OPEN_COMPLIANCE = 'open_compliance';
 const SECTION_LIMIT = 2900;
 const NAMES = { heroku: 'Heroku', aws: 'AWS' } as const;
 
+/** One formatter for every quantity: `toLocaleString` with options builds a new one per call. */
+const quantities = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
 function lineText(line: CostLine): string {
   const where = line.environment === 'production' ? '' : ` _(${line.environment})_`;
   if (line.monthly === null) return `• ${line.item}${where}: *contract price* — ${line.note}`;
-  const quantity = line.quantity.toLocaleString('en-US', { maximumFractionDigits: 4 });
-  return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatUsd(line.monthly)}/mo*`;
+  const quantity = quantities.format(line.quantity);
+  return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatCents(line.cents)}/mo*`;
 }
 
 /** Packs lines into as few sections as Slack's 3,000-character limit allows. */
@@ -32,15 +35,37 @@ function sections(lines: string[]): KnownBlock[] {
   return blocks;
 }
 
-function platformBlocks(cost: PlatformCost, origin: boolean, awsRegion: string): KnownBlock[] {
+const totals = (infrastructure: Money, total: Money) =>
+  `*${formatUsd(infrastructure)}/mo* infrastructure, ${formatUsd(total)}/mo with ops (TCO), estimated`;
+
+/** The platform as it runs: its lines, then its ops lines apart. */
+function currentBlocks(cost: PlatformCost, awsRegion: string): KnownBlock[] {
   const name = cost.platform === 'aws' ? `AWS (${awsRegion})` : NAMES.heroku;
-  const title = `*${name}${origin ? '' : ' (modelled)'}*: *${formatUsd(cost.infrastructure)}/mo* infrastructure, ${formatUsd(cost.total)}/mo with ops (TCO), estimated`;
-  const infrastructure = cost.lines.filter((line) => line.category !== 'ops').map(lineText);
   const ops = cost.lines.filter((line) => line.category === 'ops').map(lineText);
   return [
-    mrkdwn(title),
-    ...sections([...infrastructure, ...cost.unpriced.map(lineText)]),
+    mrkdwn(`*${name} as it runs*: ${totals(cost.infrastructure, cost.total)}`),
+    ...sections([
+      ...cost.lines.filter((line) => line.category !== 'ops').map(lineText),
+      ...cost.unpriced.map(lineText),
+    ]),
     ...(ops.length ? [context(`Ops (TCO, shown apart from infrastructure):\n${ops.join('\n')}`)] : []),
+  ];
+}
+
+/** Each modelled tier with its lines; the modelled platform's ops, the same in every tier, once after them. */
+function tierBlocks(estimate: Estimate, modelled: PlatformCost): KnownBlock[] {
+  const name = modelled.platform === 'aws' ? `AWS (${estimate.awsRegion})` : NAMES.heroku;
+  const ops = modelled.lines.filter((line) => line.category === 'ops').map(lineText);
+  return [
+    ...estimate.tiers.flatMap((tier) => [
+      mrkdwn(
+        `*${name}, ${tier.id} tier (modelled)*: ${totals(tier.infrastructure, tier.infrastructure.plus(modelled.ops))}\n_${tier.description}_`,
+      ),
+      ...sections([...tier.lines.map(lineText), ...tier.unpriced.map(lineText)]),
+    ]),
+    ...(ops.length
+      ? [context(`Ops on ${NAMES[modelled.platform]} (TCO, the same in every tier):\n${ops.join('\n')}`)]
+      : []),
   ];
 }
 
@@ -76,9 +101,9 @@ export function estimateMessage(estimate: Estimate, words: string, share: boolea
     ),
     mrkdwn(`${verdict(estimate)}${lowerBound}`),
     { type: 'divider' },
-    ...platformBlocks(order[0], true, estimate.awsRegion),
+    ...currentBlocks(order[0], estimate.awsRegion),
     { type: 'divider' },
-    ...platformBlocks(order[1], false, estimate.awsRegion),
+    ...tierBlocks(estimate, order[1]),
     { type: 'divider' },
     ...sections(estimate.assumptions.map((assumption) => `• ${assumption}`)).map((block) =>
       block.type === 'section' && block.text ? context(block.text.text) : block,
@@ -113,7 +138,7 @@ export function estimateMessage(estimate: Estimate, words: string, share: boolea
   const kept = blocks.slice(0, 49);
   return {
     response_type: share ? 'in_channel' : 'ephemeral',
-    text: `Estimate: ${NAMES[order[0].platform]} ${formatUsd(order[0].infrastructure)}/mo vs ${NAMES[order[1].platform]} ${formatUsd(order[1].infrastructure)}/mo (infrastructure, estimated, prices as of ${estimate.priceListDate}). ${verdict(estimate).replace(/\*/g, '')}`,
+    text: `Estimate: ${NAMES[order[0].platform]} ${formatUsd(order[0].infrastructure)}/mo as it runs; ${NAMES[order[1].platform]} ${formatUsd(estimate.range.low)}–${formatUsd(estimate.range.high)}/mo in three tiers (infrastructure, estimated, prices as of ${estimate.priceListDate}). ${verdict(estimate).replace(/\*/g, '')}`,
     blocks: [...kept, actions],
   };
 }

@@ -4,6 +4,8 @@ import { formatUsd } from '../../../core/money';
 import { context, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
 
 const SECTION_LIMIT = 2900;
+/** Items without a public price listed under a total; the rest are counted. */
+const LEFT_OUT_SHOWN = 5;
 
 const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
@@ -16,7 +18,12 @@ export function sectionMrkdwn(section: ReportSection): string {
     ...(section.description ? [`_${section.description}_`] : []),
     ...section.rows.map((row) => `• ${row.label}: ${money(row.amount)}`),
     `*Total, ${section.total.label}: ${money(section.total.amount)}*`,
-    ...section.leftOut.map((item) => `Not in this total: ${item}`),
+    ...section.leftOut.slice(0, LEFT_OUT_SHOWN).map((item) => `Not in this total: ${item}`),
+    ...(section.leftOut.length > LEFT_OUT_SHOWN
+      ? [
+          `… and ${section.leftOut.length - LEFT_OUT_SHOWN} more items without a public price (all in the terminal version)`,
+        ]
+      : []),
   ].join('\n');
 }
 
