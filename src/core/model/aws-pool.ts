@@ -59,21 +59,48 @@ function binsFor(tasks: readonly PoolTask[], spec: Ec2Spec, limit: number): numb
   return freeMemory.length;
 }
 
-/** Hourly prices as numbers, for ranking only (lines are priced exactly): computed once per catalog. */
-const hourlyNumbers = new WeakMap<Catalog, Map<string, number>>();
+/** An instance type a pool may use, with its hourly price as a number (for ranking only; lines are exact). */
+interface PoolType {
+  spec: Ec2Spec;
+  perHour: number;
+  memory: number;
+  cpu: number;
+}
 
-function hourlyOf(catalog: Catalog, key: string): number | undefined {
-  let prices = hourlyNumbers.get(catalog);
-  if (!prices) {
-    prices = new Map();
+/** The allowed instance types of a catalog, cheapest first: computed once per catalog and architecture. */
+const poolTypes = new WeakMap<Catalog, Map<ArchitectureChoice, PoolType[]>>();
+
+function typesFor(catalog: Catalog, arch: ArchitectureChoice): PoolType[] {
+  let byArch = poolTypes.get(catalog);
+  if (!byArch) {
+    byArch = new Map();
+    poolTypes.set(catalog, byArch);
+  }
+  let types = byArch.get(arch);
+  if (!types) {
+    types = [];
     for (const spec of catalog.ec2Instances) {
       const unit = catalog.entries.get(spec.priceKey)?.unitPrice;
-      if (unit) prices.set(spec.priceKey, unit.toNumber());
+      if (!unit || !poolAllowed(spec, arch)) continue;
+      types.push({
+        spec,
+        perHour: unit.toNumber(),
+        memory: spec.memoryGb - MEMORY_HEADROOM_GB,
+        cpu: spec.baselineVcpu,
+      });
     }
-    hourlyNumbers.set(catalog, prices);
+    // Listing order breaks price ties (the newer generation first), as the sizing rules do.
+    types = types
+      .map((t, i) => ({ t, i }))
+      .sort((a, b) => a.t.perHour - b.t.perHour || a.i - b.i)
+      .map(({ t }) => t);
+    byArch.set(arch, types);
   }
-  return prices.get(key);
+  return types;
 }
+
+const hourlyOf = (catalog: Catalog, key: string): number | undefined =>
+  typesFor(catalog, 'any').find((t) => t.spec.priceKey === key)?.perHour;
 
 type Need = { need: ProcessNeed; count: number };
 
@@ -85,27 +112,44 @@ function tasksOf(needs: readonly Need[]): PoolTask[] {
   return tasks.sort((a, b) => b.memoryGb - a.memoryGb || b.vcpu - a.vcpu);
 }
 
-/** The cheapest one-type pool holding every task, or undefined when no instance type holds them. */
+/**
+ * The cheapest one-type pool holding every task, or undefined when no instance type holds them. Types
+ * are tried cheapest first; one whose lower bound (the tasks' total memory and CPU over its capacity)
+ * already costs more than the best pool so far is not packed at all.
+ */
 function packOneType(catalog: Catalog, tasks: readonly PoolTask[], arch: ArchitectureChoice): InstancePool | undefined {
-  let best: { spec: Ec2Spec; count: number; cost: number } | undefined;
-  for (const spec of catalog.ec2Instances) {
-    if (!poolAllowed(spec, arch)) continue;
-    const perHour = hourlyOf(catalog, spec.priceKey);
-    if (perHour === undefined) continue;
+  let totalMemory = 0;
+  let totalCpu = 0;
+  for (const task of tasks) {
+    totalMemory += task.memoryGb;
+    totalCpu += task.vcpu;
+  }
+  const largest = tasks[0];
+  const busiest = tasks.reduce((most, t) => Math.max(most, t.vcpu), 0);
+  let best: { type: PoolType; count: number; cost: number } | undefined;
+  for (const type of typesFor(catalog, arch)) {
+    if (best && type.perHour > best.cost + 1e-9) break;
+    if (largest.memoryGb > type.memory || busiest > type.cpu) continue;
+    const lower = Math.max(
+      1,
+      Math.ceil(totalMemory / type.memory - 1e-9),
+      type.cpu > 0 ? Math.ceil(totalCpu / type.cpu - 1e-9) : 1,
+    );
+    if (best && lower * type.perHour > best.cost + 1e-9) continue;
     // No point packing into more instances than the best so far could pay for.
-    const limit = best ? Math.floor(best.cost / perHour) : tasks.length;
-    const bins = binsFor(tasks, spec, limit);
+    const limit = best ? Math.floor(best.cost / type.perHour + 1e-9) : tasks.length;
+    const bins = binsFor(tasks, type.spec, limit);
     if (bins === 0 || bins > limit) continue;
-    const cost = bins * perHour;
+    const cost = bins * type.perHour;
     if (
       !best ||
       cost < best.cost - 1e-9 ||
-      (Math.abs(cost - best.cost) <= 1e-9 && spec.memoryGb < best.spec.memoryGb)
+      (Math.abs(cost - best.cost) <= 1e-9 && type.spec.memoryGb < best.type.spec.memoryGb)
     ) {
-      best = { spec, count: bins, cost };
+      best = { type, count: bins, cost };
     }
   }
-  return best && { spec: best.spec, count: best.count, tasks: tasks.length };
+  return best && { spec: best.type.spec, count: best.count, tasks: tasks.length };
 }
 
 /** Each process on its own instance, as the sizing rules pick it; instances of one type together. */
@@ -136,8 +180,32 @@ function withMinimum(catalog: Catalog, pools: InstancePool[], minimum: number): 
   return pools.map((p) => (p === cheapest ? { ...p, count: p.count + minimum - total } : p));
 }
 
+/** Placements are pure functions of catalog and needs: remembered per catalog (a fleet repeats shapes). */
+const placements = new WeakMap<Catalog, Map<string, Placement | undefined>>();
+const MAX_REMEMBERED = 2000;
+
 /** The cheapest of the own, shared and split placements (ties: in that order). */
 export function placeTasks(
+  catalog: Catalog,
+  needs: readonly Need[],
+  arch: ArchitectureChoice,
+  minimum: number,
+): Placement | undefined {
+  let known = placements.get(catalog);
+  if (!known) {
+    known = new Map();
+    placements.set(catalog, known);
+  }
+  let key = `${arch}|${minimum}`;
+  for (const { need, count } of needs) key += `|${need.memoryGb}:${need.vcpu}:${need.dedicated ? 1 : 0}:${count}`;
+  if (known.has(key)) return known.get(key);
+  if (known.size >= MAX_REMEMBERED) known.clear();
+  const placement = choosePlacement(catalog, needs, arch, minimum);
+  known.set(key, placement);
+  return placement;
+}
+
+function choosePlacement(
   catalog: Catalog,
   needs: readonly Need[],
   arch: ArchitectureChoice,

@@ -33,7 +33,10 @@ export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Val
     };
   }
   const monthly = entry.unitPrice.times(typeof quantity === 'number' ? quantity : new Decimal(quantity));
-  const cents = shownCents(entry, count) ?? toCents(monthly);
+  // Quantities of whole thousandths (nearly all) and unit prices of whole micro-dollars: the shown cents
+  // from exact integer nano-dollars, without rounding a Decimal.
+  const nano = nanoDollars(entry, count);
+  const cents = nano === undefined ? toCents(monthly) : centsOfNano(nano);
   return {
     item,
     quantity: count,
@@ -65,16 +68,19 @@ function microOf(entry: CatalogEntry): number | null {
 }
 
 /**
- * The same rounding as `toCents(quantity × unit price)`, in exact integer arithmetic: micro-dollars ×
- * thousandths of a unit = nano-dollars, rounded half up to cents. Undefined when the figures do not fit
- * (then the Decimal path decides).
+ * quantity × unit price in exact integer nano-dollars (micro-dollars × thousandths of a unit), or
+ * undefined when the figures do not fit (then the Decimal path decides).
  */
-function shownCents(entry: CatalogEntry, quantity: number): number | undefined {
+function nanoDollars(entry: CatalogEntry, quantity: number): number | undefined {
   const micro = microOf(entry);
   const milli = Math.round(quantity * 1000);
   if (micro === null || quantity < 0 || Math.abs(quantity * 1000 - milli) > 1e-6) return undefined;
   const nano = micro * milli;
-  if (!Number.isSafeInteger(nano)) return undefined;
+  return Number.isSafeInteger(nano) ? nano : undefined;
+}
+
+/** The same rounding as `toCents`: half up to whole cents. */
+function centsOfNano(nano: number): number {
   const half = nano + 5_000_000;
   return (half - (half % 10_000_000)) / 10_000_000;
 }

@@ -85,10 +85,18 @@ const REVIEW_NEED = { memoryGb: 0.5, vcpu: 0.2, dedicated: false };
 
 export function awsReview(production: AwsStack, catalog: Catalog): AwsStack {
   const compute = production.compute.map((c): AwsCompute => {
-    const base = { process: c.process, count: 1, need: REVIEW_NEED };
-    if (c.kind === 'fargate') return { ...base, kind: 'fargate', vcpu: 0.25, memoryGb: 0.5, arch: c.arch };
+    if (c.kind === 'fargate')
+      return {
+        process: c.process,
+        count: 1,
+        need: REVIEW_NEED,
+        kind: 'fargate',
+        vcpu: 0.25,
+        memoryGb: 0.5,
+        arch: c.arch,
+      };
     const { spec } = instanceForDyno(catalog, REVIEW_NEED, c.spec?.arch === 'arm64' ? 'any' : 'x86_64');
-    return { ...base, kind: 'ec2', type: spec.type, spec };
+    return { process: c.process, count: 1, need: REVIEW_NEED, kind: 'ec2', type: spec.type, spec };
   });
   const stack: AwsStack = { compute, architecture: production.architecture };
   if (production.database) {

@@ -205,7 +205,8 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     withOps: pair(current.total, verdictTier.infrastructure.plus(other.ops)),
     excludesUnpriced:
       heroku.unpriced.length + aws.unpriced.length + tiers.reduce((n, t) => n + t.unpriced.length, 0) > 0,
-    assumptions: [...new Set(assumptions)],
+    // Duplicates are rare and the sentences long: comparing them is cheaper than hashing them all.
+    assumptions: assumptions.filter((a, i) => assumptions.indexOf(a) === i),
     priceListDate: catalog.priceListDate,
     awsRegion: catalog.awsRegion,
   };

@@ -31,8 +31,10 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
   const tier = complianceTier(workload.compliance);
   const dynos = workload.processes.map((p) => {
     const spec = findDyno(catalog, p.size);
+    // Written out, not spread: this runs for every process of every estimate.
+    if (!tier || satisfies(spec?.tier, tier))
+      return { process: p.name, count: p.count, hoursPerMonth: p.hoursPerMonth, size: p.size, spec };
     const base = { process: p.name, count: p.count, hoursPerMonth: p.hoursPerMonth };
-    if (!tier || satisfies(spec?.tier, tier)) return { ...base, size: p.size, spec };
     const chosen = sameSizeIn(catalog, spec, tier) ?? chooseDyno(catalog, p.memoryGb, [tier]).spec;
     notes.push(
       `${REASON[tier]} dynos on Heroku: ${p.name} ${p.size} is priced as ${chosen.label} (${formatMemory(chosen.memoryGb)}).`,

@@ -140,6 +140,24 @@ export const AWS_GUIDANCE: Readonly<Record<string, string>> = {
  * empty when the guidance names no instance for the size.
  */
 export function guidanceNote(catalog: Catalog, dynoSize: string, need: ProcessNeed, chosen: Ec2Spec): string {
+  let known = guidanceNotes.get(catalog);
+  if (!known) {
+    known = new Map();
+    guidanceNotes.set(catalog, known);
+  }
+  const key = `${dynoSize}|${need.memoryGb}|${need.vcpu}|${need.dedicated}|${chosen.type}`;
+  let note = known.get(key);
+  if (note === undefined) {
+    note = compareWithGuidance(catalog, dynoSize, need, chosen);
+    known.set(key, note);
+  }
+  return note;
+}
+
+/** Guidance notes are pure functions of catalog, size and choice: remembered per catalog. */
+const guidanceNotes = new WeakMap<Catalog, Map<string, string>>();
+
+function compareWithGuidance(catalog: Catalog, dynoSize: string, need: ProcessNeed, chosen: Ec2Spec): string {
   const named = AWS_GUIDANCE[dynoSize.toLowerCase()];
   if (!named) return '';
   const guide = catalog.ec2Instances.find((i) => i.type === named);
