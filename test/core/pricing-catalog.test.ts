@@ -1,3 +1,5 @@
+import { parseEstimate } from '../../src/core/estimate';
+import { estimate } from '../../src/core/model';
 import { AWS_HOURS_PER_MONTH, toCents } from '../../src/core/money';
 import {
   DEFAULT_CATALOG,
@@ -208,5 +210,30 @@ describe('the price catalog', () => {
     for (const [key, price] of Object.entries(expected))
       expect([key, priced(key).unitPrice.toString()]).toEqual([key, price]);
     expect(priced('aws.backup.rds-snapshot').confidence).toBe('unconfirmed');
+  });
+
+  it("tiers data transfer out as the AWS Price List does, the 150 TB+ tier included, over an estimate's whole egress", () => {
+    // Reference (AWS EC2 data transfer out to the internet, us-east-1): first 10 TB $0.09/GB, next 40 TB $0.085,
+    // next 100 TB $0.07, over 150 TB $0.05.
+    const reference: Record<string, string> = {
+      'aws.data-transfer.out.first-10tb': '0.09',
+      'aws.data-transfer.out.next-40tb': '0.085',
+      'aws.data-transfer.out.next-100tb': '0.07',
+      'aws.data-transfer.out.over-150tb': '0.05',
+    };
+    for (const [key, perGb] of Object.entries(reference))
+      expect([key, priced(key).unitPrice.toString()]).toEqual([key, perGb]);
+    // 200 TB a month: 10,240 GB × $0.09 + 40,960 × $0.085 + 102,400 × $0.07 + 51,200 × $0.05.
+    const parsed = parseEstimate('web=1xstandard-2x egress=204800gb', DEFAULT_CATALOG);
+    if (!parsed.ok || parsed.request.kind !== 'workload') throw new Error('does not parse');
+    const lines = estimate(parsed.request.workload, DEFAULT_CATALOG).aws.lines.filter((l) =>
+      l.item.startsWith('Data transfer out'),
+    );
+    expect(lines.map((l) => [l.quantity, l.cents])).toEqual([
+      [10_240, 92_160],
+      [40_960, 348_160],
+      [102_400, 716_800],
+      [51_200, 256_000],
+    ]);
   });
 });
