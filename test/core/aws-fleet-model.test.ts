@@ -104,7 +104,7 @@ describe('an AWS account on Heroku', () => {
   it('prices the one-off move: hours per instance type and database, and the data copied out of AWS', () => {
     // 1 × 16 h + 2 × 8 h at $100/h; 300 GB at $0.09/GB.
     expect(items(model.oneOff.lines)).toEqual([
-      ['Moving 1 app (16 h each: build, deploy, config, cut-over)', 160000],
+      ['Moving 1 EC2 instance type (16 h each: build, deploy, config, cut-over)', 160000],
       ['Moving 2 databases (8 h each: copy, check, switch)', 160000],
       ['Copying 300 GB of database data out of AWS', 2700],
     ]);

@@ -36,6 +36,8 @@ interface Shown {
 
 interface Claims {
   tiers: Record<string, number>;
+  /** Tiers the lead gives as a lower bound (`optimised ≥ $…`). */
+  partial: Set<string>;
   current: number;
   low: number;
   high: number;
@@ -46,12 +48,13 @@ interface Claims {
 
 function leadClaims(text: string): Claims {
   const lead = new RegExp(
-    `(Heroku|AWS) \\(modelled\\): ${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like ${MONEY}/mo, consolidated ${MONEY}/mo, optimised ${MONEY}/mo\\); (Heroku|AWS) as it runs: ${MONEY}/mo\\.`,
+    `(Heroku|AWS) \\(modelled\\): ${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (Heroku|AWS) as it runs: ${MONEY}/mo\\.`,
   ).exec(text);
   if (!lead) throw new Error(`no lead sentence in:\n${text.slice(0, 400)}`);
   const [, , low, high, a, b, c, , current] = lead;
   const claims: Claims = {
     tiers: { 'like-for-like': cents(a), consolidated: cents(b), optimised: cents(c) },
+    partial: new Set(['like-for-like', 'consolidated', 'optimised'].filter((id) => lead[0].includes(`${id} ≥ `))),
     current: cents(current),
     low: cents(low),
     high: cents(high ?? low),
@@ -183,6 +186,8 @@ function checkClaims(claims: Claims, sections: readonly Shown[], e: Estimate) {
   expect(claims.current).toBe(current.headerInfrastructure);
   const totals = tiers.map((t) => t.headerInfrastructure);
   expect([claims.low, claims.high]).toEqual([Math.min(...totals), Math.max(...totals)]);
+  // A tier that leaves an item out is given as a lower bound (≥) in the lead, and only then.
+  for (const tier of tiers) expect([tier.kind, claims.partial.has(tier.kind)]).toEqual([tier.kind, tier.unpriced > 0]);
   const consolidated = tiers.find((t) => t.kind === 'consolidated')!;
   const currentName = current.name.startsWith('AWS') ? 'AWS' : 'Heroku';
   const otherName = currentName === 'AWS' ? 'Heroku' : 'AWS';

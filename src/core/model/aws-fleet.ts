@@ -199,6 +199,7 @@ export function modelAwsAccount(account: AwsAccount, catalog: Catalog): AwsFleet
   const oneOff = oneOffCost(
     {
       apps: account.instances.filter((i) => i.service === 'ec2').length,
+      appWord: 'EC2 instance type',
       databases: databases.length,
       dataOutGb: Math.ceil(account.rdsStorageGb ?? 0),
     },

@@ -112,6 +112,8 @@ export function paybackOf(differences: readonly TierDifference[], oneOff: OneOff
 export interface OneOffWork {
   /** Apps (or AWS workloads) to move. */
   apps: number;
+  /** What one of them is called: `app`, or on AWS `instance type`. */
+  appWord?: string;
   databases: number;
   /** Database data copied out of AWS (billed as data transfer out); 0 leaving Heroku, which bills none. */
   dataOutGb: number;
@@ -145,7 +147,7 @@ export function oneOffCost(work: OneOffWork, catalog: Catalog): OneOffCost {
     });
   };
   effort(
-    `Moving ${plural(work.apps, 'app')} (${a.migrationHoursPerApp} h each: build, deploy, config, cut-over)`,
+    `Moving ${plural(work.apps, work.appWord ?? 'app')} (${a.migrationHoursPerApp} h each: build, deploy, config, cut-over)`,
     work.apps * a.migrationHoursPerApp,
     hourSource('migrationHoursPerApp'),
   );

@@ -67,7 +67,10 @@ export interface Comparison {
 /** The sentences an answer leads with: the range, then the verdict naming its tier (or why there is none). */
 export function leadSentences(c: Comparison, period = '/mo'): string[] {
   const modelled = c.current === 'heroku' ? 'aws' : 'heroku';
-  const byTier = c.tiers.map((t) => `${t.id} ${dollars(t.infrastructure)}${period}`).join(', ');
+  // A tier that leaves an item without a public price out shows its total as a lower bound.
+  const byTier = c.tiers
+    .map((t) => `${t.id} ${t.unpriced.length > 0 ? '≥ ' : ''}${dollars(t.infrastructure)}${period}`)
+    .join(', ');
   const range = c.range.low.equals(c.range.high)
     ? `${dollars(c.range.low)}${period}`
     : `${dollars(c.range.low)}${period} to ${dollars(c.range.high)}${period}`;
