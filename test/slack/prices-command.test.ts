@@ -158,10 +158,10 @@ describe('/hosting prices, through the signed receiver', () => {
   test('`region=eu-west-1` after the refresh prices AWS in Ireland, from its own price list', async () => {
     const { body } = await harness.command('estimate aws web=2xm5.large region=eu-west-1', { user_id: NOT_LEAD });
     capture('estimate-eu-west-1', body);
-    expect(body.text).toContain('AWS (eu-west-1): ');
+    expect(body.text).toContain('AWS (eu-west-1) as it runs: $277.19/mo infrastructure');
     expect(body.text).toContain('2 × m5.large: 1,460 × $0.107/hour = $156.22/mo');
     const shown = textOf(body);
-    expect(shown).toContain('*AWS (eu-west-1)*: *$277.19/mo* infrastructure');
+    expect(shown).toContain('*AWS (eu-west-1) as it runs*: *$277.19/mo* infrastructure');
     // Which layers priced it, with their dates: the Price List's effective date, Heroku's read day.
     expect(shown).toMatch(
       /Prices from AWS Price List, effective 2026-11-01 \(SKUs in --json\); Heroku Platform API, read \d{4}-\d{2}-\d{2}/,
