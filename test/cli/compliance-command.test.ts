@@ -1,5 +1,6 @@
 import { runCli } from '../../src/cli/run-cli';
-import { CSV_COLUMNS, parseCsv } from '../../src/core/compliance';
+import { CSV_COLUMNS } from '../../src/core/compliance';
+import { parseCsv } from '../support/read-csv';
 
 async function run(...argv: string[]) {
   const out: string[] = [];

@@ -3,7 +3,6 @@
  * figure known in advance), the guide for everyone else, the sparkline and the audit CSV.
  */
 import type { ActionsBlock, HomeView } from '@slack/types';
-import { parseCsv } from '../../src/core/compliance/csv';
 import type { Digest, DigestWeek, PlatformDigest } from '../../src/core/digest/types';
 import { usd } from '../../src/core/money';
 import { auditCsv } from '../../src/slack/home/audit-csv';
@@ -12,6 +11,7 @@ import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/ho
 import { type LeadHomeInput, leadHomeView } from '../../src/slack/home/lead-view';
 import { memberHomeView } from '../../src/slack/home/member-view';
 import { SPARK_GAP, sparkline } from '../../src/slack/home/sparkline';
+import { parseCsv } from '../support/read-csv';
 
 const week = (id: string, start: string, end: string, label: string): DigestWeek => ({
   id,

@@ -5,7 +5,6 @@
  */
 import type { HomeView } from '@slack/types';
 import { loadDigestSettings } from '../../src/answers/digest-settings';
-import { parseCsv } from '../../src/core/compliance/csv';
 import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/home-blocks';
 import { DASHBOARD_CACHE_KEY } from '../../src/slack/listeners/events/home-dashboard';
 import { DIGEST_SETTINGS_FORM, SETTINGS_FIELDS } from '../../src/slack/listeners/views/digest-settings-form';
@@ -21,6 +20,7 @@ import {
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
+import { parseCsv } from '../support/read-csv';
 
 const DIGEST_CHANNEL = 'CDIGEST01';
 const CE_DELAY_MS = 2000;

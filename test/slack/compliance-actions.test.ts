@@ -1,6 +1,7 @@
-import { CSV_COLUMNS, parseCsv } from '../../src/core/compliance';
+import { CSV_COLUMNS } from '../../src/core/compliance';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
+import { parseCsv } from '../support/read-csv';
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as Slack sends it
 type Json = any;

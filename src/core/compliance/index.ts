@@ -1,6 +1,6 @@
 export type { ChecklistEntry, ChecklistGroup, ChecklistPlatform, ExportMeta } from './checklist';
 export { buildChecklist } from './checklist';
-export { csvField, parseCsv } from './csv';
+export { toCsvText } from './csv';
 export { type EvaluateInventoryOptions, evaluateInventory } from './evaluate-inventory';
 export { evaluateWorkload } from './evaluate-workload';
 export { CSV_COLUMNS, toCsv } from './export-csv';
