@@ -1,5 +1,6 @@
 import { type ComplianceChecklist, liveNotConnectedMessage, resolveCompliance } from '../answers/compliance';
 import { renderComplianceText, toCsv, toJson, toMarkdown } from '../core/compliance';
+import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
 
 const COMMAND = 'npx hosting-advisor compliance';
@@ -22,30 +23,24 @@ const RENDERERS: Record<Format, typeof toCsv> = {
   json: toJson,
 };
 
-const FORMAT_EXAMPLE = `For example: ${COMMAND} hipaa heroku --format md`;
+const ARGS = {
+  options: { format: { type: 'string', short: 'f' } },
+  optionsText: '--format md|csv|json|text',
+  example: `${COMMAND} hipaa heroku --format md`,
+} satisfies CliArgsSpec<Record<string, CliOption>>;
 
 /** Splits `--format md` / `--format=md` / `-f md` from the checklist words. */
 function readArgs(args: string[]): { words: string[]; format: Format } | { error: string } {
-  const words: string[] = [];
-  let format: Format = 'text';
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    const inline = /^--format=(.*)$/.exec(arg);
-    if (inline || arg === '--format' || arg === '-f') {
-      const value = inline ? inline[1] : args[++i];
-      const chosen = value === undefined ? undefined : FORMATS[value.toLowerCase()];
-      if (chosen === undefined) {
-        const what = value === undefined || value === '' ? 'needs a value' : `"${value.slice(0, 20)}" is not a format`;
-        return { error: `--format ${what}: use md, csv, json or text. ${FORMAT_EXAMPLE}` };
-      }
-      format = chosen;
-    } else if (arg.startsWith('--')) {
-      return { error: `Unknown option "${arg.slice(0, 30)}". Options: --format md|csv|json|text. ${FORMAT_EXAMPLE}` };
-    } else {
-      words.push(arg);
-    }
+  const read = readCliArgs(args, ARGS);
+  if ('error' in read) return read;
+  const value = read.values.format?.toLowerCase();
+  if (value === undefined) return { words: read.words, format: 'text' };
+  const chosen = Object.hasOwn(FORMATS, value) ? FORMATS[value] : undefined;
+  if (chosen === undefined) {
+    const what = value === '' ? 'needs a value' : `"${read.values.format?.slice(0, 20)}" is not a format`;
+    return { error: `--format ${what}: use md, csv, json or text. For example: ${ARGS.example}` };
   }
-  return { words, format };
+  return { words: read.words, format: chosen };
 }
 
 function render(checklist: ComplianceChecklist, format: Format): string {

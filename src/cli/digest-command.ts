@@ -5,8 +5,18 @@ import type { Services } from '../services';
 import { closeSources } from '../sources/connect-sources';
 import { errorText } from '../sources/source-error';
 import { openStore } from '../store/open-store';
+import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { cliServices } from './cli-services';
+
+const ARGS = {
+  options: { 'dry-run': { type: 'boolean' }, timezone: { type: 'string' } },
+  optionsText: '--dry-run, --timezone ZONE',
+  example: 'npx hosting-advisor digest --dry-run --timezone Europe/Berlin',
+} satisfies CliArgsSpec<Record<string, CliOption>>;
+
+const USAGE =
+  'Usage: npx hosting-advisor digest --dry-run [--timezone Europe/Berlin]\nThe CLI only previews the digest; the bot posts it (`/hosting digest post`).';
 
 /**
  * `npx hosting-advisor digest --dry-run`: the weekly digest as text, posted nowhere. Needs AWS and/or
@@ -18,13 +28,14 @@ export const digestCliCommand: CliCommand = {
   summary: 'the weekly digest (last complete week) as text; posts nothing',
   examples: ['digest --dry-run', 'digest --dry-run --timezone Europe/Berlin'],
   async run(args, { config, io, now }) {
-    const zoneAt = args.indexOf('--timezone');
-    const timezone = zoneAt >= 0 ? args[zoneAt + 1] : undefined;
-    const known = args.every((arg, i) => arg === '--dry-run' || arg === '--timezone' || i === zoneAt + 1);
-    if (!args.includes('--dry-run') || !known || (zoneAt >= 0 && !timezone)) {
-      io.err(
-        'Usage: npx hosting-advisor digest --dry-run [--timezone Europe/Berlin]\nThe CLI only previews the digest; the bot posts it (`/hosting digest post`).',
-      );
+    const read = readCliArgs(args, ARGS);
+    if ('error' in read) {
+      io.err(read.error);
+      return 2;
+    }
+    const timezone = read.values.timezone;
+    if (read.values['dry-run'] !== true || read.words.length > 0 || timezone === '') {
+      io.err(USAGE);
       return 2;
     }
     if (timezone && !IANAZone.isValidZone(timezone)) {

@@ -2,6 +2,7 @@ import { estimateFromWords } from '../answers/estimate';
 import { renderEstimateText } from '../core/estimate';
 import type { Estimate, PlatformCost, PricedCostLine, TierCost } from '../core/model';
 import { formatUsd, type Money, sumMoney } from '../core/money';
+import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
 
 /** Dollars with two decimals, as a string: `1234.50`. */
@@ -74,6 +75,12 @@ export function estimateJson(result: Estimate) {
   };
 }
 
+const ARGS = {
+  options: { json: { type: 'boolean' } },
+  optionsText: '--json',
+  example: 'npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0 --json',
+} satisfies CliArgsSpec<Record<string, CliOption>>;
+
 export const estimateCliCommand: CliCommand = {
   name: 'estimate',
   usage: 'estimate <workload> [--json]',
@@ -83,9 +90,13 @@ export const estimateCliCommand: CliCommand = {
     'estimate aws web=2xm5.large rds=db.m6g.large multi-az --json',
   ],
   async run(args, { io, prices }) {
-    const json = args.includes('--json');
-    const words = args.filter((arg) => arg !== '--json').join(' ');
-    const answer = estimateFromWords(words, await prices());
+    const read = readCliArgs(args, ARGS);
+    if ('error' in read) {
+      io.err(read.error);
+      return 1;
+    }
+    const json = read.values.json === true;
+    const answer = estimateFromWords(read.words.join(' '), await prices());
     switch (answer.kind) {
       case 'refused':
       case 'failed':

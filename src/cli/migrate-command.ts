@@ -2,9 +2,16 @@ import { answerMigrate, defaultFrom, parseMigrateWords } from '../answers/migrat
 import { migrateReport } from '../answers/migrate-report';
 import { closeSources, connectSources } from '../sources/connect-sources';
 import { openStore } from '../store/open-store';
+import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { migrateJson } from './migrate-json';
 import { migrateReportText } from './migrate-text';
+
+const ARGS = {
+  options: { json: { type: 'boolean' } },
+  optionsText: '--json',
+  example: 'npx hosting-advisor migrate heroku --json',
+} satisfies CliArgsSpec<Record<string, CliOption>>;
 
 /** `npx hosting-advisor migrate [heroku|aws] [--json]`: what `/hosting migrate` shows, with every app. */
 export const migrateCliCommand: CliCommand = {
@@ -13,8 +20,13 @@ export const migrateCliCommand: CliCommand = {
   summary: 'the whole live Heroku account modelled on AWS, or the AWS account on Heroku, in three tiers',
   examples: ['migrate heroku', 'migrate aws --json'],
   async run(args, { config, catalog, io, now }) {
-    const json = args.includes('--json');
-    const words = parseMigrateWords(args.filter((arg) => arg !== '--json').join(' '));
+    const read = readCliArgs(args, ARGS);
+    if ('error' in read) {
+      io.err(read.error);
+      return 1;
+    }
+    const json = read.values.json === true;
+    const words = parseMigrateWords(read.words.join(' '));
     if ('error' in words) {
       io.err(words.error.replace(/\/hosting /g, 'npx hosting-advisor '));
       return 1;

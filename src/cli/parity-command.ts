@@ -2,11 +2,18 @@ import { parityAnswer, parityAuditDetail, parseParityArgs } from '../answers/par
 import { renderParityText } from '../core/parity';
 import { closeSources } from '../sources/connect-sources';
 import { openStore } from '../store/open-store';
+import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { cliServices } from './cli-services';
 import { parityJson } from './parity-json';
 
 const COMMAND = 'npx hosting-advisor parity';
+
+const ARGS = {
+  options: { json: { type: 'boolean' } },
+  optionsText: '--json',
+  example: `${COMMAND} shop --json`,
+} satisfies CliArgsSpec<Record<string, CliOption>>;
 
 /** Slack's code quotes mean nothing in a terminal. */
 const plain = (text: string) => text.replace(/`/g, '');
@@ -19,13 +26,13 @@ export const parityCliCommand: CliCommand = {
     'staging against production per Heroku pipeline: risks, cost choices, what staging costs and what matching would',
   examples: ['parity', 'parity shop --json'],
   async run(args, { config, io, now }) {
-    const json = args.includes('--json');
-    const unknown = args.find((arg) => arg.startsWith('-') && arg !== '--json');
-    if (unknown) {
-      io.err(`Unknown option "${unknown.slice(0, 30)}". Options: --json. For example: ${COMMAND} shop --json`);
+    const read = readCliArgs(args, ARGS);
+    if ('error' in read) {
+      io.err(read.error);
       return 2;
     }
-    const parsed = parseParityArgs(args.filter((arg) => arg !== '--json').join(' '), COMMAND);
+    const json = read.values.json === true;
+    const parsed = parseParityArgs(read.words.join(' '), COMMAND);
     if ('error' in parsed) {
       io.err(plain(parsed.error));
       return 2;

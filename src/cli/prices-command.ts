@@ -2,8 +2,15 @@ import { pricesAnswer } from '../answers/prices';
 import { renderPricesText, renderRefreshText } from '../answers/prices-text';
 import { closeSources } from '../sources/connect-sources';
 import { openStore } from '../store/open-store';
+import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { cliServices } from './cli-services';
+
+const ARGS = {
+  options: { json: { type: 'boolean' } },
+  optionsText: '--json',
+  example: 'npx hosting-advisor prices refresh',
+} satisfies CliArgsSpec<Record<string, CliOption>>;
 
 /** `npx hosting-advisor prices [refresh] [--json]`: where prices come from, and a refresh on demand. */
 export const pricesCliCommand: CliCommand = {
@@ -12,8 +19,13 @@ export const pricesCliCommand: CliCommand = {
   summary: 'where prices come from (PRICING_FILE, live vendor prices, bundled list); `refresh` reads them now',
   examples: ['prices', 'prices refresh --json'],
   async run(args, { config, io, now }) {
-    const json = args.includes('--json');
-    const words = args.filter((arg) => arg !== '--json');
+    const read = readCliArgs(args, ARGS);
+    if ('error' in read) {
+      io.err(read.error);
+      return 2;
+    }
+    const json = read.values.json === true;
+    const { words } = read;
     const refresh = words[0] === 'refresh';
     if (words.length > (refresh ? 1 : 0)) {
       io.err('Usage: npx hosting-advisor prices [refresh] [--json]\nFor example: npx hosting-advisor prices refresh');

@@ -3,8 +3,15 @@ import { describeRequest, parseSpendArgs } from '../core/spend/request';
 import { closeSources, connectSources } from '../sources/connect-sources';
 import { errorText } from '../sources/source-error';
 import { openStore } from '../store/open-store';
+import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { spendReportPlainText } from './spend-text';
+
+const ARGS: CliArgsSpec<Record<never, CliOption>> = {
+  options: {},
+  optionsText: 'none (the words say what to show)',
+  example: 'npx hosting-advisor spend aws 30d by service',
+};
 
 /** `npx hosting-advisor spend [aws|heroku] [7d|30d|mtd|last-month] [by …]`: what `/hosting spend` shows, as text. */
 export const spendCliCommand: CliCommand = {
@@ -13,7 +20,12 @@ export const spendCliCommand: CliCommand = {
   summary: 'live AWS and Heroku spend: totals, change, top movers, credits, forecast',
   examples: ['spend', 'spend aws 30d by service', 'spend heroku'],
   async run(args, { config, catalog, io, now }) {
-    const request = parseSpendArgs(args.join(' '));
+    const read = readCliArgs(args, ARGS);
+    if ('error' in read) {
+      io.err(read.error);
+      return 1;
+    }
+    const request = parseSpendArgs(read.words.join(' '));
     if ('error' in request) {
       io.err(request.error.replace(/\/hosting spend/g, 'npx hosting-advisor spend'));
       return 1;

@@ -1,0 +1,68 @@
+import { runCli } from '../../src/cli/run-cli';
+import { tempSqliteFile } from '../support/databases';
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    argv,
+    { DATABASE_URL: tempSqliteFile() },
+    { out: (text) => out.push(text), err: (text) => err.push(text) },
+  );
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+/** The command line after "For example: npx hosting-advisor", split as a shell would (no quoting used). */
+function exampleIn(message: string): string[] {
+  const [, example] = /For example: npx hosting-advisor (.*)$/m.exec(message) ?? [];
+  expect(example).toBeDefined();
+  return example.split(' ');
+}
+
+describe('options in a terminal', () => {
+  test.each([
+    [['estimate', 'web=2xstandard-2x', '--verbose'], 1, 'Unknown option "--verbose". Options: --json.'],
+    [['estimate', 'web=2xstandard-2x', '--json=yes'], 1, '--json takes no value.'],
+    [['compliance', 'hipaa', '-x'], 1, 'Unknown option "-x". Options: --format md|csv|json|text.'],
+    [['spend', '--json'], 1, 'Unknown option "--json". Options: none (the words say what to show).'],
+    [['migrate', '--csv'], 1, 'Unknown option "--csv". Options: --json.'],
+    [['prices', '--all'], 2, 'Unknown option "--all". Options: --json.'],
+    [['digest', '--dry-run', '--post'], 2, 'Unknown option "--post". Options: --dry-run, --timezone ZONE.'],
+  ])('%j exits %i, says what is wrong and gives an example', async (argv, exit, reason) => {
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(exit);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(reason);
+    expect(stderr).toMatch(new RegExp(`For example: npx hosting-advisor ${argv[0]} `));
+  });
+
+  test.each([
+    ['estimate', ['estimate', '--verbose']],
+    ['compliance', ['compliance', 'hipaa', '--format', 'pdf']],
+  ])('the example %s gives after a mistake works as written', async (_, argv) => {
+    const mistake = await run(argv);
+    expect(mistake.code).toBe(1);
+    const example = await run(exampleIn(mistake.stderr));
+    expect(example.stderr).toBe('');
+    expect(example.code).toBe(0);
+    expect(example.stdout).not.toBe('');
+  });
+
+  test('short and inline forms: `-f md` and `-fmd` are `--format md`; `--json` anywhere', async () => {
+    const long = await run(['compliance', 'pci', 'aws', '--format', 'md']);
+    expect(long.code).toBe(0);
+    expect(long.stdout).toMatch(/^# /);
+    expect((await run(['compliance', 'pci', '-f', 'md', 'aws'])).stdout).toBe(long.stdout);
+    expect((await run(['compliance', 'pci', 'aws', '-fmd'])).stdout).toBe(long.stdout);
+    const json = await run(['estimate', '--json', 'web=1xstandard-1x']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).heroku.infrastructureMonthly).toBe('25.00');
+  });
+
+  test('`--` ends the options: what follows is read as words', async () => {
+    const { code, stderr } = await run(['estimate', '--', '--json']);
+    expect(code).toBe(1);
+    expect(stderr).not.toContain('Unknown option');
+    expect(stderr).toContain('--json');
+  });
+});
