@@ -12,6 +12,8 @@ export const BOT_ENTRY = path.resolve(__dirname, '../../dist/index.js');
 
 export interface ChildBot {
   pid: number;
+  /** The IPC channel (the loop probe answers on it). */
+  process: ChildProcess;
   url: string;
   /** Milliseconds from spawn to the first 200 from /readyz. */
   readyMs: number;
@@ -29,12 +31,20 @@ export interface ChildBot {
  */
 export const BOT_NODE_FLAGS = (process.env.BOT_NODE_FLAGS ?? PRODUCTION_NODE_FLAGS).split(' ').filter(Boolean);
 
-export async function startChildBot(env: Record<string, string>): Promise<ChildBot> {
-  if (!fs.existsSync(BOT_ENTRY)) throw new Error(`${BOT_ENTRY} is missing: run \`npm run build\` first`);
+export interface ChildBotOptions {
+  /** Another build of the bot (a baseline), instead of this checkout's dist/index.js. */
+  entry?: string;
+  /** Node options before the entry, after the production flags (e.g. `--require` of the loop probe). */
+  nodeArgs?: string[];
+}
+
+export async function startChildBot(env: Record<string, string>, options: ChildBotOptions = {}): Promise<ChildBot> {
+  const entry = options.entry ?? BOT_ENTRY;
+  if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [...BOT_NODE_FLAGS, BOT_ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, [...BOT_NODE_FLAGS, ...(options.nodeArgs ?? []), entry], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let seen = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -59,6 +69,7 @@ export async function startChildBot(env: Record<string, string>): Promise<ChildB
   const readyMs = performance.now() - started;
   return {
     pid: child.pid!,
+    process: child,
     url,
     readyMs,
     log: () => seen,

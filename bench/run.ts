@@ -17,6 +17,7 @@ import { FakeSlack } from '../test/support/fake-slack';
 import { alertRequests } from './alert-requests';
 import { BOT_NODE_FLAGS, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { cliWallTimes, median } from './cli-wall-time';
+import { bigDigest } from './digest-load';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
 import { herokuInventoryRun } from './heroku-inventory';
 import { priceBookFigures } from './price-book';
@@ -393,6 +394,7 @@ async function main() {
     ['botAlone', botAlone],
     ['digestRequests', digestRequests],
     ['dashboardRequests', dashboardRequests],
+    ['bigDigest', () => bigDigest(print, SECRET)],
     ['herokuInventory', herokuInventory],
     ['cliWallTime', cliWallTime],
     ['alertRequests', () => alertRequests(print)],

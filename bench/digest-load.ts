@@ -1,0 +1,200 @@
+/**
+ * The weekly digest for a large Heroku account while Slack keeps asking: 500 apps with 60 days of
+ * daily snapshots, `/hosting digest post` (built, posted, chart rendered and uploaded) while
+ * `/hosting help` is sent one request after another. Measured inside the bot by the loop probe
+ * (bench/loop-probe.ts, preloaded): event-loop delay; outside: help ack latency idle and during the
+ * digest; /proc: the bot's peak RSS through the digest and then 5,000 mixed requests.
+ *
+ * BENCH_BASELINE=<dir of another build's dist> runs the same against that build first (e.g. main
+ * before a change, built with `npx tsc -p tsconfig.build.json --outDir /tmp/base/dist`), in this run.
+ */
+import path from 'node:path';
+import type { Store } from '../src/store/store';
+import { tempSqliteFile } from '../test/support/databases';
+import type { FakeCostExplorer } from '../test/support/fake-cost-explorer';
+import { FakeHeroku, generateWorld } from '../test/support/fake-heroku';
+import { FakeSlack } from '../test/support/fake-slack';
+import { BOT_ENTRY, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
+import { awsEnv, startBenchCostExplorer } from './fake-aws';
+import type { LoopDelay } from './loop-probe';
+import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from './signed-requests';
+
+const APPS = 500;
+const DAYS = 60;
+const IDLE_HELPS = 300;
+const LOAD_REQUESTS = 5000;
+const CHANNEL = 'CBENCHBIG';
+const PROBE = path.resolve(__dirname, 'loop-probe.js');
+
+type Print = (name: string, value: string) => void;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : (bytes / 1024 / 1024).toFixed(1));
+const fixed = (ms: number) => ms.toFixed(1);
+
+function probe(bot: ChildBot, what: 'reset' | 'read'): Promise<LoopDelay | undefined> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { probe?: string; delay?: LoopDelay }) => {
+      if (message?.probe !== what) return;
+      bot.process.off('message', onMessage);
+      resolve(message.delay);
+    };
+    bot.process.on('message', onMessage);
+    bot.process.send(`loop-probe:${what}`);
+  });
+}
+
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The bot took today's snapshot of every app at start; the days before are copies of it through
+ * that build's own store (so its schema, whatever it is), one app in 37 a dyno larger each day so
+ * the movers and "why it changed" have something to say.
+ */
+async function seedSnapshots(dist: string, file: string): Promise<number> {
+  const { openStore } = require(path.join(dist, 'store/open-store.js')) as {
+    openStore: (url: string) => Promise<Store>;
+  };
+  const store = await openStore(file);
+  try {
+    const todayMs = Date.parse(`${utcDay(Date.now())}T00:00:00Z`);
+    const today = await store.snapshots(utcDay(todayMs), utcDay(todayMs + 86_400_000));
+    if (today.length < APPS) throw new Error(`the bot's start-up snapshot has ${today.length} apps, not ${APPS}`);
+    let written = 0;
+    for (let back = 1; back < DAYS; back++) {
+      const day = utcDay(todayMs - back * 86_400_000);
+      for (const [index, row] of today.entries()) {
+        const data = structuredClone(row.data) as { items?: { quantity: number }[] };
+        const first = data.items?.[0];
+        if (first && (index + back) % 37 === 0) first.quantity += 1;
+        await store.putSnapshot({ day, app: row.app, data, takenAt: new Date(todayMs - back * 86_400_000) });
+        written++;
+      }
+    }
+    return written + today.length;
+  } finally {
+    await store.close();
+  }
+}
+
+interface Fakes {
+  slack: FakeSlack;
+  ce: FakeCostExplorer;
+  heroku: FakeHeroku;
+  secret: string;
+}
+
+let ids = 0;
+
+async function measure(label: string, dist: string, fakes: Fakes, print: Print): Promise<void> {
+  const { slack, ce, heroku, secret } = fakes;
+  const file = tempSqliteFile();
+  const bot = await startChildBot(
+    {
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_URL: file,
+      HOSTING_LEADS: BENCH_USER,
+      HEROKU_API_TOKEN: heroku.token,
+      HEROKU_API_URL: heroku.url,
+      DIGEST_CHANNEL: CHANNEL,
+      ...awsEnv(ce),
+    },
+    { entry: path.join(dist, 'index.js'), nodeArgs: ['--require', PROBE] },
+  );
+  try {
+    await bot.waitForLog('jobs started', 120_000);
+    const rows = await seedSnapshots(dist, file);
+    process.stdout.write(`# ${label}: ${rows} snapshot rows (${APPS} apps × ${DAYS} days)\n`);
+    const respond = (name: string) => `${slack.url}/respond/${name}-${++ids}`;
+
+    // Idle: help one after another, the loop probe over the same stretch.
+    for (let i = 0; i < 30; i++) await timeCommand(bot.url, secret, 'help', respond('warm'));
+    await probe(bot, 'reset');
+    const idle: number[] = [];
+    for (let i = 0; i < IDLE_HELPS; i++) idle.push(await timeCommand(bot.url, secret, 'help', respond('idle')));
+    const idleDelay = (await probe(bot, 'read'))!;
+
+    // The digest, posted with its chart, while help keeps coming.
+    const uploadsBefore = slack.uploads.length;
+    const postPath = respond('digest-post');
+    await probe(bot, 'reset');
+    const started = performance.now();
+    await timeCommand(bot.url, secret, 'digest post', postPath);
+    const during: number[] = [];
+    const finished = () =>
+      slack.responses.some((r) => postPath.endsWith(r.path)) && slack.uploads.length > uploadsBefore;
+    const deadline = Date.now() + 300_000;
+    while (!finished()) {
+      if (Date.now() > deadline) throw new Error(`${label}: the digest was not posted with its chart in 5 minutes`);
+      during.push(await timeCommand(bot.url, secret, 'help', respond('during')));
+    }
+    const digestMs = performance.now() - started;
+    const busyDelay = (await probe(bot, 'read'))!;
+    const answer = slack.responses.find((r) => postPath.endsWith(r.path))?.body;
+    const peakAfterDigest = procStatusBytes(bot.pid, 'VmHWM');
+
+    // Then the same 5,000 mixed requests as the bot-alone figures.
+    const mix: (() => Promise<number>)[] = [
+      'help',
+      'estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging',
+      'estimate aws web=2xm5.large rds=db.m6g.large multi-az',
+      'estimate web=9xnope',
+      'compliance hipaa',
+      'compliance pci aws',
+      'spend',
+      'nonsense',
+    ].map((text, kind) => () => timeCommand(bot.url, secret, text, `${slack.url}/respond/big-load-${kind}`));
+    mix.push(() => timeEvent(bot.url, secret, appHomeOpened()));
+    for (let i = 0; i < LOAD_REQUESTS; i++) await mix[i % mix.length]!();
+    let last = slack.calls.length + slack.responses.length;
+    for (let quietFor = 0; quietFor < 1000; quietFor += 50) {
+      await sleep(50);
+      const now = slack.calls.length + slack.responses.length;
+      if (now !== last) [last, quietFor] = [now, 0];
+    }
+
+    const p = (samples: number[], q: number) => fixed(percentile(samples, q));
+    const upload = slack.uploads.at(-1);
+    process.stdout.write(
+      `# ${label}: digest answered "${JSON.stringify(answer?.text ?? answer).slice(0, 120)}", chart ${upload?.bytes.length ?? 0} bytes\n`,
+    );
+    print(`big_digest_wall_ms (${label})`, digestMs.toFixed(0));
+    print(`big_digest_event_loop_delay_p99_ms (${label}; idle ${fixed(idleDelay.p99Ms)})`, fixed(busyDelay.p99Ms));
+    print(`big_digest_event_loop_delay_max_ms (${label}; idle ${fixed(idleDelay.maxMs)})`, fixed(busyDelay.maxMs));
+    print(`big_digest_help_ack_idle_ms_p50_p99 (${label})`, `${p(idle, 50)} / ${p(idle, 99)}`);
+    print(
+      `big_digest_help_ack_during_ms_p50_p99 (${label}; ${during.length} acks)`,
+      `${p(during, 50)} / ${p(during, 99)}`,
+    );
+    print(
+      `big_digest_help_ack_p99_during_over_idle (${label})`,
+      (percentile(during, 99) / percentile(idle, 99)).toFixed(2),
+    );
+    print(`big_digest_bot_rss_peak_after_digest_mib (${label}, VmHWM)`, mib(peakAfterDigest));
+    print(
+      `big_digest_bot_rss_peak_after_digest_and_${LOAD_REQUESTS}_mixed_mib (${label}, VmHWM)`,
+      mib(procStatusBytes(bot.pid, 'VmHWM')),
+    );
+    print(`big_digest_bot_rss_after_load_mib (${label}, VmRSS)`, mib(procStatusBytes(bot.pid, 'VmRSS')));
+  } finally {
+    await bot.stop();
+  }
+}
+
+export async function bigDigest(print: Print, secret: string): Promise<void> {
+  const slack = await new FakeSlack().start();
+  const ce = await startBenchCostExplorer();
+  const heroku = await FakeHeroku.start({ world: generateWorld({ personalApps: APPS, seed: 11 }) });
+  try {
+    const fakes = { slack, ce, heroku, secret };
+    const baseline = process.env.BENCH_BASELINE;
+    if (baseline) await measure('baseline', path.resolve(baseline), fakes, print);
+    await measure('this build', path.dirname(BOT_ENTRY), fakes, print);
+  } finally {
+    await heroku.close();
+    await ce.close();
+    await slack.stop();
+  }
+}
