@@ -5,9 +5,6 @@
  */
 import os from 'node:os';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { parseEstimate } from '../src/core/estimate';
-import { estimate } from '../src/core/model';
-import { DEFAULT_CATALOG } from '../src/core/pricing';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/server';
 import { tempSqliteFile } from '../test/support/databases';
@@ -20,6 +17,7 @@ import { cliWallTimes, median } from './cli-wall-time';
 import { bigDigest } from './digest-load';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
 import { herokuInventoryRun } from './heroku-inventory';
+import { modelThroughput } from './model-throughput';
 import { priceBookFigures } from './price-book';
 import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from './signed-requests';
 
@@ -334,23 +332,6 @@ async function dashboardRequests() {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 }
 
-function modelThroughput() {
-  const parsed = parseEstimate(
-    'web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging review=2',
-    DEFAULT_CATALOG,
-  );
-  if (!parsed.ok || parsed.request.kind !== 'workload') throw new Error('bench workload does not parse');
-  const { workload } = parsed.request;
-  for (let i = 0; i < 200; i++) estimate(workload, DEFAULT_CATALOG);
-  const started = performance.now();
-  let count = 0;
-  while (performance.now() - started < 2000) {
-    estimate(workload, DEFAULT_CATALOG);
-    count++;
-  }
-  print('model_estimates_per_second', Math.round(count / ((performance.now() - started) / 1000)).toString());
-}
-
 async function herokuInventory() {
   for (const systemStore of [false, true]) {
     const run = await herokuInventoryRun(systemStore);
@@ -388,7 +369,7 @@ async function main() {
   // BENCH_ONLY=botAlone,digestRequests runs a subset (to compare settings quickly).
   const only = process.env.BENCH_ONLY?.split(',');
   const sections: [string, () => unknown][] = [
-    ['modelThroughput', modelThroughput],
+    ['modelThroughput', () => modelThroughput(print)],
     ['priceBook', () => priceBookFigures(print)],
     ['ackLatency', ackLatency],
     ['botAlone', botAlone],

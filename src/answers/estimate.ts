@@ -3,7 +3,7 @@
  * Heroku app (`app=NAME`) to its workload through the Heroku source, and models it with the core.
  * Plain data: the Slack listeners, the form, the buttons and the CLI render the same answer.
  */
-import { parseEstimate } from '../core/estimate';
+import { type ParseResult, parseEstimate } from '../core/estimate';
 import { type Estimate, type EstimateOptions, estimate } from '../core/model';
 import { BUNDLED_AWS_REGION, type Catalog, type LayeredCatalog } from '../core/pricing';
 import type { Workload } from '../core/workload';
@@ -68,9 +68,15 @@ function pricedFor(prices: EstimatePrices, asked: string | undefined): PricedFor
   };
 }
 
-/** The words modelled without any live source: `app=NAME` answers `needs-heroku`. */
-export function estimateFromWords(words: string, prices: EstimatePrices): EstimateAnswer {
-  const parsed = parseEstimate(words, prices.catalog);
+/**
+ * The words modelled without any live source: `app=NAME` answers `needs-heroku`. `parsed` is the
+ * words already read with the same catalog (the listener reads them once, before its ack).
+ */
+export function estimateFromWords(
+  words: string,
+  prices: EstimatePrices,
+  parsed: ParseResult = parseEstimate(words, prices.catalog),
+): EstimateAnswer {
   if (!parsed.ok) return { kind: 'refused', message: parsed.message };
   const { request } = parsed;
   if (request.kind === 'form') return { kind: 'form' };
@@ -100,8 +106,8 @@ function modelled(
 export function liveAppIn(
   words: string,
   catalog: Catalog,
+  parsed: ParseResult = parseEstimate(words, catalog),
 ): { app: string; share: boolean; region?: string } | undefined {
-  const parsed = parseEstimate(words, catalog);
   return parsed.ok && parsed.request.kind === 'app' ? parsed.request : undefined;
 }
 

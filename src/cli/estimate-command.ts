@@ -8,14 +8,19 @@ import type { CliCommand } from './cli-command';
 /** Dollars with two decimals, as a string: `1234.50`. */
 const amount = (value: Money) => value.toFixed(2);
 
-/** A line as JSON: `monthly` as shown (rounded once to the cent), `monthlyExact` the unrounded product. */
+/**
+ * A line as JSON: its own fields, `monthly` as shown (rounded once to the cent) right after the unit
+ * price, and `monthlyExact` the unrounded product (a model line works it out only when read).
+ */
 function lineJson(line: PricedCostLine) {
-  return {
-    ...line,
-    unitPrice: line.unitPrice.toString(),
-    monthly: amount(line.monthly),
-    monthlyExact: line.monthly.toString(),
-  };
+  const json: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(line)) {
+    if (key === 'monthly') continue;
+    json[key] = key === 'unitPrice' ? line.unitPrice.toString() : value;
+    if (key === 'unitPrice') json.monthly = amount(line.monthly);
+  }
+  json.monthlyExact = line.monthly.toString();
+  return json;
 }
 
 const sumExact = (lines: readonly PricedCostLine[]) => sumMoney(lines.map((l) => l.monthly)).toString();

@@ -5,6 +5,7 @@ import { type Placement, placeTasks } from './aws-pool';
 import { chooseCacheNode } from './choose-aws';
 import { lineFor, unknownLine } from './cost-line';
 import { formatCount, percent, plural } from './describe';
+import { remembered } from './remembered';
 import { instanceForDyno, type ProcessNeed } from './sizing-rules';
 import type { AwsStack } from './stacks';
 import type { CostLine, EnvironmentName, TierId } from './types';
@@ -53,12 +54,12 @@ function collector(lines: CostLine[], environment: EnvironmentName): Add {
 function computeEntry(catalog: Catalog, key: string, savingsPlan: number | undefined, what: string): CatalogEntry {
   const entry = priceOf(catalog, key);
   if (savingsPlan === undefined || entry.unitPrice === null) return entry;
-  return {
+  return remembered(catalog, `savings|${key}|${savingsPlan}|${what}`, () => ({
     ...entry,
     unitPrice: entry.unitPrice.times(1 - savingsPlan),
     source: `${entry.source}, less ${percent(savingsPlan)} for a 1-year no-upfront Compute Savings Plan (${catalog.assumptionSources[what as 'computeSavingsPlanDiscount']}; AWS publishes a rate per ${what === 'fargateSavingsPlanDiscount' ? 'task size' : 'instance type'})`,
-    confidence: 'derived',
-  };
+    confidence: 'derived' as const,
+  }));
 }
 
 const hoursOf = (perMonth: number | undefined): number => perMonth ?? AWS_HOURS_PER_MONTH;

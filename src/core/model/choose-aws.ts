@@ -1,6 +1,7 @@
 import type { Money } from '../money';
 import type { CacheNodeSpec, Catalog, RdsSpec } from '../pricing';
 import { pickCheapest, unitPriceOf } from './pick-cheapest';
+import { remembered } from './remembered';
 
 export interface ComputeNeed {
   memoryGb: number;
@@ -36,8 +37,18 @@ export function fargateHourly(catalog: Catalog, vcpu: number, memoryGb: number, 
     .plus(price(`${prefix}.gb-hour`)!.times(memoryGb));
 }
 
-/** The cheapest valid Fargate task size with at least the vCPU and memory asked for. */
+/** The cheapest valid Fargate task size with at least the vCPU and memory asked for (remembered per catalog). */
 export function chooseFargateTask(
+  catalog: Catalog,
+  need: ComputeNeed,
+  arch: 'x86_64' | 'arm64',
+): { vcpu: number; memoryGb: number; fits: boolean } {
+  return remembered(catalog, `fargate|${need.vcpu}|${need.memoryGb}|${arch}`, () =>
+    cheapestFargateTask(catalog, need, arch),
+  );
+}
+
+function cheapestFargateTask(
   catalog: Catalog,
   need: ComputeNeed,
   arch: 'x86_64' | 'arm64',
@@ -54,6 +65,10 @@ export function chooseFargateTask(
 
 /** The cheapest RDS PostgreSQL class with at least the RAM asked for, in the deployment asked for. */
 export function chooseRdsClass(catalog: Catalog, memoryGb: number, multiAz: boolean): { spec: RdsSpec; fits: boolean } {
+  return remembered(catalog, `rds|${memoryGb}|${multiAz}`, () => cheapestRdsClass(catalog, memoryGb, multiAz));
+}
+
+function cheapestRdsClass(catalog: Catalog, memoryGb: number, multiAz: boolean): { spec: RdsSpec; fits: boolean } {
   const price = unitPriceOf(catalog);
   const keyOf = (c: RdsSpec) => (multiAz ? c.multiAzKey : c.singleAzKey);
   const fitting = catalog.rdsClasses.filter((c) => c.memoryGb >= memoryGb);
@@ -68,6 +83,10 @@ export function chooseRdsClass(catalog: Catalog, memoryGb: number, multiAz: bool
 
 /** The cheapest ElastiCache node with at least the memory asked for. */
 export function chooseCacheNode(catalog: Catalog, memoryGb: number): { spec: CacheNodeSpec; fits: boolean } {
+  return remembered(catalog, `cache|${memoryGb}`, () => cheapestCacheNode(catalog, memoryGb));
+}
+
+function cheapestCacheNode(catalog: Catalog, memoryGb: number): { spec: CacheNodeSpec; fits: boolean } {
   const price = unitPriceOf(catalog);
   const fitting = catalog.cacheNodes.filter((n) => n.memoryGb >= memoryGb);
   const chosen = pickCheapest(

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { toCents } from '../money';
-import type { CatalogEntry } from '../pricing';
-import type { CostCategory, CostLine, EnvironmentName, UnpricedCostLine } from './types';
+import { type Money, toCents } from '../money';
+import type { CatalogEntry, Confidence, PriceEntry } from '../pricing';
+import type { CostCategory, CostLine, EnvironmentName, PricedCostLine, UnpricedCostLine } from './types';
 
 export interface LinePlace {
   environment: EnvironmentName;
@@ -9,9 +9,53 @@ export interface LinePlace {
 }
 
 /**
- * A line priced from a catalog entry: monthly = quantity × unit price, exactly, and its shown cents
- * rounded once. One object shape for every line (absent facts are undefined) keeps the model fast.
+ * A priced line. Its exact monthly figure (quantity × unit price, a Decimal) is worked out only when
+ * something reads it (the `--json` exact sums, tests); what is shown and added up are its cents, from
+ * exact integer nano-dollars. Own fields in the order the plain lines had, so JSON reads the same.
  */
+class PricedLine implements PricedCostLine {
+  readonly item: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly source: string;
+  readonly asOf: string;
+  readonly environment: EnvironmentName;
+  readonly category: CostCategory;
+  readonly confidence: Confidence;
+  readonly contractPrice: true | undefined;
+  readonly note: string | undefined;
+  readonly unitPrice: Money;
+  readonly cents: number;
+  /** The quantity as given (a Decimal for prorated Heroku months), for the exact product. */
+  readonly #exactQuantity: Decimal.Value;
+  #monthly: Money | undefined;
+
+  constructor(entry: PriceEntry, item: string, quantity: Decimal.Value, count: number, place: LinePlace) {
+    this.item = item;
+    this.quantity = count;
+    this.unit = entry.unit;
+    this.source = entry.source;
+    this.asOf = entry.asOf;
+    this.environment = place.environment;
+    this.category = place.category;
+    this.confidence = entry.confidence;
+    this.contractPrice = entry.contract ? true : undefined;
+    this.note = entry.conflict;
+    this.unitPrice = entry.unitPrice;
+    this.#exactQuantity = quantity;
+    // Quantities of whole thousandths (nearly all) and unit prices of whole micro-dollars: the shown
+    // cents from exact integer nano-dollars, without a Decimal.
+    const nano = nanoDollars(entry, count);
+    this.cents = nano === undefined ? toCents(this.monthly) : centsOfNano(nano);
+  }
+
+  get monthly(): Money {
+    if (this.#monthly === undefined) this.#monthly = this.unitPrice.times(this.#exactQuantity);
+    return this.#monthly;
+  }
+}
+
+/** A line priced from a catalog entry: monthly = quantity × unit price, exactly, and its shown cents rounded once. */
 export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Value, place: LinePlace): CostLine {
   const count = typeof quantity === 'number' ? quantity : new Decimal(quantity).toNumber();
   if (entry.unitPrice === null) {
@@ -32,36 +76,17 @@ export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Val
       priceKey: entry.key,
     };
   }
-  const monthly = entry.unitPrice.times(typeof quantity === 'number' ? quantity : new Decimal(quantity));
-  // Quantities of whole thousandths (nearly all) and unit prices of whole micro-dollars: the shown cents
-  // from exact integer nano-dollars, without rounding a Decimal.
-  const nano = nanoDollars(entry, count);
-  const cents = nano === undefined ? toCents(monthly) : centsOfNano(nano);
-  return {
-    item,
-    quantity: count,
-    unit: entry.unit,
-    source: entry.source,
-    asOf: entry.asOf,
-    environment: place.environment,
-    category: place.category,
-    confidence: entry.confidence,
-    contractPrice: entry.contract ? true : undefined,
-    note: entry.conflict,
-    unitPrice: entry.unitPrice,
-    monthly,
-    cents,
-  };
+  return new PricedLine(entry, item, quantity, count, place);
 }
 
 /** Unit prices in whole micro-dollars, when they have no more than six decimals (nearly all do). */
-const microDollars = new WeakMap<CatalogEntry, number | null>();
+const microDollars = new WeakMap<PriceEntry, number | null>();
 
-function microOf(entry: CatalogEntry): number | null {
+function microOf(entry: PriceEntry): number | null {
   let micro = microDollars.get(entry);
   if (micro === undefined) {
-    const scaled = entry.unitPrice?.times(1_000_000);
-    micro = scaled?.isInteger() && scaled.abs().lessThan(1e9) ? scaled.toNumber() : null;
+    const scaled = entry.unitPrice.times(1_000_000);
+    micro = scaled.isInteger() && scaled.abs().lessThan(1e9) ? scaled.toNumber() : null;
     microDollars.set(entry, micro);
   }
   return micro;
@@ -71,7 +96,7 @@ function microOf(entry: CatalogEntry): number | null {
  * quantity × unit price in exact integer nano-dollars (micro-dollars × thousandths of a unit), or
  * undefined when the figures do not fit (then the Decimal path decides).
  */
-function nanoDollars(entry: CatalogEntry, quantity: number): number | undefined {
+function nanoDollars(entry: PriceEntry, quantity: number): number | undefined {
   const micro = microOf(entry);
   const milli = Math.round(quantity * 1000);
   if (micro === null || quantity < 0 || Math.abs(quantity * 1000 - milli) > 1e-6) return undefined;

@@ -19,14 +19,18 @@ import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromAws, herokuFromHeroku } from './heroku-production';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
+import { remembered } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
 import { type CostLine, type Estimate, type EstimateOptions, TIER_IDS, type TierCost, type TierId } from './types';
 import { compareShown, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
+/** All of the traffic: production's share. */
+const WHOLE = new Decimal(1);
+
 function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack, catalog: Catalog): EnvironmentPlan[] {
-  const share = new Decimal(catalog.assumptions.nonProductionTrafficShare);
-  const plans: EnvironmentPlan[] = [{ name: 'production', copies: 1, heroku, aws, trafficShare: new Decimal(1) }];
+  const share = remembered(catalog, 'traffic-share', () => new Decimal(catalog.assumptions.nonProductionTrafficShare));
+  const plans: EnvironmentPlan[] = [{ name: 'production', copies: 1, heroku, aws, trafficShare: WHOLE }];
   if (workload.environments.staging) {
     plans.push({
       name: 'staging',
@@ -43,14 +47,18 @@ function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack
       copies: review,
       heroku: herokuReview(heroku, catalog),
       aws: awsReview(aws, catalog),
-      trafficShare: share.times(review),
+      trafficShare: remembered(catalog, `traffic-share|${review}`, () => share.times(review)),
     });
   }
   return plans;
 }
 
 function trafficFor(plan: EnvironmentPlan, workload: Workload, catalog: Catalog, loadBalancer: boolean): AwsTraffic {
-  const scaled = (value: number) => plan.trafficShare.times(value).toDecimalPlaces(3).toNumber();
+  // The share is fixed by the catalog, the environment and its copies: so is each scaled figure.
+  const scaled = (value: number) =>
+    remembered(catalog, `traffic|${plan.name}|${plan.copies}|${value}`, () =>
+      plan.trafficShare.times(value).toDecimalPlaces(3).toNumber(),
+    );
   return {
     egressGb: scaled(workload.egressGbPerMonth),
     logGb: scaled(workload.logGbPerMonth),

@@ -9,9 +9,10 @@ import type { CostLine, EnvironmentName } from './types';
 /** The CLI's hourly rate is monthly / 720, and the monthly price is a cap (Dev Center, Usage & Billing). */
 const HEROKU_CAP_HOURS = 720;
 
-function monthsBilled(hoursPerMonth: number | undefined): Decimal {
-  if (hoursPerMonth === undefined) return new Decimal(1);
-  return Decimal.min(new Decimal(hoursPerMonth), HEROKU_CAP_HOURS).dividedBy(HEROKU_CAP_HOURS);
+/** Months billed for `count` dynos: whole months when always on, else prorated hours (exactly). */
+function monthsBilled(hoursPerMonth: number | undefined, count: number): Decimal.Value {
+  if (hoursPerMonth === undefined) return count;
+  return Decimal.min(new Decimal(hoursPerMonth), HEROKU_CAP_HOURS).dividedBy(HEROKU_CAP_HOURS).times(count);
 }
 
 /** Lines for one Heroku environment; `copies` review apps share one line per resource. Eco is priced per account. */
@@ -30,7 +31,7 @@ export function herokuLines(
     const item = `${prefix}${d.process}: ${d.spec?.label ?? d.size} dyno`;
     lines.push(
       d.spec
-        ? lineFor(priceOf(catalog, d.spec.priceKey), item, monthsBilled(d.hoursPerMonth).times(count), place)
+        ? lineFor(priceOf(catalog, d.spec.priceKey), item, monthsBilled(d.hoursPerMonth, count), place)
         : unknownLine(item, count, 'month', place, catalog.priceListDate),
     );
   }

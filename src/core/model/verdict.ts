@@ -1,4 +1,4 @@
-import { fromCents, type Money, toCents } from '../money';
+import { formatUsd, fromCents, type Money, toCents } from '../money';
 import type { Platform } from '../workload';
 import type { Cheaper, PlatformCost, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
 
@@ -52,8 +52,7 @@ export function rangeOf(tiers: readonly TierCost[]): { low: Money; high: Money }
 
 const NAME: Record<Platform, string> = { heroku: 'Heroku', aws: 'AWS' };
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-const dollars = (value: Money) => usd.format(toCents(value) / 100);
+const dollars = formatUsd;
 
 /** What any comparison needs to say itself: where it runs now, the tiers, the verdict. */
 export interface Comparison {

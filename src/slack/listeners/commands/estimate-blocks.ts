@@ -15,7 +15,7 @@ const quantities = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
 
 function lineText(line: CostLine): string {
   const where = line.environment === 'production' ? '' : ` _(${line.environment})_`;
-  if (line.monthly === null) return `• ${line.item}${where}: *contract price* — ${line.note}`;
+  if (line.cents === null) return `• ${line.item}${where}: *contract price* — ${line.note}`;
   const quantity = quantities.format(line.quantity);
   return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatCents(line.cents)}/mo*`;
 }

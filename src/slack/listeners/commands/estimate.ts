@@ -1,5 +1,5 @@
 import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } from '../../../answers/estimate';
-import { renderEstimateText } from '../../../core/estimate';
+import { parseEstimate, renderEstimateText } from '../../../core/estimate';
 import type { Services } from '../../../services';
 import { context, ephemeral, MAX_MESSAGE_BLOCKS, type Message } from '../../message';
 import { estimateFormView } from '../views/estimate-form';
@@ -65,14 +65,17 @@ export function estimateSubcommand(): Subcommand {
           },
         };
       }
-      const live = liveAppIn(args, services.catalog);
+      // The words are read once before the ack: for a live app, and for the estimate itself.
+      const prices = services.prices.book;
+      const parsed = parseEstimate(args, prices.catalog);
+      const live = liveAppIn(args, prices.catalog, parsed);
       if (live && services.sources.heroku) {
         return {
           placeholder: ephemeral(`Reading \`${live.app}\` from Heroku…`),
           later: async () => estimateReply(await answerEstimate(args, services), share),
         };
       }
-      return replyToEstimateWords(args, services, share);
+      return estimateReply(estimateFromWords(args, prices, parsed), share);
     },
   };
 }

@@ -1,0 +1,87 @@
+/**
+ * Model throughput and the work of an estimate ack, this build against a baseline build in the same
+ * run: `dist-baseline/` (made by `npm run bench:baseline -- <revision>`), loaded into this process
+ * and measured in alternating slices, so load from elsewhere on the machine falls on both alike.
+ * Without a baseline build, this build alone.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+type Print = (name: string, value: string) => void;
+
+const WORKLOAD = 'web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging review=2';
+/** What `/hosting estimate` acks with (the bench's ack-latency request). */
+const ACK_WORDS = 'web=2xstandard-2x postgres=standard-0';
+const SLICES = 10;
+const SLICE_MS = 300;
+const BASELINE = path.resolve(__dirname, '../../dist-baseline');
+
+interface Build {
+  name: string;
+  /** One model estimate of the bench workload. */
+  model: () => unknown;
+  /** Words to the reply `/hosting estimate` acks with: grammar, model, Slack blocks and text. */
+  ack: () => unknown;
+}
+
+/** The build's own modules (the built `src/` at `root`), each with its own catalog. */
+function build(name: string, root: string): Build {
+  const { parseEstimate } = require(path.join(root, 'core/estimate'));
+  const { estimate } = require(path.join(root, 'core/model'));
+  const { DEFAULT_CATALOG } = require(path.join(root, 'core/pricing'));
+  const { estimateFromWords } = require(path.join(root, 'answers/estimate'));
+  const { estimateReply } = require(path.join(root, 'slack/listeners/commands/estimate'));
+  const parsed = parseEstimate(WORKLOAD, DEFAULT_CATALOG);
+  if (!parsed.ok || parsed.request.kind !== 'workload') throw new Error('bench workload does not parse');
+  const { workload } = parsed.request;
+  const prices = {
+    catalog: DEFAULT_CATALOG,
+    region: DEFAULT_CATALOG.awsRegion,
+    catalogFor: () => ({ ok: true, catalog: DEFAULT_CATALOG }),
+  };
+  return {
+    name,
+    model: () => estimate(workload, DEFAULT_CATALOG),
+    ack: () => estimateReply(estimateFromWords(ACK_WORDS, prices)),
+  };
+}
+
+/** Calls a second over `ms` of wall time. */
+function rate(run: () => unknown, ms: number): number {
+  const started = performance.now();
+  let count = 0;
+  while (performance.now() - started < ms) {
+    run();
+    count++;
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Median rate of each build, measured in alternating slices after a warm-up. */
+function alternate(builds: Build[], pick: (b: Build) => () => unknown): number[] {
+  for (const b of builds) rate(pick(b), 500);
+  const rates = builds.map(() => [] as number[]);
+  for (let slice = 0; slice < SLICES; slice++) {
+    for (const [i, b] of builds.entries()) rates[i].push(rate(pick(b), SLICE_MS));
+  }
+  return rates.map(median);
+}
+
+export function modelThroughput(print: Print): void {
+  const builds = [build('this build', path.resolve(__dirname, '../src'))];
+  const hasBaseline = fs.existsSync(path.join(BASELINE, 'core/model/index.js'));
+  const ref = hasBaseline ? fs.readFileSync(path.join(BASELINE, 'BASELINE_REF'), 'utf8').trim() : '';
+  if (hasBaseline) builds.push(build(`baseline ${ref}`, BASELINE));
+  else process.stdout.write('# no dist-baseline/ (npm run bench:baseline -- <revision>): this build alone\n');
+  const [model, modelBase] = alternate(builds, (b) => b.model);
+  const [ack, ackBase] = alternate(builds, (b) => b.ack);
+  print('model_estimates_per_second (this build)', Math.round(model).toString());
+  print('estimate_ack_replies_per_second (words to blocks and text, this build)', Math.round(ack).toString());
+  if (!hasBaseline) return;
+  print(`model_estimates_per_second (baseline ${ref}, same run)`, Math.round(modelBase).toString());
+  print(`estimate_ack_replies_per_second (baseline ${ref}, same run)`, Math.round(ackBase).toString());
+  print('model_speedup_over_baseline', (model / modelBase).toFixed(2));
+  print('estimate_ack_reply_speedup_over_baseline', (ack / ackBase).toFixed(2));
+}
