@@ -104,6 +104,27 @@ describe('fake Heroku: schema conformance', () => {
     );
   });
 
+  it('a response the schema forbids and a request it has no link for are both caught', async () => {
+    const own = await FakeHeroku.start({ world: smallWorld() });
+    try {
+      const client = new Heroku({ token: own.token, host: own.url });
+      await client.get('/apps');
+      expect(own.schemaViolations).toEqual([]);
+      own.world.app('shop-api').region = 'mars';
+      Object.assign(own.world.app('acme-phi'), { owner_email: 'phi@acme.example.com' });
+      await client.get('/apps');
+      expect(own.schemaViolations).toContain('app.region: expected object, got string');
+      expect(own.schemaViolations).toContain('app.owner_email: not in the schema');
+      own.schemaViolations.length = 0;
+      await expect(client.get('/apps/shop-api/dynos-sizes')).rejects.toMatchObject({ statusCode: 404 });
+      expect(own.schemaViolations).toEqual([
+        'GET /apps/shop-api/dynos-sizes: no link of the schema has this method and path',
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('generated worlds validate too', () => {
     const world = generateWorld({ personalApps: 40, teams: [{ name: 'acme', apps: 40 }], seed: 11 });
     const problems = [

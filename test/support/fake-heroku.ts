@@ -8,8 +8,9 @@
  * Seed it with a HerokuWorld (accounts, teams, apps, formation, add-ons, plans, dyno sizes,
  * spaces, members, invoices, team usage) built by hand or with `generateWorld`. Inject failures
  * with `inject` (429 midway, 5xx bursts, slow answers, malformed JSON, dropped connections,
- * 401, 403). Every request is logged (never the token). Every resource served is checked against
- * the official schema fixture; violations collect in `schemaViolations`.
+ * 401, 403). Every request is logged (never the token). Every request must be a link of the
+ * official schema fixture and every resource served must match it (checked with ajv, see
+ * heroku-schema.ts); violations collect in `schemaViolations`.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,152 +18,9 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-// =============================================================================================
-// Schema fixture and a validator for its interagent hyper-schema dialect
+import { herokuRequestProblem, validateHerokuResource } from './heroku-schema';
 
-// From test/support under ts-jest, or dist-bench/test/support when the benchmark runs compiled.
-export const HEROKU_SCHEMA_PATH = ['../../../shared', '../../../../shared']
-  .map((shared) => path.resolve(__dirname, shared, 'fixtures/heroku/platform-api-schema.json'))
-  .find((file) => fs.existsSync(file)) as string;
-
-type SchemaNode = {
-  $ref?: string;
-  type?: string | string[];
-  enum?: unknown[];
-  format?: string;
-  pattern?: string;
-  properties?: Record<string, SchemaNode>;
-  definitions?: Record<string, SchemaNode>;
-  strictProperties?: boolean;
-  additionalProperties?: boolean | SchemaNode;
-  patternProperties?: Record<string, SchemaNode>;
-  required?: string[];
-  items?: SchemaNode;
-  anyOf?: SchemaNode[];
-  oneOf?: SchemaNode[];
-};
-
-let loadedSchema: { definitions: Record<string, SchemaNode> } | undefined;
-function herokuSchema() {
-  loadedSchema ??= JSON.parse(fs.readFileSync(HEROKU_SCHEMA_PATH, 'utf8'));
-  return loadedSchema as { definitions: Record<string, SchemaNode> };
-}
-
-function resolveRef(ref: string): SchemaNode {
-  if (!ref.startsWith('#/')) throw new Error(`unsupported $ref ${ref}`);
-  let node: unknown = herokuSchema();
-  for (const part of ref.slice(2).split('/')) {
-    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-    if (node === undefined) throw new Error(`dangling $ref ${ref}`);
-  }
-  return node as SchemaNode;
-}
-
-const FORMATS: Record<string, RegExp> = {
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
-  email: /^[^@\s]+@[^@\s]+$/,
-  uri: /^[a-z][a-z0-9+.-]*:\/\/\S+$/i,
-};
-
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-function matchesType(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'integer':
-      return Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'object':
-      return typeOf(value) === 'object';
-    default:
-      return typeOf(value) === type;
-  }
-}
-
-function check(node: SchemaNode, value: unknown, at: string, errors: string[]): void {
-  const schema = node.$ref ? resolveRef(node.$ref) : node;
-  if (schema.anyOf || schema.oneOf) {
-    const options = (schema.anyOf ?? schema.oneOf) as SchemaNode[];
-    if (!options.some((option) => validateNode(option, value, at).length === 0)) {
-      errors.push(`${at}: matches none of its alternatives`);
-    }
-  }
-  if (schema.type) {
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (!types.some((type) => matchesType(value, type))) {
-      errors.push(`${at}: expected ${types.join('|')}, got ${typeOf(value)}`);
-      return;
-    }
-  }
-  if (schema.enum && !schema.enum.some((option) => option === value)) {
-    errors.push(`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
-  }
-  if (typeof value === 'string') {
-    if (schema.format && FORMATS[schema.format] && !FORMATS[schema.format].test(value)) {
-      errors.push(`${at}: "${value}" is not a ${schema.format}`);
-    }
-    if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
-      errors.push(`${at}: "${value}" does not match ${schema.pattern}`);
-    }
-  }
-  if (Array.isArray(value) && schema.items) {
-    value.forEach((item, index) => {
-      check(schema.items as SchemaNode, item, `${at}[${index}]`, errors);
-    });
-  }
-  if (typeOf(value) === 'object') {
-    const object = value as Record<string, unknown>;
-    // Quirk (SOURCE.md): dyno-size.cost declares its fields under `definitions`.
-    const properties =
-      schema.properties ??
-      (schema.type?.includes('object') && schema.definitions && !schema.patternProperties
-        ? schema.definitions
-        : undefined);
-    // config-var: a map whose keys match a pattern (`^\w+$`) and whose values are strings.
-    if (schema.patternProperties) {
-      const patterns = Object.entries(schema.patternProperties);
-      for (const [name, item] of Object.entries(object)) {
-        const match = patterns.find(([pattern]) => new RegExp(pattern).test(name));
-        if (match) check(match[1], item, `${at}.${name}`, errors);
-        else errors.push(`${at}.${name}: matches no pattern of the schema`);
-      }
-    }
-    if (properties) {
-      for (const [name, property] of Object.entries(properties)) {
-        if (name in object) check(property, object[name], `${at}.${name}`, errors);
-        else if (schema.strictProperties) errors.push(`${at}.${name}: missing (strictProperties)`);
-      }
-      if (schema.strictProperties || schema.additionalProperties === false) {
-        for (const name of Object.keys(object)) {
-          if (!(name in properties)) errors.push(`${at}.${name}: not in the schema`);
-        }
-      }
-    }
-    for (const name of schema.required ?? []) if (!(name in object)) errors.push(`${at}.${name}: required`);
-  }
-}
-
-function validateNode(node: SchemaNode, value: unknown, at: string): string[] {
-  const errors: string[] = [];
-  check(node, value, at, errors);
-  return errors;
-}
-
-/**
- * Problems of `value` as a `definition` resource (`app`, `formation`, `add-on`, `dyno-size`…) of
- * the official schema: types, enums, formats, patterns, `required`, and `strictProperties`
- * (every declared property present, no others). Empty when it conforms.
- */
-export function validateHerokuResource(definition: string, value: unknown): string[] {
-  const node = herokuSchema().definitions[definition];
-  if (!node) throw new Error(`no definition ${definition} in the Heroku schema`);
-  return validateNode(node, value, definition);
-}
+export { validateHerokuResource };
 
 // =============================================================================================
 // The world: wire-level JSON as Heroku returns it
@@ -1181,6 +1039,8 @@ export class FakeHeroku {
       }
       bucket.tokens -= 1;
     }
+    const problem = herokuRequestProblem(entry.method, url.pathname);
+    if (problem) this.schemaViolations.push(problem);
     if (entry.method !== 'GET') {
       this.send(res, entry, token, error(405, 'method_not_allowed', 'Only GET is faked.'));
       return;
