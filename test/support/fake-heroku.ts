@@ -12,12 +12,9 @@
  * official schema fixture and every resource served must match it (checked with ajv, see
  * heroku-schema.ts); violations collect in `schemaViolations`.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-
 import { herokuRequestProblem, validateHerokuResource } from './heroku-schema';
 
 export { validateHerokuResource };
