@@ -1,13 +1,16 @@
 /**
  * Figures that foot, read the way a person reads them: from the rendered text. For thousands of random
- * workloads in both directions, the CLI answer and the Slack blocks are parsed back into numbers, and
- * every total must equal the sum of the lines shown above it, to the cent, and every "cheaper by $X"
- * must equal the difference of the two totals shown.
+ * workloads in both directions, the CLI answer, the Slack answer and its Details modal are parsed back
+ * into numbers, and every total must equal the sum of the lines shown above it, to the cent, every
+ * "cheaper by $X" must equal the difference of the two totals shown, and the Slack answer's largest
+ * lines and "N more lines" must add up to its totals and be the Details' own lines.
  */
 import fc from 'fast-check';
 import { renderEstimateText } from '../../src/core/estimate';
 import { type Estimate, estimate } from '../../src/core/model';
+import { formatCents } from '../../src/core/money';
 import { estimateMessage } from '../../src/slack/listeners/commands/estimate-blocks';
+import { estimateDetailsView } from '../../src/slack/listeners/views/estimate-details';
 import { awsWorkload, catalog, herokuWorkload, options } from '../support/workload-arbitraries';
 
 const RUNS_PER_DIRECTION = 1200;
@@ -46,6 +49,45 @@ interface Claims {
   withOps?: { cheaper: string; by: number } | 'same' | 'none';
 }
 
+type VerdictClaim = Claims['verdict'];
+
+/**
+ * The Slack answer's single verdict line: infrastructure and ops in one sentence, so the two can never
+ * stand as opposite verdicts one after the other. Undefined when the text has none.
+ */
+function oneLineVerdict(text: string): { verdict: VerdictClaim; withOps: VerdictClaim } | undefined {
+  const lines = text
+    .split('\n')
+    .filter((line) => /^\*(No verdict|Both cost the same|(Heroku|AWS) is cheaper)/.test(line));
+  if (lines.length === 0) return undefined;
+  expect(lines).toHaveLength(1);
+  const [line] = lines;
+  const by = (cheaper: string, amount: string) => ({ cheaper, by: cents(amount) });
+  let m = new RegExp(
+    `^\\*(Heroku|AWS) is cheaper\\*: by ${MONEY}/mo on infrastructure and by ${MONEY}/mo with ops, against (Heroku|AWS)'s consolidated tier\\.$`,
+  ).exec(line);
+  if (m) return { verdict: by(m[1], m[2]), withOps: by(m[1], m[3]) };
+  m = new RegExp(
+    `^\\*(Heroku|AWS) is cheaper on infrastructure by ${MONEY}/mo, but (Heroku|AWS) is cheaper with ops, by ${MONEY}/mo\\*, against (Heroku|AWS)'s consolidated tier\\.$`,
+  ).exec(line);
+  if (m) {
+    // "but" only when ops really turn the answer round.
+    expect(m[1]).not.toBe(m[3]);
+    return { verdict: by(m[1], m[2]), withOps: by(m[3], m[4]) };
+  }
+  m = new RegExp(
+    `^\\*Both cost the same on infrastructure; with ops, (Heroku|AWS) is cheaper by ${MONEY}/mo\\*, against`,
+  ).exec(line);
+  if (m) return { verdict: 'same', withOps: by(m[1], m[2]) };
+  m = new RegExp(`^\\*(Heroku|AWS) is cheaper on infrastructure by ${MONEY}/mo; with ops, both cost the same\\*`).exec(
+    line,
+  );
+  if (m) return { verdict: by(m[1], m[2]), withOps: 'same' };
+  if (/^\*Both cost the same\*, on infrastructure and with ops/.test(line)) return { verdict: 'same', withOps: 'same' };
+  if (/^\*No verdict\*: /.test(line)) return { verdict: 'none', withOps: 'none' };
+  throw new Error(`a verdict line that says nothing known: ${line}`);
+}
+
 function leadClaims(text: string): Claims {
   const lead = new RegExp(
     `(Heroku|AWS) \\(modelled\\): ${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (Heroku|AWS) as it runs: ${MONEY}/mo\\.`,
@@ -59,6 +101,8 @@ function leadClaims(text: string): Claims {
     low: cents(low),
     high: cents(high ?? low),
   };
+  const one = oneLineVerdict(text);
+  if (one) return { ...claims, ...one };
   const verdict = new RegExp(
     `On the consolidated tier, (Heroku|AWS) is cheaper on infrastructure by ${MONEY}/mo\\.`,
   ).exec(text);
@@ -120,12 +164,13 @@ function cliSections(text: string): Shown[] {
   return sections;
 }
 
-/** The Slack answer: section titles, `• … = *$X/mo*` lines, and the ops lines in their context blocks. */
+/** The Details modal: section titles, `• … = *$X/mo* [n]` lines, and the ops lines in their context blocks. */
 function slackSections(blocks: readonly { type: string; text?: { text: string }; elements?: { text?: string }[] }[]) {
   const title = new RegExp(
     `^\\*(Heroku|AWS(?: \\([a-z0-9-]+\\))?)(?: as it runs|, (like-for-like|consolidated|optimised) tier \\(modelled\\))\\*: \\*${MONEY}/mo\\* infrastructure, ${MONEY}/mo with ops \\(TCO\\), estimated`,
   );
-  const item = new RegExp(`^• .* = \\*${MONEY}/mo\\*$`);
+  // Each line cites its source ([n]), after a mark for a derived or contract price.
+  const item = new RegExp(`^• .* = \\*${MONEY}/mo\\*(?: _\\([a-z ]+\\)_)? \\[\\d+\\]$`);
   const sections: Shown[] = [];
   let current: Shown | undefined;
   let currentOps = 0;
@@ -210,22 +255,154 @@ function checkClaims(claims: Claims, sections: readonly Shown[], e: Estimate) {
   expect(e.tiers).toHaveLength(3);
 }
 
+type Block = { type: string; text?: { text: string }; elements?: { text?: string }[]; fields?: { text: string }[] };
+
+const blockText = (block: Block) =>
+  block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join('\n');
+
+/** `≥ $1.00` → { partial: true, cents: 100 }. */
+const bound = (mark: string | undefined, amount: string) => ({ partial: mark !== undefined, cents: cents(amount) });
+
+/**
+ * The Slack answer, read back: the header's totals, the two-column figures, the single verdict line,
+ * the largest lines with "N more lines", the tiers and ops lines. Everything must foot by itself and
+ * agree with the Details (`details`: its sections as parsed), which itemise the same estimate in full.
+ */
+function checkSummary(blocks: readonly Block[], details: readonly Shown[], e: Estimate) {
+  const [current, ...tiers] = details;
+  const consolidated = tiers.find((t) => t.kind === 'consolidated')!;
+  const currentName = current.name.startsWith('AWS') ? 'AWS' : 'Heroku';
+  const otherName = currentName === 'AWS' ? 'Heroku' : 'AWS';
+  const texts = blocks.map(blockText);
+  const all = texts.join('\n');
+
+  // Header: the platform as it runs, and the range of the three modelled tiers.
+  const head = new RegExp(
+    `^Estimate: (Heroku|AWS) (≥ )?${MONEY}/mo now; (Heroku|AWS) (≥ )?${MONEY}(?:–${MONEY})?/mo in three tiers$`,
+  ).exec(texts[0]);
+  expect([texts[0], head]).not.toEqual([texts[0], null]);
+  const [, headCurrent, headCurrentMark, headCurrentAmount, headOther, rangeMark, low, high] = head!;
+  expect([headCurrent, headOther]).toEqual([currentName, otherName]);
+  expect(bound(headCurrentMark, headCurrentAmount)).toEqual({
+    partial: current.unpriced > 0,
+    cents: current.headerInfrastructure,
+  });
+  const tierTotals = tiers.map((t) => t.headerInfrastructure);
+  expect([cents(low), cents(high ?? low)]).toEqual([Math.min(...tierTotals), Math.max(...tierTotals)]);
+  // The range is a lower bound (≥) when any tier in it leaves an item out, and only then.
+  expect(rangeMark !== undefined).toBe(tiers.some((t) => t.unpriced > 0));
+
+  // Two columns: each side's infrastructure and with-ops totals, then the difference a month and a year.
+  const figures = blocks.find((b) => b.fields)!.fields!.map((f) => f.text);
+  expect(figures.length).toBeLessThanOrEqual(10);
+  const sideField = (text: string, title: string, shown: Shown) => {
+    const m = new RegExp(
+      `^\\*${title.replace(/[()]/g, '\\$&')}\\*\\n\\*(≥ )?${MONEY}/mo\\* infrastructure\\n(≥ )?${MONEY}/mo with ops$`,
+    ).exec(text);
+    expect([text, m]).not.toEqual([text, null]);
+    expect(bound(m![1], m![2])).toEqual({ partial: shown.unpriced > 0, cents: shown.headerInfrastructure });
+    expect(bound(m![3], m![4])).toEqual({ partial: shown.unpriced > 0, cents: shown.headerWithOps });
+  };
+  sideField(figures[0], `${currentName} as it runs`, current);
+  sideField(figures[1], `${otherName}, consolidated tier (modelled)`, consolidated);
+  const complete = current.unpriced + consolidated.unpriced === 0;
+  const expectedDifference = (mine: number, theirs: number, months: number, what: string) =>
+    mine === theirs
+      ? `the same${what}`
+      : `${mine < theirs ? currentName : otherName} ${formatCents(Math.abs(mine - theirs) * months)} less${what}`;
+  for (const [index, title, months] of [
+    [2, 'Difference per month', 1],
+    [3, 'Difference per year', 12],
+  ] as const) {
+    expect(figures[index]).toBe(
+      complete
+        ? `*${title}*\n${expectedDifference(current.headerInfrastructure, consolidated.headerInfrastructure, months, '')}\n${expectedDifference(current.headerWithOps, consolidated.headerWithOps, months, ' with ops')}`
+        : `*${title}*\nnot comparable: prices missing`,
+    );
+  }
+
+  // One verdict, and the tiers line: the same claims the Details make, checked against the Details' sections.
+  const tiersLine = new RegExp(
+    `(Heroku|AWS) in three tiers \\(infrastructure\\): like-for-like (≥ )?${MONEY}/mo · consolidated (≥ )?${MONEY}/mo · optimised (≥ )?${MONEY}/mo\\. The verdict uses consolidated\\.`,
+  ).exec(all);
+  expect(tiersLine).not.toBeNull();
+  const [, , a, aAmount, b, bAmount, c, cAmount] = tiersLine!;
+  const claims: Claims = {
+    tiers: { 'like-for-like': cents(aAmount), consolidated: cents(bAmount), optimised: cents(cAmount) },
+    partial: new Set(
+      (
+        [
+          ['like-for-like', a],
+          ['consolidated', b],
+          ['optimised', c],
+        ] as const
+      ).flatMap(([id, mark]) => (mark ? [id] : [])),
+    ),
+    current: cents(headCurrentAmount),
+    low: cents(low),
+    high: cents(high ?? low),
+    ...oneLineVerdict(all)!,
+  };
+  checkClaims(claims, details, e);
+
+  // Ops: infrastructure + ops = with ops, on both sides.
+  const ops = new RegExp(`Ops \\(TCO\\): (Heroku|AWS) ${MONEY}/mo[^;]*; (Heroku|AWS) ${MONEY}/mo`).exec(all);
+  expect(ops).not.toBeNull();
+  expect(current.headerInfrastructure + cents(ops![2])).toBe(current.headerWithOps);
+  expect(consolidated.headerInfrastructure + cents(ops![4])).toBe(consolidated.headerWithOps);
+
+  // The largest lines: at most five (six when the sixth is the last), the rest in one line; together the
+  // section's total, and exactly the Details' largest lines and the sum of the others.
+  const largest = (title: string, shown: Shown) => {
+    const text = texts.find((t) => t.startsWith(`*${title}: `));
+    expect([title, text]).not.toEqual([title, undefined]);
+    const [first, ...rest] = text!.split('\n');
+    expect(first).toBe(`*${title}: ${shown.unpriced > 0 ? '≥ ' : ''}${formatCents(shown.headerInfrastructure)}/mo*`);
+    const amounts: number[] = [];
+    let more: { count: number; cents: number } | undefined;
+    let unpriced = 0;
+    for (const line of rest) {
+      const moreLine = new RegExp(`^• (\\d+) more lines: \\*${MONEY}\\*$`).exec(line);
+      const item = new RegExp(`^• .*: \\*${MONEY}\\*$`).exec(line);
+      const without = /^• (\d+) without a public price, not in the total: /.exec(line);
+      if (moreLine) more = { count: Number(moreLine[1]), cents: cents(moreLine[2]) };
+      else if (without) unpriced = Number(without[1]);
+      else if (item) amounts.push(cents(item[1]));
+      else throw new Error(`an unreadable line under ${title}: ${line}`);
+    }
+    const ranked = [...shown.lines].sort((x, y) => y - x);
+    expect(amounts.length).toBeLessThanOrEqual(6);
+    expect([title, amounts]).toEqual([title, ranked.slice(0, amounts.length)]);
+    expect([title, amounts.length + (more?.count ?? 0)]).toEqual([title, shown.lines.length]);
+    if (more) expect(amounts).toHaveLength(5);
+    expect([title, more?.cents ?? 0]).toEqual([title, sum(ranked.slice(amounts.length))]);
+    expect([title, sum(amounts) + (more?.cents ?? 0)]).toEqual([title, shown.headerInfrastructure]);
+    expect([title, unpriced]).toEqual([title, shown.unpriced]);
+  };
+  largest(`${current.name} as it runs`, current);
+  largest(`${consolidated.name}, consolidated tier (modelled)`, consolidated);
+}
+
 function checkBoth(w: Parameters<typeof estimate>[0], o: Parameters<typeof estimate>[2]) {
   const e = estimate(w, catalog, o);
   const text = renderEstimateText(e);
   const cli = cliSections(text);
   checkSections(cli, 'CLI');
   checkClaims(leadClaims(text), cli, e);
-  const message = estimateMessage(e, 'estimate', false);
-  const blocks = message.blocks as Parameters<typeof slackSections>[0];
-  const slack = slackSections(blocks);
-  checkSections(slack, 'Slack');
-  const shown = blocks.map((b) => b.text?.text ?? '').join('\n');
-  checkClaims(leadClaims(shown), slack, e);
+  // The Details modal itemises everything, within a view's 100 blocks.
+  const view = estimateDetailsView(e, 'estimate');
+  expect(view.blocks.length).toBeLessThanOrEqual(100);
+  const detailBlocks = view.blocks as Block[];
+  const details = slackSections(detailBlocks);
+  checkSections(details, 'Details');
+  checkClaims(leadClaims(detailBlocks.map((b) => b.text?.text ?? '').join('\n')), details, e);
   // The two renderings show the same figures.
-  expect(slack.map((s) => [s.headerInfrastructure, s.headerWithOps])).toEqual(
+  expect(details.map((s) => [s.headerInfrastructure, s.headerWithOps])).toEqual(
     cli.map((s) => [s.headerInfrastructure, s.headerWithOps]),
   );
+  // The answer itself: its summary foots, and agrees with the Details.
+  const message = estimateMessage(e, 'estimate', { share: false });
+  checkSummary(message.blocks as Block[], details, e);
 }
 
 describe('every figure shown foots, read back from the rendered text', () => {
@@ -245,5 +422,21 @@ describe('every figure shown foots, read back from the rendered text', () => {
     );
     expect(broken).not.toBe(text);
     expect(() => checkSections(cliSections(broken), 'CLI')).toThrow();
+  });
+
+  it('catches a summary whose largest lines do not add up (the Slack parser is not blind)', () => {
+    const e = estimate(fc.sample(herokuWorkload, { numRuns: 1, seed: 7 })[0], catalog);
+    const details = slackSections(estimateDetailsView(e, 'estimate').blocks as Block[]);
+    const blocks = estimateMessage(e, 'estimate', { share: false }).blocks as Block[];
+    expect(() => checkSummary(blocks, details, e)).not.toThrow();
+    // One cent more on the first line of a largest-lines section.
+    const broken = JSON.parse(
+      JSON.stringify(blocks).replace(
+        /(\\n• [^*]*: \*\$[\d,]+\.\d)(\d)\*/,
+        (_m, head, last) => `${head}${(Number(last) + 1) % 10}*`,
+      ),
+    ) as Block[];
+    expect(broken).not.toEqual(blocks);
+    expect(() => checkSummary(broken, details, e)).toThrow();
   });
 });

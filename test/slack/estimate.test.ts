@@ -1,5 +1,9 @@
-import { type Harness, startHarness } from '../support/bot-harness';
+import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
+import { pressButton } from '../support/press-button';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the bot sent
+type Json = any;
 
 let harness: Harness;
 beforeAll(async () => {
@@ -15,58 +19,162 @@ function textOf(body: { blocks?: { type: string; text?: { text: string }; elemen
     .join('\n');
 }
 
+/** Slack's limits, checked on everything a message or view carries. */
+function expectWithinSlackLimits(payload: { blocks: Json[] }, maxBlocks: number) {
+  expect(payload.blocks.length).toBeLessThanOrEqual(maxBlocks);
+  for (const block of payload.blocks) {
+    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
+    if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    if (block.fields) {
+      expect(block.fields.length).toBeLessThanOrEqual(10);
+      for (const field of block.fields) expect(field.text.length).toBeLessThanOrEqual(2000);
+    }
+    for (const element of block.type === 'context' ? block.elements : [])
+      expect(element.text.length).toBeLessThanOrEqual(3000);
+    for (const element of block.type === 'actions' ? block.elements : [])
+      expect((element.value ?? '').length).toBeLessThanOrEqual(2000);
+  }
+}
+
+const fields = (body: Json): string[] =>
+  body.blocks.find((block: Json) => block.fields).fields.map((f: Json) => f.text);
+
 describe('/hosting estimate through the real receiver', () => {
-  test('a Heroku workload: both platforms, itemised, exact, with TCO, assumptions and the price date', async () => {
+  test('a Heroku workload: both totals first, the figures in two columns, one verdict, the largest lines', async () => {
     const res = await harness.command('estimate web=2xstandard-2x postgres=standard-0');
     capture('estimate', res.body);
     expect(res.status).toBe(200);
     expect(res.elapsedMs).toBeLessThan(SLACK_ACK_LIMIT_MS);
     const { body } = res;
     expect(body.response_type).toBe('ephemeral');
-    expect(body.blocks.length).toBeLessThanOrEqual(50);
+    expectWithinSlackLimits(body, 50);
+    expect(body.blocks[0].text.text).toBe('Estimate: Heroku $150.00/mo now; AWS $211.10–$236.52/mo in three tiers');
+    expect(fields(body)).toEqual([
+      '*Heroku as it runs*\n*$150.00/mo* infrastructure\n$350.00/mo with ops',
+      '*AWS, consolidated tier (modelled)*\n*$236.52/mo* infrastructure\n$1,236.52/mo with ops',
+      '*Difference per month*\nHeroku $86.52 less\nHeroku $886.52 less with ops',
+      '*Difference per year*\nHeroku $1,038.24 less\nHeroku $10,638.24 less with ops',
+    ]);
     const shown = textOf(body);
-    expect(body.blocks[0].text.text).toContain('Heroku $150.00/mo');
-    expect(shown).toContain('2 × $50.00/month = *$100.00/mo*');
+    // One verdict line, infrastructure and ops together: never two opposite verdicts in a row.
+    expect(shown).toContain(
+      "*Heroku is cheaper*: by $86.52/mo on infrastructure and by $886.52/mo with ops, against AWS's consolidated tier.",
+    );
+    expect(shown.match(/is cheaper/g)).toHaveLength(1);
+    // The largest lines of each side, and the rest in one line, adding up to the total above them.
+    expect(shown).toContain('• web: Standard-2X dyno (2 × $50.00/month): *$100.00*');
+    expect(shown).toContain(
+      [
+        '*AWS (us-east-1), consolidated tier (modelled): $236.52/mo*',
+        '• NAT gateway × 2 (one per Availability Zone): *$65.70*',
+        '• web: 2 × t3.medium: *$60.74*',
+        '• RDS PostgreSQL db.t4g.medium Single-AZ: *$47.45*',
+        '• Application Load Balancer: *$16.43*',
+        "• Public IPv4 addresses (4: the load balancer's and NAT gateways'): *$14.60*",
+        '• 7 more lines: *$31.60*',
+      ].join('\n'),
+    );
+    expect(65.7 + 60.74 + 47.45 + 16.43 + 14.6 + 31.6).toBeCloseTo(236.52, 2);
+    expect(shown).toContain('like-for-like $236.52/mo · consolidated $236.52/mo · optimised $211.10/mo');
+    expect(shown).toMatch(/list prices as of \*\d{4}-\d{2}-\d{2}\*/);
+    // No terminal command in a Slack answer.
+    expect(JSON.stringify(body)).not.toMatch(/npx|--json/);
+    // The notification text is the headline and the verdict, not the whole answer.
+    expect(body.text).toContain('Estimate: Heroku $150.00/mo now; AWS $211.10–$236.52/mo in three tiers');
+    expect(body.text).toContain('Heroku is cheaper: by $86.52/mo on infrastructure and by $886.52/mo with ops');
+    expect(body.text.length).toBeLessThan(600);
+    const buttons = body.blocks.at(-1).elements.map((element: { action_id: string }) => element.action_id);
+    expect(buttons).toEqual(['estimate_details', 'share_estimate', 'open_compliance']);
+  });
+
+  test('Details opens every line, assumption and source in a modal, with the same totals', async () => {
+    const { body } = await harness.command('estimate web=2xstandard-2x postgres=standard-0');
+    const press = await pressButton(harness, body, 'Details');
+    expect(press.ack.status).toBe(200);
+    const view = press.openedView();
+    capture('estimate-details', { trigger_id: 'trigger', view });
+    expect(press.calls.find((call) => call.method === 'views.open')!.body.trigger_id).toMatch(/^trigger-/);
+    expect(view.type).toBe('modal');
+    expectWithinSlackLimits(view, 100);
+    const shown = textOf(view);
+    expect(shown).toContain('AWS (modelled): $211.10/mo to $236.52/mo infrastructure across three tiers');
+    expect(shown).toContain('*Heroku as it runs*: *$150.00/mo* infrastructure, $350.00/mo with ops (TCO), estimated');
+    expect(shown).toMatch(/2 × \$50\.00\/month = \*\$100\.00\/mo\* \[\d+\]/);
     expect(shown).toMatch(/Application Load Balancer.*\$16\.43\/mo/);
     expect(shown).toMatch(/NAT gateway × 2 \(one per Availability Zone\).*\$65\.70\/mo/);
-    // The answer leads with the range of the three AWS tiers and names the tier its verdict uses.
-    expect(shown).toContain('AWS (modelled): $211.10/mo to $236.52/mo infrastructure across three tiers');
-    expect(shown).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $86.52/mo.');
-    expect(shown).toContain('with ops (TCO)');
-    expect(shown).toMatch(/list prices as of \*\d{4}-\d{2}-\d{2}\*/);
-    // The plain-text fallback carries the whole answer for notifications and screen readers.
-    expect(body.text).toContain('Heroku as it runs: $150.00/mo infrastructure');
     // Every tier shows its own lines, so the verdict's tier can be checked line by line.
     for (const tier of ['like-for-like', 'consolidated', 'optimised'])
       expect(shown).toContain(`*AWS (us-east-1), ${tier} tier (modelled)*:`);
     expect(shown).toContain(
       '*AWS (us-east-1), optimised tier (modelled)*: *$211.10/mo* infrastructure, $1,211.10/mo with ops (TCO)',
     );
-    const buttons = body.blocks.at(-1).elements.map((element: { action_id: string }) => element.action_id);
-    expect(buttons).toEqual(['share_estimate', 'open_compliance']);
+    // The same single verdict as the answer; the assumptions; each cited source with its date.
+    expect(shown).toContain('*Heroku is cheaper*: by $86.52/mo on infrastructure and by $886.52/mo with ops');
+    expect(shown).toContain('*Assumptions*');
+    expect(shown).toMatch(/\[1\] [^\n]*\d{4}-\d{2}-\d{2}/);
+    expect(JSON.stringify(view)).not.toMatch(/npx|--json/);
   });
 
+  test('the largest realistic estimates, both directions: within Slack limits, a short notification, Details within a view', async () => {
+    const processes = (sizes: string[]) =>
+      Array.from({ length: 20 }, (_, i) => `p${i + 1}=${1 + (i % 9)}x${sizes[i % sizes.length]}`).join(' ');
+    const flags = 'staging review=50 hipaa pci egress=50000gb logs=5000gb';
+    for (const [name, words] of [
+      [
+        'heroku',
+        `${processes(['performance-l', 'standard-2x', 'performance-m', 'standard-1x', 'performance-xl'])} postgres=premium-7 redis=premium-9 ${flags}`,
+      ],
+      [
+        'aws',
+        `aws ${processes(['m5.xlarge', 't3.medium', 'r6i.2xlarge', 'c6i.large', 'm6g.4xlarge'])} rds=db.r6g.2xlarge multi-az cache=cache.m6g.large ${flags}`,
+      ],
+    ]) {
+      const { body } = await harness.command(`estimate ${words}`);
+      capture(`estimate-largest-${name}`, body);
+      expect([name, body.blocks?.[0]?.text?.text]).toEqual([name, expect.stringMatching(/^Estimate: /)]);
+      expectWithinSlackLimits(body, 50);
+      expect(body.text.length).toBeLessThan(4000);
+      expect(textOf(body).split('\n').length).toBeLessThanOrEqual(25);
+      const view = (await pressButton(harness, body, 'Details')).openedView();
+      capture(`estimate-largest-${name}-details`, { trigger_id: 'trigger', view });
+      expectWithinSlackLimits(view, 100);
+      // Nothing cut: the last block is the sources, not a note that the rest did not fit.
+      expect(JSON.stringify(view.blocks.at(-1))).toContain('*Sources*');
+    }
+  });
   test('an AWS workload models the reverse direction, with EC2 at $140.16/mo for 2 × m5.large', async () => {
     const { body } = await harness.command(
       'estimate aws web=2xm5.large worker=1xc6i.xlarge rds=db.m6g.large multi-az cache=cache.t4g.small',
     );
     expect(body.blocks[0].text.text).toMatch(
-      /^Estimate: AWS \$[\d,]+\.\d\d\/mo now; Heroku \$[\d,]+\.\d\d–\$[\d,]+\.\d\d\/mo in three tiers/,
+      /^Estimate: AWS \$[\d,]+\.\d\d\/mo now; Heroku (≥ )?\$[\d,]+\.\d\d–\$[\d,]+\.\d\d\/mo in three tiers/,
     );
-    expect(textOf(body)).toContain('= *$140.16/mo*');
+    const view = (await pressButton(harness, body, 'Details')).openedView();
+    expect(textOf(view)).toMatch(/= \*\$140\.16\/mo\* \[\d+\]/);
   });
 
-  test('`share` posts in the channel', async () => {
+  test('`share` posts the compact answer in the channel, saying who shared it', async () => {
     const { body } = await harness.command('estimate web=1xstandard-1x share');
     expect(body.response_type).toBe('in_channel');
+    expect(textOf(body)).toContain(`Shared by <@${LEAD}>`);
+    expect(body.text).toMatch(new RegExp(`^Shared by <@${LEAD}>: Estimate: Heroku`));
+    const buttons = body.blocks.at(-1).elements.map((element: { action_id: string }) => element.action_id);
+    expect(buttons).toEqual(['estimate_details', 'open_compliance']);
   });
 
-  test('contract-priced items are flagged, never $0', async () => {
+  test('contract-priced items are flagged, never $0, and no winner is named', async () => {
     const { body } = await harness.command('estimate web=2xstandard-2x postgres=standard-0 hipaa');
     const shown = textOf(body);
-    expect(shown).toContain('*contract price*');
-    expect(shown).toContain('Totals exclude contract-priced items');
+    expect(body.blocks[0].text.text).toMatch(/^Estimate: Heroku ≥ \$[\d,.]+\/mo now/);
+    expect(shown).toContain(
+      '• 2 without a public price, not in the total: Shield Private Space, Heroku Postgres shield-0',
+    );
+    expect(shown).toContain('*No verdict*');
+    expect(fields(body)[2]).toBe('*Difference per month*\nnot comparable: prices missing');
     expect(shown).not.toMatch(/Shield Private Space[^\n]*\$0\.00/);
+    const details = textOf((await pressButton(harness, body, 'Details')).openedView());
+    expect(details).toContain('*contract price*');
+    expect(details).toContain('set heroku.space.shield in PRICING_FILE');
   });
 
   const badInputs: [string, RegExp][] = [
@@ -136,7 +244,7 @@ describe('the estimate form', () => {
     const res = await harness.command('estimate');
     expect(res.status).toBe(200);
     await harness.settle();
-    const [open] = harness.slack.callsTo('views.open');
+    const open = harness.slack.callsTo('views.open').at(-1)!;
     expect(open.body.trigger_id).toMatch(/^trigger-/);
     expect((open.body.view as { callback_id: string }).callback_id).toBe('estimate_form');
   });
@@ -209,28 +317,21 @@ describe('the estimate form', () => {
 });
 
 describe('estimate buttons', () => {
-  test('Share in channel posts the same estimate in the channel', async () => {
-    const before = harness.slack.responses.length;
-    const res = await harness.interaction({
-      type: 'block_actions',
-      channel: { id: 'C0CHANNEL', name: 'eng' },
-      container: { type: 'message', message_ts: '1.2', channel_id: 'C0CHANNEL', is_ephemeral: true },
-      response_url: `${harness.slack.url}/respond/share`,
-      actions: [
-        {
-          type: 'button',
-          action_id: 'share_estimate',
-          block_id: 'estimate_actions',
-          value: 'web=2xstandard-2x',
-          action_ts: '1',
-        },
-      ],
-    });
-    expect(res.status).toBe(200);
-    await harness.settle();
-    const [shared] = harness.slack.responses.slice(before);
-    expect(shared.path).toBe('/respond/share');
+  test('Share in channel posts the same compact estimate in the channel, saying who shared it', async () => {
+    const { body } = await harness.command('estimate web=2xstandard-2x');
+    const press = await pressButton(harness, body, 'Share in channel', 'USHARER01');
+    expect(press.ack.status).toBe(200);
+    const [shared] = press.posts;
+    capture('estimate-shared', shared.body);
     expect(shared.body.response_type).toBe('in_channel');
-    expect(JSON.stringify(shared.body.blocks)).toContain('$100.00/mo');
+    expect(shared.body.replace_original).toBe(false);
+    const shown = textOf(shared.body as Json);
+    expect(shown).toContain('Shared by <@USHARER01>');
+    expect(shown).toContain('• web: Standard-2X dyno (2 × $50.00/month): *$100.00*');
+    expect((shared.body as Json).blocks[0].text.text).toBe(body.blocks[0].text.text);
+    expectWithinSlackLimits(shared.body as Json, 50);
+    // Anyone in the channel can open the details of a shared estimate.
+    const view = (await pressButton(harness, shared.body, 'Details', 'UOTHER002')).openedView();
+    expect(textOf(view)).toContain('*Heroku as it runs*: *$100.00/mo* infrastructure');
   });
 });

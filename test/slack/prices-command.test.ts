@@ -2,6 +2,7 @@ import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harne
 import { capture } from '../support/capture';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { type FakePriceList, startFakePriceList } from '../support/fake-price-list';
+import { pressButton } from '../support/press-button';
 import { priceListItems, US_EAST_1_PRICES } from '../support/price-list-items';
 import { setProcessEnv } from '../support/process-env';
 
@@ -149,23 +150,26 @@ describe('/hosting prices, through the signed receiver', () => {
 
   test('an estimate after the refresh cites the live prices with their dates', async () => {
     const { body } = await harness.command('estimate aws web=2xm5.large', { user_id: NOT_LEAD });
-    expect(body.text).toMatch(/\[\d+\] AWS Price List, SKU [A-Z0-9]{16}, effective 2026-11-01/);
-    expect(body.text).toMatch(/\[\d+\] Heroku Platform API, read \d{4}-\d{2}-\d{2}/);
+    // Each line's source is in the answer's Details.
+    const details = textOf((await pressButton(harness, body, 'Details', NOT_LEAD)).openedView());
+    expect(details).toMatch(/\[\d+\] AWS Price List, SKU [A-Z0-9]{16}, effective 2026-11-01/);
+    expect(details).toMatch(/\[\d+\] Heroku Platform API, read \d{4}-\d{2}-\d{2}/);
     // Every AWS price the model used came from the Price List, the public IPv4 address-hour too.
-    expect(body.text).not.toMatch(/bundled list: AWS/);
+    expect(details).not.toMatch(/bundled list: AWS/);
   });
 
   test('`region=eu-west-1` after the refresh prices AWS in Ireland, from its own price list', async () => {
     const { body } = await harness.command('estimate aws web=2xm5.large region=eu-west-1', { user_id: NOT_LEAD });
     capture('estimate-eu-west-1', body);
-    expect(body.text).toContain('AWS (eu-west-1) as it runs: $277.19/mo infrastructure');
-    expect(body.text).toContain('2 × m5.large: 1,460 × $0.107/hour = $156.22/mo');
     const shown = textOf(body);
-    expect(shown).toContain('*AWS (eu-west-1) as it runs*: *$277.19/mo* infrastructure');
+    expect(body.blocks[0].text.text).toMatch(/^Estimate: AWS \$277\.19\/mo now;/);
+    expect(shown).toContain('*AWS (eu-west-1) as it runs: $277.19/mo*');
+    expect(shown).toContain('• web: 2 × m5.large: *$156.22*');
     // Which layers priced it, with their dates: the Price List's effective date, Heroku's read day.
-    expect(shown).toMatch(
-      /Prices from AWS Price List, effective 2026-11-01 \(SKUs in --json\); Heroku Platform API, read \d{4}-\d{2}-\d{2}/,
-    );
+    expect(shown).toMatch(/\(AWS Price List, effective 2026-11-01; Heroku Platform API, read \d{4}-\d{2}-\d{2}\)/);
+    const details = textOf((await pressButton(harness, body, 'Details', NOT_LEAD)).openedView());
+    expect(details).toContain('*AWS (eu-west-1) as it runs*: *$277.19/mo* infrastructure');
+    expect(details).toContain('2 × m5.large: 1,460 × $0.107/hour = *$156.22/mo*');
     // The buttons carry the words, region included, so a shared estimate is the same estimate.
     expect(JSON.stringify(body.blocks.at(-1))).toContain('region=eu-west-1');
   });

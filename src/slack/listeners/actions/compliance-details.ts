@@ -1,24 +1,17 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { resolveCompliance } from '../../../answers/compliance';
 import { buildChecklist } from '../../../core/compliance';
 import type { Services } from '../../../services';
 import { ephemeral } from '../../message';
-import { slackErrorCode, slackErrorText } from '../../slack-errors';
 import { complianceReply, resolveOptions } from '../commands/compliance';
 import { parseDetailsValue } from '../commands/compliance-blocks';
 import { complianceDetailsView } from '../views/compliance-details';
+import { type ButtonArgs, openViewForPresser } from './open-view';
 import { tellPresser } from './tell-presser';
 
 /** A checklist group's Details button: the group in full, in a modal only the presser sees. */
 export function complianceDetails(services: Services) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, respond, logger } = args;
     await ack();
     const tell = (text: string) => tellPresser(respond, logger, 'compliance Details button')(ephemeral(text));
     const { group, words } = parseDetailsValue(action.value ?? '');
@@ -33,15 +26,6 @@ export function complianceDetails(services: Services) {
       await tell(`That part of the checklist has changed since; run \`/hosting compliance ${words}\` again.`);
       return;
     }
-    try {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: complianceDetailsView(framework.name, chosen, meta.subject),
-      });
-    } catch (error) {
-      logger.warn('could not open the compliance details:', slackErrorCode(error) ?? error);
-      const code = slackErrorCode(error);
-      await tell(code ? slackErrorText(code, body.channel?.id ?? '') : 'Could not open the details; try again.');
-    }
+    await openViewForPresser(args, complianceDetailsView(framework.name, chosen, meta.subject), 'compliance details');
   };
 }

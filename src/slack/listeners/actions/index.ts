@@ -8,11 +8,12 @@ import { DELETE_BUDGET } from '../../alerts/budgets-home';
 import { HOME_ACTIONS } from '../../home/home-blocks';
 import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { DIGEST_POST_NOW, DIGEST_SETTINGS } from '../commands/digest-blocks';
-import { OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
+import { ESTIMATE_DETAILS, OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
 import { alertAction, feedbackAct, simpleAct } from './alert-actions';
 import { complianceDetails } from './compliance-details';
 import { complianceExport, EXPORT_TO_CHANNEL } from './compliance-export';
 import { digestPreviewPost } from './digest-preview-post';
+import { estimateDetails } from './estimate-details';
 import { homeDigestSettings } from './home-digest-settings';
 import { homeExportAudit } from './home-export-audit';
 import { homeMore } from './home-more';
@@ -24,6 +25,7 @@ import { shareEstimate } from './share-estimate';
 
 export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(SHARE_ESTIMATE, shareEstimate(services));
+  app.action<BlockButtonAction>(ESTIMATE_DETAILS, estimateDetails(services));
   app.action<BlockButtonAction>(OPEN_COMPLIANCE, openCompliance(services));
   app.action<BlockButtonAction>(EXPORT_MARKDOWN, complianceExport(services, 'markdown'));
   app.action<BlockButtonAction>(EXPORT_CSV, complianceExport(services, 'csv'));

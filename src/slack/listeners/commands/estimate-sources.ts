@@ -1,11 +1,11 @@
 import type { CostLine, Estimate } from '../../../core/model';
 
 /**
- * Where the figures of an estimate come from, one phrase a price layer, with its dates: the Slack
- * message has no room for a citation per line (the text fallback and `--json` have them), so this
- * says which layers were used and how old their prices are.
+ * Where the figures of an estimate come from, one phrase a price layer, with its dates: the answer
+ * has no room for a citation per line (its Details have them, SKUs included), so this says which
+ * layers were used and how old their prices are.
  *
- *   PRICING_FILE (prices.yml), 2026-11-01; AWS Price List, effective 2026-11-01 (SKUs in --json);
+ *   PRICING_FILE (prices.yml), 2026-11-01; AWS Price List, effective 2026-11-01;
  *   Heroku Platform API, read 2026-12-05; bundled list, 2024-07-01 to 2026-08-04
  */
 const LAYERS: [prefix: RegExp, name: string, dated: string][] = [
@@ -38,9 +38,6 @@ export function priceLayersLine(estimate: Estimate): string {
   const order = (label: string) => LAYERS.findIndex(([, name]) => label.startsWith(name));
   return [...found.values()]
     .sort((a, b) => order(a.label) - order(b.label))
-    .map(
-      ({ label, dated, dates }) =>
-        `${label}, ${dated}${span(dates)}${label === 'AWS Price List' ? ' (SKUs in --json)' : ''}`,
-    )
+    .map(({ label, dated, dates }) => `${label}, ${dated}${span(dates)}`)
     .join('; ');
 }

@@ -1,15 +1,15 @@
 import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } from '../../../answers/estimate';
-import { parseEstimate, renderEstimateText } from '../../../core/estimate';
+import { parseEstimate } from '../../../core/estimate';
 import type { Services } from '../../../services';
-import { context, ephemeral, MAX_MESSAGE_BLOCKS, type Message } from '../../message';
+import { ephemeral, type Message } from '../../message';
 import { estimateFormView } from '../views/estimate-form';
 import { estimateMessage } from './estimate-blocks';
 import type { Subcommand } from './subcommand';
 
 const EXAMPLE = '`/hosting estimate web=2xstandard-2x postgres=standard-0`';
 
-/** What a person sees for an estimate answer; `share` posts it in the channel. */
-export function estimateReply(answer: EstimateAnswer, share = false): Message {
+/** What a person sees for an estimate answer; `share` posts it in the channel, saying who shared it. */
+export function estimateReply(answer: EstimateAnswer, share = false, user?: string): Message {
   switch (answer.kind) {
     case 'refused':
       return ephemeral(answer.message);
@@ -22,27 +22,26 @@ export function estimateReply(answer: EstimateAnswer, share = false): Message {
     case 'failed':
       return ephemeral(`Could not estimate \`${answer.app}\`: ${answer.message}`);
     case 'estimate': {
-      const message = estimateMessage(answer.estimate, answer.words, share || answer.share);
+      const shared = share || answer.share;
       const { live, pricingNote } = answer;
       const asOf = live
         ? `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}.`
         : undefined;
       const notes = [pricingNote && `:warning: ${pricingNote}`, asOf].filter((note): note is string => Boolean(note));
-      const text = [...notes, renderEstimateText(answer.estimate)].join('\n');
-      if (notes.length === 0) return { ...message, text };
-      // Right under the headline: what the figures below stand on. The buttons (last) always stay.
-      const [headline, ...rest] = message.blocks ?? [];
-      const blocks = [...(headline ? [headline] : []), ...notes.map(context), ...rest];
-      const kept =
-        blocks.length <= MAX_MESSAGE_BLOCKS ? blocks : [...blocks.slice(0, MAX_MESSAGE_BLOCKS - 1), blocks.at(-1)!];
-      return { ...message, text, blocks: kept };
+      const message = estimateMessage(answer.estimate, answer.words, {
+        share: shared,
+        notes,
+        ...(shared && user ? { sharedBy: user } : {}),
+      });
+      // The notification says what the figures stand on too, after the figures themselves.
+      return notes.length ? { ...message, text: [message.text, ...notes].join(' ') } : message;
     }
   }
 }
 
 /** Parses the words, models the workload and renders the answer, without live sources; shared by the form and buttons. */
-export function replyToEstimateWords(words: string, services: Services, share = false): Message {
-  return estimateReply(estimateFromWords(words, services.prices.book), share);
+export function replyToEstimateWords(words: string, services: Services, share = false, user?: string): Message {
+  return estimateReply(estimateFromWords(words, services.prices.book), share, user);
 }
 
 export function estimateSubcommand(): Subcommand {
@@ -72,10 +71,10 @@ export function estimateSubcommand(): Subcommand {
       if (live && services.sources.heroku) {
         return {
           placeholder: ephemeral(`Reading \`${live.app}\` from Heroku…`),
-          later: async () => estimateReply(await answerEstimate(args, services), share),
+          later: async () => estimateReply(await answerEstimate(args, services), share, command.user_id),
         };
       }
-      return estimateReply(estimateFromWords(args, prices, parsed), share);
+      return estimateReply(estimateFromWords(args, prices, parsed), share, command.user_id);
     },
   };
 }

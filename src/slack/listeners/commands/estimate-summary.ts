@@ -1,0 +1,158 @@
+/**
+ * The figures an estimate answer leads with, as a lead reads them in ten seconds: both platforms'
+ * totals side by side, the difference a month and a year, one verdict sentence, and each platform's
+ * largest lines with what the rest add up to. Every figure is a shown total or a sum of shown cents,
+ * so the summary foots like the full answer (docs/decisions.md, "Every total is the sum of its lines").
+ */
+import type { KnownBlock } from '@slack/types';
+import type { Cheaper, Estimate, PlatformCost, PricedCostLine, TierCost, UnpricedCostLine } from '../../../core/model';
+import { formatCents, formatUnitPrice, formatUsd, fromCents, type Money, toCents } from '../../../core/money';
+
+export const NAMES = { heroku: 'Heroku', aws: 'AWS' } as const;
+
+/** Lines shown before the rest are summed into one "N more lines" line. */
+export const LARGEST_LINES = 5;
+
+/** The platform as it runs, the modelled platform, and the modelled tier the verdict uses. */
+export interface Sides {
+  current: PlatformCost;
+  modelled: PlatformCost;
+  tier: TierCost;
+  currentWithOps: Money;
+  tierWithOps: Money;
+}
+
+export function sidesOf(estimate: Estimate): Sides {
+  const current = estimate.current === 'heroku' ? estimate.heroku : estimate.aws;
+  const modelled = estimate.current === 'heroku' ? estimate.aws : estimate.heroku;
+  const tier = estimate.tiers.find((t) => t.id === estimate.verdict.tier)!;
+  return {
+    current,
+    modelled,
+    tier,
+    currentWithOps: current.total,
+    tierWithOps: tier.infrastructure.plus(modelled.ops),
+  };
+}
+
+const perMonth = (value: Money) => `${formatUsd(value)}/mo`;
+const atLeast = (partial: boolean, value: Money) => `${partial ? '≥ ' : ''}${perMonth(value)}`;
+
+/** `Heroku $86.52 less`: who costs less, by how much, for the period the field names. */
+function less(cheaper: Cheaper, difference: Money, months: number, what: string): string {
+  if (cheaper === 'unknown') return `not comparable${what}`;
+  if (cheaper === 'same') return `the same${what}`;
+  return `${NAMES[cheaper]} ${formatUsd(fromCents(toCents(difference) * months))} less${what}`;
+}
+
+function difference(estimate: Estimate, months: number): string {
+  const { cheaper, withOps } = estimate;
+  if (cheaper === 'unknown') return 'not comparable: prices missing';
+  return `${less(cheaper, estimate.difference, months, '')}\n${less(withOps.cheaper, withOps.difference, months, ' with ops')}`;
+}
+
+/** Two columns: the two platforms' totals, then the difference a month and a year. */
+export function figureFields(estimate: Estimate, sides: Sides): KnownBlock {
+  const { current, modelled, tier, currentWithOps, tierWithOps } = sides;
+  const currentPartial = current.unpriced.length > 0;
+  const tierPartial = tier.unpriced.length > 0;
+  const modelledName = `${NAMES[modelled.platform]}, ${tier.id} tier (modelled)`;
+  const field = (text: string) => ({ type: 'mrkdwn' as const, text });
+  return {
+    type: 'section',
+    block_id: 'estimate_figures',
+    fields: [
+      field(
+        `*${NAMES[current.platform]} as it runs*\n*${atLeast(currentPartial, current.infrastructure)}* infrastructure\n${atLeast(currentPartial, currentWithOps)} with ops`,
+      ),
+      field(
+        `*${modelledName}*\n*${atLeast(tierPartial, tier.infrastructure)}* infrastructure\n${atLeast(tierPartial, tierWithOps)} with ops`,
+      ),
+      field(`*Difference per month*\n${difference(estimate, 1)}`),
+      field(`*Difference per year*\n${difference(estimate, 12)}`),
+    ],
+  };
+}
+
+/**
+ * One sentence: who is cheaper, on infrastructure and with ops, against which tier. When counting ops
+ * changes the answer, the same sentence says so, so two opposite verdicts never stand one after the other.
+ */
+export function verdictLine(estimate: Estimate, inDetails = false): string {
+  const { verdict, withOps } = estimate;
+  const against = `against ${NAMES[estimate.current === 'heroku' ? 'aws' : 'heroku']}'s ${verdict.tier} tier`;
+  if (verdict.kind === 'incomplete') {
+    const sides = [...new Set(verdict.missing.map((m) => m.split(':')[0]))];
+    return `*No verdict*: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items without a public price out of the total, so neither platform can be called cheaper until a hosting lead adds your contract prices${inDetails ? ' (below: which, and the key for each)' : ' (Details says which)'}.`;
+  }
+  const infra = estimate.cheaper;
+  const ops = withOps.cheaper;
+  if (infra === 'same' && ops === 'same') return `*Both cost the same*, on infrastructure and with ops, ${against}.`;
+  if (infra === 'same')
+    return `*Both cost the same on infrastructure; with ops, ${NAMES[ops as 'heroku']} is cheaper by ${perMonth(withOps.difference)}*, ${against}.`;
+  if (ops === 'same')
+    return `*${NAMES[infra as 'heroku']} is cheaper on infrastructure by ${perMonth(estimate.difference)}; with ops, both cost the same*, ${against}.`;
+  if (infra === ops)
+    return `*${NAMES[infra as 'heroku']} is cheaper*: by ${perMonth(estimate.difference)} on infrastructure and by ${perMonth(withOps.difference)} with ops, ${against}.`;
+  return `*${NAMES[infra as 'heroku']} is cheaper on infrastructure by ${perMonth(estimate.difference)}, but ${NAMES[ops as 'heroku']} is cheaper with ops, by ${perMonth(withOps.difference)}*, ${against}.`;
+}
+
+/** A line in the summary: what it is and its amount; a monthly price keeps its count (2 × $50.00/month). */
+function shortLine(line: PricedCostLine): string {
+  const where = line.environment === 'production' ? '' : ` _(${line.environment})_`;
+  const count =
+    line.unit === 'month' && line.quantity !== 1
+      ? ` (${line.quantity} × ${formatUnitPrice(line.unitPrice)}/month)`
+      : '';
+  return `• ${line.item}${where}${count}: *${formatCents(line.cents)}*`;
+}
+
+function unpricedLine(lines: readonly UnpricedCostLine[]): string[] {
+  if (lines.length === 0) return [];
+  const names = [...new Set(lines.map((line) => line.item))];
+  const shown = names.slice(0, 3).join(', ');
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+  return [`• ${lines.length} without a public price, not in the total: ${shown}${more} (contract prices; see Details)`];
+}
+
+/** The largest lines first, then one line for the rest: together they add up to the total above them. */
+export function largestLines(
+  title: string,
+  lines: readonly PricedCostLine[],
+  unpriced: readonly UnpricedCostLine[],
+  total: Money,
+): string {
+  const ranked = lines
+    .map((line, index) => ({ line, index }))
+    .sort((a, b) => b.line.cents - a.line.cents || a.index - b.index);
+  // A single leftover line is shown itself: "1 more line" would take the same room and say less.
+  const shown = ranked.length <= LARGEST_LINES + 1 ? ranked : ranked.slice(0, LARGEST_LINES);
+  const rest = ranked.slice(shown.length);
+  const restCents = rest.reduce((sum, { line }) => sum + line.cents, 0);
+  return [
+    `*${title}: ${atLeast(unpriced.length > 0, total)}*`,
+    ...shown.map(({ line }) => shortLine(line)),
+    ...(rest.length ? [`• ${rest.length} more lines: *${formatCents(restCents)}*`] : []),
+    ...unpricedLine(unpriced),
+  ].join('\n');
+}
+
+/** The three modelled tiers in one line, lower bounds marked; the verdict's tier named. */
+export function tiersLine(estimate: Estimate, sides: Sides): string {
+  const tiers = estimate.tiers
+    .map((t) => `${t.id} ${t.unpriced.length > 0 ? '≥ ' : ''}${perMonth(t.infrastructure)}`)
+    .join(' · ');
+  return `${NAMES[sides.modelled.platform]} in three tiers (infrastructure): ${tiers}. The verdict uses ${sides.tier.id}.`;
+}
+
+/** What ops add on each side: hours a month per environment at the rate, so infrastructure + ops = with ops. */
+export function opsLine(sides: Sides): string {
+  const side = (cost: PlatformCost) => {
+    const ops = cost.lines.filter((line) => line.category === 'ops');
+    if (ops.length === 0) return `${NAMES[cost.platform]} ${perMonth(cost.ops)}`;
+    const [first] = ops;
+    const environments = ops.length === 1 ? '1 environment' : `${ops.length} environments`;
+    return `${NAMES[cost.platform]} ${perMonth(cost.ops)} (${first.quantity} h × ${environments} × ${formatUnitPrice(first.unitPrice)}/h)`;
+  };
+  return `Ops (TCO): ${side(sides.current)}; ${side(sides.modelled)}.`;
+}

@@ -1,0 +1,152 @@
+/**
+ * An estimate in full, as a modal opened from the answer's Details button: the range and the verdict,
+ * then every line of the platform as it runs and of each modelled tier with its arithmetic and a
+ * numbered source, the ops lines apart, every assumption and the sources with their dates. Pure.
+ */
+import type { KnownBlock, ModalView } from '@slack/types';
+import { type CostLine, type Estimate, leadSentences, type PlatformCost } from '../../../core/model';
+import { formatCents, formatUnitPrice, formatUsd, type Money } from '../../../core/money';
+import { context, mrkdwn } from '../../message';
+import { clip } from '../commands/compliance-text';
+import { priceLayersLine } from '../commands/estimate-sources';
+import { NAMES, sidesOf, verdictLine } from '../commands/estimate-summary';
+
+/** Slack's limits for a view, with margin: 100 blocks, 3,000 characters a section. */
+export const MAX_VIEW_BLOCKS = 100;
+const SECTION_LIMIT = 2900;
+
+/** One formatter for every quantity: `toLocaleString` with options builds a new one per call. */
+const quantities = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/** Numbers each distinct source so a line can cite it as [n], as the terminal answer does. */
+class Sources {
+  private readonly keys: string[] = [];
+  private readonly index = new Map<string, number>();
+  cite(line: CostLine): string {
+    // Layered prices already cite their own date ("AWS Price List, SKU …, effective 2026-11-01").
+    const key = line.source.includes(line.asOf) ? line.source : `${line.source}, as of ${line.asOf}`;
+    let n = this.index.get(key);
+    if (n === undefined) {
+      n = this.keys.push(key);
+      this.index.set(key, n);
+    }
+    return `[${n}]`;
+  }
+  list(): string[] {
+    return this.keys.map((key, i) => `[${i + 1}] ${key}`);
+  }
+}
+
+function mark(line: CostLine): string {
+  if (line.contractPrice && line.unitPrice !== null) return ' _(your contract price)_';
+  if (line.confidence === 'derived' || line.confidence === 'unconfirmed') return ` _(${line.confidence})_`;
+  return line.confidence === 'conflicting' ? ' _(conflicting figures)_' : '';
+}
+
+function lineText(line: CostLine, sources: Sources): string {
+  const where = line.environment === 'production' ? '' : ` _(${line.environment})_`;
+  const cite = sources.cite(line);
+  if (line.cents === null) return `• ${line.item}${where}: *contract price*: ${line.note} ${cite}`;
+  const quantity = quantities.format(line.quantity);
+  return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatCents(line.cents)}/mo*${mark(line)} ${cite}`;
+}
+
+/** Packs lines into as few sections as Slack's 3,000-character limit allows. */
+export function packed(lines: readonly string[], as: (text: string) => KnownBlock = mrkdwn): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let current = '';
+  for (const line of lines) {
+    const clipped = line.length > SECTION_LIMIT ? `${line.slice(0, SECTION_LIMIT - 1)}…` : line;
+    if (current && current.length + clipped.length + 1 > SECTION_LIMIT) {
+      blocks.push(as(current));
+      current = '';
+    }
+    current = current ? `${current}\n${clipped}` : clipped;
+  }
+  if (current) blocks.push(as(current));
+  return blocks;
+}
+
+const totals = (infrastructure: Money, total: Money) =>
+  `*${formatUsd(infrastructure)}/mo* infrastructure, ${formatUsd(total)}/mo with ops (TCO), estimated`;
+
+function opsBlock(title: string, cost: PlatformCost, sources: Sources): KnownBlock[] {
+  const ops = cost.lines.filter((line) => line.category === 'ops').map((line) => lineText(line, sources));
+  return ops.length ? packed([title, ...ops], context) : [];
+}
+
+function currentBlocks(cost: PlatformCost, awsRegion: string, sources: Sources): KnownBlock[] {
+  const name = cost.platform === 'aws' ? `AWS (${awsRegion})` : NAMES.heroku;
+  return [
+    mrkdwn(`*${name} as it runs*: ${totals(cost.infrastructure, cost.total)}`),
+    ...packed([
+      ...cost.lines.filter((line) => line.category !== 'ops').map((line) => lineText(line, sources)),
+      ...cost.unpriced.map((line) => lineText(line, sources)),
+    ]),
+    ...opsBlock('Ops (TCO, shown apart from infrastructure):', cost, sources),
+  ];
+}
+
+function tierBlocks(estimate: Estimate, modelled: PlatformCost, sources: Sources): KnownBlock[] {
+  const name = modelled.platform === 'aws' ? `AWS (${estimate.awsRegion})` : NAMES.heroku;
+  return [
+    ...estimate.tiers.flatMap((tier) => [
+      { type: 'divider' } as KnownBlock,
+      mrkdwn(
+        `*${name}, ${tier.id} tier (modelled)*: ${totals(tier.infrastructure, tier.infrastructure.plus(modelled.ops))}\n_${tier.description}_`,
+      ),
+      ...packed([...tier.lines, ...tier.unpriced].map((line) => lineText(line, sources))),
+    ]),
+    ...opsBlock(`Ops on ${NAMES[modelled.platform]} (TCO, the same in every tier):`, modelled, sources),
+  ];
+}
+
+/** The blocks of the whole estimate, in the order the terminal answer gives it. */
+export function estimateDetailBlocks(estimate: Estimate, words: string): KnownBlock[] {
+  const sides = sidesOf(estimate);
+  const sources = new Sources();
+  const layers = priceLayersLine(estimate);
+  const [lead, ...rest] = leadSentences({
+    current: estimate.current,
+    currentInfrastructure: sides.current.infrastructure,
+    tiers: estimate.tiers,
+    range: estimate.range,
+    verdict: estimate.verdict,
+  });
+  // The lead's own verdict sentence is replaced by the one-line verdict (infrastructure and ops together).
+  const missing = rest.filter((sentence) => sentence.startsWith('Missing: '));
+  const body = [
+    ...currentBlocks(sides.current, estimate.awsRegion, sources),
+    ...tierBlocks(estimate, sides.modelled, sources),
+  ];
+  return [
+    context(
+      `Per month, estimated from list prices as of *${estimate.priceListDate}*, for \`${clip(words.replace(/`/g, "'"), 1500)}\`. Not a quote.`,
+    ),
+    mrkdwn(`${lead}\n${verdictLine(estimate, true)}${missing.length ? `\n${missing.join('\n')}` : ''}`),
+    { type: 'divider' },
+    ...body,
+    { type: 'divider' },
+    ...packed(['*Assumptions*', ...estimate.assumptions.map((assumption) => `• ${assumption}`)], context),
+    ...packed(['*Sources*', ...sources.list(), ...(layers ? [`Price layers: ${layers}.`] : [])], context),
+  ];
+}
+
+/** The modal; more than a view's 100 blocks (never seen for the largest workloads the grammar allows) are cut with a note. */
+export function estimateDetailsView(estimate: Estimate, words: string): ModalView {
+  const blocks = estimateDetailBlocks(estimate, words);
+  const kept =
+    blocks.length <= MAX_VIEW_BLOCKS
+      ? blocks
+      : [
+          ...blocks.slice(0, MAX_VIEW_BLOCKS - 1),
+          context('The rest does not fit here: ask for a smaller part of the workload, or use the terminal answer.'),
+        ];
+  return {
+    type: 'modal',
+    callback_id: 'estimate_details',
+    title: { type: 'plain_text', text: 'Estimate details' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: kept,
+  };
+}
