@@ -1,6 +1,6 @@
 /**
  * Model throughput and the work of an estimate ack, this build against a baseline build in the same
- * run: `dist-baseline/` (made by `npm run bench:baseline -- <revision>`), loaded into this process
+ * run: `dist-baseline/` (made by `npm run bench:baseline -- <revision>`) or BENCH_BASELINE, loaded into this process
  * and measured in alternating slices, so load from elsewhere on the machine falls on both alike.
  * Without a baseline build, this build alone.
  */
@@ -14,7 +14,8 @@ const WORKLOAD = 'web=2xstandard-2x worker=1xperformance-m postgres=standard-0 r
 const ACK_WORDS = 'web=2xstandard-2x postgres=standard-0';
 const SLICES = 10;
 const SLICE_MS = 300;
-const BASELINE = path.resolve(__dirname, '../../dist-baseline');
+/** Another build's `dist/`: BENCH_BASELINE (as the digest-load section reads it), else `dist-baseline/`. */
+const BASELINE = process.env.BENCH_BASELINE ?? path.resolve(__dirname, '../../dist-baseline');
 
 interface Build {
   name: string;
@@ -72,7 +73,8 @@ function alternate(builds: Build[], pick: (b: Build) => () => unknown): number[]
 export function modelThroughput(print: Print): void {
   const builds = [build('this build', path.resolve(__dirname, '../src'))];
   const hasBaseline = fs.existsSync(path.join(BASELINE, 'core/model/index.js'));
-  const ref = hasBaseline ? fs.readFileSync(path.join(BASELINE, 'BASELINE_REF'), 'utf8').trim() : '';
+  const refFile = path.join(BASELINE, 'BASELINE_REF');
+  const ref = !hasBaseline ? '' : fs.existsSync(refFile) ? fs.readFileSync(refFile, 'utf8').trim() : BASELINE;
   if (hasBaseline) builds.push(build(`baseline ${ref}`, BASELINE));
   else process.stdout.write('# no dist-baseline/ (npm run bench:baseline -- <revision>): this build alone\n');
   const [model, modelBase] = alternate(builds, (b) => b.model);

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { formatCents, formatUsd, fromCents, toCents, usd } from '../../src/core/money';
+import { rememberedFormat } from '../../src/core/remembered-format';
 
 const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -41,5 +42,19 @@ describe('totals made from cents', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('remembered number formats', () => {
+  it('write each figure as Intl does, the second time as the first, negative zero included', () => {
+    const intlQuantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+    const quantity = rememberedFormat(intlQuantity, 50);
+    const figures = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer(), fc.constant(-0));
+    fc.assert(
+      fc.property(fc.array(figures, { maxLength: 80 }), (values) => {
+        for (const value of [...values, ...values]) expect(quantity(value)).toBe(intlQuantity.format(value));
+      }),
+    );
+    expect([quantity(0), quantity(-0), quantity(0)]).toEqual(['0', '-0', '0']);
   });
 });

@@ -8,15 +8,14 @@ import {
   type TierCost,
 } from '../model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../money';
+import { rememberedFormat } from '../remembered-format';
 
 const PER_MONTH = '/mo, estimated';
 const ENVIRONMENTS: EnvironmentName[] = ['production', 'staging', 'review'];
 
 const monthly = (value: Money) => `${formatUsd(value)}${PER_MONTH}`;
 
-const quantities = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
-
-const formatQuantity = (quantity: number): string => quantities.format(quantity);
+const formatQuantity = rememberedFormat(new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }));
 
 /** Numbers each distinct source so a line can cite it as [n]. */
 class SourceIndex {

@@ -1,3 +1,5 @@
+import { rememberedFormat } from '../remembered-format';
+
 /** Memory for people: `512 MB`, `2.5 GB`, `14 GB`. */
 export function formatMemory(gb: number): string {
   if (gb >= 1) return `${Number(gb.toFixed(2))} GB`;
@@ -5,11 +7,11 @@ export function formatMemory(gb: number): string {
   return `${Number.isInteger(binary) ? binary : Math.round(gb * 1000)} MB`;
 }
 
-const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+const counts = rememberedFormat(new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }));
 
 /** `1,000,000`; one shared formatter, as `toLocaleString` builds a new one on every call. */
 export const formatCount = (value: number): string =>
-  Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : counts.format(value);
+  Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : counts(value);
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;

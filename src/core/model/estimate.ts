@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { formatUnitPrice } from '../money';
+import { formatUnitPrice, fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
 import { awsComplianceLines } from './aws-compliance-lines';
@@ -54,18 +54,19 @@ function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack
 }
 
 function trafficFor(plan: EnvironmentPlan, workload: Workload, catalog: Catalog, loadBalancer: boolean): AwsTraffic {
-  // The share is fixed by the catalog, the environment and its copies: so is each scaled figure.
-  const scaled = (value: number) =>
-    remembered(catalog, `traffic|${plan.name}|${plan.copies}|${value}`, () =>
-      plan.trafficShare.times(value).toDecimalPlaces(3).toNumber(),
-    );
-  return {
-    egressGb: scaled(workload.egressGbPerMonth),
-    logGb: scaled(workload.logGbPerMonth),
-    natGb: scaled(catalog.assumptions.natGbPerMonth),
-    albLcu: scaled(catalog.assumptions.albLcuAverage),
-    loadBalancer,
-  };
+  const { egressGbPerMonth: egress, logGbPerMonth: logs } = workload;
+  // The share is fixed by the catalog, the environment and its copies: so are the scaled figures.
+  const scaled = remembered(catalog, `traffic|${plan.name}|${plan.copies}|${egress}|${logs}`, () => {
+    const share = (value: number) => plan.trafficShare.times(value).toDecimalPlaces(3).toNumber();
+    const a = catalog.assumptions;
+    return {
+      egressGb: share(egress),
+      logGb: share(logs),
+      natGb: share(a.natGbPerMonth),
+      albLcu: share(a.albLcuAverage),
+    };
+  });
+  return { ...scaled, loadBalancer };
 }
 
 function opsEffort(platform: 'heroku' | 'aws', catalog: Catalog, options: EstimateOptions): OpsEffort {
@@ -210,7 +211,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     range: rangeOf(tiers),
     verdict,
     ...pair(current.infrastructure, verdictTier.infrastructure),
-    withOps: pair(current.total, verdictTier.infrastructure.plus(other.ops)),
+    withOps: pair(current.total, fromCents(toCents(verdictTier.infrastructure) + toCents(other.ops))),
     excludesUnpriced:
       heroku.unpriced.length + aws.unpriced.length + tiers.reduce((n, t) => n + t.unpriced.length, 0) > 0,
     // Duplicates are rare and the sentences long: comparing them is cheaper than hashing them all.

@@ -18,8 +18,7 @@ export function opsLines(
 ): PricedCostLine[] {
   if (effort.hoursPerEnvironment === 0) return [];
   const name = platform === 'heroku' ? 'Heroku' : 'AWS';
-  const monthly = effort.hourlyRate.times(effort.hoursPerEnvironment);
-  const cents = toCents(monthly);
+  const { monthly, cents } = monthlyEffort(effort.hourlyRate, effort.hoursPerEnvironment);
   return environments.map((environment) => ({
     item: `Ops effort on ${name} (${effort.hoursPerEnvironment} h)`,
     quantity: effort.hoursPerEnvironment,
@@ -33,4 +32,22 @@ export function opsLines(
     category: 'ops',
     confidence: 'unconfirmed',
   }));
+}
+
+/** Rates are few (the catalog's, or an option's) and hours fewer: each monthly figure is worked out once. */
+const efforts = new WeakMap<Money, Map<number, { monthly: Money; cents: number }>>();
+
+function monthlyEffort(rate: Money, hours: number): { monthly: Money; cents: number } {
+  let byHours = efforts.get(rate);
+  if (!byHours) {
+    byHours = new Map();
+    efforts.set(rate, byHours);
+  }
+  let effort = byHours.get(hours);
+  if (!effort) {
+    const monthly = rate.times(hours);
+    effort = { monthly, cents: toCents(monthly) };
+    byHours.set(hours, effort);
+  }
+  return effort;
 }

@@ -2,8 +2,8 @@ import { fromCents } from '../money';
 import type { Platform } from '../workload';
 import type { CostLine, PlatformCost, PricedCostLine, UnpricedCostLine } from './types';
 
-/** Totals add the lines' shown cents: each line is rounded once, and every total foots. */
-export function platformCost(platform: Platform, all: readonly CostLine[]): PlatformCost {
+/** Lines split into priced and unpriced, with the priced lines' shown cents added up (ops apart). */
+export function footLines(all: readonly CostLine[]) {
   const lines: PricedCostLine[] = [];
   const unpriced: UnpricedCostLine[] = [];
   let infrastructure = 0;
@@ -16,6 +16,12 @@ export function platformCost(platform: Platform, all: readonly CostLine[]): Plat
       else infrastructure += line.cents;
     }
   }
+  return { lines, unpriced, infrastructure, ops };
+}
+
+/** Totals add the lines' shown cents: each line is rounded once, and every total foots. */
+export function platformCost(platform: Platform, all: readonly CostLine[]): PlatformCost {
+  const { lines, unpriced, infrastructure, ops } = footLines(all);
   return {
     platform,
     lines,

@@ -1,7 +1,8 @@
 import type { Catalog } from '../pricing';
 import type { Platform } from '../workload';
 import { percent } from './describe';
-import { platformCost } from './platform-cost';
+import { fromCents } from '../money';
+import { footLines } from './platform-cost';
 import type { CostLine, TierCost, TierId } from './types';
 
 function description(id: TierId, platform: Platform, catalog: Catalog): string {
@@ -22,16 +23,13 @@ function description(id: TierId, platform: Platform, catalog: Catalog): string {
 
 /** A tier's lines and their footed total (infrastructure only: ops lines are left out). */
 export function tierCost(id: TierId, platform: Platform, lines: readonly CostLine[], catalog: Catalog): TierCost {
-  const cost = platformCost(
-    platform,
-    lines.filter((l) => l.category !== 'ops'),
-  );
+  const cost = footLines(lines.filter((l) => l.category !== 'ops'));
   return {
     id,
     platform,
     description: description(id, platform, catalog),
     lines: cost.lines,
     unpriced: cost.unpriced,
-    infrastructure: cost.infrastructure,
+    infrastructure: fromCents(cost.infrastructure),
   };
 }
