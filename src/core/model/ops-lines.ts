@@ -1,5 +1,6 @@
 import { type Money, toCents } from '../money';
 import type { Platform } from '../workload';
+import { remembered } from './remembered';
 import type { EnvironmentName, PricedCostLine } from './types';
 
 export interface OpsEffort {
@@ -18,7 +19,11 @@ export function opsLines(
 ): PricedCostLine[] {
   if (effort.hoursPerEnvironment === 0) return [];
   const name = platform === 'heroku' ? 'Heroku' : 'AWS';
-  const { monthly, cents } = monthlyEffort(effort.hourlyRate, effort.hoursPerEnvironment);
+  // Rates are few (the catalog's, or an option's) and hours fewer: each monthly figure is worked out once.
+  const { monthly, cents } = remembered(effort.hourlyRate, `ops|${effort.hoursPerEnvironment}`, () => {
+    const product = effort.hourlyRate.times(effort.hoursPerEnvironment);
+    return { monthly: product, cents: toCents(product) };
+  });
   return environments.map((environment) => ({
     item: `Ops effort on ${name} (${effort.hoursPerEnvironment} h)`,
     quantity: effort.hoursPerEnvironment,
@@ -32,22 +37,4 @@ export function opsLines(
     category: 'ops',
     confidence: 'unconfirmed',
   }));
-}
-
-/** Rates are few (the catalog's, or an option's) and hours fewer: each monthly figure is worked out once. */
-const efforts = new WeakMap<Money, Map<number, { monthly: Money; cents: number }>>();
-
-function monthlyEffort(rate: Money, hours: number): { monthly: Money; cents: number } {
-  let byHours = efforts.get(rate);
-  if (!byHours) {
-    byHours = new Map();
-    efforts.set(rate, byHours);
-  }
-  let effort = byHours.get(hours);
-  if (!effort) {
-    const monthly = rate.times(hours);
-    effort = { monthly, cents: toCents(monthly) };
-    byHours.set(hours, effort);
-  }
-  return effort;
 }
