@@ -1,7 +1,7 @@
+import { fromCents } from '../money';
 import type { Catalog } from '../pricing';
 import type { Platform } from '../workload';
 import { percent } from './describe';
-import { fromCents } from '../money';
 import { footLines } from './platform-cost';
 import type { CostLine, TierCost, TierId } from './types';
 
