@@ -3,6 +3,7 @@
  * Detection's own anomalies this also tells AWS, with ProvideAnomalyFeedback), or snooze its
  * subject for a day or a week. Each act is kept in the audit log. Plain data back: what to say.
  */
+import { DateTime } from 'luxon';
 import type { Services } from '../services';
 import { type AnomalyFeedback, sendAnomalyFeedback } from '../sources/aws/alert-queries';
 import { SourceError } from '../sources/source-error';
@@ -15,8 +16,6 @@ export type AlertAct =
   | { kind: 'snooze'; days: 1 | 7 };
 
 export type ActOutcome = { ok: true; thread: string } | { ok: false; message: string };
-
-const DAY_MS = 86_400_000;
 
 function subjectWords(subject: string): string {
   const [kind, ...rest] = subject.split(':');
@@ -74,9 +73,9 @@ export async function actOnAlert(
         break;
       }
       case 'snooze': {
-        const until = new Date(now.getTime() + act.days * DAY_MS);
-        await store.snooze(alert.subject, until, user);
-        thread = `<@${user}> snoozed alerts for ${subjectWords(alert.subject)} until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+        const until = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: act.days });
+        await store.snooze(alert.subject, until.toJSDate(), user);
+        thread = `<@${user}> snoozed alerts for ${subjectWords(alert.subject)} until ${until.toFormat('yyyy-MM-dd HH:mm')} UTC.`;
         break;
       }
     }

@@ -6,7 +6,9 @@
  * - AWS forecast: the spend source's own forecast call, cached under the same key the digest uses.
  * - Heroku: the daily formation snapshots in the store (no API request at all).
  */
+
 import Decimal from 'decimal.js';
+import { Duration } from 'luxon';
 import { toCents } from '../core/money';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
@@ -15,7 +17,7 @@ import { errorText } from '../sources/source-error';
 import type { HerokuSnapshot } from '../store/store';
 
 /** Alert checks accept cached Cost Explorer answers up to a day old. */
-export const ALERT_DATA_MAX_AGE_MS = 24 * 60 * 60_000;
+export const ALERT_DATA_MAX_AGE_MS = Duration.fromObject({ days: 1 }).toMillis();
 /** Detection needs 28 days of history before the day it looks at (yesterday, for AWS). */
 const HISTORY_WINDOW_DAYS = 29;
 

@@ -2,6 +2,7 @@
  * Budget messages in words: the headline for the channel and the detail for the thread, with why
  * spend moved (Heroku changes over the last week, priced; the AWS services that moved most).
  */
+import { Duration } from 'luxon';
 import { biggestMoves } from '../core/alerts/aws-movers';
 import { type BudgetScope, describeScope, platformLabel } from '../core/alerts/budget';
 import { type BudgetEvent, percentUsed } from '../core/alerts/budget-check';
@@ -124,7 +125,7 @@ export function budgetViews(
 }
 
 /** Closed months change little after their first days: the comparison is asked at most once a week. */
-const DRIVERS_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+const DRIVERS_MAX_AGE_MS = Duration.fromObject({ days: 7 }).toMillis();
 
 /**
  * For AWS budgets: last month against the month before, as Cost Explorer's cost comparison drivers

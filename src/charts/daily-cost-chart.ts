@@ -1,4 +1,5 @@
 import type * as ResvgJs from '@resvg/resvg-js';
+import { DateTime, Duration } from 'luxon';
 import type * as Vega from 'vega';
 import type * as VegaLite from 'vega-lite';
 import { formatUsd, fromCents } from '../core/money';
@@ -28,8 +29,7 @@ export interface DailyCostChartInput {
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
 
-const DAY_MS = 86_400_000;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_MS = Duration.fromObject({ days: 1 }).toMillis();
 /** Orange and purple first (AWS, Heroku), distinct for the common colour-vision deficiencies; shapes differ too. */
 const PALETTE = ['#d9730d', '#6f42c1', '#1f77b4', '#2ca02c', '#d62728', '#8c564b', '#e377c2', '#7f7f7f'];
 const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'circle', 'square'];
@@ -60,12 +60,11 @@ function validate(input: DailyCostChartInput): ParsedDay[] {
     throw new Error(`daily cost chart: at most ${PALETTE.length} series, got ${input.series.length}`);
   }
   const days = input.days.map((iso, index) => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-    if (!match || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== iso) {
+    const date = typeof iso === 'string' ? DateTime.fromFormat(iso, 'yyyy-MM-dd', { zone: 'utc' }) : undefined;
+    if (!date?.isValid) {
       throw new Error(`daily cost chart: days[${index}] is ${JSON.stringify(iso)}, not a UTC day YYYY-MM-DD`);
     }
-    return { iso, ms };
+    return { iso, ms: date.toMillis() };
   });
   for (let i = 1; i < days.length; i++) {
     if (days[i].ms <= days[i - 1].ms) {
@@ -100,16 +99,17 @@ function validate(input: DailyCostChartInput): ParsedDay[] {
   return days;
 }
 
+const utcDate = (ms: number) => DateTime.fromMillis(ms, { zone: 'utc', locale: 'en-US' });
+
 /** "16 Nov", from a UTC midnight. Fixed English month names: no dependence on the host's locale. */
 function dayLabel(ms: number): string {
-  const date = new Date(ms);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+  return utcDate(ms).toFormat('d LLL');
 }
 
 /** "20 Oct – 16 Nov 2025", or with both years when the period spans New Year. */
 function periodLabel(fromMs: number, toMs: number, dash: string): string {
-  const fromYear = new Date(fromMs).getUTCFullYear();
-  const toYear = new Date(toMs).getUTCFullYear();
+  const fromYear = utcDate(fromMs).year;
+  const toYear = utcDate(toMs).year;
   const from = fromYear === toYear ? dayLabel(fromMs) : `${dayLabel(fromMs)} ${fromYear}`;
   return `${from}${dash}${dayLabel(toMs)} ${toYear}`;
 }

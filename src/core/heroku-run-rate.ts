@@ -15,6 +15,7 @@
  * - Everything is integer arithmetic: run-rates in cents, period costs in thirtieths of a cent
  *   (one day of a 1-cent-a-month item), rounded half up to cents once, at the end.
  */
+import { DateTime } from 'luxon';
 
 /** One process type of an app's formation, priced per dyno per month. */
 export interface RunRateFormation {
@@ -251,24 +252,19 @@ export interface HerokuPeriodCost {
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseDay(day: string, what: string): number {
+function parseDay(day: string, what: string): DateTime<true> {
   if (!DAY_PATTERN.test(day)) throw new RangeError(`${what} must be a UTC day YYYY-MM-DD, got "${day}"`);
-  const ms = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== day) {
-    throw new RangeError(`${what} is not a real day: "${day}"`);
-  }
-  return ms;
+  const date = DateTime.fromFormat(day, 'yyyy-MM-dd', { zone: 'utc' });
+  if (!date.isValid) throw new RangeError(`${what} is not a real day: "${day}"`);
+  return date;
 }
-
-const DAY_MS = 86_400_000;
-const formatDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The days d with fromDay <= d < toDay. */
 export function utcDays(fromDay: string, toDay: string): string[] {
   const from = parseDay(fromDay, 'fromDay');
   const to = parseDay(toDay, 'toDay');
   const days: string[] = [];
-  for (let ms = from; ms < to; ms += DAY_MS) days.push(formatDay(ms));
+  for (let date = from; date < to; date = date.plus({ days: 1 })) days.push(date.toISODate());
   return days;
 }
 

@@ -5,7 +5,9 @@
  * stored whole, compared with the set in use by the price guard, and either used or held aside;
  * leads hear about held sets and about passing changes once, across replicas.
  */
+
 import type { Logger } from '@slack/bolt';
+import { Duration } from 'luxon';
 import type { ScheduledTask } from 'node-cron';
 import {
   HEROKU_PRICE_REGION,
@@ -29,8 +31,8 @@ export interface PriceReaders {
   heroku?: PriceReader;
 }
 
-export const HEROKU_REFRESH_EVERY_MS = 20 * 60 * 60_000;
-export const AWS_REFRESH_EVERY_MS = 7 * 24 * 60 * 60_000 - 4 * 60 * 60_000;
+export const HEROKU_REFRESH_EVERY_MS = Duration.fromObject({ hours: 20 }).toMillis();
+export const AWS_REFRESH_EVERY_MS = Duration.fromObject({ days: 6, hours: 20 }).toMillis();
 const EVERY: Record<PriceVendor, number> = { heroku: HEROKU_REFRESH_EVERY_MS, aws: AWS_REFRESH_EVERY_MS };
 
 export interface RefreshOutcome {

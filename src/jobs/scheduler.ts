@@ -5,6 +5,7 @@
  * period), and picks up settings another replica saved. Every replica runs the same timers; the
  * store's claims make each run happen once.
  */
+import { Duration } from 'luxon';
 import type { ScheduledTask } from 'node-cron';
 import { loadDigestSettings } from '../answers/digest-settings';
 import { type DigestSettings, lastCompleteWeek, previousRun } from '../core/digest';
@@ -17,7 +18,7 @@ import { OneAtATime } from './one-at-a-time';
 import { pruneOldData } from './retention';
 
 /** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
-export const DEFAULT_GRACE_MS = 24 * 60 * 60_000;
+export const DEFAULT_GRACE_MS = Duration.fromObject({ days: 1 }).toMillis();
 /** How often replicas look for missed runs and changed settings. */
 export const CHECK_SCHEDULE = '*/5 * * * *';
 

@@ -1,40 +1,26 @@
-/** Dates as a lead reads them: `November 2026`, `1–22 Nov` (inclusive). Pure. */
+/** Dates as a lead reads them: `November 2026`, `1–22 Nov` (inclusive). Pure; English whatever the host's locale. */
+import { DateTime } from 'luxon';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc', locale: 'en-US' });
 
 /** `2026-11` → `November 2026`. */
 export function monthLabel(month: string): string {
-  const [year, number] = month.split('-').map(Number);
-  return LONG_MONTHS[number! - 1] ? `${LONG_MONTHS[number! - 1]} ${year}` : month;
+  const date = utc(month);
+  return date.isValid ? date.toFormat('LLLL yyyy') : month;
 }
 
 /** `2026-11` → `November`. */
 export function monthName(month: string): string {
-  return LONG_MONTHS[Number(month.slice(5, 7)) - 1] ?? month;
+  const date = utc(month.slice(0, 7));
+  return date.isValid ? date.toFormat('LLLL') : month;
 }
 
 /** Start inclusive, end exclusive (UTC days) → the days it covers, both ends included: `1–22 Nov`. */
 export function rangeLabel(range: { start: string; end: string }): string {
-  const start = new Date(`${range.start}T00:00:00Z`);
-  const last = new Date(Date.parse(`${range.end}T00:00:00Z`) - 86_400_000);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(last.getTime())) return `${range.start} to ${range.end}`;
-  const day = (date: Date) => date.getUTCDate();
-  const month = (date: Date) => MONTHS[date.getUTCMonth()];
-  if (last.getTime() <= start.getTime()) return `${day(start)} ${month(start)}`;
-  if (start.getUTCMonth() === last.getUTCMonth()) return `${day(start)}–${day(last)} ${month(last)}`;
-  return `${day(start)} ${month(start)} – ${day(last)} ${month(last)}`;
+  const start = utc(range.start);
+  const last = utc(range.end).minus({ days: 1 });
+  if (!start.isValid || !last.isValid) return `${range.start} to ${range.end}`;
+  if (last <= start) return start.toFormat('d LLL');
+  if (start.month === last.month) return `${start.toFormat('d')}–${last.toFormat('d LLL')}`;
+  return `${start.toFormat('d LLL')} – ${last.toFormat('d LLL')}`;
 }

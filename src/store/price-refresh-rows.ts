@@ -1,9 +1,10 @@
+import { Duration } from 'luxon';
 import type { PriceSet, PriceVendor } from '../core/pricing';
 import type { Row, SqlDatabase } from './sql-database';
 import type { PriceRefresh, PriceRefreshStatus } from './store';
 
 /** Refreshes older than this go, except the newest used set of each vendor and region. */
-const KEEP_MS = 90 * 24 * 60 * 60_000;
+const KEEP_MS = Duration.fromObject({ days: 90 }).toMillis();
 
 const iso = (date: Date) => date.toISOString();
 

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { AwsAccount } from '../../core/model';
+import { addDays } from '../../core/utc-days';
 import type { Fetched } from '../source-error';
 import { dailyByServiceAndUsageType, type Period, SERVICE_USAGE_SEPARATOR } from './alert-queries';
 import type { AwsSpendSource } from './aws-spend-source';
@@ -18,7 +19,7 @@ export async function awsAccountUsage(aws: AwsSpendSource, period: Period): Prom
     const amount = Object.values(days).reduce((sum, day) => sum.plus(day), new Decimal(0));
     return { service, usageType, amount: amount.toFixed() };
   });
-  const last = new Date(Date.parse(`${period.end}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const last = addDays(period.end, -1);
   const database = usage.value.workload.database;
   const account: AwsAccount = {
     period: `${period.start} to ${last}`,

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { utcMidnight } from '../../core/utc-days';
 import type { Workload } from '../../core/workload';
 import type { InstanceSpecLookup } from './instance-specs';
 
@@ -70,8 +71,8 @@ export interface BuildUsageWorkloadInput {
   instanceSpec: InstanceSpecLookup;
 }
 
-export function hoursBetween(start: string, end: string): number {
-  return (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 3_600_000;
+function hoursBetween(start: string, end: string): number {
+  return utcMidnight(end).diff(utcMidnight(start), 'hours').hours;
 }
 
 const isHours = (unit: string) => /^(hrs|hours?)$/i.test(unit.trim());
