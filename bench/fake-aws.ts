@@ -50,7 +50,7 @@ function keyFor(group: { Type?: string; Key?: string }, index: number): string {
 }
 
 /** Any GetCostAndUsage on one page: $10 a bucket per service (credit queries: no rows), 24 h of usage. */
-export function costAndUsageAnswer(info: FakeRequestInfo) {
+function costAndUsageAnswer(info: FakeRequestInfo) {
   const input = info.input as CeRequestBody;
   const groupBy = (input.GroupBy ?? []) as { Type: string; Key: string }[];
   const metrics = input.Metrics ?? ['UnblendedCost'];

@@ -41,7 +41,7 @@ export interface AlertData {
   herokuSnapshots: HerokuSnapshot[];
 }
 
-export function alertWindowStart(today: string): string {
+function alertWindowStart(today: string): string {
   return [firstOfMonth(today), addDays(today, -HISTORY_WINDOW_DAYS)].sort()[0]!;
 }
 

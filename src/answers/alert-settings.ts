@@ -6,7 +6,7 @@ import { type Routes, type RouteTarget, readRoutes, routeFor } from '../core/ale
 import type { Services } from '../services';
 import { loadDigestSettings } from './digest-settings';
 
-export const ROUTES_KEY = 'alerts.routes';
+const ROUTES_KEY = 'alerts.routes';
 export const ALERTS_CHANNEL_KEY = 'alerts.channel';
 
 export async function loadRoutes(services: Pick<Services, 'store'>): Promise<Routes> {
@@ -18,7 +18,7 @@ export async function saveRoutes(services: Pick<Services, 'store'>, routes: Rout
 }
 
 /** The channel for alerts nothing more specific claims. */
-export async function defaultAlertChannel(services: Pick<Services, 'store' | 'config'>): Promise<string | undefined> {
+async function defaultAlertChannel(services: Pick<Services, 'store' | 'config'>): Promise<string | undefined> {
   const stored = await services.store.getSetting(ALERTS_CHANNEL_KEY);
   if (stored) return stored;
   if (services.config.ALERTS_CHANNEL) return services.config.ALERTS_CHANNEL;

@@ -39,7 +39,7 @@ export interface AnomalyFinding {
   basis: string;
 }
 
-export const OWN_DETECTOR = 'Hosting Advisor (robust z-score against the last 28 days)';
+const OWN_DETECTOR = 'Hosting Advisor (robust z-score against the last 28 days)';
 
 function ownFinding(
   detection: Detection,

@@ -83,7 +83,7 @@ function title(status: BudgetStatus): string {
   return `Budget ${budget.name} (${platformLabel(budget.platform)}, ${describeScope(budget.scope)}, ${usd(budget.amountCents)}/month)`;
 }
 
-export function budgetHeadline(status: BudgetStatus, event: BudgetEvent): string {
+function budgetHeadline(status: BudgetStatus, event: BudgetEvent): string {
   const { spend, budget } = status;
   const used = `${usd(spend.actualCents)} of ${usd(budget.amountCents)} so far this month (${percentUsed(spend.actualCents, budget.amountCents)} %)`;
   switch (event.kind) {

@@ -6,9 +6,9 @@ import type { Services } from '../services';
 import type { StoredBudget } from '../store/store';
 import type { BudgetStatus } from './budget-status';
 
-export const BUDGET_STANDING_KEY = 'budgets:standing';
+const BUDGET_STANDING_KEY = 'budgets:standing';
 
-export interface BudgetFigures {
+interface BudgetFigures {
   actualCents: number;
   /** Null when the budget does not ask for a forecast or none could be made. */
   forecastCents: number | null;
@@ -25,7 +25,7 @@ export interface BudgetStanding {
 
 type StoredStanding = Omit<BudgetStanding, 'checkedAt'> & { checkedAt: string };
 
-export function standingOf(statuses: readonly BudgetStatus[], month: string, checkedAt: Date): StoredStanding {
+function standingOf(statuses: readonly BudgetStatus[], month: string, checkedAt: Date): StoredStanding {
   return {
     month,
     checkedAt: checkedAt.toISOString(),

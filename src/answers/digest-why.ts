@@ -37,7 +37,7 @@ const dayLabel = (day: string) => DAY_LABEL.format(new Date(`${day}T00:00:00Z`))
 const andMore = (count: number, what: string) => (count > 0 ? [`and ${count} smaller ${what}`] : []);
 
 /** Each change between consecutive snapshot days, from the day before the week before to the end of last week. */
-export function herokuWeekWhy(rows: readonly SnapshotRow[], { weekBefore, week }: Weeks): string[] {
+function herokuWeekWhy(rows: readonly SnapshotRow[], { weekBefore, week }: Weeks): string[] {
   const byDay = new Map<string, Map<string, HerokuSnapshotData>>();
   for (const row of rows) {
     if (row.day < addDays(weekBefore.start, -1) || row.day >= week.end || !readable(row.data)) continue;
@@ -74,7 +74,7 @@ function usageTypeTotals(aws: AwsAlertData, from: string, to: string): Record<st
   return totals;
 }
 
-export function awsWeekWhy(aws: AwsAlertData, { weekBefore, week }: Weeks): string[] {
+function awsWeekWhy(aws: AwsAlertData, { weekBefore, week }: Weeks): string[] {
   const usd = (cents: number) => formatUsd(fromCents(cents));
   const moves = biggestMoves(
     usageTypeTotals(aws, weekBefore.start, weekBefore.end),

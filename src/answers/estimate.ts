@@ -11,7 +11,7 @@ import type { Services } from '../services';
 import { SourceError } from '../sources/source-error';
 
 /** Where a live app's workload came from, and how fresh it is. */
-export interface LiveAppNote {
+interface LiveAppNote {
   app: string;
   asOf: Date;
   fromCache: boolean;

@@ -15,7 +15,7 @@ import {
 import { formatUsd, fromCents, type Money, toCents } from '../core/money';
 import type { MigrateAnswer } from './migrate';
 
-export interface ReportRow {
+interface ReportRow {
   label: string;
   amount: Money;
 }

@@ -43,10 +43,10 @@ function echo(text: string): string {
   return clean.length > MAX_ECHO ? `${clean.slice(0, MAX_ECHO)}…` : clean;
 }
 
-export const PARITY_HEROKU_OFF =
+const PARITY_HEROKU_OFF =
   'The parity check reads Heroku pipelines, and Heroku is not connected: set HEROKU_API_TOKEN (`heroku authorizations:create --scope read,read-protected`; `read-protected` lets it list config vars, of which it keeps only the names), then restart. See README, "Staging parity".';
 
-export const NO_PIPELINES =
+const NO_PIPELINES =
   'This Heroku token sees no pipelines, so there is no staging to compare with production. A pipeline couples each app to a stage: `heroku pipelines:create shop --app shop-production --stage production`, then `heroku pipelines:add shop --app shop-staging --stage staging`.';
 
 /** Reads the pipelines through the Heroku source's API client (its retries, pacing and request count). */

@@ -7,7 +7,7 @@ import { isoDay, VENDOR_NAMES } from '../core/pricing';
 import type { RefreshOutcome } from '../jobs/price-refresh';
 import type { PricesAnswer, VendorPrices } from './prices';
 
-export interface PricesPart {
+interface PricesPart {
   /** `AWS Price List (us-east-1)`, `Contract prices (PRICING_FILE)`. */
   title: string;
   lines: string[];
@@ -27,7 +27,7 @@ export interface PricesWords {
 const sentence = (text: string) => (/[.!?)]$/.test(text) ? text : `${text}.`);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const sourceName = (v: Pick<VendorPrices, 'vendor' | 'region'>) =>
+const sourceName = (v: Pick<VendorPrices, 'vendor' | 'region'>) =>
   `${VENDOR_NAMES[v.vendor]}${v.vendor === 'aws' ? ` (${v.region})` : ''}`;
 
 function sourcePart(v: VendorPrices): PricesPart {

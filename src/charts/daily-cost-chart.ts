@@ -13,7 +13,7 @@ import { CHART_FONT_FAMILY, chartFontFiles } from './chart-fonts';
  * text renders the same on a machine without any system font. Same input → same PNG bytes.
  */
 
-export interface ChartSeries {
+interface ChartSeries {
   name: string;
   /** cents per day, null = no data that day */
   cents: (number | null)[];
@@ -123,7 +123,7 @@ function legendLabel(series: ChartSeries): string {
 }
 
 /** The Vega-Lite spec for the chart (pure; exported for tests and for anyone who wants the SVG instead). */
-export function dailyCostChartSpec(input: DailyCostChartInput): VegaLite.TopLevelSpec {
+function dailyCostChartSpec(input: DailyCostChartInput): VegaLite.TopLevelSpec {
   const days = validate(input);
   const labels = input.series.map(legendLabel);
   const values: { day: number; series: string; usd: number | null }[] = [];

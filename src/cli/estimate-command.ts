@@ -52,7 +52,7 @@ function tierJson(tier: TierCost) {
   };
 }
 
-export function estimateJson(result: Estimate) {
+function estimateJson(result: Estimate) {
   const v = result.verdict;
   return {
     period: 'month',

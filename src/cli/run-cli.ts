@@ -21,11 +21,11 @@ const COMMANDS: Record<string, () => CliCommand> = {
 };
 
 /** Every command (for --help). Each answers what the Slack command answers. */
-export function cliCommands(): CliCommand[] {
+function cliCommands(): CliCommand[] {
   return Object.values(COMMANDS).map((load) => load());
 }
 
-export function usage(commands: readonly CliCommand[]): string {
+function usage(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((command) => command.usage.length), 10);
   return [
     'Usage: hosting-advisor <command> [options]',

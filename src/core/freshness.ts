@@ -1,5 +1,5 @@
 /** How old a figure is, said the same way everywhere: `as of 2026-11-23 09:00 UTC (cached)`. */
-export function asOfLabel(date: Date): string {
+function asOfLabel(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 

@@ -18,7 +18,7 @@
 import { DateTime } from 'luxon';
 
 /** One process type of an app's formation, priced per dyno per month. */
-export interface RunRateFormation {
+interface RunRateFormation {
   type: string;
   quantity: number;
   /** Dyno size, lower case: `standard-2x`. */
@@ -28,7 +28,7 @@ export interface RunRateFormation {
 }
 
 /** One add-on as billed. */
-export interface RunRateAddOn {
+interface RunRateAddOn {
   id: string;
   service: string;
   /** Plan without the service prefix: `standard-0`. */
@@ -47,7 +47,7 @@ export interface RunRateApp {
   addOns: readonly RunRateAddOn[];
 }
 
-export type RunRateItemKind = 'dyno' | 'addon';
+type RunRateItemKind = 'dyno' | 'addon';
 
 export interface RunRateLine {
   app: string;
@@ -211,7 +211,7 @@ export interface SnapshotRow {
   data: unknown;
 }
 
-export interface PeriodExclusion {
+interface PeriodExclusion {
   app: string;
   kind: RunRateItemKind;
   item: string;
@@ -220,7 +220,7 @@ export interface PeriodExclusion {
   days: number;
 }
 
-export interface AppPeriodCost {
+interface AppPeriodCost {
   app: string;
   team: string | null;
   /** Exact cost in thirtieths of a cent. */

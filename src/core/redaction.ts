@@ -12,7 +12,7 @@ const TOKEN_PATTERNS = [
   /AKIA[0-9A-Z]{16}/g,
 ];
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Every secret given (6 characters or more) and anything shaped like a token, as [redacted]. */
 export function redact(text: string, secrets: Iterable<string>): string {

@@ -50,7 +50,7 @@ export interface AddOn {
   asOf?: string;
 }
 
-export interface Environments {
+interface Environments {
   /** A staging copy of production. */
   staging: boolean;
   /** Review apps running on average. */

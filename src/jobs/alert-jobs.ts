@@ -22,7 +22,7 @@ import type { JobLogger as Logger } from './job-logger';
 import { OneAtATime } from './one-at-a-time';
 import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
 
-export const ALERT_LEASE_MS = 10 * 60_000;
+const ALERT_LEASE_MS = 10 * 60_000;
 
 /** What the leads are told happens to an alert Slack refused. */
 const BUDGET_RETRY =

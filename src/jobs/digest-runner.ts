@@ -25,9 +25,9 @@ import type { JobLogger } from './job-logger';
  * A dead owner's claim is taken over after this. A live owner renews it every third of it (the
  * heartbeat), and only the owner of the current claim passes the fence before the post.
  */
-export const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_LEASE_MS = 10 * 60_000;
 /** Gathering that takes longer (a hanging AWS or Heroku) is given up and tried again later. */
-export const DEFAULT_GATHER_DEADLINE_MS = 5 * 60_000;
+const DEFAULT_GATHER_DEADLINE_MS = 5 * 60_000;
 /** A run that failed for a passing reason (no answer, rate limits, a slow upstream) is tried again after this. */
 export const RETRY_AFTER_MS = 15 * 60_000;
 
@@ -65,10 +65,6 @@ export type DigestOutcome =
  */
 export const REFUSED = 'refused';
 export const HELD = 'held';
-
-export function needsPerson(run: DigestRun): boolean {
-  return run.status === 'failed' && Boolean(run.error?.startsWith(REFUSED) || run.error?.startsWith(HELD));
-}
 
 export class DigestRunner {
   private readonly leaseMs: number;

@@ -10,7 +10,7 @@ import { errorText } from '../sources/source-error';
 import { ClaimLease, LeaseLost } from './claim-lease';
 import type { JobLogger } from './job-logger';
 
-export const SNAPSHOT_JOB = 'job:heroku-snapshot';
+const SNAPSHOT_JOB = 'job:heroku-snapshot';
 const LEASE_MS = 10 * 60_000;
 const RETRY_AFTER_MS = 60 * 60_000;
 

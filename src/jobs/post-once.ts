@@ -88,7 +88,7 @@ export async function postOnce(options: PostOnceOptions, post: AlertPost): Promi
 }
 
 /** What the leads are told when Slack refuses an alert: where, why, what it said, what happens next. */
-export function refusalNotice(post: AlertPost, why: string): string {
+function refusalNotice(post: AlertPost, why: string): string {
   return [
     `Hosting Advisor could not post a cost alert to <#${post.channel}>: ${why}`,
     `> ${post.view.headline}`,

@@ -11,7 +11,7 @@ import { ClaimLease } from './claim-lease';
 import type { JobLogger } from './job-logger';
 
 /** The claim namespace of price work in the runs table (never a Slack channel ID). */
-export const PRICE_CLAIMS = 'prices';
+const PRICE_CLAIMS = 'prices';
 
 /** Longer than a whole AWS read with throttling retries; renewed every third while the work runs. */
 const LEASE_MS = 3 * 60_000;

@@ -24,15 +24,15 @@ import { armCronTimer } from './cron-timer';
 import { noticeKey, onceAcrossReplicas, type PriceClaimOptions, scheduledRefreshKey } from './price-claims';
 
 /** Reads one vendor's whole price set (for AWS, of one region), or throws a SourceError. */
-export type PriceReader = (signal: AbortSignal, region: string) => Promise<{ set: PriceSet; notes?: string[] }>;
+type PriceReader = (signal: AbortSignal, region: string) => Promise<{ set: PriceSet; notes?: string[] }>;
 
 export interface PriceReaders {
   aws?: PriceReader;
   heroku?: PriceReader;
 }
 
-export const HEROKU_REFRESH_EVERY_MS = Duration.fromObject({ hours: 20 }).toMillis();
-export const AWS_REFRESH_EVERY_MS = Duration.fromObject({ days: 6, hours: 20 }).toMillis();
+const HEROKU_REFRESH_EVERY_MS = Duration.fromObject({ hours: 20 }).toMillis();
+const AWS_REFRESH_EVERY_MS = Duration.fromObject({ days: 6, hours: 20 }).toMillis();
 const EVERY: Record<PriceVendor, number> = { heroku: HEROKU_REFRESH_EVERY_MS, aws: AWS_REFRESH_EVERY_MS };
 
 export interface RefreshOutcome {

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { addDays, utcDay } from '../core/utc-days';
 import type { Store } from '../store/store';
 
-export const RETENTION_DAYS = { cache: 30, snapshots: 400, history: 400 } as const;
+const RETENTION_DAYS = { cache: 30, snapshots: 400, history: 400 } as const;
 
 const daysBefore = (now: Date, days: number) => DateTime.fromJSDate(now, { zone: 'utc' }).minus({ days }).toJSDate();
 

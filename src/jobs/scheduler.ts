@@ -18,12 +18,12 @@ import { OneAtATime } from './one-at-a-time';
 import { pruneOldData } from './retention';
 
 /** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
-export const DEFAULT_GRACE_MS = Duration.fromObject({ days: 1 }).toMillis();
+const DEFAULT_GRACE_MS = Duration.fromObject({ days: 1 }).toMillis();
 /** How often replicas look for missed runs and changed settings. */
-export const CHECK_SCHEDULE = '*/5 * * * *';
+const CHECK_SCHEDULE = '*/5 * * * *';
 
 /** When this installation first ran its jobs: a digest due before then was never missed. */
-export const FIRST_START_KEY = 'jobs.first_start';
+const FIRST_START_KEY = 'jobs.first_start';
 
 export interface JobsOptions {
   services: Services;

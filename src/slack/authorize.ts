@@ -18,7 +18,7 @@ export interface BotAuthorization extends AuthorizeResult {
   slackTokenProblem?: string;
 }
 
-export const TOKEN_PROBLEM =
+const TOKEN_PROBLEM =
   "Hosting Advisor's Slack token is no longer valid (revoked, or the app was uninstalled): whoever runs it must reinstall the app and update SLACK_BOT_TOKEN. Answers in this conversation still work; posting to channels, forms and uploads do not.";
 
 export function cachedAuthorize(

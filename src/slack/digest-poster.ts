@@ -16,7 +16,7 @@ import { slackErrorCode, slackErrorText } from './slack-errors';
 import { findTaggedMessage, noResendClient } from './tagged-messages';
 
 /** The message metadata type that tags a digest post with its week. */
-export const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
+const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
 
 /** How long a post waits out Slack's Retry-After answers in all before the run is left to the next check. */
 const RATE_LIMIT_WAIT_MS = 3 * 60_000;
@@ -130,7 +130,7 @@ export function createDigestRunner(services: Services, client: WebClient, logger
   });
 }
 
-export function describeOutcome(outcome: DigestOutcome): { ok: boolean; message: string } {
+function describeOutcome(outcome: DigestOutcome): { ok: boolean; message: string } {
   switch (outcome.status) {
     case 'posted':
       return {

@@ -22,7 +22,7 @@ export const USERGROUP_ID = /^S[A-Z0-9]{2,}$/;
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
 /** How long the group's members are trusted before Slack is asked again. */
-export const LEADS_CACHE_MS = 5 * 60 * 1000;
+const LEADS_CACHE_MS = 5 * 60 * 1000;
 /** After a failure, how long before Slack is asked again (keeps a broken group ID from flooding the log). */
 const FAILURE_RETRY_MS = 60 * 1000;
 /** Longest wait for Slack's list of group members before answering without them. */
@@ -59,7 +59,7 @@ export async function storedUsergroup(services: Pick<Services, 'store'>): Promis
 }
 
 /** Channels where leads allow spend to be posted: `spend.channels` and the digest channel. */
-export async function spendChannels(services: Pick<Services, 'store' | 'config'>): Promise<string[]> {
+async function spendChannels(services: Pick<Services, 'store' | 'config'>): Promise<string[]> {
   const stored = (await services.store.getSetting(SPEND_CHANNELS_KEY)) ?? '';
   const listed = stored
     .split(',')

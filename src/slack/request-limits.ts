@@ -40,7 +40,7 @@ export function limitConnections(server: Server): void {
 const SIGNATURE = /^v0=[0-9a-f]{64}$/;
 
 /** Why a request to a Slack endpoint is refused from its headers alone, or undefined when it may be read. */
-export function refusalFromHeaders(
+function refusalFromHeaders(
   headers: IncomingMessage['headers'],
   nowSeconds: number,
 ): { status: 401 | 413; why: string } | undefined {

@@ -43,7 +43,7 @@ export function rememberSecrets(secrets: readonly string[]): void {
 }
 
 /** Text about a failure, made fit to show a person: the same redaction as the logs. */
-export function forPeople(text: string): string {
+function forPeople(text: string): string {
   return redact(text, configuredSecrets);
 }
 

@@ -7,8 +7,6 @@ import { openSqlite } from './sqlite-database';
 import type { SqliteLockOptions } from './sqlite-lock';
 import type { Store } from './store';
 
-export { DEFAULT_DATABASE } from './default-database';
-
 /** Where the store is: DATABASE_URL and, for PostgreSQL, how to trust it (src/config.ts reads them). */
 export interface DatabaseSettings {
   DATABASE_URL: string;

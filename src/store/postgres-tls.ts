@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
 
 export const SSL_MODES = ['disable', 'no-verify', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
-export type SslMode = (typeof SSL_MODES)[number];
+type SslMode = (typeof SSL_MODES)[number];
 
 /** What the environment says besides DATABASE_URL (read by src/config.ts). */
 export interface PostgresTlsSettings {
@@ -38,7 +38,7 @@ export interface PostgresConnection {
 const TLS_PARAMETERS = ['sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'ssl', 'uselibpqcompat'];
 const LOCAL_HOSTS = new Set(['', 'localhost', '127.0.0.1', '::1', '[::1]']);
 
-export class PostgresTlsError extends Error {
+class PostgresTlsError extends Error {
   override readonly name = 'PostgresTlsError';
 }
 

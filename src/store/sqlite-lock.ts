@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const LOCK_HEARTBEAT_MS = 10_000;
+const LOCK_HEARTBEAT_MS = 10_000;
 export const LOCK_STALE_MS = 30_000;
 
 interface Holder {

@@ -25,7 +25,7 @@ export const AWS_ENV = {
 };
 export const EC2 = 'Amazon Elastic Compute Cloud - Compute';
 export const S3 = 'Amazon Simple Storage Service';
-export const BY_SERVICE_AND_USAGE = [
+const BY_SERVICE_AND_USAGE = [
   { Type: 'DIMENSION' as const, Key: 'SERVICE' },
   { Type: 'DIMENSION' as const, Key: 'USAGE_TYPE' },
 ];
@@ -74,7 +74,7 @@ export const byServiceAndUsage = (input: CeRequestBody) =>
   input.GroupBy?.length === 2 && input.GroupBy[0]?.Key === 'SERVICE' && input.GroupBy[1]?.Key === 'USAGE_TYPE';
 
 /** Days start ≤ d < end, each with the groups `groups(day)` returns (amounts as strings, as CE sends them). */
-export function dailyPage(start: string, end: string, groups: (day: string) => DayGroups['groups']) {
+function dailyPage(start: string, end: string, groups: (day: string) => DayGroups['groups']) {
   const days: DayGroups[] = [];
   for (let day = start; day < end; day = nextDay(day)) days.push({ day, groups: groups(day) });
   return costAndUsagePage({ metric: 'UnblendedCost', groupBy: BY_SERVICE_AND_USAGE, days });

@@ -18,7 +18,7 @@ export function stringLeaves(value: unknown, where = '$', out: { where: string; 
 }
 
 /** Internals a person should never read in an answer. */
-export const INTERNALS: { name: string; pattern: RegExp }[] = [
+const INTERNALS: { name: string; pattern: RegExp }[] = [
   { name: 'a stack frame', pattern: /\bat (?:\S+ \()?(?:\/|file:|node:|[A-Za-z]:\\)/ },
   { name: 'a source position', pattern: /\.(?:ts|js|mjs|cjs):\d/ },
   { name: 'a TypeScript file name', pattern: /\.ts:/ },

@@ -10,7 +10,7 @@ export const BOT_TOKEN = 'xoxb-1111111111-2222222222-testtokenvalue';
 export const LEAD = 'ULEAD0001';
 export const NOT_LEAD = 'UOTHER001';
 
-export interface SlackResponse {
+interface SlackResponse {
   status: number;
   /** The ack body: parsed JSON, or the raw text when it is not JSON (or empty). */
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the bot sent

@@ -5,7 +5,7 @@ import { SIGNING_SECRET } from './bot-harness';
 import { tempSqliteFile } from './databases';
 
 /** The built bot (`npm test` builds first), run as production runs it, as a child process. */
-export const BOT_ENTRY = path.resolve(__dirname, '../../dist/index.js');
+const BOT_ENTRY = path.resolve(__dirname, '../../dist/index.js');
 
 export interface ChildBot {
   child: ChildProcess;

@@ -8,7 +8,7 @@ export function tempSqliteFile(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hosting-advisor-')), 'test.db');
 }
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
 /**
  * A connection string for an empty schema of its own on TEST_DATABASE_URL, so test files can run

@@ -34,7 +34,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 /** ../shared beside the checkout, from test/support (ts-jest) or dist-bench/test/support (the bench). */
-export const CE_MODEL_PATH =
+const CE_MODEL_PATH =
   ['../../../shared', '../../../../shared']
     .map((shared) => path.resolve(__dirname, shared, 'fixtures/aws/ce-service-2.json'))
     .find((file) => fs.existsSync(file)) ?? path.resolve(__dirname, '../../../shared/fixtures/aws/ce-service-2.json');
@@ -47,7 +47,7 @@ interface MemberRef {
   shape: string;
 }
 
-export interface ModelShape {
+interface ModelShape {
   type: 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'double' | 'boolean' | 'timestamp' | 'blob';
   members?: Record<string, MemberRef>;
   required?: string[];
@@ -384,7 +384,7 @@ export type FakeReply =
   | { type: 'delay'; ms: number; then: FakeReply };
 
 /** Errors any AWS JSON service can send besides the operation's modeled ones. */
-export const COMMON_AWS_ERRORS = [
+const COMMON_AWS_ERRORS = [
   'AccessDeniedException',
   'ExpiredTokenException',
   'IncompleteSignature',
@@ -444,7 +444,7 @@ export const reply = {
 // ---------------------------------------------------------------------------------------------
 
 /** Filter expressions as the model defines them, typed loosely enough for test matchers. */
-export interface CeExpression {
+interface CeExpression {
   And?: CeExpression[];
   Or?: CeExpression[];
   Not?: CeExpression;
@@ -465,9 +465,9 @@ export interface CeRequestBody {
   [member: string]: unknown;
 }
 
-export type CeOperation = 'GetCostAndUsage' | 'GetCostForecast' | 'GetDimensionValues' | (string & {});
+type CeOperation = 'GetCostAndUsage' | 'GetCostForecast' | 'GetDimensionValues' | (string & {});
 
-export interface LoggedRequest {
+interface LoggedRequest {
   seq: number;
   method: string;
   path: string;
@@ -502,9 +502,9 @@ export interface FakeRequestInfo {
   request: LoggedRequest;
 }
 
-export type Responder = FakeReply | ((info: FakeRequestInfo) => FakeReply);
+type Responder = FakeReply | ((info: FakeRequestInfo) => FakeReply);
 
-export interface RouteOptions {
+interface RouteOptions {
   /** Only requests for which this returns true use the route. */
   match?: (input: CeRequestBody, info: FakeRequestInfo) => boolean;
   /** Retire the route after this many uses (default: never). */
@@ -525,7 +525,7 @@ interface IssuedToken {
   paramsKey: string;
 }
 
-export type CredentialRejection =
+type CredentialRejection =
   | 'UnrecognizedClientException'
   | 'ExpiredTokenException'
   | 'InvalidSignatureException'

@@ -109,7 +109,7 @@ export interface AddOnSpec {
 }
 
 /** Dyno sizes as GET /dyno-sizes lists them. `cost: null` where the live API is unconfirmed (Private/Shield). */
-export const DEFAULT_DYNO_SIZES: readonly {
+const DEFAULT_DYNO_SIZES: readonly {
   name: string;
   memory: number;
   compute: number;
@@ -134,7 +134,7 @@ export const DEFAULT_DYNO_SIZES: readonly {
 ];
 
 /** A small deterministic PRNG (mulberry32), so generated worlds are the same every run. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -36,7 +36,7 @@ export function loadPricingModel(): CeModel {
   return model;
 }
 
-export interface PriceListRequest {
+interface PriceListRequest {
   target?: string;
   operation?: string;
   body: Record<string, unknown>;

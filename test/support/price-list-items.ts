@@ -14,7 +14,7 @@ const LOCATIONS: Record<string, { location: string; prefix: string }> = {
   'eu-west-1': { location: 'EU (Ireland)', prefix: 'EUW1' },
 };
 
-export interface ItemSpec {
+interface ItemSpec {
   serviceCode: string;
   productFamily: string;
   region: string;
@@ -40,7 +40,7 @@ function skuFor(seed: string): string {
 }
 
 /** One item as the JSON text AWS sends in `PriceList`. */
-export function priceItem(spec: ItemSpec): string {
+function priceItem(spec: ItemSpec): string {
   const where = LOCATIONS[spec.region] ?? { location: spec.region, prefix: spec.region.toUpperCase() };
   const sku = spec.sku ?? skuFor(`${spec.serviceCode}|${spec.region}|${JSON.stringify(spec.attributes)}`);
   const effectiveDate = `${spec.effectiveDate ?? '2026-11-01'}T00:00:00Z`;

@@ -32,7 +32,7 @@ const DRIVER_WORDS: Record<string, string> = {
 
 const signed = (amount: Decimal) => `${amount.isNegative() ? '' : '+'}${formatUsd(amount)}`;
 
-export function driverWord(type: string): string {
+function driverWord(type: string): string {
   return DRIVER_WORDS[type] ?? type.toLowerCase().replace(/_/g, ' ');
 }
 

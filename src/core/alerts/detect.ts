@@ -11,8 +11,8 @@
  * Amounts are whole cents; pure.
  */
 export const HISTORY_DAYS = 28;
-export const Z_THRESHOLD = 3.5;
-export const DEFAULT_MIN_IMPACT_CENTS = 500;
+const Z_THRESHOLD = 3.5;
+const DEFAULT_MIN_IMPACT_CENTS = 500;
 const MAD_TO_SIGMA = 1.4826;
 const FLOOR_SHARE_OF_MEDIAN = 0.05;
 const FLOOR_CENTS = 100;
@@ -82,12 +82,4 @@ export function detect(
     z: Math.round(z * 10) / 10,
     historyDays: past.length,
   };
-}
-
-/** Every series' anomaly on `day`, largest impact first. */
-export function detectAll(series: readonly DailySeries[], day: string, minImpactCents?: number): Detection[] {
-  return series
-    .map((one) => detect(one, day, minImpactCents))
-    .filter((found): found is Detection => found !== undefined)
-    .sort((a, b) => b.impactCents - a.impactCents || a.subject.localeCompare(b.subject));
 }

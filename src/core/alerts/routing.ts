@@ -16,7 +16,7 @@ export interface Routes {
 
 export type RouteTarget = { team?: string | null; account?: string | null; tag?: { key: string; value: string } };
 
-export const EMPTY_ROUTES: Routes = { team: {}, account: {}, tag: {} };
+const EMPTY_ROUTES: Routes = { team: {}, account: {}, tag: {} };
 
 /** Stored routes, tolerating a damaged setting (it routes nothing rather than failing every alert). */
 export function readRoutes(json: string | undefined): Routes {

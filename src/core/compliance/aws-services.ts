@@ -5,7 +5,7 @@
  */
 
 /** eligible: AWS's own material; reported: third parties only; unconfirmed: no source. */
-export type Eligibility = 'eligible' | 'reported' | 'unconfirmed';
+type Eligibility = 'eligible' | 'reported' | 'unconfirmed';
 
 export type ComputeKind = 'ec2' | 'fargate';
 
@@ -24,10 +24,8 @@ export function isElastiCacheNode(plan: string): boolean {
   return /^cache\./i.test(plan);
 }
 
-export const COMPUTE_ELIGIBILITY: Record<ComputeKind, Eligibility> = { ec2: 'eligible', fargate: 'unconfirmed' };
-
 /** data: stores or carries data (including load balancers and CDNs). */
-export type ServiceRole = 'compute' | 'data' | 'security' | 'billing';
+type ServiceRole = 'compute' | 'data' | 'security' | 'billing';
 
 interface KnownService {
   label: string;

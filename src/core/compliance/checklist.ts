@@ -12,7 +12,7 @@ export interface ExportMeta {
   platforms?: readonly Platform[];
 }
 
-export interface ChecklistPlatform {
+interface ChecklistPlatform {
   platform: Platform;
   answer: PlatformAnswer;
   findings: Finding[];

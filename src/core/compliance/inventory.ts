@@ -3,7 +3,7 @@
  * add-on plans, team members) and the AWS services with spend in Cost Explorer. A platform that is
  * not connected is absent; one that failed carries `error` (and whatever was read before it failed).
  */
-export type PlanCompliance = 'HIPAA' | 'PCI';
+type PlanCompliance = 'HIPAA' | 'PCI';
 
 export interface HerokuAddOnInventory {
   /** Add-on service name: `heroku-postgresql`, `papertrail`. */

@@ -5,7 +5,7 @@ import type { Platform } from '../workload';
  * requirement with its citation, the named checks that can evidence it on each platform, and what
  * the customer still has to do. Neither tool covers Heroku; the Heroku column is ours.
  */
-export type FrameworkId = 'hipaa' | 'pci' | 'soc2' | 'gdpr';
+type FrameworkId = 'hipaa' | 'pci' | 'soc2' | 'gdpr';
 
 /** Checks that read a Heroku workload or the Heroku Platform API inventory. */
 export type HerokuCheckId =

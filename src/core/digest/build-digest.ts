@@ -16,7 +16,7 @@ import type { Digest, DigestWhy, PlatformSection } from './types';
 import { verdict } from './verdict';
 import { weeksEndingWith } from './week';
 
-export const TREND_WEEKS = 4;
+const TREND_WEEKS = 4;
 
 export function digestPeriod(input: Pick<DigestInput, 'week' | 'today'>): Period {
   const weeks = weeksEndingWith(input.week, TREND_WEEKS);

@@ -3,7 +3,7 @@ import { formatUsd, type Money, toCents, ZERO } from '../money';
 import type { ModelledMonthly } from './input';
 import type { DigestWeek, Mover, PlatformId, Translation, WeekTotal } from './types';
 
-export const MAX_ROWS = 5;
+const MAX_ROWS = 5;
 /** Movers kept for grouping: twenty apps that changed alike are one line, so keep them all. */
 export const MAX_MOVERS = 1000;
 
@@ -49,7 +49,7 @@ export function change(weeks: WeekTotal[]): { change: Money; changePercent?: num
  * A month's modelled cost as one week. AWS prices are hourly (month = 730 h, so a week is
  * 168/730 of it); Heroku prorates monthly prices per day (a week is 7/30 of a month).
  */
-export function weekOfMonthly(monthly: Money, on: PlatformId): Money {
+function weekOfMonthly(monthly: Money, on: PlatformId): Money {
   return on === 'aws' ? monthly.times(168).div(730) : monthly.times(7).div(30);
 }
 

@@ -7,7 +7,7 @@ import { PLATFORMS } from '../workload';
 import type { PostureLine } from './types';
 
 /** HIPAA and PCI: the regimes the product is built around. */
-export const DIGEST_FRAMEWORKS = ['hipaa', 'pci'] as const;
+const DIGEST_FRAMEWORKS = ['hipaa', 'pci'] as const;
 
 const LABEL = { heroku: 'Heroku', aws: 'AWS' } as const;
 

@@ -12,15 +12,15 @@ import type { Digest, PlatformSection } from './types';
 const NAME = { aws: 'AWS', heroku: 'Heroku' } as const;
 const ITEMS = { aws: 'services', heroku: 'apps' } as const;
 
-export function digestTitle(digest: Digest): string {
+function digestTitle(digest: Digest): string {
   return `Weekly hosting digest: ${digest.week.label}`;
 }
 
-export function platformHeading(section: PlatformSection): string {
+function platformHeading(section: PlatformSection): string {
   return section.platform === 'aws' ? 'AWS (Cost Explorer)' : 'Heroku (daily snapshots)';
 }
 
-export function platformLines(section: PlatformSection): string[] {
+function platformLines(section: PlatformSection): string[] {
   if (section.status !== 'ok') return [`:warning: No ${NAME[section.platform]} figures this week: ${section.reason}`];
   const kind = section.estimated ? 'estimated' : 'actual';
   const [w1, w2, w3, w4] = section.weeks;
@@ -58,7 +58,7 @@ export function platformLines(section: PlatformSection): string[] {
 }
 
 /** The heading of the "why it changed" section: which weeks it compares. */
-export function whyHeading(digest: Digest): string {
+function whyHeading(digest: Digest): string {
   const before = digest.weeks.at(-2);
   return `Why it changed: last week (${digest.week.label}) against the week before${before ? ` (${before.label})` : ''}`;
 }
@@ -75,7 +75,7 @@ export function whyLines(digest: Digest): string[] {
   ];
 }
 
-export function postureText(digest: Digest): string[] {
+function postureText(digest: Digest): string[] {
   return digest.posture.map((line) => `${line.framework} — ${line.summary}`);
 }
 

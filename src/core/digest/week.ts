@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { addDays } from '../utc-days';
 import type { DigestWeek } from './types';
 
-export function weekStarting(monday: string, timezone: string): DigestWeek {
+function weekStarting(monday: string, timezone: string): DigestWeek {
   const start = DateTime.fromISO(monday, { zone: 'utc' });
   if (!start.isValid || start.weekday !== 1) throw new RangeError(`a digest week starts on a Monday, not ${monday}`);
   const sunday = start.plus({ days: 6 });
@@ -30,11 +30,4 @@ export function weeksEndingWith(week: DigestWeek, count: number): DigestWeek[] {
   return Array.from({ length: count }, (_, i) =>
     weekStarting(addDays(week.start, -7 * (count - 1 - i)), week.timezone),
   );
-}
-
-/** The ISO week id (`2026-W47`) a period key stands for, or undefined. */
-export function parseWeekId(id: string, timezone: string): DigestWeek | undefined {
-  const parsed = DateTime.fromISO(id, { zone: 'utc' });
-  if (!/^\d{4}-W\d{2}$/.test(id) || !parsed.isValid) return undefined;
-  return weekStarting(parsed.toISODate()!, timezone);
 }

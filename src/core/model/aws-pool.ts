@@ -13,7 +13,7 @@ import { type ArchitectureChoice, instanceForDyno, MEMORY_HEADROOM_GB, type Proc
  * memory, for every allowed instance type; the cheapest total wins (ties: the smaller instance). At
  * least `minimum` instances run, so production spreads across two Availability Zones.
  */
-export interface InstancePool {
+interface InstancePool {
   spec: Ec2Spec;
   count: number;
   /** Processes (tasks) placed on these instances. */

@@ -29,7 +29,7 @@ export const FARGATE_TASK_SIZES: readonly { vcpu: number; memoryGb: number }[] =
   ([vcpu, memories]) => memories.map((memoryGb) => ({ vcpu, memoryGb })),
 );
 
-export function fargateHourly(catalog: Catalog, vcpu: number, memoryGb: number, arch: 'x86_64' | 'arm64'): Money {
+function fargateHourly(catalog: Catalog, vcpu: number, memoryGb: number, arch: 'x86_64' | 'arm64'): Money {
   const prefix = arch === 'arm64' ? 'aws.fargate-arm' : 'aws.fargate';
   const price = unitPriceOf(catalog);
   return price(`${prefix}.vcpu-hour`)!

@@ -46,7 +46,7 @@ export function environmentOfApp(name: string): EnvironmentName {
   return 'production';
 }
 
-export const prefixOf = (app: string): string => `${app}: `;
+const prefixOf = (app: string): string => `${app}: `;
 
 /**
  * A whole Heroku account on AWS in three tiers. Shared infrastructure is counted once per environment

@@ -41,7 +41,7 @@ const MAX_DYNOS_PER_INSTANCE = 8;
 /** 512 MB is too small to run one more copy of a process that needed more. */
 const MIN_SPLIT_DYNO_GB = 1;
 /** CPU a shared dyno sustains per nominal vCPU (its 1x share = 0.5 nominal vCPU → 0.2). */
-export const SHARED_DYNO_SUSTAINED = 0.4;
+const SHARED_DYNO_SUSTAINED = 0.4;
 
 export interface ProcessNeed {
   /** The process's own memory: a dyno's RAM, or an instance's RAM less the headroom. */
@@ -128,7 +128,7 @@ function chooseInstance(catalog: Catalog, need: ProcessNeed, arch: ArchitectureC
 }
 
 /** AWS's Heroku migration guidance: the instance it names for each dyno size. */
-export const AWS_GUIDANCE: Readonly<Record<string, string>> = {
+const AWS_GUIDANCE: Readonly<Record<string, string>> = {
   'standard-1x': 't3.small',
   'standard-2x': 't3.medium',
   'performance-m': 'm5.large',

@@ -12,7 +12,7 @@ function missingItem(line: UnpricedCostLine, platform: Platform): string {
   return `${name}: ${line.item} (${line.environment}) has no public price; ${how}`;
 }
 
-export function missingItems(current: PlatformCost, tier: TierCost): string[] {
+function missingItems(current: PlatformCost, tier: TierCost): string[] {
   return [
     ...new Set([
       ...current.unpriced.map((l) => missingItem(l, current.platform)),

@@ -76,7 +76,7 @@ export function addOnLine(addOn: ParityAddOn, catalog: Catalog): ParityCostLine 
   };
 }
 
-export function sumCents(lines: readonly ParityCostLine[]): number {
+function sumCents(lines: readonly ParityCostLine[]): number {
   return lines.reduce((total, line) => total + (line.monthlyCents ?? 0), 0);
 }
 

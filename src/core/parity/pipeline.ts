@@ -16,7 +16,7 @@ function sharedStart(a: string, b: string): number {
   return n;
 }
 
-export function partnerOf(staging: ParityApp, production: readonly ParityApp[]): ParityApp {
+function partnerOf(staging: ParityApp, production: readonly ParityApp[]): ParityApp {
   return production.reduce((best, candidate) =>
     sharedStart(staging.name, candidate.name) > sharedStart(staging.name, best.name) ? candidate : best,
   );
@@ -24,7 +24,7 @@ export function partnerOf(staging: ParityApp, production: readonly ParityApp[]):
 
 const names = (apps: readonly ParityApp[]) => apps.map((app) => app.name).join(', ');
 
-export function comparePipeline(input: ParityPipelineInput, catalog: Catalog): PipelineParity {
+function comparePipeline(input: ParityPipelineInput, catalog: Catalog): PipelineParity {
   const staging = input.staging.map((app) => appCost(app, catalog));
   const production = input.production.map((app) => appCost(app, catalog));
   const stagingCents = staging.reduce((total, app) => total + app.monthlyCents, 0);

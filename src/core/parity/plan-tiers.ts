@@ -6,7 +6,7 @@
  * encryption at rest; Premium, Private, Shield: encrypted at rest, more connections).
  */
 
-export const POSTGRES_SERVICE = 'heroku-postgresql';
+const POSTGRES_SERVICE = 'heroku-postgresql';
 const KEY_VALUE_SERVICES = new Set(['heroku-redis', 'heroku-keyvalue']);
 
 export type DataService = 'postgres' | 'key-value';

@@ -14,7 +14,7 @@ import type {
 
 export const usdCents = (cents: number) => formatUsd(fromCents(cents));
 
-export const CLASS_LABEL: Record<Difference['class'], string> = { risk: 'RISK', 'cost-choice': 'COST CHOICE' };
+const CLASS_LABEL: Record<Difference['class'], string> = { risk: 'RISK', 'cost-choice': 'COST CHOICE' };
 
 export function pricesLabel(priceListDate: string): string {
   return `a month, estimated at Heroku list prices (price list of ${priceListDate})`;
@@ -27,13 +27,13 @@ export function costLineText(line: ParityCostLine, sign = ''): string {
 }
 
 /** `shop-staging $100.00/mo = web: 1 × Standard-2X $50.00 + Heroku Postgres standard-0 $50.00`. */
-export function appCostText(cost: AppCost): string {
+function appCostText(cost: AppCost): string {
   const parts = cost.lines.map((line) => `${line.item} ${usdCents(line.monthlyCents ?? 0)}`);
   const unpriced = cost.unpriced.length > 0 ? ` (not counted: ${cost.unpriced.map((l) => l.item).join(', ')})` : '';
   return `${cost.app} ${usdCents(cost.monthlyCents)}/mo${parts.length > 0 ? ` = ${parts.join(' + ')}` : ''}${unpriced}`;
 }
 
-export function shareSentence(pipeline: PipelineParity): string {
+function shareSentence(pipeline: PipelineParity): string {
   const staging = usdCents(pipeline.stagingCents);
   const production = usdCents(pipeline.productionCents);
   if (pipeline.sharePercent === null) {
@@ -42,7 +42,7 @@ export function shareSentence(pipeline: PipelineParity): string {
   return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo.`;
 }
 
-export function matchSentence(pair: AppPair): string {
+function matchSentence(pair: AppPair): string {
   const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what has no list price' : '';
   return `Removing the risks of ${pair.staging} would add ${usdCents(pair.toMatchCents)}/mo${unpriced}.`;
 }
@@ -50,7 +50,7 @@ export function matchSentence(pair: AppPair): string {
 const PARITY_TOPICS = 'stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names';
 
 /** True when every compared pair has no difference at all, and no app of the stages went unread. */
-export const pipelineMatches = (pipeline: PipelineParity) =>
+const pipelineMatches = (pipeline: PipelineParity) =>
   pipeline.status === 'compared' &&
   pipeline.unreadable.length === 0 &&
   pipeline.pairs.every((pair) => pair.differences.length === 0);
@@ -69,7 +69,7 @@ export function statusSentence(pipeline: PipelineParity): string | undefined {
 }
 
 /** The one line a matching pipeline gets. */
-export function matchingLine(pipeline: PipelineParity): string {
+function matchingLine(pipeline: PipelineParity): string {
   return `Pipeline ${pipeline.pipeline}: staging matches production (${PARITY_TOPICS}). ${shareSentence(pipeline)}`;
 }
 
@@ -108,7 +108,7 @@ export function renderParityText(report: ParityReport): string {
 }
 
 /** Topics in words, for one-line summaries (the digest, App Home). */
-export const TOPIC_WORDS: Record<DifferenceTopic, string> = {
+const TOPIC_WORDS: Record<DifferenceTopic, string> = {
   stack: 'stack',
   region: 'region',
   space: 'space',

@@ -61,7 +61,7 @@ export interface ParityPipelineInput {
 // ------------------------------------------------------------------------------------------------
 
 /** risk: behaviour can differ. cost-choice: same behaviour, smaller or cheaper. */
-export type DifferenceClass = 'risk' | 'cost-choice';
+type DifferenceClass = 'risk' | 'cost-choice';
 
 export type DifferenceTopic =
   | 'stack'
@@ -116,7 +116,7 @@ export interface AppPair {
   toMatchUnpriced: ParityCostLine[];
 }
 
-export type PipelineStatus = 'compared' | 'no-staging' | 'no-production' | 'nothing-readable';
+type PipelineStatus = 'compared' | 'no-staging' | 'no-production' | 'nothing-readable';
 
 export interface PipelineParity {
   pipeline: string;

@@ -1,10 +1,10 @@
 import { type CatalogEntry, priced } from './price-entry';
 import { SOURCES } from './sources';
 
-export type Architecture = 'x86_64' | 'arm64';
+type Architecture = 'x86_64' | 'arm64';
 
 /** General purpose (m), compute optimised (c), memory optimised (r), burstable (t). */
-export type InstanceClass = 'general' | 'compute' | 'memory' | 'burstable';
+type InstanceClass = 'general' | 'compute' | 'memory' | 'burstable';
 
 export interface Ec2Spec {
   type: string;

@@ -130,7 +130,7 @@ function firSpec(size: string): DynoSpec {
   };
 }
 
-export const ECO_DYNO: DynoSpec = {
+const ECO_DYNO: DynoSpec = {
   size: 'eco',
   label: 'Eco',
   tier: 'eco',

@@ -1,6 +1,4 @@
-export type { AssumptionName, Assumptions } from './assumptions';
-export { DEFAULT_ASSUMPTIONS } from './assumptions';
-export type { Architecture, Ec2Spec, InstanceClass } from './aws-ec2';
+export type { Ec2Spec } from './aws-ec2';
 export type { CacheNodeSpec } from './aws-elasticache';
 export type { RdsSpec } from './aws-rds';
 export { RDS_MIN_STORAGE_GB } from './aws-rds';
@@ -15,24 +13,16 @@ export {
   findRdsClass,
   priceOf,
 } from './catalog';
-export { closestMatch, editDistance } from './closest-match';
+export { closestMatch } from './closest-match';
 export type { HerokuKeyValuePlan, HerokuPostgresPlan, KeyValueTier, PostgresTier } from './heroku-data';
 export type { DynoSpec, DynoTier } from './heroku-dynos';
 export type { LivePrice, PriceSet, PriceVendor } from './live-prices';
-export {
-  AWS_REGION_CODE,
-  BUNDLED_AWS_REGION,
-  HEROKU_PRICE_REGION,
-  isoDay,
-  livePriceDate,
-  livePriceLabel,
-  VENDOR_NAMES,
-} from './live-prices';
-export type { AssumptionOverrides, PricingOverrides, PricingOverridesResult } from './overrides';
+export { AWS_REGION_CODE, BUNDLED_AWS_REGION, HEROKU_PRICE_REGION, isoDay, VENDOR_NAMES } from './live-prices';
+export type { PricingOverrides } from './overrides';
 export { applyOverrides, PRICING_FILE_EXAMPLE, parsePricingOverrides } from './overrides';
-export type { CatalogEntry, Confidence, PriceEntry, PriceOrigin, PriceUnit, UnpricedEntry } from './price-entry';
+export type { CatalogEntry, Confidence, PriceEntry, PriceOrigin, PriceUnit } from './price-entry';
 export { isPriced } from './price-entry';
-export type { PriceChange, PriceSetReview } from './price-guard';
-export { MAX_KEYS_LOST, MAX_PRICE_MOVE, reviewPriceSet } from './price-guard';
-export type { LayeredCatalog, PriceLayers } from './price-layers';
+export type { PriceSetReview } from './price-guard';
+export { reviewPriceSet } from './price-guard';
+export type { LayeredCatalog } from './price-layers';
 export { countByOrigin, layerPrices } from './price-layers';

@@ -15,7 +15,7 @@ export interface PricingOverrides {
   assumptions: AssumptionOverrides;
 }
 
-export type AssumptionOverrides = Partial<Omit<Assumptions, 'opsHoursPerEnvironment'>> & {
+type AssumptionOverrides = Partial<Omit<Assumptions, 'opsHoursPerEnvironment'>> & {
   opsHoursPerEnvironment?: Partial<Assumptions['opsHoursPerEnvironment']>;
 };
 

@@ -2,11 +2,11 @@ import Decimal from 'decimal.js';
 import type { LivePrice, PriceSet } from './live-prices';
 
 /** A price that moved more than this fraction either way makes a refresh suspect. */
-export const MAX_PRICE_MOVE = new Decimal('0.5');
+const MAX_PRICE_MOVE = new Decimal('0.5');
 /** A refresh that lost more than this fraction of the previous set's keys is suspect. */
-export const MAX_KEYS_LOST = new Decimal('0.1');
+const MAX_KEYS_LOST = new Decimal('0.1');
 
-export interface PriceChange {
+interface PriceChange {
   key: string;
   /** Exact decimal strings; null is a contract price. */
   from: string | null;

@@ -15,7 +15,7 @@ export interface DailyCostLike {
   estimated: boolean;
 }
 
-export interface Mover {
+interface Mover {
   key: string;
   label: string;
   current: Money;

@@ -18,7 +18,7 @@ import { ADD_BUDGET } from './budget-form';
 
 export const DELETE_BUDGET = 'home_delete_budget';
 /** Budgets shown one a block; more are counted (a Home tab holds 100 blocks). */
-export const MAX_HOME_BUDGETS = 15;
+const MAX_HOME_BUDGETS = 15;
 
 export interface BudgetsHomeInput {
   budgets: readonly StoredBudget[];

@@ -11,7 +11,7 @@ import { slackErrorCode, slackErrorText } from '../slack-errors';
 import { findTaggedMessage, noResendClient } from '../tagged-messages';
 import { alertBlocks, alertText } from './alert-blocks';
 
-export const ALERT_EVENT_TYPE = 'hosting_advisor_alert';
+const ALERT_EVENT_TYPE = 'hosting_advisor_alert';
 
 /** `client` reads history and tells the leads; posts go through a client of its own that never resends. */
 export function slackAlertPoster(

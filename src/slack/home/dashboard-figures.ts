@@ -10,7 +10,7 @@ import { monthLabel, rangeLabel } from '../period-labels';
 import { sparkline } from './sparkline';
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
-export const FIGURES_VERSION = 2;
+const FIGURES_VERSION = 2;
 
 export interface PlatformFigures {
   platform: PlatformId;
@@ -58,7 +58,7 @@ export interface PlatformOff {
 }
 
 /** Both platforms together, when both were read: the same periods, summed from the figures shown. */
-export interface CombinedFigures {
+interface CombinedFigures {
   monthToDate: string;
   /** Only when both platforms have a forecast. */
   forecast?: string;
@@ -82,10 +82,10 @@ export interface DashboardFigures {
   generatedAt: string;
 }
 
-export const PLATFORM_NAMES: Record<PlatformId, string> = { aws: 'AWS', heroku: 'Heroku' };
+const PLATFORM_NAMES: Record<PlatformId, string> = { aws: 'AWS', heroku: 'Heroku' };
 
 /** `+$20.00`, `-$5.00`, `$0.00`. */
-export function signedUsd(value: Money): string {
+function signedUsd(value: Money): string {
   const text = formatUsd(value);
   return value.isPositive() && !value.isZero() && !text.startsWith('-') ? `+${text}` : text;
 }

@@ -1,5 +1,5 @@
 /** Eight heights, lowest first. */
-export const SPARK_BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
+const SPARK_BARS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 /** A day without data: shown, never drawn as zero. */
 export const SPARK_GAP = '·';
 

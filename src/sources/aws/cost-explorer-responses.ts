@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const DECIMAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
-export const metricValueSchema = z.object({
+const metricValueSchema = z.object({
   Amount: z.string().regex(DECIMAL, 'Amount is not a decimal number'),
   Unit: z.string().optional(),
 });
@@ -32,8 +32,6 @@ export const costAndUsagePageSchema = z.object({
     .optional(),
   NextPageToken: z.string().optional(),
 });
-
-export type CostAndUsagePage = z.infer<typeof costAndUsagePageSchema>;
 
 /** What is cached for one GetCostAndUsage request: every page, in order, without tokens or metadata. */
 export const costAndUsageAnswerSchema = z.object({

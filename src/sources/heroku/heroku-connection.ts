@@ -98,10 +98,3 @@ async function createAgent(host: string, trust: TrustedCertificates, maxSockets:
   const secureContext = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extras] });
   return new https.Agent({ ...options, secureContext });
 }
-
-/** Closes idle pooled connections (process shutdown, tests). */
-export async function closeHerokuAgents(): Promise<void> {
-  const pending = [...agents.values()];
-  agents.clear();
-  for (const agent of await Promise.allSettled(pending)) if (agent.status === 'fulfilled') agent.value.destroy();
-}

@@ -43,5 +43,4 @@ export const parityAddOnWire = z.object({
 export const configVarNamesWire = z.record(z.string(), z.unknown()).transform((vars) => Object.keys(vars).sort());
 
 export type CouplingWire = z.infer<typeof couplingWire>;
-export type ParityAppWire = z.infer<typeof parityAppWire>;
 export type ParityAddOnWire = z.infer<typeof parityAddOnWire>;

@@ -22,7 +22,7 @@ import { formationWire } from './wire';
  * hour (the same as the inventory); when Heroku fails, an older copy is served, labelled.
  */
 
-export interface PipelineSummary {
+interface PipelineSummary {
   id: string;
   name: string;
 }

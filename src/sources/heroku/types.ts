@@ -8,7 +8,7 @@ export interface HerokuRef {
   name: string;
 }
 
-export interface HerokuAccount {
+interface HerokuAccount {
   id: string;
   email: string;
   twoFactor: boolean;
@@ -21,7 +21,7 @@ export interface HerokuTeam extends HerokuRef {
   role: string | null;
 }
 
-export type PriceSource = 'api' | 'catalog';
+type PriceSource = 'api' | 'catalog';
 
 export interface HerokuDynoSize {
   id: string;
@@ -78,7 +78,7 @@ export interface HerokuAddOn {
   state: string | null;
 }
 
-export interface HerokuSpaceRef {
+interface HerokuSpaceRef {
   id: string;
   name: string;
   shield: boolean;
@@ -172,7 +172,7 @@ export interface HerokuInvoices {
   unitNote: string;
 }
 
-export interface HerokuUsageFigures {
+interface HerokuUsageFigures {
   /** Dyno units, not dollars. */
   dynoUnits: number;
   /** Add-on credits, not dollars: first-party (`data`) plus third-party (`partner`). */

@@ -131,7 +131,5 @@ export type AddOnWire = z.infer<typeof addOnWire>;
 export type DynoSizeWire = z.infer<typeof dynoSizeWire>;
 export type SpaceWire = z.infer<typeof spaceWire>;
 export type TeamMemberWire = z.infer<typeof teamMemberWire>;
-export type PlanWire = z.infer<typeof planWire>;
 export type InvoiceWire = z.infer<typeof invoiceWire>;
 export type TeamInvoiceWire = z.infer<typeof teamInvoiceWire>;
-export type TeamMonthlyUsageWire = z.infer<typeof teamMonthlyUsageWire>;

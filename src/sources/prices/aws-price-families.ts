@@ -8,14 +8,14 @@ import type { PriceUnit } from '../../core/pricing';
  * Usage types carry a region prefix outside us-east-1 (`EUW1-NatGateway-Hours`), so they are
  * matched by their ending.
  */
-export interface PriceFilter {
+interface PriceFilter {
   Type: 'TERM_MATCH';
   Field: string;
   Value: string;
 }
 
 /** One price dimension of an item, with the product attributes it belongs to. */
-export interface PricedDimension {
+interface PricedDimension {
   attributes: Readonly<Record<string, string>>;
   /** AWS's unit: `Hrs`, `GB-Mo`, `GB`, `vCPU-Hours`, `LCU-Hrs`… */
   unit: string;

@@ -19,7 +19,7 @@ const planPriceWire = z.object({
 const MONTHLY_UNITS = new Set(['month', 'monthly']);
 
 /** Add-on service → the catalog's key prefix for its plans. */
-export const PRICED_ADDON_SERVICES: Record<string, string> = {
+const PRICED_ADDON_SERVICES: Record<string, string> = {
   'heroku-postgresql': 'heroku.postgres',
   'heroku-redis': 'heroku.kvs',
 };

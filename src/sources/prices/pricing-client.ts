@@ -5,10 +5,10 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry';
  * The Price List Query API answers from a few endpoints (us-east-1, eu-central-1, ap-south-1) for
  * every region's prices: the endpoint region is not the priced region, which is a filter.
  */
-export const PRICE_LIST_ENDPOINT_REGION = 'us-east-1';
+const PRICE_LIST_ENDPOINT_REGION = 'us-east-1';
 
 /** First try and four retries: the Price List allows about 5 requests a second per account. */
-export const PRICE_LIST_MAX_ATTEMPTS = 5;
+const PRICE_LIST_MAX_ATTEMPTS = 5;
 
 export interface PricingClientOptions {
   /** Tests. Unset: the SDK honours AWS_ENDPOINT_URL_PRICING, else api.pricing.us-east-1.amazonaws.com. */

@@ -12,7 +12,7 @@ const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'CredentialsError'])
 const BAD_CREDENTIALS =
   /UnrecognizedClient|InvalidClientTokenId|InvalidSignature|SignatureDoesNotMatch|ExpiredToken|MissingAuthenticationToken/;
 
-export const BUNDLED_FALLBACK = 'estimates keep using the last good prices, or the bundled list';
+const BUNDLED_FALLBACK = 'estimates keep using the last good prices, or the bundled list';
 
 /**
  * A GetProducts failure in words a lead can act on. Never includes request details or

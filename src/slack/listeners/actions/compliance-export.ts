@@ -20,7 +20,7 @@ function render(checklist: ComplianceChecklist, format: ExportFormat): string {
 }
 
 /** Why the upload failed, in plain words, and what to do about it. */
-export function uploadFailure(error: unknown, checklist: ComplianceChecklist, format: ExportFormat): Message {
+function uploadFailure(error: unknown, checklist: ComplianceChecklist, format: ExportFormat): Message {
   const code = slackErrorCode(error);
   const cli = `\`npx hosting-advisor compliance ${checklist.words} --format ${FORMATS[format].cliFormat}\``;
   switch (code) {

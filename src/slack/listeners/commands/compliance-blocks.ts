@@ -39,7 +39,7 @@ export const statusWord = (status: FindingStatus) => STATUS_WORDS[status][0];
 const ORDER: FindingStatus[] = ['gap', 'attention', 'met', 'not-applicable'];
 
 /** A Details button carries the group's position and the words that rebuild the checklist. */
-export function detailsValue(group: number, words: string): string {
+function detailsValue(group: number, words: string): string {
   return `${group}|${words}`;
 }
 export function parseDetailsValue(value: string): { group: number; words: string } {
@@ -74,7 +74,7 @@ function counts(entries: readonly ChecklistEntry[], platform: Platform): string 
     .join(' · ');
 }
 
-export interface TopAction {
+interface TopAction {
   control: string;
   platform: Platform;
   status?: FindingStatus;
@@ -82,7 +82,7 @@ export interface TopAction {
 }
 
 /** Gaps first, then what to verify, in the framework's order; on the general checklist, the first controls. */
-export function topActions(entries: readonly ChecklistEntry[], platforms: readonly Platform[], limit = 3): TopAction[] {
+function topActions(entries: readonly ChecklistEntry[], platforms: readonly Platform[], limit = 3): TopAction[] {
   const rank = (status?: FindingStatus) => (status === 'gap' ? 0 : status === 'attention' ? 1 : 2);
   const candidates = entries.flatMap((entry) =>
     platforms

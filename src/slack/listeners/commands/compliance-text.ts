@@ -9,7 +9,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** The three characters Slack mrkdwn reserves, and backticks, which would break a code span. */
-export function escapeMrkdwn(text: string): string {
+function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, "'");
 }
 

@@ -9,7 +9,7 @@ import { ephemeral, type Message } from '../../message';
 import { complianceMessage } from './compliance-blocks';
 import type { Subcommand } from './subcommand';
 
-export const COMPLIANCE_COMMAND = '/hosting compliance';
+const COMPLIANCE_COMMAND = '/hosting compliance';
 
 export function resolveOptions(services: Services): ResolveOptions {
   return { catalog: services.catalog, now: services.now(), command: COMPLIANCE_COMMAND };

@@ -30,7 +30,7 @@ const FIELD_LIMIT = 1900;
 const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
 /** `20 apps −$11.67 each ($35.00 → $23.33)` or `shop-api +$3.00 ($20.00 → $23.00)`. */
-export function moverText(group: MoverGroup, platform: 'aws' | 'heroku'): string {
+function moverText(group: MoverGroup, platform: 'aws' | 'heroku'): string {
   const move = `${formatUsd(group.previous)} → ${formatUsd(group.current)}`;
   if (group.names.length === 1) return `${group.names[0]} ${signedUsd(group.change)} (${move})`;
   const shown = group.names.slice(0, 3).join(', ');
@@ -95,7 +95,7 @@ function platformBlocks(section: PlatformSection): KnownBlock[] {
 }
 
 /** One line on method: the week, the time zone, modelled prices. */
-export function methodLine(digest: Digest): string {
+function methodLine(digest: Digest): string {
   return `Weeks run Monday to Sunday in ${digest.week.timezone}; costs per UTC day. Modelled figures: list prices of ${digest.priceListDate}, infrastructure only, before ops hours.`;
 }
 

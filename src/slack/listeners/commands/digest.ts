@@ -39,7 +39,7 @@ async function settingsText(context: SubcommandContext): Promise<string> {
  * `channel=<#C123|name>` (Slack's escaped form), `channel=C123`, `schedule="0 9 * * 1"`, `day=mon time=09:00`,
  * `timezone=…`. Every problem is reported at once, not only the first.
  */
-export function parseSetArgs(text: string): { input: DigestSettingsInput; problems: string[] } {
+function parseSetArgs(text: string): { input: DigestSettingsInput; problems: string[] } {
   const pairs = [...text.matchAll(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g)];
   const rest = text.replace(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g, '').trim();
   const problems: string[] = [];

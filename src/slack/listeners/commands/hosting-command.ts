@@ -8,7 +8,7 @@ import type { Reply, Subcommand } from './subcommand';
 import { quoteInput, unknownSubcommand } from './unknown';
 
 /** Slack allows long command text; nothing we accept needs more than this. */
-export const MAX_COMMAND_TEXT = 2000;
+const MAX_COMMAND_TEXT = 2000;
 
 const SORRY = ephemeral(
   'Sorry, something went wrong on our side while answering that. Nothing was changed; please try again in a minute. If it keeps happening, tell whoever runs Hosting Advisor (the error is in its log).',

@@ -13,7 +13,7 @@ import { spendSubcommand } from './spend';
 import type { Subcommand } from './subcommand';
 
 /** The subcommands of `/hosting`, in the order help lists them. */
-export function subcommands(_services: Services): Subcommand[] {
+function subcommands(_services: Services): Subcommand[] {
   return [
     estimateSubcommand(),
     complianceSubcommand(),

@@ -10,7 +10,7 @@ const LEFT_OUT_SHOWN = 5;
 const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
 /** One report section as mrkdwn: rows, then its total in bold; what it leaves out after. */
-export function sectionMrkdwn(section: ReportSection): string {
+function sectionMrkdwn(section: ReportSection): string {
   const period = section.once ? ' once' : '/mo';
   const money = (amount: Parameters<typeof formatUsd>[0]) => `${formatUsd(amount)}${period}`;
   return [

@@ -35,7 +35,7 @@ function ordered(pipelines: readonly PipelineParity[]): PipelineParity[] {
 }
 
 /** `*shop* :warning: *4 risks* · staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)`. */
-export function pipelineVerdict(pipeline: PipelineParity): string {
+function pipelineVerdict(pipeline: PipelineParity): string {
   const name = `*${pipeline.pipeline}*`;
   const status = statusSentence(pipeline);
   if (status) {

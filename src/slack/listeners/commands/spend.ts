@@ -45,11 +45,6 @@ export function spendSubcommand(): Subcommand {
   };
 }
 
-export async function auditSpend(
-  services: Pick<Services, 'store'>,
-  at: Date,
-  actor: string,
-  detail: string,
-): Promise<void> {
+async function auditSpend(services: Pick<Services, 'store'>, at: Date, actor: string, detail: string): Promise<void> {
   await services.store.audit({ at, actor, action: 'spend', detail });
 }

@@ -24,9 +24,9 @@ import { estimateSubcommand } from '../commands/estimate';
 
 export const DASHBOARD_CACHE_KEY = 'dashboard:figures';
 /** Opening Home within this long of the last fetch shows the cached figures and fetches nothing. */
-export const DASHBOARD_TTL_MS = 15 * 60 * 1000;
+const DASHBOARD_TTL_MS = 15 * 60 * 1000;
 /** Figures with a platform that failed are retried sooner. */
-export const DASHBOARD_FAILED_TTL_MS = 60 * 1000;
+const DASHBOARD_FAILED_TTL_MS = 60 * 1000;
 /** A forced refresh ("Refresh now") at most this often per person. */
 export const FORCED_REFRESH_INTERVAL_MS = 5 * 60 * 1000;
 const forcedRefreshKey = (user: string) => `dashboard:forced-refresh:${user}`;

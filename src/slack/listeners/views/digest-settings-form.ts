@@ -31,7 +31,7 @@ export interface SettingsFormInput {
 }
 
 /** Every IANA zone the runtime knows, in menus of at most 100 (Slack's limit), grouped by region. */
-export function timezoneGroups(extra: readonly string[] = []) {
+function timezoneGroups(extra: readonly string[] = []) {
   const zones = [...new Set(['UTC', ...Intl.supportedValuesOf('timeZone'), ...extra])].sort();
   const byRegion = new Map<string, string[]>();
   for (const zone of zones) {

@@ -25,11 +25,10 @@ const FIELD_BLOCKS: Record<DigestSettingsField, string> = {
 const plain = fieldErrorText;
 
 /** Undefined when the bot can post in the channel; otherwise what to do, for the channel field. */
-export const digestChannelProblem = (client: WebClient, channel: string) =>
-  channelProblem(client, channel, 'save again');
+const digestChannelProblem = (client: WebClient, channel: string) => channelProblem(client, channel, 'save again');
 
 /** Undefined when the user group exists and can be read. */
-export async function usergroupProblem(client: WebClient, usergroup: string): Promise<string | undefined> {
+async function usergroupProblem(client: WebClient, usergroup: string): Promise<string | undefined> {
   if (!USERGROUP_ID.test(usergroup)) {
     return `"${usergroup.slice(0, 40)}" is not a user group ID: it starts with S, e.g. S0614TZR7 (user group menu → Copy group ID). Leave it empty for none.`;
   }
