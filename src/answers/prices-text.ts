@@ -3,8 +3,7 @@
  * each layer supplies, one part a source, and how refreshing works. The CLI prints them as text,
  * Slack as sections: both read the same parts.
  */
-import { isoDay, VENDOR_NAMES } from '../core/pricing';
-import type { RefreshOutcome } from '../jobs/price-refresh';
+import { isoDay, type RefreshOutcome, VENDOR_NAMES } from '../core/pricing';
 import type { PricesAnswer, VendorPrices } from './prices';
 
 interface PricesPart {

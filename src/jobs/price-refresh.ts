@@ -11,40 +11,22 @@ import { Duration } from 'luxon';
 import type { ScheduledTask } from 'node-cron';
 import {
   HEROKU_PRICE_REGION,
-  type PriceSet,
   type PriceSetReview,
   type PriceVendor,
+  type RefreshOutcome,
   reviewPriceSet,
   VENDOR_NAMES,
 } from '../core/pricing';
 import type { PriceBook } from '../price-book';
+import type { PriceReader, PriceReaders } from '../sources/prices/connect-price-readers';
 import { SourceError } from '../sources/source-error';
 import type { Store } from '../store/store';
 import { armCronTimer } from './cron-timer';
 import { noticeKey, onceAcrossReplicas, type PriceClaimOptions, scheduledRefreshKey } from './price-claims';
 
-/** Reads one vendor's whole price set (for AWS, of one region), or throws a SourceError. */
-type PriceReader = (signal: AbortSignal, region: string) => Promise<{ set: PriceSet; notes?: string[] }>;
-
-export interface PriceReaders {
-  aws?: PriceReader;
-  heroku?: PriceReader;
-}
-
 const HEROKU_REFRESH_EVERY_MS = Duration.fromObject({ hours: 20 }).toMillis();
 const AWS_REFRESH_EVERY_MS = Duration.fromObject({ days: 6, hours: 20 }).toMillis();
 const EVERY: Record<PriceVendor, number> = { heroku: HEROKU_REFRESH_EVERY_MS, aws: AWS_REFRESH_EVERY_MS };
-
-export interface RefreshOutcome {
-  vendor: PriceVendor;
-  region: string;
-  status: 'used' | 'held' | 'failed' | 'not-configured';
-  /** Plain words: why held or failed, notes on a used set, or how to turn it on. */
-  detail: string;
-  review?: PriceSetReview;
-  /** The first set of this vendor and region: nothing to compare it with. */
-  first?: boolean;
-}
 
 export interface PriceRefresherOptions {
   store: Store;

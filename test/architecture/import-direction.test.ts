@@ -67,10 +67,20 @@ const RULES: Rule[] = [
     applies: (arrow: Arrow) => folderOf(arrow.from) === folder,
     wrong: (arrow: Arrow) => folderOf(arrow.to) === 'slack',
   })),
+  ...(['answers', 'sources', 'store', 'charts'] as const).map((folder) => ({
+    name: `src/${folder} never imports src/jobs (jobs run answers, not the other way)`,
+    applies: (arrow: Arrow) => folderOf(arrow.from) === folder,
+    wrong: (arrow: Arrow) => folderOf(arrow.to) === 'jobs',
+  })),
   {
-    name: 'src/store never imports src/answers',
+    name: 'only the top level (src/cli.ts) imports src/cli',
+    applies: (arrow) => folderOf(arrow.from) !== 'cli' && arrow.from.split('/').length > 2,
+    wrong: (arrow) => folderOf(arrow.to) === 'cli',
+  },
+  {
+    name: 'src/store imports only src/core',
     applies: (arrow) => folderOf(arrow.from) === 'store',
-    wrong: (arrow) => folderOf(arrow.to) === 'answers',
+    wrong: (arrow) => folderOf(arrow.to) !== undefined && !['store', 'core'].includes(folderOf(arrow.to)!),
   },
   {
     name: 'src/sources never imports src/answers',

@@ -1,10 +1,11 @@
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import { parseEstimate, renderEstimateText } from '../../src/core/estimate';
 import { estimate } from '../../src/core/model';
-import { type PriceReaders, PriceRefresher } from '../../src/jobs/price-refresh';
+import { PriceRefresher } from '../../src/jobs/price-refresh';
 import { PriceBook } from '../../src/price-book';
 import { HerokuApi } from '../../src/sources/heroku/heroku-api';
 import { readAwsPriceSet } from '../../src/sources/prices/aws-price-list';
+import type { PriceReaders } from '../../src/sources/prices/connect-price-readers';
 import { readHerokuPriceSet } from '../../src/sources/prices/heroku-price-list';
 import { createPricingClient } from '../../src/sources/prices/pricing-client';
 import { openStore } from '../../src/store/open-store';

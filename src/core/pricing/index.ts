@@ -22,7 +22,7 @@ export type { PricingOverrides } from './overrides';
 export { applyOverrides, PRICING_FILE_EXAMPLE, parsePricingOverrides } from './overrides';
 export type { CatalogEntry, Confidence, PriceEntry, PriceOrigin, PriceUnit } from './price-entry';
 export { isPriced } from './price-entry';
-export type { PriceSetReview } from './price-guard';
+export type { PriceSetReview, RefreshOutcome } from './price-guard';
 export { reviewPriceSet } from './price-guard';
 export type { LayeredCatalog } from './price-layers';
 export { countByOrigin, layerPrices } from './price-layers';

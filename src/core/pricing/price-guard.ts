@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { LivePrice, PriceSet } from './live-prices';
+import type { LivePrice, PriceSet, PriceVendor } from './live-prices';
 
 /** A price that moved more than this fraction either way makes a refresh suspect. */
 const MAX_PRICE_MOVE = new Decimal('0.5');
@@ -46,6 +46,18 @@ const percent = (fraction: Decimal.Value) => `${new Decimal(fraction).times(100)
  * true: such a set is held for a lead to look at instead of silently repricing every estimate.
  * The first set of a vendor and region has nothing to compare with and is used.
  */
+/** What one refresh of one vendor's prices (in one region) came to. */
+export interface RefreshOutcome {
+  vendor: PriceVendor;
+  region: string;
+  status: 'used' | 'held' | 'failed' | 'not-configured';
+  /** Plain words: why held or failed, notes on a used set, or how to turn it on. */
+  detail: string;
+  review?: PriceSetReview;
+  /** The first set of this vendor and region: nothing to compare it with. */
+  first?: boolean;
+}
+
 export function reviewPriceSet(previous: PriceSet | undefined, next: PriceSet): PriceSetReview {
   if (next.prices.length === 0) {
     return { verdict: 'hold', reasons: ['it has no prices at all'], changes: [], lost: [], added: [] };

@@ -1,10 +1,18 @@
 import type { Config } from '../../config';
-import type { PriceReaders } from '../../jobs/price-refresh';
+import type { PriceSet } from '../../core/pricing';
 import type { Sources } from '../connect-sources';
 import { HerokuApi } from '../heroku/heroku-api';
 import { readAwsPriceSet } from './aws-price-list';
 import { readHerokuPriceSet } from './heroku-price-list';
 import { createPricingClient } from './pricing-client';
+
+/** Reads one vendor's whole price set (for AWS, of one region), or throws a SourceError. */
+export type PriceReader = (signal: AbortSignal, region: string) => Promise<{ set: PriceSet; notes?: string[] }>;
+
+export interface PriceReaders {
+  aws?: PriceReader;
+  heroku?: PriceReader;
+}
 
 /**
  * Price readers for what the configuration allows: AWS when AWS credentials are set (the SDK's own

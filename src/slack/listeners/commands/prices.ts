@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { type PricesAnswer, pricesAnswer } from '../../../answers/prices';
 import { pricesWords, refreshLines, renderPricesText } from '../../../answers/prices-text';
-import type { RefreshOutcome } from '../../../jobs/price-refresh';
+import type { RefreshOutcome } from '../../../core/pricing';
 import { isLead } from '../../leads';
 import { context, ephemeral, header, type Message, mrkdwn } from '../../message';
 import type { Subcommand } from './subcommand';
