@@ -1,3 +1,5 @@
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import { estimateFormView } from '../../src/slack/listeners/views/estimate-form';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { pressButton } from '../support/press-button';
@@ -219,14 +221,14 @@ describe('/hosting estimate through the real receiver', () => {
 });
 
 describe('the estimate form', () => {
-  const submission = (values: Record<string, unknown>) => ({
+  const submission = (values: Record<string, unknown>, metadata = { platform: 'heroku', rows: 2 }) => ({
     type: 'view_submission',
     view: {
       id: 'V1',
       callback_id: 'estimate_form',
       type: 'modal',
       state: { values },
-      private_metadata: '',
+      private_metadata: JSON.stringify(metadata),
       hash: 'h',
     },
     response_urls: [
@@ -238,71 +240,154 @@ describe('the estimate form', () => {
       },
     ],
   });
-  const field = (value: string) => ({ value: { type: 'plain_text_input', value } });
-
-  test('`/hosting estimate` with no words opens the modal via views.open with the trigger', async () => {
-    const res = await harness.command('estimate');
-    expect(res.status).toBe(200);
+  const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
+  const count = (value: string) => ({ value: { type: 'number_input', value } });
+  const pick = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
+  const platform = (value: string) => ({
+    platform: { estimate_form_platform: { type: 'static_select', selected_option: { value } } },
+  });
+  /** A process row as the form sends it. */
+  const row = (n: number, name: string, how: string, size: string, on = 'heroku') => ({
+    [`process_${n}_name`]: text(name),
+    [`process_${n}_count`]: count(how),
+    ...(size ? { [`process_${n}_size_${on}`]: pick(size) } : {}),
+  });
+  const openForm = async () => {
+    await harness.command('estimate');
     await harness.settle();
     const open = harness.slack.callsTo('views.open').at(-1)!;
+    return { open, view: open.body.view as Json };
+  };
+  const inputs = (view: Json) => view.blocks.filter((block: Json) => block.type === 'input');
+
+  test('`/hosting estimate` with no words opens a form of process rows with size menus, not the grammar', async () => {
+    const res = await harness.command('estimate');
+    expect(res.status).toBe(200);
+    const { open, view } = await openForm();
+    capture('estimate-form', open.body);
     expect(open.body.trigger_id).toMatch(/^trigger-/);
-    expect((open.body.view as { callback_id: string }).callback_id).toBe('estimate_form');
+    expect(view.callback_id).toBe('estimate_form');
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const byId = Object.fromEntries(inputs(view).map((block: Json) => [block.block_id, block]));
+    expect(byId.process_1_name.element).toMatchObject({ type: 'plain_text_input', initial_value: 'web' });
+    expect(byId.process_1_count.element).toMatchObject({ type: 'number_input', initial_value: '2' });
+    const size = byId.process_1_size_heroku.element;
+    expect(size.type).toBe('static_select');
+    expect(size.initial_option.value).toBe('standard-2x');
+    const sizes = size.option_groups.flatMap((group: Json) => group.options.map((o: Json) => o.value));
+    expect(sizes).toEqual(expect.arrayContaining(['basic', 'standard-1x', 'standard-2x', 'performance-m', 'shield-l']));
+    expect(sizes.length).toBeLessThanOrEqual(100);
+    expect(
+      byId.database_heroku.element.option_groups.flatMap((g: Json) => g.options.map((o: Json) => o.value)),
+    ).toContain('standard-0');
+    // Nowhere does it ask for NAME=COUNTxSIZE.
+    expect(JSON.stringify(view)).not.toMatch(/NAME=COUNTxSIZE|=2xstandard/);
+  });
+
+  test('choosing AWS redraws the form with instance types; "Add a process" adds a row', async () => {
+    const { view } = await openForm();
+    const update = async (action: Record<string, unknown>, current: Json) => {
+      const res = await harness.interaction({
+        type: 'block_actions',
+        container: { type: 'view', view_id: 'V0001' },
+        view: { ...current, id: 'V0001', hash: 'hash-1', state: { values: {} } },
+        actions: [{ action_ts: '1', ...action }],
+      });
+      expect(res.status).toBe(200);
+      await harness.settle();
+      const call = harness.slack.callsTo('views.update').at(-1)!;
+      expect(call.body).toMatchObject({ view_id: 'V0001', hash: 'hash-1' });
+      return call.body.view as Json;
+    };
+    const aws = await update(
+      {
+        type: 'static_select',
+        block_id: 'platform',
+        action_id: 'estimate_form_platform',
+        selected_option: { value: 'aws' },
+      },
+      view,
+    );
+    capture('estimate-form-aws', { view: aws });
+    const ids = inputs(aws).map((block: Json) => block.block_id);
+    expect(ids).toContain('process_1_size_aws');
+    expect(ids).toContain('database_aws');
+    const size = inputs(aws).find((block: Json) => block.block_id === 'process_1_size_aws').element;
+    const types = size.option_groups.flatMap((group: Json) => group.options.map((o: Json) => o.value));
+    expect(types).toEqual(expect.arrayContaining(['m5.large', 't3.medium', 'm6g.xlarge']));
+    expect(size.initial_option.value).toBe('m5.large');
+    const more = await update(
+      { type: 'button', block_id: 'process_rows', action_id: 'estimate_form_add_process' },
+      aws,
+    );
+    expect(inputs(more).map((block: Json) => block.block_id)).toContain('process_3_size_aws');
+    expect(JSON.parse(more.private_metadata)).toEqual({ platform: 'aws', rows: 3 });
   });
 
   test('an invalid submission is answered with errors on the right fields', async () => {
     const res = await harness.interaction(
       submission({
-        platform: { value: { type: 'static_select', selected_option: { value: 'heroku' } } },
-        processes: field('web=2xstandard-2x'),
-        database: field('standard-99'),
-        cache: field(''),
+        ...platform('heroku'),
+        ...row(1, 'web', '2', 'standard-2x'),
+        database_heroku: pick('standard-99'),
         options: { value: { type: 'checkboxes', selected_options: [] } },
-        review: field(''),
-        ops_rate: field(''),
       }),
     );
     expect(res.status).toBe(200);
     expect(res.body.response_action).toBe('errors');
-    expect(Object.keys(res.body.errors)).toEqual(['database']);
-    expect(res.body.errors.database).toMatch(/standard-99/);
+    expect(Object.keys(res.body.errors)).toEqual(['database_heroku']);
+    expect(res.body.errors.database_heroku).toMatch(/standard-99/);
   });
 
-  test('an invalid process list is pinned on the processes field', async () => {
-    const res = await harness.interaction(
-      submission({ processes: field('web=2xnonsense'), platform: { value: { selected_option: { value: 'heroku' } } } }),
-    );
-    expect(Object.keys(res.body.errors)).toEqual(['processes']);
-  });
-
-  test('three bad fields: all three errors in one answer, each on its field', async () => {
-    const res = await harness.interaction(
-      submission({
-        platform: { value: { type: 'static_select', selected_option: { value: 'heroku' } } },
-        processes: field('web=2xnonsense'),
-        database: field('standard-99'),
-        cache: field('premium-77'),
-        review: field('-1'),
-      }),
-    );
+  test('every bad field at once, each on its field, the words unaltered', async () => {
+    const values = {
+      ...platform('heroku'),
+      ...row(1, 'w*e*b', '2', 'standard-2x'),
+      ...row(2, 'worker', '0', ''),
+      ...row(3, 'web2', '1', 'basic'),
+      ...row(4, 'web2', '1', 'basic'),
+      review: count('-1'),
+      ops_rate: count('abc'),
+    };
+    const res = await harness.interaction(submission(values, { platform: 'heroku', rows: 4 }));
+    capture('estimate-form-errors', {
+      response_action: 'errors',
+      errors: res.body.errors,
+      view: { ...estimateFormView(DEFAULT_CATALOG, { platform: 'heroku', rows: 4 }), state: { values } },
+    });
     expect(res.body.response_action).toBe('errors');
-    expect(Object.keys(res.body.errors).sort()).toEqual(['cache', 'database', 'processes', 'review']);
-    expect(res.body.errors.processes).toContain('nonsense');
-    expect(res.body.errors.database).toContain('standard-99');
-    expect(res.body.errors.cache).toContain('premium-77');
-    // Field errors are plain text: code marks become quotes, nothing else is dropped.
+    expect(Object.keys(res.body.errors).sort()).toEqual(
+      ['ops_rate', 'process_1_name', 'process_2_count', 'process_2_size_heroku', 'process_4_name', 'review'].sort(),
+    );
+    // The asterisks the person typed are in the message as typed.
+    expect(res.body.errors.process_1_name).toContain('w*e*b');
+    expect(res.body.errors.process_2_count).toMatch(/worker/);
+    expect(res.body.errors.process_2_size_heroku).toBe('Pick a dyno size for worker.');
+    expect(res.body.errors.process_4_name).toMatch(/web2.*twice/);
+    expect(res.body.errors.review).toMatch(/review/);
+    expect(res.body.errors.ops_rate).toMatch(/ops-rate/);
+    // Field errors are plain text: code marks become quotes.
     expect(JSON.stringify(res.body.errors)).not.toContain('`');
+  });
+
+  test('a form with no process says what a process needs', async () => {
+    const res = await harness.interaction(submission({ ...platform('heroku'), ...row(1, '', '', '') }));
+    expect(res.body.errors).toEqual({
+      process_1_name: 'Add at least one process: a name (e.g. web), how many run, and its dyno size.',
+    });
   });
 
   test('a valid submission closes the modal and posts the same answer as the command', async () => {
     const before = harness.slack.responses.length;
     const res = await harness.interaction(
       submission({
-        platform: { value: { type: 'static_select', selected_option: { value: 'heroku' } } },
-        processes: field('web=2xstandard-2x'),
-        database: field('standard-0'),
+        ...platform('heroku'),
+        ...row(1, 'web', '2', 'standard-2x'),
+        ...row(2, 'worker', '1', 'performance-m'),
+        database_heroku: pick('standard-0'),
         options: { value: { type: 'checkboxes', selected_options: [{ value: 'staging' }] } },
-        review: field('2'),
-        ops_rate: field('120'),
+        review: count('2'),
+        ops_rate: count('120'),
       }),
     );
     expect(res.status).toBe(200);
@@ -311,8 +396,31 @@ describe('the estimate form', () => {
     const posted = harness.slack.responses.slice(before);
     expect(posted).toHaveLength(1);
     expect(posted[0].path).toBe('/respond/form');
-    const same = await harness.command('estimate web=2xstandard-2x postgres=standard-0 staging review=2 ops-rate=120');
+    const same = await harness.command(
+      'estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 staging review=2 ops-rate=120',
+    );
     expect(posted[0].body.blocks).toEqual(same.body.blocks);
+  });
+
+  test('an AWS form estimates the AWS workload', async () => {
+    const before = harness.slack.responses.length;
+    const res = await harness.interaction(
+      submission(
+        {
+          ...platform('aws'),
+          ...row(1, 'web', '2', 'm5.large', 'aws'),
+          database_aws: pick('db.m6g.large'),
+          cache_aws: pick('cache.t4g.small'),
+          options: { value: { type: 'checkboxes', selected_options: [{ value: 'multi-az' }] } },
+        },
+        { platform: 'aws', rows: 2 },
+      ),
+    );
+    expect(res.body).toBe('');
+    await harness.settle();
+    const [posted] = harness.slack.responses.slice(before);
+    const same = await harness.command('estimate aws web=2xm5.large rds=db.m6g.large cache=cache.t4g.small multi-az');
+    expect((posted.body as Json).blocks).toEqual(same.body.blocks);
   });
 });
 

@@ -9,11 +9,13 @@ import { HOME_ACTIONS } from '../../home/home-blocks';
 import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { DIGEST_POST_NOW, DIGEST_SETTINGS } from '../commands/digest-blocks';
 import { ESTIMATE_DETAILS, OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
+import { FORM_ACTIONS } from '../views/estimate-form';
 import { alertAction, feedbackAct, simpleAct } from './alert-actions';
 import { complianceDetails } from './compliance-details';
 import { complianceExport, EXPORT_TO_CHANNEL } from './compliance-export';
 import { digestPreviewPost } from './digest-preview-post';
 import { estimateDetails } from './estimate-details';
+import { estimateFormChange } from './estimate-form-actions';
 import { homeDigestSettings } from './home-digest-settings';
 import { homeExportAudit } from './home-export-audit';
 import { homeMore } from './home-more';
@@ -26,6 +28,8 @@ import { shareEstimate } from './share-estimate';
 export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(SHARE_ESTIMATE, shareEstimate(services));
   app.action<BlockButtonAction>(ESTIMATE_DETAILS, estimateDetails(services));
+  app.action<BlockAction>(FORM_ACTIONS.platform, estimateFormChange(services, 'platform'));
+  app.action<BlockAction>(FORM_ACTIONS.addProcess, estimateFormChange(services, 'add-process'));
   app.action<BlockButtonAction>(OPEN_COMPLIANCE, openCompliance(services));
   app.action<BlockButtonAction>(EXPORT_MARKDOWN, complianceExport(services, 'markdown'));
   app.action<BlockButtonAction>(EXPORT_CSV, complianceExport(services, 'csv'));
@@ -34,7 +38,7 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(HOME_ACTIONS.refresh, homeRefresh(services, false));
   app.action<BlockButtonAction>(HOME_ACTIONS.refreshNow, homeRefresh(services, true));
   app.action<BlockButtonAction>(HOME_ACTIONS.postDigest, homePostDigest(services));
-  app.action<BlockButtonAction>(HOME_ACTIONS.newEstimate, homeNewEstimate());
+  app.action<BlockButtonAction>(HOME_ACTIONS.newEstimate, homeNewEstimate(services));
   app.action<BlockButtonAction>(HOME_ACTIONS.digestSettings, homeDigestSettings(services));
   app.action<BlockButtonAction>(DIGEST_POST_NOW, digestPreviewPost(services));
   app.action<BlockButtonAction>(DIGEST_SETTINGS, homeDigestSettings(services));
@@ -44,7 +48,7 @@ export function register(app: App, services: Services): void {
   app.action<BlockOverflowAction>(
     HOME_ACTIONS.more,
     homeMore({
-      [HOME_ACTIONS.newEstimate]: homeNewEstimate(),
+      [HOME_ACTIONS.newEstimate]: homeNewEstimate(services),
       [HOME_ACTIONS.postDigest]: homePostDigest(services),
       [HOME_ACTIONS.digestSettings]: homeDigestSettings(services),
       [HOME_ACTIONS.refreshNow]: homeRefresh(services, true),

@@ -59,7 +59,7 @@ export function estimateSubcommand(): Subcommand {
       if (args.trim() === '') {
         return {
           later: async () => {
-            await client.views.open({ trigger_id: command.trigger_id, view: estimateFormView() });
+            await client.views.open({ trigger_id: command.trigger_id, view: estimateFormView(services.catalog) });
             return undefined;
           },
         };
