@@ -22,7 +22,8 @@ import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from '.
 const APPS = 500;
 const DAYS = 60;
 const IDLE_HELPS = 300;
-const LOAD_REQUESTS = 5000;
+/** BIG_DIGEST_LOAD=0 skips the mixed requests (to look at the digest alone). */
+const LOAD_REQUESTS = Number(process.env.BIG_DIGEST_LOAD ?? 5000);
 const CHANNEL = 'CBENCHBIG';
 const PROBE = path.resolve(__dirname, 'loop-probe.js');
 

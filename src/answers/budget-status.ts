@@ -10,8 +10,9 @@
 
 import { type BudgetScope, describeScope } from '../core/alerts/budget';
 import { type BudgetEvent, type BudgetSpend, budgetEvents, budgetHistoryFrom } from '../core/alerts/budget-check';
-import { utcDays, weeklyCostFromSnapshots } from '../core/heroku-run-rate';
+import { utcDays } from '../core/heroku-run-rate';
 import { toCents, usd } from '../core/money';
+import { weeklyCostFromSnapshots } from '../core/snapshot-cost';
 import { addDays, dayCount, firstOfMonth } from '../core/utc-days';
 import type { Services } from '../services';
 import { dailyByAccountOrTag } from '../sources/aws/alert-queries';

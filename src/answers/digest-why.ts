@@ -12,10 +12,12 @@ import { type HerokuChange, herokuChanges } from '../core/alerts/heroku-changes'
 import type { DigestWeek, DigestWhy } from '../core/digest';
 import type { HerokuSnapshotData, SnapshotRow } from '../core/heroku-run-rate';
 import { formatUsd, fromCents, toCents } from '../core/money';
+import type { Steps } from '../core/steps';
 import { addDays } from '../core/utc-days';
 import type { Services } from '../services';
 import { type AwsAlertData, gatherAwsAlertData } from './alert-data';
 import { herokuChangeWords, signedUsd } from './change-words';
+import { inSlices } from './in-slices';
 
 /** Lines per platform: the largest changes; the rest are counted. */
 const LIMIT = 5;
@@ -37,10 +39,14 @@ const dayLabel = (day: string) => DAY_LABEL.format(new Date(`${day}T00:00:00Z`))
 const andMore = (count: number, what: string) => (count > 0 ? [`and ${count} smaller ${what}`] : []);
 
 /** Each change between consecutive snapshot days, from the day before the week before to the end of last week. */
-function herokuWeekWhy(rows: readonly SnapshotRow[], { weekBefore, week }: Weeks): string[] {
+/** In steps (src/core/steps.ts), one a pair of days. */
+function* herokuWeekWhySteps(rows: readonly SnapshotRow[], { weekBefore, week }: Weeks): Steps<string[]> {
   const byDay = new Map<string, Map<string, HerokuSnapshotData>>();
+  const from = addDays(weekBefore.start, -1);
+  let read = 0;
   for (const row of rows) {
-    if (row.day < addDays(weekBefore.start, -1) || row.day >= week.end || !readable(row.data)) continue;
+    if (++read % 2000 === 0) yield;
+    if (row.day < from || row.day >= week.end || !readable(row.data)) continue;
     const apps = byDay.get(row.day) ?? new Map<string, HerokuSnapshotData>();
     apps.set(row.app, row.data);
     byDay.set(row.day, apps);
@@ -48,6 +54,7 @@ function herokuWeekWhy(rows: readonly SnapshotRow[], { weekBefore, week }: Weeks
   const days = [...byDay.keys()].sort();
   const changes: { day: string; change: HerokuChange }[] = [];
   for (let i = 1; i < days.length; i++) {
+    yield;
     const day = days[i]!;
     changes.push(...herokuChanges(byDay.get(days[i - 1]!)!, byDay.get(day)!).map((change) => ({ day, change })));
   }
@@ -100,7 +107,7 @@ export async function digestWhy(
   herokuSnapshots: readonly SnapshotRow[] | undefined,
 ): Promise<DigestWhy> {
   const why: DigestWhy = {};
-  if (herokuSnapshots) why.heroku = herokuWeekWhy(herokuSnapshots, weeks);
+  if (herokuSnapshots) why.heroku = await inSlices(herokuWeekWhySteps(herokuSnapshots, weeks));
   if (services.sources.aws) {
     const { aws, awsProblem } = await gatherAwsAlertData(services, today);
     if (aws) why.aws = awsWeekWhy(aws, weeks);

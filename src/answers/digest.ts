@@ -5,7 +5,7 @@
  */
 import type { LiveInventory } from '../core/compliance/inventory';
 import {
-  buildDigest,
+  buildDigestSteps,
   type Digest,
   type DigestInput,
   digestPeriod,
@@ -21,9 +21,10 @@ import type { Services } from '../services';
 import type { AwsSpendSource } from '../sources/aws';
 import { COST_EXPLORER_SERVICE } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
-import { inventoryOnAws } from '../sources/heroku';
+import { inventoryOnAwsSteps } from '../sources/heroku';
 import { loadDigestSettings } from './digest-settings';
 import { digestWhy } from './digest-why';
+import { inSlices } from './in-slices';
 import { readPipelines } from './parity';
 import { AWS_OFF, failureMessage, HEROKU_OFF } from './spend';
 
@@ -130,7 +131,7 @@ async function herokuInput(
       return failed('heroku', `could not read Heroku and no daily snapshots are stored: ${liveError}`);
     return { snapshots, onAws: { error: `could not read Heroku: ${liveError}` } };
   }
-  const onAws = inventoryOnAws(live.value, services.catalog);
+  const onAws = await inSlices(inventoryOnAwsSteps(live.value, services.catalog));
   try {
     const compliance = await heroku.complianceInventory(live.value);
     inventory.heroku = { apps: compliance.apps, members: compliance.members };
@@ -209,5 +210,5 @@ export async function gatherDigestInput(services: Services, options: GatherOptio
 
 /** The digest for the last complete week as of `now`. */
 export async function gatherDigest(services: Services, options: GatherOptions): Promise<Digest> {
-  return buildDigest(await gatherDigestInput(services, options));
+  return inSlices(buildDigestSteps(await gatherDigestInput(services, options)));
 }

@@ -12,8 +12,9 @@ import { type AwsSpendSummary, summariseAws } from '../core/spend/summary';
 import type { AwsSpendSource, SpendGroupBy } from '../sources/aws';
 import type { Sources } from '../sources/connect-sources';
 import type { HerokuSource } from '../sources/heroku';
-import { inventoryOnAws } from '../sources/heroku';
+import { inventoryOnAwsSteps } from '../sources/heroku';
 import { type Fetched, SourceError } from '../sources/source-error';
+import { inSlices } from './in-slices';
 
 /** One platform's part of a spend answer. */
 export interface SpendSection {
@@ -207,7 +208,7 @@ async function herokuSection(heroku: HerokuSource, context: SpendContext): Promi
     if (excluded.length > MAX_ROWS) lines.push(`• … and ${excluded.length - MAX_ROWS} more`);
   }
   const notes: string[] = [];
-  const onAws = inventoryOnAws(inventory.value, context.catalog);
+  const onAws = await inSlices(inventoryOnAwsSteps(inventory.value, context.catalog));
   if (onAws.modelled > 0) {
     lines.push(
       `Modelled on AWS (list prices, infrastructure only, ${onAws.tier} tier): ${formatUsd(onAws.monthly)}/month`,

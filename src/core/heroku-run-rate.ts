@@ -211,7 +211,7 @@ export interface SnapshotRow {
   data: unknown;
 }
 
-interface PeriodExclusion {
+export interface PeriodExclusion {
   app: string;
   kind: RunRateItemKind;
   item: string;
@@ -220,7 +220,7 @@ interface PeriodExclusion {
   days: number;
 }
 
-interface AppPeriodCost {
+export interface AppPeriodCost {
   app: string;
   team: string | null;
   /** Exact cost in thirtieths of a cent. */
@@ -272,120 +272,4 @@ export function utcDays(fromDay: string, toDay: string): string[] {
 export function monthStart(day: string): string {
   parseDay(day, 'day');
   return `${day.slice(0, 7)}-01`;
-}
-
-function isSnapshotData(data: unknown): data is HerokuSnapshotData {
-  if (typeof data !== 'object' || data === null) return false;
-  const value = data as Partial<HerokuSnapshotData>;
-  return (
-    value.v === 1 &&
-    Array.isArray(value.items) &&
-    value.items.every(
-      (item) =>
-        typeof item?.key === 'string' &&
-        typeof item.item === 'string' &&
-        (item.kind === 'dyno' || item.kind === 'addon') &&
-        Number.isSafeInteger(item.quantity) &&
-        item.quantity >= 0 &&
-        (item.unitMonthlyCents === null || (Number.isSafeInteger(item.unitMonthlyCents) && item.unitMonthlyCents >= 0)),
-    )
-  );
-}
-
-/**
- * What Heroku charged, as far as daily snapshots tell, for the UTC days fromDay <= d < toDay.
- *
- * Each snapshot stands for its whole UTC day. Each running unit (one dyno, one add-on) accrues
- * monthly / 30 a day, and at most its monthly price per calendar month (see the rules at the top
- * of this file). For the cap to be exact, pass the snapshots from `monthStart(fromDay)` on: days
- * before fromDay count toward the cap but not toward the result. Days without any snapshot are
- * reported in `daysMissing`, not guessed.
- */
-export function weeklyCostFromSnapshots(
-  snapshots: readonly SnapshotRow[],
-  fromDay: string,
-  toDay: string,
-): HerokuPeriodCost {
-  const periodDays = utcDays(fromDay, toDay);
-  const byDay = new Map<string, Map<string, HerokuSnapshotData>>();
-  const unreadable: { day: string; app: string }[] = [];
-  for (const row of snapshots) {
-    if (!DAY_PATTERN.test(row.day) || row.day >= toDay) continue;
-    if (!isSnapshotData(row.data)) {
-      unreadable.push({ day: row.day, app: row.app });
-      continue;
-    }
-    const apps = byDay.get(row.day) ?? new Map<string, HerokuSnapshotData>();
-    apps.set(row.app, row.data);
-    byDay.set(row.day, apps);
-  }
-
-  /** Accrued thirtieths of a cent per calendar month, app, item and unit. */
-  const accrued = new Map<string, number>();
-  const appTotals = new Map<string, AppPeriodCost>();
-  const excluded = new Map<string, PeriodExclusion>();
-  let total = 0;
-  const dayTotals: Record<string, number> = {};
-
-  for (const day of [...byDay.keys()].sort()) {
-    const inPeriod = day >= fromDay;
-    const month = day.slice(0, 7);
-    for (const [app, data] of byDay.get(day) ?? []) {
-      let appTotal = appTotals.get(app);
-      if (inPeriod && !appTotal) {
-        appTotal = { app, team: data.team ?? null, thirtiethsOfCent: 0, cents: 0 };
-        appTotals.set(app, appTotal);
-      }
-      for (const item of data.items) {
-        if (item.unitMonthlyCents === null || item.contract) {
-          if (!inPeriod) continue;
-          const key = `${app}\u0000${item.key}`;
-          const seen = excluded.get(key);
-          if (seen) seen.days += 1;
-          else {
-            excluded.set(key, {
-              app,
-              kind: item.kind,
-              item: item.item,
-              reason: item.contract ? 'contract price' : (item.reason ?? 'no price'),
-              days: 1,
-            });
-          }
-          continue;
-        }
-        // One day of one unit = unitMonthlyCents thirtieths of a cent; the cap is 30 times that.
-        const cap = item.unitMonthlyCents * 30;
-        for (let unit = 0; unit < item.quantity; unit++) {
-          const key = `${month}\u0000${app}\u0000${item.key}\u0000${unit}`;
-          const before = accrued.get(key) ?? 0;
-          const charge = Math.min(item.unitMonthlyCents, cap - before);
-          if (charge <= 0) continue;
-          accrued.set(key, before + charge);
-          if (inPeriod && appTotal) {
-            appTotal.thirtiethsOfCent += charge;
-            total += charge;
-            dayTotals[day] = (dayTotals[day] ?? 0) + charge;
-          }
-        }
-      }
-    }
-  }
-  if (!Number.isSafeInteger(total)) throw new RangeError('period total is too large to add exactly');
-
-  const roundThirtieths = (value: number) => Math.floor((value + 15) / 30);
-  const apps = [...appTotals.values()]
-    .map((app) => ({ ...app, cents: roundThirtieths(app.thirtiethsOfCent) }))
-    .sort((a, b) => b.thirtiethsOfCent - a.thirtiethsOfCent || a.app.localeCompare(b.app));
-  return {
-    fromDay,
-    toDay,
-    totalCents: roundThirtieths(total),
-    totalThirtiethsOfCent: total,
-    apps,
-    excluded: [...excluded.values()],
-    byDay: Object.fromEntries(periodDays.filter((day) => byDay.has(day)).map((day) => [day, dayTotals[day] ?? 0])),
-    daysCovered: periodDays.filter((day) => byDay.has(day)),
-    daysMissing: periodDays.filter((day) => !byDay.has(day)),
-    unreadable,
-  };
 }

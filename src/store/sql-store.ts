@@ -19,6 +19,8 @@ import type {
 } from './store';
 
 const iso = (date: Date) => date.toISOString();
+/** Snapshot rows read at a time (about half a megabyte of JSON). */
+const SNAPSHOT_PAGE = 1000;
 const month = (date: Date) => iso(date).slice(0, 7);
 
 function toDigestRun(row: Row): DigestRun {
@@ -143,17 +145,36 @@ export class SqlStore implements Store {
     );
   }
 
+  /**
+   * Read in pages of SNAPSHOT_PAGE rows, yielding to the event loop between them (a digest of 500
+   * apps reads ~17,500 rows, too many to read and parse in one go while Slack waits for acks). An
+   * app's snapshot is usually the same day after day: the same text as its day before is parsed
+   * once and shared, so the rows take a fraction of the memory.
+   */
   async snapshots(fromDay: string, toDay: string) {
-    const rows = await this.db.query(
-      'SELECT day, app, data, taken_at FROM heroku_snapshots WHERE day >= $1 AND day < $2 ORDER BY day, app',
-      [fromDay, toDay],
-    );
-    return rows.map((row) => ({
-      day: String(row.day),
-      app: String(row.app),
-      data: JSON.parse(String(row.data)),
-      takenAt: new Date(String(row.taken_at)),
-    }));
+    const snapshots: HerokuSnapshot[] = [];
+    const previous = new Map<string, { text: string; data: unknown }>();
+    let after: { day: string; app: string } | undefined;
+    for (;;) {
+      const rows = await this.db.query(
+        `SELECT day, app, data, taken_at FROM heroku_snapshots WHERE day >= $1 AND day < $2
+           AND (day > $3 OR (day = $3 AND app > $4)) ORDER BY day, app LIMIT ${SNAPSHOT_PAGE}`,
+        [fromDay, toDay, after?.day ?? '', after?.app ?? ''],
+      );
+      for (const row of rows) {
+        const app = String(row.app);
+        const text = String(row.data);
+        let same = previous.get(app);
+        if (same?.text !== text) {
+          same = { text, data: JSON.parse(text) };
+          previous.set(app, same);
+        }
+        snapshots.push({ day: String(row.day), app, data: same.data, takenAt: new Date(String(row.taken_at)) });
+      }
+      if (rows.length < SNAPSHOT_PAGE) return snapshots;
+      after = snapshots[snapshots.length - 1]!;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async claimDigestRun(

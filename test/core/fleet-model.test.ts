@@ -85,6 +85,18 @@ describe('a fleet of small apps on AWS', () => {
     );
   });
 
+  it('gives each app the lines that carry its name, and only those (apps whose names start alike too)', () => {
+    const apps = [...tiny(12), { ...tiny(1)[0]!, name: 'tiny-01-staging' }, { ...tiny(1)[0]!, name: 'tiny-1' }];
+    const model = modelFleet(apps, catalog);
+    const cents = (lines: readonly { item: string; cents: number }[], app: string) =>
+      lines.filter((line) => line.item.startsWith(`${app}: `)).reduce((sum, line) => sum + line.cents, 0);
+    for (const unit of model.units) {
+      expect(Math.round(unit.current.toNumber() * 100)).toBe(cents(model.current.lines, unit.name));
+      expect(Math.round(unit.likeForLike.toNumber() * 100)).toBe(cents(model.tiers[0].lines, unit.name));
+      expect(unit.current.toNumber()).toBeGreaterThan(0);
+    }
+  });
+
   it('gives staging apps their own shared set: one load balancer and one NAT gateway', () => {
     const staged = modelFleet(
       [...tiny(2), { name: 'shop-staging', workload: workload([['web', 1, 'standard-2x']], 'standard-0') }],

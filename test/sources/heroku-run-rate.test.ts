@@ -6,8 +6,8 @@ import {
   type SnapshotRow,
   snapshotData,
   utcDays,
-  weeklyCostFromSnapshots,
 } from '../../src/core/heroku-run-rate';
+import { periodCostFromSnapshots, weeklyCostFromSnapshots } from '../../src/core/snapshot-cost';
 import { invoiceDay, keyValueCache, postgresDatabase } from '../../src/sources/heroku';
 
 /** The pure arithmetic: run-rate, daily snapshots, and the monthly-cap proration of what ran. */
@@ -97,6 +97,35 @@ describe('herokuRunRate', () => {
 
   it('refuses prices that are not whole cents rather than rounding silently', () => {
     expect(() => herokuRunRate([app('a', 12.5)])).toThrow(RangeError);
+  });
+});
+
+describe('periodCostFromSnapshots: the digest reads last week and the week before from its one pass', () => {
+  it('gives each window the apps a pass of its own gives, for accounts whose formation changes day by day', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(arbitraryApp, { maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 14 }),
+        (phases, start, length) => {
+          // Each phase of 8 days runs another account: apps come, go and change size across months.
+          const rows = phases.flatMap((apps, i) => {
+            const days = utcDays('2026-01-20', '2026-03-31').slice(i * 8, i * 8 + 8);
+            return days.length === 0 ? [] : everyDay(apps, days[0]!, utcDays(days.at(-1)!, '2026-04-01')[1]!);
+          });
+          const days = utcDays('2026-02-01', '2026-04-01');
+          const from = days[start]!;
+          const windows = [
+            { fromDay: from, toDay: days[start + length]! },
+            { fromDay: days[start + length]!, toDay: days[Math.min(start + 2 * length, days.length - 1)]! },
+          ];
+          const whole = periodCostFromSnapshots(rows, '2026-02-01', '2026-04-01', windows);
+          expect(whole.windows).toEqual(windows.map((w) => weeklyCostFromSnapshots(rows, w.fromDay, w.toDay).apps));
+          const { windows: _, ...cost } = whole;
+          expect(cost).toEqual(weeklyCostFromSnapshots(rows, '2026-02-01', '2026-04-01'));
+        },
+      ),
+    );
   });
 });
 

@@ -55,6 +55,28 @@ function contract(open: () => Promise<Store>) {
     expect(rows).toEqual([{ day: '2026-11-16', app: 'api', data: { web: 3 }, takenAt: minutes(1) }]);
   });
 
+  test('lists a large account in day and app order, across its pages of rows, each snapshot as it was written', async () => {
+    // 3 days × 400 apps: more rows than the store reads at a time. One app changes on the middle day.
+    const apps = Array.from({ length: 400 }, (_, i) => `app-${String(i).padStart(3, '0')}`);
+    const days = ['2026-11-14', '2026-11-15', '2026-11-16'];
+    const written: { day: string; app: string; data: unknown }[] = [];
+    for (const day of days) {
+      for (const app of apps) {
+        const data = { v: 1, web: app === 'app-250' && day === '2026-11-15' ? 3 : 1, app };
+        await store.putSnapshot({ day, app, data, takenAt: t0 });
+        written.push({ day, app, data });
+      }
+    }
+    const rows = await store.snapshots('2026-11-14', '2026-11-17');
+    expect(rows.map(({ day, app, data }) => ({ day, app, data }))).toEqual(written);
+    expect(rows.every((row) => row.takenAt.getTime() === t0.getTime())).toBe(true);
+    expect(rows.find((row) => row.app === 'app-250' && row.day === '2026-11-15')!.data).toEqual({
+      v: 1,
+      web: 3,
+      app: 'app-250',
+    });
+  });
+
   test('a digest run is claimed once; others see who has it', async () => {
     const first = await store.claimDigestRun('C1', '2026-W47', 'a', t0, LEASE);
     const second = await store.claimDigestRun('C1', '2026-W47', 'b', minutes(1), LEASE);

@@ -114,6 +114,8 @@ export function herokuChanges(before: AppSnapshots, after: AppSnapshots): Heroku
   for (const app of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const was = before.get(app);
     const now = after.get(app);
+    // The same snapshot object both days (the store shares an unchanged one): nothing changed.
+    if (was === now) continue;
     if (!was && now)
       changes.push({ kind: 'app-created', app, team: now.team ?? null, monthlyDeltaCents: monthly(now) });
     else if (was && !now)

@@ -6,6 +6,7 @@
 
 import { utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents } from '../money';
+import { finish, type Steps } from '../steps';
 import { awsFigures } from './aws-figures';
 import { herokuFigures, herokuRunRateFigures } from './heroku-figures';
 import type { DigestInput, HerokuDigestInput } from './input';
@@ -32,14 +33,15 @@ export function digestPeriod(input: Pick<DigestInput, 'week' | 'today'>): Period
  * Snapshots integrate what actually ran; until they reach back to the start of last week (the first
  * weeks after install) the run-rate stands in, labelled. Without either, say so, never $0.00.
  */
-function herokuSection(input: HerokuDigestInput, period: Period): PlatformSection {
+function* herokuSection(input: HerokuDigestInput, period: Period): Steps<PlatformSection> {
   const last = period.weeks[period.weeks.length - 1]!;
   // Snapshots from before last week began: the bot has seen the whole week (days it missed show as missing).
   const seenWholeWeek = input.snapshots.some((row) => row.day <= last.start);
-  if (seenWholeWeek) return herokuFigures(input, period);
+  if (seenWholeWeek) return yield* herokuFigures(input, period);
   if (input.runRateMonthlyCents !== undefined) return herokuRunRateFigures(input, input.runRateMonthlyCents, period);
   const first = period.days[0]!;
-  if (input.snapshots.some((row) => row.day >= first && row.day < period.today)) return herokuFigures(input, period);
+  if (input.snapshots.some((row) => row.day >= first && row.day < period.today))
+    return yield* herokuFigures(input, period);
   return {
     platform: 'heroku',
     status: 'failed',
@@ -57,9 +59,16 @@ function whyFor(why: DigestWhy, aws: PlatformSection, heroku: PlatformSection): 
 }
 
 export function buildDigest(input: DigestInput): Digest {
+  return finish(buildDigestSteps(input));
+}
+
+/** `buildDigest` in steps (src/core/steps.ts): the bot builds a large account's digest between acks. */
+export function* buildDigestSteps(input: DigestInput): Steps<Digest> {
   const period = digestPeriod(input);
   const aws: PlatformSection = 'status' in input.aws ? input.aws : awsFigures(input.aws, period);
-  const heroku: PlatformSection = 'status' in input.heroku ? input.heroku : herokuSection(input.heroku, period);
+  yield;
+  const heroku: PlatformSection = 'status' in input.heroku ? input.heroku : yield* herokuSection(input.heroku, period);
+  yield;
   const ce = input.costExplorer;
   const parity = digestParity(input.parity);
   return {

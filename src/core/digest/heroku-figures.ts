@@ -1,8 +1,10 @@
 /** The Heroku section of the digest, from daily formation snapshots × billed prices. Pure. */
 
 import { freshnessLabel } from '../freshness';
-import { utcDays, weeklyCostFromSnapshots } from '../heroku-run-rate';
+import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
+import { periodCostSteps } from '../snapshot-cost';
+import type { Steps } from '../steps';
 import { dayCount, firstOfMonth } from '../utc-days';
 import type { HerokuDigestInput } from './input';
 import { change, MAX_MOVERS, movers, type Period, top, translation } from './platform-figures';
@@ -10,11 +12,17 @@ import type { PlatformDigest } from './types';
 
 const thirtieths = (value: number): Money => usd(value).div(3000);
 
-export function herokuFigures(input: HerokuDigestInput, period: Period): PlatformDigest {
-  const cost = (from: string, to: string) => weeklyCostFromSnapshots(input.snapshots, from, to);
-  // One pass over every snapshot for the daily figures; each pass re-accrues the monthly caps from
-  // the 1st, so the four weeks, the chart and month to date are sums of these days, not more passes.
-  const whole = cost([period.days[0]!, period.monthStart].sort()[0]!, period.today);
+/** In steps (src/core/steps.ts), one a day of snapshots. */
+export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<PlatformDigest> {
+  const lastWeekDays = period.weeks[period.weeks.length - 1]!;
+  const weekBefore = period.weeks[period.weeks.length - 2]!;
+  // One pass over every snapshot: the daily figures, and per app last week and the week before. Each
+  // day's charge re-accrues the monthly caps from the 1st, so the four weeks, the chart and month to
+  // date are sums of these days.
+  const whole = yield* periodCostSteps(input.snapshots, [period.days[0]!, period.monthStart].sort()[0]!, period.today, [
+    { fromDay: lastWeekDays.start, toDay: lastWeekDays.end },
+    { fromDay: weekBefore.start, toDay: weekBefore.end },
+  ]);
   const sumDays = (from: string, to: string) =>
     utcDays(from, to).reduce((sum, day) => sum + (whole.byDay[day] ?? 0), 0);
   const weeks = period.weeks.map((week) => ({
@@ -22,12 +30,9 @@ export function herokuFigures(input: HerokuDigestInput, period: Period): Platfor
     total: thirtieths(sumDays(week.start, week.end)),
     daysMissing: utcDays(week.start, week.end).filter((day) => whole.byDay[day] === undefined).length,
   }));
-  const perApp = (c: ReturnType<typeof cost>) =>
-    new Map(c.apps.map((app) => [app.app, thirtieths(app.thirtiethsOfCent)] as const));
-  const lastWeekDays = period.weeks[period.weeks.length - 1]!;
-  const weekBefore = period.weeks[period.weeks.length - 2]!;
-  const last = cost(lastWeekDays.start, lastWeekDays.end);
-  const before = cost(weekBefore.start, weekBefore.end);
+  const perApp = (apps: readonly AppPeriodCost[]) =>
+    new Map(apps.map((app) => [app.app, thirtieths(app.thirtiethsOfCent)] as const));
+  const [last, before] = whole.windows as [AppPeriodCost[], AppPeriodCost[]];
   const lastWeek = weeks[weeks.length - 1]!.total;
   const monthToDate = thirtieths(sumDays(period.monthStart, period.today));
   const nextMonth = firstOfMonth(period.monthStart, 1);

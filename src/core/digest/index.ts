@@ -1,4 +1,4 @@
-export { buildDigest, digestPeriod } from './build-digest';
+export { buildDigest, buildDigestSteps, digestPeriod } from './build-digest';
 export type { DigestInput, ModelledMonthly } from './input';
 
 export { parityLines } from './parity';

@@ -1,5 +1,6 @@
 import { fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
+import { finish, type Steps } from '../steps';
 import type { Workload } from '../workload';
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLines } from './aws-tiers';
@@ -12,14 +13,14 @@ import {
   type MigrationModel,
   type MigrationUnit,
   oneOffCost,
-  ownCents,
+  ownCentsOf,
   paybackOf,
   teamsOf,
 } from './migration';
 import { platformCost } from './platform-cost';
 import type { HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
-import { type CostLine, type EnvironmentName, type EstimateOptions, TIER_IDS } from './types';
+import { type CostLine, type EnvironmentName, type EstimateOptions, TIER_IDS, type TierCost } from './types';
 import { rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
 /** One live app of a Heroku account, as a workload. */
@@ -54,6 +55,15 @@ const prefixOf = (app: string): string => `${app}: `;
  * data transfer is tiered over the account's egress together.
  */
 export function modelFleet(apps: readonly FleetApp[], catalog: Catalog, options: EstimateOptions = {}): FleetModel {
+  return finish(modelFleetSteps(apps, catalog, options));
+}
+
+/** `modelFleet` in steps (src/core/steps.ts), one an app and one a tier: 500 apps take tens of milliseconds. */
+export function* modelFleetSteps(
+  apps: readonly FleetApp[],
+  catalog: Catalog,
+  options: EstimateOptions = {},
+): Steps<FleetModel> {
   const a = catalog.assumptions;
   const stacks: HerokuStack[] = [];
   const currentLines: CostLine[] = [];
@@ -62,6 +72,7 @@ export function modelFleet(apps: readonly FleetApp[], catalog: Catalog, options:
   const rules = new Set<string>();
   const environments: EnvironmentName[] = [];
   for (const app of apps) {
+    yield;
     const environment = app.environment ?? environmentOfApp(app.name);
     environments.push(environment);
     const prefix = prefixOf(app.name);
@@ -94,15 +105,21 @@ export function modelFleet(apps: readonly FleetApp[], catalog: Catalog, options:
     });
   }
   const current = platformCost('heroku', [...herokuAccountLines(stacks, catalog), ...currentLines]);
-  const tiers = TIER_IDS.map((id) => tierCost(id, 'aws', [...awsTierLines(id, awsApps, catalog), ...addOns], catalog));
+  const tiers: TierCost[] = [];
+  for (const id of TIER_IDS) {
+    yield;
+    tiers.push(tierCost(id, 'aws', [...awsTierLines(id, awsApps, catalog), ...addOns], catalog));
+  }
   const [likeForLike] = tiers;
+  const currentOf = ownCentsOf(current.lines);
+  const likeForLikeOf = ownCentsOf(likeForLike.lines);
   const units = apps.map(
     (app, i): MigrationUnit => ({
       name: app.name,
       ...(app.team ? { team: app.team } : {}),
       environment: environments[i],
-      current: fromCents(ownCents(current.lines, prefixOf(app.name))),
-      likeForLike: fromCents(ownCents(likeForLike.lines, prefixOf(app.name))),
+      current: fromCents(currentOf(prefixOf(app.name))),
+      likeForLike: fromCents(likeForLikeOf(prefixOf(app.name))),
     }),
   );
   const sumOf = (pick: (u: MigrationUnit) => number) => units.reduce((sum, u) => sum + pick(u), 0);

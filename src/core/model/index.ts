@@ -2,7 +2,7 @@ export type { AwsAccount, AwsAccountInstance, AwsCostRow } from './aws-bill';
 export { type AwsFleetModel, modelAwsAccount } from './aws-fleet';
 export { FARGATE_TASK_SIZES } from './choose-aws';
 export { estimate } from './estimate';
-export { environmentOfApp, type FleetApp, type FleetModel, modelFleet } from './fleet';
+export { environmentOfApp, type FleetApp, type FleetModel, modelFleet, modelFleetSteps } from './fleet';
 export type {
   MigrationDirection,
   MigrationModel,

@@ -7,9 +7,9 @@ import {
   monthStart,
   snapshotData,
   utcDays,
-  weeklyCostFromSnapshots,
 } from '../../core/heroku-run-rate';
 import type { Catalog } from '../../core/pricing';
+import { weeklyCostFromSnapshots } from '../../core/snapshot-cost';
 import type { Workload } from '../../core/workload';
 import type { HerokuSnapshot, Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
@@ -108,6 +108,12 @@ export class HerokuSource {
   private readonly requestBudget: number;
   private readonly catalog: Catalog | undefined;
   private readonly planCompliance = new Map<string, ComplianceRegime[] | null>();
+  /**
+   * The last value of each cache key this process read or fetched, with when it was stored: served
+   * as is while younger than the TTL, so a 500-app inventory is not read back and parsed from the
+   * store on every answer, and views of it (`inventoryOnAwsSteps`) can be remembered per object.
+   */
+  private readonly recent = new Map<string, { value: unknown; storedAt: Date }>();
 
   constructor(options: HerokuSourceOptions) {
     this.store = options.store;
@@ -572,14 +578,21 @@ export class HerokuSource {
     isValue: (value: unknown) => value is T,
   ): Promise<Fetched<T>> {
     const now = this.now();
+    const fresh = (storedAt: Date) => !refresh && now.getTime() - storedAt.getTime() < this.cacheTtlMs;
+    const held = this.recent.get(key) as { value: T; storedAt: Date } | undefined;
+    if (held && fresh(held.storedAt)) return { value: held.value, asOf: held.storedAt, fromCache: true };
     const entry = await this.store.cacheGet<unknown>(key);
-    const usable = entry && isValue(entry.value) ? { value: entry.value, storedAt: entry.storedAt } : undefined;
-    if (usable && !refresh && now.getTime() - usable.storedAt.getTime() < this.cacheTtlMs) {
+    let usable = entry && isValue(entry.value) ? { value: entry.value, storedAt: entry.storedAt } : undefined;
+    // Another replica may have stored a newer copy; the same copy keeps the object already held.
+    if (usable && held && held.storedAt.getTime() === usable.storedAt.getTime()) usable = held;
+    if (usable && fresh(usable.storedAt)) {
+      this.recent.set(key, usable);
       return { value: usable.value, asOf: usable.storedAt, fromCache: true };
     }
     try {
       const value = await fetch();
       await this.store.cachePut(key, value, now);
+      this.recent.set(key, { value, storedAt: now });
       return { value, asOf: now, fromCache: false };
     } catch (error) {
       if (error instanceof SourceError && usable) {

@@ -1,6 +1,6 @@
 /**
  * Live Heroku data (docs/architecture.md, sources). `HerokuSource` fetches, pages, retries, caches and returns plain
- * typed data; the pure arithmetic (run-rate, snapshot integration) lives in src/core/heroku-run-rate.
+ * typed data; the pure arithmetic (run-rate, snapshot integration) lives in src/core/heroku-run-rate and src/core/snapshot-cost.
  *
  * Requests per inventory of N apps, all teams: N formation lists + account + teams + dyno sizes +
  * ⌈N/1000⌉ app pages + ⌈add-ons/1000⌉ add-on pages + ⌈spaces/1000⌉ space pages + one member list
@@ -16,8 +16,8 @@ export {
   type RunRateExclusion,
   type RunRateLine,
   snapshotData,
-  weeklyCostFromSnapshots,
 } from '../../core/heroku-run-rate';
+export { weeklyCostFromSnapshots } from '../../core/snapshot-cost';
 export { type ApiStats, HEROKU_RATE_LIMIT_WORDS, HerokuApi, type HerokuApiOptions, RequestBudget } from './heroku-api';
 export {
   DEFAULT_CACHE_TTL_MS,
@@ -32,7 +32,7 @@ export {
   appWorkload,
   fleetAppsOf,
   fleetTrafficNote,
-  inventoryOnAws,
+  inventoryOnAwsSteps,
   keyValueCache,
   postgresDatabase,
   workloadForApp,

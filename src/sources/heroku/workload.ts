@@ -4,12 +4,13 @@ import {
   type FleetModel,
   herokuCache,
   herokuDatabase,
-  modelFleet,
+  modelFleetSteps,
   type TierId,
   VERDICT_TIER,
 } from '../../core/model';
 import { formatUsd, type Money } from '../../core/money';
 import { type Catalog, DEFAULT_CATALOG } from '../../core/pricing';
+import type { Steps } from '../../core/steps';
 import type { AddOn, Cache, Database, ProcessType, Workload } from '../../core/workload';
 import { SourceError } from '../source-error';
 import type { HerokuAddOn, HerokuApp, HerokuInventory } from './types';
@@ -158,12 +159,30 @@ export function fleetTrafficNote(catalog: Catalog = DEFAULT_CATALOG): string {
 }
 
 /**
- * Every app of an inventory modelled on AWS as one fleet: shared infrastructure (load balancer, NAT
- * gateways, logs) counted once per environment, not once per app.
+ * Every app of an inventory modelled on AWS as one fleet (shared infrastructure counted once per
+ * environment, not once per app), in steps (src/core/steps.ts), one an app. Remembered with the inventory object it
+ * came from (HerokuSource serves the same object while its cache is fresh): modelling 500 apps takes
+ * tens of milliseconds, too long to repeat on every cached spend answer and App Home refresh.
  */
-export function inventoryOnAws(inventory: HerokuInventory, catalog: Catalog = DEFAULT_CATALOG): InventoryOnAws {
+export function* inventoryOnAwsSteps(
+  inventory: HerokuInventory,
+  catalog: Catalog = DEFAULT_CATALOG,
+): Steps<Readonly<InventoryOnAws>> {
+  const byCatalog = modelled.get(inventory) ?? new WeakMap<Catalog, InventoryOnAws>();
+  modelled.set(inventory, byCatalog);
+  const known = byCatalog.get(catalog);
+  if (known) return known;
+  const onAws = yield* modelInventoryOnAws(inventory, catalog);
+  byCatalog.set(catalog, onAws);
+  return onAws;
+}
+
+const modelled = new WeakMap<HerokuInventory, WeakMap<Catalog, InventoryOnAws>>();
+
+function* modelInventoryOnAws(inventory: HerokuInventory, catalog: Catalog): Steps<InventoryOnAws> {
   const apps = fleetAppsOf(inventory, catalog);
-  const fleet = modelFleet(apps, catalog);
+  yield;
+  const fleet = yield* modelFleetSteps(apps, catalog);
   const chosen = fleet.tiers.find((t) => t.id === VERDICT_TIER)!;
   const range = `${formatUsd(fleet.range.low)}–${formatUsd(fleet.range.high)}`;
   return {

@@ -1,0 +1,227 @@
+/**
+ * The cost of what actually ran, from the daily formation snapshots: the rules are at the top of
+ * heroku-run-rate.ts (a whole UTC day is monthly / 30, capped at the monthly price per calendar
+ * month, integer thirtieths of a cent). Pure.
+ *
+ * One pass over the rows, with the running accrual kept per app and item (no key built per dyno and
+ * day): a digest of 500 apps over five weeks has ~17,500 rows, and the bot answers Slack on the same
+ * thread. A snapshot that is the same object as one already seen (the store parses an app's
+ * unchanged snapshot once) is checked once.
+ */
+import {
+  type AppPeriodCost,
+  type HerokuPeriodCost,
+  type HerokuSnapshotData,
+  type PeriodExclusion,
+  type SnapshotRow,
+  utcDays,
+} from './heroku-run-rate';
+import { finish, type Steps } from './steps';
+
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function isSnapshotData(data: unknown): data is HerokuSnapshotData {
+  if (typeof data !== 'object' || data === null) return false;
+  const value = data as Partial<HerokuSnapshotData>;
+  return (
+    value.v === 1 &&
+    Array.isArray(value.items) &&
+    value.items.every(
+      (item) =>
+        typeof item?.key === 'string' &&
+        typeof item.item === 'string' &&
+        (item.kind === 'dyno' || item.kind === 'addon') &&
+        Number.isSafeInteger(item.quantity) &&
+        item.quantity >= 0 &&
+        (item.unitMonthlyCents === null || (Number.isSafeInteger(item.unitMonthlyCents) && item.unitMonthlyCents >= 0)),
+    )
+  );
+}
+
+/** Days fromDay <= d < toDay; only those inside the integrated period count. */
+export interface CostWindow {
+  fromDay: string;
+  toDay: string;
+}
+
+/** The apps of a window, as `weeklyCostFromSnapshots(rows, window.fromDay, window.toDay).apps` gives them. */
+export type WindowApps = AppPeriodCost[];
+
+/** Accrued thirtieths of a cent per unit of one item of one app, in one calendar month. */
+interface Accrual {
+  month: string;
+  units: number[];
+}
+
+const roundThirtieths = (value: number) => Math.floor((value + 15) / 30);
+const byCost = (a: AppPeriodCost, b: AppPeriodCost) =>
+  b.thirtiethsOfCent - a.thirtiethsOfCent || a.app.localeCompare(b.app);
+
+/**
+ * What Heroku charged, as far as daily snapshots tell, for the UTC days fromDay <= d < toDay, and
+ * per app for each of `windows` from the same pass (equal to a pass of their own when they lie
+ * inside the period).
+ *
+ * Each snapshot stands for its whole UTC day. Each running unit (one dyno, one add-on) accrues
+ * monthly / 30 a day, and at most its monthly price per calendar month. For the cap to be exact,
+ * pass the snapshots from `monthStart(fromDay)` on: days before fromDay count toward the cap but not
+ * toward the result. Days without any snapshot are reported in `daysMissing`, not guessed.
+ */
+export function periodCostFromSnapshots(
+  snapshots: readonly SnapshotRow[],
+  fromDay: string,
+  toDay: string,
+  windows: readonly CostWindow[] = [],
+): PeriodCost {
+  return finish(periodCostSteps(snapshots, fromDay, toDay, windows));
+}
+
+export type PeriodCost = HerokuPeriodCost & { windows: WindowApps[] };
+
+/** Rows grouped between two steps. */
+const ROWS_A_STEP = 2000;
+
+/** `periodCostFromSnapshots` in steps (src/core/steps.ts): a step every ROWS_A_STEP rows read and every day added. */
+export function* periodCostSteps(
+  snapshots: readonly SnapshotRow[],
+  fromDay: string,
+  toDay: string,
+  windows: readonly CostWindow[] = [],
+): Steps<PeriodCost> {
+  const periodDays = utcDays(fromDay, toDay);
+  const checked = new Map<object, boolean>();
+  const readable = (data: unknown): data is HerokuSnapshotData => {
+    if (typeof data !== 'object' || data === null) return false;
+    let ok = checked.get(data);
+    if (ok === undefined) {
+      ok = isSnapshotData(data);
+      checked.set(data, ok);
+    }
+    return ok;
+  };
+  const byDay = new Map<string, Map<string, HerokuSnapshotData>>();
+  const unreadable: { day: string; app: string }[] = [];
+  let goodDay = '';
+  let read = 0;
+  for (const row of snapshots) {
+    if (++read % ROWS_A_STEP === 0) yield;
+    if (row.day >= toDay) continue;
+    if (row.day !== goodDay) {
+      if (!DAY_PATTERN.test(row.day)) continue;
+      goodDay = row.day;
+    }
+    if (!readable(row.data)) {
+      unreadable.push({ day: row.day, app: row.app });
+      continue;
+    }
+    let apps = byDay.get(row.day);
+    if (!apps) {
+      apps = new Map<string, HerokuSnapshotData>();
+      byDay.set(row.day, apps);
+    }
+    apps.set(row.app, row.data);
+  }
+
+  const accrued = new Map<string, Map<string, Accrual>>();
+  const appTotals = new Map<string, AppPeriodCost>();
+  const windowTotals = windows.map(() => new Map<string, AppPeriodCost>());
+  const excluded = new Map<string, PeriodExclusion>();
+  let total = 0;
+  const dayTotals: Record<string, number> = {};
+
+  for (const day of [...byDay.keys()].sort()) {
+    yield;
+    const inPeriod = day >= fromDay;
+    const month = day.slice(0, 7);
+    const inWindows = windows.flatMap((window, index) =>
+      day >= window.fromDay && day < window.toDay ? [windowTotals[index]!] : [],
+    );
+    let dayTotal = 0;
+    for (const [app, data] of byDay.get(day)!) {
+      let appTotal = appTotals.get(app);
+      if (inPeriod && !appTotal) {
+        appTotal = { app, team: data.team ?? null, thirtiethsOfCent: 0, cents: 0 };
+        appTotals.set(app, appTotal);
+      }
+      let items = accrued.get(app);
+      if (!items) {
+        items = new Map<string, Accrual>();
+        accrued.set(app, items);
+      }
+      let appDay = 0;
+      for (const item of data.items) {
+        if (item.unitMonthlyCents === null || item.contract) {
+          if (!inPeriod) continue;
+          const key = `${app}\u0000${item.key}`;
+          const seen = excluded.get(key);
+          if (seen) seen.days += 1;
+          else {
+            excluded.set(key, {
+              app,
+              kind: item.kind,
+              item: item.item,
+              reason: item.contract ? 'contract price' : (item.reason ?? 'no price'),
+              days: 1,
+            });
+          }
+          continue;
+        }
+        let accrual = items.get(item.key);
+        if (!accrual || accrual.month !== month) {
+          accrual = { month, units: [] };
+          items.set(item.key, accrual);
+        }
+        // One day of one unit = unitMonthlyCents thirtieths of a cent; the cap is 30 times that.
+        const unitPrice = item.unitMonthlyCents;
+        const cap = unitPrice * 30;
+        const units = accrual.units;
+        for (let unit = 0; unit < item.quantity; unit++) {
+          const before = units[unit] ?? 0;
+          const charge = Math.min(unitPrice, cap - before);
+          if (charge <= 0) continue;
+          units[unit] = before + charge;
+          appDay += charge;
+        }
+      }
+      if (!inPeriod || !appTotal) continue;
+      appTotal.thirtiethsOfCent += appDay;
+      dayTotal += appDay;
+      for (const totals of inWindows) {
+        const inWindow = totals.get(app);
+        if (inWindow) inWindow.thirtiethsOfCent += appDay;
+        else totals.set(app, { app, team: data.team ?? null, thirtiethsOfCent: appDay, cents: 0 });
+      }
+    }
+    if (inPeriod) {
+      total += dayTotal;
+      dayTotals[day] = dayTotal;
+    }
+  }
+  if (!Number.isSafeInteger(total)) throw new RangeError('period total is too large to add exactly');
+
+  const rounded = (totals: Map<string, AppPeriodCost>) =>
+    [...totals.values()].map((app) => ({ ...app, cents: roundThirtieths(app.thirtiethsOfCent) })).sort(byCost);
+  return {
+    fromDay,
+    toDay,
+    totalCents: roundThirtieths(total),
+    totalThirtiethsOfCent: total,
+    apps: rounded(appTotals),
+    excluded: [...excluded.values()],
+    byDay: Object.fromEntries(periodDays.filter((day) => byDay.has(day)).map((day) => [day, dayTotals[day] ?? 0])),
+    daysCovered: periodDays.filter((day) => byDay.has(day)),
+    daysMissing: periodDays.filter((day) => !byDay.has(day)),
+    unreadable,
+    windows: windowTotals.map(rounded),
+  };
+}
+
+/** `periodCostFromSnapshots` without windows: the cost of fromDay <= d < toDay. */
+export function weeklyCostFromSnapshots(
+  snapshots: readonly SnapshotRow[],
+  fromDay: string,
+  toDay: string,
+): HerokuPeriodCost {
+  const { windows: _, ...cost } = periodCostFromSnapshots(snapshots, fromDay, toDay);
+  return cost;
+}
