@@ -27,7 +27,7 @@ import type { JobLogger } from './job-logger';
  */
 const DEFAULT_LEASE_MS = 10 * 60_000;
 /** Gathering that takes longer (a hanging AWS or Heroku) is given up and tried again later. */
-const DEFAULT_GATHER_DEADLINE_MS = 5 * 60_000;
+const GATHER_DEADLINE_MS = 5 * 60_000;
 /** A run that failed for a passing reason (no answer, rate limits, a slow upstream) is tried again after this. */
 export const RETRY_AFTER_MS = 15 * 60_000;
 
@@ -44,7 +44,6 @@ export interface DigestRunnerOptions {
   leaseMs?: number;
   /** How often the lease is renewed (default a third of it). */
   heartbeatMs?: number;
-  gatherDeadlineMs?: number;
   /** Renders the chart PNG; when absent, or when it fails, the digest goes out without it. */
   renderChart?: (digest: Digest) => Promise<Buffer>;
   /** Test hook: throws at the named point, as a crash would stop the process there. */
@@ -68,10 +67,8 @@ export const HELD = 'held';
 
 export class DigestRunner {
   private readonly leaseMs: number;
-  private readonly gatherDeadlineMs: number;
   constructor(private readonly options: DigestRunnerOptions) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.gatherDeadlineMs = options.gatherDeadlineMs ?? DEFAULT_GATHER_DEADLINE_MS;
   }
 
   /** Posts the digest for the last complete week as of `now` to the configured channel, once. */
@@ -159,13 +156,13 @@ export class DigestRunner {
             explain: true,
             log: (message, error) => logger.error(message, error),
           }),
-          this.gatherDeadlineMs,
+          GATHER_DEADLINE_MS,
         ),
       );
     } catch (error) {
       if (error instanceof LeaseLost) return { status: 'busy', channel, week };
       if (error instanceof DeadlineExceeded) {
-        const minutes = Math.round(this.gatherDeadlineMs / 60_000);
+        const minutes = Math.round(GATHER_DEADLINE_MS / 60_000);
         return fail(
           `AWS or Heroku took longer than ${minutes} minutes to answer; it will be tried again automatically in ${Math.round(RETRY_AFTER_MS / 60_000)} minutes.`,
           true,

@@ -18,7 +18,7 @@ import { OneAtATime } from './one-at-a-time';
 import { pruneOldData } from './retention';
 
 /** A digest missed by more than this (the bot was down) is not posted late; the leads are told. */
-const DEFAULT_GRACE_MS = Duration.fromObject({ days: 1 }).toMillis();
+const GRACE_MS = Duration.fromObject({ days: 1 }).toMillis();
 /** How often replicas look for missed runs and changed settings. */
 const CHECK_SCHEDULE = '*/5 * * * *';
 
@@ -30,7 +30,6 @@ export interface JobsOptions {
   runner: DigestRunner;
   logger: JobLogger;
   owner: string;
-  graceMs?: number;
 }
 
 export class Jobs {
@@ -119,7 +118,7 @@ export class Jobs {
       if (now.getTime() - run.claimedAt.getTime() < RETRY_AFTER_MS) return undefined;
     }
     const late = now.getTime() - due.getTime();
-    if (late > (this.options.graceMs ?? DEFAULT_GRACE_MS)) {
+    if (late > GRACE_MS) {
       const firstStart = await services.store.getSetting(FIRST_START_KEY);
       if (run || !firstStart || due.getTime() < Date.parse(firstStart)) return undefined;
       // Claimed and failed at once, so the leads hear about it once, not every five minutes.

@@ -71,10 +71,9 @@ function trafficFor(plan: EnvironmentPlan, workload: Workload, catalog: Catalog,
 
 function opsEffort(platform: 'heroku' | 'aws', catalog: Catalog, options: EstimateOptions): OpsEffort {
   const a = catalog.assumptions;
-  const hoursGiven = options.opsHoursPerEnvironment?.[platform];
-  const hoursPerEnvironment = hoursGiven ?? a.opsHoursPerEnvironment[platform];
+  const hoursPerEnvironment = a.opsHoursPerEnvironment[platform];
   const hourlyRate = options.opsRate ?? a.opsHourlyRate;
-  const hoursSource = hoursGiven === undefined ? catalog.assumptionSources.opsHoursPerEnvironment : 'estimate option';
+  const hoursSource = catalog.assumptionSources.opsHoursPerEnvironment;
   const rateSource = options.opsRate ? 'ops-rate option' : catalog.assumptionSources.opsHourlyRate;
   return {
     hoursPerEnvironment,

@@ -130,5 +130,4 @@ export interface EstimateOptions {
   /** `x86_64` (default, what Heroku runs) or `any` to allow Graviton (arm64) when cheaper. */
   awsArchitecture?: 'x86_64' | 'any';
   opsRate?: Money;
-  opsHoursPerEnvironment?: { heroku?: number; aws?: number };
 }

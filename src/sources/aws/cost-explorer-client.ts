@@ -22,7 +22,6 @@ export interface CostExplorerClientOptions {
   maxAttempts?: number;
   /** Abandon a request that has not completed within this many ms (default 30 s); counts as a timeout. */
   requestTimeoutMs?: number;
-  connectionTimeoutMs?: number;
   /**
    * A fixed delay between retries instead of the SDK's jittered exponential backoff, keeping the
    * SDK's standard retry decisions (which errors, how many, retry quota). For tests: `retryDelayMs: 1`.
@@ -45,7 +44,7 @@ export function createCostExplorerClient(options: CostExplorerClientOptions = {}
     requestHandler: {
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,
-      connectionTimeout: options.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS,
+      connectionTimeout: DEFAULT_CONNECTION_TIMEOUT_MS,
     },
   };
   if (options.endpoint !== undefined) config.endpoint = options.endpoint;

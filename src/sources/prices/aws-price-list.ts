@@ -10,14 +10,9 @@ export interface AwsPriceListOptions {
   /** The priced region (AWS_PRICING_REGION), not the endpoint's. */
   region: string;
   now: () => Date;
-  /** Pause before each request after the first: the Price List allows about 5 a second. Default 250 ms. */
-  pauseMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** Tries per page when an answer is unreadable, or per family when it comes back empty. Default 3. */
   attempts?: number;
-  /** A family needing more pages than this is a paging loop, not prices. Default 100. */
-  maxPages?: number;
-  families?: readonly PriceFamily[];
   /** Stops a read under way (the bot is stopping). */
   signal?: AbortSignal;
 }
@@ -27,6 +22,11 @@ export interface AwsPriceRead {
   /** GetProducts requests sent (SDK retries not included). */
   requests: number;
 }
+
+/** Pause before each request after the first: the Price List allows about 5 a second. */
+const PAUSE_MS = 250;
+/** A family needing more pages than this is a paging loop, not prices. */
+const MAX_PAGES = 100;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -40,15 +40,13 @@ class EmptyFamily extends Error {}
  */
 export async function readAwsPriceSet(options: AwsPriceListOptions): Promise<AwsPriceRead> {
   const { client, region, now } = options;
-  const pauseMs = options.pauseMs ?? 250;
   const sleep = options.sleep ?? defaultSleep;
   const attempts = Math.max(1, options.attempts ?? 3);
-  const maxPages = options.maxPages ?? 100;
   let requests = 0;
 
   const page = async (family: PriceFamily, nextToken: string | undefined) => {
     for (let attempt = 1; ; attempt++) {
-      if (requests > 0) await sleep(pauseMs);
+      if (requests > 0) await sleep(PAUSE_MS);
       requests += 1;
       let answer: GetProductsCommandOutput;
       try {
@@ -86,7 +84,7 @@ export async function readAwsPriceSet(options: AwsPriceListOptions): Promise<Aws
     let token: string | undefined;
     const seen = new Set<string>();
     for (let pages = 0; ; pages++) {
-      if (pages >= maxPages || (token && seen.has(token))) {
+      if (pages >= MAX_PAGES || (token && seen.has(token))) {
         throw new SourceError(
           'aws',
           'bad-response',
@@ -104,7 +102,7 @@ export async function readAwsPriceSet(options: AwsPriceListOptions): Promise<Aws
   };
 
   const byKey = new Map<string, LivePrice>();
-  for (const family of options.families ?? PRICE_FAMILIES) {
+  for (const family of PRICE_FAMILIES) {
     for (let attempt = 1; ; attempt++) {
       try {
         // The first price for a key wins: a family lists each instance type once under these filters.

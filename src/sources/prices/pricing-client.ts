@@ -17,7 +17,6 @@ export interface PricingClientOptions {
   maxAttempts?: number;
   /** A fixed delay between the SDK's retries instead of its jittered backoff (tests: 1). */
   retryDelayMs?: number;
-  requestTimeoutMs?: number;
 }
 
 /** The SDK's standard retries (ThrottlingException is modelled as retryable) and a request timeout that throws. */
@@ -27,7 +26,7 @@ export function createPricingClient(options: PricingClientOptions = {}): Pricing
     region: PRICE_LIST_ENDPOINT_REGION,
     maxAttempts,
     requestHandler: {
-      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      requestTimeout: 30_000,
       throwOnRequestTimeout: true,
       connectionTimeout: 5_000,
     },
