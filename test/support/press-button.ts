@@ -6,7 +6,7 @@ type Json = any;
 let presses = 0;
 
 /** The button with this label on a message (or view), with its block's ID. */
-export function buttonIn(message: Json, label: string): Json {
+function buttonIn(message: Json, label: string): Json {
   const found = (message.blocks ?? [])
     .filter((block: Json) => block.type === 'actions')
     .flatMap((block: Json) => block.elements.map((element: Json) => ({ ...element, block_id: block.block_id })))

@@ -18,7 +18,7 @@ export const ESTIMATE_DETAILS = 'estimate_details';
 const BUTTON_VALUE_LIMIT = 2000;
 
 /** `Estimate: Heroku $150.00/mo now; AWS $211.10–$236.52/mo in three tiers`, lower bounds marked `≥`. */
-export function headline(estimate: Estimate): string {
+function headline(estimate: Estimate): string {
   const { current, modelled } = sidesOf(estimate);
   const partial = (bound: boolean) => (bound ? '≥ ' : '');
   // A tier that leaves an item without a public price out is a lower bound: the range is then "≥".
@@ -34,9 +34,9 @@ const placeName = (platform: 'heroku' | 'aws', awsRegion: string) =>
   platform === 'aws' ? `AWS (${awsRegion})` : NAMES.heroku;
 
 /** The verdict as plain words, for the notification text. */
-export const plainVerdict = (estimate: Estimate) => verdictLine(estimate).replace(/\*/g, '');
+const plainVerdict = (estimate: Estimate) => verdictLine(estimate).replace(/\*/g, '');
 
-export interface EstimateMessageOptions {
+interface EstimateMessageOptions {
   /** Posted in the channel (the `share` word or the Share button). */
   share: boolean;
   /** Who shared it, as a Slack user ID: said above the figures. */

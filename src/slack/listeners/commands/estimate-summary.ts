@@ -11,10 +11,10 @@ import { formatCents, formatUnitPrice, formatUsd, fromCents, type Money, toCents
 export const NAMES = { heroku: 'Heroku', aws: 'AWS' } as const;
 
 /** Lines shown before the rest are summed into one "N more lines" line. */
-export const LARGEST_LINES = 5;
+const LARGEST_LINES = 5;
 
 /** The platform as it runs, the modelled platform, and the modelled tier the verdict uses. */
-export interface Sides {
+interface Sides {
   current: PlatformCost;
   modelled: PlatformCost;
   tier: TierCost;

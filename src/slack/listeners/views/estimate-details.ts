@@ -12,7 +12,7 @@ import { priceLayersLine } from '../commands/estimate-sources';
 import { NAMES, sidesOf, verdictLine } from '../commands/estimate-summary';
 
 /** Slack's limits for a view, with margin: 100 blocks, 3,000 characters a section. */
-export const MAX_VIEW_BLOCKS = 100;
+const MAX_VIEW_BLOCKS = 100;
 const SECTION_LIMIT = 2900;
 
 /** One formatter for every quantity: `toLocaleString` with options builds a new one per call. */
@@ -102,7 +102,7 @@ function tierBlocks(estimate: Estimate, modelled: PlatformCost, sources: Sources
 }
 
 /** The blocks of the whole estimate, in the order the terminal answer gives it. */
-export function estimateDetailBlocks(estimate: Estimate, words: string): KnownBlock[] {
+function estimateDetailBlocks(estimate: Estimate, words: string): KnownBlock[] {
   const sides = sidesOf(estimate);
   const sources = new Sources();
   const layers = priceLayersLine(estimate);

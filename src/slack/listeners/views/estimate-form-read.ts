@@ -29,7 +29,7 @@ interface ProcessRow {
   size: string;
 }
 
-export interface ReadForm {
+interface ReadForm {
   platform: Platform;
   rows: ProcessRow[];
   /** Database, cache, options, review apps, ops rate: each as words, with its field. */
@@ -82,7 +82,7 @@ export function formWords(form: ReadForm): string {
 }
 
 /** A field error as Slack shows it (plain text): code marks become quotes; every other character stays. */
-export const fieldText = (text: string) => text.replace(/`([^`]*)`/g, '"$1"').slice(0, 1900);
+const fieldText = (text: string) => text.replace(/`([^`]*)`/g, '"$1"').slice(0, 1900);
 
 /** Every field's problem at once, keyed by block ID; undefined when the whole form reads as an estimate. */
 export function formErrors(form: ReadForm, catalog: Catalog): Record<string, string> | undefined {

@@ -13,7 +13,7 @@ export const ESTIMATE_FORM = 'estimate_form';
 export const FORM_ACTIONS = { platform: 'estimate_form_platform', addProcess: 'estimate_form_add_process' } as const;
 
 /** Rows the form starts with, and the most it grows to (three blocks each; a view holds 100). */
-export const FIRST_ROWS = 2;
+const FIRST_ROWS = 2;
 export const MAX_ROWS = 10;
 
 /**
