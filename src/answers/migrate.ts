@@ -9,7 +9,7 @@ import type { Catalog } from '../core/pricing';
 import { firstOfMonth, utcDay } from '../core/utc-days';
 import { awsAccountUsage } from '../sources/aws';
 import type { Sources } from '../sources/connect-sources';
-import { fleetAppsOf, fleetTrafficNote } from '../sources/heroku';
+import { fleetAppsOf, fleetShieldNote, fleetTrafficNote } from '../sources/heroku';
 import { AWS_OFF, failureMessage, freshness, HEROKU_OFF } from './spend';
 
 export type MigrateFrom = 'heroku' | 'aws';
@@ -75,6 +75,7 @@ async function herokuToAws(context: MigrateContext): Promise<MigrateAnswer> {
     source: `Heroku Platform API (apps, formation, add-ons), ${freshness(inventory)}`,
     notes: [
       fleetTrafficNote(context.catalog),
+      ...fleetShieldNote(inventory.value),
       ...inventory.value.gaps.slice(0, 3).map((gap) => `Not read: ${gap.what} (${gap.reason}).`),
     ],
   };

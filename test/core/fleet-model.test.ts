@@ -4,7 +4,12 @@ import type { Workload } from '../../src/core/workload';
 
 const catalog = DEFAULT_CATALOG;
 
-function workload(processes: [string, number, string][], database?: string, cache?: string): Workload {
+function workload(
+  processes: [string, number, string][],
+  database?: string,
+  cache?: string,
+  compliance: Workload['compliance'] = [],
+): Workload {
   return {
     origin: 'heroku',
     processes: processes.map(([name, count, size]) => herokuProcess(catalog, name, count, size)!),
@@ -14,7 +19,7 @@ function workload(processes: [string, number, string][], database?: string, cach
     egressGbPerMonth: 0,
     logGbPerMonth: 0,
     environments: { staging: false, reviewApps: 0 },
-    compliance: [],
+    compliance,
   };
 }
 
@@ -110,5 +115,72 @@ describe('a fleet of small apps on AWS', () => {
     expect(itemsOf(lines, /^shop-staging: web/, 'staging').map((l) => l.item)).toEqual([
       'shop-staging: web: 1 × t3.medium',
     ]);
+  });
+});
+
+describe('a fleet with apps in a Shield Private Space (HIPAA) on AWS', () => {
+  const hipaa: Workload['compliance'] = ['hipaa'];
+  const apps: FleetApp[] = [
+    { name: 'care-api', workload: workload([['web', 1, 'shield-m']], 'shield-0', undefined, hipaa) },
+    { name: 'care-jobs', workload: workload([['worker', 1, 'shield-s']], 'shield-0', undefined, hipaa) },
+    { name: 'shop', workload: workload([['web', 1, 'standard-2x']], 'standard-0') },
+    { name: 'blog', workload: workload([['web', 1, 'standard-1x']]) },
+    { name: 'mailer', workload: workload([['worker', 1, 'standard-1x']]) },
+  ];
+  const fleet = modelFleet(apps, catalog);
+  const compliance = (lines: readonly { item: string; category: string; cents?: number }[]) =>
+    lines.filter((l) => l.category === 'security' || l.category === 'backup').map((l) => [l.item, l.cents]);
+
+  it('adds the account-level services once and each regulated database backup per app, in every tier', () => {
+    for (const tier of fleet.tiers)
+      expect(compliance(tier.lines)).toEqual([
+        // Once for the account: $16.30
+        ['KMS key for encrypted storage', 100],
+        ['KMS requests (100,000)', 30],
+        ['CloudTrail data events (1,000,000)', 100],
+        ['GuardDuty event analysis (1,000,000 events)', 400],
+        ['GuardDuty flow and DNS log analysis (10 GB)', 1000],
+        // Per app: 64 GB × $0.095
+        ['care-api: AWS Backup of the database (64 GB)', 608],
+        ['care-jobs: AWS Backup of the database (64 GB)', 608],
+      ]);
+  });
+
+  it('gives every tier exact to the cent, $28.46 above the same fleet without regulated data', () => {
+    const plain = modelFleet(
+      apps.map((app) => ({ ...app, workload: { ...app.workload, compliance: [] } })),
+      catalog,
+    );
+    expect(plain.tiers.map((t) => t.infrastructure.toFixed(2))).toEqual(['720.67', '678.06', '559.62']);
+    expect(fleet.tiers.map((t) => t.infrastructure.toFixed(2))).toEqual(['749.13', '706.52', '588.08']);
+    // Heroku is priced as it runs, the same either way; the Shield space and shield-0 are contract items.
+    expect(fleet.current.infrastructure.toFixed(2)).toBe(plain.current.infrastructure.toFixed(2));
+    expect(fleet.current.unpriced.map((l) => l.item)).toEqual([
+      'Shield Private Space',
+      'care-api: Heroku Postgres shield-0',
+      'care-jobs: Heroku Postgres shield-0',
+    ]);
+  });
+
+  it("counts the backup as the app's own and the account-level services as shared", () => {
+    const plain = modelFleet(
+      apps.map((app) => ({ ...app, workload: { ...app.workload, compliance: [] } })),
+      catalog,
+    );
+    const added = fleet.units.map((u, i) => [u.name, u.likeForLike.minus(plain.units[i].likeForLike).toFixed(2)]);
+    expect(added).toEqual([
+      ['care-api', '6.08'],
+      ['care-jobs', '6.08'],
+      ['shop', '0.00'],
+      ['blog', '0.00'],
+      ['mailer', '0.00'],
+    ]);
+    expect(fleet.sharedLikeForLike.minus(plain.sharedLikeForLike).toFixed(2)).toBe('16.30');
+  });
+
+  it('names the regulated apps and the services counted once', () => {
+    expect(fleet.assumptions).toContain(
+      "2 apps hold HIPAA-regulated data (care-api, care-jobs): in every tier AWS adds the compliance services once for the account (CloudTrail data events, GuardDuty, a KMS key per environment with regulated data), not once per app; per app, only what is the app's own (a backup of its production database for HIPAA).",
+    );
   });
 });

@@ -1,5 +1,7 @@
 import type { HerokuInventory as ComplianceHerokuInventory } from '../../src/core/compliance/inventory';
-import { type HerokuInventory, HerokuSource } from '../../src/sources/heroku';
+import { modelFleet } from '../../src/core/model';
+import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import { fleetAppsOf, type HerokuInventory, HerokuSource } from '../../src/sources/heroku';
 import { SourceError } from '../../src/sources/source-error';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
@@ -135,6 +137,22 @@ describe('app → Workload', () => {
     expect(workload.addOns).toEqual([
       { service: 'heroku-postgresql', plan: 'shield-0', monthlyCents: null, contract: true },
     ]);
+  });
+
+  it('an app in a Shield Private Space holds HIPAA data; one in a plain Private Space does not', () => {
+    expect(source.appWorkload(inventory, 'acme-phi').compliance).toEqual(['hipaa']);
+    expect(source.appWorkload(inventory, 'acme-web').compliance).toEqual([]);
+    const fleet = modelFleet(fleetAppsOf(inventory), DEFAULT_CATALOG);
+    for (const tier of fleet.tiers) {
+      expect(tier.lines.filter((l) => /^CloudTrail|^GuardDuty event/.test(l.item)).map((l) => l.item)).toEqual([
+        'CloudTrail data events (1,000,000)',
+        'GuardDuty event analysis (1,000,000 events)',
+      ]);
+      expect(tier.lines.filter((l) => l.category === 'backup').map((l) => l.item)).toEqual([
+        'acme-phi: AWS Backup of the database (256 GB)',
+      ]);
+    }
+    expect(fleet.assumptions.join('\n')).toContain('1 app holds HIPAA-regulated data (acme-phi)');
   });
 
   it('an unknown app: not-found, listing the apps the token sees, closest first', () => {

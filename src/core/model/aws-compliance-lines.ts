@@ -3,18 +3,25 @@ import { type Catalog, priceOf } from '../pricing';
 import type { ComplianceNeed } from '../workload';
 import { lineFor } from './cost-line';
 import { formatCount } from './describe';
-import type { AwsStack } from './stacks';
 import type { CostLine, EnvironmentName } from './types';
 
+/** A production database that holds regulated data: its app's line prefix (empty for one estimate) and size. */
+export interface RegulatedDatabase {
+  prefix: string;
+  storageGb: number;
+}
+
 /**
- * What HIPAA or PCI adds on AWS. The BAA itself costs nothing (AWS Artifact). KMS keys for every
- * environment that holds data; CloudTrail and GuardDuty are account-wide, counted once; AWS Backup of
- * the production database for HIPAA; AWS WAF on the production load balancer for PCI.
+ * What HIPAA or PCI adds on AWS, as a migration engineer sets it up. The BAA itself costs nothing (AWS
+ * Artifact). Account-level, counted once however many apps are regulated: a KMS key (and its requests)
+ * for each environment that holds regulated data, CloudTrail data events, GuardDuty, and for PCI one
+ * AWS WAF web ACL on the production load balancer. Per app: AWS Backup of each production database
+ * for HIPAA.
  */
 export function awsComplianceLines(
   compliance: readonly ComplianceNeed[],
   environments: readonly EnvironmentName[],
-  production: AwsStack,
+  databases: readonly RegulatedDatabase[],
   hasLoadBalancer: boolean,
   catalog: Catalog,
   notes: string[],
@@ -70,13 +77,16 @@ export function awsComplianceLines(
 
   if (compliance.includes('hipaa')) {
     notes.push('HIPAA on AWS: accept the BAA in AWS Artifact (no charge) and use only HIPAA-eligible services.');
-    if (production.database) {
-      const gb = production.database.storageGb;
-      add('aws.backup.rds-snapshot', `AWS Backup of the database (${gb} GB)`, gb, 'production', 'backup');
+    for (const { prefix, storageGb: gb } of databases)
+      add('aws.backup.rds-snapshot', `${prefix}AWS Backup of the database (${gb} GB)`, gb, 'production', 'backup');
+    if (databases.length === 1)
       notes.push(
-        `HIPAA on AWS: AWS Backup keeps one full copy of the ${gb} GB database; the us-east-1 rate is unconfirmed (us-west-1 value used).`,
+        `HIPAA on AWS: AWS Backup keeps one full copy of the ${databases[0].storageGb} GB database; the us-east-1 rate is unconfirmed (us-west-1 value used).`,
       );
-    }
+    else if (databases.length > 1)
+      notes.push(
+        `HIPAA on AWS: AWS Backup keeps one full copy of each of the ${databases.length} regulated production databases (${formatCount(databases.reduce((gb, d) => gb + d.storageGb, 0))} GB in all), one line per app; the us-east-1 rate is unconfirmed (us-west-1 value used).`,
+      );
   }
   if (compliance.includes('pci') && hasLoadBalancer) {
     add('aws.waf.web-acl', 'AWS WAF web ACL', 1, 'production', 'security');

@@ -133,7 +133,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     ...awsComplianceLines(
       workload.compliance,
       environments.filter((e) => e !== 'review'),
-      awsProduction,
+      awsProduction.database ? [{ prefix: '', storageGb: awsProduction.database.storageGb }] : [],
       loadBalancer,
       catalog,
       complianceNotes,

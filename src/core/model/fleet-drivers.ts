@@ -123,8 +123,9 @@ export function fleetDrivers(
     .filter((d) => d.heroku !== d.aws)
     .sort((x, y) => Math.abs(y.heroku - y.aws) - Math.abs(x.heroku - x.aws) || x.what.localeCompare(y.what));
   const drivers = ranked.slice(0, 3).map(sentence);
+  const compliance = tiers[0].lines.some((l) => l.category === 'security') ? ', compliance services' : '';
   drivers.push(
-    `Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer) adds ${formatUsd(shared)}/mo once, whatever the app count.`,
+    `Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer${compliance}) adds ${formatUsd(shared)}/mo once, whatever the app count.`,
   );
   const [like, consolidated] = tiers;
   const packing = fromCents(toCents(like.infrastructure) - toCents(consolidated.infrastructure));

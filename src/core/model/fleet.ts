@@ -1,7 +1,8 @@
 import { fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import { finish, type Steps } from '../steps';
-import type { Workload } from '../workload';
+import type { ComplianceNeed, Workload } from '../workload';
+import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lines';
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLines } from './aws-tiers';
 import { isWebProcess, plural } from './describe';
@@ -29,6 +30,7 @@ export interface FleetApp {
   team?: string;
   /** Absent: read from the name (`-staging` → staging; `-dev`, `-review`, `-qa`, `-pr-N` → review). */
   environment?: EnvironmentName;
+  /** `workload.compliance` says what regulated data the app holds (a live app in a Shield Private Space: HIPAA). */
   workload: Workload;
 }
 
@@ -48,6 +50,21 @@ export function environmentOfApp(name: string): EnvironmentName {
 }
 
 const prefixOf = (app: string): string => `${app}: `;
+
+const ENVIRONMENT_ORDER: readonly EnvironmentName[] = ['production', 'staging'];
+
+const SHOWN_REGULATED = 8;
+
+/** Which apps the compliance services are for, and that they are counted once for the account. */
+function regulatedNote(names: readonly string[], needs: readonly ComplianceNeed[]): string[] {
+  if (names.length === 0) return [];
+  const shown = names.slice(0, SHOWN_REGULATED).join(', ');
+  const more = names.length > SHOWN_REGULATED ? ` and ${names.length - SHOWN_REGULATED} more` : '';
+  const frameworks = needs.map((n) => n.toUpperCase()).join(' and ');
+  return [
+    `${plural(names.length, 'app')} ${names.length === 1 ? 'holds' : 'hold'} ${frameworks}-regulated data (${shown}${more}): in every tier AWS adds the compliance services once for the account (CloudTrail data events, GuardDuty, a KMS key per environment with regulated data), not once per app; per app, only what is the app's own (a backup of its production database for HIPAA).`,
+  ];
+}
 
 /**
  * A whole Heroku account on AWS in three tiers. Shared infrastructure is counted once per environment
@@ -71,12 +88,20 @@ export function* modelFleetSteps(
   const awsApps: AwsAppEnvironment[] = [];
   const rules = new Set<string>();
   const environments: EnvironmentName[] = [];
+  const regulated = {
+    apps: [] as string[],
+    needs: new Set<ComplianceNeed>(),
+    environments: new Set<EnvironmentName>(),
+  };
+  const regulatedDatabases: RegulatedDatabase[] = [];
+  let regulatedWeb = false;
   for (const app of apps) {
     yield;
     const environment = app.environment ?? environmentOfApp(app.name);
     environments.push(environment);
     const prefix = prefixOf(app.name);
-    const heroku = herokuFromHeroku(app.workload, catalog, []);
+    // Heroku as it runs: an app's compliance moves nothing to Shield here, it is billed as it is.
+    const heroku = herokuFromHeroku({ ...app.workload, compliance: [] }, catalog, []);
     stacks.push(heroku);
     currentLines.push(...herokuLines(heroku, environment, 1, catalog, prefix));
     for (const addOn of app.workload.addOns)
@@ -90,6 +115,15 @@ export function* modelFleetSteps(
     }
     const share = environment === 'production' ? 1 : a.nonProductionTrafficShare;
     const web = app.workload.processes.some((p) => isWebProcess(p.name));
+    // Review apps hold no regulated data, as in one estimate.
+    if (app.workload.compliance.length > 0 && environment !== 'review') {
+      regulated.apps.push(app.name);
+      for (const need of app.workload.compliance) regulated.needs.add(need);
+      regulated.environments.add(environment);
+      if (environment === 'production' && stack.database)
+        regulatedDatabases.push({ prefix, storageGb: stack.database.storageGb });
+      if (environment === 'production' && web) regulatedWeb = true;
+    }
     awsApps.push({
       prefix,
       environment,
@@ -105,10 +139,19 @@ export function* modelFleetSteps(
     });
   }
   const current = platformCost('heroku', [...herokuAccountLines(stacks, catalog), ...currentLines]);
+  const complianceNotes: string[] = [];
+  const compliance = awsComplianceLines(
+    [...regulated.needs].sort(),
+    ENVIRONMENT_ORDER.filter((e) => regulated.environments.has(e)),
+    regulatedDatabases,
+    regulatedWeb,
+    catalog,
+    complianceNotes,
+  );
   const tiers: TierCost[] = [];
   for (const id of TIER_IDS) {
     yield;
-    tiers.push(tierCost(id, 'aws', [...awsTierLines(id, awsApps, catalog), ...addOns], catalog));
+    tiers.push(tierCost(id, 'aws', [...awsTierLines(id, awsApps, catalog), ...compliance, ...addOns], catalog));
   }
   const [likeForLike] = tiers;
   const currentOf = ownCentsOf(current.lines);
@@ -153,6 +196,8 @@ export function* modelFleetSteps(
       `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs; data transfer out is tiered over the account's egress together.`,
       ...tiers.map((t) => `${t.id}: ${t.description}`),
       ...[...rules].sort(),
+      ...regulatedNote(regulated.apps, [...regulated.needs].sort()),
+      ...complianceNotes,
       `One-off: ${a.migrationHoursPerApp} h per app and ${a.migrationHoursPerDatabase} h per database at the ops rate; copying data out of Heroku costs nothing (Heroku bills no egress, AWS no data in).`,
     ],
     priceListDate: catalog.priceListDate,

@@ -31,6 +31,7 @@ export type * from './types';
 export {
   appWorkload,
   fleetAppsOf,
+  fleetShieldNote,
   fleetTrafficNote,
   inventoryOnAwsSteps,
   keyValueCache,

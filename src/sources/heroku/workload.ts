@@ -77,7 +77,9 @@ export function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALO
     egressGbPerMonth: 0,
     logGbPerMonth: 0,
     environments: { staging: false, reviewApps: 0 },
-    compliance: [],
+    // A Shield Private Space is where Heroku runs HIPAA workloads (PHI under its BAA): an app there is
+    // taken to hold regulated data, so its AWS model adds HIPAA-eligible services.
+    compliance: app.space?.shield ? ['hipaa'] : [],
   };
 }
 
@@ -150,6 +152,15 @@ export function fleetAppsOf(inventory: HerokuInventory, catalog: Catalog = DEFAU
         : { ...workload, logGbPerMonth: milli(a.logGbPerMonth) },
     };
   });
+}
+
+/** Why some apps carry HIPAA compliance services on AWS: they run in a Shield Private Space. */
+export function fleetShieldNote(inventory: HerokuInventory): string[] {
+  const shield = inventory.apps.filter((app) => app.space?.shield).length;
+  if (shield === 0) return [];
+  return [
+    `${shield === 1 ? '1 app runs' : `${shield} apps run`} in a Shield Private Space, where Heroku keeps HIPAA data under its BAA, so on AWS ${shield === 1 ? 'it is' : 'they are'} modelled with HIPAA-eligible services.`,
+  ];
 }
 
 /** The sentence that says what `fleetAppsOf` assumed. */
