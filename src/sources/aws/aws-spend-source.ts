@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { type Money, usd } from '../../core/money';
 import type { Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
+import { type CachedPart, fetchedFrom, staleOnError } from '../stale-cache';
 import { type CostExplorerOperation, costExplorerError, neverSent } from './cost-explorer-errors';
 import {
   type CostAndUsageAnswer,
@@ -171,13 +172,6 @@ export interface RequestsThisMonth {
   cost: Money;
 }
 
-interface Part<V> {
-  value: V;
-  storedAt: Date;
-  fromCache: boolean;
-  stale?: SourceError;
-}
-
 /** One call's shared fate: after the first failure, later requests in the call go to the cache only. */
 interface CallContext {
   failure?: SourceError;
@@ -241,17 +235,6 @@ function badResponse(operation: CostExplorerOperation, detail: string): SourceEr
     'bad-response',
     `Cost Explorer sent a ${operation} answer the bot could not use (${detail}); try again later, and report it if it persists.`,
   );
-}
-
-function oldest(parts: Part<unknown>[]): Date {
-  return new Date(Math.min(...parts.map((part) => part.storedAt.getTime())));
-}
-
-function fetched<T>(value: T, parts: Part<unknown>[]): Fetched<T> {
-  const stale = parts.find((part) => part.stale)?.stale;
-  const result: Fetched<T> = { value, asOf: oldest(parts), fromCache: parts.some((part) => part.fromCache) };
-  if (stale) result.staleBecause = stale;
-  return result;
 }
 
 /**
@@ -318,7 +301,7 @@ export class AwsSpendSource {
       context,
     );
     const value = this.dailyCostFrom(query, usage.value, credits.value);
-    return fetched(value, [usage, credits]);
+    return fetchedFrom(value, [usage, credits]);
   }
 
   /**
@@ -351,7 +334,7 @@ export class AwsSpendSource {
       {},
       maxAgeMs,
     );
-    return fetched(this.forecastFrom(query, part.value), [part]);
+    return fetchedFrom(this.forecastFrom(query, part.value), [part]);
   }
 
   /**
@@ -396,7 +379,7 @@ export class AwsSpendSource {
         unit,
       }),
     );
-    const parts: Part<unknown>[] = [hours];
+    const parts: CachedPart<unknown>[] = [hours];
     const multiAzTypes = new Set<string>();
     let rdsStorageGb: number | undefined;
     if (rows.some((row) => row.service === RDS_SERVICE && row.instanceType !== 'NoInstanceType')) {
@@ -434,7 +417,7 @@ export class AwsSpendSource {
       rdsStorageGb,
       instanceSpec: this.instanceSpec,
     });
-    return fetched(value, parts);
+    return fetchedFrom(value, parts);
   }
 
   /** Cost Explorer requests sent this UTC month (every page and retry counts) and what they cost. */
@@ -461,7 +444,7 @@ export class AwsSpendSource {
       {},
       maxAgeMs,
     );
-    return fetched(part.value, [part]);
+    return fetchedFrom(part.value, [part]);
   }
 
   /** Any other read, cached by operation and input, with the same stale-on-failure rules. */
@@ -473,7 +456,7 @@ export class AwsSpendSource {
     maxAgeMs?: number,
   ): Promise<Fetched<V>> {
     const part = await this.cached(operation, input, schema, load, {}, maxAgeMs);
-    return fetched(part.value, [part]);
+    return fetchedFrom(part.value, [part]);
   }
 
   /** Sends one request and counts what went out: each attempt (retries included) is a paid request. */
@@ -486,7 +469,7 @@ export class AwsSpendSource {
   private async costAndUsage(
     input: GetCostAndUsageCommandInput,
     context: CallContext,
-  ): Promise<Part<CostAndUsageAnswer>> {
+  ): Promise<CachedPart<CostAndUsageAnswer>> {
     return this.cached('GetCostAndUsage', input, costAndUsageAnswerSchema, () => this.allPages(input), context);
   }
 
@@ -544,51 +527,40 @@ export class AwsSpendSource {
 
   /**
    * Fresh cache → cached answer, no request. Otherwise ask; on failure fall back to any cached answer
-   * (however old), labelled stale, or throw the failure as a SourceError.
+   * (however old), labelled stale, or throw the failure as a SourceError. The answer was paid for,
+   * so a store that cannot keep it only costs the next ask.
    */
-  private async cached<V>(
+  private cached<V>(
     operation: CostExplorerOperation,
     input: object,
     schema: z.ZodType<V>,
     load: () => Promise<V>,
     context: CallContext,
     maxAgeMs = this.cacheTtlMs,
-  ): Promise<Part<V>> {
-    const key = costExplorerCacheKey(operation, input);
-    const entry = await this.store.cacheGet<unknown>(key).catch((error: unknown) => {
-      this.logger.warn(`Cost Explorer cache: could not read ${operation}; asking Cost Explorer:`, error);
-      return undefined;
-    });
-    const cachedValue = entry ? schema.safeParse(entry.value) : undefined;
-    const cached = entry && cachedValue?.success ? { value: cachedValue.data, storedAt: entry.storedAt } : undefined;
-    const now = this.now();
-    if (cached && now.getTime() - cached.storedAt.getTime() < maxAgeMs) {
-      return { value: cached.value, storedAt: cached.storedAt, fromCache: true };
-    }
-    let failure = context.failure;
-    if (!failure) {
-      try {
-        return await this.askAndKeep(key, operation, load);
-      } catch (error) {
-        failure = costExplorerError(error, operation);
+  ): Promise<CachedPart<V>> {
+    return staleOnError({
+      store: this.store,
+      key: costExplorerCacheKey(operation, input),
+      now: this.now,
+      maxAgeMs,
+      read: (value) => {
+        const parsed = schema.safeParse(value);
+        return parsed.success ? parsed.data : undefined;
+      },
+      fetch: load,
+      failure: (error) => costExplorerError(error, operation),
+      failedBefore: context.failure,
+      onFailure: (failure) => {
         context.failure = failure;
-      }
-    }
-    if (cached) return { value: cached.value, storedAt: cached.storedAt, fromCache: true, stale: failure };
-    throw failure;
-  }
-
-  /** Asks Cost Explorer and caches the answer; the answer was paid for, so a failed cache write only costs the next ask. */
-  private async askAndKeep<V>(key: string, operation: CostExplorerOperation, load: () => Promise<V>): Promise<Part<V>> {
-    const value = await load();
-    const storedAt = this.now();
-    await this.store.cachePut(key, value, storedAt).catch((error: unknown) => {
-      this.logger.warn(
-        `Cost Explorer cache: could not store the ${operation} answer (the next ask pays again):`,
-        error,
-      );
+      },
+      warn: (failed, error) =>
+        this.logger.warn(
+          failed === 'read'
+            ? `Cost Explorer cache: could not read ${operation}; asking Cost Explorer:`
+            : `Cost Explorer cache: could not store the ${operation} answer (the next ask pays again):`,
+          error,
+        ),
     });
-    return { value, storedAt, fromCache: false };
   }
 
   // --- turning answers into figures --------------------------------------------------------

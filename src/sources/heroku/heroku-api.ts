@@ -2,10 +2,20 @@ import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:h
 import pRetry from 'p-retry';
 import type { z } from 'zod';
 import type { Store } from '../../store/store';
-import { SourceError, type SourceErrorKind } from '../source-error';
+import { SourceError } from '../source-error';
+import {
+  AttemptFailure,
+  classifyFailure,
+  type FailureContext,
+  failureToSourceError,
+  headerValue,
+  seconds,
+  unexpectedFailure,
+} from './heroku-api-errors';
 import { herokuGet } from './heroku-client-request';
 import { herokuAgent, type TrustedCertificates } from './heroku-connection';
 import { AdaptiveLimit, concurrencyFor } from './rate-limit-concurrency';
+import type { RequestBudget } from './request-budget';
 
 /**
  * A careful client over `heroku-client` (https://github.com/heroku/node-heroku-client), which on its own follows Next-Range
@@ -61,70 +71,6 @@ export interface HerokuApiOptions {
   random?: () => number;
 }
 
-/** How many requests one operation (an inventory, an invoice listing…) may make. */
-export class RequestBudget {
-  used = 0;
-  private cancelled = false;
-
-  constructor(
-    readonly limit: number,
-    /** What the budget is for, in words: `a Heroku inventory`. */
-    readonly purpose: string,
-  ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('request budget must be a positive integer');
-  }
-
-  get remaining(): number {
-    return this.limit - this.used;
-  }
-
-  /** Fails before any request is spent when an operation is known to need more than is left. */
-  ensure(needed: number, why: string): void {
-    if (needed <= this.remaining) return;
-    throw new SourceError(
-      'heroku',
-      'throttled',
-      `${capitalise(this.purpose)} would need about ${formatCount(this.used + needed)} Heroku API requests (${why}), ` +
-        `more than its budget of ${formatCount(this.limit)}. Nothing more was requested. ` +
-        'Limit it to fewer teams with HEROKU_TEAMS, or raise the Heroku request budget.',
-    );
-  }
-
-  /** Once the operation has failed, requests still queued are not sent (they would only cost tokens). */
-  cancel(): void {
-    this.cancelled = true;
-  }
-
-  /** Runs an operation under this budget; when it fails, whatever it still had queued is dropped. */
-  async run<T>(operation: (budget: this) => Promise<T>): Promise<T> {
-    try {
-      return await operation(this);
-    } catch (error) {
-      this.cancel();
-      throw error;
-    }
-  }
-
-  take(path: string): void {
-    if (this.cancelled) {
-      throw new SourceError(
-        'heroku',
-        'unavailable',
-        `${capitalise(this.purpose)} was abandoned after an earlier failure.`,
-      );
-    }
-    if (this.used >= this.limit) {
-      throw new SourceError(
-        'heroku',
-        'throttled',
-        `${capitalise(this.purpose)} stopped at its budget of ${formatCount(this.limit)} Heroku API requests ` +
-          `(next was GET ${path}). Limit it to fewer teams with HEROKU_TEAMS, or raise the Heroku request budget.`,
-      );
-    }
-    this.used += 1;
-  }
-}
-
 export interface ApiStats {
   /** Attempts sent, retries included. */
   requests: number;
@@ -140,22 +86,6 @@ interface RawResponse {
   nextRange?: string;
 }
 
-/** Why one attempt failed, before deciding whether to try again. */
-class AttemptFailure extends Error {
-  constructor(
-    readonly kind: SourceErrorKind,
-    readonly retryable: boolean,
-    /** One clause for the final message: `answered 503`, `did not answer within 30 s`. */
-    readonly what: string,
-    readonly status?: number,
-    readonly retryAfterMs?: number,
-    /** Heroku's own error id and message, already redacted. */
-    readonly heroku?: string,
-  ) {
-    super(what);
-  }
-}
-
 const DEFAULTS = {
   host: 'https://api.heroku.com',
   concurrency: 32,
@@ -169,17 +99,7 @@ const DEFAULTS = {
   msPerToken: 800,
 };
 
-export const HEROKU_RATE_LIMIT_WORDS =
-  'each Heroku account gets 4,500 API requests, refilled at about 75 a minute, shared by every tool using it';
-
-const formatCount = (n: number) => n.toLocaleString('en-US');
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 export class HerokuApi {
   readonly host: string;
@@ -400,54 +320,18 @@ export class HerokuApi {
       );
     });
   }
+  /** The failure context: the client's clock, deadline and redaction. */
+  private get failureContext(): FailureContext {
+    return { now: this.options.now, timeoutMs: this.options.timeoutMs, redact: (text) => this.redact(text) };
+  }
 
   private classify(error: unknown, headers: IncomingHttpHeaders): AttemptFailure {
-    const err = error as { statusCode?: unknown; body?: unknown; code?: unknown; message?: unknown };
-    if (typeof err?.statusCode === 'number') {
-      const status = err.statusCode;
-      const heroku = this.herokuSays(err.body);
-      if (status === 429) {
-        this.stats.throttled += 1;
-        this.rateLimitRemaining = 0;
-        return new AttemptFailure('throttled', true, 'answered 429', status, this.retryAfter(headers), heroku);
-      }
-      if (status === 401) return new AttemptFailure('auth', false, 'answered 401', status, undefined, heroku);
-      if (status === 403) return new AttemptFailure('permission', false, 'answered 403', status, undefined, heroku);
-      if (status === 404) return new AttemptFailure('not-found', false, 'answered 404', status, undefined, heroku);
-      // Not Heroku's JSON but a web page (its router's or a proxy's): said as such, not as unreadable data.
-      const answered =
-        heroku || isJson(err.body) ? `answered ${status}` : `answered with an error page (HTTP ${status})`;
-      if (status >= 500) {
-        return new AttemptFailure('unavailable', true, answered, status, this.retryAfter(headers), heroku);
-      }
-      return new AttemptFailure('bad-response', false, answered, status, undefined, heroku);
+    const failure = classifyFailure(error, headers, this.failureContext);
+    if (failure.status === 429) {
+      this.stats.throttled += 1;
+      this.rateLimitRemaining = 0;
     }
-    if (error instanceof SyntaxError) {
-      return new AttemptFailure('bad-response', false, 'sent a response that is not valid JSON');
-    }
-    const message = typeof err?.message === 'string' ? err.message : '';
-    if (message.startsWith('Request took longer than')) {
-      return new AttemptFailure('timeout', true, `did not answer within ${seconds(this.options.timeoutMs)}`);
-    }
-    const code = typeof err?.code === 'string' ? err.code : undefined;
-    return new AttemptFailure('unavailable', true, code ? `could not be reached (${code})` : 'could not be reached');
-  }
-
-  private retryAfter(headers: IncomingHttpHeaders): number | undefined {
-    const value = headerValue(headers, 'retry-after');
-    if (!value) return undefined;
-    if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - this.options.now().getTime());
-  }
-
-  /** Heroku's `{id, message}` error body, shortened and with anything secret removed. */
-  private herokuSays(body: unknown): string | undefined {
-    if (typeof body !== 'object' || body === null) return undefined;
-    const { id, message } = body as { id?: unknown; message?: unknown };
-    const parts = [typeof id === 'string' ? id : undefined, typeof message === 'string' ? message : undefined];
-    const text = parts.filter(Boolean).join(': ');
-    return text ? this.redact(text.slice(0, 200)) : undefined;
+    return failure;
   }
 
   redact(text: string): string {
@@ -457,68 +341,10 @@ export class HerokuApi {
   }
 
   private toSourceError(path: string, failure: AttemptFailure, attempts: number): SourceError {
-    const request = `GET ${path}`;
-    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    const said = failure.heroku ? ` Heroku said: "${failure.heroku}".` : '';
-    let message: string;
-    switch (failure.kind) {
-      case 'auth':
-        message =
-          'Heroku rejected HEROKU_API_TOKEN (revoked or expired): it answered 401 Unauthorized. ' +
-          'Create a long-lived token with `heroku authorizations:create` and set HEROKU_API_TOKEN to it.';
-        break;
-      case 'permission':
-        message =
-          `Heroku refused ${request} (403 Forbidden): the account behind HEROKU_API_TOKEN may not see this.${said} ` +
-          'Use a token of a team admin, or one with a wider scope (`heroku authorizations:create --scope global`).';
-        break;
-      case 'not-found':
-        message = `Heroku has nothing at ${request} (404 Not Found).${said}`;
-        break;
-      case 'throttled': {
-        const wait = failure.retryAfterMs;
-        const when =
-          wait !== undefined
-            ? `Heroku asked to wait ${seconds(wait)}: try again after ${clock(new Date(this.options.now().getTime() + wait))}.`
-            : 'Try again in a minute or two, when the pool has refilled.';
-        message = `Heroku's API rate limit was reached on ${request}${tries} (${HEROKU_RATE_LIMIT_WORDS}). ${when}`;
-        break;
-      }
-      case 'unavailable':
-        message =
-          `Heroku's API ${failure.what} for ${request}${tries}.${said} ` +
-          'It may be having trouble (see status.heroku.com); try again in a few minutes.';
-        break;
-      case 'timeout':
-        message = `Heroku's API ${failure.what} for ${request}${tries}. Try again in a few minutes.`;
-        break;
-      default:
-        message = `Heroku's API ${failure.what} for ${request}, which this app does not understand.${said}`;
-    }
-    return new SourceError('heroku', failure.kind, this.redact(message), {
-      cause: { status: failure.status, what: failure.what },
-    });
+    return failureToSourceError(path, failure, attempts, this.failureContext);
   }
 
   private unexpected(path: string, error: unknown): SourceError {
-    const detail = error instanceof Error ? error.message : String(error);
-    return new SourceError(
-      'heroku',
-      'unavailable',
-      this.redact(`Calling Heroku's API (GET ${path}) failed: ${detail}`),
-    );
+    return unexpectedFailure(path, error, (text) => this.redact(text));
   }
-}
-
-/** heroku-client gives a parsed JSON error body, or the raw bytes when they were not JSON. */
-function isJson(body: unknown): boolean {
-  return body !== undefined && body !== null && typeof body !== 'string' && !Buffer.isBuffer(body);
-}
-
-function seconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
-}
-
-function clock(at: Date): string {
-  return `${at.toISOString().slice(11, 16)} UTC`;
 }

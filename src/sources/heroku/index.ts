@@ -18,15 +18,16 @@ export {
   snapshotData,
 } from '../../core/heroku-run-rate';
 export { weeklyCostFromSnapshots } from '../../core/snapshot-cost';
-export { type ApiStats, HEROKU_RATE_LIMIT_WORDS, HerokuApi, type HerokuApiOptions, RequestBudget } from './heroku-api';
+export { type ApiStats, HerokuApi, type HerokuApiOptions } from './heroku-api';
+export { HEROKU_RATE_LIMIT_WORDS } from './heroku-api-errors';
+export { INVOICE_UNIT_NOTE, invoiceDay } from './heroku-billing';
 export {
   DEFAULT_CACHE_TTL_MS,
   DEFAULT_REQUEST_BUDGET,
   HerokuSource,
   type HerokuSourceOptions,
-  INVOICE_UNIT_NOTE,
-  invoiceDay,
 } from './heroku-source';
+export { RequestBudget } from './request-budget';
 export type * from './types';
 export {
   appWorkload,

@@ -1,7 +1,7 @@
 import type { ParityAddOn, ParityApp, ParityPipelineInput, ParityStage, UnreadableApp } from '../../core/parity';
 import type { Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
-import { type HerokuApi, RequestBudget } from './heroku-api';
+import type { HerokuApi } from './heroku-api';
 import {
   buildpackInstallationsWire,
   type CouplingWire,
@@ -12,6 +12,7 @@ import {
   parityAppWire,
   pipelineWire,
 } from './pipeline-wire';
+import { RequestBudget } from './request-budget';
 import { formationWire } from './wire';
 
 /**

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { HEROKU_PRICE_REGION, type LivePrice, type PriceSet } from '../../core/pricing';
-import { type HerokuApi, RequestBudget } from '../heroku/heroku-api';
+import type { HerokuApi } from '../heroku/heroku-api';
+import { RequestBudget } from '../heroku/request-budget';
 
 /**
  * Heroku's own list prices: GET /dyno-sizes (`cost {cents, unit}`, nullable) and the plans of the
