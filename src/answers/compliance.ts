@@ -1,21 +1,23 @@
 import {
   type ExportMeta,
-  evaluateInventory,
   evaluateWorkload,
   type Finding,
   type Framework,
   getFramework,
-  type LiveInventory,
   parseComplianceArgs,
 } from '../core/compliance';
+import { PLATFORM_LABEL } from '../core/compliance/phrases';
 import { parseEstimate } from '../core/estimate';
+import { pricedWorkloads } from '../core/model';
 import type { Catalog } from '../core/pricing';
 import type { Platform } from '../core/workload';
 
 /**
- * The answer to "are we compliant?". From the words a person typed to a checklist the adapters can render or export: parse with the
- * compliance core, read the workload with the estimate grammar, evaluate with the core. No Slack
- * here (the CLI uses it too), and nothing is decided that the core does not already decide.
+ * The answer to "are we compliant?". From the words a person typed to a checklist the adapters can
+ * render or export: parse with the compliance core, read the workload with the estimate grammar,
+ * evaluate with the core. `live` and `app=NAME` are read from the live sources by
+ * compliance-live.ts. No Slack here (the CLI uses it too), and nothing is decided that the core
+ * does not already decide.
  */
 
 /** A checklist ready to show or export. */
@@ -24,14 +26,24 @@ export interface ComplianceChecklist {
   /** Absent for the general checklist (nothing evaluated). */
   findings?: Finding[];
   meta: ExportMeta;
-  /** The words that reproduce it, e.g. `hipaa heroku web=2xstandard-2x`: what the export buttons carry. */
+  /** The words that reproduce it, e.g. `hipaa heroku web=2xstandard-2x`: what the buttons carry. */
   words: string;
+  /** What the findings stand on, in sentences: when live data was read, what an estimate priced. */
+  notes?: string[];
+  /** Evaluated against what runs now: each gap's finding names the apps or people concerned. */
+  live?: boolean;
+}
+
+/** `live` (the whole inventory) or `app=NAME` (one live Heroku app): read by answerLiveCompliance. */
+export interface LiveComplianceRequest {
+  framework: Framework;
+  platform?: Platform;
+  app?: string;
 }
 
 export type ComplianceRequest =
   | { kind: 'checklist'; checklist: ComplianceChecklist }
-  /** `live`: the adapter reads the inventory (when connected) and calls checklistFromInventory. */
-  | { kind: 'live'; framework: Framework; platform?: Platform }
+  | ({ kind: 'live' } & LiveComplianceRequest)
   | { kind: 'refused'; message: string };
 
 export interface ResolveOptions {
@@ -44,8 +56,14 @@ export interface ResolveOptions {
 const WORKLOAD_EXAMPLE = 'hipaa heroku web=2xstandard-2x postgres=standard-0';
 
 /** `2026-06-01`: checklists are dated by day. */
-function generatedAt(now: Date): string {
+export function generatedAt(now: Date): string {
   return now.toISOString().slice(0, 10);
+}
+
+/** The words of a live request, as the buttons carry them: `hipaa live`, `pci app=shop-api`. */
+export function liveWords(request: LiveComplianceRequest): string {
+  const what = request.app === undefined ? 'live' : `app=${request.app}`;
+  return [request.framework.id, request.platform, what].filter(Boolean).join(' ');
 }
 
 export function resolveCompliance(text: string, options: ResolveOptions): ComplianceRequest {
@@ -53,11 +71,12 @@ export function resolveCompliance(text: string, options: ResolveOptions): Compli
   const args = parseComplianceArgs(text, { command });
   if (!args.ok) return { kind: 'refused', message: args.message };
   const { framework, platform, workloadText } = args;
-  if (args.live) return { kind: 'live', framework, ...(platform === undefined ? {} : { platform }) };
+  const onPlatform = platform === undefined ? {} : { platform };
+  if (args.live && workloadText === undefined) return { kind: 'live', framework, ...onPlatform };
 
-  const words = [framework.id, platform, workloadText].filter(Boolean).join(' ');
   const date = generatedAt(now);
   if (workloadText === undefined) {
+    const words = [framework.id, platform, args.estimate ? 'estimate' : undefined].filter(Boolean).join(' ');
     const meta: ExportMeta = { generatedAt: date, ...(platform === undefined ? {} : { platforms: [platform] }) };
     return { kind: 'checklist', checklist: { framework, meta, words } };
   }
@@ -71,19 +90,42 @@ export function resolveCompliance(text: string, options: ResolveOptions): Compli
     };
   }
   const { request } = parsed;
-  if (request.kind === 'app') return { kind: 'refused', message: liveAppMessage(request.app, framework, command) };
+  if (request.kind === 'app') return { kind: 'live', framework, ...onPlatform, app: request.app };
+  if (args.live) {
+    return {
+      kind: 'refused',
+      message: `\`live\` checks what runs in your accounts now, so it takes no workload: \`${command} ${framework.id} live\`, or check a described workload with \`${command} ${WORKLOAD_EXAMPLE}\`.`,
+    };
+  }
   if (request.kind === 'form') {
     return { kind: 'checklist', checklist: { framework, meta: { generatedAt: date }, words: framework.id } };
   }
-  // A workload is evaluated where it is described: Heroku sizes on Heroku, AWS sizes on AWS.
   const { workload } = request;
+  if (args.estimate) {
+    // What an estimate of these words prices for production, on both platforms.
+    const priced = pricedWorkloads(workload, catalog, request.options);
+    const modelled = workload.origin === 'heroku' ? 'AWS' : 'Heroku';
+    return {
+      kind: 'checklist',
+      checklist: {
+        framework,
+        findings: [...evaluateWorkload(framework, priced.heroku), ...evaluateWorkload(framework, priced.aws)],
+        meta: { generatedAt: date, subject: `estimate ${workloadText}` },
+        words: [framework.id, platform, 'estimate', workloadText].filter(Boolean).join(' '),
+        notes: [
+          `Checked against what the estimate prices for production: ${PLATFORM_LABEL[workload.origin]} as it would run, ${modelled} on the like-for-like tier.`,
+        ],
+      },
+    };
+  }
+  // A described workload is evaluated where it is described: Heroku sizes on Heroku, AWS sizes on AWS.
   return {
     kind: 'checklist',
     checklist: {
       framework,
       findings: evaluateWorkload(framework, workload),
       meta: { generatedAt: date, subject: workloadText, platforms: [workload.origin] },
-      words,
+      words: [framework.id, platform, workloadText].filter(Boolean).join(' '),
     },
   };
 }
@@ -91,45 +133,15 @@ export function resolveCompliance(text: string, options: ResolveOptions): Compli
 /**
  * The estimate's words behind its "Compliance checklist" button: they may start with a framework
  * (`pci web=…`); otherwise the framework is the one the workload asks for (`… pci`), HIPAA by default.
+ * A described workload is checked as the estimate priced it, on both platforms; `app=NAME` is the
+ * live app's checklist.
  */
 export function resolveFromEstimateWords(words: string, options: ResolveOptions): ComplianceRequest {
   const first = words.trim().split(/\s+/)[0] ?? '';
   if (getFramework(first) !== undefined) return resolveCompliance(words, options);
   const parsed = parseEstimate(words, options.catalog);
+  if (parsed.ok && parsed.request.kind === 'app') return resolveCompliance(`hipaa app=${parsed.request.app}`, options);
   const needs = parsed.ok && parsed.request.kind === 'workload' ? parsed.request.workload.compliance : [];
   const framework = needs.includes('pci') && !needs.includes('hipaa') ? 'pci' : 'hipaa';
-  return resolveCompliance(`${framework} ${words}`, options);
-}
-
-/** The seam for the live inventory: the same checklist, evaluated against what the sources saw. */
-export function checklistFromInventory(
-  framework: Framework,
-  inventory: LiveInventory,
-  options: { now: Date; platform?: Platform },
-): ComplianceChecklist {
-  const platforms = options.platform === undefined ? undefined : [options.platform];
-  return {
-    framework,
-    findings: evaluateInventory(framework, inventory, platforms === undefined ? {} : { platforms }),
-    meta: {
-      generatedAt: generatedAt(options.now),
-      subject: 'live inventory',
-      ...(platforms === undefined ? {} : { platforms }),
-    },
-    words: [framework.id, options.platform, 'live'].filter(Boolean).join(' '),
-  };
-}
-
-export function liveNotConnectedMessage(framework: Framework, command: string): string {
-  return [
-    `A live ${framework.name} checklist reads what actually runs in your accounts. It needs HEROKU_API_TOKEN (for Heroku) or AWS credentials (for AWS) set where Hosting Advisor runs, and it is for hosting leads; the live inventory is not connected here yet.`,
-    `Meanwhile, check a described workload: \`${command} ${framework.id} heroku web=2xstandard-2x postgres=standard-0\`.`,
-  ].join('\n');
-}
-
-function liveAppMessage(app: string, framework: Framework, command: string): string {
-  return [
-    `Checking the live Heroku app \`${app}\` needs HEROKU_API_TOKEN and comes with the live inventory, which is not connected here yet.`,
-    `Meanwhile, describe its formation: \`${command} ${framework.id} heroku web=2xstandard-2x postgres=standard-0\`.`,
-  ].join('\n');
+  return resolveCompliance(`${framework} estimate ${words}`, options);
 }

@@ -22,6 +22,7 @@ import type { AwsSpendSource } from '../sources/aws';
 import { COST_EXPLORER_SERVICE } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
 import { inventoryOnAwsSteps } from '../sources/heroku';
+import { servicesWithSpend } from './compliance-live';
 import { loadDigestSettings } from './digest-settings';
 import { digestWhy } from './digest-why';
 import { inSlices } from './in-slices';
@@ -88,14 +89,7 @@ async function awsInput(
   } catch (error) {
     onHeroku = { error: failureMessage(error, 'Modelling the AWS workload', log) };
   }
-  const weekDays = new Set(
-    daily.value.days.filter((d) => d.day >= range.week.start && d.day < range.week.end).map((d) => d.day),
-  );
-  const withSpend = daily.value.keys.filter((key) =>
-    daily.value.days.some(
-      (day) => weekDays.has(day.day) && day.groups.some((g) => g.key === key && Number(g.amount) > 0),
-    ),
-  );
+  const withSpend = servicesWithSpend(daily.value, range.week.start, range.week.end);
   inventory.aws = { servicesWithSpend: withSpend, period: `${range.week.start} to ${addDays(range.week.end, -1)}` };
   return {
     daily: daily.value,

@@ -28,6 +28,10 @@ export type EstimateAnswer =
   | { kind: 'needs-heroku'; app: string }
   /** Reading the live app failed (plain words from the source). */
   | { kind: 'failed'; app: string; message: string }
+  /** `app=NAME` names no app the token sees. Other apps' names are never given. */
+  | { kind: 'no-such-app'; app: string }
+  /** A live app's formation without any price: what someone who is not a lead may see. */
+  | { kind: 'formation'; app: string; lines: string[]; live: LiveAppNote }
   | {
       kind: 'estimate';
       estimate: Estimate;
@@ -111,10 +115,19 @@ export function liveAppIn(
   return parsed.ok && parsed.request.kind === 'app' ? parsed.request : undefined;
 }
 
+export interface AnswerEstimateOptions {
+  /**
+   * Price a live app (`app=NAME`): for hosting leads. Without it a live app's answer is its formation
+   * alone (`formation`), which is what everyone else may see. Described workloads are always priced.
+   */
+  priceLiveApps?: boolean;
+}
+
 /** The answer, reading a live Heroku app (`app=NAME`) when the words name one and Heroku is connected. */
 export async function answerEstimate(
   words: string,
   services: Pick<Services, 'prices' | 'sources'>,
+  options: AnswerEstimateOptions = { priceLiveApps: true },
 ): Promise<EstimateAnswer> {
   const prices = services.prices.book;
   const named = liveAppIn(words, prices.catalog);
@@ -125,20 +138,31 @@ export async function answerEstimate(
   if (!priced.ok) return { kind: 'refused', message: priced.message };
   try {
     const inventory = await heroku.inventory();
-    const workload = heroku.appWorkload(inventory.value, app);
-    const answer = modelled(workload, words, priced, named.share);
-    if (answer.kind !== 'estimate') return answer;
-    return {
-      ...answer,
-      live: {
-        app,
-        asOf: inventory.asOf,
-        fromCache: inventory.fromCache,
-        ...(inventory.staleBecause ? { staleBecause: inventory.staleBecause.message } : {}),
-      },
+    const wanted = app.trim().toLowerCase();
+    const found = inventory.value.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
+    if (!found) return { kind: 'no-such-app', app };
+    const workload = heroku.appWorkload(inventory.value, found.name);
+    const live: LiveAppNote = {
+      app: found.name,
+      asOf: inventory.asOf,
+      fromCache: inventory.fromCache,
+      ...(inventory.staleBecause ? { staleBecause: inventory.staleBecause.message } : {}),
     };
+    if (!options.priceLiveApps) return { kind: 'formation', app: found.name, lines: formationLines(workload), live };
+    const answer = modelled(workload, words, priced, named.share);
+    return answer.kind === 'estimate' ? { ...answer, live } : answer;
   } catch (error) {
     if (error instanceof SourceError) return { kind: 'failed', app, message: error.message };
     throw error;
   }
+}
+
+/** What a live app runs, one line a part, without a price: `web: 2 × standard-2x`, `Heroku Postgres standard-0`. */
+export function formationLines(workload: Workload): string[] {
+  return [
+    ...workload.processes.map((process) => `${process.name}: ${process.count} × ${process.size}`),
+    ...(workload.database ? [`Heroku Postgres ${workload.database.plan}`] : []),
+    ...(workload.cache ? [`Heroku Key-Value Store ${workload.cache.plan}`] : []),
+    ...workload.addOns.map((addOn) => `${addOn.service} ${addOn.plan}`),
+  ];
 }

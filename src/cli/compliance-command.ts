@@ -1,7 +1,9 @@
-import { type ComplianceChecklist, liveNotConnectedMessage, resolveCompliance } from '../answers/compliance';
+import { type ComplianceChecklist, type LiveComplianceRequest, resolveCompliance } from '../answers/compliance';
 import { renderComplianceText, toCsv, toJson, toMarkdown } from '../core/compliance';
+import { errorText } from '../sources/source-error';
 import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
-import type { CliCommand } from './cli-command';
+import type { CliCommand, CliContext } from './cli-command';
+import { withLiveServices } from './live-services';
 
 const COMMAND = 'npx hosting-advisor compliance';
 
@@ -45,20 +47,55 @@ function readArgs(args: string[]): { words: string[]; format: Format } | { error
 
 function render(checklist: ComplianceChecklist, format: Format): string {
   const text = RENDERERS[format](checklist.framework, checklist.findings, checklist.meta);
+  // What live findings stand on heads the text (the files keep to their columns and fields).
+  const notes = format === 'text' && checklist.notes ? checklist.notes.map((note) => `Note: ${note}`) : [];
   // io.out ends the line itself; a second line break would add an empty CSV record.
-  return text.replace(/\r?\n$/, '');
+  return [...notes, text.replace(/\r?\n$/, '')].join('\n');
+}
+
+/** Slack's code quotes mean nothing in a terminal. */
+const plain = (text: string) => text.replace(/`/g, '');
+
+/** `live` and `app=NAME`: the same answer as Slack gives a lead, read with this environment's credentials. */
+async function runLive(request: LiveComplianceRequest, format: Format, context: CliContext): Promise<number> {
+  const { io, now } = context;
+  // Loaded only for a live checklist: it reads the Heroku and Cost Explorer sources.
+  const { answerLiveCompliance } = require('../answers/compliance-live') as typeof import('../answers/compliance-live');
+  return withLiveServices(context, async (services, store) => {
+    const answer = await answerLiveCompliance(request, services, {
+      command: COMMAND,
+      log: (message, error) => io.err(`${message}: ${errorText(error)}`),
+    });
+    if (answer.kind === 'not-connected') {
+      io.err(plain(answer.message));
+      return 1;
+    }
+    if (answer.kind === 'no-such-app') {
+      io.err(`There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).`);
+      return 1;
+    }
+    await store.audit({ at: now(), actor: 'cli', action: 'compliance-live', detail: answer.checklist.words });
+    io.out(render(answer.checklist, format));
+    return 0;
+  });
 }
 
 export const complianceCliCommand: CliCommand = {
   name: 'compliance',
-  usage: 'compliance <hipaa|pci|soc2|gdpr> [heroku|aws] [workload] [--format md|csv|json|text]',
-  summary: 'a hosting compliance checklist, optionally evaluated against a workload',
+  usage:
+    'compliance <hipaa|pci|soc2|gdpr> [heroku|aws] [workload | estimate workload | live | app=NAME] [--format md|csv|json|text]',
+  summary:
+    'a hosting compliance checklist, against a workload, what its estimate prices, or what runs live (HEROKU_API_TOKEN, AWS credentials)',
   examples: [
     'compliance hipaa',
     'compliance pci aws --format csv',
     'compliance hipaa web=2xstandard-2x postgres=standard-0 --format md',
+    'compliance hipaa estimate web=2xstandard-2x postgres=standard-0 hipaa',
+    'compliance hipaa live',
+    'compliance hipaa app=shop-api --format md',
   ],
-  async run(args, { catalog, io, now }) {
+  async run(args, context) {
+    const { catalog, io, now } = context;
     const read = readArgs(args);
     if ('error' in read) {
       io.err(read.error);
@@ -69,10 +106,7 @@ export const complianceCliCommand: CliCommand = {
       io.err(request.message);
       return 1;
     }
-    if (request.kind === 'live') {
-      io.err(liveNotConnectedMessage(request.framework, COMMAND));
-      return 1;
-    }
+    if (request.kind === 'live') return runLive(request, read.format, context);
     io.out(render(request.checklist, read.format));
     return 0;
   },

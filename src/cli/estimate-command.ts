@@ -1,9 +1,10 @@
-import { estimateFromWords } from '../answers/estimate';
+import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } from '../answers/estimate';
 import { renderEstimateText } from '../core/estimate';
 import type { Estimate, PlatformCost, PricedCostLine, TierCost } from '../core/model';
 import { formatUsd, type Money, sumMoney } from '../core/money';
 import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
-import type { CliCommand } from './cli-command';
+import type { CliCommand, CliContext } from './cli-command';
+import { withLiveServices } from './live-services';
 
 /** Dollars with two decimals, as a string: `1234.50`. */
 const amount = (value: Money) => value.toFixed(2);
@@ -86,42 +87,93 @@ const ARGS = {
   example: 'npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0 --json',
 } satisfies CliArgsSpec<Record<string, CliOption>>;
 
+/** `app=NAME` with HEROKU_API_TOKEN: the live app, read through the bot's store (its cached inventory). */
+async function liveAppAnswer(words: string, context: CliContext): Promise<EstimateAnswer> {
+  return withLiveServices(context, async (services, store) => {
+    const answer = await answerEstimate(words, services);
+    if (answer.kind === 'estimate' && answer.live) {
+      const at = context.now();
+      await store.audit({ at, actor: 'cli', action: 'estimate-app', detail: `estimated app ${answer.live.app}` });
+    }
+    return answer;
+  });
+}
+
 export const estimateCliCommand: CliCommand = {
   name: 'estimate',
-  usage: 'estimate <workload> [--json]',
-  summary: 'price a workload on Heroku and model it on AWS (or the reverse with `aws`)',
+  usage: 'estimate <workload | app=NAME> [--json]',
+  summary: 'price a workload on Heroku and model it on AWS (or the reverse with `aws`); app=NAME reads a live app',
   examples: [
     'estimate web=2xstandard-2x postgres=standard-0',
     'estimate aws web=2xm5.large rds=db.m6g.large multi-az --json',
+    'estimate app=shop-api',
   ],
-  async run(args, { io, prices }) {
+  async run(args, context) {
+    const { io, prices, config } = context;
     const read = readCliArgs(args, ARGS);
     if ('error' in read) {
       io.err(read.error);
       return 1;
     }
     const json = read.values.json === true;
-    const answer = estimateFromWords(read.words.join(' '), await prices());
+    const words = read.words.join(' ');
+    const book = await prices();
+    const live = liveAppIn(words, book.catalog) !== undefined && config.herokuEnabled && config.HEROKU_API_TOKEN;
+    const answer = live ? await liveAppAnswer(words, context) : estimateFromWords(words, book);
     switch (answer.kind) {
       case 'refused':
       case 'failed':
         io.err(answer.message);
         return 1;
+      case 'no-such-app':
+        io.err(`There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).`);
+        return 1;
       case 'form':
         io.err('Describe a workload, for example: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0');
         return 1;
       case 'needs-heroku':
+      case 'formation':
         io.err(
           `Estimating the live Heroku app "${answer.app}" needs HEROKU_API_TOKEN. Meanwhile, describe it: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0`,
         );
         return 1;
       case 'estimate': {
-        const note = answer.pricingNote;
-        if (json)
-          io.out(JSON.stringify({ ...(note ? { pricingNote: note } : {}), ...estimateJson(answer.estimate) }, null, 2));
-        else io.out([...(note ? [`Note: ${note}`] : []), renderEstimateText(answer.estimate)].join('\n'));
+        const notes = [
+          ...(answer.pricingNote ? [answer.pricingNote] : []),
+          ...(answer.live ? [liveNote(answer.live)] : []),
+        ];
+        if (json) {
+          const live = answer.live && {
+            app: answer.live.app,
+            asOf: answer.live.asOf.toISOString(),
+            fromCache: answer.live.fromCache,
+          };
+          io.out(
+            JSON.stringify(
+              {
+                ...(answer.pricingNote ? { pricingNote: answer.pricingNote } : {}),
+                ...(live
+                  ? {
+                      live: {
+                        ...live,
+                        ...(answer.live?.staleBecause ? { staleBecause: answer.live.staleBecause } : {}),
+                      },
+                    }
+                  : {}),
+                ...estimateJson(answer.estimate),
+              },
+              null,
+              2,
+            ),
+          );
+        } else io.out([...notes.map((note) => `Note: ${note}`), renderEstimateText(answer.estimate)].join('\n'));
         return 0;
       }
     }
   },
 };
+
+function liveNote(live: NonNullable<Extract<EstimateAnswer, { kind: 'estimate' }>['live']>): string {
+  const at = `${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `Live Heroku app ${live.app}, read ${at}${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}.`;
+}

@@ -212,6 +212,8 @@ export async function spendAccess(
   user: string,
   channel: string,
   share: boolean,
+  /** What would be posted, for the note: `spend figures`, `live data`. */
+  what = 'spend figures',
 ): Promise<SpendAccess> {
   const configured = services.config.HOSTING_LEADS;
   // A configured lead needs no question to Slack.
@@ -225,8 +227,7 @@ export async function spendAccess(
     lead,
     leads: names,
     share: false,
-    shareNote:
-      "Only you can see this: spend figures are posted only in channels leads have allowed, and this isn't one. A lead can allow it in App Home → Digest settings → Channels where spend may be shared.",
+    shareNote: `Only you can see this: ${what} are posted only in channels leads have allowed, and this isn't one. A lead can allow it in App Home → Digest settings → Channels where spend may be shared.`,
   };
 }
 

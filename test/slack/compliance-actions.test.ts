@@ -2,6 +2,7 @@ import { CSV_COLUMNS } from '../../src/core/compliance';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { parseCsv } from '../support/read-csv';
+import { buttonOf } from '../support/slack-blocks';
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as Slack sends it
 type Json = any;
@@ -14,15 +15,7 @@ afterAll(() => harness.close());
 
 let clicks = 0;
 
-/** The button with this label in a message. */
-function button(message: Json, label: string): Json {
-  const found = message.blocks
-    .filter((block: Json) => block.type === 'actions')
-    .flatMap((block: Json) => block.elements.map((element: Json) => ({ ...element, block_id: block.block_id })))
-    .find((element: Json) => element.text.text === label);
-  if (!found) throw new Error(`no "${label}" button`);
-  return found;
-}
+const button = buttonOf;
 
 /** Clicks a button on an ephemeral message in #eng (or, with `channel: null`, somewhere without a channel). */
 async function click(pressed: Json, options: { channel?: string | null } = {}) {
@@ -243,9 +236,11 @@ describe('Compliance checklist button on an estimate', () => {
     expect(message.replace_original).toBe(false);
     expect(message.blocks[0].text.text).toBe('HIPAA Security Rule checklist');
     expect(message.text).toContain('Heroku: 2 gaps');
+    // What the estimate priced, on both platforms (issue #12: it checked Heroku only).
+    expect(message.text).toContain('AWS:');
     expect(message.blocks.length).toBeLessThanOrEqual(50);
     // The same message as the command gives.
-    const command = await harness.command('compliance hipaa web=2xstandard-2x postgres=standard-0');
+    const command = await harness.command('compliance hipaa estimate web=2xstandard-2x postgres=standard-0');
     expect(message.blocks).toEqual(command.body.blocks);
     expect(message.text).toBe(command.body.text);
   });
@@ -258,7 +253,7 @@ describe('Compliance checklist button on an estimate', () => {
       value: 'web=2xstandard-2x postgres=standard-0 pci',
     });
     expect(answers[0].blocks[0].text.text).toBe('PCI DSS checklist');
-    expect(answers[0].text).toContain('for web=2xstandard-2x postgres=standard-0 pci');
+    expect(answers[0].text).toContain('for estimate web=2xstandard-2x postgres=standard-0 pci');
   });
 
   test('a value that starts with a framework uses it, and AWS words stay AWS', async () => {

@@ -31,9 +31,10 @@ test('`estimate app=NAME` models the live app: acked at once, answered with its 
   expect(answer.blocks[0].text!.text).toContain('Heroku $150.00/mo');
 });
 
-test('an app the token cannot see gets a plain message naming the apps it can', async () => {
+test('an app the token cannot see gets a plain message that names no other app (issue #18: it listed them)', async () => {
   await harness.command('estimate app=nope');
   await harness.settle();
   const answer = harness.slack.responses.at(-1)!.body as { text: string };
-  expect(answer.text).toMatch(/Could not estimate `nope`: .*shop-api/);
+  expect(answer.text).toContain('There is no app by that name that you can see (`nope`)');
+  expect(answer.text).not.toContain('shop-api');
 });

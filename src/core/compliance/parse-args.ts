@@ -9,6 +9,8 @@ export type ComplianceArgs =
       framework: Framework;
       platform?: Platform;
       live: boolean;
+      /** `estimate`: check what an estimate of the workload prices, on both platforms. */
+      estimate: boolean;
       /** What is left for the estimate grammar, e.g. `web=2xstandard-2x postgres=standard-0`. */
       workloadText?: string;
     }
@@ -45,7 +47,10 @@ const OTHER_PLATFORMS = new Set([
   'alibaba',
 ]);
 
-/** `<hipaa|pci|soc2|gdpr> [heroku|aws] [live] [workload tokens…]`; platform and `live` in either order. */
+/**
+ * `<hipaa|pci|soc2|gdpr> [heroku|aws] [live|estimate] [workload tokens…]`; the platform, `live` and
+ * `estimate` in any order.
+ */
 export function parseComplianceArgs(text: string, options: ParseComplianceOptions = {}): ComplianceArgs {
   const command = options.command ?? 'compliance';
   const tokens = text.trim().split(/\s+/).filter(Boolean);
@@ -66,11 +71,14 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
 
   let platform: Platform | undefined;
   let live = false;
+  let estimate = false;
   let index = 0;
   for (; index < rest.length; index += 1) {
     const word = rest[index].toLowerCase();
     if (word === 'live') {
       live = true;
+    } else if (word === 'estimate') {
+      estimate = true;
     } else if (Object.hasOwn(PLATFORM_WORDS, word)) {
       const named = PLATFORM_WORDS[word];
       if (platform !== undefined && platform !== named) {
@@ -93,6 +101,7 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
     framework,
     ...(platform === undefined ? {} : { platform }),
     live,
+    estimate,
     ...(tail === '' ? {} : { workloadText: tail }),
   };
 }
@@ -115,7 +124,7 @@ function usage(command: string): string {
     // No `<framework>`: Slack reads angle brackets as a link, even in code.
     `Usage: \`${command} ${listFrameworks()
       .map((framework) => framework.id)
-      .join('|')} [heroku|aws] [live] [workload]\``,
+      .join('|')} [heroku|aws] [live | app=NAME | estimate workload | workload]\``,
     `Frameworks: ${frameworks}. Platforms: \`heroku\`, \`aws\`.`,
     `Example: \`${command} hipaa heroku web=2xstandard-2x postgres=standard-0\` or \`${command} pci aws live\``,
   ].join('\n');

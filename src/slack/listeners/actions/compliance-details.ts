@@ -1,8 +1,9 @@
 import { resolveCompliance } from '../../../answers/compliance';
 import { buildChecklist } from '../../../core/compliance';
 import type { Services } from '../../../services';
+import { pressedBy } from '../../asker';
 import { ephemeral } from '../../message';
-import { complianceReply, resolveOptions } from '../commands/compliance';
+import { checklistForAsker, resolveOptions } from '../commands/compliance';
 import { parseDetailsValue } from '../commands/compliance-blocks';
 import { complianceDetailsView } from '../views/compliance-details';
 import { type ButtonArgs, openViewForPresser } from './open-view';
@@ -16,11 +17,12 @@ export function complianceDetails(services: Services) {
     const tell = (text: string) => tellPresser(respond, logger, 'compliance Details button')(ephemeral(text));
     const { group, words } = parseDetailsValue(action.value ?? '');
     const request = resolveCompliance(words, resolveOptions(services));
-    if (request.kind !== 'checklist') {
-      await tell(complianceReply(request, false).text);
+    const resolved = await checklistForAsker(request, pressedBy(services, args, false));
+    if (resolved.kind !== 'checklist') {
+      await tell(resolved.message.text);
       return;
     }
-    const { framework, findings, meta } = request.checklist;
+    const { framework, findings, meta } = resolved.checklist;
     const chosen = buildChecklist(framework, findings, meta)[group];
     if (!chosen) {
       await tell(`That part of the checklist has changed since; run \`/hosting compliance ${words}\` again.`);

@@ -1,10 +1,11 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type ComplianceChecklist, resolveCompliance } from '../../../answers/compliance';
 import { toCsv, toMarkdown } from '../../../core/compliance';
 import type { Services } from '../../../services';
+import { pressedBy } from '../../asker';
 import { ephemeral, type Message } from '../../message';
 import { slackErrorCode, slackErrorText } from '../../slack-errors';
-import { complianceReply, resolveOptions } from '../commands/compliance';
+import { checklistForAsker, resolveOptions } from '../commands/compliance';
+import type { ButtonArgs } from './open-view';
 import { tellPresser } from './tell-presser';
 
 export type ExportFormat = 'markdown' | 'csv';
@@ -70,26 +71,26 @@ function parseOffer(value: string): { format: ExportFormat; words: string } {
  * button is in: what the "Post in channel" button offered after the direct message does.
  */
 export function complianceExport(services: Services, format: ExportFormat | 'offered', toChannel = false) {
-  return async ({
-    ack,
-    action,
-    body,
-    client,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, body, client, respond, logger } = args;
     await ack();
     const tell = tellPresser(respond, logger, 'compliance export button');
 
     const offered = format === 'offered' ? parseOffer(action.value ?? '') : undefined;
     const chosen: ExportFormat = offered?.format ?? (format as ExportFormat);
     const request = resolveCompliance(offered?.words ?? action.value ?? '', resolveOptions(services));
-    if (request.kind !== 'checklist') {
-      await tell(complianceReply(request, false));
+    const channel = body.channel?.id;
+    // Into the channel, a live checklist goes only where spend may be posted (asked as a share there).
+    const resolved = await checklistForAsker(request, pressedBy(services, args, toChannel));
+    if (resolved.kind !== 'checklist') {
+      await tell(resolved.message);
       return;
     }
-    const { checklist } = request;
-    const channel = body.channel?.id;
+    const { checklist } = resolved;
+    if (toChannel && request.kind === 'live' && !resolved.share) {
+      await tell(ephemeral(resolved.shareNote ?? 'Live checklists are posted only in channels leads have allowed.'));
+      return;
+    }
     if (toChannel && !channel) {
       await tell(
         ephemeral(

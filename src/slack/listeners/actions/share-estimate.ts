@@ -1,18 +1,18 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Services } from '../../../services';
-import { replyToEstimateWords } from '../commands/estimate';
+import { pressedBy } from '../../asker';
+import { estimateReplyFor } from '../commands/estimate';
+import type { ButtonArgs } from './open-view';
 
-/** "Share in channel" on an estimate: the same answer, posted for everyone in the channel, saying who shared it. */
+/**
+ * "Share in channel" on an estimate: the same answer, posted for everyone in the channel, saying who shared it. The button
+ * carries the words that answer again (`app=NAME` for a live app, read again from the cached
+ * inventory); a live app's figures are posted only by a lead, in a channel where spend may be.
+ */
 export function shareEstimate(services: Services) {
-  return async ({
-    ack,
-    action,
-    body,
-    respond,
-    logger,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async (args: ButtonArgs) => {
+    const { ack, action, respond, logger } = args;
     await ack();
-    const message = replyToEstimateWords(action.value ?? '', services, true, body.user.id);
+    const message = await estimateReplyFor(action.value ?? '', pressedBy(services, args, true));
     await respond({ ...message, replace_original: false }).catch((error: unknown) =>
       logger.error('could not share the estimate:', error),
     );

@@ -134,6 +134,19 @@ function gapsText(entries: readonly ChecklistEntry[], platforms: readonly Platfo
   return `*Gaps:* ${mrkdwnText(clip(gaps.map((entry) => entry.control.title).join('; '), 1200))}`;
 }
 
+/** On a live checklist, what each gap found (which apps, which people), so a lead can act without opening Details. */
+function foundText(entries: readonly ChecklistEntry[], platforms: readonly Platform[]): string | undefined {
+  const found = entries.flatMap((entry) =>
+    entry.platforms
+      .filter((shown) => platforms.includes(shown.platform))
+      .flatMap((shown) => shown.findings.filter((finding) => finding.status === 'gap'))
+      .map((finding) => `• ${PLATFORM_LABEL[finding.platform]}: ${mrkdwnText(clip(finding.detail, 400))}`),
+  );
+  const unique = found.filter((line, index) => found.indexOf(line) === index);
+  if (unique.length === 0) return undefined;
+  return clip(['*Found*', ...unique.slice(0, 6)].join('\n'), SECTION_TEXT_LIMIT);
+}
+
 function actionsText(actions: readonly TopAction[], evaluated: boolean, platforms: readonly Platform[]): string {
   const heading = evaluated ? '*Top actions*' : '*Start with*';
   const lines = actions.map((action, index) => {
@@ -210,11 +223,21 @@ export function complianceMessage(checklist: ComplianceChecklist, share: boolean
     } as KnownBlock;
   });
 
+  const found = checklist.live ? foundText(entries, platforms) : undefined;
+  // What live findings stand on (when Heroku and Cost Explorer were read), or what an estimate priced.
+  const notes = (checklist.notes ?? []).map((note) =>
+    clip(note.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), 600),
+  );
   const blocks: KnownBlock[] = [
     header(clip(`${framework.name} checklist`, 150)),
-    context(subjectLine(checklist, platforms)),
+    // The subject, then what it stands on: one context block, so the counts stay the third block.
+    {
+      type: 'context',
+      elements: [subjectLine(checklist, platforms), ...notes.slice(0, 9)].map((text) => ({ type: 'mrkdwn', text })),
+    } as KnownBlock,
     { type: 'section', fields: summaryFields(entries, platforms, evaluated) },
     ...(evaluated ? [mrkdwn(gapsText(entries, platforms))] : []),
+    ...(found ? [mrkdwn(found)] : []),
     mrkdwn(actionsText(actions, evaluated, platforms)),
     { type: 'divider' },
     ...groupBlocks,

@@ -1,6 +1,8 @@
 import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } from '../../../answers/estimate';
 import { parseEstimate } from '../../../core/estimate';
 import type { Services } from '../../../services';
+import type { Asker } from '../../asker';
+import { spendAccess, withShareNote } from '../../leads';
 import { ephemeral, type Message } from '../../message';
 import { estimateFormView } from '../views/estimate-form';
 import { estimateMessage } from './estimate-blocks';
@@ -21,6 +23,12 @@ export function estimateReply(answer: EstimateAnswer, share = false, user?: stri
       );
     case 'failed':
       return ephemeral(`Could not estimate \`${answer.app}\`: ${answer.message}`);
+    case 'no-such-app':
+      return ephemeral(
+        `There is no app by that name that you can see (\`${answer.app}\`). Check the spelling, e.g. \`/hosting estimate app=acme-api\`.`,
+      );
+    case 'formation':
+      return formationReply(answer, []);
     case 'estimate': {
       const shared = share || answer.share;
       const { live, pricingNote } = answer;
@@ -39,6 +47,48 @@ export function estimateReply(answer: EstimateAnswer, share = false, user?: stri
   }
 }
 
+/** A live app's formation for someone who is not a lead: what runs, no price, and who can see the figures. */
+function formationReply(answer: Extract<EstimateAnswer, { kind: 'formation' }>, leads: readonly string[]): Message {
+  const asOf = `${answer.live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const who =
+    leads.length === 0
+      ? 'No one is set up as a lead yet: whoever runs Hosting Advisor can add Slack user IDs to HOSTING_LEADS.'
+      : `Ask ${leads.map((id) => `<@${id}>`).join(', ')} for them.`;
+  const text = [
+    `*${answer.app}* runs (live Heroku data as of ${asOf}):`,
+    ...answer.lines.map((line) => `• ${line}`),
+    `What it costs is shown only to hosting leads. ${who}`,
+  ].join('\n');
+  return ephemeral(text, [{ type: 'section', text: { type: 'mrkdwn', text } }]);
+}
+
+/**
+ * The answer to estimate words for this person. A live app (`app=NAME`) is priced for leads only and
+ * shared only in channels where spend may be posted; everyone else sees its formation, privately.
+ */
+export async function estimateReplyFor(words: string, asker: Asker): Promise<Message> {
+  const { services, client, logger, user } = asker;
+  const live = liveAppIn(words, services.catalog);
+  if (!live || !services.sources.heroku) return replyToEstimateWords(words, services, asker.share, user);
+  const share = asker.share || live.share;
+  const access = await spendAccess(services, client, logger, user, asker.channel ?? '', share, 'live figures');
+  if (!access.lead) {
+    const answer = await answerEstimate(words, services, { priceLiveApps: false });
+    return answer.kind === 'formation' ? formationReply(answer, access.leads) : estimateReply(answer);
+  }
+  const answer = await answerEstimate(words, services);
+  if (answer.kind === 'estimate' && answer.live) {
+    const detail = `estimated app ${answer.live.app}`;
+    await services.store.audit({ at: services.now(), actor: user, action: 'estimate-app', detail });
+  }
+  const reply = estimateReply(
+    answer.kind === 'estimate' ? { ...answer, share: access.share } : answer,
+    access.share,
+    user,
+  );
+  return withShareNote(reply, access.shareNote);
+}
+
 /** Parses the words, models the workload and renders the answer, without live sources; shared by the form and buttons. */
 export function replyToEstimateWords(words: string, services: Services, share = false, user?: string): Message {
   return estimateReply(estimateFromWords(words, services.prices.book), share, user);
@@ -55,7 +105,7 @@ export function estimateSubcommand(): Subcommand {
       'estimate web=2xstandard-2x postgres=standard-0 hipaa review=3 ops-rate=120 share',
       'estimate',
     ],
-    async run({ args, share, command, client, services }) {
+    async run({ args, share, command, client, services, logger }) {
       if (args.trim() === '') {
         return {
           later: async () => {
@@ -69,9 +119,10 @@ export function estimateSubcommand(): Subcommand {
       const parsed = parseEstimate(args, prices.catalog);
       const live = liveAppIn(args, prices.catalog, parsed);
       if (live && services.sources.heroku) {
+        const asker: Asker = { services, client, logger, user: command.user_id, channel: command.channel_id, share };
         return {
           placeholder: ephemeral(`Reading \`${live.app}\` from Heroku…`),
-          later: async () => estimateReply(await answerEstimate(args, services), share, command.user_id),
+          later: () => estimateReplyFor(args, asker),
         };
       }
       return estimateReply(estimateFromWords(args, prices, parsed), share, command.user_id);

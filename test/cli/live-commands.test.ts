@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { runCli } from '../../src/cli/run-cli';
+import { openStore } from '../../src/store/open-store';
+import { tempSqliteFile } from '../support/databases';
+import { type LiveAccounts, startLiveAccounts } from '../support/live-accounts';
+import { setProcessEnv } from '../support/process-env';
+
+/**
+ * `hosting-advisor estimate app=NAME` and `compliance hipaa live|app=NAME` with HEROKU_API_TOKEN (and
+ * AWS credentials), through the CLI's entry function and, once, the built CLI as a child process,
+ * against the local Heroku and Cost Explorer servers.
+ */
+
+delete process.env.SSL_CERT_DIR;
+delete process.env.SSL_CERT_FILE;
+
+let live: LiveAccounts;
+beforeAll(async () => {
+  live = await startLiveAccounts();
+});
+afterAll(() => live.close());
+
+/** Runs the CLI's entry function with the live credentials (and `env` over them); what it printed. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const printed = { out: [] as string[], err: [] as string[] };
+  const database = tempSqliteFile();
+  const { heroku, awsEnv } = live;
+  const environment = { DATABASE_URL: database, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url, ...awsEnv };
+  const io = { out: (text: string) => printed.out.push(text), err: (text: string) => printed.err.push(text) };
+  const code = await runCli(args, { ...environment, ...env }, io);
+  return { code, out: printed.out.join('\n'), err: printed.err.join('\n'), database };
+}
+
+test('`estimate app=NAME` prices the live app with HEROKU_API_TOKEN, says when it was read, and is audited', async () => {
+  const { code, out, err, database } = await cli(['estimate', 'app=shop-api']);
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  expect(out).toMatch(/^Note: Live Heroku app shop-api, read \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/m);
+  expect(out).toContain('Heroku as it runs: $150.00/mo infrastructure');
+  expect(out).toContain('web: Standard-2X dyno: 2 × $50.00/month = $100.00/mo');
+  expect(live.heroku.schemaViolations).toEqual([]);
+  const store = await openStore(database);
+  const log = await store.auditLog().finally(() => store.close());
+  expect(log).toEqual([
+    expect.objectContaining({ actor: 'cli', action: 'estimate-app', detail: 'estimated app shop-api' }),
+  ]);
+});
+
+test('`estimate app=NAME --json` carries the live read beside the cost lines', async () => {
+  const { code, out } = await cli(['estimate', 'app=shop-api', '--json']);
+  expect(code).toBe(0);
+  const json = JSON.parse(out);
+  expect(json.live).toMatchObject({ app: 'shop-api', fromCache: false });
+  expect(json.heroku.infrastructureMonthly).toBe('150.00');
+});
+
+test('an unknown app names no other app; without a token the CLI says what it needs', async () => {
+  const unknown = await cli(['estimate', 'app=nope']);
+  expect(unknown.code).toBe(1);
+  expect(unknown.err).toContain('There is no app named "nope"');
+  expect(unknown.err).not.toMatch(/shop-api|phi-api/);
+  const bare = await cli(['estimate', 'app=shop-api'], { HEROKU_API_TOKEN: '' });
+  expect(bare.code).toBe(1);
+  expect(bare.err).toContain('needs HEROKU_API_TOKEN');
+});
+
+test('`compliance hipaa live` finds the app outside a Shield space and the member without two-factor', async () => {
+  const { code, out, err } = await cli(['compliance', 'hipaa', 'live']);
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  expect(out).toMatch(/^Note: Heroku apps, spaces, add-on plans and team members as of /m);
+  expect(out).toMatch(/^Note: AWS services in use: Cost Explorer spend by service, /m);
+  expect(out).toContain(
+    'Finding (GAP): Apps outside a Shield Private Space, so they cannot hold PHI: shop-api (Common Runtime).',
+  );
+  expect(out).toContain('Finding (GAP): Team members without two-factor authentication: bo@acme.example (acme).');
+  expect(out).toContain('CloudTrail has spend in');
+  expect(out).toContain('For: live inventory');
+});
+
+test('`compliance hipaa app=NAME --format md` exports one app', async () => {
+  const { code, out } = await cli(['compliance', 'hipaa', 'app=phi-api', '--format', 'md']);
+  expect(code).toBe(0);
+  expect(out).toContain('app phi-api');
+  expect(out).not.toContain('shop-api');
+});
+
+test('with neither token nor AWS credentials, `live` says what it needs', async () => {
+  const restore = setProcessEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+  try {
+    const { code, err } = await cli(['compliance', 'hipaa', 'live'], {
+      HEROKU_API_TOKEN: '',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_ENDPOINT_URL_COST_EXPLORER: '',
+    });
+    expect(code).toBe(1);
+    expect(err).toContain('HEROKU_API_TOKEN');
+    expect(err).not.toContain('`');
+  } finally {
+    restore();
+  }
+});
+
+test('the built CLI, as a child process: `compliance hipaa live` with HEROKU_API_TOKEN', async () => {
+  const cliPath = path.resolve(__dirname, '../../dist/cli.js');
+  const { stdout } = await promisify(execFile)(process.execPath, [cliPath, 'compliance', 'hipaa', 'heroku', 'live'], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: tempSqliteFile(),
+      HEROKU_API_TOKEN: live.heroku.token,
+      HEROKU_API_URL: live.heroku.url,
+    },
+    timeout: 30_000,
+  });
+  expect(stdout).toContain('Team members without two-factor authentication: bo@acme.example (acme).');
+  // `heroku`: the AWS column is left out.
+  expect(stdout).toMatch(/^ {2}Heroku \[/m);
+  expect(stdout).not.toMatch(/^ {2}AWS \[/m);
+});
