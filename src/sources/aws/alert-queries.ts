@@ -18,8 +18,9 @@ import {
 import Decimal from 'decimal.js';
 import { z } from 'zod';
 import type { DriverInput } from '../../core/alerts/cost-drivers';
+import { tagValue } from '../../core/spend/daily-cost';
 import { type Fetched, SourceError } from '../source-error';
-import { type AwsSpendSource, DEFAULT_CREDIT_RECORD_TYPES, tagValue } from './aws-spend-source';
+import { type AwsSpendSource, DEFAULT_CREDIT_RECORD_TYPES } from './aws-spend-source';
 import { costExplorerError } from './cost-explorer-errors';
 
 export interface Period {

@@ -13,18 +13,36 @@ import {
 import Decimal from 'decimal.js';
 import type { z } from 'zod';
 import { type Money, usd } from '../../core/money';
+import {
+  averageStorageGb,
+  COST_METRICS,
+  type CostMetric,
+  checkSpendPeriod,
+  currenciesOf,
+  type DailyCost,
+  type DailyCostQuery,
+  dailyCostFromRows,
+  type Forecast,
+  type SpendGroupBy,
+  type SpendQuery,
+} from '../../core/spend/daily-cost';
 import type { Store } from '../../store/store';
-import { type Fetched, SourceError } from '../source-error';
+import type { Fetched, SourceError } from '../source-error';
 import { type CachedPart, fetchedFrom, staleOnError } from '../stale-cache';
 import { type CostExplorerOperation, costExplorerError, neverSent } from './cost-explorer-errors';
 import {
+  accountLabels,
+  badResponse,
   type CostAndUsageAnswer,
   type CostForecastAnswer,
   costAndUsageAnswerSchema,
   costAndUsagePageSchema,
   costForecastAnswerSchema,
   costForecastOutputSchema,
+  dayBuckets,
   describeIssue,
+  forecastFromAnswer,
+  quantityRows,
 } from './cost-explorer-responses';
 import { builtInInstanceSpec, type InstanceSpecLookup } from './instance-specs';
 import {
@@ -43,13 +61,9 @@ export const FORECAST_METRIC = {
   BlendedCost: 'BLENDED_COST',
   NetUnblendedCost: 'NET_UNBLENDED_COST',
   NetAmortizedCost: 'NET_AMORTIZED_COST',
-} as const satisfies Record<string, Metric>;
+} as const satisfies Record<CostMetric, Metric>;
 
-export type CostMetric = keyof typeof FORECAST_METRIC;
-
-export const COST_METRICS = Object.keys(FORECAST_METRIC) as CostMetric[];
-
-export type SpendGroupBy = 'service' | 'account' | { tag: string };
+export { COST_METRICS, type CostMetric };
 
 /** The name counted in the store for every request sent to Cost Explorer. */
 export const COST_EXPLORER_SERVICE = 'cost-explorer';
@@ -68,7 +82,6 @@ export const DEFAULT_USAGE_RECORD_TYPES = ['Usage', 'DiscountedUsage', 'SavingsP
 export const DEFAULT_RUNNING_HOURS_GROUPS = ['EC2: Running Hours', 'RDS: Running Hours', 'ElastiCache: Running Hours'];
 /** DEPLOYMENT_OPTION values of a Multi-AZ RDS deployment. Unconfirmed strings. */
 export const DEFAULT_MULTI_AZ_OPTIONS = ['Multi-AZ', 'Multi-AZ (readable standbys)'];
-export const UNTAGGED = '(untagged)';
 /** A runaway paging loop costs money: stop and call it a bad response beyond this many pages. */
 export const DEFAULT_MAX_PAGES = 200;
 
@@ -93,77 +106,6 @@ export interface AwsSpendSourceOptions {
   logger?: { warn(...messages: unknown[]): void };
 }
 
-export interface SpendQuery {
-  /** First day, YYYY-MM-DD (UTC), inclusive. */
-  start: string;
-  /** Day after the last day, YYYY-MM-DD (UTC): exclusive, as Cost Explorer takes it. */
-  end: string;
-}
-
-export interface DailyCostQuery extends SpendQuery {
-  groupBy: SpendGroupBy;
-}
-
-export interface GroupAmount {
-  key: string;
-  /** Exact decimal string in `unit`. */
-  amount: string;
-}
-
-export interface DayCost {
-  /** YYYY-MM-DD (UTC): the bucket's Start. */
-  day: string;
-  /** Cost Explorer marked the day provisional: the figure can still change. */
-  estimated: boolean;
-  /** One entry per key in `keys`, in that order; a key with no data that day is "0". */
-  groups: GroupAmount[];
-  total: string;
-}
-
-export interface CreditLine {
-  day: string;
-  /** The RECORD_TYPE: Credit, Refund. */
-  recordType: string;
-  /** As Cost Explorer reports it (credits are negative). */
-  amount: string;
-}
-
-export interface DailyCost {
-  metric: CostMetric;
-  unit: string;
-  start: string;
-  end: string;
-  groupBy: SpendGroupBy;
-  /** Usage without credits and refunds, per day. */
-  days: DayCost[];
-  /** Credits and refunds, apart from usage. */
-  credits: CreditLine[];
-  /** Every group key seen in the period, largest total first: service names, account ids, tag values or "(untagged)". */
-  keys: string[];
-  /** Display names where Cost Explorer gave them (linked account names), by key. */
-  labels: Record<string, string>;
-  total: string;
-  creditsTotal: string;
-  /** Any day estimated. */
-  estimated: boolean;
-}
-
-export type Forecast =
-  | {
-      available: true;
-      metric: CostMetric;
-      start: string;
-      end: string;
-      unit: string;
-      total: string;
-      /** Prediction interval of the total, when the forecast is a single period. */
-      lower?: string;
-      upper?: string;
-      predictionIntervalLevel: number;
-      periods: { start: string; end: string; mean?: string; lower?: string; upper?: string }[];
-    }
-  | { available: false; metric: CostMetric; start: string; end: string; reason: string };
-
 export interface RequestsThisMonth {
   /** YYYY-MM (UTC). */
   month: string;
@@ -175,22 +117,6 @@ export interface RequestsThisMonth {
 /** One call's shared fate: after the first failure, later requests in the call go to the cache only. */
 interface CallContext {
   failure?: SourceError;
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkPeriod({ start, end }: SpendQuery): void {
-  for (const [name, value] of [
-    ['start', start],
-    ['end', end],
-  ] as const) {
-    const parsed = Date.parse(`${value}T00:00:00Z`);
-    // Date.parse accepts 2026-02-30 as 2 March; a real day survives the round trip.
-    if (!DAY.test(value) || Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== value) {
-      throw new RangeError(`${name} must be a UTC day as YYYY-MM-DD, not ${JSON.stringify(value)}`);
-    }
-  }
-  if (start >= end) throw new RangeError(`end (${end}) must be after start (${start}); end is exclusive`);
 }
 
 function canonicalJson(value: unknown): string {
@@ -220,21 +146,6 @@ function groupDefinition(groupBy: SpendGroupBy): GroupDefinition {
   if (groupBy === 'account') return { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' };
   if (!groupBy.tag || groupBy.tag.includes('$')) throw new RangeError(`Not a tag key: ${JSON.stringify(groupBy.tag)}`);
   return { Type: 'TAG', Key: groupBy.tag };
-}
-
-/** `env$prod` → `prod`; `env$` (no tag or an empty one) → "(untagged)". */
-export function tagValue(groupKey: string): string {
-  const dollar = groupKey.indexOf('$');
-  const value = dollar >= 0 ? groupKey.slice(dollar + 1) : groupKey;
-  return value === '' ? UNTAGGED : value;
-}
-
-function badResponse(operation: CostExplorerOperation, detail: string): SourceError {
-  return new SourceError(
-    'aws',
-    'bad-response',
-    `Cost Explorer sent a ${operation} answer the bot could not use (${detail}); try again later, and report it if it persists.`,
-  );
 }
 
 /**
@@ -286,7 +197,7 @@ export class AwsSpendSource {
    * Requests: the usage query's pages + the credits query's pages (normally one), none within the TTL.
    */
   async dailyCost(query: DailyCostQuery): Promise<Fetched<DailyCost>> {
-    checkPeriod(query);
+    checkSpendPeriod(query);
     const group = groupDefinition(query.groupBy);
     const base = {
       TimePeriod: { Start: query.start, End: query.end },
@@ -309,7 +220,7 @@ export class AwsSpendSource {
    * (`available: false`), not an error. One request, none within the TTL.
    */
   async forecast(query: SpendQuery, maxAgeMs?: number): Promise<Fetched<Forecast>> {
-    checkPeriod(query);
+    checkSpendPeriod(query);
     const input: GetCostForecastCommandInput = {
       TimePeriod: { Start: query.start, End: query.end },
       Metric: FORECAST_METRIC[this.metric],
@@ -334,7 +245,7 @@ export class AwsSpendSource {
       {},
       maxAgeMs,
     );
-    return fetchedFrom(this.forecastFrom(query, part.value), [part]);
+    return fetchedFrom(forecastFromAnswer(query, this.metric, this.predictionIntervalLevel, part.value), [part]);
   }
 
   /**
@@ -343,7 +254,7 @@ export class AwsSpendSource {
    * hours and one for its storage. None within the TTL.
    */
   async usageWorkload(query: SpendQuery): Promise<Fetched<UsageWorkload>> {
-    checkPeriod(query);
+    checkSpendPeriod(query);
     const dims = (key: Dimension, values: readonly string[]): Expression => ({
       Dimensions: { Key: key, Values: [...values] },
     });
@@ -371,7 +282,7 @@ export class AwsSpendSource {
       },
       context,
     );
-    const rows = this.quantityRows(hours.value, 'UsageQuantity').map(
+    const rows = quantityRows(hours.value, 'UsageQuantity').map(
       ({ keys, amount, unit }): InstanceHoursRow => ({
         service: keys[0],
         instanceType: keys[1] ?? '',
@@ -399,14 +310,14 @@ export class AwsSpendSource {
         },
         context,
       );
-      for (const row of this.quantityRows(multiAz.value, 'UsageQuantity')) {
+      for (const row of quantityRows(multiAz.value, 'UsageQuantity')) {
         if (new Decimal(row.amount).greaterThan(0)) multiAzTypes.add(row.keys[0].trim().toLowerCase());
       }
       const storage = await this.costAndUsage(
         { ...base, GroupBy: [{ Type: 'DIMENSION', Key: 'USAGE_TYPE' }], Filter: { And: [rds, usageRecords] } },
         context,
       );
-      rdsStorageGb = this.averageStorageGb(storage.value);
+      rdsStorageGb = averageStorageGb(quantityRows(storage.value, 'UsageQuantity'));
       parts.push(multiAz, storage);
     }
     const value = buildUsageWorkload({
@@ -563,162 +474,20 @@ export class AwsSpendSource {
     });
   }
 
-  // --- turning answers into figures --------------------------------------------------------
-
-  /** Every group of every bucket, with the metric's amount and unit; a group without the metric is a bad response. */
-  private quantityRows(
-    answer: CostAndUsageAnswer,
-    metric: string,
-  ): { start: string; end: string; estimated: boolean; keys: string[]; amount: string; unit: string }[] {
-    const rows = [];
-    for (const page of answer.pages) {
-      for (const bucket of page.ResultsByTime ?? []) {
-        for (const group of bucket.Groups ?? []) {
-          const value = group.Metrics[metric];
-          if (!value) throw badResponse('GetCostAndUsage', `a group has no ${metric}`);
-          rows.push({
-            start: bucket.TimePeriod.Start.slice(0, 10),
-            end: bucket.TimePeriod.End.slice(0, 10),
-            estimated: bucket.Estimated === true,
-            keys: group.Keys,
-            amount: value.Amount,
-            unit: value.Unit ?? '',
-          });
-        }
-      }
-    }
-    return rows;
-  }
+  // --- turning answers into figures (src/core/spend/daily-cost.ts does the arithmetic) -------
 
   private dailyCostFrom(query: DailyCostQuery, usage: CostAndUsageAnswer, credits: CostAndUsageAnswer): DailyCost {
-    const keyOf =
-      typeof query.groupBy === 'object' ? (keys: string[]) => tagValue(keys[0]) : (keys: string[]) => keys[0];
-    const units = new Set<string>();
-    // Buckets can be split across pages and a key can be missing on any day: merge by day and key.
-    const days = new Map<string, { estimated: boolean; amounts: Map<string, Decimal> }>();
-    const totals = new Map<string, Decimal>();
-    for (const page of usage.pages) {
-      for (const bucket of page.ResultsByTime ?? []) {
-        const day = bucket.TimePeriod.Start.slice(0, 10);
-        const entry = days.get(day) ?? { estimated: false, amounts: new Map<string, Decimal>() };
-        entry.estimated ||= bucket.Estimated === true;
-        days.set(day, entry);
-      }
-    }
-    for (const row of this.quantityRows(usage, this.metric)) {
-      const key = keyOf(row.keys);
-      const amounts = days.get(row.start)!.amounts;
-      amounts.set(key, (amounts.get(key) ?? new Decimal(0)).plus(row.amount));
-      totals.set(key, (totals.get(key) ?? new Decimal(0)).plus(row.amount));
-      if (row.unit) units.add(row.unit);
-    }
-    const creditLines = new Map<string, Decimal>();
-    for (const row of this.quantityRows(credits, this.metric)) {
-      const id = `${row.start}\u0000${row.keys[0]}`;
-      creditLines.set(id, (creditLines.get(id) ?? new Decimal(0)).plus(row.amount));
-      if (row.unit) units.add(row.unit);
-    }
-    if (units.size > 1) throw badResponse('GetCostAndUsage', `amounts in several currencies: ${[...units].join(', ')}`);
-
-    const keys = [...totals.keys()].sort((a, b) => totals.get(b)!.comparedTo(totals.get(a)!) || a.localeCompare(b));
-    const labels: Record<string, string> = {};
-    if (query.groupBy === 'account') {
-      for (const page of usage.pages) {
-        for (const attribute of page.DimensionValueAttributes ?? []) {
-          const name = attribute.Attributes?.description;
-          if (attribute.Value && name) labels[attribute.Value] = name;
-        }
-      }
-    }
-    const dayList = [...days.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([day, entry]) => {
-        const groups = keys.map((key) => ({ key, amount: (entry.amounts.get(key) ?? new Decimal(0)).toFixed() }));
-        const total = Decimal.sum(0, ...entry.amounts.values());
-        return { day, estimated: entry.estimated, groups, total: total.toFixed() };
-      });
-    const creditList = [...creditLines.entries()]
-      .map(([id, amount]) => {
-        const [day, recordType] = id.split('\u0000');
-        return { day, recordType, amount: amount.toFixed() };
-      })
-      .sort((a, b) => a.day.localeCompare(b.day) || a.recordType.localeCompare(b.recordType));
-    return {
+    const usageRows = quantityRows(usage, this.metric);
+    const creditRows = quantityRows(credits, this.metric);
+    const units = currenciesOf(usageRows, creditRows);
+    if (units.length > 1) throw badResponse('GetCostAndUsage', `amounts in several currencies: ${units.join(', ')}`);
+    return dailyCostFromRows({
+      query,
       metric: this.metric,
-      unit: [...units][0] ?? 'USD',
-      start: query.start,
-      end: query.end,
-      groupBy: query.groupBy,
-      days: dayList,
-      credits: creditList,
-      keys,
-      labels,
-      total: Decimal.sum(0, ...totals.values()).toFixed(),
-      creditsTotal: Decimal.sum(0, ...creditLines.values()).toFixed(),
-      estimated: dayList.some((day) => day.estimated),
-    };
-  }
-
-  private forecastFrom(query: SpendQuery, answer: CostForecastAnswer): Forecast {
-    const { start, end } = query;
-    if (!answer.available) {
-      return {
-        available: false,
-        metric: this.metric,
-        start,
-        end,
-        reason:
-          'Not enough history to forecast: Cost Explorer needs more past spend before it can forecast this period.',
-      };
-    }
-    const periods = (answer.output.ForecastResultsByTime ?? []).map((period) => ({
-      start: period.TimePeriod.Start.slice(0, 10),
-      end: period.TimePeriod.End.slice(0, 10),
-      mean: period.MeanValue,
-      lower: period.PredictionIntervalLowerBound,
-      upper: period.PredictionIntervalUpperBound,
-    }));
-    const only = periods.length === 1 ? periods[0] : undefined;
-    const forecast: Forecast = {
-      available: true,
-      metric: this.metric,
-      start,
-      end,
-      unit: answer.output.Total.Unit ?? 'USD',
-      total: new Decimal(answer.output.Total.Amount).toFixed(),
-      predictionIntervalLevel: this.predictionIntervalLevel,
-      periods,
-    };
-    // Per-month intervals do not add up to an interval of the sum, so only a single period has one.
-    if (only?.lower !== undefined) forecast.lower = new Decimal(only.lower).toFixed();
-    if (only?.upper !== undefined) forecast.upper = new Decimal(only.upper).toFixed();
-    return forecast;
-  }
-
-  /**
-   * Average allocated RDS storage in GB: storage usage types come in GB-months, so each monthly
-   * bucket's GB-Mo × hours in its month ÷ hours the bucket covers; the largest bucket wins.
-   */
-  private averageStorageGb(answer: CostAndUsageAnswer): number | undefined {
-    const perBucket = new Map<string, Decimal>();
-    for (const row of this.quantityRows(answer, 'UsageQuantity')) {
-      const usageType = row.keys[0] ?? '';
-      if (row.unit !== 'GB-Mo' || !/storage/i.test(usageType) || /backup|snapshot/i.test(usageType)) continue;
-      const start = Date.parse(`${row.start}T00:00:00Z`);
-      const bucketHours = (Date.parse(`${row.end}T00:00:00Z`) - start) / 3_600_000;
-      const first = new Date(start);
-      const monthHours =
-        (Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1) -
-          Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)) /
-        3_600_000;
-      if (!(bucketHours > 0)) continue;
-      const gb = new Decimal(row.amount).times(monthHours).dividedBy(bucketHours);
-      perBucket.set(row.start, (perBucket.get(row.start) ?? new Decimal(0)).plus(gb));
-    }
-    if (perBucket.size === 0) return undefined;
-    return Decimal.max(...perBucket.values())
-      .toDecimalPlaces(2)
-      .ceil()
-      .toNumber();
+      buckets: dayBuckets(usage),
+      usage: usageRows,
+      credits: creditRows,
+      labels: query.groupBy === 'account' ? accountLabels(usage) : {},
+    });
   }
 }

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  type CostMetric,
+  type Forecast,
+  forecastOf,
+  type QuantityRow,
+  type SpendQuery,
+} from '../../core/spend/daily-cost';
+import { SourceError } from '../source-error';
 
 /**
  * The parts of Cost Explorer answers the bot reads, checked before anything is summed or cached:
@@ -66,4 +74,84 @@ export type CostForecastAnswer = z.infer<typeof costForecastAnswerSchema>;
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'unexpected shape';
+}
+
+/** An answer that does not fit what was asked: plain words, never the data itself. */
+export function badResponse(operation: 'GetCostAndUsage' | 'GetCostForecast', detail: string): SourceError {
+  return new SourceError(
+    'aws',
+    'bad-response',
+    `Cost Explorer sent a ${operation} answer the bot could not use (${detail}); try again later, and report it if it persists.`,
+  );
+}
+
+/** Every group of every bucket, with the metric's amount and unit; a group without the metric is a bad response. */
+export function quantityRows(answer: CostAndUsageAnswer, metric: string): QuantityRow[] {
+  const rows: QuantityRow[] = [];
+  for (const page of answer.pages) {
+    for (const bucket of page.ResultsByTime ?? []) {
+      for (const group of bucket.Groups ?? []) {
+        const value = group.Metrics[metric];
+        if (!value) throw badResponse('GetCostAndUsage', `a group has no ${metric}`);
+        rows.push({
+          start: bucket.TimePeriod.Start.slice(0, 10),
+          end: bucket.TimePeriod.End.slice(0, 10),
+          estimated: bucket.Estimated === true,
+          keys: group.Keys,
+          amount: value.Amount,
+          unit: value.Unit ?? '',
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** Every time bucket of every page (a day with no groups still counts). */
+export function dayBuckets(answer: CostAndUsageAnswer): { day: string; estimated: boolean }[] {
+  return answer.pages.flatMap((page) =>
+    (page.ResultsByTime ?? []).map((bucket) => ({
+      day: bucket.TimePeriod.Start.slice(0, 10),
+      estimated: bucket.Estimated === true,
+    })),
+  );
+}
+
+/** Linked account names by account id, where Cost Explorer gave them. */
+export function accountLabels(answer: CostAndUsageAnswer): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const page of answer.pages) {
+    for (const attribute of page.DimensionValueAttributes ?? []) {
+      const name = attribute.Attributes?.description;
+      if (attribute.Value && name) labels[attribute.Value] = name;
+    }
+  }
+  return labels;
+}
+
+/** A cached forecast answer as a Forecast; "not enough history" is an answer, said as such. */
+export function forecastFromAnswer(
+  query: SpendQuery,
+  metric: CostMetric,
+  predictionIntervalLevel: number,
+  answer: CostForecastAnswer,
+): Forecast {
+  if (!answer.available) {
+    return {
+      available: false,
+      metric,
+      start: query.start,
+      end: query.end,
+      reason: 'Not enough history to forecast: Cost Explorer needs more past spend before it can forecast this period.',
+    };
+  }
+  const periods = (answer.output.ForecastResultsByTime ?? []).map((period) => ({
+    start: period.TimePeriod.Start.slice(0, 10),
+    end: period.TimePeriod.End.slice(0, 10),
+    mean: period.MeanValue,
+    lower: period.PredictionIntervalLowerBound,
+    upper: period.PredictionIntervalUpperBound,
+  }));
+  const total = { amount: answer.output.Total.Amount, unit: answer.output.Total.Unit };
+  return forecastOf(query, metric, predictionIntervalLevel, total, periods);
 }
