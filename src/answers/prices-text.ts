@@ -4,6 +4,7 @@
  * Slack as sections: both read the same parts.
  */
 import { isoDay, type RefreshOutcome, VENDOR_NAMES } from '../core/pricing';
+import { PRICE_FAMILIES } from '../sources/prices/aws-price-families';
 import type { PricesAnswer, VendorPrices } from './prices';
 
 interface PricesPart {
@@ -42,6 +43,7 @@ function sourcePart(v: VendorPrices): PricesPart {
     lines.push(`No prices read yet: the bundled list is used${v.vendor === 'aws' ? ' (us-east-1)' : ''}.`);
   }
   if (v.limits) lines.push(v.limits);
+  if (v.vendor === 'aws') lines.push(`Reads: ${PRICE_FAMILIES.map((f) => f.label).join('; ')}.`);
   // A used refresh is the set in use, said above; a failed or held one is news.
   if (v.last?.status === 'failed') lines.push(`Last refresh ${isoDay(v.last.at)} failed: ${sentence(v.last.detail)}`);
   if (v.held) lines.push(`Kept aside ${isoDay(v.held.at)}, not used: ${sentence(v.held.detail)}`);

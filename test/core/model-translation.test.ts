@@ -59,6 +59,22 @@ describe('Heroku dynos on AWS', () => {
     );
   });
 
+  it('runs the cache on Redis OSS like-for-like and consolidated, on Valkey (20% less) in the optimised tier', () => {
+    const e = estimateOf('web=1xstandard-2x redis=premium-0');
+    const cache = (id: string) =>
+      e.tiers
+        .find((t) => t.id === id)!
+        .lines.filter((l) => l.category === 'cache')
+        .map((l) => [l.item, l.cents]);
+    // 1,460 node-hours × $0.016 = $23.36 on Redis OSS; × $0.0128 = $18.69 on Valkey.
+    expect(cache('like-for-like')).toEqual([['ElastiCache cache.t4g.micro × 2 (primary and replica)', 2336]]);
+    expect(cache('consolidated')).toEqual([['ElastiCache cache.t4g.micro × 2 (primary and replica)', 2336]]);
+    expect(cache('optimised')).toEqual([['ElastiCache for Valkey cache.t4g.micro × 2 (primary and replica)', 1869]]);
+    expect(e.assumptions.join('\n')).toContain(
+      'the optimised tier runs the same node on ElastiCache for Valkey, which is compatible with Redis OSS 7.2 and priced 20% below it',
+    );
+  });
+
   it('models an Essential plan, which publishes no RAM, as the smallest RDS class', () => {
     expect(items(estimateOf('web=1xbasic postgres=essential-1'), 'aws')).toContain(
       'RDS PostgreSQL db.t4g.micro Single-AZ',

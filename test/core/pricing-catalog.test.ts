@@ -161,6 +161,31 @@ describe('the price catalog', () => {
     }
   });
 
+  it('prices ElastiCache for Valkey nodes 20% below Redis OSS, as the AWS Price List does', () => {
+    // Reference: the AWS Price List's ElastiCache Valkey node in us-east-1, cache.t4g.micro 0.0128 $/h
+    // (Redis OSS 0.016); cache.m6g.large 0.1192 (Redis OSS 0.149); AWS's offer file of 2025-06-24 has
+    // cache.c7gn.large Valkey at 0.8 × Redis OSS in every term.
+    expect(priced('aws.elasticache.valkey.cache.t4g.micro').unitPrice.toString()).toBe('0.0128');
+    expect(priced('aws.elasticache.valkey.cache.m6g.large').unitPrice.toString()).toBe('0.1192');
+    expect(monthlyCents('aws.elasticache.valkey.cache.t4g.micro')).toBe(934);
+    for (const node of DEFAULT_CATALOG.cacheNodes) {
+      const redis = priced(node.priceKey).unitPrice;
+      expect([node.node, priced(node.valkeyPriceKey).unitPrice.toString()]).toEqual([
+        node.node,
+        redis.times(0.8).toString(),
+      ]);
+    }
+    const valkey = priced('aws.elasticache.valkey.cache.t4g.micro');
+    expect(valkey).toMatchObject({
+      confidence: 'derived',
+      unit: 'hour',
+      description: 'ElastiCache cache.t4g.micro (Valkey)',
+    });
+    expect(valkey.source).toMatch(
+      /less 20% for Valkey \(AWS ElastiCache pricing: node-based Valkey is priced 20% below Redis OSS\)$/,
+    );
+  });
+
   it('prices data transfer above 150 TB and every public IPv4 address', () => {
     expect(priced('aws.data-transfer.out.over-150tb').unitPrice.toString()).toBe('0.05');
     expect(priced('aws.vpc.public-ipv4').unitPrice.toString()).toBe('0.005');

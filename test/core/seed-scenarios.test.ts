@@ -137,7 +137,8 @@ describe('a ~$30k/month Heroku estate: the consolidated AWS tier lands around ha
   it('costs $29,540.00 a month on Heroku and about half on AWS once processes share instances', () => {
     // 8 × (6 × $250 + $350 + $60) + 8 × ($100 + $50 + $15) + 30 × ($125 + $50 + $3) + 2 × (5 × $500 + $1,200 + $100).
     expect(fleet.current.infrastructure.toFixed(2)).toBe('29540.00');
-    expect(fixed(fleet.tiers)).toEqual(['16703.40', '14544.62', '11376.48']);
+    // Optimised runs the caches on Valkey, 20% below Redis OSS: $48.18 less than on Redis OSS (11,376.48).
+    expect(fixed(fleet.tiers)).toEqual(['16703.40', '14544.62', '11328.30']);
     const share = fleet.tiers[1].infrastructure.toNumber() / fleet.current.infrastructure.toNumber();
     expect(share).toBeGreaterThan(0.45);
     expect(share).toBeLessThan(0.6);
@@ -147,7 +148,7 @@ describe('a ~$30k/month Heroku estate: the consolidated AWS tier lands around ha
   it('says what moving costs once and how soon the saving pays it back', () => {
     // 48 apps × 16 h + 48 databases × 8 h at $100/h.
     expect(fleet.oneOff.total.toFixed(2)).toBe('115200.00');
-    expect(fleet.differences.map((d) => d.monthly.toFixed(2))).toEqual(['12836.60', '14995.38', '18163.52']);
+    expect(fleet.differences.map((d) => d.monthly.toFixed(2))).toEqual(['12836.60', '14995.38', '18211.70']);
     // $115,200 / $14,995.38 a month: 8 months.
     expect(fleet.paybackMonths).toBe(8);
   });

@@ -134,12 +134,14 @@ describe('/hosting prices, through the signed receiver', () => {
     const answer = await nextResponse(before);
     capture('prices-refreshed', answer);
     const text = textOf(answer);
-    expect(text).toMatch(/• AWS Price List \(us-east-1\): refreshed and in use \(first read, 39 prices\)\./);
-    expect(text).toMatch(/• AWS Price List \(eu-west-1\): refreshed and in use \(first read, 39 prices\)\./);
+    // 40 prices: the 39 read before and, read now, the recorded list's ElastiCache Valkey node.
+    expect(text).toMatch(/• AWS Price List \(us-east-1\): refreshed and in use \(first read, 40 prices\)\./);
+    expect(text).toMatch(/• AWS Price List \(eu-west-1\): refreshed and in use \(first read, 40 prices\)\./);
     expect(text).toMatch(/• Heroku Platform API: refreshed and in use \(first read, \d+ prices\)\./);
     expect(text).toMatch(
-      /\*AWS Price List \(us-east-1\)\*\nIn use: 39 prices read \d{4}-\d{2}-\d{2}, newest effective date 2026-11-01\./,
+      /\*AWS Price List \(us-east-1\)\*\nIn use: 40 prices read \d{4}-\d{2}-\d{2}, newest effective date 2026-11-01\./,
     );
+    expect(text).toContain('ElastiCache Redis OSS nodes; ElastiCache Valkey nodes;');
     expect(text).not.toContain('Every price now comes from the bundled list.');
     expect(text).toMatch(/\*Prices in use now:\* 0 from `PRICING_FILE`, [1-9]\d* live, \d+ from the bundled list\./);
     expect(priceList.problems).toEqual([]);

@@ -85,6 +85,7 @@ describe('the AWS Price List source, on the wire', () => {
       'aws.rds.storage.gp3.single-az',
       'aws.rds.storage.gp3.multi-az',
       'aws.elasticache.cache.t4g.small',
+      'aws.elasticache.valkey.cache.t4g.micro',
       'aws.alb.hour',
       'aws.alb.lcu-hour',
       'aws.nat.hour',
@@ -106,16 +107,24 @@ describe('the AWS Price List source, on the wire', () => {
     expect(priceOf(set.prices, 'aws.data-transfer.out.first-10tb')?.usd).toBe('0.0900000000');
   });
 
-  test('reads only prices an estimate can use: every key and unit is one the catalog prices (no Valkey nodes)', async () => {
+  test('reads only prices an estimate can use: every key and unit is one the catalog prices', async () => {
     const { set } = await read();
     // A key the catalog lacks, or a unit that differs from the catalog's, is skipped when layering.
     const unused = set.prices
       .filter((p) => DEFAULT_CATALOG.entries.get(p.key)?.unit !== p.unit)
       .map((p) => `${p.key} per ${p.unit}`);
     expect(unused).toEqual([]);
-    // The list has a Valkey node (priced lower than Redis OSS), which is not asked for.
-    expect(US_EAST_1_PRICES['cache:Valkey:cache.t4g.micro']).toBe('0.0128000000');
-    expect(fake.requests.some((r) => JSON.stringify(r.body.Filters).includes('Valkey'))).toBe(false);
+  });
+
+  test('reads ElastiCache Valkey nodes apart from Redis OSS ones, each on its own key', async () => {
+    // Valkey used to be left unread while no estimate offered it; the optimised tier now runs caches on it.
+    const { set } = await read();
+    expect(priceOf(set.prices, 'aws.elasticache.valkey.cache.t4g.micro')?.usd).toBe('0.0128000000');
+    expect(priceOf(set.prices, 'aws.elasticache.cache.t4g.micro')?.usd).toBe('0.0160000000');
+    const engines = fake.requests
+      .filter((r) => r.body.ServiceCode === 'AmazonElastiCache')
+      .map((r) => (r.body.Filters as { Field: string; Value: string }[]).find((f) => f.Field === 'cacheEngine')?.Value);
+    expect(new Set(engines)).toEqual(new Set(['Redis', 'Valkey']));
   });
 
   test('reads an unreadable page again, and gives up plainly when it stays unreadable', async () => {

@@ -6,6 +6,9 @@ import { guidanceNote, instanceForDyno, needOfDyno } from './sizing-rules';
 import type { AwsCompute, AwsStack } from './stacks';
 import type { EstimateOptions } from './types';
 
+const VALKEY_NOTE =
+  'Cache engine: Redis OSS like-for-like and consolidated, as Heroku Key-Value Store speaks the Redis protocol; the optimised tier runs the same node on ElastiCache for Valkey, which is compatible with Redis OSS 7.2 and priced 20% below it (check any command your app uses that Valkey lacks).';
+
 /** Production on AWS for an AWS workload: exactly what it names. */
 export function awsFromAws(workload: Workload, catalog: Catalog): AwsStack {
   const compute = workload.processes.map((p): AwsCompute => {
@@ -94,6 +97,7 @@ export function awsFromHeroku(
       fits
         ? `Cache: Key-Value Store ${cache.plan} (${formatMemory(cache.memoryGb)}) → ElastiCache ${spec.node} (${formatMemory(spec.memoryGb)})${replica}.`
         : `Cache: no ElastiCache node in the price list has ${formatMemory(cache.memoryGb)}; priced as the largest, ${spec.node}${replica}.`,
+      VALKEY_NOTE,
     );
     stack.cache = { node: spec.node, spec, nodes, needGb: cache.memoryGb };
   }

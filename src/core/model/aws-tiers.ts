@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { AWS_HOURS_PER_MONTH } from '../money';
 import { type Catalog, type CatalogEntry, priceOf, RDS_MIN_STORAGE_GB } from '../pricing';
+import { cacheLine, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';
-import { chooseCacheNode } from './choose-aws';
 import { lineFor, unknownLine } from './cost-line';
 import { formatCount, percent, plural } from './describe';
 import { remembered } from './remembered';
@@ -31,9 +31,6 @@ export interface AwsAppEnvironment {
   traffic: AwsTraffic;
 }
 
-/** Caches this small or smaller share one node in the consolidated tiers. */
-const SHARED_CACHE_MAX_GB = 1;
-
 const DATA_TRANSFER_TIERS: [key: string, gb: number][] = [
   ['aws.data-transfer.out.first-10tb', 10_240],
   ['aws.data-transfer.out.next-40tb', 40_960],
@@ -41,7 +38,7 @@ const DATA_TRANSFER_TIERS: [key: string, gb: number][] = [
   ['aws.data-transfer.out.over-150tb', Number.POSITIVE_INFINITY],
 ];
 
-type Add = (entry: CatalogEntry, item: string, quantity: Decimal.Value, category: CostLine['category']) => void;
+export type Add = (entry: CatalogEntry, item: string, quantity: Decimal.Value, category: CostLine['category']) => void;
 
 function collector(lines: CostLine[], environment: EnvironmentName): Add {
   return (entry, item, quantity, category) => {
@@ -228,45 +225,6 @@ function databaseLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines
   );
 }
 
-function cacheLine(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): void {
-  const cache = app.stack.cache;
-  if (!cache) return;
-  const nodes = cache.nodes * app.copies;
-  const replica = cache.nodes > 1 ? ' (primary and replica)' : '';
-  const item = `${app.prefix}ElastiCache ${cache.node}${nodes > 1 ? ` × ${nodes}${replica}` : ''}`;
-  if (cache.spec) add(priceOf(catalog, cache.spec.priceKey), item, AWS_HOURS_PER_MONTH * nodes, 'cache');
-  else
-    lines.push(
-      unknownLine(item, nodes, 'node', { environment: app.environment, category: 'cache' }, catalog.priceListDate),
-    );
-}
-
-/**
- * Small caches of several apps on one shared node (a replica when any of them is highly available),
- * when that costs less than their own nodes; otherwise each keeps its own.
- */
-function sharedCacheLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, add: Add, lines: CostLine[]): void {
-  const small = apps.filter((a) => a.stack.cache?.spec && a.stack.cache.needGb * a.copies <= SHARED_CACHE_MAX_GB);
-  let sharing = small.length > 1 ? small : [];
-  const needGb = Math.round(sharing.reduce((sum, a) => sum + a.stack.cache!.needGb * a.copies, 0) * 1000) / 1000;
-  const nodes = sharing.some((a) => a.stack.cache!.nodes > 1) ? 2 : 1;
-  const { spec } = chooseCacheNode(catalog, needGb);
-  const hourly = (key: string) => catalog.entries.get(key)?.unitPrice?.toNumber() ?? Number.POSITIVE_INFINITY;
-  const own = sharing.reduce(
-    (sum, a) => sum + hourly(a.stack.cache!.spec!.priceKey) * a.stack.cache!.nodes * a.copies,
-    0,
-  );
-  if (sharing.length > 0 && hourly(spec.priceKey) * nodes >= own - 1e-9) sharing = [];
-  for (const app of apps) if (!sharing.includes(app)) cacheLine(app, catalog, add, lines);
-  if (sharing.length === 0) return;
-  add(
-    priceOf(catalog, spec.priceKey),
-    `ElastiCache ${spec.node}${nodes > 1 ? ' × 2 (primary and replica)' : ''} shared by the caches of ${plural(sharing.length, 'app')}`,
-    AWS_HOURS_PER_MONTH * nodes,
-    'cache',
-  );
-}
-
 /** Load balancers, NAT gateways, public addresses and logs: once per environment, whatever the app count. */
 function sharedNetworkLines(
   apps: readonly AwsAppEnvironment[],
@@ -342,7 +300,8 @@ const ENVIRONMENT_ORDER: readonly EnvironmentName[] = ['production', 'staging', 
  * - like-for-like: one instance per dyno (the sizing rules), databases and caches one per app;
  * - consolidated: ECS on EC2 packing every environment's processes onto shared instances, small caches
  *   sharing one node; databases stay one per app;
- * - optimised: consolidated with Graviton allowed and EC2/Fargate at 1-year Compute Savings Plan rates.
+ * - optimised: consolidated with Graviton allowed, EC2/Fargate at 1-year Compute Savings Plan rates and
+ *   caches on ElastiCache for Valkey.
  * Load balancers, NAT gateways, public addresses and logs are shared per environment in every tier.
  */
 export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], catalog: Catalog): CostLine[] {
@@ -366,8 +325,8 @@ export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], c
       'compute',
     );
     for (const app of group) databaseLines(app, catalog, add, lines);
-    if (tier === 'like-for-like') for (const app of group) cacheLine(app, catalog, add, lines);
-    else sharedCacheLines(group, catalog, add, lines);
+    if (tier === 'like-for-like') for (const app of group) cacheLine(app, catalog, add, lines, 'redis');
+    else sharedCacheLines(group, catalog, add, lines, tier === 'optimised' ? 'valkey' : 'redis');
     const tasks = group.reduce(
       (n, app) => n + app.stack.compute.reduce((m, c) => m + (c.kind === 'fargate' ? c.count * app.copies : 0), 0),
       0,

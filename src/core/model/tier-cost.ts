@@ -12,7 +12,7 @@ function description(id: TierId, platform: Platform, catalog: Catalog): string {
       return 'One EC2 instance per dyno (web on at least two), one database and one cache per app; load balancer, NAT gateways and logs shared per environment.';
     if (id === 'consolidated')
       return 'ECS on EC2: the processes packed onto shared instances (at least two in production), small caches sharing one node; databases one per app.';
-    return `Consolidated, on Graviton (arm64) where that is cheaper, with EC2 at a 1-year Compute Savings Plan rate (${percent(a.computeSavingsPlanDiscount)} below on-demand; Fargate ${percent(a.fargateSavingsPlanDiscount)}); RDS and ElastiCache stay on-demand.`;
+    return `Consolidated, on Graviton (arm64) where that is cheaper, with EC2 at a 1-year Compute Savings Plan rate (${percent(a.computeSavingsPlanDiscount)} below on-demand; Fargate ${percent(a.fargateSavingsPlanDiscount)}) and caches on ElastiCache for Valkey; RDS and ElastiCache nodes stay on-demand.`;
   }
   if (id === 'like-for-like')
     return 'One Standard or Performance dyno per instance; the Postgres and Key-Value Store plans that hold the data.';

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { type CatalogEntry, priced } from './price-entry';
 import { SOURCES, type Source } from './sources';
 
@@ -5,8 +6,18 @@ export interface CacheNodeSpec {
   node: string;
   /** GiB of memory the node offers (AWS node-type table). */
   memoryGb: number;
+  /** The node running Redis OSS. */
   priceKey: string;
+  /** The same node running Valkey. */
+  valkeyPriceKey: string;
 }
+
+/**
+ * Node-based ElastiCache for Valkey is priced 20% below the other engines (AWS ElastiCache pricing,
+ * https://aws.amazon.com/elasticache/pricing/); the Price List carries it per node with
+ * `cacheEngine: Valkey` (cache.t4g.micro 0.0128 against Redis OSS 0.016). Live prices replace these.
+ */
+const VALKEY_SHARE = new Decimal('0.8');
 
 type Row = [node: string, memoryGb: number, hourly: string, source: Source];
 
@@ -35,11 +46,22 @@ export const CACHE_NODES: readonly CacheNodeSpec[] = NODES.map(([node, memoryGb]
   node,
   memoryGb,
   priceKey: `aws.elasticache.${node}`,
+  valkeyPriceKey: `aws.elasticache.valkey.${node}`,
 }));
 
 export const CACHE_PRICES: readonly CatalogEntry[] = [
   ...NODES.map(([node, , hourly, source]) =>
     priced(`aws.elasticache.${node}`, `ElastiCache ${node} (Redis OSS)`, hourly, 'hour', source, 'secondary'),
+  ),
+  ...NODES.map(([node, , hourly, source]) =>
+    priced(
+      `aws.elasticache.valkey.${node}`,
+      `ElastiCache ${node} (Valkey)`,
+      VALKEY_SHARE.times(hourly).toString(),
+      'hour',
+      { label: `${source.label}, less 20% for Valkey (${SOURCES.awsValkeyPricing.label})`, asOf: source.asOf },
+      'derived',
+    ),
   ),
   priced(
     'aws.elasticache.backup',

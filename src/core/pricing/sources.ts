@@ -48,6 +48,10 @@ export const SOURCES = {
     label: 'AWS Price List, ElastiCache on-demand nodes (Redis OSS) us-east-1',
     asOf: CHECKED_ON,
   },
+  awsValkeyPricing: {
+    label: 'AWS ElastiCache pricing: node-based Valkey is priced 20% below Redis OSS',
+    asOf: CHECKED_ON,
+  },
   awsDataTransferPriceList: {
     label: 'AWS Price List, data transfer out to the internet us-east-1',
     asOf: CHECKED_ON,

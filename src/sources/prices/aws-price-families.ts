@@ -60,20 +60,23 @@ function rdsFamily(deployment: 'Single-AZ' | 'Multi-AZ'): PriceFamily {
 }
 
 /**
- * ElastiCache nodes for Redis OSS: the engine the model prices (Heroku Key-Value Store maps onto it).
- * Valkey is priced lower, but no estimate offers it yet, so its prices are not read: a price the
- * model never uses would only count against the guard's "keys lost" check.
+ * ElastiCache nodes by engine: Redis OSS (what Heroku Key-Value Store maps onto, like-for-like and
+ * consolidated) and Valkey (the optimised tier, priced 20% below Redis OSS). The same node type keys
+ * `aws.elasticache.<node>` for Redis OSS and `aws.elasticache.valkey.<node>` for Valkey.
  */
-const ELASTICACHE_REDIS: PriceFamily = {
-  id: 'elasticache-redis',
-  label: 'ElastiCache Redis OSS nodes',
-  serviceCode: 'AmazonElastiCache',
-  filters: (region) => [inRegion(region), term('productFamily', 'Cache Instance'), term('cacheEngine', 'Redis')],
-  keyOf: ({ attributes, unit }) =>
-    unit === 'Hrs' && attributes.instanceType?.startsWith('cache.')
-      ? { key: `aws.elasticache.${attributes.instanceType}`, unit: 'hour' }
-      : undefined,
-};
+function elastiCacheFamily(engine: 'Redis' | 'Valkey'): PriceFamily {
+  const valkey = engine === 'Valkey';
+  return {
+    id: valkey ? 'elasticache-valkey' : 'elasticache-redis',
+    label: valkey ? 'ElastiCache Valkey nodes' : 'ElastiCache Redis OSS nodes',
+    serviceCode: 'AmazonElastiCache',
+    filters: (region) => [inRegion(region), term('productFamily', 'Cache Instance'), term('cacheEngine', engine)],
+    keyOf: ({ attributes, unit }) =>
+      unit === 'Hrs' && attributes.instanceType?.startsWith('cache.')
+        ? { key: `aws.elasticache.${valkey ? 'valkey.' : ''}${attributes.instanceType}`, unit: 'hour' }
+        : undefined,
+  };
+}
 
 /** Data transfer out is priced in tiers by GB a month; each tier is a dimension of one product. */
 const TRANSFER_TIERS: Record<string, string> = {
@@ -124,7 +127,8 @@ export const PRICE_FAMILIES: readonly PriceFamily[] = [
         : undefined;
     },
   },
-  ELASTICACHE_REDIS,
+  elastiCacheFamily('Redis'),
+  elastiCacheFamily('Valkey'),
   {
     id: 'alb',
     label: 'Application Load Balancer hours and LCUs',
