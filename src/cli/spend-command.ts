@@ -5,26 +5,28 @@ import { errorText } from '../sources/source-error';
 import { openStore } from '../store/open-store';
 import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand } from './cli-command';
-import { spendReportPlainText } from './spend-text';
+import { spendReportJson, spendReportPlainText } from './spend-text';
 
-const ARGS: CliArgsSpec<Record<never, CliOption>> = {
-  options: {},
-  optionsText: 'none (the words say what to show)',
-  example: 'npx hosting-advisor spend aws 30d by service',
-};
+const ARGS = {
+  options: { json: { type: 'boolean' } },
+  optionsText: '--json',
+  example: 'npx hosting-advisor spend aws 30d by service --json',
+} satisfies CliArgsSpec<{ json: CliOption }>;
 
-/** `npx hosting-advisor spend [aws|heroku] [7d|30d|mtd|last-month] [by …]`: what `/hosting spend` shows, as text. */
+/** `npx hosting-advisor spend [aws|heroku] [7d|30d|mtd|last-month] [by …] [--json]`: what `/hosting spend` shows, as text or JSON. */
 export const spendCliCommand: CliCommand = {
   name: 'spend',
-  usage: 'spend [aws|heroku] [7d|30d|mtd|last-month] [by service|account|app|tag:KEY]',
-  summary: 'live AWS and Heroku spend: totals, change, top movers, credits, forecast',
-  examples: ['spend', 'spend aws 30d by service', 'spend heroku'],
+  usage: 'spend [aws|heroku] [7d|30d|mtd|last-month] [by service|account|app|tag:KEY] [--json]',
+  summary:
+    'live AWS and Heroku spend for one period: each platform and both together, before and after credits, every line, change, forecast',
+  examples: ['spend', 'spend aws 30d by service', 'spend heroku --json'],
   async run(args, { config, catalog, io, now }) {
     const read = readCliArgs(args, ARGS);
     if ('error' in read) {
       io.err(read.error);
       return 1;
     }
+    const json = read.values.json === true;
     const request = parseSpendArgs(read.words.join(' '));
     if ('error' in request) {
       io.err(request.error.replace(/\/hosting spend/g, 'npx hosting-advisor spend'));
@@ -36,13 +38,14 @@ export const spendCliCommand: CliCommand = {
     try {
       const report = await buildSpendReport(request, {
         sources,
+        store,
         catalog,
         now: at,
         log: (message, error) => io.err(`${message}: ${errorText(error)}`),
       });
       if (reportHasFigures(report))
         await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });
-      io.out(spendReportPlainText(report));
+      io.out(json ? spendReportJson(report) : spendReportPlainText(report));
       return reportFailed(report) ? 1 : 0;
     } finally {
       closeSources(sources);

@@ -1,16 +1,87 @@
 import type { SpendReport } from '../answers/spend';
+import { formatCents } from '../core/money';
 
-/** A spend answer for a terminal: the same lines as in Slack, without emphasis or code quotes. */
+const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCents(cents)}`);
+const dollars = (cents: number) => (cents / 100).toFixed(2);
+
+/**
+ * A spend answer for a terminal: the same figures as in Slack with every line the Details button
+ * shows, without emphasis or code quotes.
+ */
 export function spendReportPlainText(report: SpendReport): string {
-  const lines = [report.title];
-  for (const section of report.sections) {
-    lines.push('', section.heading);
-    const { headline } = section;
-    if (headline) {
-      const estimated = headline.estimated === undefined ? '' : ` — estimated (${headline.estimated})`;
-      lines.push(`${headline.figure} ${headline.text}${estimated}`);
+  const lines = [`${report.title} (UTC days, both ends included)`];
+  if (report.together) {
+    const { grossCents, netCents, estimated } = report.together;
+    lines.push(
+      `Together: ${formatCents(grossCents)} before credits, ${formatCents(netCents)} after credits${estimated ? ' (estimated)' : ''}`,
+    );
+  }
+  for (const platform of report.platforms) {
+    lines.push('', platform.name);
+    const f = platform.figures;
+    if (!f) {
+      lines.push(`${platform.status === 'failed' ? 'WARNING: ' : ''}${platform.problem ?? 'no figures'}`);
+      continue;
     }
-    lines.push(...section.lines.map((line) => (section.failed ? `WARNING: ${line}` : line)), ...section.notes);
+    lines.push(
+      platform.platform === 'heroku'
+        ? `${formatCents(f.grossCents)}. ${f.measure}`
+        : `${formatCents(f.grossCents)} before credits, ${formatCents(f.netCents)} after credits. ${f.measure}`,
+    );
+    if (f.change) {
+      lines.push(
+        `${signed(f.change.changeCents)}${f.change.percent ? ` (${f.change.percent})` : ''} on ${f.change.range} (${formatCents(f.change.previousCents)})`,
+      );
+    }
+    lines.push(`By ${f.grouping}:`, ...f.allLines.map((line) => `  ${line.label}: ${formatCents(line.cents)}`));
+    lines.push(`  Total: ${formatCents(f.grossCents)}`);
+    if (f.movers.length > 0) lines.push('Biggest changes:', ...f.movers.map((m) => `  ${m}`));
+    if (f.forecast) lines.push(f.forecast);
+    lines.push(...f.notes, ...f.details);
   }
   return lines.map((line) => line.replace(/`/g, '')).join('\n');
+}
+
+/** `--json`: the same report, amounts as decimal strings in US dollars; each total is the sum of its lines. */
+export function spendReportJson(report: SpendReport): string {
+  return JSON.stringify(
+    {
+      period: report.period,
+      ...(report.together
+        ? {
+            together: {
+              beforeCredits: dollars(report.together.grossCents),
+              afterCredits: dollars(report.together.netCents),
+              estimated: report.together.estimated,
+            },
+          }
+        : {}),
+      platforms: report.platforms.map((p) =>
+        p.figures
+          ? {
+              platform: p.platform,
+              status: p.status,
+              beforeCredits: dollars(p.figures.grossCents),
+              afterCredits: dollars(p.figures.netCents),
+              credits: dollars(p.figures.creditsCents),
+              measure: p.figures.measure,
+              estimated: p.figures.estimated ?? null,
+              runRate: p.figures.runRate ?? false,
+              groupedBy: p.figures.grouping,
+              lines: p.figures.allLines.map((line) => ({ label: line.label, amount: dollars(line.cents) })),
+              ...(p.figures.change
+                ? {
+                    previous: { range: p.figures.change.range, amount: dollars(p.figures.change.previousCents) },
+                    change: dollars(p.figures.change.changeCents),
+                  }
+                : {}),
+              forecast: p.figures.forecast ?? null,
+              notes: [...p.figures.notes, ...p.figures.details],
+            }
+          : { platform: p.platform, status: p.status, problem: p.problem },
+      ),
+    },
+    null,
+    2,
+  );
 }

@@ -1,4 +1,5 @@
-import { parseSpendArgs, spendPeriod } from '../../src/core/spend/request';
+import { parseSpendArgs, readableRange, spendPeriod } from '../../src/core/spend/request';
+import { centsForDays, chargedDays, linesAddingUp, metricInWords } from '../../src/core/spend/rows';
 import { type DailyCostLike, summariseAws } from '../../src/core/spend/summary';
 
 describe('parseSpendArgs', () => {
@@ -34,14 +35,14 @@ describe('parseSpendArgs', () => {
   });
 });
 
-describe('spendPeriod (UTC days, end exclusive)', () => {
+describe('spendPeriod (UTC days, kept end exclusive, shown inclusive)', () => {
   const now = new Date('2026-03-01T00:30:00Z');
 
   test('7d is the last seven complete days, compared with the seven before', () => {
     const period = spendPeriod('7d', now);
     expect(period).toMatchObject({ start: '2026-02-22', end: '2026-03-01', days: 7 });
     expect(period.previous).toEqual({ start: '2026-02-15', end: '2026-02-22' });
-    expect(period.label).toBe('2026-02-22 – 2026-02-28 (7 UTC days)');
+    expect(period.label).toBe('22 – 28 Feb 2026 (7 days)');
   });
 
   test('mtd on the 1st is today, never an empty Start == End period', () => {
@@ -126,5 +127,43 @@ describe('summariseAws', () => {
   test('no previous spend: no percentage, no division by zero', () => {
     const summary = summariseAws(cost([], '2'), cost([], '0'));
     expect(summary.changePercent).toBeUndefined();
+  });
+});
+
+describe('what a spend answer shows adds up', () => {
+  const lines = [
+    { label: 'EC2', cents: 3034 },
+    { label: 'RDS', cents: 500 },
+    { label: 'S3', cents: 0 },
+  ];
+
+  test('the largest lines and an Other line make the total; sub-cent groups and rounding go to Other', () => {
+    expect(linesAddingUp(lines, 3535, 1, 'service')).toEqual([
+      { label: 'EC2', cents: 3034 },
+      { label: 'Other (2 more services)', cents: 501 },
+    ]);
+    expect(linesAddingUp(lines, 3535, 5, 'service').at(-1)).toEqual({ label: 'Other (1 more service)', cents: 1 });
+    expect(linesAddingUp(lines, 3535, 5, 'service', true).at(-1)).toEqual({ label: 'Rounding', cents: 1 });
+    expect(linesAddingUp(lines, 3534, 5, 'service')).toEqual(lines.slice(0, 2));
+  });
+
+  test('inclusive ranges as people write them', () => {
+    expect(readableRange({ start: '2026-11-29', end: '2026-12-06' })).toBe('29 Nov – 5 Dec 2026');
+    expect(readableRange({ start: '2026-12-01', end: '2026-12-08' })).toBe('1 – 7 Dec 2026');
+    expect(readableRange({ start: '2025-12-29', end: '2026-01-05' })).toBe('29 Dec 2025 – 4 Jan 2026');
+    expect(readableRange({ start: '2026-12-05', end: '2026-12-06' })).toBe('5 Dec 2026');
+  });
+
+  test('a run-rate never charges the 31st: Heroku bills at most a monthly price a month', () => {
+    expect(chargedDays({ start: '2026-12-01', end: '2027-01-01' })).toBe(30);
+    expect(chargedDays({ start: '2026-12-28', end: '2027-01-04' })).toBe(6);
+    expect(chargedDays({ start: '2026-02-01', end: '2026-03-01' })).toBe(28);
+    expect(centsForDays(5000, 7)).toBe(1167);
+    expect(centsForDays(5000, 30)).toBe(5000);
+  });
+
+  test('metric names in plain words', () => {
+    expect(metricInWords('UnblendedCost')).toBe('cost before credits');
+    expect(metricInWords('Mystery')).toBe('cost (Mystery)');
   });
 });

@@ -18,7 +18,7 @@ import {
 } from '../support/fake-cost-explorer';
 import { FakeHeroku, type FaultRule, HerokuWorld } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
-import { askAndWait, type DeferredAnswer } from './support';
+import { askAndWait, type DeferredAnswer, herokuRunRateWeek } from './support';
 
 // heroku-client reads every certificate file on each request; the fakes are plain HTTP.
 delete process.env.SSL_CERT_DIR;
@@ -29,10 +29,11 @@ const SECRET = 'faults-heroku-secret-access-key-01';
 const METRIC = 'UnblendedCost';
 
 /** shop-api 2×$50 + $25 + $50 + $15 + $12.34, acme-tools $7: the contract and unpriced add-ons are excluded. */
-const HEROKU_TOTAL = '*$209.34/month*';
-const SHOP_API = 'shop-api: $202.34/month';
+const HEROKU_WEEK = herokuRunRateWeek({ 'shop-api': 20234, 'acme-tools': 700 });
+const HEROKU_TOTAL = HEROKU_WEEK.total;
+const SHOP_API = HEROKU_WEEK.lines['shop-api']!;
 /** 41.005 + 0.004 = 41.009: the AWS figure shown beside any Heroku failure. */
-const AWS_TOTAL = '*$41.01* UnblendedCost';
+const AWS_TOTAL = '*Total: $41.01*';
 /** shop-api's Heroku line in `/hosting estimate app=shop-api` (dynos, worker, Postgres, Redis, Papertrail). */
 const ESTIMATE_HEROKU = 'Heroku $202.34/mo';
 
@@ -249,7 +250,7 @@ describe('Heroku 5xx', () => {
     expectPromptAck(answer);
     expect(answer.shown).toContain(HEROKU_TOTAL);
     expect(answer.shown).toContain(SHOP_API);
-    expect(answer.shown).toContain('acme-tools: $7.00/month');
+    expect(answer.shown).toContain(HEROKU_WEEK.lines['acme-tools']!);
     expect(heroku.requestsTo('/account').map((request) => request.status)).toEqual([503, 503, 503, 200]);
   });
 

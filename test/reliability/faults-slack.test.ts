@@ -18,6 +18,7 @@ import { BOT_TOKEN, type Harness, LEAD, SIGNING_SECRET, startHarness } from '../
 import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { FakeSlack } from '../support/fake-slack';
+import { herokuRunRateWeek } from './support';
 
 // heroku-client reads every certificate file on each request; the fakes are plain HTTP.
 delete process.env.SSL_CERT_DIR;
@@ -26,7 +27,8 @@ delete process.env.SSL_CERT_FILE;
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON as Slack sends it
 type Json = any;
 
-const HEROKU_TOTAL = '*$150.00/month*';
+/** The notification text of `spend heroku`: a 7-day run-rate of shop-api's $150.00 a month. */
+const HEROKU_TOTAL = `Heroku (run-rate): ${herokuRunRateWeek({ 'shop-api': 15000 }).total.replace(/\*Total: |\*/g, '')}`;
 
 let heroku: FakeHeroku;
 

@@ -1,3 +1,6 @@
+import { formatCents } from '../../src/core/money';
+import { spendPeriod } from '../../src/core/spend/request';
+import { centsForDays, chargedDays } from '../../src/core/spend/rows';
 import type { Harness } from '../support/bot-harness';
 
 /**
@@ -132,7 +135,21 @@ export interface DeferredAnswer {
   totalMs: number;
 }
 
-type ShownBlock = { text?: { text: string }; elements?: { text?: string }[] };
+type ShownBlock = { text?: { text: string }; fields?: { text: string }[]; elements?: { text?: unknown }[] };
+
+/**
+ * Heroku's part of a 7-day spend answer before any daily snapshot: each app's monthly run-rate for the
+ * period's billed days, rounded once per app; the total is the sum of the app lines.
+ */
+export function herokuRunRateWeek(apps: Record<string, number>): { total: string; lines: Record<string, string> } {
+  const days = chargedDays(spendPeriod('7d', new Date()));
+  const cents = Object.fromEntries(Object.entries(apps).map(([app, monthly]) => [app, centsForDays(monthly, days)]));
+  const sum = Object.values(cents).reduce((a, b) => a + b, 0);
+  return {
+    total: `*Total: ${formatCents(sum)}*`,
+    lines: Object.fromEntries(Object.entries(cents).map(([app, c]) => [app, `• ${app}: ${formatCents(c)}`])),
+  };
+}
 
 /** Sends `text` as `/hosting` and waits (10 s at most) for its one deferred answer. */
 export async function askAndWait(
@@ -152,7 +169,13 @@ export async function askAndWait(
   if (responses.length !== 1) throw new Error(`expected one answer to "${text}", got ${responses.length}`);
   const body = responses[0]!.body as { text?: string; blocks?: ShownBlock[] };
   const blocks = (body.blocks ?? [])
-    .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
+    .map((block) =>
+      [
+        block.text?.text ??
+          (block.elements ?? []).map((element) => (typeof element.text === 'string' ? element.text : '')).join(' '),
+        ...(block.fields ?? []).map((field) => field.text),
+      ].join('\n'),
+    )
     .join('\n');
   return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
 }

@@ -1,4 +1,7 @@
 import { runCli } from '../../src/cli/run-cli';
+import { formatCents } from '../../src/core/money';
+import { spendPeriod } from '../../src/core/spend/request';
+import { centsForDays, chargedDays } from '../../src/core/spend/rows';
 import { openStore } from '../../src/store/open-store';
 import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
@@ -31,7 +34,12 @@ test('prints Heroku run-rate as plain text, says AWS is off, and audits the view
     HEROKU_API_URL: heroku.url,
   });
   expect(code).toBe(0);
-  expect(out).toContain('$125.01/month'); // 3 × 2500 + 5001 cents
+  // No daily snapshot yet: today's 3 × 2500 + 5001 cents a month, for the period's days, labelled.
+  const days = chargedDays(spendPeriod('7d', new Date()));
+  expect(out).toContain(`shop-api: ${formatCents(centsForDays(12501, days))}`);
+  expect(out).toContain(`Total: ${formatCents(centsForDays(12501, days))}`);
+  expect(out).toContain("Run-rate: today's apps");
+  expect(out).toContain("Today's run-rate: $125.01 a month for 1 app.");
   expect(out).toContain('AWS spend is off: set AWS credentials');
   expect(out).not.toMatch(/\*\$/);
   const store = await openStore(database);
@@ -42,6 +50,22 @@ test('prints Heroku run-rate as plain text, says AWS is off, and audits the view
   } finally {
     await store.close();
   }
+});
+
+test('--json: amounts as decimal strings, the lines adding up to the total', async () => {
+  const { code, out } = await cli(['spend', 'heroku', '--json'], {
+    DATABASE_URL: tempSqliteFile(),
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+  });
+  expect(code).toBe(0);
+  const json = JSON.parse(out) as {
+    platforms: { beforeCredits: string; runRate: boolean; lines: { amount: string }[] }[];
+  };
+  const [platform] = json.platforms;
+  expect(platform?.runRate).toBe(true);
+  const cents = (amount: string) => Math.round(Number(amount) * 100);
+  expect(platform!.lines.reduce((sum, line) => sum + cents(line.amount), 0)).toBe(cents(platform!.beforeCredits));
 });
 
 test('bad words exit 1 with an example', async () => {

@@ -1,4 +1,8 @@
-import { spendPeriod } from '../../src/core/spend/request';
+import { snapshotData } from '../../src/core/heroku-run-rate';
+import { formatCents } from '../../src/core/money';
+import { readableRange, spendPeriod } from '../../src/core/spend/request';
+import { centsForDays, chargedDays } from '../../src/core/spend/rows';
+import { addDays } from '../../src/core/utc-days';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import {
@@ -53,11 +57,23 @@ function world(): HerokuWorld {
 
 function textOf(body: {
   text?: string;
-  blocks?: { type: string; text?: { text: string }; elements?: { text?: string }[] }[];
+  blocks?: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text?: string }[] }[];
 }) {
   return (body.blocks ?? [])
-    .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
+    .map((block) =>
+      [
+        block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '),
+        ...(block.fields ?? []).map((field) => field.text),
+      ].join('\n'),
+    )
     .join('\n');
+}
+
+function findButton(body: unknown, actionId: string): { action_id: string; value: string } {
+  const blocks = (body as { blocks: { elements?: { action_id?: string; value?: string }[] }[] }).blocks;
+  const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
+  if (!button?.value) throw new Error(`no ${actionId} button`);
+  return button as { action_id: string; value: string };
 }
 
 let ce: FakeCostExplorer;
@@ -157,8 +173,19 @@ async function spend(text: string, user = LEAD) {
   return { ack, response };
 }
 
+/** Every `• label: $x` line of one platform's section and its `Total:` line, in cents. */
+function footing(shown: string, platform: string): { lines: number[]; total: number } {
+  const block = shown.split(`*${platform} by `)[1] ?? '';
+  const cents = (text: string) => Math.round(Number(text.replace(/[$,]/g, '')) * 100);
+  const lines = [...block.split('*Total:')[0]!.matchAll(/^• .*: (-?\$[\d,]+\.\d\d)$/gm)].map((m) => cents(m[1]!));
+  const total = cents(/\*Total: (-?\$[\d,]+\.\d\d)\*/.exec(block)?.[1] ?? 'NaN');
+  return { lines, total };
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
 describe('/hosting spend through the real receiver', () => {
-  test('a lead sees AWS 7d: exact total over pages, credits apart, estimated, metric, as of, forecast', async () => {
+  test('a lead sees AWS 7d: the total first, before and after credits, lines that add up with Other, plain words', async () => {
     const period = scriptAws('7d');
     const before = harness.slack.responses.length;
     const { ack, response } = await spend('spend aws 7d');
@@ -167,22 +194,73 @@ describe('/hosting spend through the real receiver', () => {
     expect(ack.elapsedMs).toBeLessThan(3000);
     expect(ack.body.text).toContain('Fetching spend');
     expect(harness.slack.responses.length).toBe(before + 1);
-    const body = response?.body as { text: string; blocks: unknown[]; response_type: string };
+    const body = response?.body as {
+      text: string;
+      blocks: { type: string; text?: { text: string } }[];
+      response_type: string;
+    };
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks.length).toBeLessThanOrEqual(50);
     const shown = textOf(body as never);
     // 10.004 + 0.0000000004 + 20.004 + 5.004 + 0.3333333333 = 35.3453333337: rounded once, not per line.
-    expect(shown).toContain('*$35.35* UnblendedCost');
-    expect(shown).toContain(period.label);
-    expect(shown).toContain('*estimated*');
-    expect(shown).toContain('Credits and refunds (not netted above): -$12.50');
-    expect(shown).toContain('+$5.35');
-    expect(shown).toMatch(/Amazon Elastic Compute Cloud - Compute: \$30\.34/);
-    expect(shown).toContain('$123.46 UnblendedCost');
+    expect(body.blocks[0]?.text?.text).toBe(`AWS spend, ${period.label}: $35.35`);
+    expect(period.label).toMatch(/^\d{1,2}( \w{3})? – \d{1,2} \w{3} \d{4} \(7 days\)$/);
+    // Net after credits beside gross: 35.35 − 12.50.
+    expect(shown).toContain('$35.35 before credits · $22.85 after');
+    expect(shown).toContain(`+$5.35 (+17.8%) on ${readableRange(period.previous)}`);
+    // The largest services, then Other (S3's sub-cent and the cent rounding moved), adding up to the total.
+    expect(shown).toContain('• Amazon Elastic Compute Cloud - Compute: $30.34');
+    expect(shown).toContain('• Amazon Relational Database Service: $5.00');
+    expect(shown).toContain('• Other (1 more service): $0.01');
+    const aws = footing(shown, 'AWS');
+    expect(aws.total).toBe(3535);
+    expect(sum(aws.lines)).toBe(aws.total);
+    expect(shown).toContain('Cost Explorer, cost before credits');
+    expect(shown).toMatch(/Forecast for the rest of \w+ \([^)]+\): \$123\.46/);
     expect(shown).toMatch(/as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
-    expect(shown).toMatch(/Cost Explorer requests this month \(\d{4}-\d{2}\): 7 = \$0\.07/);
-    expect(body.text).toContain('$35.35');
+    // The exact metric and the request count are for the details, not the answer.
+    expect(JSON.stringify(body)).not.toContain('UnblendedCost');
+    expect(shown).not.toMatch(/exclusive/i);
+    expect(body.text).toContain('$35.35 before credits · $22.85 after');
+    expect(body.text.length).toBeLessThan(4000);
     expect(shown).not.toContain('Heroku');
+  });
+
+  test('Details opens every line, the exact Cost Explorer metric and the request count, from the cache', async () => {
+    const sent = ce.requests().length;
+    const { response } = await spend('spend aws 7d');
+    const button = findButton(response?.body, 'spend_details');
+    const calls = harness.slack.calls.length;
+    await harness.interaction({
+      type: 'block_actions',
+      container: { type: 'message', message_ts: '1700000000.000100', is_ephemeral: true },
+      channel: { id: 'C0CHANNEL', name: 'eng' },
+      response_url: `${harness.slack.url}/respond/spend-details`,
+      actions: [
+        {
+          type: 'button',
+          action_id: button.action_id,
+          block_id: 'spend_actions',
+          value: button.value,
+          action_ts: '1700000001.000200',
+        },
+      ],
+    });
+    await harness.settle();
+    const views = harness.slack.calls.slice(calls).filter((c) => c.method.startsWith('views.'));
+    expect(views.map((c) => c.method)).toEqual(['views.open', 'views.update']);
+    const view = views[1]!.body.view as { blocks: { text?: { text: string }; elements?: { text: string }[] }[] };
+    capture('spend-details', views[1]!.body);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const detail = textOf(view as never);
+    expect(detail).toContain('Cost Explorer metric: UnblendedCost (cost before credits)');
+    expect(detail).toContain('Credits and refunds: -$12.50');
+    expect(detail).toMatch(/Cost Explorer requests this month \(\d{4}-\d{2}\): 7, \$0\.07/);
+    expect(detail).toContain('• Amazon Simple Storage Service: $0.00');
+    expect(detail).toContain('Amazon Relational Database Service: +$5.00 ($0.00 → $5.00)');
+    const every = footing(detail, 'AWS');
+    expect(sum(every.lines)).toBe(every.total);
+    expect(ce.requests().length).toBe(sent);
   });
 
   test('asking again makes no new Cost Explorer request, and says the figures are cached', async () => {
@@ -190,7 +268,7 @@ describe('/hosting spend through the real receiver', () => {
     const { response } = await spend('spend 7d by service aws');
     expect(ce.requests().length).toBe(sent);
     const shown = textOf(response?.body as never);
-    expect(shown).toContain('*$35.35*');
+    expect(shown).toContain('$35.35 before credits');
     expect(shown).toContain('(cached)');
   });
 
@@ -214,27 +292,35 @@ describe('/hosting spend through the real receiver', () => {
     expect(ce.requests().length).toBe(sent);
   });
 
-  test('Heroku run-rate is exact to the cent, contract and unpriced add-ons flagged and excluded', async () => {
+  test('Heroku before any daily snapshot: the run-rate for the same days, labelled, lines adding up, exclusions counted', async () => {
+    const period = spendPeriod('7d', new Date());
+    const days = chargedDays(period);
     const { response } = await spend('spend heroku');
-    capture('spend-heroku', response?.body);
+    capture('spend-heroku-run-rate', response?.body);
     const shown = textOf(response?.body as never);
-    expect(shown).toContain('*$209.34/month*');
-    expect(shown).toContain('shop-api: $202.34/month');
-    expect(shown).toContain('acme-tools: $7.00/month');
-    expect(shown).toContain('enterprise-search:dedicated — contract-priced');
-    expect(shown).toContain('partner-metrics:custom — unpriced');
-    expect(shown).toMatch(
-      /Modelled on AWS \(list prices, infrastructure only, consolidated tier\): \$[\d,]+\.\d\d\/month/,
-    );
-    expect(shown).not.toContain('AWS (Cost Explorer)');
+    // shop-api 20234 and acme-tools 700 cents a month, each for `days` thirtieths, rounded once per app.
+    const shop = centsForDays(20234, days);
+    const tools = centsForDays(700, days);
+    expect(shown).toContain(`• shop-api: ${formatCents(shop)}`);
+    expect(shown).toContain(`• acme-tools: ${formatCents(tools)}`);
+    expect(shown).toContain(`*Total: ${formatCents(shop + tools)}*`);
+    expect(
+      ((response?.body ?? { blocks: [] }) as { blocks: { text?: { text: string } }[] }).blocks[0]?.text?.text,
+    ).toBe(`Heroku spend, ${period.label}: ${formatCents(shop + tools)}`);
+    expect(shown).toContain('*Heroku* (run-rate)');
+    expect(shown).toContain(`Run-rate: today's apps at Heroku's billed prices for ${days} days`);
+    expect(shown).toContain('2 contract-priced or unpriced items not counted (never as $0)');
+    expect(shown).not.toContain('/month');
+    expect(shown).not.toContain('AWS');
   });
 
-  test('AWS failing (AccessDenied) still shows Heroku, with the AWS message', async () => {
+  test('AWS failing (AccessDenied) still shows Heroku, with the AWS message, and no combined total', async () => {
     ce.reply('GetCostAndUsage', reply.accessDenied());
     const { response } = await spend('spend 30d');
     const shown = textOf(response?.body as never);
     expect(shown).toMatch(/Could not read AWS spend: .*ce:GetCostAndUsage/);
-    expect(shown).toContain('*$209.34/month*');
+    expect(shown).toContain('*Heroku by app*');
+    expect(shown).not.toContain('Together');
     expect(shown).not.toContain('spend-test-secret');
   });
 
@@ -248,6 +334,45 @@ describe('/hosting spend through the real receiver', () => {
     await harness.bot.services.store.setSetting('spend.channels', 'C0CHANNEL');
     const { response } = await spend('spend heroku share');
     expect(response?.body).toMatchObject({ response_type: 'in_channel' });
+  });
+});
+
+describe('/hosting spend once daily snapshots cover the period', () => {
+  test('Heroku for the same days as AWS from the snapshots, with the change, and one total for both that adds up', async () => {
+    const period = scriptAws('7d'); // answered from the cache when the tests above ran
+    const store = harness.bot.services.store;
+    const app = (web: number) =>
+      snapshotData({
+        name: 'shop-api',
+        team: null,
+        formation: [{ type: 'web', quantity: web, size: 'standard-2x', monthlyCents: 5000 }],
+        addOns: [{ id: 'a1', service: 'heroku-postgresql', plan: 'standard-0', monthlyCents: 5000, contract: false }],
+      });
+    // The 7 days before: two web dynos; the period: one. Each day of a $50 item is $50/30.
+    for (let d = 0; d < 14; d++) {
+      const day = addDays(period.previous.start, d);
+      await store.putSnapshot({ day, app: 'shop-api', data: app(d < 7 ? 2 : 1), takenAt: new Date() });
+    }
+    const { response } = await spend('spend 7d');
+    capture('spend-both', response?.body);
+    const body = response?.body as { text: string; blocks: { text?: { text: string } }[] };
+    const shown = textOf(body as never);
+    // Period: 7 days × (5000 + 5000) thirtieths = $23.33; the week before 7 × 15000 / 30 = $35.00.
+    expect(shown).toContain('• shop-api: $23.33');
+    expect(shown).toContain(`-$11.67 (-33.3%) on ${readableRange(period.previous)}`);
+    expect(shown).toContain("Estimated from the bot's daily snapshots of what ran");
+    expect(shown).not.toContain('run-rate');
+    const heroku = footing(shown, 'Heroku');
+    const aws = footing(shown, 'AWS');
+    expect(sum(heroku.lines)).toBe(heroku.total);
+    expect(sum(aws.lines)).toBe(aws.total);
+    // One period for both, and the combined figure is the sum of the two shown.
+    expect(shown).toContain('UTC days, both ends included, the same on each platform.');
+    expect(shown.match(new RegExp(`on ${readableRange(period.previous)}`, 'g'))?.length).toBe(2);
+    expect(aws.total + heroku.total).toBe(3535 + 2333);
+    expect(body.blocks[0]?.text?.text).toBe(`AWS and Heroku spend, ${period.label}: $58.68`);
+    expect(shown).toContain('*Together* (estimated)\n$58.68 before credits · $46.18 after');
+    expect(body.text).toContain('Together: $58.68 before credits · $46.18 after');
   });
 });
 

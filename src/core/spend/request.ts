@@ -1,7 +1,8 @@
 /**
  * `/hosting spend` words → what to fetch, and the UTC periods they mean. Pure: `now` is passed in.
  *
- * Periods are whole UTC days, Start inclusive and End exclusive (Cost Explorer's convention):
+ * Periods are whole UTC days, kept as Start inclusive and End exclusive (Cost Explorer's convention)
+ * and always shown with both ends included:
  * - `7d` / `30d`: the last 7 / 30 complete UTC days (today, still accruing, is left out);
  * - `mtd`: the 1st of this month through today (today partial), never empty on the 1st;
  * - `last-month`: the previous calendar month.
@@ -9,7 +10,7 @@
  */
 
 import { neutraliseMarkup } from '../user-text';
-import { addDays, dayCount, firstOfMonth, utcDay } from '../utc-days';
+import { addDays, dayCount, firstOfMonth, utcDay, utcMidnight } from '../utc-days';
 
 export type SpendPlatform = 'aws' | 'heroku';
 export type SpendPeriodName = '7d' | '30d' | 'mtd' | 'last-month';
@@ -32,7 +33,7 @@ export interface SpendPeriod extends DayRange {
   name: SpendPeriodName;
   days: number;
   previous: DayRange;
-  /** `2026-11-15 – 2026-11-21 (7 UTC days)`. */
+  /** `15 – 21 Nov 2026 (7 days)`: both ends included. */
   label: string;
   /** The rest of this month, for a forecast: today through the 1st of next month. */
   restOfMonth: DayRange;
@@ -142,20 +143,33 @@ export function spendPeriod(name: SpendPeriodName, now: Date): SpendPeriod {
     }
   }
   const days = dayCount(range.start, range.end);
-  const lastDay = addDays(range.end, -1);
-  const partial = name === 'mtd' ? ', today partial' : '';
+  const partial = name === 'mtd' ? ', today so far' : '';
   return {
     name,
     ...range,
     days,
     previous,
-    label: `${range.start} – ${lastDay} (${days} UTC day${days === 1 ? '' : 's'}${partial})`,
+    label: `${readableRange({ start: range.start, end: range.end })} (${days} day${days === 1 ? '' : 's'}${partial})`,
     restOfMonth: { start: today, end: firstOfMonth(today, 1) },
   };
 }
 
 export function rangeLabel(range: DayRange): string {
   return `${range.start} – ${addDays(range.end, -1)}`;
+}
+
+const dayMonth = (day: string) => utcMidnight(day).setLocale('en-US').toFormat('d LLL');
+
+/** A range with both ends included, as people write it: `29 Nov – 5 Dec 2026`, `1 – 7 Dec 2026`, `5 Dec 2026`. */
+export function readableRange(range: DayRange): string {
+  const last = addDays(range.end, -1);
+  const year = last.slice(0, 4);
+  if (last === range.start) return `${dayMonth(last)} ${year}`;
+  if (range.start.slice(0, 4) !== year)
+    return `${dayMonth(range.start)} ${range.start.slice(0, 4)} – ${dayMonth(last)} ${year}`;
+  if (range.start.slice(0, 7) === last.slice(0, 7))
+    return `${Number(range.start.slice(8, 10))} – ${dayMonth(last)} ${year}`;
+  return `${dayMonth(range.start)} – ${dayMonth(last)} ${year}`;
 }
 
 export function describeGrouping(group: SpendGrouping): string {

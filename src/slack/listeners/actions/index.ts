@@ -9,6 +9,7 @@ import { HOME_ACTIONS } from '../../home/home-blocks';
 import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { DIGEST_POST_NOW, DIGEST_SETTINGS } from '../commands/digest-blocks';
 import { ESTIMATE_DETAILS, OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
+import { SPEND_DETAILS } from '../commands/spend-blocks';
 import { FORM_ACTIONS } from '../views/estimate-form';
 import { alertAction, feedbackAct, simpleAct } from './alert-actions';
 import { complianceDetails } from './compliance-details';
@@ -24,6 +25,7 @@ import { homePostDigest } from './home-post-digest';
 import { homeRefresh } from './home-refresh';
 import { openCompliance } from './open-compliance';
 import { shareEstimate } from './share-estimate';
+import { spendDetails } from './spend-details';
 
 export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(SHARE_ESTIMATE, shareEstimate(services));
@@ -35,6 +37,7 @@ export function register(app: App, services: Services): void {
   app.action<BlockButtonAction>(EXPORT_CSV, complianceExport(services, 'csv'));
   app.action<BlockButtonAction>(EXPORT_TO_CHANNEL, complianceExport(services, 'offered', true));
   app.action<BlockButtonAction>(COMPLIANCE_DETAILS, complianceDetails(services));
+  app.action<BlockButtonAction>(SPEND_DETAILS, spendDetails(services));
   app.action<BlockButtonAction>(HOME_ACTIONS.refresh, homeRefresh(services, false));
   app.action<BlockButtonAction>(HOME_ACTIONS.refreshNow, homeRefresh(services, true));
   app.action<BlockButtonAction>(HOME_ACTIONS.postDigest, homePostDigest(services));

@@ -1,4 +1,4 @@
-import type { Logger, RespondFn } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, Logger, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Message } from '../../message';
 
 /** Answers the person who pressed a button, below the message, only to them; a failed answer is logged. */
@@ -8,3 +8,6 @@ export function tellPresser(respond: RespondFn, logger: Logger, what: string) {
       logger.error(`could not answer the ${what}:`, error),
     );
 }
+
+/** What a button's listener is given. */
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;

@@ -1,50 +1,119 @@
+/**
+ * `/hosting spend` as a message a lead reads in ten seconds: the period and the combined figure in
+ * the header, each platform before and after credits in fields, the largest groups with an "Other"
+ * line so they add up, and a Details button for every group, the changes and the exact metric. Pure.
+ */
 import type { KnownBlock } from '@slack/types';
-import type { SpendReport, SpendSection } from '../../../answers/spend';
+import type { PlatformSpend, SpendReport } from '../../../answers/spend';
+import { formatCents } from '../../../core/money';
+import { neutraliseMarkup } from '../../../core/user-text';
 import { context, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
 
+export const SPEND_DETAILS = 'spend_details';
+
 const SECTION_LIMIT = 2900;
+const FIELD_LIMIT = 1900;
 
 const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
+const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCents(cents)}`);
+const label = (text: string) => neutraliseMarkup(text);
 
-/** A section's lines as mrkdwn: the headline figure in bold, a failure behind a warning sign. */
-function sectionLines(section: SpendSection): string[] {
-  const lines: string[] = [];
-  const { headline } = section;
-  if (headline) {
-    const estimated = headline.estimated === undefined ? '' : ` — *estimated* (${headline.estimated})`;
-    lines.push(`*${headline.figure}* ${headline.text}${estimated}`);
-  }
-  for (const line of section.lines) lines.push(section.failed ? `:warning: ${line}` : line);
-  return lines;
+/** `$35.35 before credits · $22.85 after`; Heroku reports no credits, so one figure. */
+export function grossNet(gross: number, net: number, platform?: 'aws' | 'heroku'): string {
+  return platform === 'heroku'
+    ? formatCents(gross)
+    : `${formatCents(gross)} before credits · ${formatCents(net)} after`;
 }
 
-/** The whole report as mrkdwn text (Slack's fallback). */
-export function spendReportText(report: SpendReport): string {
-  return [
-    report.title,
-    ...report.sections.flatMap((section) => [
-      '',
-      `*${section.heading}*`,
-      ...sectionLines(section),
-      ...section.notes.map((n) => `_${n}_`),
-    ]),
-  ].join('\n');
+/** A platform's figure field: what it is, before and after credits, the change. */
+function platformField(platform: PlatformSpend): string {
+  const f = platform.figures;
+  if (!f) return `*${platform.name}*\n:warning: ${platform.status === 'off' ? 'off' : 'could not be read'} (below)`;
+  const kind = f.runRate ? ' (run-rate)' : f.estimated ? ' (estimated)' : '';
+  const lines = [`*${platform.name}*${kind}`, grossNet(f.grossCents, f.netCents, platform.platform)];
+  if (f.change) {
+    lines.push(
+      `${signed(f.change.changeCents)}${f.change.percent ? ` (${f.change.percent})` : ''} on ${f.change.range}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The headline: the combined (or only) figure, before credits, and its period. */
+export function spendHeadline(report: SpendReport): string {
+  if (report.together) return `${report.title}: ${formatCents(report.together.grossCents)}`;
+  const only = report.platforms.find((p) => p.figures)?.figures;
+  return only && report.platforms.length === 1 ? `${report.title}: ${formatCents(only.grossCents)}` : report.title;
+}
+
+/** The largest groups and "Other", each on a line; they add up to the figure above them. */
+export function linesText(platform: PlatformSpend, every = false): string {
+  const f = platform.figures!;
+  const lines = (every ? f.allLines : f.lines).map((line) => `• ${label(line.label)}: ${formatCents(line.cents)}`);
+  const forecast = f.forecast && !every ? [f.forecast] : [];
+  return [`*${platform.name} by ${f.grouping}*`, ...lines, `*Total: ${formatCents(f.grossCents)}*`, ...forecast].join(
+    '\n',
+  );
+}
+
+function platformBlocks(platform: PlatformSpend): KnownBlock[] {
+  const f = platform.figures;
+  if (!f) return [mrkdwn(clip(`*${platform.name}*: :warning: ${platform.problem ?? 'no figures'}`, SECTION_LIMIT))];
+  const small = [f.measure, ...f.notes];
+  return [mrkdwn(clip(linesText(platform), SECTION_LIMIT)), context(clip(small.join(' · '), SECTION_LIMIT))];
 }
 
 export function spendBlocks(report: SpendReport): KnownBlock[] {
-  const blocks: KnownBlock[] = [header(clip(report.title, 150))];
-  for (const section of report.sections) {
-    blocks.push({ type: 'divider' });
-    blocks.push(mrkdwn(clip([`*${section.heading}*`, ...sectionLines(section)].join('\n'), SECTION_LIMIT)));
-    if (section.notes.length > 0) blocks.push(context(clip(section.notes.join('\n'), SECTION_LIMIT)));
+  const blocks: KnownBlock[] = [header(clip(spendHeadline(report), 150))];
+  const fields = report.platforms.map(platformField);
+  if (report.together) {
+    const estimated = report.together.estimated ? ' (estimated)' : '';
+    fields.push(`*Together*${estimated}\n${grossNet(report.together.grossCents, report.together.netCents)}`);
+  }
+  blocks.push({
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: `UTC days, both ends included${report.platforms.length > 1 ? ', the same on each platform' : ''}.`,
+    },
+    fields: fields.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text: clip(text, FIELD_LIMIT) })),
+  });
+  for (const platform of report.platforms) blocks.push({ type: 'divider' }, ...platformBlocks(platform));
+  if (report.platforms.some((p) => p.figures)) {
+    blocks.push({
+      type: 'actions',
+      block_id: 'spend_actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: SPEND_DETAILS,
+          text: { type: 'plain_text', text: 'Details' },
+          value: report.words,
+        },
+      ],
+    });
   }
   return blocks.slice(0, MAX_MESSAGE_BLOCKS);
+}
+
+/** The notification text: the headline and each platform's figure in a sentence or two. */
+export function spendFallback(report: SpendReport): string {
+  const parts = report.platforms.map((p) => {
+    if (!p.figures) return `${p.name}: ${(p.problem ?? 'no figures').replace(/\.$/, '')}`;
+    const f = p.figures;
+    const change = f.change ? `, ${signed(f.change.changeCents)} on ${f.change.range}` : '';
+    return `${p.name}${f.runRate ? ' (run-rate)' : ''}: ${grossNet(f.grossCents, f.netCents, p.platform)}${change}`;
+  });
+  const together = report.together
+    ? ` Together: ${grossNet(report.together.grossCents, report.together.netCents)}.`
+    : '';
+  return clip(`${spendHeadline(report)}. ${parts.join('. ')}.${together}`, 3900);
 }
 
 export function spendMessage(report: SpendReport, share: boolean): Message {
   return {
     response_type: share ? 'in_channel' : 'ephemeral',
-    text: clip(spendReportText(report), 3900),
+    text: spendFallback(report),
     blocks: spendBlocks(report),
   };
 }

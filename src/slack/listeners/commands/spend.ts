@@ -1,5 +1,5 @@
-import { buildSpendReport, reportHasFigures } from '../../../answers/spend';
-import { describeRequest, parseSpendArgs } from '../../../core/spend/request';
+import { buildSpendReport, reportHasFigures, type SpendReport } from '../../../answers/spend';
+import { describeRequest, parseSpendArgs, type SpendRequest } from '../../../core/spend/request';
 import type { Services } from '../../../services';
 import { spendAccess, withShareNote } from '../../leads';
 import { ephemeral, type Message } from '../../message';
@@ -28,21 +28,32 @@ export function spendSubcommand(): Subcommand {
       return {
         placeholder: ephemeral('Fetching spend…'),
         later: async () => {
-          const now = services.now();
-          const report = await buildSpendReport(request, {
-            sources: services.sources,
-            catalog: services.catalog,
-            now,
-            log: (message, error) => logger.error(message, error),
-          });
-          if (reportHasFigures(report)) {
-            await auditSpend(services, now, command.user_id, describeRequest(request));
-          }
+          const report = await spendReportFor(services, request, command.user_id, logger);
           return withShareNote(spendMessage(report, access.share), access.shareNote);
         },
       };
     },
   };
+}
+
+/** The report for a lead, its view kept in the audit log (which data, never the figures). */
+export async function spendReportFor(
+  services: Services,
+  request: SpendRequest,
+  user: string,
+  logger: { error: (message: string, error: unknown) => void },
+  what = '',
+): Promise<SpendReport> {
+  const now = services.now();
+  const report = await buildSpendReport(request, {
+    sources: services.sources,
+    store: services.store,
+    catalog: services.catalog,
+    now,
+    log: (message, error) => logger.error(message, error),
+  });
+  if (reportHasFigures(report)) await auditSpend(services, now, user, `${describeRequest(request)}${what}`);
+  return report;
 }
 
 async function auditSpend(services: Pick<Services, 'store'>, at: Date, actor: string, detail: string): Promise<void> {

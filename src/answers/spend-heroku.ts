@@ -1,0 +1,176 @@
+/**
+ * Heroku's part of a spend answer, for the same period as AWS's: what ran, from the bot's daily
+ * formation snapshots at Heroku's billed prices. Only when no snapshot covers the period does today's
+ * run-rate stand in for it, and then it says so.
+ */
+import { type HerokuPeriodCost, monthStart } from '../core/heroku-run-rate';
+import { formatCents } from '../core/money';
+import { periodCostSteps } from '../core/snapshot-cost';
+import { readableRange, type SpendPeriod, type SpendRequest } from '../core/spend/request';
+import { centsForDays, chargedDays, linesAddingUp, type SpendLine } from '../core/spend/rows';
+import type { HerokuSource } from '../sources/heroku';
+import { inSlices } from './in-slices';
+import {
+  failureMessage,
+  freshness,
+  MAX_ROWS,
+  optional,
+  type PlatformFigures,
+  type PlatformSpend,
+  percentChange,
+  type SpendContext,
+} from './spend-common';
+
+const SNAPSHOT_MEASURE =
+  "Estimated from the bot's daily snapshots of what ran, at Heroku's billed prices; invoices are final";
+const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCents(cents)}`);
+
+function groupNote(request: SpendRequest): string[] {
+  return request.groupBy === 'app' || request.groupBy === 'service' ? [] : ['Heroku is grouped by app.'];
+}
+
+/** Per-app lines of a period, each rounded once; the total is their sum. */
+const appLines = (cost: HerokuPeriodCost): SpendLine[] =>
+  cost.apps.map((app) => ({ label: app.app, cents: app.cents }));
+const sumCents = (lines: readonly SpendLine[]) => lines.reduce((sum, line) => sum + line.cents, 0);
+
+function figuresFromLines(
+  lines: SpendLine[],
+  rest: Omit<PlatformFigures, 'grossCents' | 'netCents' | 'creditsCents' | 'lines' | 'allLines' | 'grouping'>,
+): PlatformFigures {
+  const grossCents = sumCents(lines);
+  return {
+    grossCents,
+    netCents: grossCents,
+    creditsCents: 0,
+    grouping: 'app',
+    lines: linesAddingUp(lines, grossCents, MAX_ROWS, 'app'),
+    allLines: linesAddingUp(lines, grossCents, lines.length, 'app', true),
+    ...rest,
+  };
+}
+
+export async function herokuSpend(
+  heroku: HerokuSource,
+  request: SpendRequest,
+  period: SpendPeriod,
+  context: SpendContext,
+): Promise<PlatformSpend> {
+  const snapshots = await context.store.snapshots(monthStart(period.previous.start), period.end);
+  // Pure work over every row, in slices so the bot keeps answering Slack meanwhile.
+  const current = await inSlices(periodCostSteps(snapshots, period.start, period.end));
+  if (current.daysCovered.length > 0) {
+    const before = await inSlices(periodCostSteps(snapshots, period.previous.start, period.previous.end));
+    const lines = appLines(current);
+    const grossCents = sumCents(lines);
+    const previousCents = sumCents(appLines(before));
+    const covered = current.daysCovered.length;
+    const partial = covered < period.days;
+    const beforeWhole = before.daysMissing.length === 0;
+    const notes = [
+      ...(partial ? [`${covered} of ${period.days} days covered (days without a snapshot are not counted)`] : []),
+      ...groupNote(request),
+    ];
+    if (current.excluded.length > 0) {
+      notes.push(
+        `${current.excluded.length} contract-priced or unpriced item${current.excluded.length === 1 ? '' : 's'} not counted (never as $0)`,
+      );
+    }
+    const details = [
+      `Daily snapshots cover ${covered} of ${period.days} days of ${readableRange(period)} (UTC days).`,
+      ...current.excluded.map(
+        (e) => `Not counted: ${e.app} ${e.item} (${e.reason}, ${e.days} day${e.days === 1 ? '' : 's'}).`,
+      ),
+      ...(beforeWhole
+        ? []
+        : [
+            `No change shown: snapshots cover ${before.daysCovered.length} of ${before.daysCovered.length + before.daysMissing.length} days of ${readableRange(period.previous)}.`,
+          ]),
+    ];
+    const changeCents = grossCents - previousCents;
+    return {
+      platform: 'heroku',
+      name: 'Heroku',
+      status: 'ok',
+      figures: figuresFromLines(lines, {
+        measure: SNAPSHOT_MEASURE,
+        estimated: 'from daily snapshots at list prices; invoices are final',
+        ...(beforeWhole
+          ? {
+              change: {
+                previousCents,
+                changeCents,
+                ...optional('percent', percentChange(changeCents, previousCents)),
+                range: readableRange(period.previous),
+              },
+            }
+          : {}),
+        movers: movers(current, before),
+        notes,
+        details,
+      }),
+    };
+  }
+  return runRateSpend(heroku, request, period, context);
+}
+
+/** Apps whose cost moved most between the two periods, in words. */
+function movers(current: HerokuPeriodCost, before: HerokuPeriodCost): string[] {
+  const was = new Map(before.apps.map((app) => [app.app, app.cents]));
+  const now = new Map(current.apps.map((app) => [app.app, app.cents]));
+  return [...new Set([...was.keys(), ...now.keys()])]
+    .map((app) => ({ app, from: was.get(app) ?? 0, to: now.get(app) ?? 0 }))
+    .filter((row) => row.to !== row.from)
+    .sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.app.localeCompare(b.app))
+    .slice(0, MAX_ROWS)
+    .map((row) => `${row.app}: ${signed(row.to - row.from)} (${formatCents(row.from)} → ${formatCents(row.to)})`);
+}
+
+/** No snapshot covers the period (the bot is new): today's apps for the period's days, labelled. */
+async function runRateSpend(
+  heroku: HerokuSource,
+  request: SpendRequest,
+  period: SpendPeriod,
+  context: SpendContext,
+): Promise<PlatformSpend> {
+  let inventory: Awaited<ReturnType<HerokuSource['inventory']>>;
+  try {
+    inventory = await heroku.inventory();
+  } catch (error) {
+    const why = failureMessage(error, 'Reading Heroku', context.log);
+    return {
+      platform: 'heroku',
+      name: 'Heroku',
+      status: 'failed',
+      problem: `Could not read Heroku, and no daily snapshot covers ${readableRange(period)}: ${why}`,
+    };
+  }
+  const rate = heroku.runRate(inventory.value);
+  const days = chargedDays(period);
+  const lines = rate.apps
+    .map((app) => ({ label: app.app, cents: centsForDays(app.monthlyCents, days) }))
+    .sort((a, b) => b.cents - a.cents || a.label.localeCompare(b.label));
+  const excluded = [...rate.contractPriced, ...rate.unpriced];
+  const notes = [`Heroku apps read ${freshness(inventory)}`, ...groupNote(request)];
+  if (excluded.length > 0) {
+    notes.push(
+      `${excluded.length} contract-priced or unpriced item${excluded.length === 1 ? '' : 's'} not counted (never as $0)`,
+    );
+  }
+  return {
+    platform: 'heroku',
+    name: 'Heroku',
+    status: 'ok',
+    figures: figuresFromLines(lines, {
+      measure: `Run-rate: today's apps at Heroku's billed prices for ${days} day${days === 1 ? '' : 's'} (a day is 1/30 of a monthly price); the bot's daily snapshots do not cover this period yet`,
+      estimated: "today's run-rate, not what ran",
+      runRate: true,
+      movers: [],
+      notes,
+      details: [
+        `Today's run-rate: ${formatCents(rate.totalMonthlyCents)} a month for ${rate.apps.length} app${rate.apps.length === 1 ? '' : 's'}.`,
+        ...excluded.map((e) => `Not counted: ${e.app} ${e.item} (${e.reason}).`),
+      ],
+    }),
+  };
+}
