@@ -142,7 +142,7 @@ async function runRateSpend(
       platform: 'heroku',
       name: 'Heroku',
       status: 'failed',
-      problem: `Could not read Heroku, and no daily snapshot covers ${readableRange(period)}: ${why}`,
+      problem: `Could not read Heroku: ${why} (No daily snapshot covers ${readableRange(period)} yet, so there is no figure to show instead.)`,
     };
   }
   const rate = heroku.runRate(inventory.value);

@@ -24,7 +24,7 @@ describe('options in a terminal', () => {
     [['estimate', 'web=2xstandard-2x', '--verbose'], 1, 'Unknown option "--verbose". Options: --json.'],
     [['estimate', 'web=2xstandard-2x', '--json=yes'], 1, '--json takes no value.'],
     [['compliance', 'hipaa', '-x'], 1, 'Unknown option "-x". Options: --format md|csv|json|text.'],
-    [['spend', '--json'], 1, 'Unknown option "--json". Options: none (the words say what to show).'],
+    [['spend', '--csv'], 1, 'Unknown option "--csv". Options: --json.'],
     [['migrate', '--csv'], 1, 'Unknown option "--csv". Options: --json.'],
     [['prices', '--all'], 2, 'Unknown option "--all". Options: --json.'],
     [['digest', '--dry-run', '--post'], 2, 'Unknown option "--post". Options: --dry-run, --timezone ZONE.'],

@@ -356,7 +356,7 @@ describe('Stale but labelled: the cached inventory when Heroku fails', () => {
     expectPromptAck(stale);
     expect(stale.shown).toContain(HEROKU_TOTAL);
     expect(stale.shown).toContain(
-      `Run-rate from Heroku's billed prices; as of ${asOf} — stale: could not refresh (Heroku rejected HEROKU_API_TOKEN (revoked or expired)`,
+      `Heroku apps read as of ${asOf} — stale: could not refresh (Heroku rejected HEROKU_API_TOKEN (revoked or expired)`,
     );
     expect(stale.shown).toContain(AWS_TOTAL);
     expectPlain(stale.shown);
