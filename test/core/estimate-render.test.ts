@@ -43,7 +43,11 @@ describe('the plain-text estimate', () => {
     );
     expect(text).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $86.52/mo.');
     expect(text).toContain('With ops (TCO), on the consolidated tier, Heroku is cheaper by');
-    expect(text).toContain('price list dated 2026-12-05');
+    // The oldest and newest dates of the sources its lines cite (the public IPv4 charge, 2024-02-01), not the
+    // newest date anywhere in the catalog (2026-12-05), which no line here was priced from.
+    expect(text).toContain(
+      'amounts are per month, estimated; prices from the sources listed, dated 2024-02-01 to 2026-10-02.',
+    );
     expect(text).toMatch(/Assumptions:\n {2}- List prices in USD/);
     expect(text).toContain("the cheapest x86-64 instance with the dyno's RAM plus 1.5 GiB headroom");
   });

@@ -78,7 +78,7 @@ describe('/hosting estimate through the real receiver', () => {
     );
     expect(65.7 + 60.74 + 47.45 + 16.43 + 14.6 + 31.6).toBeCloseTo(236.52, 2);
     expect(shown).toContain('like-for-like $236.52/mo · consolidated $236.52/mo · optimised $211.10/mo');
-    expect(shown).toMatch(/list prices as of \*\d{4}-\d{2}-\d{2}\*/);
+    expect(shown).toContain('list prices whose sources are dated *2024-02-01 to 2026-10-02*');
     // No terminal command in a Slack answer.
     expect(JSON.stringify(body)).not.toMatch(/npx|--json/);
     // The notification text is the headline and the verdict, not the whole answer.

@@ -5,6 +5,7 @@ import {
   type Estimate,
   leadSentences,
   type PlatformCost,
+  pricesDated,
   type TierCost,
 } from '../model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../money';
@@ -119,7 +120,7 @@ export function renderEstimateText(estimate: Estimate): string {
     verdict: estimate.verdict,
   });
   const lines = [
-    `Hosting estimate, Heroku and AWS: amounts are per month, estimated; price list dated ${estimate.priceListDate}.`,
+    `Hosting estimate, Heroku and AWS: amounts are per month, estimated; ${pricesDated(estimate.priceDates)}.`,
     ...lead,
     withOpsVerdict(estimate.withOps.cheaper, estimate.withOps.difference, current.total, estimate.verdict.tier),
     '',

@@ -129,6 +129,6 @@ export function unknownLine(
     unitPrice: null,
     monthly: null,
     cents: null,
-    note: `not in the price list dated ${priceListDate}: no amount`,
+    note: 'not in the price list: no amount',
   };
 }

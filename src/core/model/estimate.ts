@@ -19,6 +19,7 @@ import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromAws, herokuFromHeroku } from './heroku-production';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
+import { priceDatesOf, pricesDated } from './price-dates';
 import { remembered } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
@@ -170,8 +171,12 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       : compareShown(modelledAmount, currentAmount, complete);
 
   const rate = formatUnitPrice(herokuEffort.hourlyRate);
+  const priceDates = priceDatesOf(
+    [heroku, aws, ...tiers].flatMap((cost) => cost.lines),
+    catalog.priceListDate,
+  );
   const assumptions = [
-    `List prices in USD before tax, price list dated ${catalog.priceListDate}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
+    `List prices in USD before tax, ${pricesDated(priceDates)}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
     'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price. Each line is rounded to the cent once, and every total is the sum of the lines shown.',
     `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${t.id}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ...translation,
@@ -216,6 +221,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     // Duplicates are rare and the sentences long: comparing them is cheaper than hashing them all.
     assumptions: assumptions.filter((a, i) => assumptions.indexOf(a) === i),
     priceListDate: catalog.priceListDate,
+    priceDates,
     awsRegion: catalog.awsRegion,
   };
 }

@@ -11,6 +11,7 @@ export type {
   OneOffCost,
   TierDifference,
 } from './migration';
+export { priceDatesOf, priceDatesSpan, pricesDated } from './price-dates';
 export { pricedWorkloads } from './priced-workloads';
 export type {
   Cheaper,

@@ -1,6 +1,7 @@
 import type { Money } from '../money';
 import type { Confidence } from '../pricing';
 import type { Platform, Workload } from '../workload';
+import type { PriceDates } from './price-dates';
 
 export type EnvironmentName = 'production' | 'staging' | 'review';
 
@@ -119,7 +120,10 @@ export interface Estimate {
   /** True when either platform has unpriced lines, so its totals are lower bounds. */
   excludesUnpriced: boolean;
   assumptions: string[];
+  /** The newest date of any price the catalog holds (kept for `--json`); see `priceDates` for what was used. */
   priceListDate: string;
+  /** The oldest and newest dates of the sources this estimate's lines were priced from. */
+  priceDates: PriceDates;
   /** The AWS region the AWS side is priced for. */
   awsRegion: string;
 }

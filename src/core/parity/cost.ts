@@ -36,7 +36,7 @@ function notInCatalog(item: string, catalog: Catalog): ParityCostLine {
     item,
     monthlyCents: null,
     source: 'not in the price list',
-    note: `not in the price list dated ${catalog.priceListDate}: no amount`,
+    note: 'not in the price list: no amount',
   };
 }
 

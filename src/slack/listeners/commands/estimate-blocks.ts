@@ -4,7 +4,7 @@
  * (every line, assumption and source, in a modal: ../views/estimate-details.ts).
  */
 import type { KnownBlock } from '@slack/types';
-import type { Estimate } from '../../../core/model';
+import { type Estimate, priceDatesSpan, pricesDated } from '../../../core/model';
 import { formatUsd } from '../../../core/money';
 import { context, header, type Message, mrkdwn } from '../../message';
 import { priceLayersLine } from './estimate-sources';
@@ -82,7 +82,7 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
     ),
     context(`${tiersLine(estimate, sides)} ${opsLine(sides)}`),
     context(
-      `Per month, estimated from list prices as of *${estimate.priceListDate}*${layers ? ` (${layers})` : ''}. Not a quote. *Details* has every line, assumption and source.`,
+      `Per month, estimated from list prices whose sources are dated *${priceDatesSpan(estimate.priceDates)}*${layers ? ` (${layers})` : ''}. Not a quote. *Details* has every line, assumption and source.`,
     ),
     {
       type: 'actions',
@@ -96,7 +96,7 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
   ];
   const text = [
     options.sharedBy ? `Shared by <@${options.sharedBy}>: ` : '',
-    `${headline(estimate)} (infrastructure, per month, estimated; prices as of ${estimate.priceListDate}). `,
+    `${headline(estimate)} (infrastructure, per month, estimated; ${pricesDated(estimate.priceDates)}). `,
     plainVerdict(estimate),
   ].join('');
   return { response_type: options.share ? 'in_channel' : 'ephemeral', text, blocks };

@@ -4,7 +4,7 @@
  * numbered source, the ops lines apart, every assumption and the sources with their dates. Pure.
  */
 import type { KnownBlock, ModalView } from '@slack/types';
-import { type CostLine, type Estimate, leadSentences, type PlatformCost } from '../../../core/model';
+import { type CostLine, type Estimate, leadSentences, type PlatformCost, priceDatesSpan } from '../../../core/model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../../../core/money';
 import { context, mrkdwn } from '../../message';
 import { clip } from '../commands/compliance-text';
@@ -121,7 +121,7 @@ function estimateDetailBlocks(estimate: Estimate, words: string): KnownBlock[] {
   ];
   return [
     context(
-      `Per month, estimated from list prices as of *${estimate.priceListDate}*, for \`${clip(words.replace(/`/g, "'"), 1500)}\`. Not a quote.`,
+      `Per month, estimated from list prices whose sources are dated *${priceDatesSpan(estimate.priceDates)}*, for \`${clip(words.replace(/`/g, "'"), 1500)}\`. Not a quote.`,
     ),
     mrkdwn(`${lead}\n${verdictLine(estimate, true)}${missing.length ? `\n${missing.join('\n')}` : ''}`),
     { type: 'divider' },
