@@ -1,8 +1,8 @@
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { builtInInstanceSpec } from '../../src/core/pricing/instance-specs';
+import { buildUsageWorkload } from '../../src/core/spend/usage-workload';
 import { AwsSpendSource, type AwsSpendSourceOptions } from '../../src/sources/aws/aws-spend-source';
 import { createCostExplorerClient } from '../../src/sources/aws/cost-explorer-client';
-import { builtInInstanceSpec } from '../../src/sources/aws/instance-specs';
-import { buildUsageWorkload } from '../../src/sources/aws/usage-workload';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { tempSqliteFile } from '../support/databases';

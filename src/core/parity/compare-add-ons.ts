@@ -1,6 +1,6 @@
 import type { Catalog } from '../pricing';
+import { planTier, serviceLabel, tierFeatures } from '../pricing/heroku-tiers';
 import { addOnLine } from './cost';
-import { planTier, serviceLabel, tierFeatures } from './plan-tiers';
 import type { Difference, ParityAddOn, ParityCostLine } from './types';
 
 /**

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { toCents } from '../money';
 import { type Catalog, type CatalogEntry, findDyno, findKeyValuePlan, findPostgresPlan, priceOf } from '../pricing';
+import { dataService, serviceLabel } from '../pricing/heroku-tiers';
 import { dynoLabel } from './dyno-class';
-import { dataService, serviceLabel } from './plan-tiers';
 import type { AppCost, ParityAddOn, ParityApp, ParityCostLine, ParityProcess } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import type { Catalog } from '../pricing';
+import { dataService } from '../pricing/heroku-tiers';
 import { compareApps } from './compare';
 import { appCost, sharePercent } from './cost';
-import { dataService } from './plan-tiers';
 import type { ParityApp, ParityPipelineInput, ParityReport, PipelineParity } from './types';
 
 /**

@@ -24,9 +24,23 @@ export interface Ec2Spec {
   priceKey: string;
 }
 
-type Size = 'micro' | 'small' | 'medium' | 'large' | 'xlarge' | '2xlarge' | '4xlarge' | '8xlarge';
+type Size =
+  | 'nano'
+  | 'micro'
+  | 'small'
+  | 'medium'
+  | 'large'
+  | 'xlarge'
+  | '2xlarge'
+  | '4xlarge'
+  | '8xlarge'
+  | '12xlarge'
+  | '16xlarge'
+  | '24xlarge';
 
+/** vCPUs and memory (as a multiple of the `.large`'s) of each size, the same in every family AWS sizes this way. */
 const SHAPE: Record<Size, { vcpu: number; scale: number }> = {
+  nano: { vcpu: 2, scale: 0.0625 },
   micro: { vcpu: 2, scale: 0.125 },
   small: { vcpu: 2, scale: 0.25 },
   medium: { vcpu: 2, scale: 0.5 },
@@ -35,7 +49,15 @@ const SHAPE: Record<Size, { vcpu: number; scale: number }> = {
   '2xlarge': { vcpu: 8, scale: 4 },
   '4xlarge': { vcpu: 16, scale: 8 },
   '8xlarge': { vcpu: 32, scale: 16 },
+  '12xlarge': { vcpu: 48, scale: 24 },
+  '16xlarge': { vcpu: 64, scale: 32 },
+  '24xlarge': { vcpu: 96, scale: 48 },
 };
+
+/** The shape of a size name (`2xlarge`), or undefined for one AWS does not size this way. */
+export function ec2SizeShape(size: string): { vcpu: number; scale: number } | undefined {
+  return Object.hasOwn(SHAPE, size) ? SHAPE[size as Size] : undefined;
+}
 
 /** Baseline CPU per vCPU of the t3/t4g sizes (AWS burstable-instance table). */
 const T_BASELINE: Partial<Record<Size, number>> = {

@@ -1,7 +1,6 @@
+import { KEY_VALUE_TIERS, type KeyValueTier, POSTGRES_TIERS, type PostgresTier } from './heroku-tiers';
 import { type CatalogEntry, priced, unpriced } from './price-entry';
 import { SOURCES } from './sources';
-
-export type PostgresTier = 'essential' | 'standard' | 'premium' | 'private' | 'shield';
 
 export interface HerokuPostgresPlan {
   plan: string;
@@ -12,8 +11,6 @@ export interface HerokuPostgresPlan {
   highAvailability: boolean;
   priceKey: string;
 }
-
-export type KeyValueTier = 'mini' | 'premium' | 'private' | 'shield';
 
 export interface HerokuKeyValuePlan {
   plan: string;
@@ -56,7 +53,7 @@ function postgresPlan(tier: PostgresTier, plan: string, memoryGb: number, storag
     tier,
     memoryGb,
     storageGb,
-    highAvailability: tier === 'premium' || tier === 'private' || tier === 'shield',
+    highAvailability: POSTGRES_TIERS[tier].highAvailability,
     priceKey: `heroku.postgres.${plan}`,
   };
 }
@@ -111,12 +108,18 @@ const KV_PREMIUM_PRICES: Record<string, string> = { '0': '15', '1': '30', '2': '
 const KV_LARGE_ONLY = ['7', '9', '10', '12', '14'];
 
 export const KEY_VALUE_PLANS: readonly HerokuKeyValuePlan[] = [
-  { plan: 'mini', tier: 'mini', memoryGb: 0.025, highAvailability: false, priceKey: 'heroku.kvs.mini' },
+  {
+    plan: 'mini',
+    tier: 'mini',
+    memoryGb: 0.025,
+    highAvailability: KEY_VALUE_TIERS.mini.highAvailability,
+    priceKey: 'heroku.kvs.mini',
+  },
   ...Object.entries(KV_MEMORY).map(([n, memoryGb]) => ({
     plan: `premium-${n}`,
     tier: 'premium' as const,
     memoryGb,
-    highAvailability: true,
+    highAvailability: KEY_VALUE_TIERS.premium.highAvailability,
     priceKey: `heroku.kvs.premium-${n}`,
   })),
   ...(['private', 'shield'] as const).flatMap((tier) =>
@@ -124,7 +127,7 @@ export const KEY_VALUE_PLANS: readonly HerokuKeyValuePlan[] = [
       plan: `${tier}-${n}`,
       tier,
       memoryGb: KV_MEMORY[n],
-      highAvailability: true,
+      highAvailability: KEY_VALUE_TIERS[tier].highAvailability,
       priceKey: `heroku.kvs.${tier}-${n}`,
     })),
   ),

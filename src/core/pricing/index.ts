@@ -14,8 +14,9 @@ export {
   priceOf,
 } from './catalog';
 export { closestMatch } from './closest-match';
-export type { HerokuKeyValuePlan, HerokuPostgresPlan, KeyValueTier, PostgresTier } from './heroku-data';
+export type { HerokuKeyValuePlan, HerokuPostgresPlan } from './heroku-data';
 export type { DynoSpec, DynoTier } from './heroku-dynos';
+export type { KeyValueTier, PostgresTier } from './heroku-tiers';
 export type { LivePrice, PriceSet, PriceVendor } from './live-prices';
 export { AWS_REGION_CODE, BUNDLED_AWS_REGION, HEROKU_PRICE_REGION, isoDay, VENDOR_NAMES } from './live-prices';
 export type { PricingOverrides } from './overrides';

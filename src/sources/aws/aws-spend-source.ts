@@ -13,6 +13,7 @@ import {
 import Decimal from 'decimal.js';
 import type { z } from 'zod';
 import { type Money, usd } from '../../core/money';
+import { builtInInstanceSpec, type InstanceSpecLookup } from '../../core/pricing/instance-specs';
 import {
   averageStorageGb,
   COST_METRICS,
@@ -26,6 +27,14 @@ import {
   type SpendGroupBy,
   type SpendQuery,
 } from '../../core/spend/daily-cost';
+import {
+  buildUsageWorkload,
+  EC2_COMPUTE_SERVICE,
+  ELASTICACHE_SERVICE,
+  type InstanceHoursRow,
+  RDS_SERVICE,
+  type UsageWorkload,
+} from '../../core/spend/usage-workload';
 import type { Store } from '../../store/store';
 import type { Fetched, SourceError } from '../source-error';
 import { type CachedPart, fetchedFrom, staleOnError } from '../stale-cache';
@@ -44,15 +53,6 @@ import {
   forecastFromAnswer,
   quantityRows,
 } from './cost-explorer-responses';
-import { builtInInstanceSpec, type InstanceSpecLookup } from './instance-specs';
-import {
-  buildUsageWorkload,
-  EC2_COMPUTE_SERVICE,
-  ELASTICACHE_SERVICE,
-  type InstanceHoursRow,
-  RDS_SERVICE,
-  type UsageWorkload,
-} from './usage-workload';
 
 /** Cost metrics GetCostAndUsage can report, with the GetCostForecast enum value for each. */
 export const FORECAST_METRIC = {

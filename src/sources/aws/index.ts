@@ -1,3 +1,4 @@
+export { builtInInstanceSpec, type InstanceSpec, type InstanceSpecLookup } from '../../core/pricing/instance-specs';
 export {
   COST_METRICS,
   type CostMetric,
@@ -12,6 +13,16 @@ export {
   tagValue,
   UNTAGGED,
 } from '../../core/spend/daily-cost';
+export {
+  buildUsageWorkload,
+  type ComputeService,
+  EC2_COMPUTE_SERVICE,
+  ELASTICACHE_SERVICE,
+  type InstanceUsage,
+  RDS_SERVICE,
+  ROUNDING_SLACK,
+  type UsageWorkload,
+} from '../../core/spend/usage-workload';
 export { awsAccountUsage } from './account-usage';
 export {
   AwsSpendSource,
@@ -35,14 +46,3 @@ export {
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './cost-explorer-client';
 export { type CostExplorerOperation, costExplorerError } from './cost-explorer-errors';
-export { builtInInstanceSpec, type InstanceSpec, type InstanceSpecLookup } from './instance-specs';
-export {
-  buildUsageWorkload,
-  type ComputeService,
-  EC2_COMPUTE_SERVICE,
-  ELASTICACHE_SERVICE,
-  type InstanceUsage,
-  RDS_SERVICE,
-  ROUNDING_SLACK,
-  type UsageWorkload,
-} from './usage-workload';

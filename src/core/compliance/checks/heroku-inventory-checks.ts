@@ -1,13 +1,13 @@
-import { combineResults } from '../combine';
 import {
   isKeyValueService,
   isPostgresService,
   keyValueTier,
-  POSTGRES_TIER_NOTE,
+  POSTGRES_TIERS,
   planName,
   postgresIsHighlyAvailable,
   postgresTier,
-} from '../heroku-tiers';
+} from '../../pricing/heroku-tiers';
+import { combineResults } from '../combine';
 import type { HerokuAddOnInventory, HerokuAppInventory, HerokuInventory, HerokuMemberInventory } from '../inventory';
 import { listOf } from '../phrases';
 import type { CheckResult, HerokuCheckId } from '../types';
@@ -139,7 +139,7 @@ function postgresHa(heroku: HerokuInventory): CheckResult | null {
   for (const entry of postgres) {
     const tier = postgresTier(entry.addOn.plan);
     if (tier === undefined) unknown.push(describeAddOn(entry));
-    else if (!postgresIsHighlyAvailable(tier)) notHa.push(`${describeAddOn(entry)} (${POSTGRES_TIER_NOTE[tier]})`);
+    else if (!postgresIsHighlyAvailable(tier)) notHa.push(`${describeAddOn(entry)} (${POSTGRES_TIERS[tier].note})`);
   }
   const parts: CheckResult[] = [];
   if (notHa.length > 0) {

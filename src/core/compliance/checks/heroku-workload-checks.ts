@@ -1,13 +1,13 @@
-import type { Workload } from '../../workload';
-import { combineResults } from '../combine';
 import {
   dynoRuntime,
   keyValueTier,
   nearestShieldDyno,
-  POSTGRES_TIER_NOTE,
+  POSTGRES_TIERS,
   postgresIsHighlyAvailable,
   postgresTier,
-} from '../heroku-tiers';
+} from '../../pricing/heroku-tiers';
+import type { Workload } from '../../workload';
+import { combineResults } from '../combine';
 import { describeProcess, listOf } from '../phrases';
 import type { CheckResult, HerokuCheckId } from '../types';
 import { HEROKU_PCI_STATUS } from './heroku-pci-status';
@@ -212,11 +212,11 @@ function postgresHa(workload: Workload): CheckResult | null {
     return { status: 'attention', detail: `Postgres plan ${plan} is not recognised, so its availability is unknown.` };
   }
   if (postgresIsHighlyAvailable(tier)) {
-    return { status: 'met', detail: `Postgres ${plan}: ${POSTGRES_TIER_NOTE[tier]}.` };
+    return { status: 'met', detail: `Postgres ${plan}: ${POSTGRES_TIERS[tier].note}.` };
   }
   return {
     status: 'attention',
-    detail: `Postgres ${plan} has no high availability (${POSTGRES_TIER_NOTE[tier]}). Premium, Private and Shield plans are HA with < 15 min/month downtime tolerance and 1-week rollback.`,
+    detail: `Postgres ${plan} has no high availability (${POSTGRES_TIERS[tier].note}). Premium, Private and Shield plans are HA with < 15 min/month downtime tolerance and 1-week rollback.`,
   };
 }
 

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { utcMidnight } from '../../core/utc-days';
-import type { Workload } from '../../core/workload';
-import type { InstanceSpecLookup } from './instance-specs';
+import type { InstanceSpecLookup } from '../pricing/instance-specs';
+import { utcMidnight } from '../utc-days';
+import type { Workload } from '../workload';
 
 /** SERVICE dimension values of the services whose instance hours become a Workload. */
 export const EC2_COMPUTE_SERVICE = 'Amazon Elastic Compute Cloud - Compute';
