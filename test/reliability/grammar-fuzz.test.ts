@@ -483,8 +483,11 @@ let h: Harness;
 let sent = 0;
 let slowest = 0;
 let requestId = 0;
-/** The bot's own mentions (who may see spend): the only control sequences an answer may hold. */
-const ALLOWED_SEQUENCES = [`<@${LEAD}>`];
+/**
+ * The bot's own mentions: who may see spend, and who shared an answer ("Shared by <@U…>", from the
+ * signed request's user id, never from the typed text). The only control sequences an answer may hold.
+ */
+const allowedSequences = (user: string) => [`<@${LEAD}>`, `<@${user}>`];
 
 interface Outcome {
   input: string;
@@ -539,7 +542,7 @@ function problemsWith(outcome: Outcome): string[] {
     for (const { where, text } of stringLeaves(message)) {
       for (const leak of internalsIn(text, outcome.input))
         problems.push(`${where} shows ${leak}: ${text.slice(0, 300)}`);
-      for (const sequence of controlSequencesIn(text, ALLOWED_SEQUENCES))
+      for (const sequence of controlSequencesIn(text, allowedSequences(outcome.user)))
         problems.push(`${where} holds the control sequence ${sequence}: ${text.slice(0, 300)}`);
       if (/\.text$/.test(where))
         for (const gap of emptyValuesIn(text))
