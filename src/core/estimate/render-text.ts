@@ -1,12 +1,13 @@
 import {
-  type Cheaper,
   type CostLine,
   type EnvironmentName,
   type Estimate,
   leadSentences,
+  lowerBound,
   type PlatformCost,
   pricesDated,
   type TierCost,
+  verdictSentence,
 } from '../model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../money';
 import { rememberedFormat } from '../remembered-format';
@@ -101,28 +102,26 @@ function tierSection(tier: TierCost, modelled: PlatformCost, sources: SourceInde
   return out;
 }
 
-function withOpsVerdict(cheaper: Cheaper, difference: Money, both: Money, tier: string): string {
-  if (cheaper === 'unknown') return 'With ops (TCO): no verdict either, for the same reason.';
-  if (cheaper === 'same') return `With ops (TCO), on the ${tier} tier, both cost the same: ${monthly(both)}.`;
-  return `With ops (TCO), on the ${tier} tier, ${cheaper === 'heroku' ? 'Heroku' : 'AWS'} is cheaper by ${monthly(difference)}.`;
-}
-
 /** The plain-text answer for the CLI and the Slack text fallback. */
 export function renderEstimateText(estimate: Estimate): string {
   const sources = new SourceIndex();
   const current = estimate.current === 'heroku' ? estimate.heroku : estimate.aws;
   const modelled = estimate.current === 'heroku' ? estimate.aws : estimate.heroku;
-  const lead = leadSentences({
+  const comparison = {
     current: estimate.current,
     currentInfrastructure: current.infrastructure,
     tiers: estimate.tiers,
     range: estimate.range,
     verdict: estimate.verdict,
-  });
+  };
+  // The range, then one verdict sentence for infrastructure and ops together, then what is left out.
+  const [range, ...rest] = leadSentences(comparison);
+  const missing = rest.filter((sentence) => sentence.startsWith('Missing: '));
   const lines = [
     `Hosting estimate, Heroku and AWS: amounts are per month, estimated; ${pricesDated(estimate.priceDates)}.`,
-    ...lead,
-    withOpsVerdict(estimate.withOps.cheaper, estimate.withOps.difference, current.total, estimate.verdict.tier),
+    range,
+    `${verdictSentence(estimate, { whichMissing: 'listed below' })}${estimate.verdict.kind === 'incomplete' ? lowerBound(comparison) : ''}`,
+    ...missing,
     '',
     ...currentSection(current, sources, estimate.awsRegion),
     ...estimate.tiers.flatMap((t) => ['', ...tierSection(t, modelled, sources, estimate.awsRegion)]),

@@ -63,6 +63,12 @@ export interface Comparison {
   verdict: Verdict;
 }
 
+/** `Heroku ≥ $540.00/mo plus the items left out.` when the platform as it runs leaves items out, else ''. */
+export function lowerBound(c: Comparison, period = '/mo'): string {
+  const leftOut = c.verdict.missing.some((m) => m.startsWith(`${NAME[c.current]}:`));
+  return leftOut ? ` ${NAME[c.current]} ≥ ${dollars(c.currentInfrastructure)}${period} plus the items left out.` : '';
+}
+
 /** The sentences an answer leads with: the range, then the verdict naming its tier (or why there is none). */
 export function leadSentences(c: Comparison, period = '/mo'): string[] {
   const modelled = c.current === 'heroku' ? 'aws' : 'heroku';
@@ -77,9 +83,7 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
   const v = c.verdict;
   if (v.kind === 'incomplete') {
     const sides = [...new Set(v.missing.map((m) => m.split(':')[0]))];
-    const bound = sides.includes(NAME[c.current])
-      ? ` ${NAME[c.current]} ≥ ${dollars(c.currentInfrastructure)}${period} plus the items left out.`
-      : '';
+    const bound = lowerBound(c, period);
     return [
       lead,
       `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items without a public price out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}`,
@@ -91,4 +95,50 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
     lead,
     `On the ${v.tier} tier, ${NAME[v.cheaper!]} is cheaper on infrastructure by ${dollars(v.difference!)}${period}.`,
   ];
+}
+
+/** What the one verdict sentence compares: infrastructure and with ops, against the verdict's tier. */
+export interface VerdictFigures {
+  current: Platform;
+  verdict: Verdict;
+  cheaper: Cheaper;
+  difference: Money;
+  withOps: { cheaper: Cheaper; difference: Money };
+}
+
+export interface VerdictWording {
+  /** Marks the claim (Slack bolds it); plain by default. */
+  strong?: (claim: string) => string;
+  /** Where the answer lists what an incomplete estimate leaves out, e.g. `Details says which`. */
+  whichMissing: string;
+}
+
+/**
+ * One sentence: who is cheaper, on infrastructure and with ops, against which tier. When counting ops
+ * turns the answer round, the same sentence says so, so two opposite verdicts never stand one after the
+ * other (issue #15). The CLI, the Slack answer and its Details all say this sentence.
+ */
+export function verdictSentence(f: VerdictFigures, wording: VerdictWording): string {
+  const strong = wording.strong ?? ((claim: string) => claim);
+  const perMonth = (value: Money) => `${dollars(value)}/mo`;
+  const v = f.verdict;
+  const against = `against ${NAME[f.current === 'heroku' ? 'aws' : 'heroku']}'s ${v.tier} tier`;
+  if (v.kind === 'incomplete') {
+    const sides = [...new Set(v.missing.map((m) => m.split(':')[0]))];
+    const many = sides.length > 1;
+    return `${strong('No verdict')}: ${sides.join(' and ')} ${many ? 'leave' : 'leaves'} items without a public price out of ${many ? 'their' : 'its'} total, so neither platform can be called cheaper until a hosting lead adds your contract prices (${wording.whichMissing}).`;
+  }
+  const infra = f.cheaper;
+  const ops = f.withOps.cheaper;
+  const byInfra = perMonth(f.difference);
+  const byOps = perMonth(f.withOps.difference);
+  if (infra === 'same' && ops === 'same')
+    return `${strong('Both cost the same')}, on infrastructure and with ops, ${against}.`;
+  if (infra === 'same')
+    return `${strong(`Both cost the same on infrastructure; with ops, ${NAME[ops as Platform]} is cheaper by ${byOps}`)}, ${against}.`;
+  if (ops === 'same')
+    return `${strong(`${NAME[infra as Platform]} is cheaper on infrastructure by ${byInfra}; with ops, both cost the same`)}, ${against}.`;
+  if (infra === ops)
+    return `${strong(`${NAME[infra as Platform]} is cheaper`)}: by ${byInfra} on infrastructure and by ${byOps} with ops, ${against}.`;
+  return `${strong(`${NAME[infra as Platform]} is cheaper on infrastructure by ${byInfra}, but ${NAME[ops as Platform]} is cheaper with ops, by ${byOps}`)}, ${against}.`;
 }

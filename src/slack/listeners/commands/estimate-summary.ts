@@ -5,7 +5,15 @@
  * so the summary foots like the full answer (docs/decisions.md, "Every total is the sum of its lines").
  */
 import type { KnownBlock } from '@slack/types';
-import type { Cheaper, Estimate, PlatformCost, PricedCostLine, TierCost, UnpricedCostLine } from '../../../core/model';
+import {
+  type Cheaper,
+  type Estimate,
+  type PlatformCost,
+  type PricedCostLine,
+  type TierCost,
+  type UnpricedCostLine,
+  verdictSentence,
+} from '../../../core/model';
 import { formatCents, formatUnitPrice, formatUsd, fromCents, type Money, toCents } from '../../../core/money';
 
 export const NAMES = { heroku: 'Heroku', aws: 'AWS' } as const;
@@ -74,27 +82,12 @@ export function figureFields(estimate: Estimate, sides: Sides): KnownBlock {
   };
 }
 
-/**
- * One sentence: who is cheaper, on infrastructure and with ops, against which tier. When counting ops
- * changes the answer, the same sentence says so, so two opposite verdicts never stand one after the other.
- */
+/** The one verdict sentence (core's wording), its claim in bold. */
 export function verdictLine(estimate: Estimate, inDetails = false): string {
-  const { verdict, withOps } = estimate;
-  const against = `against ${NAMES[estimate.current === 'heroku' ? 'aws' : 'heroku']}'s ${verdict.tier} tier`;
-  if (verdict.kind === 'incomplete') {
-    const sides = [...new Set(verdict.missing.map((m) => m.split(':')[0]))];
-    return `*No verdict*: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items without a public price out of the total, so neither platform can be called cheaper until a hosting lead adds your contract prices${inDetails ? ' (below: which, and the key for each)' : ' (Details says which)'}.`;
-  }
-  const infra = estimate.cheaper;
-  const ops = withOps.cheaper;
-  if (infra === 'same' && ops === 'same') return `*Both cost the same*, on infrastructure and with ops, ${against}.`;
-  if (infra === 'same')
-    return `*Both cost the same on infrastructure; with ops, ${NAMES[ops as 'heroku']} is cheaper by ${perMonth(withOps.difference)}*, ${against}.`;
-  if (ops === 'same')
-    return `*${NAMES[infra as 'heroku']} is cheaper on infrastructure by ${perMonth(estimate.difference)}; with ops, both cost the same*, ${against}.`;
-  if (infra === ops)
-    return `*${NAMES[infra as 'heroku']} is cheaper*: by ${perMonth(estimate.difference)} on infrastructure and by ${perMonth(withOps.difference)} with ops, ${against}.`;
-  return `*${NAMES[infra as 'heroku']} is cheaper on infrastructure by ${perMonth(estimate.difference)}, but ${NAMES[ops as 'heroku']} is cheaper with ops, by ${perMonth(withOps.difference)}*, ${against}.`;
+  return verdictSentence(estimate, {
+    strong: (claim) => `*${claim}*`,
+    whichMissing: inDetails ? 'below: which, and the key for each' : 'Details says which',
+  });
 }
 
 /** A line in the summary: what it is and its amount; a monthly price keeps its count (2 × $50.00/month). */
