@@ -31,7 +31,7 @@ function fromEntry(item: string, entry: CatalogEntry, quantity: number): ParityC
   return { item, monthlyCents: toCents(entry.unitPrice) * quantity, source: sourceOf(entry) };
 }
 
-function notInCatalog(item: string, catalog: Catalog): ParityCostLine {
+function notInCatalog(item: string): ParityCostLine {
   return {
     item,
     monthlyCents: null,
@@ -52,7 +52,7 @@ export function processLine(process: ParityProcess, quantity: number, catalog: C
     };
   }
   const spec = findDyno(catalog, process.size);
-  return spec ? fromEntry(item, priceOf(catalog, spec.priceKey), quantity) : notInCatalog(item, catalog);
+  return spec ? fromEntry(item, priceOf(catalog, spec.priceKey), quantity) : notInCatalog(item);
 }
 
 export function addOnLine(addOn: ParityAddOn, catalog: Catalog): ParityCostLine {
