@@ -75,7 +75,8 @@ function usageTypeTotals(aws: AwsAlertData, from: string, to: string): Record<st
       const amounts = Object.entries(perDay)
         .filter(([day]) => day >= from && day < to)
         .map(([, amount]) => amount);
-      totals[`${service} / ${usageType}`] = toCents(Decimal.sum(0, ...amounts));
+      // Cost Explorer leaves the usage type empty for some lines (tax, support): the service alone says it.
+      totals[usageType.trim() ? `${service} / ${usageType}` : service] = toCents(Decimal.sum(0, ...amounts));
     }
   }
   return totals;

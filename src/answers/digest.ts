@@ -84,7 +84,7 @@ async function awsInput(
       onHeroku = { error: 'no EC2, RDS or ElastiCache running hours last week, so there is no workload to move' };
     } else {
       const modelled = estimate(workload, services.catalog);
-      onHeroku = { monthly: modelled.heroku.infrastructure, notes: [...usage.value.notes] };
+      onHeroku = { monthly: modelled.heroku.infrastructure, notes: [...usage.value.notes], range: modelled.range };
     }
   } catch (error) {
     onHeroku = { error: failureMessage(error, 'Modelling the AWS workload', log) };
@@ -142,7 +142,7 @@ async function herokuInput(
     },
     onAws:
       onAws.modelled > 0
-        ? { monthly: onAws.monthly, notes: [onAws.note] }
+        ? { monthly: onAws.monthly, notes: [onAws.note], range: onAws.fleet.range }
         : { error: 'no Heroku app could be modelled' },
   };
 }

@@ -176,7 +176,8 @@ describe('/hosting digest', () => {
       '*November to date* (1–22 Nov)\n$475.00',
       // Month to date + Cost Explorer's $200.00 for the rest of the month.
       '*Forecast for November*\n$675.00',
-      '*On Heroku (modelled)*\n$233.33/week (+$58.33/week vs actual)',
+      // The AWS workload on Heroku in three tiers (the cheapest to the dearest); the difference is the consolidated tier's.
+      '*On Heroku (modelled)*\n$74.67–$233.33/week across three tiers (consolidated tier +$58.33/week vs actual)',
       '*Biggest changes*\nAmazon Elastic Compute Cloud - Compute +$35.00 ($140.00 → $175.00)',
     ]);
     const heroku = headline('Heroku');
@@ -186,10 +187,15 @@ describe('/hosting digest', () => {
     // 22 days × $100/30 = $73.33; the forecast never passes a full month of today's apps ($100.00).
     expect(mtd).toBe('*November to date* (1–22 Nov)\n$73.33');
     expect(forecast).toBe('*Forecast for November*\n$100.00');
+    const onAws = heroku.fields.map((f: Block) => f.text).find((t: string) => t.startsWith('*On AWS (modelled)*'));
+    const [, low, high] = /\$([\d,.]+)–\$([\d,.]+)\/week across three tiers/.exec(onAws ?? '') ?? [];
+    expect(Number(low?.replace(/,/g, ''))).toBeLessThanOrEqual(Number(high?.replace(/,/g, '')));
     // Both platforms cover the same week and the same month-to-date days (inclusive dates).
     expect(shown(answer!)).not.toMatch(/exclusive|2026-W47|168\/730|UnblendedCost/);
     expect(shown(answer!)).toContain('Weeks run Monday to Sunday in UTC');
     expect(shown(answer!)).toContain('Compliance (live)');
+    // A usage type Cost Explorer leaves empty is not shown as "Service / :".
+    expect(shown(answer!)).toContain('• AWS Amazon Elastic Compute Cloud - Compute: $175.00 last week');
     const buttons = blocks.at(-1).elements;
     expect(buttons.map((b: Block) => [b.text.text, b.action_id])).toEqual([
       ['Post now', 'digest_post_now'],
@@ -197,7 +203,7 @@ describe('/hosting digest', () => {
     ]);
     // The notification text: the headline figures and the verdict, short.
     expect(answer!.text).toContain(
-      'AWS: $175.00 last week (+$35.00, +25.0%); November to date $475.00, forecast $675.00',
+      'AWS: $175.00 last week (+$35.00, +25.0%); November to date $475.00, forecast $675.00; on Heroku (modelled) $74.67–$233.33/week across three tiers',
     );
     expect(answer!.text.length).toBeLessThan(4000);
     const audit = await h.bot.services.store.auditLog();

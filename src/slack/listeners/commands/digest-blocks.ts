@@ -14,7 +14,7 @@ import {
   whyLines,
 } from '../../../core/digest';
 import { groupMovers, type MoverGroup } from '../../../core/digest/mover-groups';
-import { formatUsd } from '../../../core/money';
+import { formatUsd, type Money } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
 import { context, header, MAX_MESSAGE_BLOCKS, mrkdwn } from '../../message';
 import { monthName, rangeLabel } from '../../period-labels';
@@ -47,10 +47,13 @@ function forecastText(section: Extract<PlatformSection, { status: 'ok' }>): stri
 function modelledText(section: Extract<PlatformSection, { status: 'ok' }>): string | undefined {
   const t = section.translation;
   if (!t) return undefined;
-  const range = t.range
-    ? `${formatUsd(t.range.low)}–${formatUsd(t.range.high)}/week`
-    : `${formatUsd(t.modelledWeekly)}/week`;
-  return `${range} (${signedUsd(t.differenceWeekly)}/week vs actual)`;
+  if (!t.range) return `${formatUsd(t.modelledWeekly)}/week (${signedUsd(t.differenceWeekly)}/week vs actual)`;
+  return `${modelledRange(t.range)} (consolidated tier ${signedUsd(t.differenceWeekly)}/week vs actual)`;
+}
+
+/** `$41.82–$48.10/week across three tiers`: the cheapest and dearest way to run it on the other platform. */
+function modelledRange(range: { low: Money; high: Money }): string {
+  return `${formatUsd(range.low)}–${formatUsd(range.high)}/week across three tiers`;
 }
 
 /** Last week in one line: `*$175.00* actual, +$35.00 (+25.0%) on the week before`. */
@@ -179,7 +182,9 @@ function platformSentence(section: PlatformSection): string {
     ? `${formatUsd(section.lastWeek)} last week at today's run-rate (no daily snapshots yet)`
     : `${formatUsd(section.lastWeek)} last week (${signedUsd(section.change)}, ${percentLabel(section.changePercent)})`;
   const forecast = section.forecastMonth ? `, forecast ${formatUsd(section.forecastMonth)}` : '';
-  return `${name}: ${week}; ${monthName(section.month)} to date ${formatUsd(section.monthToDate)}${forecast}`;
+  const t = section.translation;
+  const other = t?.range ? `; on ${NAME[t.to]} (modelled) ${modelledRange(t.range)}` : '';
+  return `${name}: ${week}; ${monthName(section.month)} to date ${formatUsd(section.monthToDate)}${forecast}${other}`;
 }
 
 /** The notification and screen-reader text: the headline figures and the verdict, in a few sentences. */
