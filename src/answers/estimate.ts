@@ -4,7 +4,9 @@
  * Plain data: the Slack listeners, the form, the buttons and the CLI render the same answer.
  */
 import { type ParseResult, parseEstimate } from '../core/estimate';
-import { type Estimate, type EstimateOptions, estimate } from '../core/model';
+import type { Estimate, EstimateOptions } from '../core/model';
+// The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
+import { estimate } from '../core/model/estimate';
 import { BUNDLED_AWS_REGION, type Catalog, type LayeredCatalog } from '../core/pricing';
 import type { Workload } from '../core/workload';
 import type { Services } from '../services';

@@ -40,7 +40,15 @@ export function fromCents(cents: number): Money {
   return value;
 }
 
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+/**
+ * Intl's formatter for what the fast path does not take (fractions of a cent, huge amounts), made
+ * on first use: the first currency formatter loads ICU data, tens of milliseconds of a CLI start.
+ */
+let dollarFormat: Intl.NumberFormat | undefined;
+const dollars = () => {
+  dollarFormat ??= new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+  return dollarFormat;
+};
 
 /** `$1,234.56`; negative amounts as `-$12.00`. */
 export function formatUsd(value: Money): string {
@@ -52,7 +60,7 @@ export function formatUsd(value: Money): string {
  * digits grouped here rather than by Intl (the same text; Intl's formatter costs a microsecond a call).
  */
 export function formatCents(cents: number): string {
-  if (!Number.isInteger(cents) || Math.abs(cents) >= EXACT_CENTS) return dollars.format(cents / 100);
+  if (!Number.isInteger(cents) || Math.abs(cents) >= EXACT_CENTS) return dollars().format(cents / 100);
   const negative = cents < 0 || Object.is(cents, -0);
   const whole = Math.abs(cents);
   const fraction = whole % 100;
@@ -61,14 +69,17 @@ export function formatCents(cents: number): string {
 
 /** `1234567` → `1,234,567`, as en-US writes it. */
 function groupThousands(value: number): string {
-  const digits = String(value);
+  return groupDigits(String(value));
+}
+
+/** The same for a string of digits. */
+function groupDigits(digits: string): string {
   const head = digits.length % 3 || 3;
   let text = digits.slice(0, head);
   for (let i = head; i < digits.length; i += 3) text += `,${digits.slice(i, i + 3)}`;
   return text;
 }
 
-const wholeDollars = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** Unit prices are few and shared by many lines (the catalog's Decimals): each is formatted once. */
 const unitPrices = new WeakMap<Money, string>();
 
@@ -79,7 +90,7 @@ export function formatUnitPrice(value: Money): string {
   const places = Math.max(2, Math.min(6, value.decimalPlaces()));
   const [whole, fraction = ''] = value.abs().toFixed(places).split('.');
   const sign = value.isNegative() ? '-' : '';
-  const text = `${sign}$${wholeDollars.format(Number(whole))}.${fraction}`;
+  const text = `${sign}$${groupDigits(whole!)}.${fraction}`;
   unitPrices.set(value, text);
   return text;
 }

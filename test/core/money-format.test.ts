@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { formatCents, formatUsd, fromCents, toCents, usd } from '../../src/core/money';
-import { rememberedFormat } from '../../src/core/remembered-format';
+import { rememberedFormat, upToThreePlaces } from '../../src/core/remembered-format';
 
 const intl = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
@@ -48,7 +48,7 @@ describe('totals made from cents', () => {
 describe('remembered number formats', () => {
   it('write each figure as Intl does, the second time as the first, negative zero included', () => {
     const intlQuantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
-    const quantity = rememberedFormat(intlQuantity, 50);
+    const quantity = rememberedFormat(upToThreePlaces, 50);
     const figures = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer(), fc.constant(-0));
     fc.assert(
       fc.property(fc.array(figures, { maxLength: 80 }), (values) => {
@@ -56,5 +56,22 @@ describe('remembered number formats', () => {
       }),
     );
     expect([quantity(0), quantity(-0), quantity(0)]).toEqual(['0', '-0', '0']);
+  });
+
+  it('round at the third decimal as Intl does, halves away from zero, from the shortest decimal text', () => {
+    const intlQuantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+    const halves = fc.integer({ min: -10_000_000, max: 10_000_000 }).map((n) => n / 2000);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: false }), halves, fc.double({ min: -1e-3, max: 1e-3 })), (value) => {
+        expect(upToThreePlaces(value)).toBe(intlQuantity.format(value));
+      }),
+      { numRuns: 5000 },
+    );
+    expect([1.0005, 0.9995, -2.0005, 1234567.8915].map(upToThreePlaces)).toEqual([
+      '1.001',
+      '1',
+      '-2.001',
+      '1,234,567.892',
+    ]);
   });
 });

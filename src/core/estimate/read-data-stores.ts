@@ -1,4 +1,5 @@
-import { awsCache, awsDatabase, herokuCache, herokuDatabase } from '../model';
+// The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
+import { awsCache, awsDatabase, herokuCache, herokuDatabase } from '../model/workload-builders';
 import { type Catalog, closestMatch, findKeyValuePlan, findPostgresPlan } from '../pricing';
 import type { Cache, Database, Platform } from '../workload';
 import { shown } from './input-text';

@@ -1,4 +1,6 @@
-import { awsFargateProcess, awsInstanceProcess, FARGATE_TASK_SIZES, herokuProcess } from '../model';
+// The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
+import { FARGATE_TASK_SIZES } from '../model/choose-aws';
+import { awsFargateProcess, awsInstanceProcess, herokuProcess } from '../model/workload-builders';
 import {
   type Catalog,
   closestMatch,

@@ -1,23 +1,16 @@
-import {
-  type CostLine,
-  type EnvironmentName,
-  type Estimate,
-  leadSentences,
-  lowerBound,
-  type PlatformCost,
-  pricesDated,
-  type TierCost,
-  verdictSentence,
-} from '../model';
+import type { CostLine, EnvironmentName, Estimate, PlatformCost, TierCost } from '../model';
+// The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
+import { pricesDated } from '../model/price-dates';
+import { leadSentences, lowerBound, verdictSentence } from '../model/verdict';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../money';
-import { rememberedFormat } from '../remembered-format';
+import { rememberedFormat, upToThreePlaces } from '../remembered-format';
 
 const PER_MONTH = '/mo, estimated';
 const ENVIRONMENTS: EnvironmentName[] = ['production', 'staging', 'review'];
 
 const monthly = (value: Money) => `${formatUsd(value)}${PER_MONTH}`;
 
-const formatQuantity = rememberedFormat(new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }));
+const formatQuantity = rememberedFormat(upToThreePlaces);
 
 /** Numbers each distinct source so a line can cite it as [n]. */
 class SourceIndex {

@@ -1,4 +1,4 @@
-import { rememberedFormat } from '../remembered-format';
+import { rememberedFormat, upToThreePlaces } from '../remembered-format';
 
 /** Memory for people: `512 MB`, `2.5 GB`, `14 GB`. */
 export function formatMemory(gb: number): string {
@@ -7,7 +7,7 @@ export function formatMemory(gb: number): string {
   return `${Number.isInteger(binary) ? binary : Math.round(gb * 1000)} MB`;
 }
 
-const counts = rememberedFormat(new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }));
+const counts = rememberedFormat(upToThreePlaces);
 
 /** `1,000,000`; one shared formatter, as `toLocaleString` builds a new one on every call. */
 export const formatCount = (value: number): string =>

@@ -79,6 +79,9 @@ const FIR: [size: string, monthly: string][] = [
  * for them than for the smaller -L size (they equal the Performance prices), while Enterprise contracts
  * bill dyno units. Neither is chosen silently: the line carries the list price and says it conflicts.
  */
+/** `1,500`: whole dollars as en-US writes them (no Intl at load: its first use costs a CLI start ~40 ms). */
+const wholeDollars = (value: number) => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 const CONFLICTS: Record<string, string> = Object.fromEntries(
   (['private', 'shield'] as const).flatMap((tier) => {
     const large = tier === 'private' ? 900 : 1080;
@@ -90,7 +93,7 @@ const CONFLICTS: Record<string, string> = Object.fromEntries(
       ] as const
     ).map(([suffix, listed]) => [
       `${tier}-${suffix}`,
-      `Heroku's figures conflict: the CLI price list shows $${listed.toLocaleString('en-US')}/month, less than the smaller ${tier === 'private' ? 'Private' : 'Shield'}-L's $${large.toLocaleString('en-US')}; Enterprise contracts bill dyno units instead. Set heroku.dyno.${tier}-${suffix} in PRICING_FILE to your contract price.`,
+      `Heroku's figures conflict: the CLI price list shows $${wholeDollars(listed)}/month, less than the smaller ${tier === 'private' ? 'Private' : 'Shield'}-L's $${wholeDollars(large)}; Enterprise contracts bill dyno units instead. Set heroku.dyno.${tier}-${suffix} in PRICING_FILE to your contract price.`,
     ]);
   }),
 );

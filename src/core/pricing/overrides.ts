@@ -1,5 +1,5 @@
 import type { parseDocument as ParseDocument } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatUnitPrice, type Money, usd } from '../money';
 import { ASSUMPTION_NAMES, type AssumptionName, type Assumptions } from './assumptions';
 import { type Catalog, DEFAULT_CATALOG, newestAsOf } from './catalog';
@@ -41,49 +41,62 @@ function numberError(issue: { input?: unknown }): string {
     : 'expected a number';
 }
 
-const amount = z.number({ error: numberError }).finite().nonnegative({ error: 'must be 0 or more' });
-const positive = z.number({ error: numberError }).finite().positive({ error: 'must be more than 0' });
-const share = amount.max(1, { error: 'must be a fraction between 0 and 1, e.g. 0.1' });
+/**
+ * The file's schema, built on first use: zod is loaded only when there is a PRICING_FILE to read,
+ * so an estimate without one does not pay for it.
+ */
+function compileFileSchema(z: typeof import('zod').z) {
+  const amount = z.number({ error: numberError }).finite().nonnegative({ error: 'must be 0 or more' });
+  const positive = z.number({ error: numberError }).finite().positive({ error: 'must be more than 0' });
+  const share = amount.max(1, { error: 'must be a fraction between 0 and 1, e.g. 0.1' });
 
-const assumptionsSchema = z.strictObject({
-  opsHoursPerEnvironment: z
-    .strictObject({ heroku: amount.optional(), aws: amount.optional() }, { error: 'expected { heroku: 2, aws: 10 }' })
-    .optional(),
-  opsHourlyRate: amount.optional(),
-  egressGbPerMonth: amount.optional(),
-  logGbPerMonth: amount.optional(),
-  nonProductionTrafficShare: share.optional(),
-  logRetentionMonths: amount.optional(),
-  albLcuAverage: amount.optional(),
-  natGbPerMonth: amount.optional(),
-  ec2RootVolumeGb: amount.optional(),
-  awsDatabaseStorageGb: positive.optional(),
-  kmsRequestsPerMonth: amount.optional(),
-  cloudTrailDataEventsPerMonth: amount.optional(),
-  guardDutyEventsPerMonth: amount.optional(),
-  guardDutyLogGbPerMonth: amount.optional(),
-  wafRules: amount.optional(),
-  wafRequestsPerMonth: amount.optional(),
-  computeSavingsPlanDiscount: share.optional(),
-  fargateSavingsPlanDiscount: share.optional(),
-  albRulesPerLoadBalancer: positive.optional(),
-  migrationHoursPerApp: amount.optional(),
-  migrationHoursPerDatabase: amount.optional(),
-});
+  const assumptionsSchema = z.strictObject({
+    opsHoursPerEnvironment: z
+      .strictObject({ heroku: amount.optional(), aws: amount.optional() }, { error: 'expected { heroku: 2, aws: 10 }' })
+      .optional(),
+    opsHourlyRate: amount.optional(),
+    egressGbPerMonth: amount.optional(),
+    logGbPerMonth: amount.optional(),
+    nonProductionTrafficShare: share.optional(),
+    logRetentionMonths: amount.optional(),
+    albLcuAverage: amount.optional(),
+    natGbPerMonth: amount.optional(),
+    ec2RootVolumeGb: amount.optional(),
+    awsDatabaseStorageGb: positive.optional(),
+    kmsRequestsPerMonth: amount.optional(),
+    cloudTrailDataEventsPerMonth: amount.optional(),
+    guardDutyEventsPerMonth: amount.optional(),
+    guardDutyLogGbPerMonth: amount.optional(),
+    wafRules: amount.optional(),
+    wafRequestsPerMonth: amount.optional(),
+    computeSavingsPlanDiscount: share.optional(),
+    fargateSavingsPlanDiscount: share.optional(),
+    albRulesPerLoadBalancer: positive.optional(),
+    migrationHoursPerApp: amount.optional(),
+    migrationHoursPerDatabase: amount.optional(),
+  });
 
-const fileSchema = z.strictObject(
-  {
-    asOf: z
-      .string({ error: 'expected a date like 2026-11-01' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-11-01' })
-      .optional(),
-    prices: z
-      .record(z.string(), amount, { error: 'expected price keys with numbers, e.g. aws.ec2.m5.large: 0.085' })
-      .optional(),
-    assumptions: assumptionsSchema.optional(),
-  },
-  { error: 'expected a mapping with prices: and/or assumptions:' },
-);
+  const fileSchema = z.strictObject(
+    {
+      asOf: z
+        .string({ error: 'expected a date like 2026-11-01' })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date like 2026-11-01' })
+        .optional(),
+      prices: z
+        .record(z.string(), amount, { error: 'expected price keys with numbers, e.g. aws.ec2.m5.large: 0.085' })
+        .optional(),
+      assumptions: assumptionsSchema.optional(),
+    },
+    { error: 'expected a mapping with prices: and/or assumptions:' },
+  );
+  return fileSchema;
+}
+
+let compiledFileSchema: ReturnType<typeof compileFileSchema> | undefined;
+const fileSchema = () => {
+  compiledFileSchema ??= compileFileSchema((require('zod') as typeof import('zod')).z);
+  return compiledFileSchema;
+};
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': ['asOf', 'prices', 'assumptions'],
@@ -143,7 +156,7 @@ function failure(fileName: string, problems: string[]): PricingOverridesResult {
 
 /** Parses a PRICING_FILE (YAML, or JSON, which is YAML). Never throws; names every bad field. */
 export function parsePricingOverrides(text: string, fileName: string): PricingOverridesResult {
-  // yaml is loaded only when there is a PRICING_FILE to read.
+  // yaml (and zod) are loaded only when there is a PRICING_FILE to read.
   const { parseDocument } = require('yaml') as { parseDocument: typeof ParseDocument };
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -154,7 +167,7 @@ export function parsePricingOverrides(text: string, fileName: string): PricingOv
   }
   const raw: unknown = doc.toJS() ?? {};
   const input = isMapping(raw) && isMapping(raw.prices) ? { ...raw, prices: flattenPrices(raw.prices) } : raw;
-  const parsed = fileSchema.safeParse(input);
+  const parsed = fileSchema().safeParse(input);
   const problems = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
   const prices = new Map<string, Money>();
   if (isMapping(input) && isMapping(input.prices)) {
