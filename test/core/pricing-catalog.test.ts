@@ -93,7 +93,7 @@ describe('the price catalog', () => {
     }
   });
 
-  it('matches the monthly EC2 figures of pricing.md at 730 h', () => {
+  it("matches AWS's us-east-1 on-demand EC2 prices at 730 h a month (docs/references.md#hours-per-month)", () => {
     expect(monthlyCents('aws.ec2.t3.micro')).toBe(759);
     expect(monthlyCents('aws.ec2.t3.medium')).toBe(3_037);
     expect(monthlyCents('aws.ec2.t3.xlarge')).toBe(12_147);
@@ -214,7 +214,7 @@ describe('the price catalog', () => {
     expect(priced('heroku.dyno.private-l').confidence).toBe('primary');
   });
 
-  it('has the network, logging and security prices of pricing.md', () => {
+  it("has AWS's published us-east-1 network, logging and security prices", () => {
     const expected: Record<string, string> = {
       'aws.alb.hour': '0.0225',
       'aws.alb.lcu-hour': '0.008',

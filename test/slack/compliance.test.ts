@@ -21,7 +21,7 @@ function blockTexts(block: Block): string[] {
   return [];
 }
 
-/** Slack's documented limits (apis.md §3.11), plus the ~13,000-character total seen to fail (bolt-js #2509). */
+/** Slack's documented limits, plus the ~13,200-character total seen to fail (both in docs/references.md#slack). */
 function expectWithinSlackLimits(message: Block) {
   expect(message.text.length).toBeGreaterThan(20);
   expect(message.blocks.length).toBeLessThanOrEqual(50);

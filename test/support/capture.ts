@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Saves what Slack would receive, for ../shared/tools/blockkit-preview (render it to a PNG and look
- * at it). Does nothing unless SLACK_CAPTURE_DIR is set, so normal runs write nothing.
+ * Saves what Slack would receive, as JSON, to look at as a picture: paste it into Slack's Block Kit
+ * Builder (https://app.slack.com/block-kit-builder) or render it headless to a PNG. Does nothing
+ * unless SLACK_CAPTURE_DIR is set, so normal runs write nothing.
  */
 export function capture(name: string, payload: unknown): void {
   const dir = process.env.SLACK_CAPTURE_DIR;

@@ -1,6 +1,6 @@
 /**
  * A local Heroku Platform API for tests and benchmarks, speaking the real wire protocol
- * (apis.md §2.4-2.5): `Accept: application/vnd.heroku+json; version=3` required, Basic `:token` and
+ * (docs/references.md#heroku-platform-api): `Accept: application/vnd.heroku+json; version=3` required, Basic `:token` and
  * Bearer auth, Range / 206 / Next-Range paging that honours `max` and the sortable fields of each
  * list (team members sort by `email` only), RateLimit-Remaining on every response from a per-token
  * pool that refills at 75 a minute, 429 `{"id":"rate_limit"}` when it is empty.
@@ -1258,7 +1258,7 @@ export class FakeHeroku {
     for (const problem of validateHerokuResource(definition, item)) this.schemaViolations.push(problem);
   }
 
-  /** Ranges (apis.md §2.4): `field [\]start]..[end][; max=N][, order=desc]`; 206 + Next-Range while more remain. */
+  /** Ranges (https://devcenter.heroku.com/articles/platform-api-reference#ranges): `field [\]start]..[end][; max=N][, order=desc]`; 206 + Next-Range while more remain. */
   private page(definition: string, items: readonly Json[], rangeHeader: string | undefined, fields: string[]): Answer {
     const range = parseRange(rangeHeader ?? `${fields[0]} ..`);
     if (!range) return error(400, 'bad_request', `Invalid Range header: ${rangeHeader}`);
