@@ -8,6 +8,7 @@
  * BENCH_BASELINE=<dir of another build's dist> runs the same against that build first (e.g. main
  * before a change, built with `npx tsc -p tsconfig.build.json --outDir /tmp/base/dist`), in this run.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../src/store/store';
 import { tempSqliteFile } from '../test/support/databases';
@@ -43,6 +44,20 @@ function probe(bot: ChildBot, what: 'reset' | 'read'): Promise<LoopDelay | undef
     bot.process.on('message', onMessage);
     bot.process.send(`loop-probe:${what}`);
   });
+}
+
+/** The largest VmHWM of the bot's child processes (the chart's) seen so far, from /proc. */
+function childPeaks(pid: number, peaks: Map<number, number>): void {
+  let children: string[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    return;
+  }
+  for (const child of children.map(Number)) {
+    const hwm = procStatusBytes(child, 'VmHWM');
+    if (hwm !== undefined) peaks.set(child, Math.max(peaks.get(child) ?? 0, hwm));
+  }
 }
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -117,6 +132,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     for (let i = 0; i < IDLE_HELPS; i++) idle.push(await timeCommand(bot.url, secret, 'help', respond('idle')));
     const idleDelay = (await probe(bot, 'read'))!;
 
+    const peakBeforeDigest = procStatusBytes(bot.pid, 'VmHWM');
     // The digest, posted with its chart, while help keeps coming.
     const uploadsBefore = slack.uploads.length;
     const postPath = respond('digest-post');
@@ -124,6 +140,8 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     const started = performance.now();
     await timeCommand(bot.url, secret, 'digest post', postPath);
     const during: number[] = [];
+    const chartPeaks = new Map<number, number>();
+    const watchChildren = setInterval(() => childPeaks(bot.pid, chartPeaks), 5);
     const finished = () =>
       slack.responses.some((r) => postPath.endsWith(r.path)) && slack.uploads.length > uploadsBefore;
     const deadline = Date.now() + 300_000;
@@ -132,6 +150,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
       during.push(await timeCommand(bot.url, secret, 'help', respond('during')));
     }
     const digestMs = performance.now() - started;
+    clearInterval(watchChildren);
     const busyDelay = (await probe(bot, 'read'))!;
     const answer = slack.responses.find((r) => postPath.endsWith(r.path))?.body;
     const peakAfterDigest = procStatusBytes(bot.pid, 'VmHWM');
@@ -173,7 +192,15 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
       `big_digest_help_ack_p99_during_over_idle (${label})`,
       (percentile(during, 99) / percentile(idle, 99)).toFixed(2),
     );
+    print(
+      `big_digest_bot_rss_peak_before_digest_mib (${label}, VmHWM: start, snapshot, idle help)`,
+      mib(peakBeforeDigest),
+    );
     print(`big_digest_bot_rss_peak_after_digest_mib (${label}, VmHWM)`, mib(peakAfterDigest));
+    print(
+      `big_digest_child_process_rss_peak_mib (${label}; the chart's process, if any, while it ran)`,
+      chartPeaks.size === 0 ? 'none seen' : mib(Math.max(...chartPeaks.values())),
+    );
     print(
       `big_digest_bot_rss_peak_after_digest_and_${LOAD_REQUESTS}_mixed_mib (${label}, VmHWM)`,
       mib(procStatusBytes(bot.pid, 'VmHWM')),

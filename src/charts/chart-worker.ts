@@ -1,9 +1,8 @@
 /**
- * Runs in a worker thread (see render-in-worker.ts): draws one chart and posts its PNG bytes, or the
- * error's message. Vega, Vega-Lite and resvg are loaded here, so their start-up and their heap stay
- * off the bot's event loop and go away with the thread.
+ * Runs in a child process (see render-in-worker.ts): draws one chart from the job it is sent and
+ * sends back its PNG bytes, or the error's message, then exits. Vega, Vega-Lite and resvg are loaded
+ * here, so their start-up and their ~40 MiB stay out of the bot's process and go away with this one.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { type DailyCostChartInput, renderDailyCostChart } from './daily-cost-chart';
 
 export interface ChartJob {
@@ -13,9 +12,11 @@ export interface ChartJob {
 
 export type ChartAnswer = { png: Uint8Array } | { error: string };
 
-const job = workerData as ChartJob;
-renderDailyCostChart(job.input, { scale: job.scale }).then(
-  (png) => parentPort?.postMessage({ png } satisfies ChartAnswer),
-  (error: unknown) =>
-    parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies ChartAnswer),
-);
+const answer = (message: ChartAnswer) => process.send?.(message, () => process.disconnect?.());
+
+process.once('message', (job: ChartJob) => {
+  renderDailyCostChart(job.input, { scale: job.scale }).then(
+    (png) => answer({ png }),
+    (error: unknown) => answer({ error: error instanceof Error ? error.message : String(error) }),
+  );
+});
