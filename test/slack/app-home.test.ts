@@ -5,6 +5,7 @@
  */
 import type { HomeView } from '@slack/types';
 import { loadDigestSettings } from '../../src/answers/digest-settings';
+import { CHART_WIDTH } from '../../src/charts/daily-cost-chart';
 import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/home-blocks';
 import { DASHBOARD_CACHE_KEY } from '../../src/slack/listeners/events/home-dashboard';
 import { DIGEST_SETTINGS_FORM, SETTINGS_FIELDS } from '../../src/slack/listeners/views/digest-settings-form';
@@ -292,7 +293,9 @@ describe('the lead dashboard', () => {
     expect(text).toMatch(/^\*AWS\*\n\*Month to date \([^)]*\)\*\n\$[\d,]+\.\d\d\n\*Forecast for \w+\*\n\$/m);
     expect(text).toContain('*Largest last week*\nAmazon Elastic Compute Cloud - Compute $70.00');
     expect(text).toMatch(/^\*Heroku\*\n\*Month to date/m);
-    expect(text).toMatch(/\*On (AWS|Heroku) \(modelled\)\*/);
+    expect(text).toMatch(
+      /\*On (AWS|Heroku) \(modelled\)\*\n\$[\d,.]+–\$[\d,.]+\/week across three tiers \(consolidated [+-]\$/,
+    );
     expect(text).toContain('*AWS and Heroku together*');
     expect(text).toContain('*Compliance (live)*');
     expect(text).toMatch(
@@ -300,6 +303,21 @@ describe('the lead dashboard', () => {
     );
     expect(text).toMatch(/Cost Explorer queries this month: [1-9]\d* \(\$0\.\d\d\)/);
     capture('home', views[1]);
+    // The daily-cost chart: drawn at 2×, uploaded once (shared in no channel) and shown from its Slack file.
+    const image = views[1].blocks.find((block) => block.type === 'image') as
+      | { slack_file?: { id?: string }; alt_text: string; title?: { text: string } }
+      | undefined;
+    expect(image?.slack_file).toEqual({ id: 'F0001' });
+    expect(image?.alt_text).toMatch(/^Daily cost over the 4 weeks to .*; weekly totals AWS: \$/);
+    expect(image?.title?.text).toMatch(/^Daily cost, AWS and Heroku, 4 weeks to /);
+    const chartUploads = h.slack.calls.filter((c) => c.method === 'files.completeUploadExternal');
+    expect(chartUploads).toHaveLength(1);
+    expect(chartUploads[0]!.body.channel_id).toBeUndefined();
+    const body = h.slack.uploads.at(-1)!.bytes;
+    const png = body.subarray(body.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])));
+    expect(png.length).toBeGreaterThan(1000);
+    // 2× resolution: the width in the PNG header is twice the chart's.
+    expect(png.readUInt32BE(16)).toBe(2 * CHART_WIDTH);
     expect(text).toMatch(/Figures as of .* Europe\/Berlin/);
     expect(ceCount()).toBeGreaterThan(0);
     console.log(`lead view: ${views[1].blocks.length} blocks`);
@@ -330,12 +348,37 @@ describe('the lead dashboard', () => {
     expect(shown(views[0])).toContain('fetching fresh figures');
     expect(ceCount()).toBe(before);
     expect((await store.cacheGet(DASHBOARD_CACHE_KEY))!.storedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // The same day's chart is reused: no second upload.
+    expect(h.slack.calls.filter((c) => c.method === 'files.completeUploadExternal')).toHaveLength(1);
+    expect(views[1]!.blocks.some((block) => block.type === 'image')).toBe(true);
+  });
+
+  test('when Slack refuses the chart image, Home is published again without it, figures intact', async () => {
+    h.slack.answer('views.publish', (body) => {
+      publishedAt.push(performance.now());
+      const view = body.view as HomeView;
+      if (view.blocks.some((block) => block.type === 'image')) return { ok: false, error: 'invalid_blocks' };
+      return { ok: true, view: { id: 'VHOME0001', ...view } };
+    });
+    try {
+      const before = h.slack.calls.filter((c) => c.method === 'views.publish').length;
+      await openHome(LEAD);
+      const sent = h.slack.calls.filter((c) => c.method === 'views.publish').slice(before);
+      expect(sent.map((c) => (c.body.view as HomeView).blocks.some((b) => b.type === 'image'))).toEqual([true, false]);
+      expect(shown(sent[1]!.body.view as HomeView)).toContain('*AWS and Heroku together*');
+    } finally {
+      h.slack.answer('views.publish', (body) => {
+        publishedAt.push(performance.now());
+        return { ok: true, view: { id: 'VHOME0001', ...(body.view as object) } };
+      });
+    }
   });
 
   test('every view of the figures is in the audit log: who, what, when, and never a figure', async () => {
     const audits = await dashboardAudits();
-    // First open: the fresh view (the first had no figures); three cached opens; the stale open: two.
-    expect(audits).toHaveLength(6);
+    // First open: the fresh view (the first had no figures); three cached opens; the stale open: two;
+    // the open whose chart Slack refused: one (the view published without it).
+    expect(audits).toHaveLength(7);
     for (const entry of audits) {
       expect(entry.actor).toBe(LEAD);
       expect(entry.detail).toMatch(/^App Home dashboard \((cached|fresh); figures as of \d{4}-/);
@@ -374,13 +417,15 @@ describe('everyone else', () => {
   });
 
   test('a non-lead pressing a lead button (an old view) gets the guide, not figures', async () => {
+    const uploads = h.slack.callsTo('files.completeUploadExternal').length;
     for (const action of [HOME_ACTIONS.refresh, HOME_ACTIONS.exportAudit, HOME_ACTIONS.digestSettings]) {
       const { views } = await press(action, NOT_LEAD);
       expect(views).toHaveLength(1);
       expect(JSON.stringify(views[0])).not.toContain('$');
     }
     expect(h.slack.callsTo('views.open')).toHaveLength(0);
-    expect(h.slack.callsTo('files.completeUploadExternal')).toHaveLength(0);
+    // Only the leads' daily chart was ever uploaded; the non-lead's presses upload nothing.
+    expect(h.slack.callsTo('files.completeUploadExternal')).toHaveLength(uploads);
   });
 });
 

@@ -7,6 +7,7 @@ import { groupMovers } from '../../core/digest/mover-groups';
 import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
 import { monthLabel, rangeLabel } from '../period-labels';
+import type { HomeChart } from './home-chart';
 import { sparkline } from './sparkline';
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
@@ -40,6 +41,8 @@ export interface PlatformFigures {
   translation?: {
     to: string;
     modelledWeekly: string;
+    /** `$35.97–$41.82`: the cheapest and dearest of the three tiers, a week. */
+    range?: string;
     differenceWeekly: string;
     differenceYearly: string;
     /** Moving would save money (the difference is negative). */
@@ -80,6 +83,8 @@ export interface DashboardFigures {
   about: string[];
   /** ISO time the figures were gathered. */
   generatedAt: string;
+  /** Today's daily-cost chart, uploaded to Slack (src/slack/home/home-chart.ts). */
+  chart?: HomeChart;
 }
 
 const PLATFORM_NAMES: Record<PlatformId, string> = { aws: 'AWS', heroku: 'Heroku' };
@@ -132,6 +137,9 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
           translation: {
             to: PLATFORM_NAMES[translation.to],
             modelledWeekly: formatUsd(translation.modelledWeekly),
+            ...(translation.range
+              ? { range: `${formatUsd(translation.range.low)}–${formatUsd(translation.range.high)}` }
+              : {}),
             differenceWeekly: signedUsd(translation.differenceWeekly),
             differenceYearly: signedUsd(translation.differenceYearly),
             saves: translation.differenceWeekly.isNegative(),

@@ -7,6 +7,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { DashboardFigures, PlatformFigures, PlatformOff } from './dashboard-figures';
 import { button, divider, HOME_ACTIONS, heading, homeView, note, section } from './home-blocks';
+import { chartBlock } from './home-chart';
 
 export interface LeadHomeInput {
   /** Undefined until the first figures arrive. */
@@ -53,7 +54,12 @@ function platformBlocks(platform: PlatformFigures | PlatformOff): KnownBlock[] {
     field('On the week before', platform.runRate ? 'no daily snapshots yet' : platform.change),
   ];
   const t = platform.translation;
-  if (t) fields.push(field(`On ${t.to} (modelled)`, `${t.modelledWeekly}/week (${t.differenceWeekly})`));
+  if (t) {
+    const modelled = t.range
+      ? `${t.range}/week across three tiers (consolidated ${t.differenceWeekly})`
+      : `${t.modelledWeekly}/week (${t.differenceWeekly})`;
+    fields.push(field(`On ${t.to} (modelled)`, modelled));
+  }
   if (platform.movers.length > 0)
     fields.push(field('Biggest changes', platform.movers.map((mover) => `${mover.name} ${mover.change}`).join('\n')));
   if (platform.top.length > 0)
@@ -143,6 +149,7 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
     blocks.push(section(`*${figures.verdict}*`));
     if (figures.combined) blocks.push(divider);
     blocks.push(...combinedBlock(figures));
+    if (figures.chart) blocks.push(chartBlock(figures.chart));
     for (const platform of figures.platforms) blocks.push(divider, ...platformBlocks(platform));
     if (figures.posture.length > 0) {
       blocks.push(

@@ -15,10 +15,12 @@ import { COST_EXPLORER_REQUEST_PRICE, COST_EXPLORER_SERVICE } from '../../../sou
 import type { CacheEntry } from '../../../store/store';
 import { budgetsHomeBlocks } from '../../alerts/budgets-home';
 import { type DashboardFigures, dashboardFigures, hasFailure, isDashboardFigures } from '../../home/dashboard-figures';
+import { homeChart, withoutChart } from '../../home/home-chart';
 import { leadHomeView } from '../../home/lead-view';
 import { memberHomeView } from '../../home/member-view';
 import { parityHomeBlocks } from '../../home/parity-home';
 import { isLead, type LeadsLogger, leadList, leadMentions } from '../../leads';
+import { slackErrorCode } from '../../slack-errors';
 import { complianceSubcommand } from '../commands/compliance';
 import { estimateSubcommand } from '../commands/estimate';
 
@@ -63,7 +65,7 @@ export class HomeDashboard {
   }
 
   /** Gathers fresh figures and caches them; one gather at a time, however many people ask. */
-  fetch(logger: HomeLogger, force = false): Promise<Figures> {
+  fetch(logger: HomeLogger, force = false, client?: WebClient): Promise<Figures> {
     if (this.pending && (this.pending.force || !force)) return this.pending.figures;
     const figures = (async () => {
       const now = this.services.now();
@@ -72,7 +74,8 @@ export class HomeDashboard {
         force,
         log: (message, error) => logger.error(`dashboard: ${message}:`, error),
       });
-      const value = dashboardFigures(digest);
+      const chart = client ? await homeChart(this.services.store, client, digest, now, logger) : undefined;
+      const value = { ...dashboardFigures(digest), ...(chart ? { chart } : {}) };
       await this.services.store.cachePut(DASHBOARD_CACHE_KEY, value, now);
       return { value, storedAt: now };
     })();
@@ -141,7 +144,15 @@ export class HomeDashboard {
       }),
       ...(parity.length > 0 ? { sections: parity } : {}),
     });
-    await client.views.publish({ user_id: user, view });
+    try {
+      await client.views.publish({ user_id: user, view });
+    } catch (error) {
+      // Slack refuses the whole view when it cannot show the chart's file: the figures go out without it.
+      if (!figures?.value.chart || !['invalid_blocks', 'invalid_arguments'].includes(slackErrorCode(error) ?? ''))
+        throw error;
+      logger.warn('dashboard: Slack refused the chart image; published without it:', slackErrorCode(error));
+      await client.views.publish({ user_id: user, view: withoutChart(view) });
+    }
     if (figures) {
       await store.audit({
         at: now,
@@ -189,7 +200,7 @@ export class HomeDashboard {
   ): Promise<void> {
     let figures: Figures;
     try {
-      figures = await this.fetch(logger, force);
+      figures = await this.fetch(logger, force, client);
     } catch (error) {
       logger.error('dashboard: gathering the figures failed:', error);
       await this.publishLead(client, user, logger, cached, {
