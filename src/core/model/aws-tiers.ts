@@ -5,7 +5,7 @@ import { cacheLine, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';
 import { lineFor, unknownLine } from './cost-line';
 import { formatCount, percent, plural } from './describe';
-import { remembered } from './remembered';
+import { kept } from './remembered';
 import { instanceForDyno, type ProcessNeed } from './sizing-rules';
 import type { AwsStack } from './stacks';
 import type { CostLine, EnvironmentName, TierId } from './types';
@@ -47,14 +47,31 @@ function collector(lines: CostLine[], environment: EnvironmentName): Add {
   };
 }
 
+type SavingsPlanKind = 'computeSavingsPlanDiscount' | 'fargateSavingsPlanDiscount';
+
+/** Savings Plan entries by catalog, then on-demand entry, then kind and rate: objects and numbers, no text keys. */
+const savingsEntries = new WeakMap<Catalog, WeakMap<CatalogEntry, Map<string, Map<number, CatalogEntry>>>>();
+
 /** The on-demand entry, or in the optimised tier the same at a 1-year Compute Savings Plan rate. */
-function computeEntry(catalog: Catalog, key: string, savingsPlan: number | undefined, what: string): CatalogEntry {
+function computeEntry(
+  catalog: Catalog,
+  key: string,
+  savingsPlan: number | undefined,
+  what: SavingsPlanKind,
+): CatalogEntry {
   const entry = priceOf(catalog, key);
   if (savingsPlan === undefined || entry.unitPrice === null) return entry;
-  return remembered(catalog, `savings|${key}|${savingsPlan}|${what}`, () => ({
+  const onDemand = entry.unitPrice;
+  const byEntry = kept(savingsEntries, catalog, () => new WeakMap());
+  const byRate = kept(
+    kept(byEntry, entry, () => new Map()),
+    what,
+    () => new Map(),
+  );
+  return kept(byRate, savingsPlan, () => ({
     ...entry,
-    unitPrice: entry.unitPrice.times(1 - savingsPlan),
-    source: `${entry.source}, less ${percent(savingsPlan)} for a 1-year no-upfront Compute Savings Plan (${catalog.assumptionSources[what as 'computeSavingsPlanDiscount']}; AWS publishes a rate per ${what === 'fargateSavingsPlanDiscount' ? 'task size' : 'instance type'})`,
+    unitPrice: onDemand.times(1 - savingsPlan),
+    source: `${entry.source}, less ${percent(savingsPlan)} for a 1-year no-upfront Compute Savings Plan (${catalog.assumptionSources[what]}; AWS publishes a rate per ${what === 'fargateSavingsPlanDiscount' ? 'task size' : 'instance type'})`,
     confidence: 'derived' as const,
   }));
 }
@@ -96,7 +113,7 @@ function fargateLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, optimi
     const hours = hoursOf(c.hoursPerMonth) * count;
     const task = `${app.prefix}${c.process}: ${count} × Fargate task (${c.vcpu} vCPU, ${c.memoryGb} GB${arch === 'arm64' ? ', ARM' : ''})`;
     const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
-    const what = 'fargateSavingsPlanDiscount';
+    const what = 'fargateSavingsPlanDiscount' as const;
     add(
       computeEntry(catalog, `${prefix}.vcpu-hour`, discount, what),
       `${task}: vCPU${plan}`,

@@ -20,7 +20,7 @@ import { herokuFromAws, herokuFromHeroku } from './heroku-production';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
 import { priceDatesOf, pricesDated } from './price-dates';
-import { remembered } from './remembered';
+import { kept } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
 import { type CostLine, type Estimate, type EstimateOptions, TIER_IDS, type TierCost, type TierId } from './types';
@@ -29,8 +29,37 @@ import { compareShown, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 /** All of the traffic: production's share. */
 const WHOLE = new Decimal(1);
 
+/**
+ * Per catalog: the non-production traffic share, its multiples for review apps, and the scaled
+ * traffic by share (one of these Decimals), egress and logs, without and with a load balancer.
+ * Keyed by objects and numbers: a text key costs more to build and hash than the work it saves.
+ */
+interface TrafficTables {
+  share: Decimal;
+  reviewShares: Map<number, Decimal>;
+  traffic: Map<Decimal, Map<number, Map<number, [AwsTraffic, AwsTraffic]>>>;
+}
+
+const trafficTables = new WeakMap<Catalog, TrafficTables>();
+const MAX_REMEMBERED_FIGURES = 1000;
+
+function trafficTablesOf(catalog: Catalog): TrafficTables {
+  return kept(trafficTables, catalog, () => ({
+    share: new Decimal(catalog.assumptions.nonProductionTrafficShare),
+    reviewShares: new Map(),
+    traffic: new Map(),
+  }));
+}
+
+/** A table of the user's own figures (egress, logs, review copies): emptied rather than grown without bound. */
+function bounded<K, V>(table: Map<K, V>): Map<K, V> {
+  if (table.size >= MAX_REMEMBERED_FIGURES) table.clear();
+  return table;
+}
+
 function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack, catalog: Catalog): EnvironmentPlan[] {
-  const share = remembered(catalog, 'traffic-share', () => new Decimal(catalog.assumptions.nonProductionTrafficShare));
+  const tables = trafficTablesOf(catalog);
+  const share = tables.share;
   const plans: EnvironmentPlan[] = [{ name: 'production', copies: 1, heroku, aws, trafficShare: WHOLE }];
   if (workload.environments.staging) {
     plans.push({
@@ -48,7 +77,8 @@ function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack
       copies: review,
       heroku: herokuReview(heroku, catalog),
       aws: awsReview(aws, catalog),
-      trafficShare: remembered(catalog, `traffic-share|${review}`, () => share.times(review)),
+      trafficShare:
+        tables.reviewShares.get(review) ?? bounded(tables.reviewShares).set(review, share.times(review)).get(review)!,
     });
   }
   return plans;
@@ -57,17 +87,34 @@ function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack
 function trafficFor(plan: EnvironmentPlan, workload: Workload, catalog: Catalog, loadBalancer: boolean): AwsTraffic {
   const { egressGbPerMonth: egress, logGbPerMonth: logs } = workload;
   // The share is fixed by the catalog, the environment and its copies: so are the scaled figures.
-  const scaled = remembered(catalog, `traffic|${plan.name}|${plan.copies}|${egress}|${logs}`, () => {
-    const share = (value: number) => plan.trafficShare.times(value).toDecimalPlaces(3).toNumber();
-    const a = catalog.assumptions;
-    return {
-      egressGb: share(egress),
-      logGb: share(logs),
-      natGb: share(a.natGbPerMonth),
-      albLcu: share(a.albLcuAverage),
-    };
-  });
-  return { ...scaled, loadBalancer };
+  const byEgress = kept(trafficTablesOf(catalog).traffic, plan.trafficShare, () => new Map());
+  const byLogs = byEgress.get(egress) ?? bounded(byEgress).set(egress, new Map()).get(egress)!;
+  const pair =
+    byLogs.get(logs) ??
+    bounded(byLogs)
+      .set(logs, scaledTraffic(plan.trafficShare, egress, logs, catalog))
+      .get(logs)!;
+  return pair[loadBalancer ? 1 : 0];
+}
+
+function scaledTraffic(
+  trafficShare: Decimal,
+  egress: number,
+  logs: number,
+  catalog: Catalog,
+): [AwsTraffic, AwsTraffic] {
+  const share = (value: number) => trafficShare.times(value).toDecimalPlaces(3).toNumber();
+  const a = catalog.assumptions;
+  const scaled = {
+    egressGb: share(egress),
+    logGb: share(logs),
+    natGb: share(a.natGbPerMonth),
+    albLcu: share(a.albLcuAverage),
+  };
+  return [
+    { ...scaled, loadBalancer: false },
+    { ...scaled, loadBalancer: true },
+  ];
 }
 
 function opsEffort(platform: 'heroku' | 'aws', catalog: Catalog, options: EstimateOptions): OpsEffort {
@@ -100,13 +147,17 @@ function awsApps(
 }
 
 function herokuTierLines(plans: readonly EnvironmentPlan[], production: HerokuStack, catalog: Catalog): CostLine[] {
-  const stacks = plans.map((p) =>
-    p.name === 'production'
-      ? production
-      : p.name === 'staging'
-        ? herokuStaging(production, catalog)
-        : herokuReview(production, catalog),
-  );
+  // The plans' own stacks when pricing the production they were made from (Heroku as it runs).
+  const stacks =
+    production === plans[0].heroku
+      ? plans.map((p) => p.heroku)
+      : plans.map((p) =>
+          p.name === 'production'
+            ? production
+            : p.name === 'staging'
+              ? herokuStaging(production, catalog)
+              : herokuReview(production, catalog),
+        );
   return [
     ...herokuAccountLines(stacks, catalog),
     ...plans.flatMap((p, i) => herokuLines(stacks[i], p.name, p.copies, catalog)),

@@ -19,3 +19,21 @@ export function remembered<T>(owner: object, question: string, answer: () => T):
   table.set(question, value);
   return value;
 }
+
+interface Table<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/**
+ * The value under `key`, made and kept on first use. For tables keyed by objects and numbers, where
+ * a text key would cost more to build and hash than the work it saves.
+ */
+export function kept<K, V>(table: Table<K, V>, key: K, make: () => V): V {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = make();
+    table.set(key, value);
+  }
+  return value;
+}
