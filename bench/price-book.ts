@@ -8,8 +8,7 @@
 import { estimateFromWords } from '../src/answers/estimate';
 import { HEROKU_PRICE_REGION, type PriceSet } from '../src/core/pricing';
 import { PriceBook } from '../src/price-book';
-import { storedAwsSet } from '../test/support/fake-price-list';
-import { priceListItems, US_EAST_1_PRICES } from '../test/support/price-list-items';
+import { expectedAwsSet, US_EAST_1_PRICES } from '../test/support/price-list-items';
 
 type Print = (name: string, value: string) => void;
 
@@ -29,8 +28,8 @@ function liveSets(): PriceSet[] {
     ],
   };
   return [
-    storedAwsSet('us-east-1', priceListItems('us-east-1', US_EAST_1_PRICES), READ_AT),
-    storedAwsSet('eu-west-1', priceListItems('eu-west-1', US_EAST_1_PRICES), READ_AT),
+    expectedAwsSet('us-east-1', US_EAST_1_PRICES, READ_AT),
+    expectedAwsSet('eu-west-1', US_EAST_1_PRICES, READ_AT),
     heroku,
   ];
 }

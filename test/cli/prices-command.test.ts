@@ -5,8 +5,7 @@ import { DEFAULT_CATALOG } from '../../src/core/pricing';
 import { openStore } from '../../src/store/open-store';
 import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
-import { storedAwsSet } from '../support/fake-price-list';
-import { priceListItems, US_EAST_1_PRICES } from '../support/price-list-items';
+import { expectedAwsSet, US_EAST_1_PRICES } from '../support/price-list-items';
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
@@ -125,19 +124,17 @@ describe('CLI estimates use the prices the bot stored, in any region', () => {
     database = tempSqliteFile();
     const store = await openStore(database);
     const at = new Date('2026-12-05T04:00:00Z');
-    const us = priceListItems('us-east-1', { ...US_EAST_1_PRICES, 'ec2:m5.large': '0.0990000000' }, '2026-11-15');
+    // What a refresh stores from these price lists (written independently of the bot's parser).
+    const us = expectedAwsSet('us-east-1', { ...US_EAST_1_PRICES, 'ec2:m5.large': '0.0990000000' }, at, '2026-11-15');
     // Ireland's list as far as the bot reads it here: m5.large and the NAT gateway.
-    const eu = priceListItems(
+    const eu = expectedAwsSet(
       'eu-west-1',
       { 'ec2:m5.large': '0.1070000000', 'nat:hour': '0.0480000000' },
+      at,
       '2026-11-15',
     );
-    for (const [region, items] of [
-      ['us-east-1', us],
-      ['eu-west-1', eu],
-    ] as const) {
-      const set = storedAwsSet(region, items, at);
-      await store.putPriceRefresh({ vendor: 'aws', region, at, status: 'used', detail: '', set });
+    for (const set of [us, eu]) {
+      await store.putPriceRefresh({ vendor: 'aws', region: set.region, at, status: 'used', detail: '', set });
     }
     await store.close();
   });

@@ -8,7 +8,7 @@ import { readAwsPriceSet } from '../../src/sources/prices/aws-price-list';
 import { createPricingClient } from '../../src/sources/prices/pricing-client';
 import { SourceError } from '../../src/sources/source-error';
 import { type FakePriceList, loadPricingModel, PRICING_FIXTURES, startFakePriceList } from '../support/fake-price-list';
-import { priceListItems, US_EAST_1_PRICES } from '../support/price-list-items';
+import { expectedAwsSet, priceListItems, US_EAST_1_PRICES } from '../support/price-list-items';
 
 const credentials = { accessKeyId: 'AKIDPRICES', secretAccessKey: 'test-secret' };
 const now = () => new Date('2026-12-05T04:00:00Z');
@@ -74,6 +74,18 @@ describe('the AWS Price List source, on the wire', () => {
     // 0.0044450000 survives to the last digit: never a binary float.
     expect(priceOf(set.prices, 'aws.fargate.gb-hour')?.usd).toBe('0.0044450000');
     expect(set).toMatchObject({ vendor: 'aws', region: 'us-east-1', readAt: '2026-12-05T04:00:00.000Z' });
+  });
+
+  test('stores exactly the prices written beside each product, in both regions (what other tests store directly)', async () => {
+    const byKey = (set: { prices: { key: string }[] }) => [...set.prices].sort((a, b) => a.key.localeCompare(b.key));
+    const us = await read('us-east-1');
+    expect(byKey(us.set)).toEqual(expectedAwsSet('us-east-1', US_EAST_1_PRICES, now()).prices);
+    const sheet = { ...US_EAST_1_PRICES, 'ec2:m5.large': '0.1070000000', 'transfer:over-150tb': '0.0480000000' };
+    fake.setProducts(priceListItems('eu-west-1', sheet, '2026-11-15'));
+    const eu = await read('eu-west-1');
+    expect(eu.set).toMatchObject({ vendor: 'aws', region: 'eu-west-1' });
+    expect(byKey(eu.set)).toEqual(expectedAwsSet('eu-west-1', sheet, now(), '2026-11-15').prices);
+    expect(fake.problems).toEqual([]);
   });
 
   test('covers every family the issue lists, on the catalog keys the model prices', async () => {

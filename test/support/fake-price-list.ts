@@ -18,9 +18,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { LivePrice, PriceSet } from '../../src/core/pricing';
-import { PRICE_FAMILIES } from '../../src/sources/prices/aws-price-families';
-import { pricesOfItem } from '../../src/sources/prices/aws-price-items';
 import { type CeModel, validateShape } from './fake-cost-explorer';
 
 export const PRICING_FIXTURES =
@@ -104,26 +101,6 @@ function matches(item: ItemJson, filters: readonly Filter[]): boolean {
         return false;
     }
   });
-}
-
-/**
- * The set a refresh stores when the Price List publishes `items` for `region`: each family's filters
- * applied as GetProducts applies them, each item read by the bot's own parser (first price a key wins).
- * For tests that need stored prices without running a refresh.
- */
-export function storedAwsSet(region: string, items: readonly string[], readAt: Date): PriceSet {
-  const byKey = new Map<string, LivePrice>();
-  for (const family of PRICE_FAMILIES) {
-    const filters = [
-      { Type: 'TERM_MATCH', Field: 'ServiceCode', Value: family.serviceCode },
-      ...family.filters(region),
-    ];
-    for (const item of items) {
-      if (!matches(JSON.parse(item) as ItemJson, filters)) continue;
-      for (const price of pricesOfItem(item, family)) if (!byKey.has(price.key)) byKey.set(price.key, price);
-    }
-  }
-  return { vendor: 'aws', region, readAt: readAt.toISOString(), prices: [...byKey.values()] };
 }
 
 export async function startFakePriceList(initial: readonly string[]): Promise<FakePriceList> {

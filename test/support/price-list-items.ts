@@ -4,7 +4,13 @@
  * {productFamily, attributes, sku}, serviceCode, terms.OnDemand.<sku>.<offer>.priceDimensions.
  * <rate>.pricePerUnit.USD as a ten-place decimal string, effectiveDate, version, publicationDate.
  * Attribute names and values follow the published Price List offer files for each service.
+ *
+ * Beside each product, the prices a refresh should store from it, written here by hand (catalog
+ * key, unit, AWS's decimal text, SKU, effective date), not by running the bot's own filters and
+ * parser: tests that need stored prices start from these, and test/sources/aws-price-list.test.ts
+ * checks that the real reader, against the local Price List, stores exactly them.
  */
+import type { LivePrice, PriceSet, PriceUnit } from '../../src/core/pricing';
 
 const OFFER = 'JRTCKXETXF';
 const RATE = '6YS6EN2CT7';
@@ -39,10 +45,13 @@ function skuFor(seed: string): string {
   return out;
 }
 
+const skuOf = (spec: ItemSpec) =>
+  spec.sku ?? skuFor(`${spec.serviceCode}|${spec.region}|${JSON.stringify(spec.attributes)}`);
+
 /** One item as the JSON text AWS sends in `PriceList`. */
 function priceItem(spec: ItemSpec): string {
   const where = LOCATIONS[spec.region] ?? { location: spec.region, prefix: spec.region.toUpperCase() };
-  const sku = spec.sku ?? skuFor(`${spec.serviceCode}|${spec.region}|${JSON.stringify(spec.attributes)}`);
+  const sku = skuOf(spec);
   const effectiveDate = `${spec.effectiveDate ?? '2026-11-01'}T00:00:00Z`;
   const priceDimensions = Object.fromEntries(
     spec.dimensions.map((dimension, index) => {
@@ -142,16 +151,26 @@ export const US_EAST_1_PRICES: PriceSheet = {
   'ipv4:hour': '0.0050000000',
 };
 
-/** The whole price list of a region from a sheet: one item per product, as AWS publishes them. */
-export function priceListItems(region: string, sheet: PriceSheet, effectiveDate = '2026-11-01'): string[] {
-  const items: string[] = [];
-  const add = (spec: Omit<ItemSpec, 'region' | 'effectiveDate'>) =>
-    items.push(priceItem({ ...spec, region, effectiveDate }));
+/** A product of the price list, and the prices (catalog key and unit) a refresh should store from it. */
+interface Product {
+  item: string;
+  prices: LivePrice[];
+}
+
+/** One product per sheet entry (the data-transfer tiers are one product), as AWS publishes them. */
+function products(region: string, sheet: PriceSheet, effectiveDate: string): Product[] {
+  const out: Product[] = [];
+  /** A product whose one dimension is stored as `key`, priced per `unit`. */
+  const add = (key: string, unit: PriceUnit, product: Omit<ItemSpec, 'region' | 'effectiveDate'>) => {
+    const spec = { ...product, region, effectiveDate };
+    const price = { key, usd: spec.dimensions[0].usd, unit, sku: skuOf(spec), effectiveDate };
+    out.push({ item: priceItem(spec), prices: [price] });
+  };
   for (const [name, usd] of Object.entries(sheet)) {
     const [kind, a, b] = name.split(':');
     switch (kind) {
       case 'ec2':
-        add({
+        add(`aws.ec2.${a}`, 'hour', {
           serviceCode: 'AmazonEC2',
           productFamily: 'Compute Instance',
           attributes: {
@@ -169,7 +188,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         });
         break;
       case 'rds':
-        add({
+        add(`aws.rds.postgres.${b}.${a.toLowerCase()}`, 'hour', {
           serviceCode: 'AmazonRDS',
           productFamily: 'Database Instance',
           attributes: {
@@ -183,7 +202,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         });
         break;
       case 'rds-storage':
-        add({
+        add(`aws.rds.storage.gp3.${a.toLowerCase()}`, 'GB-month', {
           serviceCode: 'AmazonRDS',
           productFamily: 'Database Storage',
           attributes: {
@@ -196,7 +215,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         });
         break;
       case 'cache':
-        add({
+        add(a === 'Valkey' ? `aws.elasticache.valkey.${b}` : `aws.elasticache.${b}`, 'hour', {
           serviceCode: 'AmazonElastiCache',
           productFamily: 'Cache Instance',
           attributes: { instanceType: b, cacheEngine: a, usagetype: prefixed(region, `NodeUsage:${b}`, true) },
@@ -204,7 +223,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         });
         break;
       case 'alb':
-        add({
+        add(a === 'hour' ? 'aws.alb.hour' : 'aws.alb.lcu-hour', a === 'hour' ? 'hour' : 'LCU-hour', {
           serviceCode: 'AWSELB',
           productFamily: 'Load Balancer-Application',
           attributes: {
@@ -215,7 +234,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         });
         break;
       case 'nat':
-        add({
+        add(a === 'hour' ? 'aws.nat.hour' : 'aws.nat.gb', a === 'hour' ? 'hour' : 'GB', {
           serviceCode: 'AmazonEC2',
           productFamily: 'NAT Gateway',
           attributes: {
@@ -226,7 +245,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         });
         break;
       case 'ebs':
-        add({
+        add('aws.ebs.gp3', 'GB-month', {
           serviceCode: 'AmazonEC2',
           productFamily: 'Storage',
           attributes: {
@@ -238,7 +257,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         });
         break;
       case 'logs':
-        add({
+        add(`aws.cloudwatch.logs.${a}`, a === 'ingest' ? 'GB' : 'GB-month', {
           serviceCode: 'AmazonCloudWatch',
           productFamily: a === 'ingest' ? 'Data Payload' : 'Storage Snapshot',
           attributes: {
@@ -250,7 +269,8 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
       case 'fargate': {
         const arm = a.startsWith('arm-');
         const what = a.endsWith('vcpu') ? 'vCPU-Hours:perCPU' : 'GB-Hours';
-        add({
+        const per = a.endsWith('vcpu') ? 'vCPU-hour' : 'GB-hour';
+        add(`aws.${arm ? 'fargate-arm' : 'fargate'}.${per.toLowerCase()}`, per, {
           serviceCode: 'AmazonECS',
           productFamily: 'Compute',
           attributes: {
@@ -262,7 +282,7 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
         break;
       }
       case 'ipv4':
-        add({
+        add('aws.vpc.public-ipv4', 'address-hour', {
           serviceCode: 'AmazonVPC',
           productFamily: 'VPC Public IPv4 Address',
           attributes: { usagetype: prefixed(region, 'PublicIPv4:InUseAddress', true), group: 'VPCPublicIPv4Address' },
@@ -275,27 +295,58 @@ export function priceListItems(region: string, sheet: PriceSheet, effectiveDate 
   }
   const tier = (name: string) => sheet[`transfer:${name}`];
   if (tier('first-10tb')) {
-    items.push(
-      priceItem({
-        serviceCode: 'AWSDataTransfer',
-        productFamily: 'Data Transfer',
-        region,
+    const spec: ItemSpec = {
+      serviceCode: 'AWSDataTransfer',
+      productFamily: 'Data Transfer',
+      region,
+      effectiveDate,
+      attributes: {
+        fromRegionCode: region,
+        transferType: 'AWS Outbound',
+        toLocation: 'External',
+        usagetype: prefixed(region, 'DataTransfer-Out-Bytes', true),
+      },
+      dimensions: [
+        { usd: '0.0000000000', unit: 'GB', beginRange: '0', endRange: '100' },
+        { usd: tier('first-10tb'), unit: 'GB', beginRange: '100', endRange: '10240' },
+        { usd: tier('next-40tb'), unit: 'GB', beginRange: '10240', endRange: '51200' },
+        { usd: tier('next-100tb'), unit: 'GB', beginRange: '51200', endRange: '153600' },
+        { usd: tier('over-150tb'), unit: 'GB', beginRange: '153600', endRange: 'Inf' },
+      ].filter((d) => d.usd !== undefined),
+    };
+    // The first 100 GB a month are free: a $0 tier, which no catalog key stands for.
+    const tiers = ['first-10tb', 'next-40tb', 'next-100tb', 'over-150tb'].filter((name) => tier(name) !== undefined);
+    out.push({
+      item: priceItem(spec),
+      prices: tiers.map((name) => ({
+        key: `aws.data-transfer.out.${name}`,
+        usd: tier(name),
+        unit: 'GB' as const,
+        sku: skuOf(spec),
         effectiveDate,
-        attributes: {
-          fromRegionCode: region,
-          transferType: 'AWS Outbound',
-          toLocation: 'External',
-          usagetype: prefixed(region, 'DataTransfer-Out-Bytes', true),
-        },
-        dimensions: [
-          { usd: '0.0000000000', unit: 'GB', beginRange: '0', endRange: '100' },
-          { usd: tier('first-10tb'), unit: 'GB', beginRange: '100', endRange: '10240' },
-          { usd: tier('next-40tb'), unit: 'GB', beginRange: '10240', endRange: '51200' },
-          { usd: tier('next-100tb'), unit: 'GB', beginRange: '51200', endRange: '153600' },
-          { usd: tier('over-150tb'), unit: 'GB', beginRange: '153600', endRange: 'Inf' },
-        ].filter((d) => d.usd !== undefined),
-      }),
-    );
+      })),
+    });
   }
-  return items;
+  return out;
+}
+
+/** The whole price list of a region from a sheet: one item per product, as AWS publishes them. */
+export function priceListItems(region: string, sheet: PriceSheet, effectiveDate = '2026-11-01'): string[] {
+  return products(region, sheet, effectiveDate).map((product) => product.item);
+}
+
+/**
+ * The set a refresh should store when the Price List publishes `sheet` for `region` (what
+ * `priceListItems` serves), from the expectations written beside each product; for tests that need
+ * stored prices without running a refresh. Prices in catalog-key order.
+ */
+export function expectedAwsSet(
+  region: string,
+  sheet: PriceSheet,
+  readAt: Date,
+  effectiveDate = '2026-11-01',
+): PriceSet {
+  const prices = products(region, sheet, effectiveDate).flatMap((product) => product.prices);
+  prices.sort((a, b) => a.key.localeCompare(b.key));
+  return { vendor: 'aws', region, readAt: readAt.toISOString(), prices };
 }
