@@ -1,8 +1,8 @@
+export { signedUsd } from '../spend/movers';
 export { buildDigest, buildDigestSteps, digestPeriod } from './build-digest';
 export type { DigestInput, ModelledMonthly } from './input';
-
 export { parityLines } from './parity';
-export { percentLabel, signedUsd } from './platform-figures';
+export { percentLabel } from './platform-figures';
 
 export { chartSummary, renderDigestText, whyLines } from './render-text';
 export * from './schedule';

@@ -1,5 +1,7 @@
 /** Shared arithmetic for both platforms' digest sections: week totals, movers, translations. Pure. */
-import { formatUsd, type Money, toCents, ZERO } from '../money';
+import type { Money } from '../money';
+import { ZERO } from '../money';
+import { changePercent, movers as moverRows, top as topRows } from '../spend/movers';
 import type { ModelledMonthly } from './input';
 import type { DigestWeek, Mover, PlatformId, Translation, WeekTotal } from './types';
 
@@ -15,34 +17,21 @@ export interface Period {
   today: string;
 }
 
-/** Per-item totals for two periods → the biggest changes (non-zero to the cent), largest first. */
 export function movers(current: Map<string, Money>, previous: Map<string, Money>, limit = MAX_ROWS): Mover[] {
-  const names = [...new Set([...current.keys(), ...previous.keys()])];
-  return names
-    .map((name) => {
-      const now = current.get(name) ?? ZERO;
-      const before = previous.get(name) ?? ZERO;
-      return { name, current: now, previous: before, change: now.minus(before) };
-    })
-    .filter((row) => toCents(row.change) !== 0)
-    .sort((a, b) => b.change.abs().comparedTo(a.change.abs()) || a.name.localeCompare(b.name))
-    .slice(0, limit);
+  return moverRows(current, previous, limit);
 }
 
 export function top(totals: Map<string, Money>, limit = MAX_ROWS): { name: string; cost: Money }[] {
-  return [...totals]
-    .map(([name, cost]) => ({ name, cost }))
-    .filter((row) => toCents(row.cost) !== 0)
-    .sort((a, b) => b.cost.comparedTo(a.cost) || a.name.localeCompare(b.name))
-    .slice(0, limit);
+  return topRows(totals, limit);
 }
 
 export function change(weeks: WeekTotal[]): { change: Money; changePercent?: number } {
   const last = weeks[weeks.length - 1]!.total;
   const before = weeks[weeks.length - 2]?.total ?? ZERO;
   const delta = last.minus(before);
-  if (before.isZero()) return { change: delta };
-  return { change: delta, changePercent: delta.div(before).times(100).toDecimalPlaces(1).toNumber() };
+  const percent = changePercent(last, before);
+  if (percent === undefined) return { change: delta };
+  return { change: delta, changePercent: percent.toDecimalPlaces(1).toNumber() };
 }
 
 /**
@@ -73,8 +62,4 @@ export function translation(modelled: ModelledMonthly, to: PlatformId, lastWeek:
 export function percentLabel(changePercent: number | undefined): string {
   if (changePercent === undefined) return 'no spend the week before';
   return `${changePercent >= 0 ? '+' : ''}${changePercent.toFixed(1)}%`;
-}
-
-export function signedUsd(amount: Money): string {
-  return toCents(amount) > 0 ? `+${formatUsd(amount)}` : formatUsd(amount);
 }

@@ -4,9 +4,10 @@
  * is actual, estimated or modelled.
  */
 import { formatUsd } from '../money';
+import { signedUsd } from '../spend/movers';
 import { groupMovers } from './mover-groups';
 import { parityLines } from './parity';
-import { percentLabel, signedUsd } from './platform-figures';
+import { percentLabel } from './platform-figures';
 import type { Digest, PlatformSection } from './types';
 
 const NAME = { aws: 'AWS', heroku: 'Heroku' } as const;

@@ -4,6 +4,7 @@
  * (exact); every figure says its period and whether it is actual, estimated or modelled.
  */
 import type { Money } from '../money';
+import type { MoverRow } from '../spend/movers';
 
 export type PlatformId = 'aws' | 'heroku';
 
@@ -27,13 +28,8 @@ export interface WeekTotal {
   daysMissing: number;
 }
 
-export interface Mover {
-  /** Service or app. */
-  name: string;
-  current: Money;
-  previous: Money;
-  change: Money;
-}
+/** A service or app whose cost changed between two weeks. */
+export type Mover = MoverRow;
 
 /** Modelled cost of this platform's workload on the other platform. */
 export interface Translation {

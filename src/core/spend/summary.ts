@@ -4,6 +4,7 @@
  */
 import type Decimal from 'decimal.js';
 import { type Money, usd, ZERO } from '../money';
+import { changePercent, movers, top } from './movers';
 
 /** The parts of a Cost Explorer daily answer a summary reads (structural: no import from sources). */
 export interface DailyCostLike {
@@ -52,36 +53,22 @@ function byKey(cost: DailyCostLike): Map<string, Money> {
 export function summariseAws(current: DailyCostLike, previous: DailyCostLike, limit = 5): AwsSpendSummary {
   const now = byKey(current);
   const before = byKey(previous);
-  const keys = [...new Set([...now.keys(), ...before.keys()])];
-  const rows: Mover[] = keys.map((key) => {
-    const a = now.get(key) ?? ZERO;
-    const b = before.get(key) ?? ZERO;
-    return {
-      key,
-      label: current.labels[key] ?? previous.labels[key] ?? key,
-      current: a,
-      previous: b,
-      change: a.minus(b),
-    };
-  });
+  const row = (key: string, amount: Money): Mover => {
+    const earlier = before.get(key) ?? ZERO;
+    const label = current.labels[key] ?? previous.labels[key] ?? key;
+    return { key, label, current: amount, previous: earlier, change: amount.minus(earlier) };
+  };
   const total = usd(current.total);
   const previousTotal = usd(previous.total);
-  const change = total.minus(previousTotal);
-  const tieBreak = (x: Mover, y: Mover) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  const percent = changePercent(total, previousTotal);
   return {
     metric: current.metric,
     total,
     previousTotal,
-    change,
-    ...(previousTotal.isZero() ? {} : { changePercent: change.dividedBy(previousTotal.abs()).times(100) }),
-    top: rows
-      .filter((row) => !row.current.isZero())
-      .sort((x, y) => y.current.comparedTo(x.current) || tieBreak(x, y))
-      .slice(0, limit),
-    movers: rows
-      .filter((row) => !row.change.isZero())
-      .sort((x, y) => y.change.abs().comparedTo(x.change.abs()) || tieBreak(x, y))
-      .slice(0, limit),
+    change: total.minus(previousTotal),
+    ...(percent === undefined ? {} : { changePercent: percent }),
+    top: top(now, limit).map(({ name, cost }) => row(name, cost)),
+    movers: movers(now, before, limit).map(({ name, current: amount }) => row(name, amount)),
     credits: usd(current.creditsTotal),
     estimated: current.estimated,
     estimatedDays: current.days.filter((day) => day.estimated).map((day) => day.day),
