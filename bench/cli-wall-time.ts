@@ -21,16 +21,23 @@ function timed(args: string[]): Promise<number> {
   });
 }
 
-export async function cliWallTimes(rounds = 15): Promise<{ bare: number[]; cli: number[] }> {
+/** `baselineCli`: another build's dist/cli.js, timed in the same rounds. */
+export async function cliWallTimes(
+  rounds = 15,
+  baselineCli?: string,
+): Promise<{ bare: number[]; cli: number[]; baseline: number[] }> {
   await timed(['-e', '0']);
   await timed([CLI, ...ESTIMATE]);
+  if (baselineCli) await timed([baselineCli, ...ESTIMATE]);
   const bare: number[] = [];
   const cli: number[] = [];
+  const baseline: number[] = [];
   for (let i = 0; i < rounds; i++) {
     bare.push(await timed(['-e', '0']));
     cli.push(await timed([CLI, ...ESTIMATE]));
+    if (baselineCli) baseline.push(await timed([baselineCli, ...ESTIMATE]));
   }
-  return { bare, cli };
+  return { bare, cli, baseline };
 }
 
 export const median = (samples: number[]) => percentile(samples, 50);

@@ -5,8 +5,8 @@
  * (bench/loop-probe.ts, preloaded): event-loop delay; outside: help ack latency idle and during the
  * digest; /proc: the bot's peak RSS through the digest and then 5,000 mixed requests.
  *
- * BENCH_BASELINE=<dir of another build's dist> runs the same against that build first (e.g. main
- * before a change, built with `npx tsc -p tsconfig.build.json --outDir /tmp/base/dist`), in this run.
+ * With a baseline build (bench/baseline.ts: `npm run bench:baseline -- <revision>` or BENCH_BASELINE)
+ * the same runs against that build first, in this run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { tempSqliteFile } from '../test/support/databases';
 import type { FakeCostExplorer } from '../test/support/fake-cost-explorer';
 import { FakeHeroku, generateWorld } from '../test/support/fake-heroku';
 import { FakeSlack } from '../test/support/fake-slack';
+import { baselineDist } from './baseline';
 import { BOT_ENTRY, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
 import type { LoopDelay } from './loop-probe';
@@ -217,8 +218,8 @@ export async function bigDigest(print: Print, secret: string): Promise<void> {
   const heroku = await FakeHeroku.start({ world: generateWorld({ personalApps: APPS, seed: 11 }) });
   try {
     const fakes = { slack, ce, heroku, secret };
-    const baseline = process.env.BENCH_BASELINE;
-    if (baseline) await measure('baseline', path.resolve(baseline), fakes, print);
+    const baseline = baselineDist();
+    if (baseline) await measure(baseline.label, baseline.dir, fakes, print);
     await measure('this build', path.dirname(BOT_ENTRY), fakes, print);
   } finally {
     await heroku.close();

@@ -4,6 +4,7 @@
  * taken from a child process (`node dist/index.js`, as the Procfile runs it).
  */
 import os from 'node:os';
+import path from 'node:path';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/server';
@@ -12,6 +13,7 @@ import type { FakeCostExplorer } from '../test/support/fake-cost-explorer';
 import { FakeHeroku, generateWorld } from '../test/support/fake-heroku';
 import { FakeSlack } from '../test/support/fake-slack';
 import { alertRequests } from './alert-requests';
+import { baselineDist } from './baseline';
 import { BOT_NODE_FLAGS, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { cliWallTimes, median } from './cli-wall-time';
 import { bigDigest } from './digest-load';
@@ -357,8 +359,13 @@ async function herokuInventory() {
 let inventoryCpuPerRequest = 1;
 
 async function cliWallTime() {
-  const { bare, cli } = await cliWallTimes();
+  const before = baselineDist();
+  const { bare, cli, baseline } = await cliWallTimes(15, before && path.join(before.dir, 'cli.js'));
   print('node_e_0_wall_ms_p50 (baseline, same run)', median(bare).toFixed(0));
+  if (before) {
+    print(`cli_estimate_wall_ms_p50 (${before.label})`, median(baseline).toFixed(0));
+    print(`cli_estimate_wall_ratio_to_node_e_0 (${before.label})`, (median(baseline) / median(bare)).toFixed(2));
+  }
   print('cli_estimate_wall_ms_p50 (node dist/cli.js estimate …)', median(cli).toFixed(0));
   print('cli_estimate_wall_ratio_to_node_e_0', (median(cli) / median(bare)).toFixed(2));
 }
