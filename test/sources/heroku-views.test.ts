@@ -1,6 +1,8 @@
 import type { HerokuInventory as ComplianceHerokuInventory } from '../../src/core/compliance/inventory';
+import { monthStart } from '../../src/core/heroku-run-rate';
 import { modelFleet } from '../../src/core/model';
 import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import { weeklyCostFromSnapshots } from '../../src/core/snapshot-cost';
 import { fleetAppsOf, type HerokuInventory, HerokuSource } from '../../src/sources/heroku';
 import { SourceError } from '../../src/sources/source-error';
 import { openStore } from '../../src/store/open-store';
@@ -9,8 +11,9 @@ import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 
 /**
- * What the source makes of an inventory: workloads, compliance facts, invoices, team usage, daily
- * snapshots and the weekly cost of what ran. A small, hand-built account so every figure is known.
+ * What the source makes of an inventory: workloads, compliance facts, daily snapshots and the weekly
+ * cost of what ran (from the stored snapshots, as the digest and budgets read it). A small,
+ * hand-built account so every figure is known.
  */
 
 delete process.env.SSL_CERT_DIR; // see heroku-inventory.test.ts
@@ -63,20 +66,6 @@ function world(): HerokuWorld {
     addOns: [{ service: 'partner-metrics', plan: 'custom', billed: 'none' }],
   });
 
-  w.addInvoice('12/01/2025', '12/31/2025', { charges: 24_500, credits: 500 });
-  w.addInvoice('2025-11-01', '2025-11-30', { charges: 20_000, credits: 0 });
-  w.addTeamInvoice('acme', '12/01/2025', '12/31/2025', {
-    addons: 25_000,
-    database: 35_000,
-    platform: 81_000,
-    credits: 1000,
-  });
-  w.addTeamInvoice('small', '12/01/2025', '12/31/2025', { addons: 0, database: 0, platform: 700, credits: 0 });
-  w.addTeamUsage('acme', '2025-12', { dynos: 24.75, data: 34.89, partner: 12.34, space: 1.5, connect: 15_000 }, [
-    { app_name: 'acme-phi', dynos: 18, data: 30, partner: 2.34 },
-    { app_name: 'acme-web', dynos: 6.75, data: 4.89, partner: 10 },
-  ]);
-  w.addTeamUsage('acme', '2026-01', { dynos: 3, data: 1, partner: 1 });
   return w;
 }
 
@@ -237,86 +226,6 @@ describe('compliance inventory', () => {
   });
 });
 
-describe('invoices', () => {
-  it('lists account and team invoices in cents, dates as YYYY-MM-DD, with the unit decision stated', async () => {
-    const { value } = await source.invoices();
-    expect(value.unitNote).toMatch(/cents/);
-    expect(value.unavailable).toEqual([]);
-    const account = value.invoices.filter((invoice) => invoice.scope === 'account');
-    expect(account.map((invoice) => [invoice.periodStart, invoice.periodEnd, invoice.totalCents])).toEqual([
-      ['2025-12-01', '2025-12-31', 24_000],
-      ['2025-11-01', '2025-11-30', 20_000],
-    ]);
-    const acme = value.invoices.find((invoice) => invoice.team?.name === 'acme');
-    expect(acme).toMatchObject({
-      scope: 'team',
-      chargesCents: 141_000,
-      creditsCents: 1000,
-      totalCents: 140_000,
-      addonsCents: 25_000,
-      databaseCents: 35_000,
-      platformCents: 81_000,
-      paymentStatus: 'Paid',
-    });
-  });
-
-  it('a team whose invoices the token may not read is listed as unavailable, not as $0', async () => {
-    const small = fake.world.team('small');
-    fake.inject({ path: `/teams/${small.id}/invoices`, fault: { type: 'forbidden' } });
-    const { value } = await source.invoices({ refresh: true });
-    expect(value.unavailable).toHaveLength(1);
-    expect(value.unavailable[0].scope).toBe('small');
-    expect(value.unavailable[0].reason).toContain('403 Forbidden');
-    expect(value.invoices.some((invoice) => invoice.team?.name === 'small')).toBe(false);
-  });
-});
-
-describe('team usage (Enterprise)', () => {
-  it('an Enterprise team: credits and dyno units for the month, by app, by team id', async () => {
-    const usage = await source.teamUsage('acme', '2025-12');
-    expect(usage).toMatchObject({
-      available: true,
-      team: { name: 'acme', id: fake.world.team('acme').id },
-      month: '2025-12',
-      totals: {
-        dynoUnits: 24.75,
-        addonCredits: 47.23,
-        firstPartyCredits: 34.89,
-        partnerCredits: 12.34,
-        spaceCredits: 1.5,
-        connectRows: 15_000,
-      },
-      apps: [
-        { app: 'acme-phi', dynoUnits: 18, addonCredits: 32.34, firstPartyCredits: 30, partnerCredits: 2.34 },
-        { app: 'acme-web', dynoUnits: 6.75, addonCredits: 14.89, firstPartyCredits: 4.89, partnerCredits: 10 },
-      ],
-    });
-    const usageRequest = fake.requestsTo(/\/usage\/monthly$/)[0];
-    expect(usageRequest.path).toBe(`/teams/${fake.world.team('acme').id}/usage/monthly`);
-    expect(usageRequest.query).toBe('?start=2025-12&end=2025-12');
-  });
-
-  it('a team that is not Enterprise falls back cleanly: available false with the reason', async () => {
-    const usage = await source.teamUsage('small', '2025-12');
-    expect(usage).toEqual({
-      available: false,
-      reason:
-        'Heroku has no usage to show for team small (403 Forbidden). Usage is reported only for Heroku Enterprise teams, to their admins.',
-    });
-  });
-
-  it('a team it cannot see, or a 404 from the usage endpoint, also falls back; an outage does not', async () => {
-    expect(await source.teamUsage('initech', '2025-12')).toEqual({
-      available: false,
-      reason: 'This Heroku token sees no team "initech".',
-    });
-    fake.inject({ path: /\/usage\/monthly$/, fault: { type: 'status', status: 404, id: 'not_found' } });
-    expect(await source.teamUsage('acme', '2025-12')).toMatchObject({ available: false });
-    fake.inject({ path: /\/usage\/monthly$/, times: Infinity, fault: { type: 'status', status: 503 } });
-    await expect(source.teamUsage('acme', '2025-12')).rejects.toMatchObject({ kind: 'unavailable' });
-  });
-});
-
 describe('daily snapshots and the weekly cost of what ran', () => {
   it('one row per app per UTC day, with the prices of the day, round-tripping through the store', async () => {
     const rows = source.snapshot(inventory, '2026-01-05');
@@ -328,12 +237,16 @@ describe('daily snapshots and the weekly cost of what ran', () => {
     expect(() => source.snapshot(inventory, '2026-1-5')).toThrow(RangeError);
   });
 
+  /** Cost of what ran on the UTC days fromDay <= d < toDay, from the snapshots stored since the month began. */
+  const weeklyCost = async (fromDay: string, toDay: string) =>
+    weeklyCostFromSnapshots(await store.snapshots(monthStart(fromDay), toDay), fromDay, toDay);
+
   it('a week at a steady formation costs 7/30 of the run-rate, exactly; a scale-up counts from its day', async () => {
     for (let day = 5; day <= 11; day++) {
       const date = `2026-01-${String(day).padStart(2, '0')}`;
       for (const row of source.snapshot(inventory, date)) await store.putSnapshot(row);
     }
-    const week = await source.weeklyCost('2026-01-05', '2026-01-12');
+    const week = await weeklyCost('2026-01-05', '2026-01-12');
     expect(week.totalThirtiethsOfCent).toBe(EXPECTED_MONTHLY_CENTS * 7);
     expect(week.totalCents).toBe(Math.floor((EXPECTED_MONTHLY_CENTS * 7 + 15) / 30));
     expect(week.daysMissing).toEqual([]);
@@ -349,10 +262,10 @@ describe('daily snapshots and the weekly cost of what ran', () => {
     for (const day of ['2026-01-12', '2026-01-13', '2026-01-14']) {
       for (const row of source.snapshot(scaled, day)) await store.putSnapshot(row);
     }
-    const span = await source.weeklyCost('2026-01-08', '2026-01-15');
+    const span = await weeklyCost('2026-01-08', '2026-01-15');
     expect(span.totalThirtiethsOfCent).toBe(EXPECTED_MONTHLY_CENTS * 7 + 2 * 5000 * 3);
     expect(span.daysMissing).toEqual([]);
-    const missing = await source.weeklyCost('2026-01-12', '2026-01-19');
+    const missing = await weeklyCost('2026-01-12', '2026-01-19');
     expect(missing.daysMissing).toEqual(['2026-01-15', '2026-01-16', '2026-01-17', '2026-01-18']);
   });
 });

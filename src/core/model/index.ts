@@ -28,7 +28,7 @@ export type {
   Verdict,
 } from './types';
 export { TIER_IDS } from './types';
-export { type Comparison, leadSentences, lowerBound, VERDICT_TIER, verdictSentence } from './verdict';
+export { type Comparison, leadSentences, VERDICT_TIER, verdictSentence } from './verdict';
 export {
   awsCache,
   awsDatabase,

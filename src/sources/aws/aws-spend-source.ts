@@ -70,20 +70,22 @@ export const COST_EXPLORER_SERVICE = 'cost-explorer';
 /** AWS charges $0.01 per Cost Explorer API request; each page is a request. */
 export const COST_EXPLORER_REQUEST_PRICE: Money = usd('0.01');
 /** Billing data updates up to three times a day, so six hours loses little. */
-export const DEFAULT_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
+const DEFAULT_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
 /**
  * RECORD_TYPE values kept apart from usage (docs/references.md#aws-cost-explorer; confirm with
  * GetDimensionValues(RECORD_TYPE) on a real account and override with `creditRecordTypes`).
  */
 export const DEFAULT_CREDIT_RECORD_TYPES = ['Credit', 'Refund'] as const;
 /** RECORD_TYPE values that are running usage (on-demand, reservation- and Savings-Plan-covered). Unconfirmed strings. */
-export const DEFAULT_USAGE_RECORD_TYPES = ['Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage'] as const;
+const USAGE_RECORD_TYPES = ['Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage'];
 /** USAGE_TYPE_GROUP values that are instance running hours, so UsageQuantity means hours. Unconfirmed strings. */
-export const DEFAULT_RUNNING_HOURS_GROUPS = ['EC2: Running Hours', 'RDS: Running Hours', 'ElastiCache: Running Hours'];
+const RUNNING_HOURS_GROUPS = ['EC2: Running Hours', 'RDS: Running Hours', 'ElastiCache: Running Hours'];
 /** DEPLOYMENT_OPTION values of a Multi-AZ RDS deployment. Unconfirmed strings. */
-export const DEFAULT_MULTI_AZ_OPTIONS = ['Multi-AZ', 'Multi-AZ (readable standbys)'];
+const MULTI_AZ_OPTIONS = ['Multi-AZ', 'Multi-AZ (readable standbys)'];
+/** The forecast's prediction interval, in percent (GetCostForecast accepts 51–99). */
+const PREDICTION_INTERVAL_LEVEL = 80;
 /** A runaway paging loop costs money: stop and call it a bad response beyond this many pages. */
-export const DEFAULT_MAX_PAGES = 200;
+const DEFAULT_MAX_PAGES = 200;
 
 export interface AwsSpendSourceOptions {
   client: CostExplorerClient;
@@ -95,12 +97,9 @@ export interface AwsSpendSourceOptions {
   metric?: CostMetric;
   /** Memory/vCPU by instance type (the pricing catalog); the built-in table fills gaps. */
   instanceSpec?: InstanceSpecLookup;
+  /** RECORD_TYPE values kept apart from usage (default Credit, Refund). */
   creditRecordTypes?: readonly string[];
-  usageRecordTypes?: readonly string[];
-  runningHoursUsageTypeGroups?: readonly string[];
-  multiAzDeploymentOptions?: readonly string[];
-  /** Forecast prediction interval, 51–99 (default 80). */
-  predictionIntervalLevel?: number;
+  /** Pages one GetCostAndUsage answer may take (default 200). */
   maxPages?: number;
   /** Where a failed cache or counter write is reported (the bot's logger; default the console). */
   logger?: { warn(...messages: unknown[]): void };
@@ -160,10 +159,6 @@ export class AwsSpendSource {
   private readonly cacheTtlMs: number;
   private readonly instanceSpec: InstanceSpecLookup;
   private readonly creditRecordTypes: string[];
-  private readonly usageRecordTypes: string[];
-  private readonly runningHoursGroups: string[];
-  private readonly multiAzOptions: string[];
-  private readonly predictionIntervalLevel: number;
   private readonly maxPages: number;
   private readonly logger: { warn(...messages: unknown[]): void };
 
@@ -179,10 +174,6 @@ export class AwsSpendSource {
     const custom = options.instanceSpec;
     this.instanceSpec = custom ? (type) => custom(type) ?? builtInInstanceSpec(type) : builtInInstanceSpec;
     this.creditRecordTypes = [...(options.creditRecordTypes ?? DEFAULT_CREDIT_RECORD_TYPES)];
-    this.usageRecordTypes = [...(options.usageRecordTypes ?? DEFAULT_USAGE_RECORD_TYPES)];
-    this.runningHoursGroups = [...(options.runningHoursUsageTypeGroups ?? DEFAULT_RUNNING_HOURS_GROUPS)];
-    this.multiAzOptions = [...(options.multiAzDeploymentOptions ?? DEFAULT_MULTI_AZ_OPTIONS)];
-    this.predictionIntervalLevel = options.predictionIntervalLevel ?? 80;
     this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
     this.logger = options.logger ?? console;
   }
@@ -225,7 +216,7 @@ export class AwsSpendSource {
       TimePeriod: { Start: query.start, End: query.end },
       Metric: FORECAST_METRIC[this.metric],
       Granularity: 'MONTHLY',
-      PredictionIntervalLevel: this.predictionIntervalLevel,
+      PredictionIntervalLevel: PREDICTION_INTERVAL_LEVEL,
     };
     const part = await this.cached(
       'GetCostForecast',
@@ -245,7 +236,7 @@ export class AwsSpendSource {
       {},
       maxAgeMs,
     );
-    return fetchedFrom(forecastFromAnswer(query, this.metric, this.predictionIntervalLevel, part.value), [part]);
+    return fetchedFrom(forecastFromAnswer(query, this.metric, PREDICTION_INTERVAL_LEVEL, part.value), [part]);
   }
 
   /**
@@ -263,7 +254,7 @@ export class AwsSpendSource {
       Granularity: 'MONTHLY',
       Metrics: ['UsageQuantity'],
     } satisfies GetCostAndUsageCommandInput;
-    const usageRecords = dims('RECORD_TYPE', this.usageRecordTypes);
+    const usageRecords = dims('RECORD_TYPE', USAGE_RECORD_TYPES);
     const context: CallContext = {};
     const hours = await this.costAndUsage(
       {
@@ -275,7 +266,7 @@ export class AwsSpendSource {
         Filter: {
           And: [
             dims('SERVICE', [EC2_COMPUTE_SERVICE, RDS_SERVICE, ELASTICACHE_SERVICE]),
-            dims('USAGE_TYPE_GROUP', this.runningHoursGroups),
+            dims('USAGE_TYPE_GROUP', RUNNING_HOURS_GROUPS),
             usageRecords,
           ],
         },
@@ -302,9 +293,9 @@ export class AwsSpendSource {
           Filter: {
             And: [
               rds,
-              dims('USAGE_TYPE_GROUP', this.runningHoursGroups),
+              dims('USAGE_TYPE_GROUP', RUNNING_HOURS_GROUPS),
               usageRecords,
-              dims('DEPLOYMENT_OPTION', this.multiAzOptions),
+              dims('DEPLOYMENT_OPTION', MULTI_AZ_OPTIONS),
             ],
           },
         },

@@ -7,7 +7,7 @@ export const COST_EXPLORER_REGION = 'us-east-1';
 /** The SDK's standard attempts (first try + 2 retries); throttling (LimitExceededException, 429) backs off longer. */
 export const DEFAULT_MAX_ATTEMPTS = 3;
 /** A whole Cost Explorer answer normally takes a second or two; beyond this the request is abandoned and retried. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 
 export interface CostExplorerClientOptions {

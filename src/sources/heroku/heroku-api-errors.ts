@@ -3,7 +3,7 @@ import { SourceError, type SourceErrorKind } from '../source-error';
 
 /** How a failed Heroku request is classified (retry or not) and put into words (heroku-api.ts sends). */
 
-export const HEROKU_RATE_LIMIT_WORDS =
+const HEROKU_RATE_LIMIT_WORDS =
   'each Heroku account gets 4,500 API requests, refilled at about 75 a minute, shared by every tool using it';
 
 /** Why one attempt failed, before deciding whether to try again. */

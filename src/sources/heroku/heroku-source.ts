@@ -1,30 +1,13 @@
-import {
-  type HerokuPeriodCost,
-  type HerokuRunRate,
-  herokuRunRate,
-  monthStart,
-  snapshotData,
-  utcDays,
-} from '../../core/heroku-run-rate';
+import { type HerokuRunRate, herokuRunRate, snapshotData, utcDays } from '../../core/heroku-run-rate';
 import type { Catalog } from '../../core/pricing';
-import { weeklyCostFromSnapshots } from '../../core/snapshot-cost';
 import type { Workload } from '../../core/workload';
 import type { HerokuSnapshot, Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
 import { fetchedFrom, staleOnError } from '../stale-cache';
 import { HerokuApi, type HerokuApiOptions } from './heroku-api';
-import { readInvoices, readTeamUsage } from './heroku-billing';
 import { assembleInventory, type CatalogDynoPrice, catalogDynoPrice, selectTeams, toTeam } from './inventory-wire';
 import { RequestBudget } from './request-budget';
-import type {
-  ComplianceRegime,
-  HerokuApp,
-  HerokuComplianceInventory,
-  HerokuInventory,
-  HerokuInvoices,
-  HerokuTeamUsage,
-  TeamRole,
-} from './types';
+import type { ComplianceRegime, HerokuComplianceInventory, HerokuInventory, TeamRole } from './types';
 import {
   type AddOnWire,
   type AppWire,
@@ -40,7 +23,7 @@ import {
   teamMemberWire,
   teamWire,
 } from './wire';
-import { appWorkload, workloadForApp } from './workload';
+import { appWorkload } from './workload';
 
 export interface HerokuSourceOptions {
   /** HEROKU_API_TOKEN. Never logged, never in a message. */
@@ -58,29 +41,26 @@ export interface HerokuSourceOptions {
   fallbackDynoMonthlyCents?: (sizeName: string) => number | undefined;
   /** Plan sizes for app → Workload (PRICING_FILE applied); default the list-price catalog. */
   catalog?: Catalog;
-  /** How long a cached inventory or invoice list is served without asking Heroku. Default 1 h. */
-  cacheTtlMs?: number;
   /** Most API requests one operation may make. Default 3,000 (the account's pool is 4,500 an hour). */
   requestBudget?: number;
   /** Concurrency, retries, backoff, timeouts, paging, pacing, injected sleep. */
   api?: Omit<HerokuApiOptions, 'token' | 'host' | 'store' | 'now'>;
 }
 
-export const DEFAULT_CACHE_TTL_MS = 3_600_000;
-export const DEFAULT_REQUEST_BUDGET = 3000;
+/** How long a cached inventory is served without asking Heroku. */
+const CACHE_TTL_MS = 3_600_000;
 
 const enc = encodeURIComponent;
 const REGIMES: readonly ComplianceRegime[] = ['HIPAA', 'PCI'];
 const TEAM_ROLES: readonly TeamRole[] = ['admin', 'collaborator', 'member', 'owner'];
 
-/** Live Heroku data: inventory, run-rate, workloads, invoices, team usage, compliance facts, snapshots. */
+/** Live Heroku data: inventory, run-rate, workloads, compliance facts, snapshots. */
 export class HerokuSource {
   readonly api: HerokuApi;
   private readonly store: Store;
   private readonly now: () => Date;
   private readonly defaultTeams: string[] | undefined;
   private readonly catalogPrice: CatalogDynoPrice;
-  private readonly cacheTtlMs: number;
   private readonly requestBudget: number;
   private readonly catalog: Catalog | undefined;
   private readonly planCompliance = new Map<string, ComplianceRegime[] | null>();
@@ -98,8 +78,7 @@ export class HerokuSource {
     this.defaultTeams = teams.length > 0 ? teams : undefined;
     this.catalogPrice = catalogDynoPrice(options.fallbackDynoMonthlyCents ?? (() => undefined));
     this.catalog = options.catalog;
-    this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
-    this.requestBudget = options.requestBudget ?? DEFAULT_REQUEST_BUDGET;
+    this.requestBudget = options.requestBudget ?? 3000;
     this.api = new HerokuApi({
       ...options.api,
       token: options.token,
@@ -243,21 +222,11 @@ export class HerokuSource {
     return appWorkload(inventory, appName, this.catalog);
   }
 
-  workloadForApp(app: HerokuApp): Workload {
-    return workloadForApp(app, this.catalog);
-  }
-
   /** Rows for store.putSnapshot: each app's formation and add-ons, with the day's prices. */
   snapshot(inventory: HerokuInventory, day: string): HerokuSnapshot[] {
     utcDays(day, day); // validates the day
     const takenAt = this.now();
     return inventory.apps.map((app) => ({ day, app: app.name, data: snapshotData(app), takenAt }));
-  }
-
-  /** Cost of what ran on the UTC days fromDay <= d < toDay, from the stored snapshots (monthly caps exact). */
-  async weeklyCost(fromDay: string, toDay: string): Promise<HerokuPeriodCost> {
-    const rows = await this.store.snapshots(monthStart(fromDay), toDay);
-    return weeklyCostFromSnapshots(rows, fromDay, toDay);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -318,31 +287,6 @@ export class HerokuSource {
   }
 
   // ------------------------------------------------------------------------------------------
-  // Invoices and team usage (heroku-billing.ts)
-
-  /** Account invoices and the invoices of every team the token sees (cached like the inventory). */
-  invoices(options: { refresh?: boolean } = {}): Promise<Fetched<HerokuInvoices>> {
-    return this.cached(
-      'heroku:invoices:v1',
-      options.refresh ?? false,
-      () =>
-        new RequestBudget(this.requestBudget, 'a Heroku invoice listing').run((budget) =>
-          readInvoices(this.api, budget),
-        ),
-      (value): value is HerokuInvoices =>
-        typeof value === 'object' && value !== null && Array.isArray((value as HerokuInvoices).invoices),
-    );
-  }
-
-  /**
-   * Monthly usage of an Enterprise team (dyno units and add-on credits, not dollars). A team that
-   * is not Enterprise, or a token that may not see its usage, gives `{ available: false, reason }`.
-   */
-  teamUsage(team: string, month: string): Promise<HerokuTeamUsage> {
-    return readTeamUsage(this.api, this.requestBudget, team, month);
-  }
-
-  // ------------------------------------------------------------------------------------------
 
   /** Fresh from the cache, fetched, or (when fetching fails) stale from the cache and labelled. */
   private async cached<T>(
@@ -355,7 +299,7 @@ export class HerokuSource {
       store: this.store,
       key,
       now: this.now,
-      maxAgeMs: refresh ? 0 : this.cacheTtlMs,
+      maxAgeMs: refresh ? 0 : CACHE_TTL_MS,
       read: (value) => (isValue(value) ? value : undefined),
       fetch,
       failure: (error) => (error instanceof SourceError ? error : undefined),

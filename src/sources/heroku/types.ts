@@ -3,7 +3,7 @@
  * the store's cache unchanged (no Dates, no Decimals, no classes).
  */
 
-export interface HerokuRef {
+interface HerokuRef {
   id: string;
   name: string;
 }
@@ -141,53 +141,3 @@ export interface HerokuComplianceInventory {
 }
 
 export type TeamRole = 'admin' | 'collaborator' | 'member' | 'owner';
-
-export interface HerokuInvoice {
-  scope: 'account' | 'team';
-  team?: HerokuRef;
-  id: string;
-  number: number | null;
-  /** YYYY-MM-DD when Heroku's date could be read, else as sent. */
-  periodStart: string;
-  periodEnd: string;
-  /** Heroku's payment state number (pending, successful, failed). */
-  state: number | null;
-  /** Amounts in cents (see INVOICE_UNITS). */
-  chargesCents: number;
-  creditsCents: number;
-  totalCents: number;
-  /** Team invoices only. */
-  addonsCents?: number;
-  databaseCents?: number;
-  platformCents?: number;
-  dynoUnits?: number;
-  paymentStatus?: string;
-}
-
-export interface HerokuInvoices {
-  invoices: HerokuInvoice[];
-  /** `account` or team names whose invoices this token may not read, and why. */
-  unavailable: { scope: string; reason: string }[];
-  /** The unit decision, to show next to any figure. */
-  unitNote: string;
-}
-
-interface HerokuUsageFigures {
-  /** Dyno units, not dollars. */
-  dynoUnits: number;
-  /** Add-on credits, not dollars: first-party (`data`) plus third-party (`partner`). */
-  addonCredits: number;
-  firstPartyCredits: number;
-  partnerCredits: number;
-}
-
-export type HerokuTeamUsage =
-  | {
-      available: true;
-      team: HerokuRef;
-      month: string;
-      totals: HerokuUsageFigures & { spaceCredits: number; connectRows: number };
-      apps: (HerokuUsageFigures & { app: string })[];
-      note: string;
-    }
-  | { available: false; reason: string };

@@ -81,48 +81,6 @@ export const planWire = z.object({
   price: priceWire.nullish(),
 });
 
-export const invoiceWire = z.object({
-  id: z.string(),
-  number: z.number().int().nullish(),
-  period_start: z.string(),
-  period_end: z.string(),
-  charges_total: z.number(),
-  credits_total: z.number(),
-  total: z.number(),
-  state: z.number().int().nullish(),
-});
-
-export const teamInvoiceWire = invoiceWire.extend({
-  addons_total: z.number().nullish(),
-  database_total: z.number().nullish(),
-  platform_total: z.number().nullish(),
-  dyno_units: z.number().nullish(),
-  payment_status: z.string().nullish(),
-});
-
-export const teamMonthlyUsageWire = z.object({
-  id: z.string().nullish(),
-  name: z.string().nullish(),
-  month: z.string(),
-  dynos: z.number().nullish(),
-  addons: z.number().nullish(),
-  data: z.number().nullish(),
-  partner: z.number().nullish(),
-  space: z.number().nullish(),
-  connect: z.number().nullish(),
-  apps: z
-    .array(
-      z.object({
-        app_name: z.string(),
-        dynos: z.number().nullish(),
-        addons: z.number().nullish(),
-        data: z.number().nullish(),
-        partner: z.number().nullish(),
-      }),
-    )
-    .nullish(),
-});
-
 export type AccountWire = z.infer<typeof accountWire>;
 export type TeamWire = z.infer<typeof teamWire>;
 export type AppWire = z.infer<typeof appWire>;
@@ -131,5 +89,3 @@ export type AddOnWire = z.infer<typeof addOnWire>;
 export type DynoSizeWire = z.infer<typeof dynoSizeWire>;
 export type SpaceWire = z.infer<typeof spaceWire>;
 export type TeamMemberWire = z.infer<typeof teamMemberWire>;
-export type InvoiceWire = z.infer<typeof invoiceWire>;
-export type TeamInvoiceWire = z.infer<typeof teamInvoiceWire>;

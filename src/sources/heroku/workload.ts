@@ -47,7 +47,7 @@ function asAddOn(addOn: HerokuAddOn): AddOn {
 }
 
 /** One Heroku app → Workload (origin `heroku`). */
-export function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Workload {
+function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Workload {
   const processes: ProcessType[] = app.formation
     .filter((formation) => formation.quantity > 0)
     .map((formation) => ({
