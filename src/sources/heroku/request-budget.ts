@@ -1,6 +1,6 @@
 import { SourceError } from '../source-error';
 
-/** How many requests one operation (an inventory, an invoice listing…) may make. */
+/** How many requests one operation (an inventory, a compliance check…) may make. */
 export class RequestBudget {
   used = 0;
   private cancelled = false;
