@@ -15,7 +15,7 @@
  *   } finally { lease.release(); }
  */
 
-import type { DigestRun, Store } from '../store/store';
+import type { ClaimResult, DigestRun, SnapshotRun, Store } from '../store/store';
 import type { JobLogger } from './job-logger';
 
 export interface ClaimOptions {
@@ -30,6 +30,35 @@ export interface ClaimOptions {
   logger: Pick<JobLogger, 'warn' | 'error'>;
 }
 
+/** Where one kind of run is kept: the store's digest runs (by channel and period) or snapshot runs (by day). */
+export interface RunLedger<R, D> {
+  claim(owner: string, at: Date, leaseMs: number): Promise<ClaimResult<R>>;
+  renew(owner: string, at: Date): Promise<boolean>;
+  begin(owner: string, at: Date): Promise<boolean>;
+  done(owner: string, result: D): Promise<boolean>;
+  failed(owner: string, error: string): Promise<boolean>;
+}
+
+export function digestLedger(store: Store, channel: string, period: string): RunLedger<DigestRun, string> {
+  return {
+    claim: (owner, at, leaseMs) => store.claimDigestRun(channel, period, owner, at, leaseMs),
+    renew: (owner, at) => store.renewDigestRun(channel, period, owner, at),
+    begin: (owner, at) => store.beginDigestPost(channel, period, owner, at),
+    done: (owner, messageTs) => store.markDigestPosted(channel, period, owner, messageTs),
+    failed: (owner, error) => store.markDigestFailed(channel, period, owner, error),
+  };
+}
+
+export function snapshotLedger(store: Store, day: string): RunLedger<SnapshotRun, number> {
+  return {
+    claim: (owner, at, leaseMs) => store.claimSnapshotRun(day, owner, at, leaseMs),
+    renew: (owner, at) => store.renewSnapshotRun(day, owner, at),
+    begin: (owner, at) => store.beginSnapshotWrite(day, owner, at),
+    done: (owner, apps) => store.markSnapshotTaken(day, owner, apps),
+    failed: (owner, error) => store.markSnapshotFailed(day, owner, error),
+  };
+}
+
 /** Thrown by `bound` when the lease was lost while the work was under way. */
 export class LeaseLost extends Error {
   constructor(what: string) {
@@ -38,23 +67,27 @@ export class LeaseLost extends Error {
   }
 }
 
-export class ClaimLease {
+export class ClaimLease<R = DigestRun, D = string> {
   private readonly controller = new AbortController();
   private timer?: NodeJS.Timeout;
 
   private constructor(
-    private readonly store: Store,
+    private readonly ledger: RunLedger<R, D>,
     private readonly options: ClaimOptions,
     readonly claimed: boolean,
     /** The run as the claim found it: ours when claimed, otherwise the other owner's (or a finished one). */
-    readonly run: DigestRun,
+    readonly run: R,
   ) {}
 
-  /** Claims the run; when claimed, the heartbeat starts at once. */
-  static async claim(store: Store, options: ClaimOptions): Promise<ClaimLease> {
-    const { channel, period, owner, now, leaseMs } = options;
-    const result = await store.claimDigestRun(channel, period, owner, now(), leaseMs);
-    const lease = new ClaimLease(store, options, result.claimed, result.run);
+  /** Claims a digest run (by channel and period); when claimed, the heartbeat starts at once. */
+  static claim(store: Store, options: ClaimOptions): Promise<ClaimLease<DigestRun, string>> {
+    return ClaimLease.claimIn(digestLedger(store, options.channel, options.period), options);
+  }
+
+  /** Claims a run kept in `ledger`; `channel` and `period` then only name it in logs. */
+  static async claimIn<R, D>(ledger: RunLedger<R, D>, options: ClaimOptions): Promise<ClaimLease<R, D>> {
+    const result = await ledger.claim(options.owner, options.now(), options.leaseMs);
+    const lease = new ClaimLease(ledger, options, result.claimed, result.run);
     if (result.claimed) lease.startHeartbeat();
     return lease;
   }
@@ -75,9 +108,9 @@ export class ClaimLease {
   }
 
   private async renew(): Promise<void> {
-    const { store, options } = this;
+    const { ledger, options } = this;
     try {
-      if (await store.renewDigestRun(options.channel, options.period, options.owner, options.now())) return;
+      if (await ledger.renew(options.owner, options.now())) return;
       options.logger.warn(`lease on ${this.name} lost: another instance took it over`);
       this.stop(new LeaseLost(this.name));
     } catch (error) {
@@ -114,9 +147,9 @@ export class ClaimLease {
 
   /** The fence: true when this process still owns the claim and may post now; false: do not post. */
   async beginPost(): Promise<boolean> {
-    const { store, options } = this;
+    const { ledger, options } = this;
     if (this.controller.signal.aborted) return false;
-    const ok = await store.beginDigestPost(options.channel, options.period, options.owner, options.now());
+    const ok = await ledger.begin(options.owner, options.now());
     if (!ok) {
       options.logger.warn(`${this.name}: not posting, another instance took this run over`);
       this.stop(new LeaseLost(this.name));
@@ -125,9 +158,9 @@ export class ClaimLease {
   }
 
   /** Records the post. A mark that changes no row means someone else holds the run now: logged as an error. */
-  async markPosted(result: string): Promise<boolean> {
-    const { store, options } = this;
-    const ok = await store.markDigestPosted(options.channel, options.period, options.owner, result);
+  async markPosted(result: D): Promise<boolean> {
+    const { ledger, options } = this;
+    const ok = await ledger.done(options.owner, result);
     if (!ok) {
       options.logger.error(
         `${this.name} was done (${result}) but could not be recorded: the run is no longer this instance's. Check for a duplicate.`,
@@ -137,8 +170,8 @@ export class ClaimLease {
   }
 
   async markFailed(error: string): Promise<boolean> {
-    const { store, options } = this;
-    const ok = await store.markDigestFailed(options.channel, options.period, options.owner, error);
+    const { ledger, options } = this;
+    const ok = await ledger.failed(options.owner, error);
     if (!ok) options.logger.error(`${this.name} failed (${error}) and could not be recorded: no longer ours`);
     return ok;
   }

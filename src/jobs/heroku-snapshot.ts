@@ -7,10 +7,9 @@
 import { utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { errorText } from '../sources/source-error';
-import { ClaimLease, LeaseLost } from './claim-lease';
+import { ClaimLease, LeaseLost, snapshotLedger } from './claim-lease';
 import type { JobLogger } from './job-logger';
 
-const SNAPSHOT_JOB = 'job:heroku-snapshot';
 const LEASE_MS = 10 * 60_000;
 const RETRY_AFTER_MS = 60 * 60_000;
 
@@ -26,12 +25,12 @@ export async function takeHerokuSnapshot(
   if (!heroku) return 'off';
   const { store } = services;
   const day = utcDay(now);
-  const run = await store.digestRun(SNAPSHOT_JOB, day);
+  const run = await store.snapshotRun(day);
   if (run?.status === 'posted') return 'done';
   if (run?.status === 'failed' && now.getTime() - run.claimedAt.getTime() < RETRY_AFTER_MS) return 'taken';
   const started = Date.now();
-  const lease = await ClaimLease.claim(store, {
-    channel: SNAPSHOT_JOB,
+  const lease = await ClaimLease.claimIn(snapshotLedger(store, day), {
+    channel: 'heroku-snapshot',
     period: day,
     owner,
     now: () => new Date(now.getTime() + (Date.now() - started)),
@@ -46,7 +45,7 @@ export async function takeHerokuSnapshot(
     // Rows are keyed by day and app, so a second writer would only overwrite them; fenced all the same.
     if (!(await lease.beginPost())) return 'taken';
     for (const row of rows) await store.putSnapshot(row);
-    await lease.markPosted(`${rows.length} apps`);
+    await lease.markPosted(rows.length);
     return { apps: rows.length };
   } catch (error) {
     if (error instanceof LeaseLost) return 'taken';

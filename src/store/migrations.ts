@@ -50,4 +50,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX price_refreshes_status ON price_refreshes (vendor, region, status, at)`,
     ],
   },
+  {
+    version: 4,
+    name: 'heroku snapshot runs in their own table (they were digest runs under a made-up channel, "N apps" as the message)',
+    sql: [
+      `CREATE TABLE snapshot_runs (day TEXT PRIMARY KEY, status TEXT NOT NULL, owner TEXT NOT NULL,
+         claimed_at TEXT NOT NULL, apps INTEGER, error TEXT)`,
+      `INSERT INTO snapshot_runs (day, status, owner, claimed_at, apps, error)
+         SELECT period, status, owner, claimed_at,
+           CASE WHEN message_ts LIKE '% apps' THEN CAST(substr(message_ts, 1, length(message_ts) - 5) AS INTEGER) END,
+           error
+         FROM digest_runs WHERE channel = 'job:heroku-snapshot'`,
+      `DELETE FROM digest_runs WHERE channel = 'job:heroku-snapshot'`,
+    ],
+  },
 ];

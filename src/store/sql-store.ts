@@ -3,18 +3,19 @@ import type { PriceVendor } from '../core/pricing';
 import { MIGRATIONS } from './migrations';
 import { PriceRefreshRows } from './price-refresh-rows';
 import * as alerts from './sql-alerts';
-import type { Row, SqlDatabase } from './sql-database';
+import type { SqlDatabase } from './sql-database';
+import { SqlRuns, toDigestRun, toSnapshotRun } from './sql-runs';
 import type {
   AlertRecord,
   AlertStatus,
   AuditEntry,
   CacheEntry,
-  ClaimResult,
   DigestRun,
   HerokuSnapshot,
   PriceRefresh,
   PriceRefreshStatus,
   PruneCutoffs,
+  SnapshotRun,
   Store,
 } from './store';
 
@@ -22,18 +23,6 @@ const iso = (date: Date) => date.toISOString();
 /** Snapshot rows read at a time (about half a megabyte of JSON). */
 const SNAPSHOT_PAGE = 1000;
 const month = (date: Date) => iso(date).slice(0, 7);
-
-function toDigestRun(row: Row): DigestRun {
-  return {
-    channel: String(row.channel),
-    period: String(row.period),
-    status: row.status as DigestRun['status'],
-    owner: String(row.owner),
-    claimedAt: new Date(String(row.claimed_at)),
-    ...(row.message_ts ? { messageTs: String(row.message_ts) } : {}),
-    ...(row.error ? { error: String(row.error) } : {}),
-  };
-}
 
 /** Runs the migrations that have not run yet, under a lock so replicas starting together agree. */
 export async function migrate(db: SqlDatabase, now: Date): Promise<number[]> {
@@ -58,9 +47,13 @@ export async function migrate(db: SqlDatabase, now: Date): Promise<number[]> {
 
 export class SqlStore implements Store {
   private readonly priceRefreshRows: PriceRefreshRows;
+  private readonly digestRuns: SqlRuns<DigestRun>;
+  private readonly snapshotRuns: SqlRuns<SnapshotRun>;
 
   constructor(private readonly db: SqlDatabase) {
     this.priceRefreshRows = new PriceRefreshRows(db);
+    this.digestRuns = new SqlRuns(db, 'digest_runs', ['channel', 'period'], 'message_ts', toDigestRun);
+    this.snapshotRuns = new SqlRuns(db, 'snapshot_runs', ['day'], 'apps', toSnapshotRun);
   }
 
   get kind() {
@@ -177,76 +170,52 @@ export class SqlStore implements Store {
     }
   }
 
-  async claimDigestRun(
-    channel: string,
-    period: string,
-    owner: string,
-    at: Date,
-    leaseMs: number,
-  ): Promise<ClaimResult> {
-    const [inserted] = await this.db.query(
-      `INSERT INTO digest_runs (channel, period, status, owner, claimed_at) VALUES ($1, $2, 'claimed', $3, $4)
-       ON CONFLICT (channel, period) DO NOTHING RETURNING *`,
-      [channel, period, owner, iso(at)],
-    );
-    if (inserted) return { claimed: true, run: toDigestRun(inserted) };
-    // A failed run, or a claim whose owner vanished before it posted, may be taken over: atomically.
-    const [taken] = await this.db.query(
-      `UPDATE digest_runs SET status = 'claimed', owner = $3, claimed_at = $4, error = NULL
-       WHERE channel = $1 AND period = $2
-         AND (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < $5))
-       RETURNING *`,
-      [channel, period, owner, iso(at), iso(new Date(at.getTime() - leaseMs))],
-    );
-    if (taken) return { claimed: true, run: toDigestRun(taken) };
-    const run = await this.digestRun(channel, period);
-    if (!run) throw new Error(`digest run ${channel}/${period} vanished while claiming`);
-    return { claimed: false, run };
+  claimDigestRun(channel: string, period: string, owner: string, at: Date, leaseMs: number) {
+    return this.digestRuns.claim([channel, period], owner, at, leaseMs);
   }
 
-  async renewDigestRun(channel: string, period: string, owner: string, at: Date) {
-    return this.updatedOne(
-      `UPDATE digest_runs SET claimed_at = $4
-       WHERE channel = $1 AND period = $2 AND owner = $3 AND status IN ('claimed', 'posting')`,
-      [channel, period, owner, iso(at)],
-    );
+  renewDigestRun(channel: string, period: string, owner: string, at: Date) {
+    return this.digestRuns.renew([channel, period], owner, at);
   }
 
-  async beginDigestPost(channel: string, period: string, owner: string, at: Date) {
-    return this.updatedOne(
-      `UPDATE digest_runs SET status = 'posting', claimed_at = $4
-       WHERE channel = $1 AND period = $2 AND owner = $3 AND status = 'claimed'`,
-      [channel, period, owner, iso(at)],
-    );
+  beginDigestPost(channel: string, period: string, owner: string, at: Date) {
+    return this.digestRuns.begin([channel, period], owner, at);
   }
 
-  async markDigestPosted(channel: string, period: string, owner: string, messageTs: string) {
-    return this.updatedOne(
-      `UPDATE digest_runs SET status = 'posted', message_ts = $4, error = NULL
-       WHERE channel = $1 AND period = $2 AND owner = $3 AND status IN ('claimed', 'posting')`,
-      [channel, period, owner, messageTs],
-    );
+  markDigestPosted(channel: string, period: string, owner: string, messageTs: string) {
+    return this.digestRuns.done([channel, period], owner, messageTs);
   }
 
-  async markDigestFailed(channel: string, period: string, owner: string, error: string) {
-    return this.updatedOne(
-      `UPDATE digest_runs SET status = 'failed', error = $4
-       WHERE channel = $1 AND period = $2 AND owner = $3 AND status IN ('claimed', 'posting')`,
-      [channel, period, owner, error],
-    );
+  markDigestFailed(channel: string, period: string, owner: string, error: string) {
+    return this.digestRuns.failed([channel, period], owner, error);
   }
 
-  /** Runs a conditional UPDATE; true when it changed a row. */
-  private async updatedOne(sql: string, params: unknown[]): Promise<boolean> {
-    return (await this.db.query(`${sql} RETURNING 1 AS updated`, params)).length > 0;
+  digestRun(channel: string, period: string) {
+    return this.digestRuns.get([channel, period]);
   }
 
-  async digestRun(channel: string, period: string) {
-    const [row] = await this.db.query('SELECT * FROM digest_runs WHERE channel = $1 AND period = $2', [
-      channel,
-      period,
-    ]);
-    return row ? toDigestRun(row) : undefined;
+  claimSnapshotRun(day: string, owner: string, at: Date, leaseMs: number) {
+    return this.snapshotRuns.claim([day], owner, at, leaseMs);
+  }
+
+  renewSnapshotRun(day: string, owner: string, at: Date) {
+    return this.snapshotRuns.renew([day], owner, at);
+  }
+
+  beginSnapshotWrite(day: string, owner: string, at: Date) {
+    return this.snapshotRuns.begin([day], owner, at);
+  }
+
+  markSnapshotTaken(day: string, owner: string, apps: number) {
+    return this.snapshotRuns.done([day], owner, apps);
+  }
+
+  markSnapshotFailed(day: string, owner: string, error: string) {
+    return this.snapshotRuns.failed([day], owner, error);
+  }
+
+  snapshotRun(day: string) {
+    return this.snapshotRuns.get([day]);
   }
 
   runsWithPrefix(prefix: string) {
@@ -322,6 +291,7 @@ export class SqlStore implements Store {
       snapshots: await gone('DELETE FROM heroku_snapshots WHERE day < $1', cutoffs.snapshotsBefore),
       audit: await gone('DELETE FROM audit_log WHERE at < $1', iso(cutoffs.historyBefore)),
       digestRuns: await gone('DELETE FROM digest_runs WHERE claimed_at < $1', iso(cutoffs.historyBefore)),
+      snapshotRuns: await gone('DELETE FROM snapshot_runs WHERE claimed_at < $1', iso(cutoffs.historyBefore)),
       // Alerts go with the history; a snooze that ended before the cache cutoff says nothing any more.
       alerts:
         (await gone('DELETE FROM alerts WHERE created_at < $1', iso(cutoffs.historyBefore))) +

@@ -22,21 +22,36 @@ export interface HerokuSnapshot {
  * `claimed`: an owner holds the lease and is gathering. `posting`: the owner passed the fence and is
  * posting now (only it may; taken over only once its lease has expired, after a history check).
  */
-type DigestRunStatus = 'claimed' | 'posting' | 'posted' | 'failed';
+export type RunStatus = 'claimed' | 'posting' | 'posted' | 'failed';
 
 export interface DigestRun {
   channel: string;
   /** The period the digest covers, e.g. `2026-W47`. */
   period: string;
-  status: DigestRunStatus;
+  status: RunStatus;
   owner: string;
   claimedAt: Date;
   messageTs?: string;
   error?: string;
 }
 
+/**
+ * One day's Heroku snapshot run, claimed like a digest run (`posting` is the fenced write of the
+ * rows, `posted` means taken); kept apart from digest runs.
+ */
+export interface SnapshotRun {
+  /** The UTC day snapshotted, YYYY-MM-DD. */
+  day: string;
+  status: RunStatus;
+  owner: string;
+  claimedAt: Date;
+  /** How many apps were snapshotted. */
+  apps?: number;
+  error?: string;
+}
+
 /** What a claim attempt found: we own it now, or someone else has it or finished it. */
-export type ClaimResult = { claimed: true; run: DigestRun } | { claimed: false; run: DigestRun };
+export type ClaimResult<R = DigestRun> = { claimed: true; run: R } | { claimed: false; run: R };
 
 export interface AuditEntry {
   at: Date;
@@ -141,6 +156,14 @@ export interface Store {
   markDigestFailed(channel: string, period: string, owner: string, error: string): Promise<boolean>;
   digestRun(channel: string, period: string): Promise<DigestRun | undefined>;
 
+  /** The daily Heroku snapshot's run, claimed, fenced and marked like a digest run (by day). */
+  claimSnapshotRun(day: string, owner: string, at: Date, leaseMs: number): Promise<ClaimResult<SnapshotRun>>;
+  renewSnapshotRun(day: string, owner: string, at: Date): Promise<boolean>;
+  beginSnapshotWrite(day: string, owner: string, at: Date): Promise<boolean>;
+  markSnapshotTaken(day: string, owner: string, apps: number): Promise<boolean>;
+  markSnapshotFailed(day: string, owner: string, error: string): Promise<boolean>;
+  snapshotRun(day: string): Promise<SnapshotRun | undefined>;
+
   /** Runs whose period starts with `prefix` (every channel): what budget messages were sent this month. */
   runsWithPrefix(prefix: string): Promise<DigestRun[]>;
 
@@ -168,7 +191,9 @@ export interface Store {
    * answers stored before `cacheBefore`, snapshots of days before `snapshotsBefore`, audit entries
    * and digest runs before `historyBefore`. Returns how many rows went, per kind.
    */
-  prune(cutoffs: PruneCutoffs): Promise<Record<'cache' | 'snapshots' | 'audit' | 'digestRuns' | 'alerts', number>>;
+  prune(
+    cutoffs: PruneCutoffs,
+  ): Promise<Record<'cache' | 'snapshots' | 'audit' | 'digestRuns' | 'snapshotRuns' | 'alerts', number>>;
   auditLog(since?: Date): Promise<AuditEntry[]>;
 
   /** Records a price refresh in one write; keeps 90 days of refreshes and always the newest used set. */

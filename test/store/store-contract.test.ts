@@ -146,14 +146,47 @@ function contract(open: () => Promise<Store>) {
     await store.audit({ at: minutes(1), actor: 'U1', action: 'spend', detail: 'new' });
     await store.claimDigestRun('C1', '2026-W40', 'A', minutes(-5), LEASE);
     await store.claimDigestRun('C1', '2026-W47', 'A', minutes(5), LEASE);
+    await store.claimSnapshotRun('2026-11-01', 'A', minutes(-5), LEASE);
+    await store.claimSnapshotRun('2026-11-16', 'A', minutes(5), LEASE);
     const pruned = await store.prune({ cacheBefore: t0, snapshotsBefore: '2026-11-02', historyBefore: t0 });
-    expect(pruned).toEqual({ cache: 1, snapshots: 1, audit: 1, digestRuns: 1, alerts: 0 });
+    expect(pruned).toEqual({ cache: 1, snapshots: 1, audit: 1, digestRuns: 1, snapshotRuns: 1, alerts: 0 });
     expect(await store.cacheGet('old')).toBeUndefined();
     expect((await store.cacheGet('new'))?.value).toBe(2);
     expect((await store.snapshots('2026-01-01', '2027-01-01')).map((s) => s.day)).toEqual(['2026-11-02']);
     expect((await store.auditLog()).map((e) => e.detail)).toEqual(['new']);
     expect(await store.digestRun('C1', '2026-W40')).toBeUndefined();
     expect(await store.digestRun('C1', '2026-W47')).toBeDefined();
+    expect(await store.snapshotRun('2026-11-01')).toBeUndefined();
+    expect(await store.snapshotRun('2026-11-16')).toBeDefined();
+  });
+
+  test("a day's Heroku snapshot run is its own record: claimed once, fenced, marked with its app count", async () => {
+    const first = await store.claimSnapshotRun('2026-11-16', 'A', t0, LEASE);
+    expect(first).toMatchObject({ claimed: true, run: { day: '2026-11-16', status: 'claimed', owner: 'A' } });
+    expect(await store.claimSnapshotRun('2026-11-16', 'B', minutes(1), LEASE)).toMatchObject({
+      claimed: false,
+      run: { owner: 'A' },
+    });
+    expect(await store.renewSnapshotRun('2026-11-16', 'A', minutes(2))).toBe(true);
+    expect(await store.beginSnapshotWrite('2026-11-16', 'B', minutes(2))).toBe(false);
+    expect(await store.beginSnapshotWrite('2026-11-16', 'A', minutes(2))).toBe(true);
+    expect(await store.markSnapshotTaken('2026-11-16', 'A', 42)).toBe(true);
+    expect(await store.snapshotRun('2026-11-16')).toEqual({
+      day: '2026-11-16',
+      status: 'posted',
+      owner: 'A',
+      claimedAt: minutes(2),
+      apps: 42,
+    });
+    // Not a digest run, and never claimed again once taken.
+    expect(await store.runsWithPrefix('2026-11-16')).toEqual([]);
+    expect(await store.claimSnapshotRun('2026-11-16', 'B', minutes(60), LEASE)).toMatchObject({ claimed: false });
+    await store.claimSnapshotRun('2026-11-17', 'A', t0, LEASE);
+    expect(await store.markSnapshotFailed('2026-11-17', 'A', 'Heroku said no')).toBe(true);
+    expect(await store.claimSnapshotRun('2026-11-17', 'B', minutes(1), LEASE)).toMatchObject({
+      claimed: true,
+      run: { owner: 'B', status: 'claimed' },
+    });
   });
 
   test('keeps an audit log in time order, filtered by date', async () => {

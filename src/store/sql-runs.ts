@@ -1,0 +1,122 @@
+import type { Row, SqlDatabase } from './sql-database';
+import type { ClaimResult, DigestRun, SnapshotRun } from './store';
+
+const iso = (date: Date) => date.toISOString();
+
+/**
+ * Exactly-once runs kept in one table: claim (insert, or take over a failed run or an expired
+ * lease, atomically), renew, the `claimed` → `posting` fence, and the marks. The digest keeps its
+ * runs in `digest_runs` (by channel and period), the daily Heroku snapshot in `snapshot_runs` (by
+ * day); the SQL is the same, so it is written once.
+ */
+export class SqlRuns<R> {
+  private readonly where: string;
+  private readonly owner: string;
+  private readonly value: string;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly table: string,
+    private readonly keys: readonly string[],
+    /** The column `done` writes: what the run produced. */
+    private readonly resultColumn: string,
+    private readonly toRun: (row: Row) => R,
+  ) {
+    const n = keys.length;
+    this.where = keys.map((key, index) => `${key} = $${index + 1}`).join(' AND ');
+    this.owner = `$${n + 1}`;
+    this.value = `$${n + 2}`;
+  }
+
+  async claim(key: readonly string[], owner: string, at: Date, leaseMs: number): Promise<ClaimResult<R>> {
+    const n = this.keys.length;
+    const [inserted] = await this.db.query(
+      `INSERT INTO ${this.table} (${this.keys.join(', ')}, status, owner, claimed_at)
+       VALUES (${this.keys.map((_, index) => `$${index + 1}`).join(', ')}, 'claimed', ${this.owner}, ${this.value})
+       ON CONFLICT (${this.keys.join(', ')}) DO NOTHING RETURNING *`,
+      [...key, owner, iso(at)],
+    );
+    if (inserted) return { claimed: true, run: this.toRun(inserted) };
+    // A failed run, or a claim whose owner vanished before it posted, may be taken over: atomically.
+    const [taken] = await this.db.query(
+      `UPDATE ${this.table} SET status = 'claimed', owner = ${this.owner}, claimed_at = ${this.value}, error = NULL
+       WHERE ${this.where}
+         AND (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < $${n + 3}))
+       RETURNING *`,
+      [...key, owner, iso(at), iso(new Date(at.getTime() - leaseMs))],
+    );
+    if (taken) return { claimed: true, run: this.toRun(taken) };
+    const run = await this.get(key);
+    if (!run) throw new Error(`run ${this.table} ${key.join('/')} vanished while claiming`);
+    return { claimed: false, run };
+  }
+
+  renew(key: readonly string[], owner: string, at: Date): Promise<boolean> {
+    return this.updatedOne(`claimed_at = ${this.value}`, "status IN ('claimed', 'posting')", key, owner, iso(at));
+  }
+
+  /** The fence: `claimed` → `posting`, only while the owner still holds the claim. */
+  begin(key: readonly string[], owner: string, at: Date): Promise<boolean> {
+    return this.updatedOne(`status = 'posting', claimed_at = ${this.value}`, "status = 'claimed'", key, owner, iso(at));
+  }
+
+  done(key: readonly string[], owner: string, result: string | number): Promise<boolean> {
+    return this.updatedOne(
+      `status = 'posted', ${this.resultColumn} = ${this.value}, error = NULL`,
+      "status IN ('claimed', 'posting')",
+      key,
+      owner,
+      result,
+    );
+  }
+
+  failed(key: readonly string[], owner: string, error: string): Promise<boolean> {
+    return this.updatedOne(
+      `status = 'failed', error = ${this.value}`,
+      "status IN ('claimed', 'posting')",
+      key,
+      owner,
+      error,
+    );
+  }
+
+  async get(key: readonly string[]): Promise<R | undefined> {
+    const [row] = await this.db.query(`SELECT * FROM ${this.table} WHERE ${this.where}`, [...key]);
+    return row ? this.toRun(row) : undefined;
+  }
+
+  /** A conditional UPDATE of the owner's run; true when it changed a row. */
+  private async updatedOne(
+    set: string,
+    status: string,
+    key: readonly string[],
+    owner: string,
+    value: string | number,
+  ): Promise<boolean> {
+    const sql = `UPDATE ${this.table} SET ${set} WHERE ${this.where} AND owner = ${this.owner} AND ${status} RETURNING 1 AS updated`;
+    return (await this.db.query(sql, [...key, owner, value])).length > 0;
+  }
+}
+
+export function toDigestRun(row: Row): DigestRun {
+  return {
+    channel: String(row.channel),
+    period: String(row.period),
+    status: row.status as DigestRun['status'],
+    owner: String(row.owner),
+    claimedAt: new Date(String(row.claimed_at)),
+    ...(row.message_ts ? { messageTs: String(row.message_ts) } : {}),
+    ...(row.error ? { error: String(row.error) } : {}),
+  };
+}
+
+export function toSnapshotRun(row: Row): SnapshotRun {
+  return {
+    day: String(row.day),
+    status: row.status as SnapshotRun['status'],
+    owner: String(row.owner),
+    claimedAt: new Date(String(row.claimed_at)),
+    ...(row.apps !== null && row.apps !== undefined ? { apps: Number(row.apps) } : {}),
+    ...(row.error ? { error: String(row.error) } : {}),
+  };
+}
