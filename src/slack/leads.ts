@@ -11,7 +11,8 @@
 import type { WebClient } from '@slack/web-api';
 import { loadDigestSettings } from '../answers/digest-settings';
 import type { Services } from '../services';
-import { context, MAX_MESSAGE_BLOCKS, type Message } from './message';
+import { context } from './block-kit';
+import { MAX_MESSAGE_BLOCKS, type Message } from './message';
 import { slackErrorCode } from './slack-errors';
 
 export const LEADS_USERGROUP_KEY = 'leads.usergroup';

@@ -14,12 +14,3 @@ export function ephemeral(text: string, blocks?: KnownBlock[]): Message {
 
 /** Slack renders at most this many blocks in a message. */
 export const MAX_MESSAGE_BLOCKS = 50;
-
-/** A plain-text object (labels, buttons, options, placeholders). */
-export const plainText = (text: string) => ({ type: 'plain_text' as const, text });
-export const mrkdwn = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
-export const context = (text: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-export const header = (text: string): KnownBlock => ({
-  type: 'header',
-  text: { type: 'plain_text', text, emoji: true },
-});

@@ -5,9 +5,10 @@
 import type { ActionsBlock, HomeView } from '@slack/types';
 import type { Digest, DigestWeek, PlatformDigest } from '../../src/core/digest/types';
 import { usd } from '../../src/core/money';
+import { MAX_TEXT } from '../../src/slack/block-kit';
 import { auditCsv } from '../../src/slack/home/audit-csv';
 import { dashboardFigures, isDashboardFigures } from '../../src/slack/home/dashboard-figures';
-import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/home-blocks';
+import { HOME_ACTIONS, MAX_HOME_BLOCKS } from '../../src/slack/home/home-blocks';
 import { type LeadHomeInput, leadHomeView } from '../../src/slack/home/lead-view';
 import { memberHomeView } from '../../src/slack/home/member-view';
 import { SPARK_GAP, sparkline } from '../../src/slack/home/sparkline';

@@ -6,7 +6,8 @@
 import type { HomeView } from '@slack/types';
 import { loadDigestSettings } from '../../src/answers/digest-settings';
 import { CHART_WIDTH } from '../../src/charts/daily-cost-chart';
-import { HOME_ACTIONS, MAX_HOME_BLOCKS, MAX_TEXT } from '../../src/slack/home/home-blocks';
+import { MAX_TEXT } from '../../src/slack/block-kit';
+import { HOME_ACTIONS, MAX_HOME_BLOCKS } from '../../src/slack/home/home-blocks';
 import { DASHBOARD_CACHE_KEY } from '../../src/slack/listeners/events/home-dashboard';
 import { DIGEST_SETTINGS_FORM, SETTINGS_FIELDS } from '../../src/slack/listeners/views/digest-settings-form';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';

@@ -5,7 +5,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { AlertView } from '../../answers/alert-view';
 import { neutraliseMarkup } from '../../core/user-text';
-import { context, MAX_MESSAGE_BLOCKS, mrkdwn, plainText } from '../message';
+import { clip, context, mrkdwn, plainText } from '../block-kit';
+import { MAX_MESSAGE_BLOCKS } from '../message';
 
 export const ALERT_ACTIONS = {
   acknowledge: 'alert_acknowledge',
@@ -16,8 +17,6 @@ export const ALERT_ACTIONS = {
 } as const;
 
 /** Slack's limit for a section's text. */
-const MAX_SECTION = 3000;
-const clip = (text: string) => (text.length > MAX_SECTION ? `${text.slice(0, MAX_SECTION - 1)}…` : text);
 
 function buttons(alertId: string, ceFeedback: boolean): KnownBlock {
   const button = (text: string, action: string, style?: 'primary') => ({

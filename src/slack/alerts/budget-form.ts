@@ -4,7 +4,7 @@
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { BudgetFields } from '../../core/alerts/budget-fields';
-import { plainText } from '../message';
+import { plainText } from '../block-kit';
 
 export const BUDGET_FORM = 'budget_form';
 export const ADD_BUDGET = 'home_add_budget';

@@ -11,8 +11,7 @@ import { percentUsed } from '../../core/alerts/budget-check';
 import { formatUsd, fromCents } from '../../core/money';
 import { neutraliseMarkup } from '../../core/user-text';
 import type { StoredBudget } from '../../store/store';
-import { clip, note } from '../home/home-blocks';
-import { plainText } from '../message';
+import { clip, context, plainText } from '../block-kit';
 import { monthName } from '../period-labels';
 import { ADD_BUDGET } from './budget-form';
 
@@ -96,8 +95,8 @@ export function budgetsHomeBlocks(input: BudgetsHomeInput): KnownBlock[] {
   ];
   for (const budget of budgets.slice(0, MAX_HOME_BUDGETS)) blocks.push(budgetBlock(budget, standing));
   if (budgets.length > MAX_HOME_BUDGETS) {
-    blocks.push(note(`${budgets.length - MAX_HOME_BUDGETS} more: \`/hosting budget list\` shows every budget.`));
+    blocks.push(context(`${budgets.length - MAX_HOME_BUDGETS} more: \`/hosting budget list\` shows every budget.`));
   }
-  if (budgets.length > 0) blocks.push(note(sourcesNote(input)));
+  if (budgets.length > 0) blocks.push(context(sourcesNote(input)));
   return blocks;
 }

@@ -6,6 +6,7 @@
 import { groupMovers } from '../../core/digest/mover-groups';
 import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
+import { signedUsd } from '../../core/spend/movers';
 import { monthLabel, rangeLabel } from '../period-labels';
 import type { HomeChart } from './home-chart';
 import { sparkline } from './sparkline';
@@ -88,12 +89,6 @@ export interface DashboardFigures {
 }
 
 const PLATFORM_NAMES: Record<PlatformId, string> = { aws: 'AWS', heroku: 'Heroku' };
-
-/** `+$20.00`, `-$5.00`, `$0.00`. */
-function signedUsd(value: Money): string {
-  const text = formatUsd(value);
-  return value.isPositive() && !value.isZero() && !text.startsWith('-') ? `+${text}` : text;
-}
 
 function platformFigures(section: PlatformSection): PlatformFigures | PlatformOff {
   const name = PLATFORM_NAMES[section.platform];

@@ -5,8 +5,9 @@
  * line at the foot. Pure: every figure and time arrives formatted.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
+import { button, context, divider, header, mrkdwn } from '../block-kit';
 import type { DashboardFigures, PlatformFigures, PlatformOff } from './dashboard-figures';
-import { button, divider, HOME_ACTIONS, heading, homeView, note, section } from './home-blocks';
+import { HOME_ACTIONS, homeView } from './home-blocks';
 import { chartBlock } from './home-chart';
 
 export interface LeadHomeInput {
@@ -44,7 +45,7 @@ const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text
 function platformBlocks(platform: PlatformFigures | PlatformOff): KnownBlock[] {
   if (platform.status !== 'ok') {
     const why = platform.status === 'off' ? 'not connected' : 'not available right now';
-    return [section(`*${platform.name}*: ${why}. ${platform.reason}`)];
+    return [mrkdwn(`*${platform.name}*: ${why}. ${platform.reason}`)];
   }
   const month = platform.month.split(' ')[0];
   const fields = [
@@ -133,20 +134,20 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
   ]
     .filter(Boolean)
     .join(' · ');
-  const blocks: KnownBlock[] = [heading('Hosting dashboard'), note(freshness)];
-  if (input.notice) blocks.push(section(input.notice));
+  const blocks: KnownBlock[] = [header('Hosting dashboard'), context(freshness)];
+  if (input.notice) blocks.push(mrkdwn(input.notice));
   blocks.push(buttons(input));
 
   if (!figures) {
     blocks.push(
-      section(
+      mrkdwn(
         input.refreshing
           ? 'Fetching spend from AWS and Heroku for the first time…'
           : 'No figures yet. Press *Refresh*.',
       ),
     );
   } else {
-    blocks.push(section(`*${figures.verdict}*`));
+    blocks.push(mrkdwn(`*${figures.verdict}*`));
     if (figures.combined) blocks.push(divider);
     blocks.push(...combinedBlock(figures));
     if (figures.chart) blocks.push(chartBlock(figures.chart));
@@ -154,7 +155,7 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
     if (figures.posture.length > 0) {
       blocks.push(
         divider,
-        section(
+        mrkdwn(
           ['*Compliance (live)*', ...figures.posture.map((line) => `${line.framework}: ${line.summary}`)].join('\n'),
         ),
       );
@@ -162,10 +163,10 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
   }
   blocks.push(...(input.budgets ?? []));
   if (input.sections?.length) blocks.push(divider, ...input.sections);
-  blocks.push(divider, section(digestLine(input)));
+  blocks.push(divider, mrkdwn(digestLine(input)));
   const ce = input.costExplorer;
   blocks.push(
-    note(
+    context(
       `Figures are kept 15 minutes; Refresh reads them again. AWS figures are cost before credits; Heroku’s are estimated from daily snapshots of what ran. Cost Explorer queries this month: ${ce.requests} (${ce.cost}).${input.leads ? ` Leads: ${input.leads}.` : ''}`,
     ),
   );

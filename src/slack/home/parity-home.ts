@@ -4,7 +4,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { DigestParity } from '../../core/digest/types';
-import { note, section } from './home-blocks';
+import { context, mrkdwn } from '../block-kit';
 
 /** Pipelines with risks named one a line; more than this are counted. */
 const MAX_RISKY = 5;
@@ -20,7 +20,7 @@ export function parityHomeBlocks(parity: DigestParity | undefined): KnownBlock[]
     lines.push(`Not compared (no staging or production app to read): ${parity.notCompared.join(', ')}`);
   }
   return [
-    section(['*Staging parity* (Heroku pipelines)', ...lines].join('\n')),
-    note('`/hosting parity` shows each difference, why it matters and what making staging match would cost.'),
+    mrkdwn(['*Staging parity* (Heroku pipelines)', ...lines].join('\n')),
+    context('`/hosting parity` shows each difference, why it matters and what making staging match would cost.'),
   ];
 }

@@ -11,8 +11,9 @@ import { ELIGIBILITY_NOTE, shownPlatforms } from '../../../core/compliance/check
 import { PLATFORM_LABEL } from '../../../core/compliance/phrases';
 
 import type { Platform } from '../../../core/workload';
-import { context, header, type Message, mrkdwn } from '../../message';
-import { clip, mrkdwnText } from './compliance-text';
+import { clipAtWord, context, header, mrkdwn } from '../../block-kit';
+import type { Message } from '../../message';
+import { mrkdwnText } from './compliance-text';
 
 export const EXPORT_MARKDOWN = 'compliance_export_markdown';
 export const EXPORT_CSV = 'compliance_export_csv';
@@ -53,7 +54,7 @@ function statusOf(entry: ChecklistEntry, platform: Platform): FindingStatus | un
 
 /** `:x: Heroku · :white_check_mark: AWS` — or nothing to show when nothing was evaluated. */
 function controlLine(entry: ChecklistEntry, platforms: readonly Platform[], evaluated: boolean): string {
-  const title = mrkdwnText(clip(entry.control.title, 120));
+  const title = mrkdwnText(clipAtWord(entry.control.title, 120));
   if (!evaluated) return `• ${title}`;
   if (platforms.length === 1) {
     const status = statusOf(entry, platforms[0]!) ?? 'attention';
@@ -111,7 +112,7 @@ function topActions(entries: readonly ChecklistEntry[], platforms: readonly Plat
 function subjectLine(checklist: ComplianceChecklist, platforms: readonly Platform[]): string {
   const { framework, meta } = checklist;
   const subject =
-    meta.subject === undefined ? 'general checklist' : `for \`${clip(meta.subject, 200).replace(/`/g, "'")}\``;
+    meta.subject === undefined ? 'general checklist' : `for \`${clipAtWord(meta.subject, 200).replace(/`/g, "'")}\``;
   return `${mrkdwnText(framework.version)} · ${subject} · ${platforms.map((p) => PLATFORM_LABEL[p]).join(' and ')} · ${meta.generatedAt}`;
 }
 
@@ -131,7 +132,7 @@ function summaryFields(entries: readonly ChecklistEntry[], platforms: readonly P
 function gapsText(entries: readonly ChecklistEntry[], platforms: readonly Platform[]): string {
   const gaps = entries.filter((entry) => platforms.some((platform) => statusOf(entry, platform) === 'gap'));
   if (gaps.length === 0) return '*Gaps:* none found in what was checked.';
-  return `*Gaps:* ${mrkdwnText(clip(gaps.map((entry) => entry.control.title).join('; '), 1200))}`;
+  return `*Gaps:* ${mrkdwnText(clipAtWord(gaps.map((entry) => entry.control.title).join('; '), 1200))}`;
 }
 
 /** On a live checklist, what each gap found (which apps, which people), so a lead can act without opening Details. */
@@ -140,18 +141,18 @@ function foundText(entries: readonly ChecklistEntry[], platforms: readonly Platf
     entry.platforms
       .filter((shown) => platforms.includes(shown.platform))
       .flatMap((shown) => shown.findings.filter((finding) => finding.status === 'gap'))
-      .map((finding) => `• ${PLATFORM_LABEL[finding.platform]}: ${mrkdwnText(clip(finding.detail, 400))}`),
+      .map((finding) => `• ${PLATFORM_LABEL[finding.platform]}: ${mrkdwnText(clipAtWord(finding.detail, 400))}`),
   );
   const unique = found.filter((line, index) => found.indexOf(line) === index);
   if (unique.length === 0) return undefined;
-  return clip(['*Found*', ...unique.slice(0, 6)].join('\n'), SECTION_TEXT_LIMIT);
+  return clipAtWord(['*Found*', ...unique.slice(0, 6)].join('\n'), SECTION_TEXT_LIMIT);
 }
 
 function actionsText(actions: readonly TopAction[], evaluated: boolean, platforms: readonly Platform[]): string {
   const heading = evaluated ? '*Top actions*' : '*Start with*';
   const lines = actions.map((action, index) => {
     const where = platforms.length > 1 ? ` (${PLATFORM_LABEL[action.platform]})` : '';
-    return `${index + 1}. *${mrkdwnText(clip(action.control, 100))}*${where}: ${mrkdwnText(clip(action.todo, 220))}`;
+    return `${index + 1}. *${mrkdwnText(clipAtWord(action.control, 100))}*${where}: ${mrkdwnText(clipAtWord(action.todo, 220))}`;
   });
   return [heading, ...lines].join('\n');
 }
@@ -182,13 +183,13 @@ function fallbackText(
   evaluated: boolean,
 ): string {
   const { framework, meta } = checklist;
-  const first = `${framework.name} checklist (${framework.version})${meta.subject ? ` for ${clip(meta.subject, 200)}` : ''}.`;
+  const first = `${framework.name} checklist (${framework.version})${meta.subject ? ` for ${clipAtWord(meta.subject, 200)}` : ''}.`;
   if (!evaluated) {
     return `${first} ${entries.length} controls in ${framework.groups.length} groups for ${platforms.map((p) => PLATFORM_LABEL[p]).join(' and ')}. Start with: ${actions.map((a) => a.control).join('; ')}.`;
   }
   const tally = platforms.map((platform) => `${PLATFORM_LABEL[platform]}: ${counts(entries, platform)}`).join('; ');
   const gaps = entries.filter((entry) => platforms.some((platform) => statusOf(entry, platform) === 'gap'));
-  return clip(
+  return clipAtWord(
     `${first} ${tally}.${gaps.length === 0 ? ' No gaps found.' : ` Gaps: ${gaps.map((e) => e.control.title).join('; ')}.`} Top actions: ${actions.map((a) => a.control).join('; ')}.`,
     3900,
   );
@@ -209,7 +210,10 @@ export function complianceMessage(checklist: ComplianceChecklist, share: boolean
     return {
       type: 'section',
       block_id: `compliance_group_${index}`,
-      text: { type: 'mrkdwn', text: clip([`*${mrkdwnText(group.name)}*`, ...lines].join('\n'), SECTION_TEXT_LIMIT) },
+      text: {
+        type: 'mrkdwn',
+        text: clipAtWord([`*${mrkdwnText(group.name)}*`, ...lines].join('\n'), SECTION_TEXT_LIMIT),
+      },
       ...(canDetail
         ? {
             accessory: {
@@ -226,10 +230,10 @@ export function complianceMessage(checklist: ComplianceChecklist, share: boolean
   const found = checklist.live ? foundText(entries, platforms) : undefined;
   // What live findings stand on (when Heroku and Cost Explorer were read), or what an estimate priced.
   const notes = (checklist.notes ?? []).map((note) =>
-    clip(note.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), 600),
+    clipAtWord(note.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), 600),
   );
   const blocks: KnownBlock[] = [
-    header(clip(`${framework.name} checklist`, 150)),
+    header(clipAtWord(`${framework.name} checklist`, 150)),
     // The subject, then what it stands on: one context block, so the counts stay the third block.
     {
       type: 'context',

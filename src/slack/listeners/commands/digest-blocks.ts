@@ -16,7 +16,8 @@ import {
 import { groupMovers, type MoverGroup } from '../../../core/digest/mover-groups';
 import { formatUsd, type Money } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
-import { context, header, MAX_MESSAGE_BLOCKS, mrkdwn } from '../../message';
+import { clip, context, header, mrkdwn } from '../../block-kit';
+import { MAX_MESSAGE_BLOCKS } from '../../message';
 import { monthName, rangeLabel } from '../../period-labels';
 
 export const DIGEST_POST_NOW = 'digest_post_now';
@@ -26,8 +27,6 @@ const NAME = { aws: 'AWS', heroku: 'Heroku' } as const;
 const ITEMS = { aws: ['service', 'services'], heroku: ['app', 'apps'] } as const;
 const MOVER_GROUPS = 3;
 const FIELD_LIMIT = 1900;
-
-const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
 /** `20 apps −$11.67 each ($35.00 → $23.33)` or `shop-api +$3.00 ($20.00 → $23.00)`. */
 function moverText(group: MoverGroup, platform: 'aws' | 'heroku'): string {

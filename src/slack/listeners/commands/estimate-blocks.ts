@@ -6,7 +6,8 @@
 import type { KnownBlock } from '@slack/types';
 import { type Estimate, priceDatesSpan, pricesDated } from '../../../core/model';
 import { formatUsd } from '../../../core/money';
-import { context, header, type Message, mrkdwn } from '../../message';
+import { context, header, mrkdwn } from '../../block-kit';
+import type { Message } from '../../message';
 import { priceLayersLine } from './estimate-sources';
 import { figureFields, largestLines, NAMES, opsLine, sidesOf, tiersLine, verdictLine } from './estimate-summary';
 

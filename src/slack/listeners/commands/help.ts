@@ -1,4 +1,5 @@
-import { context, ephemeral, header, type Message, mrkdwn } from '../../message';
+import { context, header, mrkdwn } from '../../block-kit';
+import { ephemeral, type Message } from '../../message';
 import type { Subcommand } from './subcommand';
 
 export function helpMessage(subcommands: readonly Subcommand[]): Message {

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Services } from '../../../services';
 import type { BotAuthorization } from '../../authorize';
-import { context, ephemeral, type Message } from '../../message';
+import { context } from '../../block-kit';
+import { ephemeral, type Message } from '../../message';
 import { slackErrorCode, slackErrorText } from '../../slack-errors';
 import { helpMessage } from './help';
 import type { Reply, Subcommand } from './subcommand';

@@ -1,13 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { MigrateReport, ReportSection } from '../../../answers/migrate-report';
 import { formatUsd } from '../../../core/money';
-import { context, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
+import { clip, context, header, mrkdwn } from '../../block-kit';
+import { MAX_MESSAGE_BLOCKS, type Message } from '../../message';
 
 const SECTION_LIMIT = 2900;
 /** Items without a public price listed under a total; the rest are counted. */
 const LEFT_OUT_SHOWN = 5;
-
-const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
 /** One report section as mrkdwn: rows, then its total in bold; what it leaves out after. */
 function sectionMrkdwn(section: ReportSection): string {

@@ -16,8 +16,9 @@ import {
   statusSentence,
   usdCents,
 } from '../../../core/parity';
-import { context, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
-import { clip, mrkdwnText } from './compliance-text';
+import { clipAtWord, context, header, mrkdwn } from '../../block-kit';
+import { MAX_MESSAGE_BLOCKS, type Message } from '../../message';
+import { mrkdwnText } from './compliance-text';
 
 export type ParityReportAnswer = Extract<ParityAnswer, { kind: 'report' }>;
 
@@ -62,27 +63,29 @@ function pairBlocks(pair: AppPair, several: boolean): KnownBlock[] {
     (d) => `*${d.class === 'risk' ? 'Risk' : 'Cost choice'}* · ${mrkdwnText(d.what)}\n      _${mrkdwnText(d.why)}_`,
   );
   const title = several ? [`_${pair.staging} against ${pair.production}_`] : [];
-  const blocks: KnownBlock[] = [mrkdwn(clip([...title, ...lines].join('\n'), SECTION_LIMIT))];
+  const blocks: KnownBlock[] = [mrkdwn(clipAtWord([...title, ...lines].join('\n'), SECTION_LIMIT))];
   const toMatch = [...pair.toMatch, ...pair.toMatchUnpriced];
   if (toMatch.length > 0) {
     const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what has no list price' : '';
     const items = toMatch.map((line) => costLineText(line, '+')).join('; ');
     blocks.push(
-      context(clip(`Removing the risks: *+${usdCents(pair.toMatchCents)}/mo*${unpriced} = ${items}`, CONTEXT_LIMIT)),
+      context(
+        clipAtWord(`Removing the risks: *+${usdCents(pair.toMatchCents)}/mo*${unpriced} = ${items}`, CONTEXT_LIMIT),
+      ),
     );
   }
   return blocks;
 }
 
 function detailBlocks(pipeline: PipelineParity): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: 'divider' }, mrkdwn(clip(pipelineVerdict(pipeline), SECTION_LIMIT))];
+  const blocks: KnownBlock[] = [{ type: 'divider' }, mrkdwn(clipAtWord(pipelineVerdict(pipeline), SECTION_LIMIT))];
   const several = pipeline.pairs.length > 1;
   for (const pair of pipeline.pairs) blocks.push(...pairBlocks(pair, several));
   const foot = [...pipeline.notes];
   if (pipeline.status === 'compared' && pipeline.fullCopyCents > 0 && riskCount(pipeline) > 0) {
     foot.unshift(`A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging.`);
   }
-  if (foot.length > 0) blocks.push(context(clip(foot.join('\n'), CONTEXT_LIMIT)));
+  if (foot.length > 0) blocks.push(context(clipAtWord(foot.join('\n'), CONTEXT_LIMIT)));
   return blocks;
 }
 
@@ -93,7 +96,7 @@ function compactBlocks(pipelines: readonly PipelineParity[]): KnownBlock[] {
     const last = sections.at(-1);
     if (last !== undefined && last.length + line.length + 1 <= SECTION_LIMIT)
       sections[sections.length - 1] = `${last}\n${line}`;
-    else sections.push(clip(line, SECTION_LIMIT));
+    else sections.push(clipAtWord(line, SECTION_LIMIT));
   }
   return [{ type: 'divider' }, ...sections.map(mrkdwn)];
 }
@@ -126,14 +129,14 @@ function fallback(pipelines: readonly PipelineParity[]): string {
       .replace(/:[a-z_]+: /g, '')
       .replace(/\*/g, ''),
   );
-  return clip(`Staging parity: ${lines.join('. ')}`, 3900);
+  return clipAtWord(`Staging parity: ${lines.join('. ')}`, 3900);
 }
 
 export function parityBlocks(answer: ParityReportAnswer): KnownBlock[] {
   const pipelines = ordered(answer.report.pipelines);
   const title = pipelines.length === 1 ? `Staging parity: ${pipelines[0].pipeline}` : 'Staging parity';
-  const head: KnownBlock[] = [header(clip(title, 150))];
-  if (pipelines.length > 1) head.push(mrkdwn(clip(summary(pipelines), SECTION_LIMIT)));
+  const head: KnownBlock[] = [header(clipAtWord(title, 150))];
+  if (pipelines.length > 1) head.push(mrkdwn(clipAtWord(summary(pipelines), SECTION_LIMIT)));
   const detailed = pipelines.flatMap(detailBlocks);
   const fits = head.length + detailed.length + RESERVED_BLOCKS <= MAX_MESSAGE_BLOCKS;
   const about = [
@@ -144,7 +147,7 @@ export function parityBlocks(answer: ParityReportAnswer): KnownBlock[] {
   return [
     ...head,
     ...(fits ? detailed : compactBlocks(pipelines)),
-    context(clip(about.join('\n'), CONTEXT_LIMIT)),
+    context(clipAtWord(about.join('\n'), CONTEXT_LIMIT)),
   ].slice(0, MAX_MESSAGE_BLOCKS);
 }
 

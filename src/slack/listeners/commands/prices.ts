@@ -2,12 +2,12 @@ import type { KnownBlock } from '@slack/types';
 import { type PricesAnswer, pricesAnswer } from '../../../answers/prices';
 import { pricesWords, refreshLines, renderPricesText } from '../../../answers/prices-text';
 import type { RefreshOutcome } from '../../../core/pricing';
+import { clip, context, header, mrkdwn } from '../../block-kit';
 import { isLead } from '../../leads';
-import { context, ephemeral, header, type Message, mrkdwn } from '../../message';
+import { ephemeral, type Message } from '../../message';
 import type { Subcommand } from './subcommand';
 
 const SECTION_LIMIT = 2900;
-const clip = (text: string) => (text.length <= SECTION_LIMIT ? text : `${text.slice(0, SECTION_LIMIT - 1)}…`);
 /** Configuration names read as code in Slack, not as prose. */
 const names = (text: string) =>
   text.replace(/(?<![`\w])(PRICING_FILE|PRICES_SCHEDULE|AWS_PRICING_REGION|HEROKU_API_TOKEN)(?![`\w])/g, '`$1`');
@@ -18,15 +18,17 @@ function pricesMessage(answer: PricesAnswer, outcomes?: readonly RefreshOutcome[
   const refreshed = outcomes ? refreshLines(outcomes) : [];
   const blocks: KnownBlock[] = [header('Where prices come from')];
   if (refreshed.length > 0)
-    blocks.push(mrkdwn(clip(`*Refreshed just now*\n${refreshed.map((line) => `• ${line}`).join('\n')}`)));
-  blocks.push(mrkdwn(clip(`${names(words.lead)}\n*Prices in use now:* ${names(words.counts)}`)));
+    blocks.push(
+      mrkdwn(clip(`*Refreshed just now*\n${refreshed.map((line) => `• ${line}`).join('\n')}`, SECTION_LIMIT)),
+    );
+  blocks.push(mrkdwn(clip(`${names(words.lead)}\n*Prices in use now:* ${names(words.counts)}`, SECTION_LIMIT)));
   for (const part of words.parts) {
     const title = `${part.warning ? ':warning: ' : ''}*${names(part.title)}*`;
-    blocks.push(mrkdwn(clip(`${title}\n${part.lines.map(names).join('\n')}`)));
+    blocks.push(mrkdwn(clip(`${title}\n${part.lines.map(names).join('\n')}`, SECTION_LIMIT)));
   }
   blocks.push(context(`${names(words.footer)} List prices in USD.`));
   const text = [...refreshed, renderPricesText(answer)].join('\n');
-  return { response_type: 'ephemeral', text: clip(text), blocks };
+  return { response_type: 'ephemeral', text: clip(text, SECTION_LIMIT), blocks };
 }
 
 /** `/hosting prices [refresh]`: where prices come from; `refresh` (leads only) reads them now. */

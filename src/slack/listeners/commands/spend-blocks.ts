@@ -7,14 +7,14 @@ import type { KnownBlock } from '@slack/types';
 import type { PlatformSpend, SpendReport } from '../../../answers/spend';
 import { formatCents } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
-import { context, header, MAX_MESSAGE_BLOCKS, type Message, mrkdwn } from '../../message';
+import { clip, context, header, mrkdwn } from '../../block-kit';
+import { MAX_MESSAGE_BLOCKS, type Message } from '../../message';
 
 export const SPEND_DETAILS = 'spend_details';
 
 const SECTION_LIMIT = 2900;
 const FIELD_LIMIT = 1900;
 
-const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCents(cents)}`);
 const label = (text: string) => neutraliseMarkup(text);
 

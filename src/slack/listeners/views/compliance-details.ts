@@ -6,19 +6,20 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ChecklistGroup } from '../../../core/compliance';
 import { PLATFORM_LABEL } from '../../../core/compliance/phrases';
+import { clipAtWord } from '../../block-kit';
 import { STATUS_ICON, statusWord } from '../commands/compliance-blocks';
-import { clip, mrkdwnText } from '../commands/compliance-text';
+import { mrkdwnText } from '../commands/compliance-text';
 
 const SECTION_TEXT_LIMIT = 3000;
 const MAX_VIEW_BLOCKS = 100;
 
 const section = (text: string): KnownBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: clip(text, SECTION_TEXT_LIMIT) },
+  text: { type: 'mrkdwn', text: clipAtWord(text, SECTION_TEXT_LIMIT) },
 });
 const note = (text: string): KnownBlock => ({
   type: 'context',
-  elements: [{ type: 'mrkdwn', text: clip(text, SECTION_TEXT_LIMIT) }],
+  elements: [{ type: 'mrkdwn', text: clipAtWord(text, SECTION_TEXT_LIMIT) }],
 });
 
 export function complianceDetailsView(frameworkName: string, group: ChecklistGroup, subject?: string): ModalView {
@@ -57,7 +58,7 @@ export function complianceDetailsView(frameworkName: string, group: ChecklistGro
   }
   return {
     type: 'modal',
-    title: { type: 'plain_text', text: clip(group.name, 24) },
+    title: { type: 'plain_text', text: clipAtWord(group.name, 24) },
     close: { type: 'plain_text', text: 'Close' },
     blocks: blocks.slice(0, MAX_VIEW_BLOCKS),
   };

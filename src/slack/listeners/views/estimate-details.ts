@@ -6,8 +6,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type CostLine, type Estimate, leadSentences, type PlatformCost, priceDatesSpan } from '../../../core/model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../../../core/money';
-import { context, mrkdwn } from '../../message';
-import { clip } from '../commands/compliance-text';
+import { clip, clipAtWord, context, mrkdwn } from '../../block-kit';
 import { priceLayersLine } from '../commands/estimate-sources';
 import { NAMES, sidesOf, verdictLine } from '../commands/estimate-summary';
 
@@ -56,7 +55,7 @@ export function packed(lines: readonly string[], as: (text: string) => KnownBloc
   const blocks: KnownBlock[] = [];
   let current = '';
   for (const line of lines) {
-    const clipped = line.length > SECTION_LIMIT ? `${line.slice(0, SECTION_LIMIT - 1)}…` : line;
+    const clipped = clip(line, SECTION_LIMIT);
     if (current && current.length + clipped.length + 1 > SECTION_LIMIT) {
       blocks.push(as(current));
       current = '';
@@ -121,7 +120,7 @@ function estimateDetailBlocks(estimate: Estimate, words: string): KnownBlock[] {
   ];
   return [
     context(
-      `Per month, estimated from list prices whose sources are dated *${priceDatesSpan(estimate.priceDates)}*, for \`${clip(words.replace(/`/g, "'"), 1500)}\`. Not a quote.`,
+      `Per month, estimated from list prices whose sources are dated *${priceDatesSpan(estimate.priceDates)}*, for \`${clipAtWord(words.replace(/`/g, "'"), 1500)}\`. Not a quote.`,
     ),
     mrkdwn(`${lead}\n${verdictLine(estimate, true)}${missing.length ? `\n${missing.join('\n')}` : ''}`),
     { type: 'divider' },
