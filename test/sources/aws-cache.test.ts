@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import { AwsSpendSource, costExplorerCacheKey } from '../../src/sources/aws/aws-spend-source';
+import { AwsSpendSource } from '../../src/sources/aws/aws-spend-source';
 import { type CostExplorerClientOptions, createCostExplorerClient } from '../../src/sources/aws/cost-explorer-client';
+import { costExplorerCacheKey } from '../../src/sources/aws/cost-explorer-requests';
 import { SourceError } from '../../src/sources/source-error';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';

@@ -1,9 +1,7 @@
-import crypto from 'node:crypto';
 import {
   type CostExplorerClient,
   type Dimension,
   type Expression,
-  GetCostAndUsageCommand,
   type GetCostAndUsageCommandInput,
   GetCostForecastCommand,
   type GetCostForecastCommandInput,
@@ -12,7 +10,6 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import Decimal from 'decimal.js';
 import type { z } from 'zod';
-import { type Money, usd } from '../../core/money';
 import { builtInInstanceSpec, type InstanceSpecLookup } from '../../core/pricing/instance-specs';
 import {
   averageStorageGb,
@@ -36,16 +33,15 @@ import {
   type UsageWorkload,
 } from '../../core/spend/usage-workload';
 import type { Store } from '../../store/store';
-import type { Fetched, SourceError } from '../source-error';
-import { type CachedPart, fetchedFrom, staleOnError } from '../stale-cache';
-import { type CostExplorerOperation, costExplorerError, neverSent } from './cost-explorer-errors';
+import type { Fetched } from '../source-error';
+import { type CachedPart, fetchedFrom } from '../stale-cache';
+import type { CostExplorerOperation } from './cost-explorer-errors';
+import { type CallContext, CostExplorerRequests, type RequestsThisMonth } from './cost-explorer-requests';
 import {
   accountLabels,
   badResponse,
   type CostAndUsageAnswer,
   type CostForecastAnswer,
-  costAndUsageAnswerSchema,
-  costAndUsagePageSchema,
   costForecastAnswerSchema,
   costForecastOutputSchema,
   dayBuckets,
@@ -65,12 +61,6 @@ export const FORECAST_METRIC = {
 
 export { COST_METRICS, type CostMetric };
 
-/** The name counted in the store for every request sent to Cost Explorer. */
-export const COST_EXPLORER_SERVICE = 'cost-explorer';
-/** AWS charges $0.01 per Cost Explorer API request; each page is a request. */
-export const COST_EXPLORER_REQUEST_PRICE: Money = usd('0.01');
-/** Billing data updates up to three times a day, so six hours loses little. */
-const DEFAULT_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
 /**
  * RECORD_TYPE values kept apart from usage (docs/references.md#aws-cost-explorer; confirm with
  * GetDimensionValues(RECORD_TYPE) on a real account and override with `creditRecordTypes`).
@@ -84,9 +74,6 @@ const RUNNING_HOURS_GROUPS = ['EC2: Running Hours', 'RDS: Running Hours', 'Elast
 const MULTI_AZ_OPTIONS = ['Multi-AZ', 'Multi-AZ (readable standbys)'];
 /** The forecast's prediction interval, in percent (GetCostForecast accepts 51–99). */
 const PREDICTION_INTERVAL_LEVEL = 80;
-/** A runaway paging loop costs money: stop and call it a bad response beyond this many pages. */
-const DEFAULT_MAX_PAGES = 200;
-
 export interface AwsSpendSourceOptions {
   client: CostExplorerClient;
   store: Store;
@@ -105,41 +92,6 @@ export interface AwsSpendSourceOptions {
   logger?: { warn(...messages: unknown[]): void };
 }
 
-export interface RequestsThisMonth {
-  /** YYYY-MM (UTC). */
-  month: string;
-  requests: number;
-  /** requests × $0.01. */
-  cost: Money;
-}
-
-/** One call's shared fate: after the first failure, later requests in the call go to the cache only. */
-interface CallContext {
-  failure?: SourceError;
-}
-
-function canonicalJson(value: unknown): string {
-  const normalise = (item: unknown): unknown => {
-    if (Array.isArray(item)) return item.map(normalise);
-    if (item && typeof item === 'object') {
-      return Object.fromEntries(
-        Object.keys(item)
-          .filter((key) => (item as Record<string, unknown>)[key] !== undefined)
-          .sort()
-          .map((key) => [key, normalise((item as Record<string, unknown>)[key])]),
-      );
-    }
-    return item;
-  };
-  return JSON.stringify(normalise(value));
-}
-
-/** A stable cache key for one Cost Explorer request: operation + every parameter, order-independent. */
-export function costExplorerCacheKey(operation: CostExplorerOperation, input: object): string {
-  const digest = crypto.createHash('sha256').update(canonicalJson(input)).digest('hex').slice(0, 40);
-  return `cost-explorer:v1:${operation}:${digest}`;
-}
-
 function groupDefinition(groupBy: SpendGroupBy): GroupDefinition {
   if (groupBy === 'service') return { Type: 'DIMENSION', Key: 'SERVICE' };
   if (groupBy === 'account') return { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' };
@@ -148,25 +100,19 @@ function groupDefinition(groupBy: SpendGroupBy): GroupDefinition {
 }
 
 /**
- * Live AWS spend from Cost Explorer: fetches, pages, retries (through the client), caches and counts.
+ * Live AWS spend from Cost Explorer: which questions to ask (daily cost, forecast, usage as a workload), asked
+ * through CostExplorerRequests (paged, cached, counted) and turned into figures by src/core/spend.
  * Returns plain figures as exact decimal strings; deciding what they mean is the caller's business.
  */
 export class AwsSpendSource {
   readonly metric: CostMetric;
-  private readonly client: CostExplorerClient;
-  private readonly store: Store;
-  private readonly now: () => Date;
-  private readonly cacheTtlMs: number;
+  /** Paging, caching and counting of every request (cost-explorer-requests.ts). */
+  private readonly requests: CostExplorerRequests;
   private readonly instanceSpec: InstanceSpecLookup;
   private readonly creditRecordTypes: string[];
-  private readonly maxPages: number;
-  private readonly logger: { warn(...messages: unknown[]): void };
 
   constructor(options: AwsSpendSourceOptions) {
-    this.client = options.client;
-    this.store = options.store;
-    this.now = options.now;
-    this.cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+    this.requests = new CostExplorerRequests(options);
     this.metric = options.metric ?? 'UnblendedCost';
     if (!Object.hasOwn(FORECAST_METRIC, this.metric)) {
       throw new RangeError(`metric must be one of ${COST_METRICS.join(', ')}, not ${this.metric}`);
@@ -174,13 +120,11 @@ export class AwsSpendSource {
     const custom = options.instanceSpec;
     this.instanceSpec = custom ? (type) => custom(type) ?? builtInInstanceSpec(type) : builtInInstanceSpec;
     this.creditRecordTypes = [...(options.creditRecordTypes ?? DEFAULT_CREDIT_RECORD_TYPES)];
-    this.maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-    this.logger = options.logger ?? console;
   }
 
   /** Releases the SDK client's sockets, so a CLI run or a stopping bot exits promptly. */
   close(): void {
-    this.client.destroy();
+    this.requests.client.destroy();
   }
 
   /**
@@ -197,8 +141,11 @@ export class AwsSpendSource {
     } satisfies GetCostAndUsageCommandInput;
     const creditTypes: Expression = { Dimensions: { Key: 'RECORD_TYPE', Values: this.creditRecordTypes } };
     const context: CallContext = {};
-    const usage = await this.costAndUsage({ ...base, GroupBy: [group], Filter: { Not: creditTypes } }, context);
-    const credits = await this.costAndUsage(
+    const usage = await this.requests.costAndUsage(
+      { ...base, GroupBy: [group], Filter: { Not: creditTypes } },
+      context,
+    );
+    const credits = await this.requests.costAndUsage(
       { ...base, GroupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }], Filter: creditTypes },
       context,
     );
@@ -218,13 +165,15 @@ export class AwsSpendSource {
       Granularity: 'MONTHLY',
       PredictionIntervalLevel: PREDICTION_INTERVAL_LEVEL,
     };
-    const part = await this.cached(
+    const part = await this.requests.cached(
       'GetCostForecast',
       input,
       costForecastAnswerSchema,
       async (): Promise<CostForecastAnswer> => {
         try {
-          const output = await this.sendAndCount(() => this.client.send(new GetCostForecastCommand(input)));
+          const output = await this.requests.sendCounted(() =>
+            this.requests.client.send(new GetCostForecastCommand(input)),
+          );
           const parsed = costForecastOutputSchema.safeParse(output);
           if (!parsed.success) throw badResponse('GetCostForecast', describeIssue(parsed.error));
           return { available: true, output: parsed.data };
@@ -256,7 +205,7 @@ export class AwsSpendSource {
     } satisfies GetCostAndUsageCommandInput;
     const usageRecords = dims('RECORD_TYPE', USAGE_RECORD_TYPES);
     const context: CallContext = {};
-    const hours = await this.costAndUsage(
+    const hours = await this.requests.costAndUsage(
       {
         ...base,
         GroupBy: [
@@ -286,7 +235,7 @@ export class AwsSpendSource {
     let rdsStorageGb: number | undefined;
     if (rows.some((row) => row.service === RDS_SERVICE && row.instanceType !== 'NoInstanceType')) {
       const rds = dims('SERVICE', [RDS_SERVICE]);
-      const multiAz = await this.costAndUsage(
+      const multiAz = await this.requests.costAndUsage(
         {
           ...base,
           GroupBy: [{ Type: 'DIMENSION', Key: 'INSTANCE_TYPE' }],
@@ -304,7 +253,7 @@ export class AwsSpendSource {
       for (const row of quantityRows(multiAz.value, 'UsageQuantity')) {
         if (new Decimal(row.amount).greaterThan(0)) multiAzTypes.add(row.keys[0].trim().toLowerCase());
       }
-      const storage = await this.costAndUsage(
+      const storage = await this.requests.costAndUsage(
         { ...base, GroupBy: [{ Type: 'DIMENSION', Key: 'USAGE_TYPE' }], Filter: { And: [rds, usageRecords] } },
         context,
       );
@@ -323,146 +272,36 @@ export class AwsSpendSource {
   }
 
   /** Cost Explorer requests sent this UTC month (every page and retry counts) and what they cost. */
-  async requestsThisMonth(): Promise<RequestsThisMonth> {
-    const month = this.now().toISOString().slice(0, 7);
-    const requests = await this.store.requestCount(COST_EXPLORER_SERVICE, month);
-    return { month, requests, cost: COST_EXPLORER_REQUEST_PRICE.times(requests) };
+  requestsThisMonth(): Promise<RequestsThisMonth> {
+    return this.requests.requestsThisMonth();
   }
 
   // --- the cached, counted request path, for other Cost Explorer questions (alerts) ----------
 
   /** The SDK client, for commands this class does not build itself; send them through `sendCounted`. */
   get costExplorer(): CostExplorerClient {
-    return this.client;
+    return this.requests.client;
   }
 
   /** GetCostAndUsage, every page, cached like spend answers; `maxAgeMs` accepts older cached answers. */
-  async costAndUsagePages(input: GetCostAndUsageCommandInput, maxAgeMs?: number): Promise<Fetched<CostAndUsageAnswer>> {
-    const part = await this.cached(
-      'GetCostAndUsage',
-      input,
-      costAndUsageAnswerSchema,
-      () => this.allPages(input),
-      {},
-      maxAgeMs,
-    );
-    return fetchedFrom(part.value, [part]);
+  costAndUsagePages(input: GetCostAndUsageCommandInput, maxAgeMs?: number): Promise<Fetched<CostAndUsageAnswer>> {
+    return this.requests.costAndUsagePages(input, maxAgeMs);
   }
 
   /** Any other read, cached by operation and input, with the same stale-on-failure rules. */
-  async cachedRead<V>(
+  cachedRead<V>(
     operation: CostExplorerOperation,
     input: object,
     schema: z.ZodType<V>,
     load: () => Promise<V>,
     maxAgeMs?: number,
   ): Promise<Fetched<V>> {
-    const part = await this.cached(operation, input, schema, load, {}, maxAgeMs);
-    return fetchedFrom(part.value, [part]);
+    return this.requests.cachedRead(operation, input, schema, load, maxAgeMs);
   }
 
   /** Sends one request and counts what went out: each attempt (retries included) is a paid request. */
   sendCounted<T extends { $metadata?: { attempts?: number } }>(send: () => Promise<T>): Promise<T> {
-    return this.sendAndCount(send);
-  }
-
-  // --- requests, paging, caching, counting ------------------------------------------------
-
-  private async costAndUsage(
-    input: GetCostAndUsageCommandInput,
-    context: CallContext,
-  ): Promise<CachedPart<CostAndUsageAnswer>> {
-    return this.cached('GetCostAndUsage', input, costAndUsageAnswerSchema, () => this.allPages(input), context);
-  }
-
-  /** Every page, sending the same parameters each time with only NextPageToken added. */
-  private async allPages(input: GetCostAndUsageCommandInput): Promise<CostAndUsageAnswer> {
-    const pages: CostAndUsageAnswer['pages'] = [];
-    const seen = new Set<string>();
-    let token: string | undefined;
-    do {
-      const pageInput: GetCostAndUsageCommandInput = token === undefined ? input : { ...input, NextPageToken: token };
-      const output = await this.sendAndCount(() => this.client.send(new GetCostAndUsageCommand(pageInput)));
-      const parsed = costAndUsagePageSchema.safeParse(output);
-      if (!parsed.success) throw badResponse('GetCostAndUsage', describeIssue(parsed.error));
-      const { NextPageToken: next, ...page } = parsed.data;
-      // Checked before anything is cached: every group must carry every metric asked for.
-      for (const bucket of page.ResultsByTime ?? []) {
-        for (const group of bucket.Groups ?? []) {
-          const missing = (input.Metrics ?? []).find((metric) => !group.Metrics[metric]);
-          if (missing) throw badResponse('GetCostAndUsage', `a group has no ${missing}`);
-        }
-      }
-      pages.push(page);
-      token = next === '' ? undefined : next;
-      if (token !== undefined) {
-        if (seen.has(token)) throw badResponse('GetCostAndUsage', 'the same page token came back twice');
-        if (pages.length >= this.maxPages) {
-          throw badResponse('GetCostAndUsage', `more than ${this.maxPages} pages; ask for a shorter period`);
-        }
-        seen.add(token);
-      }
-    } while (token !== undefined);
-    return { pages };
-  }
-
-  private async sendAndCount<T extends { $metadata?: { attempts?: number } }>(send: () => Promise<T>): Promise<T> {
-    try {
-      const output = await send();
-      await this.count(output.$metadata?.attempts ?? 1);
-      return output;
-    } catch (error) {
-      if (!neverSent(error))
-        await this.count((error as { $metadata?: { attempts?: number } })?.$metadata?.attempts ?? 1);
-      throw error;
-    }
-  }
-
-  /** Counts requests sent; a store that cannot take the count never costs the answer (or hides a failure). */
-  private async count(attempts: number): Promise<void> {
-    try {
-      await this.store.countRequests(COST_EXPLORER_SERVICE, this.now(), attempts);
-    } catch (error) {
-      this.logger.warn(`Cost Explorer: ${attempts} request(s) could not be counted in the store:`, error);
-    }
-  }
-
-  /**
-   * Fresh cache → cached answer, no request. Otherwise ask; on failure fall back to any cached answer
-   * (however old), labelled stale, or throw the failure as a SourceError. The answer was paid for,
-   * so a store that cannot keep it only costs the next ask.
-   */
-  private cached<V>(
-    operation: CostExplorerOperation,
-    input: object,
-    schema: z.ZodType<V>,
-    load: () => Promise<V>,
-    context: CallContext,
-    maxAgeMs = this.cacheTtlMs,
-  ): Promise<CachedPart<V>> {
-    return staleOnError({
-      store: this.store,
-      key: costExplorerCacheKey(operation, input),
-      now: this.now,
-      maxAgeMs,
-      read: (value) => {
-        const parsed = schema.safeParse(value);
-        return parsed.success ? parsed.data : undefined;
-      },
-      fetch: load,
-      failure: (error) => costExplorerError(error, operation),
-      failedBefore: context.failure,
-      onFailure: (failure) => {
-        context.failure = failure;
-      },
-      warn: (failed, error) =>
-        this.logger.warn(
-          failed === 'read'
-            ? `Cost Explorer cache: could not read ${operation}; asking Cost Explorer:`
-            : `Cost Explorer cache: could not store the ${operation} answer (the next ask pays again):`,
-          error,
-        ),
-    });
+    return this.requests.sendCounted(send);
   }
 
   // --- turning answers into figures (src/core/spend/daily-cost.ts does the arithmetic) -------
