@@ -55,7 +55,7 @@ async function dailyAmounts(
     GroupBy: groupBy,
     Filter: withoutCredits,
   };
-  const answer = await aws.costAndUsagePages(input, maxAgeMs);
+  const answer = await aws.requests.costAndUsagePages(input, maxAgeMs);
   const byKey: Record<string, Record<string, Decimal>> = {};
   const estimated = new Set<string>();
   let unit = 'USD';
@@ -147,7 +147,7 @@ const anomaliesSchema = z.array(anomalySchema);
 /** Anomalies Cost Anomaly Detection found with a start in [start, end): every page. None when no monitor exists. */
 export function costAnomalies(aws: AwsSpendSource, period: Period, maxAgeMs?: number): Promise<Fetched<CeAnomaly[]>> {
   const input: GetAnomaliesCommandInput = { DateInterval: { StartDate: period.start, EndDate: period.end } };
-  return aws.cachedRead(
+  return aws.requests.cachedRead(
     'GetAnomalies',
     input,
     anomaliesSchema,
@@ -156,8 +156,8 @@ export function costAnomalies(aws: AwsSpendSource, period: Period, maxAgeMs?: nu
       let token: string | undefined;
       let pages = 0;
       do {
-        const output = await aws.sendCounted(() =>
-          aws.costExplorer.send(new GetAnomaliesCommand({ ...input, ...(token ? { NextPageToken: token } : {}) })),
+        const output = await aws.requests.sendCounted(() =>
+          aws.requests.client.send(new GetAnomaliesCommand({ ...input, ...(token ? { NextPageToken: token } : {}) })),
         );
         const parsed = anomaliesSchema.safeParse(output.Anomalies ?? []);
         if (!parsed.success) throw badAnswer('GetAnomalies');
@@ -180,8 +180,8 @@ export async function sendAnomalyFeedback(
   feedback: AnomalyFeedback,
 ): Promise<void> {
   try {
-    await aws.sendCounted(() =>
-      aws.costExplorer.send(new ProvideAnomalyFeedbackCommand({ AnomalyId: anomalyId, Feedback: feedback })),
+    await aws.requests.sendCounted(() =>
+      aws.requests.client.send(new ProvideAnomalyFeedbackCommand({ AnomalyId: anomalyId, Feedback: feedback })),
     );
   } catch (error) {
     throw costExplorerError(error, 'ProvideAnomalyFeedback');
@@ -234,12 +234,14 @@ export async function costComparisonDrivers(
     MetricForComparison: aws.metric,
     MaxResults: 10,
   };
-  const answer = await aws.cachedRead(
+  const answer = await aws.requests.cachedRead(
     'GetCostComparisonDrivers',
     input,
     driversSchema,
     async () => {
-      const output = await aws.sendCounted(() => aws.costExplorer.send(new GetCostComparisonDriversCommand(input)));
+      const output = await aws.requests.sendCounted(() =>
+        aws.requests.client.send(new GetCostComparisonDriversCommand(input)),
+      );
       const parsed = driversSchema.safeParse(output.CostComparisonDrivers ?? []);
       if (!parsed.success) throw badAnswer('GetCostComparisonDrivers');
       return parsed.data;

@@ -9,7 +9,6 @@ import {
   type Metric,
 } from '@aws-sdk/client-cost-explorer';
 import Decimal from 'decimal.js';
-import type { z } from 'zod';
 import { builtInInstanceSpec, type InstanceSpecLookup } from '../../core/pricing/instance-specs';
 import {
   averageStorageGb,
@@ -35,7 +34,6 @@ import {
 import type { Store } from '../../store/store';
 import type { Fetched } from '../source-error';
 import { type CachedPart, fetchedFrom } from '../stale-cache';
-import type { CostExplorerOperation } from './cost-explorer-errors';
 import { type CallContext, CostExplorerRequests, type RequestsThisMonth } from './cost-explorer-requests';
 import {
   accountLabels,
@@ -106,8 +104,8 @@ function groupDefinition(groupBy: SpendGroupBy): GroupDefinition {
  */
 export class AwsSpendSource {
   readonly metric: CostMetric;
-  /** Paging, caching and counting of every request (cost-explorer-requests.ts). */
-  private readonly requests: CostExplorerRequests;
+  /** Paging, caching and counting of every request (cost-explorer-requests.ts); alert queries ask through it too. */
+  readonly requests: CostExplorerRequests;
   private readonly instanceSpec: InstanceSpecLookup;
   private readonly creditRecordTypes: string[];
 
@@ -274,34 +272,6 @@ export class AwsSpendSource {
   /** Cost Explorer requests sent this UTC month (every page and retry counts) and what they cost. */
   requestsThisMonth(): Promise<RequestsThisMonth> {
     return this.requests.requestsThisMonth();
-  }
-
-  // --- the cached, counted request path, for other Cost Explorer questions (alerts) ----------
-
-  /** The SDK client, for commands this class does not build itself; send them through `sendCounted`. */
-  get costExplorer(): CostExplorerClient {
-    return this.requests.client;
-  }
-
-  /** GetCostAndUsage, every page, cached like spend answers; `maxAgeMs` accepts older cached answers. */
-  costAndUsagePages(input: GetCostAndUsageCommandInput, maxAgeMs?: number): Promise<Fetched<CostAndUsageAnswer>> {
-    return this.requests.costAndUsagePages(input, maxAgeMs);
-  }
-
-  /** Any other read, cached by operation and input, with the same stale-on-failure rules. */
-  cachedRead<V>(
-    operation: CostExplorerOperation,
-    input: object,
-    schema: z.ZodType<V>,
-    load: () => Promise<V>,
-    maxAgeMs?: number,
-  ): Promise<Fetched<V>> {
-    return this.requests.cachedRead(operation, input, schema, load, maxAgeMs);
-  }
-
-  /** Sends one request and counts what went out: each attempt (retries included) is a paid request. */
-  sendCounted<T extends { $metadata?: { attempts?: number } }>(send: () => Promise<T>): Promise<T> {
-    return this.requests.sendCounted(send);
   }
 
   // --- turning answers into figures (src/core/spend/daily-cost.ts does the arithmetic) -------
