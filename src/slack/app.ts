@@ -118,6 +118,9 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
     // Bolt resets a logger it is given to INFO unless logLevel comes too: LOG_LEVEL would be ignored.
     ...(logger ? { logger, logLevel: logger.getLevel() } : { logLevel: config.LOG_LEVEL as LogLevel }),
     clientOptions,
+    // Bolt's default conversation store reads an in-memory map before every listener (building an
+    // Error, with its stack, for each conversation it has not seen); nothing here keeps conversation state.
+    convoStore: false,
   });
 
   // Counts listener work under way, so a shutdown can wait for it.

@@ -10,6 +10,7 @@ import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/com
 import { DIGEST_POST_NOW, DIGEST_SETTINGS } from '../commands/digest-blocks';
 import { ESTIMATE_DETAILS, OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
 import { SPEND_DETAILS } from '../commands/spend-blocks';
+import { ActionRoutes } from '../routes';
 import { FORM_ACTIONS } from '../views/estimate-form';
 import { alertAction, feedbackAct, simpleAct } from './alert-actions';
 import { complianceDetails } from './compliance-details';
@@ -28,39 +29,41 @@ import { shareEstimate } from './share-estimate';
 import { spendDetails } from './spend-details';
 
 export function register(app: App, services: Services): void {
-  app.action<BlockButtonAction>(SHARE_ESTIMATE, shareEstimate(services));
-  app.action<BlockButtonAction>(ESTIMATE_DETAILS, estimateDetails(services));
-  app.action<BlockAction>(FORM_ACTIONS.platform, estimateFormChange(services, 'platform'));
-  app.action<BlockAction>(FORM_ACTIONS.addProcess, estimateFormChange(services, 'add-process'));
-  app.action<BlockButtonAction>(OPEN_COMPLIANCE, openCompliance(services));
-  app.action<BlockButtonAction>(EXPORT_MARKDOWN, complianceExport(services, 'markdown'));
-  app.action<BlockButtonAction>(EXPORT_CSV, complianceExport(services, 'csv'));
-  app.action<BlockButtonAction>(EXPORT_TO_CHANNEL, complianceExport(services, 'offered', true));
-  app.action<BlockButtonAction>(COMPLIANCE_DETAILS, complianceDetails(services));
-  app.action<BlockButtonAction>(SPEND_DETAILS, spendDetails(services));
-  app.action<BlockButtonAction>(HOME_ACTIONS.refresh, homeRefresh(services, false));
-  app.action<BlockButtonAction>(HOME_ACTIONS.refreshNow, homeRefresh(services, true));
-  app.action<BlockButtonAction>(HOME_ACTIONS.postDigest, homePostDigest(services));
-  app.action<BlockButtonAction>(HOME_ACTIONS.newEstimate, homeNewEstimate(services));
-  app.action<BlockButtonAction>(HOME_ACTIONS.digestSettings, homeDigestSettings(services));
-  app.action<BlockButtonAction>(DIGEST_POST_NOW, digestPreviewPost(services));
-  app.action<BlockButtonAction>(DIGEST_SETTINGS, homeDigestSettings(services));
-  app.action<BlockButtonAction>(HOME_ACTIONS.exportAudit, homeExportAudit(services));
-  app.action<BlockButtonAction>(ADD_BUDGET, openBudgetForm(services));
-  app.action<BlockButtonAction>(DELETE_BUDGET, deleteBudgetFromHome(services));
-  app.action<BlockOverflowAction>(
-    HOME_ACTIONS.more,
-    homeMore({
-      [HOME_ACTIONS.newEstimate]: homeNewEstimate(services),
-      [HOME_ACTIONS.postDigest]: homePostDigest(services),
-      [HOME_ACTIONS.digestSettings]: homeDigestSettings(services),
-      [HOME_ACTIONS.refreshNow]: homeRefresh(services, true),
-      [HOME_ACTIONS.exportAudit]: homeExportAudit(services),
-    }),
-  );
-  app.action<BlockAction>(ALERT_ACTIONS.acknowledge, alertAction(services, simpleAct({ kind: 'acknowledge' })));
-  app.action<BlockAction>(ALERT_ACTIONS.expected, alertAction(services, simpleAct({ kind: 'expected' })));
-  app.action<BlockAction>(ALERT_ACTIONS.snoozeDay, alertAction(services, simpleAct({ kind: 'snooze', days: 1 })));
-  app.action<BlockAction>(ALERT_ACTIONS.snoozeWeek, alertAction(services, simpleAct({ kind: 'snooze', days: 7 })));
-  app.action<BlockAction>(ALERT_ACTIONS.feedback, alertAction(services, feedbackAct));
+  new ActionRoutes()
+    .on<BlockButtonAction>(SHARE_ESTIMATE, shareEstimate(services))
+    .on<BlockButtonAction>(ESTIMATE_DETAILS, estimateDetails(services))
+    .on<BlockAction>(FORM_ACTIONS.platform, estimateFormChange(services, 'platform'))
+    .on<BlockAction>(FORM_ACTIONS.addProcess, estimateFormChange(services, 'add-process'))
+    .on<BlockButtonAction>(OPEN_COMPLIANCE, openCompliance(services))
+    .on<BlockButtonAction>(EXPORT_MARKDOWN, complianceExport(services, 'markdown'))
+    .on<BlockButtonAction>(EXPORT_CSV, complianceExport(services, 'csv'))
+    .on<BlockButtonAction>(EXPORT_TO_CHANNEL, complianceExport(services, 'offered', true))
+    .on<BlockButtonAction>(COMPLIANCE_DETAILS, complianceDetails(services))
+    .on<BlockButtonAction>(SPEND_DETAILS, spendDetails(services))
+    .on<BlockButtonAction>(HOME_ACTIONS.refresh, homeRefresh(services, false))
+    .on<BlockButtonAction>(HOME_ACTIONS.refreshNow, homeRefresh(services, true))
+    .on<BlockButtonAction>(HOME_ACTIONS.postDigest, homePostDigest(services))
+    .on<BlockButtonAction>(HOME_ACTIONS.newEstimate, homeNewEstimate(services))
+    .on<BlockButtonAction>(HOME_ACTIONS.digestSettings, homeDigestSettings(services))
+    .on<BlockButtonAction>(DIGEST_POST_NOW, digestPreviewPost(services))
+    .on<BlockButtonAction>(DIGEST_SETTINGS, homeDigestSettings(services))
+    .on<BlockButtonAction>(HOME_ACTIONS.exportAudit, homeExportAudit(services))
+    .on<BlockButtonAction>(ADD_BUDGET, openBudgetForm(services))
+    .on<BlockButtonAction>(DELETE_BUDGET, deleteBudgetFromHome(services))
+    .on<BlockOverflowAction>(
+      HOME_ACTIONS.more,
+      homeMore({
+        [HOME_ACTIONS.newEstimate]: homeNewEstimate(services),
+        [HOME_ACTIONS.postDigest]: homePostDigest(services),
+        [HOME_ACTIONS.digestSettings]: homeDigestSettings(services),
+        [HOME_ACTIONS.refreshNow]: homeRefresh(services, true),
+        [HOME_ACTIONS.exportAudit]: homeExportAudit(services),
+      }),
+    )
+    .on<BlockAction>(ALERT_ACTIONS.acknowledge, alertAction(services, simpleAct({ kind: 'acknowledge' })))
+    .on<BlockAction>(ALERT_ACTIONS.expected, alertAction(services, simpleAct({ kind: 'expected' })))
+    .on<BlockAction>(ALERT_ACTIONS.snoozeDay, alertAction(services, simpleAct({ kind: 'snooze', days: 1 })))
+    .on<BlockAction>(ALERT_ACTIONS.snoozeWeek, alertAction(services, simpleAct({ kind: 'snooze', days: 7 })))
+    .on<BlockAction>(ALERT_ACTIONS.feedback, alertAction(services, feedbackAct))
+    .register(app);
 }
