@@ -92,11 +92,12 @@ describe('compliance frameworks as data', () => {
     }
   });
 
-  it('says Heroku HIPAA facts from third parties are "reported"', () => {
+  it('says which Heroku HIPAA facts come from third-party guides, in words (no "(reported)")', () => {
     const hipaa = framework('hipaa');
     for (const id of ['hipaa-baa', 'hipaa-phi-compute', 'hipaa-phi-data']) {
       const control = hipaa.controls.find((c) => c.id === id);
-      expect(control?.heroku.how).toMatch(/reported/);
+      expect(control?.heroku.how).toMatch(/third-party HIPAA guides/i);
+      expect(control?.heroku.how).not.toMatch(/reported/);
     }
   });
 
@@ -108,7 +109,7 @@ describe('compliance frameworks as data', () => {
     expect(saqA?.heroku.how).toMatch(/hosted payment page/);
   });
 
-  it('marks every PCI requirement number not confirmed by our sources as unconfirmed', () => {
+  it("marks every PCI requirement number not confirmed by Prowler's PCI DSS v4.0 mapping as unconfirmed", () => {
     const confirmed = new Set(['1.2.5', '3.5.1', '3.7.4', '3.7.5', '4.2.1', '8.4.1', '10.2.1']);
     for (const control of framework('pci').controls) {
       const v4 = control.citation.replace('PCI DSS v4.0', '').split(/v3\.2\.1/)[0];
@@ -133,6 +134,13 @@ describe('compliance frameworks as data', () => {
       expect(control.unconfirmed).not.toMatch(/\.md\b/);
     }
   });
+
+  it.each(everyControl)(
+    '%s names its sources in words, never "(reported)" or "our sources" (issue #15)',
+    (_, control) => {
+      expect(allText(control)).not.toMatch(/\(reported\)|our sources|, reported\b/i);
+    },
+  );
 
   it('never turns a GDPR shortfall into a gap (Art. 32 is risk-based)', () => {
     for (const control of framework('gdpr').controls) expect(control.shortfall).toBe('attention');

@@ -154,10 +154,12 @@ describe('evaluateInventory: AWS spend as evidence, not proof', () => {
     expect(services.detail).not.toContain('Tax');
   });
 
-  it('accepts eligible data services, marking CloudTrail as reported', () => {
+  it('accepts eligible data services, naming CloudTrail as eligible only in a third-party table', () => {
     const services = finding(evaluate('hipaa', inventory()), 'aws', 'hipaa-phi-data');
     expect(services.status).toBe('met');
-    expect(services.detail).toContain('Reported eligible (third-party source): CloudTrail');
+    expect(services.detail).toContain(
+      'Eligible in a third-party table, not yet checked against the AWS HIPAA Eligible Services Reference: CloudTrail.',
+    );
   });
 });
 

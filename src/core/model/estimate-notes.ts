@@ -70,7 +70,7 @@ export function herokuComplianceNotes(workload: Workload): string[] {
   const tier = complianceTier(workload.compliance);
   if (tier === 'shield') {
     return [
-      'HIPAA on Heroku: a Shield Private Space, Shield dynos and Shield data stores under an Enterprise contract with a signed BAA (reported). The Shield Space and Shield data-store prices are not public: they are contract inputs.',
+      'HIPAA on Heroku, as third-party HIPAA guides describe it: a Shield Private Space, Shield dynos and Shield data stores under an Enterprise contract with a signed BAA; confirm with your Salesforce account team. The Shield Space and Shield data-store prices are not public: they are contract inputs.',
     ];
   }
   if (tier === 'private') {

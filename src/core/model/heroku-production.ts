@@ -65,7 +65,7 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
     }
   }
   if (tier === 'shield' && workload.addOns.length > 0) {
-    notes.push('Add-ons outside Shield are outside the Heroku BAA (reported): keep PHI out of them.');
+    notes.push('Third-party HIPAA guides say add-ons outside Shield are outside the Heroku BAA: keep PHI out of them.');
   }
   return stack;
 }

@@ -41,7 +41,10 @@ function eligible(roles: readonly string[], what: string): InventoryCheck {
       );
     }
     if (confirmed.length > 0) sentences.push(`HIPAA-eligible: ${listOf(confirmed)}.`);
-    if (reported.length > 0) sentences.push(`Reported eligible (third-party source): ${listOf(reported)}.`);
+    if (reported.length > 0)
+      sentences.push(
+        `Eligible in a third-party table, not yet checked against the AWS HIPAA Eligible Services Reference: ${listOf(reported)}.`,
+      );
     sentences.push(`From ${what} spend in ${aws.period}: evidence, not proof, of where PHI is.`);
     return { status: unconfirmed.length > 0 ? 'attention' : 'met', detail: sentences.join(' ') };
   };

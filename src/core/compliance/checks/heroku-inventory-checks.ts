@@ -40,7 +40,7 @@ function shieldCompute(heroku: HerokuInventory): CheckResult | null {
   if (outside.length > 0) {
     return {
       status: 'gap',
-      detail: `Apps outside a Shield Private Space, so they cannot hold PHI: ${listOf(outside.map(whereItRuns))}. PHI on Heroku needs a Shield Private Space (reported).`,
+      detail: `Apps outside a Shield Private Space, so they cannot hold PHI: ${listOf(outside.map(whereItRuns))}. Third-party HIPAA guides say PHI on Heroku needs a Shield Private Space; confirm with your Salesforce account team.`,
     };
   }
   return { status: 'met', detail: `Every app runs in a Shield Private Space (${heroku.apps.length} read).` };

@@ -33,7 +33,7 @@ function shieldCompute(workload: Workload): CheckResult | null {
     });
     parts.push({
       status: 'gap',
-      detail: `Not Shield dynos, so they cannot hold PHI: ${listOf(named)}. PHI on Heroku needs Shield dynos in a Shield Private Space (reported).`,
+      detail: `Not Shield dynos, so they cannot hold PHI: ${listOf(named)}. Third-party HIPAA guides say PHI on Heroku needs Shield dynos in a Shield Private Space; confirm with your Salesforce account team.`,
     });
   }
   if (unknown.length > 0) {
@@ -77,7 +77,7 @@ function shieldData(workload: Workload): CheckResult | null {
   if (outside.length > 0) {
     parts.push({
       status: 'gap',
-      detail: `Not Shield plans, so they cannot hold PHI: ${listOf(outside)}. Shield Postgres plans may hold regulated data that private plans cannot (Dev Center); PHI needs shield-* data services (reported).`,
+      detail: `Not Shield plans, so they cannot hold PHI: ${listOf(outside)}. Shield Postgres plans may hold regulated data that private plans cannot (Heroku Dev Center, Shield Private Spaces); third-party HIPAA guides say PHI needs shield-* data services.`,
     });
   }
   if (unknown.length > 0) {
@@ -89,7 +89,7 @@ function shieldData(workload: Workload): CheckResult | null {
   if (addOns.length > 0) {
     parts.push({
       status: 'attention',
-      detail: `An estimate cannot show the HIPAA status of add-ons ${listOf(addOns.map((a) => `${a.service} (${a.plan})`))}: non-Shield and community add-ons are outside the BAA (reported). Check that plan.compliance includes HIPAA, or keep PHI out of them.`,
+      detail: `An estimate cannot show the HIPAA status of add-ons ${listOf(addOns.map((a) => `${a.service} (${a.plan})`))}: third-party HIPAA guides say non-Shield and community add-ons are outside the BAA. Check that plan.compliance includes HIPAA, or keep PHI out of them.`,
     });
   }
   if (parts.length === 0) parts.push({ status: 'met', detail: `Shield plans: ${listOf(shield)}.` });

@@ -20,16 +20,16 @@ export const HIPAA: Framework = {
       citation: '45 CFR §164.308(b)(1); §164.314(a)(1)',
       group: 'Contracts and scope',
       heroku: {
-        how: 'A BAA signed with Salesforce, under a Heroku Enterprise contract that includes Shield, before any PHI is stored (reported by third parties).',
+        how: 'A BAA signed with Salesforce, under a Heroku Enterprise contract that includes Shield, before any PHI is stored, as third-party HIPAA guides describe it.',
         customerShare:
-          'Sign the BAA with Salesforce before storing PHI (reported requirement), and keep PHI only in the Shield services it covers.',
+          'Sign the BAA with Salesforce before storing PHI (a requirement third-party HIPAA guides describe), and keep PHI only in the Shield services it covers.',
         evidence:
           'The countersigned BAA and the Enterprise order form; there is no Platform API signal. Compliance reports: the Salesforce Trust site or a compliance-document request.',
       },
       aws: {
         how: 'The AWS Business Associate Addendum is an agreement in AWS Artifact, accepted self-service (IAM action artifact:AcceptAgreement; managed policy AWSArtifactAgreementsFullAccess).',
         customerShare:
-          'Accept the BAA in AWS Artifact for every account that holds PHI (organisation-wide acceptance is reported to be possible).',
+          'Accept the BAA in AWS Artifact for every account that holds PHI (AWS Artifact can also accept it for a whole AWS Organization).',
         evidence: 'The BAA shown as accepted under Agreements in AWS Artifact.',
       },
       cost: 'Heroku: part of an Enterprise contract (contract price, an input to the cost model). AWS: none modelled.',
@@ -46,14 +46,14 @@ export const HIPAA: Framework = {
       citation: '45 CFR §164.308(b)(1); §164.314(a)(1) (through the BAA terms)',
       group: 'Contracts and scope',
       heroku: {
-        how: 'Shield dynos in a Shield Private Space (reported: PHI on Heroku requires Shield). Common Runtime dynos (eco, basic, standard, performance) and Private Space dynos (private-*) are outside it.',
+        how: 'Shield dynos in a Shield Private Space (third-party HIPAA guides say PHI on Heroku requires Shield). Common Runtime dynos (eco, basic, standard, performance) and Private Space dynos (private-*) are outside it.',
         customerShare: 'Run every process that touches PHI on shield-* dynos in a Shield Private Space.',
         evidence: 'Platform API: app.space.shield is true for every app that handles PHI.',
       },
       aws: {
         how: 'HIPAA-eligible services only. EC2 and ECS are eligible (AWS HIPAA whitepaper); for Fargate, check the HIPAA-eligible services reference.',
         customerShare:
-          'Keep PHI workloads on eligible services and configure them as the BAA requires (encryption in transit and at rest is reported as a condition).',
+          'Keep PHI workloads on eligible services and configure them as the BAA requires (third-party HIPAA guides name encryption in transit and at rest as a condition).',
         evidence:
           'The services in use compared with https://aws.amazon.com/compliance/hipaa-eligible-services-reference/ (Cost Explorer SERVICE names are a starting list).',
       },
@@ -71,7 +71,7 @@ export const HIPAA: Framework = {
       citation: '45 CFR §164.308(b)(1); §164.314(a)(1) (through the BAA terms)',
       group: 'Contracts and scope',
       heroku: {
-        how: 'Shield Heroku Postgres ("allow storage of certain regulated data classes that cannot be stored in private plans"), Shield Key-Value Store, Shield Kafka and Shield Heroku Connect. Non-Shield and community add-ons are reported to be outside the BAA.',
+        how: 'Shield Heroku Postgres ("allow storage of certain regulated data classes that cannot be stored in private plans"), Shield Key-Value Store, Shield Kafka and Shield Heroku Connect. Third-party HIPAA guides say non-Shield and community add-ons are outside the BAA.',
         customerShare:
           'Keep PHI in shield-* data plans; remove or isolate any add-on on a PHI app whose plan does not declare HIPAA.',
         evidence:
@@ -140,7 +140,7 @@ export const HIPAA: Framework = {
       citation: '45 CFR §164.312(a)(2)(iv); §164.308(a)(3)(ii)(C); §164.308(a)(4)(ii)(C)',
       group: 'Encryption',
       heroku: {
-        how: 'No Heroku key-rotation feature is documented in our sources.',
+        how: "No Heroku key-rotation feature is documented in Heroku's Dev Center.",
         customerShare:
           'Rotate API tokens, database credentials and config-var secrets on a schedule and when people leave.',
         evidence: 'Your own rotation records.',
@@ -227,7 +227,7 @@ export const HIPAA: Framework = {
       citation: '45 CFR §164.308(a)(5)(ii)(D)',
       group: 'Access',
       heroku: {
-        how: 'No Heroku password-policy setting is documented in our sources.',
+        how: "No Heroku password-policy setting is documented in Heroku's Dev Center.",
         customerShare: 'Set a password policy for your staff and rely on two-factor authentication.',
         evidence: 'Your written policy.',
       },
@@ -269,7 +269,7 @@ export const HIPAA: Framework = {
       citation: '45 CFR §164.308(a)(6); §164.308(a)(8); §164.308(a)(5)(ii)(C)',
       group: 'Logging and detection',
       heroku: {
-        how: 'No Heroku threat-detection service is documented in our sources.',
+        how: "No Heroku threat-detection service is documented in Heroku's Dev Center.",
         customerShare: 'Alert on drained logs (failed logins, unusual access) and keep an incident response plan.',
         evidence: 'Your alert rules and incident records.',
       },

@@ -5,7 +5,7 @@ import type { Framework } from '../types';
  * 10.2.1 come from Prowler's `pci_4.0_aws.json` (docs/references.md#compliance); every other number is marked
  * unconfirmed on its control. Heroku's PCI status is unconfirmed: never state a level.
  */
-const OTHER_NUMBERS = 'not confirmed by our sources: check the number against the PCI DSS v4.0 text.';
+const OTHER_NUMBERS = 'unconfirmed: check the number against the PCI DSS v4.0 text (PCI SSC document library).';
 
 export const PCI_DSS: Framework = {
   id: 'pci',
@@ -37,7 +37,7 @@ export const PCI_DSS: Framework = {
       cost: 'Outside the cost model: the payment provider’s fees. It can remove the need for Private Spaces or a separate cardholder-data environment.',
       verify:
         'Trace every path a card number could take (forms, APIs, logs, support tools): each must end at the provider, not on your servers.',
-      unconfirmed: `SAQ A eligibility criteria are not confirmed by our sources (third-party guides recommend tokenization to keep card data out of scope, reported): confirm with the PCI SSC SAQ A document and your acquirer. Req. 12.8 is ${OTHER_NUMBERS}`,
+      unconfirmed: `SAQ A eligibility criteria are unconfirmed (third-party guides recommend tokenization to keep card data out of scope): confirm with the PCI SSC SAQ A document and your acquirer. Req. 12.8 is ${OTHER_NUMBERS}`,
       checks: { heroku: [], aws: [] },
     },
     {
@@ -95,7 +95,7 @@ export const PCI_DSS: Framework = {
       citation: 'PCI DSS v4.0 Req. 6.4.2; v3.2.1 Req. 1.1 (Prowler’s WAF checks)',
       group: 'Network',
       heroku: {
-        how: 'No Heroku WAF is documented in our sources: put a WAF or CDN service in front of the app.',
+        how: "No Heroku WAF is documented in Heroku's Dev Center: put a WAF or CDN service in front of the app.",
         customerShare: 'Choose, configure and monitor the WAF.',
         evidence: 'The WAF’s configuration and logs.',
       },
@@ -106,7 +106,7 @@ export const PCI_DSS: Framework = {
       },
       cost: 'AWS WAF $5 per web ACL-month + $1 per rule-month + $0.60 per 1M requests. Heroku: a third-party WAF (not in the cost model).',
       verify: 'Heroku: confirm traffic passes through the WAF. AWS: run the Prowler checks listed.',
-      unconfirmed: `Heroku WAF options are not in our sources. Req. 6.4.2 is ${OTHER_NUMBERS}`,
+      unconfirmed: `Which WAF add-ons or CDNs suit Heroku is unconfirmed. Req. 6.4.2 is ${OTHER_NUMBERS}`,
       checks: { heroku: [], aws: ['aws-waf'] },
     },
     {
@@ -137,7 +137,7 @@ export const PCI_DSS: Framework = {
       citation: 'PCI DSS v4.0 Req. 3.7.4; 3.7.5',
       group: 'Data protection',
       heroku: {
-        how: 'No Heroku key-rotation feature is documented in our sources.',
+        how: "No Heroku key-rotation feature is documented in Heroku's Dev Center.",
         customerShare: 'Manage and rotate the keys your app uses to encrypt PAN.',
         evidence: 'Your key-management procedure and rotation records.',
       },
@@ -241,7 +241,7 @@ export const PCI_DSS: Framework = {
       citation: 'PCI DSS v4.0 Req. 11.5.1',
       group: 'Logging and testing',
       heroku: {
-        how: 'No Heroku intrusion-detection service is documented in our sources.',
+        how: "No Heroku intrusion-detection service is documented in Heroku's Dev Center.",
         customerShare: 'Alert on drained logs and WAF events.',
         evidence: 'Your alert rules.',
       },
@@ -262,12 +262,12 @@ export const PCI_DSS: Framework = {
       citation: 'PCI DSS v4.0 Req. 11.3.1; 11.3.2',
       group: 'Logging and testing',
       heroku: {
-        how: 'No Heroku scanning service is documented in our sources.',
+        how: "No Heroku scanning service is documented in Heroku's Dev Center.",
         customerShare: 'Scan your apps; use an Approved Scanning Vendor for external scans.',
         evidence: 'Scan reports.',
       },
       aws: {
-        how: 'No AWS scanning service is covered by our sources.',
+        how: 'Amazon Inspector scans EC2 instances and container images for known software vulnerabilities (internal scans); external scans need a PCI SSC Approved Scanning Vendor.',
         customerShare: 'Scan your instances and apps; use an Approved Scanning Vendor for external scans.',
         evidence: 'Scan reports.',
       },

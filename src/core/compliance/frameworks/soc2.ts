@@ -1,11 +1,10 @@
 import type { Framework } from '../types';
 
 /**
- * SOC 2 hosting basics: a few Trust Services Criteria where the hosting choice matters. our sources
- * do not confirm SOC 2 numbering, so every criterion number is marked unconfirmed.
+ * SOC 2 hosting basics: a few Trust Services Criteria where the hosting choice matters. The criterion
+ * numbers are not checked against the AICPA text (docs/references.md#compliance), so each is marked unconfirmed.
  */
-const CRITERIA =
-  'The criterion number is not confirmed by our sources: check it against the AICPA Trust Services Criteria.';
+const CRITERIA = 'The criterion number is unconfirmed: check it against the AICPA Trust Services Criteria.';
 
 export const SOC2: Framework = {
   id: 'soc2',
@@ -34,7 +33,7 @@ export const SOC2: Framework = {
       },
       cost: 'None modelled.',
       verify: 'Heroku: Salesforce Trust site. AWS: AWS Artifact → Reports.',
-      unconfirmed: `Which SOC reports each provider publishes is not confirmed by our sources. ${CRITERIA}`,
+      unconfirmed: `Which SOC reports each provider publishes is unconfirmed: see the Salesforce Trust site and AWS Artifact. ${CRITERIA}`,
       checks: { heroku: [], aws: [] },
     },
     {
