@@ -1,6 +1,7 @@
 import type { ParityAddOn, ParityApp, ParityPipelineInput, ParityStage, UnreadableApp } from '../../core/parity';
 import type { Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
+import { fetchedFrom, staleOnError } from '../stale-cache';
 import type { HerokuApi } from './heroku-api';
 import {
   buildpackInstallationsWire,
@@ -37,6 +38,8 @@ export interface PipelinesRead {
 }
 
 const CACHE_KEY = 'heroku:parity:v1';
+const CACHE_TTL_MS = 3_600_000;
+const REQUEST_BUDGET = 3000;
 const STAGES: readonly ParityStage[] = ['staging', 'production'];
 const enc = encodeURIComponent;
 
@@ -65,29 +68,21 @@ function toAddOn(addOn: ParityAddOnWire): ParityAddOn {
 export class HerokuPipelines {
   constructor(
     private readonly api: HerokuApi,
-    private readonly options: { store: Store; now: () => Date; cacheTtlMs?: number; requestBudget?: number },
+    private readonly options: { store: Store; now: () => Date },
   ) {}
 
   /** Every pipeline, with its staging and production apps read; cached, stale-but-labelled on failure. */
   async read(refresh = false): Promise<Fetched<PipelinesRead>> {
-    const now = this.options.now();
-    const entry = await this.options.store.cacheGet<PipelinesRead>(CACHE_KEY);
-    const usable = entry?.value?.version === 1 ? entry : undefined;
-    const ttl = this.options.cacheTtlMs ?? 3_600_000;
-    if (usable && !refresh && now.getTime() - usable.storedAt.getTime() < ttl) {
-      return { value: usable.value, asOf: usable.storedAt, fromCache: true };
-    }
-    try {
-      const budget = new RequestBudget(this.options.requestBudget ?? 3000, 'a Heroku parity check');
-      const value = await budget.run((b) => this.fetch(b));
-      await this.options.store.cachePut(CACHE_KEY, value, now);
-      return { value, asOf: now, fromCache: false };
-    } catch (error) {
-      if (error instanceof SourceError && usable) {
-        return { value: usable.value, asOf: usable.storedAt, fromCache: true, staleBecause: error };
-      }
-      throw error;
-    }
+    const part = await staleOnError({
+      store: this.options.store,
+      key: CACHE_KEY,
+      now: this.options.now,
+      maxAgeMs: refresh ? 0 : CACHE_TTL_MS,
+      read: (value) => ((value as PipelinesRead | undefined)?.version === 1 ? (value as PipelinesRead) : undefined),
+      fetch: () => new RequestBudget(REQUEST_BUDGET, 'a Heroku parity check').run((budget) => this.fetch(budget)),
+      failure: (error) => (error instanceof SourceError ? error : undefined),
+    });
+    return fetchedFrom(part.value, [part]);
   }
 
   private async fetch(budget: RequestBudget): Promise<PipelinesRead> {
