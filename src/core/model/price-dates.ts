@@ -13,9 +13,13 @@ export interface PriceDates {
 export function priceDatesOf(lines: Iterable<CostLine>, fallback: string): PriceDates {
   let oldest = '';
   let newest = '';
+  let last: string | undefined;
   for (const line of lines) {
     if (line.cents === null || line.category === 'ops') continue;
-    const day = line.asOf.slice(0, 10);
+    // Neighbouring lines mostly share a source and its date; a date that is already a day is not copied.
+    if (line.asOf === last) continue;
+    last = line.asOf;
+    const day = last.length === 10 ? last : last.slice(0, 10);
     if (!oldest || day < oldest) oldest = day;
     if (day > newest) newest = day;
   }
