@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { CliIo } from './cli-command';
 
 /** One `--name` a command accepts; a string option takes a value (`--name value` or `--name=value`). */
 export interface CliOption {
@@ -47,4 +48,16 @@ export function readCliArgs<Options extends Record<string, CliOption>>(
     values[token.name] = option.type === 'boolean' ? true : (token.value ?? '');
   }
   return { words, values: values as CliArgs<Options>['values'] };
+}
+
+/** `readCliArgs`, saying any problem on `io.err`: `undefined` then, and the command exits. */
+export function readCliArgsOrSay<Options extends Record<string, CliOption>>(
+  args: string[],
+  spec: CliArgsSpec<Options>,
+  io: CliIo,
+): CliArgs<Options> | undefined {
+  const read = readCliArgs(args, spec);
+  if (!('error' in read)) return read;
+  io.err(read.error);
+  return undefined;
 }

@@ -1,13 +1,10 @@
 import { IANAZone } from 'luxon';
 import { gatherDigest } from '../answers/digest';
 import { renderDigestText } from '../core/digest';
-import type { Services } from '../services';
-import { closeSources } from '../sources/connect-sources';
 import { errorText } from '../sources/source-error';
-import { openStore } from '../store/open-store';
-import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
 import type { CliCommand } from './cli-command';
-import { cliServices } from './cli-services';
+import { withLiveServices } from './live-services';
 
 const ARGS = {
   options: { 'dry-run': { type: 'boolean' }, timezone: { type: 'string' } },
@@ -27,12 +24,10 @@ export const digestCliCommand: CliCommand = {
   usage: 'digest --dry-run [--timezone ZONE]',
   summary: 'the weekly digest (last complete week) as text; posts nothing',
   examples: ['digest --dry-run', 'digest --dry-run --timezone Europe/Berlin'],
-  async run(args, { config, io, now }) {
-    const read = readCliArgs(args, ARGS);
-    if ('error' in read) {
-      io.err(read.error);
-      return 2;
-    }
+  async run(args, context) {
+    const { io, now } = context;
+    const read = readCliArgsOrSay(args, ARGS, io);
+    if (!read) return 2;
     const timezone = read.values.timezone;
     if (read.values['dry-run'] !== true || read.words.length > 0 || timezone === '') {
       io.err(USAGE);
@@ -42,11 +37,8 @@ export const digestCliCommand: CliCommand = {
       io.err(`"${timezone}" is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC.`);
       return 2;
     }
-    const at = now();
-    const store = await openStore(config, at);
-    const services: Services = await cliServices(config, store, now);
-    const { sources } = services;
-    try {
+    return withLiveServices(context, async (services, store) => {
+      const at = now();
       const digest = await gatherDigest(services, {
         now: at,
         explain: true,
@@ -58,9 +50,6 @@ export const digestCliCommand: CliCommand = {
       }
       io.out(renderDigestText(digest).replace(/:warning: /g, 'WARNING: '));
       return 0;
-    } finally {
-      closeSources(sources);
-      await store.close();
-    }
+    });
   },
 };

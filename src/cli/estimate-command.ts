@@ -2,7 +2,7 @@ import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } fro
 import { renderEstimateText } from '../core/estimate';
 import type { Estimate, PlatformCost, PricedCostLine, TierCost } from '../core/model';
 import { formatUsd, type Money, sumMoney } from '../core/money';
-import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
 import type { CliCommand, CliContext } from './cli-command';
 import { withLiveServices } from './live-services';
 
@@ -110,11 +110,8 @@ export const estimateCliCommand: CliCommand = {
   ],
   async run(args, context) {
     const { io, prices, config } = context;
-    const read = readCliArgs(args, ARGS);
-    if ('error' in read) {
-      io.err(read.error);
-      return 1;
-    }
+    const read = readCliArgsOrSay(args, ARGS, io);
+    if (!read) return 1;
     const json = read.values.json === true;
     const words = read.words.join(' ');
     const book = await prices();

@@ -3,9 +3,11 @@ import type { Store } from '../store/store';
 import type { CliContext } from './cli-command';
 
 /**
- * Runs `work` with the bot's services (store, price book, live sources) for a command that reads a
- * live source (`estimate app=NAME`, `compliance … live`), then closes them. The store, the AWS SDK
- * and heroku-client are loaded only here, so a described estimate or checklist never loads them.
+ * Runs `work` with the bot's services (store, price book, live sources) for every command that reads
+ * the store or a live source (`spend`, `migrate`, `parity`, `digest`, `prices`, `estimate app=NAME`,
+ * `compliance … live`), then closes them. Answers are priced from the price book, as in Slack. The
+ * store, the AWS SDK and heroku-client are loaded only here, so a described estimate or checklist
+ * never loads them.
  */
 export async function withLiveServices<T>(
   { config, now }: CliContext,

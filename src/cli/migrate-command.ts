@@ -1,9 +1,8 @@
 import { answerMigrate, defaultFrom, parseMigrateWords } from '../answers/migrate';
 import { migrateReport } from '../answers/migrate-report';
-import { closeSources, connectSources } from '../sources/connect-sources';
-import { openStore } from '../store/open-store';
-import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
 import type { CliCommand } from './cli-command';
+import { withLiveServices } from './live-services';
 import { migrateJson } from './migrate-json';
 import { migrateReportText } from './migrate-text';
 
@@ -19,22 +18,18 @@ export const migrateCliCommand: CliCommand = {
   usage: 'migrate [heroku|aws] [--json]',
   summary: 'the whole live Heroku account modelled on AWS, or the AWS account on Heroku, in three tiers',
   examples: ['migrate heroku', 'migrate aws --json'],
-  async run(args, { config, catalog, io, now }) {
-    const read = readCliArgs(args, ARGS);
-    if ('error' in read) {
-      io.err(read.error);
-      return 1;
-    }
+  async run(args, context) {
+    const { io, now } = context;
+    const read = readCliArgsOrSay(args, ARGS, io);
+    if (!read) return 1;
     const json = read.values.json === true;
     const words = parseMigrateWords(read.words.join(' '));
     if ('error' in words) {
       io.err(words.error.replace(/\/hosting /g, 'npx hosting-advisor '));
       return 1;
     }
-    const at = now();
-    const store = await openStore(config.DATABASE_URL, at);
-    const sources = connectSources(config, store, catalog, now);
-    try {
+    return withLiveServices(context, async ({ sources, catalog }, store) => {
+      const at = now();
       const from = words.from ?? defaultFrom(sources);
       const answer = await answerMigrate(from, {
         sources,
@@ -49,9 +44,6 @@ export const migrateCliCommand: CliCommand = {
       await store.audit({ at, actor: 'cli', action: 'migrate', detail: from });
       io.out(json ? JSON.stringify(migrateJson(answer), null, 2) : migrateReportText(migrateReport(answer, 1000)));
       return 0;
-    } finally {
-      closeSources(sources);
-      await store.close();
-    }
+    });
   },
 };

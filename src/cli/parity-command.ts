@@ -1,10 +1,8 @@
 import { parityAnswer, parityAuditDetail, parseParityArgs } from '../answers/parity';
 import { renderParityText } from '../core/parity';
-import { closeSources } from '../sources/connect-sources';
-import { openStore } from '../store/open-store';
-import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
 import type { CliCommand } from './cli-command';
-import { cliServices } from './cli-services';
+import { withLiveServices } from './live-services';
 import { parityJson } from './parity-json';
 
 const COMMAND = 'npx hosting-advisor parity';
@@ -25,22 +23,18 @@ export const parityCliCommand: CliCommand = {
   summary:
     'staging against production per Heroku pipeline: risks, cost choices, what staging costs and what matching would',
   examples: ['parity', 'parity shop --json'],
-  async run(args, { config, io, now }) {
-    const read = readCliArgs(args, ARGS);
-    if ('error' in read) {
-      io.err(read.error);
-      return 2;
-    }
+  async run(args, context) {
+    const { io, now } = context;
+    const read = readCliArgsOrSay(args, ARGS, io);
+    if (!read) return 2;
     const json = read.values.json === true;
     const parsed = parseParityArgs(read.words.join(' '), COMMAND);
     if ('error' in parsed) {
       io.err(plain(parsed.error));
       return 2;
     }
-    const at = now();
-    const store = await openStore(config, at);
-    const services = await cliServices(config, store, now);
-    try {
+    return withLiveServices(context, async (services, store) => {
+      const at = now();
       const answer = await parityAnswer(parsed.pipeline, {
         services,
         command: COMMAND,
@@ -62,9 +56,6 @@ export const parityCliCommand: CliCommand = {
         io.out(plain([heading, '', renderParityText(answer.report)].join('\n')));
       }
       return 0;
-    } finally {
-      closeSources(services.sources);
-      await store.close();
-    }
+    });
   },
 };

@@ -1,10 +1,9 @@
 import { buildSpendReport, reportFailed, reportHasFigures } from '../answers/spend';
 import { describeRequest, parseSpendArgs } from '../core/spend/request';
-import { closeSources, connectSources } from '../sources/connect-sources';
 import { errorText } from '../sources/source-error';
-import { openStore } from '../store/open-store';
-import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
 import type { CliCommand } from './cli-command';
+import { withLiveServices } from './live-services';
 import { spendReportJson, spendReportPlainText } from './spend-text';
 
 const ARGS = {
@@ -20,22 +19,18 @@ export const spendCliCommand: CliCommand = {
   summary:
     'live AWS and Heroku spend for one period: each platform and both together, before and after credits, every line, change, forecast',
   examples: ['spend', 'spend aws 30d by service', 'spend heroku --json'],
-  async run(args, { config, catalog, io, now }) {
-    const read = readCliArgs(args, ARGS);
-    if ('error' in read) {
-      io.err(read.error);
-      return 1;
-    }
+  async run(args, context) {
+    const { io, now } = context;
+    const read = readCliArgsOrSay(args, ARGS, io);
+    if (!read) return 1;
     const json = read.values.json === true;
     const request = parseSpendArgs(read.words.join(' '));
     if ('error' in request) {
       io.err(request.error.replace(/\/hosting spend/g, 'npx hosting-advisor spend'));
       return 1;
     }
-    const at = now();
-    const store = await openStore(config, at);
-    const sources = connectSources(config, store, catalog, now);
-    try {
+    return withLiveServices(context, async ({ sources, catalog }, store) => {
+      const at = now();
       const report = await buildSpendReport(request, {
         sources,
         store,
@@ -47,9 +42,6 @@ export const spendCliCommand: CliCommand = {
         await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });
       io.out(json ? spendReportJson(report) : spendReportPlainText(report));
       return reportFailed(report) ? 1 : 0;
-    } finally {
-      closeSources(sources);
-      await store.close();
-    }
+    });
   },
 };
