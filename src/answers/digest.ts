@@ -14,7 +14,7 @@ import {
   type PlatformUnavailable,
 } from '../core/digest';
 import { monthStart } from '../core/heroku-run-rate';
-import { estimate } from '../core/model';
+import { estimate, priceDatesOf } from '../core/model';
 import { compareAllPipelines } from '../core/parity';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
@@ -84,7 +84,14 @@ async function awsInput(
       onHeroku = { error: 'no EC2, RDS or ElastiCache running hours last week, so there is no workload to move' };
     } else {
       const modelled = estimate(workload, services.catalog);
-      onHeroku = { monthly: modelled.heroku.infrastructure, notes: [...usage.value.notes], range: modelled.range };
+      // The modelled Heroku side only: the AWS lines price what runs now, which the digest takes from the bill.
+      const shown = [modelled.heroku, ...modelled.tiers].flatMap((cost) => cost.lines);
+      onHeroku = {
+        monthly: modelled.heroku.infrastructure,
+        notes: [...usage.value.notes],
+        range: modelled.range,
+        priceDates: priceDatesOf(shown, services.catalog.priceListDate),
+      };
     }
   } catch (error) {
     onHeroku = { error: failureMessage(error, 'Modelling the AWS workload', log) };
@@ -142,7 +149,15 @@ async function herokuInput(
     },
     onAws:
       onAws.modelled > 0
-        ? { monthly: onAws.monthly, notes: [onAws.note], range: onAws.fleet.range }
+        ? {
+            monthly: onAws.monthly,
+            notes: [onAws.note],
+            range: onAws.fleet.range,
+            priceDates: priceDatesOf(
+              onAws.fleet.tiers.flatMap((tier) => tier.lines),
+              services.catalog.priceListDate,
+            ),
+          }
         : { error: 'no Heroku app could be modelled' },
   };
 }
@@ -197,7 +212,6 @@ export async function gatherDigestInput(services: Services, options: GatherOptio
     inventory,
     ...(parity ? { parity } : {}),
     ...(why ? { why } : {}),
-    priceListDate: services.catalog.priceListDate,
     costExplorer: { requestsThisRun: requestsThisMonth - requestsBefore, month, requestsThisMonth },
   };
 }

@@ -1,6 +1,7 @@
 import type { ParityAnswer } from '../answers/parity';
 import { fromCents } from '../core/money';
 import type { AppCost, AppPair, ParityCostLine, PipelineParity } from '../core/parity';
+import { listPricesDated } from '../core/price-dates';
 
 /**
  * `parity --json`: the same answer for scripts. Amounts are decimal strings of US dollars a month
@@ -63,7 +64,8 @@ export function parityJson(answer: Extract<ParityAnswer, { kind: 'report' }>): s
     {
       currency: 'USD',
       period: 'month',
-      prices: `Heroku list prices, price list of ${report.priceListDate}`,
+      prices: report.priceDates ? `Heroku ${listPricesDated(report.priceDates)}` : 'the prices Heroku bills',
+      ...(report.priceDates ? { priceDates: report.priceDates } : {}),
       source: answer.freshness,
       pipelines: report.pipelines.map(pipeline),
       notes: report.notes,

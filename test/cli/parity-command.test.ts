@@ -66,7 +66,13 @@ test('--json: amounts as decimal strings exact to the cent, each difference clas
   const { code, out } = await cli(['--json']);
   expect(code).toBe(0);
   const json = JSON.parse(out);
-  expect(json).toMatchObject({ currency: 'USD', period: 'month' });
+  expect(json).toMatchObject({
+    currency: 'USD',
+    period: 'month',
+    // The dates of the sources the amounts came from, not the catalog's newest date.
+    prices: 'Heroku list prices from sources dated 2026-08-04 to 2026-10-02',
+    priceDates: { oldest: '2026-08-04', newest: '2026-10-02' },
+  });
   expect(json.pipelines.map((p: { pipeline: string }) => p.pipeline)).toEqual(['docs', 'lonely', 'shop']);
   const shop = json.pipelines[2];
   expect(shop.staging.monthly).toBe('162.34');

@@ -110,11 +110,14 @@ function input(overrides: Partial<DigestInput> = {}): DigestInput {
       },
       freshness: { asOf: NOW, fromCache: false },
       forecast: { available: true, total: '290.00' },
-      onHeroku: { monthly: usd(300), notes: [] },
+      onHeroku: { monthly: usd(300), notes: [], priceDates: { oldest: '2024-10-01', newest: '2026-10-02' } },
     },
-    heroku: { snapshots: snapshots(), runRateMonthlyCents: 17_500, onAws: { monthly: usd(146), notes: [] } },
+    heroku: {
+      snapshots: snapshots(),
+      runRateMonthlyCents: 17_500,
+      onAws: { monthly: usd(146), notes: [], priceDates: { oldest: '2024-02-01', newest: '2026-07-20' } },
+    },
     inventory: {},
-    priceListDate: '2026-10-02',
     costExplorer: { requestsThisRun: 4, month: '2026-11', requestsThisMonth: 19 },
     ...overrides,
   };
@@ -199,7 +202,11 @@ describe('digest content for a fixed data set', () => {
     expect(digest.about.join('\n')).toContain(
       'Cost Explorer requests for this digest: 4 ($0.04 at $0.01 each); 19 this month (2026-11)',
     );
-    expect(digest.about.join('\n')).toContain('list prices of 2026-10-02');
+    // The dates of the sources both modelled figures used, oldest to newest: not the catalog's newest date alone (#13 item 7).
+    expect(digest.about.join('\n')).toContain(
+      'Modelled costs: list prices from sources dated 2024-02-01 to 2026-10-02, infrastructure only',
+    );
+    expect(digest.priceDates).toEqual({ oldest: '2024-02-01', newest: '2026-10-02' });
     expect(digest.about.join('\n')).toContain('in UTC');
   });
 

@@ -73,9 +73,12 @@ function digest(): Digest {
     aws: aws(),
     heroku: { platform: 'heroku', status: 'failed', reason: 'Heroku said 401: check HEROKU_API_TOKEN.' },
     verdict: 'AWS up 16.7% on the week before; Heroku could not be read.',
-    priceListDate: '2026-10-02',
+    priceDates: { oldest: '2024-02-01', newest: '2026-10-02' },
     posture: [{ framework: 'HIPAA', summary: 'AWS: 7 met, 2 gaps, 3 to verify', gaps: 2 }],
-    about: ['Cost Explorer requests for this digest: 3 ($0.03)', 'Prices: list prices of 2026-10-01'],
+    about: [
+      'Cost Explorer requests for this digest: 3 ($0.03)',
+      'Modelled costs: list prices from sources dated 2024-02-01 to 2026-10-02',
+    ],
     generatedAt: new Date('2026-11-23T08:00:00Z'),
   };
 }
@@ -149,6 +152,14 @@ describe('lead dashboard from a Digest', () => {
       '*Biggest changes*\nAmazon EC2 +$100.00',
       '*Largest last week*\nAmazon EC2 $400.00\nAmazon RDS $250.25',
     ]);
+  });
+
+  test('modelled figures say the dates of the sources they were priced from, not one catalog date (issue #13 item 7)', () => {
+    const foot = view.blocks.at(-1) as { elements: { text: string }[] };
+    expect(foot.elements[0]!.text).toContain(
+      'Modelled costs: list prices from sources dated 2024-02-01 to 2026-10-02, infrastructure only (ops hours not counted).',
+    );
+    expect(text).not.toMatch(/list prices of|price list of/);
   });
 
   test('a platform that failed says why, with no figure', () => {

@@ -193,6 +193,11 @@ describe('/hosting digest', () => {
     // Both platforms cover the same week and the same month-to-date days (inclusive dates).
     expect(shown(answer!)).not.toMatch(/exclusive|2026-W47|168\/730|UnblendedCost/);
     expect(shown(answer!)).toContain('Weeks run Monday to Sunday in UTC');
+    // The modelled figures' prices: the dates of the sources they used, not the catalog's newest date alone.
+    expect(shown(answer!)).toMatch(
+      /Modelled costs: list prices from sources dated \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, infrastructure only/,
+    );
+    expect(shown(answer!)).not.toMatch(/list prices of/);
     expect(shown(answer!)).toContain('Compliance (live)');
     // A usage type Cost Explorer leaves empty is not shown as "Service / :".
     expect(shown(answer!)).toContain('• AWS Amazon Elastic Compute Cloud - Compute: $175.00 last week');

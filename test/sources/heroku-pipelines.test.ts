@@ -64,7 +64,8 @@ describe('parity from Heroku pipelines', () => {
   });
 
   test('shop: staging is 58.5% of production, to the cent; matching adds the worker and the store', async () => {
-    const shop = byName((await report()).report.pipelines, 'shop');
+    const { report: all } = await report();
+    const shop = byName(all.pipelines, 'shop');
     // staging: web 2 × $50 + Postgres standard-0 $50 + Papertrail $12.34 = $162.34
     // production: the same + worker 2 × $50 + Key-Value Store premium-0 $15 = $277.34
     expect(shop.stagingCents).toBe(16_234);
@@ -81,16 +82,20 @@ describe('parity from Heroku pipelines', () => {
     ]);
     expect(shop.pairs[0].toMatchCents).toBe(6500);
     expect(shop.fullCopyCents).toBe(11_500);
-    const text = renderParityText({ pipelines: [shop], priceListDate: DEFAULT_CATALOG.priceListDate, notes: [] });
+    const text = renderParityText({ pipelines: [shop], priceDates: all.priceDates, notes: [] });
     expect(text).toContain("Staging costs $162.34/mo, 58.5% of production's $277.34/mo.");
     expect(text).toContain('Removing the risks of shop-staging would add $65.00/mo.');
-    expect(text).toContain(`price list of ${DEFAULT_CATALOG.priceListDate}`);
+    // The dates of the sources the amounts came from (Standard-2X 2026-08-04, Postgres and Key-Value
+    // Store 2026-10-02; Papertrail is Heroku's billed price), not the catalog's newest date (2026-12-05).
+    expect(DEFAULT_CATALOG.priceListDate).toBe('2026-12-05');
+    expect(all.priceDates).toEqual({ oldest: '2026-08-04', newest: '2026-10-02' });
+    expect(text).toContain('estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02');
   });
 
   test('docs: a matching pipeline says so in one line', async () => {
     const docs = byName((await report()).report.pipelines, 'docs');
     expect(docs.pairs[0].differences).toEqual([]);
-    const text = renderParityText({ pipelines: [docs], priceListDate: '2026-08-04', notes: [] });
+    const text = renderParityText({ pipelines: [docs], notes: [] });
     expect(text.split('\n')).toHaveLength(1);
     expect(text).toBe(
       "Pipeline docs: staging matches production (stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names). Staging costs $12.00/mo, 100.0% of production's $12.00/mo.",
@@ -100,7 +105,7 @@ describe('parity from Heroku pipelines', () => {
   test('a pipeline without staging says what to do', async () => {
     const lonely = byName((await report()).report.pipelines, 'lonely');
     expect(lonely.status).toBe('no-staging');
-    expect(renderParityText({ pipelines: [lonely], priceListDate: 'x', notes: [] })).toContain(
+    expect(renderParityText({ pipelines: [lonely], notes: [] })).toContain(
       'heroku pipelines:add lonely --stage staging',
     );
   });

@@ -6,6 +6,7 @@
 
 import { utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents } from '../money';
+import { listPricesDated, mergePriceDates, type PriceDates } from '../price-dates';
 import { finish, type Steps } from '../steps';
 import { awsFigures } from './aws-figures';
 import { herokuFigures, herokuRunRateFigures } from './heroku-figures';
@@ -58,6 +59,21 @@ function whyFor(why: DigestWhy, aws: PlatformSection, heroku: PlatformSection): 
   };
 }
 
+/** The dates of the sources the modelled figures shown were priced from, both platforms together. */
+function modelledPriceDates(input: DigestInput): PriceDates | undefined {
+  const modelled = [
+    'status' in input.aws ? undefined : input.aws.onHeroku,
+    'status' in input.heroku ? undefined : input.heroku.onAws,
+  ];
+  return mergePriceDates(modelled.map((m) => (m && 'monthly' in m ? m.priceDates : undefined)));
+}
+
+/** `Modelled costs: list prices from sources dated 2024-02-01 to 2026-10-02, infrastructure only …`. */
+export function modelledMethod(priceDates: PriceDates | undefined): string {
+  const prices = priceDates ? `${listPricesDated(priceDates)}, ` : '';
+  return `Modelled costs: ${prices}infrastructure only (ops hours not counted)`;
+}
+
 export function buildDigest(input: DigestInput): Digest {
   return finish(buildDigestSteps(input));
 }
@@ -71,6 +87,7 @@ export function* buildDigestSteps(input: DigestInput): Steps<Digest> {
   yield;
   const ce = input.costExplorer;
   const parity = digestParity(input.parity);
+  const priceDates = modelledPriceDates(input);
   return {
     week: input.week,
     weeks: period.weeks,
@@ -83,10 +100,10 @@ export function* buildDigestSteps(input: DigestInput): Steps<Digest> {
     ...(input.why ? { why: whyFor(input.why, aws, heroku) } : {}),
     about: [
       `Week ${input.week.label} (${input.week.id}), weeks Monday to Sunday in ${input.week.timezone}; costs are per UTC day, as Cost Explorer and the Heroku snapshots count them.`,
-      `Modelled costs: list prices of ${input.priceListDate}, infrastructure only (ops hours not counted); a modelled week is 168/730 of an AWS month or 7/30 of a Heroku month; a year is 52 weeks.`,
+      `${modelledMethod(priceDates)}; a modelled week is 168/730 of an AWS month or 7/30 of a Heroku month; a year is 52 weeks.`,
       `Cost Explorer requests for this digest: ${ce.requestsThisRun} (${formatUsd(fromCents(ce.requestsThisRun))} at $0.01 each); ${ce.requestsThisMonth} this month (${ce.month}).`,
     ],
-    priceListDate: input.priceListDate,
+    ...(priceDates ? { priceDates } : {}),
     generatedAt: input.generatedAt,
   };
 }

@@ -1,5 +1,5 @@
 export { signedUsd } from '../spend/movers';
-export { buildDigest, buildDigestSteps, digestPeriod } from './build-digest';
+export { buildDigest, buildDigestSteps, digestPeriod, modelledMethod } from './build-digest';
 export type { DigestInput, ModelledMonthly } from './input';
 export { parityLines } from './parity';
 export { percentLabel } from './platform-figures';

@@ -7,12 +7,20 @@ import type { Freshness } from '../freshness';
 import type { SnapshotRow } from '../heroku-run-rate';
 import type { Money } from '../money';
 import type { ParityReport } from '../parity';
+import type { PriceDates } from '../price-dates';
 import type { DailyCostLike } from '../spend/summary';
 import type { DigestWeek, DigestWhy, PlatformUnavailable } from './types';
 
 /** The modelled monthly cost of a platform's workload on the other platform, or why there is none. */
 export type ModelledMonthly =
-  | { monthly: Money; notes: string[] /** cheapest and dearest tier, a month */; range?: { low: Money; high: Money } }
+  | {
+      monthly: Money;
+      notes: string[];
+      /** The cheapest and dearest tier, a month. */
+      range?: { low: Money; high: Money };
+      /** The oldest and newest dates of the sources these figures were priced from. */
+      priceDates?: PriceDates;
+    }
   | { error: string };
 
 export interface AwsDigestInput {
@@ -48,6 +56,5 @@ export interface DigestInput {
   parity?: ParityReport | { error: string };
   /** Why each platform's spend moved, in words (made by src/answers/digest-why.ts). */
   why?: DigestWhy;
-  priceListDate: string;
   costExplorer: { requestsThisRun: number; month: string; requestsThisMonth: number };
 }

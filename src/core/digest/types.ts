@@ -4,6 +4,7 @@
  * (exact); every figure says its period and whether it is actual, estimated or modelled.
  */
 import type { Money } from '../money';
+import type { PriceDates } from '../price-dates';
 import type { MoverRow } from '../spend/movers';
 
 export type PlatformId = 'aws' | 'heroku';
@@ -139,9 +140,12 @@ export interface Digest {
   parity?: DigestParity;
   /** Undefined when it was not asked for (the App Home dashboard does not show it). */
   why?: DigestWhy;
-  /** What the figures are: metric, estimated or final, price-list date, Cost Explorer requests. */
+  /** What the figures are: metric, estimated or final, the modelled prices' dates, Cost Explorer requests. */
   about: string[];
-  /** The date of the list prices the modelled figures use. */
-  priceListDate: string;
+  /**
+   * The oldest and newest dates of the sources the modelled figures shown were priced from (both
+   * platforms); undefined when nothing was modelled.
+   */
+  priceDates?: PriceDates;
   generatedAt: Date;
 }

@@ -1,14 +1,12 @@
+import { type PriceDates, priceDatesOfDays } from '../price-dates';
 import type { CostLine } from './types';
 
-/** The oldest and newest dates of the sources an answer's lines were priced from. */
-export interface PriceDates {
-  oldest: string;
-  newest: string;
-}
+export { type PriceDates, priceDatesSpan, pricesDated } from '../price-dates';
 
 /**
  * From the priced lines an answer shows (ops lines are an assumption, not a price); `fallback` when
- * there is none. Dates are ISO days, so they order as strings.
+ * there is none. Dates are ISO days, so they order as strings (as src/core/price-dates.ts; a loop of
+ * its own here, as the estimate's hot path allocates nothing for them).
  */
 export function priceDatesOf(lines: Iterable<CostLine>, fallback: string): PriceDates {
   let oldest = '';
@@ -25,11 +23,3 @@ export function priceDatesOf(lines: Iterable<CostLine>, fallback: string): Price
   }
   return oldest ? { oldest, newest } : { oldest: fallback, newest: fallback };
 }
-
-/** `2024-07-01 to 2026-12-05`, or one day when they agree. */
-export const priceDatesSpan = (dates: PriceDates): string =>
-  dates.oldest === dates.newest ? dates.newest : `${dates.oldest} to ${dates.newest}`;
-
-/** `prices from the sources listed, dated 2024-07-01 to 2026-12-05`: not "all prices as of" one day. */
-export const pricesDated = (dates: PriceDates): string =>
-  `prices from the sources listed, dated ${priceDatesSpan(dates)}`;

@@ -28,7 +28,7 @@ function fromEntry(item: string, entry: CatalogEntry, quantity: number): ParityC
       note: `contract price: set ${entry.key} in PRICING_FILE`,
     };
   }
-  return { item, monthlyCents: toCents(entry.unitPrice) * quantity, source: sourceOf(entry) };
+  return { item, monthlyCents: toCents(entry.unitPrice) * quantity, source: sourceOf(entry), asOf: entry.asOf };
 }
 
 function notInCatalog(item: string): ParityCostLine {
@@ -44,10 +44,12 @@ function notInCatalog(item: string): ParityCostLine {
 export function processLine(process: ParityProcess, quantity: number, catalog: Catalog): ParityCostLine {
   const item = `${process.type}: ${quantity} × ${dynoLabel(process.size)}`;
   if (process.size === 'eco') {
+    const eco = priceOf(catalog, 'heroku.dyno.eco');
     return {
       item,
       monthlyCents: 0,
-      source: sourceOf(priceOf(catalog, 'heroku.dyno.eco')),
+      source: sourceOf(eco),
+      asOf: eco.asOf,
       note: "Eco dynos draw on the account's shared pool (one flat fee), not priced per app",
     };
   }

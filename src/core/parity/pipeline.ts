@@ -1,8 +1,9 @@
+import { priceDatesOfDays } from '../price-dates';
 import type { Catalog } from '../pricing';
 import { dataService } from '../pricing/heroku-tiers';
 import { compareApps } from './compare';
 import { appCost, sharePercent } from './cost';
-import type { ParityApp, ParityPipelineInput, ParityReport, PipelineParity } from './types';
+import type { ParityApp, ParityCostLine, ParityPipelineInput, ParityReport, PipelineParity } from './types';
 
 /**
  * Every pipeline's staging against its production. Several apps in one stage are each compared:
@@ -93,12 +94,21 @@ function reportNotes(inputs: readonly ParityPipelineInput[]): string[] {
   return notes;
 }
 
+/** Every amount the report shows: each app's lines and what matching production would add. */
+function* amountsShown(pipelines: readonly PipelineParity[]): Generator<ParityCostLine> {
+  for (const pipeline of pipelines) {
+    for (const cost of [...pipeline.staging, ...pipeline.production]) yield* cost.lines;
+    for (const pair of pipeline.pairs) yield* pair.toMatch;
+  }
+}
+
 export function compareAllPipelines(inputs: readonly ParityPipelineInput[], catalog: Catalog): ParityReport {
-  return {
-    pipelines: inputs.map((input) => comparePipeline(input, catalog)),
-    priceListDate: catalog.priceListDate,
-    notes: reportNotes(inputs),
-  };
+  const pipelines = inputs.map((input) => comparePipeline(input, catalog));
+  const days = [...amountsShown(pipelines)].flatMap((line) =>
+    line.monthlyCents !== null && line.asOf ? [line.asOf] : [],
+  );
+  const priceDates = priceDatesOfDays(days);
+  return { pipelines, ...(priceDates ? { priceDates } : {}), notes: reportNotes(inputs) };
 }
 
 export const riskCount = (pipeline: PipelineParity) =>

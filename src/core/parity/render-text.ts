@@ -1,4 +1,5 @@
 import { formatUsd, fromCents } from '../money';
+import { listPricesDated, type PriceDates } from '../price-dates';
 import { riskCount } from './pipeline';
 import type {
   AppCost,
@@ -16,8 +17,11 @@ export const usdCents = (cents: number) => formatUsd(fromCents(cents));
 
 const CLASS_LABEL: Record<Difference['class'], string> = { risk: 'RISK', 'cost-choice': 'COST CHOICE' };
 
-export function pricesLabel(priceListDate: string): string {
-  return `a month, estimated at Heroku list prices (price list of ${priceListDate})`;
+/** `a month, estimated at Heroku list prices from sources dated 2024-07-01 to 2026-08-04`. */
+export function pricesLabel(priceDates: PriceDates | undefined): string {
+  return priceDates
+    ? `a month, estimated at Heroku ${listPricesDated(priceDates)}`
+    : 'a month, at the prices Heroku bills';
 }
 
 export function costLineText(line: ParityCostLine, sign = ''): string {
@@ -73,12 +77,12 @@ function matchingLine(pipeline: PipelineParity): string {
   return `Pipeline ${pipeline.pipeline}: staging matches production (${PARITY_TOPICS}). ${shareSentence(pipeline)}`;
 }
 
-function pipelineText(pipeline: PipelineParity, priceListDate: string): string[] {
+function pipelineText(pipeline: PipelineParity, priceDates: PriceDates | undefined): string[] {
   const status = statusSentence(pipeline);
   const notes = pipeline.notes.map((note) => `  Note: ${note}`);
   if (status) return [status, ...notes];
   if (pipelineMatches(pipeline)) return [matchingLine(pipeline), ...notes];
-  const lines = [`Pipeline ${pipeline.pipeline}: staging against production (figures ${pricesLabel(priceListDate)})`];
+  const lines = [`Pipeline ${pipeline.pipeline}: staging against production (figures ${pricesLabel(priceDates)})`];
   for (const pair of pipeline.pairs) {
     const risks = pair.differences.filter((d) => d.class === 'risk').length;
     const choices = pair.differences.length - risks;
@@ -102,7 +106,7 @@ function pipelineText(pipeline: PipelineParity, priceListDate: string): string[]
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function renderParityText(report: ParityReport): string {
-  const pipelines = report.pipelines.map((pipeline) => pipelineText(pipeline, report.priceListDate).join('\n'));
+  const pipelines = report.pipelines.map((pipeline) => pipelineText(pipeline, report.priceDates).join('\n'));
   const notes = report.notes.length > 0 ? [report.notes.map((note) => `Note: ${note}`).join('\n')] : [];
   return [...pipelines, ...notes].join('\n\n');
 }

@@ -3,6 +3,7 @@
  * comparison found (output). Plain, JSON-safe values; money is integer cents (every Heroku list
  * price is a whole number of cents a month, so nothing here is ever rounded).
  */
+import type { PriceDates } from '../price-dates';
 
 export type ParityStage = 'staging' | 'production';
 
@@ -94,6 +95,8 @@ export interface ParityCostLine {
   source: string;
   /** Why there is no amount, or a caveat. */
   note?: string;
+  /** The date of the price list source the amount came from; absent for the price Heroku's API bills. */
+  asOf?: string;
 }
 
 export interface AppCost {
@@ -137,8 +140,11 @@ export interface PipelineParity {
 
 export interface ParityReport {
   pipelines: PipelineParity[];
-  /** The price list's date, shown with every figure. */
-  priceListDate: string;
+  /**
+   * The oldest and newest dates of the price list sources the amounts shown came from; undefined when
+   * every amount is the price Heroku's API bills.
+   */
+  priceDates?: PriceDates;
   /** Caveats for every pipeline shown (Postgres version not reported, Eco pool, space fees), said once. */
   notes: string[];
 }

@@ -3,6 +3,7 @@
  * be kept in the store cache and shown again without re-reading AWS or Heroku. Pure.
  */
 
+import { modelledMethod } from '../../core/digest';
 import { groupMovers } from '../../core/digest/mover-groups';
 import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
@@ -82,6 +83,11 @@ export interface DashboardFigures {
   /** Staging against production per Heroku pipeline, in lines; absent when Heroku is off or has no pipelines. */
   parity?: DigestParity;
   about: string[];
+  /**
+   * `Modelled costs: list prices from sources dated 2024-02-01 to 2026-10-02, infrastructure only …`:
+   * what the modelled figures are; absent when nothing was modelled.
+   */
+  modelledPrices?: string;
   /** ISO time the figures were gathered. */
   generatedAt: string;
   /** Today's daily-cost chart, uploaded to Slack (src/slack/home/home-chart.ts). */
@@ -180,6 +186,7 @@ export function dashboardFigures(digest: Digest): DashboardFigures {
     posture: digest.posture.map((line) => ({ framework: line.framework, summary: line.summary, gaps: line.gaps })),
     ...(digest.parity ? { parity: digest.parity } : {}),
     about: [...digest.about],
+    ...(digest.priceDates ? { modelledPrices: modelledMethod(digest.priceDates) } : {}),
     generatedAt: digest.generatedAt.toISOString(),
   };
 }

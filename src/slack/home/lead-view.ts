@@ -165,9 +165,10 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
   if (input.sections?.length) blocks.push(divider, ...input.sections);
   blocks.push(divider, mrkdwn(digestLine(input)));
   const ce = input.costExplorer;
+  const modelled = figures?.modelledPrices ? ` ${figures.modelledPrices}.` : '';
   blocks.push(
     context(
-      `Figures are kept 15 minutes; Refresh reads them again. AWS figures are cost before credits; Heroku’s are estimated from daily snapshots of what ran. Cost Explorer queries this month: ${ce.requests} (${ce.cost}).${input.leads ? ` Leads: ${input.leads}.` : ''}`,
+      `Figures are kept 15 minutes; Refresh reads them again. AWS figures are cost before credits; Heroku’s are estimated from daily snapshots of what ran.${modelled} Cost Explorer queries this month: ${ce.requests} (${ce.cost}).${input.leads ? ` Leads: ${input.leads}.` : ''}`,
     ),
   );
   return homeView(blocks);

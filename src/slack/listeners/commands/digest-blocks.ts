@@ -7,6 +7,7 @@
 import type { KnownBlock } from '@slack/types';
 import {
   type Digest,
+  modelledMethod,
   type PlatformSection,
   parityLines,
   percentLabel,
@@ -98,7 +99,7 @@ function platformBlocks(section: PlatformSection): KnownBlock[] {
 
 /** One line on method: the week, the time zone, modelled prices. */
 function methodLine(digest: Digest): string {
-  return `Weeks run Monday to Sunday in ${digest.week.timezone}; costs per UTC day. Modelled figures: list prices of ${digest.priceListDate}, infrastructure only, before ops hours.`;
+  return `Weeks run Monday to Sunday in ${digest.week.timezone}; costs per UTC day. ${modelledMethod(digest.priceDates)}.`;
 }
 
 export interface DigestBlockOptions {

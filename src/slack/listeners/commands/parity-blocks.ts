@@ -140,7 +140,7 @@ export function parityBlocks(answer: ParityReportAnswer): KnownBlock[] {
   const detailed = pipelines.flatMap(detailBlocks);
   const fits = head.length + detailed.length + RESERVED_BLOCKS <= MAX_MESSAGE_BLOCKS;
   const about = [
-    `Figures ${pricesLabel(answer.report.priceListDate)}; ${answer.freshness}.`,
+    `Figures ${pricesLabel(answer.report.priceDates)}; ${answer.freshness}.`,
     ...answer.report.notes,
     ...(fits ? [] : ['One line per pipeline here: `/hosting parity NAME` shows the differences of one.']),
   ];
