@@ -1,4 +1,4 @@
-import { type PriceDates, priceDatesOfDays } from '../price-dates';
+import type { PriceDates } from '../price-dates';
 import type { CostLine } from './types';
 
 export { type PriceDates, priceDatesSpan, pricesDated } from '../price-dates';
