@@ -37,7 +37,7 @@ export interface LiveComplianceOptions {
 type LiveServices = Pick<Services, 'sources' | 'store' | 'catalog' | 'now'>;
 
 /** The days of Cost Explorer spend that count as "in use". */
-export const AWS_SPEND_DAYS = 7;
+const AWS_SPEND_DAYS = 7;
 
 const FACTS_KEY = 'heroku:compliance-facts:v1';
 

@@ -172,7 +172,7 @@ async function parityInput(services: Services, force: boolean, log: Log): Promis
   }
 }
 
-export async function gatherDigestInput(services: Services, options: GatherOptions): Promise<DigestInput> {
+async function gatherDigestInput(services: Services, options: GatherOptions): Promise<DigestInput> {
   const timezone = options.timezone ?? (await loadDigestSettings(services.store, services.config)).timezone;
   const week = lastCompleteWeek(options.now, timezone);
   const today = utcDay(options.now);

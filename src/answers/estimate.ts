@@ -160,7 +160,7 @@ export async function answerEstimate(
 }
 
 /** What a live app runs, one line a part, without a price: `web: 2 × standard-2x`, `Heroku Postgres standard-0`. */
-export function formationLines(workload: Workload): string[] {
+function formationLines(workload: Workload): string[] {
   return [
     ...workload.processes.map((process) => `${process.name}: ${process.count} × ${process.size}`),
     ...(workload.database ? [`Heroku Postgres ${workload.database.plan}`] : []),

@@ -14,7 +14,6 @@ export {
   failureMessage,
   freshness,
   HEROKU_OFF,
-  type PlatformFigures,
   type PlatformSpend,
   reportFailed,
   reportHasFigures,
@@ -23,7 +22,7 @@ export {
 } from './spend-common';
 
 /** The words that ask for this report again (`aws 7d by service`). */
-export function requestWords(request: SpendRequest): string {
+function requestWords(request: SpendRequest): string {
   const group = typeof request.groupBy === 'string' ? request.groupBy : `tag:${request.groupBy.tag}`;
   return `${request.platforms.join(' ')} ${request.period} by ${group}`;
 }

@@ -49,7 +49,7 @@ export interface RunRateApp {
 
 type RunRateItemKind = 'dyno' | 'addon';
 
-export interface RunRateLine {
+interface RunRateLine {
   app: string;
   kind: RunRateItemKind;
   /** `web: standard-2x` or `heroku-postgresql:standard-0`. */
@@ -60,7 +60,7 @@ export interface RunRateLine {
 }
 
 /** An item left out of the total, and why. Never a silent $0. */
-export interface RunRateExclusion {
+interface RunRateExclusion {
   app: string;
   kind: RunRateItemKind;
   item: string;
@@ -68,7 +68,7 @@ export interface RunRateExclusion {
   reason: string;
 }
 
-export interface AppRunRate {
+interface AppRunRate {
   app: string;
   team: string | null;
   monthlyCents: number;

@@ -45,7 +45,7 @@ export interface CostWindow {
 }
 
 /** The apps of a window, as `weeklyCostFromSnapshots(rows, window.fromDay, window.toDay).apps` gives them. */
-export type WindowApps = AppPeriodCost[];
+type WindowApps = AppPeriodCost[];
 
 /** Accrued thirtieths of a cent per unit of one item of one app, in one calendar month. */
 interface Accrual {

@@ -39,7 +39,7 @@ export interface RunLedger<R, D> {
   failed(owner: string, error: string): Promise<boolean>;
 }
 
-export function digestLedger(store: Store, channel: string, period: string): RunLedger<DigestRun, string> {
+function digestLedger(store: Store, channel: string, period: string): RunLedger<DigestRun, string> {
   return {
     claim: (owner, at, leaseMs) => store.claimDigestRun(channel, period, owner, at, leaseMs),
     renew: (owner, at) => store.renewDigestRun(channel, period, owner, at),

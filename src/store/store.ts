@@ -22,7 +22,7 @@ export interface HerokuSnapshot {
  * `claimed`: an owner holds the lease and is gathering. `posting`: the owner passed the fence and is
  * posting now (only it may; taken over only once its lease has expired, after a history check).
  */
-export type RunStatus = 'claimed' | 'posting' | 'posted' | 'failed';
+type RunStatus = 'claimed' | 'posting' | 'posted' | 'failed';
 
 export interface DigestRun {
   channel: string;

@@ -12,7 +12,7 @@ import { setProcessEnv } from './process-env';
  * on Heroku, team acme with `phi-api` in a Shield space on Shield plans and `shop-api` in the Common
  * Runtime, and two members, bo without two-factor; on AWS, four services with spend a few days ago.
  */
-export function liveWorld(): HerokuWorld {
+function liveWorld(): HerokuWorld {
   const w = new HerokuWorld({ seed: 21 });
   w.addTeam('acme', { type: 'enterprise' });
   w.addSpace('acme-shield', { team: 'acme', shield: true });
@@ -38,7 +38,7 @@ export function liveWorld(): HerokuWorld {
   return w;
 }
 
-export const SERVICES_IN_USE = [
+const SERVICES_IN_USE = [
   'Amazon Elastic Compute Cloud - Compute',
   'Amazon Elastic Container Service',
   'AWS Key Management Service',

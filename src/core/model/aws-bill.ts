@@ -16,7 +16,7 @@ export interface AwsAccountInstance {
 }
 
 /** Cost Explorer's cost of one service and usage type over the period (usage only, credits apart). */
-export interface AwsCostRow {
+interface AwsCostRow {
   service: string;
   usageType: string;
   amount: string;

@@ -1,15 +1,10 @@
-export type { AwsAccount, AwsAccountInstance, AwsCostRow } from './aws-bill';
-export { type AwsFleetModel, modelAwsAccount } from './aws-fleet';
-export { FARGATE_TASK_SIZES } from './choose-aws';
+export type { AwsAccount } from './aws-bill';
+export { modelAwsAccount } from './aws-fleet';
 export { estimate } from './estimate';
 export { environmentOfApp, type FleetApp, type FleetModel, modelFleet, modelFleetSteps } from './fleet';
 export type {
-  MigrationDirection,
   MigrationModel,
   MigrationTeam,
-  MigrationUnit,
-  OneOffCost,
-  TierDifference,
 } from './migration';
 export { priceDatesOf, priceDatesSpan, pricesDated } from './price-dates';
 export { pricedWorkloads } from './priced-workloads';
@@ -25,14 +20,11 @@ export type {
   TierCost,
   TierId,
   UnpricedCostLine,
-  Verdict,
 } from './types';
-export { TIER_IDS } from './types';
-export { type Comparison, leadSentences, VERDICT_TIER, verdictSentence } from './verdict';
+export { leadSentences, VERDICT_TIER, verdictSentence } from './verdict';
 export {
   awsCache,
   awsDatabase,
-  awsFargateProcess,
   awsInstanceProcess,
   herokuCache,
   herokuDatabase,

@@ -9,7 +9,7 @@ import { VERDICT_TIER } from './verdict';
  * A whole account modelled on the other platform: what `/hosting migrate` answers. Every figure is a
  * sum of shown (rounded-once) line cents, so each total shown equals the sum of the lines shown.
  */
-export type MigrationDirection = 'heroku-to-aws' | 'aws-to-heroku';
+type MigrationDirection = 'heroku-to-aws' | 'aws-to-heroku';
 
 /** One thing that moves: a Heroku app, or on AWS a group of instances of one type, a database, a cache. */
 export interface MigrationUnit {

@@ -8,7 +8,7 @@ import { type Catalog, DEFAULT_CATALOG, findCacheNode, findEc2Instance, findRdsC
  * AWS's published family rule (the same size shapes, GiB per vCPU by family letter). ElastiCache
  * nodes offer less memory to the cache than the instance has.
  */
-export interface InstanceSpec {
+interface InstanceSpec {
   memoryGb: number;
   vcpu: number;
 }
@@ -67,7 +67,7 @@ function cacheSpec(catalog: Catalog, node: string): InstanceSpec | undefined {
 }
 
 /** Looks types up in `catalog` (default: the list-price catalog), by the family rule where it has none. */
-export function instanceSpecLookup(catalog: Catalog = DEFAULT_CATALOG): InstanceSpecLookup {
+function instanceSpecLookup(catalog: Catalog = DEFAULT_CATALOG): InstanceSpecLookup {
   return (instanceType) => {
     const type = instanceType.trim().toLowerCase();
     if (type.startsWith('db.')) return rdsSpec(catalog, type);

@@ -20,7 +20,7 @@ export type CostMetric = (typeof COST_METRICS)[number];
 
 export type SpendGroupBy = 'service' | 'account' | { tag: string };
 
-export const UNTAGGED = '(untagged)';
+const UNTAGGED = '(untagged)';
 
 export interface SpendQuery {
   /** First day, YYYY-MM-DD (UTC), inclusive. */
@@ -33,13 +33,13 @@ export interface DailyCostQuery extends SpendQuery {
   groupBy: SpendGroupBy;
 }
 
-export interface GroupAmount {
+interface GroupAmount {
   key: string;
   /** Exact decimal string in `unit`. */
   amount: string;
 }
 
-export interface DayCost {
+interface DayCost {
   /** YYYY-MM-DD (UTC): the bucket's Start. */
   day: string;
   /** Cost Explorer marked the day provisional: the figure can still change. */
@@ -49,7 +49,7 @@ export interface DayCost {
   total: string;
 }
 
-export interface CreditLine {
+interface CreditLine {
   day: string;
   /** The RECORD_TYPE: Credit, Refund. */
   recordType: string;

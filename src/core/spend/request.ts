@@ -12,7 +12,7 @@
 import { neutraliseMarkup } from '../user-text';
 import { addDays, dayCount, firstOfMonth, utcDay, utcMidnight } from '../utc-days';
 
-export type SpendPlatform = 'aws' | 'heroku';
+type SpendPlatform = 'aws' | 'heroku';
 export type SpendPeriodName = '7d' | '30d' | 'mtd' | 'last-month';
 export type SpendGrouping = 'service' | 'account' | 'app' | { tag: string };
 
@@ -39,7 +39,7 @@ export interface SpendPeriod extends DayRange {
   restOfMonth: DayRange;
 }
 
-export const SPEND_EXAMPLE = '/hosting spend aws 30d by service';
+const SPEND_EXAMPLE = '/hosting spend aws 30d by service';
 
 /** Word tables without a prototype, so `constructor` or `__proto__` is an unknown word, not a match. */
 const wordTable = <T>(entries: Record<string, T>): Readonly<Record<string, T>> =>
@@ -152,10 +152,6 @@ export function spendPeriod(name: SpendPeriodName, now: Date): SpendPeriod {
     label: `${readableRange({ start: range.start, end: range.end })} (${days} day${days === 1 ? '' : 's'}${partial})`,
     restOfMonth: { start: today, end: firstOfMonth(today, 1) },
   };
-}
-
-export function rangeLabel(range: DayRange): string {
-  return `${range.start} – ${addDays(range.end, -1)}`;
 }
 
 const dayMonth = (day: string) => utcMidnight(day).setLocale('en-US').toFormat('d LLL');

@@ -8,7 +8,7 @@ export const EC2_COMPUTE_SERVICE = 'Amazon Elastic Compute Cloud - Compute';
 export const RDS_SERVICE = 'Amazon Relational Database Service';
 export const ELASTICACHE_SERVICE = 'Amazon ElastiCache';
 
-export type ComputeService = 'ec2' | 'rds' | 'elasticache';
+type ComputeService = 'ec2' | 'rds' | 'elasticache';
 
 const SERVICE_KIND: Record<string, ComputeService> = {
   [EC2_COMPUTE_SERVICE]: 'ec2',
@@ -21,7 +21,7 @@ const SERVICE_KIND: Record<string, ComputeService> = {
  * an overlap during a deploy) does not buy another instance: up to this fraction of one instance is
  * ignored before rounding up.
  */
-export const ROUNDING_SLACK = new Decimal('0.05');
+const ROUNDING_SLACK = new Decimal('0.05');
 
 /** One row of instance-hours: what Cost Explorer reported for a service and instance type. */
 export interface InstanceHoursRow {
@@ -32,7 +32,7 @@ export interface InstanceHoursRow {
   unit: string;
 }
 
-export interface InstanceUsage {
+interface InstanceUsage {
   service: ComputeService;
   instanceType: string;
   /** Instance-hours in the period, exact. */

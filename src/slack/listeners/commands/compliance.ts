@@ -23,7 +23,7 @@ export type ResolvedChecklist =
   | { kind: 'message'; message: Message };
 
 /** Why a live checklist is not shown to someone who is not a lead; names who can, never any data. */
-export function liveRefusal(leads: readonly string[]): Message {
+function liveRefusal(leads: readonly string[]): Message {
   const who =
     leads.length === 0
       ? 'No one is set up as a lead yet: whoever runs Hosting Advisor can add Slack user IDs to HOSTING_LEADS.'

@@ -40,7 +40,7 @@ function platformField(platform: PlatformSpend): string {
 }
 
 /** The headline: the combined (or only) figure, before credits, and its period. */
-export function spendHeadline(report: SpendReport): string {
+function spendHeadline(report: SpendReport): string {
   if (report.together) return `${report.title}: ${formatCents(report.together.grossCents)}`;
   const only = report.platforms.find((p) => p.figures)?.figures;
   return only && report.platforms.length === 1 ? `${report.title}: ${formatCents(only.grossCents)}` : report.title;
@@ -63,7 +63,7 @@ function platformBlocks(platform: PlatformSpend): KnownBlock[] {
   return [mrkdwn(clip(linesText(platform), SECTION_LIMIT)), context(clip(small.join(' · '), SECTION_LIMIT))];
 }
 
-export function spendBlocks(report: SpendReport): KnownBlock[] {
+function spendBlocks(report: SpendReport): KnownBlock[] {
   const blocks: KnownBlock[] = [header(clip(spendHeadline(report), 150))];
   const fields = report.platforms.map(platformField);
   if (report.together) {
@@ -97,7 +97,7 @@ export function spendBlocks(report: SpendReport): KnownBlock[] {
 }
 
 /** The notification text: the headline and each platform's figure in a sentence or two. */
-export function spendFallback(report: SpendReport): string {
+function spendFallback(report: SpendReport): string {
   const parts = report.platforms.map((p) => {
     if (!p.figures) return `${p.name}: ${(p.problem ?? 'no figures').replace(/\.$/, '')}`;
     const f = p.figures;

@@ -51,7 +51,7 @@ function lineText(line: CostLine, sources: Sources): string {
 }
 
 /** Packs lines into as few sections as Slack's 3,000-character limit allows. */
-export function packed(lines: readonly string[], as: (text: string) => KnownBlock = mrkdwn): KnownBlock[] {
+function packed(lines: readonly string[], as: (text: string) => KnownBlock = mrkdwn): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let current = '';
   for (const line of lines) {
