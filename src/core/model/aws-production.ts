@@ -1,8 +1,17 @@
-import { type Catalog, findCacheNode, findEc2Instance, findRdsClass, RDS_MIN_STORAGE_GB } from '../pricing';
-import type { Workload } from '../workload';
+import {
+  type Catalog,
+  type Ec2Spec,
+  findCacheNode,
+  findDyno,
+  findEc2Instance,
+  findRdsClass,
+  RDS_MIN_STORAGE_GB,
+} from '../pricing';
+import type { ProcessType, Workload } from '../workload';
 import { chooseCacheNode, chooseFargateTask, chooseRdsClass } from './choose-aws';
 import { formatMemory, isWebProcess } from './describe';
-import { guidanceNote, instanceForDyno, needOfDyno } from './sizing-rules';
+import { kept } from './remembered';
+import { type ArchitectureChoice, guidanceNote, instanceForDyno, needOfDyno, type ProcessNeed } from './sizing-rules';
 import type { AwsCompute, AwsStack } from './stacks';
 import type { EstimateOptions } from './types';
 
@@ -35,6 +44,49 @@ export function awsFromAws(workload: Workload, catalog: Catalog): AwsStack {
   return stack;
 }
 
+/** A Heroku process's size on AWS: what it needs, what runs it, and the sentence saying so (after `name: `). */
+interface DynoOnAws {
+  need: ProcessNeed;
+  runsOn:
+    | { kind: 'ec2'; type: string; spec: Ec2Spec }
+    | { kind: 'fargate'; vcpu: number; memoryGb: number; arch: 'x86_64' | 'arm64' };
+  note: string;
+}
+
+type Mode = ArchitectureChoice | `fargate-${ArchitectureChoice}`;
+
+const dynosOnAws = new WeakMap<Catalog, Record<Mode, Map<string, DynoOnAws>>>();
+const newModes = (): Record<Mode, Map<string, DynoOnAws>> => ({
+  x86_64: new Map(),
+  any: new Map(),
+  'fargate-x86_64': new Map(),
+  'fargate-any': new Map(),
+});
+
+function dynoOnAws(p: ProcessType, catalog: Catalog, arch: ArchitectureChoice, fargate: boolean): DynoOnAws {
+  const need = needOfDyno(p, catalog);
+  const what = `${p.size} (${formatMemory(need.memoryGb)}, ${need.vcpu} vCPU ${need.dedicated ? 'dedicated' : 'sustained share'})`;
+  if (fargate) {
+    const taskArch = arch === 'any' ? 'arm64' : 'x86_64';
+    const task = chooseFargateTask(catalog, need, taskArch);
+    return {
+      need,
+      runsOn: { kind: 'fargate', vcpu: task.vcpu, memoryGb: task.memoryGb, arch: taskArch },
+      note: task.fits
+        ? `${what} → a Fargate task of ${task.vcpu} vCPU and ${formatMemory(task.memoryGb)} (${taskArch}), the smallest valid size that holds it.`
+        : `${what} is larger than any Fargate task; priced as the largest, ${task.vcpu} vCPU and ${formatMemory(task.memoryGb)}.`,
+    };
+  }
+  const { spec, fits, rule } = instanceForDyno(catalog, need, arch);
+  return {
+    need,
+    runsOn: { kind: 'ec2', type: spec.type, spec },
+    note: fits
+      ? `${what} → EC2 ${spec.type} (${formatMemory(spec.memoryGb)}, ${spec.vcpu} vCPU): ${rule}.${arch === 'x86_64' ? guidanceNote(catalog, p.size, need, spec) : ''}`
+      : `${what}: ${rule}, ${spec.type}.`,
+  };
+}
+
 /**
  * Production on AWS for a Heroku workload: for each dyno the cheapest instance (or Fargate task) with
  * at least its RAM and vCPU; web gets two or more across zones, as Heroku's router gives redundancy.
@@ -47,6 +99,8 @@ export function awsFromHeroku(
   minimumWeb = 2,
 ): AwsStack {
   const arch = options.awsArchitecture ?? 'x86_64';
+  const fargate = options.awsCompute === 'fargate';
+  const mode: Mode = fargate ? (`fargate-${arch}` as const) : arch;
   const compute = workload.processes.map((p): AwsCompute => {
     const count = isWebProcess(p.name) ? Math.max(minimumWeb, p.count) : p.count;
     if (count > p.count) {
@@ -54,26 +108,33 @@ export function awsFromHeroku(
         `web runs ${count} instances on AWS (Heroku has ${p.count}): two across Availability Zones give the redundancy Heroku's router provides.`,
       );
     }
-    const need = needOfDyno(p, catalog);
-    const base = { process: p.name, count, hoursPerMonth: p.hoursPerMonth, need };
-    const what = `${p.name}: ${p.size} (${formatMemory(need.memoryGb)}, ${need.vcpu} vCPU ${need.dedicated ? 'dedicated' : 'sustained share'})`;
-    if (options.awsCompute === 'fargate') {
-      const taskArch = arch === 'any' ? 'arm64' : 'x86_64';
-      const task = chooseFargateTask(catalog, need, taskArch);
-      notes.push(
-        task.fits
-          ? `${what} → a Fargate task of ${task.vcpu} vCPU and ${formatMemory(task.memoryGb)} (${taskArch}), the smallest valid size that holds it.`
-          : `${what} is larger than any Fargate task; priced as the largest, ${task.vcpu} vCPU and ${formatMemory(task.memoryGb)}.`,
-      );
-      return { ...base, kind: 'fargate', vcpu: task.vcpu, memoryGb: task.memoryGb, arch: taskArch };
-    }
-    const { spec, fits, rule } = instanceForDyno(catalog, need, arch);
-    notes.push(
-      fits
-        ? `${what} → EC2 ${spec.type} (${formatMemory(spec.memoryGb)}, ${spec.vcpu} vCPU): ${rule}.${arch === 'x86_64' ? guidanceNote(catalog, p.size, need, spec) : ''}`
-        : `${what}: ${rule}, ${spec.type}.`,
-    );
-    return { ...base, kind: 'ec2', type: spec.type, spec };
+    // A listed dyno size needs the same whatever the process: its choice and sentence are remembered.
+    const onAws = findDyno(catalog, p.size)
+      ? kept(kept(dynosOnAws, catalog, newModes)[mode], p.size, () => dynoOnAws(p, catalog, arch, fargate))
+      : dynoOnAws(p, catalog, arch, fargate);
+    notes.push(`${p.name}: ${onAws.note}`);
+    const { need, runsOn } = onAws;
+    // Written out rather than spread (a spread costs more than the rest of this step).
+    return runsOn.kind === 'ec2'
+      ? {
+          process: p.name,
+          count,
+          hoursPerMonth: p.hoursPerMonth,
+          need,
+          kind: 'ec2',
+          type: runsOn.type,
+          spec: runsOn.spec,
+        }
+      : {
+          process: p.name,
+          count,
+          hoursPerMonth: p.hoursPerMonth,
+          need,
+          kind: 'fargate',
+          vcpu: runsOn.vcpu,
+          memoryGb: runsOn.memoryGb,
+          arch: runsOn.arch,
+        };
   });
   const stack: AwsStack = { compute, architecture: arch };
   if (workload.database) {

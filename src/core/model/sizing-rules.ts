@@ -3,6 +3,7 @@ import { type Catalog, type DynoSpec, type DynoTier, type Ec2Spec, findDyno } fr
 import type { ProcessType } from '../workload';
 import { formatMemory } from './describe';
 import { pickCheapest, unitPriceOf } from './pick-cheapest';
+import { kept } from './remembered';
 
 /**
  * The sizing rules, in one place, in both directions. Each choice returns the rule that made it, in
@@ -86,22 +87,14 @@ const instanceAllowed = (i: Ec2Spec, arch: ArchitectureChoice) =>
 const instanceFits = (i: Ec2Spec, need: ProcessNeed) =>
   i.memoryGb >= need.memoryGb + MEMORY_HEADROOM_GB && i.baselineVcpu >= need.vcpu;
 
-/** Choices are pure functions of catalog and need: remembered per catalog. */
-const instanceChoices = new WeakMap<Catalog, Map<string, InstanceChoice>>();
+/** Choices are pure functions of catalog and need: remembered per catalog, architecture, memory and vCPU. */
+const instanceChoices = new WeakMap<Catalog, Record<ArchitectureChoice, Map<number, Map<number, InstanceChoice>>>>();
 
 /** The EC2 instance for one dyno, by rules 1–5. */
 export function instanceForDyno(catalog: Catalog, need: ProcessNeed, arch: ArchitectureChoice): InstanceChoice {
-  let known = instanceChoices.get(catalog);
-  if (!known) {
-    known = new Map();
-    instanceChoices.set(catalog, known);
-  }
-  const key = `${need.memoryGb}|${need.vcpu}|${arch}`;
-  const remembered = known.get(key);
-  if (remembered) return remembered;
-  const choice = chooseInstance(catalog, need, arch);
-  known.set(key, choice);
-  return choice;
+  const byArch = kept(instanceChoices, catalog, () => ({ x86_64: new Map(), any: new Map() }));
+  const byMemory = kept(byArch[arch], need.memoryGb, () => new Map<number, InstanceChoice>());
+  return kept(byMemory, need.vcpu, () => chooseInstance(catalog, need, arch));
 }
 
 function chooseInstance(catalog: Catalog, need: ProcessNeed, arch: ArchitectureChoice): InstanceChoice {

@@ -79,20 +79,33 @@ export function priceOf(catalog: Catalog, key: string): CatalogEntry {
   return entry;
 }
 
+/** Each of a catalog's lists (dynos, instances…) by name, made on first use; the first of a name wins, as `find` would. */
+const indexes = new WeakMap<readonly object[], Map<string, object>>();
+
+function named<T extends object>(list: readonly T[], nameOf: (item: T) => string, name: string): T | undefined {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const item of list) if (!index.has(nameOf(item))) index.set(nameOf(item), item);
+    indexes.set(list, index);
+  }
+  return index.get(name.toLowerCase()) as T | undefined;
+}
+
 export const findDyno = (catalog: Catalog, size: string): DynoSpec | undefined =>
-  catalog.dynos.find((d) => d.size === size.toLowerCase());
+  named(catalog.dynos, (d) => d.size, size);
 
 export const findPostgresPlan = (catalog: Catalog, plan: string): HerokuPostgresPlan | undefined =>
-  catalog.postgresPlans.find((p) => p.plan === plan.toLowerCase());
+  named(catalog.postgresPlans, (p) => p.plan, plan);
 
 export const findKeyValuePlan = (catalog: Catalog, plan: string): HerokuKeyValuePlan | undefined =>
-  catalog.keyValuePlans.find((p) => p.plan === plan.toLowerCase());
+  named(catalog.keyValuePlans, (p) => p.plan, plan);
 
 export const findEc2Instance = (catalog: Catalog, type: string): Ec2Spec | undefined =>
-  catalog.ec2Instances.find((i) => i.type === type.toLowerCase());
+  named(catalog.ec2Instances, (i) => i.type, type);
 
 export const findRdsClass = (catalog: Catalog, dbClass: string): RdsSpec | undefined =>
-  catalog.rdsClasses.find((c) => c.dbClass === dbClass.toLowerCase());
+  named(catalog.rdsClasses, (c) => c.dbClass, dbClass);
 
 export const findCacheNode = (catalog: Catalog, node: string): CacheNodeSpec | undefined =>
-  catalog.cacheNodes.find((n) => n.node === node.toLowerCase());
+  named(catalog.cacheNodes, (n) => n.node, node);
