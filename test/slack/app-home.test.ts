@@ -25,6 +25,10 @@ import { setProcessEnv } from '../support/process-env';
 import { parseCsv } from '../support/read-csv';
 
 const DIGEST_CHANNEL = 'CDIGEST01';
+/** A second hosting lead: the chart must show on every lead's Home, not only the first one's. */
+const LEAD2 = 'ULEAD0002';
+/** The direct message with the app that conversations.open gives each user here. */
+const dmOf = (user: string) => `D${user.slice(1)}`;
 const CE_DELAY_MS = 2000;
 
 const AWS_ENV = {
@@ -98,7 +102,9 @@ beforeAll(async () => {
     HEROKU_API_URL: heroku.url,
     DIGEST_CHANNEL,
     DIGEST_TIMEZONE: 'Europe/Berlin',
+    HOSTING_LEADS: `${LEAD},${LEAD2}`,
   });
+  h.slack.distinctFileIds();
   h.slack.answer('views.publish', (body) => {
     publishedAt.push(performance.now());
     return { ok: true, view: { id: 'VHOME0001', ...(body.view as object) } };
@@ -272,6 +278,9 @@ function uploadedFile(bytes: Buffer): string {
 }
 
 const ceCount = () => ce.requests().length;
+
+type ChartImage = { slack_file?: { id?: string }; alt_text: string; title?: { text: string } };
+const chartOf = (view: HomeView) => view.blocks.find((block) => block.type === 'image') as ChartImage | undefined;
 const dashboardAudits = async () =>
   (await h.bot.services.store.auditLog()).filter((entry) => entry.action === 'dashboard');
 
@@ -304,16 +313,17 @@ describe('the lead dashboard', () => {
     );
     expect(text).toMatch(/Cost Explorer queries this month: [1-9]\d* \(\$0\.\d\d\)/);
     capture('home', views[1]);
-    // The daily-cost chart: drawn at 2×, uploaded once (shared in no channel) and shown from its Slack file.
-    const image = views[1].blocks.find((block) => block.type === 'image') as
-      | { slack_file?: { id?: string }; alt_text: string; title?: { text: string } }
-      | undefined;
-    expect(image?.slack_file).toEqual({ id: 'F0001' });
-    expect(image?.alt_text).toMatch(/^Daily cost over the 4 weeks to .*; weekly totals AWS: \$/);
-    expect(image?.title?.text).toMatch(/^Daily cost, AWS and Heroku, 4 weeks to /);
+    // The daily-cost chart: drawn at 2× and shared in the lead's own direct message with the app (a
+    // file shared nowhere is private to the bot, so no lead's Home could show it), shown from that file.
+    const image = chartOf(views[1]);
     const chartUploads = h.slack.calls.filter((c) => c.method === 'files.completeUploadExternal');
     expect(chartUploads).toHaveLength(1);
-    expect(chartUploads[0]!.body.channel_id).toBeUndefined();
+    expect(chartUploads[0]!.body.channel_id).toBe(dmOf(LEAD));
+    expect(h.slack.callsTo('conversations.open').at(-1)?.body.users).toBe(LEAD);
+    expect(image?.slack_file?.id).toMatch(/^F\d+$/);
+    expect(h.slack.fileShares.get(image!.slack_file!.id!)).toEqual([dmOf(LEAD)]);
+    expect(image?.alt_text).toMatch(/^Daily cost over the 4 weeks to .*; weekly totals AWS: \$/);
+    expect(image?.title?.text).toMatch(/^Daily cost, AWS and Heroku, 4 weeks to /);
     const body = h.slack.uploads.at(-1)!.bytes;
     const png = body.subarray(body.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47])));
     expect(png.length).toBeGreaterThan(1000);
@@ -386,6 +396,36 @@ describe('the lead dashboard', () => {
       expect(entry.detail).not.toContain('$');
       expect(Date.now() - entry.at.getTime()).toBeLessThan(60_000);
     }
+  });
+});
+
+describe("the chart on every lead's Home", () => {
+  test('a second lead sees it too: shared in their own direct message, once a day each', async () => {
+    const uploads = () => h.slack.callsTo('files.completeUploadExternal');
+    const before = uploads().length;
+    // The file the first lead's Home showed (the last view with the chart; one was refused without it).
+    const shownTo = (user: string) =>
+      publishes(user)
+        .map((p) => chartOf(p.view)?.slack_file?.id)
+        .filter(Boolean)
+        .at(-1);
+    const first = shownTo(LEAD)!;
+    expect(first).toBeDefined();
+    const { views } = await openHome(LEAD2, 1);
+    const image = chartOf(views.at(-1)!);
+    expect(uploads()).toHaveLength(before + 1);
+    expect(uploads().at(-1)!.body.channel_id).toBe(dmOf(LEAD2));
+    // LEAD2's Home shows a file shared with LEAD2, not the one shared with the first lead.
+    expect(image?.slack_file?.id).not.toBe(first);
+    expect(h.slack.fileShares.get(image!.slack_file!.id!)).toEqual([dmOf(LEAD2)]);
+    expect(h.slack.fileShares.get(first)).toEqual([dmOf(LEAD)]);
+    // The same day, neither lead gets it again.
+    await openHome(LEAD2);
+    await openHome(LEAD);
+    expect(uploads()).toHaveLength(before + 1);
+    expect(chartOf(publishes(LEAD2).at(-1)!.view)?.slack_file?.id).toBe(image!.slack_file!.id);
+    expect(chartOf(publishes(LEAD).at(-1)!.view)?.slack_file?.id).toBe(first);
+    expect(shownTo(LEAD)).toBe(first);
   });
 });
 

@@ -35,6 +35,12 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: ResponsePost[] = [];
   readonly uploads: { fileId: string; bytes: Buffer }[] = [];
+  /**
+   * Where each uploaded file was shared (files.completeUploadExternal's channel_id or channels). A
+   * file shared nowhere is private to the uploader: "If not specified the file will be private"
+   * (https://docs.slack.dev/reference/methods/files.completeUploadExternal/).
+   */
+  readonly fileShares = new Map<string, string[]>();
   private readonly answers = new Map<string, MethodAnswer[]>();
   private readonly delays = new Map<string, number>();
   /** Messages chat.postMessage accepted, per channel, oldest first: what conversations.history returns. */
@@ -67,6 +73,16 @@ export class FakeSlack {
 
   get apiUrl(): string {
     return `${this.url}/api/`;
+  }
+
+  /** From now on each upload gets its own file ID (F1001, F1002, …), as Slack hands them out. */
+  distinctFileIds(): void {
+    let next = 1001;
+    this.answer('files.getUploadURLExternal', () => {
+      const id = `F${next++}`;
+      return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+    });
+    this.answer('files.completeUploadExternal', (body) => ({ ok: true, files: body.files }));
   }
 
   /** Queues answers for a method, used in order; the last one repeats. */
@@ -164,6 +180,14 @@ export class FakeSlack {
     }
   }
 
+  private recordShares(body: Record<string, unknown>) {
+    const files = Array.isArray(body.files) ? (body.files as { id?: unknown }[]) : [];
+    const where = [body.channel_id, ...String(body.channels ?? '').split(',')].filter(
+      (channel): channel is string => typeof channel === 'string' && channel !== '',
+    );
+    for (const file of files) if (typeof file.id === 'string') this.fileShares.set(file.id, where);
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -189,6 +213,7 @@ export class FakeSlack {
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length).split('?')[0];
         this.calls.push({ method, body, authorization: req.headers.authorization });
+        if (method === 'files.completeUploadExternal') this.recordShares(body);
         const queue = this.answers.get(method);
         const next = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
         const answer = next ? (typeof next === 'function' ? next(body) : next) : this.defaultAnswer(method, body);

@@ -13,7 +13,7 @@ import type { HomeChart } from './home-chart';
 import { sparkline } from './sparkline';
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
-const FIGURES_VERSION = 2;
+const FIGURES_VERSION = 3;
 
 export interface PlatformFigures {
   platform: PlatformId;
@@ -90,7 +90,7 @@ export interface DashboardFigures {
   modelledPrices?: string;
   /** ISO time the figures were gathered. */
   generatedAt: string;
-  /** Today's daily-cost chart, uploaded to Slack (src/slack/home/home-chart.ts). */
+  /** Today's daily-cost chart, drawn once a day and shared with each lead (src/slack/home/home-chart.ts). */
   chart?: HomeChart;
 }
 

@@ -1,8 +1,13 @@
 /**
  * The daily-cost chart on the Home tab. A Home view can show an image only from a public URL or a
- * file in Slack (an image block's `slack_file`, https://docs.slack.dev/reference/block-kit/composition-objects/slack-file-object),
- * so the digest's chart (2× resolution) is uploaded once a day with files.uploadV2, not shared in any
- * channel, and the file's ID is kept in the store for every lead's Home that day, on every replica.
+ * file in Slack (an image block's `slack_file`,
+ * https://docs.slack.dev/reference/block-kit/composition-objects/slack-file-object). A file uploaded
+ * without a channel is private to the uploader ("If not specified the file will be private",
+ * https://docs.slack.dev/reference/methods/files.completeUploadExternal/), so a chart the bot kept to
+ * itself would show on nobody's Home but the bot's. Each lead gets the chart shared in their own
+ * direct message with the app (the only place cost data may go besides the leads' channels), once a
+ * day, the file's ID kept in the store per lead for every replica; the picture itself is drawn once
+ * a day (at 2×) and kept in the store too, so a replica that did not draw it can still share it.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -11,56 +16,105 @@ import { renderDigestChart } from '../../jobs/digest-chart';
 import type { Store } from '../../store/store';
 import { slackErrorCode } from '../slack-errors';
 
+/** Today's chart: what it shows and where its picture is kept. */
 export interface HomeChart {
-  fileId: string;
+  /** Store key of the PNG (base64), drawn once a day for the digest week. */
+  image: string;
   /** What the chart shows, in words: for screen readers and when the image cannot be shown. */
+  alt: string;
+  title: string;
+  /** `2026-11-23`: the day it was drawn, in its file name. */
+  day: string;
+}
+
+/** The chart as one lead's Home shows it: a file shared with that lead. */
+export interface SharedChart {
+  fileId: string;
   alt: string;
   title: string;
 }
 
-const chartKey = (day: string, week: string) => `dashboard:chart:${day}:${week}`;
+type ChartStore = Pick<Store, 'cacheGet' | 'cachePut'>;
+type Logger = { warn(...messages: unknown[]): void };
 
 const isHomeChart = (value: unknown): value is HomeChart =>
   typeof value === 'object' &&
   value !== null &&
-  typeof (value as HomeChart).fileId === 'string' &&
+  typeof (value as HomeChart).image === 'string' &&
   typeof (value as HomeChart).alt === 'string' &&
-  typeof (value as HomeChart).title === 'string';
+  typeof (value as HomeChart).title === 'string' &&
+  typeof (value as HomeChart).day === 'string';
 
-/** Today's chart for the digest week: the stored one, or drawn and uploaded now. Undefined when Slack refuses. */
+/** Today's chart for the digest week: the stored one, or drawn now. Undefined when it cannot be drawn. */
 export async function homeChart(
-  store: Pick<Store, 'cacheGet' | 'cachePut'>,
-  client: WebClient,
+  store: ChartStore,
   digest: Digest,
   now: Date,
-  logger: { warn(...messages: unknown[]): void },
+  logger: Logger,
 ): Promise<HomeChart | undefined> {
   const day = now.toISOString().slice(0, 10);
-  const key = chartKey(day, digest.week.id);
+  const key = `dashboard:chart:${day}:${digest.week.id}`;
   const known = await store.cacheGet<unknown>(key);
   if (known && isHomeChart(known.value)) return known.value;
-  const alt = chartSummary(digest).slice(0, 1000);
-  const title = `Daily cost, AWS and Heroku, 4 weeks to ${digest.week.label}`;
   try {
     const png = await renderDigestChart(digest);
-    const uploaded = await client.filesUploadV2({
-      file: png,
-      filename: `hosting-dashboard-${day}.png`,
-      title,
-      alt_text: alt,
-    });
-    const fileId = uploaded.files?.[0]?.files?.[0]?.id;
-    if (!fileId) throw new Error('Slack returned no file ID');
-    const chart = { fileId, alt, title };
+    const image = `${key}:png`;
+    await store.cachePut(image, png.toString('base64'), now);
+    const chart: HomeChart = {
+      image,
+      alt: chartSummary(digest).slice(0, 1000),
+      title: `Daily cost, AWS and Heroku, 4 weeks to ${digest.week.label}`,
+      day,
+    };
     await store.cachePut(key, chart, now);
     return chart;
   } catch (error) {
-    logger.warn('dashboard: the daily cost chart was not uploaded:', slackErrorCode(error) ?? error);
+    logger.warn('dashboard: the daily cost chart was not drawn:', error);
     return undefined;
   }
 }
 
-export function chartBlock(chart: HomeChart): KnownBlock {
+/**
+ * The chart shared with `user`: the file already shared with them today, or uploaded now into their
+ * direct message with the app. Undefined when Slack refuses (the Home is then shown without it).
+ */
+export async function chartFor(
+  store: ChartStore,
+  client: WebClient,
+  user: string,
+  chart: HomeChart,
+  now: Date,
+  logger: Logger,
+): Promise<SharedChart | undefined> {
+  const key = `${chart.image}:shared:${user}`;
+  const shared = await store.cacheGet<unknown>(key);
+  if (typeof shared?.value === 'string') return { fileId: shared.value, alt: chart.alt, title: chart.title };
+  try {
+    const png = await store.cacheGet<unknown>(chart.image);
+    if (typeof png?.value !== 'string') return undefined;
+    const dm = await client.conversations.open({ users: user });
+    const channel = dm.channel?.id;
+    if (!channel) throw new Error('conversations.open gave no channel');
+    const uploaded = await client.filesUploadV2({
+      channel_id: channel,
+      file: Buffer.from(png.value, 'base64'),
+      filename: `hosting-dashboard-${chart.day}.png`,
+      title: chart.title,
+      alt_text: chart.alt,
+      initial_comment:
+        'Today’s daily-cost chart for your Hosting Advisor Home tab, shared only with you so Slack can show it there.',
+    });
+    const fileId = uploaded.files?.[0]?.files?.[0]?.id;
+    if (!fileId) throw new Error('Slack returned no file ID');
+    await store.cachePut(key, fileId, now);
+    return { fileId, alt: chart.alt, title: chart.title };
+  } catch (error) {
+    logger.warn('dashboard: the daily cost chart was not shared:', slackErrorCode(error) ?? error);
+    return undefined;
+  }
+}
+
+export function chartBlock(chart: SharedChart): KnownBlock {
   return {
     type: 'image',
     block_id: 'home_chart',

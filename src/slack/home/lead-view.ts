@@ -8,7 +8,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import { button, context, divider, header, mrkdwn } from '../block-kit';
 import type { DashboardFigures, PlatformFigures, PlatformOff } from './dashboard-figures';
 import { HOME_ACTIONS, homeView } from './home-blocks';
-import { chartBlock } from './home-chart';
+import { chartBlock, type SharedChart } from './home-chart';
 
 export interface LeadHomeInput {
   /** Undefined until the first figures arrive. */
@@ -38,6 +38,8 @@ export interface LeadHomeInput {
   budgets?: KnownBlock[];
   /** Other teams' sections (parity), shown after the budgets. */
   sections?: KnownBlock[];
+  /** Today's daily-cost chart, shared with this lead. */
+  chart?: SharedChart;
 }
 
 const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
@@ -150,7 +152,7 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
     blocks.push(mrkdwn(`*${figures.verdict}*`));
     if (figures.combined) blocks.push(divider);
     blocks.push(...combinedBlock(figures));
-    if (figures.chart) blocks.push(chartBlock(figures.chart));
+    if (input.chart) blocks.push(chartBlock(input.chart));
     for (const platform of figures.platforms) blocks.push(divider, ...platformBlocks(platform));
     if (figures.posture.length > 0) {
       blocks.push(

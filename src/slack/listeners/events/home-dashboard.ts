@@ -15,7 +15,7 @@ import { COST_EXPLORER_REQUEST_PRICE, COST_EXPLORER_SERVICE } from '../../../sou
 import type { CacheEntry } from '../../../store/store';
 import { budgetsHomeBlocks } from '../../alerts/budgets-home';
 import { type DashboardFigures, dashboardFigures, hasFailure, isDashboardFigures } from '../../home/dashboard-figures';
-import { homeChart, withoutChart } from '../../home/home-chart';
+import { chartFor, homeChart, withoutChart } from '../../home/home-chart';
 import { leadHomeView } from '../../home/lead-view';
 import { memberHomeView } from '../../home/member-view';
 import { parityHomeBlocks } from '../../home/parity-home';
@@ -74,7 +74,7 @@ export class HomeDashboard {
         force,
         log: (message, error) => logger.error(`dashboard: ${message}:`, error),
       });
-      const chart = client ? await homeChart(this.services.store, client, digest, now, logger) : undefined;
+      const chart = client ? await homeChart(this.services.store, digest, now, logger) : undefined;
       const value = { ...dashboardFigures(digest), ...(chart ? { chart } : {}) };
       await this.services.store.cachePut(DASHBOARD_CACHE_KEY, value, now);
       return { value, storedAt: now };
@@ -125,6 +125,9 @@ export class HomeDashboard {
     const posted = settings.channel ? await this.postedThisWeek(settings.channel, settings.timezone, now) : undefined;
     const parity = parityHomeBlocks(figures?.value.parity);
     const { budgets, standing } = await budgetsWithStanding(this.services);
+    const chart = figures?.value.chart
+      ? await chartFor(store, client, user, figures.value.chart, now, logger)
+      : undefined;
     const view = leadHomeView({
       ...(figures ? { figures: figures.value, asOf: formatInZone(figures.storedAt, settings.timezone) } : {}),
       cached: options.how === 'cached',
@@ -143,13 +146,13 @@ export class HomeDashboard {
         ...(standing ? { standing, checkedAt: formatInZone(standing.checkedAt, settings.timezone) } : {}),
       }),
       ...(parity.length > 0 ? { sections: parity } : {}),
+      ...(chart ? { chart } : {}),
     });
     try {
       await client.views.publish({ user_id: user, view });
     } catch (error) {
       // Slack refuses the whole view when it cannot show the chart's file: the figures go out without it.
-      if (!figures?.value.chart || !['invalid_blocks', 'invalid_arguments'].includes(slackErrorCode(error) ?? ''))
-        throw error;
+      if (!chart || !['invalid_blocks', 'invalid_arguments'].includes(slackErrorCode(error) ?? '')) throw error;
       logger.warn('dashboard: Slack refused the chart image; published without it:', slackErrorCode(error));
       await client.views.publish({ user_id: user, view: withoutChart(view) });
     }
