@@ -34,9 +34,6 @@ function headline(estimate: Estimate): string {
 const placeName = (platform: 'heroku' | 'aws', awsRegion: string) =>
   platform === 'aws' ? `AWS (${awsRegion})` : NAMES.heroku;
 
-/** The verdict as plain words, for the notification text. */
-const plainVerdict = (estimate: Estimate) => verdictLine(estimate).replace(/\*/g, '');
-
 interface EstimateMessageOptions {
   /** Posted in the channel (the `share` word or the Share button). */
   share: boolean;
@@ -52,6 +49,8 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
   const { current, modelled, tier } = sides;
   const value = words.slice(0, BUTTON_VALUE_LIMIT);
   const layers = priceLayersLine(estimate);
+  const title = headline(estimate);
+  const verdict = verdictLine(estimate);
   const button = (action_id: string, text: string, primary = false) => ({
     type: 'button' as const,
     action_id,
@@ -60,11 +59,11 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
     ...(primary ? { style: 'primary' as const } : {}),
   });
   const blocks: KnownBlock[] = [
-    header(headline(estimate)),
+    header(title),
     ...(options.sharedBy ? [context(`Shared by <@${options.sharedBy}>`)] : []),
     ...(options.notes ?? []).map(context),
     figureFields(estimate, sides),
-    mrkdwn(verdictLine(estimate)),
+    mrkdwn(verdict),
     mrkdwn(
       largestLines(
         `${placeName(current.platform, estimate.awsRegion)} as it runs`,
@@ -97,8 +96,9 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
   ];
   const text = [
     options.sharedBy ? `Shared by <@${options.sharedBy}>: ` : '',
-    `${headline(estimate)} (infrastructure, per month, estimated; ${pricesDated(estimate.priceDates)}). `,
-    plainVerdict(estimate),
+    `${title} (infrastructure, per month, estimated; ${pricesDated(estimate.priceDates)}). `,
+    // The verdict as plain words, for the notification text.
+    verdict.replace(/\*/g, ''),
   ].join('');
   return { response_type: options.share ? 'in_channel' : 'ephemeral', text, blocks };
 }

@@ -20,19 +20,44 @@ function span(dates: Set<string>): string {
   return sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted.at(-1)}`;
 }
 
+/**
+ * The layer a source names, or null: sources are few and shared by many lines (the catalog's own
+ * strings), so each is read once. Emptied rather than grown without bound.
+ */
+const layersOfSources = new Map<string, { label: string; dated: string } | null>();
+const MAX_REMEMBERED_SOURCES = 1000;
+
+function layerOf(source: string): { label: string; dated: string } | null {
+  let layer = layersOfSources.get(source);
+  if (layer !== undefined) return layer;
+  layer = null;
+  for (const [prefix, name, dated] of LAYERS) {
+    const match = prefix.exec(source);
+    if (!match) continue;
+    layer = { label: name === 'PRICING_FILE' ? `PRICING_FILE (${match[1]})` : name, dated };
+    break;
+  }
+  if (layersOfSources.size >= MAX_REMEMBERED_SOURCES) layersOfSources.clear();
+  layersOfSources.set(source, layer);
+  return layer;
+}
+
 export function priceLayersLine(estimate: Estimate): string {
   // The two platforms the message itemises.
-  const lines: CostLine[] = [estimate.heroku, estimate.aws].flatMap((cost) => [...cost.lines, ...cost.unpriced]);
+  const lists: readonly (readonly CostLine[])[] = [
+    estimate.heroku.lines,
+    estimate.heroku.unpriced,
+    estimate.aws.lines,
+    estimate.aws.unpriced,
+  ];
   const found = new Map<string, { label: string; dated: string; dates: Set<string> }>();
-  for (const line of lines) {
-    for (const [prefix, name, dated] of LAYERS) {
-      const match = prefix.exec(line.source);
-      if (!match) continue;
-      const label = name === 'PRICING_FILE' ? `PRICING_FILE (${match[1]})` : name;
-      const layer = found.get(label) ?? { label, dated, dates: new Set<string>() };
+  for (const lines of lists) {
+    for (const line of lines) {
+      const known = layerOf(line.source);
+      if (!known) continue;
+      const layer = found.get(known.label) ?? { label: known.label, dated: known.dated, dates: new Set<string>() };
       layer.dates.add(line.asOf);
-      found.set(label, layer);
-      break;
+      found.set(known.label, layer);
     }
   }
   const order = (label: string) => LAYERS.findIndex(([, name]) => label.startsWith(name));

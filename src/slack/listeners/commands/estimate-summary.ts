@@ -115,16 +115,15 @@ export function largestLines(
   unpriced: readonly UnpricedCostLine[],
   total: Money,
 ): string {
-  const ranked = lines
-    .map((line, index) => ({ line, index }))
-    .sort((a, b) => b.line.cents - a.line.cents || a.index - b.index);
+  // Array sort is stable: lines of equal amounts keep their order.
+  const ranked = [...lines].sort((a, b) => b.cents - a.cents);
   // A single leftover line is shown itself: "1 more line" would take the same room and say less.
   const shown = ranked.length <= LARGEST_LINES + 1 ? ranked : ranked.slice(0, LARGEST_LINES);
   const rest = ranked.slice(shown.length);
-  const restCents = rest.reduce((sum, { line }) => sum + line.cents, 0);
+  const restCents = rest.reduce((sum, line) => sum + line.cents, 0);
   return [
     `*${title}: ${atLeast(unpriced.length > 0, total)}*`,
-    ...shown.map(({ line }) => shortLine(line)),
+    ...shown.map(shortLine),
     ...(rest.length ? [`• ${rest.length} more lines: *${formatCents(restCents)}*`] : []),
     ...unpricedLine(unpriced),
   ].join('\n');
