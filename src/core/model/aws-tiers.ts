@@ -235,7 +235,7 @@ function databaseLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines
     );
   const storageGb = Math.max(RDS_MIN_STORAGE_GB, db.storageGb);
   add(
-    priceOf(catalog, `aws.rds.storage.gp3.${db.multiAz ? 'multi-az' : 'single-az'}`),
+    priceOf(catalog, db.multiAz ? 'aws.rds.storage.gp3.multi-az' : 'aws.rds.storage.gp3.single-az'),
     `${app.prefix}RDS gp3 storage (${storageGb} GB${copies}, ${deployment})`,
     storageGb * app.copies,
     'database',

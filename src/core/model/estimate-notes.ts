@@ -82,7 +82,8 @@ export function herokuComplianceNotes(workload: Workload): string[] {
 }
 
 export function ecoNotes(stacks: readonly HerokuStack[]): string[] {
-  const eco = stacks.flatMap((s) => s.dynos).filter((d) => d.spec?.tier === 'eco');
+  // concat, not flatMap: V8's flatMap is many times slower here.
+  const eco = ([] as HerokuStack['dynos']).concat(...stacks.map((s) => s.dynos)).filter((d) => d.spec?.tier === 'eco');
   if (eco.length === 0) return [];
   const hours = eco.reduce((sum, d) => sum + d.count * (d.hoursPerMonth ?? 730), 0);
   const over = hours > 1000 ? ` These Eco dynos would need ${formatCount(hours)} hours a month if always on.` : '';

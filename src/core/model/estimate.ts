@@ -41,6 +41,8 @@ interface TrafficTables {
 }
 
 const trafficTables = new WeakMap<Catalog, TrafficTables>();
+/** The assumption naming the tiers, per catalog and platform modelled (true: AWS, from Heroku). */
+const tierSentences = new WeakMap<Catalog, Map<boolean, string>>();
 const MAX_REMEMBERED_FIGURES = 1000;
 
 function trafficTablesOf(catalog: Catalog): TrafficTables {
@@ -230,7 +232,13 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const assumptions = [
     `List prices in USD before tax, ${pricesDated(priceDates)}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
     'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price. Each line is rounded to the cent once, and every total is the sum of the lines shown.',
-    `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${t.id}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
+    // The tiers' descriptions depend only on the catalog and the platform modelled: so does this sentence.
+    kept(
+      kept(tierSentences, catalog, () => new Map<boolean, string>()),
+      fromHeroku,
+      () =>
+        `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${t.id}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
+    ),
     ...translation,
     ...(fromHeroku && options.awsArchitecture !== 'any'
       ? [

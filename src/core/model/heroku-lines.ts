@@ -96,7 +96,8 @@ export function addOnLine(
 /** Account-level Heroku lines: the Eco pool and the Private/Shield Space fee. */
 export function herokuAccountLines(stacks: readonly HerokuStack[], catalog: Catalog): CostLine[] {
   const lines: CostLine[] = [];
-  const dynos = stacks.flatMap((s) => s.dynos);
+  // concat, not flatMap: V8's flatMap is many times slower here.
+  const dynos = ([] as HerokuStack['dynos']).concat(...stacks.map((s) => s.dynos));
   const ecoProcesses = [...new Set(dynos.filter((d) => d.spec?.tier === 'eco').map((d) => d.process))];
   if (ecoProcesses.length > 0) {
     lines.push(

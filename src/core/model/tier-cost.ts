@@ -3,9 +3,22 @@ import type { Catalog } from '../pricing';
 import type { Platform } from '../workload';
 import { percent } from './describe';
 import { footLines } from './platform-cost';
+import { kept } from './remembered';
 import type { CostLine, TierCost, TierId } from './types';
 
+/** Descriptions depend only on the catalog, platform and tier: written once per catalog. */
+const descriptions = new WeakMap<Catalog, Map<Platform, Map<TierId, string>>>();
+
 function description(id: TierId, platform: Platform, catalog: Catalog): string {
+  const byTier = kept(
+    kept(descriptions, catalog, () => new Map()),
+    platform,
+    () => new Map<TierId, string>(),
+  );
+  return kept(byTier, id, () => describe(id, platform, catalog));
+}
+
+function describe(id: TierId, platform: Platform, catalog: Catalog): string {
   const a = catalog.assumptions;
   if (platform === 'aws') {
     if (id === 'like-for-like')
