@@ -14,6 +14,7 @@ import { FakeHeroku, generateWorld } from '../test/support/fake-heroku';
 import { FakeSlack } from '../test/support/fake-slack';
 import { alertRequests } from './alert-requests';
 import { baselineDist } from './baseline';
+import { startBaselineBot } from './baseline-bot';
 import { BOT_NODE_FLAGS, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { cliWallTimes, median } from './cli-wall-time';
 import { bigDigest } from './digest-load';
@@ -77,21 +78,17 @@ async function bareBolt(): Promise<{ url: string; stop: () => Promise<void> }> {
 }
 
 /**
- * The same command to the bare app and to the bot, alternately (so load from elsewhere on the
- * machine falls on both alike), after a warm-up; ack latencies in ms.
+ * The same command to the bare app and to the bot (and the baseline build's bot, when given), in
+ * turn (so load from elsewhere on the machine falls on all alike), after a warm-up; ack latencies in ms.
  */
-async function pairedLatencies(bareUrl: string, botUrl: string, text: string, respond: string) {
-  for (let i = 0; i < 30; i++) {
-    await timeCommand(bareUrl, SECRET, text, respond);
-    await timeCommand(botUrl, SECRET, text, respond);
-  }
-  const bare: number[] = [];
-  const bot: number[] = [];
+async function pairedLatencies(bareUrl: string, botUrl: string, text: string, respond: string, baselineUrl?: string) {
+  const urls = [bareUrl, botUrl, ...(baselineUrl ? [baselineUrl] : [])];
+  for (let i = 0; i < 30; i++) for (const url of urls) await timeCommand(url, SECRET, text, respond);
+  const [bare, bot, baseline] = urls.map(() => [] as number[]);
   for (let i = 0; i < ROUNDS; i++) {
-    bare.push(await timeCommand(bareUrl, SECRET, text, respond));
-    bot.push(await timeCommand(botUrl, SECRET, text, respond));
+    for (const [j, url] of urls.entries()) [bare, bot, baseline][j].push(await timeCommand(url, SECRET, text, respond));
   }
-  return { bare, bot };
+  return { bare, bot, baseline };
 }
 
 const ratio = (bot: number[], bare: number[], p: number) => (percentile(bot, p) / percentile(bare, p)).toFixed(2);
@@ -133,32 +130,47 @@ async function ackLatency() {
     }
   });
   const rssBefore = process.memoryUsage().rss;
-  const bot = await startBot(
-    {
-      SLACK_BOT_TOKEN: 'xoxb-bench',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      DATABASE_URL: tempSqliteFile(),
-      HOSTING_LEADS: BENCH_USER,
-      HEROKU_API_TOKEN: heroku.token,
-      HEROKU_API_URL: heroku.url,
-      ...aws,
-    },
-    { retries: 0, jobs: false, logger: createLogger(LogLevel.ERROR, [], () => {}) },
-  );
+  const env = (): NodeJS.ProcessEnv => ({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    DATABASE_URL: tempSqliteFile(),
+    HOSTING_LEADS: BENCH_USER,
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+    ...aws,
+  });
+  const bot = await startBot(env(), { retries: 0, jobs: false, logger: createLogger(LogLevel.ERROR, [], () => {}) });
   cleanups.push(() => bot.stop());
+  // The baseline build's bot answers the same help and estimate requests in the same rounds.
+  const before = await startBaselineBot(env());
+  if (before) cleanups.push(() => before.stop());
   print('rss_after_start_mib (bench process, bot in-process)', mib(process.memoryUsage().rss));
   const url = `http://127.0.0.1:${bot.port}`;
   const respond = `${slack.url}/respond/bench`;
   const estimateText = 'estimate web=2xstandard-2x postgres=standard-0';
-  const estimates = await pairedLatencies(bare.url, url, estimateText, respond);
-  const help = await pairedLatencies(bare.url, url, 'help', respond);
+  const estimates = await pairedLatencies(bare.url, url, estimateText, respond, before?.url);
+  const help = await pairedLatencies(bare.url, url, 'help', respond, before?.url);
   print('bare_bolt_ack_ms_p50', percentile(estimates.bare, 50).toFixed(2));
   print('bare_bolt_ack_ms_p99', percentile(estimates.bare, 99).toFixed(2));
   print('estimate_ack_p50_ratio_to_bare_bolt', ratio(estimates.bot, estimates.bare, 50));
   print('estimate_ack_p99_ratio_to_bare_bolt', ratio(estimates.bot, estimates.bare, 99));
   print('help_ack_p50_ratio_to_bare_bolt', ratio(help.bot, help.bare, 50));
+  print('help_ack_p99_ratio_to_bare_bolt', ratio(help.bot, help.bare, 99));
+  if (before) {
+    for (const [name, runs] of [
+      ['estimate', estimates],
+      ['help', help],
+    ] as const) {
+      for (const p of [50, 99]) {
+        print(
+          `${name}_ack_p${p}_ratio_to_bare_bolt (${before.label}, same rounds)`,
+          ratio(runs.baseline, runs.bare, p),
+        );
+      }
+    }
+  }
 
   // Cached spend: the first one fills the Cost Explorer and Heroku caches, then the ack is the placeholder.
   await timeCommand(url, SECRET, 'spend', `${slack.url}/respond/spend-warm`);
