@@ -32,11 +32,16 @@ function withWarning(message: Message, warning: string): Message {
 
 /** `/hosting <subcommand> …`: finds the subcommand, runs it, and answers within Slack's 3 seconds. */
 export function hostingCommand(subcommands: readonly Subcommand[], services: Services) {
+  // The list never changes while the bot runs: written once (a reply is never changed once made).
+  let helpReply: Message | undefined;
   const help: Subcommand = {
     name: 'help',
     summary: 'this list',
     examples: ['help'],
-    run: async () => helpMessage(all),
+    run: async () => {
+      helpReply ??= helpMessage(all);
+      return helpReply;
+    },
   };
   const all = [...subcommands, help];
   const byName = new Map(all.flatMap((sub) => [sub.name, ...(sub.aliases ?? [])].map((name) => [name, sub] as const)));
