@@ -298,6 +298,16 @@ function sharedNetworkLines(
 }
 
 /** Data transfer out is tiered per account and region: the fleet's egress together, once. */
+/** A data-transfer tier's item for an amount (`… (first 10 TB: 54.5 GB)`), per price entry and amount. */
+const transferItems = new WeakMap<CatalogEntry, Map<number, string>>();
+
+function transferItem(entry: CatalogEntry, gb: number): string {
+  const items = kept(transferItems, entry, () => new Map<number, string>());
+  // The amounts are the user's egress: emptied rather than grown without bound.
+  if (items.size >= 1000) items.clear();
+  return kept(items, gb, () => entry.description.replace(/\)$/, `: ${formatCount(gb)} GB)`));
+}
+
 function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, lines: CostLine[]): void {
   const add = collector(lines, 'production');
   let remaining = milli(apps.reduce((total, app) => total + app.traffic.egressGb, 0));
@@ -305,7 +315,7 @@ function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog,
     if (remaining <= 0) break;
     const inTier = Math.min(remaining, tierGb);
     const entry = priceOf(catalog, key);
-    add(entry, entry.description.replace(/\)$/, `: ${formatCount(inTier)} GB)`), inTier, 'network');
+    add(entry, transferItem(entry, inTier), inTier, 'network');
     remaining = milli(remaining - inTier);
   }
 }

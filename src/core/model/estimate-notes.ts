@@ -3,6 +3,7 @@ import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
 import { complianceTier } from './choose-heroku';
 import { formatCount, plural } from './describe';
+import { kept } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import type { EnvironmentName, PlatformCost } from './types';
 
@@ -51,7 +52,22 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
   return notes;
 }
 
+/** The note per catalog, load balancer or not, logs and egress (the user's figures: emptied when large). */
+const additionsNotes = new WeakMap<Catalog, Map<boolean, Map<number, Map<number, string>>>>();
+
 export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: boolean): string {
+  const byLogs = kept(
+    kept(additionsNotes, catalog, () => new Map()),
+    loadBalancer,
+    () => new Map(),
+  );
+  if (byLogs.size >= 1000) byLogs.clear();
+  const byEgress = kept(byLogs, workload.logGbPerMonth, () => new Map<number, string>());
+  if (byEgress.size >= 1000) byEgress.clear();
+  return kept(byEgress, workload.egressGbPerMonth, () => writeAdditionsNote(workload, catalog, loadBalancer));
+}
+
+function writeAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: boolean): string {
   const a = catalog.assumptions;
   const parts = [
     loadBalancer
