@@ -26,6 +26,20 @@ describe('configuration without any variable set', () => {
     );
   });
 
+  it('gives what the schema gives when only the certificate paths containers set are there', () => {
+    const env = { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt', SSL_CERT_DIR: '/etc/ssl/certs' };
+    const fromSchema = configSchema.parse(env);
+    expect(fromSchema.SSL_CERT_FILE).toBe(env.SSL_CERT_FILE);
+    expect(loadConfig(env, { requireSlack: false })).toEqual({
+      ...fromSchema,
+      AWS_PRICING_REGION: 'us-east-1',
+      awsPricingRegions: ['us-east-1'],
+      socketMode: false,
+      awsEnabled: false,
+      herokuEnabled: false,
+    });
+  });
+
   it('still checks a variable that is set, and still asks the bot for its Slack credentials', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' }, { requireSlack: false })).toThrow(
       'LOG_LEVEL: must be debug, info, warn or error',
