@@ -55,14 +55,19 @@ export function parseEstimate(text: string, catalog: Catalog): ParseResult {
   }
 }
 
+/** Printable ASCII, tabs and line breaks, without `<` and `>`: what `firstUnreadable` accepts and no typography rule changes. */
+const PLAIN = /^[\t\n\r\x20-\x3b=\x3f-\x7e]*$/;
+
 function tokenise(text: string): string[] {
   if (text.length > MAX_INPUT_LENGTH) {
     fail(
       `That estimate is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_LENGTH.toLocaleString('en-US')}. Describe the workload in one line, e.g. \`${HEROKU_EXAMPLE}\`.`,
     );
   }
-  const normalised = normaliseTypography(text);
-  const unreadable = firstUnreadable(normalised);
+  // Nearly every estimate is plain printable ASCII: nothing to normalise and nothing unreadable.
+  const plain = PLAIN.test(text);
+  const normalised = plain ? text : normaliseTypography(text);
+  const unreadable = plain ? undefined : firstUnreadable(normalised);
   if (unreadable) {
     const printable = unreadable.char.codePointAt(0)! > 0x9f || '<>'.includes(unreadable.char);
     const context = normalised.slice(Math.max(0, unreadable.index - 12), unreadable.index).trim();
