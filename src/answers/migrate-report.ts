@@ -232,7 +232,7 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
     assumptions: model.assumptions,
     sources: [
       answer.source,
-      `List prices from sources dated ${priceDatesSpan(priceDatesOf([...model.current.lines, ...model.tiers.flatMap((t) => t.lines)], model.priceListDate))} (every line's source is in --json)`,
+      `List prices from sources dated ${priceDatesSpan(priceDatesOf([...model.current.lines, ...model.tiers.flatMap((t) => t.lines)], model.priceListDate))}`,
       ...answer.notes,
     ],
   };

@@ -18,6 +18,11 @@ export function migrateReportText(report: MigrateReport): string {
   for (const section of [...report.sections, ...report.detail]) lines.push('', ...sectionText(section));
   lines.push('', 'Largest drivers:', ...report.drivers.map((d) => `  - ${d}`));
   lines.push('', 'Assumptions:', ...report.assumptions.map((a) => `  - ${a}`));
-  lines.push('', 'Sources:', ...report.sources.map((s) => `  - ${s}`));
+  lines.push(
+    '',
+    'Sources:',
+    ...report.sources.map((s) => `  - ${s}`),
+    "  - Every line's source and exact amount: --json",
+  );
   return lines.map((line) => line.replace(/`/g, '')).join('\n');
 }

@@ -1,4 +1,4 @@
-import type { Button, KnownBlock } from '@slack/types';
+import type { Button, KnownBlock, ModalView } from '@slack/types';
 
 /**
  * The one set of Block Kit builders for messages, modals and the Home tab. Text is cut to what
@@ -39,6 +39,26 @@ export const header = (text: string): KnownBlock => ({
   text: { type: 'plain_text', text: clip(text, MAX_HEADER), emoji: true },
 });
 
+/** Lines packed into as few blocks as a limit allows (a section's 3,000 characters, with margin). */
+export function packed(
+  lines: readonly string[],
+  as: (text: string) => KnownBlock = mrkdwn,
+  limit = 2900,
+): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let current = '';
+  for (const line of lines) {
+    const clipped = clip(line, limit);
+    if (current && current.length + clipped.length + 1 > limit) {
+      blocks.push(as(current));
+      current = '';
+    }
+    current = current ? `${current}\n${clipped}` : clipped;
+  }
+  if (current) blocks.push(as(current));
+  return blocks;
+}
+
 export const divider: KnownBlock = { type: 'divider' };
 
 export function button(text: string, actionId: string, extra: Partial<Button> = {}): Button {
@@ -47,5 +67,19 @@ export function button(text: string, actionId: string, extra: Partial<Button> = 
     text: { type: 'plain_text', text: clip(text, MAX_BUTTON), emoji: true },
     action_id: actionId,
     ...extra,
+  };
+}
+
+/** Slack shows at most 100 blocks in a view. */
+const MAX_VIEW_BLOCKS = 100;
+
+/** A read-only modal; blocks past a view's 100 are cut, the last kept one saying so with `overflow`. */
+export function readOnlyModal(callbackId: string, title: string, blocks: KnownBlock[], overflow: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plainText(title),
+    close: plainText('Close'),
+    blocks: blocks.length <= MAX_VIEW_BLOCKS ? blocks : [...blocks.slice(0, MAX_VIEW_BLOCKS - 1), context(overflow)],
   };
 }

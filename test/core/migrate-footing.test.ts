@@ -10,6 +10,7 @@ import { migrateReport } from '../../src/answers/migrate-report';
 import { migrateReportText } from '../../src/cli/migrate-text';
 import { type MigrationModel, modelAwsAccount, modelFleet } from '../../src/core/model';
 import { migrateMessage } from '../../src/slack/listeners/commands/migrate-blocks';
+import { migrateDetailsView } from '../../src/slack/listeners/views/migrate-details';
 import { awsAccountMonth, catalog, herokuFleet } from '../support/workload-arbitraries';
 
 const RUNS = 300;
@@ -52,7 +53,9 @@ function blockSections(blocks: readonly { type: string; text?: { text: string } 
     });
 }
 
-function checkLead(text: string, sections: readonly Section[], model: MigrationModel) {
+function checkLead(shown: string, sections: readonly Section[], model: MigrationModel) {
+  // Bold marks are presentation: the sentences are read without them.
+  const text = shown.replace(/\*/g, '');
   const current = sections[0].total;
   const tierTotal = (id: string) => sections.find((s) => s.heading.includes(`${id} tier (modelled)`))!.total;
   const lead = new RegExp(
@@ -64,14 +67,7 @@ function checkLead(text: string, sections: readonly Section[], model: MigrationM
     ['like-for-like', 'consolidated', 'optimised'].map(tierTotal),
   );
   expect(cents(asItRuns)).toBe(current);
-  const verdict = new RegExp(
-    `On the consolidated tier, (Heroku|AWS) is cheaper on infrastructure by ${MONEY}/mo\\.`,
-  ).exec(text);
-  if (verdict) {
-    expect(cents(verdict[2])).toBe(Math.abs(current - tierTotal('consolidated')));
-    const currentName = model.current.platform === 'aws' ? 'AWS' : 'Heroku';
-    expect(verdict[1] === currentName).toBe(current < tierTotal('consolidated'));
-  } else expect(text).toMatch(/both cost the same|No verdict: /);
+  checkVerdict(text, current, tierTotal('consolidated'), model);
   for (const id of ['like-for-like', 'consolidated', 'optimised']) {
     const saves = new RegExp(`${id} saves ${MONEY}/mo`).exec(text);
     const costs = new RegExp(`${id} costs ${MONEY}/mo more`).exec(text);
@@ -86,17 +82,96 @@ function checkLead(text: string, sections: readonly Section[], model: MigrationM
   );
 }
 
+/** "On the consolidated tier, X is cheaper by $D/mo": the difference of the totals shown, the right side named. */
+function checkVerdict(shown: string, current: number, consolidated: number, model: MigrationModel) {
+  const text = shown.replace(/\*/g, '');
+  const verdict = new RegExp(
+    `On the consolidated tier, (Heroku|AWS) is cheaper on infrastructure by ${MONEY}/mo\\.`,
+  ).exec(text);
+  if (verdict) {
+    expect(cents(verdict[2])).toBe(Math.abs(current - consolidated));
+    const currentName = model.current.platform === 'aws' ? 'AWS' : 'Heroku';
+    expect(verdict[1] === currentName).toBe(current < consolidated);
+  } else expect(text).toMatch(/both cost the same|No verdict: /);
+}
+
+type Block = { type: string; text?: { text: string }; fields?: { text: string }[] };
+
+/**
+ * The compact Slack answer: the header's current total and range of tiers, each figure field, the
+ * verdict, the difference and payback, and the current side's rows ("N more" included) against the
+ * totals the full answer shows.
+ */
+function checkMessage(blocks: readonly Block[], sections: readonly Section[], model: MigrationModel) {
+  const current = sections[0].total;
+  const tierTotal = (id: string) => sections.find((s) => s.heading.includes(`${id} tier (modelled)`))!.total;
+  const tiers = ['like-for-like', 'consolidated', 'optimised'].map(tierTotal);
+  const oneOff = sections.find((s) => s.heading.includes('One-off'))!.total;
+  const head = new RegExp(
+    `^Migrate: (?:Heroku|AWS) (?:≥ )?${MONEY}/mo now; (?:Heroku|AWS) (?:≥ )?${MONEY}(?:–${MONEY})?/mo in three tiers$`,
+  ).exec(blocks[0].text!.text)!;
+  expect(head).not.toBeNull();
+  expect(cents(head[1])).toBe(current);
+  expect(cents(head[2])).toBe(Math.min(...tiers));
+  expect(head[3] === undefined ? cents(head[2]) : cents(head[3])).toBe(Math.max(...tiers));
+  const fields = blocks.find((b) => b.fields)!.fields!.map((f) => f.text.replace(/\*/g, ''));
+  expect(fields.length).toBeLessThanOrEqual(10);
+  const field = (start: string) => fields.find((f) => f.startsWith(start))!;
+  const amount = (text: string) => cents(new RegExp(MONEY).exec(text)![1]);
+  expect(amount(field(`${model.current.platform === 'aws' ? 'AWS' : 'Heroku'} as it runs`))).toBe(current);
+  const other = model.current.platform === 'aws' ? 'Heroku' : 'AWS';
+  for (const id of ['like-for-like', 'consolidated', 'optimised'])
+    expect([id, amount(field(`${other}, ${id} tier`))]).toEqual([id, tierTotal(id)]);
+  const difference = field('Difference per month (consolidated)');
+  const less = new RegExp(`(Heroku|AWS) ${MONEY} less`).exec(difference);
+  if (less) {
+    expect(cents(less[2])).toBe(Math.abs(current - tierTotal('consolidated')));
+    expect(less[1] === other).toBe(current > tierTotal('consolidated'));
+  } else expect(difference).toMatch(/the same|not comparable/);
+  const once = field('One-off cost of moving');
+  expect(amount(once)).toBe(oneOff);
+  const payback = /pays back in (\d+) months?/.exec(once);
+  const saving = current - tierTotal('consolidated');
+  if (payback) expect(Number(payback[1])).toBe(Math.max(1, Math.ceil(oneOff / saving)));
+  else expect(saving <= 0 || model.differences.some((d) => d.partial)).toBe(true);
+  const texts = blocks.map((b) => b.text?.text ?? '').join('\n');
+  checkVerdict(texts, current, tierTotal('consolidated'), model);
+  // The current side's rows, the largest five and "N more" (what the rest add up to), foot to its total.
+  const side = blocks.find((b) =>
+    /^\*(Heroku as it runs, by team|AWS as billed, largest lines): /.test(b.text?.text ?? ''),
+  )!;
+  const lines = side.text!.text.split('\n');
+  const rows = lines.slice(1).flatMap((l) => {
+    const m = new RegExp(`^• .*: ${MONEY}/mo$`).exec(l);
+    return m ? [cents(m[1])] : [];
+  });
+  expect(rows.length).toBeLessThanOrEqual(7);
+  expect(sum(rows)).toBe(amount(lines[0]));
+  expect(amount(lines[0])).toBe(current);
+}
+
 function checkRenders(model: MigrationModel) {
   const answer: Extract<MigrateAnswer, { kind: 'migrate' }> = { kind: 'migrate', model, source: 'test', notes: [] };
-  const report = migrateReport(answer, 5);
   const text = migrateReportText(migrateReport(answer, 1000));
   const fromText = textSections(text);
   expect(fromText.length).toBeGreaterThanOrEqual(6);
   for (const s of fromText) expect([s.heading, sum(s.rows)]).toEqual([s.heading, s.total]);
   checkLead(text, fromText, model);
-  const message = migrateMessage(report, false);
-  const blocks = message.blocks as { type: string; text?: { text: string } }[];
+  const message = migrateMessage(answer, false);
+  expect(message.text.length).toBeLessThan(4000);
+  checkMessage(message.blocks as Block[], fromText, model);
+  checkVerdict(
+    message.text,
+    fromText[0].total,
+    fromText.find((s) => s.heading.includes('consolidated tier'))!.total,
+    model,
+  );
+  // Details: every section with its total, the lead sentences, all read back from the modal.
+  const view = migrateDetailsView(answer);
+  expect(view.blocks.length).toBeLessThanOrEqual(100);
+  const blocks = view.blocks as { type: string; text?: { text: string } }[];
   const fromBlocks = blockSections(blocks);
+  expect(fromBlocks.length).toBeGreaterThanOrEqual(6);
   for (const s of fromBlocks) expect([s.heading, sum(s.rows)]).toEqual([s.heading, s.total]);
   checkLead(blocks.map((b) => b.text?.text ?? '').join('\n'), fromBlocks, model);
   // The same totals in both renderings.

@@ -3,6 +3,7 @@ import { estimateFormView } from '../../src/slack/listeners/views/estimate-form'
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { pressButton } from '../support/press-button';
+import { expectWithinSlackLimits } from '../support/slack-blocks';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the bot sent
 type Json = any;
@@ -19,23 +20,6 @@ function textOf(body: { blocks?: { type: string; text?: { text: string }; elemen
   return (body.blocks ?? [])
     .map((block) => block.text?.text ?? (block.elements ?? []).map((element) => element.text ?? '').join(' '))
     .join('\n');
-}
-
-/** Slack's limits, checked on everything a message or view carries. */
-function expectWithinSlackLimits(payload: { blocks: Json[] }, maxBlocks: number) {
-  expect(payload.blocks.length).toBeLessThanOrEqual(maxBlocks);
-  for (const block of payload.blocks) {
-    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
-    if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
-    if (block.fields) {
-      expect(block.fields.length).toBeLessThanOrEqual(10);
-      for (const field of block.fields) expect(field.text.length).toBeLessThanOrEqual(2000);
-    }
-    for (const element of block.type === 'context' ? block.elements : [])
-      expect(element.text.length).toBeLessThanOrEqual(3000);
-    for (const element of block.type === 'actions' ? block.elements : [])
-      expect((element.value ?? '').length).toBeLessThanOrEqual(2000);
-  }
 }
 
 const fields = (body: Json): string[] =>

@@ -1,6 +1,8 @@
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
-import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { FakeHeroku, generateWorld, HerokuWorld } from '../support/fake-heroku';
+import { pressButton } from '../support/press-button';
+import { expectWithinSlackLimits } from '../support/slack-blocks';
 
 /** Twenty small apps (one Basic dyno and a mini Key-Value Store each) and one busy API. */
 function world(): HerokuWorld {
@@ -22,6 +24,9 @@ function world(): HerokuWorld {
   });
   return w;
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the bot sent
+type Json = any;
 
 interface Body {
   text: string;
@@ -53,41 +58,94 @@ async function migrate(text: string, user = LEAD) {
 }
 
 describe('/hosting migrate through the real receiver', () => {
-  test('a lead gets the account on AWS: three tiers, per team, shared once, one-off, drivers; totals foot', async () => {
+  // The old answer listed every tier's categories, per-team lines and ten assumptions in one 2,100 px
+  // message; issue #15 calls such walls of text broken: key numbers first, the rest behind Details.
+  test('a lead gets the key numbers first: both platforms, the figures, one verdict, drivers, teams; totals foot', async () => {
     const { ack, response } = await migrate('migrate heroku');
     capture('migrate-heroku', response);
     expect(ack.status).toBe(200);
     expect(ack.body.text).toContain('Modelling the Heroku account');
     const body = response!;
     expect(body.response_type).toBe('ephemeral');
-    expect(body.blocks!.length).toBeLessThanOrEqual(50);
-    const shown = textOf(body);
+    expectWithinSlackLimits(body as Json, 50);
+    expect(body.text.length).toBeLessThan(4000);
     // 20 × ($7 + $3) + 6 × $250 + $350.
-    expect(shown).toContain('Heroku as it runs: $2,050.00/mo');
-    expect(shown).toMatch(
-      /like-for-like \$[\d,]+\.\d\d\/mo, consolidated \$[\d,]+\.\d\d\/mo, optimised \$[\d,]+\.\d\d\/mo/,
+    expect(body.blocks![0].text!.text).toMatch(
+      /^Migrate: Heroku \$2,050\.00\/mo now; AWS \$[\d,]+\.\d\d–\$[\d,]+\.\d\d\/mo in three tiers$/,
     );
-    expect(shown).toContain('• growth (20 apps): $200.00/mo');
-    expect(shown).toContain('• Personal apps (1 app): $1,850.00/mo');
-    expect(shown).toContain('*Total, Heroku: $2,050.00/mo*');
-    expect(shown).toMatch(/• Shared AWS infrastructure .*: \$[\d,]+\.\d\d\/mo/);
-    expect(shown).toContain('*One-off cost of moving*');
+    const fields: string[] = (body as Json).blocks.find((b: Json) => b.fields).fields.map((f: Json) => f.text);
+    expect(fields[0]).toBe('*Heroku as it runs*\n*$2,050.00/mo* (21 apps)');
+    expect(fields[1]).toMatch(/^\*AWS, consolidated tier \(verdict\)\*\n\*\$[\d,]+\.\d\d\/mo\*$/);
+    expect(fields[2]).toMatch(/^\*Difference per month \(consolidated\)\*\n(AWS|Heroku) \$[\d,]+\.\d\d less$/);
+    expect(fields[3]).toMatch(/^\*One-off cost of moving\*\n\$[\d,]+\.\d\d once, /);
+    const shown = textOf(body);
+    expect(shown).toMatch(
+      /On the consolidated tier, \*(AWS|Heroku) is cheaper on infrastructure by \$[\d,]+\.\d\d\/mo\*\./,
+    );
     expect(shown).toContain(
       '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $641.00/mo',
     );
-    // Each section's total is the sum of its rows as shown.
-    const cents = (s: string) => Math.round(Number(s.replace(/[$,]/g, '')) * 100);
-    for (const block of body.blocks!.filter((b) => b.text?.text.includes('*Total, '))) {
-      const lines = block.text!.text.split('\n');
-      const rows = lines
-        .filter((l) => l.startsWith('• '))
-        .map((l) => cents(/(-?\$[\d,]+\.\d\d)(\/mo| once)$/.exec(l)![1]));
-      const total = cents(/\*Total, .*: (-?\$[\d,]+\.\d\d)/.exec(block.text!.text)![1]);
-      expect([lines[0], rows.reduce((a, b) => a + b, 0)]).toEqual([lines[0], total]);
-    }
+    expect(shown).toContain(
+      '*Heroku as it runs, by team: $2,050.00/mo*\n• Personal apps (1 app): $1,850.00/mo\n• growth (20 apps): $200.00/mo',
+    );
+    // Nothing for a terminal, no configuration names, no assumptions list: those are in Details.
+    expect(JSON.stringify(body)).not.toMatch(/npx|--json|PRICING_FILE/);
+    expect(shown).not.toContain('*Assumptions*');
+    const buttons = (body as Json).blocks.at(-1).elements.map((e: Json) => e.text.text);
+    expect(buttons).toEqual(['Details']);
     const audit = (await harness.bot.services.store.auditLog()).filter((e) => e.action === 'migrate');
     expect(audit).toEqual([expect.objectContaining({ actor: LEAD, detail: 'heroku' })]);
     expect(JSON.stringify(audit)).not.toContain('$');
+  });
+
+  test('Details opens every tier, team, one-off line, assumption and source in a modal; each total is its lines', async () => {
+    const { response } = await migrate('migrate heroku');
+    const press = await pressButton(harness, response, 'Details');
+    expect(press.ack.status).toBe(200);
+    expect(press.calls.find((call) => call.method === 'views.open')!.body.trigger_id).toMatch(/^trigger-/);
+    const update = press.calls.find((call) => call.method === 'views.update');
+    const view: Json = update!.body.view;
+    capture('migrate-heroku-details', { trigger_id: 'trigger', view });
+    expect(view.type).toBe('modal');
+    expectWithinSlackLimits(view, 100);
+    const shown = textOf(view);
+    for (const heading of [
+      '*Heroku as it runs (list prices), by team*',
+      '*AWS like-for-like, by team*',
+      '*AWS like-for-like tier (modelled)*',
+      '*AWS consolidated tier (modelled)*',
+      '*AWS optimised tier (modelled)*',
+      '*One-off cost of moving*',
+      '*Assumptions*',
+    ])
+      expect(shown).toContain(heading);
+    expect(shown).toContain('• growth (20 apps): $200.00/mo');
+    expect(shown).toContain('*Total, Heroku: $2,050.00/mo*');
+    expect(shown).toMatch(/• Shared AWS infrastructure .*: \$[\d,]+\.\d\d\/mo/);
+    expect(shown).toMatch(/• Moving 21 apps .*: \$[\d,]+\.\d\d once/);
+    expect(shown).toMatch(/AWS Price List[^\n]*\d{4}-\d{2}-\d{2}/);
+    // For leads: how to change what Heroku cannot report, in words; no terminal command, no variable name.
+    expect(shown).toContain("in the bot's pricing file (`/hosting prices` shows the file in use)");
+    expect(JSON.stringify(view)).not.toMatch(/npx|--json|PRICING_FILE/);
+    const cents = (s: string) => Math.round(Number(s.replace(/[$,]/g, '')) * 100);
+    const sections = view.blocks.filter((b: Json) => b.text?.text.includes('*Total, '));
+    expect(sections.length).toBe(6);
+    for (const block of sections) {
+      const lines: string[] = block.text.text.split('\n');
+      const rows = lines
+        .filter((l) => l.startsWith('• '))
+        .map((l) => cents(/(-?\$[\d,]+\.\d\d)(\/mo| once)$/.exec(l)![1]));
+      const total = cents(/\*Total, .*: (-?\$[\d,]+\.\d\d)/.exec(block.text.text)![1]);
+      expect([lines[0], rows.reduce((a, b) => a + b, 0)]).toEqual([lines[0], total]);
+    }
+  });
+
+  test('a non-lead pressing Details is refused and no view opens', async () => {
+    const { response } = await migrate('migrate heroku');
+    const press = await pressButton(harness, response, 'Details', NOT_LEAD);
+    expect(press.calls.some((call) => call.method === 'views.open')).toBe(false);
+    expect(JSON.stringify(press.posts)).toContain('only shown to hosting leads');
+    expect(JSON.stringify(press.posts)).not.toMatch(/\$\d/);
   });
 
   test('a non-lead is refused at once, told who to ask, and no live data is read', async () => {
@@ -112,5 +170,48 @@ describe('/hosting migrate through the real receiver', () => {
     const ack = await harness.command('migrate gcp', { user_id: LEAD });
     expect(ack.body.text).toContain('`gcp`');
     expect(ack.body.text).toContain('/hosting migrate heroku');
+  });
+});
+
+describe('/hosting migrate for the largest realistic account', () => {
+  let big: FakeHeroku;
+  let bigHarness: Harness;
+  beforeAll(async () => {
+    // 300 apps in 20 teams, half of them enterprise teams with Shield and Private Spaces (contract prices).
+    const teams = Array.from({ length: 20 }, (_, i) => ({
+      name: `team-${String(i + 1).padStart(2, '0')}`,
+      apps: 15,
+      type: i % 2 === 0 ? ('enterprise' as const) : ('team' as const),
+    }));
+    big = await FakeHeroku.start({ world: generateWorld({ personalApps: 0, teams, seed: 15 }) });
+    bigHarness = await startHarness({ HEROKU_API_TOKEN: big.token, HEROKU_API_URL: big.url });
+  });
+  afterAll(async () => {
+    await bigHarness.close();
+    await big.close();
+  });
+
+  test('300 apps, 20 teams: within Slack limits, top five teams and "N more", Details within one view', async () => {
+    await bigHarness.command('migrate heroku', { user_id: LEAD });
+    await bigHarness.settle();
+    const body = bigHarness.slack.responses.at(-1)!.body as Json;
+    capture('migrate-largest', body);
+    expectWithinSlackLimits(body, 50);
+    expect(body.text.length).toBeLessThan(4000);
+    const shown = textOf(body);
+    expect(shown.split('\n').length).toBeLessThanOrEqual(25);
+    expect(body.blocks[0].text.text).toMatch(/^Migrate: Heroku (≥ )?\$[\d,]+\.\d\d\/mo now; AWS /);
+    const teams = body.blocks.find((b: Json) => b.text?.text.startsWith('*Heroku as it runs, by team'));
+    expect(teams.text.text).toMatch(/• 15 more teams: \$[\d,]+\.\d\d\/mo/);
+    // Contract-priced Shield items: no winner, and the message says where to read which.
+    expect(shown).toContain('*No verdict*');
+    expect(JSON.stringify(body)).not.toMatch(/npx|--json|PRICING_FILE/);
+    const press = await pressButton(bigHarness, body, 'Details');
+    const view: Json = press.calls.find((call) => call.method === 'views.update')!.body.view;
+    capture('migrate-largest-details', { trigger_id: 'trigger', view });
+    expectWithinSlackLimits(view, 100);
+    // Nothing cut: every team by name, and the last block is the sources, not a note that the rest did not fit.
+    for (let i = 1; i <= 20; i++) expect(textOf(view)).toContain(`• team-${String(i).padStart(2, '0')} (`);
+    expect(JSON.stringify(view.blocks.at(-1))).not.toContain('does not fit');
   });
 });

@@ -10,3 +10,20 @@ export function buttonOf(message: Json, label: string): Json {
   if (!found) throw new Error(`no "${label}" button`);
   return found;
 }
+
+/** Slack's limits, checked on everything a message or view carries. */
+export function expectWithinSlackLimits(payload: { blocks: Json[] }, maxBlocks: number): void {
+  expect(payload.blocks.length).toBeLessThanOrEqual(maxBlocks);
+  for (const block of payload.blocks) {
+    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
+    if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    if (block.fields) {
+      expect(block.fields.length).toBeLessThanOrEqual(10);
+      for (const field of block.fields) expect(field.text.length).toBeLessThanOrEqual(2000);
+    }
+    for (const element of block.type === 'context' ? block.elements : [])
+      expect(element.text.length).toBeLessThanOrEqual(3000);
+    for (const element of block.type === 'actions' ? block.elements : [])
+      expect((element.value ?? '').length).toBeLessThanOrEqual(2000);
+  }
+}

@@ -9,6 +9,7 @@ import { HOME_ACTIONS } from '../../home/home-blocks';
 import { COMPLIANCE_DETAILS, EXPORT_CSV, EXPORT_MARKDOWN } from '../commands/compliance-blocks';
 import { DIGEST_POST_NOW, DIGEST_SETTINGS } from '../commands/digest-blocks';
 import { ESTIMATE_DETAILS, OPEN_COMPLIANCE, SHARE_ESTIMATE } from '../commands/estimate-blocks';
+import { MIGRATE_DETAILS } from '../commands/migrate-blocks';
 import { SPEND_DETAILS } from '../commands/spend-blocks';
 import { ActionRoutes } from '../routes';
 import { FORM_ACTIONS } from '../views/estimate-form';
@@ -24,6 +25,7 @@ import { homeMore } from './home-more';
 import { homeNewEstimate } from './home-new-estimate';
 import { homePostDigest } from './home-post-digest';
 import { homeRefresh } from './home-refresh';
+import { migrateDetails } from './migrate-details';
 import { openCompliance } from './open-compliance';
 import { shareEstimate } from './share-estimate';
 import { spendDetails } from './spend-details';
@@ -40,6 +42,7 @@ export function register(app: App, services: Services): void {
     .on<BlockButtonAction>(EXPORT_TO_CHANNEL, complianceExport(services, 'offered', true))
     .on<BlockButtonAction>(COMPLIANCE_DETAILS, complianceDetails(services))
     .on<BlockButtonAction>(SPEND_DETAILS, spendDetails(services))
+    .on<BlockButtonAction>(MIGRATE_DETAILS, migrateDetails(services))
     .on<BlockButtonAction>(HOME_ACTIONS.refresh, homeRefresh(services, false))
     .on<BlockButtonAction>(HOME_ACTIONS.refreshNow, homeRefresh(services, true))
     .on<BlockButtonAction>(HOME_ACTIONS.postDigest, homePostDigest(services))

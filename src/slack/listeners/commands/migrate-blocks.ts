@@ -1,67 +1,179 @@
+/**
+ * `/hosting migrate` as a lead reads it in ten seconds (issue #15): both platforms in the header, the
+ * figures in two columns, one verdict sentence, the three largest drivers, the current side by team,
+ * and a Details button for everything else (every tier's lines, the one-off lines, assumptions and
+ * sources, in a modal: ../views/migrate-details.ts). Every figure is a shown total, so it foots.
+ */
 import type { KnownBlock } from '@slack/types';
-import type { MigrateReport, ReportSection } from '../../../answers/migrate-report';
-import { formatUsd } from '../../../core/money';
+import type { MigrateAnswer } from '../../../answers/migrate';
+import { migrateReport } from '../../../answers/migrate-report';
+import { leadSentences, priceDatesOf, priceDatesSpan, VERDICT_TIER } from '../../../core/model';
+import { formatCents, formatUsd, type Money, toCents } from '../../../core/money';
 import { clip, context, header, mrkdwn } from '../../block-kit';
-import { MAX_MESSAGE_BLOCKS, type Message } from '../../message';
+import type { Message } from '../../message';
 
-const SECTION_LIMIT = 2900;
-/** Items without a public price listed under a total; the rest are counted. */
-const LEFT_OUT_SHOWN = 5;
+export const MIGRATE_DETAILS = 'migrate_details';
 
-/** One report section as mrkdwn: rows, then its total in bold; what it leaves out after. */
-function sectionMrkdwn(section: ReportSection): string {
-  const period = section.once ? ' once' : '/mo';
-  const money = (amount: Parameters<typeof formatUsd>[0]) => `${formatUsd(amount)}${period}`;
+type Migrate = Extract<MigrateAnswer, { kind: 'migrate' }>;
+
+const NAME = { heroku: 'Heroku', aws: 'AWS' } as const;
+/** Teams (or lines of the bill) shown by name; the rest are one "N more" row. */
+const LARGEST_ROWS = 5;
+const DRIVERS = 3;
+/** Slack advises a notification text under 4,000 characters. */
+const FALLBACK_LIMIT = 3900;
+
+const perMonth = (amount: Money) => `${formatUsd(amount)}/mo`;
+const atLeast = (partial: boolean, amount: Money) => `${partial ? '≥ ' : ''}${perMonth(amount)}`;
+
+/** `Migrate: Heroku $2,050.00/mo now; AWS $1,200.00–$1,900.00/mo in three tiers`, lower bounds marked `≥`. */
+export function migrateHeadline({ model }: Migrate): string {
+  const modelled = model.direction === 'heroku-to-aws' ? 'AWS' : 'Heroku';
+  const some = model.tiers.some((t) => t.unpriced.length > 0) ? '≥ ' : '';
+  const range = model.range.low.equals(model.range.high)
+    ? perMonth(model.range.low)
+    : `${formatUsd(model.range.low)}–${perMonth(model.range.high)}`;
+  return `Migrate: ${NAME[model.current.platform]} ${atLeast(model.current.unpriced.length > 0, model.current.infrastructure)} now; ${modelled} ${some}${range} in three tiers`;
+}
+
+/** The verdict sentence of the lead (core's wording), its claim in bold; where to read what is missing. */
+export function migrateVerdict({ model }: Migrate): string {
+  const [, sentence = ''] = leadSentences({
+    current: model.current.platform,
+    currentInfrastructure: model.current.infrastructure,
+    tiers: model.tiers,
+    range: model.range,
+    verdict: model.verdict,
+  });
+  if (sentence.startsWith('No verdict: '))
+    return `*No verdict*: ${sentence.slice('No verdict: '.length)} Details says which items, and how a lead adds their contract prices.`;
+  return sentence.replace(/^(On the [\w-]+ tier, )(.*?)( by )/, '$1*$2$3').replace(/\.$/, '*.');
+}
+
+function figureFields({ model }: Migrate): KnownBlock {
+  const modelled = model.direction === 'heroku-to-aws' ? 'AWS' : 'Heroku';
+  const tier = (id: string) => model.tiers.find((t) => t.id === id)!;
+  const tierField = (id: string, note = '') => {
+    const t = tier(id);
+    const total = atLeast(t.unpriced.length > 0, t.infrastructure);
+    return `*${modelled}, ${id} tier${note}*\n${id === VERDICT_TIER ? `*${total}*` : total}`;
+  };
+  const difference = model.differences.find((d) => d.tier === VERDICT_TIER)!;
+  const differenceText = difference.partial
+    ? 'not comparable: items without a public price'
+    : difference.monthly.isZero()
+      ? 'the same'
+      : `${difference.monthly.isPositive() ? modelled : NAME[model.current.platform]} ${formatUsd(difference.monthly.abs())} less`;
+  const payback =
+    model.paybackMonths !== undefined
+      ? `pays back in ${model.paybackMonths} month${model.paybackMonths === 1 ? '' : 's'}`
+      : difference.partial
+        ? 'payback not known until every item has a price'
+        : 'no monthly saving to pay it back';
+  const field = (text: string) => ({ type: 'mrkdwn' as const, text });
+  const units = `${model.units.length} ${model.unitKind}${model.units.length === 1 ? '' : 's'}`;
+  return {
+    type: 'section',
+    block_id: 'migrate_figures',
+    fields: [
+      field(
+        `*${NAME[model.current.platform]} as it runs*\n*${atLeast(model.current.unpriced.length > 0, model.current.infrastructure)}* (${units})`,
+      ),
+      field(tierField(VERDICT_TIER, ' (verdict)')),
+      field(`*Difference per month (${VERDICT_TIER})*\n${differenceText}`),
+      field(`*One-off cost of moving*\n${formatUsd(model.oneOff.total)} once, ${payback}`),
+      ...model.tiers.filter((t) => t.id !== VERDICT_TIER).map((t) => field(tierField(t.id))),
+    ],
+  };
+}
+
+interface Row {
+  label: string;
+  cents: number;
+}
+
+/**
+ * The current side as rows, largest first: the five largest by name, one row for the rest ("N more"),
+ * and what no team owns (Heroku's Eco pool and Space fees), so the rows add up to the total above them.
+ */
+function currentRows({ model }: Migrate): string {
+  const fromHeroku = model.direction === 'heroku-to-aws';
+  const rows: Row[] = fromHeroku
+    ? model.teams.map((team) => ({
+        label: `${team.team ?? 'Personal apps'} (${team.units} app${team.units === 1 ? '' : 's'})`,
+        cents: toCents(team.current),
+      }))
+    : model.current.lines.map((line) => ({ label: line.item, cents: line.cents }));
+  // Array sort is stable: rows of equal amounts keep their order.
+  const ranked = [...rows].sort((a, b) => b.cents - a.cents);
+  // A single leftover row is shown itself: "1 more" would take the same room and say less.
+  const shown = ranked.length <= LARGEST_ROWS + 1 ? ranked : ranked.slice(0, LARGEST_ROWS);
+  const rest = ranked.slice(shown.length);
+  const what = !fromHeroku
+    ? 'lines of the bill'
+    : rest.some((row) => row.label.startsWith('Personal apps'))
+      ? 'teams and personal apps'
+      : 'teams';
+  const money = (cents: number) => `${formatCents(cents)}/mo`;
+  const partial = model.current.unpriced.length > 0;
+  const title = fromHeroku ? 'Heroku as it runs, by team' : 'AWS as billed, largest lines';
   return [
-    `*${section.heading}*`,
-    ...(section.description ? [`_${section.description}_`] : []),
-    ...section.rows.map((row) => `• ${row.label}: ${money(row.amount)}`),
-    `*Total, ${section.total.label}: ${money(section.total.amount)}*`,
-    ...section.leftOut.slice(0, LEFT_OUT_SHOWN).map((item) => `Not in this total: ${item}`),
-    ...(section.leftOut.length > LEFT_OUT_SHOWN
-      ? [
-          `… and ${section.leftOut.length - LEFT_OUT_SHOWN} more items without a public price (all in the terminal version)`,
-        ]
+    `*${title}: ${atLeast(partial, model.current.infrastructure)}*`,
+    ...shown.map((row) => `• ${row.label}: ${money(row.cents)}`),
+    ...(rest.length ? [`• ${rest.length} more ${what}: ${money(rest.reduce((sum, row) => sum + row.cents, 0))}`] : []),
+    ...(fromHeroku && !model.currentShared.isZero()
+      ? [`• Account-wide (Eco pool, Space fees): ${perMonth(model.currentShared)}`]
+      : []),
+    ...(partial
+      ? [`• ${model.current.unpriced.length} without a public price, not in the total (contract prices; see Details)`]
       : []),
   ].join('\n');
 }
 
-/** Packs lines into context blocks within Slack's size limit. */
-function contexts(lines: readonly string[]): KnownBlock[] {
-  const blocks: KnownBlock[] = [];
-  let current = '';
-  for (const line of lines) {
-    if (current && current.length + line.length + 1 > SECTION_LIMIT) {
-      blocks.push(context(current));
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-  }
-  if (current) blocks.push(context(clip(current, SECTION_LIMIT)));
-  return blocks;
-}
-
-/** `/hosting migrate`: the lead, each section with its total, the drivers, then the small print. */
-export function migrateMessage(report: MigrateReport, share: boolean): Message {
-  const [first, ...rest] = report.lead;
+/** The compact answer: header, figures, verdict, drivers, the current side by team, sources in a line, Details. */
+export function migrateMessage(answer: Migrate, share: boolean): Message {
+  const { model } = answer;
+  const fromHeroku = model.direction === 'heroku-to-aws';
+  const report = migrateReport(answer);
+  const title = migrateHeadline(answer);
+  const verdict = migrateVerdict(answer);
+  const dated = priceDatesSpan(
+    priceDatesOf([...model.current.lines, ...model.tiers.flatMap((t) => t.lines)], model.priceListDate),
+  );
+  // Each driver's claim; the figures behind it ("$1,500.00/mo on Heroku, …") are in Details.
+  const drivers = model.drivers.slice(0, DRIVERS).map((d) => d.replace(/: \$.*$/, '.'));
   const blocks: KnownBlock[] = [
-    header(clip(report.title.replace(/; amounts.*$/, ''), 150)),
-    mrkdwn(clip(`*${first}*\n${rest.join('\n')}`, SECTION_LIMIT)),
-    mrkdwn(clip(`*Largest drivers*\n${report.drivers.map((d) => `• ${d}`).join('\n')}`, SECTION_LIMIT)),
-    { type: 'divider' },
-    ...report.sections.map((section) => mrkdwn(clip(sectionMrkdwn(section), SECTION_LIMIT))),
-    { type: 'divider' },
-    ...contexts(report.assumptions.map((a) => `• ${a}`)),
+    header(title),
+    figureFields(answer),
+    mrkdwn(verdict),
+    ...(drivers.length ? [mrkdwn(`*Largest drivers*\n${drivers.map((d) => `• ${d}`).join('\n')}`)] : []),
+    mrkdwn(currentRows(answer)),
     context(
       clip(
-        `Amounts per month, estimated. ${report.sources.map((s) => s.replace(/\.$/, '')).join(' · ')}. The terminal version lists every app and every line. Not a quote.`,
-        SECTION_LIMIT,
+        `Infrastructure per month, estimated from list prices whose sources are dated *${dated}*; live figures: ${answer.source}. Not a quote. *Details* has every tier's lines, the one-off cost, every assumption and source.`,
       ),
     ),
+    {
+      type: 'actions',
+      block_id: 'migrate_actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: MIGRATE_DETAILS,
+          text: { type: 'plain_text', text: 'Details' },
+          value: fromHeroku ? 'heroku' : 'aws',
+          style: 'primary',
+        },
+      ],
+    },
   ];
-  return {
-    response_type: share ? 'in_channel' : 'ephemeral',
-    text: clip([report.title, ...report.lead].join('\n'), 3900),
-    blocks: blocks.slice(0, MAX_MESSAGE_BLOCKS),
-  };
+  const text = clip(
+    [
+      `${title} (infrastructure, per month, estimated).`,
+      verdict.replace(/\*/g, ''),
+      ...report.lead.filter((sentence) => sentence.startsWith('One-off cost of moving')),
+    ].join(' '),
+    FALLBACK_LIMIT,
+  );
+  return { response_type: share ? 'in_channel' : 'ephemeral', text, blocks };
 }

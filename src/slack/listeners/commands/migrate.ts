@@ -1,5 +1,4 @@
 import { answerMigrate, defaultFrom, MIGRATE_EXAMPLE, parseMigrateWords } from '../../../answers/migrate';
-import { migrateReport } from '../../../answers/migrate-report';
 import { spendAccess, withShareNote } from '../../leads';
 import { ephemeral } from '../../message';
 import { migrateMessage } from './migrate-blocks';
@@ -31,7 +30,7 @@ export function migrateSubcommand(): Subcommand {
           });
           if (answer.kind !== 'migrate') return ephemeral(answer.message);
           await services.store.audit({ at: now, actor: command.user_id, action: 'migrate', detail: from });
-          return withShareNote(migrateMessage(migrateReport(answer), access.share), access.shareNote);
+          return withShareNote(migrateMessage(answer, access.share), access.shareNote);
         },
       };
     },

@@ -6,13 +6,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type CostLine, type Estimate, leadSentences, type PlatformCost, priceDatesSpan } from '../../../core/model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../../../core/money';
-import { clip, clipAtWord, context, mrkdwn } from '../../block-kit';
+import { clipAtWord, context, mrkdwn, packed, readOnlyModal } from '../../block-kit';
 import { priceLayersLine } from '../commands/estimate-sources';
 import { NAMES, sidesOf, verdictLine } from '../commands/estimate-summary';
-
-/** Slack's limits for a view, with margin: 100 blocks, 3,000 characters a section. */
-const MAX_VIEW_BLOCKS = 100;
-const SECTION_LIMIT = 2900;
 
 /** One formatter for every quantity: `toLocaleString` with options builds a new one per call. */
 const quantities = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
@@ -48,22 +44,6 @@ function lineText(line: CostLine, sources: Sources): string {
   if (line.cents === null) return `• ${line.item}${where}: *contract price*: ${line.note} ${cite}`;
   const quantity = quantities.format(line.quantity);
   return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatCents(line.cents)}/mo*${mark(line)} ${cite}`;
-}
-
-/** Packs lines into as few sections as Slack's 3,000-character limit allows. */
-function packed(lines: readonly string[], as: (text: string) => KnownBlock = mrkdwn): KnownBlock[] {
-  const blocks: KnownBlock[] = [];
-  let current = '';
-  for (const line of lines) {
-    const clipped = clip(line, SECTION_LIMIT);
-    if (current && current.length + clipped.length + 1 > SECTION_LIMIT) {
-      blocks.push(as(current));
-      current = '';
-    }
-    current = current ? `${current}\n${clipped}` : clipped;
-  }
-  if (current) blocks.push(as(current));
-  return blocks;
 }
 
 const totals = (infrastructure: Money, total: Money) =>
@@ -134,18 +114,10 @@ function estimateDetailBlocks(estimate: Estimate, words: string): KnownBlock[] {
 /** The modal; more than a view's 100 blocks (never seen for the largest workloads the grammar allows) are cut with a note. */
 export function estimateDetailsView(estimate: Estimate, words: string): ModalView {
   const blocks = estimateDetailBlocks(estimate, words);
-  const kept =
-    blocks.length <= MAX_VIEW_BLOCKS
-      ? blocks
-      : [
-          ...blocks.slice(0, MAX_VIEW_BLOCKS - 1),
-          context('The rest does not fit here: ask for a smaller part of the workload, or use the terminal answer.'),
-        ];
-  return {
-    type: 'modal',
-    callback_id: 'estimate_details',
-    title: { type: 'plain_text', text: 'Estimate details' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: kept,
-  };
+  return readOnlyModal(
+    'estimate_details',
+    'Estimate details',
+    blocks,
+    'The rest does not fit here: ask for a smaller part of the workload, or use the terminal answer.',
+  );
 }
