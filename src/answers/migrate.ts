@@ -6,6 +6,7 @@
  */
 import { type MigrationModel, modelAwsAccount, modelFleet } from '../core/model';
 import type { Catalog } from '../core/pricing';
+import { metricInWords } from '../core/spend/rows';
 import { firstOfMonth, utcDay } from '../core/utc-days';
 import { awsAccountUsage } from '../sources/aws';
 import type { Sources } from '../sources/connect-sources';
@@ -105,7 +106,7 @@ async function awsToHeroku(context: MigrateContext): Promise<MigrateAnswer> {
   return {
     kind: 'migrate',
     model: modelAwsAccount(account.value, context.catalog),
-    source: `AWS Cost Explorer (${aws.metric}, ${account.value.period}), ${freshness(account)}`,
+    source: `AWS Cost Explorer, ${metricInWords(aws.metric)} (${account.value.period}), ${freshness(account)}`,
     notes: [],
   };
 }

@@ -307,6 +307,17 @@ describe('npx hosting-advisor migrate aws', () => {
     expect(json.oneOff.total).toBe('4004.50');
   });
 
+  test('text: the bill is named in words a finance reader knows; the exact Cost Explorer metric only in the assumptions', async () => {
+    const { code, stdout } = await run(['aws'], awsEnv());
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'AWS as billed (AWS Cost Explorer, cost before credits (2026-11-01 to 2026-11-30), as of ',
+    );
+    expect(stdout.split('\n').filter((line) => line.includes('UnblendedCost'))).toEqual([
+      expect.stringMatching(/^ {2}- AWS as billed .*\(Cost Explorer, UnblendedCost, by service and usage type/),
+    ]);
+  });
+
   test('without AWS credentials it says what to set', async () => {
     const restore = setProcessEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
     try {
