@@ -5,21 +5,23 @@ import { configSchema } from '../../src/config-schema';
  * With no variable set, the configuration is the schema's defaults without loading the schema (a
  * CLI estimate in a bare shell starts faster): the same values, and a set variable is still checked.
  */
+/** What loading through the schema gives for `env`, with the values `loadConfig` derives from it. */
+const throughSchema = (env: Record<string, string>) => ({
+  ...configSchema.parse(env),
+  AWS_PRICING_REGION: 'us-east-1',
+  awsPricingRegions: ['us-east-1'],
+  socketMode: false,
+  awsEnabled: false,
+  herokuEnabled: false,
+});
+
 describe('configuration without any variable set', () => {
   it('reads exactly the variables the schema checks', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(Object.keys(configSchema.shape).sort());
   });
 
   it('gives what the schema gives for an empty environment, blank values counting as unset', () => {
-    const fromSchema = configSchema.parse({});
-    const expected = {
-      ...fromSchema,
-      AWS_PRICING_REGION: 'us-east-1',
-      awsPricingRegions: ['us-east-1'],
-      socketMode: false,
-      awsEnabled: false,
-      herokuEnabled: false,
-    };
+    const expected = throughSchema({});
     expect(loadConfig({}, { requireSlack: false })).toEqual(expected);
     expect(loadConfig({ PATH: '/usr/bin', HEROKU_TEAMS: ' ', LOG_LEVEL: '' }, { requireSlack: false })).toEqual(
       expected,
@@ -28,16 +30,8 @@ describe('configuration without any variable set', () => {
 
   it('gives what the schema gives when only the certificate paths containers set are there', () => {
     const env = { SSL_CERT_FILE: '/etc/ssl/certs/ca-certificates.crt', SSL_CERT_DIR: '/etc/ssl/certs' };
-    const fromSchema = configSchema.parse(env);
-    expect(fromSchema.SSL_CERT_FILE).toBe(env.SSL_CERT_FILE);
-    expect(loadConfig(env, { requireSlack: false })).toEqual({
-      ...fromSchema,
-      AWS_PRICING_REGION: 'us-east-1',
-      awsPricingRegions: ['us-east-1'],
-      socketMode: false,
-      awsEnabled: false,
-      herokuEnabled: false,
-    });
+    expect(configSchema.parse(env).SSL_CERT_FILE).toBe(env.SSL_CERT_FILE);
+    expect(loadConfig(env, { requireSlack: false })).toEqual(throughSchema(env));
   });
 
   it('still checks a variable that is set, and still asks the bot for its Slack credentials', () => {
