@@ -18,7 +18,7 @@ import { FakeSlack } from '../test/support/fake-slack';
 import { baselineDist } from './baseline';
 import { BOT_ENTRY, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
-import type { LoopDelay } from './loop-probe';
+import type { LoopDelay, MemoryPeaks } from './loop-probe';
 import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from './signed-requests';
 
 const APPS = 500;
@@ -35,12 +35,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : (bytes / 1024 / 1024).toFixed(1));
 const fixed = (ms: number) => ms.toFixed(1);
 
-function probe(bot: ChildBot, what: 'reset' | 'read'): Promise<LoopDelay | undefined> {
+function probe(bot: ChildBot, what: 'reset' | 'read'): Promise<LoopDelay | undefined>;
+function probe(bot: ChildBot, what: 'memory'): Promise<MemoryPeaks | undefined>;
+function probe(bot: ChildBot, what: 'reset' | 'read' | 'memory'): Promise<LoopDelay | MemoryPeaks | undefined> {
   return new Promise((resolve) => {
-    const onMessage = (message: { probe?: string; delay?: LoopDelay }) => {
+    const onMessage = (message: { probe?: string; delay?: LoopDelay; memory?: MemoryPeaks }) => {
       if (message?.probe !== what) return;
       bot.process.off('message', onMessage);
-      resolve(message.delay);
+      resolve(message.delay ?? message.memory);
     };
     bot.process.on('message', onMessage);
     bot.process.send(`loop-probe:${what}`);
@@ -134,6 +136,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     const idleDelay = (await probe(bot, 'read'))!;
 
     const peakBeforeDigest = procStatusBytes(bot.pid, 'VmHWM');
+    const memoryBeforeDigest = await probe(bot, 'memory');
     // The digest, posted with its chart, while help keeps coming.
     const uploadsBefore = slack.uploads.length;
     const postPath = respond('digest-post');
@@ -155,6 +158,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     const busyDelay = (await probe(bot, 'read'))!;
     const answer = slack.responses.find((r) => postPath.endsWith(r.path))?.body;
     const peakAfterDigest = procStatusBytes(bot.pid, 'VmHWM');
+    const memoryDuringDigest = await probe(bot, 'memory');
 
     // Then the same 5,000 mixed requests as the bot-alone figures.
     const mix: (() => Promise<number>)[] = [
@@ -176,6 +180,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
       if (now !== last) [last, quietFor] = [now, 0];
     }
 
+    const memoryDuringLoad = await probe(bot, 'memory');
     const p = (samples: number[], q: number) => fixed(percentile(samples, q));
     const upload = slack.uploads.at(-1);
     process.stdout.write(
@@ -207,6 +212,18 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
       mib(procStatusBytes(bot.pid, 'VmHWM')),
     );
     print(`big_digest_bot_rss_after_load_mib (${label}, VmRSS)`, mib(procStatusBytes(bot.pid, 'VmRSS')));
+    const stretches = { start: memoryBeforeDigest, digest: memoryDuringDigest, load: memoryDuringLoad };
+    for (const [stretch, memory] of Object.entries(stretches)) {
+      if (!memory) continue;
+      print(
+        `big_digest_bot_memory_peaks_${stretch}_mib (${label}; V8 heap committed / used, external, ArrayBuffers, RSS, 100 ms samples)`,
+        `${mib(memory.heapCommitted)} / ${mib(memory.heapUsed)}, ${mib(memory.external)}, ${mib(memory.arrayBuffers)}, ${mib(memory.rss)}`,
+      );
+      const spaces = Object.entries(memory.spacesNow).map(
+        ([name, bytes]) => `${name.replace(/_space$/, '')} ${mib(bytes)}`,
+      );
+      process.stdout.write(`# ${label}: heap spaces after ${stretch}: ${spaces.join(', ')}\n`);
+    }
   } finally {
     await bot.stop();
   }
