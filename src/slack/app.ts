@@ -3,6 +3,7 @@ import { App, type CustomRoute, HTTPReceiver, type Logger, type LogLevel, Socket
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Services } from '../services';
 import { cachedAuthorize } from './authorize';
+import { httpFetch } from './http-fetch';
 import { registerListeners } from './listeners';
 import { guardRequests, limitConnections, REQUEST_LIMITS, serverOptions } from './request-limits';
 
@@ -100,6 +101,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
     slackApiUrl: config.SLACK_API_URL,
     retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
     timeout: 10_000,
+    fetch: httpFetch,
   };
   const token = config.SLACK_BOT_TOKEN!;
   const client = new WebClient(token, { ...clientOptions, ...(logger ? { logger } : {}) });

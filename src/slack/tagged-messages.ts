@@ -4,6 +4,7 @@
  * owner's digest or alert went out before posting it again).
  */
 import { WebClient } from '@slack/web-api';
+import { httpFetch } from './http-fetch';
 
 /**
  * A client for posts that never resends on its own: the app's client retries network errors, and a
@@ -16,6 +17,7 @@ export function noResendClient(client: WebClient): WebClient {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 20_000,
+    fetch: httpFetch,
   });
 }
 
