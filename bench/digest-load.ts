@@ -19,7 +19,7 @@ import { baselineDist } from './baseline';
 import { BOT_ENTRY, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
 import type { LoopDelay, MemoryPeaks } from './loop-probe';
-import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from './signed-requests';
+import { BENCH_USER, mixedRequests, percentile, timeCommand } from './signed-requests';
 
 const APPS = 500;
 const DAYS = 60;
@@ -161,17 +161,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     const memoryDuringDigest = await probe(bot, 'memory');
 
     // Then the same 5,000 mixed requests as the bot-alone figures.
-    const mix: (() => Promise<number>)[] = [
-      'help',
-      'estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging',
-      'estimate aws web=2xm5.large rds=db.m6g.large multi-az',
-      'estimate web=9xnope',
-      'compliance hipaa',
-      'compliance pci aws',
-      'spend',
-      'nonsense',
-    ].map((text, kind) => () => timeCommand(bot.url, secret, text, `${slack.url}/respond/big-load-${kind}`));
-    mix.push(() => timeEvent(bot.url, secret, appHomeOpened()));
+    const mix = mixedRequests(bot.url, secret, `${slack.url}/respond/big-load`);
     for (let i = 0; i < LOAD_REQUESTS; i++) await mix[i % mix.length]!();
     let last = slack.calls.length + slack.responses.length;
     for (let quietFor = 0; quietFor < 1000; quietFor += 50) {

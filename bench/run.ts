@@ -22,7 +22,7 @@ import { awsEnv, startBenchCostExplorer } from './fake-aws';
 import { herokuInventoryRun } from './heroku-inventory';
 import { modelThroughput } from './model-throughput';
 import { priceBookFigures } from './price-book';
-import { appHomeOpened, BENCH_USER, percentile, timeCommand, timeEvent } from './signed-requests';
+import { appHomeOpened, BENCH_USER, mixedRequests, percentile, timeCommand, timeEvent } from './signed-requests';
 
 const SECRET = '0123456789abcdef0123456789abcdef';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 400);
@@ -276,17 +276,7 @@ async function botAlone() {
   print('cost_explorer_requests_per_cached_spend (mean of the next 10)', (cached.count / 10).toFixed(1));
 
   // 5,000 mixed signed requests, one after another; deferred answers overlap the next requests.
-  const mix: (() => Promise<number>)[] = [
-    'help',
-    'estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging',
-    'estimate aws web=2xm5.large rds=db.m6g.large multi-az',
-    'estimate web=9xnope',
-    'compliance hipaa',
-    'compliance pci aws',
-    'spend',
-    'nonsense',
-  ].map((text, kind) => () => timeCommand(bot.url, SECRET, text, `${slack.url}/respond/load-${kind}`));
-  mix.push(() => timeEvent(bot.url, SECRET, appHomeOpened()));
+  const mix = mixedRequests(bot.url, SECRET, `${slack.url}/respond/load`);
   const publishesBefore = slack.callsTo('views.publish').length;
   for (let i = 0; i < LOAD_REQUESTS; i++) await mix[i % mix.length]();
   await quiet(() => slack.calls.length + slack.responses.length, 1000, 120_000);

@@ -61,3 +61,23 @@ export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/**
+ * The mixed load both the bot-alone figures and the big digest send: one request of each kind in
+ * turn (help, estimates good and bad, compliance, cached spend, an unknown subcommand, a Home open).
+ * Each sender returns its ack time; `respondTo` prefixes the response_url of each kind.
+ */
+export function mixedRequests(url: string, secret: string, respondTo: string): (() => Promise<number>)[] {
+  const mix = [
+    'help',
+    'estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging',
+    'estimate aws web=2xm5.large rds=db.m6g.large multi-az',
+    'estimate web=9xnope',
+    'compliance hipaa',
+    'compliance pci aws',
+    'spend',
+    'nonsense',
+  ].map((text, kind) => () => timeCommand(url, secret, text, `${respondTo}-${kind}`));
+  mix.push(() => timeEvent(url, secret, appHomeOpened()));
+  return mix;
+}
