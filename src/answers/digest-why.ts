@@ -58,13 +58,38 @@ function* herokuWeekWhySteps(rows: readonly SnapshotRow[], { weekBefore, week }:
     const day = days[i]!;
     changes.push(...herokuChanges(byDay.get(days[i - 1]!)!, byDay.get(day)!).map((change) => ({ day, change })));
   }
-  changes.sort(
-    (a, b) => Math.abs(b.change.monthlyDeltaCents) - Math.abs(a.change.monthlyDeltaCents) || a.day.localeCompare(b.day),
+  const groups = alikeChanges(changes);
+  groups.sort(
+    (a, b) =>
+      Math.abs(b.change.monthlyDeltaCents) * b.apps.length - Math.abs(a.change.monthlyDeltaCents) * a.apps.length ||
+      a.day.localeCompare(b.day),
   );
+  const rest = groups.slice(LIMIT).reduce((sum, group) => sum + group.apps.length, 0);
   return [
-    ...changes.slice(0, LIMIT).map(({ day, change }) => `${herokuChangeWords(change)}, on ${dayLabel(day)}`),
-    ...andMore(changes.length - LIMIT, changes.length - LIMIT === 1 ? 'change' : 'changes'),
+    ...groups.slice(0, LIMIT).map((group) => `${groupWords(group)}, on ${dayLabel(group.day)}`),
+    ...andMore(rest, rest === 1 ? 'change' : 'changes'),
   ];
+}
+
+type AlikeChanges = { day: string; change: HerokuChange; apps: string[] };
+
+/** The same change on the same day in several apps (20 apps scaled web 3 → 2) is one line, not twenty. */
+function alikeChanges(changes: readonly { day: string; change: HerokuChange }[]): AlikeChanges[] {
+  const groups = new Map<string, AlikeChanges>();
+  for (const { day, change } of changes) {
+    const key = `${day} ${herokuChangeWords({ ...change, app: '' })}`;
+    const group = groups.get(key);
+    if (group) group.apps.push(change.app);
+    else groups.set(key, { day, change, apps: [change.app] });
+  }
+  return [...groups.values()];
+}
+
+/** One app: the alert's own words. Several: how many, the first three names, and the change each made. */
+function groupWords({ change, apps }: AlikeChanges): string {
+  if (apps.length === 1) return herokuChangeWords(change);
+  const names = apps.length > 3 ? `${apps.slice(0, 3).join(', ')} and ${apps.length - 3} more` : apps.join(', ');
+  return herokuChangeWords({ ...change, app: `${apps.length} apps (${names}), each` });
 }
 
 /** Each service's usage types: the week's exact sum, rounded once. */

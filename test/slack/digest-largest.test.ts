@@ -139,4 +139,9 @@ test('300 apps and 40 services: within Slack limits, a notification under 4,000 
   // 300 apps that changed alike are grouped, not listed one by one.
   expect(shown).not.toContain(appName(150));
   expect(shown).toMatch(/\d+ apps/);
+  // So is "why it changed": one line per change made alike, the largest in total first.
+  expect(shown).toContain(
+    '• Heroku 200 apps (svc-001, svc-002, svc-004 and 197 more), each: web dynos went from 3 × Standard-2X to 2 × Standard-2X (-$50.00/month, -$1.67/day), on Mon 16 Nov\n' +
+      '• Heroku 100 apps (svc-000, svc-003, svc-006 and 97 more), each: web dynos went from 3 × Standard-2X to 4 × Standard-2X (+$50.00/month, +$1.67/day), on Mon 16 Nov\n',
+  );
 });
