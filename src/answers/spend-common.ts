@@ -69,7 +69,7 @@ export const reportFailed = (report: SpendReport): boolean => report.platforms.s
 
 export interface SpendContext {
   sources: Sources;
-  store: Pick<Store, 'snapshots'>;
+  store: Pick<Store, 'snapshots' | 'snapshotsVersion'>;
   catalog: Catalog;
   now: Date;
   /** Where unexpected (non-SourceError) failures are logged. */

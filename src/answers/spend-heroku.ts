@@ -5,11 +5,10 @@
  */
 import { type HerokuPeriodCost, monthStart } from '../core/heroku-run-rate';
 import { formatCents } from '../core/money';
-import { periodCostSteps } from '../core/snapshot-cost';
 import { readableRange, type SpendPeriod, type SpendRequest } from '../core/spend/request';
 import { centsForDays, chargedDays, linesAddingUp, type SpendLine } from '../core/spend/rows';
 import type { HerokuSource } from '../sources/heroku';
-import { inSlices } from './in-slices';
+import { snapshotPeriodCosts } from './snapshot-costs';
 import {
   failureMessage,
   freshness,
@@ -56,11 +55,11 @@ export async function herokuSpend(
   period: SpendPeriod,
   context: SpendContext,
 ): Promise<PlatformSpend> {
-  const snapshots = await context.store.snapshots(monthStart(period.previous.start), period.end);
-  // Pure work over every row, in slices so the bot keeps answering Slack meanwhile.
-  const current = await inSlices(periodCostSteps(snapshots, period.start, period.end));
+  const [current, before] = (await snapshotPeriodCosts(context.store, monthStart(period.previous.start), period.end, [
+    period,
+    period.previous,
+  ])) as [HerokuPeriodCost, HerokuPeriodCost];
   if (current.daysCovered.length > 0) {
-    const before = await inSlices(periodCostSteps(snapshots, period.previous.start, period.previous.end));
     const lines = appLines(current);
     const grossCents = sumCents(lines);
     const previousCents = sumCents(appLines(before));

@@ -64,4 +64,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `DELETE FROM digest_runs WHERE channel = 'job:heroku-snapshot'`,
     ],
   },
+  {
+    version: 5,
+    name: 'a number that changes whenever Heroku snapshots are written or pruned, so answers worked out from them can be reused until it does',
+    sql: [
+      `CREATE TABLE snapshot_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)`,
+      `INSERT INTO snapshot_version (id, version) VALUES (1, 0)`,
+    ],
+  },
 ];

@@ -21,7 +21,7 @@ import type {
 
 const iso = (date: Date) => date.toISOString();
 /** Snapshot rows read at a time (about half a megabyte of JSON). */
-const SNAPSHOT_PAGE = 1000;
+const SNAPSHOT_PAGE = 250;
 const month = (date: Date) => iso(date).slice(0, 7);
 
 /** Runs the migrations that have not run yet, under a lock so replicas starting together agree. */
@@ -136,6 +136,17 @@ export class SqlStore implements Store {
        ON CONFLICT (day, app) DO UPDATE SET data = excluded.data, taken_at = excluded.taken_at`,
       [snapshot.day, snapshot.app, JSON.stringify(snapshot.data), iso(snapshot.takenAt)],
     );
+    await this.snapshotsChanged();
+  }
+
+  async snapshotsVersion() {
+    const [row] = await this.db.query('SELECT version FROM snapshot_version WHERE id = 1');
+    return Number(row!.version);
+  }
+
+  /** After the write, so a reader that saw the old number can only have read the old rows or these. */
+  private async snapshotsChanged() {
+    await this.db.query('UPDATE snapshot_version SET version = version + 1 WHERE id = 1');
   }
 
   /**
@@ -286,9 +297,11 @@ export class SqlStore implements Store {
   async prune(cutoffs: PruneCutoffs) {
     const gone = async (sql: string, param: string) =>
       (await this.db.query(`${sql} RETURNING 1 AS gone`, [param])).length;
+    const snapshots = await gone('DELETE FROM heroku_snapshots WHERE day < $1', cutoffs.snapshotsBefore);
+    if (snapshots > 0) await this.snapshotsChanged();
     return {
       cache: await gone('DELETE FROM cache WHERE stored_at < $1', iso(cutoffs.cacheBefore)),
-      snapshots: await gone('DELETE FROM heroku_snapshots WHERE day < $1', cutoffs.snapshotsBefore),
+      snapshots,
       audit: await gone('DELETE FROM audit_log WHERE at < $1', iso(cutoffs.historyBefore)),
       digestRuns: await gone('DELETE FROM digest_runs WHERE claimed_at < $1', iso(cutoffs.historyBefore)),
       snapshotRuns: await gone('DELETE FROM snapshot_runs WHERE claimed_at < $1', iso(cutoffs.historyBefore)),

@@ -138,6 +138,11 @@ export interface Store {
   putSnapshot(snapshot: HerokuSnapshot): Promise<void>;
   /** Snapshots with fromDay <= day < toDay. */
   snapshots(fromDay: string, toDay: string): Promise<HerokuSnapshot[]>;
+  /**
+   * Changes whenever a snapshot is written or pruned, in any process sharing the database: while it
+   * reads the same, an answer worked out from the snapshots still holds.
+   */
+  snapshotsVersion(): Promise<number>;
 
   /**
    * Claims a digest run for a channel and period. A run already claimed (or posting) by another owner

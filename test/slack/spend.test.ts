@@ -373,6 +373,15 @@ describe('/hosting spend once daily snapshots cover the period', () => {
     expect(body.blocks[0]?.text?.text).toBe(`AWS and Heroku spend, ${period.label}: $58.68`);
     expect(shown).toContain('*Together* (estimated)\n$58.68 before credits · $46.18 after');
     expect(body.text).toContain('Together: $58.68 before credits · $46.18 after');
+
+    // A snapshot written since (the day re-taken with a third web dyno) shows in the next answer:
+    // what was worked out from the snapshots before is not reused once they change.
+    const lastDay = addDays(period.previous.start, 13);
+    await store.putSnapshot({ day: lastDay, app: 'shop-api', data: app(3), takenAt: new Date() });
+    const again = textOf((await spend('spend 7d')).response?.body as never);
+    // 6 days × 10,000 + 1 day × 20,000 thirtieths of a cent = $26.67.
+    expect(again).toContain('• shop-api: $26.67');
+    expect(footing(again, 'Heroku').total).toBe(2667);
   });
 });
 

@@ -55,6 +55,22 @@ function contract(open: () => Promise<Store>) {
     expect(rows).toEqual([{ day: '2026-11-16', app: 'api', data: { web: 3 }, takenAt: minutes(1) }]);
   });
 
+  test('the snapshots version moves with every snapshot written or pruned, and only then', async () => {
+    const first = await store.snapshotsVersion();
+    await store.setSetting('digest_channel', 'C1');
+    await store.prune({ cacheBefore: t0, snapshotsBefore: '2026-11-01', historyBefore: t0 });
+    expect(await store.snapshotsVersion()).toBe(first);
+    await store.putSnapshot({ day: '2026-11-15', app: 'api', data: { web: 1 }, takenAt: t0 });
+    const written = await store.snapshotsVersion();
+    expect(written).not.toBe(first);
+    // The same row written again still changes it: its data or time may differ.
+    await store.putSnapshot({ day: '2026-11-15', app: 'api', data: { web: 2 }, takenAt: t0 });
+    const rewritten = await store.snapshotsVersion();
+    expect(rewritten).not.toBe(written);
+    await store.prune({ cacheBefore: t0, snapshotsBefore: '2026-11-16', historyBefore: t0 });
+    expect(await store.snapshotsVersion()).not.toBe(rewritten);
+  });
+
   test('lists a large account in day and app order, across its pages of rows, each snapshot as it was written', async () => {
     // 3 days × 400 apps: more rows than the store reads at a time. One app changes on the middle day.
     const apps = Array.from({ length: 400 }, (_, i) => `app-${String(i).padStart(3, '0')}`);
