@@ -25,15 +25,24 @@ export interface Placement {
   pools: InstancePool[];
 }
 
+/** Processes of one shape to place, `count` of them. */
 interface PoolTask {
   memoryGb: number;
   vcpu: number;
+  count: number;
 }
 
 const poolAllowed = (i: Ec2Spec, arch: ArchitectureChoice) =>
   (arch === 'any' || i.arch === 'x86_64') && i.instanceClass !== 'compute';
 
-/** Instances needed to hold `tasks` (sorted by memory, largest first), or 0 when one does not fit. */
+/**
+ * Instances needed to hold `tasks` (sorted by memory, largest first), or 0 when one does not fit.
+ * First-fit decreasing, one shape at a time: identical processes go, in order, into the first
+ * instance with room, so an instance that cannot take one cannot take the next either, and each
+ * instance is filled as far as it goes before the next is tried. The same instances as placing the
+ * processes one by one, without trying every instance for every process (a 500-app fleet has
+ * thousands of processes and hundreds of instances).
+ */
 function binsFor(tasks: readonly PoolTask[], spec: Ec2Spec, limit: number): number {
   const memory = spec.memoryGb - MEMORY_HEADROOM_GB;
   const cpu = spec.baselineVcpu;
@@ -41,19 +50,24 @@ function binsFor(tasks: readonly PoolTask[], spec: Ec2Spec, limit: number): numb
   const freeCpu: number[] = [];
   for (const task of tasks) {
     if (task.memoryGb > memory || task.vcpu > cpu) return 0;
-    let placed = false;
-    for (let b = 0; b < freeMemory.length; b++) {
-      if (freeMemory[b] >= task.memoryGb - 1e-9 && freeCpu[b] >= task.vcpu - 1e-9) {
+    let left = task.count;
+    for (let b = 0; b < freeMemory.length && left > 0; b++) {
+      while (left > 0 && freeMemory[b] >= task.memoryGb - 1e-9 && freeCpu[b] >= task.vcpu - 1e-9) {
         freeMemory[b] -= task.memoryGb;
         freeCpu[b] -= task.vcpu;
-        placed = true;
-        break;
+        left--;
       }
     }
-    if (!placed) {
+    while (left > 0) {
       if (freeMemory.length >= limit) return limit + 1;
-      freeMemory.push(memory - task.memoryGb);
+      const b = freeMemory.push(memory - task.memoryGb) - 1;
       freeCpu.push(cpu - task.vcpu);
+      left--;
+      while (left > 0 && freeMemory[b] >= task.memoryGb - 1e-9 && freeCpu[b] >= task.vcpu - 1e-9) {
+        freeMemory[b] -= task.memoryGb;
+        freeCpu[b] -= task.vcpu;
+        left--;
+      }
     }
   }
   return freeMemory.length;
@@ -104,12 +118,17 @@ const hourlyOf = (catalog: Catalog, key: string): number | undefined =>
 
 type Need = { need: ProcessNeed; count: number };
 
+/** The processes by shape, largest memory first (then most CPU). */
 function tasksOf(needs: readonly Need[]): PoolTask[] {
-  const tasks: PoolTask[] = [];
+  const byShape = new Map<string, PoolTask>();
   for (const { need, count } of needs) {
-    for (let i = 0; i < count; i++) tasks.push({ memoryGb: need.memoryGb, vcpu: need.vcpu });
+    if (count === 0) continue;
+    const shape = `${need.memoryGb}:${need.vcpu}`;
+    const task = byShape.get(shape);
+    if (task) task.count += count;
+    else byShape.set(shape, { memoryGb: need.memoryGb, vcpu: need.vcpu, count });
   }
-  return tasks.sort((a, b) => b.memoryGb - a.memoryGb || b.vcpu - a.vcpu);
+  return [...byShape.values()].sort((a, b) => b.memoryGb - a.memoryGb || b.vcpu - a.vcpu);
 }
 
 /**
@@ -120,9 +139,14 @@ function tasksOf(needs: readonly Need[]): PoolTask[] {
 function packOneType(catalog: Catalog, tasks: readonly PoolTask[], arch: ArchitectureChoice): InstancePool | undefined {
   let totalMemory = 0;
   let totalCpu = 0;
+  let processes = 0;
   for (const task of tasks) {
-    totalMemory += task.memoryGb;
-    totalCpu += task.vcpu;
+    // One by one, in order: the same sums (to the last bit) as over the processes themselves.
+    for (let i = 0; i < task.count; i++) {
+      totalMemory += task.memoryGb;
+      totalCpu += task.vcpu;
+    }
+    processes += task.count;
   }
   const largest = tasks[0];
   const busiest = tasks.reduce((most, t) => Math.max(most, t.vcpu), 0);
@@ -137,7 +161,7 @@ function packOneType(catalog: Catalog, tasks: readonly PoolTask[], arch: Archite
     );
     if (best && lower * type.perHour > best.cost + 1e-9) continue;
     // No point packing into more instances than the best so far could pay for.
-    const limit = best ? Math.floor(best.cost / type.perHour + 1e-9) : tasks.length;
+    const limit = best ? Math.floor(best.cost / type.perHour + 1e-9) : processes;
     const bins = binsFor(tasks, type.spec, limit);
     if (bins === 0 || bins > limit) continue;
     const cost = bins * type.perHour;
@@ -149,7 +173,7 @@ function packOneType(catalog: Catalog, tasks: readonly PoolTask[], arch: Archite
       best = { type, count: bins, cost };
     }
   }
-  return best && { spec: best.type.spec, count: best.count, tasks: tasks.length };
+  return best && { spec: best.type.spec, count: best.count, tasks: processes };
 }
 
 /** Each process on its own instance, as the sizing rules pick it; instances of one type together. */

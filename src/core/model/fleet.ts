@@ -138,6 +138,7 @@ export function* modelFleetSteps(
       },
     });
   }
+  yield;
   const current = platformCost('heroku', [...herokuAccountLines(stacks, catalog), ...currentLines]);
   const complianceNotes: string[] = [];
   const compliance = awsComplianceLines(
@@ -154,6 +155,7 @@ export function* modelFleetSteps(
     tiers.push(tierCost(id, 'aws', [...awsTierLines(id, awsApps, catalog), ...compliance, ...addOns], catalog));
   }
   const [likeForLike] = tiers;
+  yield;
   const currentOf = ownCentsOf(current.lines);
   const likeForLikeOf = ownCentsOf(likeForLike.lines);
   const units = apps.map(
@@ -168,11 +170,14 @@ export function* modelFleetSteps(
   const sumOf = (pick: (u: MigrationUnit) => number) => units.reduce((sum, u) => sum + pick(u), 0);
   const currentShared = fromCents(toCents(current.infrastructure) - sumOf((u) => toCents(u.current)));
   const sharedLikeForLike = fromCents(toCents(likeForLike.infrastructure) - sumOf((u) => toCents(u.likeForLike)));
+  yield;
   const differences = differencesOf(current, tiers);
   const oneOff = oneOffCost(
     { apps: apps.length, databases: apps.filter((app) => app.workload.database).length, dataOutGb: 0 },
     catalog,
   );
+  yield;
+  const drivers = fleetDrivers(apps, current, tiers, sharedLikeForLike, catalog);
   const counts = (['production', 'staging', 'review'] as const).map(
     (e) => `${plural(environments.filter((x) => x === e).length, `${e} app`)}`,
   );
@@ -190,7 +195,7 @@ export function* modelFleetSteps(
     differences,
     oneOff,
     ...(paybackOf(differences, oneOff) === undefined ? {} : { paybackMonths: paybackOf(differences, oneOff) }),
-    drivers: fleetDrivers(apps, current, tiers, sharedLikeForLike, catalog),
+    drivers,
     assumptions: [
       `${plural(apps.length, 'app')} (${counts.join(', ')}; the environment is read from the app name). Heroku is priced at list prices as the apps run now; AWS in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
       `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs; data transfer out is tiered over the account's egress together.`,
