@@ -6,7 +6,7 @@
 import type { Steps } from '../core/steps';
 
 /** Work done before the event loop gets a turn. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 

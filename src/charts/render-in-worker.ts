@@ -6,6 +6,7 @@
  * Same input → the same PNG bytes as `renderDailyCostChart` in this process.
  */
 import { fork } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import type { ChartAnswer, ChartJob } from './chart-worker';
 import type { DailyCostChartInput } from './daily-cost-chart';
@@ -21,6 +22,12 @@ const WORKER_FILE = __filename.endsWith('.ts')
 /** Room for Vega's scenegraph of a few weeks of days; a chart needs ~40 MiB. */
 const WORKER_NODE_FLAGS = ['--max-old-space-size=96', '--max-semi-space-size=4'];
 
+/**
+ * The chart is background work: at the lowest CPU priority, the bot's own thread takes the CPU
+ * whenever a Slack request wakes it, instead of sharing a core with the chart (a dyno has few).
+ */
+const WORKER_NICENESS = 19;
+
 /** A chart that takes longer than this is given up (the digest is posted without it). */
 const WORKER_TIMEOUT_MS = 60_000;
 
@@ -31,6 +38,11 @@ export function renderDailyCostChartInWorker(input: DailyCostChartInput, { scale
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    try {
+      if (child.pid !== undefined) os.setPriority(child.pid, WORKER_NICENESS);
+    } catch {
+      // Lowering a process's priority is always allowed on Linux; elsewhere, drawing at normal priority is fine.
+    }
     let settled = false;
     const settle = (done: () => void) => {
       if (settled) return;
