@@ -15,7 +15,7 @@
  * - Everything is integer arithmetic: run-rates in cents, period costs in thirtieths of a cent
  *   (one day of a 1-cent-a-month item), rounded half up to cents once, at the end.
  */
-import { DateTime } from 'luxon';
+import { dayOfMs, utcDayMs } from './utc-days';
 
 /** One process type of an app's formation, priced per dyno per month. */
 interface RunRateFormation {
@@ -252,19 +252,19 @@ export interface HerokuPeriodCost {
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-function parseDay(day: string, what: string): DateTime<true> {
+/** Milliseconds of a day's UTC midnight. */
+function parseDay(day: string, what: string): number {
   if (!DAY_PATTERN.test(day)) throw new RangeError(`${what} must be a UTC day YYYY-MM-DD, got "${day}"`);
-  const date = DateTime.fromFormat(day, 'yyyy-MM-dd', { zone: 'utc' });
-  if (!date.isValid) throw new RangeError(`${what} is not a real day: "${day}"`);
-  return date;
+  const ms = utcDayMs(day);
+  if (Number.isNaN(ms)) throw new RangeError(`${what} is not a real day: "${day}"`);
+  return ms;
 }
 
 /** The days d with fromDay <= d < toDay. */
 export function utcDays(fromDay: string, toDay: string): string[] {
-  const from = parseDay(fromDay, 'fromDay');
   const to = parseDay(toDay, 'toDay');
   const days: string[] = [];
-  for (let date = from; date < to; date = date.plus({ days: 1 })) days.push(date.toISODate());
+  for (let ms = parseDay(fromDay, 'fromDay'); ms < to; ms += 86_400_000) days.push(dayOfMs(ms));
   return days;
 }
 
