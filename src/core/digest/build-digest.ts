@@ -88,6 +88,11 @@ export function* buildDigestSteps(input: DigestInput): Steps<Digest> {
   const ce = input.costExplorer;
   const parity = digestParity(input.parity);
   const priceDates = modelledPriceDates(input);
+  // Each of these reads every app of a large account.
+  const posture = postureLines(input.inventory);
+  yield;
+  const why = input.why ? whyFor(input.why, aws, heroku) : undefined;
+  yield;
   return {
     week: input.week,
     weeks: period.weeks,
@@ -95,9 +100,9 @@ export function* buildDigestSteps(input: DigestInput): Steps<Digest> {
     aws,
     heroku,
     verdict: verdict(aws, heroku),
-    posture: postureLines(input.inventory),
+    posture,
     ...(parity ? { parity } : {}),
-    ...(input.why ? { why: whyFor(input.why, aws, heroku) } : {}),
+    ...(why ? { why } : {}),
     about: [
       `Week ${input.week.label} (${input.week.id}), weeks Monday to Sunday in ${input.week.timezone}; costs are per UTC day, as Cost Explorer and the Heroku snapshots count them.`,
       `${modelledMethod(priceDates)}; a modelled week is 168/730 of an AWS month or 7/30 of a Heroku month; a year is 52 weeks.`,

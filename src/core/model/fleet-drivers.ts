@@ -1,5 +1,6 @@
 import { formatUsd, fromCents, type Money, toCents } from '../money';
 import { type Catalog, findDyno } from '../pricing';
+import type { Steps } from '../steps';
 import { plural } from './describe';
 import type { FleetApp } from './fleet';
 import type { PlatformCost, PricedCostLine, TierCost } from './types';
@@ -60,15 +61,16 @@ function sentence(d: Driver): string {
 /**
  * The largest reasons the fleet costs what it does on each side, each priced from the lines shown:
  * apps of one shape (when several share it), each dyno size, Postgres and Key-Value Store across the
- * account; the three largest gaps first. Then what AWS adds once, and what packing saves.
+ * account; the three largest gaps first. Then what AWS adds once, and what packing saves. In steps
+ * (src/core/steps.ts), one an app.
  */
-export function fleetDrivers(
+export function* fleetDriverSteps(
   apps: readonly FleetApp[],
   current: PlatformCost,
   tiers: readonly TierCost[],
   shared: Money,
   catalog: Catalog,
-): string[] {
+): Steps<string[]> {
   const herokuLines = centsByApp(current.lines);
   const awsLines = centsByApp(tiers[0].lines);
   const shapes = new Map<string, Driver & { count: number }>();
@@ -78,6 +80,7 @@ export function fleetDrivers(
     cache: { what: 'Heroku Key-Value Store', heroku: 0, aws: 0, count: 0 },
   };
   for (const app of apps) {
+    yield;
     const h = herokuLines.get(app.name);
     const w = awsLines.get(app.name);
     const shape = shapeOf(app, catalog);

@@ -6,7 +6,7 @@ import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lin
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLines } from './aws-tiers';
 import { isWebProcess, plural } from './describe';
-import { fleetDrivers } from './fleet-drivers';
+import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromHeroku } from './heroku-production';
 import {
@@ -177,7 +177,7 @@ export function* modelFleetSteps(
     catalog,
   );
   yield;
-  const drivers = fleetDrivers(apps, current, tiers, sharedLikeForLike, catalog);
+  const drivers = yield* fleetDriverSteps(apps, current, tiers, sharedLikeForLike, catalog);
   const counts = (['production', 'staging', 'review'] as const).map(
     (e) => `${plural(environments.filter((x) => x === e).length, `${e} app`)}`,
   );
