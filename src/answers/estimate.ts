@@ -3,7 +3,8 @@
  * Heroku app (`app=NAME`) to its workload through the Heroku source, and models it with the core.
  * Plain data: the Slack listeners, the form, the buttons and the CLI render the same answer.
  */
-import { type ParseResult, parseEstimate } from '../core/estimate';
+import { parseEstimate } from '../core/estimate/parse-estimate';
+import type { ParseResult } from '../core/estimate/types';
 import type { Estimate, EstimateOptions } from '../core/model';
 // The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
 import { estimate } from '../core/model/estimate';

@@ -89,5 +89,15 @@ export function cliContext(
     return book;
   };
   const words = new PriceBook({ overrides, region: config.AWS_PRICING_REGION });
-  return { config, catalog: words.catalog, ...(overrides ? { overrides } : {}), io, now, prices };
+  return {
+    config,
+    // Layered on first read: only checklists read it, and an estimate layers the price book's own.
+    get catalog() {
+      return words.catalog;
+    },
+    ...(overrides ? { overrides } : {}),
+    io,
+    now,
+    prices,
+  };
 }
