@@ -14,9 +14,9 @@ import {
   type PriceSetReview,
   type PriceVendor,
   type RefreshOutcome,
-  reviewPriceSet,
   VENDOR_NAMES,
 } from '../core/pricing';
+import { reviewPriceSet } from '../core/pricing/price-guard';
 import type { PriceBook } from '../price-book';
 import type { PriceReader, PriceReaders } from '../sources/prices/connect-price-readers';
 import { SourceError } from '../sources/source-error';

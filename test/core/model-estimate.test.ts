@@ -1,7 +1,8 @@
 import { type EstimateRequest, parseEstimate } from '../../src/core/estimate';
 import { type CostLine, type Estimate, estimate, herokuProcess } from '../../src/core/model';
 import { toCents, usd } from '../../src/core/money';
-import { applyOverrides, type Catalog, DEFAULT_CATALOG, parsePricingOverrides } from '../../src/core/pricing';
+import { type Catalog, DEFAULT_CATALOG } from '../../src/core/pricing';
+import { applyOverrides, parsePricingOverrides } from '../../src/core/pricing/overrides';
 import type { Workload } from '../../src/core/workload';
 
 function request(text: string, catalog: Catalog = DEFAULT_CATALOG) {

@@ -1,12 +1,6 @@
-import {
-  countByOrigin,
-  DEFAULT_CATALOG,
-  layerPrices,
-  type PriceSet,
-  parsePricingOverrides,
-  priceOf,
-  reviewPriceSet,
-} from '../../src/core/pricing';
+import { countByOrigin, DEFAULT_CATALOG, layerPrices, type PriceSet, priceOf } from '../../src/core/pricing';
+import { parsePricingOverrides } from '../../src/core/pricing/overrides';
+import { reviewPriceSet } from '../../src/core/pricing/price-guard';
 
 const awsSet = (prices: PriceSet['prices'], region = 'us-east-1'): PriceSet => ({
   vendor: 'aws',

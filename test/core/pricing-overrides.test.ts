@@ -1,11 +1,5 @@
-import {
-  applyOverrides,
-  DEFAULT_CATALOG,
-  PRICING_FILE_EXAMPLE,
-  type PricingOverrides,
-  parsePricingOverrides,
-  priceOf,
-} from '../../src/core/pricing';
+import { DEFAULT_CATALOG, type PricingOverrides, priceOf } from '../../src/core/pricing';
+import { applyOverrides, PRICING_FILE_EXAMPLE, parsePricingOverrides } from '../../src/core/pricing/overrides';
 
 function parsed(text: string, fileName = 'pricing.yaml'): PricingOverrides {
   const result = parsePricingOverrides(text, fileName);

@@ -19,11 +19,11 @@ export type { DynoSpec, DynoTier } from './heroku-dynos';
 export type { KeyValueTier, PostgresTier } from './heroku-tiers';
 export type { LivePrice, PriceSet, PriceVendor } from './live-prices';
 export { AWS_REGION_CODE, BUNDLED_AWS_REGION, HEROKU_PRICE_REGION, isoDay, VENDOR_NAMES } from './live-prices';
+// Reading and applying a PRICING_FILE (./overrides) and reviewing a refreshed set (./price-guard) are
+// imported from their modules: an estimate without a PRICING_FILE loads neither.
 export type { PricingOverrides } from './overrides';
-export { applyOverrides, PRICING_FILE_EXAMPLE, parsePricingOverrides } from './overrides';
 export type { CatalogEntry, Confidence, PriceEntry, PriceOrigin, PriceUnit } from './price-entry';
 export { isPriced } from './price-entry';
 export type { PriceSetReview, RefreshOutcome } from './price-guard';
-export { reviewPriceSet } from './price-guard';
 export type { LayeredCatalog } from './price-layers';
 export { countByOrigin, layerPrices } from './price-layers';

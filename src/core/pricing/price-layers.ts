@@ -1,7 +1,7 @@
 import { usd } from '../money';
 import { type Catalog, newestAsOf } from './catalog';
 import { BUNDLED_AWS_REGION, HEROKU_PRICE_REGION, livePriceDate, livePriceLabel, type PriceSet } from './live-prices';
-import { applyOverrides, type PricingOverrides } from './overrides';
+import type { PricingOverrides } from './overrides';
 import type { CatalogEntry, PriceOrigin } from './price-entry';
 
 export interface PriceLayers {
@@ -82,7 +82,10 @@ export function layerPrices({ bundled, liveSets, overrides, awsRegion }: PriceLa
   if (herokuSet) layerLive(entries, herokuSet);
   if (awsSet) layerLive(entries, awsSet);
   const live: Catalog = { ...bundled, entries, awsRegion, priceListDate: newestAsOf(entries.values()) };
-  return { ok: true, catalog: overrides ? relabelOverrides(applyOverrides(live, overrides), overrides) : live };
+  if (!overrides) return { ok: true, catalog: live };
+  // Loaded only with a PRICING_FILE: most estimates have none.
+  const { applyOverrides } = require('./overrides') as typeof import('./overrides');
+  return { ok: true, catalog: relabelOverrides(applyOverrides(live, overrides), overrides) };
 }
 
 /** How many catalog prices each layer supplies. */
