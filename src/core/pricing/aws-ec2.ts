@@ -1,4 +1,5 @@
-import { type CatalogEntry, priced } from './price-entry';
+import { pricedRow } from './price-entry';
+import type { PriceRow } from './price-table';
 import { SOURCES } from './sources';
 
 type Architecture = 'x86_64' | 'arm64';
@@ -225,9 +226,9 @@ const listedSizes = (family: Family) => SIZES.filter((size) => family.hourly[siz
 
 export const EC2_INSTANCES: readonly Ec2Spec[] = FAMILIES.flatMap((f) => listedSizes(f).map((s) => specOf(f, s)));
 
-export const EC2_PRICES: readonly CatalogEntry[] = FAMILIES.flatMap((f) =>
+export const EC2_PRICES: readonly PriceRow[] = FAMILIES.flatMap((f) =>
   listedSizes(f).map((size) =>
-    priced(
+    pricedRow(
       `aws.ec2.${f.family}.${size}`,
       `EC2 ${f.family}.${size} (Linux, on-demand)`,
       f.hourly[size]!,

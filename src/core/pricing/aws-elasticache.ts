@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { type CatalogEntry, priced } from './price-entry';
+import { priced, pricedRow } from './price-entry';
+import type { PriceRow } from './price-table';
 import { SOURCES, type Source } from './sources';
 
 export interface CacheNodeSpec {
@@ -49,21 +50,26 @@ export const CACHE_NODES: readonly CacheNodeSpec[] = NODES.map(([node, memoryGb]
   valkeyPriceKey: `aws.elasticache.valkey.${node}`,
 }));
 
-export const CACHE_PRICES: readonly CatalogEntry[] = [
-  ...NODES.map(([node, , hourly, source]) =>
-    priced(`aws.elasticache.${node}`, `ElastiCache ${node} (Redis OSS)`, hourly, 'hour', source, 'secondary'),
-  ),
-  ...NODES.map(([node, , hourly, source]) =>
+function valkeyRow([node, , hourly, source]: Row): PriceRow {
+  const key = `aws.elasticache.valkey.${node}`;
+  const make = () =>
     priced(
-      `aws.elasticache.valkey.${node}`,
+      key,
       `ElastiCache ${node} (Valkey)`,
       VALKEY_SHARE.times(hourly).toString(),
       'hour',
       { label: `${source.label}, less 20% for Valkey (${SOURCES.awsValkeyPricing.label})`, asOf: source.asOf },
       'derived',
-    ),
+    );
+  return { key, asOf: source.asOf, priced: true, make };
+}
+
+export const CACHE_PRICES: readonly PriceRow[] = [
+  ...NODES.map(([node, , hourly, source]) =>
+    pricedRow(`aws.elasticache.${node}`, `ElastiCache ${node} (Redis OSS)`, hourly, 'hour', source, 'secondary'),
   ),
-  priced(
+  ...NODES.map(valkeyRow),
+  pricedRow(
     'aws.elasticache.backup',
     'ElastiCache backup storage',
     '0.085',

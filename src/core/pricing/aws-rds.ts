@@ -1,4 +1,5 @@
-import { type CatalogEntry, type PriceEntry, priced } from './price-entry';
+import { isPriced, priced, pricedRow } from './price-entry';
+import type { PriceRow } from './price-table';
 import { SOURCES, type Source } from './sources';
 
 export interface RdsSpec {
@@ -115,54 +116,74 @@ export const RDS_CLASSES: readonly RdsSpec[] = CLASSES.map(({ dbClass, vcpu, mem
   multiAzKey: keyOf(dbClass, 'multi-az'),
 }));
 
-function singleAzPrice(row: ClassRow, byClass: Map<string, PriceEntry>): PriceEntry {
+/** An hourly price `factor` times another row's, citing it (`cite` words its source); dated as it is. */
+function derivedRow(
+  key: string,
+  description: string,
+  base: PriceRow,
+  factor: number,
+  cite: (baseSource: string) => string,
+): PriceRow {
+  const make = () => {
+    const from = base.make();
+    if (!isPriced(from)) throw new Error(`${key} is derived from ${base.key}, which has no price`);
+    const source = { label: cite(from.source), asOf: from.asOf };
+    return priced(key, description, from.unitPrice.times(factor).toString(), 'hour', source, 'derived');
+  };
+  return { key, asOf: base.asOf, priced: true, make };
+}
+
+function singleAzRow(row: ClassRow, byClass: Map<string, PriceRow>): PriceRow {
   const key = keyOf(row.dbClass, 'single-az');
   const description = `RDS PostgreSQL ${row.dbClass}, Single-AZ`;
   if (Array.isArray(row.singleAz)) {
     const [hourly, source, confidence] = row.singleAz;
-    return priced(key, description, hourly, 'hour', source, confidence);
+    return pricedRow(key, description, hourly, 'hour', source, confidence);
   }
   const { derivedFrom, factor } = row.singleAz;
-  const base = byClass.get(derivedFrom)!;
-  const source = {
-    label: `Derived: ${factor} × ${derivedFrom} (${base.source}); RDS sizes scale linearly`,
-    asOf: base.asOf,
-  };
-  return priced(key, description, base.unitPrice.times(factor).toString(), 'hour', source, 'derived');
+  return derivedRow(
+    key,
+    description,
+    byClass.get(derivedFrom)!,
+    factor,
+    (source) => `Derived: ${factor} × ${derivedFrom} (${source}); RDS sizes scale linearly`,
+  );
 }
 
-function multiAzPrice(row: ClassRow, single: PriceEntry): PriceEntry {
+function multiAzRow(row: ClassRow, single: PriceRow): PriceRow {
   const key = keyOf(row.dbClass, 'multi-az');
   const description = `RDS PostgreSQL ${row.dbClass}, Multi-AZ`;
   if (row.multiAz) {
     const [hourly, source, confidence] = row.multiAz;
-    return priced(key, description, hourly, 'hour', source, confidence);
+    return pricedRow(key, description, hourly, 'hour', source, confidence);
   }
-  const source = {
-    label: `Derived: 2 × Single-AZ (${single.source}); primary and standby are both billed (AWS RDS user guide)`,
-    asOf: single.asOf,
-  };
-  return priced(key, description, single.unitPrice.times(2).toString(), 'hour', source, 'derived');
+  return derivedRow(
+    key,
+    description,
+    single,
+    2,
+    (source) => `Derived: 2 × Single-AZ (${source}); primary and standby are both billed (AWS RDS user guide)`,
+  );
 }
 
-function classPrices(): CatalogEntry[] {
-  const singles = new Map<string, PriceEntry>();
-  const entries: CatalogEntry[] = [];
+function classRows(): PriceRow[] {
+  const singles = new Map<string, PriceRow>();
+  const rows: PriceRow[] = [];
   for (const row of CLASSES) {
-    const single = singleAzPrice(row, singles);
+    const single = singleAzRow(row, singles);
     singles.set(row.dbClass, single);
-    entries.push(single, multiAzPrice(row, single));
+    rows.push(single, multiAzRow(row, single));
   }
-  return entries;
+  return rows;
 }
 
-export const RDS_PRICES: readonly CatalogEntry[] = [
-  ...classPrices(),
-  priced('aws.rds.storage.gp3.single-az', 'RDS gp3 storage, Single-AZ', '0.115', 'GB-month', P2, 'secondary'),
-  priced('aws.rds.storage.gp3.multi-az', 'RDS gp3 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
-  priced('aws.rds.storage.gp2.single-az', 'RDS gp2 storage, Single-AZ', '0.115', 'GB-month', P2, 'secondary'),
-  priced('aws.rds.storage.gp2.multi-az', 'RDS gp2 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
-  priced('aws.rds.backup', 'RDS backup storage beyond the free allowance', '0.095', 'GB-month', P2, 'secondary'),
+export const RDS_PRICES: readonly PriceRow[] = [
+  ...classRows(),
+  pricedRow('aws.rds.storage.gp3.single-az', 'RDS gp3 storage, Single-AZ', '0.115', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.rds.storage.gp3.multi-az', 'RDS gp3 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.rds.storage.gp2.single-az', 'RDS gp2 storage, Single-AZ', '0.115', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.rds.storage.gp2.multi-az', 'RDS gp2 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.rds.backup', 'RDS backup storage beyond the free allowance', '0.095', 'GB-month', P2, 'secondary'),
 ];
 
 /** The smallest storage RDS PostgreSQL provisions on gp2/gp3. */

@@ -1,13 +1,28 @@
-import { type CatalogEntry, priced } from './price-entry';
+import { pricedRow } from './price-entry';
+import type { PriceRow } from './price-table';
 import { SOURCES } from './sources';
 
 const P2 = SOURCES.infracost2024;
 
 /** us-east-1 list prices for everything that is not an instance, a database or a cache node. */
-export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
-  priced('aws.fargate.vcpu-hour', 'Fargate Linux/x86 vCPU', '0.04048', 'vCPU-hour', SOURCES.infracostEcs, 'secondary'),
-  priced('aws.fargate.gb-hour', 'Fargate Linux/x86 memory', '0.004445', 'GB-hour', SOURCES.infracostEcs, 'secondary'),
-  priced(
+export const AWS_SERVICE_PRICES: readonly PriceRow[] = [
+  pricedRow(
+    'aws.fargate.vcpu-hour',
+    'Fargate Linux/x86 vCPU',
+    '0.04048',
+    'vCPU-hour',
+    SOURCES.infracostEcs,
+    'secondary',
+  ),
+  pricedRow(
+    'aws.fargate.gb-hour',
+    'Fargate Linux/x86 memory',
+    '0.004445',
+    'GB-hour',
+    SOURCES.infracostEcs,
+    'secondary',
+  ),
+  pricedRow(
     'aws.fargate-arm.vcpu-hour',
     'Fargate Linux/ARM vCPU',
     '0.03238',
@@ -15,7 +30,7 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.vantageFargate,
     'secondary',
   ),
-  priced(
+  pricedRow(
     'aws.fargate-arm.gb-hour',
     'Fargate Linux/ARM memory',
     '0.00356',
@@ -23,17 +38,17 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.vantageFargate,
     'secondary',
   ),
-  priced('aws.alb.hour', 'Application Load Balancer', '0.0225', 'hour', P2, 'secondary'),
-  priced('aws.alb.lcu-hour', 'Application Load Balancer capacity units', '0.008', 'LCU-hour', P2, 'secondary'),
-  priced('aws.nat.hour', 'NAT gateway', '0.045', 'hour', P2, 'secondary'),
-  priced('aws.nat.gb', 'NAT gateway data processed', '0.045', 'GB', P2, 'secondary'),
-  priced('aws.ebs.gp3', 'EBS gp3 volume', '0.08', 'GB-month', P2, 'secondary'),
-  priced('aws.ebs.gp2', 'EBS gp2 volume', '0.10', 'GB-month', P2, 'secondary'),
-  priced('aws.ebs.snapshot', 'EBS snapshot', '0.05', 'GB-month', P2, 'secondary'),
-  priced('aws.s3.standard', 'S3 Standard storage (first 50 TB)', '0.023', 'GB-month', P2, 'secondary'),
-  priced('aws.cloudwatch.logs.ingest', 'CloudWatch Logs ingestion', '0.50', 'GB', P2, 'secondary'),
-  priced('aws.cloudwatch.logs.storage', 'CloudWatch Logs storage', '0.03', 'GB-month', P2, 'secondary'),
-  priced(
+  pricedRow('aws.alb.hour', 'Application Load Balancer', '0.0225', 'hour', P2, 'secondary'),
+  pricedRow('aws.alb.lcu-hour', 'Application Load Balancer capacity units', '0.008', 'LCU-hour', P2, 'secondary'),
+  pricedRow('aws.nat.hour', 'NAT gateway', '0.045', 'hour', P2, 'secondary'),
+  pricedRow('aws.nat.gb', 'NAT gateway data processed', '0.045', 'GB', P2, 'secondary'),
+  pricedRow('aws.ebs.gp3', 'EBS gp3 volume', '0.08', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.ebs.gp2', 'EBS gp2 volume', '0.10', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.ebs.snapshot', 'EBS snapshot', '0.05', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.s3.standard', 'S3 Standard storage (first 50 TB)', '0.023', 'GB-month', P2, 'secondary'),
+  pricedRow('aws.cloudwatch.logs.ingest', 'CloudWatch Logs ingestion', '0.50', 'GB', P2, 'secondary'),
+  pricedRow('aws.cloudwatch.logs.storage', 'CloudWatch Logs storage', '0.03', 'GB-month', P2, 'secondary'),
+  pricedRow(
     'aws.data-transfer.out.first-10tb',
     'Data transfer out to the internet (first 10 TB)',
     '0.09',
@@ -41,7 +56,7 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.infracostDataTransfer,
     'secondary',
   ),
-  priced(
+  pricedRow(
     'aws.data-transfer.out.next-40tb',
     'Data transfer out to the internet (next 40 TB)',
     '0.085',
@@ -49,7 +64,7 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.infracostDataTransfer,
     'secondary',
   ),
-  priced(
+  pricedRow(
     'aws.data-transfer.out.next-100tb',
     'Data transfer out to the internet (next 100 TB)',
     '0.07',
@@ -57,7 +72,7 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.infracostDataTransfer,
     'secondary',
   ),
-  priced(
+  pricedRow(
     'aws.data-transfer.out.over-150tb',
     'Data transfer out to the internet (over 150 TB)',
     '0.05',
@@ -65,11 +80,11 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.awsDataTransferPriceList,
     'secondary',
   ),
-  priced('aws.vpc.public-ipv4', 'Public IPv4 address', '0.005', 'address-hour', SOURCES.awsPublicIpv4, 'primary'),
-  priced('aws.kms.key', 'KMS customer-managed key', '1', 'key-month', P2, 'secondary'),
-  priced('aws.kms.requests', 'KMS requests (symmetric)', '0.03', '10k requests', P2, 'secondary'),
-  priced('aws.cloudtrail.data-events', 'CloudTrail data events', '0.10', '100k events', P2, 'secondary'),
-  priced(
+  pricedRow('aws.vpc.public-ipv4', 'Public IPv4 address', '0.005', 'address-hour', SOURCES.awsPublicIpv4, 'primary'),
+  pricedRow('aws.kms.key', 'KMS customer-managed key', '1', 'key-month', P2, 'secondary'),
+  pricedRow('aws.kms.requests', 'KMS requests (symmetric)', '0.03', '10k requests', P2, 'secondary'),
+  pricedRow('aws.cloudtrail.data-events', 'CloudTrail data events', '0.10', '100k events', P2, 'secondary'),
+  pricedRow(
     'aws.cloudtrail.management-copy',
     'CloudTrail management events, additional copies',
     '2.00',
@@ -77,7 +92,7 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     P2,
     'secondary',
   ),
-  priced(
+  pricedRow(
     'aws.guardduty.events',
     'GuardDuty CloudTrail management-event analysis',
     '4.00',
@@ -85,7 +100,7 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.factualMinds,
     'secondary',
   ),
-  priced(
+  pricedRow(
     'aws.guardduty.logs',
     'GuardDuty VPC Flow Logs and DNS log analysis',
     '1.00',
@@ -93,10 +108,10 @@ export const AWS_SERVICE_PRICES: readonly CatalogEntry[] = [
     SOURCES.factualMinds,
     'secondary',
   ),
-  priced('aws.waf.web-acl', 'AWS WAF web ACL', '5', 'web-ACL-month', P2, 'secondary'),
-  priced('aws.waf.rule', 'AWS WAF rule', '1', 'rule-month', P2, 'secondary'),
-  priced('aws.waf.requests', 'AWS WAF requests', '0.60', '1M requests', P2, 'secondary'),
-  priced(
+  pricedRow('aws.waf.web-acl', 'AWS WAF web ACL', '5', 'web-ACL-month', P2, 'secondary'),
+  pricedRow('aws.waf.rule', 'AWS WAF rule', '1', 'rule-month', P2, 'secondary'),
+  pricedRow('aws.waf.requests', 'AWS WAF requests', '0.60', '1M requests', P2, 'secondary'),
+  pricedRow(
     'aws.backup.rds-snapshot',
     'AWS Backup RDS snapshot storage',
     '0.095',

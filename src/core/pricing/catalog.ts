@@ -14,10 +14,12 @@ import {
 } from './heroku-data';
 import { DYNO_PRICES, DYNOS, type DynoSpec } from './heroku-dynos';
 import type { CatalogEntry } from './price-entry';
+import { PriceTable } from './price-table';
 
 /** Every price and size the model knows, dated and sourced. Immutable: overrides make a new one. */
 export interface Catalog {
-  entries: ReadonlyMap<string, CatalogEntry>;
+  /** Each entry made when first read. */
+  entries: PriceTable;
   dynos: readonly DynoSpec[];
   postgresPlans: readonly HerokuPostgresPlan[];
   keyValuePlans: readonly HerokuKeyValuePlan[];
@@ -33,14 +35,8 @@ export interface Catalog {
   awsRegion: string;
 }
 
-export function newestAsOf(entries: Iterable<CatalogEntry>): string {
-  let newest = '';
-  for (const entry of entries) if (entry.unitPrice !== null && entry.asOf > newest) newest = entry.asOf;
-  return newest;
-}
-
 function buildDefaultCatalog(): Catalog {
-  const all = [
+  const entries = new PriceTable([
     ...DYNO_PRICES,
     ...POSTGRES_PRICES,
     ...KEY_VALUE_PRICES,
@@ -49,8 +45,7 @@ function buildDefaultCatalog(): Catalog {
     ...RDS_PRICES,
     ...CACHE_PRICES,
     ...AWS_SERVICE_PRICES,
-  ];
-  const entries = new Map(all.map((entry) => [entry.key, entry]));
+  ]);
   const assumptionSources = Object.fromEntries(
     Object.keys(DEFAULT_ASSUMPTIONS).map((name) => [name, DEFAULT_ASSUMPTION_SOURCE]),
   ) as Record<AssumptionName, string>;
@@ -64,7 +59,7 @@ function buildDefaultCatalog(): Catalog {
     cacheNodes: CACHE_NODES,
     assumptions: DEFAULT_ASSUMPTIONS,
     assumptionSources,
-    priceListDate: newestAsOf(entries.values()),
+    priceListDate: entries.newestAsOf(),
     awsRegion: 'us-east-1',
   };
 }

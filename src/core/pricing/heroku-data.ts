@@ -1,5 +1,6 @@
 import { KEY_VALUE_TIERS, type KeyValueTier, POSTGRES_TIERS, type PostgresTier } from './heroku-tiers';
-import { type CatalogEntry, priced, unpriced } from './price-entry';
+import { pricedRow, unpricedRow } from './price-entry';
+import type { PriceRow } from './price-table';
 import { SOURCES } from './sources';
 
 export interface HerokuPostgresPlan {
@@ -67,27 +68,27 @@ export const POSTGRES_PLANS: readonly HerokuPostgresPlan[] = [
   ),
 ];
 
-function postgresPrice(plan: HerokuPostgresPlan): CatalogEntry {
+function postgresRow(plan: HerokuPostgresPlan): PriceRow {
   const description = `Heroku Postgres ${plan.plan}`;
   if (plan.tier === 'essential') {
     const monthly = ESSENTIAL.find(([name]) => name === plan.plan)![2];
-    return priced(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
+    return pricedRow(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
   }
   if (plan.tier === 'private' || plan.tier === 'shield') {
-    return unpriced(plan.priceKey, description, 'month', SOURCES.herokuPostgresContract);
+    return unpricedRow(plan.priceKey, description, 'month', SOURCES.herokuPostgresContract);
   }
   const monthly = LIST_PRICES[plan.tier][plan.plan.split('-')[1]];
   return monthly === undefined
-    ? unpriced(
+    ? unpricedRow(
         plan.priceKey,
         `${description} (list price $9,000+; exact figure not public)`,
         'month',
         SOURCES.renderMapping,
       )
-    : priced(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
+    : pricedRow(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
 }
 
-export const POSTGRES_PRICES: readonly CatalogEntry[] = POSTGRES_PLANS.map(postgresPrice);
+export const POSTGRES_PRICES: readonly PriceRow[] = POSTGRES_PLANS.map(postgresRow);
 
 // Memory from Heroku's own table (Key-Value Store Technical Characterization); only mini and premium-0..3
 // have a trusted price.
@@ -133,19 +134,20 @@ export const KEY_VALUE_PLANS: readonly HerokuKeyValuePlan[] = [
   ),
 ];
 
-function keyValuePrice(plan: HerokuKeyValuePlan): CatalogEntry {
+function keyValueRow(plan: HerokuKeyValuePlan): PriceRow {
   const description = `Heroku Key-Value Store ${plan.plan}`;
-  if (plan.tier === 'mini') return priced(plan.priceKey, description, '3', 'month', SOURCES.herokuKvsPage, 'primary');
+  if (plan.tier === 'mini')
+    return pricedRow(plan.priceKey, description, '3', 'month', SOURCES.herokuKvsPage, 'primary');
   const monthly = plan.tier === 'premium' ? KV_PREMIUM_PRICES[plan.plan.split('-')[1]] : undefined;
   return monthly === undefined
-    ? unpriced(plan.priceKey, description, 'month', SOURCES.herokuKvsSpecs)
-    : priced(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
+    ? unpricedRow(plan.priceKey, description, 'month', SOURCES.herokuKvsSpecs)
+    : pricedRow(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
 }
 
-export const KEY_VALUE_PRICES: readonly CatalogEntry[] = KEY_VALUE_PLANS.map(keyValuePrice);
+export const KEY_VALUE_PRICES: readonly PriceRow[] = KEY_VALUE_PLANS.map(keyValueRow);
 
-export const SPACE_PRICES: readonly CatalogEntry[] = [
-  unpriced('heroku.space.shield', 'Shield Private Space fee', 'month', SOURCES.herokuShieldSpace),
-  unpriced('heroku.space.private', 'Private Space fee', 'month', SOURCES.herokuPrivateSpace),
-  unpriced('heroku.space.fir', 'Fir-generation space fee', 'month', SOURCES.herokuFirSpace),
+export const SPACE_PRICES: readonly PriceRow[] = [
+  unpricedRow('heroku.space.shield', 'Shield Private Space fee', 'month', SOURCES.herokuShieldSpace),
+  unpricedRow('heroku.space.private', 'Private Space fee', 'month', SOURCES.herokuPrivateSpace),
+  unpricedRow('heroku.space.fir', 'Fir-generation space fee', 'month', SOURCES.herokuFirSpace),
 ];

@@ -1,4 +1,5 @@
-import { type CatalogEntry, priced } from './price-entry';
+import { pricedRow } from './price-entry';
+import type { PriceRow } from './price-table';
 import { SOURCES } from './sources';
 
 export type DynoTier = 'eco' | 'basic' | 'standard' | 'performance' | 'private' | 'shield' | 'fir';
@@ -146,8 +147,8 @@ const ECO_DYNO: DynoSpec = {
 
 export const DYNOS: readonly DynoSpec[] = [ECO_DYNO, ...CEDAR.map(cedarSpec), ...FIR.map(([size]) => firSpec(size))];
 
-export const DYNO_PRICES: readonly CatalogEntry[] = [
-  priced(
+export const DYNO_PRICES: readonly PriceRow[] = [
+  pricedRow(
     'heroku.dyno.eco',
     'Eco dynos: flat fee for a shared pool of 1,000 dyno-hours a month',
     '5',
@@ -156,11 +157,11 @@ export const DYNO_PRICES: readonly CatalogEntry[] = [
     'primary',
   ),
   ...CEDAR.map(([size, label, , monthly]) => {
-    const entry = priced(`heroku.dyno.${size}`, `${label} dyno`, monthly, 'month', SOURCES.herokuCli, 'primary');
+    const row = pricedRow(`heroku.dyno.${size}`, `${label} dyno`, monthly, 'month', SOURCES.herokuCli, 'primary');
     const conflict = CONFLICTS[size];
-    return conflict ? { ...entry, confidence: 'conflicting' as const, conflict } : entry;
+    return conflict ? { ...row, make: () => ({ ...row.make(), confidence: 'conflicting' as const, conflict }) } : row;
   }),
   ...FIR.map(([size, monthly]) =>
-    priced(`heroku.dyno.${size}`, `Fir ${size} dyno`, monthly, 'month', SOURCES.herokuCli, 'primary'),
+    pricedRow(`heroku.dyno.${size}`, `Fir ${size} dyno`, monthly, 'month', SOURCES.herokuCli, 'primary'),
   ),
 ];

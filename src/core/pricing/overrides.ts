@@ -2,7 +2,7 @@ import type { parseDocument as ParseDocument } from 'yaml';
 import type { z } from 'zod';
 import { formatUnitPrice, type Money, usd } from '../money';
 import { ASSUMPTION_NAMES, type AssumptionName, type Assumptions } from './assumptions';
-import { type Catalog, DEFAULT_CATALOG, newestAsOf } from './catalog';
+import { type Catalog, DEFAULT_CATALOG } from './catalog';
 import { closestMatch } from './closest-match';
 import type { CatalogEntry } from './price-entry';
 
@@ -197,12 +197,13 @@ export function parsePricingOverrides(text: string, fileName: string): PricingOv
 export function applyOverrides(catalog: Catalog, overrides: PricingOverrides): Catalog {
   const source = `PRICING_FILE (${overrides.fileName})`;
   const asOf = overrides.asOf ?? catalog.priceListDate;
-  const entries = new Map(catalog.entries);
+  const overridden = new Map<string, CatalogEntry>();
   for (const [key, unitPrice] of overrides.prices) {
-    const entry = entries.get(key);
+    const entry = catalog.entries.get(key);
     if (!entry) continue;
-    entries.set(key, { ...entry, unitPrice, source, asOf, confidence: 'primary', contract: entry.contract });
+    overridden.set(key, { ...entry, unitPrice, source, asOf, confidence: 'primary', contract: entry.contract });
   }
+  const entries = catalog.entries.replacedBy(overridden);
   const given = overrides.assumptions;
   const assumptionSources = { ...catalog.assumptionSources };
   for (const name of Object.keys(given) as AssumptionName[]) assumptionSources[name] = source;
@@ -211,5 +212,5 @@ export function applyOverrides(catalog: Catalog, overrides: PricingOverrides): C
     ...given,
     opsHoursPerEnvironment: { ...catalog.assumptions.opsHoursPerEnvironment, ...given.opsHoursPerEnvironment },
   };
-  return { ...catalog, entries, assumptions, assumptionSources, priceListDate: newestAsOf(entries.values()) };
+  return { ...catalog, entries, assumptions, assumptionSources, priceListDate: entries.newestAsOf() };
 }

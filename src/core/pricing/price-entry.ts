@@ -1,4 +1,5 @@
 import { type Money, usd } from '../money';
+import type { PriceRow } from './price-table';
 
 /**
  * How far a price can be trusted: `primary` (the vendor's own figure), `secondary` (a third party's copy),
@@ -96,4 +97,16 @@ export function unpriced(
     confidence: 'unconfirmed',
     contract: true,
   };
+}
+
+/** `priced`'s entry, made when first read (see PriceTable). */
+export function pricedRow(...args: Parameters<typeof priced>): PriceRow {
+  const [key, , , , source] = args;
+  return { key, asOf: source.asOf, priced: true, make: () => priced(...args) };
+}
+
+/** `unpriced`'s entry, made when first read (see PriceTable). */
+export function unpricedRow(...args: Parameters<typeof unpriced>): PriceRow {
+  const [key, , , source] = args;
+  return { key, asOf: source.asOf, priced: false, make: () => unpriced(...args) };
 }
