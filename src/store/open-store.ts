@@ -1,5 +1,4 @@
 import { DEFAULT_DATABASE } from './default-database';
-import { openPostgres } from './postgres-database';
 import { postgresConnection, tlsFailureText } from './postgres-tls';
 import type { SqlDatabase } from './sql-database';
 import { migrate, SqlStore } from './sql-store';
@@ -35,6 +34,8 @@ export async function openStore(
   const settings = typeof database === 'string' ? { DATABASE_URL: database } : database;
   const url = settings.DATABASE_URL;
   if (!isPostgresUrl(url)) return migrated(openSqlite(url, options.soleProcess), now);
+  // The PostgreSQL driver is loaded only here: a SQLite store (a CLI beside the bot's file) never needs it.
+  const { openPostgres } = require('./postgres-database') as typeof import('./postgres-database');
   const connection = postgresConnection(url, { caFile: settings.DATABASE_CA_FILE, sslmode: settings.PGSSLMODE });
   const host = new URL(url).host || 'the local socket';
   return migrated(openPostgres(connection), now, (error) => tlsFailureText(error, connection, host));
