@@ -7,9 +7,8 @@
  * - Heroku: the daily formation snapshots in the store (no API request at all).
  */
 
-import Decimal from 'decimal.js';
 import { Duration } from 'luxon';
-import { toCents } from '../core/money';
+import { Decimal, toCents } from '../core/money';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { type DailyAmounts, dailyByServiceAndUsageType, SERVICE_USAGE_SEPARATOR } from '../sources/aws/alert-queries';

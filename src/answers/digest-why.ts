@@ -6,12 +6,11 @@
  * - AWS: the services and usage types that moved most, from the alert checks' daily cost by service
  *   and usage type (the same cached request, so the digest and the checks pay for it once a day).
  */
-import Decimal from 'decimal.js';
 import { biggestMoves } from '../core/alerts/aws-movers';
 import { type HerokuChange, herokuChanges } from '../core/alerts/heroku-changes';
 import type { DigestWeek, DigestWhy } from '../core/digest';
 import type { HerokuSnapshotData, SnapshotRow } from '../core/heroku-run-rate';
-import { formatUsd, fromCents, toCents } from '../core/money';
+import { Decimal, formatUsd, fromCents, toCents } from '../core/money';
 import type { Steps } from '../core/steps';
 import { addDays } from '../core/utc-days';
 import type { Services } from '../services';

@@ -3,8 +3,7 @@
  * per service and usage type, how much of the change was usage, credits, refunds, Savings Plans,
  * reservations or tax. Amounts arrive as decimal strings; they are shown as rounded dollars once. Pure.
  */
-import Decimal from 'decimal.js';
-import { formatUsd } from '../money';
+import { Decimal, formatUsd } from '../money';
 
 export interface DriverInput {
   /** `Amazon Elastic Compute Cloud - Compute` / `BoxUsage:m5.large`, from the cost selector. */

@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { toCents } from '../money';
+import { Decimal, toCents } from '../money';
 import { INCLUDED_ORDER, spendKind } from './aws-spend-kinds';
 import type { CostCategory, PricedCostLine } from './types';
 

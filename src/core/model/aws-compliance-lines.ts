@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from '../money';
 import { type Catalog, priceOf } from '../pricing';
 import type { ComplianceNeed } from '../workload';
 import { lineFor } from './cost-line';

@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { AWS_HOURS_PER_MONTH } from '../money';
+import { AWS_HOURS_PER_MONTH, Decimal } from '../money';
 import { type Catalog, type CatalogEntry, priceOf, RDS_MIN_STORAGE_GB } from '../pricing';
 import { cacheLine, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';

@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { type Money, toCents } from '../money';
+import { Decimal, type Money, toCents } from '../money';
 import type { CatalogEntry, Confidence, PriceEntry } from '../pricing';
 import type { CostCategory, CostLine, EnvironmentName, PricedCostLine, UnpricedCostLine } from './types';
 

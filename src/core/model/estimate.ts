@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { formatUnitPrice, fromCents, toCents } from '../money';
+import { Decimal, formatUnitPrice, fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
 import { awsComplianceLines } from './aws-compliance-lines';

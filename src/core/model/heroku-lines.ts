@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { fromCents } from '../money';
+import { Decimal, fromCents } from '../money';
 import { type Catalog, priceOf } from '../pricing';
 import type { AddOn } from '../workload';
 import { lineFor, unknownLine } from './cost-line';

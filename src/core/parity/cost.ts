@@ -1,5 +1,4 @@
-import Decimal from 'decimal.js';
-import { toCents } from '../money';
+import { Decimal, toCents } from '../money';
 import { type Catalog, type CatalogEntry, findDyno, findKeyValuePlan, findPostgresPlan, priceOf } from '../pricing';
 import { dataService, serviceLabel } from '../pricing/heroku-tiers';
 import { dynoLabel } from './dyno-class';

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from '../money';
 import { priced, pricedRow } from './price-entry';
 import type { PriceRow } from './price-table';
 import { SOURCES, type Source } from './sources';

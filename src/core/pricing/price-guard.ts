@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from '../money';
 import type { LivePrice, PriceSet, PriceVendor } from './live-prices';
 
 /** A price that moved more than this fraction either way makes a refresh suspect. */

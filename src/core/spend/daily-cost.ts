@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
+import { Decimal } from '../money';
 
 /**
  * AWS spend as plain figures: exact decimal strings by day and group, credits apart, forecasts.

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from '../money';
 import type { InstanceSpecLookup } from '../pricing/instance-specs';
 import { utcMidnight } from '../utc-days';
 import type { Workload } from '../workload';

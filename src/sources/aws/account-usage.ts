@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import type { AwsAccount } from '../../core/model';
+import { Decimal } from '../../core/money';
 import { addDays } from '../../core/utc-days';
 import type { Fetched } from '../source-error';
 import { dailyByServiceAndUsageType, type Period, SERVICE_USAGE_SEPARATOR } from './alert-queries';

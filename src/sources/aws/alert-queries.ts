@@ -15,9 +15,9 @@ import {
   type GetCostComparisonDriversCommandInput,
   ProvideAnomalyFeedbackCommand,
 } from '@aws-sdk/client-cost-explorer';
-import Decimal from 'decimal.js';
 import { z } from 'zod';
 import type { DriverInput } from '../../core/alerts/cost-drivers';
+import { Decimal } from '../../core/money';
 import { tagValue } from '../../core/spend/daily-cost';
 import { type Fetched, SourceError } from '../source-error';
 import { type AwsSpendSource, DEFAULT_CREDIT_RECORD_TYPES } from './aws-spend-source';

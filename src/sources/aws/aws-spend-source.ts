@@ -8,7 +8,7 @@ import {
   type GroupDefinition,
   type Metric,
 } from '@aws-sdk/client-cost-explorer';
-import Decimal from 'decimal.js';
+import { Decimal } from '../../core/money';
 import { builtInInstanceSpec, type InstanceSpecLookup } from '../../core/pricing/instance-specs';
 import {
   averageStorageGb,

@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { Decimal } from '../../core/money';
 import { HEROKU_PRICE_REGION, type LivePrice, type PriceSet } from '../../core/pricing';
 import type { HerokuApi } from '../heroku/heroku-api';
 import { RequestBudget } from '../heroku/request-budget';
