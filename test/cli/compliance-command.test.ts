@@ -1,5 +1,6 @@
 import { runCli } from '../../src/cli/run-cli';
 import { CSV_COLUMNS } from '../../src/core/compliance';
+import { tempSqliteFile } from '../support/databases';
 import { parseCsv } from '../support/read-csv';
 
 async function run(...argv: string[]) {
@@ -7,7 +8,8 @@ async function run(...argv: string[]) {
   const err: string[] = [];
   const code = await runCli(
     ['compliance', ...argv],
-    {},
+    // `live` and `app=` open the store (for the audit log and cached answers): never the checkout's own.
+    { DATABASE_URL: tempSqliteFile() },
     { out: (text) => out.push(text), err: (text) => err.push(text) },
   );
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
