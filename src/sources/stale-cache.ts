@@ -40,6 +40,21 @@ export interface StaleCacheRead<T> {
 }
 
 /**
+ * Values held for `StaleCacheRead.memory`, at most `limit` of them: when a new key comes and the
+ * table is full, the one stored first goes (its answer stays in the store).
+ */
+export class RecentValues extends Map<string, { value: unknown; storedAt: Date }> {
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  override set(key: string, entry: { value: unknown; storedAt: Date }): this {
+    if (!this.has(key) && this.size >= this.limit) this.delete(this.keys().next().value as string);
+    return super.set(key, entry);
+  }
+}
+
+/**
  * Stale on error: a fresh cached value is served; otherwise the value is fetched and cached; when
  * fetching fails, any cached value (however old) is served, labelled with the failure; with
  * nothing cached, the failure is thrown. The one cache every source uses.

@@ -1,5 +1,5 @@
 import { SourceError } from '../../src/sources/source-error';
-import { fetchedFrom, staleOnError } from '../../src/sources/stale-cache';
+import { fetchedFrom, RecentValues, staleOnError } from '../../src/sources/stale-cache';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { tempSqliteFile } from '../support/databases';
@@ -99,6 +99,17 @@ describe('staleOnError, the one cache of every source', () => {
     await store.close();
     expect(await read(async () => 12, { memory })).toEqual({ ...first, fromCache: true });
     store = await openStore(tempSqliteFile());
+  });
+
+  it('held values are bounded: past the limit the first held goes, and is read from the store again', async () => {
+    const memory = new RecentValues(2);
+    let fetches = 0;
+    for (const key of ['a', 'b', 'c']) await read(async () => ++fetches, { memory, key });
+    expect([...memory.keys()]).toEqual(['b', 'c']);
+    // 'a' is no longer held, but still cached in the store: served from there, not fetched.
+    expect(await read(async () => ++fetches, { memory, key: 'a' })).toEqual({ value: 1, storedAt: t0, fromCache: true });
+    expect(fetches).toBe(3);
+    expect([...memory.keys()]).toEqual(['c', 'a']);
   });
 
   it('an answer of several parts is as old as its oldest part and stale when any part is', () => {

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { type Money, usd } from '../../core/money';
 import type { Store } from '../../store/store';
 import type { Fetched, SourceError } from '../source-error';
-import { type CachedPart, fetchedFrom, staleOnError } from '../stale-cache';
+import { type CachedPart, fetchedFrom, RecentValues, staleOnError } from '../stale-cache';
 import { type CostExplorerOperation, costExplorerError, neverSent } from './cost-explorer-errors';
 import {
   badResponse,
@@ -32,6 +32,8 @@ export const COST_EXPLORER_REQUEST_PRICE: Money = usd('0.01');
 const DEFAULT_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
 /** A runaway paging loop costs money: stop and call it a bad response beyond this many pages. */
 const DEFAULT_MAX_PAGES = 200;
+/** About the distinct questions of a week: the digest (7), a spend of each period (5 each), App Home (6), the alert checks (3). */
+const RECENT_ANSWERS = 32;
 
 export interface RequestsThisMonth {
   /** YYYY-MM (UTC). */
@@ -87,6 +89,12 @@ export class CostExplorerRequests {
   private readonly cacheTtlMs: number;
   private readonly maxPages: number;
   private readonly logger: { warn(...messages: unknown[]): void };
+  /**
+   * Answers this process read or fetched lately, checked: a fresh one is served without reading the
+   * store again. A cached spend or App Home open read and checked the same few hundred kilobytes of
+   * daily costs from the store each time, most of what the bot allocated under load.
+   */
+  private readonly recent = new RecentValues(RECENT_ANSWERS);
 
   constructor(options: CostExplorerRequestOptions) {
     this.client = options.client;
@@ -218,6 +226,7 @@ export class CostExplorerRequests {
         return parsed.success ? parsed.data : undefined;
       },
       fetch: load,
+      memory: this.recent,
       failure: (error) => costExplorerError(error, operation),
       failedBefore: context.failure,
       onFailure: (failure) => {
