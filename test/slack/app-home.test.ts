@@ -697,3 +697,27 @@ describe('the Digest settings modal', () => {
     ]);
   });
 });
+
+describe('opens faster than Slack takes a view', () => {
+  test('opened 20 times while a view is being published: two views, not 20, the last one current', async () => {
+    const before = publishes(LEAD2).length;
+    h.slack.delay('views.publish', 300);
+    try {
+      const open = () => h.event({ type: 'app_home_opened', user: LEAD2, channel: dmOf(LEAD2), tab: 'home' });
+      expect((await open()).status).toBe(200);
+      const acks = await Promise.all(Array.from({ length: 19 }, open));
+      // Every event is acknowledged at once, whatever is being published.
+      expect(acks.every((ack) => ack.status === 200)).toBe(true);
+      await h.settle();
+    } finally {
+      h.slack.delay('views.publish', 0);
+    }
+    // One was under way when the others came; one more follows it, with what is true then.
+    const views = publishes(LEAD2).slice(before);
+    expect(views).toHaveLength(2);
+    expect(shown(views[1].view)).toMatch(/Figures as of .*, cached/);
+    withinLimits(views[1].view);
+    // The next open after them is published as usual.
+    expect((await openHome(LEAD2)).views).toHaveLength(1);
+  });
+});
