@@ -3,7 +3,7 @@ import type { Catalog } from '../../core/pricing';
 import type { Workload } from '../../core/workload';
 import type { HerokuSnapshot, Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
-import { fetchedFrom, staleOnError } from '../stale-cache';
+import { fetchedFrom, RecentValues, staleOnError } from '../stale-cache';
 import { HerokuApi, type HerokuApiOptions } from './heroku-api';
 import { assembleInventory, type CatalogDynoPrice, catalogDynoPrice, selectTeams, toTeam } from './inventory-wire';
 import { RequestBudget } from './request-budget';
@@ -49,6 +49,8 @@ export interface HerokuSourceOptions {
 
 /** How long a cached inventory is served without asking Heroku. */
 const CACHE_TTL_MS = 3_600_000;
+/** Team scopes whose inventory the process holds: the configured teams and a few asked for by name. */
+const HELD_INVENTORIES = 4;
 
 const enc = encodeURIComponent;
 const REGIMES: readonly ComplianceRegime[] = ['HIPAA', 'PCI'];
@@ -68,8 +70,9 @@ export class HerokuSource {
    * The last value of each cache key this process read or fetched, with when it was stored: served
    * as is while younger than the TTL, so a 500-app inventory is not read back and parsed from the
    * store on every answer, and views of it (`inventoryOnAwsSteps`) can be remembered per object.
+   * Bounded: each team scope asked for is an inventory of its own, and a large one is megabytes.
    */
-  private readonly recent = new Map<string, { value: unknown; storedAt: Date }>();
+  private readonly recent = new RecentValues(HELD_INVENTORIES);
 
   constructor(options: HerokuSourceOptions) {
     this.store = options.store;
