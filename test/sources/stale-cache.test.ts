@@ -107,7 +107,11 @@ describe('staleOnError, the one cache of every source', () => {
     for (const key of ['a', 'b', 'c']) await read(async () => ++fetches, { memory, key });
     expect([...memory.keys()]).toEqual(['b', 'c']);
     // 'a' is no longer held, but still cached in the store: served from there, not fetched.
-    expect(await read(async () => ++fetches, { memory, key: 'a' })).toEqual({ value: 1, storedAt: t0, fromCache: true });
+    expect(await read(async () => ++fetches, { memory, key: 'a' })).toEqual({
+      value: 1,
+      storedAt: t0,
+      fromCache: true,
+    });
     expect(fetches).toBe(3);
     expect([...memory.keys()]).toEqual(['c', 'a']);
   });
