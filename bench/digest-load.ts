@@ -8,6 +8,7 @@
  * With a baseline build (bench/baseline.ts: `npm run bench:baseline -- <revision>` or BENCH_BASELINE)
  * the same runs against that build first, in this run.
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../src/store/store';
@@ -18,6 +19,7 @@ import { FakeSlack } from '../test/support/fake-slack';
 import { baselineDist } from './baseline';
 import { BOT_ENTRY, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
+import type { HelpAcksJob } from './help-acks-child';
 import type { LoopDelay, MemoryPeaks } from './loop-probe';
 import { BENCH_USER, mixedRequests, percentile, timeCommand } from './signed-requests';
 
@@ -28,6 +30,7 @@ const IDLE_HELPS = 300;
 const LOAD_REQUESTS = Number(process.env.BIG_DIGEST_LOAD ?? 5000);
 const CHANNEL = 'CBENCHBIG';
 const PROBE = path.resolve(__dirname, 'loop-probe.js');
+const HELP_ACKS = path.resolve(__dirname, 'help-acks-child.js');
 
 type Print = (name: string, value: string) => void;
 
@@ -61,6 +64,16 @@ function childPeaks(pid: number, peaks: Map<number, number>): void {
     const hwm = procStatusBytes(child, 'VmHWM');
     if (hwm !== undefined) peaks.set(child, Math.max(peaks.get(child) ?? 0, hwm));
   }
+}
+
+/** Help acks timed by the child process: `count` of them, or until `stop` is called. */
+function helpAcks(client: ChildProcess, job: HelpAcksJob): { latencies: Promise<number[]>; stop(): void } {
+  const latencies = new Promise<number[]>((resolve, reject) => {
+    client.once('message', (answer: { latencies: number[] }) => resolve(answer.latencies));
+    client.once('exit', (code) => reject(new Error(`the help-ack client exited (code ${code})`)));
+  });
+  client.send(job);
+  return { latencies, stop: () => client.send('stop') };
 }
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -128,11 +141,13 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     process.stdout.write(`# ${label}: ${rows} snapshot rows (${APPS} apps × ${DAYS} days)\n`);
     const respond = (name: string) => `${slack.url}/respond/${name}-${++ids}`;
 
-    // Idle: help one after another, the loop probe over the same stretch.
-    for (let i = 0; i < 30; i++) await timeCommand(bot.url, secret, 'help', respond('warm'));
+    // Idle: help one after another, the loop probe over the same stretch. The acks are timed from a
+    // process of their own (bench/help-acks-child.ts), idle and during the digest alike.
+    const client = fork(HELP_ACKS, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const job = { url: bot.url, secret, respondTo: `${slack.url}/respond/help` };
+    await helpAcks(client, { ...job, count: 30 }).latencies;
     await probe(bot, 'reset');
-    const idle: number[] = [];
-    for (let i = 0; i < IDLE_HELPS; i++) idle.push(await timeCommand(bot.url, secret, 'help', respond('idle')));
+    const idle = await helpAcks(client, { ...job, count: IDLE_HELPS }).latencies;
     const idleDelay = (await probe(bot, 'read'))!;
 
     const peakBeforeDigest = procStatusBytes(bot.pid, 'VmHWM');
@@ -143,7 +158,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     await probe(bot, 'reset');
     const started = performance.now();
     await timeCommand(bot.url, secret, 'digest post', postPath);
-    const during: number[] = [];
+    const acks = helpAcks(client, { ...job, count: 'until stopped' });
     const chartPeaks = new Map<number, number>();
     const watchChildren = setInterval(() => childPeaks(bot.pid, chartPeaks), 5);
     const finished = () =>
@@ -151,9 +166,12 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     const deadline = Date.now() + 300_000;
     while (!finished()) {
       if (Date.now() > deadline) throw new Error(`${label}: the digest was not posted with its chart in 5 minutes`);
-      during.push(await timeCommand(bot.url, secret, 'help', respond('during')));
+      await sleep(2);
     }
     const digestMs = performance.now() - started;
+    acks.stop();
+    const during = await acks.latencies;
+    client.kill();
     clearInterval(watchChildren);
     const busyDelay = (await probe(bot, 'read'))!;
     const answer = slack.responses.find((r) => postPath.endsWith(r.path))?.body;
