@@ -1,5 +1,6 @@
 import { AWS_HOURS_PER_MONTH, Decimal } from '../money';
 import { type Catalog, type CatalogEntry, priceOf, RDS_MIN_STORAGE_GB } from '../pricing';
+import { finish, type Steps } from '../steps';
 import { cacheLine, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';
 import { lineFor, unknownLine } from './cost-line';
@@ -331,6 +332,15 @@ const ENVIRONMENT_ORDER: readonly EnvironmentName[] = ['production', 'staging', 
  * Load balancers, NAT gateways, public addresses and logs are shared per environment in every tier.
  */
 export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], catalog: Catalog): CostLine[] {
+  return finish(awsTierLineSteps(tier, apps, catalog));
+}
+
+/** `awsTierLines` in steps (src/core/steps.ts), one after each pass over an environment's apps. */
+export function* awsTierLineSteps(
+  tier: TierId,
+  apps: readonly AwsAppEnvironment[],
+  catalog: Catalog,
+): Steps<CostLine[]> {
   const lines: CostLine[] = [];
   for (const environment of ENVIRONMENT_ORDER) {
     const group = apps.filter((a) => a.environment === environment);
@@ -342,6 +352,7 @@ export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], c
     } else {
       instances += pooledInstances(group, environment, catalog, add, tier === 'optimised');
     }
+    yield;
     for (const app of group) fargateLines(app, catalog, add, tier === 'optimised');
     const rootGb = catalog.assumptions.ec2RootVolumeGb;
     add(
@@ -350,7 +361,9 @@ export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], c
       instances * rootGb,
       'compute',
     );
+    yield;
     for (const app of group) databaseLines(app, catalog, add, lines);
+    yield;
     if (tier === 'like-for-like') for (const app of group) cacheLine(app, catalog, add, lines, 'redis');
     else sharedCacheLines(group, catalog, add, lines, tier === 'optimised' ? 'valkey' : 'redis');
     const tasks = group.reduce(
@@ -358,6 +371,7 @@ export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], c
       0,
     );
     sharedNetworkLines(group, environment, instances + tasks, catalog, add);
+    yield;
   }
   dataTransferLines(apps, catalog, lines);
   return lines;

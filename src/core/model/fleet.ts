@@ -4,7 +4,7 @@ import { finish, type Steps } from '../steps';
 import type { ComplianceNeed, Workload } from '../workload';
 import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lines';
 import { awsFromHeroku } from './aws-production';
-import { type AwsAppEnvironment, awsTierLines } from './aws-tiers';
+import { type AwsAppEnvironment, awsTierLineSteps } from './aws-tiers';
 import { isWebProcess, plural } from './describe';
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
@@ -152,12 +152,16 @@ export function* modelFleetSteps(
   const tiers: TierCost[] = [];
   for (const id of TIER_IDS) {
     yield;
-    tiers.push(tierCost(id, 'aws', [...awsTierLines(id, awsApps, catalog), ...compliance, ...addOns], catalog));
+    const lines = yield* awsTierLineSteps(id, awsApps, catalog);
+    yield;
+    tiers.push(tierCost(id, 'aws', [...lines, ...compliance, ...addOns], catalog));
   }
   const [likeForLike] = tiers;
   yield;
   const currentOf = ownCentsOf(current.lines);
+  yield;
   const likeForLikeOf = ownCentsOf(likeForLike.lines);
+  yield;
   const units = apps.map(
     (app, i): MigrationUnit => ({
       name: app.name,
