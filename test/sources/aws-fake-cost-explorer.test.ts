@@ -17,6 +17,7 @@ import {
   startFakeCostExplorer,
   validateRequest,
 } from '../support/fake-cost-explorer';
+import { Gate, waitUntil } from '../support/gate';
 
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' };
 const valid = {
@@ -288,6 +289,23 @@ describe('the wire', () => {
     });
     await expect(client().send(forecast)).rejects.toMatchObject({ name: 'DataUnavailableException' });
     await expect(client().send(forecast)).resolves.toMatchObject({ Total: { Amount: '1', Unit: 'USD' } });
+  });
+
+  test('a held reply is pending until its gate opens, then answered as scripted', async () => {
+    const gate = new Gate();
+    ce.reply('GetCostForecast', reply.held(gate.opened, reply.ok({ Total: { Amount: '2', Unit: 'USD' } })));
+    const answer = client().send(
+      new GetCostForecastCommand({
+        TimePeriod: { Start: '2026-03-10', End: '2026-04-01' },
+        Metric: 'UNBLENDED_COST',
+        Granularity: 'MONTHLY',
+      }),
+    );
+    await waitUntil(() => ce.requests().length === 1, 'the request');
+    expect(ce.requests()[0].outcome).toBe('pending');
+    gate.open();
+    await expect(answer).resolves.toMatchObject({ Total: { Amount: '2', Unit: 'USD' } });
+    expect(ce.requests()[0].outcome).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 import Heroku from 'heroku-client';
 import { FakeHeroku, generateWorld, HerokuWorld, validateHerokuResource } from '../support/fake-heroku';
+import { Gate, waitUntil } from '../support/gate';
 
 /**
  * The fake must speak Heroku's wire protocol and serve schema-valid resources, or every test built
@@ -160,6 +161,18 @@ describe('fake Heroku: wire protocol', () => {
     fake.revokeToken();
     await expect(basic.get('/account')).rejects.toMatchObject({ statusCode: 401, body: { id: 'unauthorized' } });
     expect(JSON.stringify(fake.log)).not.toContain(fake.token);
+  });
+
+  it('a held request is answered in full once its gate opens (and not before)', async () => {
+    const gate = new Gate();
+    fake.inject({ path: '/account', fault: { type: 'held', until: gate.opened } });
+    const account = new Heroku({ token: fake.token, host: fake.url }).get('/account');
+    await waitUntil(() => fake.log.length === 1, 'the request');
+    expect(fake.log[0].fault).toBe('held');
+    expect(fake.log[0].status).toBeUndefined();
+    gate.open();
+    await expect(account).resolves.toMatchObject({ email: 'owner@example.com' });
+    expect(fake.log[0].status).toBe(200);
   });
 
   it('requires the version 3 Accept header', async () => {

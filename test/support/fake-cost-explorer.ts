@@ -21,6 +21,7 @@
  *   ce.reply('GetCostAndUsage', reply.throttle(), { times: 2 }); // then the pages again
  *   ce.reply('GetCostAndUsage', reply.tooManyRequests(1));        // 429 with Retry-After: 1
  *   ce.reply('GetCostAndUsage', reply.dropMidBody(), { times: 1 }); // headers, half a body, socket destroyed
+ *   ce.reply('GetCostAndUsage', reply.held(gate.opened, reply.ok(page))); // answered when the test opens the gate
  *   ce.rejectAccessKey('AKIDEXPIRED', 'ExpiredTokenException');
  *   … ce.requests('GetCostAndUsage') → parsed bodies, targets, outcomes
  *
@@ -381,7 +382,8 @@ export type FakeReply =
   | { type: 'malformed' }
   | { type: 'drop' }
   | { type: 'drop-mid-body' }
-  | { type: 'delay'; ms: number; then: FakeReply };
+  | { type: 'delay'; ms: number; then: FakeReply }
+  | { type: 'held'; until: Promise<unknown>; then: FakeReply };
 
 /** Errors any AWS JSON service can send besides the operation's modeled ones. */
 const COMMON_AWS_ERRORS = [
@@ -437,6 +439,8 @@ export const reply = {
   /** Sends 200, its headers (promising more bytes) and part of the body, then destroys the socket. */
   dropMidBody: (): FakeReply => ({ type: 'drop-mid-body' }),
   slow: (ms: number, then: FakeReply): FakeReply => ({ type: 'delay', ms, then }),
+  /** Answers `then` once `until` settles (the test opens a gate); until then the request is `pending`. */
+  held: (until: Promise<unknown>, then: FakeReply): FakeReply => ({ type: 'held', until, then }),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -486,7 +490,7 @@ interface LoggedRequest {
   signingService: string | undefined;
   /** The SDK's `amz-sdk-request` header, e.g. `attempt=2; max=3`. */
   sdkAttempt: string | undefined;
-  /** What the fake did: the HTTP status sent, or `dropped`. */
+  /** What the fake did: the HTTP status sent, or `dropped`; `pending` while the answer is held. */
   outcome: number | 'dropped' | 'pending';
   /** When the request arrived (Date.now()), to check how far apart retries were. */
   at: number;
@@ -584,7 +588,7 @@ function paramsKey(input: Record<string, unknown>): string {
 function checkScriptedReply(model: CeModel, operation: string, scripted: FakeReply): void {
   const op = model.operations[operation];
   if (!op) throw new Error(`fake-cost-explorer: ${operation} is not a Cost Explorer operation`);
-  if (scripted.type === 'delay') {
+  if (scripted.type === 'delay' || scripted.type === 'held') {
     checkScriptedReply(model, operation, scripted.then);
     return;
   }
@@ -638,6 +642,11 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
       return;
     }
     switch (answer.type) {
+      case 'held': {
+        const then = () => send(res, entry, answer.then);
+        answer.until.then(then, then);
+        return;
+      }
       case 'delay': {
         const timer = setTimeout(() => {
           timers.delete(timer);
@@ -792,7 +801,7 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
       const routed = route.respond(info);
       // A token in a scripted body is honoured like one from pages(): bound to this request's parameters.
       let final = routed;
-      while (final.type === 'delay') final = final.then;
+      while (final.type === 'delay' || final.type === 'held') final = final.then;
       const scriptedToken = final.type === 'ok' ? final.body.NextPageToken : undefined;
       if (typeof scriptedToken === 'string' && !tokens.has(scriptedToken)) {
         tokens.set(scriptedToken, { routeId: route.id, nextIndex: 0, paramsKey: paramsKey(body) });

@@ -655,6 +655,8 @@ export type Fault =
   | { type: 'drop'; when?: 'mid-body' | 'before-headers' }
   /** Answer normally after a delay. */
   | { type: 'slow'; ms: number }
+  /** Answer normally once `until` settles (the test opens a gate), or when the fake closes. */
+  | { type: 'held'; until: Promise<unknown> }
   /** 401 `{"id":"unauthorized"}` as for a revoked token. */
   | { type: 'unauthorized' }
   /** 403 `{"id":"forbidden"}`. */
@@ -750,6 +752,8 @@ export class FakeHeroku {
   private readonly validTokens = new Set<string>();
   private readonly buckets = new Map<string, Bucket>();
   private readonly timers = new Map<NodeJS.Timeout, () => void>();
+  /** Answers held on a gate, not yet sent. */
+  private readonly held = new Set<() => void>();
   private readonly limit: number;
   private readonly perMinute: number;
   private readonly initialRemaining: number;
@@ -785,7 +789,7 @@ export class FakeHeroku {
   }
 
   /**
-   * Answers every delayed (slow or latency) request at once, then closes. Killing them instead
+   * Answers every delayed (slow, held or latency) request at once, then closes. Killing them instead
    * would make heroku-client resend them 1-15 s later, after the test is gone.
    */
   async close(): Promise<void> {
@@ -794,6 +798,7 @@ export class FakeHeroku {
       action();
     }
     this.timers.clear();
+    for (const action of [...this.held]) action();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
     const force = setTimeout(() => this.server.closeAllConnections(), 500);
@@ -889,6 +894,14 @@ export class FakeHeroku {
         entry.fault = fault.type;
         if (fault.type === 'slow') {
           this.later(fault.ms, () => this.answer(req, res, entry, url, token));
+          return;
+        }
+        if (fault.type === 'held') {
+          const action = () => {
+            if (this.held.delete(action)) this.answer(req, res, entry, url, token);
+          };
+          this.held.add(action);
+          fault.until.then(action, action);
           return;
         }
         this.applyFault(fault, res, entry, token);
@@ -988,6 +1001,7 @@ export class FakeHeroku {
         res.write('[{"id":"', () => res.socket?.destroy());
         return;
       case 'slow':
+      case 'held':
         return;
     }
   }

@@ -42,6 +42,7 @@ export class FakeSlack {
    */
   readonly fileShares = new Map<string, string[]>();
   private readonly answers = new Map<string, MethodAnswer[]>();
+  private readonly holds = new Map<string, Promise<unknown>>();
   private readonly delays = new Map<string, number>();
   /** Messages chat.postMessage accepted, per channel, oldest first: what conversations.history returns. */
   readonly messages: {
@@ -93,6 +94,18 @@ export class FakeSlack {
   /** Holds the answer to a method for `ms` (a slow Slack). */
   delay(method: string, ms: number): void {
     this.delays.set(method, ms);
+  }
+
+  /**
+   * Holds the answer to every call of `method` that arrives before `until` settles (a slow Slack),
+   * then answers them; later calls are answered at once. The calls are recorded when they arrive.
+   */
+  hold(method: string, until: Promise<unknown>): void {
+    this.holds.set(method, until);
+    const lift = () => {
+      if (this.holds.get(method) === until) this.holds.delete(method);
+    };
+    until.then(lift, lift);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -232,8 +245,10 @@ export class FakeSlack {
           }
           return reply(200, answer);
         };
+        const held = this.holds.get(method);
         const delay = this.delays.get(method);
-        if (delay) setTimeout(send, delay).unref();
+        if (held) held.then(send, send);
+        else if (delay) setTimeout(send, delay).unref();
         else send();
         return;
       }
