@@ -2,6 +2,7 @@ import { formatCents } from '../../src/core/money';
 import { spendPeriod } from '../../src/core/spend/request';
 import { centsForDays, chargedDays } from '../../src/core/spend/rows';
 import type { Harness } from '../support/bot-harness';
+import { type Gate, waitUntil } from '../support/gate';
 
 /**
  * Checks shared by the reliability suite: what a person may see in an answer (no internals, no
@@ -151,18 +152,23 @@ export function herokuRunRateWeek(apps: Record<string, number>): { total: string
   };
 }
 
-/** Sends `text` as `/hosting` and waits (10 s at most) for its one deferred answer. */
+type Asker = Pick<Harness, 'command' | 'settle' | 'slack'>;
+
+/**
+ * Sends `text` as `/hosting` and waits for its one deferred answer. `afterAck` runs between the ack
+ * and the wait (to check what holds while the answer is being worked on, and to open a gate).
+ */
 export async function askAndWait(
-  harness: Pick<Harness, 'command' | 'settle' | 'slack'>,
+  harness: Asker,
   text: string,
+  afterAck: (ack: DeferredAnswer['ack']) => Promise<void> | void = () => {},
 ): Promise<DeferredAnswer> {
   const before = harness.slack.responses.length;
   const started = performance.now();
   const ack = await harness.command(text);
+  await afterAck(ack);
   // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first.
-  for (let waited = 0; harness.slack.responses.length === before && waited < 10_000; waited += 20) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitUntil(() => harness.slack.responses.length > before, `the answer to "${text}"`);
   const totalMs = performance.now() - started;
   await harness.settle();
   const responses = harness.slack.responses.slice(before);
@@ -178,4 +184,24 @@ export async function askAndWait(
     )
     .join('\n');
   return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
+}
+
+/**
+ * Sends `text` while `gate` holds the upstream's answer. The ack comes back first (the gate is
+ * still shut, so nothing the upstream says can be in it); once `held()` shows the upstream request
+ * waiting behind the gate, with no deferred answer posted yet, the gate opens and the answer is
+ * awaited. A bot that waited on the upstream before acking gets no 200 ack at all (Bolt answers 404
+ * when a listener has not acked within 3 s), and one that answered without it fails here.
+ */
+export function askWhileHeld(harness: Asker, text: string, gate: Gate, held: () => boolean): Promise<DeferredAnswer> {
+  const before = harness.slack.responses.length;
+  return askAndWait(harness, text, async (ack) => {
+    if (ack.status !== 200) {
+      gate.open();
+      throw new Error(`"${text}" was not acked while the upstream was held: HTTP ${ack.status}`);
+    }
+    await waitUntil(held, `the upstream request for "${text}" to be held`);
+    if (harness.slack.responses.length !== before) throw new Error(`"${text}" was answered before the upstream was`);
+    gate.open();
+  });
 }
