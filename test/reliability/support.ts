@@ -130,10 +130,9 @@ export function secretForms(secret: string): string[] {
 
 /** What a person saw after a slash command whose answer comes later (a live source was asked). */
 export interface DeferredAnswer {
-  ack: { status: number; body: { text?: string }; elapsedMs: number };
+  ack: { status: number; body: { text?: string } };
   /** The answer's blocks' text and its fallback text. */
   shown: string;
-  totalMs: number;
 }
 
 type ShownBlock = { text?: { text: string }; fields?: { text: string }[]; elements?: { text?: unknown }[] };
@@ -164,12 +163,10 @@ export async function askAndWait(
   afterAck: (ack: DeferredAnswer['ack']) => Promise<void> | void = () => {},
 ): Promise<DeferredAnswer> {
   const before = harness.slack.responses.length;
-  const started = performance.now();
   const ack = await harness.command(text);
   await afterAck(ack);
   // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first.
   await waitUntil(() => harness.slack.responses.length > before, `the answer to "${text}"`);
-  const totalMs = performance.now() - started;
   await harness.settle();
   const responses = harness.slack.responses.slice(before);
   if (responses.length !== 1) throw new Error(`expected one answer to "${text}", got ${responses.length}`);
@@ -183,7 +180,7 @@ export async function askAndWait(
       ].join('\n'),
     )
     .join('\n');
-  return { ack, shown: `${blocks}\n${body.text ?? ''}`, totalMs };
+  return { ack, shown: `${blocks}\n${body.text ?? ''}` };
 }
 
 /**
