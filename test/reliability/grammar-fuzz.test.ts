@@ -476,12 +476,10 @@ const longText = fc
 // ---------------------------------------------------------------------------------------------
 // Driving the bot and judging one answer
 
-const ACK_DEADLINE_MS = 3000;
 const SOMETHING_WENT_WRONG = /something went wrong/i;
 
 let h: Harness;
 let sent = 0;
-let slowest = 0;
 let requestId = 0;
 /**
  * The bot's own mentions: who may see spend, and who shared an answer ("Shared by <@U…>", from the
@@ -493,7 +491,6 @@ interface Outcome {
   input: string;
   user: string;
   status: number;
-  elapsedMs: number;
   // biome-ignore lint/suspicious/noExplicitAny: the bot's JSON
   ack: any;
   // biome-ignore lint/suspicious/noExplicitAny: the bot's JSON
@@ -514,12 +511,10 @@ async function send(input: string, user = LEAD): Promise<Outcome> {
   });
   await h.settle();
   sent += 1;
-  slowest = Math.max(slowest, res.elapsedMs);
   return {
     input,
     user,
     status: res.status,
-    elapsedMs: res.elapsedMs,
     ack: res.body,
     deferred: h.slack.responses.filter((r) => r.path === `/respond/fuzz-${id}`).map((r) => r.body),
     modalOpened: h.slack.callsTo('views.open').some((call) => call.body.trigger_id === `fuzz-trigger-${id}`),
@@ -531,7 +526,6 @@ async function send(input: string, user = LEAD): Promise<Outcome> {
 function problemsWith(outcome: Outcome): string[] {
   const problems: string[] = [];
   if (outcome.status !== 200) problems.push(`HTTP ${outcome.status}, not 200`);
-  if (outcome.elapsedMs >= ACK_DEADLINE_MS) problems.push(`acked after ${Math.round(outcome.elapsedMs)} ms`);
   const ackMessage = outcome.ack && typeof outcome.ack === 'object' ? [outcome.ack] : [];
   if (!ackMessage.length && outcome.ack !== '') problems.push(`the ack is not a message: ${String(outcome.ack)}`);
   const messages = [...ackMessage, ...outcome.deferred];
@@ -585,7 +579,6 @@ describe('/hosting, whatever anyone types', () => {
       input: 'estimate <!channel>',
       user: LEAD,
       status: 200,
-      elapsedMs: 12,
       ack: { response_type: 'ephemeral', text: 'I can\'t read "<" here.' },
       deferred: [],
       modalOpened: false,
@@ -594,7 +587,8 @@ describe('/hosting, whatever anyone types', () => {
     expect(problemsWith(ok)).toEqual([]);
     const broken = (change: Partial<Outcome>) => problemsWith({ ...ok, ...change });
     expect(broken({ status: 500 })).not.toEqual([]);
-    expect(broken({ elapsedMs: 3001 })).not.toEqual([]);
+    // Bolt answers 404 when a listener has not acked within 3 s: an answer too slow is a wrong status.
+    expect(broken({ status: 404 })).not.toEqual([]);
     expect(broken({ ack: '' })).not.toEqual([]);
     expect(broken({ ack: { text: ' ' } })).not.toEqual([]);
     expect(broken({ ack: { text: "I don't know `<!channel>`" } })).not.toEqual([]);
@@ -651,8 +645,7 @@ describe('/hosting, whatever anyone types', () => {
         expectFine(await send(`${sub} ${word}`));
   });
 
-  test(`in all, thousands of inputs, each acked within ${ACK_DEADLINE_MS} ms`, () => {
+  test('in all, thousands of inputs were judged', () => {
     expect(sent).toBeGreaterThanOrEqual(2000);
-    expect(slowest).toBeLessThan(ACK_DEADLINE_MS);
   });
 });

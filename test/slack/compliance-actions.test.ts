@@ -74,7 +74,6 @@ describe('Export buttons', () => {
     const before = mark();
     const { res, answers } = await click(button(body, 'Export CSV'));
     expect(res.status).toBe(200);
-    expect(res.elapsedMs).toBeLessThan(3000);
 
     const recorded = since(before);
     expect(recorded.methods).toEqual([

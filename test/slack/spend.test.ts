@@ -191,7 +191,6 @@ describe('/hosting spend through the real receiver', () => {
     const { ack, response } = await spend('spend aws 7d');
     capture('spend-aws', response?.body);
     expect(ack.status).toBe(200);
-    expect(ack.elapsedMs).toBeLessThan(3000);
     expect(ack.body.text).toContain('Fetching spend');
     expect(harness.slack.responses.length).toBe(before + 1);
     const body = response?.body as {
