@@ -15,7 +15,6 @@ interface SlackResponse {
   /** The ack body: parsed JSON, or the raw text when it is not JSON (or empty). */
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the bot sent
   body: any;
-  elapsedMs: number;
 }
 
 export interface Harness {
@@ -77,14 +76,13 @@ export async function startHarness(
   });
 
   const post = async (body: string, headers: Record<string, string>): Promise<SlackResponse> => {
-    const started = performance.now();
     const res = await fetch(`${url}/slack/events`, { method: 'POST', body, headers });
     const text = await res.text();
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : '';
     } catch {}
-    return { status: res.status, body: parsed, elapsedMs: performance.now() - started };
+    return { status: res.status, body: parsed };
   };
 
   const form = (fields: Record<string, string>) => {

@@ -492,8 +492,6 @@ interface LoggedRequest {
   sdkAttempt: string | undefined;
   /** What the fake did: the HTTP status sent, or `dropped`; `pending` while the answer is held. */
   outcome: number | 'dropped' | 'pending';
-  /** When the request arrived (Date.now()), to check how far apart retries were. */
-  at: number;
   /** The AWS error name sent, if any. */
   errorName?: string;
   /** Validation problems (set when the fake answered ValidationException because of them). */
@@ -730,7 +728,6 @@ export async function startFakeCostExplorer(options: FakeCostExplorerOptions = {
       signingService: auth?.service,
       sdkAttempt: typeof req.headers['amz-sdk-request'] === 'string' ? req.headers['amz-sdk-request'] : undefined,
       outcome: 'pending',
-      at: Date.now(),
     };
     log.push(entry);
     const answer = ((): FakeReply => {

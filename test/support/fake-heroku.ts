@@ -695,8 +695,6 @@ export interface LoggedRequest {
   userAgent?: string;
   status?: number;
   fault?: Fault['type'];
-  /** When the request arrived (Date.now(), not the refill clock), to check how far apart retries were. */
-  at: number;
 }
 
 export interface FakeHerokuOptions {
@@ -883,7 +881,6 @@ export class FakeHeroku {
       auth,
       tokenValid: token !== undefined && this.validTokens.has(token),
       ...(req.headers['user-agent'] ? { userAgent: String(req.headers['user-agent']) } : {}),
-      at: Date.now(),
     };
     this.log.push(entry);
     req.resume();

@@ -43,7 +43,6 @@ export class FakeSlack {
   readonly fileShares = new Map<string, string[]>();
   private readonly answers = new Map<string, MethodAnswer[]>();
   private readonly holds = new Map<string, Promise<unknown>>();
-  private readonly delays = new Map<string, number>();
   /** Messages chat.postMessage accepted, per channel, oldest first: what conversations.history returns. */
   readonly messages: {
     channel: string;
@@ -89,11 +88,6 @@ export class FakeSlack {
   /** Queues answers for a method, used in order; the last one repeats. */
   answer(method: string, ...answers: MethodAnswer[]): void {
     this.answers.set(method, answers);
-  }
-
-  /** Holds the answer to a method for `ms` (a slow Slack). */
-  delay(method: string, ms: number): void {
-    this.delays.set(method, ms);
   }
 
   /**
@@ -246,9 +240,7 @@ export class FakeSlack {
           return reply(200, answer);
         };
         const held = this.holds.get(method);
-        const delay = this.delays.get(method);
         if (held) held.then(send, send);
-        else if (delay) setTimeout(send, delay).unref();
         else send();
         return;
       }
