@@ -165,7 +165,7 @@ export async function askAndWait(
   const before = harness.slack.responses.length;
   const ack = await harness.command(text);
   await afterAck(ack);
-  // settle() gives up after ~3 s; a slow upstream can take longer, so wait for the answer first.
+  // The answer first (naming what never came, if it does not), then the rest of the listener's work.
   await waitUntil(() => harness.slack.responses.length > before, `the answer to "${text}"`);
   await harness.settle();
   const responses = harness.slack.responses.slice(before);

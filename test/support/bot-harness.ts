@@ -91,8 +91,10 @@ export async function startHarness(
   };
 
   const settle = async () => {
-    // The bot's in-flight counter reaches zero when every listener has finished.
-    for (let i = 0; i < 500; i++) {
+    // The bot's in-flight counter reaches zero when every listener has finished. The limit (4,000
+    // polls, 20 s and more) is a safety net for a bot that never finishes, not a deadline: on a busy
+    // machine a Home gather with its chart took longer than the 500 polls (~3 s) this once allowed.
+    for (let i = 0; i < 4_000; i++) {
       await new Promise((resolve) => setImmediate(resolve));
       if (bot.slack.idle()) return;
       await new Promise((resolve) => setTimeout(resolve, 5).unref());
