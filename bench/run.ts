@@ -15,6 +15,7 @@ import { FakeSlack } from '../test/support/fake-slack';
 import { alertRequests } from './alert-requests';
 import { baselineDist } from './baseline';
 import { startBaselineBot } from './baseline-bot';
+import { ceAnswerCpu } from './ce-answer-cpu';
 import { BOT_NODE_FLAGS, type ChildBot, procStatusBytes, startChildBot } from './child-bot';
 import { cliWallTimes, median } from './cli-wall-time';
 import { bigDigest } from './digest-load';
@@ -388,6 +389,7 @@ async function main() {
     ['herokuInventory', herokuInventory],
     ['cliWallTime', cliWallTime],
     ['alertRequests', () => alertRequests(print)],
+    ['ceAnswerCpu', () => ceAnswerCpu(print)],
   ];
   for (const [name, run] of sections) if (!only || only.includes(name)) await run();
   process.stdout.write(`# bot node flags: ${BOT_NODE_FLAGS.join(' ') || '(none)'}\n`);

@@ -1,5 +1,6 @@
 import { CostExplorerClient, type CostExplorerClientConfig } from '@aws-sdk/client-cost-explorer';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { QUIET_SDK_LOGGER } from '../sdk-logger';
 
 /** Cost Explorer has one endpoint, in us-east-1, whatever region the rest of the account uses. */
 export const COST_EXPLORER_REGION = 'us-east-1';
@@ -41,6 +42,7 @@ export function createCostExplorerClient(options: CostExplorerClientOptions = {}
   const config: CostExplorerClientConfig = {
     region: COST_EXPLORER_REGION,
     maxAttempts,
+    logger: QUIET_SDK_LOGGER,
     requestHandler: {
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       throwOnRequestTimeout: true,

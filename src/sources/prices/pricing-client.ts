@@ -1,5 +1,6 @@
 import { PricingClient, type PricingClientConfig } from '@aws-sdk/client-pricing';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
+import { QUIET_SDK_LOGGER } from '../sdk-logger';
 
 /**
  * The Price List Query API answers from a few endpoints (us-east-1, eu-central-1, ap-south-1) for
@@ -25,6 +26,7 @@ export function createPricingClient(options: PricingClientOptions = {}): Pricing
   const config: PricingClientConfig = {
     region: PRICE_LIST_ENDPOINT_REGION,
     maxAttempts,
+    logger: QUIET_SDK_LOGGER,
     requestHandler: {
       requestTimeout: 30_000,
       throwOnRequestTimeout: true,
