@@ -1,13 +1,19 @@
 /**
- * CPU a large Cost Explorer answer costs the process that asks: the bot's client
- * (src/sources/aws/cost-explorer-client.ts, quiet SDK logger) beside an SDK client with its default
- * logger, alternately in the same run, against the local fake. The fake answers in this process too,
- * so the difference is what the client side does differently: the default logger's copy of every
- * answer for its log (src/sources/sdk-logger.ts).
+ * A large Cost Explorer answer, against the local fake in this process:
+ * - CPU it costs the client: the bot's client (src/sources/aws/cost-explorer-client.ts, quiet SDK
+ *   logger) beside an SDK client with its default logger, alternately in the same run; the fake's
+ *   own work is in both, so the difference is the default logger's copy of every answer for its log
+ *   (src/sources/sdk-logger.ts);
+ * - the longest the event loop is held while the bot's Cost Explorer layer reads it (SDK, checks,
+ *   cache), this build beside the baseline build (bench/baseline.ts) when there is one.
  */
+import { fork } from 'node:child_process';
+import path from 'node:path';
 import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { createCostExplorerClient } from '../src/sources/aws/cost-explorer-client';
 import { reply, startFakeCostExplorer } from '../test/support/fake-cost-explorer';
+import { baselineDist } from './baseline';
+import { BOT_ENTRY } from './child-bot';
 import { percentile } from './signed-requests';
 
 type Print = (name: string, value: string) => void;
@@ -16,6 +22,7 @@ type Print = (name: string, value: string) => void;
 const DAYS = 40;
 const GROUPS = 200;
 const ROUNDS = 9;
+const CHILD = path.join(__dirname, 'ce-answer-child.js');
 
 const BY_SERVICE_AND_USAGE = [
   { Type: 'DIMENSION' as const, Key: 'SERVICE' },
@@ -37,6 +44,27 @@ function answer() {
     })),
     DimensionValueAttributes: [],
   };
+}
+
+/**
+ * The longest blocks, measured in a process of its own (bench/ce-answer-child.ts): in this one they
+ * would include the fake's own work on the answer.
+ */
+function longestBlocks(dist: string, endpoint: string, input: object): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        CE_CHILD_DIST: dist,
+        CE_CHILD_ENDPOINT: endpoint,
+        CE_CHILD_ROUNDS: String(ROUNDS),
+        CE_CHILD_INPUT: JSON.stringify(input),
+      },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    child.once('message', (blocks: number[]) => resolve(blocks));
+    child.once('exit', (code) => reject(new Error(`the Cost Explorer child exited (code ${code}) without an answer`)));
+  });
 }
 
 export async function ceAnswerCpu(print: Print): Promise<void> {
@@ -64,6 +92,14 @@ export async function ceAnswerCpu(print: Print): Promise<void> {
         const used = process.cpuUsage(before);
         cpu[name].push((used.user + used.system) / 1000);
       }
+    }
+    const builds = [{ label: 'this build', dir: path.dirname(BOT_ENTRY) }, ...[baselineDist() ?? []].flat()];
+    for (const build of builds) {
+      const blocks = await longestBlocks(build.dir, ce.endpoint, input);
+      print(
+        `ce_answer_longest_block_ms_p50 (${build.label}; the bot's Cost Explorer layer reading it: SDK, checks, cache)`,
+        percentile(blocks, 50).toFixed(1),
+      );
     }
   } finally {
     for (const client of Object.values(clients)) client.destroy();

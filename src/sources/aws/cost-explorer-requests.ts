@@ -13,9 +13,8 @@ import { type CostExplorerOperation, costExplorerError, neverSent } from './cost
 import {
   badResponse,
   type CostAndUsageAnswer,
+  checkCostAndUsagePage,
   costAndUsageAnswerSchema,
-  costAndUsagePageSchema,
-  describeIssue,
 } from './cost-explorer-responses';
 
 /**
@@ -159,9 +158,9 @@ export class CostExplorerRequests {
     do {
       const pageInput: GetCostAndUsageCommandInput = token === undefined ? input : { ...input, NextPageToken: token };
       const output = await this.sendAndCount(() => this.client.send(new GetCostAndUsageCommand(pageInput)));
-      const parsed = costAndUsagePageSchema.safeParse(output);
-      if (!parsed.success) throw badResponse('GetCostAndUsage', describeIssue(parsed.error));
-      const { NextPageToken: next, ...page } = parsed.data;
+      const checked = await checkCostAndUsagePage(output);
+      if (!checked.ok) throw badResponse('GetCostAndUsage', checked.issue);
+      const { NextPageToken: next, ...page } = checked.page;
       // Checked before anything is cached: every group must carry every metric asked for.
       for (const bucket of page.ResultsByTime ?? []) {
         for (const group of bucket.Groups ?? []) {
