@@ -44,7 +44,7 @@ export async function takeHerokuSnapshot(
     const rows = heroku.snapshot(inventory.value, day);
     // Rows are keyed by day and app, so a second writer would only overwrite them; fenced all the same.
     if (!(await lease.beginPost())) return 'taken';
-    for (const row of rows) await store.putSnapshot(row);
+    await store.putSnapshots(rows);
     await lease.markPosted(rows.length);
     return { apps: rows.length };
   } catch (error) {

@@ -22,6 +22,7 @@ import type {
 const iso = (date: Date) => date.toISOString();
 /** Snapshot rows read at a time (about half a megabyte of JSON). */
 const SNAPSHOT_PAGE = 250;
+const SNAPSHOT_WRITE_ROWS = 100;
 const month = (date: Date) => iso(date).slice(0, 7);
 
 /** Runs the migrations that have not run yet, under a lock so replicas starting together agree. */
@@ -130,12 +131,28 @@ export class SqlStore implements Store {
     return row ? Number(row.count) : 0;
   }
 
-  async putSnapshot(snapshot: HerokuSnapshot) {
-    await this.db.query(
-      `INSERT INTO heroku_snapshots (day, app, data, taken_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (day, app) DO UPDATE SET data = excluded.data, taken_at = excluded.taken_at`,
-      [snapshot.day, snapshot.app, JSON.stringify(snapshot.data), iso(snapshot.takenAt)],
-    );
+  putSnapshot(snapshot: HerokuSnapshot) {
+    return this.putSnapshots([snapshot]);
+  }
+
+  /**
+   * SNAPSHOT_WRITE_ROWS rows a statement, with a turn of the event loop between statements: a
+   * day of a 500-app account written a row at a time held the event loop for ~60 ms.
+   */
+  async putSnapshots(snapshots: readonly HerokuSnapshot[]) {
+    // One row per day and app, the last given: PostgreSQL refuses a statement that updates a row twice.
+    const rows = [...new Map(snapshots.map((snapshot) => [`${snapshot.day} ${snapshot.app}`, snapshot])).values()];
+    if (rows.length === 0) return;
+    for (let start = 0; start < rows.length; start += SNAPSHOT_WRITE_ROWS) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const batch = rows.slice(start, start + SNAPSHOT_WRITE_ROWS);
+      const values = batch.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ');
+      await this.db.query(
+        `INSERT INTO heroku_snapshots (day, app, data, taken_at) VALUES ${values}
+         ON CONFLICT (day, app) DO UPDATE SET data = excluded.data, taken_at = excluded.taken_at`,
+        batch.flatMap((snapshot) => [snapshot.day, snapshot.app, JSON.stringify(snapshot.data), iso(snapshot.takenAt)]),
+      );
+    }
     await this.snapshotsChanged();
   }
 

@@ -136,6 +136,8 @@ export interface Store {
   requestCount(service: string, month: string): Promise<number>;
 
   putSnapshot(snapshot: HerokuSnapshot): Promise<void>;
+  /** Many at once (a day of every app): the same rows as putting each, the version moved once. */
+  putSnapshots(snapshots: readonly HerokuSnapshot[]): Promise<void>;
   /** Snapshots with fromDay <= day < toDay. */
   snapshots(fromDay: string, toDay: string): Promise<HerokuSnapshot[]>;
   /**

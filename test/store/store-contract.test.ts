@@ -93,6 +93,22 @@ function contract(open: () => Promise<Store>) {
     });
   });
 
+  test('a day of a large account written at once: the same rows as one by one, the last of a repeated app kept', async () => {
+    const apps = Array.from({ length: 250 }, (_, i) => `app-${String(i).padStart(3, '0')}`);
+    const day = (app: string, web: number) => ({ day: '2026-11-20', app, data: { web, app }, takenAt: t0 });
+    await store.putSnapshot(day('app-007', 9));
+    const before = await store.snapshotsVersion();
+    await store.putSnapshots([...apps.map((app) => day(app, 1)), day('app-120', 4)]);
+    expect(await store.snapshotsVersion()).not.toBe(before);
+    const rows = await store.snapshots('2026-11-20', '2026-11-21');
+    expect(rows.map(({ app, data }) => ({ app, data }))).toEqual(
+      apps.map((app) => ({ app, data: { web: app === 'app-120' ? 4 : 1, app } })),
+    );
+    const unchanged = await store.snapshotsVersion();
+    await store.putSnapshots([]);
+    expect(await store.snapshotsVersion()).toBe(unchanged);
+  });
+
   test('a digest run is claimed once; others see who has it', async () => {
     const first = await store.claimDigestRun('C1', '2026-W47', 'a', t0, LEASE);
     const second = await store.claimDigestRun('C1', '2026-W47', 'b', minutes(1), LEASE);
