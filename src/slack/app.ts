@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, type CustomRoute, HTTPReceiver, type Logger, type LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import { answering } from '../answers/in-slices';
+import { answering } from '../loop-turns';
 import type { Services } from '../services';
 import { cachedAuthorize } from './authorize';
 import { httpFetch } from './http-fetch';
@@ -94,7 +94,7 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
         res.writeHead(503, { connection: 'close', 'content-length': 0, 'retry-after': '5' });
         return res.end(() => req.socket.destroy());
       }
-      // A digest being built waits while Slack waits on this answer (src/answers/in-slices.ts).
+      // A digest being built waits while Slack waits on this answer (src/loop-turns.ts).
       res.once('close', answering());
       return guarded(req, res);
     };

@@ -1,5 +1,6 @@
-import { answering, inSlices } from '../../src/answers/in-slices';
+import { inSlices } from '../../src/answers/in-slices';
 import type { Steps } from '../../src/core/steps';
+import { answering } from '../../src/loop-turns';
 
 /** Event-loop turns so far: a setImmediate that queues itself runs once per turn. */
 function countTurns(): { now(): number; stop(): void } {

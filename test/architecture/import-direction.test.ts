@@ -83,6 +83,11 @@ const RULES: Rule[] = [
     wrong: (arrow) => folderOf(arrow.to) !== undefined && !['store', 'core'].includes(folderOf(arrow.to)!),
   },
   {
+    name: 'src/loop-turns imports nothing from src (any layer may use it)',
+    applies: (arrow) => folderOf(arrow.from) === 'loop-turns',
+    wrong: (arrow) => folderOf(arrow.to) !== undefined,
+  },
+  {
     name: 'src/sources never imports src/answers',
     applies: (arrow) => folderOf(arrow.from) === 'sources',
     wrong: (arrow) => folderOf(arrow.to) === 'answers',

@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import pRetry from 'p-retry';
 import type { z } from 'zod';
+import { nextTurn } from '../../loop-turns';
 import type { Store } from '../../store/store';
 import { SourceError } from '../source-error';
 import {
@@ -156,6 +157,7 @@ export class HerokuApi {
   /** GET a single resource and check its shape. */
   async get<T>(path: string, schema: z.ZodType<T>, budget: RequestBudget, range?: string): Promise<T> {
     const response = await this.request(path, budget, range ?? `id ..; max=${this.pageSize}`);
+    await nextTurn();
     return this.parse(path, schema, response.body);
   }
 
@@ -171,6 +173,8 @@ export class HerokuApi {
     for (;;) {
       seen.add(range);
       const response = await this.request(path, budget, range);
+      // Answers arriving together (32 at once in a large inventory) are checked a turn each.
+      await nextTurn();
       if (!Array.isArray(response.body)) {
         throw new SourceError(
           'heroku',
@@ -265,6 +269,8 @@ export class HerokuApi {
   }
 
   private async attempt(path: string, budget: RequestBudget, range: string): Promise<RawResponse> {
+    // Requests freed together (as answers arrive) are counted and sent a turn each.
+    await nextTurn();
     budget.take(path);
     this.stats.requests += 1;
     if (this.rateLimitRemaining !== undefined) this.rateLimitRemaining -= 1;
