@@ -44,7 +44,7 @@ afterEach(async () => {
 });
 
 test(`${CONNECTIONS} connections holding large unsigned bodies: RSS stays under ${RSS_CEILING_MIB} MiB and /healthz answers`, async () => {
-  bot = await startChildBot({}, ['--max-old-space-size=128', '--max-semi-space-size=4']);
+  bot = await startChildBot({}, ['--max-old-space-size=128', '--max-semi-space-size=2']);
   const sockets = Array.from({ length: CONNECTIONS }, (_, i) => holdingConnection(bot.port, i % 2 === 1));
   let peak = 0;
   for (let i = 0; i < 30; i++) {
