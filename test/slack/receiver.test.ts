@@ -1,3 +1,4 @@
+import { nextTurn } from '../../src/loop-turns';
 import { type Harness, startHarness } from '../support/bot-harness';
 
 let harness: Harness;
@@ -113,5 +114,20 @@ describe('the Slack HTTP receiver', () => {
     const all = harness.logs.join('\n');
     expect(all).not.toContain('testtokenvalue');
     expect(all).not.toContain('8f742231b10e8888abcd99eee9a85a5d');
+  });
+
+  test('long work waits only while Slack waits: once a request is answered, the next turn comes at once', async () => {
+    await harness.command('help');
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    await nextTurn();
+    counting = false;
+    // Were the answered request still counted, the turn would come only after 50 ms of waiting.
+    expect(turns).toBeLessThan(5);
   });
 });
