@@ -1,16 +1,7 @@
 import { inSlices } from '../../src/answers/in-slices';
 import type { Steps } from '../../src/core/steps';
 import { answering } from '../../src/loop-turns';
-
-/** Event-loop turns so far: a setImmediate that queues itself runs once per turn. */
-function countTurns(): { now(): number; stop(): void } {
-  let turns = 0;
-  let handle = setImmediate(function tick() {
-    turns++;
-    handle = setImmediate(tick);
-  });
-  return { now: () => turns, stop: () => clearImmediate(handle) };
-}
+import { countTurns } from '../support/loop-turns';
 
 /** A computation whose every step is longer than a slice, recording the loop turn it ran in. */
 function* busySteps(name: string, steps: number, log: Array<[string, number]>, turn: () => number): Steps<string> {

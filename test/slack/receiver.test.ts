@@ -1,5 +1,6 @@
 import { nextTurn } from '../../src/loop-turns';
 import { type Harness, startHarness } from '../support/bot-harness';
+import { countTurns } from '../support/loop-turns';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -118,16 +119,10 @@ describe('the Slack HTTP receiver', () => {
 
   test('long work waits only while Slack waits: once a request is answered, the next turn comes at once', async () => {
     await harness.command('help');
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns++;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const turns = countTurns();
     await nextTurn();
-    counting = false;
+    turns.stop();
     // Were the answered request still counted, the turn would come only after 50 ms of waiting.
-    expect(turns).toBeLessThan(5);
+    expect(turns.now()).toBeLessThan(5);
   });
 });

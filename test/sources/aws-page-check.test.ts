@@ -3,6 +3,7 @@ import {
   costAndUsagePageSchema,
   describeIssue,
 } from '../../src/sources/aws/cost-explorer-responses';
+import { countTurns } from '../support/loop-turns';
 
 /** A month and more of daily cost by service and usage type: thousands of groups, as large accounts get. */
 function bigPage(days = 60, groups = 400) {
@@ -30,18 +31,12 @@ function bigPage(days = 60, groups = 400) {
 describe('checking a GetCostAndUsage page', () => {
   test('the same page as checking it whole, with turns of the event loop while a large one is checked', async () => {
     const page = bigPage(40, 200);
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns++;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const turns = countTurns();
     const checked = await checkCostAndUsagePage(page);
-    counting = false;
+    turns.stop();
     const whole = costAndUsagePageSchema.safeParse(page);
     expect(checked).toEqual({ ok: true, page: whole.data });
-    expect(turns).toBeGreaterThan(1);
+    expect(turns.now()).toBeGreaterThan(1);
   });
 
   test('a bad amount deep in a page is named as checking it whole names it', async () => {
