@@ -1,8 +1,10 @@
 /**
  * Turns of the bot's one event loop, shared by every long piece of work: a digest's computation in
- * slices (src/answers/in-slices.ts) and the handling of many Heroku answers arriving together
- * (src/sources/heroku/heroku-api.ts). However many run at once, they take one turn each, first come
- * first served, and Slack's requests come first.
+ * slices (src/answers/in-slices.ts), many Heroku answers arriving together
+ * (src/sources/heroku/heroku-api.ts), a large Cost Explorer page being checked
+ * (src/sources/aws/cost-explorer-responses.ts) and snapshots read or written page by page
+ * (src/store/sql-store.ts). However many run at once, they take one turn each, first come first
+ * served, and Slack's requests come first.
  *
  * Each waiting on its own setImmediate would run every waiting piece in the same check phase: three
  * digest gatherers at once made a 12 ms stall of 4 ms slices. And while a request is being answered

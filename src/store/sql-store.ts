@@ -1,5 +1,6 @@
 import type { Budget } from '../core/alerts/budget';
 import type { PriceVendor } from '../core/pricing';
+import { nextTurn } from '../loop-turns';
 import { MIGRATIONS } from './migrations';
 import { PriceRefreshRows } from './price-refresh-rows';
 import * as alerts from './sql-alerts';
@@ -144,7 +145,7 @@ export class SqlStore implements Store {
     const rows = [...new Map(snapshots.map((snapshot) => [`${snapshot.day} ${snapshot.app}`, snapshot])).values()];
     if (rows.length === 0) return;
     for (let start = 0; start < rows.length; start += SNAPSHOT_WRITE_ROWS) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (start > 0) await nextTurn();
       const batch = rows.slice(start, start + SNAPSHOT_WRITE_ROWS);
       const values = batch.map((_, i) => `($${4 * i + 1}, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4})`).join(', ');
       await this.db.query(
@@ -194,7 +195,7 @@ export class SqlStore implements Store {
       }
       if (rows.length < SNAPSHOT_PAGE) return snapshots;
       after = snapshots[snapshots.length - 1]!;
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
 

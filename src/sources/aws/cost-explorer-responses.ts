@@ -6,6 +6,7 @@ import {
   type QuantityRow,
   type SpendQuery,
 } from '../../core/spend/daily-cost';
+import { nextTurn } from '../../loop-turns';
 import { SourceError } from '../source-error';
 
 /**
@@ -67,7 +68,7 @@ export async function checkCostAndUsagePage(
     if (!parsed.success) return { ok: false, issue: describeIssue(parsed.error, ['ResultsByTime', index]) };
     checked.push(parsed.data);
     if (performance.now() - sliceStart >= CHECK_SLICE_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       sliceStart = performance.now();
     }
   }
