@@ -1,21 +1,10 @@
 import type { Config } from '../config';
-import { connectPriceRefresher } from '../connect-prices';
-import { PriceBook } from '../price-book';
-import { loadPricingOverrides } from '../pricing-file';
-import { type Services, withLivePrices } from '../services';
-import { connectSources } from '../sources/connect-sources';
+import { connectServices } from '../connect-services';
+import type { Services } from '../services';
 import type { Store } from '../store/store';
 
 /** What the bot's services are, for a CLI command that opened the store: prices come from it too. */
-export async function cliServices(config: Config, store: Store, now: () => Date): Promise<Services> {
-  const book = new PriceBook({
-    overrides: loadPricingOverrides(config.PRICING_FILE),
-    region: config.AWS_PRICING_REGION,
-    store,
-  });
-  await book.reload();
-  const sources = connectSources(config, store, book.catalog, now);
+export function cliServices(config: Config, store: Store, now: () => Date): Promise<Services> {
   // The CLI prints what a refresh did; there are no leads to message.
-  const refresher = connectPriceRefresher(config, { store, book, sources, now, owner: 'cli' });
-  return withLivePrices({ config, store, prices: { book, refresher }, sources, now, instanceId: 'cli' });
+  return connectServices(config, store, now, { owner: 'cli' });
 }
