@@ -1,7 +1,8 @@
 import { buildDigest, type DigestInput, renderDigestText } from '../../src/core/digest';
+import { digestFromJson, digestToJson } from '../../src/core/digest/digest-json';
 import { lastCompleteWeek } from '../../src/core/digest/week';
 import type { SnapshotRow } from '../../src/core/heroku-run-rate';
-import { formatUsd, usd } from '../../src/core/money';
+import { Decimal, formatUsd, usd } from '../../src/core/money';
 
 /**
  * A fixed four weeks (26 Oct – 22 Nov 2026) on both platforms, worked out by hand in the comments;
@@ -310,4 +311,24 @@ describe('Heroku forecast and the first weeks', () => {
     if (digest.heroku.status === 'ok') throw new Error('heroku');
     expect(digest.heroku.reason).toContain('no daily formation snapshots');
   });
+});
+
+test('a digest as JSON and back is the same digest: money to the last digit, dates, and strings left alone', () => {
+  // The bot gathers the digest in a process of its own and reads it back from this JSON.
+  const built = buildDigest(input());
+  if (built.heroku.status !== 'ok') throw new Error('the fixed data set has Heroku figures');
+  const digest = {
+    ...built,
+    verdict: '12.50',
+    heroku: { ...built.heroku, lastWeek: usd('-0.000000123456789012345678') },
+  };
+  const back = digestFromJson(digestToJson(digest));
+  expect(back).toEqual(digest);
+  if (back.heroku.status !== 'ok') throw new Error('unreachable');
+  expect(back.heroku.lastWeek).toBeInstanceOf(Decimal);
+  expect(back.heroku.lastWeek.toString()).toBe('-1.23456789012345678e-7');
+  expect(back.heroku.monthToDate).toBeInstanceOf(Decimal);
+  expect(back.generatedAt).toBeInstanceOf(Date);
+  expect(back.generatedAt.getTime()).toBe(digest.generatedAt.getTime());
+  expect(back.verdict).toBe('12.50');
 });
