@@ -39,6 +39,11 @@ export interface GatherOptions {
   explain?: boolean;
   /** Where unexpected failures are logged. */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Where what a source shrugged off (a cache write that failed) is logged when the digest is
+   * gathered in a process of its own (./digest-in-child.ts); in the bot's process the sources log it.
+   */
+  warn?: (...messages: unknown[]) => void;
 }
 
 type Log = GatherOptions['log'];

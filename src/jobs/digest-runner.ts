@@ -11,7 +11,7 @@
  * - Slack refusing the post (not_in_channel, channel_not_found…) marks the run failed and tells the
  *   leads; rate limits and network errors are retried by the Web API client first.
  */
-import { gatherDigest } from '../answers/digest';
+import { gatherDigestInChild } from '../answers/digest-in-child';
 import { loadDigestSettings } from '../answers/digest-settings';
 import { type Digest, type DigestWeek, lastCompleteWeek } from '../core/digest';
 import type { Services } from '../services';
@@ -150,11 +150,12 @@ export class DigestRunner {
     try {
       digest = await lease.bound(
         withDeadline(
-          gatherDigest(services, {
+          gatherDigestInChild(services, {
             now,
             timezone: week.timezone,
             explain: true,
             log: (message, error) => logger.error(message, error),
+            warn: (...messages) => logger.warn(messages.map(String).join(' ')),
           }),
           GATHER_DEADLINE_MS,
         ),

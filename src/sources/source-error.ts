@@ -42,6 +42,11 @@ export function rememberSecrets(secrets: readonly string[]): void {
   for (const secret of secrets) if (secret) configuredSecrets.add(secret);
 }
 
+/** What `rememberSecrets` was given: a process the bot starts (src/digest-process.ts) hides the same. */
+export function rememberedSecrets(): string[] {
+  return [...configuredSecrets];
+}
+
 /** Text about a failure, made fit to show a person: the same redaction as the logs. */
 function forPeople(text: string): string {
   return redact(text, configuredSecrets);

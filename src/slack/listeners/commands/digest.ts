@@ -3,7 +3,7 @@
  * channel now; `digest settings` shows where and when it goes; `digest set …` changes that.
  * Leads only: the digest is spend.
  */
-import { gatherDigest } from '../../../answers/digest';
+import { gatherDigestInChild } from '../../../answers/digest-in-child';
 import {
   changeDigestSettings,
   describeDigestSettings,
@@ -149,7 +149,12 @@ export function digestSubcommand(): Subcommand {
             placeholder: ephemeral('Building the digest preview…'),
             later: async () => {
               const now = services.now();
-              const digest = await gatherDigest(services, { now, explain: true, log: (m, e) => logger.error(m, e) });
+              const digest = await gatherDigestInChild(services, {
+                now,
+                explain: true,
+                log: (m, e) => logger.error(m, e),
+                warn: (...m) => logger.warn(...m),
+              });
               await services.store.audit({
                 at: now,
                 actor: command.user_id,

@@ -5,7 +5,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { budgetsWithStanding } from '../../../answers/budget-standing';
-import { gatherDigest } from '../../../answers/digest';
+import { gatherDigestInChild } from '../../../answers/digest-in-child';
 import { loadDigestSettings } from '../../../answers/digest-settings';
 import { describeSchedule, formatInZone, nextRun } from '../../../core/digest/schedule';
 import { lastCompleteWeek } from '../../../core/digest/week';
@@ -76,10 +76,11 @@ export class HomeDashboard {
     if (this.pending && (this.pending.force || !force)) return this.pending.figures;
     const figures = (async () => {
       const now = this.services.now();
-      const digest = await gatherDigest(this.services, {
+      const digest = await gatherDigestInChild(this.services, {
         now,
         force,
         log: (message, error) => logger.error(`dashboard: ${message}:`, error),
+        warn: (...messages) => logger.warn('dashboard:', ...messages),
       });
       const chart = client ? await homeChart(this.services.store, digest, now, logger) : undefined;
       const value = { ...dashboardFigures(digest), ...(chart ? { chart } : {}) };

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import { gatherDigest } from '../../src/answers/digest';
+import { gatherDigestInChild } from '../../src/answers/digest-in-child';
+import type { Digest } from '../../src/core/digest';
+import { Decimal } from '../../src/core/money';
+import { type Harness, startHarness } from '../support/bot-harness';
+import { type LiveAccounts, startLiveAccounts } from '../support/live-accounts';
+
+/**
+ * The bot gathers the digest in a process of its own (src/digest-process.ts) so that its CPU stays
+ * off the thread that acks Slack. What a lead sees must not change: the same digest as gathering it
+ * in the bot's process, the failures in the bot's log, and a process that fails said plainly.
+ */
+const NOW = new Date();
+
+let live: LiveAccounts;
+let h: Harness;
+
+beforeAll(async () => {
+  live = await startLiveAccounts();
+  h = await startHarness({ ...live.awsEnv, HEROKU_API_TOKEN: live.heroku.token, HEROKU_API_URL: live.heroku.url });
+  const today = NOW.toISOString().slice(0, 10);
+  await h.bot.services.store.putSnapshot({
+    day: today,
+    app: 'shop-api',
+    takenAt: NOW,
+    data: {
+      v: 1,
+      team: 'acme',
+      items: [
+        { kind: 'dyno', key: 'dyno:web:standard-2x', item: 'web: standard-2x', quantity: 2, unitMonthlyCents: 5000 },
+      ],
+    },
+  });
+});
+
+afterAll(async () => {
+  await h.close();
+  await live.close();
+});
+
+const childPids = () =>
+  fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+
+test('the digest from its own process is the one the bot would gather itself, money and dates included', async () => {
+  const options = { now: NOW, explain: true, timezone: 'Europe/Berlin' };
+  // Both read what the first gather cached (a Cost Explorer request costs $0.01), so both say "cached".
+  await gatherDigest(h.bot.services, options);
+  const here = await gatherDigest(h.bot.services, options);
+  const there = await gatherDigestInChild(h.bot.services, options);
+
+  // The month's running count of Cost Explorer requests includes each gather's own.
+  const month = (digest: Digest) => ({
+    ...digest,
+    about: digest.about.map((line) => line.replace(/; \d+ this month/, '')),
+  });
+  expect(month(there)).toEqual(month(here));
+  expect(there.about.join('\n')).toMatch(/Cost Explorer requests for this digest: 2 \(\$0\.02 at \$0\.01 each\)/);
+  expect(there.week.timezone).toBe('Europe/Berlin');
+  expect(there.why).toBeDefined();
+  expect(there.heroku.status).toBe('ok');
+  expect(there.aws.status).toBe('ok');
+  if (there.heroku.status !== 'ok') throw new Error('unreachable');
+  expect(there.heroku.lastWeek).toBeInstanceOf(Decimal);
+  expect(there.generatedAt).toBeInstanceOf(Date);
+});
+
+test('a revoked Heroku token: the cached inventory, labelled, an incomplete compliance read, and no process left', async () => {
+  live.heroku.inject({ times: Number.POSITIVE_INFINITY, fault: { type: 'unauthorized' } });
+  let digest: Digest;
+  try {
+    digest = await gatherDigestInChild(h.bot.services, { now: NOW, force: true });
+  } finally {
+    live.heroku.clearFaults();
+  }
+  if (digest.heroku.status !== 'ok') throw new Error(`Heroku: ${digest.heroku.status}`);
+  expect(digest.heroku.basis.join('\n')).toMatch(/Heroku apps read as of .* — stale: could not refresh \(.*token/i);
+  expect(digest.posture.map((line) => line.summary).join('\n')).toMatch(/incomplete read/);
+  let polls = 0;
+  while (childPids().length > 0 && polls++ < 4000) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(childPids()).toEqual([]);
+});
+
+test('a digest process that cannot start its work is reported plainly, not hung', async () => {
+  const services = { ...h.bot.services, config: { ...h.bot.services.config, PRICING_FILE: '/nonexistent/prices.yml' } };
+  await expect(gatherDigestInChild(services, { now: NOW })).rejects.toThrow(/prices\.yml/);
+});
