@@ -1,0 +1,91 @@
+/**
+ * The CLI as `npm run build` leaves it: dist/cli.js running the bundle (dist/cli-bundle.js) from the
+ * code cache the build wrote, in a child process as a terminal runs it. It must answer exactly as the
+ * source does, and an estimate must load no package: the AWS SDK, heroku-client, zod and the database
+ * drivers load only for the commands that need them.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../src/cli/run-cli';
+
+const CLI = path.resolve(__dirname, '../../dist/cli.js');
+const ESTIMATE = ['estimate', 'web=2xstandard-2x', 'worker=1xperformance-m', 'postgres=standard-0', 'redis=premium-0'];
+
+/**
+ * A working directory of its own: the default store (./data/hosting-advisor.db) does not exist there,
+ * so no stored live prices are read. The source is given that path.
+ */
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'built-cli-'));
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function built(args: string[], nodeArgs: string[] = []): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [...nodeArgs, CLI, ...args],
+      // PATH alone, as the bench runs it: another variable would have the configuration checked by zod.
+      { cwd: scratch, env: { PATH: process.env.PATH }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') reject(error);
+        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function inProcess(args: string[]): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    args,
+    { DATABASE_URL: path.join(scratch, 'data', 'hosting-advisor.db') },
+    { out: (text) => (stdout += `${text}\n`), err: (text) => (stderr += `${text}\n`) },
+  );
+  return { code, stdout, stderr };
+}
+
+describe('the built CLI', () => {
+  test.each([
+    [ESTIMATE],
+    [[...ESTIMATE, '--json']],
+    [['estimate', 'aws', 'web=2xm5.large', 'rds=db.m6g.large', 'multi-az']],
+    [['estimate', 'web=2xstandard-2x', 'postgres=standrad-0']],
+    [['compliance', 'pci', 'aws', '--format', 'csv']],
+    [['--help']],
+    [['bogus']],
+  ])('%j prints, byte for byte, what the source prints, with the same exit code', async (args) => {
+    const [child, source] = await Promise.all([built(args), inProcess(args)]);
+    expect(`${child.stdout}${child.stderr}`).not.toBe('');
+    expect(child).toEqual(source);
+  });
+
+  test('an estimate loads dist/cli.js and nothing else as a module: the bundle holds the rest', async () => {
+    const recorder = path.join(scratch, 'record-loaded.js');
+    fs.writeFileSync(
+      recorder,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require('node:module')._cache))));\n",
+    );
+    const { code, stderr } = await built(ESTIMATE, ['--require', recorder]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stderr)).toEqual([recorder, CLI]);
+  });
+
+  test("uses the code cache the build wrote: this Node's V8 accepts it", async () => {
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['-e', `process.stdout.write(String(require(${JSON.stringify(CLI)}).loadCliBundle().cacheUsed))`],
+        { cwd: scratch, env: { PATH: process.env.PATH } },
+        (error, out) => (error ? reject(error) : resolve({ stdout: out })),
+      ),
+    );
+    expect(stdout).toBe('true');
+  });
+});
