@@ -13,25 +13,27 @@ import { type LiveAccounts, startLiveAccounts } from '../support/live-accounts';
  */
 const NOW = new Date();
 
+/** Today's snapshot of shop-api: 2 × Standard-2X at $50.00 a month. */
+const snapshotOf = (now: Date) => ({
+  day: now.toISOString().slice(0, 10),
+  app: 'shop-api',
+  takenAt: now,
+  data: {
+    v: 1,
+    team: 'acme',
+    items: [
+      { kind: 'dyno', key: 'dyno:web:standard-2x', item: 'web: standard-2x', quantity: 2, unitMonthlyCents: 5000 },
+    ],
+  },
+});
+
 let live: LiveAccounts;
 let h: Harness;
 
 beforeAll(async () => {
   live = await startLiveAccounts();
   h = await startHarness({ ...live.awsEnv, HEROKU_API_TOKEN: live.heroku.token, HEROKU_API_URL: live.heroku.url });
-  const today = NOW.toISOString().slice(0, 10);
-  await h.bot.services.store.putSnapshot({
-    day: today,
-    app: 'shop-api',
-    takenAt: NOW,
-    data: {
-      v: 1,
-      team: 'acme',
-      items: [
-        { kind: 'dyno', key: 'dyno:web:standard-2x', item: 'web: standard-2x', quantity: 2, unitMonthlyCents: 5000 },
-      ],
-    },
-  });
+  await h.bot.services.store.putSnapshot(snapshotOf(NOW));
 });
 
 afterAll(async () => {
@@ -84,4 +86,21 @@ test('a revoked Heroku token: the cached inventory, labelled, an incomplete comp
 test('a digest process that cannot start its work is reported plainly, not hung', async () => {
   const services = { ...h.bot.services, config: { ...h.bot.services.config, PRICING_FILE: '/nonexistent/prices.yml' } };
   await expect(gatherDigestInChild(services, { now: NOW })).rejects.toThrow(/prices\.yml/);
+});
+
+test('with an in-memory store, which no other process can open, the digest is gathered in the bot’s process', async () => {
+  const memory = await startHarness({
+    DATABASE_URL: ':memory:',
+    HEROKU_API_TOKEN: live.heroku.token,
+    HEROKU_API_URL: live.heroku.url,
+  });
+  try {
+    await memory.bot.services.store.putSnapshot(snapshotOf(new Date(NOW.getTime() - 14 * 86_400_000)));
+    const digest = await gatherDigestInChild(memory.bot.services, { now: NOW });
+    if (digest.heroku.status !== 'ok') throw new Error(`Heroku: ${digest.heroku.status}`);
+    // Only this process's store holds the snapshot of a day before last week (last week's Monday is 7–13 days back); without it the figures would be a run-rate.
+    expect(digest.heroku.basis.join('\n')).toMatch(/estimated\* from daily formation snapshots/);
+  } finally {
+    await memory.close();
+  }
 });
