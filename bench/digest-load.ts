@@ -3,7 +3,7 @@
  * daily snapshots, `/hosting digest post` (built, posted, chart rendered and uploaded) while
  * `/hosting help` is sent one request after another. Measured inside the bot by the loop probe
  * (bench/loop-probe.ts, preloaded): event-loop delay; outside: help ack latency idle and during the
- * digest; /proc: the bot's peak RSS through the digest and then 5,000 mixed requests.
+ * digest; /proc: the bot's peak RSS through the digest and then 5,000 mixed requests, and its child processes'.
  *
  * With a baseline build (bench/baseline.ts: `npm run bench:baseline -- <revision>` or BENCH_BASELINE)
  * the same runs against that build first, in this run.
@@ -52,7 +52,7 @@ function probe(bot: ChildBot, what: 'reset' | 'read' | 'memory'): Promise<LoopDe
   });
 }
 
-/** The largest VmHWM of the bot's child processes (the chart's) seen so far, from /proc. */
+/** The largest VmHWM of the bot's child processes (the digest's, the chart's) seen so far, from /proc. */
 function childPeaks(pid: number, peaks: Map<number, number>): void {
   let children: string[] = [];
   try {
@@ -212,7 +212,7 @@ async function measure(label: string, dist: string, fakes: Fakes, print: Print):
     );
     print(`big_digest_bot_rss_peak_after_digest_mib (${label}, VmHWM)`, mib(peakAfterDigest));
     print(
-      `big_digest_child_process_rss_peak_mib (${label}; the chart's process, if any, while it ran)`,
+      `big_digest_child_process_rss_peak_mib (${label}; the digest's and the chart's processes, the larger, while they ran)`,
       chartPeaks.size === 0 ? 'none seen' : mib(Math.max(...chartPeaks.values())),
     );
     print(
