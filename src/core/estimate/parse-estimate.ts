@@ -288,20 +288,22 @@ function databaseFor(draft: Draft, catalog: Catalog): Database | undefined {
 }
 
 function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, { kind: 'workload' }> {
+  const database = databaseFor(draft, catalog);
+  const cache = draft.cache?.value;
+  // Absent stores are left out rather than deleted: `delete` turns the object into a slow dictionary,
+  // and the model reads this workload hundreds of times an estimate.
   const workload: Workload = {
     origin: draft.platform,
     label: 'estimate',
     processes: draft.processes,
-    database: databaseFor(draft, catalog),
-    cache: draft.cache?.value,
+    ...(database ? { database } : {}),
+    ...(cache ? { cache } : {}),
     addOns: [],
     egressGbPerMonth: draft.egressGb ?? catalog.assumptions.egressGbPerMonth,
     logGbPerMonth: draft.logGb ?? catalog.assumptions.logGbPerMonth,
     environments: { staging: draft.staging, reviewApps: draft.reviewApps ?? 0 },
     compliance: [...draft.compliance],
   };
-  if (!workload.database) delete workload.database;
-  if (!workload.cache) delete workload.cache;
   const options: EstimateOptions = {
     ...(draft.opsRate ? { opsRate: draft.opsRate } : {}),
     ...(draft.awsCompute ? { awsCompute: draft.awsCompute } : {}),

@@ -6,15 +6,19 @@ import { wordTable } from './vocabulary';
  */
 
 const TIER_SUFFIX = '(s|m|l|l-?ram|xl|2xl)';
+// Built once: every estimate reads a size through these (the Slack ack waits for it).
+const STANDARD_DYNO = /^(?:standard|std|s)?-?([12])x$/;
+const PERFORMANCE_DYNO = new RegExp(`^(?:performance|perf|p)-?${TIER_SUFFIX}$`);
+const PRIVATE_DYNO = new RegExp(`^(private|priv|shield)-?${TIER_SUFFIX}$`);
 
 /** `std-2x`, `2X`, `standard2x` → `standard-2x`; `perf-m`, `pm` → `performance-m`; `shield_l_ram` → `shield-l-ram`. */
 export function canonicalDynoSize(raw: string): string {
   const s = raw.toLowerCase().replace(/_/g, '-');
-  let m = /^(?:standard|std|s)?-?([12])x$/.exec(s);
+  let m = STANDARD_DYNO.exec(s);
   if (m) return `standard-${m[1]}x`;
-  m = new RegExp(`^(?:performance|perf|p)-?${TIER_SUFFIX}$`).exec(s);
+  m = PERFORMANCE_DYNO.exec(s);
   if (m && m[1] !== 's') return `performance-${m[1].replace('lram', 'l-ram')}`;
-  m = new RegExp(`^(private|priv|shield)-?${TIER_SUFFIX}$`).exec(s);
+  m = PRIVATE_DYNO.exec(s);
   if (m) return `${m[1] === 'priv' ? 'private' : m[1]}-${m[2].replace('lram', 'l-ram')}`;
   return s;
 }
