@@ -77,6 +77,10 @@ async function gather(job: DigestJob): Promise<string> {
 
 // The bot is gone (stopped, or killed): nothing is waiting for this digest.
 process.on('disconnect', () => process.exit(0));
+// Heroku sends SIGTERM to every process of a dyno, and a terminal's Ctrl-C reaches the whole group: the
+// bot's graceful stop decides how long its work may go on, and when the bot exits, this one follows.
+process.on('SIGTERM', () => {});
+process.on('SIGINT', () => {});
 
 process.once('message', (job: DigestJob) => {
   gather(job).then(

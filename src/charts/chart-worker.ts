@@ -12,6 +12,11 @@ export interface ChartJob {
 
 export type ChartAnswer = { png: Uint8Array } | { error: string };
 
+// A dyno's SIGTERM reaches every process in it: the bot's graceful stop decides, as for the digest's process.
+process.on('SIGTERM', () => {});
+process.on('SIGINT', () => {});
+process.on('disconnect', () => process.exit(0));
+
 const answer = (message: ChartAnswer) => process.send?.(message, () => process.disconnect?.());
 
 process.once('message', (job: ChartJob) => {

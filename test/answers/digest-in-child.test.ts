@@ -4,6 +4,7 @@ import { gatherDigestInChild } from '../../src/answers/digest-in-child';
 import type { Digest } from '../../src/core/digest';
 import { Decimal } from '../../src/core/money';
 import { type Harness, startHarness } from '../support/bot-harness';
+import { Gate, waitUntil } from '../support/gate';
 import { type LiveAccounts, startLiveAccounts } from '../support/live-accounts';
 
 /**
@@ -81,6 +82,25 @@ test('a revoked Heroku token: the cached inventory, labelled, an incomplete comp
   let polls = 0;
   while (childPids().length > 0 && polls++ < 4000) await new Promise((resolve) => setTimeout(resolve, 5));
   expect(childPids()).toEqual([]);
+});
+
+test('a SIGTERM to every process (a dyno restarting) does not cut the digest short: the bot decides when it stops', async () => {
+  const gate = new Gate();
+  live.heroku.inject({ times: Number.POSITIVE_INFINITY, fault: { type: 'held', until: gate.opened } });
+  const seenBefore = live.heroku.log.length;
+  try {
+    const digest = gatherDigestInChild(h.bot.services, { now: NOW, force: true });
+    // The process is asking Heroku (and held there) when the signal comes.
+    await waitUntil(() => live.heroku.log.length > seenBefore, 'the digest process to ask Heroku');
+    for (const pid of childPids()) process.kill(Number(pid), 'SIGTERM');
+    gate.open();
+    const answer = await digest;
+    expect(answer.heroku.status).toBe('ok');
+    expect(answer.heroku.status === 'ok' && answer.heroku.basis.join('\n')).not.toMatch(/stale/);
+  } finally {
+    live.heroku.clearFaults();
+    gate.open();
+  }
 });
 
 test('a digest process that cannot start its work is reported plainly, not hung', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import {
   CHART_HEIGHT,
@@ -244,6 +245,28 @@ describe('renderDailyCostChartInWorker (the digest draws its chart off the event
       expect(there.length).toBe(here.length);
       expect(there.equals(here)).toBe(true);
     }
+  });
+
+  it('draws on through a SIGTERM to every process (a dyno restarting): the bot decides when its work stops', async () => {
+    const children = () =>
+      fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    // SIGTERM (15) is bit 14 of the mask of signals a process catches, once the chart's process has said so.
+    const catchesSigterm = (pid: string) =>
+      (BigInt(`0x${/^SigCgt:\s+([0-9a-f]+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0'}`) &
+        (1n << 14n)) !==
+      0n;
+    const png = renderDailyCostChartInWorker(input());
+    let signalled = 0;
+    for (let polls = 0; signalled === 0 && polls < 4000; polls++) {
+      for (const pid of children()) {
+        if (!catchesSigterm(pid)) continue;
+        process.kill(Number(pid), 'SIGTERM');
+        signalled++;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(signalled).toBe(1);
+    expect((await png).equals(await renderDailyCostChart(input()))).toBe(true);
   });
 
   it('passes the reason of a refused input back, as drawing in this thread would', async () => {
