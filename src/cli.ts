@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,17 +27,29 @@ export const CLI_CODE_CACHE = path.join(__dirname, 'cli-bundle.cache');
 const MODULE_PARAMETERS = ['exports', 'require', 'module', '__filename', '__dirname'];
 
 /**
- * The cache, when it was written after the bundle. V8 checks only the source's length against it, so
- * a bundle rebuilt (or edited) after its cache was written must not get it: its functions could be
- * another build's.
+ * The cache, when it was written after the bundle and is whole. V8 checks only the source's length
+ * against it, so a bundle rebuilt (or edited) after its cache was written must not get it (its
+ * functions could be another build's); and a release build of V8 checks no checksum, so a damaged
+ * cache would crash it: the build writes the cache's SHA-256 before it (`withChecksum`), ~1 ms to
+ * check (less than loading zlib for a CRC).
  */
 function codeCacheOf(bundle: fs.Stats): Buffer | undefined {
   try {
     if (fs.statSync(CLI_CODE_CACHE).mtimeMs < bundle.mtimeMs) return undefined;
-    return fs.readFileSync(CLI_CODE_CACHE);
+    const file = fs.readFileSync(CLI_CODE_CACHE);
+    const cache = file.subarray(DIGEST_BYTES);
+    return file.length > DIGEST_BYTES && sha256(cache).equals(file.subarray(0, DIGEST_BYTES)) ? cache : undefined;
   } catch {
     return undefined;
   }
+}
+
+const DIGEST_BYTES = 32;
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
+
+/** The cache as the build writes it: its SHA-256, then the cache. */
+export function withChecksum(cache: Buffer): Buffer {
+  return Buffer.concat([sha256(cache), cache]);
 }
 
 /**

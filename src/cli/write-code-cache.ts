@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI_BUNDLE, CLI_CODE_CACHE, loadCliBundle } from '../cli';
+import { CLI_BUNDLE, CLI_CODE_CACHE, loadCliBundle, withChecksum } from '../cli';
 
 /** An estimate each way, with --json and with a misspelt plan (the suggestion), a checklist, and the command list. */
 const COMMANDS = [
@@ -33,7 +33,7 @@ async function writeCodeCache(): Promise<void> {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
-  fs.writeFileSync(CLI_CODE_CACHE, loaded.script.createCachedData());
+  fs.writeFileSync(CLI_CODE_CACHE, withChecksum(loaded.script.createCachedData()));
 }
 
 writeCodeCache().catch((error: unknown) => {

@@ -25,11 +25,11 @@ interface Ran {
   stderr: string;
 }
 
-function built(args: string[], nodeArgs: string[] = []): Promise<Ran> {
+function built(args: string[], nodeArgs: string[] = [], cli = CLI): Promise<Ran> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [...nodeArgs, CLI, ...args],
+      [...nodeArgs, cli, ...args],
       // PATH alone, as the bench runs it: another variable would have the configuration checked by zod.
       { cwd: scratch, env: { PATH: process.env.PATH }, timeout: 30_000 },
       (error, stdout, stderr) => {
@@ -87,5 +87,20 @@ describe('the built CLI', () => {
       ),
     );
     expect(stdout).toBe('true');
+  });
+
+  test('a damaged code cache is left unused, not trusted: the same answer instead of a V8 crash', async () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'damaged-cache-'));
+    for (const file of ['cli.js', 'cli-bundle.js', 'cli-bundle.cache']) {
+      fs.copyFileSync(path.join(path.dirname(CLI), file), path.join(copy, file));
+    }
+    // Bytes flipped all through it, the length kept, written after the bundle: only its checksum tells.
+    const cache = path.join(copy, 'cli-bundle.cache');
+    const bytes = fs.readFileSync(cache);
+    for (let at = 64; at < bytes.length; at += 4096) bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+    fs.writeFileSync(cache, bytes);
+    const [damaged, whole] = await Promise.all([built(ESTIMATE, [], path.join(copy, 'cli.js')), built(ESTIMATE)]);
+    expect(damaged).toEqual(whole);
+    expect(damaged.code).toBe(0);
   });
 });
