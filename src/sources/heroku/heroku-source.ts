@@ -51,10 +51,17 @@ export interface HerokuSourceOptions {
 const CACHE_TTL_MS = 3_600_000;
 /** Team scopes whose inventory the process holds: the configured teams and a few asked for by name. */
 const HELD_INVENTORIES = 4;
+/**
+ * How long an add-on plan's declared compliance regimes are served from the store: they change
+ * rarely, and the store shares them with every process (the digest gathers in one of its own).
+ */
+const PLAN_FACTS_TTL_MS = 24 * 3_600_000;
 
 const enc = encodeURIComponent;
 const REGIMES: readonly ComplianceRegime[] = ['HIPAA', 'PCI'];
 const TEAM_ROLES: readonly TeamRole[] = ['admin', 'collaborator', 'member', 'owner'];
+const isRegimeList = (value: unknown): value is ComplianceRegime[] | null =>
+  value === null || (Array.isArray(value) && value.every((regime) => REGIMES.includes(regime as ComplianceRegime)));
 
 /** Live Heroku data: inventory, run-rate, workloads, compliance facts, snapshots. */
 export class HerokuSource {
@@ -237,8 +244,8 @@ export class HerokuSource {
 
   /**
    * The facts live compliance checks need: each app's space (Shield or not) and add-on plans with
-   * their declared compliance regimes, and every member's 2FA. Each distinct plan is fetched once
-   * (and remembered for the life of this source).
+   * their declared compliance regimes, and every member's 2FA. Each distinct plan is fetched once a
+   * day at most (the store's cache, shared by every process; remembered for the life of this source).
    */
   async complianceInventory(inventory: HerokuInventory): Promise<HerokuComplianceInventory> {
     await new RequestBudget(this.requestBudget, 'a Heroku compliance check').run((budget) =>
@@ -275,18 +282,32 @@ export class HerokuSource {
     budget.ensure(planIds.size, `${planIds.size} add-on plans to look up`);
     await Promise.all(
       [...planIds].map(async (planId) => {
-        try {
-          const plan = await this.api.get(`/plans/${enc(planId)}`, planWire, budget);
-          const regimes = plan.compliance?.filter((regime): regime is ComplianceRegime =>
-            REGIMES.includes(regime as ComplianceRegime),
-          );
-          this.planCompliance.set(planId, regimes ?? null);
-        } catch (error) {
-          if (error instanceof SourceError && error.kind === 'not-found') this.planCompliance.set(planId, null);
-          else throw error;
-        }
+        const part = await staleOnError({
+          store: this.store,
+          key: `heroku:plan-compliance:v1:${planId}`,
+          now: this.now,
+          maxAgeMs: PLAN_FACTS_TTL_MS,
+          read: (value) => (isRegimeList(value) ? value : undefined),
+          fetch: () => this.fetchPlanCompliance(planId, budget),
+          failure: (error) => (error instanceof SourceError ? error : undefined),
+        });
+        this.planCompliance.set(planId, part.value);
       }),
     );
+  }
+
+  /** A plan's declared regimes; null when it declares none, or Heroku no longer knows the plan. */
+  private async fetchPlanCompliance(planId: string, budget: RequestBudget): Promise<ComplianceRegime[] | null> {
+    try {
+      const plan = await this.api.get(`/plans/${enc(planId)}`, planWire, budget);
+      return (
+        plan.compliance?.filter((regime): regime is ComplianceRegime => REGIMES.includes(regime as ComplianceRegime)) ??
+        null
+      );
+    } catch (error) {
+      if (error instanceof SourceError && error.kind === 'not-found') return null;
+      throw error;
+    }
   }
 
   // ------------------------------------------------------------------------------------------
