@@ -1,6 +1,6 @@
 /**
  * Turns of the bot's one event loop, shared by every long piece of work: a digest's computation in
- * slices (src/answers/in-slices.ts), many Heroku answers arriving together
+ * slices (src/in-slices.ts), many Heroku answers arriving together
  * (src/sources/heroku/heroku-api.ts), a large Cost Explorer page being checked
  * (src/sources/aws/cost-explorer-responses.ts) and snapshots read or written page by page
  * (src/store/sql-store.ts). However many run at once, they take one turn each, first come first

@@ -13,10 +13,10 @@ import type { HerokuSnapshotData, SnapshotRow } from '../core/heroku-run-rate';
 import { Decimal, formatUsd, fromCents, toCents } from '../core/money';
 import type { Steps } from '../core/steps';
 import { addDays } from '../core/utc-days';
+import { inSlices } from '../in-slices';
 import type { Services } from '../services';
 import { type AwsAlertData, gatherAwsAlertData } from './alert-data';
 import { herokuChangeWords, signedUsd } from './change-words';
-import { inSlices } from './in-slices';
 
 /** Lines per platform: the largest changes; the rest are counted. */
 const LIMIT = 5;

@@ -17,6 +17,7 @@ import { monthStart } from '../core/heroku-run-rate';
 import { estimate, priceDatesOf } from '../core/model';
 import { compareAllPipelines } from '../core/parity';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
+import { inSlices } from '../in-slices';
 import type { Services } from '../services';
 import type { AwsSpendSource } from '../sources/aws';
 import { COST_EXPLORER_SERVICE } from '../sources/aws';
@@ -25,7 +26,6 @@ import { inventoryOnAwsSteps } from '../sources/heroku';
 import { servicesWithSpend } from './compliance-live';
 import { loadDigestSettings } from './digest-settings';
 import { digestWhy } from './digest-why';
-import { inSlices } from './in-slices';
 import { readPipelines } from './parity';
 import { AWS_OFF, failureMessage, HEROKU_OFF } from './spend';
 

@@ -6,8 +6,8 @@
  */
 import type { HerokuPeriodCost } from '../core/heroku-run-rate';
 import { periodCostSteps } from '../core/snapshot-cost';
+import { inSlices } from '../in-slices';
 import type { Store } from '../store/store';
-import { inSlices } from './in-slices';
 
 type SnapshotStore = Pick<Store, 'snapshots' | 'snapshotsVersion'>;
 

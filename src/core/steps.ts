@@ -1,7 +1,7 @@
 /**
  * A long pure computation written as a generator that yields between its steps (an app, a day),
  * so that a caller on the bot's one thread can pause between them and answer Slack meanwhile
- * (src/answers/in-slices.ts); `finish` runs it through at once, as before. Yielding is all a step
+ * (src/in-slices.ts); `finish` runs it through at once, as before. Yielding is all a step
  * does besides computing: no I/O, no clock.
  */
 export type Steps<T> = Generator<void, T, void>;

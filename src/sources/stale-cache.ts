@@ -16,7 +16,7 @@ export interface StaleCacheRead<T> {
   /** A cached value younger than this is served without fetching; 0 always fetches (a refresh). */
   maxAgeMs: number;
   /** The cached value, checked (an entry of an older shape reads as `undefined`: it is fetched again). */
-  read: (value: unknown) => T | undefined;
+  read: (value: unknown) => T | undefined | Promise<T | undefined>;
   fetch: () => Promise<T>;
   /** A failed fetch as the SourceError it means, or `undefined` for a failure that must not be hidden. */
   failure: (error: unknown) => SourceError | undefined;
@@ -71,7 +71,7 @@ export async function staleOnError<T>(read: StaleCacheRead<T>): Promise<CachedPa
   let cached: { value: T; storedAt: Date } | undefined;
   if (entry && held && entry.storedAt.getTime() === held.storedAt.getTime()) cached = held;
   else {
-    const value = entry ? read.read(entry.value) : undefined;
+    const value = entry ? await read.read(entry.value) : undefined;
     if (entry && value !== undefined) cached = { value, storedAt: entry.storedAt };
   }
   if (cached && fresh(cached.storedAt)) {

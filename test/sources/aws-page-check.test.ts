@@ -1,5 +1,7 @@
 import {
+  checkCachedCostAndUsage,
   checkCostAndUsagePage,
+  costAndUsageAnswerSchema,
   costAndUsagePageSchema,
   describeIssue,
 } from '../../src/sources/aws/cost-explorer-responses';
@@ -58,5 +60,25 @@ describe('checking a GetCostAndUsage page', () => {
       ok: true,
       page: { DimensionValueAttributes: [] },
     });
+  });
+});
+
+describe('checking a cached GetCostAndUsage answer', () => {
+  test('the same answer as its schema reads it whole, with turns of the event loop while a large one is checked', async () => {
+    const { NextPageToken: _, $metadata: __, ...page } = bigPage(40, 200);
+    const cached = JSON.parse(JSON.stringify({ pages: [page, page] }));
+    const turns = countTurns();
+    const checked = await checkCachedCostAndUsage(cached);
+    turns.stop();
+    expect(checked).toEqual(costAndUsageAnswerSchema.parse(cached));
+    expect(turns.now()).toBeGreaterThan(1);
+  });
+
+  test('an entry of another shape, or with a bad amount, reads as nothing cached (it is asked for again)', async () => {
+    const { NextPageToken: _, $metadata: __, ...page } = bigPage(2, 3);
+    page.ResultsByTime[1]!.Groups[2]!.Metrics.UnblendedCost.Amount = 'twelve';
+    await expect(checkCachedCostAndUsage({ pages: [page] })).resolves.toBeUndefined();
+    await expect(checkCachedCostAndUsage({ ResultsByTime: [] })).resolves.toBeUndefined();
+    await expect(checkCachedCostAndUsage(null)).resolves.toBeUndefined();
   });
 });

@@ -17,8 +17,9 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { z } from 'zod';
 import type { DriverInput } from '../../core/alerts/cost-drivers';
-import { Decimal } from '../../core/money';
+import { dailySumsSteps } from '../../core/spend/daily-amounts';
 import { tagValue } from '../../core/spend/daily-cost';
+import { inSlices } from '../../in-slices';
 import { type Fetched, SourceError } from '../source-error';
 import { type AwsSpendSource, DEFAULT_CREDIT_RECORD_TYPES } from './aws-spend-source';
 import { costExplorerError } from './cost-explorer-errors';
@@ -56,30 +57,8 @@ async function dailyAmounts(
     Filter: withoutCredits,
   };
   const answer = await aws.requests.costAndUsagePages(input, maxAgeMs);
-  const byKey: Record<string, Record<string, Decimal>> = {};
-  const estimated = new Set<string>();
-  let unit = 'USD';
-  for (const page of answer.value.pages) {
-    for (const bucket of page.ResultsByTime ?? []) {
-      const day = bucket.TimePeriod.Start.slice(0, 10);
-      if (bucket.Estimated) estimated.add(day);
-      for (const group of bucket.Groups ?? []) {
-        const value = group.Metrics[aws.metric];
-        if (!value) continue;
-        unit = value.Unit ?? unit;
-        const key = keyOf(group.Keys);
-        byKey[key] ??= {};
-        byKey[key][day] = (byKey[key][day] ?? new Decimal(0)).plus(value.Amount);
-      }
-    }
-  }
-  const exact = Object.fromEntries(
-    Object.entries(byKey).map(([key, days]) => [
-      key,
-      Object.fromEntries(Object.entries(days).map(([day, amount]) => [day, amount.toFixed()])),
-    ]),
-  );
-  return { ...answer, value: { period, byKey: exact, estimatedDays: [...estimated].sort(), unit } };
+  const sums = await inSlices(dailySumsSteps(answer.value.pages, aws.metric, keyOf));
+  return { ...answer, value: { period, ...sums } };
 }
 
 export const SERVICE_USAGE_SEPARATOR = '\u0000';

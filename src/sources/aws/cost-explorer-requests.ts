@@ -13,8 +13,8 @@ import { type CostExplorerOperation, costExplorerError, neverSent } from './cost
 import {
   badResponse,
   type CostAndUsageAnswer,
+  checkCachedCostAndUsage,
   checkCostAndUsagePage,
-  costAndUsageAnswerSchema,
 } from './cost-explorer-responses';
 
 /**
@@ -33,6 +33,14 @@ const DEFAULT_CACHE_TTL_MS = 6 * 60 * 60 * 1000;
 const DEFAULT_MAX_PAGES = 200;
 /** About the distinct questions of a week: the digest (7), a spend of each period (5 each), App Home (6), the alert checks (3). */
 const RECENT_ANSWERS = 32;
+
+/** A cached answer checked against its schema at once (the small ones: a forecast, anomalies). */
+export const readWith =
+  <V>(schema: z.ZodType<V>) =>
+  (value: unknown): V | undefined => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  };
 
 export interface RequestsThisMonth {
   /** YYYY-MM (UTC). */
@@ -116,7 +124,7 @@ export class CostExplorerRequests {
     const part = await this.cached(
       'GetCostAndUsage',
       input,
-      costAndUsageAnswerSchema,
+      checkCachedCostAndUsage,
       () => this.allPages(input),
       {},
       maxAgeMs,
@@ -132,7 +140,7 @@ export class CostExplorerRequests {
     load: () => Promise<V>,
     maxAgeMs?: number,
   ): Promise<Fetched<V>> {
-    const part = await this.cached(operation, input, schema, load, {}, maxAgeMs);
+    const part = await this.cached(operation, input, readWith(schema), load, {}, maxAgeMs);
     return fetchedFrom(part.value, [part]);
   }
 
@@ -147,7 +155,7 @@ export class CostExplorerRequests {
     input: GetCostAndUsageCommandInput,
     context: CallContext,
   ): Promise<CachedPart<CostAndUsageAnswer>> {
-    return this.cached('GetCostAndUsage', input, costAndUsageAnswerSchema, () => this.allPages(input), context);
+    return this.cached('GetCostAndUsage', input, checkCachedCostAndUsage, () => this.allPages(input), context);
   }
 
   /** Every page, sending the same parameters each time with only NextPageToken added. */
@@ -210,7 +218,7 @@ export class CostExplorerRequests {
   cached<V>(
     operation: CostExplorerOperation,
     input: object,
-    schema: z.ZodType<V>,
+    read: (value: unknown) => V | undefined | Promise<V | undefined>,
     load: () => Promise<V>,
     context: CallContext,
     maxAgeMs = this.cacheTtlMs,
@@ -220,10 +228,7 @@ export class CostExplorerRequests {
       key: costExplorerCacheKey(operation, input),
       now: this.now,
       maxAgeMs,
-      read: (value) => {
-        const parsed = schema.safeParse(value);
-        return parsed.success ? parsed.data : undefined;
-      },
+      read,
       fetch: load,
       memory: this.recent,
       failure: (error) => costExplorerError(error, operation),

@@ -82,6 +82,23 @@ export const costAndUsageAnswerSchema = z.object({
 
 export type CostAndUsageAnswer = z.infer<typeof costAndUsageAnswerSchema>;
 
+/**
+ * A cached GetCostAndUsage answer checked page by page as `checkCostAndUsagePage` checks a page (a
+ * turn of the event loop every few milliseconds), or undefined when it is not one (an older shape).
+ */
+export async function checkCachedCostAndUsage(value: unknown): Promise<CostAndUsageAnswer | undefined> {
+  const pages = (value as { pages?: unknown } | null)?.pages;
+  if (!Array.isArray(pages)) return undefined;
+  const checked: CostAndUsageAnswer['pages'] = [];
+  for (const page of pages) {
+    const result = await checkCostAndUsagePage(page);
+    if (!result.ok) return undefined;
+    const { NextPageToken: _, ...rest } = result.page;
+    checked.push(rest);
+  }
+  return { pages: checked };
+}
+
 export const costForecastOutputSchema = z.object({
   Total: metricValueSchema,
   ForecastResultsByTime: z

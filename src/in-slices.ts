@@ -4,8 +4,8 @@
  * request may wait behind synchronous work. Slices take their turns with every other long piece of
  * work, after Slack's requests (src/loop-turns.ts).
  */
-import type { Steps } from '../core/steps';
-import { nextTurn } from '../loop-turns';
+import type { Steps } from './core/steps';
+import { nextTurn } from './loop-turns';
 
 /** Work done before the event loop gets a turn. */
 const SLICE_MS = 4;

@@ -1,7 +1,7 @@
-import { inSlices } from '../../src/answers/in-slices';
-import type { Steps } from '../../src/core/steps';
-import { answering } from '../../src/loop-turns';
-import { countTurns } from '../support/loop-turns';
+import type { Steps } from '../src/core/steps';
+import { inSlices } from '../src/in-slices';
+import { answering } from '../src/loop-turns';
+import { countTurns } from './support/loop-turns';
 
 /** A computation whose every step is longer than a slice, recording the loop turn it ran in. */
 function* busySteps(name: string, steps: number, log: Array<[string, number]>, turn: () => number): Steps<string> {
