@@ -1,9 +1,11 @@
 /**
  * The bot's Cost Explorer layer of one build (CE_CHILD_DIST) reading one large answer afresh from
  * CE_CHILD_ENDPOINT, CE_CHILD_ROUNDS times with a new store each time, in a process of its own:
- * sends back the longest the event loop was held each time (ms). Run by bench/ce-answer-cpu.ts.
+ * sends back the longest the event loop was held each time (ms), and the same reading it back from
+ * the store. Run by bench/ce-answer-cpu.ts.
  */
 
+import fs from 'node:fs';
 import path from 'node:path';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { createCostExplorerClient } from '../src/sources/aws/cost-explorer-client';
@@ -38,25 +40,45 @@ interface BuildModules {
   openStore: (url: string) => Promise<Store>;
 }
 
+/** The client the build's bot uses: from a process of its own where the build has one. */
+function botClient(dist: string): BuildModules['createCostExplorerClient'] {
+  const inChild = path.join(dist, 'sources/aws/cost-explorer-in-child.js');
+  if (!fs.existsSync(inChild))
+    return require(path.join(dist, 'sources/aws/cost-explorer-client.js')).createCostExplorerClient;
+  const { CostExplorerClientInChild } = require(inChild);
+  return (options) => new CostExplorerClientInChild(options);
+}
+
 function modulesOf(dist: string): BuildModules {
   return {
-    ...require(path.join(dist, 'sources/aws/cost-explorer-client.js')),
     ...require(path.join(dist, 'sources/aws/cost-explorer-requests.js')),
     ...require(path.join(dist, 'store/open-store.js')),
+    createCostExplorerClient: botClient(dist),
   };
 }
 
-/** The bot's Cost Explorer layer of a build reading the answer afresh, with a new store each round. */
-async function longestBlocks(dist: string, endpoint: string, input: object, rounds: number): Promise<number[]> {
+/**
+ * The bot's Cost Explorer layer of a build reading the answer afresh, with a new store each round,
+ * then read back from that store as a restarted bot would (a new layer over the same store).
+ */
+async function longestBlocks(
+  dist: string,
+  endpoint: string,
+  input: object,
+  rounds: number,
+): Promise<{ fresh: number[]; fromStore: number[] }> {
   const build = modulesOf(dist);
   const credentials = { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' };
-  const blocks: number[] = [];
+  const blocks = { fresh: [] as number[], fromStore: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     const store = await build.openStore(tempSqliteFile());
     const client = build.createCostExplorerClient({ endpoint, credentials });
     try {
-      const requests = new build.CostExplorerRequests({ client, store, now: () => new Date() });
-      blocks.push(await longestBlock(() => requests.costAndUsagePages(input, 0)));
+      const layer = () => new build.CostExplorerRequests({ client, store, now: () => new Date() });
+      const requests = layer();
+      blocks.fresh.push(await longestBlock(() => requests.costAndUsagePages(input, 0)));
+      const restarted = layer();
+      blocks.fromStore.push(await longestBlock(() => restarted.costAndUsagePages(input)));
     } finally {
       client.destroy();
       await store.close();

@@ -58,7 +58,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
   await book.reload();
   const now = options.now ?? (() => new Date());
   const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const sources = connectSources(config, store, book.catalog, now, logger);
+  const sources = connectSources(config, store, book.catalog, now, logger, { costExplorerInChild: true });
   let tellLeads: ((text: string) => Promise<void>) | undefined;
   const refresher = connectPriceRefresher(
     config,

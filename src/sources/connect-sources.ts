@@ -3,6 +3,7 @@ import { toCents } from '../core/money';
 import { type Catalog, findDyno, isPriced, priceOf } from '../core/pricing';
 import type { Store } from '../store/store';
 import { AwsSpendSource, createCostExplorerClient } from './aws';
+import { CostExplorerClientInChild } from './aws/cost-explorer-in-child';
 import { HerokuSource } from './heroku';
 
 export interface Sources {
@@ -34,12 +35,14 @@ export function connectSources(
   now: () => Date,
   /** Where a source reports what it shrugged off (a cache write that failed); default the console. */
   logger?: { warn(...messages: unknown[]): void },
+  /** The bot's own: Cost Explorer answers are read in a process of their own (src/sources/aws/cost-explorer-in-child.ts). */
+  { costExplorerInChild = false }: { costExplorerInChild?: boolean } = {},
 ): Sources {
   return {
     ...(config.awsEnabled
       ? {
           aws: new AwsSpendSource({
-            client: createCostExplorerClient(),
+            client: costExplorerInChild ? new CostExplorerClientInChild() : createCostExplorerClient(),
             store,
             now,
             metric: config.AWS_COST_METRIC,

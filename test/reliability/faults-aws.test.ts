@@ -394,7 +394,7 @@ describe('Cost Explorer answers the bot cannot read', () => {
     const answer = await spend('spend');
     expectPromptAck(answer);
     expect(answer.shown).toMatch(
-      /:warning: Could not read AWS spend: Could not reach Cost Explorer \(connection dropped\) after 3 attempts: check the network path to ce\.us-east-1\.amazonaws\.com \(or AWS_ENDPOINT_URL_COST_EXPLORER\), then try again\./,
+      /:warning: Could not read AWS spend: Could not reach Cost Explorer \(ECONNRESET\) after 3 attempts: check the network path to ce\.us-east-1\.amazonaws\.com \(or AWS_ENDPOINT_URL_COST_EXPLORER\), then try again\./,
     );
     expect(answer.shown).toContain(HEROKU_TOTAL);
     expectPlain(answer.shown);
@@ -416,7 +416,7 @@ describe('Cost Explorer answers the bot cannot read', () => {
     expectPromptAck(answer);
     // A cut-off answer is a dropped connection (retried like one), not "a response the bot could not read".
     expect(answer.shown).toContain(
-      ':warning: Could not read AWS spend: Could not reach Cost Explorer (connection dropped) after 3 attempts: check the network path',
+      ':warning: Could not read AWS spend: Could not reach Cost Explorer (ECONNRESET) after 3 attempts: check the network path',
     );
     expect(answer.shown).toContain(HEROKU_TOTAL);
     expectPlain(answer.shown);

@@ -8,7 +8,7 @@ export const COST_EXPLORER_REGION = 'us-east-1';
 /** The SDK's standard attempts (first try + 2 retries); throttling (LimitExceededException, 429) backs off longer. */
 export const DEFAULT_MAX_ATTEMPTS = 3;
 /** A whole Cost Explorer answer normally takes a second or two; beyond this the request is abandoned and retried. */
-const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 
 export interface CostExplorerClientOptions {
@@ -35,6 +35,10 @@ export interface CostExplorerClientOptions {
  * bounded by `maxAttempts`, and a request timeout that throws (the SDK only warns unless told).
  */
 export function createCostExplorerClient(options: CostExplorerClientOptions = {}): CostExplorerClient {
+  return new CostExplorerClient(costExplorerConfig(options));
+}
+
+export function costExplorerConfig(options: CostExplorerClientOptions): CostExplorerClientConfig {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new RangeError(`maxAttempts must be a whole number of at least 1, not ${maxAttempts}`);
@@ -54,5 +58,5 @@ export function createCostExplorerClient(options: CostExplorerClientOptions = {}
   if (options.retryDelayMs !== undefined) {
     config.retryStrategy = new ConfiguredRetryStrategy(maxAttempts, options.retryDelayMs);
   }
-  return new CostExplorerClient(config);
+  return config;
 }
