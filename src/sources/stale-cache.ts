@@ -18,6 +18,8 @@ export interface StaleCacheRead<T> {
   /** The cached value, checked (an entry of an older shape reads as `undefined`: it is fetched again). */
   read: (value: unknown) => T | undefined | Promise<T | undefined>;
   fetch: () => Promise<T>;
+  /** The value as the store keeps it, when not as it is (`read` turns it back). */
+  stored?: (value: T) => Promise<unknown>;
   /** A failed fetch as the SourceError it means, or `undefined` for a failure that must not be hidden. */
   failure: (error: unknown) => SourceError | undefined;
   /**
@@ -83,7 +85,8 @@ export async function staleOnError<T>(read: StaleCacheRead<T>): Promise<CachedPa
     try {
       const value = await read.fetch();
       const storedAt = read.now();
-      await read.store.cachePut(read.key, value, storedAt).catch((error: unknown) => {
+      const stored = read.stored ? await read.stored(value) : value;
+      await read.store.cachePut(read.key, stored, storedAt).catch((error: unknown) => {
         if (!read.warn) throw error;
         read.warn('store', error);
       });

@@ -1,9 +1,11 @@
+import { inSlices } from '../../src/in-slices';
 import {
   checkCachedCostAndUsage,
   checkCostAndUsagePage,
   costAndUsageAnswerSchema,
   costAndUsagePageSchema,
   describeIssue,
+  storedCostAndUsageSteps,
 } from '../../src/sources/aws/cost-explorer-responses';
 import { countTurns } from '../support/loop-turns';
 
@@ -63,15 +65,35 @@ describe('checking a GetCostAndUsage page', () => {
   });
 });
 
-describe('checking a cached GetCostAndUsage answer', () => {
-  test('the same answer as its schema reads it whole, with turns of the event loop while a large one is checked', async () => {
+describe('a GetCostAndUsage answer kept in the store', () => {
+  const answer = () => {
     const { NextPageToken: _, $metadata: __, ...page } = bigPage(40, 200);
-    const cached = JSON.parse(JSON.stringify({ pages: [page, page] }));
+    return costAndUsageAnswerSchema.parse({ pages: [page, { ...page, ResultsByTime: undefined }] });
+  };
+
+  test('is kept a bucket a text, and read back as it was, with turns of the event loop while a large one is read', async () => {
+    const stored = JSON.parse(JSON.stringify(await inSlices(storedCostAndUsageSteps(answer()))));
+    expect(stored.pages[0].bucketsJson).toHaveLength(40);
+    expect(typeof stored.pages[0].bucketsJson[0]).toBe('string');
     const turns = countTurns();
-    const checked = await checkCachedCostAndUsage(cached);
+    const read = await checkCachedCostAndUsage(stored);
     turns.stop();
-    expect(checked).toEqual(costAndUsageAnswerSchema.parse(cached));
+    expect(read).toEqual(answer());
     expect(turns.now()).toBeGreaterThan(1);
+  });
+
+  test('an entry kept whole, as before, still reads as it was', async () => {
+    const whole = JSON.parse(JSON.stringify(answer()));
+    await expect(checkCachedCostAndUsage(whole)).resolves.toEqual(answer());
+  });
+
+  test('a kept bucket that is not JSON, or not a bucket, reads as nothing cached', async () => {
+    const stored = JSON.parse(JSON.stringify(await inSlices(storedCostAndUsageSteps(answer()))));
+    const broken = structuredClone(stored);
+    broken.pages[0].bucketsJson[3] = '{"TimePeriod":';
+    await expect(checkCachedCostAndUsage(broken)).resolves.toBeUndefined();
+    stored.pages[0].bucketsJson[5] = JSON.stringify({ TimePeriod: { Start: 'soon', End: 'later' } });
+    await expect(checkCachedCostAndUsage(stored)).resolves.toBeUndefined();
   });
 
   test('an entry of another shape, or with a bad amount, reads as nothing cached (it is asked for again)', async () => {

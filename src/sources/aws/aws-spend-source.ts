@@ -34,7 +34,7 @@ import {
 import type { Store } from '../../store/store';
 import type { Fetched } from '../source-error';
 import { type CachedPart, fetchedFrom } from '../stale-cache';
-import { type CallContext, CostExplorerRequests, type RequestsThisMonth, readWith } from './cost-explorer-requests';
+import { type CallContext, CostExplorerRequests, type RequestsThisMonth, storedAsIs } from './cost-explorer-requests';
 import {
   accountLabels,
   badResponse,
@@ -166,7 +166,7 @@ export class AwsSpendSource {
     const part = await this.requests.cached(
       'GetCostForecast',
       input,
-      readWith(costForecastAnswerSchema),
+      storedAsIs(costForecastAnswerSchema),
       async (): Promise<CostForecastAnswer> => {
         try {
           const output = await this.requests.sendCounted(() =>

@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import type { z } from 'zod';
 import { type Money, usd } from '../../core/money';
+import { inSlices } from '../../in-slices';
 import type { Store } from '../../store/store';
 import type { Fetched, SourceError } from '../source-error';
 import { type CachedPart, fetchedFrom, RecentValues, staleOnError } from '../stale-cache';
@@ -15,6 +16,7 @@ import {
   type CostAndUsageAnswer,
   checkCachedCostAndUsage,
   checkCostAndUsagePage,
+  storedCostAndUsageSteps,
 } from './cost-explorer-responses';
 
 /**
@@ -34,13 +36,27 @@ const DEFAULT_MAX_PAGES = 200;
 /** About the distinct questions of a week: the digest (7), a spend of each period (5 each), App Home (6), the alert checks (3). */
 const RECENT_ANSWERS = 32;
 
-/** A cached answer checked against its schema at once (the small ones: a forecast, anomalies). */
-export const readWith =
-  <V>(schema: z.ZodType<V>) =>
-  (value: unknown): V | undefined => {
+/** How an answer is kept in the store and checked when read back. */
+export interface CachedForm<V> {
+  /** The stored value checked (an entry of another shape reads as `undefined`: it is asked for again). */
+  read(value: unknown): V | undefined | Promise<V | undefined>;
+  /** The answer as the store keeps it, when not as it is. */
+  stored?(value: V): Promise<unknown>;
+}
+
+/** An answer stored as it is and checked against its schema at once (the small ones: a forecast, anomalies). */
+export const storedAsIs = <V>(schema: z.ZodType<V>): CachedForm<V> => ({
+  read: (value) => {
     const parsed = schema.safeParse(value);
     return parsed.success ? parsed.data : undefined;
-  };
+  },
+});
+
+/** A GetCostAndUsage answer: stored and read back a bucket at a time (cost-explorer-responses.ts). */
+const COST_AND_USAGE: CachedForm<CostAndUsageAnswer> = {
+  read: checkCachedCostAndUsage,
+  stored: (answer) => inSlices(storedCostAndUsageSteps(answer)),
+};
 
 export interface RequestsThisMonth {
   /** YYYY-MM (UTC). */
@@ -121,14 +137,7 @@ export class CostExplorerRequests {
 
   /** GetCostAndUsage, every page, cached like spend answers; `maxAgeMs` accepts older cached answers. */
   async costAndUsagePages(input: GetCostAndUsageCommandInput, maxAgeMs?: number): Promise<Fetched<CostAndUsageAnswer>> {
-    const part = await this.cached(
-      'GetCostAndUsage',
-      input,
-      checkCachedCostAndUsage,
-      () => this.allPages(input),
-      {},
-      maxAgeMs,
-    );
+    const part = await this.cached('GetCostAndUsage', input, COST_AND_USAGE, () => this.allPages(input), {}, maxAgeMs);
     return fetchedFrom(part.value, [part]);
   }
 
@@ -140,7 +149,7 @@ export class CostExplorerRequests {
     load: () => Promise<V>,
     maxAgeMs?: number,
   ): Promise<Fetched<V>> {
-    const part = await this.cached(operation, input, readWith(schema), load, {}, maxAgeMs);
+    const part = await this.cached(operation, input, storedAsIs(schema), load, {}, maxAgeMs);
     return fetchedFrom(part.value, [part]);
   }
 
@@ -155,7 +164,7 @@ export class CostExplorerRequests {
     input: GetCostAndUsageCommandInput,
     context: CallContext,
   ): Promise<CachedPart<CostAndUsageAnswer>> {
-    return this.cached('GetCostAndUsage', input, checkCachedCostAndUsage, () => this.allPages(input), context);
+    return this.cached('GetCostAndUsage', input, COST_AND_USAGE, () => this.allPages(input), context);
   }
 
   /** Every page, sending the same parameters each time with only NextPageToken added. */
@@ -218,7 +227,7 @@ export class CostExplorerRequests {
   cached<V>(
     operation: CostExplorerOperation,
     input: object,
-    read: (value: unknown) => V | undefined | Promise<V | undefined>,
+    form: CachedForm<V>,
     load: () => Promise<V>,
     context: CallContext,
     maxAgeMs = this.cacheTtlMs,
@@ -228,7 +237,8 @@ export class CostExplorerRequests {
       key: costExplorerCacheKey(operation, input),
       now: this.now,
       maxAgeMs,
-      read,
+      read: form.read,
+      ...(form.stored ? { stored: form.stored } : {}),
       fetch: load,
       memory: this.recent,
       failure: (error) => costExplorerError(error, operation),

@@ -6,6 +6,8 @@ import {
   type QuantityRow,
   type SpendQuery,
 } from '../../core/spend/daily-cost';
+import type { Steps } from '../../core/steps';
+import { inSlices } from '../../in-slices';
 import { nextTurn } from '../../loop-turns';
 import { SourceError } from '../source-error';
 
@@ -83,14 +85,62 @@ export const costAndUsageAnswerSchema = z.object({
 export type CostAndUsageAnswer = z.infer<typeof costAndUsageAnswerSchema>;
 
 /**
- * A cached GetCostAndUsage answer checked page by page as `checkCostAndUsagePage` checks a page (a
- * turn of the event loop every few milliseconds), or undefined when it is not one (an older shape).
+ * How a GetCostAndUsage answer is kept in the store: each bucket (a day of every group) as JSON text
+ * of its own. Read back whole, a month of daily cost by service and usage type is one parse of a
+ * megabyte, with the young generation collected many times inside it (20–30 ms on the bot's
+ * thread); bucket by bucket it is many small parses with turns of the event loop between.
+ */
+interface StoredPage {
+  bucketsJson?: string[];
+  [field: string]: unknown;
+}
+
+/** The answer as the store keeps it: each page's buckets as JSON texts, a step per bucket. */
+export function* storedCostAndUsageSteps(answer: CostAndUsageAnswer): Steps<{ pages: StoredPage[] }> {
+  const pages: StoredPage[] = [];
+  for (const { ResultsByTime: buckets, ...rest } of answer.pages) {
+    if (!buckets) {
+      pages.push(rest);
+      continue;
+    }
+    const bucketsJson: string[] = [];
+    for (const bucket of buckets) {
+      bucketsJson.push(JSON.stringify(bucket));
+      yield;
+    }
+    pages.push({ ...rest, bucketsJson });
+  }
+  return { pages };
+}
+
+/** A stored page as Cost Explorer sent it: its buckets parsed, a step per bucket (an older entry is whole already). */
+function* pageFromStoreSteps(page: unknown): Steps<unknown> {
+  if (!page || typeof page !== 'object' || !('bucketsJson' in page)) return page;
+  const { bucketsJson, ...rest } = page as StoredPage;
+  if (!Array.isArray(bucketsJson)) return page;
+  const buckets: unknown[] = [];
+  for (const text of bucketsJson) {
+    buckets.push(typeof text === 'string' ? JSON.parse(text) : text);
+    yield;
+  }
+  return { ...rest, ResultsByTime: buckets };
+}
+
+/**
+ * A cached GetCostAndUsage answer read back and checked page by page as `checkCostAndUsagePage`
+ * checks a page (a turn of the event loop every few milliseconds), or undefined when it is not one.
  */
 export async function checkCachedCostAndUsage(value: unknown): Promise<CostAndUsageAnswer | undefined> {
   const pages = (value as { pages?: unknown } | null)?.pages;
   if (!Array.isArray(pages)) return undefined;
   const checked: CostAndUsageAnswer['pages'] = [];
-  for (const page of pages) {
+  for (const stored of pages) {
+    let page: unknown;
+    try {
+      page = await inSlices(pageFromStoreSteps(stored));
+    } catch {
+      return undefined;
+    }
     const result = await checkCostAndUsagePage(page);
     if (!result.ok) return undefined;
     const { NextPageToken: _, ...rest } = result.page;
