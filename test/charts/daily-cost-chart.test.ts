@@ -248,18 +248,36 @@ describe('renderDailyCostChartInWorker (the digest draws its chart off the event
   });
 
   it('draws on through a SIGTERM to every process (a dyno restarting): the bot decides when its work stops', async () => {
+    // A child may have ended since it was listed.
+    const commandLine = (pid: string) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    // This worker's other children (another test's Cost Explorer process, say) are not the chart's.
     const children = () =>
-      fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    // SIGTERM (15) is bit 14 of the mask of signals a process catches, once the chart's process has said so.
-    const catchesSigterm = (pid: string) =>
-      (BigInt(`0x${/^SigCgt:\s+([0-9a-f]+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? '0'}`) &
-        (1n << 14n)) !==
-      0n;
+      fs
+        .readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter((pid) => pid && commandLine(pid).includes('chart-worker.js'));
+    // Node itself catches SIGTERM from its first instant (SigCgt says so before any handler of ours
+    // runs), so the signal waits until the process is drawing: resvg's native library, loaded for
+    // the first render, is mapped only after the process's own handlers are in place.
+    const drawing = (pid: string) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/maps`, 'utf8').includes('resvg');
+      } catch {
+        return false;
+      }
+    };
     const png = renderDailyCostChartInWorker(input());
     let signalled = 0;
     for (let polls = 0; signalled === 0 && polls < 4000; polls++) {
       for (const pid of children()) {
-        if (!catchesSigterm(pid)) continue;
+        if (!drawing(pid)) continue;
         process.kill(Number(pid), 'SIGTERM');
         signalled++;
       }
