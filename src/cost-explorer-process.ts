@@ -5,6 +5,8 @@
  * with its own retries, and each answer goes back a few hundred groups a message. Reads the AWS
  * credentials and endpoint from the bot's environment, as the bot's own client would.
  */
+// First: no stop signal may find this process without its handlers (src/stop-signals.ts).
+import './stop-signals';
 import {
   type CostExplorerClient,
   GetAnomaliesCommand,
@@ -101,12 +103,6 @@ function sendOutput(id: number, output: { ResultsByTime?: { Groups?: unknown[] }
 }
 
 let client: CostExplorerClient | undefined;
-
-// The bot is gone: nothing is waiting for these answers.
-process.on('disconnect', () => process.exit(0));
-// Heroku signals every process of a dyno: the bot's graceful stop decides when this one ends.
-process.on('SIGTERM', () => {});
-process.on('SIGINT', () => {});
 
 process.on('message', (message: CostExplorerSetup | CostExplorerJob) => {
   if ('setup' in message) {

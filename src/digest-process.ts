@@ -6,6 +6,8 @@
  * sources, gathers one digest, sends it back as JSON (src/core/digest/digest-json.ts) and exits.
  * What it would log goes to the bot's logger, which hides the configured secrets.
  */
+// First: no stop signal may find this process without its handlers (src/stop-signals.ts).
+import './stop-signals';
 import { inspect } from 'node:util';
 import { gatherDigest } from './answers/digest';
 import type { Config } from './config';
@@ -74,13 +76,6 @@ async function gather(job: DigestJob): Promise<string> {
     await store.close();
   }
 }
-
-// The bot is gone (stopped, or killed): nothing is waiting for this digest.
-process.on('disconnect', () => process.exit(0));
-// Heroku sends SIGTERM to every process of a dyno, and a terminal's Ctrl-C reaches the whole group: the
-// bot's graceful stop decides how long its work may go on, and when the bot exits, this one follows.
-process.on('SIGTERM', () => {});
-process.on('SIGINT', () => {});
 
 process.once('message', (job: DigestJob) => {
   gather(job).then(

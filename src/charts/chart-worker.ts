@@ -3,6 +3,8 @@
  * sends back its PNG bytes, or the error's message, then exits. Vega, Vega-Lite and resvg are loaded
  * here, so their start-up and their ~40 MiB stay out of the bot's process and go away with this one.
  */
+// First: no stop signal may find this process without its handlers (src/stop-signals.ts).
+import '../stop-signals';
 import { type DailyCostChartInput, renderDailyCostChart } from './daily-cost-chart';
 
 export interface ChartJob {
@@ -11,11 +13,6 @@ export interface ChartJob {
 }
 
 export type ChartAnswer = { png: Uint8Array } | { error: string };
-
-// A dyno's SIGTERM reaches every process in it: the bot's graceful stop decides, as for the digest's process.
-process.on('SIGTERM', () => {});
-process.on('SIGINT', () => {});
-process.on('disconnect', () => process.exit(0));
 
 const answer = (message: ChartAnswer) => process.send?.(message, () => process.disconnect?.());
 

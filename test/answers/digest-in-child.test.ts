@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { gatherDigest } from '../../src/answers/digest';
 import { gatherDigestInChild } from '../../src/answers/digest-in-child';
 import type { Digest } from '../../src/core/digest';
 import { Decimal } from '../../src/core/money';
 import { type Harness, startHarness } from '../support/bot-harness';
+import { childProcesses } from '../support/child-processes';
 import { Gate, waitUntil } from '../support/gate';
 import { type LiveAccounts, startLiveAccounts } from '../support/live-accounts';
 
@@ -42,8 +42,7 @@ afterAll(async () => {
   await live.close();
 });
 
-const childPids = () =>
-  fs.readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+const childPids = () => childProcesses('digest-process.js');
 
 test('the digest from its own process is the one the bot would gather itself, money and dates included', async () => {
   const options = { now: NOW, explain: true, timezone: 'Europe/Berlin' };

@@ -89,6 +89,11 @@ const RULES: Rule[] = [
     wrong: (arrow) => folderOf(arrow.to) !== undefined,
   },
   {
+    name: 'src/stop-signals imports nothing from src (the child processes load it before anything else)',
+    applies: (arrow) => folderOf(arrow.from) === 'stop-signals',
+    wrong: (arrow) => folderOf(arrow.to) !== undefined,
+  },
+  {
     name: 'src/sources never imports src/answers',
     applies: (arrow) => folderOf(arrow.from) === 'sources',
     wrong: (arrow) => folderOf(arrow.to) === 'answers',
@@ -112,4 +117,14 @@ describe('imports run one way', () => {
     );
     expect(offending).toEqual([]);
   });
+});
+
+describe("the bot's child processes", () => {
+  // Node ends a process on SIGTERM until a handler is in place; a dyno's restart signals every process.
+  test.each(['src/digest-process.ts', 'src/cost-explorer-process.ts', 'src/charts/chart-worker.ts'])(
+    '%s loads src/stop-signals before anything else',
+    (entry) => {
+      expect(arrowsOf(path.join(ROOT, entry))[0]).toEqual({ from: entry, to: 'src/stop-signals' });
+    },
+  );
 });

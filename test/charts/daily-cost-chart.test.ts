@@ -9,6 +9,7 @@ import {
   renderDailyCostChartSvg,
 } from '../../src/charts/daily-cost-chart';
 import { renderDailyCostChartInWorker } from '../../src/charts/render-in-worker';
+import { childProcesses } from '../support/child-processes';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -248,21 +249,7 @@ describe('renderDailyCostChartInWorker (the digest draws its chart off the event
   });
 
   it('draws on through a SIGTERM to every process (a dyno restarting): the bot decides when its work stops', async () => {
-    // A child may have ended since it was listed.
-    const commandLine = (pid: string) => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      } catch {
-        return '';
-      }
-    };
-    // This worker's other children (another test's Cost Explorer process, say) are not the chart's.
-    const children = () =>
-      fs
-        .readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8')
-        .trim()
-        .split(/\s+/)
-        .filter((pid) => pid && commandLine(pid).includes('chart-worker.js'));
+    const children = () => childProcesses('chart-worker.js');
     // Node itself catches SIGTERM from its first instant (SigCgt says so before any handler of ours
     // runs), so the signal waits until the process is drawing: resvg's native library, loaded for
     // the first render, is mapped only after the process's own handlers are in place.

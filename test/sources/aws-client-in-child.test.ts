@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { GetCostAndUsageCommand, GetCostForecastCommand } from '@aws-sdk/client-cost-explorer';
 import { createCostExplorerClient } from '../../src/sources/aws/cost-explorer-client';
 import { costExplorerError } from '../../src/sources/aws/cost-explorer-errors';
 import { CostExplorerClientInChild } from '../../src/sources/aws/cost-explorer-in-child';
+import { childProcesses } from '../support/child-processes';
 import { type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
 import { Gate, waitUntil } from '../support/gate';
 
@@ -40,14 +40,7 @@ const input = {
   ],
 };
 
-/** This process's Cost Explorer processes, as `ps` lists them. */
-function costExplorerProcesses(): number[] {
-  const lines = execFileSync('ps', ['--ppid', String(process.pid), '-o', 'pid=,args='], { encoding: 'utf8' });
-  return lines
-    .split('\n')
-    .filter((line) => line.includes('cost-explorer-process.js'))
-    .map((line) => Number.parseInt(line.trim(), 10));
-}
+const costExplorerProcesses = () => childProcesses('cost-explorer-process.js').map(Number);
 
 let ce: FakeCostExplorer;
 const clients: { destroy(): void }[] = [];
