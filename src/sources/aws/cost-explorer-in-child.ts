@@ -74,7 +74,8 @@ class CostExplorerProcess {
 
   send(command: string, input: object): Promise<object> {
     clearTimeout(this.#idle);
-    const child = this.#child ?? this.#start();
+    // A process whose channel has closed is on its way out: the request goes to a new one.
+    const child = this.#child?.connected ? this.#child : this.#start();
     // While a request is under way the process keeps the bot's event loop alive; idle, it does not.
     child.ref();
     child.channel?.ref();
@@ -118,7 +119,8 @@ class CostExplorerProcess {
       }
     };
     child.once('exit', (code, signal) => stopped(signal ?? `exit code ${code}`));
-    child.once('error', (error) => stopped(error.message));
+    // A failed spawn, or a message the closed channel could not take: every one is the process's end.
+    child.on('error', (error) => stopped(error.message));
     child.send(this.#setup);
     this.#child = child;
     return child;
