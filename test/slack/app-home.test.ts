@@ -88,35 +88,41 @@ let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let h: Harness;
 let restoreEnv = () => {};
-/** When the suite started (whole seconds): every audit entry it makes is from then on. */
-const suiteStartedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
 
-beforeAll(async () => {
-  ce = await startFakeCostExplorer();
-  ce.reply('GetCostAndUsage', costAndUsage);
-  ce.reply(
-    'GetCostForecast',
-    reply.held(ceGate.opened, reply.ok({ Total: { Amount: '900', Unit: 'USD' }, ForecastResultsByTime: [] })),
+/**
+ * The bot's clock: a fixed time moving on in real time, so the figures' weeks are the same whenever
+ * the suite runs. A Wednesday noon: every UTC day of last week is over in Berlin and in UTC.
+ */
+function clockFrom(iso: string): () => Date {
+  const startedAt = Date.now();
+  return () => new Date(Date.parse(iso) + (Date.now() - startedAt));
+}
+const clock = clockFrom('2026-12-09T12:00:00Z');
+/** When the suite started (whole seconds): every audit entry it makes is from then on. */
+const suiteStartedAt = new Date(Math.floor(clock().getTime() / 1000) * 1000);
+
+/** A bot on `now` with the fakes, and five weeks of daily formation snapshots before today. */
+async function startHome(now: () => Date): Promise<Harness> {
+  const harness = await startHarness(
+    {
+      ...AWS_ENV,
+      AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+      HEROKU_API_TOKEN: heroku.token,
+      HEROKU_API_URL: heroku.url,
+      DIGEST_CHANNEL,
+      DIGEST_TIMEZONE: 'Europe/Berlin',
+      HOSTING_LEADS: `${LEAD},${LEAD2}`,
+    },
+    { now },
   );
-  heroku = await FakeHeroku.start({ world: world() });
-  const env = { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
-  restoreEnv = setProcessEnv(env);
-  h = await startHarness({
-    ...env,
-    HEROKU_API_TOKEN: heroku.token,
-    HEROKU_API_URL: heroku.url,
-    DIGEST_CHANNEL,
-    DIGEST_TIMEZONE: 'Europe/Berlin',
-    HOSTING_LEADS: `${LEAD},${LEAD2}`,
-  });
-  h.slack.distinctFileIds();
-  h.slack.answer('views.publish', (body) => ({ ok: true, view: { id: 'VHOME0001', ...(body.view as object) } }));
+  harness.slack.distinctFileIds();
+  harness.slack.answer('views.publish', (body) => ({ ok: true, view: { id: 'VHOME0001', ...(body.view as object) } }));
   // Five weeks of daily formation snapshots, as the snapshot job would have taken: shop-api's 2 web dynos and Postgres.
   for (let back = 35; back >= 1; back--) {
-    await h.bot.services.store.putSnapshot({
-      day: new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10),
+    await harness.bot.services.store.putSnapshot({
+      day: new Date(now().getTime() - back * 86_400_000).toISOString().slice(0, 10),
       app: 'shop-api',
-      takenAt: new Date(),
+      takenAt: now(),
       data: {
         v: 1,
         team: null,
@@ -142,9 +148,25 @@ beforeAll(async () => {
     });
   }
   // The first request pays Bolt's lazy auth.test and module loading.
-  await h.command('help');
-  await h.settle();
-  h.slack.answer('conversations.open', (body) => ({ ok: true, channel: { id: `D${String(body.users).slice(1)}` } }));
+  await harness.command('help');
+  await harness.settle();
+  harness.slack.answer('conversations.open', (body) => ({
+    ok: true,
+    channel: { id: `D${String(body.users).slice(1)}` },
+  }));
+  return harness;
+}
+
+beforeAll(async () => {
+  ce = await startFakeCostExplorer();
+  ce.reply('GetCostAndUsage', costAndUsage);
+  ce.reply(
+    'GetCostForecast',
+    reply.held(ceGate.opened, reply.ok({ Total: { Amount: '900', Unit: 'USD' }, ForecastResultsByTime: [] })),
+  );
+  heroku = await FakeHeroku.start({ world: world() });
+  restoreEnv = setProcessEnv({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint });
+  h = await startHome(clock);
 });
 
 afterAll(async () => {
@@ -349,7 +371,7 @@ describe('the lead dashboard', () => {
   test('once the dashboard cache is old, opening gathers again; the AWS source cache still saves every request', async () => {
     const { store } = h.bot.services;
     const entry = await store.cacheGet(DASHBOARD_CACHE_KEY);
-    const old = new Date(Date.now() - 16 * 60 * 1000);
+    const old = new Date(clock().getTime() - 16 * 60 * 1000);
     await store.cachePut(DASHBOARD_CACHE_KEY, entry!.value, old);
     const before = ceCount();
     const { views } = await openHome(LEAD);
