@@ -8,6 +8,7 @@ import {
   buildDigestSteps,
   type Digest,
   type DigestInput,
+  type DigestWeek,
   digestPeriod,
   lastCompleteWeek,
   type ModelledMonthly,
@@ -198,12 +199,14 @@ async function gatherDigestInput(services: Services, options: GatherOptions): Pr
     parityInput(services, options.force ?? false, options.log),
   ]);
   const weekBefore = period.weeks.at(-2);
+  // The same days as the figures: while Sunday is not over in UTC, Monday to Saturday of each week.
+  const counted = (w: DigestWeek) => ({ start: w.start, end: addDays(w.start, period.weekDays) });
   const why =
     options.explain && weekBefore
       ? await digestWhy(
           services,
           today,
-          { weekBefore, week },
+          { weekBefore: counted(weekBefore), week: counted(week) },
           'snapshots' in herokuSection ? herokuSection.snapshots : undefined,
         )
       : undefined;

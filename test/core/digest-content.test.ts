@@ -3,6 +3,7 @@ import { digestFromJson, digestToJson } from '../../src/core/digest/digest-json'
 import { lastCompleteWeek } from '../../src/core/digest/week';
 import type { SnapshotRow } from '../../src/core/heroku-run-rate';
 import { Decimal, formatUsd, usd } from '../../src/core/money';
+import { digestBlocks, digestFallback } from '../../src/slack/listeners/commands/digest-blocks';
 
 /**
  * A fixed four weeks (26 Oct – 22 Nov 2026) on both platforms, worked out by hand in the comments;
@@ -221,6 +222,98 @@ describe('digest content for a fixed data set', () => {
       'UnblendedCost by service, estimated (Cost Explorer may still revise 3 days: 2026-11-20 … 2026-11-22)',
     );
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
+
+describe('a week over in Berlin whose Sunday is not over in UTC', () => {
+  // Monday 23 Nov, 00:12 in Berlin: week W47 has ended there, but Sunday 22 Nov, the UTC day Cost
+  // Explorer and the snapshots count, runs until 01:00 Berlin, and no source has a figure for it yet.
+  const late = new Date('2026-11-22T23:12:00Z');
+  const base = input();
+  const aws = base.aws as Exclude<DigestInput['aws'], { status: string }>;
+  const digest = buildDigest(
+    input({
+      week: lastCompleteWeek(late, 'Europe/Berlin'),
+      today: '2026-11-22',
+      generatedAt: late,
+      aws: {
+        ...aws,
+        daily: { ...aws.daily, end: '2026-11-22', days: awsDays().filter((d) => d.day < '2026-11-22') },
+      },
+      heroku: {
+        ...(base.heroku as Exclude<DigestInput['heroku'], { status: string }>),
+        snapshots: snapshots().filter((row) => row.day < '2026-11-22'),
+      },
+    }),
+  );
+
+  test('says which day is missing and until when', () => {
+    expect(digest.week.label).toBe('Mon 16 – Sun 22 Nov 2026');
+    expect(digest.unfinishedDay).toEqual({
+      day: '2026-11-22',
+      overAt: new Date('2026-11-23T00:00:00Z'),
+      timezone: 'Europe/Berlin',
+    });
+  });
+
+  test('AWS: every week counts Monday to Saturday, so the change and the movers are like for like', () => {
+    if (digest.aws.status !== 'ok') throw new Error(digest.aws.reason);
+    // 6 × ($10 + $3.333333) = $79.999998 in each of the three weeks before; 6 × ($12.50 + $3.333333) = $94.999998.
+    expect(digest.aws.weeks.map((w) => [money(w.total), w.daysMissing])).toEqual([
+      ['$80.00', 0],
+      ['$80.00', 0],
+      ['$80.00', 0],
+      ['$95.00', 0],
+    ]);
+    expect(money(digest.aws.change)).toBe('$15.00');
+    expect(digest.aws.changePercent).toBe(18.8);
+    expect(digest.aws.movers.map((m) => [m.name, money(m.previous), money(m.current)])).toEqual([
+      [EC2, '$60.00', '$75.00'],
+    ]);
+    expect(digest.aws.top.map((t) => [t.name, money(t.cost)])).toEqual([
+      [EC2, '$75.00'],
+      [RDS, '$20.00'],
+    ]);
+    // $70.00 a week on Heroku against $94.999998 over six days, a week at that daily rate $110.833331.
+    expect(money(digest.aws.translation?.differenceWeekly)).toBe('-$40.83');
+  });
+
+  test('Heroku counts the same six days', () => {
+    if (digest.heroku.status !== 'ok') throw new Error(digest.heroku.reason);
+    // W44: 26–30 Oct $5/day, 31 Oct free (monthly cap); W46 misses 10 Nov; W47: api $30 + worker 6 × $25/30.
+    expect(digest.heroku.weeks.map((w) => [money(w.total), w.daysMissing])).toEqual([
+      ['$25.00', 0],
+      ['$30.00', 0],
+      ['$25.00', 1],
+      ['$35.00', 0],
+    ]);
+    expect(money(digest.heroku.change)).toBe('$10.00');
+    // $33.60 a week on AWS against $35.00 over six days, $40.833333 a week at that rate.
+    expect(money(digest.heroku.translation?.differenceWeekly)).toBe('-$7.23');
+  });
+
+  test('the text says the weeks are Monday to Saturday, why, and until when', () => {
+    const text = renderDigestText(digest);
+    expect(text).toContain(
+      'Sun 22 Nov is not over in UTC, the day Cost Explorer and the Heroku snapshots count, until 01:00 Europe/Berlin: every week here counts Monday to Saturday',
+    );
+    expect(text).toContain('$95.00 last week, Mon–Sat (estimated): +$15.00 (+18.8%) vs the week before, Mon–Sat');
+    expect(text).toContain('4-week trend, Mon–Sat: $25.00 → $30.00 → $25.00 (1 day missing) → $35.00');
+    expect(text).toContain('-$40.83/week, -$2,123.33/year vs actual (at Mon–Sat’s daily rate)');
+  });
+
+  test('the Slack message says it too: the note under the verdict, every weekly figure Monday to Saturday', () => {
+    const blocks = JSON.stringify(digestBlocks(digest));
+    expect(blocks).toContain(':hourglass_flowing_sand: Sun 22 Nov is not over in UTC');
+    expect(blocks).toContain(
+      '*AWS* last week, Mon–Sat: *$95.00* estimated, +$15.00 (+18.8%) on the week before, Mon–Sat',
+    );
+    expect(blocks).toContain('/week vs actual at Mon–Sat’s daily rate)');
+    expect(digestFallback(digest)).toContain('AWS: $95.00 last week, Mon–Sat (+$15.00, +18.8%)');
+  });
+
+  test('once Sunday is over in UTC, the weeks are whole again', () => {
+    expect(buildDigest(input()).unfinishedDay).toBeUndefined();
   });
 });
 

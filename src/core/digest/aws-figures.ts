@@ -5,7 +5,7 @@ import { utcDays } from '../heroku-run-rate';
 import { formatUsd, type Money, sumMoney, toCents, usd, ZERO } from '../money';
 import { addDays } from '../utc-days';
 import type { AwsDigestInput } from './input';
-import { change, MAX_MOVERS, movers, type Period, top, translation } from './platform-figures';
+import { change, countedDays, MAX_MOVERS, movers, type Period, top, translation } from './platform-figures';
 import type { PlatformDigest } from './types';
 
 export function awsFigures(input: AwsDigestInput, period: Period): PlatformDigest {
@@ -26,7 +26,7 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
     return totals;
   };
   const weeks = period.weeks.map((week) => {
-    const days = utcDays(week.start, week.end);
+    const days = countedDays(week, period);
     const totals = days.map(dayTotal);
     return {
       week,
@@ -36,7 +36,7 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
   });
   const last = period.weeks[period.weeks.length - 1]!;
   const before = period.weeks[period.weeks.length - 2]!;
-  const lastDays = utcDays(last.start, last.end);
+  const lastDays = countedDays(last, period);
   const lastWeek = weeks[weeks.length - 1]!.total;
   const mtdDays = utcDays(period.monthStart, period.today);
   const monthToDate = sumMoney(mtdDays.map((day) => dayTotal(day) ?? ZERO));
@@ -48,7 +48,7 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
   const forecastNote = forecast.available
     ? `month to date + Cost Explorer's forecast for the rest of the month (${formatUsd(usd(forecast.total))})`
     : `no forecast: ${forecast.reason}`;
-  const translated = translation(input.onHeroku, 'heroku', lastWeek);
+  const translated = translation(input.onHeroku, 'heroku', lastWeek, period.weekDays);
   const credits = usd(daily.creditsTotal);
 
   return {
@@ -57,7 +57,7 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
     lastWeek,
     weeks,
     ...change(weeks),
-    movers: movers(perService(lastDays), perService(utcDays(before.start, before.end)), MAX_MOVERS),
+    movers: movers(perService(lastDays), perService(countedDays(before, period)), MAX_MOVERS),
     top: top(perService(lastDays)),
     daily: period.days.map((day) => {
       const total = dayTotal(day);

@@ -8,6 +8,7 @@ import { utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents } from '../money';
 import { listPricesDated, mergePriceDates, type PriceDates } from '../price-dates';
 import { finish, type Steps } from '../steps';
+import { dayCount } from '../utc-days';
 import { awsFigures } from './aws-figures';
 import { herokuFigures, herokuRunRateFigures } from './heroku-figures';
 import type { DigestInput, HerokuDigestInput } from './input';
@@ -15,6 +16,7 @@ import { digestParity } from './parity';
 import type { Period } from './platform-figures';
 import { postureLines } from './posture';
 import type { Digest, DigestWhy, PlatformSection } from './types';
+import { unfinishedDay } from './unfinished-day';
 import { verdict } from './verdict';
 import { weeksEndingWith } from './week';
 
@@ -24,6 +26,7 @@ export function digestPeriod(input: Pick<DigestInput, 'week' | 'today'>): Period
   const weeks = weeksEndingWith(input.week, TREND_WEEKS);
   return {
     weeks,
+    weekDays: Math.min(7, dayCount(input.week.start, input.today)),
     days: utcDays(weeks[0]!.start, input.week.end),
     monthStart: `${input.today.slice(0, 7)}-01`,
     today: input.today,
@@ -93,8 +96,10 @@ export function* buildDigestSteps(input: DigestInput): Steps<Digest> {
   yield;
   const why = input.why ? whyFor(input.why, aws, heroku) : undefined;
   yield;
+  const unfinished = unfinishedDay(input.week, input.today);
   return {
     week: input.week,
+    ...(unfinished ? { unfinishedDay: unfinished } : {}),
     weeks: period.weeks,
     days: period.days,
     aws,

@@ -5,31 +5,34 @@ import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
 import { periodCostSteps } from '../snapshot-cost';
 import type { Steps } from '../steps';
-import { dayCount, firstOfMonth } from '../utc-days';
+import { addDays, dayCount, firstOfMonth } from '../utc-days';
 import type { HerokuDigestInput } from './input';
-import { change, MAX_MOVERS, movers, type Period, top, translation } from './platform-figures';
+import { change, countedDays, MAX_MOVERS, movers, type Period, top, translation } from './platform-figures';
 import type { PlatformDigest } from './types';
 
 const thirtieths = (value: number): Money => usd(value).div(3000);
 
 /** In steps (src/core/steps.ts), one a day of snapshots. */
 export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<PlatformDigest> {
-  const lastWeekDays = period.weeks[period.weeks.length - 1]!;
-  const weekBefore = period.weeks[period.weeks.length - 2]!;
+  const lastWeekDays = countedDays(period.weeks[period.weeks.length - 1]!, period);
+  const weekBefore = countedDays(period.weeks[period.weeks.length - 2]!, period);
+  const window = (days: string[]) => ({ fromDay: days[0]!, toDay: addDays(days[days.length - 1]!, 1) });
   // One pass over every snapshot: the daily figures, and per app last week and the week before. Each
   // day's charge re-accrues the monthly caps from the 1st, so the four weeks, the chart and month to
   // date are sums of these days.
   const whole = yield* periodCostSteps(input.snapshots, [period.days[0]!, period.monthStart].sort()[0]!, period.today, [
-    { fromDay: lastWeekDays.start, toDay: lastWeekDays.end },
-    { fromDay: weekBefore.start, toDay: weekBefore.end },
+    window(lastWeekDays),
+    window(weekBefore),
   ]);
-  const sumDays = (from: string, to: string) =>
-    utcDays(from, to).reduce((sum, day) => sum + (whole.byDay[day] ?? 0), 0);
-  const weeks = period.weeks.map((week) => ({
-    week,
-    total: thirtieths(sumDays(week.start, week.end)),
-    daysMissing: utcDays(week.start, week.end).filter((day) => whole.byDay[day] === undefined).length,
-  }));
+  const sumDays = (days: string[]) => days.reduce((sum, day) => sum + (whole.byDay[day] ?? 0), 0);
+  const weeks = period.weeks.map((week) => {
+    const days = countedDays(week, period);
+    return {
+      week,
+      total: thirtieths(sumDays(days)),
+      daysMissing: days.filter((day) => whole.byDay[day] === undefined).length,
+    };
+  });
   const perApp = (apps: readonly AppPeriodCost[]) =>
     new Map(apps.map((app) => [app.app, thirtieths(app.thirtiethsOfCent)] as const));
   const [last, before] = whole.windows as [AppPeriodCost[], AppPeriodCost[]];
@@ -41,7 +44,7 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
   const moved = movers(lastByApp, beforeByApp, MAX_MOVERS);
   yield;
   const lastWeek = weeks[weeks.length - 1]!.total;
-  const monthToDate = thirtieths(sumDays(period.monthStart, period.today));
+  const monthToDate = thirtieths(sumDays(utcDays(period.monthStart, period.today)));
   const nextMonth = firstOfMonth(period.monthStart, 1);
   const daysLeft = dayCount(period.today, nextMonth);
   let forecastMonth: Money | undefined;
@@ -62,7 +65,7 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
 
   const covered = period.days.filter((day) => whole.byDay[day] !== undefined);
   const excluded = new Set(whole.excluded.map((e) => `${e.app} ${e.item}`));
-  const translated = translation(input.onAws, 'aws', lastWeek);
+  const translated = translation(input.onAws, 'aws', lastWeek, period.weekDays);
   return {
     platform: 'heroku',
     status: 'ok',
@@ -107,10 +110,10 @@ export function herokuRunRateFigures(
 ): PlatformDigest {
   const monthly = fromCents(runRateMonthlyCents);
   const last = period.weeks[period.weeks.length - 1]!;
-  const lastWeek = monthly.times(7).div(30);
+  const lastWeek = monthly.times(period.weekDays).div(30);
   const elapsed = monthly.times(dayCount(period.monthStart, period.today)).div(30);
   const monthToDate = elapsed.greaterThan(monthly) ? monthly : elapsed;
-  const translated = translation(input.onAws, 'aws', lastWeek);
+  const translated = translation(input.onAws, 'aws', lastWeek, period.weekDays);
   return {
     platform: 'heroku',
     status: 'ok',

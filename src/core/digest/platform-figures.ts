@@ -1,7 +1,9 @@
 /** Shared arithmetic for both platforms' digest sections: week totals, movers, translations. Pure. */
+import { utcDays } from '../heroku-run-rate';
 import type { Money } from '../money';
 import { ZERO } from '../money';
 import { changePercent, movers as moverRows, top as topRows } from '../spend/movers';
+import { addDays } from '../utc-days';
 import type { ModelledMonthly } from './input';
 import type { DigestWeek, Mover, PlatformId, Translation, WeekTotal } from './types';
 
@@ -12,9 +14,20 @@ export const MAX_MOVERS = 1000;
 /** The days a digest covers: its four weeks, and the month to date (to today, exclusive). */
 export interface Period {
   weeks: DigestWeek[];
+  /**
+   * The days of each week the figures count, from Monday: 7, or 6 while the digest week's Sunday is
+   * not over in UTC (the week has ended in a time zone ahead of UTC). Every week counts the same days,
+   * so last week is compared like for like.
+   */
+  weekDays: number;
   days: string[];
   monthStart: string;
   today: string;
+}
+
+/** The UTC days of `week` its figures count (see `Period.weekDays`). */
+export function countedDays(week: DigestWeek, period: Period): string[] {
+  return utcDays(week.start, addDays(week.start, period.weekDays));
 }
 
 export function movers(current: Map<string, Money>, previous: Map<string, Money>, limit = MAX_ROWS): Mover[] {
@@ -42,10 +55,17 @@ function weekOfMonthly(monthly: Money, on: PlatformId): Money {
   return on === 'aws' ? monthly.times(168).div(730) : monthly.times(7).div(30);
 }
 
-export function translation(modelled: ModelledMonthly, to: PlatformId, lastWeek: Money): Translation | string {
+/** The modelled week against the actual one; `weekDays` short of 7: against the actual days' daily rate. */
+export function translation(
+  modelled: ModelledMonthly,
+  to: PlatformId,
+  lastWeek: Money,
+  weekDays: number,
+): Translation | string {
   if ('error' in modelled) return modelled.error;
   const modelledWeekly = weekOfMonthly(modelled.monthly, to);
-  const differenceWeekly = modelledWeekly.minus(lastWeek);
+  // The model prices a whole week; six counted days compared with it as they are would read as a saving.
+  const differenceWeekly = modelledWeekly.minus(lastWeek.times(7).div(weekDays));
   const range = modelled.range
     ? { range: { low: weekOfMonthly(modelled.range.low, to), high: weekOfMonthly(modelled.range.high, to) } }
     : {};

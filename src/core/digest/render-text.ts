@@ -8,7 +8,8 @@ import { signedUsd } from '../spend/movers';
 import { groupMovers } from './mover-groups';
 import { parityLines } from './parity';
 import { percentLabel } from './platform-figures';
-import type { Digest, PlatformSection } from './types';
+import type { Digest, PlatformSection, UnfinishedDay } from './types';
+import { countedSpan, unfinishedDayNote } from './unfinished-day';
 
 const NAME = { aws: 'AWS', heroku: 'Heroku' } as const;
 const ITEMS = { aws: 'services', heroku: 'apps' } as const;
@@ -21,13 +22,14 @@ function platformHeading(section: PlatformSection): string {
   return section.platform === 'aws' ? 'AWS (Cost Explorer)' : 'Heroku (daily snapshots)';
 }
 
-function platformLines(section: PlatformSection): string[] {
+function platformLines(section: PlatformSection, unfinished: UnfinishedDay | undefined): string[] {
   if (section.status !== 'ok') return [`:warning: No ${NAME[section.platform]} figures this week: ${section.reason}`];
   const kind = section.estimated ? 'estimated' : 'actual';
+  const span = countedSpan(unfinished);
   const [w1, w2, w3, w4] = section.weeks;
   const lines = [
-    `*${formatUsd(section.lastWeek)}* last week (${kind}): ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) vs the week before`,
-    `4-week trend: ${[w1, w2, w3, w4]
+    `*${formatUsd(section.lastWeek)}* last week${span} (${kind}): ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) vs the week before${span}`,
+    `4-week trend${span}: ${[w1, w2, w3, w4]
       .filter(Boolean)
       .map(
         (w) =>
@@ -38,7 +40,7 @@ function platformLines(section: PlatformSection): string[] {
   ];
   if (section.top.length > 0) {
     lines.push(
-      `Top ${ITEMS[section.platform]} last week: ${section.top.map((row) => `${row.name} ${formatUsd(row.cost)}`).join(', ')}`,
+      `Top ${ITEMS[section.platform]} last week${span}: ${section.top.map((row) => `${row.name} ${formatUsd(row.cost)}`).join(', ')}`,
     );
   }
   if (section.movers.length > 0) {
@@ -52,7 +54,7 @@ function platformLines(section: PlatformSection): string[] {
   const t = section.translation;
   if (t) {
     lines.push(
-      `Same workload on ${NAME[t.to]} (modelled): ${formatUsd(t.modelledWeekly)}/week — ${signedUsd(t.differenceWeekly)}/week, ${signedUsd(t.differenceYearly)}/year vs actual`,
+      `Same workload on ${NAME[t.to]} (modelled): ${formatUsd(t.modelledWeekly)}/week — ${signedUsd(t.differenceWeekly)}/week, ${signedUsd(t.differenceYearly)}/year vs actual${unfinished ? ' (at Mon–Sat’s daily rate)' : ''}`,
     );
   }
   return lines;
@@ -61,7 +63,8 @@ function platformLines(section: PlatformSection): string[] {
 /** The heading of the "why it changed" section: which weeks it compares. */
 function whyHeading(digest: Digest): string {
   const before = digest.weeks.at(-2);
-  return `Why it changed: last week (${digest.week.label}) against the week before${before ? ` (${before.label})` : ''}`;
+  const span = countedSpan(digest.unfinishedDay);
+  return `Why it changed: last week (${digest.week.label}${span}) against the week before${before ? ` (${before.label}${span})` : ''}`;
 }
 
 /** `Heroku api-prod: web dynos went from …` a line each; nothing when the digest has no such section. */
@@ -85,12 +88,13 @@ export function renderDigestText(digest: Digest): string {
   const sections = [digest.aws, digest.heroku].map((section) =>
     [
       `${platformHeading(section)}`,
-      ...platformLines(section),
+      ...platformLines(section, digest.unfinishedDay),
       ...(section.status === 'ok' ? section.basis.map((b) => `  ${b}`) : []),
     ].join('\n'),
   );
   return [
     digestTitle(digest),
+    ...(digest.unfinishedDay ? [unfinishedDayNote(digest.unfinishedDay)] : []),
     ...sections,
     ...(whyLines(digest).length > 0 ? [[`${whyHeading(digest)}:`, ...whyLines(digest)].join('\n')] : []),
     digest.verdict,
@@ -109,5 +113,5 @@ export function chartSummary(digest: Digest): string {
       ? `${NAME[section.platform]}: ${section.weeks.map((w) => formatUsd(w.total)).join(', ')}`
       : `${NAME[section.platform]}: no data`,
   );
-  return `Daily cost over the 4 weeks to ${digest.week.label}; weekly totals ${parts.join('; ')}.`;
+  return `Daily cost over the 4 weeks to ${digest.week.label}; weekly totals${countedSpan(digest.unfinishedDay)} ${parts.join('; ')}.`;
 }

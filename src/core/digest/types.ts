@@ -22,6 +22,16 @@ export interface DigestWeek {
   timezone: string;
 }
 
+/** The digest week's Sunday while it is not over in UTC (src/core/digest/unfinished-day.ts). */
+export interface UnfinishedDay {
+  /** YYYY-MM-DD. */
+  day: string;
+  /** The UTC midnight that ends it. */
+  overAt: Date;
+  /** The digest's time zone, where the week has already ended. */
+  timezone: string;
+}
+
 export interface WeekTotal {
   week: DigestWeek;
   total: Money;
@@ -51,7 +61,7 @@ export interface Translation {
 export interface PlatformDigest {
   platform: PlatformId;
   status: 'ok';
-  /** Actual cost of the digest week. */
+  /** Actual cost of the digest week (Monday to Saturday while `Digest.unfinishedDay` is set). */
   lastWeek: Money;
   /** The four weeks up to and including the digest week, oldest first. */
   weeks: WeekTotal[];
@@ -127,6 +137,11 @@ export interface DigestWhy {
 
 export interface Digest {
   week: DigestWeek;
+  /**
+   * Set while the week's Sunday is not over in UTC: then every week's figures count Monday to
+   * Saturday (trend, change, movers, why), and the modelled comparisons use those days' daily rate.
+   */
+  unfinishedDay?: UnfinishedDay;
   /** The four weeks the trend and chart cover, oldest first. */
   weeks: DigestWeek[];
   /** The 28 UTC days of the chart, oldest first. */

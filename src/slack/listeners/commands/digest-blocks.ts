@@ -6,15 +6,18 @@
  */
 import type { KnownBlock } from '@slack/types';
 import {
+  countedSpan,
   type Digest,
   modelledMethod,
   type PlatformSection,
   parityLines,
   percentLabel,
   signedUsd,
+  unfinishedDayNote,
   whyLines,
 } from '../../../core/digest';
 import { groupMovers, type MoverGroup } from '../../../core/digest/mover-groups';
+import type { UnfinishedDay } from '../../../core/digest/types';
 import { formatUsd, type Money } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
 import { clip, context, header, mrkdwn } from '../../block-kit';
@@ -44,11 +47,15 @@ function forecastText(section: Extract<PlatformSection, { status: 'ok' }>): stri
   return `${formatUsd(section.forecastMonth)}${section.forecastCapped ? ' (a full month of today’s apps: the most a month can cost)' : ''}`;
 }
 
-function modelledText(section: Extract<PlatformSection, { status: 'ok' }>): string | undefined {
+function modelledText(
+  section: Extract<PlatformSection, { status: 'ok' }>,
+  unfinished: UnfinishedDay | undefined,
+): string | undefined {
   const t = section.translation;
   if (!t) return undefined;
-  if (!t.range) return `${formatUsd(t.modelledWeekly)}/week (${signedUsd(t.differenceWeekly)}/week vs actual)`;
-  return `${modelledRange(t.range)} (consolidated tier ${signedUsd(t.differenceWeekly)}/week vs actual)`;
+  const actual = unfinished ? 'actual at Mon–Sat’s daily rate' : 'actual';
+  if (!t.range) return `${formatUsd(t.modelledWeekly)}/week (${signedUsd(t.differenceWeekly)}/week vs ${actual})`;
+  return `${modelledRange(t.range)} (consolidated tier ${signedUsd(t.differenceWeekly)}/week vs ${actual})`;
 }
 
 /** `$41.82–$48.10/week across three tiers`: the cheapest and dearest way to run it on the other platform. */
@@ -57,11 +64,14 @@ function modelledRange(range: { low: Money; high: Money }): string {
 }
 
 /** Last week in one line: `*$175.00* actual, +$35.00 (+25.0%) on the week before`. */
-function lastWeekText(section: Extract<PlatformSection, { status: 'ok' }>): string {
+function lastWeekText(
+  section: Extract<PlatformSection, { status: 'ok' }>,
+  unfinished: UnfinishedDay | undefined,
+): string {
   if (section.runRate)
-    return `*${formatUsd(section.lastWeek)}* (run-rate: today’s apps for 7 days; no daily snapshots yet)`;
+    return `*${formatUsd(section.lastWeek)}* (run-rate: today’s apps for ${unfinished ? 'Mon–Sat' : '7 days'}; no daily snapshots yet)`;
   const kind = section.estimated ? 'estimated' : 'actual';
-  return `*${formatUsd(section.lastWeek)}* ${kind}, ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) on the week before`;
+  return `*${formatUsd(section.lastWeek)}* ${kind}, ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) on the week before${countedSpan(unfinished)}`;
 }
 
 function basisText(section: Extract<PlatformSection, { status: 'ok' }>): string {
@@ -73,7 +83,7 @@ function basisText(section: Extract<PlatformSection, { status: 'ok' }>): string 
   return `Estimated from daily snapshots × Heroku’s billed prices (${covered} of ${section.daily.length} days); invoices are final.`;
 }
 
-function platformBlocks(section: PlatformSection): KnownBlock[] {
+function platformBlocks(section: PlatformSection, unfinished: UnfinishedDay | undefined): KnownBlock[] {
   const name = NAME[section.platform];
   if (section.status !== 'ok')
     return [mrkdwn(clip(`*${name}*: :warning: no figures this week. ${section.reason}`, 2900))];
@@ -82,7 +92,7 @@ function platformBlocks(section: PlatformSection): KnownBlock[] {
     `*${month} to date* (${rangeLabel(section.monthToDateRange)})\n${formatUsd(section.monthToDate)}`,
     `*Forecast for ${month}*\n${forecastText(section)}`,
   ];
-  const modelled = modelledText(section);
+  const modelled = modelledText(section, unfinished);
   if (modelled && section.translation) fields.push(`*On ${NAME[section.translation.to]} (modelled)*\n${modelled}`);
   const groups = groupMovers(section.movers, MOVER_GROUPS);
   if (groups.length > 0)
@@ -90,7 +100,10 @@ function platformBlocks(section: PlatformSection): KnownBlock[] {
   return [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${name}* last week: ${lastWeekText(section)}` },
+      text: {
+        type: 'mrkdwn',
+        text: `*${name}* last week${countedSpan(unfinished)}: ${lastWeekText(section, unfinished)}`,
+      },
       fields: fields.map((text) => ({ type: 'mrkdwn' as const, text: clip(text, FIELD_LIMIT) })),
     },
     context(basisText(section)),
@@ -114,14 +127,16 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions = {}): 
     header(clip(`Weekly hosting digest: ${digest.week.label}`, 150)),
     mrkdwn(`*${digest.verdict}*`),
   ];
-  for (const section of [digest.aws, digest.heroku]) blocks.push({ type: 'divider' }, ...platformBlocks(section));
+  if (digest.unfinishedDay) blocks.push(mrkdwn(`:hourglass_flowing_sand: ${unfinishedDayNote(digest.unfinishedDay)}`));
+  for (const section of [digest.aws, digest.heroku])
+    blocks.push({ type: 'divider' }, ...platformBlocks(section, digest.unfinishedDay));
   const why = whyLines(digest);
   if (why.length > 0) {
     blocks.push(
       { type: 'divider' },
       mrkdwn(
         clip(
-          `*Why it changed* (last week against the week before)\n${why.map((line) => `• ${neutraliseMarkup(line)}`).join('\n')}`,
+          `*Why it changed* (last week against the week before${digest.unfinishedDay ? ', Mon–Sat of each' : ''})\n${why.map((line) => `• ${neutraliseMarkup(line)}`).join('\n')}`,
           2900,
         ),
       ),
@@ -175,12 +190,13 @@ export function digestBlocks(digest: Digest, options: DigestBlockOptions = {}): 
   return blocks.slice(0, MAX_MESSAGE_BLOCKS);
 }
 
-function platformSentence(section: PlatformSection): string {
+function platformSentence(section: PlatformSection, unfinished: UnfinishedDay | undefined): string {
   const name = NAME[section.platform];
   if (section.status !== 'ok') return `${name}: no figures this week (${section.reason})`;
+  const span = countedSpan(unfinished);
   const week = section.runRate
-    ? `${formatUsd(section.lastWeek)} last week at today's run-rate (no daily snapshots yet)`
-    : `${formatUsd(section.lastWeek)} last week (${signedUsd(section.change)}, ${percentLabel(section.changePercent)})`;
+    ? `${formatUsd(section.lastWeek)} last week${span} at today's run-rate (no daily snapshots yet)`
+    : `${formatUsd(section.lastWeek)} last week${span} (${signedUsd(section.change)}, ${percentLabel(section.changePercent)})`;
   const forecast = section.forecastMonth ? `, forecast ${formatUsd(section.forecastMonth)}` : '';
   const t = section.translation;
   const other = t?.range ? `; on ${NAME[t.to]} (modelled) ${modelledRange(t.range)}` : '';
@@ -190,7 +206,7 @@ function platformSentence(section: PlatformSection): string {
 /** The notification and screen-reader text: the headline figures and the verdict, in a few sentences. */
 export function digestFallback(digest: Digest): string {
   return clip(
-    `Weekly hosting digest: ${digest.week.label}. ${[digest.aws, digest.heroku].map(platformSentence).join('. ')}. ${digest.verdict}`,
+    `Weekly hosting digest: ${digest.week.label}. ${[digest.aws, digest.heroku].map((section) => platformSentence(section, digest.unfinishedDay)).join('. ')}. ${digest.verdict}`,
     3900,
   );
 }
