@@ -744,3 +744,42 @@ describe('opens faster than Slack takes a view', () => {
     expect((await openHome(LEAD2)).views).toHaveLength(1);
   });
 });
+
+describe('just after midnight in Berlin, with Sunday still going on in UTC', () => {
+  // Monday 7 Dec, 00:12 in Berlin: the week Mon 30 Nov – Sun 6 Dec has ended there, but Sunday 6 Dec,
+  // the UTC day Cost Explorer counts, goes on until 01:00 Berlin.
+  let edge: Harness;
+  beforeAll(async () => {
+    edge = await startHome(clockFrom('2026-12-06T23:12:00Z'));
+    // Cost Explorer answers at once here (also when this test runs alone).
+    ceGate.open();
+  });
+  afterAll(async () => {
+    await edge.close();
+  });
+
+  test('last week counts Monday to Saturday on both platforms, says why and until when, and compares like for like', async () => {
+    const published = () => edge.slack.callsTo('views.publish').map((call) => call.body as unknown as Published);
+    await edge.event({ type: 'app_home_opened', user: LEAD, channel: dmOf(LEAD), tab: 'home' });
+    await waitUntil(() => published().length === 2, 'the fresh figures');
+    await edge.settle();
+    const text = shown(published()[1]!.view);
+    expect(text).toContain('Week Mon 30 Nov – Sun 6 Dec 2026');
+    expect(text).toContain(
+      ':hourglass_flowing_sand: Sun 6 Dec is not over in UTC, the day Cost Explorer and the Heroku snapshots count, until 01:00 Europe/Berlin: every week here counts Monday to Saturday',
+    );
+    // $10 of EC2 and $5 of RDS a day; Heroku $150 a month, $5 a day: six days of each, against six.
+    expect(text).toContain('*AWS and Heroku together*');
+    expect(text).toMatch(/\*Last week, Mon–Sat\*\n\$120\.00\n\*On the week before, Mon–Sat\*\n\$0\.00 \(0\.0%\)/);
+    expect(text).toMatch(
+      /^\*AWS\*\n(.*\n){4}\*Last week, Mon–Sat\*\n\$90\.00\n\*On the week before, Mon–Sat\*\n\$0\.00 \(0\.0%\)/m,
+    );
+    expect(text).toContain('*Largest last week, Mon–Sat*\nAmazon Elastic Compute Cloud - Compute $60.00');
+    expect(text).toMatch(
+      /^\*Heroku\*\n(.*\n){4}\*Last week, Mon–Sat\*\n\$30\.00\n\*On the week before, Mon–Sat\*\n\$0\.00 \(0\.0%\)/m,
+    );
+    expect(text).toMatch(/\(consolidated [+-]\$[\d,.]+ vs Mon–Sat’s daily rate\)/);
+    expect(text).not.toContain('*Biggest changes*');
+    withinLimits(published()[1]!.view);
+  });
+});

@@ -3,7 +3,7 @@
  * be kept in the store cache and shown again without re-reading AWS or Heroku. Pure.
  */
 
-import { modelledMethod } from '../../core/digest';
+import { countedSpan, modelledMethod, unfinishedDayNote } from '../../core/digest';
 import { groupMovers } from '../../core/digest/mover-groups';
 import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
@@ -13,7 +13,7 @@ import type { HomeChart } from './home-chart';
 import { sparkline } from './sparkline';
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
-const FIGURES_VERSION = 3;
+const FIGURES_VERSION = 4;
 
 export interface PlatformFigures {
   platform: PlatformId;
@@ -76,6 +76,10 @@ export interface DashboardFigures {
   combined?: CombinedFigures;
   /** The digest week: `Mon 16 – Sun 22 Nov 2026`. */
   weekLabel: string;
+  /** `, Mon–Sat` while the week's Sunday is not over in UTC, after every weekly figure's label; `''` otherwise. */
+  weekSpan: string;
+  /** Why the weeks count Monday to Saturday, and until when; absent once the week's Sunday is over in UTC. */
+  unfinishedDayNote?: string;
   timezone: string;
   verdict: string;
   platforms: (PlatformFigures | PlatformOff)[];
@@ -180,6 +184,8 @@ export function dashboardFigures(digest: Digest): DashboardFigures {
     version: FIGURES_VERSION,
     ...(combined ? { combined } : {}),
     weekLabel: digest.week.label,
+    weekSpan: countedSpan(digest.unfinishedDay),
+    ...(digest.unfinishedDay ? { unfinishedDayNote: unfinishedDayNote(digest.unfinishedDay) } : {}),
     timezone: digest.week.timezone,
     verdict: digest.verdict,
     platforms: [platformFigures(digest.aws), platformFigures(digest.heroku)],

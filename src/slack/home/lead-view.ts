@@ -44,7 +44,7 @@ export interface LeadHomeInput {
 
 const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
 
-function platformBlocks(platform: PlatformFigures | PlatformOff): KnownBlock[] {
+function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): KnownBlock[] {
   if (platform.status !== 'ok') {
     const why = platform.status === 'off' ? 'not connected' : 'not available right now';
     return [mrkdwn(`*${platform.name}*: ${why}. ${platform.reason}`)];
@@ -53,14 +53,16 @@ function platformBlocks(platform: PlatformFigures | PlatformOff): KnownBlock[] {
   const fields = [
     field(`Month to date (${platform.monthRange})`, platform.monthToDate),
     field(`Forecast for ${month}`, platform.forecast ?? 'none yet'),
-    field(platform.runRate ? 'Last week (run-rate)' : 'Last week', platform.lastWeek),
-    field('On the week before', platform.runRate ? 'no daily snapshots yet' : platform.change),
+    field(`Last week${span}${platform.runRate ? ' (run-rate)' : ''}`, platform.lastWeek),
+    field(`On the week before${span}`, platform.runRate ? 'no daily snapshots yet' : platform.change),
   ];
   const t = platform.translation;
   if (t) {
+    // The difference is against the counted days' daily rate: say so when they are not the whole week.
+    const against = span ? ' vs Mon–Sat’s daily rate' : '';
     const modelled = t.range
-      ? `${t.range}/week across three tiers (consolidated ${t.differenceWeekly})`
-      : `${t.modelledWeekly}/week (${t.differenceWeekly})`;
+      ? `${t.range}/week across three tiers (consolidated ${t.differenceWeekly}${against})`
+      : `${t.modelledWeekly}/week (${t.differenceWeekly}${against})`;
     fields.push(field(`On ${t.to} (modelled)`, modelled));
   }
   if (platform.movers.length > 0)
@@ -68,7 +70,7 @@ function platformBlocks(platform: PlatformFigures | PlatformOff): KnownBlock[] {
   if (platform.top.length > 0)
     fields.push(
       field(
-        'Largest last week',
+        `Largest last week${span}`,
         platform.top
           .slice(0, 3)
           .map((item) => `${item.name} ${item.cost}`)
@@ -88,8 +90,8 @@ function combinedBlock(figures: DashboardFigures): KnownBlock[] {
       fields: [
         field('Month to date', c.monthToDate),
         field('Forecast for the month', c.forecast ?? 'none yet'),
-        field('Last week', c.lastWeek),
-        field('On the week before', c.change),
+        field(`Last week${figures.weekSpan}`, c.lastWeek),
+        field(`On the week before${figures.weekSpan}`, c.change),
       ],
     },
   ];
@@ -150,10 +152,11 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
     );
   } else {
     blocks.push(mrkdwn(`*${figures.verdict}*`));
+    if (figures.unfinishedDayNote) blocks.push(mrkdwn(`:hourglass_flowing_sand: ${figures.unfinishedDayNote}`));
     if (figures.combined) blocks.push(divider);
     blocks.push(...combinedBlock(figures));
     if (input.chart) blocks.push(chartBlock(input.chart));
-    for (const platform of figures.platforms) blocks.push(divider, ...platformBlocks(platform));
+    for (const platform of figures.platforms) blocks.push(divider, ...platformBlocks(platform, figures.weekSpan));
     if (figures.posture.length > 0) {
       blocks.push(
         divider,
