@@ -1,6 +1,8 @@
+import { answerMigrate } from '../../src/answers/migrate';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { FakeHeroku, generateWorld, HerokuWorld } from '../support/fake-heroku';
+import { countTurns } from '../support/loop-turns';
 import { pressButton } from '../support/press-button';
 import { expectWithinSlackLimits } from '../support/slack-blocks';
 
@@ -189,6 +191,25 @@ describe('/hosting migrate for the largest realistic account', () => {
   afterAll(async () => {
     await bigHarness.close();
     await big.close();
+  });
+
+  test('the fleet is modelled a few apps at a time, with turns of the event loop between, and remembered with its inventory', async () => {
+    const { services } = bigHarness.bot;
+    const context = { sources: services.sources, catalog: services.catalog, now: new Date() };
+    // The inventory read first (cached from here on), so every turn below is the model's own; the
+    // first answer about it, so nothing is remembered yet.
+    await services.sources.heroku!.inventory();
+    const turns = countTurns();
+    const first = await answerMigrate('heroku', context);
+    turns.stop();
+    expect(turns.now()).toBeGreaterThan(5);
+    const again = countTurns();
+    const second = await answerMigrate('heroku', context);
+    again.stop();
+    expect(first.kind).toBe('migrate');
+    if (first.kind !== 'migrate' || second.kind !== 'migrate') throw new Error('unreachable');
+    expect(second.model).toBe(first.model);
+    expect(again.now()).toBeLessThanOrEqual(1);
   });
 
   test('300 apps, 20 teams: within Slack limits, top five teams and "N more", Details within one view', async () => {
