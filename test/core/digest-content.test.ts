@@ -4,6 +4,7 @@ import { lastCompleteWeek } from '../../src/core/digest/week';
 import type { SnapshotRow } from '../../src/core/heroku-run-rate';
 import { Decimal, formatUsd, usd } from '../../src/core/money';
 import { digestBlocks, digestFallback } from '../../src/slack/listeners/commands/digest-blocks';
+import { capture } from '../support/capture';
 
 /**
  * A fixed four weeks (26 Oct – 22 Nov 2026) on both platforms, worked out by hand in the comments;
@@ -303,6 +304,7 @@ describe('a week over in Berlin whose Sunday is not over in UTC', () => {
   });
 
   test('the Slack message says it too: the note under the verdict, every weekly figure Monday to Saturday', () => {
+    capture('digest-unfinished-sunday', { text: 'digest', blocks: digestBlocks(digest) });
     const blocks = JSON.stringify(digestBlocks(digest));
     expect(blocks).toContain(':hourglass_flowing_sand: Sun 22 Nov is not over in UTC');
     expect(blocks).toContain(
