@@ -1,4 +1,4 @@
-import { dailySumsSteps } from '../../src/core/spend/daily-amounts';
+import { dailySumsSteps } from '../../src/core/spend/daily-sums';
 import { finish } from '../../src/core/steps';
 
 const group = (keys: string[], amount: string, unit = 'USD') => ({

@@ -17,8 +17,8 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { z } from 'zod';
 import type { DriverInput } from '../../core/alerts/cost-drivers';
-import { dailySumsSteps } from '../../core/spend/daily-amounts';
 import { tagValue } from '../../core/spend/daily-cost';
+import { dailySumsSteps } from '../../core/spend/daily-sums';
 import { inSlices } from '../../in-slices';
 import { type Fetched, SourceError } from '../source-error';
 import { type AwsSpendSource, DEFAULT_CREDIT_RECORD_TYPES } from './aws-spend-source';

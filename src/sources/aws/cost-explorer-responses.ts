@@ -8,7 +8,6 @@ import {
 } from '../../core/spend/daily-cost';
 import type { Steps } from '../../core/steps';
 import { inSlices } from '../../in-slices';
-import { nextTurn } from '../../loop-turns';
 import { SourceError } from '../source-error';
 
 /**
@@ -48,33 +47,31 @@ type CostAndUsagePage = z.infer<typeof costAndUsagePageSchema>;
 /** A page with its buckets still to check, a few at a time (`checkCostAndUsagePage`). */
 const pageEnvelopeSchema = costAndUsagePageSchema.extend({ ResultsByTime: z.array(z.unknown()).optional() });
 
-/** Checking done before the event loop gets a turn. */
-const CHECK_SLICE_MS = 4;
+type PageCheck = { ok: true; page: CostAndUsagePage } | { ok: false; issue: string };
 
-/**
- * A GetCostAndUsage page checked against `costAndUsagePageSchema`, bucket by bucket with a turn of
- * the event loop every few milliseconds: a month of daily cost by service and usage type is
- * thousands of groups (1.2 MB took 15–20 ms to check at once, while Slack waited for acks).
- */
-export async function checkCostAndUsagePage(
-  output: unknown,
-): Promise<{ ok: true; page: CostAndUsagePage } | { ok: false; issue: string }> {
+/** A page checked against `costAndUsagePageSchema`, a step per bucket. */
+function* checkPageSteps(output: unknown): Steps<PageCheck> {
   const envelope = pageEnvelopeSchema.safeParse(output);
   if (!envelope.success) return { ok: false, issue: describeIssue(envelope.error) };
   const { ResultsByTime: buckets, ...rest } = envelope.data;
   if (buckets === undefined) return { ok: true, page: rest };
   const checked: NonNullable<CostAndUsagePage['ResultsByTime']> = [];
-  let sliceStart = performance.now();
   for (const [index, bucket] of buckets.entries()) {
     const parsed = resultByTimeSchema.safeParse(bucket);
     if (!parsed.success) return { ok: false, issue: describeIssue(parsed.error, ['ResultsByTime', index]) };
     checked.push(parsed.data);
-    if (performance.now() - sliceStart >= CHECK_SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
+    yield;
   }
   return { ok: true, page: { ...rest, ResultsByTime: checked } };
+}
+
+/**
+ * A GetCostAndUsage page checked against `costAndUsagePageSchema`, bucket by bucket in slices of the
+ * event loop (src/in-slices.ts): a month of daily cost by service and usage type is thousands of
+ * groups (1.2 MB took 15–20 ms to check at once, while Slack waited for acks).
+ */
+export function checkCostAndUsagePage(output: unknown): Promise<PageCheck> {
+  return inSlices(checkPageSteps(output));
 }
 
 /** What is cached for one GetCostAndUsage request: every page, in order, without tokens or metadata. */
@@ -126,27 +123,30 @@ function* pageFromStoreSteps(page: unknown): Steps<unknown> {
   return { ...rest, ResultsByTime: buckets };
 }
 
-/**
- * A cached GetCostAndUsage answer read back and checked page by page as `checkCostAndUsagePage`
- * checks a page (a turn of the event loop every few milliseconds), or undefined when it is not one.
- */
-export async function checkCachedCostAndUsage(value: unknown): Promise<CostAndUsageAnswer | undefined> {
+/** A stored answer read back and checked as a fetched page is, a step per bucket; undefined when it is not one. */
+function* cachedCostAndUsageSteps(value: unknown): Steps<CostAndUsageAnswer | undefined> {
   const pages = (value as { pages?: unknown } | null)?.pages;
   if (!Array.isArray(pages)) return undefined;
   const checked: CostAndUsageAnswer['pages'] = [];
   for (const stored of pages) {
-    let page: unknown;
-    try {
-      page = await inSlices(pageFromStoreSteps(stored));
-    } catch {
-      return undefined;
-    }
-    const result = await checkCostAndUsagePage(page);
+    const result = yield* checkPageSteps(yield* pageFromStoreSteps(stored));
     if (!result.ok) return undefined;
     const { NextPageToken: _, ...rest } = result.page;
     checked.push(rest);
   }
   return { pages: checked };
+}
+
+/**
+ * A cached GetCostAndUsage answer read back and checked in slices of the event loop, or undefined
+ * when it is not one (a bucket that is not JSON included: the answer is asked for again).
+ */
+export async function checkCachedCostAndUsage(value: unknown): Promise<CostAndUsageAnswer | undefined> {
+  try {
+    return await inSlices(cachedCostAndUsageSteps(value));
+  } catch {
+    return undefined;
+  }
 }
 
 export const costForecastOutputSchema = z.object({
