@@ -49,6 +49,12 @@ export interface GatherOptions {
 
 type Log = GatherOptions['log'];
 
+/** UTC days, `end` excluded (as Cost Explorer's TimePeriod). */
+type Days = { start: string; end: string };
+
+/** `2026-11-16 to 2026-11-21`: the days as people read them, the last one included. */
+const shownPeriod = (days: Days): string => `${days.start} to ${addDays(days.end, -1)}`;
+
 const failed = (platform: 'aws' | 'heroku', why: string): PlatformUnavailable => ({
   platform,
   status: 'failed',
@@ -58,7 +64,8 @@ const failed = (platform: 'aws' | 'heroku', why: string): PlatformUnavailable =>
 async function awsInput(
   aws: AwsSpendSource,
   services: Services,
-  range: { start: string; today: string; week: { start: string; end: string } },
+  /** `week`: the days of last week the figures count (Monday to Saturday while its Sunday is not over in UTC). */
+  range: { start: string; today: string; week: Days },
   inventory: LiveInventory,
   log: Log,
 ): Promise<DigestInput['aws']> {
@@ -68,7 +75,7 @@ async function awsInput(
   } catch (error) {
     inventory.aws = {
       servicesWithSpend: [],
-      period: `${range.week.start} to ${range.week.end}`,
+      period: shownPeriod(range.week),
       error: failureMessage(error, 'Reading AWS spend', log),
     };
     return failed('aws', `could not read Cost Explorer: ${failureMessage(error, 'Reading AWS spend', log)}`);
@@ -103,7 +110,7 @@ async function awsInput(
     onHeroku = { error: failureMessage(error, 'Modelling the AWS workload', log) };
   }
   const withSpend = servicesWithSpend(daily.value, range.week.start, range.week.end);
-  inventory.aws = { servicesWithSpend: withSpend, period: `${range.week.start} to ${addDays(range.week.end, -1)}` };
+  inventory.aws = { servicesWithSpend: withSpend, period: shownPeriod(range.week) };
   return {
     daily: daily.value,
     freshness: {
@@ -188,10 +195,12 @@ async function gatherDigestInput(services: Services, options: GatherOptions): Pr
   const month = today.slice(0, 7);
   const requestsBefore = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
   const inventory: LiveInventory = {};
+  // The same days as the figures: while Sunday is not over in UTC, Monday to Saturday of each week.
+  const counted = (w: DigestWeek): Days => ({ start: w.start, end: addDays(w.start, period.weekDays) });
   const { aws, heroku } = services.sources;
   const [awsSection, herokuSection, parity] = await Promise.all([
     aws
-      ? awsInput(aws, services, { start, today, week }, inventory, options.log)
+      ? awsInput(aws, services, { start, today, week: counted(week) }, inventory, options.log)
       : ({ platform: 'aws', status: 'off', reason: AWS_OFF } as const),
     heroku
       ? herokuInput(heroku, services, { start, today }, inventory, options.force ?? false, options.log)
@@ -199,8 +208,6 @@ async function gatherDigestInput(services: Services, options: GatherOptions): Pr
     parityInput(services, options.force ?? false, options.log),
   ]);
   const weekBefore = period.weeks.at(-2);
-  // The same days as the figures: while Sunday is not over in UTC, Monday to Saturday of each week.
-  const counted = (w: DigestWeek) => ({ start: w.start, end: addDays(w.start, period.weekDays) });
   const why =
     options.explain && weekBefore
       ? await digestWhy(

@@ -1,7 +1,13 @@
 import { standard2xSnapshot } from '../alerts/support';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
-import { costAndUsagePage, type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
+import {
+  costAndUsagePage,
+  type FakeCostExplorer,
+  reply,
+  scriptNoCredits,
+  startFakeCostExplorer,
+} from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
 import { expectWithinSlackLimits } from '../support/slack-blocks';
@@ -36,17 +42,7 @@ function scriptAws() {
   ce.pages('GetCostAndUsage', [costAndUsagePage({ metric: 'UnblendedCost', groupBy: byService, days })], {
     match: (input) => input.Granularity === 'DAILY' && input.GroupBy?.[0]?.Key !== 'RECORD_TYPE',
   });
-  ce.pages(
-    'GetCostAndUsage',
-    [
-      costAndUsagePage({
-        metric: 'UnblendedCost',
-        groupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }],
-        days: [],
-      }),
-    ],
-    { match: (input) => input.Granularity === 'DAILY' && input.GroupBy?.[0]?.Key === 'RECORD_TYPE' },
-  );
+  scriptNoCredits(ce);
   ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '5000', Unit: 'USD' }, ForecastResultsByTime: [] }));
   ce.pages(
     'GetCostAndUsage',

@@ -937,3 +937,12 @@ export function costAndUsagePage(options: {
     DimensionValueAttributes: options.attributes ?? [],
   };
 }
+
+/** Scripts the daily request by RECORD_TYPE (credits and refunds, which answers subtract) as having none. */
+export function scriptNoCredits(ce: FakeCostExplorer): void {
+  ce.pages(
+    'GetCostAndUsage',
+    [costAndUsagePage({ metric: 'UnblendedCost', groupBy: [{ Type: 'DIMENSION', Key: 'RECORD_TYPE' }], days: [] })],
+    { match: (input) => input.Granularity === 'DAILY' && input.GroupBy?.[0]?.Key === 'RECORD_TYPE' },
+  );
+}
