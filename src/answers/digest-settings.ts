@@ -4,7 +4,7 @@
  * validates (hand-edited database) is ignored in favour of the environment, never fatal.
  */
 import type { Config } from '../config';
-import { describeSchedule, formatInZone, nextRun } from '../core/digest';
+import { describeSchedule, formatInZone, nextRun, sixDayRunNote } from '../core/digest';
 import {
   type DigestSettings,
   type DigestSettingsInput,
@@ -63,16 +63,26 @@ export interface DigestSettingsAnswer {
   when: string;
   /** The next run, in the digest's zone. */
   next: string;
+  /** Set when the schedule's runs count Monday to Saturday, and when they would count whole weeks. */
+  weekNote?: string;
+}
+
+/** Said beside the schedule when its runs come before the week's Sunday is over in UTC. */
+export function weekNoteFor(settings: DigestSettings, now: Date): string | undefined {
+  return sixDayRunNote(nextRun(settings.schedule, settings.timezone, now), settings.timezone);
 }
 
 type SettingsServices = Pick<Services, 'store' | 'config' | 'now'>;
 
 export async function describeDigestSettings(services: SettingsServices): Promise<DigestSettingsAnswer> {
   const settings = await loadDigestSettings(services.store, services.config);
+  const next = nextRun(settings.schedule, settings.timezone, services.now());
+  const weekNote = sixDayRunNote(next, settings.timezone);
   return {
     settings,
     when: describeSchedule(settings.schedule, settings.timezone),
-    next: formatInZone(nextRun(settings.schedule, settings.timezone, services.now()), settings.timezone),
+    next: formatInZone(next, settings.timezone),
+    ...(weekNote ? { weekNote } : {}),
   };
 }
 

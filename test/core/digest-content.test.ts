@@ -1,4 +1,4 @@
-import { buildDigest, type DigestInput, renderDigestText } from '../../src/core/digest';
+import { buildDigest, type DigestInput, renderDigestText, sixDayRunNote } from '../../src/core/digest';
 import { digestFromJson, digestToJson } from '../../src/core/digest/digest-json';
 import { lastCompleteWeek } from '../../src/core/digest/week';
 import type { SnapshotRow } from '../../src/core/heroku-run-rate';
@@ -312,6 +312,22 @@ describe('a week over in Berlin whose Sunday is not over in UTC', () => {
     );
     expect(blocks).toContain('/week vs actual at Mon–Sat’s daily rate)');
     expect(digestFallback(digest)).toContain('AWS: $95.00 last week, Mon–Sat (+$15.00, +18.8%)');
+  });
+
+  test('the settings say which scheduled times count Monday to Saturday, and from when a Monday counts whole weeks', () => {
+    // Mondays 09:00 in Sydney (UTC+11 in November) is Sunday 22:00 UTC: every digest, all year.
+    expect(sixDayRunNote(new Date('2026-11-22T22:00:00Z'), 'Australia/Sydney')).toBe(
+      "At that time the week's Sunday is not over in UTC, the day Cost Explorer and the Heroku snapshots count, so each digest counts Monday to Saturday; scheduled on Monday at 11:00 Australia/Sydney or later, it counts whole weeks.",
+    );
+    // In July Sydney is UTC+10.
+    expect(sixDayRunNote(new Date('2026-07-19T23:00:00Z'), 'Australia/Sydney')).toContain(
+      'Monday at 10:00 Australia/Sydney',
+    );
+    expect(sixDayRunNote(late, 'Europe/Berlin')).toContain('Monday at 01:00 Europe/Berlin');
+    // Berlin at 09:00, New York at any hour, UTC at midnight: whole weeks.
+    expect(sixDayRunNote(new Date('2026-11-23T08:00:00Z'), 'Europe/Berlin')).toBeUndefined();
+    expect(sixDayRunNote(new Date('2026-11-23T05:00:00Z'), 'America/New_York')).toBeUndefined();
+    expect(sixDayRunNote(new Date('2026-11-23T00:00:00Z'), 'UTC')).toBeUndefined();
   });
 
   test('once Sunday is over in UTC, the weeks are whole again', () => {

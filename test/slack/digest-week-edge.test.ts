@@ -1,4 +1,5 @@
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import {
   costAndUsagePage,
   type FakeCostExplorer,
@@ -33,7 +34,10 @@ beforeAll(async () => {
   ce = await startFakeCostExplorer();
   const env = { ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
   restoreEnv = setProcessEnv(env);
-  h = await startHarness({ ...env, DIGEST_TIMEZONE: 'Australia/Sydney' }, { now: () => NOW });
+  h = await startHarness(
+    { ...env, DIGEST_TIMEZONE: 'Australia/Sydney', DIGEST_CHANNEL: 'CEDGE0001' },
+    { now: () => NOW },
+  );
   h.slack.tsSeconds = Math.floor(NOW.getTime() / 1000);
   // EC2 at $24/day to Saturday; Sunday so far, 22 hours of it: $22.
   ce.pages(
@@ -97,3 +101,37 @@ test('the AWS workload modelled on Heroku is read for Monday to Saturday, the da
   // 2 × m5.large for the six days: $144.00 on AWS, the same two instances modelled on Heroku.
   expect(answer.text).toMatch(/on Heroku \(modelled\) \$[\d,.]+–\$[\d,.]+\/week across three tiers/);
 });
+
+test('the digest settings say a Monday 09:00 in Sydney counts Monday to Saturday, and that 11:00 counts whole weeks', async () => {
+  const said = async (text: string) => {
+    const before = h.slack.responses.length;
+    const ack = await h.command(text, { user_id: LEAD });
+    await h.settle();
+    return ((h.slack.responses.slice(before).at(-1)?.body ?? ack.body) as { text: string }).text;
+  };
+  expect(await said('digest settings')).toContain(
+    "Mondays at 09:00 Australia/Sydney; next on Mon 30 Nov 2026, 09:00 Australia/Sydney. At that time the week's Sunday is not over in UTC, the day Cost Explorer and the Heroku snapshots count, so each digest counts Monday to Saturday; scheduled on Monday at 11:00 Australia/Sydney or later, it counts whole weeks.",
+  );
+  const home = await homeText('home-week-edge');
+  expect(home).toContain(
+    '*Next digest*: Mon 30 Nov 2026, 09:00 Australia/Sydney in <#CEDGE0001>. At that time the week',
+  );
+  expect(home).toContain('scheduled on Monday at 11:00 Australia/Sydney or later, it counts whole weeks.');
+  const saved = await said('digest set day=mon time=11:00');
+  expect(saved).toMatch(/^Saved\. .*Mondays at 11:00 Australia\/Sydney/);
+  expect(saved).not.toContain('Monday to Saturday');
+  expect(await homeText('home-week-edge-whole-weeks')).not.toContain('scheduled on Monday at');
+});
+
+/** The lead's App Home as published, every text in it; captured for the Block Kit preview. */
+async function homeText(captureAs: string): Promise<string> {
+  const before = h.slack.callsTo('views.publish').length;
+  await h.event({ type: 'app_home_opened', user: LEAD, channel: `D${LEAD.slice(1)}`, tab: 'home' });
+  await h.settle();
+  const view = h.slack.callsTo('views.publish').slice(before).at(-1)!.body.view as { blocks: unknown[] };
+  capture(captureAs, view);
+  return JSON.stringify(view.blocks)
+    .match(/"text":"(?:[^"\\]|\\.)*"/g)!
+    .map((text) => JSON.parse(text.slice(7)) as string)
+    .join('\n');
+}

@@ -8,5 +8,5 @@ export { chartSummary, renderDigestText, whyLines } from './render-text';
 export * from './schedule';
 export * from './settings';
 export type * from './types';
-export { countedSpan, unfinishedDayNote } from './unfinished-day';
+export { countedSpan, sixDayRunNote, unfinishedDayNote } from './unfinished-day';
 export { lastCompleteWeek } from './week';

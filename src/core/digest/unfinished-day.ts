@@ -4,8 +4,9 @@
  * ended hours before its Sunday has, and that Sunday has no figures yet. Pure.
  */
 import { DateTime } from 'luxon';
-import { addDays } from '../utc-days';
+import { addDays, utcDay } from '../utc-days';
 import type { DigestWeek, UnfinishedDay } from './types';
+import { lastCompleteWeek } from './week';
 
 /** Undefined once the week's last UTC day is over (before `today`). */
 export function unfinishedDay(week: DigestWeek, today: string): UnfinishedDay | undefined {
@@ -29,3 +30,15 @@ export function unfinishedDayNote(unfinished: UnfinishedDay): string {
 
 /** `, Mon–Sat` after a week's figures while its Sunday is not over in UTC; nothing otherwise. */
 export const countedSpan = (unfinished: UnfinishedDay | undefined): string => (unfinished ? ', Mon–Sat' : '');
+
+/**
+ * For the digest settings: a digest run at `run` whose week's Sunday is not over in UTC yet (a
+ * Monday-morning schedule ahead of UTC, as in Sydney) counts Monday to Saturday every week. Says so,
+ * and from when on that day a run counts whole weeks; undefined when the run counts whole weeks.
+ */
+export function sixDayRunNote(run: Date, timezone: string): string | undefined {
+  const week = lastCompleteWeek(run, timezone);
+  const unfinished = unfinishedDay(week, utcDay(run));
+  if (!unfinished) return undefined;
+  return `At that time the week's Sunday is not over in UTC, the day Cost Explorer and the Heroku snapshots count, so each digest counts Monday to Saturday; scheduled on Monday at ${overAtLabel(unfinished)} or later, it counts whole weeks.`;
+}

@@ -26,6 +26,8 @@ export interface LeadHomeInput {
     when?: string;
     /** `Mondays at 09:00 Europe/Berlin`. */
     schedule: string;
+    /** The schedule's runs count Monday to Saturday: why, and the time that counts whole weeks. */
+    weekNote?: string;
     /** This week's digest is out: a link to it. */
     posted?: { link: string };
   };
@@ -126,7 +128,8 @@ function digestLine(input: LeadHomeInput): string {
   if (!digest.channel)
     return `*Next digest*: none; no channel is chosen yet. Pick one in *Digest settings* (${digest.schedule}).`;
   const posted = digest.posted ? ` This week’s is out: <${digest.posted.link}|Posted ✓>` : '';
-  return `*Next digest*: ${digest.when ?? 'not scheduled'} in <#${digest.channel}>.${posted}`;
+  const note = digest.weekNote ? ` ${digest.weekNote}` : '';
+  return `*Next digest*: ${digest.when ?? 'not scheduled'} in <#${digest.channel}>.${note}${posted}`;
 }
 
 export function leadHomeView(input: LeadHomeInput): HomeView {

@@ -29,10 +29,11 @@ import type { Subcommand, SubcommandContext } from './subcommand';
 const SET_EXAMPLE = '`/hosting digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin`';
 
 async function settingsText(context: SubcommandContext): Promise<string> {
-  const { settings, when, next } = await describeDigestSettings(context.services);
+  const { settings, when, next, weekNote } = await describeDigestSettings(context.services);
+  const note = weekNote ? ` ${weekNote}` : '';
   return settings.channel
-    ? `The weekly digest goes to <#${settings.channel}>, ${when}; next on ${next}. Change it with ${SET_EXAMPLE} or in the app's Home tab.`
-    : `No digest channel is set, so no digest is posted (schedule: ${when}). Set one with ${SET_EXAMPLE} or in the app's Home tab.`;
+    ? `The weekly digest goes to <#${settings.channel}>, ${when}; next on ${next}.${note} Change it with ${SET_EXAMPLE} or in the app's Home tab.`
+    : `No digest channel is set, so no digest is posted (schedule: ${when}).${note} Set one with ${SET_EXAMPLE} or in the app's Home tab.`;
 }
 
 /**

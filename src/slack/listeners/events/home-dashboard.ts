@@ -6,7 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import { budgetsWithStanding } from '../../../answers/budget-standing';
 import { gatherDigestInChild } from '../../../answers/digest-in-child';
-import { loadDigestSettings } from '../../../answers/digest-settings';
+import { loadDigestSettings, weekNoteFor } from '../../../answers/digest-settings';
 import { describeSchedule, formatInZone, nextRun } from '../../../core/digest/schedule';
 import { lastCompleteWeek } from '../../../core/digest/week';
 import { formatUsd } from '../../../core/money';
@@ -122,10 +122,12 @@ export class HomeDashboard {
     const month = now.toISOString().slice(0, 7);
     const requests = await store.requestCount(COST_EXPLORER_SERVICE, month);
     let when: string | undefined;
+    let weekNote: string | undefined;
     try {
-      when = settings.channel
-        ? formatInZone(nextRun(settings.schedule, settings.timezone, now), settings.timezone)
-        : undefined;
+      if (settings.channel) {
+        when = formatInZone(nextRun(settings.schedule, settings.timezone, now), settings.timezone);
+        weekNote = weekNoteFor(settings, now);
+      }
     } catch (error) {
       logger.warn('dashboard: could not work out the next digest time:', error);
     }
@@ -143,6 +145,7 @@ export class HomeDashboard {
       nextDigest: {
         ...(settings.channel ? { channel: settings.channel } : {}),
         ...(when ? { when } : {}),
+        ...(weekNote ? { weekNote } : {}),
         schedule: describeSchedule(settings.schedule, settings.timezone),
         ...(posted ? { posted } : {}),
       },

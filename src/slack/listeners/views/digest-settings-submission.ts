@@ -5,7 +5,7 @@
  */
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { loadDigestSettings, saveDigestSettings } from '../../../answers/digest-settings';
+import { loadDigestSettings, saveDigestSettings, weekNoteFor } from '../../../answers/digest-settings';
 import { DAYS, type Day, describeSchedule, parseTime, scheduleFromDayTime } from '../../../core/digest/schedule';
 import { type DigestSettingsField, validateDigestSettings } from '../../../core/digest/settings';
 import type { Services } from '../../../services';
@@ -116,6 +116,7 @@ export function digestSettingsSubmission(services: Services) {
     await ack();
     forgetLeads(services);
     const described = `${describeSchedule(settings.schedule, settings.timezone)} in <#${channel}>`;
+    const note = weekNoteFor(settings, services.now());
     await services.store.audit({
       at: services.now(),
       actor: user,
@@ -126,7 +127,7 @@ export function digestSettingsSubmission(services: Services) {
     try {
       await dashboard.publishLead(client, user, logger, await dashboard.cached(), {
         how: 'cached',
-        notice: `Saved. The digest goes out ${described}.`,
+        notice: `Saved. The digest goes out ${described}.${note ? ` ${note}` : ''}`,
       });
     } catch (error) {
       logger.error('could not publish App Home after saving the settings:', error);
