@@ -157,6 +157,11 @@ async function ackLatency() {
   print('bare_bolt_ack_ms_p99', percentile(estimates.bare, 99).toFixed(2));
   print('estimate_ack_p50_ratio_to_bare_bolt', ratio(estimates.bot, estimates.bare, 50));
   print('estimate_ack_p99_ratio_to_bare_bolt', ratio(estimates.bot, estimates.bare, 99));
+  // The same in milliseconds: what a person waits for the answer beyond a bare ack.
+  print(
+    'estimate_ack_p50_ms_beyond_bare_bolt',
+    (percentile(estimates.bot, 50) - percentile(estimates.bare, 50)).toFixed(2),
+  );
   print('help_ack_p50_ratio_to_bare_bolt', ratio(help.bot, help.bare, 50));
   print('help_ack_p99_ratio_to_bare_bolt', ratio(help.bot, help.bare, 99));
   if (before) {
