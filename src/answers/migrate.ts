@@ -4,7 +4,7 @@
  * (and models them on Heroku), and returns plain data that `/hosting migrate` and
  * `npx hosting-advisor migrate` each render. Leads only: it reads live spend.
  */
-import { type MigrationModel, modelAwsAccount } from '../core/model';
+import { awsAccountSteps, type MigrationModel } from '../core/model';
 import type { Catalog } from '../core/pricing';
 import { metricInWords } from '../core/spend/rows';
 import { firstOfMonth, utcDay } from '../core/utc-days';
@@ -108,7 +108,7 @@ async function awsToHeroku(context: MigrateContext): Promise<MigrateAnswer> {
   }
   return {
     kind: 'migrate',
-    model: modelAwsAccount(account.value, context.catalog),
+    model: await inSlices(awsAccountSteps(account.value, context.catalog)),
     source: `AWS Cost Explorer, ${metricInWords(aws.metric)} (${account.value.period}), ${freshness(account)}`,
     notes: [],
   };

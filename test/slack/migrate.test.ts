@@ -1,9 +1,13 @@
 import { answerMigrate } from '../../src/answers/migrate';
+import { firstOfMonth, utcDay } from '../../src/core/utc-days';
+import { awsAccountUsage } from '../../src/sources/aws';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
+import { costAndUsagePage, type FakeCostExplorer, startFakeCostExplorer } from '../support/fake-cost-explorer';
 import { FakeHeroku, generateWorld, HerokuWorld } from '../support/fake-heroku';
 import { countTurns } from '../support/loop-turns';
 import { pressButton } from '../support/press-button';
+import { setProcessEnv } from '../support/process-env';
 import { expectWithinSlackLimits } from '../support/slack-blocks';
 
 /** Twenty small apps (one Basic dyno and a mini Key-Value Store each) and one busy API. */
@@ -234,5 +238,90 @@ describe('/hosting migrate for the largest realistic account', () => {
     // Nothing cut: every team by name, and the last block is the sources, not a note that the rest did not fit.
     for (let i = 1; i <= 20; i++) expect(textOf(view)).toContain(`• team-${String(i).padStart(2, '0')} (`);
     expect(JSON.stringify(view.blocks.at(-1))).not.toContain('does not fit');
+  });
+});
+
+describe('/hosting migrate aws for a large account', () => {
+  const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+  const thisMonth = firstOfMonth(utcDay(new Date()));
+  const start = firstOfMonth(thisMonth, -1);
+  const hours = (Date.parse(`${thisMonth}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 3_600_000;
+  const TYPES = ['m5', 'c6i', 'r6i', 'm6i', 'm6g', 'c7g'].flatMap((family) =>
+    ['large', 'xlarge', '2xlarge', '4xlarge'].map((size) => `${family}.${size}`),
+  );
+  let ce: FakeCostExplorer;
+  let awsHarness: Harness;
+  let restore = () => {};
+  beforeAll(async () => {
+    ce = await startFakeCostExplorer();
+    const env = {
+      AWS_ACCESS_KEY_ID: 'AKIDMIGRATELARGE',
+      AWS_SECRET_ACCESS_KEY: 'migrate-large-secret',
+      AWS_MAX_ATTEMPTS: '1',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+    };
+    restore = setProcessEnv(env);
+    awsHarness = await startHarness(env);
+    // 24 EC2 instance types, two of each all month; a bill of 100 services × 60 usage types besides
+    // (ten in each of six regions), as a large organisation's has.
+    const monthly = (groups: { Keys: string[]; Metrics: Record<string, { Amount: string; Unit: string }> }[]) => ({
+      GroupDefinitions: [],
+      ResultsByTime: [{ TimePeriod: { Start: start, End: thisMonth }, Total: {}, Groups: groups, Estimated: false }],
+      DimensionValueAttributes: [],
+    });
+    const hoursOf = (type: string) => ({
+      Keys: [EC2, type],
+      Metrics: { UsageQuantity: { Amount: String(2 * hours), Unit: 'Hrs' } },
+    });
+    ce.pages('GetCostAndUsage', [monthly(TYPES.map(hoursOf))], {
+      match: (input) => input.GroupBy?.[1]?.Key === 'INSTANCE_TYPE',
+    });
+    const bill = [
+      ...TYPES.map((type) => ({ keys: [EC2, `BoxUsage:${type}`], amount: '250' })),
+      ...Array.from({ length: 100 * 60 }, (_, i) => ({
+        keys: [`AWS Service ${Math.floor(i / 60) + 1}`, `Region${Math.floor((i % 60) / 10)}-Usage${i % 10}`],
+        amount: String((i % 97) + 0.37),
+      })),
+    ];
+    ce.pages(
+      'GetCostAndUsage',
+      [
+        costAndUsagePage({
+          metric: 'UnblendedCost',
+          groupBy: [
+            { Type: 'DIMENSION', Key: 'SERVICE' },
+            { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+          ],
+          days: [{ day: start, groups: bill }],
+        }),
+      ],
+      { match: (input) => input.GroupBy?.[1]?.Key === 'USAGE_TYPE' },
+    );
+  });
+  afterAll(async () => {
+    await awsHarness.close();
+    await ce.close();
+    restore();
+  });
+
+  test('the account is modelled a few units and bill rows at a time, with turns of the event loop between', async () => {
+    const { services } = awsHarness.bot;
+    const context = { sources: services.sources, catalog: services.catalog, now: new Date() };
+    const period = { start, end: thisMonth };
+    // Read first (cached from here on); the turns reading it back are counted apart from the answer's.
+    await awsAccountUsage(services.sources.aws!, period);
+    const reading = countTurns();
+    await awsAccountUsage(services.sources.aws!, period);
+    reading.stop();
+    const turns = countTurns();
+    const answer = await answerMigrate('aws', context);
+    turns.stop();
+    expect(answer.kind).toBe('migrate');
+    if (answer.kind !== 'migrate') throw new Error('unreachable');
+    expect(answer.model.units).toHaveLength(TYPES.length);
+    // Read back alone, the account takes as many turns as the whole answer did when the model was one
+    // piece of work; modelled in slices, more (4 more here, where the model takes ~16 ms).
+    expect(turns.now() - reading.now()).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,5 @@
 import { Decimal, toCents } from '../money';
+import type { Steps } from '../steps';
 import { INCLUDED_ORDER, spendKind } from './aws-spend-kinds';
 import type { CostCategory, PricedCostLine } from './types';
 
@@ -71,8 +72,11 @@ function billLine(item: string, amount: Decimal, category: CostCategory, source:
   };
 }
 
-/** Sorts Cost Explorer's rows into the bill's lines, each summed exactly and rounded once. */
-export function billOf(account: AwsAccount): AwsBill {
+/** Rows of the bill sorted between turns: a large account's bill has a row per service and usage type. */
+const ROWS_A_STEP = 100;
+
+/** Sorts Cost Explorer's rows into the bill's lines, each summed exactly and rounded once; steps of rows. */
+export function* billSteps(account: AwsAccount): Steps<AwsBill> {
   const source = `AWS Cost Explorer, ${account.metric}, ${account.period}`;
   const byUnit = new Map<string, Decimal>();
   const included = new Map<string, Decimal>();
@@ -80,7 +84,8 @@ export function billOf(account: AwsAccount): AwsBill {
   const known = new Map(account.instances.map((i) => [`${i.service}:${i.instanceType}`, i]));
   const add = (map: Map<string, Decimal>, key: string, amount: string) =>
     map.set(key, (map.get(key) ?? new Decimal(0)).plus(amount));
-  for (const row of account.costs) {
+  for (const [index, row] of account.costs.entries()) {
+    if (index > 0 && index % ROWS_A_STEP === 0) yield;
     const kind = spendKind(row.service, row.usageType);
     if (kind.kind === 'stays') add(stays, kind.service, row.amount);
     else if (kind.kind === 'included') add(included, kind.what, row.amount);

@@ -1,6 +1,7 @@
 import { formatUsd, fromCents, toCents } from '../money';
 import { type Catalog, findCacheNode, findEc2Instance, findRdsClass, priceOf } from '../pricing';
-import { type AwsAccount, type AwsAccountInstance, billOf, unitName } from './aws-bill';
+import { finish, type Steps } from '../steps';
+import { type AwsAccount, type AwsAccountInstance, type AwsBill, billSteps, unitName } from './aws-bill';
 import { chooseKeyValuePlan, choosePostgresPlan } from './choose-heroku';
 import { lineFor, unknownLine } from './cost-line';
 import { formatMemory, plural } from './describe';
@@ -125,11 +126,7 @@ function unitLines(
 }
 
 /** The largest reasons, in words, from the figures shown. */
-function awsDrivers(
-  units: readonly MigrationUnit[],
-  bill: ReturnType<typeof billOf>,
-  tiers: readonly TierCost[],
-): string[] {
+function awsDrivers(units: readonly MigrationUnit[], bill: AwsBill, tiers: readonly TierCost[]): string[] {
   const ranked = [...units]
     .filter((u) => !u.current.equals(u.likeForLike))
     .sort((a, b) => b.current.minus(b.likeForLike).abs().comparedTo(a.current.minus(a.likeForLike).abs()));
@@ -161,28 +158,35 @@ function awsDrivers(
  * A whole AWS account on Heroku in three tiers: AWS as billed (Cost Explorer, by service and usage
  * type), each instance type, database and cache as dynos and data stores by the sizing rules; what
  * Heroku's prices include goes away; services with no Heroku counterpart stay on AWS in every tier.
+ * Steps of bill rows and of units, so the bot can answer Slack while a large account is modelled.
  */
-export function modelAwsAccount(account: AwsAccount, catalog: Catalog): AwsFleetModel {
-  const bill = billOf(account);
+export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<AwsFleetModel> {
+  const bill = yield* billSteps(account);
   const storage = storageShares(catalog, account);
   const rules = new Map<AwsAccountInstance, { whats: string[]; why?: string }>();
-  const tiers = TIER_IDS.map((id): TierCost => {
+  const tiers: TierCost[] = [];
+  for (const id of TIER_IDS) {
     const dynos: HerokuStack['dynos'] = [];
     const lines: CostLine[] = [];
     for (const i of account.instances) {
+      yield;
       const made = unitLines(catalog, i, id, storage.get(i) ?? 0, dynos);
       lines.push(...made.lines);
       const rule = rules.get(i) ?? { whats: [], why: made.why };
       rule.whats.push(`${id} ${made.what}`);
       rules.set(i, rule);
     }
-    return tierCost(
-      id,
-      'heroku',
-      [...herokuAccountLines([{ dynos, addOns: [] }], catalog), ...lines, ...bill.stays],
-      catalog,
+    yield;
+    tiers.push(
+      tierCost(
+        id,
+        'heroku',
+        [...herokuAccountLines([{ dynos, addOns: [] }], catalog), ...lines, ...bill.stays],
+        catalog,
+      ),
     );
-  });
+  }
+  yield;
   const current = platformCost('aws', [...bill.unitLines.values(), ...bill.included, ...bill.stays]);
   const [likeForLike] = tiers;
   const units = account.instances.map(
@@ -243,4 +247,9 @@ export function modelAwsAccount(account: AwsAccount, catalog: Catalog): AwsFleet
     ],
     priceListDate: catalog.priceListDate,
   };
+}
+
+/** The same, worked out at once (tests, and callers with nothing else to answer meanwhile). */
+export function modelAwsAccount(account: AwsAccount, catalog: Catalog): AwsFleetModel {
+  return finish(awsAccountSteps(account, catalog));
 }

@@ -1,5 +1,5 @@
 export type { AwsAccount } from './aws-bill';
-export { modelAwsAccount } from './aws-fleet';
+export { awsAccountSteps, modelAwsAccount } from './aws-fleet';
 export { estimate } from './estimate';
 export { environmentOfApp, type FleetApp, type FleetModel, modelFleet, modelFleetSteps } from './fleet';
 export type {
