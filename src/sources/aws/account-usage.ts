@@ -1,9 +1,28 @@
 import type { AwsAccount } from '../../core/model';
 import { Decimal } from '../../core/money';
+import type { Steps } from '../../core/steps';
 import { addDays } from '../../core/utc-days';
+import { inSlices } from '../../in-slices';
 import type { Fetched } from '../source-error';
 import { dailyByServiceAndUsageType, type Period, SERVICE_USAGE_SEPARATOR } from './alert-queries';
 import type { AwsSpendSource } from './aws-spend-source';
+
+/** Keys of the daily answer summed between turns: a month of a large bill is ~45,000 exact additions. */
+const KEYS_A_STEP = 50;
+
+/** Each service and usage type's days summed exactly; steps of keys. */
+function* billRows(
+  byKey: Record<string, Record<string, string>>,
+): Steps<{ service: string; usageType: string; amount: string }[]> {
+  const rows: { service: string; usageType: string; amount: string }[] = [];
+  for (const [key, days] of Object.entries(byKey)) {
+    if (rows.length > 0 && rows.length % KEYS_A_STEP === 0) yield;
+    const [service, usageType = ''] = key.split(SERVICE_USAGE_SEPARATOR);
+    const amount = Object.values(days).reduce((sum, day) => sum.plus(day), new Decimal(0));
+    rows.push({ service, usageType, amount: amount.toFixed() });
+  }
+  return rows;
+}
 
 /**
  * What an AWS account ran and cost over a period, for modelling it on Heroku: instance-hours by
@@ -14,11 +33,7 @@ import type { AwsSpendSource } from './aws-spend-source';
 export async function awsAccountUsage(aws: AwsSpendSource, period: Period): Promise<Fetched<AwsAccount>> {
   const usage = await aws.usageWorkload(period);
   const costs = await dailyByServiceAndUsageType(aws, period);
-  const rows = Object.entries(costs.value.byKey).map(([key, days]) => {
-    const [service, usageType = ''] = key.split(SERVICE_USAGE_SEPARATOR);
-    const amount = Object.values(days).reduce((sum, day) => sum.plus(day), new Decimal(0));
-    return { service, usageType, amount: amount.toFixed() };
-  });
+  const rows = await inSlices(billRows(costs.value.byKey));
   const last = addDays(period.end, -1);
   const database = usage.value.workload.database;
   const account: AwsAccount = {
