@@ -117,6 +117,29 @@ test('the digest settings say a Monday 09:00 in Sydney counts Monday to Saturday
     '*Next digest*: Mon 30 Nov 2026, 09:00 Australia/Sydney in <#CEDGE0001>. At that time the week',
   );
   expect(home).toContain('scheduled on Monday at 11:00 Australia/Sydney or later, it counts whole weeks.');
+  // Where the schedule is chosen: the settings form says it above the day and time.
+  const opened = h.slack.callsTo('views.open').length;
+  await h.interaction({
+    type: 'block_actions',
+    user: { id: LEAD, name: 'lead', team_id: 'T1' },
+    trigger_id: 'trigger-settings',
+    container: { type: 'view', view_id: 'VHOME0001' },
+    view: { id: 'VHOME0001', type: 'home', callback_id: '', hash: 'h1' },
+    actions: [
+      { type: 'button', action_id: 'home_digest_settings', block_id: 'home_buttons', action_ts: '1', value: '' },
+    ],
+  });
+  await h.settle();
+  const form = h.slack.callsTo('views.open').slice(opened).at(-1)!.body as {
+    view: { blocks: { text?: { text: string } }[] };
+  };
+  capture('digest-settings-week-edge', form);
+  expect(form.view.blocks[0]?.text?.text).toContain(
+    'Mondays at 09:00 Australia/Sydney in <#CEDGE0001>. At that time the week',
+  );
+  expect(form.view.blocks[0]?.text?.text).toContain('scheduled on Monday at 11:00 Australia/Sydney or later');
+  // The zone whoever runs the bot set (DIGEST_TIMEZONE) stays in the menu, not the lead's own (Berlin).
+  expect(JSON.stringify(form.view)).toMatch(/"initial_option":\{[^}]*"value":"Australia\/Sydney"/);
   const saved = await said('digest set day=mon time=11:00');
   expect(saved).toMatch(/^Saved\. .*Mondays at 11:00 Australia\/Sydney/);
   expect(saved).not.toContain('Monday to Saturday');

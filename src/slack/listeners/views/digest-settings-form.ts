@@ -28,6 +28,8 @@ export interface SettingsFormInput {
   initialTimezone?: string;
   /** The workspace's user groups, to pick by handle; undefined when Slack would not list them. */
   usergroups?: { id: string; handle: string; name: string }[];
+  /** The schedule in force counts Monday to Saturday: why, and from what time it would count whole weeks. */
+  weekNote?: string;
 }
 
 /** Every IANA zone the runtime knows, in menus of at most 100 (Slack's limit), grouped by region. */
@@ -118,7 +120,7 @@ export function digestSettingsView(form: SettingsFormInput): ModalView {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*Weekly digest*: now ${describeSchedule(settings.schedule, settings.timezone)}${settings.channel ? ` in <#${settings.channel}>` : ', no channel set'}.${weekly ? '' : ' Saving replaces that schedule with the day and time below.'}`,
+        text: `*Weekly digest*: now ${describeSchedule(settings.schedule, settings.timezone)}${settings.channel ? ` in <#${settings.channel}>` : ', no channel set'}.${weekly ? '' : ' Saving replaces that schedule with the day and time below.'}${form.weekNote ? ` ${form.weekNote}` : ''}`,
       },
     },
     input(
