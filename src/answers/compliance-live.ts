@@ -8,12 +8,13 @@
  * hour, stale on error), the plans' compliance facts are kept with the inventory they were read for,
  * and the Cost Explorer answer is the AWS source's (six hours; each request costs $0.01).
  */
-import { evaluateInventory, evaluateWorkload, type Finding } from '../core/compliance';
+import { evaluateInventory, evaluateInventorySteps, evaluateWorkload, type Finding } from '../core/compliance';
 import type { HerokuInventory, LiveInventory } from '../core/compliance/inventory';
 import { freshnessLabel } from '../core/freshness';
 import { pricedWorkloads } from '../core/model';
 import { addDays, utcDay } from '../core/utc-days';
 import { PLATFORMS, type Platform } from '../core/workload';
+import { inSlices } from '../in-slices';
 import type { Services } from '../services';
 import type { AwsSpendSource, DailyCost } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
@@ -179,7 +180,7 @@ export async function answerLiveCompliance(
     kind: 'checklist',
     checklist: {
       framework: request.framework,
-      findings: evaluateInventory(request.framework, inventory, platforms ? { platforms } : {}),
+      findings: await inSlices(evaluateInventorySteps(request.framework, inventory, platforms ? { platforms } : {})),
       meta: { generatedAt: generatedAt(now), subject: 'live inventory', ...(platforms ? { platforms } : {}) },
       words: liveWords(request),
       notes,

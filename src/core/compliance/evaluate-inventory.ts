@@ -1,3 +1,4 @@
+import { finish, type Steps } from '../steps';
 import { PLATFORMS, type Platform } from '../workload';
 import { AWS_INVENTORY_CHECKS } from './checks/aws-inventory-checks';
 import { HEROKU_INVENTORY_CHECKS } from './checks/heroku-inventory-checks';
@@ -26,10 +27,22 @@ export function evaluateInventory(
   inventory: LiveInventory,
   options: EvaluateInventoryOptions = {},
 ): Finding[] {
+  return finish(evaluateInventorySteps(framework, inventory, options));
+}
+
+/** `evaluateInventory` in steps (src/core/steps.ts), a control a step: each control's checks read every app. */
+export function* evaluateInventorySteps(
+  framework: Framework,
+  inventory: LiveInventory,
+  options: EvaluateInventoryOptions = {},
+): Steps<Finding[]> {
   const platforms = PLATFORMS.filter((platform) => (options.platforms ?? PLATFORMS).includes(platform));
-  return framework.controls.flatMap((control) =>
-    platforms.map((platform) => evaluateOne(control, platform, inventory)),
-  );
+  const findings: Finding[] = [];
+  for (const control of framework.controls) {
+    for (const platform of platforms) findings.push(evaluateOne(control, platform, inventory));
+    yield;
+  }
+  return findings;
 }
 
 function evaluateOne(control: Control, platform: Platform, inventory: LiveInventory): Finding {

@@ -1,7 +1,7 @@
 export type { ChecklistEntry, ChecklistGroup, ExportMeta } from './checklist';
 export { buildChecklist } from './checklist';
 
-export { evaluateInventory } from './evaluate-inventory';
+export { evaluateInventory, evaluateInventorySteps } from './evaluate-inventory';
 export { evaluateWorkload } from './evaluate-workload';
 export { CSV_COLUMNS, toCsv } from './export-csv';
 export { toJson } from './export-json';
