@@ -6,6 +6,7 @@
 import type { LiveInventory } from '../core/compliance/inventory';
 import {
   buildDigestSteps,
+  countedPeriod,
   type Digest,
   type DigestInput,
   type DigestWeek,
@@ -196,7 +197,7 @@ async function gatherDigestInput(services: Services, options: GatherOptions): Pr
   const requestsBefore = await services.store.requestCount(COST_EXPLORER_SERVICE, month);
   const inventory: LiveInventory = {};
   // The same days as the figures: while Sunday is not over in UTC, Monday to Saturday of each week.
-  const counted = (w: DigestWeek): Days => ({ start: w.start, end: addDays(w.start, period.weekDays) });
+  const counted = (w: DigestWeek): Days => countedPeriod(w, period);
   const { aws, heroku } = services.sources;
   const [awsSection, herokuSection, parity] = await Promise.all([
     aws

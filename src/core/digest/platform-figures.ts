@@ -25,9 +25,15 @@ export interface Period {
   today: string;
 }
 
-/** The UTC days of `week` its figures count (see `Period.weekDays`). */
+/** The UTC days of `week` its figures count (see `Period.weekDays`), `end` excluded: Cost Explorer's TimePeriod. */
+export function countedPeriod(week: DigestWeek, period: Pick<Period, 'weekDays'>): { start: string; end: string } {
+  return { start: week.start, end: addDays(week.start, period.weekDays) };
+}
+
+/** The same days, each. */
 export function countedDays(week: DigestWeek, period: Period): string[] {
-  return utcDays(week.start, addDays(week.start, period.weekDays));
+  const { start, end } = countedPeriod(week, period);
+  return utcDays(start, end);
 }
 
 export function movers(current: Map<string, Money>, previous: Map<string, Money>, limit = MAX_ROWS): Mover[] {
