@@ -2,7 +2,7 @@
  * The bot's Cost Explorer requests sent from a process of its own (started by
  * src/sources/aws/cost-explorer-in-child.ts): the AWS SDK reads an answer as one piece of work (a
  * 40-day × 200-group page, 1.2 MB, held the bot's thread 30–45 ms), so the SDK client lives here,
- * with its own retries, and each answer goes back a few hundred groups a message. Reads the AWS
+ * with its own retries, and each answer goes back a thousand groups a message. Reads the AWS
  * credentials and endpoint from the bot's environment, as the bot's own client would.
  */
 // First: no stop signal may find this process without its handlers (src/stop-signals.ts).
@@ -83,7 +83,7 @@ const factsOf = (error: unknown): SdkErrorFacts => {
   };
 };
 
-/** A GetCostAndUsage answer's buckets go first, a few hundred groups a message; the rest of it after. */
+/** A GetCostAndUsage answer's buckets go first, a thousand groups a message (GROUPS_PER_MESSAGE); the rest of it after. */
 function sendOutput(id: number, output: { ResultsByTime?: { Groups?: unknown[] }[] } & object): void {
   const { ResultsByTime: buckets, ...rest } = output;
   if (!Array.isArray(buckets)) return void send({ id, output });

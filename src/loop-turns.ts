@@ -2,8 +2,8 @@
  * Turns of the bot's one event loop, shared by every long piece of work: computations written as
  * steps and run in slices (src/in-slices.ts: a fleet modelled, a large Cost Explorer answer checked
  * or summed), many Heroku answers arriving together (src/sources/heroku/heroku-api.ts) and snapshots
- * read or written page by page (src/store/sql-store.ts). However many run at once, they take one turn each, first come first
- * served, and Slack's requests come first.
+ * read or written page by page (src/store/sql-store.ts). However many run at once, they take one
+ * turn each, first come first served, and Slack's requests come first.
  *
  * Each waiting on its own setImmediate would run every waiting piece in the same check phase: three
  * digest gatherers at once made a 12 ms stall of 4 ms slices. And while a request is being answered

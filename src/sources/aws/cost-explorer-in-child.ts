@@ -2,7 +2,7 @@
  * The bot's Cost Explorer client: the same SDK client, the same retries and errors, but each request
  * is sent from a process of its own (src/cost-explorer-process.ts). The AWS SDK reads an answer as
  * one piece of work, and a month of daily cost by service and usage type (1.2 MB) held the bot's
- * thread 30–45 ms while Slack waited on acks; the answer now comes back a few hundred groups a
+ * thread 30–45 ms while Slack waited on acks; the answer now comes back a thousand groups a
  * message. The process starts at the first request and ends when none has come for a while, and
  * when the bot stops. The CLI and the digest's process, which no Slack request waits on, use the
  * SDK client directly.
