@@ -98,7 +98,7 @@ test('the AWS workload modelled on Heroku is read for Monday to Saturday, the da
   expect(answer.text).toContain('AWS: $144.00 last week, Mon–Sat');
   const usage = ce.requests('GetCostAndUsage').filter((r) => r.body?.Granularity === 'MONTHLY');
   expect(usage.map((r) => r.body?.TimePeriod)).toEqual([{ Start: '2026-11-16', End: '2026-11-22' }]);
-  // 2 × m5.large for the six days: $144.00 on AWS, the same two instances modelled on Heroku.
+  // The workload those six days of hours make is modelled on Heroku, as on any other Monday.
   expect(answer.text).toMatch(/on Heroku \(modelled\) \$[\d,.]+–\$[\d,.]+\/week across three tiers/);
 });
 
