@@ -47,6 +47,14 @@ export async function loadDigestSettings(store: Store, config: DigestConfig): Pr
   };
 }
 
+/**
+ * Someone chose the digest's time zone: saved from Slack, or DIGEST_TIMEZONE set to other than its
+ * default (UTC, src/config-schema.ts). Until then the settings form starts on the person's own zone.
+ */
+export function timezoneChosen(stored: Record<string, string>, config: DigestConfig): boolean {
+  return stored[DIGEST_SETTING_KEYS.timezone] !== undefined || config.DIGEST_TIMEZONE !== 'UTC';
+}
+
 /** Stores settings already validated with validateDigestSettings. */
 export async function saveDigestSettings(store: Store, settings: DigestSettings): Promise<void> {
   await store.setSettings({

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { DIGEST_SETTING_KEYS, loadDigestSettings, weekNoteFor } from '../../../answers/digest-settings';
+import { loadDigestSettings, timezoneChosen, weekNoteFor } from '../../../answers/digest-settings';
 import type { Services } from '../../../services';
 import { storedSpendChannels, storedUsergroup } from '../../leads';
 import { homeDashboard } from '../events/home-dashboard';
@@ -43,9 +43,7 @@ export function homeDigestSettings(services: Services) {
         ownTimezone(client, user),
         listUsergroups(client),
       ]);
-      // A zone someone chose stays: saved from Slack, or DIGEST_TIMEZONE set to other than its
-      // default (UTC, src/config-schema.ts). Until then the menu starts on the person's own zone.
-      const chosen = stored[DIGEST_SETTING_KEYS.timezone] !== undefined || services.config.DIGEST_TIMEZONE !== 'UTC';
+      const chosen = timezoneChosen(stored, services.config);
       const initialTimezone = chosen ? settings.timezone : (own ?? settings.timezone);
       const weekNote = weekNoteFor(settings, services.now());
       await client.views.open({
