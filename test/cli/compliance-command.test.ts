@@ -92,6 +92,15 @@ describe('npx hosting-advisor compliance', () => {
     expect(stderr).not.toMatch(/at \w+ \(/);
   });
 
+  test('an AWS workload: the key-rotation and key-management rows ask for rotation, not only for encryption', async () => {
+    const findingOf = (stdout: string, id: string) =>
+      /Finding \(\w+\): (.*)/.exec(stdout.slice(stdout.indexOf(`[${id}]`)))?.[1] ?? '';
+    const hipaa = (await run('hipaa', 'aws', 'web=2xm5.large', 'rds=db.m6g.large')).stdout;
+    expect(findingOf(hipaa, 'hipaa-key-rotation')).toMatch(/rotation/);
+    const pci = (await run('pci', 'aws', 'web=2xm5.large', 'rds=db.m6g.large')).stdout;
+    expect(findingOf(pci, 'pci-key-management')).toMatch(/rotation/);
+  });
+
   test('help lists the command with an example', async () => {
     const out: string[] = [];
     expect(await runCli(['help'], {}, { out: (text) => out.push(text), err: () => {} })).toBe(0);

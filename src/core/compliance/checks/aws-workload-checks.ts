@@ -87,8 +87,9 @@ export const AWS_WORKLOAD_CHECKS: Record<AwsCheckId, WorkloadCheck> = {
   'aws-eligible-compute': eligibleCompute,
   'aws-eligible-data': eligibleData,
   'aws-rds-multi-az': rdsMultiAz,
+  // Serves encryption at rest and key rotation (HIPAA) and key management (PCI): it says both.
   'aws-kms': yourShare(
-    'Your share: create KMS keys ($1/key-month each) and encrypt RDS storage, EBS volumes, S3 buckets and log groups with them.',
+    'Your share: create KMS keys ($1/key-month each), encrypt RDS storage, EBS volumes, S3 buckets and log groups with them, and turn on their automatic rotation.',
   ),
   'aws-cloudtrail': yourShare(
     'Your share: turn on CloudTrail in all regions with log-file validation, and retain the logs.',
