@@ -101,6 +101,14 @@ describe('npx hosting-advisor compliance', () => {
     expect(findingOf(pci, 'pci-key-management')).toMatch(/rotation/);
   });
 
+  test('an unknown word in the workload lists every flag the workload accepts', async () => {
+    const { code, stderr } = await run('hipaa', 'web=2xstandard-2x', 'postgres=standard-0', 'nonsense');
+    expect(code).toBe(1);
+    expect(stderr).toContain("I don't know `nonsense`.");
+    for (const flag of ['staging', 'review=N', 'storage=', 'multi-az', 'fargate', 'arm'])
+      expect(stderr).toContain(flag);
+  });
+
   test('help lists the command with an example', async () => {
     const out: string[] = [];
     expect(await runCli(['help'], {}, { out: (text) => out.push(text), err: () => {} })).toBe(0);

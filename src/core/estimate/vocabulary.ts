@@ -102,7 +102,7 @@ export const FLAGS = wordTable<Flag>({
 export const COMMON_PROCESSES = ['web', 'worker', 'clock', 'scheduler', 'release', 'api', 'jobs', 'sidekiq', 'celery'];
 
 export const FLAGS_TEXT =
-  'staging, review=N, hipaa, pci, share, aws, ops-rate=N, egress=500gb, logs=20gb, region=eu-west-1';
+  'staging, review=N, hipaa, pci, share, aws, ops-rate=N, egress=500gb, logs=20gb, storage=100gb, multi-az, fargate, arm, region=eu-west-1';
 
 export function settingExample(setting: Setting, platform: Platform): string {
   const examples: Record<Setting, string> = {
