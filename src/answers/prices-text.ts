@@ -3,6 +3,7 @@
  * each layer supplies, one part a source, and how refreshing works. The CLI prints them as text,
  * Slack as sections: both read the same parts.
  */
+import { priceDatesSpan } from '../core/price-dates';
 import { isoDay, type RefreshOutcome, VENDOR_NAMES } from '../core/pricing';
 import { PRICE_FAMILIES } from '../sources/prices/aws-price-families';
 import type { PricesAnswer, VendorPrices } from './prices';
@@ -63,13 +64,17 @@ export function pricesWords(answer: PricesAnswer): PricesWords {
   const others = answer.otherRegions.length ? ` (${answer.otherRegions.join(', ')} with \`region=\`)` : '';
   const allBundled =
     counts.live === 0 && counts['pricing-file'] === 0 ? ' Every price now comes from the bundled list.' : '';
+  // The bundled list has no one date: its prices come from sources of several (core/price-dates.ts).
+  const bundledAge = answer.bundledDates
+    ? ` The bundled list's prices come from sources dated ${priceDatesSpan(answer.bundledDates)} (each estimate line names its source).`
+    : '';
   const parts: PricesPart[] = [];
   if (answer.regionProblem)
     parts.push({ title: 'No AWS prices for this region', lines: [answer.regionProblem], warning: true });
   parts.push(...answer.vendors.map(sourcePart), contractPart(answer));
   return {
     lead: `Estimates price AWS in ${answer.region}${others}. Each price comes from the first layer that has it: PRICING_FILE (your contract) > live vendor prices > bundled list.${allBundled}`,
-    counts: `${counts['pricing-file']} from PRICING_FILE, ${counts.live} live, ${counts.bundled} from the bundled list.`,
+    counts: `${counts['pricing-file']} from PRICING_FILE, ${counts.live} live, ${counts.bundled} from the bundled list.${bundledAge}`,
     parts,
     footer: `Refreshed in the background: Heroku daily, AWS weekly, at \`${answer.schedule}\` UTC (PRICES_SCHEDULE). Hosting leads can refresh now with \`/hosting prices refresh\`.`,
   };

@@ -3,7 +3,8 @@
  * last refreshed, what failed and why, how many prices each layer supplies, and PRICING_FILE
  * overrides in force. Plain data; prices-text.ts words it for the CLI and Slack.
  */
-import { countByOrigin, HEROKU_PRICE_REGION, type PriceOrigin, type PriceVendor } from '../core/pricing';
+import { type PriceDates, priceDatesOfDays } from '../core/price-dates';
+import { type Catalog, countByOrigin, HEROKU_PRICE_REGION, type PriceOrigin, type PriceVendor } from '../core/pricing';
 import type { Services } from '../services';
 import type { PriceRefresh } from '../store/store';
 
@@ -25,6 +26,8 @@ export interface PricesAnswer {
   region: string;
   /** Catalog prices per layer, for `region`. */
   counts: Record<PriceOrigin, number>;
+  /** The oldest and newest dates of the sources behind the bundled prices in use; absent when none are. */
+  bundledDates?: PriceDates;
   vendors: VendorPrices[];
   overrides?: { file: string; asOf?: string; keys: string[] };
   /** Set when the priced region has no AWS prices at all. */
@@ -67,14 +70,23 @@ async function vendorPrices(services: Services, vendor: PriceVendor, region: str
   };
 }
 
+function bundledDates(catalog: Catalog): PriceDates | undefined {
+  const days: string[] = [];
+  for (const entry of catalog.entries.values()) if ((entry.origin ?? 'bundled') === 'bundled') days.push(entry.asOf);
+  return priceDatesOfDays(days);
+}
+
 export async function pricesAnswer(services: Services): Promise<PricesAnswer> {
   const { book } = services.prices;
   const region = book.region;
   const layered = book.catalogFor(region);
   const overrides = book.overrides;
+  const catalog = layered.ok ? layered.catalog : book.catalog;
+  const dates = bundledDates(catalog);
   return {
     region,
-    counts: countByOrigin(layered.ok ? layered.catalog : book.catalog),
+    counts: countByOrigin(catalog),
+    ...(dates ? { bundledDates: dates } : {}),
     vendors: [
       ...(await Promise.all(services.config.awsPricingRegions.map((aws) => vendorPrices(services, 'aws', aws)))),
       await vendorPrices(services, 'heroku', HEROKU_PRICE_REGION),

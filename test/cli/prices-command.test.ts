@@ -40,6 +40,14 @@ describe('npx hosting-advisor prices, without any credentials', () => {
     expect(stdout).toContain('None: no PRICING_FILE is set');
   });
 
+  test('says how old the bundled prices in use are: the dates of their sources', async () => {
+    const days = [...DEFAULT_CATALOG.entries.values()].map((entry) => entry.asOf).sort();
+    const { stdout } = await run(['prices']);
+    expect(stdout).toContain(
+      `The bundled list's prices come from sources dated ${days[0]} to ${days.at(-1)} (each estimate line names its source).`,
+    );
+  });
+
   test('an estimate without a store creates none and cites the bundled list with its dates', async () => {
     const database = tempSqliteFile();
     const { code, stdout } = await run(['estimate', 'web=2xstandard-2x', 'postgres=standard-0'], {
