@@ -136,6 +136,13 @@ test('several apps in a stage are each compared; an app the token cannot read is
   );
   expect(out).toContain(`staging app ${hidden.id} could not be read: Heroku answered 403 Forbidden`);
   expect(out).toContain('Several apps in a stage');
+  // The unread staging app costs something nobody could read: the figures say they leave it out.
+  expect(out).toContain(
+    "Staging costs $75.00/mo, 27.3% of production's $275.00/mo, counting only the apps this token can read.",
+  );
+  expect(out).toContain(
+    'A full copy of production would add $200.00/mo to staging, counting only the apps this token can read.',
+  );
 });
 
 test('identical apps beside one the token cannot read: not called a match', async () => {

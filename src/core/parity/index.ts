@@ -3,6 +3,7 @@ export { compareAllPipelines, riskCount } from './pipeline';
 export {
   costLineText,
   digestParityLine,
+  fullCopySentence,
   plural,
   pricesLabel,
   renderParityText,

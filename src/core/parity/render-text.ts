@@ -37,13 +37,20 @@ function appCostText(cost: AppCost): string {
   return `${cost.app} ${usdCents(cost.monthlyCents)}/mo${parts.length > 0 ? ` = ${parts.join(' + ')}` : ''}${unpriced}`;
 }
 
+/** An app the token could not read has a cost nobody could read: figures that leave it out say so. */
+const readOnly = (pipeline: PipelineParity, lead: string) =>
+  pipeline.unreadable.length > 0 ? `${lead}counting only the apps this token can read` : '';
+
+export const fullCopySentence = (pipeline: PipelineParity) =>
+  `A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging${readOnly(pipeline, ', ')}.`;
+
 function shareSentence(pipeline: PipelineParity): string {
   const staging = usdCents(pipeline.stagingCents);
   const production = usdCents(pipeline.productionCents);
   if (pipeline.sharePercent === null) {
-    return `Staging costs ${staging}/mo; production costs ${production}/mo, so there is no share to give.`;
+    return `Staging costs ${staging}/mo; production costs ${production}/mo${readOnly(pipeline, ', ')}, so there is no share to give.`;
   }
-  return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo.`;
+  return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo${readOnly(pipeline, ', ')}.`;
 }
 
 function matchSentence(pair: AppPair): string {
@@ -99,7 +106,7 @@ function pipelineText(pipeline: PipelineParity, priceDates: PriceDates | undefin
   }
   lines.push(`  ${shareSentence(pipeline)}`);
   for (const cost of [...pipeline.staging, ...pipeline.production]) lines.push(`    ${appCostText(cost)}`);
-  lines.push(`  A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging.`);
+  lines.push(`  ${fullCopySentence(pipeline)}`);
   return [...lines, ...notes];
 }
 
@@ -128,7 +135,7 @@ const TOPIC_WORDS: Record<DifferenceTopic, string> = {
 
 /** `staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)`. */
 export function shareClause(pipeline: PipelineParity): string {
-  const amounts = `${usdCents(pipeline.stagingCents)} of ${usdCents(pipeline.productionCents)} a month at list prices`;
+  const amounts = `${usdCents(pipeline.stagingCents)} of ${usdCents(pipeline.productionCents)} a month at list prices${readOnly(pipeline, ', ')}`;
   if (pipeline.sharePercent === null) return `staging costs ${amounts}`;
   return `staging costs ${pipeline.sharePercent}% of production (${amounts})`;
 }

@@ -8,6 +8,7 @@ import type { ParityAnswer } from '../../../answers/parity';
 import {
   type AppPair,
   costLineText,
+  fullCopySentence,
   type PipelineParity,
   plural,
   pricesLabel,
@@ -83,7 +84,7 @@ function detailBlocks(pipeline: PipelineParity): KnownBlock[] {
   for (const pair of pipeline.pairs) blocks.push(...pairBlocks(pair, several));
   const foot = [...pipeline.notes];
   if (pipeline.status === 'compared' && pipeline.fullCopyCents > 0 && riskCount(pipeline) > 0) {
-    foot.unshift(`A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging.`);
+    foot.unshift(fullCopySentence(pipeline));
   }
   if (foot.length > 0) blocks.push(context(clipAtWord(foot.join('\n'), CONTEXT_LIMIT)));
   return blocks;
