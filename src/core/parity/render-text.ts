@@ -38,19 +38,19 @@ function appCostText(cost: AppCost): string {
 }
 
 /** An app the token could not read has a cost nobody could read: figures that leave it out say so. */
-const readOnly = (pipeline: PipelineParity, lead: string) =>
+const onlyReadable = (pipeline: PipelineParity, lead: string) =>
   pipeline.unreadable.length > 0 ? `${lead}counting only the apps this token can read` : '';
 
 export const fullCopySentence = (pipeline: PipelineParity) =>
-  `A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging${readOnly(pipeline, ', ')}.`;
+  `A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging${onlyReadable(pipeline, ', ')}.`;
 
 function shareSentence(pipeline: PipelineParity): string {
   const staging = usdCents(pipeline.stagingCents);
   const production = usdCents(pipeline.productionCents);
   if (pipeline.sharePercent === null) {
-    return `Staging costs ${staging}/mo; production costs ${production}/mo${readOnly(pipeline, ', ')}, so there is no share to give.`;
+    return `Staging costs ${staging}/mo; production costs ${production}/mo${onlyReadable(pipeline, ', ')}, so there is no share to give.`;
   }
-  return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo${readOnly(pipeline, ', ')}.`;
+  return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo${onlyReadable(pipeline, ', ')}.`;
 }
 
 function matchSentence(pair: AppPair): string {
@@ -135,7 +135,7 @@ const TOPIC_WORDS: Record<DifferenceTopic, string> = {
 
 /** `staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)`. */
 export function shareClause(pipeline: PipelineParity): string {
-  const amounts = `${usdCents(pipeline.stagingCents)} of ${usdCents(pipeline.productionCents)} a month at list prices${readOnly(pipeline, ', ')}`;
+  const amounts = `${usdCents(pipeline.stagingCents)} of ${usdCents(pipeline.productionCents)} a month at list prices${onlyReadable(pipeline, ', ')}`;
   if (pipeline.sharePercent === null) return `staging costs ${amounts}`;
   return `staging costs ${pipeline.sharePercent}% of production (${amounts})`;
 }
