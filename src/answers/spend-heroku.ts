@@ -66,6 +66,9 @@ export async function herokuSpend(
     const covered = current.daysCovered.length;
     const partial = covered < period.days;
     const beforeWhole = before.daysMissing.length === 0;
+    // Days without a snapshot count as nothing, so a period missing any is not compared with another:
+    // the gap would read as a drop (or, missing from the period before, as a rise).
+    const comparable = beforeWhole && !partial;
     const notes = [
       ...(partial ? [`${covered} of ${period.days} days covered (days without a snapshot are not counted)`] : []),
       ...groupNote(request),
@@ -80,6 +83,9 @@ export async function herokuSpend(
       ...current.excluded.map(
         (e) => `Not counted: ${e.app} ${e.item} (${e.reason}, ${e.days} day${e.days === 1 ? '' : 's'}).`,
       ),
+      ...(partial
+        ? [`No change shown: snapshots cover ${covered} of ${period.days} days of ${readableRange(period)}.`]
+        : []),
       ...(beforeWhole
         ? []
         : [
@@ -94,7 +100,7 @@ export async function herokuSpend(
       figures: figuresFromLines(lines, {
         measure: SNAPSHOT_MEASURE,
         estimated: 'from daily snapshots at list prices; invoices are final',
-        ...(beforeWhole
+        ...(comparable
           ? {
               change: {
                 previousCents,
@@ -104,7 +110,7 @@ export async function herokuSpend(
               },
             }
           : {}),
-        movers: movers(current, before),
+        movers: comparable ? movers(current, before) : [],
         notes,
         details,
       }),

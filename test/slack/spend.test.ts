@@ -76,6 +76,29 @@ function findButton(body: unknown, actionId: string): { action_id: string; value
   return button as { action_id: string; value: string };
 }
 
+/** Presses a spend answer's Details button as a lead; the `views.*` calls it made. */
+async function pressDetails(h: Harness, body: unknown) {
+  const button = findButton(body, 'spend_details');
+  const calls = h.slack.calls.length;
+  await h.interaction({
+    type: 'block_actions',
+    container: { type: 'message', message_ts: '1700000000.000100', is_ephemeral: true },
+    channel: { id: 'C0CHANNEL', name: 'eng' },
+    response_url: `${h.slack.url}/respond/spend-details`,
+    actions: [
+      {
+        type: 'button',
+        action_id: button.action_id,
+        block_id: 'spend_actions',
+        value: button.value,
+        action_ts: '1700000001.000200',
+      },
+    ],
+  });
+  await h.settle();
+  return h.slack.calls.slice(calls).filter((c) => c.method.startsWith('views.'));
+}
+
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;
 let harness: Harness;
@@ -228,25 +251,7 @@ describe('/hosting spend through the real receiver', () => {
   test('Details opens every line, the exact Cost Explorer metric and the request count, from the cache', async () => {
     const sent = ce.requests().length;
     const { response } = await spend('spend aws 7d');
-    const button = findButton(response?.body, 'spend_details');
-    const calls = harness.slack.calls.length;
-    await harness.interaction({
-      type: 'block_actions',
-      container: { type: 'message', message_ts: '1700000000.000100', is_ephemeral: true },
-      channel: { id: 'C0CHANNEL', name: 'eng' },
-      response_url: `${harness.slack.url}/respond/spend-details`,
-      actions: [
-        {
-          type: 'button',
-          action_id: button.action_id,
-          block_id: 'spend_actions',
-          value: button.value,
-          action_ts: '1700000001.000200',
-        },
-      ],
-    });
-    await harness.settle();
-    const views = harness.slack.calls.slice(calls).filter((c) => c.method.startsWith('views.'));
+    const views = await pressDetails(harness, response?.body);
     expect(views.map((c) => c.method)).toEqual(['views.open', 'views.update']);
     const view = views[1]!.body.view as { blocks: { text?: { text: string }; elements?: { text: string }[] }[] };
     capture('spend-details', views[1]!.body);
@@ -399,5 +404,54 @@ describe('/hosting spend with nothing configured', () => {
     expect(shown).toContain('Heroku spend is off: set HEROKU_API_TOKEN');
     expect(shown).not.toContain('$');
     expect((await bare.bot.services.store.auditLog()).filter((e) => e.action === 'spend')).toEqual([]);
+  });
+});
+
+describe('/hosting spend when the daily snapshots miss days of the period', () => {
+  let gappy: Harness;
+  beforeAll(async () => {
+    gappy = await startHarness({
+      AWS_ACCESS_KEY_ID: '',
+      AWS_ENDPOINT_URL_COST_EXPLORER: '',
+      AWS_PROFILE: '',
+      HEROKU_API_TOKEN: heroku.token,
+      HEROKU_API_URL: heroku.url,
+    });
+  });
+  afterAll(() => gappy.close());
+
+  test('a period with days missing is not compared with a whole one: no change, no movers, and it says why', async () => {
+    const period = spendPeriod('7d', new Date());
+    const store = gappy.bot.services.store;
+    // The same formation every day ($150.00 a month: $5.00 a day); the snapshot job failed on two days this period.
+    const data = snapshotData({
+      name: 'shop-api',
+      team: null,
+      formation: [{ type: 'web', quantity: 2, size: 'standard-2x', monthlyCents: 5000 }],
+      addOns: [{ id: 'a1', service: 'heroku-postgresql', plan: 'standard-0', monthlyCents: 5000, contract: false }],
+    });
+    const missed = [addDays(period.start, 2), addDays(period.start, 3)];
+    for (let d = 0; d < 14; d++) {
+      const day = addDays(period.previous.start, d);
+      if (!missed.includes(day)) await store.putSnapshot({ day, app: 'shop-api', data, takenAt: new Date() });
+    }
+    await gappy.command('spend heroku 7d', { user_id: LEAD });
+    await gappy.settle();
+    const response = gappy.slack.responses.at(-1);
+    const body = response?.body as { text: string };
+    const shown = textOf(body as never);
+    // 5 covered days × $5.00; the week before, 7 × $5.00. Nothing ran less: two days have no snapshot.
+    expect(shown).toContain('• shop-api: $25.00');
+    expect(shown).toContain('5 of 7 days covered');
+    expect(shown).not.toContain('-$10.00');
+    expect(shown).not.toContain('-28.6%');
+    expect(body.text).not.toContain('-$10.00');
+
+    // Details says why there is no change, and lists no "biggest changes" made by the missing days.
+    const views = await pressDetails(gappy, response?.body);
+    const detail = textOf(views.find((c) => c.method === 'views.update')?.body.view as never);
+    expect(detail).toContain(`No change shown: snapshots cover 5 of 7 days of ${readableRange(period)}.`);
+    expect(detail).not.toContain('Biggest changes');
+    expect(detail).not.toContain('-$10.00');
   });
 });
