@@ -3,6 +3,7 @@ import { digestFromJson, digestToJson } from '../../src/core/digest/digest-json'
 import { lastCompleteWeek } from '../../src/core/digest/week';
 import type { SnapshotRow } from '../../src/core/heroku-run-rate';
 import { Decimal, formatUsd, usd } from '../../src/core/money';
+import { dashboardFigures } from '../../src/slack/home/dashboard-figures';
 import { digestBlocks, digestFallback } from '../../src/slack/listeners/commands/digest-blocks';
 import { capture } from '../support/capture';
 
@@ -178,12 +179,11 @@ describe('digest content for a fixed data set', () => {
       ['$30.00', 1],
       ['$40.83', 0],
     ]);
-    expect(money(heroku.change)).toBe('$10.83');
-    expect(heroku.changePercent).toBe(36.1);
-    expect(heroku.movers.map((m) => [m.name, money(m.previous), money(m.current)])).toEqual([
-      ['worker', '$0.00', '$5.83'],
-      ['api', '$30.00', '$35.00'],
-    ]);
+    // The week before misses 10 Nov: a missing day is no figure, not $0, so the weeks are not compared
+    // (against $30.00 it would read +$10.83, +36.1%, and api, unchanged all along, a +$5.00 mover).
+    expect(heroku.notCompared).toBe('1 day of the week before has no snapshot');
+    expect(heroku.changePercent).toBeUndefined();
+    expect(heroku.movers).toEqual([]);
     expect(heroku.daily.slice(0, 7)).toEqual([500, 500, 500, 500, 500, 0, 500]);
     expect(heroku.daily[15]).toBeNull();
     expect(heroku.daily[27]).toBe(583);
@@ -288,7 +288,7 @@ describe('a week over in Berlin whose Sunday is not over in UTC', () => {
       ['$25.00', 1],
       ['$35.00', 0],
     ]);
-    expect(money(digest.heroku.change)).toBe('$10.00');
+    expect(digest.heroku.notCompared).toBe('1 day of the week before has no snapshot');
     // $33.60 a week on AWS against $35.00 over six days, $40.833333 a week at that rate.
     expect(money(digest.heroku.translation?.differenceWeekly)).toBe('-$7.23');
   });
@@ -421,6 +421,52 @@ describe('Heroku forecast and the first weeks', () => {
     expect(digest.heroku.status).toBe('failed');
     if (digest.heroku.status === 'ok') throw new Error('heroku');
     expect(digest.heroku.reason).toContain('no daily formation snapshots');
+  });
+});
+
+describe('a week the daily snapshots missed days of', () => {
+  // The snapshot job failed on Wed 18 and Thu 19 Nov: api ran as always ($5.00 a day), and the worker
+  // from 16 Nov ($25/month) too. Last week has figures for five days.
+  const digest = buildDigest(
+    input({
+      heroku: {
+        snapshots: snapshots().filter((row) => row.day !== '2026-11-18' && row.day !== '2026-11-19'),
+        runRateMonthlyCents: 17_500,
+        onAws: { monthly: usd(146), notes: [], priceDates: { oldest: '2024-02-01', newest: '2026-07-20' } },
+      },
+    }),
+  );
+
+  test('the missing days are not read as a drop: no change, no movers, and the verdict uses the days there are', () => {
+    if (digest.heroku.status !== 'ok') throw new Error(digest.heroku.reason);
+    // 5 × ($5.00 + $25/30) = $29.17 for the five days with a snapshot.
+    expect(money(digest.heroku.lastWeek)).toBe('$29.17');
+    expect(digest.heroku.notCompared).toBe(
+      '2 days of last week have no snapshot and 1 day of the week before has no snapshot',
+    );
+    expect(digest.heroku.movers).toEqual([]);
+    // $33.60 a week on AWS against $29.166665 over five days, $40.833331 a week at that rate: moving saves
+    // $7.23, as with every day there. Against $29.17 as if it were a week, AWS would "add $4.43".
+    expect(money(digest.heroku.translation?.differenceWeekly)).toBe('-$7.23');
+    expect(digest.verdict).toContain('moving the Heroku apps to AWS would save about $7.23/week');
+  });
+
+  test('the Slack message, its fallback, the text and App Home say the weeks are not compared, and why', () => {
+    const blocks = JSON.stringify(digestBlocks(digest));
+    expect(blocks).toContain(
+      '*Heroku* last week: *$29.17* estimated, not compared with the week before (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',
+    );
+    expect(blocks).not.toContain('-$11.67');
+    expect(digestFallback(digest)).toContain('Heroku: $29.17 last week (not compared with the week before (2 days');
+    expect(renderDigestText(digest)).toContain(
+      '$29.17 last week (estimated): not compared with the week before (2 days',
+    );
+    const home = dashboardFigures(digest);
+    const heroku = home.platforms[1] as { change: string };
+    expect(heroku.change).toBe(
+      'not compared with the week before (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',
+    );
+    expect(home.combined?.change).toMatch(/^not compared with the week before \(Heroku: 2 days of last week/);
   });
 });
 

@@ -20,10 +20,13 @@ describe('one rule for top, movers and change % (digest, App Home and /hosting s
     expect(changePercent(usd('-20'), usd('-10'))?.toNumber()).toBe(-100);
     expect(changePercent(usd('5'), usd('0'))).toBeUndefined();
     // The digest and the spend summary give the same answer.
-    const digest = change([
-      { week: week('2026-W10', '2026-03-02', '2026-03-09'), total: usd('-10'), daysMissing: 0 },
-      { week: week('2026-W11', '2026-03-09', '2026-03-16'), total: usd('-5'), daysMissing: 0 },
-    ]);
+    const digest = change(
+      [
+        { week: week('2026-W10', '2026-03-02', '2026-03-09'), total: usd('-10'), daysMissing: 0 },
+        { week: week('2026-W11', '2026-03-09', '2026-03-16'), total: usd('-5'), daysMissing: 0 },
+      ],
+      'no data',
+    );
     expect(digest).toEqual({ change: usd('5'), changePercent: 50 });
     expect(summariseAws(cost('-5'), cost('-10')).changePercent?.toNumber()).toBe(50);
   });

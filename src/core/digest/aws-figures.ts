@@ -48,7 +48,10 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
   const forecastNote = forecast.available
     ? `month to date + Cost Explorer's forecast for the rest of the month (${formatUsd(usd(forecast.total))})`
     : `no forecast: ${forecast.reason}`;
-  const translated = translation(input.onHeroku, 'heroku', lastWeek, period.weekDays);
+  // Days without figures are not $0: the model is compared with the days that have them.
+  const daysWithFigures = period.weekDays - weeks[weeks.length - 1]!.daysMissing;
+  const translated = translation(input.onHeroku, 'heroku', lastWeek, daysWithFigures);
+  const compared = change(weeks, 'no Cost Explorer figures');
   const credits = usd(daily.creditsTotal);
 
   return {
@@ -56,8 +59,10 @@ export function awsFigures(input: AwsDigestInput, period: Period): PlatformDiges
     status: 'ok',
     lastWeek,
     weeks,
-    ...change(weeks),
-    movers: movers(perService(lastDays), perService(countedDays(before, period)), MAX_MOVERS),
+    ...compared,
+    movers: compared.notCompared
+      ? []
+      : movers(perService(lastDays), perService(countedDays(before, period)), MAX_MOVERS),
     top: top(perService(lastDays)),
     daily: period.days.map((day) => {
       const total = dayTotal(day);

@@ -65,14 +65,17 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
 
   const covered = period.days.filter((day) => whole.byDay[day] !== undefined);
   const excluded = new Set(whole.excluded.map((e) => `${e.app} ${e.item}`));
-  const translated = translation(input.onAws, 'aws', lastWeek, period.weekDays);
+  // Days without a snapshot are not $0: the model is compared with the days that have one.
+  const daysWithFigures = period.weekDays - weeks[weeks.length - 1]!.daysMissing;
+  const translated = translation(input.onAws, 'aws', lastWeek, daysWithFigures);
+  const compared = change(weeks, 'no snapshot');
   return {
     platform: 'heroku',
     status: 'ok',
     lastWeek,
     weeks,
-    ...change(weeks),
-    movers: moved,
+    ...compared,
+    movers: compared.notCompared ? [] : moved,
     top: top(lastByApp),
     daily: period.days.map((day) => {
       const exact = whole.byDay[day];

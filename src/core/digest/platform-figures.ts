@@ -44,7 +44,24 @@ export function top(totals: Map<string, Money>, limit = MAX_ROWS): { name: strin
   return topRows(totals, limit);
 }
 
-export function change(weeks: WeekTotal[]): { change: Money; changePercent?: number } {
+/**
+ * Last week against the week before. A day without data is no figure, not $0: when either week misses
+ * days, the two are not compared (a missing day would read as a drop, or as a rise the week after),
+ * and `notCompared` says which days are missing; `noData` is what they lack (`no snapshot`).
+ */
+export function change(
+  weeks: WeekTotal[],
+  noData: string,
+): { change: Money; changePercent?: number; notCompared?: string } {
+  const gaps = (
+    [
+      [weeks[weeks.length - 1]!.daysMissing, 'last week'],
+      [weeks[weeks.length - 2]?.daysMissing ?? 0, 'the week before'],
+    ] as const
+  )
+    .filter(([missing]) => missing > 0)
+    .map(([n, which]) => `${n} day${n === 1 ? '' : 's'} of ${which} ${n === 1 ? 'has' : 'have'} ${noData}`);
+  if (gaps.length > 0) return { change: ZERO, notCompared: gaps.join(' and ') };
   const last = weeks[weeks.length - 1]!.total;
   const before = weeks[weeks.length - 2]?.total ?? ZERO;
   const delta = last.minus(before);
@@ -61,7 +78,10 @@ function weekOfMonthly(monthly: Money, on: PlatformId): Money {
   return on === 'aws' ? monthly.times(168).div(730) : monthly.times(7).div(30);
 }
 
-/** The modelled week against the actual one; `weekDays` short of 7: against the actual days' daily rate. */
+/**
+ * The modelled week against the actual one; `weekDays` (the days of last week with figures) short of
+ * 7: against those days' daily rate.
+ */
 export function translation(
   modelled: ModelledMonthly,
   to: PlatformId,
@@ -69,6 +89,7 @@ export function translation(
   weekDays: number,
 ): Translation | string {
   if ('error' in modelled) return modelled.error;
+  if (weekDays <= 0) return 'no day of last week has figures to compare with';
   const modelledWeekly = weekOfMonthly(modelled.monthly, to);
   // The model prices a whole week; six counted days compared with it as they are would read as a saving.
   const differenceWeekly = modelledWeekly.minus(lastWeek.times(7).div(weekDays));
@@ -84,6 +105,9 @@ export function translation(
     ...range,
   };
 }
+
+/** `not compared with the week before (1 day of last week has no snapshot)`. */
+export const notComparedLabel = (why: string): string => `not compared with the week before (${why})`;
 
 export function percentLabel(changePercent: number | undefined): string {
   if (changePercent === undefined) return 'no spend the week before';

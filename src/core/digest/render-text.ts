@@ -7,7 +7,7 @@ import { formatUsd } from '../money';
 import { signedUsd } from '../spend/movers';
 import { groupMovers } from './mover-groups';
 import { parityLines } from './parity';
-import { percentLabel } from './platform-figures';
+import { notComparedLabel, percentLabel } from './platform-figures';
 import type { Digest, PlatformSection, UnfinishedDay } from './types';
 import { countedSpan, unfinishedDayNote } from './unfinished-day';
 
@@ -27,8 +27,11 @@ function platformLines(section: PlatformSection, unfinished: UnfinishedDay | und
   const kind = section.estimated ? 'estimated' : 'actual';
   const span = countedSpan(unfinished);
   const [w1, w2, w3, w4] = section.weeks;
+  const compared = section.notCompared
+    ? notComparedLabel(section.notCompared)
+    : `${signedUsd(section.change)} (${percentLabel(section.changePercent)}) vs the week before${span}`;
   const lines = [
-    `*${formatUsd(section.lastWeek)}* last week${span} (${kind}): ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) vs the week before${span}`,
+    `*${formatUsd(section.lastWeek)}* last week${span} (${kind}): ${compared}`,
     `4-week trend${span}: ${[w1, w2, w3, w4]
       .filter(Boolean)
       .map(

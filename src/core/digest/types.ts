@@ -69,6 +69,11 @@ export interface PlatformDigest {
   change: Money;
   /** Percent change vs the week before; undefined when the week before was zero. */
   changePercent?: number;
+  /**
+   * Set when last week or the week before misses days (no snapshot, no Cost Explorer figures): which,
+   * in words. The weeks are then not compared: `change` is zero and there are no movers.
+   */
+  notCompared?: string;
   /** Biggest changes, week on week: services (AWS) or apps (Heroku). */
   movers: Mover[];
   /** Largest items last week. */

@@ -3,7 +3,7 @@
  * be kept in the store cache and shown again without re-reading AWS or Heroku. Pure.
  */
 
-import { countedSpan, modelledMethod, unfinishedDayNote } from '../../core/digest';
+import { countedSpan, modelledMethod, notComparedLabel, unfinishedDayNote } from '../../core/digest';
 import { groupMovers } from '../../core/digest/mover-groups';
 import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
@@ -121,7 +121,7 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
     ...(section.forecastCapped ? { forecastCapped: true } : {}),
     forecastNote: section.forecastNote,
     lastWeek: formatUsd(section.lastWeek),
-    change: `${signedUsd(section.change)}${percent}`,
+    change: section.notCompared ? notComparedLabel(section.notCompared) : `${signedUsd(section.change)}${percent}`,
     weeks: section.weeks.map((week) => ({
       label: week.week.label,
       total: formatUsd(week.total),
@@ -165,6 +165,9 @@ function combinedFigures(digest: Digest): CombinedFigures | undefined {
   const lastWeek = sum(aws.lastWeek, heroku.lastWeek);
   const before = sum(aws.lastWeek.minus(aws.change), heroku.lastWeek.minus(heroku.change));
   const change = lastWeek.minus(before);
+  const notCompared = [aws, heroku].flatMap((p) =>
+    p.notCompared ? [`${PLATFORM_NAMES[p.platform]}: ${p.notCompared}`] : [],
+  );
   const percent = before.isZero()
     ? ''
     : ` (${change.div(before).times(100).toDecimalPlaces(1).toNumber() > 0 ? '+' : ''}${change.div(before).times(100).toFixed(1)}%)`;
@@ -174,7 +177,9 @@ function combinedFigures(digest: Digest): CombinedFigures | undefined {
       ? { forecast: formatUsd(sum(aws.forecastMonth, heroku.forecastMonth)) }
       : {}),
     lastWeek: formatUsd(lastWeek),
-    change: `${signedUsd(change)}${heroku.runRate ? '' : percent}`,
+    change: notCompared.length
+      ? notComparedLabel(notCompared.join('; '))
+      : `${signedUsd(change)}${heroku.runRate ? '' : percent}`,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   countedSpan,
   type Digest,
   modelledMethod,
+  notComparedLabel,
   type PlatformSection,
   parityLines,
   percentLabel,
@@ -71,6 +72,7 @@ function lastWeekText(
   if (section.runRate)
     return `*${formatUsd(section.lastWeek)}* (run-rate: today’s apps for ${unfinished ? 'Mon–Sat' : '7 days'}; no daily snapshots yet)`;
   const kind = section.estimated ? 'estimated' : 'actual';
+  if (section.notCompared) return `*${formatUsd(section.lastWeek)}* ${kind}, ${notComparedLabel(section.notCompared)}`;
   return `*${formatUsd(section.lastWeek)}* ${kind}, ${signedUsd(section.change)} (${percentLabel(section.changePercent)}) on the week before${countedSpan(unfinished)}`;
 }
 
@@ -196,7 +198,9 @@ function platformSentence(section: PlatformSection, unfinished: UnfinishedDay | 
   const span = countedSpan(unfinished);
   const week = section.runRate
     ? `${formatUsd(section.lastWeek)} last week${span} at today's run-rate (no daily snapshots yet)`
-    : `${formatUsd(section.lastWeek)} last week${span} (${signedUsd(section.change)}, ${percentLabel(section.changePercent)})`;
+    : section.notCompared
+      ? `${formatUsd(section.lastWeek)} last week${span} (${notComparedLabel(section.notCompared)})`
+      : `${formatUsd(section.lastWeek)} last week${span} (${signedUsd(section.change)}, ${percentLabel(section.changePercent)})`;
   const forecast = section.forecastMonth ? `, forecast ${formatUsd(section.forecastMonth)}` : '';
   const t = section.translation;
   const other = t?.range ? `; on ${NAME[t.to]} (modelled) ${modelledRange(t.range)}` : '';
