@@ -457,16 +457,17 @@ describe('a week the daily snapshots missed days of', () => {
       '*Heroku* last week: *$29.17* estimated, not compared with the week before (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',
     );
     expect(blocks).not.toContain('-$11.67');
-    expect(digestFallback(digest)).toContain('Heroku: $29.17 last week (not compared with the week before (2 days');
+    expect(digestFallback(digest)).toContain('Heroku: $29.17 last week, not compared with the week before (2 days');
     expect(renderDigestText(digest)).toContain(
       '$29.17 last week (estimated): not compared with the week before (2 days',
     );
     const home = dashboardFigures(digest);
     const heroku = home.platforms[1] as { change: string };
+    // Under Home's "On the week before" label.
     expect(heroku.change).toBe(
-      'not compared with the week before (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',
+      'not compared (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',
     );
-    expect(home.combined?.change).toMatch(/^not compared with the week before \(Heroku: 2 days of last week/);
+    expect(home.combined?.change).toMatch(/^not compared \(Heroku: 2 days of last week/);
   });
 });
 

@@ -3,7 +3,7 @@
  * be kept in the store cache and shown again without re-reading AWS or Heroku. Pure.
  */
 
-import { countedSpan, modelledMethod, notComparedLabel, unfinishedDayNote } from '../../core/digest';
+import { countedSpan, modelledMethod, unfinishedDayNote } from '../../core/digest';
 import { groupMovers } from '../../core/digest/mover-groups';
 import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
@@ -11,6 +11,9 @@ import { signedUsd } from '../../core/spend/movers';
 import { monthLabel, rangeLabel } from '../period-labels';
 import type { HomeChart } from './home-chart';
 import { sparkline } from './sparkline';
+
+/** Under Home's "On the week before" label: `not compared (1 day of last week has no snapshot)`. */
+const notCompared = (why: string): string => `not compared (${why})`;
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
 const FIGURES_VERSION = 4;
@@ -121,7 +124,7 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
     ...(section.forecastCapped ? { forecastCapped: true } : {}),
     forecastNote: section.forecastNote,
     lastWeek: formatUsd(section.lastWeek),
-    change: section.notCompared ? notComparedLabel(section.notCompared) : `${signedUsd(section.change)}${percent}`,
+    change: section.notCompared ? notCompared(section.notCompared) : `${signedUsd(section.change)}${percent}`,
     weeks: section.weeks.map((week) => ({
       label: week.week.label,
       total: formatUsd(week.total),
@@ -165,7 +168,7 @@ function combinedFigures(digest: Digest): CombinedFigures | undefined {
   const lastWeek = sum(aws.lastWeek, heroku.lastWeek);
   const before = sum(aws.lastWeek.minus(aws.change), heroku.lastWeek.minus(heroku.change));
   const change = lastWeek.minus(before);
-  const notCompared = [aws, heroku].flatMap((p) =>
+  const notComparedYet = [aws, heroku].flatMap((p) =>
     p.notCompared ? [`${PLATFORM_NAMES[p.platform]}: ${p.notCompared}`] : [],
   );
   const percent = before.isZero()
@@ -177,8 +180,8 @@ function combinedFigures(digest: Digest): CombinedFigures | undefined {
       ? { forecast: formatUsd(sum(aws.forecastMonth, heroku.forecastMonth)) }
       : {}),
     lastWeek: formatUsd(lastWeek),
-    change: notCompared.length
-      ? notComparedLabel(notCompared.join('; '))
+    change: notComparedYet.length
+      ? notCompared(notComparedYet.join('; '))
       : `${signedUsd(change)}${heroku.runRate ? '' : percent}`,
   };
 }

@@ -199,7 +199,7 @@ function platformSentence(section: PlatformSection, unfinished: UnfinishedDay | 
   const week = section.runRate
     ? `${formatUsd(section.lastWeek)} last week${span} at today's run-rate (no daily snapshots yet)`
     : section.notCompared
-      ? `${formatUsd(section.lastWeek)} last week${span} (${notComparedLabel(section.notCompared)})`
+      ? `${formatUsd(section.lastWeek)} last week${span}, ${notComparedLabel(section.notCompared)}`
       : `${formatUsd(section.lastWeek)} last week${span} (${signedUsd(section.change)}, ${percentLabel(section.changePercent)})`;
   const forecast = section.forecastMonth ? `, forecast ${formatUsd(section.forecastMonth)}` : '';
   const t = section.translation;
