@@ -7,6 +7,7 @@ import { cachedAuthorize } from './authorize';
 import { httpFetch } from './http-fetch';
 import { registerListeners } from './listeners';
 import { guardRequests, limitConnections, REQUEST_LIMITS, serverOptions } from './request-limits';
+import { verifySignatures } from './verify-signatures';
 
 /** Bolt's default endpoint: commands, interactions and events all arrive here in HTTP mode. */
 const SLACK_EVENTS_PATH = '/slack/events';
@@ -82,10 +83,19 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
         customRoutes,
         port: config.PORT,
         bodyLimit: REQUEST_LIMITS.bodyBytes,
+        // Checked before Bolt sees the request, by verifySignatures below (./verify-signatures.ts says why).
+        signatureVerification: false,
         ...(logger ? { logger } : {}),
       });
   if (receiver instanceof HTTPReceiver) {
-    const guarded = guardRequests(receiver.requestListener, [SLACK_EVENTS_PATH], (why) =>
+    const verified = verifySignatures(
+      receiver.requestListener,
+      config.SLACK_SIGNING_SECRET!,
+      SLACK_EVENTS_PATH,
+      REQUEST_LIMITS.bodyBytes,
+      (why) => logger?.debug(`refused a request to ${SLACK_EVENTS_PATH}: ${why}`),
+    );
+    const guarded = guardRequests(verified, [SLACK_EVENTS_PATH], (why) =>
       logger?.debug(`refused a request to ${SLACK_EVENTS_PATH} before reading it: ${why}`),
     );
     receiver.requestListener = (req, res) => {

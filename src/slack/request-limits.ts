@@ -84,7 +84,7 @@ export function guardRequests(
       }
       // Answered before the body was read in full (413 past the limit, 401): do not go on reading it.
       res.on('finish', () => {
-        if (!req.complete) req.socket.destroy();
+        if (!req.complete) req.socket?.destroy();
       });
     }
     return listener(req, res);

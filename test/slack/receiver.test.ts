@@ -93,6 +93,35 @@ describe('the Slack HTTP receiver', () => {
     expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toEqual([]);
   });
 
+  test('a body changed after it was signed gets 401 and runs no handler', async () => {
+    const headers = harness.sign(helpBody());
+    const changed = helpBody().replace('text=help', 'text=spend');
+    const res = await harness.post(changed, { 'content-type': 'application/x-www-form-urlencoded', ...headers });
+    expect(res.status).toBe(401);
+    expect(res.body).toBe('');
+    expect(harness.logs.filter((line) => line.includes('/hosting spend from U1'))).toEqual([]);
+  });
+
+  test('a signed body sent in chunks, with no length to refuse it by, gets 413 once it passes 256 KB', async () => {
+    const body = `${helpBody()}&padding=${'a'.repeat(300 * 1024)}`;
+    const bytes = new TextEncoder().encode(body);
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 16 * 1024) controller.enqueue(bytes.subarray(i, i + 16 * 1024));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${harness.url}/slack/events`, {
+      method: 'POST',
+      body: chunks,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...harness.sign(body) },
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.headers.get('content-length')).toBe('0');
+    expect(res.status).toBe(413);
+    expect(harness.logs.filter((line) => line.includes('/hosting help from U1'))).toEqual([]);
+  });
+
   test('a correctly signed request runs the handler (the tests above would pass vacuously otherwise)', async () => {
     const body = helpBody();
     const res = await harness.post(body, {
