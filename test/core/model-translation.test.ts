@@ -106,6 +106,21 @@ describe('AWS instances on Heroku', () => {
     );
   });
 
+  it("gives staging one instance's worth of dynos in every tier, as production has per instance", () => {
+    // An m5.large (8 GB) is 7 × Standard-2X consolidated; staging runs one m5.large, so it needs 7 too,
+    // not one 1 GB dyno ($50 instead of $350 understated the consolidated tier the verdict uses).
+    const e = estimateOf('aws web=2xm5.large staging');
+    const web = (id: string, environment: string) =>
+      e.tiers
+        .find((t) => t.id === id)!
+        .lines.filter((l) => l.environment === environment && l.category === 'compute')
+        .map((l) => [l.item, l.quantity, l.cents]);
+    expect(web('consolidated', 'production')).toEqual([['web: Standard-2X dyno', 14, 70000]]);
+    expect(web('consolidated', 'staging')).toEqual([['web: Standard-2X dyno', 7, 35000]]);
+    expect(web('like-for-like', 'staging')).toEqual([['web: Performance-L dyno', 1, 50000]]);
+    expect(e.tiers.find((t) => t.id === 'consolidated')!.infrastructure.toFixed(2)).toBe('1050.00');
+  });
+
   it('keeps the AWS side as given: one web instance stays one', () => {
     expect(items(estimateOf('aws web=1xm5.large'), 'aws')).toContain('web: 1 × m5.large');
   });

@@ -12,8 +12,8 @@ import type { AwsCompute, AwsStack, HerokuStack } from './stacks';
 
 /**
  * Staging and review environments, derived from each platform's production stack:
- * - staging: one of each process at production sizes; the entry production-grade database and the
- *   smallest cache; compliance as production.
+ * - staging: one of each process at production sizes (one instance's worth of dynos when modelled from
+ *   AWS); the entry production-grade database and the smallest cache; compliance as production.
  * - review app: one smallest always-on unit per process, the smallest database and cache, no compliance.
  */
 
@@ -37,7 +37,11 @@ const AWS_STAGING_DB = 'db.t4g.medium';
 const AWS_STAGING_STORAGE_GB = 64;
 
 export function herokuStaging(production: HerokuStack, catalog: Catalog): HerokuStack {
-  const stack: HerokuStack = { dynos: production.dynos.map((d) => ({ ...d, count: 1 })), addOns: [] };
+  // One instance's worth: an m5.large modelled as 7 × Standard-2X stays 7 in staging, as AWS staging keeps the m5.large.
+  const stack: HerokuStack = {
+    dynos: production.dynos.map((d) => ({ ...d, count: d.perInstance ?? 1 })),
+    addOns: [],
+  };
   if (production.postgres) {
     const plan = STAGING_POSTGRES[production.postgres.spec?.tier ?? 'standard'];
     stack.postgres = { plan, spec: findPostgresPlan(catalog, plan) };

@@ -97,6 +97,7 @@ export function herokuFromAws(
       spec: set.spec,
       count: p.count * set.perInstance,
       hoursPerMonth: p.hoursPerMonth,
+      perInstance: set.perInstance,
     };
   });
   const stack: HerokuStack = { dynos, addOns: [] };

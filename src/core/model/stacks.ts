@@ -2,9 +2,20 @@ import type { CacheNodeSpec, DynoSpec, Ec2Spec, HerokuKeyValuePlan, HerokuPostgr
 import type { AddOn } from '../workload';
 import type { ProcessNeed } from './sizing-rules';
 
-/** Concrete Heroku resources for one environment. `spec` is absent when the price list lacks the size. */
+/**
+ * Concrete Heroku resources for one environment. `spec` is absent when the price list lacks the size.
+ * `perInstance`: for dynos modelled from AWS, how many stand for one instance (so staging's one instance
+ * is that many dynos, not one).
+ */
 export interface HerokuStack {
-  dynos: { process: string; size: string; spec?: DynoSpec; count: number; hoursPerMonth?: number }[];
+  dynos: {
+    process: string;
+    size: string;
+    spec?: DynoSpec;
+    count: number;
+    hoursPerMonth?: number;
+    perInstance?: number;
+  }[];
   postgres?: { plan: string; spec?: HerokuPostgresPlan };
   keyValue?: { plan: string; spec?: HerokuKeyValuePlan };
   addOns: AddOn[];
