@@ -179,6 +179,16 @@ describe('a fleet with apps in a Shield Private Space (HIPAA) on AWS', () => {
     expect(fleet.sharedLikeForLike.minus(plain.sharedLikeForLike).toFixed(2)).toBe('16.30');
   });
 
+  it('names no cheaper side for a driver whose Heroku amount leaves a contract-priced item out', () => {
+    // shield-0 has no public price: "Heroku Postgres is cheaper on Heroku: $0.00/mo on Heroku" was a
+    // winner declared on a missing price, and so were the apps whose shape includes it.
+    const unpriced = fleet.drivers.filter((d) => /Postgres/.test(d) && /cheaper on/.test(d));
+    expect(unpriced).toEqual([]);
+    expect(fleet.drivers.join('\n')).not.toContain('$0.00/mo on Heroku');
+    // Drivers with every price known are still named: the Shield-M dyno's list price against its instance.
+    expect(fleet.drivers.some((d) => d.startsWith('Shield-M dynos (1 dyno in 1 app) are cheaper on AWS'))).toBe(true);
+  });
+
   it('names the regulated apps and the services counted once', () => {
     expect(fleet.assumptions).toContain(
       "2 apps hold HIPAA-regulated data (care-api, care-jobs): in every tier AWS adds the compliance services once for the account (CloudTrail data events, GuardDuty, a KMS key per environment with regulated data), not once per app; per app, only what is the app's own (a backup of its production database for HIPAA).",

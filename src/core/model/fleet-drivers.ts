@@ -13,11 +13,13 @@ interface Driver {
   aws: number;
   /** `are` for a plural subject (apps, dynos), `is` for a service. */
   verb?: 'is' | 'are';
+  /** A side leaves a contract-priced or unpriced item of the group out: no cheaper side can be named. */
+  unpriced?: boolean;
 }
 
-/** Shown cents of each app's lines, by the app name that starts the item (`acme-api: web: …`). */
-function centsByApp(lines: readonly PricedCostLine[]): Map<string, PricedCostLine[]> {
-  const byApp = new Map<string, PricedCostLine[]>();
+/** Each app's lines, by the app name that starts the item (`acme-api: web: …`). */
+function centsByApp<L extends { item: string }>(lines: readonly L[]): Map<string, L[]> {
+  const byApp = new Map<string, L[]>();
   for (const line of lines) {
     const cut = line.item.indexOf(': ');
     if (cut < 0) continue;
@@ -34,6 +36,9 @@ const sumWhere = (lines: readonly PricedCostLine[] | undefined, test: (item: str
   for (const line of lines ?? []) if (test(line.item)) cents += line.cents;
   return cents;
 };
+
+const anyWhere = (lines: readonly { item: string }[] | undefined, test: (item: string) => boolean): boolean =>
+  (lines ?? []).some((line) => test(line.item));
 
 const counted = (count: number, one: string) => (count === 1 ? `one ${one}` : `${count} ${one}s`);
 
@@ -61,7 +66,8 @@ function sentence(d: Driver): string {
 /**
  * The largest reasons the fleet costs what it does on each side, each priced from the lines shown:
  * apps of one shape (when several share it), each dyno size, Postgres and Key-Value Store across the
- * account; the three largest gaps first. Then what AWS adds once, and what packing saves. In steps
+ * account; the three largest gaps first, leaving out groups where a side has an item without a price
+ * (no winner can be named on a missing price). Then what AWS adds once, and what packing saves. In steps
  * (src/core/steps.ts), one an app.
  */
 export function* fleetDriverSteps(
@@ -73,21 +79,27 @@ export function* fleetDriverSteps(
 ): Steps<string[]> {
   const herokuLines = centsByApp(current.lines);
   const awsLines = centsByApp(tiers[0].lines);
+  // Items left out of a side's total (a shield-0 database, a contract add-on): a group holding one has no winner.
+  const herokuUnpriced = centsByApp(current.unpriced);
+  const awsUnpriced = centsByApp(tiers[0].unpriced);
   const shapes = new Map<string, Driver & { count: number }>();
   const sizes = new Map<string, Driver & { dynos: number; apps: Set<string> }>();
   const data = {
-    postgres: { what: 'Heroku Postgres', heroku: 0, aws: 0, count: 0 },
-    cache: { what: 'Heroku Key-Value Store', heroku: 0, aws: 0, count: 0 },
+    postgres: { what: 'Heroku Postgres', heroku: 0, aws: 0, count: 0, unpriced: false },
+    cache: { what: 'Heroku Key-Value Store', heroku: 0, aws: 0, count: 0, unpriced: false },
   };
   for (const app of apps) {
     yield;
     const h = herokuLines.get(app.name);
     const w = awsLines.get(app.name);
+    const left = (test: (item: string) => boolean) =>
+      anyWhere(herokuUnpriced.get(app.name), test) || anyWhere(awsUnpriced.get(app.name), test);
     const shape = shapeOf(app, catalog);
-    const group = shapes.get(shape) ?? { what: shape, heroku: 0, aws: 0, count: 0 };
+    const group = shapes.get(shape) ?? { what: shape, heroku: 0, aws: 0, count: 0, unpriced: false };
     group.count += 1;
     group.heroku += sumWhere(h, () => true);
     group.aws += sumWhere(w, () => true);
+    group.unpriced ||= left(() => true);
     shapes.set(shape, group);
     for (const p of app.workload.processes) {
       const label = findDyno(catalog, p.size)?.label ?? p.size;
@@ -95,19 +107,24 @@ export function* fleetDriverSteps(
       const size = sizes.get(label) ?? { what: label, heroku: 0, aws: 0, dynos: 0, apps: new Set<string>() };
       size.heroku += sumWhere(h, (item) => item.startsWith(own));
       size.aws += sumWhere(w, (item) => item.startsWith(own));
+      size.unpriced ||= left((item) => item.startsWith(own));
       size.dynos += p.count;
       size.apps.add(app.name);
       sizes.set(label, size);
     }
     if (app.workload.database) {
+      const [heroku, aws] = [`${app.name}: Heroku Postgres`, `${app.name}: RDS`];
       data.postgres.count += 1;
-      data.postgres.heroku += sumWhere(h, (item) => item.startsWith(`${app.name}: Heroku Postgres`));
-      data.postgres.aws += sumWhere(w, (item) => item.startsWith(`${app.name}: RDS`));
+      data.postgres.heroku += sumWhere(h, (item) => item.startsWith(heroku));
+      data.postgres.aws += sumWhere(w, (item) => item.startsWith(aws));
+      data.postgres.unpriced ||= left((item) => item.startsWith(heroku) || item.startsWith(aws));
     }
     if (app.workload.cache) {
+      const [heroku, aws] = [`${app.name}: Heroku Key-Value Store`, `${app.name}: ElastiCache`];
       data.cache.count += 1;
-      data.cache.heroku += sumWhere(h, (item) => item.startsWith(`${app.name}: Heroku Key-Value Store`));
-      data.cache.aws += sumWhere(w, (item) => item.startsWith(`${app.name}: ElastiCache`));
+      data.cache.heroku += sumWhere(h, (item) => item.startsWith(heroku));
+      data.cache.aws += sumWhere(w, (item) => item.startsWith(aws));
+      data.cache.unpriced ||= left((item) => item.startsWith(heroku) || item.startsWith(aws));
     }
   }
   const candidates: Driver[] = [
@@ -123,7 +140,7 @@ export function* fleetDriverSteps(
       .map((d) => ({ ...d, verb: 'is' as const, what: `${d.what} (${plural(d.count, 'app')})` })),
   ];
   const ranked = candidates
-    .filter((d) => d.heroku !== d.aws)
+    .filter((d) => d.heroku !== d.aws && !d.unpriced)
     .sort((x, y) => Math.abs(y.heroku - y.aws) - Math.abs(x.heroku - x.aws) || x.what.localeCompare(y.what));
   const drivers = ranked.slice(0, 3).map(sentence);
   const compliance = tiers[0].lines.some((l) => l.category === 'security') ? ', compliance services' : '';
