@@ -168,6 +168,38 @@ describe('npx hosting-advisor migrate heroku', () => {
   });
 });
 
+describe('npx hosting-advisor migrate heroku, with an app in a Shield Private Space', () => {
+  let shielded: FakeHeroku;
+  beforeAll(async () => {
+    const w = new HerokuWorld({ seed: 5 });
+    w.addTeam('care', { type: 'enterprise' });
+    w.addSpace('care-shield', { team: 'care', shield: true });
+    w.addApp('care-api', {
+      team: 'care',
+      space: 'care-shield',
+      formation: [{ type: 'web', quantity: 2, size: 'shield-M' }],
+      addOns: [{ service: 'heroku-postgresql', plan: 'shield-0', contract: true, compliance: ['HIPAA'] }],
+    });
+    shielded = await FakeHeroku.start({ world: w });
+  });
+  afterAll(() => shielded.close());
+
+  test('says the payback is not known, as Slack does, rather than that the move does not pay back', async () => {
+    const { code, stdout } = await run(['heroku'], {
+      HEROKU_API_TOKEN: shielded.token,
+      HEROKU_API_URL: shielded.url,
+    });
+    expect(code).toBe(0);
+    // The Shield space and shield-0 have no public price: no monthly difference, so no payback either way.
+    // One-off: 1 app × 16 h + 1 database × 8 h at $100/h.
+    expect(stdout).toContain('consolidated: no figure (items without a public price are left out)');
+    expect(stdout).toContain(
+      'One-off cost of moving: $2,400.00 (engineering hours and data copied; apart from every monthly figure); payback not known until every item has a price.',
+    );
+    expect(stdout).not.toContain('does not pay back');
+  });
+});
+
 describe('npx hosting-advisor migrate aws', () => {
   const isHours = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'INSTANCE_TYPE';
   const isCost = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'USAGE_TYPE';
