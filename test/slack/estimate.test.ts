@@ -136,6 +136,15 @@ describe('/hosting estimate through the real receiver', () => {
     expect(textOf(view)).toMatch(/= \*\$140\.16\/mo\* \[\d+\]/);
   });
 
+  test('a workload with no web process names no load balancer it does not have', async () => {
+    const res = await harness.command('estimate worker=3xstandard-1x');
+    expect(res.status).toBe(200);
+    const shown = textOf(res.body);
+    // Two NAT gateways' addresses, 1,460 address-hours × $0.005; no web, so no load balancer.
+    expect(shown).toContain("• Public IPv4 addresses (2: the NAT gateways'): *$7.30*");
+    expect(shown).not.toMatch(/load balancer/i);
+  });
+
   test('`share` posts the compact answer in the channel, saying who shared it', async () => {
     const { body } = await harness.command('estimate web=1xstandard-1x share');
     expect(body.response_type).toBe('in_channel');

@@ -281,9 +281,14 @@ function sharedNetworkLines(
   const natGb = sum((t) => t.natGb);
   add(priceOf(catalog, 'aws.nat.gb'), `NAT gateway data processed (${natGb} GB)`, natGb, 'network');
   const addresses = loadBalancers * zones + zones;
+  // Name only what holds the addresses: a worker-only environment has no load balancer.
+  const holders = [
+    ...(loadBalancers > 0 ? [loadBalancers > 1 ? "load balancers'" : "load balancer's"] : []),
+    zones > 1 ? "NAT gateways'" : "NAT gateway's",
+  ].join(' and ');
   add(
     priceOf(catalog, 'aws.vpc.public-ipv4'),
-    `Public IPv4 addresses (${formatCount(addresses)}: the load balancer's and NAT gateways')`,
+    `Public IPv4 addresses (${formatCount(addresses)}: the ${holders})`,
     AWS_HOURS_PER_MONTH * addresses,
     'network',
   );
