@@ -75,6 +75,20 @@ describe('Heroku dynos on AWS', () => {
     );
   });
 
+  it('describes a Fargate estimate as Fargate tasks, not EC2 instances, in every tier and the assumptions', () => {
+    const e = estimateOf('web=1xstandard-1x worker=1xperformance-m fargate');
+    expect(e.tiers.flatMap((t) => t.lines).some((l) => /^(web|worker): .*Fargate task/.test(l.item))).toBe(true);
+    for (const tier of e.tiers) expect(tier.description).not.toMatch(/EC2 instance per dyno|ECS on EC2|shared instances/);
+    expect(e.tiers.map((t) => t.description.split(':')[0].split(',')[0])).toEqual([
+      'One Fargate task per dyno (web on at least two)',
+      'ECS on Fargate',
+      'Consolidated',
+    ]);
+    expect(e.assumptions.join('\n')).not.toMatch(/ECS on EC2|One EC2 instance per dyno/);
+    // The same catalog still describes an EC2 estimate as EC2.
+    expect(estimateOf('web=1xstandard-1x').tiers[0].description).toMatch(/^One EC2 instance per dyno/);
+  });
+
   it('models an Essential plan, which publishes no RAM, as the smallest RDS class', () => {
     expect(items(estimateOf('web=1xbasic postgres=essential-1'), 'aws')).toContain(
       'RDS PostgreSQL db.t4g.micro Single-AZ',

@@ -40,8 +40,8 @@ interface TrafficTables {
 }
 
 const trafficTables = new WeakMap<Catalog, TrafficTables>();
-/** The assumption naming the tiers, per catalog and platform modelled (true: AWS, from Heroku). */
-const tierSentences = new WeakMap<Catalog, Map<boolean, string>>();
+/** The assumption naming the tiers, per catalog, platform modelled and AWS compute (`aws fargate`). */
+const tierSentences = new WeakMap<Catalog, Map<string, string>>();
 const MAX_REMEMBERED_FIGURES = 1000;
 
 function trafficTablesOf(catalog: Catalog): TrafficTables {
@@ -204,7 +204,8 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     }
   }
   const modelled = fromHeroku ? 'aws' : 'heroku';
-  const tiers: TierCost[] = TIER_IDS.map((id) => tierCost(id, modelled, tierLines.get(id)!, catalog));
+  const compute = fromHeroku ? (options.awsCompute ?? 'ec2') : 'ec2';
+  const tiers: TierCost[] = TIER_IDS.map((id) => tierCost(id, modelled, tierLines.get(id)!, catalog, compute));
   const currentLines = fromHeroku
     ? herokuTierLines(plans, herokuProduction, catalog)
     : [...awsTierLines('like-for-like', apps, catalog), ...awsCommon];
@@ -231,10 +232,11 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const assumptions = [
     `List prices in USD before tax, ${pricesDated(priceDates)}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
     'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price. Each line is rounded to the cent once, and every total is the sum of the lines shown.',
-    // The tiers' descriptions depend only on the catalog and the platform modelled: so does this sentence.
+    // The tiers' descriptions depend only on the catalog, the platform modelled and the AWS compute:
+    // so does this sentence.
     kept(
-      kept(tierSentences, catalog, () => new Map<boolean, string>()),
-      fromHeroku,
+      kept(tierSentences, catalog, () => new Map<string, string>()),
+      `${modelled} ${compute}`,
       () =>
         `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${t.id}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ),

@@ -6,20 +6,30 @@ import { footLines } from './platform-cost';
 import { kept } from './remembered';
 import type { CostLine, TierCost, TierId } from './types';
 
-/** Descriptions depend only on the catalog, platform and tier: written once per catalog. */
-const descriptions = new WeakMap<Catalog, Map<Platform, Map<TierId, string>>>();
+/** How AWS runs the processes: EC2 instances, or Fargate tasks (`fargate`). */
+export type AwsComputeKind = 'ec2' | 'fargate';
 
-function description(id: TierId, platform: Platform, catalog: Catalog): string {
+/** Descriptions depend only on the catalog, platform, tier and AWS compute: written once per catalog. */
+const descriptions = new WeakMap<Catalog, Map<Platform, Map<string, string>>>();
+
+function description(id: TierId, platform: Platform, catalog: Catalog, compute: AwsComputeKind): string {
   const byTier = kept(
     kept(descriptions, catalog, () => new Map()),
     platform,
-    () => new Map<TierId, string>(),
+    () => new Map<string, string>(),
   );
-  return kept(byTier, id, () => describe(id, platform, catalog));
+  return kept(byTier, `${id} ${compute}`, () => describe(id, platform, catalog, compute));
 }
 
-function describe(id: TierId, platform: Platform, catalog: Catalog): string {
+function describe(id: TierId, platform: Platform, catalog: Catalog, compute: AwsComputeKind): string {
   const a = catalog.assumptions;
+  // Fargate bills each task, so there is nothing to pack: the tiers must not speak of instances.
+  if (platform === 'aws' && compute === 'fargate') {
+    if (id === 'like-for-like')
+      return 'One Fargate task per dyno (web on at least two), one database and one cache per app; load balancer, NAT gateways and logs shared per environment.';
+    if (id === 'consolidated')
+      return 'ECS on Fargate: one task per dyno, as Fargate bills each task (packing saves nothing), small caches sharing one node; databases one per app.';
+  }
   if (platform === 'aws') {
     if (id === 'like-for-like')
       return 'One EC2 instance per dyno (web on at least two), one database and one cache per app; load balancer, NAT gateways and logs shared per environment.';
@@ -35,12 +45,18 @@ function describe(id: TierId, platform: Platform, catalog: Catalog): string {
 }
 
 /** A tier's lines and their footed total (infrastructure only: ops lines are left out). */
-export function tierCost(id: TierId, platform: Platform, lines: readonly CostLine[], catalog: Catalog): TierCost {
+export function tierCost(
+  id: TierId,
+  platform: Platform,
+  lines: readonly CostLine[],
+  catalog: Catalog,
+  compute: AwsComputeKind = 'ec2',
+): TierCost {
   const cost = footLines(lines.filter((l) => l.category !== 'ops'));
   return {
     id,
     platform,
-    description: description(id, platform, catalog),
+    description: description(id, platform, catalog, compute),
     lines: cost.lines,
     unpriced: cost.unpriced,
     infrastructure: fromCents(cost.infrastructure),
