@@ -135,6 +135,17 @@ describe('AWS instances on Heroku', () => {
     expect(e.tiers.find((t) => t.id === 'consolidated')!.infrastructure.toFixed(2)).toBe('1050.00');
   });
 
+  it('states the consolidated and optimised dyno choices in the assumptions, with the rule that made them', () => {
+    const notes = estimateOf('aws web=2xm5.large').assumptions;
+    expect(notes).toContain(
+      'web: m5.large (8 GB, 2 vCPU) → one Performance-L: the cheapest single dyno with 6.5 GB and 2 vCPU sustained.',
+    );
+    expect(notes).toContain(
+      'Consolidated tier: web: m5.large (8 GB, 2 vCPU) → 7 × Standard-2X: the cheapest set of Standard and Performance dynos with 6.5 GB and 2 vCPU sustained.',
+    );
+    expect(notes.filter((n) => n.startsWith('Optimised tier: web: m5.large'))).toHaveLength(1);
+  });
+
   it('keeps the AWS side as given: one web instance stays one', () => {
     expect(items(estimateOf('aws web=1xm5.large'), 'aws')).toContain('web: 1 × m5.large');
   });

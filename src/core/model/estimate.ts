@@ -198,9 +198,14 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   for (const id of TIER_IDS) {
     if (fromHeroku) {
       tierLines.set(id, [...awsTierLines(id, apps, catalog), ...awsCommon]);
+    } else if (id === 'like-for-like') {
+      tierLines.set(id, herokuTierLines(plans, herokuProduction, catalog));
     } else {
-      const production = id === 'like-for-like' ? herokuProduction : herokuFromAws(workload, catalog, [], id);
-      tierLines.set(id, herokuTierLines(plans, production, catalog));
+      // Each tier's dyno choice is stated with its rule, as like-for-like's is (the data stores' are the same).
+      const notes: string[] = [];
+      tierLines.set(id, herokuTierLines(plans, herokuFromAws(workload, catalog, notes, id), catalog));
+      const tierName = `${id[0].toUpperCase()}${id.slice(1)} tier`;
+      for (const note of notes) if (!translation.includes(note)) translation.push(`${tierName}: ${note}`);
     }
   }
   const modelled = fromHeroku ? 'aws' : 'heroku';
