@@ -70,6 +70,14 @@ describe('the plain-text estimate', () => {
     expect(hipaa).not.toMatch(/Shield Private Space.*\$0\.00/);
   });
 
+  it('marks the range of tiers as a lower bound when a tier leaves an item out, as the Slack header does', () => {
+    // The optimised tier runs Fir dynos, whose space fee has no public price: "optimised ≥ $670.00/mo".
+    const fir = answer('aws web=2xm5.large rds=db.m6g.large multi-az');
+    expect(fir).toContain(
+      'Heroku (modelled): ≥ $670.00/mo to $1,350.00/mo infrastructure across three tiers (like-for-like $1,350.00/mo, consolidated $1,050.00/mo, optimised ≥ $670.00/mo); AWS as it runs: $516.27/mo.',
+    );
+  });
+
   it('marks derived and unconfirmed figures', () => {
     expect(answer('aws web=1xm5.large rds=db.t3.large multi-az')).toMatch(
       /RDS PostgreSQL db\.t3\.large Multi-AZ: .* \(derived\)/,

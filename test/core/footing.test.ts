@@ -93,15 +93,19 @@ function oneLineVerdict(text: string, strong = true): { verdict: VerdictClaim; w
 /** The lead (the range and every tier) and the one verdict line, from the CLI text or the Details. */
 function leadClaims(text: string, strong: boolean): Claims {
   const lead = new RegExp(
-    `(Heroku|AWS) \\(modelled\\): ${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (Heroku|AWS) as it runs: ${MONEY}/mo\\.`,
+    `(Heroku|AWS) \\(modelled\\): (?:≥ )?${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (Heroku|AWS) as it runs: ${MONEY}/mo\\.`,
   ).exec(text);
   if (!lead) throw new Error(`no lead sentence in:\n${text.slice(0, 400)}`);
   const [, , low, high, a, b, c, , current] = lead;
   const one = oneLineVerdict(text, strong);
   if (!one) throw new Error(`no verdict line in:\n${text.slice(0, 600)}`);
+  const partial = new Set(['like-for-like', 'consolidated', 'optimised'].filter((id) => lead[0].includes(`${id} ≥ `)));
+  // The range is a lower bound exactly when a tier is.
+  if (lead[0].includes('(modelled): ≥ ') !== partial.size > 0)
+    throw new Error(`a range not marked as its tiers: ${lead[0]}`);
   return {
     tiers: { 'like-for-like': cents(a), consolidated: cents(b), optimised: cents(c) },
-    partial: new Set(['like-for-like', 'consolidated', 'optimised'].filter((id) => lead[0].includes(`${id} ≥ `))),
+    partial,
     current: cents(current),
     low: cents(low),
     high: cents(high ?? low),

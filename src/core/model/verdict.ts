@@ -76,9 +76,11 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
   const byTier = c.tiers
     .map((t) => `${t.id} ${t.unpriced.length > 0 ? '≥ ' : ''}${dollars(t.infrastructure)}${period}`)
     .join(', ');
+  // A tier that leaves an item out is a lower bound: so is the range (the Slack header says `≥` too).
+  const some = c.tiers.some((t) => t.unpriced.length > 0) ? '≥ ' : '';
   const range = c.range.low.equals(c.range.high)
-    ? `${dollars(c.range.low)}${period}`
-    : `${dollars(c.range.low)}${period} to ${dollars(c.range.high)}${period}`;
+    ? `${some}${dollars(c.range.low)}${period}`
+    : `${some}${dollars(c.range.low)}${period} to ${dollars(c.range.high)}${period}`;
   const lead = `${NAME[modelled]} (modelled): ${range} infrastructure across three tiers (${byTier}); ${NAME[c.current]} as it runs: ${dollars(c.currentInfrastructure)}${period}.`;
   const v = c.verdict;
   if (v.kind === 'incomplete') {
