@@ -193,6 +193,26 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
     expect(message).not.toContain('xxxxxxxxxx');
   });
 
+  it('lists every flag and setting the grammar takes when it does not know a word', () => {
+    // README: staging, review=N, hipaa, pci, ops-rate=N, egress=, logs=, storage=, multi-az, fargate, arm.
+    const message = refusal('web=2xstandard-2x graviton2');
+    for (const word of [
+      'staging',
+      'review=N',
+      'hipaa',
+      'pci',
+      'ops-rate=N',
+      'egress=',
+      'logs=',
+      'storage=',
+      'multi-az',
+      'fargate',
+      'arm',
+      'region=',
+    ])
+      expect([word, message.includes(word)]).toEqual([word, true]);
+  });
+
   it('shows a correct example in every refusal', () => {
     for (const text of [
       'web=2xstandard-3x',

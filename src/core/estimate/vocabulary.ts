@@ -101,6 +101,7 @@ export const FLAGS = wordTable<Flag>({
 
 export const COMMON_PROCESSES = ['web', 'worker', 'clock', 'scheduler', 'release', 'api', 'jobs', 'sidekiq', 'celery'];
 
+/** Every flag and setting the grammar takes (README, Commands), named when a word is not known. */
 export const FLAGS_TEXT =
   'staging, review=N, hipaa, pci, share, aws, ops-rate=N, egress=500gb, logs=20gb, storage=100gb, multi-az, fargate, arm, region=eu-west-1';
 
