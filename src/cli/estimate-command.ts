@@ -61,6 +61,8 @@ function estimateJson(result: Estimate) {
     estimated: true,
     currency: 'USD',
     priceListDate: result.priceListDate,
+    // The oldest and newest dates of the sources this answer's lines were priced from (the text's span).
+    priceDates: result.priceDates,
     current: result.current,
     range: { low: amount(result.range.low), high: amount(result.range.high) },
     verdict: {

@@ -1,5 +1,11 @@
 import type { MigrateAnswer } from '../answers/migrate';
-import type { MigrationModel, PlatformCost, PricedCostLine, TierCost } from '../core/model';
+import {
+  type MigrationModel,
+  type PlatformCost,
+  type PricedCostLine,
+  priceDatesOf,
+  type TierCost,
+} from '../core/model';
 import { fromCents, type Money, sumMoney } from '../core/money';
 
 /** Dollars with two decimals, as a string: `1234.50`. */
@@ -47,6 +53,8 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
     period: 'month',
     estimated: true,
     priceListDate: m.priceListDate,
+    // The oldest and newest dates of the sources these lines were priced from (the text's span).
+    priceDates: priceDatesOf([...m.current.lines, ...m.tiers.flatMap((t) => t.lines)], m.priceListDate),
     source: answer.source,
     current: {
       platform: m.current.platform,

@@ -119,6 +119,10 @@ describe('npx hosting-advisor migrate heroku', () => {
       ],
     });
     expect(json).not.toHaveProperty('paybackMonths');
+    // The dates of the sources its lines were priced from, as the text's "List prices from sources dated …".
+    expect(json.priceDates).toEqual({ oldest: expect.any(String), newest: expect.any(String) });
+    const { stdout: text } = await run(['heroku'], herokuEnv());
+    expect(text).toContain(`List prices from sources dated ${json.priceDates.oldest} to ${json.priceDates.newest}`);
     for (const amount of [json.current.monthly, ...json.tiers.map((t: { monthly: string }) => t.monthly)])
       expect(amount).toMatch(/^\d+\.\d\d$/);
     // Every total is the sum of its lines as shown.

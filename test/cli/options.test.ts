@@ -59,6 +59,14 @@ describe('options in a terminal', () => {
     expect(JSON.parse(json.stdout).heroku.infrastructureMonthly).toBe('25.00');
   });
 
+  test('--json gives the dates of the sources its lines were priced from, as the text does', async () => {
+    const text = await run(['estimate', 'web=2xstandard-2x', 'postgres=standard-0']);
+    expect(text.stdout).toContain('prices from the sources listed, dated 2024-02-01 to 2026-10-02.');
+    const json = JSON.parse((await run(['estimate', '--json', 'web=2xstandard-2x', 'postgres=standard-0'])).stdout);
+    // Not the catalog's newest date (priceListDate, 2026-12-05), which no line here was priced from.
+    expect(json.priceDates).toEqual({ oldest: '2024-02-01', newest: '2026-10-02' });
+  });
+
   test('`--` ends the options: what follows is read as words', async () => {
     const { code, stderr } = await run(['estimate', '--', '--json']);
     expect(code).toBe(1);
