@@ -144,6 +144,8 @@ describe('AWS instances on Heroku', () => {
       'Consolidated tier: web: m5.large (8 GB, 2 vCPU) → 7 × Standard-2X: the cheapest set of Standard and Performance dynos with 6.5 GB and 2 vCPU sustained.',
     );
     expect(notes.filter((n) => n.startsWith('Optimised tier: web: m5.large'))).toHaveLength(1);
+    // A choice the same in every tier is stated once.
+    expect(estimateOf('aws web=2xt4g.micro').assumptions.filter((n) => / tier: web:/.test(n))).toEqual([]);
   });
 
   it('keeps the AWS side as given: one web instance stays one', () => {

@@ -201,11 +201,16 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     } else if (id === 'like-for-like') {
       tierLines.set(id, herokuTierLines(plans, herokuProduction, catalog));
     } else {
-      // Each tier's dyno choice is stated with its rule, as like-for-like's is (the data stores' are the same).
+      // Each tier's dyno choice is stated with its rule where it differs from like-for-like's (the data
+      // stores' are the same). herokuFromAws writes one note per process first, in the processes' order.
       const notes: string[] = [];
-      tierLines.set(id, herokuTierLines(plans, herokuFromAws(workload, catalog, notes, id), catalog));
+      const production = herokuFromAws(workload, catalog, notes, id);
+      tierLines.set(id, herokuTierLines(plans, production, catalog));
       const tierName = `${id[0].toUpperCase()}${id.slice(1)} tier`;
-      for (const note of notes) if (!translation.includes(note)) translation.push(`${tierName}: ${note}`);
+      production.dynos.forEach((d, i) => {
+        const like = herokuProduction.dynos[i];
+        if (d.size !== like.size || d.count !== like.count) translation.push(`${tierName}: ${notes[i]}`);
+      });
     }
   }
   const modelled = fromHeroku ? 'aws' : 'heroku';
