@@ -37,7 +37,8 @@ const AWS_STAGING_DB = 'db.t4g.medium';
 const AWS_STAGING_STORAGE_GB = 64;
 
 export function herokuStaging(production: HerokuStack, catalog: Catalog): HerokuStack {
-  // One instance's worth: an m5.large modelled as 7 × Standard-2X stays 7 in staging, as AWS staging keeps the m5.large.
+  // One instance's worth: an m5.large modelled as 7 × Standard-2X stays 7 in staging, as AWS staging
+  // keeps the m5.large.
   const stack: HerokuStack = {
     dynos: production.dynos.map((d) => ({ ...d, count: d.perInstance ?? 1 })),
     addOns: [],

@@ -18,7 +18,7 @@ interface Driver {
 }
 
 /** Each app's lines, by the app name that starts the item (`acme-api: web: …`). */
-function centsByApp<L extends { item: string }>(lines: readonly L[]): Map<string, L[]> {
+function linesByApp<L extends { item: string }>(lines: readonly L[]): Map<string, L[]> {
   const byApp = new Map<string, L[]>();
   for (const line of lines) {
     const cut = line.item.indexOf(': ');
@@ -77,11 +77,11 @@ export function* fleetDriverSteps(
   shared: Money,
   catalog: Catalog,
 ): Steps<string[]> {
-  const herokuLines = centsByApp(current.lines);
-  const awsLines = centsByApp(tiers[0].lines);
+  const herokuLines = linesByApp(current.lines);
+  const awsLines = linesByApp(tiers[0].lines);
   // Items left out of a side's total (a shield-0 database, a contract add-on): a group holding one has no winner.
-  const herokuUnpriced = centsByApp(current.unpriced);
-  const awsUnpriced = centsByApp(tiers[0].unpriced);
+  const herokuUnpriced = linesByApp(current.unpriced);
+  const awsUnpriced = linesByApp(tiers[0].unpriced);
   const shapes = new Map<string, Driver & { count: number }>();
   const sizes = new Map<string, Driver & { dynos: number; apps: Set<string> }>();
   const data = {
