@@ -173,6 +173,12 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
     ['a duplicate setting', 'web=1x1x review=2 review=3', /`review=` is given twice/],
     ['storage without a database', 'web=1x1x storage=10gb', /`storage=` sizes the database: add one/],
     ['storage beyond the plan', 'web=1x1x postgres=standard-0 storage=100gb', /more than standard-0 holds \(64 GB\)/],
+    [
+      // RDS gp3 storage starts at 20 GB: 5 GB was priced as 20 GB without a word.
+      'RDS storage below its minimum',
+      'aws web=1xm5.large rds=db.m6g.large storage=5gb',
+      /`storage=5gb`: RDS gp3 storage starts at 20 GB.*`rds=db\.m6g\.large storage=20gb`/,
+    ],
     ['nothing to estimate', 'staging hipaa', /Nothing to estimate yet: add at least one process/],
     [
       'a misspelt setting',

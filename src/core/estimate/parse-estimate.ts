@@ -1,6 +1,6 @@
 import type { EstimateOptions } from '../model';
 import type { Money } from '../money';
-import { AWS_REGION_CODE, type Catalog, closestMatch } from '../pricing';
+import { AWS_REGION_CODE, type Catalog, closestMatch, RDS_MIN_STORAGE_GB } from '../pricing';
 import type { Cache, ComplianceNeed, Database, Platform, ProcessType, Workload } from '../workload';
 import { clip, firstUnreadable, MAX_INPUT_LENGTH, normaliseTypography, shown } from './input-text';
 import { fail, ParseFailure } from './parse-failure';
@@ -272,6 +272,12 @@ function databaseFor(draft: Draft, catalog: Catalog): Database | undefined {
   const db = draft.database?.value;
   if (!db) return undefined;
   if (draft.platform === 'aws') {
+    // Priced as given, not silently raised to the smallest volume RDS provisions.
+    if (draft.storageGb !== undefined && draft.storageGb < RDS_MIN_STORAGE_GB) {
+      fail(
+        `\`storage=${draft.storageGb}gb\`: RDS gp3 storage starts at ${RDS_MIN_STORAGE_GB} GB; give at least that, e.g. \`rds=${db.plan} storage=${RDS_MIN_STORAGE_GB}gb\`.`,
+      );
+    }
     return {
       ...db,
       highAvailability: draft.multiAz,
