@@ -96,20 +96,20 @@ describe('npx hosting-advisor migrate heroku', () => {
       current: { platform: 'heroku', monthly: '230.00' },
       tiers: [
         // 2 production web apps → 2 instances each (t3.medium × 2, t3.small × 2), worker t3.small; staging t3.small;
-        // RDS db.t4g.medium and db.t4g.micro; cache.t4g.micro × 2 (premium-0 has a replica) and × 1; one ALB, two NAT
-        // gateways and one staging NAT, 6 public addresses, logs; 200 GB egress.
-        { id: 'like-for-like', monthly: '432.39' },
+        // RDS db.t4g.medium and db.t4g.micro; cache.t4g.micro × 2 (premium-0 has a replica) and × 1; one ALB per environment, two NAT
+        // gateways and one staging NAT, 7 public addresses (the staging load balancer spans two zones), logs; 200 GB egress.
+        { id: 'like-for-like', monthly: '436.04' },
         // The two small caches of production share one cache.t4g.micro pair: $11.68 less.
-        { id: 'consolidated', monthly: '420.71' },
+        { id: 'consolidated', monthly: '424.36' },
         // Graviton and a 1-year Compute Savings Plan on the instances; the shared cache pair on Valkey,
-        // 1,460 h × $0.0128 = $18.69 instead of $23.36 on Redis OSS (369.88 in all before).
-        { id: 'optimised', monthly: '365.21' },
+        // 1,460 h × $0.0128 = $18.69 instead of $23.36 on Redis OSS (373.53 in all before).
+        { id: 'optimised', monthly: '368.86' },
       ],
-      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '190.71' },
+      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '194.36' },
       differences: [
-        { tier: 'like-for-like', monthly: '-202.39' },
-        { tier: 'consolidated', monthly: '-190.71' },
-        { tier: 'optimised', monthly: '-135.21' },
+        { tier: 'like-for-like', monthly: '-206.04' },
+        { tier: 'consolidated', monthly: '-194.36' },
+        { tier: 'optimised', monthly: '-138.86' },
       ],
       // 3 apps × 16 h + 2 databases × 8 h at $100/h.
       oneOff: { total: '6400.00' },
@@ -139,14 +139,14 @@ describe('npx hosting-advisor migrate heroku', () => {
     const { code, stdout } = await run(['heroku'], herokuEnv());
     expect(code).toBe(0);
     expect(stdout).toContain('Migrate: the Heroku account (3 apps) modelled on AWS');
-    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $190.71/mo.');
+    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $194.36/mo.');
     expect(stdout).toContain(
-      'Each month, moving to AWS: like-for-like costs $202.39/mo more; consolidated costs $190.71/mo more; optimised costs $135.21/mo more.',
+      'Each month, moving to AWS: like-for-like costs $206.04/mo more; consolidated costs $194.36/mo more; optimised costs $138.86/mo more.',
     );
     expect(stdout).toContain('    shop (2 apps): $220.00/mo');
     expect(stdout).toContain('    shop-api-staging: $30.00/mo');
     expect(stdout).toContain(
-      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer): $207.09/mo',
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer): $210.74/mo',
     );
     expect(stdout).toContain('  Total, One-off: $6,400.00 once');
     expect(stdout).toContain(

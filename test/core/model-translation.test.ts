@@ -194,6 +194,21 @@ describe('environments on AWS', () => {
     expect(items(e, 'aws', 'review')).toContain('web: 4 × t3.small');
   });
 
+  it("counts the load balancer's two zones' public addresses in staging, where one NAT gateway serves", () => {
+    // An ALB needs subnets in two Availability Zones, each node with its own public IPv4 address.
+    const e = estimateOf('web=2xstandard-2x staging');
+    const addresses = (environment: string) =>
+      e.aws.lines
+        .filter((l) => l.environment === environment && l.item.startsWith('Public IPv4'))
+        .map((l) => [l.item, l.quantity, l.cents]);
+    expect(addresses('staging')).toEqual([
+      ["Public IPv4 addresses (3: the load balancer's and NAT gateway's)", 3 * 730, 1095],
+    ]);
+    expect(addresses('production')).toEqual([
+      ["Public IPv4 addresses (4: the load balancer's and NAT gateways')", 4 * 730, 1460],
+    ]);
+  });
+
   it('caps the staging database at db.t4g.medium, Single-AZ', () => {
     const e = estimateOf('aws web=1xm5.large rds=db.m6g.2xlarge multi-az staging');
     expect(items(e, 'aws', 'staging')).toContain('RDS PostgreSQL db.t4g.medium Single-AZ');

@@ -36,11 +36,12 @@ describe('four dynos and one database: AWS reaches parity once environments and 
 
   it('with a staging and a dev environment, the saving is gone: Heroku is cheaper', () => {
     const e = estimateOf(`${app} staging review=1`);
-    // Each environment on AWS brings its own load balancer and NAT gateway; on Heroku only its dynos and data.
+    // Each environment on AWS brings its own load balancer (in two zones, so two public addresses) and NAT
+    // gateway; on Heroku only its dynos and data.
     expect(e.heroku.infrastructure.toFixed(2)).toBe('569.00');
-    expect(fixed(e.tiers)).toEqual(['652.91', '652.91', '563.95']);
+    expect(fixed(e.tiers)).toEqual(['660.21', '660.21', '571.25']);
     expect(e.verdict).toMatchObject({ kind: 'cheaper', cheaper: 'heroku' });
-    expect(e.verdict.difference?.toFixed(2)).toBe('83.91');
+    expect(e.verdict.difference?.toFixed(2)).toBe('91.21');
     // Even the optimised tier (Graviton, a Savings Plan) is only at parity: within 1% of Heroku.
     const optimised = e.tiers[2].infrastructure.toNumber();
     expect(Math.abs(optimised - 569) / 569).toBeLessThan(0.01);
@@ -51,7 +52,7 @@ describe('four dynos and one database: AWS reaches parity once environments and 
     // 3 environments × (10 h − 2 h) × $100 = $2,400 more ops on AWS.
     expect([e.heroku.ops.toFixed(2), e.aws.ops.toFixed(2)]).toEqual(['600.00', '3000.00']);
     expect(e.withOps.cheaper).toBe('heroku');
-    expect(e.withOps.difference.toFixed(2)).toBe('2483.91');
+    expect(e.withOps.difference.toFixed(2)).toBe('2491.21');
   });
 });
 
@@ -137,8 +138,8 @@ describe('a ~$30k/month Heroku estate: the consolidated AWS tier lands around ha
   it('costs $29,540.00 a month on Heroku and about half on AWS once processes share instances', () => {
     // 8 × (6 × $250 + $350 + $60) + 8 × ($100 + $50 + $15) + 30 × ($125 + $50 + $3) + 2 × (5 × $500 + $1,200 + $100).
     expect(fleet.current.infrastructure.toFixed(2)).toBe('29540.00');
-    // Optimised runs the caches on Valkey, 20% below Redis OSS: $48.18 less than on Redis OSS (11,376.48).
-    expect(fixed(fleet.tiers)).toEqual(['16703.40', '14544.62', '11328.30']);
+    // Optimised runs the caches on Valkey, 20% below Redis OSS: $48.18 less than on Redis OSS (11,380.13).
+    expect(fixed(fleet.tiers)).toEqual(['16707.05', '14548.27', '11331.95']);
     const share = fleet.tiers[1].infrastructure.toNumber() / fleet.current.infrastructure.toNumber();
     expect(share).toBeGreaterThan(0.45);
     expect(share).toBeLessThan(0.6);
@@ -148,8 +149,8 @@ describe('a ~$30k/month Heroku estate: the consolidated AWS tier lands around ha
   it('says what moving costs once and how soon the saving pays it back', () => {
     // 48 apps × 16 h + 48 databases × 8 h at $100/h.
     expect(fleet.oneOff.total.toFixed(2)).toBe('115200.00');
-    expect(fleet.differences.map((d) => d.monthly.toFixed(2))).toEqual(['12836.60', '14995.38', '18211.70']);
-    // $115,200 / $14,995.38 a month: 8 months.
+    expect(fleet.differences.map((d) => d.monthly.toFixed(2))).toEqual(['12832.95', '14991.73', '18208.05']);
+    // $115,200 / $14,991.73 a month: 8 months.
     expect(fleet.paybackMonths).toBe(8);
   });
 

@@ -280,7 +280,9 @@ function sharedNetworkLines(
   );
   const natGb = sum((t) => t.natGb);
   add(priceOf(catalog, 'aws.nat.gb'), `NAT gateway data processed (${natGb} GB)`, natGb, 'network');
-  const addresses = loadBalancers * zones + zones;
+  // An Application Load Balancer spans at least two zones (AWS requires subnets in two), each with its
+  // own public address, even where one NAT gateway serves staging or review apps.
+  const addresses = loadBalancers * Math.max(zones, 2) + zones;
   // Name only what holds the addresses: a worker-only environment has no load balancer.
   const holders = [
     ...(loadBalancers > 0 ? [loadBalancers > 1 ? "load balancers'" : "load balancer's"] : []),

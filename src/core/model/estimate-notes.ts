@@ -74,7 +74,7 @@ function writeAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: 
       ? `an Application Load Balancer (${a.albLcuAverage} LCU average) for web`
       : 'no load balancer (no web process)',
     `a NAT gateway in each Availability Zone used (two for production; ${a.natGbPerMonth} GB a month through them)`,
-    'a public IPv4 address for each load-balancer zone and NAT gateway ($0.005/hour each since February 2024)',
+    'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',
     `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
     `CloudWatch Logs for ${workload.logGbPerMonth} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
     `data transfer out for ${workload.egressGbPerMonth} GB a month of egress`,
