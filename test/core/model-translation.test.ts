@@ -78,7 +78,8 @@ describe('Heroku dynos on AWS', () => {
   it('describes a Fargate estimate as Fargate tasks, not EC2 instances, in every tier and the assumptions', () => {
     const e = estimateOf('web=1xstandard-1x worker=1xperformance-m fargate');
     expect(e.tiers.flatMap((t) => t.lines).some((l) => /^(web|worker): .*Fargate task/.test(l.item))).toBe(true);
-    for (const tier of e.tiers) expect(tier.description).not.toMatch(/EC2 instance per dyno|ECS on EC2|shared instances/);
+    for (const tier of e.tiers)
+      expect(tier.description).not.toMatch(/EC2 instance per dyno|ECS on EC2|shared instances/);
     expect(e.tiers.map((t) => t.description.split(':')[0].split(',')[0])).toEqual([
       'One Fargate task per dyno (web on at least two)',
       'ECS on Fargate',
