@@ -21,7 +21,7 @@ import { platformCost } from './platform-cost';
 import { priceDatesOf, pricesDated } from './price-dates';
 import { kept } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
-import { tierCost } from './tier-cost';
+import { type AwsComputeKind, tierCost } from './tier-cost';
 import { type CostLine, type Estimate, type EstimateOptions, TIER_IDS, type TierCost, type TierId } from './types';
 import { compareShown, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
@@ -41,7 +41,7 @@ interface TrafficTables {
 
 const trafficTables = new WeakMap<Catalog, TrafficTables>();
 /** The assumption naming the tiers, per catalog, platform modelled and AWS compute (`aws fargate`). */
-const tierSentences = new WeakMap<Catalog, Map<string, string>>();
+const tierSentences = new WeakMap<Catalog, Map<'aws' | 'heroku', Map<AwsComputeKind, string>>>();
 const MAX_REMEMBERED_FIGURES = 1000;
 
 function trafficTablesOf(catalog: Catalog): TrafficTables {
@@ -245,8 +245,12 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     // The tiers' descriptions depend only on the catalog, the platform modelled and the AWS compute:
     // so does this sentence.
     kept(
-      kept(tierSentences, catalog, () => new Map<string, string>()),
-      `${modelled} ${compute}`,
+      kept(
+        kept(tierSentences, catalog, () => new Map()),
+        modelled,
+        () => new Map<AwsComputeKind, string>(),
+      ),
+      compute,
       () =>
         `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${t.id}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ),

@@ -9,16 +9,14 @@ import type { CostLine, TierCost, TierId } from './types';
 /** How AWS runs the processes: EC2 instances, or Fargate tasks (`fargate`). */
 export type AwsComputeKind = 'ec2' | 'fargate';
 
-/** Descriptions depend only on the catalog, platform, tier and AWS compute: written once per catalog. */
-const descriptions = new WeakMap<Catalog, Map<Platform, Map<string, string>>>();
+/** Descriptions depend only on the catalog, platform, AWS compute and tier: written once per catalog. */
+const descriptions = new WeakMap<Catalog, Map<Platform, Map<AwsComputeKind, Map<TierId, string>>>>();
 
 function description(id: TierId, platform: Platform, catalog: Catalog, compute: AwsComputeKind): string {
-  const byTier = kept(
-    kept(descriptions, catalog, () => new Map()),
-    platform,
-    () => new Map<string, string>(),
-  );
-  return kept(byTier, `${id} ${compute}`, () => describe(id, platform, catalog, compute));
+  const byPlatform = kept(descriptions, catalog, () => new Map());
+  const byCompute = kept(byPlatform, platform, () => new Map<AwsComputeKind, Map<TierId, string>>());
+  const byTier = kept(byCompute, compute, () => new Map<TierId, string>());
+  return kept(byTier, id, () => describe(id, platform, catalog, compute));
 }
 
 function describe(id: TierId, platform: Platform, catalog: Catalog, compute: AwsComputeKind): string {
