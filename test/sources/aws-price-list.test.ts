@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PricingClient } from '@aws-sdk/client-pricing';
-import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import { DEFAULT_CATALOG, layerPrices } from '../../src/core/pricing';
 import { PRICE_FAMILIES } from '../../src/sources/prices/aws-price-families';
 import { MalformedPriceItem, pricesOfItem } from '../../src/sources/prices/aws-price-items';
 import { readAwsPriceSet } from '../../src/sources/prices/aws-price-list';
@@ -117,6 +117,42 @@ describe('the AWS Price List source, on the wire', () => {
     }
     // The free first 100 GB is a $0 dimension, not a price.
     expect(priceOf(set.prices, 'aws.data-transfer.out.first-10tb')?.usd).toBe('0.0900000000');
+  });
+
+  test('a $0.00 dimension is not a price: an instance type is never priced at $0 (Karpenter skips them too)', async () => {
+    // The Price List lists some instance types with a $0.0000000000 on-demand dimension (AWS's own
+    // Karpenter drops `price == 0`): the same product listed first with $0, and a type listed only at $0.
+    const items = priceListItems('us-east-1', US_EAST_1_PRICES);
+    const m5 = JSON.parse(items.find((item) => item.includes('"instanceType":"m5.large"'))!);
+    const atZero = (item: typeof m5, instanceType: string, sku: string) => {
+      const copy = structuredClone(item);
+      copy.product.sku = sku;
+      copy.product.attributes.instanceType = instanceType;
+      copy.product.attributes.usagetype = `BoxUsage:${instanceType}`;
+      const [term] = Object.values(copy.terms.OnDemand) as { sku: string; priceDimensions: object }[];
+      term.sku = sku;
+      for (const dimension of Object.values(term.priceDimensions)) dimension.pricePerUnit.USD = '0.0000000000';
+      return JSON.stringify(copy);
+    };
+    fake.setProducts([
+      atZero(m5, 'm5.large', 'ZEROM5LARGE00001'),
+      atZero(m5, 'c5.large', 'ZEROC5LARGE00001'),
+      ...items,
+    ]);
+
+    const { set } = await read();
+    expect(set.prices.filter((p) => p.usd !== null && Number(p.usd) === 0)).toEqual([]);
+    expect(priceOf(set.prices, 'aws.ec2.m5.large')).toMatchObject({ usd: '0.0960000000' });
+    expect(priceOf(set.prices, 'aws.ec2.c5.large')).toBeUndefined();
+
+    // What an estimate prices with: the real m5.large price, and c5.large from the bundled list, not $0.
+    const layered = layerPrices({ bundled: DEFAULT_CATALOG, liveSets: [set], awsRegion: 'us-east-1' });
+    if (!layered.ok) throw new Error(layered.message);
+    expect(layered.catalog.entries.get('aws.ec2.m5.large')?.unitPrice?.toFixed()).toBe('0.096');
+    const c5 = layered.catalog.entries.get('aws.ec2.c5.large');
+    expect(c5?.unitPrice?.toFixed()).toBe('0.085');
+    expect(c5?.source).toMatch(/^bundled list/);
+    expect(fake.problems).toEqual([]);
   });
 
   test('reads only prices an estimate can use: every key and unit is one the catalog prices', async () => {

@@ -189,9 +189,9 @@ export const PRICE_FAMILIES: readonly PriceFamily[] = [
       term('toLocation', 'External'),
     ],
     keyOf: (dimension) => {
+      // The free allowance is a $0 dimension of its own, skipped with every $0 dimension (aws-price-items.ts).
       const tier = TRANSFER_TIERS[dimension.beginRange ?? ''];
-      // The free allowance is a $0 dimension of its own; it is not a price.
-      if (!tier || dimension.unit !== 'GB' || Number(dimension.usd) === 0) return undefined;
+      if (!tier || dimension.unit !== 'GB') return undefined;
       return { key: `aws.data-transfer.out.${tier}`, unit: 'GB' };
     },
   },

@@ -57,6 +57,9 @@ export function pricesOfItem(item: unknown, family: PriceFamily): LivePrice[] {
   for (const term of Object.values(terms.OnDemand ?? {})) {
     for (const dimension of Object.values(term.priceDimensions)) {
       const usd = dimension.pricePerUnit.USD;
+      // A $0 dimension is a free allowance or a placeholder, never a price (Karpenter skips them too):
+      // stored, it would price an instance at $0 under AWS's name, and the first price of a key wins.
+      if (/^0+(\.0+)?$/.test(usd)) continue;
       const mapped = family.keyOf({
         attributes: product.attributes,
         unit: dimension.unit,
