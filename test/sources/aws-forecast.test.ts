@@ -81,9 +81,27 @@ describe('forecast', () => {
         TimePeriod: { Start: '2026-03-10', End: '2026-04-01' },
         Metric: 'UNBLENDED_COST',
         Granularity: 'MONTHLY',
+        Filter: { Not: { Dimensions: { Key: 'RECORD_TYPE', Values: ['Credit', 'Refund'] } } },
         PredictionIntervalLevel: 80,
       },
     ]);
+  });
+
+  test('forecasts usage before credits and refunds, as the spend figure it stands beside is', async () => {
+    // Cost Explorer forecasts whatever the filter leaves in: unfiltered, its history holds the
+    // monthly credits, so the forecast comes out net of them ($200), while the answer calls it
+    // "cost before credits" and budgets add it to month-to-date usage before credits.
+    const excludesCredits = (body: { Filter?: unknown }) =>
+      JSON.stringify(body.Filter) ===
+      JSON.stringify({ Not: { Dimensions: { Key: 'RECORD_TYPE', Values: ['Credit', 'Refund'] } } });
+    ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '200.00', Unit: 'USD' } }));
+    ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '1200.00', Unit: 'USD' } }), {
+      match: (body) => excludesCredits(body),
+    });
+    const { value } = await source().forecast(REST_OF_MARCH);
+    expect(value).toMatchObject({ available: true, total: '1200' });
+    const [request] = ce.requests('GetCostForecast');
+    expect(request.outcome).toBe(200);
   });
 
   test.each(COST_METRICS)('maps %s to the forecast enum the service accepts', async (metric) => {

@@ -137,7 +137,7 @@ export class AwsSpendSource {
       Granularity: 'DAILY',
       Metrics: [this.metric],
     } satisfies GetCostAndUsageCommandInput;
-    const creditTypes: Expression = { Dimensions: { Key: 'RECORD_TYPE', Values: this.creditRecordTypes } };
+    const creditTypes = this.creditRecords();
     const context: CallContext = {};
     const usage = await this.requests.costAndUsage(
       { ...base, GroupBy: [group], Filter: { Not: creditTypes } },
@@ -152,8 +152,10 @@ export class AwsSpendSource {
   }
 
   /**
-   * The forecast total for [start, end) (MONTHLY granularity). Not enough history is an answer
-   * (`available: false`), not an error. One request, none within the TTL.
+   * The forecast total for [start, end) (MONTHLY granularity) of usage before credits and refunds,
+   * like the daily cost it is shown and added to: unfiltered, Cost Explorer forecasts from a history
+   * that holds the credits, so a forecast came out net of them under a "before credits" label.
+   * Not enough history is an answer (`available: false`), not an error. One request, none within the TTL.
    */
   async forecast(query: SpendQuery, maxAgeMs?: number): Promise<Fetched<Forecast>> {
     checkSpendPeriod(query);
@@ -161,6 +163,7 @@ export class AwsSpendSource {
       TimePeriod: { Start: query.start, End: query.end },
       Metric: FORECAST_METRIC[this.metric],
       Granularity: 'MONTHLY',
+      Filter: { Not: this.creditRecords() },
       PredictionIntervalLevel: PREDICTION_INTERVAL_LEVEL,
     };
     const part = await this.requests.cached(
@@ -267,6 +270,11 @@ export class AwsSpendSource {
       instanceSpec: this.instanceSpec,
     });
     return fetchedFrom(value, parts);
+  }
+
+  /** The RECORD_TYPE values kept apart from usage (credits and refunds), as a filter. */
+  private creditRecords(): Expression {
+    return { Dimensions: { Key: 'RECORD_TYPE', Values: [...this.creditRecordTypes] } };
   }
 
   /** Cost Explorer requests sent this UTC month (every page and retry counts) and what they cost. */
