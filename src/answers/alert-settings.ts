@@ -4,6 +4,8 @@
  */
 import { type Routes, type RouteTarget, readRoutes, routeFor } from '../core/alerts/routing';
 import type { Services } from '../services';
+import type { StoredBudget } from '../store/store';
+import { routeTargetOf } from './budget-messages';
 import { loadDigestSettings } from './digest-settings';
 
 const ROUTES_KEY = 'alerts.routes';
@@ -35,6 +37,21 @@ export async function channelResolver(services: Pick<Services, 'store' | 'config
   const fallback = await defaultAlertChannel(services);
   return { channelFor: (target, explicit) => explicit ?? routeFor(routes, target) ?? fallback };
 }
+
+/** Where each budget's alerts go now, by budget id (undefined: nowhere, as no channel is set). */
+export async function budgetChannels(
+  services: Pick<Services, 'store' | 'config'>,
+  budgets: readonly StoredBudget[],
+): Promise<Record<string, string | undefined>> {
+  if (budgets.length === 0) return {};
+  const routes = await channelResolver(services);
+  return Object.fromEntries(
+    budgets.map((budget) => [budget.id, routes.channelFor(routeTargetOf(budget.scope), budget.channel)]),
+  );
+}
+
+/** Said where a budget's alerts would go when no channel is set for them. */
+export const NO_ALERT_CHANNEL = 'no alerts channel is set, so its alerts are not posted (`/hosting alerts channel=#…`)';
 
 export interface AlertSettingsView {
   channel?: string;

@@ -90,3 +90,13 @@ test('a good budget is saved whole, listed, and deleted', async () => {
     'budget-delete',
   ]);
 });
+
+test('a budget with nowhere to post says so when saved and listed; with an alerts channel it names it', async () => {
+  const nowhere = 'no alerts channel is set, so its alerts are not posted (`/hosting alerts channel=#…`)';
+  expect(await answer('budget set web-prod 2000/month heroku team=acme-eng')).toContain(
+    `$2,000.00/month, alerts at 50, 80, 100 %, posted nowhere: ${nowhere}.`,
+  );
+  expect(await answer('budget list')).toContain(`posted nowhere: ${nowhere}.`);
+  await answer('alerts channel=<#C0COSTS|costs>');
+  expect(await answer('budget list')).toContain('$2,000.00/month, alerts at 50, 80, 100 %, posted to <#C0COSTS>.');
+});

@@ -66,8 +66,9 @@ test('Home lists each budget; after the hourly check, with where it stands', asy
   const shown = text(view);
   expect(shown).toContain('*acme* · Heroku, team acme-eng, $400.00/month');
   expect(shown).toContain('November to date: *$170.00* (42 %) · forecast $300.00 (estimated)');
+  // No channel of its own, no route, no alerts or digest channel: its alerts go nowhere, and Home says so.
   expect(shown).toContain(
-    '*api* · Heroku, app api-prod, $150.00/month, alerts at 50, 80, 100 % → the routed or alerts channel',
+    '*api* · Heroku, app api-prod, $150.00/month, alerts at 50, 80, 100 % → :warning: *nowhere*: no alerts channel is set, so its alerts are not posted (`/hosting alerts channel=#…`)',
   );
   expect(shown).toContain('November to date: *$170.00* (113 %)');
   expect(shown).toContain(
@@ -76,6 +77,18 @@ test('Home lists each budget; after the hourly check, with where it stands', asy
   const deletes = view.blocks.filter((b) => b.accessory?.action_id === DELETE_BUDGET);
   expect(deletes.map((b) => b.accessory!.value)).toEqual(['acme', 'api']);
   expect(deletes[0]!.accessory!.confirm!.text.text).toContain('Budget acme will send no more alerts');
+});
+
+test('a budget without a channel of its own shows the channel its alerts go to', async () => {
+  await h.command('alerts route team=acme-eng channel=<#C0TEAM|team>');
+  await h.command('alerts channel=<#C0COSTS|costs>');
+  await h.command('budget set team 900/month team=acme-eng');
+  await h.settle();
+  const shown = text(await openHome());
+  expect(shown).toContain('*api* · Heroku, app api-prod, $150.00/month, alerts at 50, 80, 100 % → <#C0COSTS>\n');
+  expect(shown).toContain('*team* · Heroku, team acme-eng, $900.00/month, alerts at 50, 80, 100 % → <#C0TEAM>\n');
+  expect(shown).toContain('→ <#C0ACME>');
+  expect(shown).not.toContain('nowhere');
 });
 
 test('a lead deletes a budget from Home: gone from the store and the list, kept in the audit log', async () => {

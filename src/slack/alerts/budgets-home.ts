@@ -4,6 +4,7 @@
  * "Add a budget" for the form. Pure: the figures and times arrive ready.
  */
 import type { KnownBlock } from '@slack/types';
+import { NO_ALERT_CHANNEL } from '../../answers/alert-settings';
 import type { BudgetStanding } from '../../answers/budget-standing';
 import { describeBudget } from '../../answers/budgets';
 import { BUDGET_EXAMPLE } from '../../core/alerts/budget';
@@ -24,6 +25,8 @@ export interface BudgetsHomeInput {
   standing?: BudgetStanding;
   /** When the standing was checked, in the digest's zone: `Tue 17 Nov 2026, 10:05 UTC`. */
   checkedAt?: string;
+  /** Where each budget's alerts go now, by budget id (none: nowhere, no channel is set). */
+  channels: Readonly<Record<string, string | undefined>>;
 }
 
 const usd = (cents: number) => formatUsd(fromCents(cents));
@@ -37,8 +40,8 @@ function figuresLine(budget: StoredBudget, standing: BudgetStanding | undefined)
   return `${month} to date: *${usd(figures.actualCents)}* (${percentUsed(figures.actualCents, budget.amountCents)} %)${forecast}`;
 }
 
-function budgetBlock(budget: StoredBudget, standing: BudgetStanding | undefined): KnownBlock {
-  const where = budget.channel ? ` → <#${budget.channel}>` : ' → the routed or alerts channel';
+function budgetBlock(budget: StoredBudget, standing: BudgetStanding | undefined, channel?: string): KnownBlock {
+  const where = channel ? ` → <#${channel}>` : ` → :warning: *nowhere*: ${NO_ALERT_CHANNEL}`;
   return {
     type: 'section',
     block_id: `home_budget_${budget.id}`,
@@ -77,7 +80,7 @@ function sourcesNote({ budgets, standing, checkedAt }: BudgetsHomeInput): string
 }
 
 export function budgetsHomeBlocks(input: BudgetsHomeInput): KnownBlock[] {
-  const { budgets, standing } = input;
+  const { budgets, standing, channels } = input;
   const blocks: KnownBlock[] = [
     { type: 'divider' },
     {
@@ -93,7 +96,8 @@ export function budgetsHomeBlocks(input: BudgetsHomeInput): KnownBlock[] {
       accessory: { type: 'button', text: plainText('Add a budget'), action_id: ADD_BUDGET, style: 'primary' },
     },
   ];
-  for (const budget of budgets.slice(0, MAX_HOME_BUDGETS)) blocks.push(budgetBlock(budget, standing));
+  for (const budget of budgets.slice(0, MAX_HOME_BUDGETS))
+    blocks.push(budgetBlock(budget, standing, channels[budget.id]));
   if (budgets.length > MAX_HOME_BUDGETS) {
     blocks.push(context(`${budgets.length - MAX_HOME_BUDGETS} more: \`/hosting budget list\` shows every budget.`));
   }

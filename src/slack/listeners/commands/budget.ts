@@ -2,6 +2,7 @@
  * `/hosting budget set <name> <amount>/month [aws|heroku|both] [team=… | app=… | service=… | account=… |
  * tag:KEY=VALUE] [alert=50,80,100] [forecast] [channel=#…]`, `budget list`, `budget delete <name>`. Leads only.
  */
+import { budgetChannels, NO_ALERT_CHANNEL } from '../../../answers/alert-settings';
 import {
   BUDGET_EXAMPLE,
   deleteBudget,
@@ -18,8 +19,7 @@ import { isLead, leadList, leadMentions } from '../../leads';
 import { ephemeral } from '../../message';
 import type { Subcommand } from './subcommand';
 
-const where = (channel?: string) =>
-  channel ? `posted to <#${channel}>` : 'posted to the channel routed for it, else the alerts channel';
+const where = (channel?: string) => (channel ? `posted to <#${channel}>` : `posted nowhere: ${NO_ALERT_CHANNEL}`);
 
 export function budgetSubcommand(): Subcommand {
   return {
@@ -54,8 +54,9 @@ export function budgetSubcommand(): Subcommand {
                 channelProblem(client, channel),
               );
               if (!saved.ok) return ephemeral(`Nothing was saved: ${Object.values(saved.errors).join(' ')}`);
+              const channels = await budgetChannels(services, [saved.budget]);
               return ephemeral(
-                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${describeBudget(saved.budget)}, ${where(saved.budget.channel)}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.`,
+                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${describeBudget(saved.budget)}, ${where(channels[saved.budget.id])}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.`,
               );
             },
           };
@@ -69,11 +70,15 @@ export function budgetSubcommand(): Subcommand {
             later: async () => {
               const statuses = await listBudgets(services, command.user_id);
               if (statuses.length === 0) return ephemeral(`No budgets yet. Set one: ${BUDGET_EXAMPLE}`);
+              const channels = await budgetChannels(
+                services,
+                statuses.map((status) => status.budget),
+              );
               const lines = statuses.map(({ budget, spend, problems }) => {
                 const used = problems.length
                   ? `month to date unknown (${problems.join('; ')})`
                   : `${formatUsd(fromCents(spend.actualCents))} so far (${percentUsed(spend.actualCents, budget.amountCents)} %)${spend.forecastCents !== null ? `, forecast ${formatUsd(fromCents(spend.forecastCents))}` : ''}`;
-                return `• *${budget.name}*: ${describeBudget(budget)}, ${where(budget.channel)}. ${used}`;
+                return `• *${budget.name}*: ${describeBudget(budget)}, ${where(channels[budget.id])}. ${used}`;
               });
               const basis = [...new Set(statuses.flatMap((status) => status.basis))].map((line) => `_${line}_`);
               return ephemeral(

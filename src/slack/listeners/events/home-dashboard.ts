@@ -4,6 +4,7 @@
  * the Home buttons. Every publish that shows figures is written to the audit log (never the figures).
  */
 import type { WebClient } from '@slack/web-api';
+import { budgetChannels } from '../../../answers/alert-settings';
 import { budgetsWithStanding } from '../../../answers/budget-standing';
 import { gatherDigestInChild } from '../../../answers/digest-in-child';
 import { loadDigestSettings, weekNoteFor } from '../../../answers/digest-settings';
@@ -154,6 +155,7 @@ export class HomeDashboard {
       leads: leadMentions(leads),
       budgets: budgetsHomeBlocks({
         budgets,
+        channels: await budgetChannels(this.services, budgets),
         ...(standing ? { standing, checkedAt: formatInZone(standing.checkedAt, settings.timezone) } : {}),
       }),
       ...(parity.length > 0 ? { sections: parity } : {}),
