@@ -6,15 +6,26 @@ import type { AnomalyFinding } from './anomaly-scan';
 const usd = (cents: number) => formatUsd(fromCents(cents));
 
 export function anomalySummaryView(findings: readonly AnomalyFinding[], today: string): AlertView {
-  const total = findings.reduce((sum, finding) => sum + finding.impactCents, 0);
   const count = findings.length === 1 ? '1 cost anomaly' : `${findings.length} cost anomalies`;
+  const more = findings.length > 3 ? `; and ${findings.length - 3} more` : '';
+  const shown = findings.slice(0, 3);
+  // Cost Anomaly Detection's impact is a total over its days, so it is never added to one day's excess.
+  const mixed = findings.some((finding) => finding.ceAnomalyId);
+  if (!mixed) {
+    const total = findings.reduce((sum, finding) => sum + finding.impactCents, 0);
+    const items = shown.map((finding) => `${finding.title} +${usd(finding.impactCents)}`).join('; ');
+    return {
+      headline: `${count} found on ${today}, +${usd(total)} above a usual day: ${items}${more}. Details and buttons in the thread.`,
+      lines: [],
+      basis: [],
+    };
+  }
+  const item = (finding: AnomalyFinding) =>
+    finding.ceAnomalyId
+      ? `${finding.title} +${usd(finding.impactCents)} in total since ${finding.day} (AWS Cost Anomaly Detection)`
+      : `${finding.title} +${usd(finding.impactCents)} above a usual day (${finding.day})`;
   return {
-    headline: `${count} found on ${today}, +${usd(total)} above a usual day: ${findings
-      .slice(0, 3)
-      .map((finding) => `${finding.title} +${usd(finding.impactCents)}`)
-      .join(
-        '; ',
-      )}${findings.length > 3 ? `; and ${findings.length - 3} more` : ''}. Details and buttons in the thread.`,
+    headline: `${count} found on ${today}: ${shown.map(item).join('; ')}${more}. Details and buttons in the thread.`,
     lines: [],
     basis: [],
   };

@@ -140,6 +140,10 @@ test('an AWS spike names the service and the usage type; Cost Anomaly Detection 
   expect(text).toContain(
     'Amazon Simple Storage Service / Requests-Tier1 in us-east-1, account 123456789012: $42.50 of the impact',
   );
+  // Cost Anomaly Detection's impact is a total over its days: not added to a one-day excess as "above a usual day".
+  expect(headlines(h, COSTS).map((m) => m.text)).toEqual([
+    '2 cost anomalies found on 2026-11-17: AWS Amazon Elastic Compute Cloud - Compute +$80.00 above a usual day (2026-11-16); AWS Amazon Simple Storage Service +$42.50 in total since 2026-11-15 (AWS Cost Anomaly Detection). Details and buttons in the thread.',
+  ]);
   expect(ce.requests('GetAnomalies')[0]!.body).toEqual({
     DateInterval: { StartDate: '2026-11-10', EndDate: '2026-11-17' },
   });
