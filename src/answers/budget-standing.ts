@@ -14,6 +14,8 @@ interface BudgetFigures {
   forecastCents: number | null;
   /** What could not be read (the figures are then not shown). */
   problems: string[];
+  /** What the budget watched when checked (see `watches`); absent in standings saved before it was kept. */
+  watches?: string;
 }
 
 export interface BudgetStanding {
@@ -25,6 +27,16 @@ export interface BudgetStanding {
 
 type StoredStanding = Omit<BudgetStanding, 'checkedAt'> & { checkedAt: string };
 
+/** What a budget's figures depend on: its platform, scope and whether it asks for a forecast. */
+const watches = (budget: StoredBudget) => JSON.stringify([budget.platform, budget.scope, budget.forecast]);
+
+/** The last check's figures for this budget, unless it has since been set again to watch something else. */
+export function figuresFor(standing: BudgetStanding | undefined, budget: StoredBudget): BudgetFigures | undefined {
+  const figures = standing?.byId[budget.id];
+  if (!figures || (figures.watches !== undefined && figures.watches !== watches(budget))) return undefined;
+  return figures;
+}
+
 function standingOf(statuses: readonly BudgetStatus[], month: string, checkedAt: Date): StoredStanding {
   return {
     month,
@@ -32,7 +44,7 @@ function standingOf(statuses: readonly BudgetStatus[], month: string, checkedAt:
     byId: Object.fromEntries(
       statuses.map(({ budget, spend, problems }) => [
         budget.id,
-        { actualCents: spend.actualCents, forecastCents: spend.forecastCents, problems },
+        { actualCents: spend.actualCents, forecastCents: spend.forecastCents, problems, watches: watches(budget) },
       ]),
     ),
   };

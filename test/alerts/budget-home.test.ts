@@ -91,6 +91,20 @@ test('a budget without a channel of its own shows the channel its alerts go to',
   expect(shown).not.toContain('nowhere');
 });
 
+test('a budget changed after the last check shows no figures from its old definition', async () => {
+  await alertJobs(h, 'replica-a').checkBudgets(NOV_17);
+  expect(text(await openHome())).toContain('November to date: *$170.00* (42 %)');
+  // Now it watches an app with no snapshots: the $170.00 of team acme-eng is not its spend.
+  await h.command('budget set acme 400/month app=web-new channel=<#C0ACME|acme>');
+  await h.settle();
+  const shown = text(await openHome());
+  expect(shown).toContain(
+    '*acme* · Heroku, app web-new, $400.00/month, alerts at 50, 80, 100 % → <#C0ACME>\n_Not checked yet: the hourly budget check fills this in._',
+  );
+  expect(shown).toContain('November to date: *$170.00* (113 %)');
+  expect(shown.match(/November to date/g)).toHaveLength(1);
+});
+
 test('a lead deletes a budget from Home: gone from the store and the list, kept in the audit log', async () => {
   await pressDelete('api');
   expect((await h.bot.services.store.budgets()).map((b) => b.name)).toEqual(['acme']);

@@ -5,7 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { NO_ALERT_CHANNEL } from '../../answers/alert-settings';
-import type { BudgetStanding } from '../../answers/budget-standing';
+import { type BudgetStanding, figuresFor } from '../../answers/budget-standing';
 import { describeBudget } from '../../answers/budgets';
 import { BUDGET_EXAMPLE } from '../../core/alerts/budget';
 import { percentUsed } from '../../core/alerts/budget-check';
@@ -32,7 +32,7 @@ export interface BudgetsHomeInput {
 const usd = (cents: number) => formatUsd(fromCents(cents));
 
 function figuresLine(budget: StoredBudget, standing: BudgetStanding | undefined): string {
-  const figures = standing?.byId[budget.id];
+  const figures = figuresFor(standing, budget);
   if (!figures) return '_Not checked yet: the hourly budget check fills this in._';
   if (figures.problems.length > 0) return `_Month to date unknown: ${figures.problems.join('; ')}_`;
   const month = monthName(standing!.month);
