@@ -74,6 +74,8 @@ test.each([
     'tag:team=web',
   ],
   [{ [BUDGET_FIELDS.platform]: select('aws') }, BUDGET_FIELDS.platform, 'watches Heroku only'],
+  // "acme-eng" typed but Watches left at All spend: saving would watch every dollar, not the team.
+  [{ [BUDGET_FIELDS.scopeKind]: select('all') }, BUDGET_FIELDS.scopeValue, 'pick what "acme-eng" is under Watches'],
 ])('bad field %#: the error is on its field with an example; nothing saved', async (over, field, example) => {
   const ack = await submit(values(over));
   expect(ack.body.response_action).toBe('errors');

@@ -12,6 +12,7 @@ import {
   checkThresholds,
   DEFAULT_THRESHOLDS,
   type FieldErrors,
+  quote,
   resolvePlatform,
 } from './budget';
 
@@ -39,7 +40,10 @@ export function budgetFromFields(fields: BudgetFields): BudgetCheck {
   if ('error' in levels) errors.thresholds = levels.error;
   let scope: BudgetScope = { kind: 'all' };
   const kind = fields.scopeKind ?? 'all';
-  if (kind !== 'all') {
+  if (kind === 'all' && fields.scopeValue?.trim()) {
+    // A name typed with "All spend" still picked would save a budget on every dollar, not on that name.
+    errors.scope = `With "All spend" this stays empty: pick what ${quote(fields.scopeValue.trim())} is under Watches (a Heroku team or app, an AWS service, account or tag), or clear it.`;
+  } else if (kind !== 'all') {
     const raw = fields.scopeValue?.trim() ?? '';
     const eq = raw.indexOf('=');
     const checked =

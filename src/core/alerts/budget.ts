@@ -48,7 +48,7 @@ export type BudgetField = 'name' | 'amount' | 'platform' | 'scope' | 'thresholds
 export type FieldErrors = Partial<Record<BudgetField, string>>;
 export type BudgetCheck = { ok: true; value: BudgetDraft } | { ok: false; errors: FieldErrors };
 
-const quote = (text: string) => `"${neutraliseMarkup(text.slice(0, 60))}"`;
+export const quote = (text: string) => `"${neutraliseMarkup(text.slice(0, 60))}"`;
 
 export function checkName(raw: string): { value: string } | { error: string } {
   const name = raw.trim().toLowerCase();
