@@ -463,7 +463,7 @@ describe('a week the daily snapshots missed days of', () => {
     );
     const home = dashboardFigures(digest);
     const heroku = home.platforms[1] as { change: string };
-    // Under Home's "On the week before" label.
+    // Under Home's "Change on the week before" label.
     expect(heroku.change).toBe(
       'not compared (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',
     );

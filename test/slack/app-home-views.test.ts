@@ -147,7 +147,7 @@ describe('lead dashboard from a Digest', () => {
       '*Month to date (1–22 Nov)*\n$1,234.57',
       '*Forecast for November*\n$2,100.00',
       '*Last week*\n$700.25',
-      '*On the week before*\n+$100.25 (+16.7%)',
+      '*Change on the week before*\n+$100.25 (+16.7%)',
       '*On Heroku (modelled)*\n$900.00/week (+$199.75)',
       '*Biggest changes*\nAmazon EC2 +$100.00',
       '*Largest last week*\nAmazon EC2 $400.00\nAmazon RDS $250.25',
@@ -177,7 +177,7 @@ describe('lead dashboard from a Digest', () => {
       '*Month to date*\n$2,469.14',
       '*Forecast for the month*\n$4,200.00',
       '*Last week*\n$1,400.50',
-      '*On the week before*\n+$200.50 (+16.7%)',
+      '*Change on the week before*\n+$200.50 (+16.7%)',
     ]);
   });
 

@@ -12,7 +12,7 @@ import { monthLabel, rangeLabel } from '../period-labels';
 import type { HomeChart } from './home-chart';
 import { sparkline } from './sparkline';
 
-/** Under Home's "On the week before" label: `not compared (1 day of last week has no snapshot)`. */
+/** Under Home's "Change on the week before" label: `not compared (1 day of last week has no snapshot)`. */
 const notCompared = (why: string): string => `not compared (${why})`;
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */

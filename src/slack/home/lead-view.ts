@@ -56,7 +56,7 @@ function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): 
     field(`Month to date (${platform.monthRange})`, platform.monthToDate),
     field(`Forecast for ${month}`, platform.forecast ?? 'none yet'),
     field(`Last week${span}${platform.runRate ? ' (run-rate)' : ''}`, platform.lastWeek),
-    field(`On the week before${span}`, platform.runRate ? 'no daily snapshots yet' : platform.change),
+    field(`Change on the week before${span}`, platform.runRate ? 'no daily snapshots yet' : platform.change),
   ];
   const t = platform.translation;
   if (t) {
@@ -93,7 +93,7 @@ function combinedBlock(figures: DashboardFigures): KnownBlock[] {
         field('Month to date', c.monthToDate),
         field('Forecast for the month', c.forecast ?? 'none yet'),
         field(`Last week${figures.weekSpan}`, c.lastWeek),
-        field(`On the week before${figures.weekSpan}`, c.change),
+        field(`Change on the week before${figures.weekSpan}`, c.change),
       ],
     },
   ];
