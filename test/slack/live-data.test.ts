@@ -234,6 +234,33 @@ describe('estimate app=NAME and its buttons', () => {
     expect(shown(answer)).not.toContain('$');
   });
 
+  test('Details on a shared live-app estimate: every line for a lead (recorded), the formation without a price for others', async () => {
+    const { answer: shared } = await ask('estimate app=shop-api share', LEAD, ALLOWED);
+    expect(shared.response_type).toBe('in_channel');
+    const details = buttonOf(shared, 'Details');
+    const opened = () => harness.slack.callsTo('views.open').length;
+
+    const before = opened();
+    const [answer] = await press(details, NOT_LEAD, ALLOWED);
+    // The button reads the app again: someone who is not a lead gets no live figures from it.
+    expect(opened()).toBe(before);
+    expect(answer.response_type).toBe('ephemeral');
+    expect(shown(answer)).toContain('web: 2 × standard-2x');
+    expect(shown(answer)).toContain('only to hosting leads');
+    expect(shown(answer)).not.toContain('$');
+
+    const recorded = async () =>
+      (await harness.bot.services.store.auditLog()).filter((entry) => entry.action === 'estimate-app').length;
+    const audited = await recorded();
+    await press(details, LEAD, ALLOWED);
+    const view = harness.slack.callsTo('views.open').at(-1)!.body.view;
+    expect(opened()).toBe(before + 1);
+    expect(JSON.stringify(view)).toContain('Heroku as it runs');
+    expect(JSON.stringify(view)).toContain('$100.00/mo');
+    // A live answer shown to a lead is in the audit log, whichever way it was asked for.
+    expect(await recorded()).toBe(audited + 1);
+  });
+
   test('the audit log records who looked at live data, without figures', async () => {
     const log = await harness.bot.services.store.auditLog();
     expect(log.filter((entry) => entry.action === 'estimate-app').map((entry) => entry.actor)).toContain(LEAD);

@@ -2,7 +2,7 @@ import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } fro
 import { parseEstimate } from '../../../core/estimate';
 import type { Services } from '../../../services';
 import type { Asker } from '../../asker';
-import { spendAccess, withShareNote } from '../../leads';
+import { type SpendAccess, spendAccess, withShareNote } from '../../leads';
 import { ephemeral, type Message } from '../../message';
 import { estimateFormView } from '../views/estimate-form';
 import { estimateMessage } from './estimate-blocks';
@@ -63,28 +63,45 @@ function formationReply(answer: Extract<EstimateAnswer, { kind: 'formation' }>, 
 }
 
 /**
- * The answer to estimate words for this person. A live app (`app=NAME`) is priced for leads only and
- * shared only in channels where spend may be posted; everyone else sees its formation, privately.
+ * The estimate words answered for this person. A live app (`app=NAME`) is priced for leads only
+ * (and each priced answer goes in the audit log); everyone else gets its formation. `access` says
+ * who asked and whether a share may be posted; it is absent when nothing live was read.
  */
-export async function estimateReplyFor(words: string, asker: Asker): Promise<Message> {
+export async function estimateAnswerFor(
+  words: string,
+  asker: Asker,
+): Promise<{ answer: EstimateAnswer; access?: SpendAccess }> {
   const { services, client, logger, user } = asker;
   const live = liveAppIn(words, services.catalog);
-  if (!live || !services.sources.heroku) return replyToEstimateWords(words, services, asker.share, user);
+  if (!live || !services.sources.heroku) return { answer: estimateFromWords(words, services.prices.book) };
   const share = asker.share || live.share;
   const access = await spendAccess(services, client, logger, user, asker.channel ?? '', share, 'live figures');
-  if (!access.lead) {
-    const answer = await answerEstimate(words, services, { priceLiveApps: false });
-    return answer.kind === 'formation' ? formationReply(answer, access.leads) : estimateReply(answer);
-  }
+  if (!access.lead) return { answer: await answerEstimate(words, services, { priceLiveApps: false }), access };
   const answer = await answerEstimate(words, services);
   if (answer.kind === 'estimate' && answer.live) {
     const detail = `estimated app ${answer.live.app}`;
     await services.store.audit({ at: services.now(), actor: user, action: 'estimate-app', detail });
   }
+  return { answer, access };
+}
+
+/** What someone who may not see a live app's prices is shown instead: its formation, and who to ask. */
+export function unpricedReply(answer: EstimateAnswer, access: SpendAccess): Message {
+  return answer.kind === 'formation' ? formationReply(answer, access.leads) : estimateReply(answer);
+}
+
+/**
+ * The answer to estimate words for this person. A live app (`app=NAME`) is priced for leads only and
+ * shared only in channels where spend may be posted; everyone else sees its formation, privately.
+ */
+export async function estimateReplyFor(words: string, asker: Asker): Promise<Message> {
+  const { answer, access } = await estimateAnswerFor(words, asker);
+  if (!access) return estimateReply(answer, asker.share, asker.user);
+  if (!access.lead) return unpricedReply(answer, access);
   const reply = estimateReply(
     answer.kind === 'estimate' ? { ...answer, share: access.share } : answer,
     access.share,
-    user,
+    asker.user,
   );
   return withShareNote(reply, access.shareNote);
 }
