@@ -32,6 +32,8 @@ interface Shown {
   headerWithOps: number;
   lines: number[];
   unpriced: number;
+  /** The Details heading's totals given as lower bounds (`≥`): infrastructure, with ops. */
+  bounds?: [boolean, boolean];
   infrastructure?: number;
   ops?: number;
   total?: number;
@@ -161,7 +163,7 @@ function cliSections(text: string): Shown[] {
 /** The Details modal: section titles, `• … = *$X/mo* [n]` lines, and the ops lines in their context blocks. */
 function slackSections(blocks: readonly { type: string; text?: { text: string }; elements?: { text?: string }[] }[]) {
   const title = new RegExp(
-    `^\\*(Heroku|AWS(?: \\([a-z0-9-]+\\))?)(?: as it runs|, (like-for-like|consolidated|optimised) tier \\(modelled\\))\\*: \\*${MONEY}/mo\\* infrastructure, ${MONEY}/mo with ops \\(TCO\\), estimated`,
+    `^\\*(Heroku|AWS(?: \\([a-z0-9-]+\\))?)(?: as it runs|, (like-for-like|consolidated|optimised) tier \\(modelled\\))\\*: \\*(≥ )?${MONEY}/mo\\* infrastructure, (≥ )?${MONEY}/mo with ops \\(TCO\\), estimated`,
   );
   // Each line cites its source ([n]), after a mark for a derived or contract price.
   const item = new RegExp(`^• .* = \\*${MONEY}/mo\\*(?: _\\([a-z ]+\\)_)? \\[\\d+\\]$`);
@@ -186,10 +188,11 @@ function slackSections(blocks: readonly { type: string; text?: { text: string };
       current = {
         name: t[1],
         kind: t[2] ?? 'as it runs',
-        headerInfrastructure: cents(t[3]),
-        headerWithOps: cents(t[4]),
+        headerInfrastructure: cents(t[4]),
+        headerWithOps: cents(t[6]),
         lines: [],
         unpriced: 0,
+        bounds: [Boolean(t[3]), Boolean(t[5])],
       };
       sections.push(current);
       continue;
@@ -216,6 +219,8 @@ function checkSections(sections: readonly Shown[], where: string) {
     if (s.infrastructure !== undefined) expect([label, s.infrastructure]).toEqual([label, s.headerInfrastructure]);
     if (s.total !== undefined) expect([label, s.total]).toEqual([label, s.headerWithOps]);
     expect([label, s.headerInfrastructure + (s.ops ?? 0)]).toEqual([label, s.headerWithOps]);
+    // A heading whose side leaves an item out gives both its totals as lower bounds, and only then.
+    if (s.bounds) expect([label, s.bounds]).toEqual([label, [s.unpriced > 0, s.unpriced > 0]]);
   }
 }
 

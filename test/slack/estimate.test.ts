@@ -169,6 +169,27 @@ describe('/hosting estimate through the real receiver', () => {
     expect(details).toContain('set heroku.space.shield in PRICING_FILE');
   });
 
+  test('Details gives a total that leaves items out as a lower bound, as the answer does, and says "contract price" once', async () => {
+    const { body } = await harness.command('estimate web=2xstandard-2x postgres=standard-0 hipaa');
+    expect(fields(body)[0]).toBe('*Heroku as it runs*\n*≥ $540.00/mo* infrastructure\n≥ $740.00/mo with ops');
+    const details = textOf((await pressButton(harness, body, 'Details')).openedView());
+    expect(details).toContain(
+      '*Heroku as it runs*: *≥ $540.00/mo* infrastructure, ≥ $740.00/mo with ops (TCO), estimated',
+    );
+    expect(details).toContain('• Shield Private Space: *contract price*: set heroku.space.shield in PRICING_FILE [');
+    expect(details).not.toContain('contract price: contract price');
+    // The reverse direction: the modelled tier that leaves a plan out is a lower bound in its own heading too.
+    const reverse = await harness.command(
+      'estimate aws web=2xm5.large rds=db.m6g.large multi-az cache=cache.t4g.small',
+    );
+    const tiers = textOf((await pressButton(harness, reverse.body, 'Details')).openedView());
+    expect(tiers).toContain('like-for-like ≥ $1,350.00/mo');
+    expect(tiers).toContain(
+      '*Heroku, like-for-like tier (modelled)*: *≥ $1,350.00/mo* infrastructure, ≥ $1,550.00/mo with ops (TCO), estimated',
+    );
+    expect(tiers).toContain('*AWS (us-east-1) as it runs*: *$539.63/mo* infrastructure');
+  });
+
   const badInputs: [string, RegExp][] = [
     ['web=2xstandard-9x', /no Heroku dyno size `standard-9x`/],
     ['web=-2xstandard-2x', /count|negative|at least 1/i],

@@ -41,13 +41,18 @@ function mark(line: CostLine): string {
 function lineText(line: CostLine, sources: Sources): string {
   const where = line.environment === 'production' ? '' : ` _(${line.environment})_`;
   const cite = sources.cite(line);
-  if (line.cents === null) return `• ${line.item}${where}: *contract price*: ${line.note} ${cite}`;
+  // The note says what to do ("contract price: set … in PRICING_FILE"): "contract price" is said once.
+  if (line.cents === null)
+    return `• ${line.item}${where}: *contract price*: ${line.note.replace(/^contract price: /, '')} ${cite}`;
   const quantity = quantities.format(line.quantity);
   return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatCents(line.cents)}/mo*${mark(line)} ${cite}`;
 }
 
-const totals = (infrastructure: Money, total: Money) =>
-  `*${formatUsd(infrastructure)}/mo* infrastructure, ${formatUsd(total)}/mo with ops (TCO), estimated`;
+/** A side's totals; a lower bound (`≥`) when it leaves an item without a price out, as the answer's figures say. */
+const totals = (infrastructure: Money, total: Money, partial: boolean) => {
+  const bound = partial ? '≥ ' : '';
+  return `*${bound}${formatUsd(infrastructure)}/mo* infrastructure, ${bound}${formatUsd(total)}/mo with ops (TCO), estimated`;
+};
 
 function opsBlock(title: string, cost: PlatformCost, sources: Sources): KnownBlock[] {
   const ops = cost.lines.filter((line) => line.category === 'ops').map((line) => lineText(line, sources));
@@ -57,7 +62,7 @@ function opsBlock(title: string, cost: PlatformCost, sources: Sources): KnownBlo
 function currentBlocks(cost: PlatformCost, awsRegion: string, sources: Sources): KnownBlock[] {
   const name = cost.platform === 'aws' ? `AWS (${awsRegion})` : NAMES.heroku;
   return [
-    mrkdwn(`*${name} as it runs*: ${totals(cost.infrastructure, cost.total)}`),
+    mrkdwn(`*${name} as it runs*: ${totals(cost.infrastructure, cost.total, cost.unpriced.length > 0)}`),
     ...packed([
       ...cost.lines.filter((line) => line.category !== 'ops').map((line) => lineText(line, sources)),
       ...cost.unpriced.map((line) => lineText(line, sources)),
@@ -72,7 +77,7 @@ function tierBlocks(estimate: Estimate, modelled: PlatformCost, sources: Sources
     ...estimate.tiers.flatMap((tier) => [
       { type: 'divider' } as KnownBlock,
       mrkdwn(
-        `*${name}, ${tier.id} tier (modelled)*: ${totals(tier.infrastructure, tier.infrastructure.plus(modelled.ops))}\n_${tier.description}_`,
+        `*${name}, ${tier.id} tier (modelled)*: ${totals(tier.infrastructure, tier.infrastructure.plus(modelled.ops), tier.unpriced.length > 0)}\n_${tier.description}_`,
       ),
       ...packed([...tier.lines, ...tier.unpriced].map((line) => lineText(line, sources))),
     ]),
