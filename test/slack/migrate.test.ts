@@ -235,6 +235,10 @@ describe('/hosting migrate for the largest realistic account', () => {
     const view: Json = press.calls.find((call) => call.method === 'views.update')!.body.view;
     capture('migrate-largest-details', { trigger_id: 'trigger', view });
     expectWithinSlackLimits(view, 100);
+    // Details itself says the items are below, not to open Details.
+    expect(textOf(view)).toContain('*No verdict*');
+    expect(textOf(view)).toMatch(/\n\s*Missing: Heroku: /);
+    expect(textOf(view)).not.toContain('Details says');
     // Nothing cut: every team by name, and the last block is the sources, not a note that the rest did not fit.
     for (let i = 1; i <= 20; i++) expect(textOf(view)).toContain(`• team-${String(i).padStart(2, '0')} (`);
     expect(JSON.stringify(view.blocks.at(-1))).not.toContain('does not fit');

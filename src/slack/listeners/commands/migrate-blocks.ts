@@ -36,8 +36,11 @@ export function migrateHeadline({ model }: Migrate): string {
   return `Migrate: ${NAME[model.current.platform]} ${atLeast(model.current.unpriced.length > 0, model.current.infrastructure)} now; ${modelled} ${some}${range} in three tiers`;
 }
 
-/** The verdict sentence of the lead (core's wording), its claim in bold; where to read what is missing. */
-export function migrateVerdict({ model }: Migrate): string {
+/**
+ * The verdict sentence of the lead (core's wording), its claim in bold; where to read what is missing
+ * (`Details says`, or in Details itself, `Below:`).
+ */
+export function migrateVerdict({ model }: Migrate, whichMissing = 'Details says'): string {
   const [, sentence = ''] = leadSentences({
     current: model.current.platform,
     currentInfrastructure: model.current.infrastructure,
@@ -46,7 +49,7 @@ export function migrateVerdict({ model }: Migrate): string {
     verdict: model.verdict,
   });
   if (sentence.startsWith('No verdict: '))
-    return `*No verdict*: ${sentence.slice('No verdict: '.length)} Details says which items, and how a lead adds their contract prices.`;
+    return `*No verdict*: ${sentence.slice('No verdict: '.length)} ${whichMissing} which items, and how a lead adds their contract prices.`;
   return sentence.replace(/^(On the [\w-]+ tier, )(.*?)( by )/, '$1*$2$3').replace(/\.$/, '*.');
 }
 

@@ -62,7 +62,7 @@ function detailBlocks(answer: Migrate): KnownBlock[] {
   const [lead, , ...rest] = report.lead;
   return [
     context('Infrastructure per month unless it says once, estimated from list prices. Not a quote.'),
-    ...packed([lead, migrateVerdict(answer), ...rest].map(inWords)),
+    ...packed([lead, migrateVerdict(answer, 'Below:'), ...rest].map(inWords)),
     ...packed(['*Largest drivers*', ...report.drivers.map((d) => `• ${d}`)]),
     ...report.sections.flatMap((section) => [divider, ...sectionBlocks(section)]),
     divider,
