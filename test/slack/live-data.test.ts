@@ -234,6 +234,17 @@ describe('estimate app=NAME and its buttons', () => {
     expect(shown(answer)).not.toContain('$');
   });
 
+  test('the answer names every price layer its dates come from: the add-on priced as Heroku bills it too', async () => {
+    const { answer } = await ask('estimate app=shop-api');
+    const sources = shown(answer)
+      .split('\n')
+      .find((line: string) => line.startsWith('Per month, estimated from list prices'))!;
+    const [, newest, layers] = /dated \*[\d-]+ to ([\d-]+)\* \(([^)]*)\)/.exec(sources)!;
+    // papertrail is priced from what the Platform API bills; the dates of the sources end on that day.
+    expect(layers).toMatch(/^Heroku Platform API, read [\d-]+; bundled list, /);
+    expect(layers).toContain(newest);
+  });
+
   test('Details on a shared live-app estimate: every line for a lead (recorded), the formation without a price for others', async () => {
     const { answer: shared } = await ask('estimate app=shop-api share', LEAD, ALLOWED);
     expect(shared.response_type).toBe('in_channel');

@@ -11,7 +11,8 @@ import type { CostLine, Estimate } from '../../../core/model';
 const LAYERS: [prefix: RegExp, name: string, dated: string][] = [
   [/^PRICING_FILE \(([^)]*)\)/, 'PRICING_FILE', ''],
   [/^AWS Price List, SKU /, 'AWS Price List', 'effective '],
-  [/^Heroku Platform API, /, 'Heroku Platform API', 'read '],
+  // Live dyno and plan prices ("Heroku Platform API, read …") and a live app's add-ons as billed ("…: billed price").
+  [/^Heroku Platform API[,:] /, 'Heroku Platform API', 'read '],
   [/^bundled list/, 'bundled list', ''],
 ];
 
