@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 // The module itself, not core/pricing's index: a CLI start must not load the whole catalog here.
 import { AWS_REGION_CODE } from './core/pricing/live-prices';
-import { DEFAULT_DATABASE } from './store/default-database';
+import { DEFAULT_DATABASE, isPostgresUrl } from './store/default-database';
 import { SSL_MODES } from './store/postgres-tls';
 
 // The cron check (node-cron and cron-parser) and luxon are loaded only to check a value that is
@@ -51,6 +51,32 @@ const commaList = (item: z.ZodString, what: string) =>
     z.array(item, { error: `must be a comma-separated list of ${what}` }),
   );
 
+const DATABASE_URL_EXAMPLE =
+  'postgres://user:password@host:5432/hosting, or a SQLite file path such as ./data/hosting-advisor.db';
+
+/**
+ * Anything with a scheme other than postgres:// would be opened as a SQLite file named after the
+ * URL (a directory per segment, the password among them), and each replica would have its own
+ * store; a postgres:// URL the driver cannot read would fail start-up as a bare "Invalid URL".
+ * The value itself is never quoted: it holds the password.
+ */
+function databaseUrlProblem(url: string, context: z.RefinementCtx): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url.trim())?.[1];
+  if (scheme === undefined) return;
+  if (!isPostgresUrl(url.trim())) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be a PostgreSQL URL such as ${DATABASE_URL_EXAMPLE} (this one starts with ${scheme}://)`,
+    });
+    return;
+  }
+  if (!URL.canParse(url.trim()))
+    context.addIssue({
+      code: 'custom',
+      message: `must be a PostgreSQL URL such as ${DATABASE_URL_EXAMPLE}; this one is not a URL (a port that is not a number, or a password with @, / or # not percent-encoded)`,
+    });
+}
+
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, { error: 'must list Slack user IDs such as U012ABCDEF' });
 
 export const configSchema = z.object({
@@ -92,7 +118,7 @@ export const configSchema = z.object({
   // heroku-client's convention: certificates Heroku requests trust besides Node's own CAs.
   SSL_CERT_FILE: optionalText(z.string()),
   SSL_CERT_DIR: optionalText(z.string()),
-  DATABASE_URL: z.preprocess(blankToUndefined, z.string().default(DEFAULT_DATABASE)),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().superRefine(databaseUrlProblem).default(DEFAULT_DATABASE)),
   // libpq's and node-postgres' name; read here because Heroku manages DATABASE_URL itself.
   PGSSLMODE: z.preprocess(
     blankToUndefined,

@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE } from './default-database';
+import { DEFAULT_DATABASE, isPostgresUrl } from './default-database';
 import { postgresConnection, tlsFailureText } from './postgres-tls';
 import type { SqlDatabase } from './sql-database';
 import { migrate, SqlStore } from './sql-store';
@@ -18,9 +18,7 @@ export interface OpenOptions {
   soleProcess?: SqliteLockOptions;
 }
 
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
-}
+export { isPostgresUrl };
 
 /**
  * Opens the store named by DATABASE_URL (a postgres:// URL or a SQLite file path) and migrates it.

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { tempSqliteFile } from '../support/databases';
 
@@ -52,5 +54,34 @@ describe('starting the bot with bad configuration', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('SLACK_BOT_TOKEN: is required to run the bot');
     expect(result.stderr).toContain('SLACK_SIGNING_SECRET: is required in HTTP mode');
+  });
+});
+
+describe('starting the bot with a DATABASE_URL that names no store it can open', () => {
+  const slack = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123' };
+
+  test.each([
+    ['another database', 'mysql://app:db-password-771@db.internal/hosting'],
+    ['a misspelt scheme', 'postgress://app:db-password-771@db.internal/hosting'],
+    ['a PostgreSQL URL that is not a URL', 'postgres://app:db-password-771@db.internal:fivefourthreetwo/hosting'],
+  ])('%s: refused before anything is opened, naming the variable with an example, never the password', (_, url) => {
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'database-url-'));
+    try {
+      const result = spawnSync(process.execPath, [entry], {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', PORT: '0', ...slack, DATABASE_URL: url },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('✖ DATABASE_URL: must be');
+      expect(result.stderr).toContain('postgres://user:password@host:5432/');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.stderr + result.stdout).not.toContain('db-password-771');
+      // Nothing was taken for a SQLite file path (a directory named after the URL, password and all).
+      expect(fs.readdirSync(cwd)).toEqual([]);
+    } finally {
+      fs.rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
