@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import tls from 'node:tls';
 import type { Logger, LogLevel } from '@slack/bolt';
-import { type Config, configSecrets, loadConfig } from './config';
+import { type Config, ConfigError, configSecrets, loadConfig } from './config';
 import { connectPriceRefresher } from './connect-prices';
 import { AlertJobs } from './jobs/alert-jobs';
 import { DeadlineExceeded, withDeadline } from './jobs/deadline';
@@ -77,7 +77,7 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
     port = await slack.start();
   } catch (error) {
     await store.close();
-    throw error;
+    throw slackRefusedAppToken(config, error) ?? error;
   }
   const runner = createDigestRunner(services, slack.client, logger);
   tellLeads = (text) => runner.tellLeads(text);
@@ -124,4 +124,19 @@ export async function startBot(env: NodeJS.ProcessEnv, options: StartOptions = {
       await store.close();
     },
   };
+}
+
+/** What apps.connections.open answers when the app-level token is not (or no longer) one. */
+const REFUSED_TOKEN = new Set(['not_authed', 'invalid_auth', 'account_inactive', 'team_disabled']);
+
+/**
+ * In Socket Mode, starting asks Slack for a connection with SLACK_APP_TOKEN; a refusal is a setting
+ * to fix, said as one (not "An API error occurred: invalid_auth").
+ */
+function slackRefusedAppToken(config: Config, error: unknown): ConfigError | undefined {
+  const code = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  if (!config.socketMode || typeof code !== 'string' || !REFUSED_TOKEN.has(code)) return undefined;
+  return new ConfigError([
+    `SLACK_APP_TOKEN: Slack refused it (${code}); create an app-level token with the connections:write scope (Basic Information → App-Level Tokens) and set it, xapp-…`,
+  ]);
 }

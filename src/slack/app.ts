@@ -71,11 +71,19 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
   const customRoutes = healthRoutes(services, () => stopping);
 
   const logger = options.logger;
+  const clientOptions: WebClientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    timeout: 10_000,
+    fetch: httpFetch,
+  };
   const receiver = config.socketMode
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN!,
         customRoutes,
-        installerOptions: { port: config.PORT },
+        // The Socket Mode client opens its connection with a Web API client of its own
+        // (apps.connections.open): without these it asks slack.com whatever SLACK_API_URL says.
+        installerOptions: { port: config.PORT, clientOptions },
         ...(logger ? { logger } : {}),
       })
     : new HTTPReceiver({
@@ -110,12 +118,6 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
     };
   }
 
-  const clientOptions: WebClientOptions = {
-    slackApiUrl: config.SLACK_API_URL,
-    retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
-    timeout: 10_000,
-    fetch: httpFetch,
-  };
   const token = config.SLACK_BOT_TOKEN!;
   const client = new WebClient(token, { ...clientOptions, ...(logger ? { logger } : {}) });
   const app: App = new App({

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { tempSqliteFile } from '../support/databases';
+import { FakeSlack } from '../support/fake-slack';
 
 const entry = path.resolve(__dirname, '../../dist/index.js');
 
@@ -83,5 +84,45 @@ describe('starting the bot with a DATABASE_URL that names no store it can open',
     } finally {
       fs.rmSync(cwd, { recursive: true, force: true });
     }
+  });
+});
+
+describe('starting in Socket Mode with an app-level token Slack refuses', () => {
+  let slack: FakeSlack;
+  let child: ChildProcess | undefined;
+  beforeEach(async () => {
+    slack = await new FakeSlack().start();
+  });
+  afterEach(async () => {
+    // A bot that never gave up (it asked slack.com instead) must not outlive the test.
+    if (child?.exitCode === null) child.kill('SIGKILL');
+    await slack.stop();
+  });
+
+  test('asks the Slack of SLACK_API_URL, then exits 1 naming SLACK_APP_TOKEN and how to make one, never its value', async () => {
+    slack.answer('apps.connections.open', { ok: false, error: 'invalid_auth' });
+    const appToken = 'xapp-1-A111-revoked-s3cr3t-app-token';
+    const bot = spawn(process.execPath, [entry], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        DATABASE_URL: tempSqliteFile(),
+        SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+        SLACK_APP_TOKEN: appToken,
+        SLACK_API_URL: slack.apiUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = bot;
+    let output = '';
+    bot.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    bot.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const status = await new Promise<number | null>((resolve) => bot.on('exit', resolve));
+
+    expect(slack.callsTo('apps.connections.open')).toHaveLength(1);
+    expect(status).toBe(1);
+    expect(output).toContain('✖ SLACK_APP_TOKEN: Slack refused it (invalid_auth)');
+    expect(output).toContain('connections:write');
+    expect(output).not.toContain('revoked-s3cr3t');
   });
 });
