@@ -150,7 +150,12 @@ export class PriceRefresher {
   private runDue(): Promise<void> {
     return this.refreshDue().then(
       (outcomes) => {
-        for (const o of outcomes) this.logger.info(`price refresh ${o.vendor} ${o.region}: ${o.status}`);
+        for (const o of outcomes) {
+          // A failed or held refresh says why here too: the operator reading the log need not open Slack.
+          if (o.status === 'failed' || o.status === 'held')
+            this.logger.warn(`price refresh ${o.vendor} ${o.region}: ${o.status}: ${o.detail}`);
+          else this.logger.info(`price refresh ${o.vendor} ${o.region}: ${o.status}`);
+        }
       },
       (error: unknown) => this.logger.error('the price refresh failed:', error),
     );

@@ -174,3 +174,30 @@ describe('what is due', () => {
     }
   });
 });
+
+describe('the scheduled refresh, in the log', () => {
+  test('a refresh that failed says why, at warn, without the operator opening Slack', async () => {
+    let logged: (line: { level: string; text: string }) => void = () => {};
+    const line = new Promise<{ level: string; text: string }>((resolve) => (logged = resolve));
+    const log =
+      (level: string) =>
+      (...parts: unknown[]) => {
+        const text = parts.map(String).join(' ');
+        if (text.startsWith('price refresh aws')) logged({ level, text });
+      };
+    const scheduled = new PriceRefresher({
+      store,
+      book,
+      readers: awsReader(),
+      now,
+      tellLeads: async () => {},
+      logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    });
+    fake.fail('down', { times: 10 });
+    await scheduled.start('0 4 * * *'); // runs what is due at once, in the background
+    const seen = await line;
+    await scheduled.stop();
+    expect(seen.level).toBe('warn');
+    expect(seen.text).toMatch(/^price refresh aws us-east-1: failed: Could not reach the AWS Price List \(HTTP 500/);
+  });
+});
