@@ -770,7 +770,9 @@ describe('just after midnight in Berlin, with Sunday still going on in UTC', () 
     );
     // $10 of EC2 and $5 of RDS a day; Heroku $150 a month, $5 a day: six days of each, against six.
     expect(text).toContain('*AWS and Heroku together*');
-    expect(text).toMatch(/\*Last week, Mon–Sat\*\n\$120\.00\n\*Change on the week before, Mon–Sat\*\n\$0\.00 \(0\.0%\)/);
+    expect(text).toMatch(
+      /\*Last week, Mon–Sat\*\n\$120\.00\n\*Change on the week before, Mon–Sat\*\n\$0\.00 \(0\.0%\)/,
+    );
     expect(text).toMatch(
       /^\*AWS\*\n(.*\n){4}\*Last week, Mon–Sat\*\n\$90\.00\n\*Change on the week before, Mon–Sat\*\n\$0\.00 \(0\.0%\)/m,
     );
