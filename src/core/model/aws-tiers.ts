@@ -284,10 +284,8 @@ function sharedNetworkLines(
   // own public address, even where one NAT gateway serves staging or review apps.
   const addresses = loadBalancers * Math.max(zones, 2) + zones;
   // Name only what holds the addresses: a worker-only environment has no load balancer.
-  const holders = [
-    ...(loadBalancers > 0 ? [loadBalancers > 1 ? "load balancers'" : "load balancer's"] : []),
-    zones > 1 ? "NAT gateways'" : "NAT gateway's",
-  ].join(' and ');
+  const nat = zones > 1 ? "NAT gateways'" : "NAT gateway's";
+  const holders = loadBalancers === 0 ? nat : `${loadBalancers > 1 ? "load balancers'" : "load balancer's"} and ${nat}`;
   add(
     priceOf(catalog, 'aws.vpc.public-ipv4'),
     `Public IPv4 addresses (${formatCount(addresses)}: the ${holders})`,
