@@ -123,7 +123,11 @@ const anomalySchema = z.object({
 export type CeAnomaly = z.infer<typeof anomalySchema>;
 const anomaliesSchema = z.array(anomalySchema);
 
-/** Anomalies Cost Anomaly Detection found with a start in [start, end): every page. None when no monitor exists. */
+/**
+ * Anomalies Cost Anomaly Detection reports for `DateInterval` start to end, every page; none when no
+ * monitor exists. Its end date is a last date (ce-service-2.json: "the last date an anomaly was
+ * observed"), so `end` (today, for the daily scan) is asked too: an anomaly still going today is found.
+ */
 export function costAnomalies(aws: AwsSpendSource, period: Period, maxAgeMs?: number): Promise<Fetched<CeAnomaly[]>> {
   const input: GetAnomaliesCommandInput = { DateInterval: { StartDate: period.start, EndDate: period.end } };
   return aws.requests.cachedRead(
