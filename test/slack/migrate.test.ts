@@ -148,6 +148,19 @@ describe('/hosting migrate through the real receiver', () => {
     }
   });
 
+  test('Details shown to a lead is in the audit log, as the answer is (which account, never the figures)', async () => {
+    const { response } = await migrate('migrate heroku');
+    const recorded = async () =>
+      (await harness.bot.services.store.auditLog()).filter((entry) => entry.action === 'migrate');
+    const before = (await recorded()).length;
+    const press = await pressButton(harness, response, 'Details');
+    expect(press.calls.some((call) => call.method === 'views.update')).toBe(true);
+    const after = await recorded();
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toEqual(expect.objectContaining({ actor: LEAD, detail: 'heroku (details)' }));
+    expect(JSON.stringify(after)).not.toContain('$');
+  });
+
   test('a non-lead pressing Details is refused and no view opens', async () => {
     const { response } = await migrate('migrate heroku');
     const press = await pressButton(harness, response, 'Details', NOT_LEAD);
