@@ -82,9 +82,13 @@ export function nextRun(schedule: string, timezone: string, after: Date): Date {
 /** The last scheduled time at or before `at`. */
 export function previousRun(schedule: string, timezone: string, at: Date): Date {
   // cron-parser's prev() is strictly before currentDate; nudge so that `at` itself counts.
-  return expression(schedule, timezone, new Date(at.getTime() + 1))
+  let last = expression(schedule, timezone, new Date(at.getTime() + 1))
     .prev()
     .toDate();
+  // A time the clocks skip (02:30 on a spring-forward day): next() runs it an hour later, as the
+  // timer does, but prev() leaves it out, which would lose that day's run. Walk forward to agree.
+  for (let next = nextRun(schedule, timezone, last); next <= at; next = nextRun(schedule, timezone, last)) last = next;
+  return last;
 }
 
 /** `Mon 23 Nov 2026, 09:00 Europe/Berlin`. */
