@@ -207,6 +207,49 @@ export class DigestRunner {
     return { status: 'posted', channel, week, ts };
   }
 
+  /**
+   * Past the grace period a week is not posted late: the run is claimed (so the leads hear it once)
+   * and marked failed, and the leads are told. A run an earlier attempt left unfinished (a crash, a
+   * failure retried until now) may have been posted: the channel is looked at first, and a digest
+   * found there is recorded instead.
+   */
+  async missed(channel: string, week: DigestWeek, now: Date, due: Date): Promise<DigestOutcome> {
+    const { services, logger, owner } = this.options;
+    const before = await services.store.digestRun(channel, week.id);
+    const lease = await ClaimLease.claim(services.store, {
+      channel,
+      period: week.id,
+      owner,
+      now: () => now,
+      leaseMs: this.leaseMs,
+      logger,
+    });
+    if (!lease.claimed) {
+      if (lease.run.status === 'posted') return { status: 'already-posted', channel, week };
+      return { status: 'busy', channel, week };
+    }
+    try {
+      const found = before ? await this.findPosted(channel, week, before) : null;
+      if (found && found !== 'unknown') {
+        await lease.markPosted(found);
+        return { status: 'posted', channel, week, ts: found, recovered: true };
+      }
+      const when = `it was due ${due.toISOString()}, and that is more than the grace period ago`;
+      const error = !before
+        ? `${REFUSED}: the bot was not running when it was due (${due.toISOString()}), and that is more than the grace period ago. Run \`/hosting digest post\` to post it now.`
+        : found === 'unknown'
+          ? `${HELD}: an attempt to post it did not finish (${when}), and the channel history could not be read to check whether it went out. Look in <#${channel}>, and if it is missing run \`/hosting digest post\`.`
+          : `${REFUSED}: an attempt to post it did not finish (${when}), so it is not posted late. Run \`/hosting digest post\` to post it now.`;
+      await lease.markFailed(error);
+      await this.tellLeads(
+        `:warning: The weekly hosting digest for ${week.label} was missed: ${error.replace(/^(refused|held): /, '')}`,
+      );
+      return { status: 'failed', channel, week, error };
+    } finally {
+      lease.release();
+    }
+  }
+
   /** The ts of this week's digest message already in the channel; null when there is none; 'unknown' when we cannot tell. */
   private async findPosted(channel: string, week: DigestWeek, before: DigestRun): Promise<string | null | 'unknown'> {
     if (before.status === 'failed' && before.error?.startsWith(REFUSED)) return null;

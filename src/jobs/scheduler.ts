@@ -120,16 +120,9 @@ export class Jobs {
     const late = now.getTime() - due.getTime();
     if (late > GRACE_MS) {
       const firstStart = await services.store.getSetting(FIRST_START_KEY);
-      if (run || !firstStart || due.getTime() < Date.parse(firstStart)) return undefined;
-      // Claimed and failed at once, so the leads hear about it once, not every five minutes.
-      const claim = await services.store.claimDigestRun(settings.channel, week.id, this.options.owner, now, 60_000);
-      if (!claim.claimed) return undefined;
-      const error = `${REFUSED}: the bot was not running when it was due (${due.toISOString()}), and that is more than the grace period ago. Run \`/hosting digest post\` to post it now.`;
-      await services.store.markDigestFailed(settings.channel, week.id, this.options.owner, error);
-      await runner.tellLeads(
-        `:warning: The weekly hosting digest for ${week.label} was missed: ${error.slice(REFUSED.length + 2)}`,
-      );
-      return { status: 'failed', channel: settings.channel, week, error };
+      if (!firstStart || due.getTime() < Date.parse(firstStart)) return undefined;
+      // Not posted late; the leads hear of it once (a run left unfinished included, never silently lost).
+      return runner.missed(settings.channel, week, now, due);
     }
     return runner.run(now, { actor: 'schedule', week });
   }

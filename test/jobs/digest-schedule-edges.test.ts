@@ -71,3 +71,39 @@ describe('a schedule in the hour the clocks skip (Europe/Berlin, Sunday 28 March
     expect(leadMessages()).toHaveLength(0);
   });
 });
+
+describe('a run left unfinished, then the bot down past the grace period', () => {
+  const MONDAY_9 = new Date('2026-11-23T09:00:00Z');
+  const hours = (n: number) => new Date(MONDAY_9.getTime() + n * 3_600_000);
+
+  test('crashed after the claim: the week is not silently lost, the leads are told once', async () => {
+    h = await start(MONDAY_9);
+    await expect(runner('A', 'after-claim').run(MONDAY_9, { actor: 'schedule' })).rejects.toThrow('crashed');
+    await jobs('B').check(hours(26)); // Tuesday 11:00: back up, 26 hours late
+    await jobs('B').check(hours(26.1));
+    expect(digestPosts()).toHaveLength(0);
+    const told = leadMessages();
+    expect(told).toHaveLength(1);
+    expect(String(told[0]!.body.text)).toContain('/hosting digest post');
+    expect(await h.bot.services.store.digestRun(CHANNEL, '2026-W47')).toMatchObject({ status: 'failed' });
+  });
+
+  test('crashed between the post and the mark: the post is found and recorded, the leads are not alarmed', async () => {
+    h = await start(MONDAY_9);
+    await expect(runner('A', 'after-post').run(MONDAY_9, { actor: 'schedule' })).rejects.toThrow('crashed');
+    await jobs('B').check(hours(26));
+    expect(digestPosts()).toHaveLength(1);
+    expect(leadMessages()).toHaveLength(0);
+    expect(await h.bot.services.store.digestRun(CHANNEL, '2026-W47')).toMatchObject({ status: 'posted' });
+  });
+
+  test('a live run of another replica is left alone, even when it is past the grace period', async () => {
+    h = await start(MONDAY_9);
+    const { store } = h.bot.services;
+    // Another replica claimed it 90 s ago, as the grace period ran out, and is still gathering (10-minute leases).
+    await store.claimDigestRun(CHANNEL, '2026-W47', 'OTHER', hours(24), 10 * 60_000);
+    await jobs('B', 10 * 60_000).check(new Date(hours(24).getTime() + 90_000));
+    expect(leadMessages()).toHaveLength(0);
+    expect(await store.digestRun(CHANNEL, '2026-W47')).toMatchObject({ status: 'claimed', owner: 'OTHER' });
+  });
+});
