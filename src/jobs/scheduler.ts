@@ -121,10 +121,17 @@ export class Jobs {
     if (late > GRACE_MS) {
       const firstStart = await services.store.getSetting(FIRST_START_KEY);
       if (!firstStart || due.getTime() < Date.parse(firstStart)) return undefined;
+      // The digest channel was changed since: the week went out in the channel of the time, it was not missed.
+      if (!run && (await this.postedInAnotherChannel(week.id))) return undefined;
       // Not posted late; the leads hear of it once (a run left unfinished included, never silently lost).
       return runner.missed(settings.channel, week, now, due);
     }
     return runner.run(now, { actor: 'schedule', week });
+  }
+
+  private async postedInAnotherChannel(period: string): Promise<boolean> {
+    const runs = await this.options.services.store.runsWithPrefix(period);
+    return runs.some((other) => other.period === period && other.status === 'posted');
   }
 
   /** The daily jobs: the Heroku snapshot, then dropping data past its retention. */

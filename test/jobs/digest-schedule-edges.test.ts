@@ -107,3 +107,18 @@ describe('a run left unfinished, then the bot down past the grace period', () =>
     expect(await store.digestRun(CHANNEL, '2026-W47')).toMatchObject({ status: 'claimed', owner: 'OTHER' });
   });
 });
+
+describe('the digest channel changed after the week was posted', () => {
+  const MONDAY_9 = new Date('2026-11-23T09:00:00Z');
+  const schedule = { schedule: '0 9 * * 1', timezone: 'UTC' };
+
+  test('the leads are not told the week was missed while the bot was down', async () => {
+    h = await start(MONDAY_9);
+    expect(await jobs().digestIfDue(MONDAY_9, { channel: CHANNEL, ...schedule })).toMatchObject({ status: 'posted' });
+    // Wednesday: a lead moves the digest to another channel; the 5-minute check runs.
+    const wednesday = new Date('2026-11-25T10:00:00Z');
+    expect(await jobs().digestIfDue(wednesday, { channel: 'CNEWDIGEST', ...schedule })).toBeUndefined();
+    expect(leadMessages()).toHaveLength(0);
+    expect(h.slack.callsTo('chat.postMessage').filter((call) => call.body.channel === 'CNEWDIGEST')).toHaveLength(0);
+  });
+});
