@@ -72,6 +72,20 @@ describe('a schedule in the hour the clocks skip (Europe/Berlin, Sunday 28 March
   });
 });
 
+describe('a schedule in the hour the clocks repeat (America/New_York, Sunday 1 November 2026, 01:00–02:00 twice)', () => {
+  const settings = { channel: CHANNEL, schedule: '30 1 * * 0', timezone: 'America/New_York' };
+
+  test('01:30 comes twice; the week is posted once', async () => {
+    const first = new Date('2026-11-01T05:30:00Z'); // 01:30 EDT
+    const second = new Date('2026-11-01T06:30:00Z'); // 01:30 EST
+    h = await start(first);
+    expect(await jobs().digestIfDue(first, settings)).toMatchObject({ status: 'posted', week: { id: '2026-W43' } });
+    expect(await jobs('B').digestIfDue(second, settings)).toBeUndefined();
+    expect(digestPosts()).toHaveLength(1);
+    expect(leadMessages()).toHaveLength(0);
+  });
+});
+
 describe('a run left unfinished, then the bot down past the grace period', () => {
   const MONDAY_9 = new Date('2026-11-23T09:00:00Z');
   const hours = (n: number) => new Date(MONDAY_9.getTime() + n * 3_600_000);
