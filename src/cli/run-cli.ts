@@ -37,8 +37,29 @@ function usage(commands: readonly CliCommand[]): string {
     'Examples:',
     ...commands.flatMap((command) => command.examples.map((example) => `  npx hosting-advisor ${example}`)),
     '',
+    "One command's usage and examples: hosting-advisor <command> --help.",
     'Configuration comes from the environment (see README); estimates and checklists need none.',
   ].join('\n');
+}
+
+/** `hosting-advisor <command> --help`: that command's usage, what it answers, and its examples. */
+function commandUsage(command: CliCommand): string {
+  return [
+    `Usage: hosting-advisor ${command.usage}`,
+    '',
+    command.summary,
+    '',
+    'Examples:',
+    ...command.examples.map((example) => `  npx hosting-advisor ${example}`),
+  ].join('\n');
+}
+
+const HELP_FLAGS = ['help', '--help', '-h'];
+
+/** `--help` or `-h` among a command's options (after `--` they are words, as `parseArgs` reads them). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 }
 
 export async function runCli(
@@ -47,8 +68,9 @@ export async function runCli(
   io: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) },
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || ['help', '--help', '-h'].includes(name)) {
-    io.out(usage(cliCommands()));
+  if (!name || HELP_FLAGS.includes(name)) {
+    const topic = rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
+    io.out(topic ? commandUsage(topic()) : usage(cliCommands()));
     return 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
@@ -57,6 +79,11 @@ export async function runCli(
     return 2;
   }
   const command = load();
+  // Before the configuration is read: help is for anyone, whatever the environment holds.
+  if (asksForHelp(rest)) {
+    io.out(commandUsage(command));
+    return 0;
+  }
   let config: Config;
   let overrides: PricingOverrides | undefined;
   try {

@@ -74,3 +74,29 @@ describe('options in a terminal', () => {
     expect(stderr).toContain('--json');
   });
 });
+
+describe('help for one command', () => {
+  test.each(['estimate', 'compliance', 'spend', 'parity', 'migrate', 'digest', 'prices'])(
+    '`%s --help`, `-h` and `help <command>` print its usage and examples on stdout and exit 0',
+    async (name) => {
+      for (const argv of [
+        [name, '--help'],
+        [name, '-h'],
+        ['help', name],
+        [name, 'aws', '--help'],
+      ]) {
+        const { code, stdout, stderr } = await run(argv);
+        expect({ argv, code, stderr }).toEqual({ argv, code: 0, stderr: '' });
+        expect(stdout).toMatch(new RegExp(`^Usage: hosting-advisor ${name} `));
+        expect(stdout).toMatch(new RegExp(`^  npx hosting-advisor ${name}\\b`, 'm'));
+        // One command's help, not the whole list.
+        expect(stdout).not.toContain('Commands:');
+      }
+    },
+  );
+
+  test('`--help` after `--` is a word, and the whole list says how to get one command’s help', async () => {
+    expect((await run(['estimate', '--', '--help'])).code).toBe(1);
+    expect((await run(['--help'])).stdout).toContain('hosting-advisor <command> --help');
+  });
+});
