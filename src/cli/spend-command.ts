@@ -38,10 +38,14 @@ export const spendCliCommand: CliCommand = {
         now: at,
         log: (message, error) => io.err(`${message}: ${errorText(error)}`),
       });
-      if (reportHasFigures(report))
-        await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });
-      io.out(json ? spendReportJson(report) : spendReportPlainText(report));
-      return reportFailed(report) ? 1 : 0;
+      const figures = reportHasFigures(report);
+      if (figures) await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });
+      // No platform asked for has figures (each off or failed): the text is only what to fix, so it goes to
+      // stderr and the exit is 1, as migrate and parity do; --json keeps its statuses on stdout for a script.
+      const text = json ? spendReportJson(report) : spendReportPlainText(report);
+      if (figures || json) io.out(text);
+      else io.err(text);
+      return reportFailed(report) || !figures ? 1 : 0;
     });
   },
 };
