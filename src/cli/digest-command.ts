@@ -29,7 +29,16 @@ export const digestCliCommand: CliCommand = {
     const read = readCliArgsOrSay(args, ARGS, io);
     if (!read) return 2;
     const timezone = read.values.timezone;
-    if (read.values['dry-run'] !== true || read.words.length > 0 || timezone === '') {
+    const example = `For example: ${ARGS.example}`;
+    if (timezone === '') {
+      io.err(`--timezone needs a value: an IANA time zone such as Europe/Berlin or UTC. ${example}`);
+      return 2;
+    }
+    if (read.words.length > 0) {
+      io.err(`I don't know "${read.words[0]?.slice(0, 40)}" here. ${USAGE}\n${example}`);
+      return 2;
+    }
+    if (read.values['dry-run'] !== true) {
       io.err(USAGE);
       return 2;
     }

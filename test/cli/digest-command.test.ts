@@ -32,4 +32,16 @@ describe('npx hosting-advisor digest --dry-run', () => {
       '"Mars/Base" is not an IANA time zone',
     );
   });
+
+  test.each([
+    [['--dry-run', '--timezone'], '--timezone needs a value'],
+    [['--dry-run', '--timezone='], '--timezone needs a value'],
+    [['--dry-run', 'weekly'], 'I don\'t know "weekly" here'],
+  ])('%j names what was wrong, with a correct example', async (argv, reason) => {
+    const { code, stdout, stderr } = await run(...argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(reason);
+    expect(stderr).toContain('For example: npx hosting-advisor digest --dry-run --timezone Europe/Berlin');
+  });
 });
