@@ -56,6 +56,8 @@ export interface PlatformFigures {
 export interface SpendReport {
   /** `29 Nov – 5 Dec 2026 (7 days)`: both ends included, UTC days. */
   period: string;
+  /** The same period as UTC days, YYYY-MM-DD, both included. */
+  dates: { first: string; last: string };
   /** The words of the request, to ask the same again (the Details button). */
   words: string;
   title: string;

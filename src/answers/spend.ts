@@ -5,6 +5,7 @@
  * report. One platform failing never hides the other.
  */
 import { type SpendRequest, spendPeriod } from '../core/spend/request';
+import { addDays } from '../core/utc-days';
 import { awsSpend } from './spend-aws';
 import { AWS_OFF, HEROKU_OFF, type PlatformSpend, type SpendContext, type SpendReport } from './spend-common';
 import { herokuSpend } from './spend-heroku';
@@ -46,6 +47,7 @@ export async function buildSpendReport(request: SpendRequest, context: SpendCont
   const names = request.platforms.map((p) => (p === 'aws' ? 'AWS' : 'Heroku')).join(' and ');
   return {
     period: period.label,
+    dates: { first: period.start, last: addDays(period.end, -1) },
     words: requestWords(request),
     title: `${names} spend, ${period.label}`,
     platforms,

@@ -42,11 +42,19 @@ export function spendReportPlainText(report: SpendReport): string {
   return lines.map((line) => line.replace(/`/g, '')).join('\n');
 }
 
-/** `--json`: the same report, amounts as decimal strings in US dollars; each total is the sum of its lines. */
+/** `+17.8%` → `17.8`: a decimal string, as the amounts are. */
+const percentNumber = (percent: string | undefined) => (percent ? percent.replace(/^\+|%$/g, '') : null);
+
+/**
+ * `--json`: the same report, amounts as decimal strings in US dollars; each total is the sum of its
+ * lines. The period both as the text says it and as dates; the change in percent as the text shows it.
+ */
 export function spendReportJson(report: SpendReport): string {
   return JSON.stringify(
     {
       period: report.period,
+      dates: report.dates,
+      currency: 'USD',
       ...(report.together
         ? {
             together: {
@@ -73,6 +81,7 @@ export function spendReportJson(report: SpendReport): string {
                 ? {
                     previous: { range: p.figures.change.range, amount: dollars(p.figures.change.previousCents) },
                     change: dollars(p.figures.change.changeCents),
+                    changePercent: percentNumber(p.figures.change.percent),
                   }
                 : {}),
               forecast: p.figures.forecast ?? null,

@@ -1,13 +1,20 @@
 import { runCli } from '../../src/cli/run-cli';
+import { spendPeriod } from '../../src/core/spend/request';
+import { addDays } from '../../src/core/utc-days';
 import { tempSqliteFile } from '../support/databases';
+import { type LiveAccounts, startLiveAccounts } from '../support/live-accounts';
 
 /** `npx hosting-advisor spend` where nothing asked for is connected: a script must not read that as spend. */
 async function run(...argv: string[]) {
+  return runWith({}, ...argv);
+}
+
+async function runWith(env: Record<string, string>, ...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runCli(
     ['spend', ...argv],
-    { DATABASE_URL: tempSqliteFile() },
+    { DATABASE_URL: tempSqliteFile(), ...env },
     { out: (text) => out.push(text), err: (text) => err.push(text) },
   );
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
@@ -40,5 +47,37 @@ describe('spend with no platform connected', () => {
         problem: expect.stringContaining('HEROKU_API_TOKEN'),
       }),
     ]);
+  });
+});
+
+describe('spend --json against the text, with both platforms connected', () => {
+  delete process.env.SSL_CERT_DIR;
+  delete process.env.SSL_CERT_FILE;
+  let live: LiveAccounts;
+  beforeAll(async () => {
+    live = await startLiveAccounts();
+  });
+  afterAll(() => live.close());
+
+  test('the period as dates and the change in percent, as the text (and Slack) say them', async () => {
+    const env = { HEROKU_API_TOKEN: live.heroku.token, HEROKU_API_URL: live.heroku.url, ...live.awsEnv };
+    const text = await runWith(env);
+    const json = await runWith(env, '--json');
+    expect([text.code, json.code]).toEqual([0, 0]);
+    const period = spendPeriod('7d', new Date());
+    const report = JSON.parse(json.stdout) as {
+      period: string;
+      dates: { first: string; last: string };
+      currency: string;
+      platforms: { platform: string; change?: string; changePercent?: string | null }[];
+    };
+    expect(report.period).toBe(period.label);
+    expect(report.dates).toEqual({ first: period.start, last: addDays(period.end, -1) });
+    expect(report.currency).toBe('USD');
+    const aws = report.platforms.find((p) => p.platform === 'aws');
+    // The text: `+$0.00 (+0.0%) on 23 – 29 Nov 2026 ($17.00)`.
+    const [, percent] = /^[+-]\$[\d,.]+ \(([+-][\d.]+)%\) on /m.exec(text.stdout) ?? [];
+    expect(percent).toBeDefined();
+    expect(aws?.changePercent).toBe(String(Number(percent).toFixed(1)));
   });
 });
