@@ -61,3 +61,6 @@ export function readCliArgsOrSay<Options extends Record<string, CliOption>>(
   io.err(read.error);
   return undefined;
 }
+
+/** An answer's words for a terminal: the Slack command it names (`/hosting prices refresh`) as the CLI's. */
+export const terminalWords = (text: string): string => text.replace(/\/hosting /g, 'npx hosting-advisor ');

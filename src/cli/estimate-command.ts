@@ -4,7 +4,7 @@ import { parseEstimate } from '../core/estimate/parse-estimate';
 import { renderEstimateText } from '../core/estimate/render-text';
 import type { Estimate, PlatformCost, PricedCostLine, TierCost } from '../core/model';
 import { formatUsd, type Money, sumMoney } from '../core/money';
-import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay, terminalWords } from './cli-args';
 import type { CliCommand, CliContext } from './cli-command';
 
 /** Dollars with two decimals, as a string: `1234.50`. */
@@ -128,7 +128,7 @@ export const estimateCliCommand: CliCommand = {
     switch (answer.kind) {
       case 'refused':
       case 'failed':
-        io.err(answer.message);
+        io.err(terminalWords(answer.message));
         return 1;
       case 'no-such-app':
         io.err(`There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).`);
@@ -143,10 +143,8 @@ export const estimateCliCommand: CliCommand = {
         );
         return 1;
       case 'estimate': {
-        const notes = [
-          ...(answer.pricingNote ? [answer.pricingNote] : []),
-          ...(answer.live ? [liveNote(answer.live)] : []),
-        ];
+        const pricingNote = answer.pricingNote && terminalWords(answer.pricingNote);
+        const notes = [...(pricingNote ? [pricingNote] : []), ...(answer.live ? [liveNote(answer.live)] : [])];
         if (json) {
           const live = answer.live && {
             app: answer.live.app,
@@ -156,7 +154,7 @@ export const estimateCliCommand: CliCommand = {
           io.out(
             JSON.stringify(
               {
-                ...(answer.pricingNote ? { pricingNote: answer.pricingNote } : {}),
+                ...(pricingNote ? { pricingNote } : {}),
                 ...(live
                   ? {
                       live: {

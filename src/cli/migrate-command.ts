@@ -1,6 +1,6 @@
 import { answerMigrate, defaultFrom, parseMigrateWords } from '../answers/migrate';
 import { migrateReport } from '../answers/migrate-report';
-import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay, terminalWords } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { withLiveServices } from './live-services';
 import { migrateJson } from './migrate-json';
@@ -25,7 +25,7 @@ export const migrateCliCommand: CliCommand = {
     const json = read.values.json === true;
     const words = parseMigrateWords(read.words.join(' '));
     if ('error' in words) {
-      io.err(words.error.replace(/\/hosting /g, 'npx hosting-advisor '));
+      io.err(terminalWords(words.error));
       return 1;
     }
     return withLiveServices(context, async ({ sources, catalog }, store) => {

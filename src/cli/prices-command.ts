@@ -1,6 +1,6 @@
 import { pricesAnswer } from '../answers/prices';
 import { renderPricesText, renderRefreshText } from '../answers/prices-text';
-import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay, terminalWords } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { withLiveServices } from './live-services';
 
@@ -31,7 +31,10 @@ export const pricesCliCommand: CliCommand = {
       const outcomes = refresh ? await services.prices.refresher.refresh() : undefined;
       const answer = await pricesAnswer(services);
       if (json) io.out(JSON.stringify({ ...(outcomes ? { refresh: outcomes } : {}), ...answer }, null, 2));
-      else io.out([...(outcomes ? [renderRefreshText(outcomes), ''] : []), renderPricesText(answer)].join('\n'));
+      else
+        io.out(
+          terminalWords([...(outcomes ? [renderRefreshText(outcomes), ''] : []), renderPricesText(answer)].join('\n')),
+        );
       return outcomes?.some((o) => o.status === 'failed') ? 1 : 0;
     });
   },

@@ -1,7 +1,7 @@
 import { buildSpendReport, reportFailed, reportHasFigures } from '../answers/spend';
 import { describeRequest, parseSpendArgs } from '../core/spend/request';
 import { errorText } from '../sources/source-error';
-import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
+import { type CliArgsSpec, type CliOption, readCliArgsOrSay, terminalWords } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { withLiveServices } from './live-services';
 import { spendReportJson, spendReportPlainText } from './spend-text';
@@ -26,7 +26,7 @@ export const spendCliCommand: CliCommand = {
     const json = read.values.json === true;
     const request = parseSpendArgs(read.words.join(' '));
     if ('error' in request) {
-      io.err(request.error.replace(/\/hosting spend/g, 'npx hosting-advisor spend'));
+      io.err(terminalWords(request.error));
       return 1;
     }
     return withLiveServices(context, async ({ sources, catalog }, store) => {

@@ -118,6 +118,22 @@ describe('npx hosting-advisor prices, without any credentials', () => {
     expect(bad.stderr).toContain('AWS_PRICING_REGION: must be AWS region codes such as us-east-1 or eu-west-1');
   });
 
+  test('a terminal is told the terminal command to refresh prices, not the Slack one', async () => {
+    const prices = await run(['prices']);
+    expect(prices.stdout).toContain('Hosting leads can refresh now with `npx hosting-advisor prices refresh`.');
+    const region = await run(['estimate', 'web=2xstandard-2x', 'region=eu-west-1']);
+    expect(region.code).toBe(1);
+    expect(region.stderr).toContain('refresh prices (`npx hosting-advisor prices refresh`, hosting leads)');
+    const note = await run(['estimate', 'web=2xstandard-2x'], { AWS_PRICING_REGION: 'eu-west-1' });
+    expect(note.code).toBe(0);
+    expect(note.stdout).toMatch(/^Note: AWS_PRICING_REGION is eu-west-1, .*`npx hosting-advisor prices refresh`/m);
+    expect(
+      JSON.parse((await run(['estimate', 'web=2xstandard-2x', '--json'], { AWS_PRICING_REGION: 'eu-west-1' })).stdout)
+        .pricingNote,
+    ).toContain('`npx hosting-advisor prices refresh`');
+    for (const text of [prices.stdout, region.stderr, note.stdout]) expect(text).not.toContain('/hosting');
+  });
+
   test('a bad word gets the usage with an example', async () => {
     const { code, stderr } = await run(['prices', 'now']);
     expect(code).toBe(2);
