@@ -84,6 +84,21 @@ export interface HerokuRunRate {
 }
 
 const dynoItem = (formation: RunRateFormation) => `${formation.type}: ${formation.size}`;
+
+/**
+ * Eco is not priced per dyno: one flat fee a month buys the whole account a pool of Eco dyno-hours
+ * (docs/references.md#heroku-prices-and-plans), so a dyno's share of it is unknowable here. A per-dyno
+ * price (the catalog's pool fee, or the API's) would count the fee once per dyno: listed apart instead.
+ */
+const ECO_POOL_REASON =
+  'Eco dynos share one flat monthly fee for the whole account (a pool of dyno-hours), not a price per dyno';
+
+/** The formation's price per dyno, or why there is none. */
+function dynoPrice(formation: RunRateFormation): { cents: number } | { reason: string } {
+  if (formation.size === 'eco') return { reason: ECO_POOL_REASON };
+  if (formation.monthlyCents === null) return { reason: `no price for dyno size ${formation.size}` };
+  return { cents: formation.monthlyCents };
+}
 const addOnItem = (addOn: RunRateAddOn) => `${addOn.service}:${addOn.plan}`;
 
 function addOnExclusionReason(addOn: RunRateAddOn): string {
@@ -107,17 +122,18 @@ export function herokuRunRate(apps: readonly RunRateApp[]): HerokuRunRate {
     for (const formation of app.formation) {
       if (formation.quantity <= 0) continue;
       const item = dynoItem(formation);
-      if (formation.monthlyCents === null) {
+      const price = dynoPrice(formation);
+      if ('reason' in price) {
         unpriced.push({
           app: app.name,
           kind: 'dyno',
           item,
           quantity: formation.quantity,
-          reason: `no price for dyno size ${formation.size} from the API or the price catalog`,
+          reason: formation.size === 'eco' ? price.reason : `${price.reason} from the API or the price catalog`,
         });
         continue;
       }
-      const unit = assertCents(formation.monthlyCents, `price of ${item}`);
+      const unit = assertCents(price.cents, `price of ${item}`);
       lines.push({
         app: app.name,
         kind: 'dyno',
@@ -179,14 +195,15 @@ export function snapshotData(app: RunRateApp): HerokuSnapshotData {
   const items: SnapshotItem[] = [];
   for (const formation of app.formation) {
     if (formation.quantity <= 0) continue;
+    const price = dynoPrice(formation);
     items.push({
       kind: 'dyno',
       key: `dyno:${formation.type}:${formation.size}`,
       item: dynoItem(formation),
       quantity: formation.quantity,
-      unitMonthlyCents: formation.monthlyCents,
+      unitMonthlyCents: 'cents' in price ? price.cents : null,
       contract: false,
-      ...(formation.monthlyCents === null ? { reason: `no price for dyno size ${formation.size}` } : {}),
+      ...('reason' in price ? { reason: price.reason } : {}),
     });
   }
   for (const addOn of app.addOns) {

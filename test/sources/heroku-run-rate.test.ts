@@ -12,6 +12,9 @@ import { keyValueCache, postgresDatabase } from '../../src/sources/heroku';
 
 /** The pure arithmetic: run-rate, daily snapshots, and the monthly-cap proration of what ran. */
 
+const ECO_REASON =
+  'Eco dynos share one flat monthly fee for the whole account (a pool of dyno-hours), not a price per dyno';
+
 const app = (name: string, webCents: number | null, quantity = 1, extra: Partial<RunRateApp> = {}): RunRateApp => ({
   name,
   team: null,
@@ -92,6 +95,30 @@ describe('herokuRunRate', () => {
         quantity: 1,
         reason: 'contract price: negotiated outside monthly add-on billing, so the API gives no figure',
       },
+    ]);
+  });
+
+  it('Eco dynos are one flat fee for the account’s pool, never summed per dyno (3 Eco dynos are not $15)', () => {
+    const eco = (name: string, quantity: number): RunRateApp =>
+      app(name, 2500, 1, {
+        formation: [
+          { type: 'web', quantity: 1, size: 'standard-1x', monthlyCents: 2500 },
+          { type: 'worker', quantity, size: 'eco', monthlyCents: 500 },
+        ],
+      });
+    const apps = [eco('a', 2), eco('b', 1)];
+    const rate = herokuRunRate(apps);
+    expect(rate.totalMonthlyCents).toBe(5000);
+    expect(rate.unpriced).toEqual([
+      { app: 'a', kind: 'dyno', item: 'worker: eco', quantity: 2, reason: ECO_REASON },
+      { app: 'b', kind: 'dyno', item: 'worker: eco', quantity: 1, reason: ECO_REASON },
+    ]);
+    // The daily snapshots say the same: a week of the two apps is 7/30 of the Standard dynos alone.
+    const week = weeklyCostFromSnapshots(everyDay(apps, '2026-03-02', '2026-03-09'), '2026-03-02', '2026-03-09');
+    expect(week.totalThirtiethsOfCent).toBe(5000 * 7);
+    expect(week.excluded.map(({ app, item, reason, days }) => ({ app, item, reason, days }))).toEqual([
+      { app: 'a', item: 'worker: eco', reason: ECO_REASON, days: 7 },
+      { app: 'b', item: 'worker: eco', reason: ECO_REASON, days: 7 },
     ]);
   });
 
