@@ -110,7 +110,11 @@ export function resolveCompliance(text: string, options: ResolveOptions): Compli
       checklist: {
         framework,
         findings: [...evaluateWorkload(framework, priced.heroku), ...evaluateWorkload(framework, priced.aws)],
-        meta: { generatedAt: date, subject: `estimate ${workloadText}` },
+        meta: {
+          generatedAt: date,
+          subject: `estimate ${workloadText}`,
+          ...(platform === undefined ? {} : { platforms: [platform] }),
+        },
         words: [framework.id, platform, 'estimate', workloadText].filter(Boolean).join(' '),
         notes: [
           `Checked against what the estimate prices for production: ${PLATFORM_LABEL[workload.origin]} as it would run, ${modelled} on the like-for-like tier.`,

@@ -73,6 +73,17 @@ describe('npx hosting-advisor compliance', () => {
     for (const control of document.controls) expect(control.platforms.aws.status).toMatch(/^(met|gap|attention)$/);
   });
 
+  test('`heroku estimate` shows Heroku only, as `heroku` does everywhere else', async () => {
+    const { code, stdout } = await run('hipaa', 'heroku', 'estimate', ...WORKLOAD, '--format', 'json');
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(document.platforms).toEqual(['heroku']);
+    for (const control of document.controls) expect(Object.keys(control.platforms)).toEqual(['heroku']);
+    const text = (await run('hipaa', 'aws', 'estimate', 'web=2xm5.large')).stdout;
+    expect(text).toMatch(/^ {2}AWS \[/m);
+    expect(text).not.toMatch(/^ {2}Heroku/m);
+  });
+
   test.each([
     [['nist'], "I don't know the framework `nist`"],
     [['hipaa', 'azure'], "I don't cover the platform `azure`"],
