@@ -55,6 +55,11 @@ export interface ResolveOptions {
 
 const WORKLOAD_EXAMPLE = 'hipaa heroku web=2xstandard-2x postgres=standard-0';
 
+/** What the files (Markdown, CSV, JSON) are written with: the meta, and what the findings stand on. */
+export function exportMeta(checklist: ComplianceChecklist): ExportMeta {
+  return checklist.notes === undefined ? checklist.meta : { ...checklist.meta, notes: checklist.notes };
+}
+
 /** `2026-06-01`: checklists are dated by day. */
 export function generatedAt(now: Date): string {
   return now.toISOString().slice(0, 10);

@@ -1,4 +1,9 @@
-import { type ComplianceChecklist, type LiveComplianceRequest, resolveCompliance } from '../answers/compliance';
+import {
+  type ComplianceChecklist,
+  exportMeta,
+  type LiveComplianceRequest,
+  resolveCompliance,
+} from '../answers/compliance';
 import { renderComplianceText, toCsv, toJson, toMarkdown } from '../core/compliance';
 import { errorText } from '../sources/source-error';
 import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
@@ -46,8 +51,9 @@ function readArgs(args: string[]): { words: string[]; format: Format } | { error
 }
 
 function render(checklist: ComplianceChecklist, format: Format): string {
-  const text = RENDERERS[format](checklist.framework, checklist.findings, checklist.meta);
-  // What live findings stand on heads the text (the files keep to their columns and fields).
+  // The text prints the notes itself, above the checklist; the files carry them in their own place.
+  const meta = format === 'text' ? checklist.meta : exportMeta(checklist);
+  const text = RENDERERS[format](checklist.framework, checklist.findings, meta);
   const notes = format === 'text' && checklist.notes ? checklist.notes.map((note) => `Note: ${note}`) : [];
   // io.out ends the line itself; a second line break would add an empty CSV record.
   return [...notes, text.replace(/\r?\n$/, '')].join('\n');

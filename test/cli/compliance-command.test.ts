@@ -84,6 +84,24 @@ describe('npx hosting-advisor compliance', () => {
     expect(text).not.toMatch(/^ {2}Heroku/m);
   });
 
+  test('the files say what was checked: the subject and what the findings stand on, as the text does', async () => {
+    const note = 'Checked against what the estimate prices for production';
+    const text = (await run('hipaa', 'estimate', ...WORKLOAD)).stdout;
+    expect(text).toContain(note);
+    const markdown = (await run('hipaa', 'estimate', ...WORKLOAD, '--format', 'md')).stdout;
+    expect(markdown).toContain(note);
+    const rows = parseCsv((await run('hipaa', 'estimate', ...WORKLOAD, '--format', 'csv')).stdout);
+    const [header, ...body] = rows;
+    for (const row of body) {
+      expect(row[header.indexOf('subject')]).toBe('estimate web=2xstandard-2x postgres=standard-0');
+      expect(row[header.indexOf('notes')]).toContain(note);
+    }
+    const document = JSON.parse((await run('hipaa', 'estimate', ...WORKLOAD, '--format', 'json')).stdout);
+    expect(document.notes).toEqual([expect.stringContaining(note)]);
+    // A general checklist has no notes: the fields are there, empty, so the shape does not change.
+    expect(JSON.parse((await run('hipaa', '--format', 'json')).stdout).notes).toEqual([]);
+  });
+
   test.each([
     [['nist'], "I don't know the framework `nist`"],
     [['hipaa', 'azure'], "I don't cover the platform `azure`"],

@@ -80,6 +80,15 @@ test('`compliance hipaa live` finds the app outside a Shield space and the membe
   expect(out).toContain('For: live inventory');
 });
 
+test('`compliance hipaa live --format md|csv` say when Heroku was read and which days of AWS spend were used', async () => {
+  const markdown = (await cli(['compliance', 'hipaa', 'live', '--format', 'md'])).out;
+  expect(markdown).toMatch(/^- Heroku apps, spaces, add-on plans and team members as of \d{4}-\d\d-\d\d /m);
+  expect(markdown).toMatch(/^- AWS services in use: Cost Explorer spend by service, \d{4}-\d\d-\d\d to \d{4}-/m);
+  const csv = (await cli(['compliance', 'hipaa', 'live', '--format', 'csv'])).out;
+  expect(csv).toContain('live inventory');
+  expect(csv).toMatch(/Heroku apps, spaces, add-on plans and team members as of \d{4}-/);
+});
+
 test('`compliance hipaa app=NAME --format md` exports one app', async () => {
   const { code, out } = await cli(['compliance', 'hipaa', 'app=phi-api', '--format', 'md']);
   expect(code).toBe(0);

@@ -10,6 +10,8 @@ export interface ExportMeta {
   subject?: string;
   /** Which platforms to show; both by default. */
   platforms?: readonly Platform[];
+  /** What the findings stand on, in sentences: when live data was read, what an estimate priced. */
+  notes?: readonly string[];
 }
 
 interface ChecklistPlatform {

@@ -18,9 +18,15 @@ export const CSV_COLUMNS = [
   'cost',
   'verify',
   'unconfirmed',
+  'subject',
+  'notes',
 ] as const;
 
-/** One row per control and platform (one per finding when there are several), with a header row. */
+/**
+ * One row per control and platform (one per finding when there are several), with a header row.
+ * Each row also says what was checked (`subject`) and what the findings stand on (`notes`), so a
+ * row read on its own in a spreadsheet is not mistaken for a check of something else.
+ */
 export function toCsv(framework: Framework, findings: readonly Finding[] | undefined, meta: ExportMeta): string {
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const group of buildChecklist(framework, findings, meta)) {
@@ -44,6 +50,8 @@ export function toCsv(framework: Framework, findings: readonly Finding[] | undef
             control.cost,
             control.verify,
             control.unconfirmed ?? '',
+            meta.subject ?? '',
+            (meta.notes ?? []).join('\n'),
           ]);
         }
       }

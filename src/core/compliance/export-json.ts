@@ -10,6 +10,7 @@ export function toJson(framework: Framework, findings: readonly Finding[] | unde
     ...(meta.subject === undefined ? {} : { subject: meta.subject }),
     platforms: shownPlatforms(meta),
     evaluated: findings !== undefined,
+    notes: meta.notes ?? [],
     controls: groups.flatMap((group) =>
       group.entries.map(({ control, platforms }) => ({
         id: control.id,

@@ -10,7 +10,9 @@ function md(text: string): string {
 export function toMarkdown(framework: Framework, findings: readonly Finding[] | undefined, meta: ExportMeta): string {
   const lines: string[] = [`# ${md(framework.name)} checklist`, ''];
   const facts = [md(framework.version), meta.subject && `for ${md(meta.subject)}`, `generated ${md(meta.generatedAt)}`];
-  lines.push(`*${facts.filter(Boolean).join(' · ')}*`, '', `> ${md(ELIGIBILITY_NOTE)}`, '');
+  lines.push(`*${facts.filter(Boolean).join(' · ')}*`, '');
+  if (meta.notes?.length) lines.push(...meta.notes.map((note) => `- ${md(note)}`), '');
+  lines.push(`> ${md(ELIGIBILITY_NOTE)}`, '');
   const summary = summaryLines(findings, meta, (platform) => PLATFORM_LABEL[platform]);
   if (summary.length > 0) lines.push(`**Findings:** ${md(summary.join('; '))}`, '');
 

@@ -1,4 +1,4 @@
-import { type ComplianceChecklist, resolveCompliance } from '../../../answers/compliance';
+import { type ComplianceChecklist, exportMeta, resolveCompliance } from '../../../answers/compliance';
 import { toCsv, toMarkdown } from '../../../core/compliance';
 import type { Services } from '../../../services';
 import { pressedBy } from '../../asker';
@@ -16,7 +16,8 @@ const FORMATS: Record<ExportFormat, { label: string; extension: string; cliForma
 };
 
 function render(checklist: ComplianceChecklist, format: ExportFormat): string {
-  const { framework, findings, meta } = checklist;
+  const { framework, findings } = checklist;
+  const meta = exportMeta(checklist);
   return format === 'csv' ? toCsv(framework, findings, meta) : toMarkdown(framework, findings, meta);
 }
 
