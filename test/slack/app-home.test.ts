@@ -563,6 +563,7 @@ describe('the buttons', () => {
     };
     expect(group.type).toBe('static_select');
     expect(group.options.map((o) => [o.text.text, o.value])).toEqual([
+      ['No user group', 'none'],
       ['@hosting-leads (Hosting leads)', 'SLEADS001'],
       ['@platform (Platform team)', 'SPLATFRM1'],
     ]);
@@ -712,6 +713,59 @@ describe('the Digest settings modal', () => {
         detail: `digest ${DIGEST_CHANNEL} 30 8 * * 2 Europe/Berlin; leads group none; spend channels CSPEND001`,
       }),
     ]);
+  });
+});
+
+describe('the leads user group in the Digest settings modal', () => {
+  const USERGROUP = SETTINGS_FIELDS.usergroup;
+  type GroupMenu = {
+    options: { text: { text: string }; value: string }[];
+    initial_option?: { value: string };
+  };
+  const openGroupMenu = async () => {
+    const before = h.slack.callsTo('views.open').length;
+    await press(HOME_ACTIONS.digestSettings);
+    const view = h.slack.callsTo('views.open').slice(before)[0]!.body.view as { blocks: Record<string, unknown>[] };
+    return (view.blocks.find((b) => b.block_id === USERGROUP) as { element: GroupMenu }).element;
+  };
+  afterEach(async () => {
+    await h.bot.services.store.setSetting('leads.usergroup', '');
+    h.slack.answer('usergroups.list', {
+      ok: true,
+      usergroups: [
+        { id: 'SLEADS001', handle: 'hosting-leads', name: 'Hosting leads' },
+        { id: 'SPLATFRM1', handle: 'platform', name: 'Platform team' },
+      ],
+    });
+  });
+
+  // Slack cannot empty a single-choice menu once it has a value: without a "none" choice a group,
+  // once made leads, could never be taken off from here.
+  test('a group picked from the menu can be taken off again: "No user group" saves none', async () => {
+    await h.bot.services.store.setSetting('leads.usergroup', 'SPLATFRM1');
+    const menu = await openGroupMenu();
+    expect(menu.initial_option?.value).toBe('SPLATFRM1');
+    const none = menu.options.find((option) => option.text.text === 'No user group');
+    expect(none).toBeDefined();
+    const ack = await submitSettings(settingsValues({ usergroup: { selected_option: { value: none!.value } } }));
+    expect(ack.body).toBe('');
+    expect(await h.bot.services.store.getSetting('leads.usergroup')).toBe('');
+    expect(h.slack.callsTo('usergroups.users.list').at(-1)?.body.usergroup).not.toBe(none!.value);
+  });
+
+  test('the group in force stays chosen when the workspace has more groups than a menu holds', async () => {
+    const groups = Array.from({ length: 150 }, (_, i) => ({
+      id: `SGROUP${String(i).padStart(3, '0')}`,
+      handle: `group-${i}`,
+      name: `Group ${i}`,
+    }));
+    h.slack.answer('usergroups.list', { ok: true, usergroups: groups });
+    await h.bot.services.store.setSetting('leads.usergroup', 'SGROUP140');
+    const menu = await openGroupMenu();
+    expect(menu.options.length).toBeLessThanOrEqual(100);
+    // Saving the form unchanged keeps the leads group it had, instead of dropping it unseen.
+    expect(menu.initial_option?.value).toBe('SGROUP140');
+    expect(menu.options.map((option) => option.value)).toContain('SGROUP140');
   });
 });
 

@@ -74,13 +74,21 @@ const groupOption = (group: { id: string; handle: string; name: string }): Plain
   text: plain(`@${group.handle} (${group.name})`.slice(0, 75)),
 });
 
+/**
+ * The menu's "none": Slack cannot empty a single-choice menu once it has a value, so without it a
+ * group once made leads could not be taken off here. Not a group ID (those start with S).
+ */
+const NO_GROUP: PlainTextOption = { value: 'none', text: plain('No user group') };
+
 /** The leads group by its @handle from a menu; an ID box only when Slack would not list the groups. */
 function usergroupInput(form: SettingsFormInput): InputBlock {
   const hint =
     'Members of this Slack user group are leads too, besides the leads named when Hosting Advisor was set up.';
-  const groups = form.usergroups?.slice(0, 100);
-  if (groups && groups.length > 0) {
-    const current = groups.find((group) => group.id === form.usergroup);
+  if (form.usergroups && form.usergroups.length > 0) {
+    // At most 100 options: "none", the group in force wherever Slack lists it, then the others.
+    const current = form.usergroups.find((group) => group.id === form.usergroup);
+    const others = form.usergroups.filter((group) => group !== current).slice(0, current ? 98 : 99);
+    const initial = current ? groupOption(current) : NO_GROUP;
     return input(
       SETTINGS_FIELDS.usergroup,
       'Leads user group',
@@ -88,8 +96,8 @@ function usergroupInput(form: SettingsFormInput): InputBlock {
         type: 'static_select',
         action_id: VALUE,
         placeholder: plain('Choose a user group'),
-        options: groups.map(groupOption),
-        ...(current ? { initial_option: groupOption(current) } : {}),
+        options: [NO_GROUP, ...(current ? [initial] : []), ...others.map(groupOption)],
+        initial_option: initial,
       },
       hint,
       true,
@@ -223,6 +231,7 @@ export function readSettingsForm(values: SettingsState): SettingsAnswers {
   const zone = get(SETTINGS_FIELDS.timezone);
   set('timezone', text(zone?.selected_option?.value ?? zone?.value));
   const group = get(SETTINGS_FIELDS.usergroup);
-  set('usergroup', text(group?.selected_option?.value ?? group?.value)?.toUpperCase());
+  const picked = group?.selected_option?.value;
+  set('usergroup', text(picked === NO_GROUP.value ? undefined : (picked ?? group?.value))?.toUpperCase());
   return answers;
 }
