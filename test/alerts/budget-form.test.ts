@@ -84,6 +84,36 @@ test.each([
   expect(await h.bot.services.store.budgets()).toEqual([]);
 });
 
+// The errors' examples are the command's words (service="…", tag:KEY=VALUE, alert=…): typed into the
+// form as shown, they save what they say, not a service or tag key that never matches any spend.
+test.each([
+  [
+    'service',
+    'service="Amazon Relational Database Service"',
+    { kind: 'service', value: 'Amazon Relational Database Service' },
+  ],
+  ['service', '"Amazon Relational Database Service"', { kind: 'service', value: 'Amazon Relational Database Service' }],
+  ['tag', 'tag:team=web', { kind: 'tag', key: 'team', value: 'web' }],
+  ['team', 'team=acme-eng', { kind: 'team', value: 'acme-eng' }],
+  ['account', 'account=123456789012', { kind: 'account', value: '123456789012' }],
+])('%s typed as the error example shows (%s) is saved as meant', async (kind, typed, scope) => {
+  const ack = await submit(
+    values({
+      [BUDGET_FIELDS.scopeKind]: select(kind),
+      [BUDGET_FIELDS.scopeValue]: text(typed),
+      [BUDGET_FIELDS.levels]: text('alert=50,80,100'),
+    }),
+  );
+  expect(ack.body).toBe('');
+  expect(await h.bot.services.store.budgets()).toEqual([expect.objectContaining({ scope, thresholds: [50, 80, 100] })]);
+});
+
+test('an amount too large for any budget says it is too large, not that it must be more than $0', async () => {
+  const ack = await submit(values({ [BUDGET_FIELDS.amount]: text('99999999999999999999') }));
+  expect(ack.body.errors[BUDGET_FIELDS.amount]).toContain('is more than $100,000,000 a month');
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+});
+
 test('every wrong field is named at once, the channel too, with the words as typed; nothing saved', async () => {
   h.slack.answer('conversations.info', { ok: true, channel: { id: 'C0ACME', name: 'acme', is_member: false } });
   const ack = await submit(

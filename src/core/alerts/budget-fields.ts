@@ -30,13 +30,25 @@ export interface BudgetFields {
   channel?: string;
 }
 
+/**
+ * A field's value without the command's `key=` and quotes: the errors' examples are the command's
+ * words (service="…", tag:team=web, alert=50,80,100), and typed into the form as shown they would
+ * otherwise be saved as a service or tag key that matches no spend, or be refused again.
+ */
+function asTyped(raw: string | undefined, key: string): string {
+  const text = (raw ?? '').trim();
+  const value = text.toLowerCase().startsWith(key) ? text.slice(key.length) : text;
+  return value.replace(/^["“](.*)["”]$/, '$1').trim();
+}
+
 export function budgetFromFields(fields: BudgetFields): BudgetCheck {
   const errors: FieldErrors = {};
   const name = checkName(fields.name ?? '');
   if ('error' in name) errors.name = name.error;
   const amount = checkAmount(fields.amount ?? '');
   if ('error' in amount) errors.amount = amount.error;
-  const levels = fields.levels?.trim() ? checkThresholds(fields.levels) : { value: DEFAULT_THRESHOLDS };
+  const levelsTyped = asTyped(fields.levels, 'alert=');
+  const levels = levelsTyped ? checkThresholds(levelsTyped) : { value: DEFAULT_THRESHOLDS };
   if ('error' in levels) errors.thresholds = levels.error;
   let scope: BudgetScope = { kind: 'all' };
   const kind = fields.scopeKind ?? 'all';
@@ -44,7 +56,7 @@ export function budgetFromFields(fields: BudgetFields): BudgetCheck {
     // A name typed with "All spend" still picked would save a budget on every dollar, not on that name.
     errors.scope = `With "All spend" this stays empty: pick what ${quote(fields.scopeValue.trim())} is under Watches (a Heroku team or app, an AWS service, account or tag), or clear it.`;
   } else if (kind !== 'all') {
-    const raw = fields.scopeValue?.trim() ?? '';
+    const raw = asTyped(fields.scopeValue, kind === 'tag' ? 'tag:' : `${kind.toLowerCase()}=`);
     const eq = raw.indexOf('=');
     const checked =
       kind === 'tag'

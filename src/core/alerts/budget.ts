@@ -70,9 +70,10 @@ export function checkAmount(raw: string): { cents: number } | { error: string } 
   const whole = Number(match[1]!.replace(/,/g, ''));
   const cents = whole * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   const total = match[3] ? cents * 1000 : cents;
-  if (!Number.isSafeInteger(total) || total <= 0)
-    return { error: 'A budget must be more than $0 a month, e.g. 2000/month.' };
-  if (total > MAX_AMOUNT_CENTS) return { error: `${quote(raw)} is more than $100,000,000 a month; check the amount.` };
+  if (total <= 0) return { error: 'A budget must be more than $0 a month, e.g. 2000/month.' };
+  // Past 2^53 cents the number is no longer exact: that too is more than anyone means.
+  if (!Number.isSafeInteger(total) || total > MAX_AMOUNT_CENTS)
+    return { error: `${quote(raw)} is more than $100,000,000 a month; check the amount.` };
   return { cents: total };
 }
 
