@@ -108,6 +108,20 @@ test.each([
   expect(await h.bot.services.store.budgets()).toEqual([expect.objectContaining({ scope, thresholds: [50, 80, 100] })]);
 });
 
+test('markup typed in a field is shown as text in the Home notice: no mention, no link', async () => {
+  const ack = await submit(
+    values({
+      [BUDGET_FIELDS.scopeKind]: select('service'),
+      [BUDGET_FIELDS.scopeValue]: text('<!channel> <https://evil.example|Amazon S3>'),
+    }),
+  );
+  expect(ack.body).toBe('');
+  const home = JSON.stringify(h.slack.callsTo('views.publish').at(-1)?.body.view);
+  expect(home).toContain('Saved budget web-prod: AWS, service ‹!channel› ‹https://evil.example|Amazon S3›');
+  expect(home).not.toContain('<!channel>');
+  expect(home).not.toContain('<https://evil.example');
+});
+
 test('an amount too large for any budget says it is too large, not that it must be more than $0', async () => {
   const ack = await submit(values({ [BUDGET_FIELDS.amount]: text('99999999999999999999') }));
   expect(ack.body.errors[BUDGET_FIELDS.amount]).toContain('is more than $100,000,000 a month');

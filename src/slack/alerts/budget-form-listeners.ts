@@ -12,6 +12,7 @@ import type {
 import { describeBudget, saveBudget } from '../../answers/budgets';
 import type { BudgetField } from '../../core/alerts/budget';
 import { budgetFromFields } from '../../core/alerts/budget-fields';
+import { neutraliseMarkup } from '../../core/user-text';
 import type { Services } from '../../services';
 import { channelProblem } from '../channel-access';
 import { fieldErrorText } from '../field-error';
@@ -70,7 +71,8 @@ export function budgetFormSubmission(services: Services) {
       client,
       user,
       logger,
-      `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${describeBudget(saved.budget)}. The next hourly check fills in its figures.`,
+      // Home text is mrkdwn: a service or tag typed as <!channel> or <https://…|…> shows as text.
+      `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}. The next hourly check fills in its figures.`,
     );
   };
 }
