@@ -380,6 +380,47 @@ describe('the estimate form', () => {
     expect(JSON.stringify(res.body.errors)).not.toContain('`');
   });
 
+  // The name box takes a name, not the command's words: its errors say what a name may be, with a
+  // name for an example, never "web=2xstandard-2x" or a Postgres plan.
+  test.each([
+    [
+      'web app',
+      '"web app" is not a process name: use up to 30 letters, digits, - and _, starting with a letter, e.g. web or worker.',
+    ],
+    [
+      'wéb',
+      '"wéb" is not a process name: use up to 30 letters, digits, - and _, starting with a letter, e.g. web or worker.',
+    ],
+    [
+      '<!channel>',
+      '"<!channel>" is not a process name: use up to 30 letters, digits, - and _, starting with a letter, e.g. web or worker.',
+    ],
+    [
+      'postgres',
+      '"postgres" is one of the estimate\'s own words (a setting or an option): name the process something else, e.g. web or worker.',
+    ],
+    [
+      'staging',
+      '"staging" is one of the estimate\'s own words (a setting or an option): name the process something else, e.g. web or worker.',
+    ],
+  ])('a process named %s: the error says what a name may be', async (name, error) => {
+    const res = await harness.interaction(submission({ ...platform('heroku'), ...row(1, name, '2', 'standard-2x') }));
+    expect(res.body).toEqual({ response_action: 'errors', errors: { process_1_name: error } });
+  });
+
+  test("a name given on two rows: the error names both rows, in the form's words", async () => {
+    const res = await harness.interaction(
+      submission(
+        { ...platform('heroku'), ...row(1, 'web', '2', 'standard-2x'), ...row(2, 'Web', '1', 'basic') },
+        { platform: 'heroku', rows: 2 },
+      ),
+    );
+    expect(res.body.errors).toEqual({
+      process_2_name:
+        '"Web" is given twice, in processes 1 and 2: give each process one row with how many run, or another name.',
+    });
+  });
+
   test('a form with no process says what a process needs', async () => {
     const res = await harness.interaction(submission({ ...platform('heroku'), ...row(1, '', '', '') }));
     expect(res.body.errors).toEqual({

@@ -23,6 +23,9 @@ import {
 } from './size-names';
 import { DYNO_SIZES_TEXT, LIMITS, SETTINGS } from './vocabulary';
 
+/** What a process may be called (lower case; names are read lower-cased). */
+export const PROCESS_NAME = /^[a-z][a-z0-9_-]{0,29}$/;
+
 /** One `NAME=COUNTxSIZE` process, checked against the processes read so far. */
 export function readProcess(
   token: string,
@@ -34,7 +37,7 @@ export function readProcess(
 ): ProcessType {
   // Only a near-certain typo of a setting (postgress=) is worth suggesting; `web` is not `db`.
   const nearSetting = name.length >= 4 ? closestMatch(name, Object.keys(SETTINGS)) : undefined;
-  if (!/^[a-z][a-z0-9_-]{0,29}$/.test(name)) {
+  if (!PROCESS_NAME.test(name)) {
     fail(
       `${shown(`${name}=`)} is not a process name: use up to 30 letters, digits, - and _, starting with a letter, e.g. \`web=2xstandard-2x\`.`,
     );

@@ -4,7 +4,7 @@
  * Messages are the estimate grammar's own, word for word (Slack shows a field error as plain text,
  * so only code marks become quotes). Pure.
  */
-import { parseEstimate } from '../../../core/estimate';
+import { FLAGS, PROCESS_NAME, parseEstimate, SETTINGS } from '../../../core/estimate';
 import type { Catalog } from '../../../core/pricing';
 import type { Platform } from '../../../core/workload';
 import { FIELDS, FORM_ACTIONS, type FormShape } from './estimate-form';
@@ -84,6 +84,22 @@ export function formWords(form: ReadForm): string {
 /** A field error as Slack shows it (plain text): code marks become quotes; every other character stays. */
 const fieldText = (text: string) => text.replace(/`([^`]*)`/g, '"$1"').slice(0, 1900);
 
+/**
+ * A process name's problem in the form's words: the box takes a name, so the grammar's messages
+ * (`web=2xstandard-2x`, "no Heroku Postgres plan …" for a process called postgres) would mislead.
+ */
+function processNameProblem(row: ProcessRow, named: ReadonlyMap<string, number>): string | undefined {
+  const name = row.name.toLowerCase();
+  if (!PROCESS_NAME.test(name))
+    return `"${row.name}" is not a process name: use up to 30 letters, digits, - and _, starting with a letter, e.g. web or worker.`;
+  if (name in SETTINGS || name in FLAGS)
+    return `"${row.name}" is one of the estimate's own words (a setting or an option): name the process something else, e.g. web or worker.`;
+  const earlier = named.get(name);
+  if (earlier !== undefined)
+    return `"${row.name}" is given twice, in processes ${earlier} and ${row.row}: give each process one row with how many run, or another name.`;
+  return undefined;
+}
+
 /** Every field's problem at once, keyed by block ID; undefined when the whole form reads as an estimate. */
 export function formErrors(form: ReadForm, catalog: Catalog): Record<string, string> | undefined {
   const prefix = form.platform === 'aws' ? 'aws ' : '';
@@ -94,10 +110,15 @@ export function formErrors(form: ReadForm, catalog: Catalog): Record<string, str
   const errors: Record<string, string> = {};
   const accepted: string[] = [];
   const sizeWord = form.platform === 'heroku' ? 'dyno size' : 'instance type';
+  const rowOfName = new Map<string, number>();
   for (const row of form.rows.filter(filled)) {
     const nameField = FIELDS.name(row.row);
-    if (!row.name) errors[nameField] = `Name this process, e.g. ${row.row === 1 ? 'web' : 'worker'}.`;
+    const nameProblem = row.name
+      ? processNameProblem(row, rowOfName)
+      : `Name this process, e.g. ${row.row === 1 ? 'web' : 'worker'}.`;
+    if (nameProblem) errors[nameField] = nameProblem;
     else {
+      rowOfName.set(row.name.toLowerCase(), row.row);
       const name = problem(`${row.name}=1x${EXAMPLE_SIZE[form.platform]}`);
       if (name) errors[nameField] = name;
     }
