@@ -60,6 +60,8 @@ export interface SpendReport {
   dates: { first: string; last: string };
   /** The words of the request, to ask the same again (the Details button). */
   words: string;
+  /** The UTC day the period was reckoned from, so the Details button shows the same days later on. */
+  day: string;
   title: string;
   platforms: PlatformSpend[];
   /** Both platforms' figures for the same period, when both have them. */
@@ -74,6 +76,8 @@ export interface SpendContext {
   store: Pick<Store, 'snapshots' | 'snapshotsVersion'>;
   catalog: Catalog;
   now: Date;
+  /** The UTC day to reckon the period from (a Details button pressed later); today when unset. */
+  periodDay?: string;
   /** Where unexpected (non-SourceError) failures are logged. */
   log?: (message: string, error: unknown) => void;
 }

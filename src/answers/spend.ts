@@ -5,7 +5,7 @@
  * report. One platform failing never hides the other.
  */
 import { type SpendRequest, spendPeriod } from '../core/spend/request';
-import { addDays } from '../core/utc-days';
+import { addDays, utcDay } from '../core/utc-days';
 import { awsSpend } from './spend-aws';
 import { AWS_OFF, HEROKU_OFF, type PlatformSpend, type SpendContext, type SpendReport } from './spend-common';
 import { herokuSpend } from './spend-heroku';
@@ -30,7 +30,12 @@ function requestWords(request: SpendRequest): string {
 
 /** Everything the request asks for, each platform independent of the other. */
 export async function buildSpendReport(request: SpendRequest, context: SpendContext): Promise<SpendReport> {
-  const period = spendPeriod(request.period, context.now);
+  // A Details button pressed after midnight keeps the message's days; the forecast is always from today.
+  const day = context.periodDay ?? utcDay(context.now);
+  const period = {
+    ...spendPeriod(request.period, new Date(`${day}T00:00:00Z`)),
+    restOfMonth: spendPeriod(request.period, context.now).restOfMonth,
+  };
   const platforms = await Promise.all(
     request.platforms.map(async (platform): Promise<PlatformSpend> => {
       if (platform === 'aws') {
@@ -49,6 +54,7 @@ export async function buildSpendReport(request: SpendRequest, context: SpendCont
     period: period.label,
     dates: { first: period.start, last: addDays(period.end, -1) },
     words: requestWords(request),
+    day,
     title: `${names} spend, ${period.label}`,
     platforms,
     ...(platforms.length > 1 && withFigures.length === platforms.length

@@ -33,6 +33,7 @@ function bigReport(): SpendReport {
     period: '29 Nov – 5 Dec 2026 (7 days)',
     dates: { first: '2026-11-29', last: '2026-12-05' },
     words: 'aws heroku 7d by service',
+    day: '2026-12-06',
     title: 'AWS and Heroku spend, 29 Nov – 5 Dec 2026 (7 days)',
     platforms: [
       { platform: 'aws', name: 'AWS', status: 'ok', figures: figures('aws', services) },

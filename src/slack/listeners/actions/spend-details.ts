@@ -1,4 +1,5 @@
 import { parseSpendArgs } from '../../../core/spend/request';
+import { utcDay, utcDayMs } from '../../../core/utc-days';
 import type { Services } from '../../../services';
 import { spendReportFor } from '../commands/spend';
 import { spendDetailsLoadingView, spendDetailsView } from '../views/spend-details';
@@ -13,11 +14,16 @@ export function spendDetails(services: Services) {
     what: 'spend',
     command: '/hosting spend',
     parse: (value) => {
-      const request = parseSpendArgs(value);
-      return 'error' in request ? undefined : request;
+      // `words|YYYY-MM-DD`; a button from before the day was carried has the words alone.
+      const [words = '', day] = value.split('|');
+      const request = parseSpendArgs(words);
+      if ('error' in request) return undefined;
+      if (day === undefined) return { request };
+      const today = utcDay(services.now());
+      return Number.isNaN(utcDayMs(day)) || day > today ? undefined : { request, day };
     },
     loading: spendDetailsLoadingView(),
-    build: async (request, { body, logger }) =>
-      spendDetailsView(await spendReportFor(services, request, body.user.id, logger, ' (details)')),
+    build: async ({ request, day }, { body, logger }) =>
+      spendDetailsView(await spendReportFor(services, request, body.user.id, logger, ' (details)', day)),
   });
 }

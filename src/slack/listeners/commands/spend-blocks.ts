@@ -12,6 +12,12 @@ import { MAX_MESSAGE_BLOCKS, type Message } from '../../message';
 
 export const SPEND_DETAILS = 'spend_details';
 
+/**
+ * The Details button's value: the request's words and the UTC day its period was reckoned from
+ * (`aws 7d by service|2026-12-06`), so a press after midnight shows the days the message shows.
+ */
+export const spendButtonValue = (report: Pick<SpendReport, 'words' | 'day'>): string => `${report.words}|${report.day}`;
+
 const SECTION_LIMIT = 2900;
 const FIELD_LIMIT = 1900;
 
@@ -88,7 +94,7 @@ function spendBlocks(report: SpendReport): KnownBlock[] {
           type: 'button',
           action_id: SPEND_DETAILS,
           text: { type: 'plain_text', text: 'Details' },
-          value: report.words,
+          value: spendButtonValue(report),
         },
       ],
     });

@@ -43,6 +43,7 @@ export async function spendReportFor(
   user: string,
   logger: { error: (message: string, error: unknown) => void },
   what = '',
+  periodDay?: string,
 ): Promise<SpendReport> {
   const now = services.now();
   const report = await buildSpendReport(request, {
@@ -50,6 +51,7 @@ export async function spendReportFor(
     store: services.store,
     catalog: services.catalog,
     now,
+    ...(periodDay ? { periodDay } : {}),
     log: (message, error) => logger.error(message, error),
   });
   if (reportHasFigures(report)) await auditSpend(services, now, user, `${describeRequest(request)}${what}`);
