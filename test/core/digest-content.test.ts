@@ -457,12 +457,18 @@ describe('a week the daily snapshots missed days of', () => {
       '*Heroku* last week: *$29.17* estimated, not compared with the week before (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',
     );
     expect(blocks).not.toContain('-$11.67');
+    // $33.60 modelled against $29.17 for 5 days: the -$7.23 is against those days' daily rate, and says so.
+    expect(blocks).toContain('$33.60/week (-$7.23/week vs actual at the daily rate of the 5 days with figures)');
+    expect(renderDigestText(digest)).toContain('vs actual (at the daily rate of the 5 days with figures)');
     expect(digestFallback(digest)).toContain('Heroku: $29.17 last week, not compared with the week before (2 days');
     expect(renderDigestText(digest)).toContain(
       '$29.17 last week (estimated): not compared with the week before (2 days',
     );
     const home = dashboardFigures(digest);
     const heroku = home.platforms[1] as { change: string };
+    expect((home.platforms[1] as { translation?: { against?: string } }).translation?.against).toBe(
+      'the daily rate of the 5 days with figures',
+    );
     // Under Home's "Change on the week before" label.
     expect(heroku.change).toBe(
       'not compared (2 days of last week have no snapshot and 1 day of the week before has no snapshot)',

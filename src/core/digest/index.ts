@@ -2,7 +2,7 @@ export { signedUsd } from '../spend/movers';
 export { buildDigest, buildDigestSteps, digestPeriod, modelledMethod } from './build-digest';
 export type { DigestInput, ModelledMonthly } from './input';
 export { parityLines } from './parity';
-export { countedPeriod, notComparedLabel, percentLabel } from './platform-figures';
+export { countedPeriod, dailyRateBasis, notComparedLabel, percentLabel } from './platform-figures';
 
 export { chartSummary, renderDigestText, whyLines } from './render-text';
 export * from './schedule';

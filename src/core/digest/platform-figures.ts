@@ -5,7 +5,7 @@ import { ZERO } from '../money';
 import { changePercent, movers as moverRows, top as topRows } from '../spend/movers';
 import { addDays } from '../utc-days';
 import type { ModelledMonthly } from './input';
-import type { DigestWeek, Mover, PlatformId, Translation, WeekTotal } from './types';
+import type { DigestWeek, Mover, PlatformId, Translation, UnfinishedDay, WeekTotal } from './types';
 
 const MAX_ROWS = 5;
 /** Movers kept for grouping: twenty apps that changed alike are one line, so keep them all. */
@@ -103,7 +103,20 @@ export function translation(
     differenceYearly: differenceWeekly.times(52),
     notes: modelled.notes,
     ...range,
+    ...(weekDays < 7 ? { daysCompared: weekDays } : {}),
   };
+}
+
+/**
+ * What a modelled difference is set against when the actual week is not whole: `Mon–Sat’s daily rate`
+ * (a Sunday not over in UTC), `the daily rate of the 5 days with figures` (days without figures).
+ * Undefined for a whole week: against the week as it is.
+ */
+export function dailyRateBasis(t: Translation, unfinished: UnfinishedDay | undefined): string | undefined {
+  if (t.daysCompared === undefined) return undefined;
+  return unfinished && t.daysCompared === 6
+    ? 'Mon–Sat’s daily rate'
+    : `the daily rate of the ${t.daysCompared} days with figures`;
 }
 
 /** `not compared with the week before (1 day of last week has no snapshot)`. */

@@ -7,7 +7,7 @@ import { formatUsd } from '../money';
 import { signedUsd } from '../spend/movers';
 import { groupMovers } from './mover-groups';
 import { parityLines } from './parity';
-import { notComparedLabel, percentLabel } from './platform-figures';
+import { dailyRateBasis, notComparedLabel, percentLabel } from './platform-figures';
 import type { Digest, PlatformSection, UnfinishedDay } from './types';
 import { countedSpan, unfinishedDayNote } from './unfinished-day';
 
@@ -56,8 +56,9 @@ function platformLines(section: PlatformSection, unfinished: UnfinishedDay | und
   }
   const t = section.translation;
   if (t) {
+    const basis = dailyRateBasis(t, unfinished);
     lines.push(
-      `Same workload on ${NAME[t.to]} (modelled): ${formatUsd(t.modelledWeekly)}/week — ${signedUsd(t.differenceWeekly)}/week, ${signedUsd(t.differenceYearly)}/year vs actual${unfinished ? ' (at Mon–Sat’s daily rate)' : ''}`,
+      `Same workload on ${NAME[t.to]} (modelled): ${formatUsd(t.modelledWeekly)}/week — ${signedUsd(t.differenceWeekly)}/week, ${signedUsd(t.differenceYearly)}/year vs actual${basis ? ` (at ${basis})` : ''}`,
     );
   }
   return lines;

@@ -56,6 +56,8 @@ export interface Translation {
   notes: string[];
   /** The cheapest and dearest way to run it there, per week, when the model gives several (tiers). */
   range?: { low: Money; high: Money };
+  /** The days of last week the actual figure counts, when not all seven: the difference is against their daily rate. */
+  daysCompared?: number;
 }
 
 export interface PlatformDigest {

@@ -3,9 +3,9 @@
  * be kept in the store cache and shown again without re-reading AWS or Heroku. Pure.
  */
 
-import { countedSpan, modelledMethod, unfinishedDayNote } from '../../core/digest';
+import { countedSpan, dailyRateBasis, modelledMethod, unfinishedDayNote } from '../../core/digest';
 import { groupMovers } from '../../core/digest/mover-groups';
-import type { Digest, DigestParity, PlatformId, PlatformSection } from '../../core/digest/types';
+import type { Digest, DigestParity, PlatformId, PlatformSection, UnfinishedDay } from '../../core/digest/types';
 import { formatUsd, fromCents, type Money, toCents } from '../../core/money';
 import { signedUsd } from '../../core/spend/movers';
 import { monthLabel, rangeLabel } from '../period-labels';
@@ -16,7 +16,7 @@ import { sparkline } from './sparkline';
 const notCompared = (why: string): string => `not compared (${why})`;
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
-const FIGURES_VERSION = 4;
+const FIGURES_VERSION = 5;
 
 export interface PlatformFigures {
   platform: PlatformId;
@@ -52,6 +52,8 @@ export interface PlatformFigures {
     differenceYearly: string;
     /** Moving would save money (the difference is negative). */
     saves: boolean;
+    /** What the difference is set against when last week is not whole: `Mon–Sat’s daily rate`. */
+    against?: string;
     notes: string[];
   };
   estimated: boolean;
@@ -103,7 +105,10 @@ export interface DashboardFigures {
 
 const PLATFORM_NAMES: Record<PlatformId, string> = { aws: 'AWS', heroku: 'Heroku' };
 
-function platformFigures(section: PlatformSection): PlatformFigures | PlatformOff {
+function platformFigures(
+  section: PlatformSection,
+  unfinished: UnfinishedDay | undefined,
+): PlatformFigures | PlatformOff {
   const name = PLATFORM_NAMES[section.platform];
   if (section.status !== 'ok')
     return { platform: section.platform, name, status: section.status, reason: section.reason };
@@ -112,6 +117,7 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
       ? ''
       : ` (${section.changePercent > 0 ? '+' : ''}${section.changePercent.toFixed(1)}%)`;
   const translation = section.translation;
+  const against = translation && dailyRateBasis(translation, unfinished);
   return {
     platform: section.platform,
     name,
@@ -151,6 +157,7 @@ function platformFigures(section: PlatformSection): PlatformFigures | PlatformOf
             differenceWeekly: signedUsd(translation.differenceWeekly),
             differenceYearly: signedUsd(translation.differenceYearly),
             saves: translation.differenceWeekly.isNegative(),
+            ...(against ? { against } : {}),
             notes: [...translation.notes],
           },
         }
@@ -196,7 +203,10 @@ export function dashboardFigures(digest: Digest): DashboardFigures {
     ...(digest.unfinishedDay ? { unfinishedDayNote: unfinishedDayNote(digest.unfinishedDay) } : {}),
     timezone: digest.week.timezone,
     verdict: digest.verdict,
-    platforms: [platformFigures(digest.aws), platformFigures(digest.heroku)],
+    platforms: [
+      platformFigures(digest.aws, digest.unfinishedDay),
+      platformFigures(digest.heroku, digest.unfinishedDay),
+    ],
     posture: digest.posture.map((line) => ({ framework: line.framework, summary: line.summary, gaps: line.gaps })),
     ...(digest.parity ? { parity: digest.parity } : {}),
     about: [...digest.about],

@@ -60,8 +60,8 @@ function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): 
   ];
   const t = platform.translation;
   if (t) {
-    // The difference is against the counted days' daily rate: say so when they are not the whole week.
-    const against = span ? ' vs Mon–Sat’s daily rate' : '';
+    // The difference is against the counted days' daily rate: said when they are not the whole week.
+    const against = t.against ? ` vs ${t.against}` : '';
     const modelled = t.range
       ? `${t.range}/week across three tiers (consolidated ${t.differenceWeekly}${against})`
       : `${t.modelledWeekly}/week (${t.differenceWeekly}${against})`;

@@ -8,6 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import {
   countedSpan,
   type Digest,
+  dailyRateBasis,
   modelledMethod,
   notComparedLabel,
   type PlatformSection,
@@ -54,7 +55,8 @@ function modelledText(
 ): string | undefined {
   const t = section.translation;
   if (!t) return undefined;
-  const actual = unfinished ? 'actual at Mon–Sat’s daily rate' : 'actual';
+  const basis = dailyRateBasis(t, unfinished);
+  const actual = basis ? `actual at ${basis}` : 'actual';
   if (!t.range) return `${formatUsd(t.modelledWeekly)}/week (${signedUsd(t.differenceWeekly)}/week vs ${actual})`;
   return `${modelledRange(t.range)} (consolidated tier ${signedUsd(t.differenceWeekly)}/week vs ${actual})`;
 }
