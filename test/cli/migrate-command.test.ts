@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
 import { firstOfMonth, utcDay } from '../../src/core/utc-days';
 import { tempSqliteFile } from '../support/databases';
@@ -201,6 +203,69 @@ describe('npx hosting-advisor migrate heroku, with an app in a Shield Private Sp
       'One-off cost of moving: $2,400.00 (engineering hours and data copied; apart from every monthly figure); payback not known until every item has a price.',
     );
     expect(stdout).not.toContain('does not pay back');
+  });
+});
+
+describe('npx hosting-advisor migrate heroku, with apps in several Private Spaces priced by PRICING_FILE', () => {
+  let spaced: FakeHeroku;
+  beforeAll(async () => {
+    const w = new HerokuWorld({ seed: 6 });
+    w.addTeam('care', { type: 'enterprise' });
+    w.addSpace('care-shield-us', { team: 'care', shield: true });
+    w.addSpace('care-shield-eu', { team: 'care', shield: true });
+    w.addSpace('care-private', { team: 'care', shield: false });
+    const shieldPostgres = {
+      service: 'heroku-postgresql',
+      plan: 'shield-0',
+      contract: true,
+      compliance: ['HIPAA' as const],
+    };
+    w.addApp('care-api', {
+      team: 'care',
+      space: 'care-shield-us',
+      formation: [{ type: 'web', quantity: 2, size: 'shield-M' }],
+      addOns: [shieldPostgres],
+    });
+    w.addApp('care-eu-api', {
+      team: 'care',
+      space: 'care-shield-eu',
+      formation: [{ type: 'web', quantity: 2, size: 'shield-M' }],
+      addOns: [shieldPostgres],
+    });
+    w.addApp('care-web', {
+      team: 'care',
+      space: 'care-private',
+      formation: [{ type: 'web', quantity: 2, size: 'private-M' }],
+    });
+    spaced = await FakeHeroku.start({ world: w });
+  });
+  afterAll(() => spaced.close());
+
+  test('each space is billed its own fee, Shield and Private alike, in the total the verdict uses', async () => {
+    const file = path.join(path.dirname(tempSqliteFile()), 'prices.yml');
+    fs.writeFileSync(
+      file,
+      'asOf: 2026-11-01\nprices:\n  heroku.space.shield: 3000\n  heroku.space.private: 1000\n  heroku.postgres.shield-0: 450\n',
+    );
+    const env = { HEROKU_API_TOKEN: spaced.token, HEROKU_API_URL: spaced.url, PRICING_FILE: file };
+    const { code, stdout } = await run(['heroku', '--json'], env);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    // Dynos: 4 × Shield-M $540 + 2 × Private-M $450; 2 × shield-0 $450; spaces: 2 × $3,000 Shield + $1,000 Private.
+    expect(json.current.monthly).toBe('10960.00');
+    expect(
+      json.current.lines
+        .filter((l: { item: string }) => /Space/.test(l.item))
+        .map((l: { item: string; monthly: string }) => [l.item, l.monthly]),
+    ).toEqual([
+      ['Private Space care-private', '1000.00'],
+      ['Shield Private Space care-shield-eu', '3000.00'],
+      ['Shield Private Space care-shield-us', '3000.00'],
+    ]);
+    expect(json.current.unpriced).toEqual([]);
+    const { stdout: text } = await run(['heroku'], env);
+    expect(text).toContain('Heroku as it runs: $10,960.00/mo.');
+    expect(text).toContain('    Account-wide: Eco pool and Space fees: $7,000.00/mo');
   });
 });
 

@@ -32,6 +32,8 @@ export interface FleetApp {
   environment?: EnvironmentName;
   /** `workload.compliance` says what regulated data the app holds (a live app in a Shield Private Space: HIPAA). */
   workload: Workload;
+  /** The Private or Shield Space it runs in: each space the fleet uses is billed its own fee. */
+  space?: { name: string; shield: boolean };
 }
 
 /** A Heroku account modelled on AWS. */
@@ -139,7 +141,8 @@ export function* modelFleetSteps(
     });
   }
   yield;
-  const current = platformCost('heroku', [...herokuAccountLines(stacks, catalog), ...currentLines]);
+  const spaces = apps.flatMap((app) => (app.space ? [app.space] : []));
+  const current = platformCost('heroku', [...herokuAccountLines(stacks, catalog, spaces), ...currentLines]);
   const complianceNotes: string[] = [];
   const compliance = awsComplianceLines(
     [...regulated.needs].sort(),

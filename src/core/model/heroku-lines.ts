@@ -92,8 +92,15 @@ export function addOnLine(
   return { ...facts, unitPrice: price, monthly: price, cents: addOn.monthlyCents };
 }
 
-/** Account-level Heroku lines: the Eco pool and the Private/Shield Space fee. */
-export function herokuAccountLines(stacks: readonly HerokuStack[], catalog: Catalog): CostLine[] {
+/**
+ * Account-level Heroku lines: the Eco pool and the Space fees, one for each space named (a fleet read
+ * from the account knows its spaces), else one for the kind of space the dynos need.
+ */
+export function herokuAccountLines(
+  stacks: readonly HerokuStack[],
+  catalog: Catalog,
+  spaces: readonly { name: string; shield: boolean }[] = [],
+): CostLine[] {
   const lines: CostLine[] = [];
   // concat, not flatMap: V8's flatMap is many times slower here.
   const dynos = ([] as HerokuStack['dynos']).concat(...stacks.map((s) => s.dynos));
@@ -107,12 +114,17 @@ export function herokuAccountLines(stacks: readonly HerokuStack[], catalog: Cata
     );
   }
   const tiers = new Set(dynos.map((d) => d.spec?.tier));
-  const space = tiers.has('shield') ? 'shield' : tiers.has('private') ? 'private' : undefined;
   const place = { environment: 'production' as const, category: 'platform' as const };
-  if (space) {
-    const name = `${space === 'shield' ? 'Shield ' : ''}Private Space`;
-    lines.push(lineFor(priceOf(catalog, `heroku.space.${space}`), name, 1, place));
-  }
+  const kindName = (shield: boolean) => `${shield ? 'Shield ' : ''}Private Space`;
+  const spaceLine = (shield: boolean, name: string) =>
+    lineFor(priceOf(catalog, `heroku.space.${shield ? 'shield' : 'private'}`), name, 1, place);
+  const named = [...new Map(spaces.map((s) => [s.name, s])).values()]
+    .map((s) => ({ shield: s.shield, item: `${kindName(s.shield)} ${s.name}` }))
+    .sort((a, b) => a.item.localeCompare(b.item));
+  for (const space of named) lines.push(spaceLine(space.shield, space.item));
+  // No space named (an estimate): one of the kind the dynos need.
+  const shield = tiers.has('shield') ? true : tiers.has('private') ? false : undefined;
+  if (named.length === 0 && shield !== undefined) lines.push(spaceLine(shield, kindName(shield)));
   if (tiers.has('fir')) lines.push(lineFor(priceOf(catalog, 'heroku.space.fir'), 'Fir-generation space', 1, place));
   return lines;
 }

@@ -146,6 +146,7 @@ export function fleetAppsOf(inventory: HerokuInventory, catalog: Catalog = DEFAU
     return {
       name: app.name,
       ...(app.team ? { team: app.team.name } : {}),
+      ...(app.space ? { space: { name: app.space.name, shield: app.space.shield } } : {}),
       environment,
       workload: web
         ? { ...workload, egressGbPerMonth: milli(a.egressGbPerMonth), logGbPerMonth: milli(a.logGbPerMonth) }
