@@ -111,6 +111,37 @@ describe('an AWS account on Heroku', () => {
     expect(model.oneOff.total.toFixed(2)).toBe('3227.00');
   });
 
+  it('counts a Compute Savings Plan fee as what pays for the instances it covers, not as a service that stays on AWS', () => {
+    // Ten m5.large all month under a 1-year no-upfront Compute Savings Plan: Cost Explorer's unblended
+    // cost shows the covered usage netted to $0 by the plan's negation, and the plan's fee as a
+    // service of its own.
+    const covered = modelAwsAccount(
+      account({
+        instances: [{ service: 'ec2', instanceType: 'm5.large', count: 10, multiAz: false }],
+        rdsStorageGb: 0,
+        costs: [
+          { service: EC2, usageType: 'BoxUsage:m5.large', amount: '0' },
+          { service: 'Savings Plans for AWS Compute usage', usageType: 'ComputeSP:1yrNoUpfront', amount: '497.664' },
+        ],
+      }),
+      catalog,
+    );
+    expect(items(covered.current.lines)).toEqual([
+      ['EC2 m5.large: 10 running, as billed (net of the Savings Plan below)', 0],
+      ['Savings Plan fee: Savings Plans for AWS Compute usage (pays for the covered instance usage)', 49766],
+    ]);
+    for (const tier of covered.tiers) expect(tier.lines.some((l) => /Savings Plan/.test(l.item))).toBe(false);
+    // 10 × 7 Standard-2X ($3,500) against the $497.66 the instances cost through the plan.
+    expect(covered.tiers[1].infrastructure.toFixed(2)).toBe('3500.00');
+    expect(covered.differences[1].monthly.toFixed(2)).toBe('-3002.34');
+    // The instances are compared with the fee that pays for them, never as costing $0.00.
+    expect(covered.drivers[0]).toBe(
+      'EC2 instances (1 type) with the Savings Plan that pays for them are cheaper on AWS by $4,502.34/mo: $497.66/mo on AWS as billed, $5,000.00/mo on Heroku like-for-like.',
+    );
+    expect(covered.drivers.join('\n')).not.toMatch(/\$0\.00|stays? on AWS/);
+    expect(covered.assumptions.join('\n')).toContain('bills until its term ends');
+  });
+
   it('names no winner when an instance has no known size', () => {
     const unknown = modelAwsAccount(
       account({ instances: [{ service: 'ec2', instanceType: 'x9z.huge', count: 1, multiAz: false }], costs: [] }),

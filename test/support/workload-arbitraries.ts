@@ -107,6 +107,7 @@ const BILLED_SERVICES = [
   ['Amazon Simple Storage Service', 'TimedStorage-ByteHrs'],
   ['Amazon CloudFront', 'DataTransfer-Out-Bytes'],
   ['Tax', 'Tax'],
+  ['Savings Plans for AWS Compute usage', 'ComputeSP:1yrNoUpfront'],
 ] as const;
 
 const amount = fc.integer({ min: 0, max: 5_000_000 }).map((milli) => (milli / 1000).toFixed(3));
@@ -120,7 +121,7 @@ export const awsAccountMonth = fc
     counts: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 8, maxLength: 8 }),
     multiAz: fc.boolean(),
     storage: fc.integer({ min: 0, max: 3000 }),
-    amounts: fc.array(amount, { minLength: 16, maxLength: 16 }),
+    amounts: fc.array(amount, { minLength: 8 + BILLED_SERVICES.length, maxLength: 8 + BILLED_SERVICES.length }),
     other: fc.subarray([...BILLED_SERVICES]),
   })
   .filter((a) => a.ec2.length + a.rds.length + a.cache.length > 0)

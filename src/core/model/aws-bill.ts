@@ -53,6 +53,8 @@ const CATEGORY: Record<AwsAccountInstance['service'], CostCategory> = {
 export interface AwsBill {
   unitLines: Map<string, PricedCostLine>;
   included: PricedCostLine[];
+  /** Savings Plan fees: what the instance usage they cover costs (that usage is billed net of them). */
+  commitments: PricedCostLine[];
   stays: PricedCostLine[];
 }
 
@@ -81,6 +83,7 @@ export function* billSteps(account: AwsAccount): Steps<AwsBill> {
   const byUnit = new Map<string, Decimal>();
   const included = new Map<string, Decimal>();
   const stays = new Map<string, Decimal>();
+  const commitments = new Map<string, Decimal>();
   const known = new Map(account.instances.map((i) => [`${i.service}:${i.instanceType}`, i]));
   const add = (map: Map<string, Decimal>, key: string, amount: string) =>
     map.set(key, (map.get(key) ?? new Decimal(0)).plus(amount));
@@ -88,6 +91,7 @@ export function* billSteps(account: AwsAccount): Steps<AwsBill> {
     if (index > 0 && index % ROWS_A_STEP === 0) yield;
     const kind = spendKind(row.service, row.usageType);
     if (kind.kind === 'stays') add(stays, kind.service, row.amount);
+    else if (kind.kind === 'commitment') add(commitments, kind.service, row.amount);
     else if (kind.kind === 'included') add(included, kind.what, row.amount);
     else {
       const instance = known.get(`${kind.service}:${kind.instanceType}`);
@@ -100,9 +104,10 @@ export function* billSteps(account: AwsAccount): Steps<AwsBill> {
     const name = unitName(instance);
     const amount = byUnit.get(name) ?? new Decimal(0);
     const running = `${instance.count} running`;
+    const net = instance.service === 'ec2' && commitments.size > 0 ? ' (net of the Savings Plan below)' : '';
     unitLines.set(
       name,
-      billLine(`${name}: ${running}, as billed`, amount, CATEGORY[instance.service], source, account.asOf),
+      billLine(`${name}: ${running}, as billed${net}`, amount, CATEGORY[instance.service], source, account.asOf),
     );
   }
   const order = (what: string) => {
@@ -114,6 +119,17 @@ export function* billSteps(account: AwsAccount): Steps<AwsBill> {
     included: [...included]
       .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b))
       .map(([what, amount]) => billLine(`What Heroku includes: ${what}`, amount, 'network', source, account.asOf)),
+    commitments: [...commitments]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([service, amount]) =>
+        billLine(
+          `Savings Plan fee: ${service} (pays for the covered instance usage)`,
+          amount,
+          'compute',
+          source,
+          account.asOf,
+        ),
+      ),
     stays: [...stays]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([service, amount]) => billLine(`Stays on AWS: ${service}`, amount, 'platform', source, account.asOf)),

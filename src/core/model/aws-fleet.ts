@@ -127,13 +127,27 @@ function unitLines(
 
 /** The largest reasons, in words, from the figures shown. */
 function awsDrivers(units: readonly MigrationUnit[], bill: AwsBill, tiers: readonly TierCost[]): string[] {
-  const ranked = [...units]
+  // EC2 billed net of a Savings Plan is compared together with the plan's fee, never as costing nothing.
+  const planned = bill.commitments.length > 0 ? units.filter((u) => u.name.startsWith('EC2 ')) : [];
+  const compared = units
+    .filter((u) => !planned.includes(u))
+    .map((u) => ({ name: `${u.name} is`, current: u.current, likeForLike: u.likeForLike }));
+  if (planned.length > 0) {
+    const cents = (pick: (u: MigrationUnit) => number) => planned.reduce((sum, u) => sum + pick(u), 0);
+    const fee = bill.commitments.reduce((sum, l) => sum + l.cents, 0);
+    compared.push({
+      name: `EC2 instances (${plural(planned.length, 'type')}) with the Savings Plan that pays for them are`,
+      current: fromCents(cents((u) => toCents(u.current)) + fee),
+      likeForLike: fromCents(cents((u) => toCents(u.likeForLike))),
+    });
+  }
+  const ranked = compared
     .filter((u) => !u.current.equals(u.likeForLike))
     .sort((a, b) => b.current.minus(b.likeForLike).abs().comparedTo(a.current.minus(a.likeForLike).abs()));
   const drivers = ranked.slice(0, 3).map((u) => {
     const gap = formatUsd(u.current.minus(u.likeForLike).abs());
     const cheaper = u.current.lessThanOrEqualTo(u.likeForLike) ? 'AWS' : 'Heroku';
-    return `${u.name} is cheaper on ${cheaper} by ${gap}/mo: ${formatUsd(u.current)}/mo on AWS as billed, ${formatUsd(u.likeForLike)}/mo on Heroku like-for-like.`;
+    return `${u.name} cheaper on ${cheaper} by ${gap}/mo: ${formatUsd(u.current)}/mo on AWS as billed, ${formatUsd(u.likeForLike)}/mo on Heroku like-for-like.`;
   });
   const included = bill.included.reduce((sum, l) => sum + l.cents, 0);
   if (included !== 0)
@@ -187,7 +201,12 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     );
   }
   yield;
-  const current = platformCost('aws', [...bill.unitLines.values(), ...bill.included, ...bill.stays]);
+  const current = platformCost('aws', [
+    ...bill.unitLines.values(),
+    ...bill.commitments,
+    ...bill.included,
+    ...bill.stays,
+  ]);
   const [likeForLike] = tiers;
   const units = account.instances.map(
     (i): MigrationUnit => ({
@@ -243,6 +262,11 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
         : []),
       "What Heroku's prices include (load balancing, NAT gateways, public addresses, EBS disks, CloudWatch, data transfer, RDS storage and backups) is on the AWS side only.",
       'Services with no Heroku counterpart stay on AWS and are counted the same in every tier, so they change no difference.',
+      ...(bill.commitments.length > 0
+        ? [
+            "A Compute Savings Plan's fee is what the EC2 usage it covers costs (Cost Explorer's unblended cost shows that usage net of the plan), so it is on the AWS side only, with the instances; the plan bills until its term ends, whatever moves, so count the months left in the cost of moving.",
+          ]
+        : []),
       `One-off: ${a.migrationHoursPerApp} h per EC2 instance type (taken as one app) and ${a.migrationHoursPerDatabase} h per database at the ops rate, and the database data copied out of AWS at its data transfer price.`,
     ],
     priceListDate: catalog.priceListDate,

@@ -20,9 +20,17 @@ const MOVING_SERVICES: Record<string, string> = {
 const INSTANCE_USAGE =
   /(?:^|-)(?:BoxUsage|DedicatedUsage|HeavyUsage|SpotUsage|InstanceUsage|Multi-AZUsage|NodeUsage)[^:]*:(.+)$/;
 
+/**
+ * Cost Explorer's SERVICE of a Compute Savings Plan's fee. Under unblended cost the EC2 usage it covers
+ * is netted to nothing by the plan's negation, so the fee is what that usage costs: it goes with the
+ * instances, not with what stays (Fargate and Lambda usage it covers stay; the share is not in the bill).
+ */
+const COMPUTE_SAVINGS_PLAN = /^Savings Plans for AWS Compute usage$/i;
+
 export type SpendKind =
   | { kind: 'instance'; service: 'ec2' | 'rds' | 'elasticache'; instanceType: string }
   | { kind: 'included'; what: string }
+  | { kind: 'commitment'; service: string }
   | { kind: 'stays'; service: string };
 
 /** The Heroku-included things, in the order answers list them. */
@@ -39,6 +47,7 @@ export const INCLUDED_ORDER = [
 ] as const;
 
 export function spendKind(service: string, usageType: string): SpendKind {
+  if (COMPUTE_SAVINGS_PLAN.test(service)) return { kind: 'commitment', service };
   const moving = MOVING_SERVICES[service];
   if (!moving) return { kind: 'stays', service };
   const instance = INSTANCE_USAGE.exec(usageType);
