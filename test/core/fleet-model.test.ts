@@ -119,6 +119,35 @@ describe('a fleet of small apps on AWS', () => {
   });
 });
 
+describe('a pipeline with staging and open review apps', () => {
+  // One app, its staging copy and 30 review apps a pull request each, every one with its own database.
+  const review = (n: number): FleetApp => ({
+    name: `shop-pr-${100 + n}`,
+    team: 'shop',
+    workload: workload([['web', 1, 'basic']], 'essential-0'),
+  });
+  const fleet = modelFleet(
+    [
+      { name: 'shop', team: 'shop', workload: workload([['web', 2, 'standard-2x']], 'standard-0') },
+      { name: 'shop-staging', team: 'shop', workload: workload([['web', 1, 'standard-1x']], 'essential-0') },
+      ...Array.from({ length: 30 }, (_, n) => review(n)),
+    ],
+    catalog,
+  );
+
+  it('prices moving the apps and their data, not each review app the pipeline makes again for every pull request', () => {
+    expect(fleet.units.filter((u) => u.environment === 'review')).toHaveLength(30);
+    // 2 apps × 16 h + 2 databases × 8 h at $100/h: the review apps come back from the pipeline's setup.
+    expect(fleet.oneOff.lines.map((l) => [l.item, l.monthly.toFixed(2)])).toEqual([
+      ['Moving 2 apps (16 h each: build, deploy, config, cut-over)', '3200.00'],
+      ['Moving 2 databases (8 h each: copy, check, switch)', '1600.00'],
+    ]);
+    expect(fleet.assumptions.join('\n')).toContain(
+      '30 review apps are not moved one by one: the pipeline makes them again on AWS',
+    );
+  });
+});
+
 describe('a fleet with apps in a Shield Private Space (HIPAA) on AWS', () => {
   const hipaa: Workload['compliance'] = ['hipaa'];
   const apps: FleetApp[] = [

@@ -179,8 +179,11 @@ export function* modelFleetSteps(
   const sharedLikeForLike = fromCents(toCents(likeForLike.infrastructure) - sumOf((u) => toCents(u.likeForLike)));
   yield;
   const differences = differencesOf(current, tiers);
+  // Review apps are made by the pipeline for each pull request: they are set up again, not moved.
+  const moved = apps.filter((_, i) => environments[i] !== 'review');
+  const reviewApps = apps.length - moved.length;
   const oneOff = oneOffCost(
-    { apps: apps.length, databases: apps.filter((app) => app.workload.database).length, dataOutGb: 0 },
+    { apps: moved.length, databases: moved.filter((app) => app.workload.database).length, dataOutGb: 0 },
     catalog,
   );
   yield;
@@ -211,6 +214,11 @@ export function* modelFleetSteps(
       ...regulatedNote(regulated.apps, [...regulated.needs].sort()),
       ...complianceNotes,
       `One-off: ${a.migrationHoursPerApp} h per app and ${a.migrationHoursPerDatabase} h per database at the ops rate; copying data out of Heroku costs nothing (Heroku bills no egress, AWS no data in).`,
+      ...(reviewApps > 0
+        ? [
+            `${plural(reviewApps, 'review app')} ${reviewApps === 1 ? 'is' : 'are'} not moved one by one: the pipeline makes them again on AWS for each pull request, so the one-off counts the production and staging apps and their databases.`,
+          ]
+        : []),
     ],
     priceListDate: catalog.priceListDate,
   };
