@@ -56,6 +56,8 @@ export interface AwsBill {
   /** Savings Plan fees: what the instance usage they cover costs (that usage is billed net of them). */
   commitments: PricedCostLine[];
   stays: PricedCostLine[];
+  /** The bill's tax, on no line: Heroku's list prices are before tax. */
+  tax: Decimal;
 }
 
 function billLine(item: string, amount: Decimal, category: CostCategory, source: string, asOf: string): PricedCostLine {
@@ -84,6 +86,7 @@ export function* billSteps(account: AwsAccount): Steps<AwsBill> {
   const included = new Map<string, Decimal>();
   const stays = new Map<string, Decimal>();
   const commitments = new Map<string, Decimal>();
+  let tax = new Decimal(0);
   const known = new Map(account.instances.map((i) => [`${i.service}:${i.instanceType}`, i]));
   const add = (map: Map<string, Decimal>, key: string, amount: string) =>
     map.set(key, (map.get(key) ?? new Decimal(0)).plus(amount));
@@ -92,6 +95,7 @@ export function* billSteps(account: AwsAccount): Steps<AwsBill> {
     const kind = spendKind(row.service, row.usageType);
     if (kind.kind === 'stays') add(stays, kind.service, row.amount);
     else if (kind.kind === 'commitment') add(commitments, kind.service, row.amount);
+    else if (kind.kind === 'tax') tax = tax.plus(row.amount);
     else if (kind.kind === 'included') add(included, kind.what, row.amount);
     else {
       const instance = known.get(`${kind.service}:${kind.instanceType}`);
@@ -133,5 +137,6 @@ export function* billSteps(account: AwsAccount): Steps<AwsBill> {
     stays: [...stays]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([service, amount]) => billLine(`Stays on AWS: ${service}`, amount, 'platform', source, account.asOf)),
+    tax,
   };
 }

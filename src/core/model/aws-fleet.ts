@@ -246,7 +246,7 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     ...(payback === undefined ? {} : { paybackMonths: payback }),
     drivers: awsDrivers(units, bill, tiers),
     assumptions: [
-      `AWS as billed ${account.period} (Cost Explorer, ${account.metric}, by service and usage type; credits and refunds apart); Heroku at list prices in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
+      `AWS as billed ${account.period}, before tax (Cost Explorer, ${account.metric}, by service and usage type; credits and refunds apart); Heroku at list prices in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
       'AWS has no apps: each instance type, database class and cache node is one line, modelled as always-on production; instances are the average running over the period, rounded up.',
       ...account.instances.map((i) => {
         const size = sizeOf(catalog, i);
@@ -262,6 +262,11 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
         : []),
       "What Heroku's prices include (load balancing, NAT gateways, public addresses, EBS disks, CloudWatch, data transfer, RDS storage and backups) is on the AWS side only.",
       'Services with no Heroku counterpart stay on AWS and are counted the same in every tier, so they change no difference.',
+      ...(bill.tax.isZero()
+        ? []
+        : [
+            `AWS's tax (${formatUsd(bill.tax)} in the period) is left out of both sides: Heroku's list prices are before tax, and each platform bills its own.`,
+          ]),
       ...(bill.commitments.length > 0
         ? [
             "A Compute Savings Plan's fee is what the EC2 usage it covers costs (Cost Explorer's unblended cost shows that usage net of the plan), so it is on the AWS side only, with the instances; the plan bills until its term ends, whatever moves, so count the months left in the cost of moving.",

@@ -31,6 +31,8 @@ export type SpendKind =
   | { kind: 'instance'; service: 'ec2' | 'rds' | 'elasticache'; instanceType: string }
   | { kind: 'included'; what: string }
   | { kind: 'commitment'; service: string }
+  /** Tax on the bill: Heroku's list prices are before tax, so it is compared on neither side. */
+  | { kind: 'tax' }
   | { kind: 'stays'; service: string };
 
 /** The Heroku-included things, in the order answers list them. */
@@ -48,6 +50,7 @@ export const INCLUDED_ORDER = [
 
 export function spendKind(service: string, usageType: string): SpendKind {
   if (COMPUTE_SAVINGS_PLAN.test(service)) return { kind: 'commitment', service };
+  if (service === 'Tax') return { kind: 'tax' };
   const moving = MOVING_SERVICES[service];
   if (!moving) return { kind: 'stays', service };
   const instance = INSTANCE_USAGE.exec(usageType);
