@@ -123,11 +123,11 @@ function differenceSentence(model: MigrationModel): string {
 
 function oneOffSentence(model: MigrationModel): string {
   const cost = `One-off cost of moving: ${formatUsd(model.oneOff.total)} (engineering hours and data copied; apart from every monthly figure)`;
-  if (model.paybackMonths !== undefined)
-    return `${cost}; the ${VERDICT_TIER} tier's monthly saving pays it back in ${model.paybackMonths} month${model.paybackMonths === 1 ? '' : 's'}.`;
+  const saving = model.differences.find((d) => d.tier === VERDICT_TIER);
+  if (model.paybackMonths !== undefined && saving)
+    return `${cost}; the ${VERDICT_TIER} tier's monthly saving pays it back in ${model.paybackMonths} month${model.paybackMonths === 1 ? '' : 's'} (${formatUsd(model.oneOff.total)} ÷ ${formatUsd(saving.monthly)} saved a month, rounded up).`;
   // A difference with items left out is unknown, not nothing: the same words as the Slack answer.
-  if (model.differences.find((d) => d.tier === VERDICT_TIER)?.partial)
-    return `${cost}; payback not known until every item has a price.`;
+  if (saving?.partial) return `${cost}; payback not known until every item has a price.`;
   return `${cost}; the ${VERDICT_TIER} tier saves nothing each month that can be counted, so it does not pay back.`;
 }
 

@@ -266,6 +266,10 @@ describe('npx hosting-advisor migrate heroku, with apps in several Private Space
     const { stdout: text } = await run(['heroku'], env);
     expect(text).toContain('Heroku as it runs: $10,960.00/mo.');
     expect(text).toContain('    Account-wide: Eco pool and Space fees: $7,000.00/mo');
+    // How the payback is reckoned: the one-off over the consolidated tier's monthly saving, in whole months.
+    expect(text).toContain(
+      "the consolidated tier's monthly saving pays it back in 1 month ($6,400.00 ÷ $10,123.83 saved a month, rounded up).",
+    );
   });
 });
 

@@ -80,6 +80,14 @@ function checkLead(shown: string, sections: readonly Section[], model: Migration
   expect(cents(oneOff[1])).toBe(
     sections.find((s) => s.heading.startsWith('One-off') || s.heading.includes('One-off'))!.total,
   );
+  // The payback's reckoning: the one-off shown over the consolidated tier's saving shown, rounded up.
+  const payback = new RegExp(`pays it back in (\\d+) months? \\(${MONEY} ÷ ${MONEY} saved a month, rounded up\\)`).exec(
+    text,
+  );
+  if (payback) {
+    expect([cents(payback[2]), cents(payback[3])]).toEqual([cents(oneOff[1]), current - tierTotal('consolidated')]);
+    expect(Number(payback[1])).toBe(Math.max(1, Math.ceil(cents(payback[2]) / cents(payback[3]))));
+  } else expect(text).not.toContain('pays it back');
 }
 
 /** "On the consolidated tier, X is cheaper by $D/mo": the difference of the totals shown, the right side named. */
