@@ -1,16 +1,4 @@
-import { runCli } from '../../src/cli/run-cli';
-import { tempSqliteFile } from '../support/databases';
-
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    { DATABASE_URL: tempSqliteFile() },
-    { out: (text) => out.push(text), err: (text) => err.push(text) },
-  );
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+import { runCliCaptured as run } from '../support/run-cli';
 
 /** The command line after "For example: npx hosting-advisor", split as a shell would (no quoting used). */
 function exampleIn(message: string): string[] {

@@ -58,6 +58,9 @@ export function parseEstimate(text: string, catalog: Catalog): ParseResult {
 /** Printable ASCII, tabs and line breaks, without `<` and `>`: what `firstUnreadable` accepts and no typography rule changes. */
 const PLAIN = /^[\t\n\r\x20-\x3b=\x3f-\x7e]*$/;
 
+/** A whole number grouped in thousands: `1,500`, `1,000,000` (not `120,50` or `1,5000`). */
+const THOUSANDS = /(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
+
 function tokenise(text: string): string[] {
   if (text.length > MAX_INPUT_LENGTH) {
     fail(
@@ -80,8 +83,11 @@ function tokenise(text: string): string[] {
     .toLowerCase()
     .replace(/\s*=\s*/g, '=')
     .replace(/=(\d+)\s+x\s*/g, '=$1x')
-    .split(/[\s,;]+/)
-    .filter(Boolean);
+    // A comma separates words, except between digits: `1,500gb` is one number (thousands, as a
+    // budget's `$2,000` is), and `120,50` stays whole so its own setting names it as typed.
+    .split(/[\s;]+|,(?!\d)|(?<!\d),/)
+    .filter(Boolean)
+    .map((token) => (token.includes(',') ? token.replace(THOUSANDS, (digits) => digits.replace(/,/g, '')) : token));
   if (tokens.length > LIMITS.parts) {
     fail(
       `That estimate has ${tokens.length} parts; the limit is ${LIMITS.parts}. Describe each process type once, e.g. \`${HEROKU_EXAMPLE}\`.`,

@@ -1,0 +1,44 @@
+import { type Harness, startHarness } from '../support/bot-harness';
+import { runCliCaptured as cli } from '../support/run-cli';
+
+/**
+ * What people really type, through the signed receiver and the terminal: numbers written with
+ * thousands separators, and the other slips a keyboard, autocorrect or Slack itself makes.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+/** The ack's words: its notification text, or the header of a Block Kit answer. */
+async function slack(text: string): Promise<string> {
+  const { body } = await h.command(text);
+  return body.blocks?.[0]?.text?.text ?? body.text;
+}
+
+describe('estimate: numbers with thousands separators', () => {
+  test('`egress=1,500gb` is 1,500 GB, in Slack and in a terminal', async () => {
+    const plain = await slack('estimate web=2xstandard-2x egress=1500gb');
+    expect(plain).toMatch(/^Estimate: Heroku \$100\.00\/mo now; AWS /);
+    expect(await slack('estimate web=2xstandard-2x egress=1,500gb')).toBe(plain);
+    const terminal = await cli(['estimate', 'web=2xstandard-2x', 'egress=1,500gb']);
+    expect(terminal.stderr).toBe('');
+    expect(terminal.code).toBe(0);
+    expect(terminal.stdout).toContain('Data transfer out to the internet (first 10 TB: 1,500 GB)');
+  });
+
+  test('`ops-rate=1,200` is refused for what it is, $1,200 an hour, not as a stray `200`', async () => {
+    const said = await slack('estimate web=2xstandard-2x ops-rate=1,200');
+    expect(said).toContain('$1,200/h is beyond the $1,000/h this estimator takes for ops time, e.g. `ops-rate=150`');
+    expect(said).not.toContain('on its own');
+  });
+
+  test('a decimal comma is named as typed, with the example to write instead', async () => {
+    const said = await slack('estimate web=2xstandard-2x ops-rate=120,50');
+    expect(said).toBe('`ops-rate=120,50`: `ops-rate=` takes US dollars per hour as a number, e.g. `ops-rate=120`.');
+    const terminal = await cli(['estimate', 'web=2xstandard-2x', 'ops-rate=120,50']);
+    expect(terminal.code).toBe(1);
+    expect(terminal.stderr).toBe(said);
+  });
+});
