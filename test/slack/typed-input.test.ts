@@ -42,3 +42,22 @@ describe('estimate: numbers with thousands separators', () => {
     expect(terminal.stderr).toBe(said);
   });
 });
+
+describe('estimate: "Did you mean" only for a near word', () => {
+  test.each([
+    ['web=standard-2x x2', '`x2`'],
+    ['web=2xstandard-2x gb', '`gb`'],
+    ['web=2xstandard-2x us', '`us`'],
+  ])('`%s` names the stray word and suggests no unrelated flag', async (words, stray) => {
+    const said = await slack(`estimate ${words}`);
+    expect(said).toContain(`I don't know ${stray}. Flags and settings: staging, review=N,`);
+    expect(said).not.toContain('Did you mean');
+  });
+
+  test('a near slip still gets its suggestion', async () => {
+    expect(await slack('estimate web=2xstandard-2x stagin')).toContain(
+      "I don't know `stagin`. Did you mean `staging`?",
+    );
+    expect(await slack('estimate web=2xstandard-2x hipa')).toContain("I don't know `hipa`. Did you mean `hipaa`?");
+  });
+});

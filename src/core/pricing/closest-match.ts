@@ -12,13 +12,17 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The candidate nearest to `input`, if it is near enough to be a plausible typo. */
+/**
+ * The candidate nearest to `input`, if it is near enough to be a plausible typo: a few edits, and
+ * fewer than either word has letters (two edits turn any two-letter word into `ha`, `gb` included).
+ */
 export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(2, Math.floor(input.length / 3));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(input, candidate);
-    if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
+    const near = distance <= limit && distance < Math.min(input.length, candidate.length);
+    if (near && (!best || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;
 }
