@@ -61,3 +61,21 @@ describe('estimate: "Did you mean" only for a near word', () => {
     expect(await slack('estimate web=2xstandard-2x hipa')).toContain("I don't know `hipa`. Did you mean `hipaa`?");
   });
 });
+
+describe('estimate: an amount of data written with a space before its unit', () => {
+  test.each([
+    ['logs=20 GB', 'logs=20gb'],
+    ['egress=1.5 TB', 'egress=1.5tb'],
+    ['postgres=standard-0 storage = 40 GB', 'postgres=standard-0 storage=40gb'],
+  ])('`%s` is `%s`', async (spaced, written) => {
+    const expected = await slack(`estimate web=2xstandard-2x ${written}`);
+    expect(expected).toMatch(/^Estimate: Heroku /);
+    expect(await slack(`estimate web=2xstandard-2x ${spaced}`)).toBe(expected);
+  });
+
+  test('in a terminal too, where the shell makes the unit a word of its own', async () => {
+    const spaced = await cli(['estimate', 'web=2xstandard-2x', 'logs=20', 'GB']);
+    expect(spaced.stderr).toBe('');
+    expect(spaced.stdout).toBe((await cli(['estimate', 'web=2xstandard-2x', 'logs=20gb'])).stdout);
+  });
+});

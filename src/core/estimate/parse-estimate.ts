@@ -83,6 +83,8 @@ function tokenise(text: string): string[] {
     .toLowerCase()
     .replace(/\s*=\s*/g, '=')
     .replace(/=(\d+)\s+x\s*/g, '=$1x')
+    // `logs=20 GB`: a unit of data after a space is still that amount's.
+    .replace(/=([\d.,]*\d)\s+(gb|gib|tb|tib|mb|mib)(?![\w=.-])/g, '=$1$2')
     // A comma separates words, except between digits: `1,500gb` is one number (thousands, as a
     // budget's `$2,000` is), and `120,50` stays whole so its own setting names it as typed.
     .split(/[\s;]+|,(?!\d)|(?<!\d),/)
