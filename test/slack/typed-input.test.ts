@@ -79,3 +79,29 @@ describe('estimate: an amount of data written with a space before its unit', () 
     expect(spaced.stdout).toBe((await cli(['estimate', 'web=2xstandard-2x', 'logs=20gb'])).stdout);
   });
 });
+
+describe('compliance: the words in another order', () => {
+  /** The whole ack, as the person sees it: the blocks' text, or the message. */
+  async function answer(text: string): Promise<string> {
+    const { body } = await h.command(text);
+    return JSON.stringify(body.blocks ?? body.text).replace(/"(action_id|block_id|value)":"[^"]*"/g, '');
+  }
+
+  test.each([
+    ['compliance aws hipaa', 'compliance hipaa aws'],
+    ['compliance heroku pci dss', 'compliance pci heroku'],
+    ['compliance live soc2', 'compliance soc2 live'],
+    ['compliance aws estimate gdpr web=2xm5.large', 'compliance gdpr aws estimate web=2xm5.large'],
+  ])('`%s` is `%s`', async (reordered, usual) => {
+    const expected = await answer(usual);
+    expect(expected).not.toContain("I don't know");
+    expect(await answer(reordered)).toBe(expected);
+  });
+
+  test('in a terminal too', async () => {
+    const usual = await cli(['compliance', 'hipaa', 'aws', '--format', 'md']);
+    expect(usual.code).toBe(0);
+    const reordered = await cli(['compliance', 'aws', 'hipaa', '--format', 'md']);
+    expect(reordered).toEqual(usual);
+  });
+});

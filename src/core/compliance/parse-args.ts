@@ -49,11 +49,11 @@ const OTHER_PLATFORMS = new Set([
 
 /**
  * `<hipaa|pci|soc2|gdpr> [heroku|aws] [live|estimate] [workload tokens…]`; the platform, `live` and
- * `estimate` in any order.
+ * `estimate` in any order, before the framework or after it.
  */
 export function parseComplianceArgs(text: string, options: ParseComplianceOptions = {}): ComplianceArgs {
   const command = options.command ?? 'compliance';
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  const tokens = frameworkFirst(text.trim().split(/\s+/).filter(Boolean));
   let [first, ...rest] = tokens;
   if (first === undefined || ['help', '-h', '--help'].includes(first.toLowerCase())) {
     return { ok: false, message: usage(command) };
@@ -104,6 +104,22 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
     estimate,
     ...(tail === '' ? {} : { workloadText: tail }),
   };
+}
+
+/** Words that may come before or after the framework: `aws hipaa` is `hipaa aws`. */
+const isOptionWord = (word: string) =>
+  Object.hasOwn(PLATFORM_WORDS, word.toLowerCase()) || ['live', 'estimate'].includes(word.toLowerCase());
+
+/** The words with the framework first: platform, `live` and `estimate` typed before it move after it. */
+function frameworkFirst(tokens: string[]): string[] {
+  const lead = tokens.findIndex((token) => !isOptionWord(token));
+  if (lead <= 0) return tokens;
+  const [name, next] = [tokens[lead]!, tokens[lead + 1]];
+  // `pci dss`, `soc 2`: a name typed as two words stays together.
+  const words = next !== undefined && getFramework(name + next) ? 2 : getFramework(name) ? 1 : 0;
+  if (words === 0) return tokens;
+  const end = lead + words;
+  return [...tokens.slice(lead, end), ...tokens.slice(0, lead), ...tokens.slice(end)];
 }
 
 /** A word someone typed, quoted back: at most 40 characters, no backticks, no working mention or link. */
