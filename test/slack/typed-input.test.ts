@@ -104,4 +104,16 @@ describe('compliance: the words in another order', () => {
     const reordered = await cli(['compliance', 'aws', 'hipaa', '--format', 'md']);
     expect(reordered).toEqual(usual);
   });
+
+  test('two frameworks are told to come one at a time, not "Nothing to estimate yet"', async () => {
+    const said = await slack('compliance hipaa pci');
+    expect(said).toBe(
+      'One checklist at a time: `/hosting compliance hipaa`, then `/hosting compliance pci`. A word after the framework describes a workload, e.g. `/hosting compliance hipaa heroku web=2xstandard-2x postgres=standard-0`.',
+    );
+    const terminal = await cli(['compliance', 'soc2', 'gdpr']);
+    expect(terminal.code).toBe(1);
+    expect(terminal.stderr).toContain(
+      'One checklist at a time: `npx hosting-advisor compliance soc2`, then `npx hosting-advisor compliance gdpr`.',
+    );
+  });
 });

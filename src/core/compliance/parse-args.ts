@@ -96,6 +96,14 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
   }
 
   const tail = rest.slice(index).join(' ');
+  const others = otherFrameworks(rest.slice(index), framework);
+  if (others !== undefined) {
+    const ids = [framework.id, ...others];
+    return {
+      ok: false,
+      message: `One checklist at a time: ${ids.map((id) => `\`${command} ${id}\``).join(', then ')}. A word after the framework describes a workload, e.g. \`${command} ${framework.id} heroku web=2xstandard-2x postgres=standard-0\`.`,
+    };
+  }
   return {
     ok: true,
     framework,
@@ -120,6 +128,23 @@ function frameworkFirst(tokens: string[]): string[] {
   if (words === 0) return tokens;
   const end = lead + words;
   return [...tokens.slice(lead, end), ...tokens.slice(0, lead), ...tokens.slice(end)];
+}
+
+/**
+ * The other frameworks, when every word after the options names one (`hipaa pci`): a second
+ * checklist asked for, not a workload. A workload's own `hipaa` or `pci` comes with its processes.
+ */
+function otherFrameworks(words: readonly string[], framework: Framework): string[] | undefined {
+  const named: Framework[] = [];
+  for (let i = 0; i < words.length; i += 1) {
+    const two = i + 1 < words.length ? getFramework(words[i]! + words[i + 1]) : undefined;
+    const one = two ?? getFramework(words[i]!);
+    if (one === undefined) return undefined;
+    if (two !== undefined) i += 1;
+    named.push(one);
+  }
+  const others = [...new Set(named.filter((other) => other !== framework).map((other) => other.id))];
+  return others.length > 0 ? others : undefined;
 }
 
 /** A word someone typed, quoted back: at most 40 characters, no backticks, no working mention or link. */
