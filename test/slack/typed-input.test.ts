@@ -117,3 +117,34 @@ describe('compliance: the words in another order', () => {
     );
   });
 });
+
+describe('alerts: a word given twice, or one too many, is named and nothing is saved', () => {
+  const stored = async () => ({
+    channel: await h.bot.services.store.getSetting('alerts.channel'),
+    routes: await h.bot.services.store.getSetting('alerts.routes'),
+  });
+
+  test.each([
+    [
+      'alerts channel=<#C0CHANNEL|eng> channel=<#C0OTHER|other>',
+      'Nothing was changed: `alerts channel=` takes one channel, and I did not read "channel=‹#C0OTHER|other›". Example: `/hosting alerts channel=#costs`',
+    ],
+    [
+      'alerts channel=<#C0CHANNEL|eng> route team=acme-eng',
+      'Nothing was changed: `alerts channel=` takes one channel, and I did not read "route team=acme-eng". Example: `/hosting alerts channel=#costs`',
+    ],
+    [
+      'alerts route team=acme-eng team=acme-ops channel=<#C0CHANNEL|eng>',
+      'Nothing was changed: route one team, account or tag at a time; "team=acme-ops" is a second. Example: `/hosting alerts route team=acme-eng channel=#eng-costs`',
+    ],
+    [
+      'alerts route team=acme-eng channel=<#C0CHANNEL|eng> channel=<#C0OTHER|other>',
+      'Nothing was changed: `channel=` is given twice; give the one channel its alerts go to. Example: `/hosting alerts route team=acme-eng channel=#eng-costs`',
+    ],
+  ])('`%s`', async (text, said) => {
+    const { body } = await h.command(text);
+    await h.settle();
+    expect(body.text).toBe(said);
+    expect(await stored()).toEqual({ channel: undefined, routes: undefined });
+  });
+});

@@ -65,6 +65,8 @@ export function parseRoute(
     const value = eq > 0 ? word.slice(eq + 1) : '';
     const lower = key.toLowerCase();
     if (lower === 'channel' && verb === 'route') {
+      if (channel)
+        return { error: `\`channel=\` is given twice; give the one channel its alerts go to. Example: ${example}` };
       const checked = checkChannel(value);
       if ('error' in checked) return { error: `${checked.error} Example: ${example}` };
       channel = checked.value;
@@ -74,6 +76,9 @@ export function parseRoute(
       return {
         error: `${quoted(key)} is not something alerts can be routed by: use team=, account= or tag:KEY=VALUE. Example: ${example}`,
       };
+    }
+    if (change) {
+      return { error: `${verb} one team, account or tag at a time; ${quoted(word)} is a second. Example: ${example}` };
     }
     const scope = checkScope(key, value);
     if ('error' in scope) return { error: `${scope.error} Example: ${example}` };

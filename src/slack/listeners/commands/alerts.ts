@@ -58,6 +58,12 @@ export function alertsSubcommand(): Subcommand {
       if (action.startsWith('channel=')) {
         const checked = checkChannel(first.slice('channel='.length));
         if ('error' in checked) return ephemeral(`Nothing was changed: ${checked.error} Example: ${CHANNEL_EXAMPLE}`);
+        if (words.length > 1) {
+          const rest = neutraliseMarkup(words.slice(1).join(' ').slice(0, 60));
+          return ephemeral(
+            `Nothing was changed: \`alerts channel=\` takes one channel, and I did not read "${rest}". Example: ${CHANNEL_EXAMPLE}`,
+          );
+        }
         return {
           later: async () => {
             const problem = await channelProblem(client, checked.value);
