@@ -12,6 +12,15 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** The ack's words: its notification text, or the header of a Block Kit answer. */
+/** What the person reads in the end: the ack's text, or the answer sent after it to response_url. */
+async function reply(text: string): Promise<string> {
+  const before = h.slack.responses.length;
+  const { body } = await h.command(text);
+  await h.settle();
+  const later = h.slack.responses.slice(before).at(-1);
+  return String(later?.body.text ?? body.text);
+}
+
 async function slack(text: string): Promise<string> {
   const { body } = await h.command(text);
   return body.blocks?.[0]?.text?.text ?? body.text;
@@ -146,5 +155,27 @@ describe('alerts: a word given twice, or one too many, is named and nothing is s
     await h.settle();
     expect(body.text).toBe(said);
     expect(await stored()).toEqual({ channel: undefined, routes: undefined });
+  });
+});
+
+describe('budget set: a word given twice is named, and nothing is saved', () => {
+  test.each([
+    [
+      'budget set web-prod 2000/month alert=50 alert=80',
+      '• "alert=" is given twice: give every level in one, e.g. alert=50,80,100.',
+    ],
+    [
+      'budget set web-prod 2000/month channel=<#C0CHANNEL|eng> channel=<#C0OTHER|other>',
+      '• "channel=" is given twice: give the one channel its alerts go to, e.g. channel=#eng-costs.',
+    ],
+    [
+      'budget set web-prod 2000/month aws heroku',
+      '• "aws" and "heroku" are both given: give one platform, or write both.',
+    ],
+  ])('`%s`', async (text, problem) => {
+    const said = await reply(text);
+    expect(said).toContain('Nothing was saved:');
+    expect(said).toContain(problem);
+    expect(await h.bot.services.store.budgets()).toEqual([]);
   });
 });

@@ -198,9 +198,18 @@ export function parseBudgetSet(text: string): BudgetCheck {
   let forecast = false;
   let channel: string | undefined;
   let scopes = 0;
+  // A word given twice would otherwise be saved as its last value, unseen.
+  const given = new Set<string>();
+  const twice = (key: string) => {
+    const seen = given.has(key);
+    given.add(key);
+    return seen;
+  };
   for (const word of rest) {
     const lower = word.toLowerCase();
     if (lower === 'aws' || lower === 'heroku' || lower === 'both') {
+      if (platform && platform !== lower)
+        errors.platform = `"${platform}" and "${lower}" are both given: give one platform, or write both.`;
       platform = lower;
       continue;
     }
@@ -217,11 +226,14 @@ export function parseBudgetSet(text: string): BudgetCheck {
     const value = unquote(word.slice(eq + 1));
     if (key.toLowerCase() === 'alert') {
       const checked = checkThresholds(value);
-      if ('error' in checked) errors.thresholds = checked.error;
+      if (twice('alert')) errors.thresholds = '"alert=" is given twice: give every level in one, e.g. alert=50,80,100.';
+      else if ('error' in checked) errors.thresholds = checked.error;
       else thresholds = checked.value;
     } else if (key.toLowerCase() === 'channel') {
       const checked = checkChannel(value);
-      if ('error' in checked) errors.channel = checked.error;
+      if (twice('channel'))
+        errors.channel = '"channel=" is given twice: give the one channel its alerts go to, e.g. channel=#eng-costs.';
+      else if ('error' in checked) errors.channel = checked.error;
       else channel = checked.value;
     } else {
       scopes += 1;
@@ -233,7 +245,7 @@ export function parseBudgetSet(text: string): BudgetCheck {
   if (scopes > 1)
     errors.scope = 'A budget watches one thing: give at most one of team=, app=, service=, account= or tag:KEY=VALUE.';
   let resolved: BudgetPlatform = 'both';
-  if (!errors.scope) {
+  if (!errors.scope && !errors.platform) {
     const checked = resolvePlatform(platform, scope);
     if ('error' in checked) errors.platform = checked.error;
     else resolved = checked.value;
