@@ -1,3 +1,4 @@
+import { loadDigestSettings } from '../../src/answers/digest-settings';
 import { type Harness, startHarness } from '../support/bot-harness';
 import { runCliCaptured as cli } from '../support/run-cli';
 
@@ -177,5 +178,23 @@ describe('budget set: a word given twice is named, and nothing is saved', () => 
     expect(said).toContain('Nothing was saved:');
     expect(said).toContain(problem);
     expect(await h.bot.services.store.budgets()).toEqual([]);
+  });
+});
+
+describe('digest set: a setting given twice is named, and nothing is saved', () => {
+  const settings = () => loadDigestSettings(h.bot.services.store, h.bot.services.config);
+
+  test.each([
+    ['digest set channel=<#C0CHANNEL|eng> channel=<#C0OTHER|other>', '"channel=" is given twice'],
+    ['digest set day=mon time=09:00 day=fri', '"day=" is given twice'],
+    ['digest set timezone=Europe/Berlin tz=UTC', '"timezone=" is given twice'],
+  ])('`%s`', async (text, problem) => {
+    const before = await settings();
+    const said = await reply(text);
+    expect(said).toMatch(/^Nothing was changed/);
+    expect(said).toContain(
+      `${problem}: give it once, e.g. \`/hosting digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin\`.`,
+    );
+    expect(await settings()).toEqual(before);
   });
 });

@@ -52,9 +52,17 @@ function parseSetArgs(text: string): { input: DigestSettingsInput; problems: str
   }
   let day: string | undefined;
   let time: string | undefined;
+  const given = new Set<string>();
   for (const [, key, raw, q1, q2] of pairs) {
     const value = q1 ?? q2 ?? raw!;
-    switch (key!.toLowerCase()) {
+    const name = key!.toLowerCase() === 'tz' ? 'timezone' : key!.toLowerCase();
+    if (given.has(name)) {
+      // Otherwise the last would be saved and the first dropped unseen.
+      problems.push(`"${name}=" is given twice: give it once, e.g. ${SET_EXAMPLE}.`);
+      continue;
+    }
+    given.add(name);
+    switch (name) {
       case 'channel':
         input.channel = /^<#([A-Z0-9]+)(\|[^>]*)?>$/.exec(value)?.[1] ?? value.replace(/^#/, '');
         break;
@@ -62,7 +70,6 @@ function parseSetArgs(text: string): { input: DigestSettingsInput; problems: str
         input.schedule = value;
         break;
       case 'timezone':
-      case 'tz':
         input.timezone = value;
         break;
       case 'day':
