@@ -198,3 +198,30 @@ describe('digest set: a setting given twice is named, and nothing is saved', () 
     expect(await settings()).toEqual(before);
   });
 });
+
+describe('digest set: a setting without its value', () => {
+  const settings = () => loadDigestSettings(h.bot.services.store, h.bot.services.config);
+
+  test.each([
+    ['digest set channel=', ['"channel=" has no value: give one, e.g. `channel=#eng-costs`.']],
+    [
+      'digest set channel= day= time= timezone=',
+      [
+        '"channel=" has no value: give one, e.g. `channel=#eng-costs`.',
+        '"day=" has no value: give one, e.g. `day=mon`.',
+        '"time=" has no value: give one, e.g. `time=09:00`.',
+        '"timezone=" has no value: give one, e.g. `timezone=Europe/Berlin`.',
+      ],
+    ],
+    ['digest set day=tue', ['Give the time with the day, e.g. `day=tue time=09:00`.']],
+    ['digest set schedule=""', ['"schedule=" has no value: give one, e.g. `schedule="0 9 * * 1"`.']],
+  ])('`%s` names each empty setting', async (text, problems) => {
+    const before = await settings();
+    const said = await reply(text);
+    expect(said).toMatch(/^Nothing was changed/);
+    for (const problem of problems) expect(said).toContain(problem);
+    expect(said).not.toContain('I could not read');
+    expect(said).not.toContain('"" is not');
+    expect(await settings()).toEqual(before);
+  });
+});

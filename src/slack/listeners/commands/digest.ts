@@ -36,13 +36,23 @@ async function settingsText(context: SubcommandContext): Promise<string> {
     : `No digest channel is set, so no digest is posted (schedule: ${when}).${note} Set one with ${SET_EXAMPLE} or in the app's Home tab.`;
 }
 
+/** Each setting's example, for a `key=` given without its value. */
+const SETTING_EXAMPLES: Record<string, string> = {
+  channel: 'channel=#eng-costs',
+  day: 'day=mon',
+  time: 'time=09:00',
+  timezone: 'timezone=Europe/Berlin',
+  schedule: 'schedule="0 9 * * 1"',
+};
+
 /**
  * `channel=<#C123|name>` (Slack's escaped form), `channel=C123`, `schedule="0 9 * * 1"`, `day=mon time=09:00`,
  * `timezone=…`. Every problem is reported at once, not only the first.
  */
 function parseSetArgs(text: string): { input: DigestSettingsInput; problems: string[] } {
-  const pairs = [...text.matchAll(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g)];
-  const rest = text.replace(/(\w+)=("([^"]*)"|“([^”]*)”|\S+)/g, '').trim();
+  // `key=` with nothing after it is read too, so that it is named rather than "could not read".
+  const pairs = [...text.matchAll(/(\w+)=("([^"]*)"|“([^”]*)”|\S*)/g)];
+  const rest = text.replace(/(\w+)=("([^"]*)"|“([^”]*)”|\S*)/g, '').trim();
   const problems: string[] = [];
   const input: DigestSettingsInput = {};
   if (pairs.length === 0 || rest) {
@@ -62,6 +72,10 @@ function parseSetArgs(text: string): { input: DigestSettingsInput; problems: str
       continue;
     }
     given.add(name);
+    if (value.trim() === '' && Object.hasOwn(SETTING_EXAMPLES, name)) {
+      problems.push(`"${name}=" has no value: give one, e.g. \`${SETTING_EXAMPLES[name]}\`.`);
+      continue;
+    }
     switch (name) {
       case 'channel':
         input.channel = /^<#([A-Z0-9]+)(\|[^>]*)?>$/.exec(value)?.[1] ?? value.replace(/^#/, '');
@@ -89,11 +103,13 @@ function parseSetArgs(text: string): { input: DigestSettingsInput; problems: str
     const timeOk = time !== undefined && Boolean(parseTime(time));
     if (input.schedule) problems.push('Give either `schedule="…"` or `day=` and `time=`, not both.');
     else if (day === undefined) problems.push('Give the day with the time, e.g. `day=mon time=09:00`.');
+    else if (time === undefined)
+      problems.push(`Give the time with the day, e.g. \`day=${dayOk ? day : 'mon'} time=09:00\`.`);
     else if (!dayOk)
       problems.push(
         `"${neutraliseMarkup(day ?? '')}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).`,
       );
-    if (!input.schedule && !timeOk)
+    if (!input.schedule && time !== undefined && !timeOk)
       problems.push(`"${neutraliseMarkup(time ?? '')}" is not a time: use 24-hour HH:MM such as 09:00.`);
     if (!input.schedule && dayOk && timeOk) input.schedule = scheduleFromDayTime(day as Day, time!);
   }
