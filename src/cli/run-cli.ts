@@ -1,5 +1,7 @@
 import { type Config, ConfigError, configSecrets, loadConfig } from '../config';
+import { commandNamed } from '../core/command-names';
 import type { PricingOverrides } from '../core/pricing';
+import { closestMatch } from '../core/pricing/closest-match';
 import { PriceBook } from '../price-book';
 import { loadPricingOverrides, PricingFileError } from '../pricing-file';
 import { rememberSecrets } from '../sources/source-error';
@@ -56,6 +58,13 @@ function commandUsage(command: CliCommand): string {
 
 const HELP_FLAGS = ['help', '--help', '-h'];
 
+/** ` Did you mean "estimate"? For example: …` for a near slip of a command's name; else nothing. */
+function suggestion(name: string): string {
+  const guess = closestMatch(name.toLowerCase().slice(0, 40), Object.keys(COMMANDS));
+  if (guess === undefined) return '';
+  return ` Did you mean "${guess}"? For example: npx hosting-advisor ${COMMANDS[guess]!().examples[0]}`;
+}
+
 /** `--help` or `-h` among a command's options (after `--` they are words, as `parseArgs` reads them). */
 function asksForHelp(args: readonly string[]): boolean {
   const end = args.indexOf('--');
@@ -69,15 +78,16 @@ export async function runCli(
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || HELP_FLAGS.includes(name)) {
-    const topic = rest[0] !== undefined && Object.hasOwn(COMMANDS, rest[0]) ? COMMANDS[rest[0]] : undefined;
-    io.out(topic ? commandUsage(topic()) : usage(cliCommands()));
+    const topic = rest[0] === undefined ? undefined : commandNamed(rest[0], Object.keys(COMMANDS));
+    io.out(topic ? commandUsage(COMMANDS[topic]!()) : usage(cliCommands()));
     return 0;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
-    io.err(`Unknown command "${name.slice(0, 40)}".\n\n${usage(cliCommands())}`);
+  const named = commandNamed(name, Object.keys(COMMANDS));
+  if (!named) {
+    io.err(`Unknown command "${name.slice(0, 40)}".${suggestion(name)}\n\n${usage(cliCommands())}`);
     return 2;
   }
+  const load = COMMANDS[named]!;
   const command = load();
   // Before the configuration is read: help is for anyone, whatever the environment holds.
   if (asksForHelp(rest)) {

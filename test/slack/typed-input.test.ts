@@ -225,3 +225,41 @@ describe('digest set: a setting without its value', () => {
     expect(await settings()).toEqual(before);
   });
 });
+
+describe('command names: the same words in a terminal as in Slack', () => {
+  test.each([
+    [
+      ['Estimate', 'web=2xstandard-2x'],
+      ['estimate', 'web=2xstandard-2x'],
+    ],
+    [
+      ['est', 'web=2xstandard-2x'],
+      ['estimate', 'web=2xstandard-2x'],
+    ],
+    [
+      ['CHECKLIST', 'hipaa'],
+      ['compliance', 'hipaa'],
+    ],
+    [
+      ['comply', 'pci', 'aws', '--format', 'md'],
+      ['compliance', 'pci', 'aws', '--format', 'md'],
+    ],
+  ])('%j answers as %j', async (typed, usual) => {
+    const expected = await cli(usual);
+    expect(expected.code).toBe(0);
+    expect(await cli(typed)).toEqual(expected);
+  });
+
+  test('Slack takes the same words', async () => {
+    expect(await slack('Est web=2xstandard-2x')).toBe(await slack('estimate web=2xstandard-2x'));
+  });
+
+  test('a misspelt command is named with the one meant, and exits 2', async () => {
+    const { code, stdout, stderr } = await cli(['estmate', 'web=2xstandard-2x']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^Unknown command "estmate". Did you mean "estimate"\? For example: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0\n\nUsage: hosting-advisor <command>/,
+    );
+  });
+});

@@ -12,6 +12,7 @@ import {
   saveBudget,
 } from '../../../answers/budgets';
 import { percentUsed } from '../../../core/alerts/budget-check';
+import { COMMAND_ALIASES } from '../../../core/command-names';
 import { formatUsd, fromCents } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
 import { channelProblem } from '../../channel-access';
@@ -24,7 +25,7 @@ const where = (channel?: string) => (channel ? `posted to <#${channel}>` : `post
 export function budgetSubcommand(): Subcommand {
   return {
     name: 'budget',
-    aliases: ['budgets'],
+    aliases: [...COMMAND_ALIASES.budget],
     summary: 'monthly budgets that alert at levels you choose and on forecast (hosting leads only)',
     examples: [
       'budget set web-prod 2000/month heroku team=acme-eng alert=50,80,100 forecast channel=#eng-costs',

@@ -5,6 +5,7 @@ import {
   resolveCompliance,
 } from '../../../answers/compliance';
 import { answerLiveCompliance, liveConnected, liveNotConnectedMessage } from '../../../answers/compliance-live';
+import { COMMAND_ALIASES } from '../../../core/command-names';
 import type { Services } from '../../../services';
 import type { Asker } from '../../asker';
 import { spendAccess, withShareNote } from '../../leads';
@@ -83,7 +84,7 @@ export async function complianceReplyFor(request: ComplianceRequest, asker: Aske
 export function complianceSubcommand(): Subcommand {
   return {
     name: 'compliance',
-    aliases: ['checklist', 'comply'],
+    aliases: [...COMMAND_ALIASES.compliance],
     summary:
       'a HIPAA, PCI DSS, SOC 2 or GDPR hosting checklist for Heroku and AWS, against a workload, an estimate or (leads) what runs live',
     examples: [

@@ -1,4 +1,5 @@
 import { answerEstimate, type EstimateAnswer, estimateFromWords, liveAppIn } from '../../../answers/estimate';
+import { COMMAND_ALIASES } from '../../../core/command-names';
 import { parseEstimate } from '../../../core/estimate';
 import type { Services } from '../../../services';
 import type { Asker } from '../../asker';
@@ -114,7 +115,7 @@ export function replyToEstimateWords(words: string, services: Services, share = 
 export function estimateSubcommand(): Subcommand {
   return {
     name: 'estimate',
-    aliases: ['est', 'cost', 'price', 'compare'],
+    aliases: [...COMMAND_ALIASES.estimate],
     summary: 'what a workload costs on Heroku and on AWS, itemised, with TCO (no words: a form)',
     examples: [
       'estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging',
