@@ -4,9 +4,23 @@
  * Slack as sections: both read the same parts.
  */
 import { priceDatesSpan } from '../core/price-dates';
-import { isoDay, type RefreshOutcome, VENDOR_NAMES } from '../core/pricing';
+import { closestMatch, isoDay, type RefreshOutcome, VENDOR_NAMES } from '../core/pricing';
+import { neutraliseMarkup } from '../core/user-text';
 import { PRICE_FAMILIES } from '../sources/prices/aws-price-families';
 import type { PricesAnswer, VendorPrices } from './prices';
+
+/**
+ * Why the words after `prices` cannot be read, naming them (undefined when they can): only `refresh`
+ * is taken. `command` is how it was typed: `/hosting prices`, `npx hosting-advisor prices`.
+ */
+export function pricesWordsProblem(words: readonly string[], command: string): string | undefined {
+  const refresh = words[0]?.toLowerCase() === 'refresh';
+  const stray = words.slice(refresh ? 1 : 0);
+  if (stray.length === 0) return undefined;
+  const typed = neutraliseMarkup(stray.join(' ').replace(/`/g, "'").slice(0, 40));
+  const meant = !refresh && closestMatch(stray[0]!.toLowerCase(), ['refresh']) ? ' Did you mean `refresh`?' : '';
+  return `I don't know \`${typed}\` here.${meant} \`${command}\` shows where prices come from, and \`${command} refresh\` reads them now.`;
+}
 
 interface PricesPart {
   /** `AWS Price List (us-east-1)`, `Contract prices (PRICING_FILE)`. */

@@ -1,5 +1,5 @@
 import { pricesAnswer } from '../answers/prices';
-import { renderPricesText, renderRefreshText } from '../answers/prices-text';
+import { pricesWordsProblem, renderPricesText, renderRefreshText } from '../answers/prices-text';
 import { type CliArgsSpec, type CliOption, readCliArgsOrSay, terminalWords } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { withLiveServices } from './live-services';
@@ -22,9 +22,10 @@ export const pricesCliCommand: CliCommand = {
     if (!read) return 2;
     const json = read.values.json === true;
     const { words } = read;
-    const refresh = words[0] === 'refresh';
-    if (words.length > (refresh ? 1 : 0)) {
-      io.err('Usage: npx hosting-advisor prices [refresh] [--json]\nFor example: npx hosting-advisor prices refresh');
+    const refresh = words[0]?.toLowerCase() === 'refresh';
+    const problem = pricesWordsProblem(words, 'npx hosting-advisor prices');
+    if (problem) {
+      io.err(problem);
       return 2;
     }
     return withLiveServices(context, async (services) => {

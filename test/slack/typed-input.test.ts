@@ -263,3 +263,23 @@ describe('command names: the same words in a terminal as in Slack', () => {
     );
   });
 });
+
+describe('prices: a word it does not take is named', () => {
+  test('`/hosting prices refesh` names the slip and the word meant', async () => {
+    expect(await slack('prices refesh')).toBe(
+      "I don't know `refesh` here. Did you mean `refresh`? `/hosting prices` shows where prices come from, and `/hosting prices refresh` reads them now.",
+    );
+    expect(await slack('prices refresh now')).toBe(
+      "I don't know `now` here. `/hosting prices` shows where prices come from, and `/hosting prices refresh` reads them now.",
+    );
+  });
+
+  test('the same words in a terminal, exit 2', async () => {
+    const { code, stdout, stderr } = await cli(['prices', 'refesh']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "I don't know `refesh` here. Did you mean `refresh`? `npx hosting-advisor prices` shows where prices come from, and `npx hosting-advisor prices refresh` reads them now.",
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type PricesAnswer, pricesAnswer } from '../../../answers/prices';
-import { pricesWords, refreshLines, renderPricesText } from '../../../answers/prices-text';
+import { pricesWords, pricesWordsProblem, refreshLines, renderPricesText } from '../../../answers/prices-text';
 import type { RefreshOutcome } from '../../../core/pricing';
 import { clip, context, header, mrkdwn } from '../../block-kit';
 import { isLead } from '../../leads';
@@ -40,11 +40,8 @@ export function pricesSubcommand(): Subcommand {
     examples: ['prices', 'prices refresh'],
     async run({ args, command, client, services, logger }) {
       const words = args.trim().toLowerCase().split(/\s+/).filter(Boolean);
-      if (words.length > 1 || (words[0] && words[0] !== 'refresh')) {
-        return ephemeral(
-          'I know `/hosting prices` and `/hosting prices refresh`, for example `/hosting prices refresh`.',
-        );
-      }
+      const problem = pricesWordsProblem(words, '/hosting prices');
+      if (problem) return ephemeral(problem);
       if (words[0] !== 'refresh') {
         return { later: async () => pricesMessage(await pricesAnswer(services)) };
       }
