@@ -283,3 +283,22 @@ describe('prices: a word it does not take is named', () => {
     );
   });
 });
+
+describe("Slack's escaping: a link it made, and the & it encoded, read as they were typed", () => {
+  test('`app=my-app.herokuapp.com`, which Slack sends as a link, is named as typed', async () => {
+    expect(await slack('estimate app=<http://my-app.herokuapp.com|my-app.herokuapp.com>')).toBe(
+      '`app=my-app.herokuapp.com`: Heroku app names are 2 to 30 lower-case letters, digits and dashes, starting with a letter, e.g. `app=acme-api`.',
+    );
+    expect(await slack('compliance hipaa app=<http://shop.herokuapp.com|shop.herokuapp.com>')).toContain(
+      '`app=shop.herokuapp.com`: Heroku app names are',
+    );
+  });
+
+  test('a tag value with & is saved with &, not &amp;', async () => {
+    const said = await reply('budget set r-and-d 500/month tag:team=R&amp;D');
+    expect(said).toMatch(/^Saved budget r-and-d: AWS, tag team=R&(amp;)?D, \$500\.00\/month/);
+    const [budget] = (await h.bot.services.store.budgets()).filter((b) => b.name === 'r-and-d');
+    expect(budget?.scope).toEqual({ kind: 'tag', key: 'team', value: 'R&D' });
+    await reply('budget delete r-and-d');
+  });
+});

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { Services } from '../../../services';
 import type { BotAuthorization } from '../../authorize';
 import { context } from '../../block-kit';
+import { typedText } from '../../command-text';
 import { ephemeral, type Message } from '../../message';
 import { slackErrorCode, slackErrorText } from '../../slack-errors';
 import { helpMessage } from './help';
@@ -66,7 +67,7 @@ export function hostingCommand(subcommands: readonly Subcommand[], services: Ser
       );
       return;
     }
-    const [first = 'help', ...rest] = text.trim().split(/\s+/).filter(Boolean);
+    const [first = 'help', ...rest] = typedText(text).trim().split(/\s+/).filter(Boolean);
     const subcommand = byName.get(first.toLowerCase());
     if (!subcommand) {
       await ack(unknownSubcommand(first, all));
