@@ -13,15 +13,13 @@ import { errorText } from '../sources/source-error';
 import { tellLeads } from './leads';
 import { digestBlocks, digestFallback } from './listeners/commands/digest-blocks';
 import { slackErrorCode, slackErrorText } from './slack-errors';
-import { findTaggedMessage, noResendClient } from './tagged-messages';
+import { findTaggedMessage, noResendClient, postWaitingOutRateLimits } from './tagged-messages';
 
 /** The message metadata type that tags a digest post with its week. */
 const DIGEST_EVENT_TYPE = 'hosting_advisor_digest';
 
 /** How long a post waits out Slack's Retry-After answers in all before the run is left to the next check. */
 const RATE_LIMIT_WAIT_MS = 3 * 60_000;
-/** One Retry-After is waited out up to this long. */
-const MAX_RETRY_AFTER_S = 60;
 
 type PosterLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
@@ -39,23 +37,8 @@ export function slackDigestPoster(
   // Its own client that never resends (see noResendClient); a 429 is waited out here.
   const once = noResendClient(client);
 
-  /** Posts, waiting out Slack's Retry-After (the runner keeps its lease alive meanwhile) for up to rateLimitWaitMs in all. */
-  async function postOnce(args: Parameters<WebClient['chat']['postMessage']>[0]): Promise<string> {
-    const budget = options.rateLimitWaitMs ?? RATE_LIMIT_WAIT_MS;
-    let waited = 0;
-    for (;;) {
-      try {
-        return String((await once.chat.postMessage(args)).ts);
-      } catch (error) {
-        const retryAfter = (error as { retryAfter?: number }).retryAfter;
-        if (typeof retryAfter !== 'number') throw error;
-        const waitMs = Math.min(retryAfter, MAX_RETRY_AFTER_S) * 1000;
-        if (waited + waitMs > budget) throw error;
-        waited += waitMs;
-        await new Promise((resolve) => setTimeout(resolve, waitMs));
-      }
-    }
-  }
+  const postOnce = (args: Parameters<WebClient['chat']['postMessage']>[0]) =>
+    postWaitingOutRateLimits(once, args, options.rateLimitWaitMs ?? RATE_LIMIT_WAIT_MS);
 
   return {
     async post(channel: string, digest: Digest): Promise<PostResult> {

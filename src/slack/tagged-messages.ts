@@ -21,6 +21,32 @@ export function noResendClient(client: WebClient): WebClient {
   });
 }
 
+/**
+ * Posts through a `noResendClient`, waiting out Slack's Retry-After answers for up to `waitMs` in
+ * all: a 429 means Slack posted nothing, so trying again cannot double it. A Retry-After that would
+ * go past that is not waited for (nor cut short: Slack asked for it): the 429 is thrown, for the
+ * caller to leave to its next run.
+ */
+export async function postWaitingOutRateLimits(
+  client: WebClient,
+  args: Parameters<WebClient['chat']['postMessage']>[0],
+  waitMs: number,
+): Promise<string> {
+  let waited = 0;
+  for (;;) {
+    try {
+      return String((await client.chat.postMessage(args)).ts);
+    } catch (error) {
+      const retryAfter = (error as { retryAfter?: number }).retryAfter;
+      if (typeof retryAfter !== 'number') throw error;
+      const wait = retryAfter * 1000;
+      if (waited + wait > waitMs) throw error;
+      waited += wait;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 export interface TaggedQuery {
   channel: string;
   /** The message metadata's event_type. */

@@ -149,6 +149,45 @@ test('an AWS spike names the service and the usage type; Cost Anomaly Detection 
   });
 });
 
+test('Slack rate-limits the summary (429, Retry-After: 1): the post waits as asked and the anomaly is announced once, that day', async () => {
+  // Slack allows about one message a second per channel: a burst of alerts meets a 429 with Retry-After.
+  // Anomalies are announced only on the day they are found, so a post given up at once is lost for good.
+  h.slack.answer(
+    'chat.postMessage',
+    (body) =>
+      body.channel === COSTS
+        ? { __status: 429, __headers: { 'retry-after': '1' }, ok: false, error: 'ratelimited' }
+        : h.slack.accept(body),
+    (body) => h.slack.accept(body),
+  );
+  const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  expect(result.problems).toEqual([]);
+  const [summary, ...more] = headlines(h, COSTS);
+  expect(more).toEqual([]);
+  expect(summary!.text).toContain('1 cost anomaly found on 2026-11-17');
+  expect(replies(h, COSTS, summary!.ts)).toHaveLength(1);
+  // One refused attempt, the summary once Slack took it, its detail in the thread.
+  expect(h.slack.callsTo('chat.postMessage').filter((call) => call.body.channel === COSTS)).toHaveLength(3);
+});
+
+test('Slack asks for a longer wait than an alert waits (Retry-After: 120): not cut short, and the leads are told what the summary said', async () => {
+  h.slack.answer('chat.postMessage', (body) =>
+    body.channel === COSTS
+      ? { __status: 429, __headers: { 'retry-after': '120' }, ok: false, error: 'ratelimited' }
+      : h.slack.accept(body),
+  );
+  const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  expect(h.slack.callsTo('chat.postMessage').filter((call) => call.body.channel === COSTS)).toHaveLength(1);
+  expect(result.problems).toEqual([
+    'anomalies:2026-11-17 was not posted to C0COSTS: refused: Slack kept answering "rate limited" (HTTP 429) for more than 60 s of waiting as it asked.',
+  ]);
+  const told = h.slack.messages.filter((m) => m.channel !== COSTS).map((m) => m.text);
+  expect(told).toHaveLength(1);
+  expect(told[0]).toContain('could not post a cost alert to <#C0COSTS>');
+  expect(told[0]).toContain('> 1 cost anomaly found on 2026-11-17');
+  expect(told[0]).toContain('this summary will not be posted later');
+});
+
 async function press(actionId: string, value: string, user = LEAD, type = 'button') {
   const summary = headlines(h, COSTS)[0]!;
   const detail = replies(h, COSTS, summary.ts).find((m) =>

@@ -8,10 +8,15 @@ import type { AlertPost, AlertPoster } from '../../answers/alert-view';
 import type { Services } from '../../services';
 import { type LeadsLogger, tellLeads } from '../leads';
 import { slackErrorCode, slackErrorText } from '../slack-errors';
-import { findTaggedMessage, noResendClient } from '../tagged-messages';
+import { findTaggedMessage, noResendClient, postWaitingOutRateLimits } from '../tagged-messages';
 import { alertBlocks, alertText } from './alert-blocks';
 
 const ALERT_EVENT_TYPE = 'hosting_advisor_alert';
+/**
+ * How long one alert waits out Slack's Retry-After answers: an anomaly summary is announced only on
+ * the day it is found, so a 429 (Slack allows about a message a second per channel) must not drop it.
+ */
+const RATE_LIMIT_WAIT_MS = 60_000;
 
 /** `client` reads history and tells the leads; posts go through a client of its own that never resends. */
 export function slackAlertPoster(
@@ -22,19 +27,25 @@ export function slackAlertPoster(
   const poster = noResendClient(client);
   return {
     async post(post: AlertPost) {
-      const answer = await poster.chat.postMessage({
-        channel: post.channel,
-        text: alertText(post.view),
-        blocks: alertBlocks(post.view),
-        metadata: { event_type: ALERT_EVENT_TYPE, event_payload: { tag: post.tag } },
-        unfurl_links: false,
-        ...(post.threadTs ? { thread_ts: post.threadTs } : {}),
-      });
-      return String(answer.ts);
+      return postWaitingOutRateLimits(
+        poster,
+        {
+          channel: post.channel,
+          text: alertText(post.view),
+          blocks: alertBlocks(post.view),
+          metadata: { event_type: ALERT_EVENT_TYPE, event_payload: { tag: post.tag } },
+          unfurl_links: false,
+          ...(post.threadTs ? { thread_ts: post.threadTs } : {}),
+        },
+        RATE_LIMIT_WAIT_MS,
+      );
     },
     refusal(error, channel) {
       const code = slackErrorCode(error);
-      return code && code !== 'ratelimited' ? slackErrorText(code, channel) : undefined;
+      // A 429 posted nothing, like any other refusal; its general words promise a retry that an anomaly never gets.
+      if (code === 'ratelimited')
+        return `Slack kept answering "rate limited" (HTTP 429) for more than ${RATE_LIMIT_WAIT_MS / 1000} s of waiting as it asked.`;
+      return code ? slackErrorText(code, channel) : undefined;
     },
     tellLeads(text) {
       return tellLeads(services, client, logger, text);
