@@ -115,8 +115,13 @@ async function readHeroku(
       );
     return { facts, note, inventory };
   } catch (error) {
+    // Without the plans nothing is evaluated: said where the checklist says what it stands on.
     const why = failureMessage(error, 'Reading Heroku add-on plans', log);
-    return { facts: { apps: [], members: [], error: why }, note, inventory };
+    return {
+      facts: { apps: [], members: [], error: why },
+      note: `Heroku's add-on plans could not be read: ${why}`,
+      inventory,
+    };
   }
 }
 
@@ -176,6 +181,10 @@ export async function answerLiveCompliance(
     if (inventory[platform] === undefined) notes.push(notConnectedNote(platform));
   }
   const platforms = request.platform === undefined ? undefined : [request.platform];
+  const unread = wanted.flatMap((platform) => {
+    const why = inventory[platform]?.error;
+    return why === undefined ? [] : [{ platform, why }];
+  });
   return {
     kind: 'checklist',
     checklist: {
@@ -185,6 +194,7 @@ export async function answerLiveCompliance(
       words: liveWords(request),
       notes,
       live: true,
+      ...(unread.length > 0 ? { unread } : {}),
     },
   };
 }
@@ -219,6 +229,7 @@ async function appChecklist(
         words: liveWords(request),
         notes: [read.note],
         live: true,
+        unread: [{ platform: 'heroku', why: read.facts.error }],
       },
     };
   }

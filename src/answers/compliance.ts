@@ -32,6 +32,11 @@ export interface ComplianceChecklist {
   notes?: string[];
   /** Evaluated against what runs now: each gap's finding names the apps or people concerned. */
   live?: boolean;
+  /**
+   * Platforms of a live checklist that could not be read, and why (also in `notes`): their findings
+   * stand on nothing, so no count or "no gaps" may speak for them.
+   */
+  unread?: { platform: Platform; why: string }[];
 }
 
 /** `live` (the whole inventory) or `app=NAME` (one live Heroku app): read by answerLiveCompliance. */

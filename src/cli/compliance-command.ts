@@ -5,6 +5,7 @@ import {
   resolveCompliance,
 } from '../answers/compliance';
 import { renderComplianceText, toCsv, toJson, toMarkdown } from '../core/compliance';
+import { PLATFORM_LABEL } from '../core/compliance/phrases';
 import { errorText } from '../sources/source-error';
 import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand, CliContext } from './cli-command';
@@ -82,7 +83,10 @@ async function runLive(request: LiveComplianceRequest, format: Format, context: 
     }
     await store.audit({ at: now(), actor: 'cli', action: 'compliance-live', detail: answer.checklist.words });
     io.out(render(answer.checklist, format));
-    return 0;
+    // Findings that stand on nothing read: a script checking for gaps must not take them as none.
+    const unread = answer.checklist.unread ?? [];
+    for (const { platform, why } of unread) io.err(plain(`${PLATFORM_LABEL[platform]} could not be read: ${why}`));
+    return unread.length > 0 ? 1 : 0;
   });
 }
 

@@ -116,7 +116,23 @@ function subjectLine(checklist: ComplianceChecklist, platforms: readonly Platfor
   return `${mrkdwnText(framework.version)} · ${subject} · ${platforms.map((p) => PLATFORM_LABEL[p]).join(' and ')} · ${meta.generatedAt}`;
 }
 
-function summaryFields(entries: readonly ChecklistEntry[], platforms: readonly Platform[], evaluated: boolean) {
+/** A platform's counts, or that it could not be read: its findings then stand on nothing. */
+function platformCounts(entries: readonly ChecklistEntry[], platform: Platform, unread: readonly Platform[]): string {
+  return unread.includes(platform) ? UNREAD : counts(entries, platform);
+}
+const UNREAD = ':warning: could not be read (why above)';
+
+const unreadPlatforms = (checklist: ComplianceChecklist) => (checklist.unread ?? []).map((u) => u.platform);
+
+/** `Heroku could not be read`, `Heroku and AWS could not be read`. */
+const unreadWords = (unread: readonly Platform[]) => `${platformList(unread)} could not be read`;
+
+function summaryFields(
+  entries: readonly ChecklistEntry[],
+  platforms: readonly Platform[],
+  evaluated: boolean,
+  unread: readonly Platform[],
+) {
   if (!evaluated) {
     return [
       { type: 'mrkdwn' as const, text: `*Controls*\n${entries.length}` },
@@ -125,14 +141,64 @@ function summaryFields(entries: readonly ChecklistEntry[], platforms: readonly P
   }
   return platforms.map((platform) => ({
     type: 'mrkdwn' as const,
-    text: `*${PLATFORM_LABEL[platform]}*\n${counts(entries, platform)}`,
+    text: `*${PLATFORM_LABEL[platform]}*\n${platformCounts(entries, platform, unread)}`,
   }));
 }
 
-function gapsText(entries: readonly ChecklistEntry[], platforms: readonly Platform[]): string {
-  const gaps = entries.filter((entry) => platforms.some((platform) => statusOf(entry, platform) === 'gap'));
-  if (gaps.length === 0) return '*Gaps:* none found in what was checked.';
-  return `*Gaps:* ${mrkdwnText(clipAtWord(gaps.map((entry) => entry.control.title).join('; '), 1200))}`;
+/**
+ * What is known of the gaps: a platform that could not be read has unknown gaps, never none. `titles`
+ * are the controls with a gap on a platform shown.
+ */
+type GapsKnown =
+  | { kind: 'found'; titles: string[]; unread: readonly Platform[] }
+  | { kind: 'none' }
+  | { kind: 'none-where-read'; read: readonly Platform[]; unread: readonly Platform[] }
+  | { kind: 'unknown'; unread: readonly Platform[] };
+
+function gapsKnown(
+  entries: readonly ChecklistEntry[],
+  platforms: readonly Platform[],
+  unread: readonly Platform[],
+): GapsKnown {
+  const titles = entries
+    .filter((entry) => platforms.some((platform) => statusOf(entry, platform) === 'gap'))
+    .map((entry) => entry.control.title);
+  const read = platforms.filter((platform) => !unread.includes(platform));
+  if (titles.length > 0) return { kind: 'found', titles, unread };
+  if (unread.length === 0) return { kind: 'none' };
+  return read.length > 0 ? { kind: 'none-where-read', read, unread } : { kind: 'unknown', unread };
+}
+
+const platformList = (platforms: readonly Platform[]) => platforms.map((p) => PLATFORM_LABEL[p]).join(' and ');
+
+function gapsText(entries: readonly ChecklistEntry[], platforms: readonly Platform[], unread: readonly Platform[]) {
+  const known = gapsKnown(entries, platforms, unread);
+  switch (known.kind) {
+    case 'none':
+      return '*Gaps:* none found in what was checked.';
+    case 'unknown':
+      return `*Gaps:* unknown: ${unreadWords(known.unread)}.`;
+    case 'none-where-read':
+      return `*Gaps:* none found on ${platformList(known.read)}; ${unreadWords(known.unread)}, so ${known.unread.length === 1 ? 'its' : 'their'} gaps are unknown.`;
+    case 'found': {
+      const more = known.unread.length > 0 ? ` (${unreadWords(known.unread)}, so there may be more)` : '';
+      return `*Gaps:* ${mrkdwnText(clipAtWord(known.titles.join('; '), 1200))}${more}`;
+    }
+  }
+}
+
+/** The gaps in the notification text, as gapsText says them. */
+function gapsFallback(known: GapsKnown): string {
+  switch (known.kind) {
+    case 'none':
+      return 'No gaps found.';
+    case 'unknown':
+      return `Gaps unknown: ${unreadWords(known.unread)}.`;
+    case 'none-where-read':
+      return `No gaps found on ${platformList(known.read)}; ${unreadWords(known.unread)}.`;
+    case 'found':
+      return `Gaps: ${known.titles.join('; ')}${known.unread.length > 0 ? ` (${unreadWords(known.unread)}, so there may be more)` : ''}.`;
+  }
 }
 
 /** On a live checklist, what each gap found (which apps, which people), so a lead can act without opening Details. */
@@ -187,12 +253,16 @@ function fallbackText(
   if (!evaluated) {
     return `${first} ${entries.length} controls in ${framework.groups.length} groups for ${platforms.map((p) => PLATFORM_LABEL[p]).join(' and ')}. Start with: ${actions.map((a) => a.control).join('; ')}.`;
   }
-  const tally = platforms.map((platform) => `${PLATFORM_LABEL[platform]}: ${counts(entries, platform)}`).join('; ');
-  const gaps = entries.filter((entry) => platforms.some((platform) => statusOf(entry, platform) === 'gap'));
-  return clipAtWord(
-    `${first} ${tally}.${gaps.length === 0 ? ' No gaps found.' : ` Gaps: ${gaps.map((e) => e.control.title).join('; ')}.`} Top actions: ${actions.map((a) => a.control).join('; ')}.`,
-    3900,
-  );
+  const unread = unreadPlatforms(checklist);
+  const tally = platforms
+    .map((platform) =>
+      unread.includes(platform)
+        ? `${PLATFORM_LABEL[platform]}: could not be read`
+        : `${PLATFORM_LABEL[platform]}: ${counts(entries, platform)}`,
+    )
+    .join('; ');
+  const gaps = gapsFallback(gapsKnown(entries, platforms, unread));
+  return clipAtWord(`${first} ${tally}. ${gaps} Top actions: ${actions.map((a) => a.control).join('; ')}.`, 3900);
 }
 
 /** The checklist message: summary first, one line per control, details per group on a button. */
@@ -239,8 +309,8 @@ export function complianceMessage(checklist: ComplianceChecklist, share: boolean
       type: 'context',
       elements: [subjectLine(checklist, platforms), ...notes.slice(0, 9)].map((text) => ({ type: 'mrkdwn', text })),
     } as KnownBlock,
-    { type: 'section', fields: summaryFields(entries, platforms, evaluated) },
-    ...(evaluated ? [mrkdwn(gapsText(entries, platforms))] : []),
+    { type: 'section', fields: summaryFields(entries, platforms, evaluated, unreadPlatforms(checklist)) },
+    ...(evaluated ? [mrkdwn(gapsText(entries, platforms, unreadPlatforms(checklist)))] : []),
     ...(found ? [mrkdwn(found)] : []),
     mrkdwn(actionsText(actions, evaluated, platforms)),
     { type: 'divider' },
