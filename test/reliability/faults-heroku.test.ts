@@ -405,3 +405,24 @@ describe('Stale but labelled: the cached inventory when Heroku fails', () => {
     expect(fresh.shown).not.toContain('stale');
   });
 });
+
+describe('One app the token cannot read', () => {
+  test('403 on its formation: the answer names the app, not its ID, and the fix; AWS still shown; recovers', async () => {
+    const app = heroku.world.app('acme-tools');
+    inject({ path: `/apps/${app.id}/formation`, times: Infinity, fault: { type: 'forbidden' } });
+    const answer = await ask('spend');
+    expectPromptAck(answer);
+    expect(answer.shown).toContain(
+      ':warning: Could not read Heroku: Heroku app acme-tools could not be read, and a total without it would be short: Heroku refused GET /apps/acme-tools/formation (403 Forbidden)',
+    );
+    expect(answer.shown).not.toContain(app.id);
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+    // Not retried: a 403 says no, and asking again would spend the rate-limit pool for nothing.
+    expect(heroku.requestsTo(`/apps/${app.id}/formation`)).toHaveLength(1);
+
+    heroku.clearFaults();
+    const after = await ask('spend heroku');
+    expect(after.shown).toContain(HEROKU_TOTAL);
+  });
+});

@@ -63,6 +63,20 @@ const TEAM_ROLES: readonly TeamRole[] = ['admin', 'collaborator', 'member', 'own
 const isRegimeList = (value: unknown): value is ComplianceRegime[] | null =>
   value === null || (Array.isArray(value) && value.every((regime) => REGIMES.includes(regime as ComplianceRegime)));
 
+/**
+ * One app's read failed: the whole inventory fails (a total or a snapshot without the app would be
+ * short, and unlabelled), so the message names the app as people know it, not by its ID.
+ */
+function appUnread(app: AppWire, error: SourceError): SourceError {
+  const named = error.message.split(`/apps/${enc(app.id)}/`).join(`/apps/${enc(app.name)}/`);
+  return new SourceError(
+    'heroku',
+    error.kind,
+    `Heroku app ${app.name} could not be read, and a total without it would be short: ${named}`,
+    { cause: error },
+  );
+}
+
 /** Live Heroku data: inventory, run-rate, workloads, compliance facts, snapshots. */
 export class HerokuSource {
   readonly api: HerokuApi;
@@ -184,7 +198,7 @@ export class HerokuSource {
           api.list(`/apps/${enc(app.id)}/formation`, formationWire, budget).catch((error: unknown) => {
             // Deleted between the listing and now: it no longer runs, so it is not in the inventory.
             if (error instanceof SourceError && error.kind === 'not-found') return undefined;
-            throw error;
+            throw error instanceof SourceError ? appUnread(app, error) : error;
           }),
         ),
       ),
