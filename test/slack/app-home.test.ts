@@ -13,10 +13,9 @@ import { DIGEST_SETTINGS_FORM, SETTINGS_FIELDS } from '../../src/slack/listeners
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import {
-  type CeRequestBody,
+  dailyByService,
   type FakeCostExplorer,
   type FakeRequestInfo,
-  nextDay,
   reply,
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
@@ -56,33 +55,11 @@ function world(): HerokuWorld {
  * Any GetCostAndUsage: by SERVICE, $10 of EC2 and $5 of RDS a day; anything else (credits, usage)
  * answered with no rows. Held until `ceGate` opens, so a test can see that nothing waits on it.
  */
-function costAndUsage(info: FakeRequestInfo) {
-  const input = info.input as CeRequestBody;
-  const groupBy = (input.GroupBy ?? []) as { Type: string; Key: string }[];
-  const metrics = input.Metrics ?? ['UnblendedCost'];
-  const days: string[] = [];
-  const byService = groupBy.length === 1 && groupBy[0].Key === 'SERVICE' && input.Granularity === 'DAILY';
-  if (byService && input.TimePeriod?.Start && input.TimePeriod.End) {
-    for (let day = input.TimePeriod.Start; day < input.TimePeriod.End; day = nextDay(day)) days.push(day);
-  }
-  const money = (amount: string) => Object.fromEntries(metrics.map((m) => [m, { Amount: amount, Unit: 'USD' }]));
-  return reply.held(
+const costAndUsage = (info: FakeRequestInfo) =>
+  reply.held(
     ceGate.opened,
-    reply.ok({
-      GroupDefinitions: groupBy,
-      ResultsByTime: days.map((day) => ({
-        TimePeriod: { Start: day, End: nextDay(day) },
-        Total: {},
-        Groups: [
-          { Keys: ['Amazon Elastic Compute Cloud - Compute'], Metrics: money('10') },
-          { Keys: ['Amazon Relational Database Service'], Metrics: money('5') },
-        ],
-        Estimated: false,
-      })),
-      DimensionValueAttributes: [],
-    }),
+    dailyByService({ 'Amazon Elastic Compute Cloud - Compute': '10', 'Amazon Relational Database Service': '5' })(info),
   );
-}
 
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;

@@ -946,3 +946,31 @@ export function scriptNoCredits(ce: FakeCostExplorer): void {
     { match: (input) => input.Granularity === 'DAILY' && input.GroupBy?.[0]?.Key === 'RECORD_TYPE' },
   );
 }
+
+/**
+ * A responder for any GetCostAndUsage: a daily one by SERVICE gets `perDay` (service → amount) on
+ * every day of its period, in each metric asked for; anything else (credits, usage by type) a page
+ * without rows. For tests that need "some spend, whatever the period".
+ */
+export function dailyByService(perDay: Record<string, string>): (info: FakeRequestInfo) => FakeReply {
+  return (info) => {
+    const input = info.input as CeRequestBody;
+    const groupBy = (input.GroupBy ?? []) as { Type: string; Key: string }[];
+    const metrics = input.Metrics ?? ['UnblendedCost'];
+    const days: string[] = [];
+    const byService = groupBy.length === 1 && groupBy[0]?.Key === 'SERVICE' && input.Granularity === 'DAILY';
+    if (byService && input.TimePeriod?.Start && input.TimePeriod.End)
+      for (let day = input.TimePeriod.Start; day < input.TimePeriod.End; day = nextDay(day)) days.push(day);
+    const money = (amount: string) => Object.fromEntries(metrics.map((m) => [m, { Amount: amount, Unit: 'USD' }]));
+    return reply.ok({
+      GroupDefinitions: groupBy,
+      ResultsByTime: days.map((day) => ({
+        TimePeriod: { Start: day, End: nextDay(day) },
+        Total: {},
+        Groups: Object.entries(perDay).map(([service, amount]) => ({ Keys: [service], Metrics: money(amount) })),
+        Estimated: false,
+      })),
+      DimensionValueAttributes: [],
+    });
+  };
+}

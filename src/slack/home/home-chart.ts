@@ -45,15 +45,22 @@ const isHomeChart = (value: unknown): value is HomeChart =>
   typeof (value as HomeChart).title === 'string' &&
   typeof (value as HomeChart).day === 'string';
 
-/** Today's chart for the digest week: the stored one, or drawn now. Undefined when it cannot be drawn. */
+/**
+ * Today's chart for the digest week: the stored one, or drawn now. Undefined when it cannot be drawn,
+ * or when neither platform has a figure (a chart of nothing, shared with every lead, says nothing).
+ * A chart is kept for what it was drawn from: a platform that could not be read at the day's first
+ * gather is drawn in once it can, not left out until tomorrow.
+ */
 export async function homeChart(
   store: ChartStore,
   digest: Digest,
   now: Date,
   logger: Logger,
 ): Promise<HomeChart | undefined> {
+  const read = [digest.aws, digest.heroku].filter((section) => section.status === 'ok').map((s) => s.platform);
+  if (read.length === 0) return undefined;
   const day = now.toISOString().slice(0, 10);
-  const key = `dashboard:chart:${day}:${digest.week.id}`;
+  const key = `dashboard:chart:${day}:${digest.week.id}:${read.join('+')}`;
   const known = await store.cacheGet<unknown>(key);
   if (known && isHomeChart(known.value)) return known.value;
   try {
