@@ -63,6 +63,7 @@ export type DigestOutcome =
  * not check; the leads were told to look. Any other failure is transient and retried by the scheduler.
  */
 export const REFUSED = 'refused';
+const NAMES = { aws: 'AWS', heroku: 'Heroku' } as const;
 export const HELD = 'held';
 
 export class DigestRunner {
@@ -120,7 +121,8 @@ export class DigestRunner {
     const fail = async (error: string, tellLeads: boolean): Promise<DigestOutcome> => {
       await lease.markFailed(error);
       logger.warn(`digest ${week.id} for ${channel} not posted: ${error}`);
-      if (tellLeads) {
+      // Once per reason: a retry every 15 minutes that meets the same failure stays quiet.
+      if (tellLeads && before?.error !== error) {
         const why = error.replace(/^(refused|held): /, '');
         await this.tellLeads(
           `:warning: The weekly hosting digest for ${week.label} was not posted to <#${channel}>: ${why}`,
@@ -171,6 +173,17 @@ export class DigestRunner {
       }
       logger.error('gathering the digest failed', error);
       return fail(`${REFUSED}: the figures could not be gathered (the error is in the bot's log)`, true);
+    }
+
+    // Nothing read at all (a platform failing, none answering): a digest of "no figures" would stand
+    // for the week for good; it waits for a platform to answer, as the scheduler retries.
+    const sections = [digest.aws, digest.heroku];
+    if (!sections.some((section) => section.status === 'ok') && sections.some((s) => s.status === 'failed')) {
+      const why = sections.flatMap((s) => (s.status === 'failed' ? [`${NAMES[s.platform]}: ${s.reason}`] : []));
+      return fail(
+        `no platform could be read, so there is nothing to post yet (${why.join('; ')}). It will be tried again automatically in ${Math.round(RETRY_AFTER_MS / 60_000)} minutes.`,
+        true,
+      );
     }
 
     // The fence: only the current owner of the claim posts. A replica that took over meanwhile has it.

@@ -4,6 +4,7 @@ import { Jobs } from '../../src/jobs/scheduler';
 import { postDigestNow, slackDigestPoster } from '../../src/slack/digest-poster';
 import { BOT_TOKEN, type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { describePostgres, freshPostgresUrl, tempSqliteFile } from '../support/databases';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 
 /**
  * Exactly once: claim → post → mark, with the process "dying" at each step (the crash hook throws
@@ -118,6 +119,47 @@ describe('a digest run', () => {
     const byHand = await postDigestNow(h.bot.services, client, LEAD, quiet);
     expect(byHand.ok).toBe(true);
     expect(digestPosts()).toHaveLength(2);
+  });
+});
+
+describe('nothing read to post', () => {
+  test('Heroku unreadable and nothing else connected: held, the leads told once, and posted with figures once Heroku is back', async () => {
+    const world = new HerokuWorld({ seed: 47 });
+    world.addApp('shop-api', { formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }] });
+    const heroku = await FakeHeroku.start({ world });
+    const bot = await start(tempSqliteFile(), { HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+    try {
+      heroku.revokeToken();
+      const first = await runner('A', undefined, bot).run(MONDAY_9);
+      // A digest of "no figures this week" marked as the week's would stand in for the real one for good.
+      expect(first).toMatchObject({ status: 'failed' });
+      expect(digestPosts(bot)).toHaveLength(0);
+      const told = leadMessages(bot).map((call) => String(call.body.text));
+      expect(told).toHaveLength(1);
+      expect(told[0]).toContain('was not posted to <#CDIGEST01>: no platform could be read');
+      expect(told[0]).toContain('Heroku rejected HEROKU_API_TOKEN');
+      expect(told[0]).toContain('tried again automatically in 15 minutes');
+
+      // Still failing at the next check: no second message for the same reason.
+      await bot.bot.services.store.setSetting('jobs.first_start', '2026-11-01T00:00:00.000Z');
+      const jobs = new Jobs({
+        services: bot.bot.services,
+        runner: runner('A', undefined, bot),
+        logger: quiet,
+        owner: 'A',
+      });
+      const settings = { channel: CHANNEL, schedule: '0 9 * * 1', timezone: 'UTC' };
+      expect(await jobs.digestIfDue(minutes(20), settings)).toMatchObject({ status: 'failed' });
+      expect(leadMessages(bot)).toHaveLength(1);
+
+      heroku.addToken(heroku.token);
+      expect(await jobs.digestIfDue(minutes(40), settings)).toMatchObject({ status: 'posted' });
+      expect(digestPosts(bot)).toHaveLength(1);
+      expect(String(digestPosts(bot)[0]!.body.text)).toContain('Heroku: $23.33 last week');
+    } finally {
+      await bot.close();
+      await heroku.close();
+    }
   });
 });
 
