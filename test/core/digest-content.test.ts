@@ -360,6 +360,8 @@ describe('digest with a platform missing', () => {
       aws: { ...(base.aws as Exclude<DigestInput['aws'], { status: string }>), onHeroku: { error: 'no usage' } },
     });
     expect(digest.verdict).toMatch(/^Verdict: no comparison this week/);
+    // The verdict leads the digest and Home: the reasons follow it.
+    expect(digest.verdict).toContain('reason is below');
     if (digest.aws.status !== 'ok') throw new Error('aws');
     expect(digest.aws.basis.join(' ')).toContain('Not modelled on Heroku: no usage');
   });

@@ -49,7 +49,9 @@ const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text
 function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): KnownBlock[] {
   if (platform.status !== 'ok') {
     const why = platform.status === 'off' ? 'not connected' : 'not available right now';
-    return [mrkdwn(`*${platform.name}*: ${why}. ${platform.reason}`)];
+    // Reasons are written to follow a colon elsewhere (`could not read …`): here they start a sentence.
+    const reason = `${platform.reason.charAt(0).toUpperCase()}${platform.reason.slice(1)}`;
+    return [mrkdwn(`*${platform.name}*: ${why}. ${reason}`)];
   }
   const month = platform.month.split(' ')[0];
   const fields = [
