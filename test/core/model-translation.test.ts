@@ -121,6 +121,21 @@ describe('AWS instances on Heroku', () => {
     );
   });
 
+  it.each([
+    // Heroku's numbered plans are the memory-optimised sizes RDS lists one generation on: 15/30/61/122 GB
+    // against 16/32/64/128 GiB. The plan twice the size cost nearly twice as much ($750, $1,400, $2,000).
+    ['aws rds=db.r6g.large storage=400gb', 'Heroku Postgres standard-3', '400.00'],
+    ['aws rds=db.m6g.xlarge storage=400gb', 'Heroku Postgres standard-3', '400.00'],
+    ['aws rds=db.r6g.xlarge multi-az', 'Heroku Postgres premium-4', '1200.00'],
+    ['aws rds=db.r6g.2xlarge', 'Heroku Postgres standard-5', '1400.00'],
+    ['aws rds=db.r6g.4xlarge', 'Heroku Postgres standard-6', '2000.00'],
+  ])('%s holds on the Heroku plan of the same memory-optimised size: %s at $%s', (text, plan, monthly) => {
+    const e = estimateOf(text);
+    const line = e.heroku.lines.find((l) => l.item === plan);
+    expect(line?.monthly?.toFixed(2)).toBe(monthly);
+    expect(e.assumptions.join('\n')).toContain('15/16');
+  });
+
   it("gives staging one instance's worth of dynos in every tier, as production has per instance", () => {
     // An m5.large (8 GB) is 7 × Standard-2X consolidated; staging runs one m5.large, so it needs 7 too,
     // not one 1 GB dyno ($50 instead of $350 understated the consolidated tier the verdict uses).

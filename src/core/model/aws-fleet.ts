@@ -2,7 +2,7 @@ import { formatUsd, fromCents, toCents } from '../money';
 import { type Catalog, findCacheNode, findEc2Instance, findRdsClass, priceOf } from '../pricing';
 import { finish, type Steps } from '../steps';
 import { type AwsAccount, type AwsAccountInstance, type AwsBill, billSteps, unitName } from './aws-bill';
-import { chooseKeyValuePlan, choosePostgresPlan } from './choose-heroku';
+import { chooseKeyValuePlan, choosePostgresPlan, PLAN_MEMORY_RULE } from './choose-heroku';
 import { lineFor, unknownLine } from './cost-line';
 import { formatMemory, plural } from './describe';
 import { herokuAccountLines } from './heroku-lines';
@@ -107,7 +107,7 @@ function unitLines(
         }),
       ],
       what: `${fits ? '' : 'no plan holds it; the largest, '}Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)`,
-      why: `the cheapest plan with ${formatMemory(size.memoryGb)} and ${storageGb} GB${i.multiAz ? ', in a highly available tier as it runs Multi-AZ' : ''}`,
+      why: `the cheapest plan with ${formatMemory(size.memoryGb)} and ${storageGb} GB${i.multiAz ? ', in a highly available tier as it runs Multi-AZ' : ''}${spec.memoryGb < size.memoryGb ? ` (${PLAN_MEMORY_RULE})` : ''}`,
     };
   }
   const { spec, fits } = chooseKeyValuePlan(catalog, size.memoryGb, ['mini', 'premium']);

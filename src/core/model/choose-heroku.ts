@@ -40,7 +40,17 @@ export function chooseDyno(
   return chosen ? { spec: chosen, fits: true } : { spec: largest(allowed, (d) => d.memoryGb), fits: false };
 }
 
-/** The cheapest Postgres plan in the given tiers with at least the RAM and storage asked for. */
+/**
+ * Heroku's numbered Postgres plans are memory-optimised instances of the generation before the ones RDS
+ * lists (15, 30, 61, 122, 244 and 488 GB against db.r6g's 16, 32, 64, 128, 256 and 512 GiB): a plan holds
+ * a database whose RAM it has to within 1/16. Requiring every last GiB doubled the plan (and nearly its
+ * price) at each size: db.r6g.large → standard-4 at $750 instead of standard-3 at $400.
+ */
+const PLAN_MEMORY_SHARE = 15 / 16;
+export const PLAN_MEMORY_RULE =
+  "Heroku's 15/30/61/122/244/488 GB plans are the memory-optimised sizes RDS lists as 16/32/64/128/256/512 GiB, so a plan with 15/16 of the class's RAM holds it";
+
+/** The cheapest Postgres plan in the given tiers with the RAM (to within 1/16) and storage asked for. */
 export function choosePostgresPlan(
   catalog: Catalog,
   memoryGb: number,
@@ -50,7 +60,7 @@ export function choosePostgresPlan(
   const price = unitPriceOf(catalog);
   const allowed = catalog.postgresPlans.filter((p) => tiers.includes(p.tier));
   const chosen = pickCheapest(
-    allowed.filter((p) => p.memoryGb >= memoryGb && p.storageGb >= storageGb),
+    allowed.filter((p) => p.memoryGb >= memoryGb * PLAN_MEMORY_SHARE && p.storageGb >= storageGb),
     (p) => price(p.priceKey),
     (p) => p.memoryGb,
   );

@@ -9,7 +9,7 @@ import {
   type PostgresTier,
 } from '../pricing';
 import type { Workload } from '../workload';
-import { chooseDyno, chooseKeyValuePlan, choosePostgresPlan, complianceTier } from './choose-heroku';
+import { chooseDyno, chooseKeyValuePlan, choosePostgresPlan, complianceTier, PLAN_MEMORY_RULE } from './choose-heroku';
 import { formatMemory } from './describe';
 import { type DynoSetTier, dynosForInstance, needOfInstance } from './sizing-rules';
 import type { HerokuStack } from './stacks';
@@ -107,7 +107,7 @@ export function herokuFromAws(
     const { spec, fits } = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, tiers);
     notes.push(
       fits
-        ? `Database: ${db.plan}${db.highAvailability ? ' Multi-AZ' : ''} (${formatMemory(db.memoryGb)}, ${db.storageGb} GB) → Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)${db.highAvailability ? ', a highly available tier' : ''}.`
+        ? `Database: ${db.plan}${db.highAvailability ? ' Multi-AZ' : ''} (${formatMemory(db.memoryGb)}, ${db.storageGb} GB) → Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)${db.highAvailability ? ', a highly available tier' : ''}${spec.memoryGb < db.memoryGb ? `: ${PLAN_MEMORY_RULE}` : ''}.`
         : `Database: no ${tiers.join(' or ')} Heroku Postgres plan holds ${formatMemory(db.memoryGb)} and ${db.storageGb} GB; priced as the largest, ${spec.plan}.`,
     );
     stack.postgres = { plan: spec.plan, spec };
