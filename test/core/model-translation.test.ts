@@ -59,6 +59,22 @@ describe('Heroku dynos on AWS', () => {
     );
   });
 
+  it.each([
+    // Memory-optimised nodes hold a large Key-Value Store for less than general-purpose ones of the same
+    // memory: 7 GB on cache.m6g.xlarge was 1,460 × $0.297 = $433.62, on cache.r6g.large 1,460 × $0.206.
+    ['redis=premium-7', 'ElastiCache cache.r6g.large × 2 (primary and replica)', 30076],
+    ['redis=premium-10', 'ElastiCache cache.r6g.xlarge × 2 (primary and replica)', 60006],
+    ['redis=premium-12', 'ElastiCache cache.r6g.2xlarge × 2 (primary and replica)', 119866],
+  ])('runs %s on the cheapest node that holds it, memory-optimised ones included: %s', (plan, item, cents) => {
+    const line = estimateOf(`web=1xstandard-2x ${plan}`).tiers[0].lines.find((l) => l.category === 'cache');
+    expect([line?.item, line?.cents]).toEqual([item, cents]);
+  });
+
+  it('takes an AWS cache on a memory-optimised node as it runs', () => {
+    const line = estimateOf('aws web=2xm6i.large cache=cache.r6g.large').aws.lines.find((l) => l.category === 'cache');
+    expect([line?.item, line?.cents]).toEqual(['ElastiCache cache.r6g.large', 15038]);
+  });
+
   it('runs the cache on Redis OSS like-for-like and consolidated, on Valkey (20% less) in the optimised tier', () => {
     const e = estimateOf('web=1xstandard-2x redis=premium-0');
     const cache = (id: string) =>

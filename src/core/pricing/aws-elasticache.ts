@@ -41,6 +41,13 @@ const NODES: Row[] = [
   ['cache.m6g.8xlarge', 103.68, '2.372', LIST],
   ['cache.m6g.12xlarge', 157.12, '3.557', TABLE],
   ['cache.r5.4xlarge', 105.81, '1.724', TABLE],
+  // Memory-optimised: more memory for the money than m6g from 7 GB up (a 7 GB Key-Value Store on
+  // cache.r6g.large at 0.206, not cache.m6g.xlarge at 0.297).
+  ['cache.r6g.large', 13.07, '0.206', TABLE],
+  ['cache.r6g.xlarge', 26.32, '0.411', TABLE],
+  ['cache.r6g.2xlarge', 52.82, '0.821', TABLE],
+  ['cache.r6g.4xlarge', 105.81, '1.642', TABLE],
+  ['cache.r6g.8xlarge', 209.55, '3.284', TABLE],
 ];
 
 export const CACHE_NODES: readonly CacheNodeSpec[] = NODES.map(([node, memoryGb]) => ({
