@@ -197,6 +197,32 @@ describe('compliance on Heroku', () => {
     ]);
   });
 
+  it.each(['web=2xshield-m postgres=shield-0', 'web=2xstandard-2x postgres=shield-0'])(
+    'takes %s, which runs in a Shield Private Space, as holding HIPAA data on AWS too, as a live Shield app is',
+    (text) => {
+      // Without it the AWS side left out what a Shield Space stands for (KMS, CloudTrail data events,
+      // GuardDuty, a backup of the database: $22.38 a month here) while Heroku carried the Shield Space.
+      const e = estimateOf(text);
+      expect(e.workload.compliance).toEqual(['hipaa']);
+      expect(items(e, 'aws')).toEqual(
+        expect.arrayContaining([
+          'KMS key for encrypted storage',
+          'CloudTrail data events (1,000,000)',
+          'GuardDuty event analysis (1,000,000 events)',
+          'AWS Backup of the database (64 GB)',
+        ]),
+      );
+      expect(items(e, 'heroku')).toEqual(expect.arrayContaining(['Shield Private Space', 'Heroku Postgres shield-0']));
+      expect(e.assumptions.join('\n')).toContain(
+        'Shield dynos and data stores run in a Shield Private Space, where Heroku keeps HIPAA data under its BAA',
+      );
+    },
+  );
+
+  it('keeps a Private Space workload without compliance services unless asked', () => {
+    expect(estimateOf('web=2xprivate-m postgres=private-0').workload.compliance).toEqual([]);
+  });
+
   it('models PCI as a Private Space with Private dynos and says Heroku publishes no PCI attestation', () => {
     const e = estimateOf('aws web=2xm5.large pci');
     expect(items(e, 'heroku').sort()).toEqual(['Private Space', 'web: Private-L-RAM dyno']);

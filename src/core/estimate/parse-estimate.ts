@@ -301,9 +301,24 @@ function databaseFor(draft: Draft, catalog: Catalog): Database | undefined {
   return { ...db, storageGb: draft.storageGb };
 }
 
+/**
+ * A Shield dyno or data store runs in a Shield Private Space, where Heroku keeps HIPAA data under its BAA:
+ * such a workload is modelled as holding it (as a live app in one is), so AWS carries the same services.
+ */
+function runsInShield(draft: Draft): boolean {
+  const shield = (name: string | undefined) => name?.startsWith('shield-') === true;
+  return (
+    draft.platform === 'heroku' &&
+    (draft.processes.some((p) => shield(p.size)) ||
+      shield(draft.database?.value.plan) ||
+      shield(draft.cache?.value.plan))
+  );
+}
+
 function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, { kind: 'workload' }> {
   const database = databaseFor(draft, catalog);
   const cache = draft.cache?.value;
+  if (runsInShield(draft)) draft.compliance.add('hipaa');
   // Absent stores are left out rather than deleted: `delete` turns the object into a slow dictionary,
   // and the model reads this workload hundreds of times an estimate.
   const workload: Workload = {

@@ -82,10 +82,22 @@ function writeAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: 
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }
 
+/** The workload names Shield dynos or data stores itself (not moved there by `hipaa`). */
+const namesShield = (workload: Workload): boolean =>
+  workload.origin === 'heroku' &&
+  [...workload.processes.map((p) => p.size), workload.database?.plan, workload.cache?.plan].some((name) =>
+    name?.startsWith('shield-'),
+  );
+
 export function herokuComplianceNotes(workload: Workload): string[] {
   const tier = complianceTier(workload.compliance);
   if (tier === 'shield') {
     return [
+      ...(namesShield(workload)
+        ? [
+            'Shield dynos and data stores run in a Shield Private Space, where Heroku keeps HIPAA data under its BAA: the workload is taken to hold it, as a live app in a Shield space is, so AWS carries HIPAA-eligible services too.',
+          ]
+        : []),
       'HIPAA on Heroku, as third-party HIPAA guides describe it: a Shield Private Space, Shield dynos and Shield data stores under an Enterprise contract with a signed BAA; confirm with your Salesforce account team. The Shield Space and Shield data-store prices are not public: they are contract inputs.',
     ];
   }
