@@ -1,8 +1,15 @@
 import { type FleetApp, herokuCache, herokuDatabase, herokuProcess, modelFleet } from '../../src/core/model';
-import { DEFAULT_CATALOG } from '../../src/core/pricing';
+import { DEFAULT_CATALOG, type PricingOverrides } from '../../src/core/pricing';
+import { applyOverrides, parsePricingOverrides } from '../../src/core/pricing/overrides';
 import type { Workload } from '../../src/core/workload';
 
 const catalog = DEFAULT_CATALOG;
+
+function parsed(text: string): PricingOverrides {
+  const result = parsePricingOverrides(text, 'prices.yml');
+  if (!result.ok) throw new Error(result.message);
+  return result.overrides;
+}
 
 function workload(
   processes: [string, number, string][],
@@ -222,5 +229,40 @@ describe('a fleet with apps in a Shield Private Space (HIPAA) on AWS', () => {
     expect(fleet.assumptions).toContain(
       "2 apps hold HIPAA-regulated data (care-api, care-jobs): in every tier AWS adds the compliance services once for the account (CloudTrail data events, GuardDuty, a KMS key per environment with regulated data), not once per app; per app, only what is the app's own (a backup of its production database for HIPAA).",
     );
+  });
+});
+
+describe('a fleet across several Private and Shield Spaces', () => {
+  // Contract prices set, as a lead would in PRICING_FILE: then the Heroku total stands and a verdict is given.
+  const priced = applyOverrides(
+    catalog,
+    parsed('prices:\n  heroku.space.shield: 3000\n  heroku.space.private: 1000\n  heroku.postgres.shield-0: 450\n'),
+  );
+  const inSpace = (name: string, space: string, shield: boolean, size: string): FleetApp => ({
+    name,
+    team: 'care',
+    space: { name: space, shield },
+    workload: workload([['web', 2, size]]),
+  });
+  const fleet = modelFleet(
+    [
+      inSpace('care-api', 'care-shield', true, 'shield-m'),
+      inSpace('care-jobs', 'care-shield', true, 'shield-s'),
+      inSpace('claims', 'claims-shield', true, 'shield-s'),
+      inSpace('portal', 'care-private', false, 'private-s'),
+    ],
+    priced,
+  );
+
+  it('bills each space its fee once, whatever the apps in it: two Shield spaces and a Private one', () => {
+    // One "Shield Private Space" line stood for all three: $3,000.00 where the account pays $7,000.00.
+    const spaces = fleet.current.lines.filter((l) => l.category === 'platform').map((l) => [l.item, l.cents]);
+    expect(spaces).toEqual([
+      ['Private Space care-private', 100000],
+      ['Shield Private Space care-shield', 300000],
+      ['Shield Private Space claims-shield', 300000],
+    ]);
+    // 2 × $540 + 2 × $270 + 2 × $270 + 2 × $225 dynos, and the three space fees.
+    expect(fleet.current.infrastructure.toFixed(2)).toBe('9610.00');
   });
 });
