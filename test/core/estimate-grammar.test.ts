@@ -192,6 +192,14 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
     expect(refusal(text)).toMatch(expected);
   });
 
+  it('names every RDS family it prices when it does not know a class, memory-optimised ones too', () => {
+    // db.r5 is not priced; the list named t3, t4g, m5, m6g and m7g, so a memory-optimised database was
+    // steered to a general-purpose class when db.r6g and db.r7g are there.
+    const message = refusal('aws web=1xm5.large rds=db.r5.large');
+    for (const family of ['db.t3', 'db.t4g', 'db.m5', 'db.m6g', 'db.m7g', 'db.r6g', 'db.r7g'])
+      expect([family, message.includes(family)]).toEqual([family, true]);
+  });
+
   it('refuses a 5,000-character text by its length without echoing it', () => {
     const text = `web=2xstandard-2x ${'x'.repeat(4982)}`;
     const message = refusal(text);

@@ -56,8 +56,19 @@ export function readDatabase(
     catalog.rdsClasses.map((c) => c.dbClass),
   );
   fail(
-    `${shown(token)}: ${shown(value)} is not an RDS PostgreSQL class in the price list.${guess ? ` Did you mean \`${guess}\`?` : ''} Classes: db.t3 and db.t4g (micro to large), db.m5, db.m6g and db.m7g (large and up). Example: \`rds=db.m6g.large\`.`,
+    `${shown(token)}: ${shown(value)} is not an RDS PostgreSQL class in the price list.${guess ? ` Did you mean \`${guess}\`?` : ''} Classes: ${rdsFamilies(catalog)}. Example: \`rds=db.m6g.large\`.`,
   );
+}
+
+/** The RDS families the catalog prices, each with its smallest and largest size: `db.r6g (large to 16xlarge)`. */
+function rdsFamilies(catalog: Catalog): string {
+  const sizes = new Map<string, string[]>();
+  for (const { dbClass } of catalog.rdsClasses) {
+    const cut = dbClass.lastIndexOf('.');
+    const family = dbClass.slice(0, cut);
+    sizes.set(family, [...(sizes.get(family) ?? []), dbClass.slice(cut + 1)]);
+  }
+  return [...sizes].map(([family, [first, ...rest]]) => `${family} (${first} to ${rest.at(-1) ?? first})`).join(', ');
 }
 
 export function readCache(token: string, value: string, platform: Platform, catalog: Catalog): Cache {
