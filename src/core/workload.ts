@@ -29,6 +29,8 @@ export interface Database {
   memoryGb: number;
   storageGb: number;
   highAvailability: boolean;
+  /** The storage is the estimate's default, not the user's (an AWS database without `storage=`). */
+  storageAssumed?: true;
 }
 
 export interface Cache {

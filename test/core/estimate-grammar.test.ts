@@ -38,7 +38,14 @@ describe('the estimate grammar: canonical forms', () => {
       ['web', 2, 'm5.large', 8, 2],
       ['worker', 1, 'c6i.xlarge', 8, 4],
     ]);
-    expect(w.database).toEqual({ plan: 'db.m6g.large', memoryGb: 8, storageGb: 100, highAvailability: true });
+    // No `storage=`: the default 100 GB, marked as assumed so the answer can say so.
+    expect(w.database).toEqual({
+      plan: 'db.m6g.large',
+      memoryGb: 8,
+      storageGb: 100,
+      highAvailability: true,
+      storageAssumed: true,
+    });
     expect(w.cache).toEqual({ plan: 'cache.t4g.small', memoryGb: 1.37 });
   });
 

@@ -75,6 +75,12 @@ describe('Heroku dynos on AWS', () => {
     expect([line?.item, line?.cents]).toEqual(['ElastiCache cache.r6g.large', 15038]);
   });
 
+  it('states the rule behind the RDS class it picks for a Heroku Postgres plan', () => {
+    expect(estimateOf('web=1xstandard-2x postgres=standard-0').assumptions).toContain(
+      "Database: Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.t4g.medium Single-AZ with 64 GB gp3 storage: the cheapest RDS class with at least the plan's RAM.",
+    );
+  });
+
   it('runs the cache on Redis OSS like-for-like and consolidated, on Valkey (20% less) in the optimised tier', () => {
     const e = estimateOf('web=1xstandard-2x redis=premium-0');
     const cache = (id: string) =>
@@ -150,6 +156,20 @@ describe('AWS instances on Heroku', () => {
     const line = e.heroku.lines.find((l) => l.item === plan);
     expect(line?.monthly?.toFixed(2)).toBe(monthly);
     expect(e.assumptions.join('\n')).toContain('15/16');
+  });
+
+  it('says the database storage it assumed drives the plan, and how to give yours', () => {
+    // A db.t4g.micro became a $200 standard-2 with nothing saying it was for the 100 GB the estimate
+    // assumed (standard-0 holds 64 GB); with the storage given, standard-0 at $50.
+    const assumed = estimateOf('aws web=2xt3.small rds=db.t4g.micro');
+    expect(assumed.assumptions).toContain(
+      'Database: db.t4g.micro (1 GB, 100 GB) → Heroku Postgres standard-2 (8 GB, 256 GB): the cheapest standard plan with its RAM and 100 GB of storage (assumed: give yours with `storage=`, e.g. `storage=50gb`).',
+    );
+    const given = estimateOf('aws web=2xt3.small rds=db.t4g.micro storage=50gb');
+    expect(items(given, 'heroku')).toContain('Heroku Postgres standard-0');
+    expect(given.assumptions).toContain(
+      'Database: db.t4g.micro (1 GB, 50 GB) → Heroku Postgres standard-0 (4 GB, 64 GB): the cheapest standard plan with its RAM and 50 GB of storage.',
+    );
   });
 
   it("gives staging one instance's worth of dynos in every tier, as production has per instance", () => {

@@ -289,7 +289,9 @@ function databaseFor(draft: Draft, catalog: Catalog): Database | undefined {
     return {
       ...db,
       highAvailability: draft.multiAz,
-      storageGb: draft.storageGb ?? catalog.assumptions.awsDatabaseStorageGb,
+      ...(draft.storageGb === undefined
+        ? { storageGb: catalog.assumptions.awsDatabaseStorageGb, storageAssumed: true as const }
+        : { storageGb: draft.storageGb }),
     };
   }
   if (draft.storageGb === undefined) return db;

@@ -144,7 +144,7 @@ export function awsFromHeroku(
     const ram = db.memoryGb > 0 ? formatMemory(db.memoryGb) : 'RAM not published';
     notes.push(
       fits
-        ? `Database: Heroku Postgres ${db.plan} (${ram}) → RDS PostgreSQL ${spec.dbClass} ${db.highAvailability ? 'Multi-AZ (the plan is highly available)' : 'Single-AZ'} with ${storageGb} GB gp3 storage.`
+        ? `Database: Heroku Postgres ${db.plan} (${ram}) → RDS PostgreSQL ${spec.dbClass} ${db.highAvailability ? 'Multi-AZ (the plan is highly available)' : 'Single-AZ'} with ${storageGb} GB gp3 storage: the cheapest RDS class${db.memoryGb > 0 ? " with at least the plan's RAM" : ', as the plan publishes no RAM'}.`
         : `Database: no RDS class in the price list has ${formatMemory(db.memoryGb)}; priced as the largest, ${spec.dbClass}.`,
     );
     stack.database = { dbClass: spec.dbClass, spec, multiAz: db.highAvailability, storageGb };

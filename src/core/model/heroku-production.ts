@@ -107,7 +107,7 @@ export function herokuFromAws(
     const { spec, fits } = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, tiers);
     notes.push(
       fits
-        ? `Database: ${db.plan}${db.highAvailability ? ' Multi-AZ' : ''} (${formatMemory(db.memoryGb)}, ${db.storageGb} GB) → Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)${db.highAvailability ? ', a highly available tier' : ''}${spec.memoryGb < db.memoryGb ? `: ${PLAN_MEMORY_RULE}` : ''}.`
+        ? `Database: ${db.plan}${db.highAvailability ? ' Multi-AZ' : ''} (${formatMemory(db.memoryGb)}, ${db.storageGb} GB) → Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)${db.highAvailability ? ', a highly available tier' : ''}: the cheapest ${tiers.join(' or ')} plan with its RAM and ${db.storageGb} GB of storage${db.storageAssumed ? ' (assumed: give yours with `storage=`, e.g. `storage=50gb`)' : ''}${spec.memoryGb < db.memoryGb ? `; ${PLAN_MEMORY_RULE}` : ''}.`
         : `Database: no ${tiers.join(' or ')} Heroku Postgres plan holds ${formatMemory(db.memoryGb)} and ${db.storageGb} GB; priced as the largest, ${spec.plan}.`,
     );
     stack.postgres = { plan: spec.plan, spec };
