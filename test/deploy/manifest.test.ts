@@ -44,6 +44,7 @@ describe('manifest.yml', () => {
       'groups:read',
       'im:write',
       'usergroups:read',
+      'users:read',
     ]);
   });
 });

@@ -289,9 +289,15 @@ describe('/hosting digest', () => {
     expect(told[0]!.text).toContain(`The digest for Mon 16 – Sun 22 Nov 2026 is already in <#${CHANNEL}>`);
     expect(h.slack.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL)).toHaveLength(1);
     const opened = h.slack.callsTo('views.open').length;
+    // No zone chosen yet (DIGEST_TIMEZONE unset, none saved): the form starts on the lead's own,
+    // from their Slack profile, with the scopes the manifest asks for.
+    h.slack.answer('users.info', (body) => ({ ok: true, user: { id: body.user, tz: 'America/Chicago' } }));
     await press(settings, 'preview-settings');
     expect(h.slack.callsTo('views.open')).toHaveLength(opened + 1);
-    expect((h.slack.callsTo('views.open').at(-1)!.body.view as Block).callback_id).toBe('digest_settings_form');
+    const form = h.slack.callsTo('views.open').at(-1)!.body.view as Block;
+    expect(form.callback_id).toBe('digest_settings_form');
+    const zone = form.blocks.find((block: Block) => block.block_id === 'digest_timezone');
+    expect(zone.element.initial_option.value).toBe('America/Chicago');
   });
 });
 

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { manifestBotScopes, missingScope } from './slack-scopes';
 
 export interface RecordedCall {
   method: string;
@@ -29,7 +30,8 @@ function parseField(value: string): unknown {
 /**
  * A local Slack: the Web API (`/api/<method>`), response_url endpoints (`/respond/<id>`) and the file
  * upload URL that files.getUploadURLExternal hands out. Every request is recorded; unknown Web API
- * methods answer `unknown_method` so a call nobody expected shows up as a failure.
+ * methods answer `unknown_method` so a call nobody expected shows up as a failure, and a method
+ * the scopes of manifest.yml do not allow answers `missing_scope`, as Slack does.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -58,6 +60,8 @@ export class FakeSlack {
   /** Seconds part of the message timestamps it hands out: tests on an injected clock set it to that clock. */
   tsSeconds = 1700000000;
   url = '';
+  /** The bot token's scopes: what installing manifest.yml grants. */
+  scopes: readonly string[] = manifestBotScopes();
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -220,10 +224,12 @@ export class FakeSlack {
       if (path.startsWith('/api/')) {
         const method = path.slice('/api/'.length).split('?')[0];
         this.calls.push({ method, body, authorization: req.headers.authorization });
-        if (method === 'files.completeUploadExternal') this.recordShares(body);
-        const queue = this.answers.get(method);
+        const refused = missingScope(method, this.scopes);
+        if (!refused && method === 'files.completeUploadExternal') this.recordShares(body);
+        const queue = refused ? undefined : this.answers.get(method);
         const next = queue && (queue.length > 1 ? queue.shift()! : queue[0]);
-        const answer = next ? (typeof next === 'function' ? next(body) : next) : this.defaultAnswer(method, body);
+        const answer =
+          refused ?? (next ? (typeof next === 'function' ? next(body) : next) : this.defaultAnswer(method, body));
         const send = () => {
           if (answer.__drop) {
             // Slack did the work, but the answer never arrives: the connection drops.
