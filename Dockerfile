@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t hosting-advisor .
-# Run:   docker run --init -p 3000:3000 --env-file .env -v hosting-advisor-data:/app/data hosting-advisor
+# Run:   docker run --init --stop-timeout 30 -p 3000:3000 --env-file .env -v hosting-advisor-data:/app/data hosting-advisor
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
