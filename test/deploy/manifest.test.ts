@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { subcommands } from '../../src/slack/listeners/commands';
 
 const schemaFile = path.resolve(__dirname, '../../../shared/fixtures/slack/manifest.schema.json');
 const manifest = parse(fs.readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8'));
@@ -46,5 +47,12 @@ describe('manifest.yml', () => {
       'usergroups:read',
       'users:read',
     ]);
+  });
+
+  test('the /hosting hint Slack shows while typing names every subcommand the bot answers', () => {
+    const hint: string = manifest.features.slash_commands[0].usage_hint;
+    const named = new Set(hint.split('|').map((part) => part.trim().split(' ')[0]));
+    for (const name of [...subcommands().map((sub) => sub.name), 'help'])
+      expect([name, named.has(name)]).toEqual([name, true]);
   });
 });

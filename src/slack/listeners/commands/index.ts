@@ -12,8 +12,8 @@ import { pricesSubcommand } from './prices';
 import { spendSubcommand } from './spend';
 import type { Subcommand } from './subcommand';
 
-/** The subcommands of `/hosting`, in the order help lists them. */
-function subcommands(_services: Services): Subcommand[] {
+/** The subcommands of `/hosting`, in the order help lists them (`help` itself aside). */
+export function subcommands(): Subcommand[] {
   return [
     estimateSubcommand(),
     complianceSubcommand(),
@@ -28,5 +28,5 @@ function subcommands(_services: Services): Subcommand[] {
 }
 
 export function register(app: App, services: Services): void {
-  app.command('/hosting', hostingCommand(subcommands(services), services));
+  app.command('/hosting', hostingCommand(subcommands(), services));
 }
