@@ -63,6 +63,28 @@ function healthRoutes(services: Services, isStopping: () => boolean): CustomRout
   ];
 }
 
+const WRONG_SECRET = `refused a request to ${SLACK_EVENTS_PATH} whose signature does not match: if every Slack request is refused (Slack says "dispatch_failed"), SLACK_SIGNING_SECRET is not this app's Signing Secret (Basic Information → App Credentials → Signing Secret)`;
+const CLOCK_OFF = `refused a request to ${SLACK_EVENTS_PATH} stamped more than 5 minutes from this machine's clock: if every Slack request is refused, set this machine's clock right (NTP)`;
+
+/**
+ * Refused requests are logged at debug level (a flood must not flood the log). Two kinds mean a
+ * setting is wrong when every request gets them, and nothing else would tell whoever set the bot up
+ * why Slack says "dispatch_failed": a signature that does not match and a time 5 minutes off. Those
+ * are said at warn level too, each at most once a minute.
+ */
+function refusalLog(logger: Logger | undefined, now: () => Date) {
+  const lastWarned = new Map<string, number>();
+  return (what: string, warning?: string) => {
+    logger?.debug(`refused a request to ${what}`);
+    if (!warning) return;
+    const at = now().getTime();
+    const last = lastWarned.get(warning);
+    if (last !== undefined && at - last < 60_000) return;
+    lastWarned.set(warning, at);
+    logger?.warn(warning);
+  };
+}
+
 export function createSlackApp(services: Services, options: SlackAppOptions = {}): SlackApp {
   const { config } = services;
   let stopping = false;
@@ -96,15 +118,16 @@ export function createSlackApp(services: Services, options: SlackAppOptions = {}
         ...(logger ? { logger } : {}),
       });
   if (receiver instanceof HTTPReceiver) {
+    const refused = refusalLog(logger, services.now);
     const verified = verifySignatures(
       receiver.requestListener,
       config.SLACK_SIGNING_SECRET!,
       SLACK_EVENTS_PATH,
       REQUEST_LIMITS.bodyBytes,
-      (why) => logger?.debug(`refused a request to ${SLACK_EVENTS_PATH}: ${why}`),
+      (why, mismatch) => refused(`${SLACK_EVENTS_PATH}: ${why}`, mismatch ? WRONG_SECRET : undefined),
     );
-    const guarded = guardRequests(verified, [SLACK_EVENTS_PATH], (why) =>
-      logger?.debug(`refused a request to ${SLACK_EVENTS_PATH} before reading it: ${why}`),
+    const guarded = guardRequests(verified, [SLACK_EVENTS_PATH], (why, offClock) =>
+      refused(`${SLACK_EVENTS_PATH} before reading it: ${why}`, offClock ? CLOCK_OFF : undefined),
     );
     receiver.requestListener = (req, res) => {
       // Stopping: Slack retries a 503 (to another instance, or this one once restarted).

@@ -43,7 +43,7 @@ const SIGNATURE = /^v0=[0-9a-f]{64}$/;
 function refusalFromHeaders(
   headers: IncomingMessage['headers'],
   nowSeconds: number,
-): { status: 401 | 413; why: string } | undefined {
+): { status: 401 | 413; why: string; offClock?: true } | undefined {
   const length = Number(headers['content-length'] ?? 0);
   if (length > REQUEST_LIMITS.bodyBytes) return { status: 413, why: `a body of ${length} bytes` };
   const signature = headers['x-slack-signature'];
@@ -52,7 +52,8 @@ function refusalFromHeaders(
   const seconds = typeof stamp === 'string' && /^\d{1,12}$/.test(stamp) ? Number(stamp) : Number.NaN;
   if (!Number.isFinite(seconds)) return { status: 401, why: 'no timestamp' };
   if (Math.abs(nowSeconds - seconds) > REQUEST_LIMITS.timestampSkewSeconds) {
-    return { status: 401, why: seconds > nowSeconds ? 'a timestamp in the future' : 'a stale timestamp' };
+    const why = seconds > nowSeconds ? 'a timestamp in the future' : 'a stale timestamp';
+    return { status: 401, why, offClock: true };
   }
   return undefined;
 }
@@ -66,12 +67,13 @@ function refuse(req: IncomingMessage, res: ServerResponse, status: number) {
 
 /**
  * Wraps the receiver's request listener: requests to `endpoints` must pass `refusalFromHeaders`
- * first. Refusals are logged at debug level only (a flood must not flood the log).
+ * first. `onRefused` hears each refusal, and whether it was for a time more than 5 minutes from
+ * this machine's clock (the one a setting could cause).
  */
 export function guardRequests(
   listener: RequestListener,
   endpoints: readonly string[],
-  onRefused: (why: string) => void = () => {},
+  onRefused: (why: string, offClock: boolean) => void = () => {},
   nowSeconds: () => number = () => Math.floor(Date.now() / 1000),
 ): RequestListener {
   return (req, res) => {
@@ -79,7 +81,7 @@ export function guardRequests(
     if (req.method === 'POST' && endpoints.includes(path)) {
       const refusal = refusalFromHeaders(req.headers, nowSeconds());
       if (refusal) {
-        onRefused(refusal.why);
+        onRefused(refusal.why, refusal.offClock === true);
         return refuse(req, res, refusal.status);
       }
       // Answered before the body was read in full (413 past the limit, 401): do not go on reading it.

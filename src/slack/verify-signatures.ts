@@ -67,7 +67,7 @@ export function verifySignatures(
   signingSecret: string,
   endpoint: string,
   limit: number,
-  onRefused: (why: string) => void = () => {},
+  onRefused: (why: string, mismatch: boolean) => void = () => {},
 ): RequestListener {
   const key = createSecretKey(Buffer.from(signingSecret, 'utf8'));
   return (req, res) => {
@@ -77,7 +77,7 @@ export function verifySignatures(
     readBody(req, limit).then(
       (body) => {
         if (!body) {
-          onRefused(`a body over ${limit} bytes`);
+          onRefused(`a body over ${limit} bytes`, false);
           return refuse(req, res, 413);
         }
         if (
@@ -85,7 +85,7 @@ export function verifySignatures(
           typeof signature !== 'string' ||
           !signedBy(key, timestamp, signature, body)
         ) {
-          onRefused('a signature that does not match the body');
+          onRefused('a signature that does not match the body', true);
           return refuse(req, res, 401);
         }
         (req as IncomingMessage & { rawBody: Buffer }).rawBody = body;

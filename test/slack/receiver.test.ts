@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { nextTurn } from '../../src/loop-turns';
 import { type Harness, startHarness } from '../support/bot-harness';
 import { countTurns } from '../support/loop-turns';
@@ -153,5 +154,45 @@ describe('the Slack HTTP receiver', () => {
     turns.stop();
     // Were the answered request still counted, the turn would come only after 50 ms of waiting.
     expect(turns.now()).toBeLessThan(5);
+  });
+});
+
+describe('a Slack app set up with the wrong signing secret, or on a machine whose clock is off', () => {
+  test('says so in the log at warn level, once a minute however many requests are refused', async () => {
+    const at = new Date('2026-12-07T10:00:00Z');
+    const other = await startHarness({}, { now: () => at });
+    try {
+      // Slack signs with the app's real secret; this bot was given another one.
+      const body = helpBody();
+      const signedElsewhere = {
+        ...other.sign(body),
+        'x-slack-signature': `v0=${createHmac('sha256', 'ffffffffffffffffffffffffffffffff')
+          .update(`v0:${other.sign(body)['x-slack-request-timestamp']}:${body}`)
+          .digest('hex')}`,
+      };
+      for (let i = 0; i < 3; i++) {
+        const res = await other.post(body, { 'content-type': 'application/x-www-form-urlencoded', ...signedElsewhere });
+        expect(res.status).toBe(401);
+      }
+      const secretWarnings = other.logs.filter(
+        (line) => line.includes('WARN') && line.includes('SLACK_SIGNING_SECRET'),
+      );
+      expect(secretWarnings).toHaveLength(1);
+      expect(secretWarnings[0]).toContain('Signing Secret');
+      // Stamped 10 minutes from this machine's clock: the clock or the request is off.
+      for (let i = 0; i < 2; i++) {
+        const stale = await other.post(body, {
+          'content-type': 'application/x-www-form-urlencoded',
+          ...other.sign(body, Math.floor(Date.now() / 1000) - 600),
+        });
+        expect(stale.status).toBe(401);
+      }
+      expect(other.logs.filter((line) => line.includes('WARN') && line.includes('clock'))).toHaveLength(1);
+      // Requests without any signature (scanners) stay at debug: nothing to fix in the settings.
+      await other.post(body, { 'content-type': 'application/x-www-form-urlencoded' });
+      expect(other.logs.filter((line) => line.includes('WARN'))).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
   });
 });
