@@ -77,12 +77,16 @@ function stillHeld(file: string, holder: Holder | undefined, me: { host: string;
   return ageMs < LOCK_STALE_MS;
 }
 
-function refusal(databaseFile: string, file: string, holder: Holder | undefined): SqliteInUseError {
+function refusal(databaseFile: string, file: string, holder: Holder | undefined, host: string): SqliteInUseError {
   const who = holder ? `process ${holder.pid} on host ${holder.host}, running since ${holder.since}` : 'a process';
+  // On this host a holder that no longer runs is taken over at once (stillHeld); from another, by the lock's age.
+  const freed =
+    holder?.host === host
+      ? `Stop process ${holder.pid} first: once it no longer runs, starting again takes the file over.`
+      : `If that process is gone, this start succeeds once ${file} is ${LOCK_STALE_MS / 1000} s old, or delete that file.`;
   return new SqliteInUseError(
     `Another Hosting Advisor bot (${who}) is using the SQLite file ${databaseFile}. SQLite serves one bot process: ` +
-      'stop the other one, or, to run several replicas, give them a shared PostgreSQL (DATABASE_URL=postgres://…). ' +
-      `If that process is gone, this start succeeds once ${file} is ${LOCK_STALE_MS / 1000} s old, or delete that file.`,
+      `stop the other one, or, to run several replicas, give them a shared PostgreSQL (DATABASE_URL=postgres://…). ${freed}`,
   );
 }
 
@@ -100,7 +104,7 @@ export function lockSqliteFile(databaseFile: string, options: SqliteLockOptions 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = readHolder(file);
       // A second EEXIST: another process took the stale lock at the same moment, and holds it.
-      if (attempt > 0 || stillHeld(file, current, me)) throw refusal(databaseFile, file, current);
+      if (attempt > 0 || stillHeld(file, current, me)) throw refusal(databaseFile, file, current, me.host);
       fs.rmSync(file, { force: true }); // stale: its holder is gone
     }
   }

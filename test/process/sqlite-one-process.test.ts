@@ -38,6 +38,11 @@ test('a second bot on the same SQLite file refuses to start, saying who holds it
   expect(said).toContain(`Another Hosting Advisor bot (process ${first.child.pid} on host`);
   expect(said).toContain(`is using the SQLite file ${file}`);
   expect(said).toContain('to run several replicas, give them a shared PostgreSQL (DATABASE_URL=postgres://…)');
+  // That process runs on this host: the file is free the moment it stops, with no wait and no file to delete.
+  expect(said).toContain(
+    `Stop process ${first.child.pid} first: once it no longer runs, starting again takes the file over.`,
+  );
+  expect(said).not.toContain('30 s old');
   expect(said).not.toContain('\n    at '); // words, not a stack trace
 
   expect((await fetch(`http://127.0.0.1:${first.port}/readyz`)).status).toBe(200);
@@ -66,6 +71,9 @@ describe('a holder on another host (a shared volume)', () => {
     const other = lockSqliteFile(file, { host: 'web-2', pid: 42 });
     expect(() => lockSqliteFile(file)).toThrow(SqliteInUseError);
     expect(() => lockSqliteFile(file)).toThrow('process 42 on host web-2');
+    expect(() => lockSqliteFile(file)).toThrow(
+      `If that process is gone, this start succeeds once ${lockFileOf(file)} is 30 s old`,
+    );
 
     const old = new Date(Date.now() - LOCK_STALE_MS - 1000);
     fs.utimesSync(lockFileOf(file), old, old);
