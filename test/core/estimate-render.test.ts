@@ -63,6 +63,8 @@ describe('the plain-text estimate', () => {
     expect(hipaa).toContain('Not in these totals: 2 contract-priced item(s) without an amount');
     expect(hipaa).toContain('No verdict: Heroku leaves items without a public price out of its total');
     expect(hipaa).toContain('Heroku ≥ $540.00/mo plus the items left out.');
+    // The lead line marks the side as it runs as a lower bound too, as it does a modelled tier.
+    expect(hipaa).toMatch(/; Heroku as it runs: ≥ \$540\.00\/mo\./);
     expect(hipaa).toContain(
       'Missing: Heroku: Shield Private Space (production) has no public price; set heroku.space.shield in PRICING_FILE (leads), or ask your account executive.',
     );

@@ -63,10 +63,14 @@ export interface Comparison {
   verdict: Verdict;
 }
 
+/** The platform as it runs leaves an item without a public price out of its total. */
+const currentLeavesOut = (c: Comparison) => c.verdict.missing.some((m) => m.startsWith(`${NAME[c.current]}:`));
+
 /** `Heroku ≥ $540.00/mo plus the items left out.` when the platform as it runs leaves items out, else ''. */
 export function lowerBound(c: Comparison, period = '/mo'): string {
-  const leftOut = c.verdict.missing.some((m) => m.startsWith(`${NAME[c.current]}:`));
-  return leftOut ? ` ${NAME[c.current]} ≥ ${dollars(c.currentInfrastructure)}${period} plus the items left out.` : '';
+  return currentLeavesOut(c)
+    ? ` ${NAME[c.current]} ≥ ${dollars(c.currentInfrastructure)}${period} plus the items left out.`
+    : '';
 }
 
 /** The sentences an answer leads with: the range, then the verdict naming its tier (or why there is none). */
@@ -81,7 +85,7 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
   const range = c.range.low.equals(c.range.high)
     ? `${some}${dollars(c.range.low)}${period}`
     : `${some}${dollars(c.range.low)}${period} to ${dollars(c.range.high)}${period}`;
-  const lead = `${NAME[modelled]} (modelled): ${range} infrastructure across three tiers (${byTier}); ${NAME[c.current]} as it runs: ${dollars(c.currentInfrastructure)}${period}.`;
+  const lead = `${NAME[modelled]} (modelled): ${range} infrastructure across three tiers (${byTier}); ${NAME[c.current]} as it runs: ${currentLeavesOut(c) ? '≥ ' : ''}${dollars(c.currentInfrastructure)}${period}.`;
   const v = c.verdict;
   if (v.kind === 'incomplete') {
     const sides = [...new Set(v.missing.map((m) => m.split(':')[0]))];
