@@ -51,9 +51,17 @@ export interface MigrateContext {
   log?: (message: string, error: unknown) => void;
 }
 
-/** The platform to model when none is named: Heroku when connected, else AWS. */
-export function defaultFrom(sources: Sources): MigrateFrom {
-  return sources.heroku || !sources.aws ? 'heroku' : 'aws';
+/**
+ * The platform to model: the one named, else Heroku when connected, else AWS; with neither named nor
+ * connected, what to set for either.
+ */
+export function migrateFrom(named: MigrateFrom | undefined, sources: Sources): { from: MigrateFrom } | { off: string } {
+  if (named) return { from: named };
+  if (sources.heroku) return { from: 'heroku' };
+  if (sources.aws) return { from: 'aws' };
+  return {
+    off: `Nothing to model yet: neither account is connected. To model your Heroku apps on AWS: ${HEROKU_OFF} To model your AWS account on Heroku: ${AWS_OFF}`,
+  };
 }
 
 async function herokuToAws(context: MigrateContext): Promise<MigrateAnswer> {

@@ -1,4 +1,4 @@
-import { answerMigrate, defaultFrom, parseMigrateWords } from '../answers/migrate';
+import { answerMigrate, migrateFrom, parseMigrateWords } from '../answers/migrate';
 import { migrateReport } from '../answers/migrate-report';
 import { type CliArgsSpec, type CliOption, readCliArgsOrSay, terminalWords } from './cli-args';
 import type { CliCommand } from './cli-command';
@@ -30,7 +30,12 @@ export const migrateCliCommand: CliCommand = {
     }
     return withLiveServices(context, async ({ sources, catalog }, store) => {
       const at = now();
-      const from = words.from ?? defaultFrom(sources);
+      const chosen = migrateFrom(words.from, sources);
+      if ('off' in chosen) {
+        io.err(chosen.off);
+        return 1;
+      }
+      const { from } = chosen;
       const answer = await answerMigrate(from, {
         sources,
         catalog,

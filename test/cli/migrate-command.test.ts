@@ -166,6 +166,20 @@ describe('npx hosting-advisor migrate heroku', () => {
     expect(stderr).toContain('Heroku spend is off: set HEROKU_API_TOKEN');
   });
 
+  test('with no word and nothing connected it says what to set for either account', async () => {
+    const restore = setProcessEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+    try {
+      const { code, stdout, stderr } = await run([], {});
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toContain('neither account is connected');
+      expect(stderr).toContain('Heroku spend is off: set HEROKU_API_TOKEN');
+      expect(stderr).toContain('AWS spend is off: set AWS credentials');
+    } finally {
+      restore();
+    }
+  });
+
   test('a word it does not know gets an example', async () => {
     const { code, stderr } = await run(['azure'], herokuEnv());
     expect(code).toBe(1);

@@ -1,4 +1,4 @@
-import { answerMigrate, defaultFrom, MIGRATE_EXAMPLE, parseMigrateWords } from '../../../answers/migrate';
+import { answerMigrate, MIGRATE_EXAMPLE, migrateFrom, parseMigrateWords } from '../../../answers/migrate';
 import { spendAccess, withShareNote } from '../../leads';
 import { ephemeral } from '../../message';
 import { migrateMessage } from './migrate-blocks';
@@ -17,7 +17,9 @@ export function migrateSubcommand(): Subcommand {
       if (!access.lead) return spendRefusal(access.leads);
       const words = parseMigrateWords(args);
       if ('error' in words) return ephemeral(words.error);
-      const from = words.from ?? defaultFrom(services.sources);
+      const chosen = migrateFrom(words.from, services.sources);
+      if ('off' in chosen) return ephemeral(chosen.off);
+      const { from } = chosen;
       return {
         placeholder: ephemeral(`Modelling the ${from === 'heroku' ? 'Heroku' : 'AWS'} account on the other platform…`),
         later: async () => {
