@@ -165,7 +165,7 @@ describe('digest content for a fixed data set', () => {
     // $300/month on Heroku is 7/30 of it a week = $70.00, against $110.833331 actual.
     expect(money(aws.translation?.modelledWeekly)).toBe('$70.00');
     expect(money(aws.translation?.differenceWeekly)).toBe('-$40.83');
-    expect(money(aws.translation?.differenceYearly)).toBe('-$2,123.33');
+    expect(money(aws.translation?.differenceYearly)).toBe('-$2,123.16');
   });
 
   test('Heroku: snapshot-integrated weeks with the monthly cap and a missing day', () => {
@@ -193,12 +193,12 @@ describe('digest content for a fixed data set', () => {
     // $146/month on AWS is 168/730 of it a week = $33.60, against $40.833333.
     expect(money(heroku.translation?.modelledWeekly)).toBe('$33.60');
     expect(money(heroku.translation?.differenceWeekly)).toBe('-$7.23');
-    expect(money(heroku.translation?.differenceYearly)).toBe('-$376.13');
+    expect(money(heroku.translation?.differenceYearly)).toBe('-$375.96');
   });
 
   test('verdict, posture and what the figures are', () => {
     expect(digest.verdict).toBe(
-      'Verdict: Moving the AWS workload to Heroku would save about $40.83/week ($2,123.33/year); moving the Heroku apps to AWS would save about $7.23/week ($376.13/year).',
+      'Verdict: Moving the AWS workload to Heroku would save about $40.83/week ($2,123.16/year); moving the Heroku apps to AWS would save about $7.23/week ($375.96/year).',
     );
     expect(digest.posture.map((p) => p.framework)).toEqual(['HIPAA Security Rule', 'PCI DSS']);
     expect(digest.posture[0]!.summary).toBe('Heroku: not connected · AWS: not connected');
@@ -218,11 +218,43 @@ describe('digest content for a fixed data set', () => {
     expect(text).toContain('$110.83 last week (estimated): +$17.50 (+18.8%) vs the week before');
     expect(text).toContain('4-week trend: $30.00 → $35.00 → $30.00 (1 day missing) → $40.83');
     expect(text).toContain('Month to date (2026-11, to 2026-11-23 exclusive): $310.83; forecast for the month $600.83');
-    expect(text).toContain('Same workload on Heroku (modelled): $70.00/week — -$40.83/week, -$2,123.33/year vs actual');
+    expect(text).toContain('Same workload on Heroku (modelled): $70.00/week — -$40.83/week, -$2,123.16/year vs actual');
     expect(text).toContain(
       'UnblendedCost by service, estimated (Cost Explorer may still revise 3 days: 2026-11-20 … 2026-11-22)',
     );
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  test('the modelled difference is the shown modelled week less the shown actual week, and a year is 52 of it', () => {
+    // 2 × standard-2x ($100/month) is $23.333333 a week; $181.71/month on AWS is $41.818150 a week.
+    // Worked out unrounded the difference is $18.48, but a lead reading $41.82 and $23.33 makes it $18.49.
+    const base = input();
+    const small = buildDigest(
+      input({
+        heroku: {
+          ...(base.heroku as Exclude<DigestInput['heroku'], { status: string }>),
+          snapshots: snapshots()
+            .filter((row) => row.app === 'api')
+            .map((row) => {
+              const data = row.data as { v: number; team: string; items: unknown[] };
+              return { ...row, data: { ...data, items: data.items.slice(0, 1) } };
+            }),
+          onAws: { monthly: usd('181.71'), notes: [], priceDates: { oldest: '2024-02-01', newest: '2026-07-20' } },
+        },
+      }),
+    );
+    const cents = (shown: string) => Math.round(Number(shown.replace(/[$,]/g, '')) * 100);
+    const text = renderDigestText(small);
+    const heroku = /^(\$[\d,.]+) last week \(estimated\)/m.exec(text.split('Heroku (daily snapshots)')[1] ?? '')?.[1];
+    expect(heroku).toBe('$23.33');
+    for (const [, modelled, weekly, yearly] of text.matchAll(
+      /Same workload on \w+ \(modelled\): (\$[\d,.]+)\/week — ([-+]\$[\d,.]+)\/week, ([-+]\$[\d,.]+)\/year vs actual/g,
+    )) {
+      expect(cents(yearly!)).toBe(cents(weekly!) * 52);
+      if (modelled === '$41.82') expect(cents(weekly!)).toBe(cents(modelled) - cents(heroku!));
+    }
+    expect(text).toContain('Same workload on AWS (modelled): $41.82/week — +$18.49/week, +$961.48/year vs actual');
+    expect(small.verdict).toContain('AWS would add $18.49/week');
   });
 });
 
@@ -300,7 +332,7 @@ describe('a week over in Berlin whose Sunday is not over in UTC', () => {
     );
     expect(text).toContain('$95.00 last week, Mon–Sat (estimated): +$15.00 (+18.8%) vs the week before, Mon–Sat');
     expect(text).toContain('4-week trend, Mon–Sat: $25.00 → $30.00 → $25.00 (1 day missing) → $35.00');
-    expect(text).toContain('-$40.83/week, -$2,123.33/year vs actual (at Mon–Sat’s daily rate)');
+    expect(text).toContain('-$40.83/week, -$2,123.16/year vs actual (at Mon–Sat’s daily rate)');
   });
 
   test('the Slack message says it too: the note under the verdict, every weekly figure Monday to Saturday', () => {

@@ -1,7 +1,7 @@
 /** Shared arithmetic for both platforms' digest sections: week totals, movers, translations. Pure. */
 import { utcDays } from '../heroku-run-rate';
 import type { Money } from '../money';
-import { ZERO } from '../money';
+import { fromCents, toCents, ZERO } from '../money';
 import { changePercent, movers as moverRows, top as topRows } from '../spend/movers';
 import { addDays } from '../utc-days';
 import type { ModelledMonthly } from './input';
@@ -92,7 +92,9 @@ export function translation(
   if (weekDays <= 0) return 'no day of last week has figures to compare with';
   const modelledWeekly = weekOfMonthly(modelled.monthly, to);
   // The model prices a whole week; six counted days compared with it as they are would read as a saving.
-  const differenceWeekly = modelledWeekly.minus(lastWeek.times(7).div(weekDays));
+  // Each side rounded to the cent as shown, so the difference and its year foot with what a lead reads.
+  const actualWeekly = fromCents(toCents(lastWeek.times(7).div(weekDays)));
+  const differenceWeekly = fromCents(toCents(modelledWeekly) - toCents(actualWeekly));
   const range = modelled.range
     ? { range: { low: weekOfMonthly(modelled.range.low, to), high: weekOfMonthly(modelled.range.high, to) } }
     : {};
