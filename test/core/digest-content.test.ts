@@ -393,7 +393,7 @@ describe('digest with a platform missing', () => {
     });
     expect(digest.verdict).toMatch(/^Verdict: no comparison this week/);
     // The verdict leads the digest and Home: the reasons follow it.
-    expect(digest.verdict).toContain('reason is below');
+    expect(digest.verdict).toContain('section says why');
     if (digest.aws.status !== 'ok') throw new Error('aws');
     expect(digest.aws.basis.join(' ')).toContain('Not modelled on Heroku: no usage');
   });

@@ -19,7 +19,7 @@ export function verdict(...sections: PlatformSection[]): string {
     return [`${what} ${stays}, on ${from} (${NAME[to]} would add ${formatUsd(differenceWeekly)}/week)`];
   });
   if (parts.length === 0)
-    return 'Verdict: no comparison this week — neither platform’s workload could be modelled (each platform’s reason is below).';
+    return 'Verdict: no comparison this week — neither platform’s workload could be modelled (each platform’s section says why).';
   const sentence = parts.join('; ');
   return `Verdict: ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }
