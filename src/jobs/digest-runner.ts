@@ -13,7 +13,7 @@
  */
 import { gatherDigestInChild } from '../answers/digest-in-child';
 import { loadDigestSettings } from '../answers/digest-settings';
-import { type Digest, type DigestWeek, lastCompleteWeek } from '../core/digest';
+import { type Digest, type DigestWeek, hasDailyCost, lastCompleteWeek } from '../core/digest';
 import type { Services } from '../services';
 import type { DigestRun } from '../store/store';
 import { ClaimLease, LeaseLost } from './claim-lease';
@@ -272,7 +272,7 @@ export class DigestRunner {
 
   private async attachChart(digest: Digest, channel: string, ts: string): Promise<void> {
     const { renderChart, logger, poster } = this.options;
-    if (!renderChart) return;
+    if (!renderChart || !hasDailyCost(digest)) return;
     let png: Buffer;
     try {
       png = await renderChart(digest);

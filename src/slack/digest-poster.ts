@@ -4,7 +4,7 @@
  */
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { chartSummary, type Digest } from '../core/digest';
+import { chartSummary, type Digest, hasDailyCost } from '../core/digest';
 import { renderDigestChart } from '../jobs/digest-chart';
 import type { DigestPoster, PostResult } from '../jobs/digest-poster';
 import { type DigestOutcome, DigestRunner } from '../jobs/digest-runner';
@@ -46,7 +46,7 @@ export function slackDigestPoster(
         const ts = await postOnce({
           channel,
           text: digestFallback(digest),
-          blocks: digestBlocks(digest, { chartNote: 'The daily cost chart is in the thread.' }),
+          blocks: digestBlocks(digest, hasDailyCost(digest) ? { chartNote: 'The daily cost chart is in the thread.' } : {}),
           metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { week: digest.week.id } },
           unfurl_links: false,
         });

@@ -226,23 +226,53 @@ describe('Slack errors', () => {
   });
 
   test('the chart is rendered and uploaded into the digest thread through the Web API upload calls', async () => {
-    await runner('A').run(MONDAY_9); // no chart renderer given: the message alone
-    expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
-    await h.bot.services.store.setSetting('digest.channel', 'CDIGEST02');
-    const outcome = await postDigestNow(h.bot.services, client, LEAD, quiet);
-    expect(outcome.ok).toBe(true);
-    const [url] = h.slack.callsTo('files.getUploadURLExternal');
-    expect(url?.body.filename).toBe('hosting-digest-2026-W47.png');
-    expect(String(url?.body.alt_txt ?? url?.body.alt_text)).toContain('weekly totals');
-    // The file goes up as multipart form data: the PNG is in the body, signature and all.
-    expect(
-      h.slack.uploads[0]!.bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-    ).toBeGreaterThan(0);
-    const [complete] = h.slack.callsTo('files.completeUploadExternal');
-    expect(complete?.body.channel_id).toBe('CDIGEST02');
-    const ts = h.slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'CDIGEST02');
-    expect(complete?.body.thread_ts).toBe(h.slack.messages.find((m) => m.channel === 'CDIGEST02')?.ts);
-    expect(ts).toBeDefined();
+    // A chart needs a day of cost to draw: Heroku connected, with daily snapshots of one app.
+    const heroku = await FakeHeroku.start({ world: new HerokuWorld({ seed: 3 }) });
+    try {
+      await h.close();
+      h = await start(tempSqliteFile(), { HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+      client = webClient(h);
+      for (let day = new Date('2026-10-26'); day < MONDAY_9; day = new Date(day.getTime() + 86_400_000)) {
+        await h.bot.services.store.putSnapshot({
+          day: day.toISOString().slice(0, 10),
+          app: 'shop-api',
+          takenAt: MONDAY_9,
+          data: {
+            v: 1,
+            team: null,
+            items: [
+              {
+                kind: 'dyno',
+                key: 'dyno:web:basic',
+                item: 'web: basic',
+                quantity: 1,
+                unitMonthlyCents: 700,
+                contract: false,
+              },
+            ],
+          },
+        });
+      }
+      await runner('A').run(MONDAY_9); // no chart renderer given: the message alone
+      expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+      await h.bot.services.store.setSetting('digest.channel', 'CDIGEST02');
+      const outcome = await postDigestNow(h.bot.services, client, LEAD, quiet);
+      expect(outcome.ok).toBe(true);
+      const [url] = h.slack.callsTo('files.getUploadURLExternal');
+      expect(url?.body.filename).toBe('hosting-digest-2026-W47.png');
+      expect(String(url?.body.alt_txt ?? url?.body.alt_text)).toContain('weekly totals');
+      // The file goes up as multipart form data: the PNG is in the body, signature and all.
+      expect(
+        h.slack.uploads[0]!.bytes.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+      ).toBeGreaterThan(0);
+      const [complete] = h.slack.callsTo('files.completeUploadExternal');
+      expect(complete?.body.channel_id).toBe('CDIGEST02');
+      const ts = h.slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'CDIGEST02');
+      expect(complete?.body.thread_ts).toBe(h.slack.messages.find((m) => m.channel === 'CDIGEST02')?.ts);
+      expect(ts).toBeDefined();
+    } finally {
+      await heroku.close();
+    }
   });
 });
 

@@ -74,4 +74,19 @@ describe('a lead on a brand-new install', () => {
     );
     expect(JSON.stringify(preview)).not.toContain('see above');
   });
+
+  test('no chart made of no data: none on Home, none in the lead’s direct messages, none promised or posted with the digest', async () => {
+    const view = await openHome();
+    expect(view.blocks.filter((block) => block.type === 'image')).toEqual([]);
+    expect(h.slack.callsTo('files.completeUploadExternal')).toEqual([]);
+    const preview = await answer('digest');
+    expect(JSON.stringify(preview)).not.toContain('chart');
+    const set = await answer('digest set channel=<#CDIGEST01|costs>');
+    expect(set.text).toContain('CDIGEST01');
+    const posted = await answer('digest post');
+    expect(posted.text).toContain('Posted the digest');
+    const message = h.slack.callsTo('chat.postMessage').find((call) => call.body.channel === 'CDIGEST01');
+    expect(JSON.stringify(message?.body.blocks)).not.toContain('chart');
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ export type { DigestInput, ModelledMonthly } from './input';
 export { parityLines } from './parity';
 export { countedPeriod, dailyRateBasis, notComparedLabel, percentLabel } from './platform-figures';
 
-export { chartSummary, renderDigestText, whyLines } from './render-text';
+export { chartSummary, hasDailyCost, renderDigestText, whyLines } from './render-text';
 export * from './schedule';
 export * from './settings';
 export type * from './types';

@@ -110,6 +110,16 @@ export function renderDigestText(digest: Digest): string {
     .replace(/\*/g, '');
 }
 
+/**
+ * Whether the chart would show anything: a day of cost on either platform. Not connected, failed or
+ * priced from today's run-rate only, there is no line to draw, and an empty chart is no answer.
+ */
+export function hasDailyCost(digest: Digest): boolean {
+  return [digest.aws, digest.heroku].some(
+    (section) => section.status === 'ok' && section.daily.some((cents) => cents !== null),
+  );
+}
+
 /** Per-week totals per platform, for the chart's alt text and screen readers. */
 export function chartSummary(digest: Digest): string {
   const parts = [digest.aws, digest.heroku].map((section) =>

@@ -11,7 +11,7 @@
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { chartSummary, type Digest } from '../../core/digest';
+import { chartSummary, type Digest, hasDailyCost } from '../../core/digest';
 import { renderDigestChart } from '../../jobs/digest-chart';
 import type { Store } from '../../store/store';
 import { slackErrorCode } from '../slack-errors';
@@ -57,8 +57,12 @@ export async function homeChart(
   now: Date,
   logger: Logger,
 ): Promise<HomeChart | undefined> {
+<<<<<<< HEAD
   const read = [digest.aws, digest.heroku].filter((section) => section.status === 'ok').map((s) => s.platform);
   if (read.length === 0) return undefined;
+=======
+  if (!hasDailyCost(digest)) return undefined;
+>>>>>>> 6e9822b (Digest and App Home: no chart drawn from no data. A new install (nothing connected) uploaded an empty 'AWS: no data; Heroku: no data' chart into each lead's direct message for Home, put it on Home, promised it under the preview and posted it in the digest's thread; now there is a chart only when a day has a figure)
   const day = now.toISOString().slice(0, 10);
   const key = `dashboard:chart:${day}:${digest.week.id}:${read.join('+')}`;
   const known = await store.cacheGet<unknown>(key);

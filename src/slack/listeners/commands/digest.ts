@@ -14,6 +14,7 @@ import {
   DAYS,
   type Day,
   type DigestSettingsInput,
+  hasDailyCost,
   parseTime,
   scheduleFromDayTime,
   validateDigestSettings,
@@ -189,7 +190,7 @@ export function digestSubcommand(): Subcommand {
                 digestFallback(digest),
                 digestBlocks(digest, {
                   preview: true,
-                  chartNote: 'Preview: only you see this. The posted digest adds a daily cost chart in its thread.',
+                  chartNote: `Preview: only you see this.${hasDailyCost(digest) ? ' The posted digest adds a daily cost chart in its thread.' : ''}`,
                 }),
               );
             },
