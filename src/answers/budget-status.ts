@@ -61,6 +61,7 @@ function herokuFigures(data: AlertData, scope: BudgetScope, monthStart: string) 
     mtd: cost.totalCents,
     forecast: weeklyCostFromSnapshots([...rows, ...ahead], monthStart, nextMonth).totalCents,
     missing: cost.daysMissing.length,
+    covered: cost.daysCovered.length,
   };
 }
 
@@ -162,8 +163,14 @@ export async function budgetStatuses(
         forecast = forecast === null || awsFigures.forecast === null ? null : forecast + awsFigures.forecast;
       }
     }
-    if (budget.platform !== 'aws' && !isAws(budget.scope)) {
-      const heroku = herokuFigures(data, budget.scope, monthStart);
+    const heroku =
+      budget.platform !== 'aws' && !isAws(budget.scope) ? herokuFigures(data, budget.scope, monthStart) : undefined;
+    if (heroku && heroku.covered === 0) {
+      // No day of the month has a snapshot: read as $0.00 (0 %), the budget would look untouched.
+      problems.push(
+        `Heroku spend for ${describeScope(budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}` : 'Heroku is not configured'}`,
+      );
+    } else if (heroku) {
       parts.push({ platform: 'heroku', cents: heroku.mtd });
       basis.push(
         `Heroku: ${monthStart} to ${data.today} from the bot's daily formation snapshots at Heroku list prices (dynos and add-ons, prorated a day at a time)${heroku.missing ? `; ${heroku.missing} day(s) without a snapshot are not counted` : ''}${budget.forecast ? "; forecast: the latest day's dynos and add-ons to the month's end, each at most its monthly price (Heroku prorates to the second up to it)" : ''}`,

@@ -89,4 +89,15 @@ describe('a lead on a brand-new install', () => {
     expect(JSON.stringify(message?.body.blocks)).not.toContain('chart');
     expect(h.slack.callsTo('files.getUploadURLExternal')).toEqual([]);
   });
+
+  test('a Heroku budget set before Heroku is connected says its month to date is unknown, not $0.00 (0 %)', async () => {
+    const saved = await answer('budget set web-prod 2000/month heroku');
+    expect(saved.text).toContain('Saved budget web-prod');
+    const list = await answer('budget list');
+    capture('budget-list-first-install', list);
+    expect(list.text).not.toContain('$0.00 so far');
+    expect(list.text).toMatch(
+      /• \*web-prod\*: Heroku, all spend, \$2,000\.00\/month, .*\. Month to date unknown \(Heroku spend for all spend could not be read: Heroku is not configured\)/,
+    );
+  });
 });

@@ -77,7 +77,7 @@ export function budgetSubcommand(): Subcommand {
               );
               const lines = statuses.map(({ budget, spend, problems }) => {
                 const used = problems.length
-                  ? `month to date unknown (${problems.join('; ')})`
+                  ? `Month to date unknown (${problems.join('; ')})`
                   : `${formatUsd(fromCents(spend.actualCents))} so far (${percentUsed(spend.actualCents, budget.amountCents)} %)${spend.forecastCents !== null ? `, forecast ${formatUsd(fromCents(spend.forecastCents))}` : ''}`;
                 return `• *${budget.name}*: ${describeBudget(budget)}, ${where(channels[budget.id])}. ${used}`;
               });
