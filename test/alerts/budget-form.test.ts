@@ -84,6 +84,24 @@ test.each([
   expect(await h.bot.services.store.budgets()).toEqual([]);
 });
 
+test("a platform the scope rules out: the error names the form's choices, not the command's words", async () => {
+  const heroku = await submit(values({ [BUDGET_FIELDS.platform]: select('aws') }));
+  expect(heroku.body.errors[BUDGET_FIELDS.platform]).toBe(
+    'A Heroku team budget watches Heroku only: pick Heroku or AWS + Heroku under Platform.',
+  );
+  const aws = await submit(
+    values({
+      [BUDGET_FIELDS.platform]: select('heroku'),
+      [BUDGET_FIELDS.scopeKind]: select('service'),
+      [BUDGET_FIELDS.scopeValue]: text('Amazon Relational Database Service'),
+    }),
+  );
+  expect(aws.body.errors[BUDGET_FIELDS.platform]).toBe(
+    'An AWS service budget watches AWS only: pick AWS or AWS + Heroku under Platform.',
+  );
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+});
+
 // The errors' examples are the command's words (service="…", tag:KEY=VALUE, alert=…): typed into the
 // form as shown, they save what they say, not a service or tag key that never matches any spend.
 test.each([

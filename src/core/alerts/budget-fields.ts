@@ -41,6 +41,24 @@ function asTyped(raw: string | undefined, key: string): string {
   return value.replace(/^["“](.*)["”]$/, '$1').trim();
 }
 
+/** What the form's Watches menu calls each kind of scope, and the one platform it implies. */
+export const SCOPE_CHOICES = [
+  { kind: 'all', label: 'All spend' },
+  { kind: 'team', label: 'Heroku team', platform: 'Heroku' },
+  { kind: 'app', label: 'Heroku app', platform: 'Heroku' },
+  { kind: 'service', label: 'AWS service', platform: 'AWS' },
+  { kind: 'account', label: 'AWS linked account', platform: 'AWS' },
+  { kind: 'tag', label: 'AWS cost-allocation tag', platform: 'AWS' },
+] as const;
+
+/** The platform error in the form's words: its menu's choices, not the command's `leave it out or write …`. */
+function platformError(kind: string): string {
+  const choice = SCOPE_CHOICES.find((candidate) => candidate.kind === kind);
+  if (!choice || !('platform' in choice)) return 'Pick a platform.';
+  const article = choice.label.startsWith('A') ? 'An' : 'A';
+  return `${article} ${choice.label} budget watches ${choice.platform} only: pick ${choice.platform} or AWS + Heroku under Platform.`;
+}
+
 export function budgetFromFields(fields: BudgetFields): BudgetCheck {
   const errors: FieldErrors = {};
   const name = checkName(fields.name ?? '');
@@ -71,7 +89,7 @@ export function budgetFromFields(fields: BudgetFields): BudgetCheck {
       ? (fields.platform as BudgetPlatform)
       : undefined;
   const platform = errors.scope ? undefined : resolvePlatform(asked, scope);
-  if (platform && 'error' in platform) errors.platform = platform.error;
+  if (platform && 'error' in platform) errors.platform = platformError(kind);
   if (
     Object.keys(errors).length > 0 ||
     'error' in name ||

@@ -3,7 +3,7 @@
  * "Add a budget" button on the Home tab; saved by `budgetFormSubmission`.
  */
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { BudgetFields } from '../../core/alerts/budget-fields';
+import { type BudgetFields, SCOPE_CHOICES } from '../../core/alerts/budget-fields';
 import { plainText } from '../block-kit';
 
 export const BUDGET_FORM = 'budget_form';
@@ -43,14 +43,7 @@ function input(
 
 export function budgetFormView(): ModalView {
   const platforms = [option('AWS + Heroku', 'both'), option('AWS', 'aws'), option('Heroku', 'heroku')];
-  const scopes = [
-    option('All spend', 'all'),
-    option('Heroku team', 'team'),
-    option('Heroku app', 'app'),
-    option('AWS service', 'service'),
-    option('AWS linked account', 'account'),
-    option('AWS cost-allocation tag', 'tag'),
-  ];
+  const scopes = SCOPE_CHOICES.map((choice) => option(choice.label, choice.kind));
   return {
     type: 'modal',
     callback_id: BUDGET_FORM,
