@@ -166,6 +166,23 @@ describe('compliance … live (leads)', () => {
     expect(allowed.answer.response_type).toBe('in_channel');
   });
 
+  test('an export of a live checklist offers "Post in channel" only where leads allowed live data', async () => {
+    const exported = async (channel: string) => {
+      const { answer } = await ask('compliance hipaa live', LEAD, channel);
+      const [sent] = await press(buttonOf(answer, 'Export CSV'), LEAD, channel);
+      return sent;
+    };
+    // Elsewhere the file still comes to the lead's direct message, with no button that would be refused.
+    const elsewhere = await exported(ELSEWHERE);
+    expect(elsewhere.text).toBe('Sent the CSV export to you in a direct message.');
+    expect(JSON.stringify(elsewhere)).not.toContain('Post in channel');
+    const allowed = await exported(ALLOWED);
+    expect(allowed.text).toBe(
+      `Sent the CSV export to you in a direct message. Everyone in <#${ALLOWED}> can have it too:`,
+    );
+    expect(JSON.stringify(allowed)).toContain('Post in channel');
+  });
+
   test('someone who is not a lead is refused politely, before anything is read, with no app named', async () => {
     const before = live.heroku.log.length;
     const { ack, answer } = await ask('compliance hipaa live', NOT_LEAD);

@@ -81,14 +81,16 @@ export function complianceExport(services: Services, format: ExportFormat | 'off
     const chosen: ExportFormat = offered?.format ?? (format as ExportFormat);
     const request = resolveCompliance(offered?.words ?? action.value ?? '', resolveOptions(services));
     const channel = body.channel?.id;
-    // Into the channel, a live checklist goes only where spend may be posted (asked as a share there).
-    const resolved = await checklistForAsker(request, pressedBy(services, args, toChannel));
+    // Into the channel, a live checklist goes only where spend may be posted (asked as a share there);
+    // to the DM, the same question decides whether "Post in channel" is offered at all.
+    const live = request.kind === 'live';
+    const resolved = await checklistForAsker(request, pressedBy(services, args, toChannel || live));
     if (resolved.kind !== 'checklist') {
       await tell(resolved.message);
       return;
     }
     const { checklist } = resolved;
-    if (toChannel && request.kind === 'live' && !resolved.share) {
+    if (toChannel && live && !resolved.share) {
       await tell(ephemeral(resolved.shareNote ?? 'Live checklists are posted only in channels leads have allowed.'));
       return;
     }
@@ -126,7 +128,7 @@ export function complianceExport(services: Services, format: ExportFormat | 'off
       await tell(uploadFailure(error, checklist, chosen));
       return;
     }
-    if (toChannel || !channel || checklist.words.length + 10 > 2000) {
+    if (toChannel || !channel || (live && !resolved.share) || checklist.words.length + 10 > 2000) {
       if (!toChannel) await tell(ephemeral(`Sent the ${label} export to you in a direct message.`));
       return;
     }
