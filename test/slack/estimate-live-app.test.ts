@@ -38,3 +38,9 @@ test('an app the token cannot see gets a plain message that names no other app (
   expect(answer.text).toContain('There is no app by that name that you can see (`nope`)');
   expect(answer.text).not.toContain('shop-api');
 });
+
+test('help shows how to estimate a live app, and that its prices are for leads', async () => {
+  const { body } = await harness.command('help');
+  expect(body.text).toContain('`app=NAME`: a live Heroku app, priced for hosting leads');
+  expect(body.text).toContain('`/hosting estimate app=shop-api`');
+});

@@ -116,11 +116,13 @@ export function estimateSubcommand(): Subcommand {
   return {
     name: 'estimate',
     aliases: [...COMMAND_ALIASES.estimate],
-    summary: 'what a workload costs on Heroku and on AWS, itemised, with TCO (no words: a form)',
+    summary:
+      'what a workload costs on Heroku and on AWS, itemised, with TCO (no words: a form; `app=NAME`: a live Heroku app, priced for hosting leads)',
     examples: [
       'estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging',
       'estimate aws web=2xm5.large worker=1xc6i.xlarge rds=db.m6g.large multi-az cache=cache.t4g.small',
       'estimate web=2xstandard-2x postgres=standard-0 hipaa review=3 ops-rate=120 share',
+      'estimate app=shop-api',
       'estimate',
     ],
     async run({ args, share, command, client, services, logger }) {
