@@ -4,6 +4,7 @@ import { lastCompleteWeek } from '../../src/core/digest/week';
 import type { SnapshotRow } from '../../src/core/heroku-run-rate';
 import { Decimal, formatUsd, usd } from '../../src/core/money';
 import { dashboardFigures } from '../../src/slack/home/dashboard-figures';
+import { leadHomeView } from '../../src/slack/home/lead-view';
 import { digestBlocks, digestFallback } from '../../src/slack/listeners/commands/digest-blocks';
 import { capture } from '../support/capture';
 
@@ -127,6 +128,12 @@ function input(overrides: Partial<DigestInput> = {}): DigestInput {
   };
 }
 
+type HerokuInput = Exclude<DigestInput['heroku'], { status: string }>;
+
+/** The fixed data set with some of Heroku's input replaced. */
+const withHeroku = (over: Partial<HerokuInput>) =>
+  buildDigest(input({ heroku: { ...(input().heroku as HerokuInput), ...over } }));
+
 const money = (value: { toString(): string } | undefined) =>
   value === undefined ? undefined : formatUsd(usd(value.toString()));
 
@@ -228,21 +235,15 @@ describe('digest content for a fixed data set', () => {
   test('the modelled difference is the shown modelled week less the shown actual week, and a year is 52 of it', () => {
     // 2 × standard-2x ($100/month) is $23.333333 a week; $181.71/month on AWS is $41.818150 a week.
     // Worked out unrounded the difference is $18.48, but a lead reading $41.82 and $23.33 makes it $18.49.
-    const base = input();
-    const small = buildDigest(
-      input({
-        heroku: {
-          ...(base.heroku as Exclude<DigestInput['heroku'], { status: string }>),
-          snapshots: snapshots()
-            .filter((row) => row.app === 'api')
-            .map((row) => {
-              const data = row.data as { v: number; team: string; items: unknown[] };
-              return { ...row, data: { ...data, items: data.items.slice(0, 1) } };
-            }),
-          onAws: { monthly: usd('181.71'), notes: [], priceDates: { oldest: '2024-02-01', newest: '2026-07-20' } },
-        },
-      }),
-    );
+    const small = withHeroku({
+      snapshots: snapshots()
+        .filter((row) => row.app === 'api')
+        .map((row) => {
+          const data = row.data as { v: number; team: string; items: unknown[] };
+          return { ...row, data: { ...data, items: data.items.slice(0, 1) } };
+        }),
+      onAws: { monthly: usd('181.71'), notes: [], priceDates: { oldest: '2024-02-01', newest: '2026-07-20' } },
+    });
     const cents = (shown: string) => Math.round(Number(shown.replace(/[$,]/g, '')) * 100);
     const text = renderDigestText(small);
     const heroku = /^(\$[\d,.]+) last week \(estimated\)/m.exec(text.split('Heroku (daily snapshots)')[1] ?? '')?.[1];
@@ -255,6 +256,33 @@ describe('digest content for a fixed data set', () => {
     }
     expect(text).toContain('Same workload on AWS (modelled): $41.82/week — +$18.49/week, +$961.48/year vs actual');
     expect(small.verdict).toContain('AWS would add $18.49/week');
+  });
+
+  test('the Slack digest and App Home show the consolidated week its difference is worked out from', () => {
+    // Three tiers on AWS: the verdict's difference is the consolidated tier's, inside the range.
+    const tiers = withHeroku({
+      onAws: {
+        monthly: usd('146'),
+        range: { low: usd('120'), high: usd('200') },
+        notes: [],
+        priceDates: { oldest: '2024-02-01', newest: '2026-07-20' },
+      },
+    });
+    // $146/month is $33.60 a week; against $40.83 actual, -$7.23.
+    expect(JSON.stringify(digestBlocks(tiers))).toContain(
+      '$27.62–$46.03/week across three tiers (consolidated tier $33.60/week, -$7.23/week vs actual)',
+    );
+    const home = leadHomeView({
+      figures: dashboardFigures(tiers),
+      cached: false,
+      refreshing: false,
+      nextDigest: { schedule: 'Mondays at 09:00 UTC' },
+      costExplorer: { month: '2026-11', requests: 0, cost: '$0.00' },
+      leads: '<@ULEAD0001>',
+    });
+    expect(JSON.stringify(home)).toContain(
+      '*On AWS (modelled)*\\n$27.62–$46.03/week across three tiers (consolidated $33.60, -$7.23)',
+    );
   });
 });
 

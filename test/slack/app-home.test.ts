@@ -302,7 +302,7 @@ describe('the lead dashboard', () => {
     expect(text).toContain('*Largest last week*\nAmazon Elastic Compute Cloud - Compute $70.00');
     expect(text).toMatch(/^\*Heroku\*\n\*Month to date/m);
     expect(text).toMatch(
-      /\*On (AWS|Heroku) \(modelled\)\*\n\$[\d,.]+–\$[\d,.]+\/week across three tiers \(consolidated [+-]\$/,
+      /\*On (AWS|Heroku) \(modelled\)\*\n\$[\d,.]+–\$[\d,.]+\/week across three tiers \(consolidated \$[\d,.]+, [+-]\$/,
     );
     expect(text).toContain('*AWS and Heroku together*');
     expect(text).toContain('*Compliance (live)*');
@@ -811,7 +811,7 @@ describe('just after midnight in Berlin, with Sunday still going on in UTC', () 
     expect(text).toMatch(
       /^\*Heroku\*\n(.*\n){4}\*Last week, Mon–Sat\*\n\$30\.00\n\*Change on the week before, Mon–Sat\*\n\$0\.00 \(0\.0%\)/m,
     );
-    expect(text).toMatch(/\(consolidated [+-]\$[\d,.]+ vs Mon–Sat’s daily rate\)/);
+    expect(text).toMatch(/\(consolidated \$[\d,.]+, [+-]\$[\d,.]+ vs Mon–Sat’s daily rate\)/);
     expect(text).not.toContain('*Biggest changes*');
     withinLimits(published()[1]!.view);
   });

@@ -199,7 +199,7 @@ describe('/hosting digest', () => {
       // Month to date + Cost Explorer's $200.00 for the rest of the month.
       '*Forecast for November*\n$675.00',
       // The AWS workload on Heroku in three tiers (the cheapest to the dearest); the difference is the consolidated tier's.
-      '*On Heroku (modelled)*\n$74.67–$233.33/week across three tiers (consolidated tier +$58.33/week vs actual)',
+      '*On Heroku (modelled)*\n$74.67–$233.33/week across three tiers (consolidated tier $233.33/week, +$58.33/week vs actual)',
       '*Biggest changes*\nAmazon Elastic Compute Cloud - Compute +$35.00 ($140.00 → $175.00)',
     ]);
     const heroku = headline('Heroku');

@@ -65,7 +65,7 @@ function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): 
     // The difference is against the counted days' daily rate: said when they are not the whole week.
     const against = t.against ? ` vs ${t.against}` : '';
     const modelled = t.range
-      ? `${t.range}/week across three tiers (consolidated ${t.differenceWeekly}${against})`
+      ? `${t.range}/week across three tiers (consolidated ${t.modelledWeekly}, ${t.differenceWeekly}${against})`
       : `${t.modelledWeekly}/week (${t.differenceWeekly}${against})`;
     fields.push(field(`On ${t.to} (modelled)`, modelled));
   }

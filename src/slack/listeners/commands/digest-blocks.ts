@@ -58,7 +58,8 @@ function modelledText(
   const basis = dailyRateBasis(t, unfinished);
   const actual = basis ? `actual at ${basis}` : 'actual';
   if (!t.range) return `${formatUsd(t.modelledWeekly)}/week (${signedUsd(t.differenceWeekly)}/week vs ${actual})`;
-  return `${modelledRange(t.range)} (consolidated tier ${signedUsd(t.differenceWeekly)}/week vs ${actual})`;
+  // The consolidated week is shown: the difference is worked out from it, and the range may not end on it.
+  return `${modelledRange(t.range)} (consolidated tier ${formatUsd(t.modelledWeekly)}/week, ${signedUsd(t.differenceWeekly)}/week vs ${actual})`;
 }
 
 /** `$41.82–$48.10/week across three tiers`: the cheapest and dearest way to run it on the other platform. */
