@@ -69,8 +69,15 @@ export async function herokuSpend(
     // Days without a snapshot count as nothing, so a period missing any is not compared with another:
     // the gap would read as a drop (or, missing from the period before, as a rise).
     const comparable = beforeWhole && !partial;
+    const beforeDays = before.daysCovered.length + before.daysMissing.length;
     const notes = [
       ...(partial ? [`${covered} of ${period.days} days covered (days without a snapshot are not counted)`] : []),
+      // Said here too, not only in Details: beside AWS's change, a Heroku figure without one reads as an omission.
+      ...(!partial && !beforeWhole
+        ? [
+            `not compared with ${readableRange(period.previous)}: ${before.daysCovered.length} of its ${beforeDays} days have a snapshot`,
+          ]
+        : []),
       ...groupNote(request),
     ];
     if (current.excluded.length > 0) {
@@ -89,7 +96,7 @@ export async function herokuSpend(
       ...(beforeWhole
         ? []
         : [
-            `No change shown: snapshots cover ${before.daysCovered.length} of ${before.daysCovered.length + before.daysMissing.length} days of ${readableRange(period.previous)}.`,
+            `No change shown: snapshots cover ${before.daysCovered.length} of ${beforeDays} days of ${readableRange(period.previous)}.`,
           ]),
     ];
     const changeCents = grossCents - previousCents;

@@ -407,16 +407,20 @@ describe('/hosting spend with nothing configured', () => {
   });
 });
 
+/** A bot reading Heroku only (AWS not connected), with its own store for the snapshots a test writes. */
+const herokuOnly = () =>
+  startHarness({
+    AWS_ACCESS_KEY_ID: '',
+    AWS_ENDPOINT_URL_COST_EXPLORER: '',
+    AWS_PROFILE: '',
+    HEROKU_API_TOKEN: heroku.token,
+    HEROKU_API_URL: heroku.url,
+  });
+
 describe('/hosting spend when the daily snapshots miss days of the period', () => {
   let gappy: Harness;
   beforeAll(async () => {
-    gappy = await startHarness({
-      AWS_ACCESS_KEY_ID: '',
-      AWS_ENDPOINT_URL_COST_EXPLORER: '',
-      AWS_PROFILE: '',
-      HEROKU_API_TOKEN: heroku.token,
-      HEROKU_API_URL: heroku.url,
-    });
+    gappy = await herokuOnly();
   });
   afterAll(() => gappy.close());
 
@@ -453,5 +457,37 @@ describe('/hosting spend when the daily snapshots miss days of the period', () =
     expect(detail).toContain(`No change shown: snapshots cover 5 of 7 days of ${readableRange(period)}.`);
     expect(detail).not.toContain('Biggest changes');
     expect(detail).not.toContain('-$10.00');
+  });
+});
+
+describe('/hosting spend when the daily snapshots miss days of the period before', () => {
+  let before: Harness;
+  beforeAll(async () => {
+    before = await herokuOnly();
+  });
+  afterAll(() => before.close());
+
+  test('the answer itself says why no change is shown, not only its Details', async () => {
+    const period = spendPeriod('7d', new Date());
+    const data = snapshotData({
+      name: 'shop-api',
+      team: null,
+      formation: [{ type: 'web', quantity: 2, size: 'standard-2x', monthlyCents: 5000 }],
+      addOns: [],
+    });
+    // Every day of this period; the snapshot job failed on two days of the period before.
+    const missed = [addDays(period.previous.start, 1), addDays(period.previous.start, 2)];
+    for (let d = 0; d < 14; d++) {
+      const day = addDays(period.previous.start, d);
+      if (!missed.includes(day))
+        await before.bot.services.store.putSnapshot({ day, app: 'shop-api', data, takenAt: new Date() });
+    }
+    await before.command('spend heroku 7d', { user_id: LEAD });
+    await before.settle();
+    const answer = before.slack.responses.at(-1)?.body;
+    capture('spend-heroku-before-missing', answer);
+    const shown = textOf(answer as never);
+    expect(shown).toContain('• shop-api: $23.33');
+    expect(shown).toContain(`not compared with ${readableRange(period.previous)}: 5 of its 7 days have a snapshot`);
   });
 });
