@@ -57,12 +57,9 @@ export async function homeChart(
   now: Date,
   logger: Logger,
 ): Promise<HomeChart | undefined> {
-<<<<<<< HEAD
-  const read = [digest.aws, digest.heroku].filter((section) => section.status === 'ok').map((s) => s.platform);
-  if (read.length === 0) return undefined;
-=======
+  // No chart of nothing; a chart is kept for the platforms it was drawn from.
   if (!hasDailyCost(digest)) return undefined;
->>>>>>> 6e9822b (Digest and App Home: no chart drawn from no data. A new install (nothing connected) uploaded an empty 'AWS: no data; Heroku: no data' chart into each lead's direct message for Home, put it on Home, promised it under the preview and posted it in the digest's thread; now there is a chart only when a day has a figure)
+  const read = [digest.aws, digest.heroku].filter((section) => section.status === 'ok').map((s) => s.platform);
   const day = now.toISOString().slice(0, 10);
   const key = `dashboard:chart:${day}:${digest.week.id}:${read.join('+')}`;
   const known = await store.cacheGet<unknown>(key);
