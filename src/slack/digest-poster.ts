@@ -46,7 +46,10 @@ export function slackDigestPoster(
         const ts = await postOnce({
           channel,
           text: digestFallback(digest),
-          blocks: digestBlocks(digest, hasDailyCost(digest) ? { chartNote: 'The daily cost chart is in the thread.' } : {}),
+          blocks: digestBlocks(
+            digest,
+            hasDailyCost(digest) ? { chartNote: 'The daily cost chart is in the thread.' } : {},
+          ),
           metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { week: digest.week.id } },
           unfurl_links: false,
         });

@@ -67,7 +67,8 @@ test('Cost Explorer failing, then back: Refresh shows the figures and a chart wi
   await h.settle();
   const failed = views().at(-1)!;
   expect(JSON.stringify(failed.blocks)).toMatch(/\*AWS\*: not available right now\. [A-Z]/);
-  expect(chartAlt(failed)).toContain('AWS: no data');
+  // Heroku has no daily snapshot yet and AWS could not be read: no day has a figure, so no chart.
+  expect(chartAlt(failed)).toBeUndefined();
 
   ce.reset();
   ce.reply('GetCostAndUsage', costAndUsage);

@@ -60,9 +60,7 @@ describe('a lead on a brand-new install', () => {
     expect(verdict).toBe(
       '*Verdict: no comparison this week — neither platform’s workload could be modelled (each platform’s section says why).*',
     );
-    expect(shown.findIndex((text) => text.startsWith('*AWS*: not connected'))).toBeGreaterThan(
-      shown.indexOf(verdict!),
-    );
+    expect(shown.findIndex((text) => text.startsWith('*AWS*: not connected'))).toBeGreaterThan(shown.indexOf(verdict!));
   });
 
   test('the digest preview says the same, with its verdict under the heading', async () => {
