@@ -95,7 +95,7 @@ function oneLineVerdict(text: string, strong = true): { verdict: VerdictClaim; w
 /** The lead (the range and every tier) and the one verdict line, from the CLI text or the Details. */
 function leadClaims(text: string, strong: boolean): Claims {
   const lead = new RegExp(
-    `(Heroku|AWS) \\(modelled\\): (?:≥ )?${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (Heroku|AWS) as it runs: ${MONEY}/mo\\.`,
+    `(Heroku|AWS) \\(modelled\\): (?:≥ )?${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (Heroku|AWS) as it runs: (?:≥ )?${MONEY}/mo\\.`,
   ).exec(text);
   if (!lead) throw new Error(`no lead sentence in:\n${text.slice(0, 400)}`);
   const [, , low, high, a, b, c, , current] = lead;

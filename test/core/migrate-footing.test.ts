@@ -59,7 +59,7 @@ function checkLead(shown: string, sections: readonly Section[], model: Migration
   const current = sections[0].total;
   const tierTotal = (id: string) => sections.find((s) => s.heading.includes(`${id} tier (modelled)`))!.total;
   const lead = new RegExp(
-    `\\(modelled\\): (?:≥ )?${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (?:Heroku|AWS) as it runs: ${MONEY}/mo\\.`,
+    `\\(modelled\\): (?:≥ )?${MONEY}/mo(?: to ${MONEY}/mo)? infrastructure across three tiers \\(like-for-like (?:≥ )?${MONEY}/mo, consolidated (?:≥ )?${MONEY}/mo, optimised (?:≥ )?${MONEY}/mo\\); (?:Heroku|AWS) as it runs: (?:≥ )?${MONEY}/mo\\.`,
   ).exec(text)!;
   expect(lead).not.toBeNull();
   const [, , , like, consolidated, optimised, asItRuns] = lead;
