@@ -1,8 +1,15 @@
 /** AWS's part of a spend answer: Cost Explorer for the period, the period before, and the month's forecast. */
 import { formatCents, formatUsd, toCents, usd } from '../core/money';
-import { describeGrouping, readableRange, type SpendPeriod, type SpendRequest } from '../core/spend/request';
+import {
+  type ComparedDays,
+  describeGrouping,
+  readableRange,
+  type SpendPeriod,
+  type SpendRequest,
+  wholeDaysCompared,
+} from '../core/spend/request';
 import { linesAddingUp, metricInWords, type SpendLine } from '../core/spend/rows';
-import { summariseAws } from '../core/spend/summary';
+import { costOfDays, summariseAws } from '../core/spend/summary';
 import { addDays } from '../core/utc-days';
 import type { AwsSpendSource, SpendGroupBy } from '../sources/aws';
 import {
@@ -11,6 +18,7 @@ import {
   MAX_ROWS,
   monthName,
   optional,
+  type PlatformFigures,
   type PlatformSpend,
   percentChange,
   type SpendContext,
@@ -29,6 +37,19 @@ function awsGroupBy(request: SpendRequest): { groupBy: SpendGroupBy; note?: stri
 const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCents(cents)}`);
 const shortDay = (day: string) => readableRange({ start: day, end: addDays(day, 1) }).replace(/ \d{4}$/, '');
 
+/** The change over the days compared; `over` when they are not the whole period. */
+function changeFigures(change: ReturnType<typeof summariseAws>, compared: ComparedDays): PlatformFigures['change'] {
+  const currentCents = toCents(change.total);
+  const previousCents = toCents(change.previousTotal);
+  return {
+    previousCents,
+    changeCents: currentCents - previousCents,
+    ...optional('percent', percentChange(currentCents - previousCents, previousCents)),
+    range: readableRange(compared.previous),
+    ...(compared.leftOut ? { over: { range: readableRange(compared.current), cents: currentCents } } : {}),
+  };
+}
+
 export async function awsSpend(
   aws: AwsSpendSource,
   request: SpendRequest,
@@ -36,34 +57,46 @@ export async function awsSpend(
   context: SpendContext,
 ): Promise<PlatformSpend> {
   const { groupBy, note } = awsGroupBy(request);
+  const compared = wholeDaysCompared(period);
   let current: Awaited<ReturnType<AwsSpendSource['dailyCost']>>;
-  let previous: Awaited<ReturnType<AwsSpendSource['dailyCost']>>;
+  let previous: Awaited<ReturnType<AwsSpendSource['dailyCost']>> | undefined;
   try {
     current = await aws.dailyCost({ start: period.start, end: period.end, groupBy });
-    previous = await aws.dailyCost({ start: period.previous.start, end: period.previous.end, groupBy });
+    if (compared) previous = await aws.dailyCost({ ...compared.previous, groupBy });
   } catch (error) {
     const why = failureMessage(error, 'Reading AWS spend', context.log);
     return { platform: 'aws', name: 'AWS', status: 'failed', problem: `Could not read AWS spend: ${why}` };
   }
-  const summary = summariseAws(current.value, previous.value, Number.MAX_SAFE_INTEGER);
+  const summary = summariseAws(current.value, undefined, Number.MAX_SAFE_INTEGER);
   const grossCents = toCents(summary.total);
   const creditsCents = toCents(summary.credits);
-  const previousCents = toCents(summary.previousTotal);
   const grouping = describeGrouping(groupBy);
   const every: SpendLine[] = summary.top.map((row) => ({ label: row.label, cents: toCents(row.current) }));
   const metric = summary.metric;
   const words = metricInWords(metric);
-  const movers = summary.movers
-    .filter((row) => toCents(row.change) !== 0)
-    .slice(0, MAX_ROWS)
-    .map(
-      (row) => `${row.label}: ${signed(toCents(row.change))} (${formatUsd(row.previous)} → ${formatUsd(row.current)})`,
-    );
   const notes = [freshness(current)];
   const details = [
     `Cost Explorer metric: ${metric} (${words}); UTC days ${readableRange(period)}, both ends included.`,
     `Credits and refunds: ${formatCents(creditsCents)}, taken off in the figure after credits.`,
   ];
+  // The change and movers count the days Cost Explorer has whole (month to date leaves today out).
+  const change =
+    compared && previous ? summariseAws(costOfDays(current.value, compared.current), previous.value) : undefined;
+  const movers = (change?.movers ?? [])
+    .filter((row) => toCents(row.change) !== 0)
+    .slice(0, MAX_ROWS)
+    .map(
+      (row) => `${row.label}: ${signed(toCents(row.change))} (${formatUsd(row.previous)} → ${formatUsd(row.current)})`,
+    );
+  if (!compared) {
+    details.push(
+      `No change shown: ${shortDay(period.start)} is the only day so far, and Cost Explorer is still recording it; a part day against a whole one would read as a drop.`,
+    );
+  } else if (compared.leftOut) {
+    details.push(
+      `${shortDay(compared.leftOut)} is left out of the change: Cost Explorer is still recording it, and a part day against a whole one would read as a drop.`,
+    );
+  }
   let forecast: string | undefined;
   const rest = period.restOfMonth;
   const restWords = `the rest of ${monthName(rest.start)} (${readableRange(rest)})`;
@@ -106,12 +139,7 @@ export async function awsSpend(
       grouping,
       lines: linesAddingUp(every, grossCents, MAX_ROWS, grouping),
       allLines: linesAddingUp(every, grossCents, every.length, grouping, true),
-      change: {
-        previousCents,
-        changeCents: grossCents - previousCents,
-        ...optional('percent', percentChange(grossCents - previousCents, previousCents)),
-        range: readableRange(period.previous),
-      },
+      ...optional('change', change && compared && changeFigures(change, compared)),
       ...optional('forecast', forecast),
       movers,
       notes,

@@ -41,8 +41,17 @@ export interface PlatformFigures {
   lines: SpendLine[];
   /** Every group (and rounding): they add up to `grossCents` too. For the details. */
   allLines: SpendLine[];
-  /** Against the period of equal length just before. */
-  change?: { previousCents: number; changeCents: number; percent?: string; range: string };
+  /**
+   * Against the period of equal length just before. `over`: the days of this period it counts and
+   * their cost, when not all of them (month to date on AWS leaves out today, still being recorded).
+   */
+  change?: {
+    previousCents: number;
+    changeCents: number;
+    percent?: string;
+    range: string;
+    over?: { range: string; cents: number };
+  };
   /** The rest of the month, when known. */
   forecast?: string;
   /** Biggest changes by group, in words. */

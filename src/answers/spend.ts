@@ -15,6 +15,7 @@ export {
   failureMessage,
   freshness,
   HEROKU_OFF,
+  type PlatformFigures,
   type PlatformSpend,
   reportFailed,
   reportHasFigures,

@@ -29,8 +29,9 @@ export function spendReportPlainText(report: SpendReport): string {
         : `${formatCents(f.grossCents)} before credits, ${formatCents(f.netCents)} after credits. ${f.measure}`,
     );
     if (f.change) {
+      const over = f.change.over ? `, for ${f.change.over.range} (${formatCents(f.change.over.cents)})` : '';
       lines.push(
-        `${signed(f.change.changeCents)}${f.change.percent ? ` (${f.change.percent})` : ''} on ${f.change.range} (${formatCents(f.change.previousCents)})`,
+        `${signed(f.change.changeCents)}${f.change.percent ? ` (${f.change.percent})` : ''} on ${f.change.range} (${formatCents(f.change.previousCents)})${over}`,
       );
     }
     lines.push(`By ${f.grouping}:`, ...f.allLines.map((line) => `  ${line.label}: ${formatCents(line.cents)}`));
@@ -47,7 +48,8 @@ const percentNumber = (percent: string | undefined) => (percent ? percent.replac
 
 /**
  * `--json`: the same report, amounts as decimal strings in US dollars; each total is the sum of its
- * lines. The period both as the text says it and as dates; the change in percent as the text shows it.
+ * lines. The period both as the text says it and as dates; the change in percent as the text shows it,
+ * and `compared` when it counts only some of the period's days (AWS month to date leaves today out).
  */
 export function spendReportJson(report: SpendReport): string {
   return JSON.stringify(
@@ -80,6 +82,14 @@ export function spendReportJson(report: SpendReport): string {
               ...(p.figures.change
                 ? {
                     previous: { range: p.figures.change.range, amount: dollars(p.figures.change.previousCents) },
+                    ...(p.figures.change.over
+                      ? {
+                          compared: {
+                            range: p.figures.change.over.range,
+                            amount: dollars(p.figures.change.over.cents),
+                          },
+                        }
+                      : {}),
                     change: dollars(p.figures.change.changeCents),
                     changePercent: percentNumber(p.figures.change.percent),
                   }

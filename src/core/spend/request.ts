@@ -6,7 +6,8 @@
  * - `7d` / `30d`: the last 7 / 30 complete UTC days (today, still accruing, is left out);
  * - `mtd`: the 1st of this month through today (today partial), never empty on the 1st;
  * - `last-month`: the previous calendar month.
- * The comparison period is the one of equal length just before (for `last-month`, the month before).
+ * The comparison period is the one of equal length just before (for `last-month`, the month before);
+ * Cost Explorer's figures are compared over their whole days only (`wholeDaysCompared`).
  */
 
 import { neutraliseMarkup } from '../user-text';
@@ -151,6 +152,32 @@ export function spendPeriod(name: SpendPeriodName, now: Date): SpendPeriod {
     previous,
     label: `${readableRange({ start: range.start, end: range.end })} (${days} day${days === 1 ? '' : 's'}${partial})`,
     restOfMonth: { start: today, end: firstOfMonth(today, 1) },
+  };
+}
+
+/** The days of a period compared with the days of equal length just before them. */
+export interface ComparedDays {
+  current: DayRange;
+  previous: DayRange;
+  /** The period's last day, left out of the comparison because it is still being recorded. */
+  leftOut?: string;
+}
+
+/**
+ * What Cost Explorer's figures for a period are compared over: every day of `7d`, `30d` and
+ * `last-month` with the period before; month to date without its last day, today, which Cost
+ * Explorer is still recording (a few hours against a whole day read as a drop of a day's cost), with
+ * the days of equal length before those. Undefined on the 1st, when today is the only day.
+ */
+export function wholeDaysCompared(period: SpendPeriod): ComparedDays | undefined {
+  if (period.name !== 'mtd') return { current: { start: period.start, end: period.end }, previous: period.previous };
+  const leftOut = addDays(period.end, -1);
+  if (leftOut === period.start) return undefined;
+  const days = dayCount(period.start, leftOut);
+  return {
+    current: { start: period.start, end: leftOut },
+    previous: { start: addDays(period.start, -days), end: period.start },
+    leftOut,
   };
 }
 

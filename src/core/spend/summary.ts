@@ -3,8 +3,9 @@
  * exact (Decimal); rounding happens once, in formatUsd, when a figure is shown.
  */
 import type Decimal from 'decimal.js';
-import { type Money, usd, ZERO } from '../money';
+import { type Money, sumMoney, usd, ZERO } from '../money';
 import { changePercent, movers, top } from './movers';
+import type { DayRange } from './request';
 
 /** The parts of a Cost Explorer daily answer a summary reads (structural: no import from sources). */
 export interface DailyCostLike {
@@ -50,16 +51,24 @@ function byKey(cost: DailyCostLike): Map<string, Money> {
   return totals;
 }
 
-export function summariseAws(current: DailyCostLike, previous: DailyCostLike, limit = 5): AwsSpendSummary {
+/** The same answer for the days of `range` only, its total theirs. */
+export function costOfDays<T extends DailyCostLike>(cost: T, range: DayRange): T {
+  const days = cost.days.filter((day) => day.day >= range.start && day.day < range.end);
+  const total = sumMoney(days.flatMap((day) => day.groups.map((group) => usd(group.amount))));
+  return { ...cost, days, total: total.toFixed(), estimated: days.some((day) => day.estimated) };
+}
+
+/** A period's totals, top groups and credits, and against `previous` (nothing, when left out) its change and movers. */
+export function summariseAws(current: DailyCostLike, previous?: DailyCostLike, limit = 5): AwsSpendSummary {
   const now = byKey(current);
-  const before = byKey(previous);
+  const before = previous ? byKey(previous) : new Map<string, Money>();
   const row = (key: string, amount: Money): Mover => {
     const earlier = before.get(key) ?? ZERO;
-    const label = current.labels[key] ?? previous.labels[key] ?? key;
+    const label = current.labels[key] ?? previous?.labels[key] ?? key;
     return { key, label, current: amount, previous: earlier, change: amount.minus(earlier) };
   };
   const total = usd(current.total);
-  const previousTotal = usd(previous.total);
+  const previousTotal = previous ? usd(previous.total) : ZERO;
   const percent = changePercent(total, previousTotal);
   return {
     metric: current.metric,

@@ -4,7 +4,7 @@
  * line so they add up, and a Details button for every group, the changes and the exact metric. Pure.
  */
 import type { KnownBlock } from '@slack/types';
-import type { PlatformSpend, SpendReport } from '../../../answers/spend';
+import type { PlatformFigures, PlatformSpend, SpendReport } from '../../../answers/spend';
 import { formatCents } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
 import { clip, context, header, mrkdwn } from '../../block-kit';
@@ -31,6 +31,10 @@ export function grossNet(gross: number, net: number, platform?: 'aws' | 'heroku'
     : `${formatCents(gross)} before credits · ${formatCents(net)} after`;
 }
 
+/** `, for 1 – 4 Mar 2026` when the change counts only some of the period's days (AWS month to date). */
+const changeOver = (change: NonNullable<PlatformFigures['change']>) =>
+  change.over ? `, for ${change.over.range}` : '';
+
 /** A platform's figure field: what it is, before and after credits, the change. */
 function platformField(platform: PlatformSpend): string {
   const f = platform.figures;
@@ -39,7 +43,7 @@ function platformField(platform: PlatformSpend): string {
   const lines = [`*${platform.name}*${kind}`, grossNet(f.grossCents, f.netCents, platform.platform)];
   if (f.change) {
     lines.push(
-      `${signed(f.change.changeCents)}${f.change.percent ? ` (${f.change.percent})` : ''} on ${f.change.range}`,
+      `${signed(f.change.changeCents)}${f.change.percent ? ` (${f.change.percent})` : ''} on ${f.change.range}${changeOver(f.change)}`,
     );
   }
   return lines.join('\n');
@@ -107,7 +111,7 @@ function spendFallback(report: SpendReport): string {
   const parts = report.platforms.map((p) => {
     if (!p.figures) return `${p.name}: ${(p.problem ?? 'no figures').replace(/\.$/, '')}`;
     const f = p.figures;
-    const change = f.change ? `, ${signed(f.change.changeCents)} on ${f.change.range}` : '';
+    const change = f.change ? `, ${signed(f.change.changeCents)} on ${f.change.range}${changeOver(f.change)}` : '';
     return `${p.name}${f.runRate ? ' (run-rate)' : ''}: ${grossNet(f.grossCents, f.netCents, p.platform)}${change}`;
   });
   const together = report.together

@@ -55,7 +55,7 @@ export function spendDetailsView(report: SpendReport): ModalView {
       blocks.push(
         section(
           [
-            `*Biggest changes* (on ${f.change?.range ?? 'the period before'})`,
+            `*Biggest changes* (${f.change?.over ? `${f.change.over.range} ` : ''}on ${f.change?.range ?? 'the period before'})`,
             ...f.movers.map((m) => `• ${neutraliseMarkup(m)}`),
           ].join('\n'),
         ),
