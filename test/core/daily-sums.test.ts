@@ -22,14 +22,14 @@ describe('daily sums of a Cost Explorer answer', () => {
     { ResultsByTime: [{ TimePeriod: { Start: '2026-03-03' }, Groups: [{ Keys: ['EC2'], Metrics: {} }] }] },
   ];
 
-  test('each key and day summed exactly, across pages, with the estimated days and the unit', () => {
+  test('each key and day summed exactly, across pages, with the estimated days and the currencies', () => {
     expect(finish(dailySumsSteps(pages, 'UnblendedCost', (keys) => keys.join('/')))).toEqual({
       byKey: {
         'EC2/BoxUsage': { '2026-03-01': '1.100000001' },
         S3: { '2026-03-01': '2', '2026-03-02': '0.31' },
       },
       estimatedDays: ['2026-03-02'],
-      unit: 'USD',
+      units: ['USD'],
     });
   });
 

@@ -13,7 +13,8 @@ export interface DailySums {
   byKey: Record<string, Record<string, string>>;
   /** Days Cost Explorer marked as estimated, in order. */
   estimatedDays: string[];
-  unit: string;
+  /** Every currency the amounts came in. */
+  units: string[];
 }
 
 /**
@@ -27,7 +28,7 @@ export function* dailySumsSteps(
 ): Steps<DailySums> {
   const byKey: Record<string, Record<string, Decimal>> = {};
   const estimated = new Set<string>();
-  let unit = 'USD';
+  const units = new Set<string>();
   for (const page of pages) {
     for (const bucket of page.ResultsByTime ?? []) {
       const day = bucket.TimePeriod.Start.slice(0, 10);
@@ -35,7 +36,7 @@ export function* dailySumsSteps(
       for (const group of bucket.Groups ?? []) {
         const value = group.Metrics[metric];
         if (!value) continue;
-        unit = value.Unit ?? unit;
+        if (value.Unit) units.add(value.Unit);
         const key = keyOf(group.Keys);
         byKey[key] ??= {};
         byKey[key][day] = (byKey[key][day] ?? new Decimal(0)).plus(value.Amount);
@@ -48,5 +49,5 @@ export function* dailySumsSteps(
     exact[key] = Object.fromEntries(Object.entries(days).map(([day, amount]) => [day, amount.toFixed()]));
     yield;
   }
-  return { byKey: exact, estimatedDays: [...estimated].sort(), unit };
+  return { byKey: exact, estimatedDays: [...estimated].sort(), units: [...units] };
 }

@@ -23,6 +23,7 @@ import { inSlices } from '../../in-slices';
 import { type Fetched, SourceError } from '../source-error';
 import { type AwsSpendSource, DEFAULT_CREDIT_RECORD_TYPES } from './aws-spend-source';
 import { costExplorerError } from './cost-explorer-errors';
+import { checkUsd } from './cost-explorer-responses';
 
 export interface Period {
   start: string;
@@ -35,7 +36,7 @@ export interface DailyAmounts {
   /** `Service\u0000UsageType`, an account ID or a tag value → day → amount. */
   byKey: Record<string, Record<string, string>>;
   estimatedDays: string[];
-  unit: string;
+  units: string[];
 }
 
 const withoutCredits = {
@@ -58,6 +59,7 @@ async function dailyAmounts(
   };
   const answer = await aws.requests.costAndUsagePages(input, maxAgeMs);
   const sums = await inSlices(dailySumsSteps(answer.value.pages, aws.metric, keyOf));
+  checkUsd(sums.units);
   return { ...answer, value: { period, ...sums } };
 }
 

@@ -40,6 +40,7 @@ import {
   badResponse,
   type CostAndUsageAnswer,
   type CostForecastAnswer,
+  checkUsd,
   costForecastAnswerSchema,
   costForecastOutputSchema,
   dayBuckets,
@@ -287,8 +288,7 @@ export class AwsSpendSource {
   private dailyCostFrom(query: DailyCostQuery, usage: CostAndUsageAnswer, credits: CostAndUsageAnswer): DailyCost {
     const usageRows = quantityRows(usage, this.metric);
     const creditRows = quantityRows(credits, this.metric);
-    const units = currenciesOf(usageRows, creditRows);
-    if (units.length > 1) throw badResponse('GetCostAndUsage', `amounts in several currencies: ${units.join(', ')}`);
+    checkUsd(currenciesOf(usageRows, creditRows));
     return dailyCostFromRows({
       query,
       metric: this.metric,

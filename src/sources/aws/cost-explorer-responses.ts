@@ -186,6 +186,21 @@ export function badResponse(operation: 'GetCostAndUsage' | 'GetCostForecast', de
   );
 }
 
+/**
+ * Every figure the bot shows is in US dollars, beside Heroku's prices, the budgets and the modelled
+ * costs; an account Cost Explorer reports in another currency would have its amounts shown as dollars,
+ * so they are refused in plain words instead (nothing is converted). An amount without a unit says nothing.
+ */
+export function checkUsd(units: readonly string[]): void {
+  const other = [...new Set(units.filter((unit) => unit && unit !== 'USD'))];
+  if (other.length === 0) return;
+  throw new SourceError(
+    'aws',
+    'bad-response',
+    `Cost Explorer reports this account's costs in ${other.join(' and ')}; Hosting Advisor shows US dollars only (Heroku's prices, the budgets and the modelled costs are in USD) and converts nothing, so it shows no figure rather than ${other[0]} amounts as dollars.`,
+  );
+}
+
 /** Every group of every bucket, with the metric's amount and unit; a group without the metric is a bad response. */
 export function quantityRows(answer: CostAndUsageAnswer, metric: string): QuantityRow[] {
   const rows: QuantityRow[] = [];
@@ -254,5 +269,6 @@ export function forecastFromAnswer(
     upper: period.PredictionIntervalUpperBound,
   }));
   const total = { amount: answer.output.Total.Amount, unit: answer.output.Total.Unit };
+  checkUsd([total.unit ?? '']);
   return forecastOf(query, metric, predictionIntervalLevel, total, periods);
 }

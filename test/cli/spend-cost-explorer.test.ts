@@ -147,3 +147,29 @@ describe('month to date: today is still being recorded by Cost Explorer', () => 
     expect(aws.compared).toBeUndefined();
   });
 });
+
+describe('a currency other than US dollars', () => {
+  test('AWS figures in euros are not shown as dollars: AWS says why, the exit is 1', async () => {
+    scriptDays('2026-03-05', (day) => [{ keys: [EC2], amount: day === '2026-03-05' ? '1.5' : '40', unit: 'EUR' }]);
+    ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '1200', Unit: 'EUR' } }));
+    const { code, stdout } = await spend('2026-03-05T09:00:00Z', 'aws', '7d');
+    // Before: "$280.00 before credits" and a forecast of "$1,200.00" for 280 and 1,200 euros.
+    expect(stdout).not.toMatch(/\$\d/);
+    expect(stdout).toContain(
+      "Could not read AWS spend: Cost Explorer reports this account's costs in EUR; Hosting Advisor shows US dollars only",
+    );
+    expect(code).toBe(1);
+  });
+
+  test('a forecast in another currency is left out, said in the details, while the dollar figures stand', async () => {
+    scriptDays('2026-03-05', steadyWith('2026-03-05'));
+    ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '1200', Unit: 'JPY' } }));
+    const { code, stdout } = await spend('2026-03-05T09:00:00Z', 'aws', '7d');
+    expect(code).toBe(0);
+    expect(stdout).toContain('$350.00 before credits');
+    expect(stdout).not.toContain('Forecast for the rest of March');
+    expect(stdout).toContain(
+      "No forecast for the rest of March (5 – 31 Mar 2026): Cost Explorer reports this account's costs in JPY",
+    );
+  });
+});
