@@ -435,6 +435,28 @@ describe('digest with a platform missing', () => {
   });
 });
 
+describe('on the 1st of a month', () => {
+  // Tuesday 1 Dec: last week is 23–29 Nov; no whole day of December is over, on either platform.
+  const first = new Date('2026-12-01T09:00:00Z');
+  const digest = buildDigest(input({ week: lastCompleteWeek(first, 'UTC'), today: '2026-12-01', generatedAt: first }));
+
+  test('the month to date counts no day yet, and says so rather than naming 1 Dec at $0.00', () => {
+    if (digest.aws.status !== 'ok' || digest.heroku.status !== 'ok') throw new Error('both platforms have figures');
+    expect(money(digest.aws.monthToDate)).toBe('$0.00');
+    const fields = digestBlocks(digest).flatMap((block) =>
+      'fields' in block ? (block.fields ?? []).map((field) => field.text) : [],
+    );
+    // Before: "*December to date* (1 Dec)\n$0.00", as if 1 Dec had cost nothing.
+    expect(fields.filter((text) => text.startsWith('*December to date*'))).toEqual([
+      '*December to date* (no whole day yet)\n$0.00',
+      '*December to date* (no whole day yet)\n$0.00',
+    ]);
+    const home = dashboardFigures(digest).platforms.map((p) => (p.status === 'ok' ? p.monthRange : p.reason));
+    expect(home).toEqual(['no whole day yet', 'no whole day yet']);
+    expect(renderDigestText(digest)).toContain('Month to date (2026-12, no whole day yet): $0.00;');
+  });
+});
+
 describe('Heroku forecast and the first weeks', () => {
   test('the forecast never passes what a month of today’s apps can cost (31-day October, monthly caps)', () => {
     // api: $150/month = $5/day. To 26 Oct: 25 days = $125.00; 6 days left × $5 = $155.00, more than

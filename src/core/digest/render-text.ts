@@ -39,7 +39,7 @@ function platformLines(section: PlatformSection, unfinished: UnfinishedDay | und
           `${formatUsd(w!.total)}${w!.daysMissing ? ` (${w!.daysMissing} day${w!.daysMissing === 1 ? '' : 's'} missing)` : ''}`,
       )
       .join(' → ')}`,
-    `Month to date (${section.month}, to ${section.monthToDateRange.end} exclusive): ${formatUsd(section.monthToDate)}; ${section.forecastMonth ? `forecast for the month ${formatUsd(section.forecastMonth)} (${section.forecastNote})` : section.forecastNote}`,
+    `Month to date (${section.month}, ${section.monthToDateRange.end > section.monthToDateRange.start ? `to ${section.monthToDateRange.end} exclusive` : 'no whole day yet'}): ${formatUsd(section.monthToDate)}; ${section.forecastMonth ? `forecast for the month ${formatUsd(section.forecastMonth)} (${section.forecastNote})` : section.forecastNote}`,
   ];
   if (section.top.length > 0) {
     lines.push(
