@@ -194,6 +194,14 @@ export async function budgetStatuses(
   });
 }
 
+/** `2026-12-01 to 2026-12-19 from Cost Explorer`; on the 1st, that no day of the month is over yet. */
+function awsDays(monthStart: string, today: string): string {
+  const yesterday = addDays(today, -1);
+  return yesterday < monthStart
+    ? `no day of ${monthStart.slice(0, 7)} is over yet (Cost Explorer's month to date runs through yesterday, ${yesterday})`
+    : `${monthStart} to ${yesterday} from Cost Explorer`;
+}
+
 function awsPart(
   budget: StoredBudget,
   data: AlertData,
@@ -230,7 +238,7 @@ function awsPart(
   return {
     mtd,
     forecast,
-    basis: `AWS: ${monthStart} to ${addDays(data.today, -1)} from Cost Explorer (usage before credits and refunds)${estimated ? ', estimated: the latest days can still change' : ''}, as of ${data.aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${
+    basis: `AWS: ${awsDays(monthStart, data.today)} (usage before credits and refunds)${estimated ? ', estimated: the latest days can still change' : ''}, as of ${data.aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${
       !budget.forecast
         ? ''
         : scope.kind === 'all'

@@ -22,6 +22,7 @@ const ACCOUNT = '123456789012';
 
 let ce: FakeCostExplorer;
 let h: Harness;
+let clock = DEC_20;
 const localCostExplorer = useLocalCostExplorer();
 
 const dimension = (key: string) => (input: CeRequestBody) => input.GroupBy?.[0]?.Key === key;
@@ -46,7 +47,8 @@ beforeEach(async () => {
   ce = localCostExplorer();
   ce.reset();
   scriptDaily(ce, () => [{ keys: [EC2, 'BoxUsage:m5.large'], amount: '5' }]);
-  h = await startAlertHarness(ce, () => DEC_20);
+  clock = DEC_20;
+  h = await startAlertHarness(ce, () => clock);
 });
 afterEach(async () => h.close());
 
@@ -98,4 +100,16 @@ test('early in the month the account forecast still has a week of days behind it
   ]);
   const account = ce.requests('GetCostAndUsage').filter((r) => dimension('LINKED_ACCOUNT')(r.body as CeRequestBody));
   expect((account[0]!.body as CeRequestBody).TimePeriod).toEqual({ Start: '2026-11-26', End: '2026-12-03' });
+});
+
+test('on the 1st, no day of the month is over in Cost Explorer: the list says so, not "2026-12-01 to 2026-11-30"', async () => {
+  ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '155', Unit: 'USD' } }));
+  clock = new Date('2026-12-01T10:00:00Z');
+  await say(`budget set aws-all 1000/month aws alert=100 forecast channel=<#${COSTS}|costs>`);
+  const list = await say('budget list');
+  expect(list).toContain('$0.00 so far (0 %), forecast $155.00');
+  expect(list).not.toContain('2026-12-01 to 2026-11-30');
+  expect(list).toContain(
+    "AWS: no day of 2026-12 is over yet (Cost Explorer's month to date runs through yesterday, 2026-11-30)",
+  );
 });
