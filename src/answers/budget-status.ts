@@ -10,9 +10,9 @@
 
 import { type BudgetScope, describeScope } from '../core/alerts/budget';
 import { type BudgetEvent, type BudgetSpend, budgetEvents, budgetHistoryFrom } from '../core/alerts/budget-check';
-import { utcDays } from '../core/heroku-run-rate';
 import { toCents, usd } from '../core/money';
-import { weeklyCostFromSnapshots } from '../core/snapshot-cost';
+import { monthRunOnSteps, weeklyCostFromSnapshots } from '../core/snapshot-cost';
+import { finish } from '../core/steps';
 import { addDays, dayCount, firstOfMonth } from '../core/utc-days';
 import type { Services } from '../services';
 import { dailyByAccountOrTag } from '../sources/aws/alert-queries';
@@ -49,17 +49,12 @@ function herokuRows(data: AlertData, scope: BudgetScope) {
  */
 function herokuFigures(data: AlertData, scope: BudgetScope, monthStart: string) {
   const rows = herokuRows(data, scope);
-  const nextMonth = firstOfMonth(data.today, 1);
-  const cost = weeklyCostFromSnapshots(rows, monthStart, addDays(data.today, 1));
-  const latest = cost.daysCovered.at(-1);
-  const ahead = latest
-    ? utcDays(addDays(latest, 1), nextMonth).flatMap((day) =>
-        rows.filter((row) => row.day === latest).map((row) => ({ ...row, day })),
-      )
-    : [];
+  const through = addDays(data.today, 1);
+  const cost = weeklyCostFromSnapshots(rows, monthStart, through);
+  const runOn = finish(monthRunOnSteps(rows, monthStart, through));
   return {
     mtd: cost.totalCents,
-    forecast: weeklyCostFromSnapshots([...rows, ...ahead], monthStart, nextMonth).totalCents,
+    forecast: runOn?.cost.totalCents ?? cost.totalCents,
     missing: cost.daysMissing.length,
     covered: cost.daysCovered.length,
   };

@@ -17,6 +17,7 @@ import {
   utcDays,
 } from './heroku-run-rate';
 import { finish, type Steps } from './steps';
+import { addDays, firstOfMonth } from './utc-days';
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -224,4 +225,32 @@ export function weeklyCostFromSnapshots(
 ): HerokuPeriodCost {
   const { windows: _, ...cost } = periodCostFromSnapshots(snapshots, fromDay, toDay);
   return cost;
+}
+
+/** The month's cost with the latest snapshot's items run on to its end, and which day that snapshot is. */
+export interface MonthRunOn {
+  latest: string;
+  cost: HerokuPeriodCost;
+}
+
+/**
+ * The whole month's cost if the dynos and add-ons of its latest snapshot before `toDay` run on to the
+ * month's end: each unit at most its monthly price in the month (Heroku prorates to the second up to
+ * it), so an app stopped mid-month adds nothing more and one started mid-month only its days. Undefined
+ * when no snapshot of the month is before `toDay`. In steps, as `periodCostSteps`.
+ */
+export function* monthRunOnSteps(
+  snapshots: readonly SnapshotRow[],
+  monthStart: string,
+  toDay: string,
+): Steps<MonthRunOn | undefined> {
+  const nextMonth = firstOfMonth(monthStart, 1);
+  let latest = '';
+  for (const row of snapshots) if (row.day >= monthStart && row.day < toDay && row.day > latest) latest = row.day;
+  if (!latest) return undefined;
+  const known = snapshots.filter((row) => row.day >= monthStart && row.day <= latest);
+  const last = known.filter((row) => row.day === latest);
+  const ahead = utcDays(addDays(latest, 1), nextMonth).flatMap((day) => last.map((row) => ({ ...row, day })));
+  const { windows: _, ...cost } = yield* periodCostSteps([...known, ...ahead], monthStart, nextMonth);
+  return { latest, cost };
 }

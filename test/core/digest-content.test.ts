@@ -477,7 +477,40 @@ describe('Heroku forecast and the first weeks', () => {
     if (digest.heroku.status !== 'ok') throw new Error('heroku');
     expect(formatUsd(digest.heroku.monthToDate)).toBe('$125.00');
     expect(formatUsd(digest.heroku.forecastMonth!)).toBe('$150.00');
-    expect(digest.heroku.forecastCapped).toBe(true);
+    expect(digest.heroku.forecastNote).toBe(
+      "month to date + the dynos and add-ons of 2026-10-25 (the latest snapshot) to the month's end, each at most its monthly price",
+    );
+  });
+
+  test('an app stopped mid-month costs nothing more, one started keeps running: not capped at the month to date', () => {
+    // old-app ($300/month, $10 a day) ran 1–15 Dec and was deleted; new-app ($100/month) runs from 16 Dec.
+    // Monday 21 Dec: 1–20 Dec is 15 × $10 + 5 × $3.333333 = $166.67; new-app's 11 days left add $36.67.
+    const dyno = (cents: number) => ({
+      v: 1,
+      team: 'acme',
+      items: [
+        { kind: 'dyno', key: 'dyno:web:x', item: 'web: x', quantity: 1, unitMonthlyCents: cents, contract: false },
+      ],
+    });
+    const rows: SnapshotRow[] = [];
+    for (let d = 1; d <= 20; d++) {
+      const day = `2026-12-${String(d).padStart(2, '0')}`;
+      rows.push(d <= 15 ? { day, app: 'old-app', data: dyno(30_000) } : { day, app: 'new-app', data: dyno(10_000) });
+    }
+    const monday = new Date('2026-12-21T09:00:00Z');
+    const digest = buildDigest(
+      input({
+        week: lastCompleteWeek(monday, 'UTC'),
+        today: '2026-12-21',
+        generatedAt: monday,
+        heroku: { snapshots: rows, runRateMonthlyCents: 10_000, onAws: { monthly: usd(146), notes: [] } },
+      }),
+    );
+    if (digest.heroku.status !== 'ok') throw new Error('heroku');
+    expect(formatUsd(digest.heroku.monthToDate)).toBe('$166.67');
+    // Before: $166.67, "a full month of today's apps: the most a month can cost", where today's apps cost $100.00 a month.
+    expect(formatUsd(digest.heroku.forecastMonth!)).toBe('$203.33');
+    expect(digest.heroku.forecastCapped).toBeUndefined();
   });
 
   test('the first Monday after install: last week from today’s run-rate, labelled, not an empty section', () => {

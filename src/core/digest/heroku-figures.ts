@@ -3,7 +3,7 @@
 import { freshnessLabel } from '../freshness';
 import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
-import { periodCostSteps } from '../snapshot-cost';
+import { monthRunOnSteps, periodCostSteps } from '../snapshot-cost';
 import type { Steps } from '../steps';
 import { addDays, dayCount, firstOfMonth } from '../utc-days';
 import type { HerokuDigestInput } from './input';
@@ -47,16 +47,23 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
   const monthToDate = thirtieths(sumDays(utcDays(period.monthStart, period.today)));
   const nextMonth = firstOfMonth(period.monthStart, 1);
   const daysLeft = dayCount(period.today, nextMonth);
+  // The latest snapshot's dynos and add-ons run on, each at most its monthly price in the month, as
+  // the budgets forecast: what stopped mid-month adds nothing, what started adds its days.
+  const runOn = yield* monthRunOnSteps(input.snapshots, period.monthStart, period.today);
   let forecastMonth: Money | undefined;
   let forecastCapped = false;
   let forecastNote: string;
-  if (input.runRateMonthlyCents === undefined) {
-    forecastNote = 'no forecast: the live Heroku read failed, so today’s run-rate is unknown';
+  if (runOn) {
+    forecastMonth = thirtieths(runOn.cost.totalThirtiethsOfCent);
+    forecastNote = `month to date + the dynos and add-ons of ${runOn.latest} (the latest snapshot) to the month's end, each at most its monthly price`;
+  } else if (input.runRateMonthlyCents === undefined) {
+    forecastNote =
+      'no forecast: no snapshot this month yet, and the live Heroku read failed, so today’s run-rate is unknown';
   } else {
+    // No snapshot this month yet: today's run-rate for the days left, at most a month of it (Heroku's
+    // monthly prices are caps, so a 31-day month prorated per day would exceed them).
     const fullMonth = fromCents(input.runRateMonthlyCents);
     const projected = monthToDate.plus(fullMonth.times(daysLeft).div(30));
-    // Heroku's monthly prices are caps: a month of today's apps costs at most their monthly price
-    // (a 31-day month prorated per day would exceed it), unless more already ran this month.
     const cap = fullMonth.greaterThan(monthToDate) ? fullMonth : monthToDate;
     forecastCapped = projected.greaterThan(cap);
     forecastMonth = forecastCapped ? cap : projected;
