@@ -118,13 +118,28 @@ describe('evaluateInventory: HIPAA', () => {
 });
 
 describe('evaluateInventory: AWS spend as evidence, not proof', () => {
-  it('reports spend on CloudTrail and GuardDuty as evidence, not proof', () => {
-    const findings = evaluate('hipaa', inventory());
-    for (const id of ['hipaa-audit-logs', 'hipaa-threat-detection']) {
-      const result = finding(findings, 'aws', id);
-      expect(result.status).toBe('met');
+  it('never counts spend as a control met: CloudTrail, GuardDuty, AWS Backup and WAF spend are evidence to check', () => {
+    const data = inventory();
+    data.aws!.servicesWithSpend.push('AWS Backup', 'AWS WAF');
+    const hipaa = evaluate('hipaa', data);
+    const pci = evaluate('pci', data);
+    const soc2 = evaluate('soc2', data);
+    const spendOnly = [
+      finding(hipaa, 'aws', 'hipaa-audit-logs'),
+      finding(hipaa, 'aws', 'hipaa-threat-detection'),
+      finding(hipaa, 'aws', 'hipaa-backup-dr'),
+      finding(pci, 'aws', 'pci-waf'),
+      finding(pci, 'aws', 'pci-audit-logs'),
+      finding(pci, 'aws', 'pci-intrusion-detection'),
+      finding(soc2, 'aws', 'soc2-monitoring'),
+      finding(soc2, 'aws', 'soc2-availability'),
+    ];
+    for (const result of spendOnly) {
+      expect(result.status).toBe('attention');
       expect(result.detail).toMatch(/^Evidence, not proof: .* has spend in 2026-05-01 to 2026-05-31/);
     }
+    // What spend can show (which services are in use, and whether they are eligible) may still be met.
+    expect(finding(hipaa, 'aws', 'hipaa-phi-compute').status).toBe('met');
   });
 
   it('never counts KMS spend as encryption met: a key in use does not show what it encrypts', () => {

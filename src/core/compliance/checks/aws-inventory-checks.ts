@@ -7,19 +7,14 @@ type InventoryCheck = (aws: AwsInventory) => CheckResult | null;
 
 /**
  * Spend on a service shows it is in use, not that it is set up well; no spend suggests it is off
- * but cannot prove it (free tiers and trials). Every detail says so.
+ * but cannot prove it (free tiers and trials). Either way the control is something to verify, never
+ * met: a trail in one region, a detector nobody reads or a web ACL on nothing all have spend.
  */
-function spendEvidence(
-  service: string,
-  label: string,
-  notShown: string,
-  ifAbsent: string,
-  ifPresent: 'met' | 'attention' = 'met',
-): InventoryCheck {
+function spendEvidence(service: string, label: string, notShown: string, ifAbsent: string): InventoryCheck {
   return (aws) =>
     hasSpendOn(aws.servicesWithSpend, service)
       ? {
-          status: ifPresent,
+          status: 'attention',
           detail: `Evidence, not proof: ${label} has spend in ${aws.period}, so it is in use; spend does not show ${notShown}.`,
         }
       : { status: 'attention', detail: `No ${label} spend in ${aws.period}: evidence, not proof, that ${ifAbsent}` };
@@ -55,13 +50,11 @@ export const AWS_INVENTORY_CHECKS: Record<AwsCheckId, InventoryCheck> = {
   'aws-eligible-data': eligible(['data', 'security'], 'data-service'),
   // Cost Explorer spend by SERVICE cannot tell Single-AZ from Multi-AZ.
   'aws-rds-multi-az': () => null,
-  // A key in use says nothing about which stores it encrypts or whether it rotates: never 'met'.
   'aws-kms': spendEvidence(
     EVIDENCE_SERVICES.kms,
     'KMS',
     'which data its keys encrypt or whether they rotate: check each store',
     'no customer-managed KMS keys exist (each costs $1/key-month).',
-    'attention',
   ),
   'aws-cloudtrail': spendEvidence(
     EVIDENCE_SERVICES.cloudtrail,
