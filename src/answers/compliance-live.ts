@@ -83,6 +83,14 @@ interface HerokuFacts {
   inventory?: Awaited<ReturnType<HerokuSource['inventory']>>;
 }
 
+/** What the Heroku read could not see, a sentence each: `Not read: members of team acme: Heroku refused …`. */
+function notReadNotes(facts: HerokuInventory): string[] {
+  return (facts.membersNotRead ?? []).map(({ team, reason }) => {
+    const stop = /[.!?]$/.test(reason) ? '' : '.';
+    return `Not read: members of team ${team}: ${reason}${stop}`;
+  });
+}
+
 /** Apps, spaces, plans' compliance and members, with the facts kept for the inventory they were read from. */
 async function readHeroku(
   heroku: HerokuSource,
@@ -171,7 +179,7 @@ export async function answerLiveCompliance(
   ]);
   if (herokuRead) {
     inventory.heroku = herokuRead.facts;
-    notes.push(herokuRead.note);
+    notes.push(herokuRead.note, ...notReadNotes(herokuRead.facts));
   }
   if (awsRead) {
     inventory.aws = awsRead.facts;
@@ -233,13 +241,15 @@ async function appChecklist(
       },
     };
   }
+  const membersNotRead = read.facts.membersNotRead?.filter((unread) => unread.team === found.team) ?? [];
   const facts: HerokuInventory = {
     apps: [found],
     members: read.facts.members.filter((member) => member.team === found.team),
+    membersNotRead,
   };
   const platforms: Platform[] = request.platform === undefined ? [...PLATFORMS] : [request.platform];
   const findings: Finding[] = evaluateInventory(request.framework, { heroku: facts }, { platforms: ['heroku'] });
-  const notes = [read.note];
+  const notes = [read.note, ...notReadNotes(facts)];
   if (platforms.includes('aws') && read.inventory) {
     const workload = heroku.appWorkload(read.inventory.value, found.name);
     findings.push(...evaluateWorkload(request.framework, pricedWorkloads(workload, services.catalog).aws));

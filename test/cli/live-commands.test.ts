@@ -80,6 +80,28 @@ test('`compliance hipaa live` finds the app outside a Shield space and the membe
   expect(out).toContain('For: live inventory');
 });
 
+test("`compliance hipaa live` whose token may not list a team's members says so, and never reports two-factor as met", async () => {
+  const refused = live.heroku.inject({
+    path: /^\/teams\/[^/]+\/members$/,
+    times: Infinity,
+    fault: { type: 'forbidden' },
+  });
+  try {
+    const { code, out } = await cli(['compliance', 'hipaa', 'heroku', 'live']);
+    expect(code).toBe(0);
+    expect(refused.hits).toBeGreaterThan(0);
+    // Only the token owner was read: bo, without two-factor, was not seen, so nothing can be "every member".
+    expect(out).not.toContain('Every team member has two-factor authentication');
+    expect(out).toMatch(/^Note: Not read: members of team acme: Heroku refused GET \/teams\/.*403 Forbidden/m);
+    const mfa = out.slice(out.indexOf('[hipaa-mfa]'), out.indexOf('[hipaa-access-control]'));
+    expect(mfa).toContain('Heroku [attention]');
+    expect(mfa).toContain('Finding (attention): The members of team acme could not be read');
+    expect(mfa).toContain('check their two-factor authentication by hand');
+  } finally {
+    live.heroku.clearFaults();
+  }
+});
+
 test('`compliance hipaa live --format md|csv` say when Heroku was read and which days of AWS spend were used', async () => {
   const markdown = (await cli(['compliance', 'hipaa', 'live', '--format', 'md'])).out;
   expect(markdown).toMatch(/^- Heroku apps, spaces, add-on plans and team members as of \d{4}-\d\d-\d\d /m);

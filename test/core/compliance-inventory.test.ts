@@ -106,6 +106,23 @@ describe('evaluateInventory: HIPAA', () => {
     expect(backup.detail).toContain('marketing-site: heroku-postgresql standard-0 (Standard: no HA');
   });
 
+  it("never meets two-factor or roles when a team's members could not be read, and keeps the gaps it did see", () => {
+    const data = inventory();
+    data.heroku!.membersNotRead = [{ team: 'beta', reason: 'Heroku refused GET /teams/beta/members (403 Forbidden).' }];
+    const findings = evaluate('hipaa', data);
+    const mfa = finding(findings, 'heroku', 'hipaa-mfa');
+    expect(mfa.status).toBe('gap');
+    expect(mfa.detail).toBe(
+      'Team members without two-factor authentication: bob@acme.test (acme). The members of team beta could not be read: check their two-factor authentication by hand.',
+    );
+    data.heroku!.members = data.heroku!.members.map((member) => ({ ...member, twoFactor: true, role: 'member' }));
+    const clean = evaluate('hipaa', data);
+    expect(finding(clean, 'heroku', 'hipaa-mfa').status).toBe('attention');
+    const access = finding(clean, 'heroku', 'hipaa-access-control');
+    expect(access.status).toBe('attention');
+    expect(access.detail).toContain('The members of team beta could not be read: check their roles by hand.');
+  });
+
   it('lists elevated roles for review when the source read them', () => {
     const data = inventory();
     data.heroku!.members[0].role = 'admin';

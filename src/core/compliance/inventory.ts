@@ -33,6 +33,8 @@ export interface HerokuMemberInventory {
 export interface HerokuInventory {
   apps: HerokuAppInventory[];
   members: HerokuMemberInventory[];
+  /** Teams whose member list the token could not read (their members are missing from `members`), with why. */
+  membersNotRead?: { team: string; reason: string }[];
   error?: string;
 }
 

@@ -206,7 +206,7 @@ export class HerokuSource {
         selected.map((team) =>
           api.list(`/teams/${enc(team.id)}/members`, teamMemberWire, budget, 'email').catch((error: unknown) => {
             if (error instanceof SourceError && (error.kind === 'permission' || error.kind === 'not-found')) {
-              gaps.push({ what: `members of team ${team.name}`, reason: error.message });
+              gaps.push({ what: `members of team ${team.name}`, reason: error.message, team: team.name });
               return [] as TeamMemberWire[];
             }
             throw error;
@@ -285,6 +285,9 @@ export class HerokuSource {
           role: TEAM_ROLES.find((role) => role === member.role) ?? null,
         })),
       ],
+      membersNotRead: inventory.gaps.flatMap((gap) =>
+        gap.team === undefined ? [] : [{ team: gap.team, reason: gap.reason }],
+      ),
     };
   }
 

@@ -121,8 +121,11 @@ export interface HerokuInventory {
   dynoSizes: HerokuDynoSize[];
   spaces: HerokuSpace[];
   members: HerokuTeamMember[];
-  /** What could not be read (say, a team's members without admin rights), so no one mistakes it for "none". */
-  gaps: { what: string; reason: string }[];
+  /**
+   * What could not be read (say, a team's members without admin rights), so no one mistakes it for
+   * "none"; `team` names the team whose member list it was.
+   */
+  gaps: { what: string; reason: string; team?: string }[];
   /** API requests it took, retries included. */
   requests: number;
 }
@@ -138,6 +141,8 @@ export interface HerokuComplianceInventory {
     addOns: { service: string; plan: string; compliance: ComplianceRegime[] | null }[];
   }[];
   members: { email: string; team?: string; twoFactor: boolean; role?: TeamRole | null }[];
+  /** Teams whose member list the token could not read, with Heroku's answer. */
+  membersNotRead?: { team: string; reason: string }[];
 }
 
 export type TeamRole = 'admin' | 'collaborator' | 'member' | 'owner';

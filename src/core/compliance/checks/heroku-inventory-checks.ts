@@ -157,32 +157,53 @@ function postgresHa(heroku: HerokuInventory): CheckResult | null {
   return combineResults(parts);
 }
 
+/**
+ * Teams whose members the token could not list: their two-factor and roles are unknown, never "none
+ * missing". Heroku's answer is in the checklist's notes.
+ */
+function unreadMembers(heroku: HerokuInventory, check: string): CheckResult | null {
+  const unread = heroku.membersNotRead ?? [];
+  if (unread.length === 0) return null;
+  return {
+    status: 'attention',
+    detail: `The members of ${listOf(unread.map(({ team }) => `team ${team}`))} could not be read: check their ${check} by hand.`,
+  };
+}
+
 function mfa(heroku: HerokuInventory): CheckResult | null {
+  const unread = unreadMembers(heroku, 'two-factor authentication');
+  const without = heroku.members.filter((member) => !member.twoFactor);
+  const parts: CheckResult[] = [];
+  if (without.length > 0) {
+    parts.push({
+      status: 'gap',
+      detail: `Team members without two-factor authentication: ${listOf(without.map(describeMember))}.`,
+    });
+  }
+  if (unread) parts.push(unread);
+  if (parts.length > 0) return combineResults(parts);
   if (heroku.members.length === 0) {
     return {
       status: 'attention',
       detail: 'No team members were visible: check two-factor authentication on each account by hand.',
     };
   }
-  const without = heroku.members.filter((member) => !member.twoFactor);
-  if (without.length > 0) {
-    return {
-      status: 'gap',
-      detail: `Team members without two-factor authentication: ${listOf(without.map(describeMember))}.`,
-    };
-  }
   return { status: 'met', detail: `Every team member has two-factor authentication (${heroku.members.length} read).` };
 }
 
 function roles(heroku: HerokuInventory): CheckResult | null {
+  const unread = unreadMembers(heroku, 'roles');
   const withRoles = heroku.members.filter((member) => member.role !== undefined);
-  if (withRoles.length === 0) return null;
+  if (withRoles.length === 0) return unread;
   const elevated = withRoles.filter((member) => member.role === 'admin' || member.role === 'owner');
-  if (elevated.length === 0) return { status: 'met', detail: 'No team member has an admin or owner role.' };
-  return {
-    status: 'attention',
-    detail: `Review who needs an elevated role: ${listOf(elevated.map((member) => `${describeMember(member)} ${member.role}`))}.`,
-  };
+  const review: CheckResult =
+    elevated.length === 0
+      ? { status: 'met', detail: 'No team member has an admin or owner role.' }
+      : {
+          status: 'attention',
+          detail: `Review who needs an elevated role: ${listOf(elevated.map((member) => `${describeMember(member)} ${member.role}`))}.`,
+        };
+  return combineResults([review, unread]);
 }
 
 export const HEROKU_INVENTORY_CHECKS: Record<HerokuCheckId, InventoryCheck> = {
