@@ -217,12 +217,20 @@ describe('evaluateInventory: missing or failed sources', () => {
       expect(result.detail).toMatch(/^Heroku data is incomplete \(GET \/teams\/acme\/members: 403/);
   });
 
-  it('says an AWS read failed instead of reporting silence', () => {
+  it('says a read that failed outright checked nothing, not that the account is empty', () => {
     const findings = evaluate('pci', {
+      heroku: { apps: [], members: [], error: 'Heroku refused GET /account (401 Unauthorized)' },
       aws: { servicesWithSpend: [], period: '2026-05', error: 'AccessDeniedException' },
-    }).filter((f) => f.platform === 'aws');
-    expect(withStatus(findings, 'met')).toEqual([]);
-    for (const result of findings) expect(result.detail).toContain('AWS data is incomplete (AccessDeniedException)');
+    });
+    expect(withStatus(findings, 'attention')).toHaveLength(findings.length);
+    for (const result of findings.filter((f) => f.platform === 'aws')) {
+      expect(result.detail).toBe('AWS could not be read (AccessDeniedException), so nothing on AWS was checked live.');
+    }
+    for (const result of findings.filter((f) => f.platform === 'heroku')) {
+      expect(result.detail).toBe(
+        'Heroku could not be read (Heroku refused GET /account (401 Unauthorized)), so nothing on Heroku was checked live.',
+      );
+    }
   });
 
   it('reports only the platforms asked for', () => {

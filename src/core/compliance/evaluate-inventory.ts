@@ -57,6 +57,16 @@ function evaluateOne(control: Control, platform: Platform, inventory: LiveInvent
     };
   }
 
+  if (data.error !== undefined && nothingRead(inventory, platform)) {
+    // No apps or services at all: the checks would read the failure as an empty account.
+    return {
+      controlId: control.id,
+      status: 'attention',
+      platform,
+      detail: `${label} could not be read (${data.error}), so nothing on ${label} was checked live.`,
+    };
+  }
+
   const finding = findingFor(control, platform, runChecks(control, platform, inventory), {
     status: 'attention',
     detail: `Not visible in ${SOURCE[platform]}: yours to do and verify (see your share).`,
@@ -67,6 +77,11 @@ function evaluateOne(control: Control, platform: Platform, inventory: LiveInvent
     status: finding.status === 'gap' ? 'gap' : 'attention',
     detail: `${label} data is incomplete (${data.error}): ${finding.detail}`,
   };
+}
+
+function nothingRead({ heroku, aws }: LiveInventory, platform: Platform): boolean {
+  if (platform === 'heroku') return heroku !== undefined && heroku.apps.length === 0 && heroku.members.length === 0;
+  return aws !== undefined && aws.servicesWithSpend.length === 0;
 }
 
 function runChecks(control: Control, platform: Platform, inventory: LiveInventory): (CheckResult | null)[] {
