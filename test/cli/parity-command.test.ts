@@ -158,6 +158,19 @@ test('identical apps beside one the token cannot read: not called a match', asyn
   expect(out).toContain(`staging app ${hidden.id} could not be read`);
 });
 
+test('a pipeline with only review apps says it has neither staging nor production, not "nothing to compare production with"', async () => {
+  heroku.world.addApp('ideas-pr-1', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+  heroku.world.addPipeline('ideas', { review: ['ideas-pr-1'] });
+  const { code, out } = await cli(['ideas']);
+  expect(code).toBe(0);
+  expect(out).toContain(
+    'Pipeline ideas has neither a staging nor a production app this token can read, so there is nothing to compare. Couple them with heroku pipelines:add ideas --stage production and heroku pipelines:add ideas --stage staging.',
+  );
+  expect(out).not.toContain('compare production with');
+  const json = JSON.parse((await cli(['ideas', '--json'])).out);
+  expect(json.pipelines[0]).toMatchObject({ pipeline: 'ideas', status: 'no-apps', pairs: [] });
+});
+
 test('no pipelines: says so and how to make one, exit 0', async () => {
   await heroku.close();
   heroku = await FakeHeroku.start({ world: new HerokuWorld({ seed: 3 }) });

@@ -47,8 +47,10 @@ function comparePipeline(input: ParityPipelineInput, catalog: Catalog): Pipeline
   const status =
     input.staging.length > 0 && input.production.length > 0
       ? 'compared'
-      : input.staging.length === 0 && input.production.length === 0 && input.unreadable.length > 0
-        ? 'nothing-readable'
+      : input.staging.length === 0 && input.production.length === 0
+        ? input.unreadable.length > 0
+          ? 'nothing-readable'
+          : 'no-apps'
         : input.staging.length === 0
           ? 'no-staging'
           : 'no-production';

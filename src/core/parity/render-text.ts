@@ -72,6 +72,8 @@ export function statusSentence(pipeline: PipelineParity): string | undefined {
       return `Pipeline ${pipeline.pipeline} has no staging app this token can read, so there is nothing to compare production with. Couple one with \`heroku pipelines:add ${pipeline.pipeline} --stage staging\`.`;
     case 'no-production':
       return `Pipeline ${pipeline.pipeline} has no production app this token can read, so staging cannot be compared. Couple one with \`heroku pipelines:add ${pipeline.pipeline} --stage production\`.`;
+    case 'no-apps':
+      return `Pipeline ${pipeline.pipeline} has neither a staging nor a production app this token can read, so there is nothing to compare. Couple them with \`heroku pipelines:add ${pipeline.pipeline} --stage production\` and \`heroku pipelines:add ${pipeline.pipeline} --stage staging\`.`;
     case 'nothing-readable':
       return `Pipeline ${pipeline.pipeline}: this token cannot read any of its staging or production apps.`;
     default:

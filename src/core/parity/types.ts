@@ -119,7 +119,7 @@ export interface AppPair {
   toMatchUnpriced: ParityCostLine[];
 }
 
-type PipelineStatus = 'compared' | 'no-staging' | 'no-production' | 'nothing-readable';
+type PipelineStatus = 'compared' | 'no-staging' | 'no-production' | 'no-apps' | 'nothing-readable';
 
 export interface PipelineParity {
   pipeline: string;
