@@ -171,6 +171,27 @@ test('a pipeline with only review apps says it has neither staging nor productio
   expect(json.pipelines[0]).toMatchObject({ pipeline: 'ideas', status: 'no-apps', pairs: [] });
 });
 
+test("two Postgres databases in production: staging's one is held against the HA primary, not the follower", async () => {
+  const w = heroku.world;
+  w.addApp('crm-staging', { addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }] });
+  w.addApp('crm', {
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'premium-0', cents: 20000 },
+      { service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 },
+    ],
+  });
+  w.addPipeline('crm', { staging: ['crm-staging'], production: ['crm'] });
+  const { code, out } = await cli(['crm']);
+  expect(code).toBe(0);
+  expect(out.match(/^ {4}(RISK|COST CHOICE): .*$/gm)).toEqual([
+    '    RISK: Heroku Postgres: standard-0 in staging, premium-0 in production',
+    '    RISK: add-on Heroku Postgres standard-0: in production only (sets HEROKU_POSTGRESQL_URL)',
+  ]);
+  expect(out).toContain('Removing the risks of crm-staging would add $200.00/mo.');
+  expect(out).toMatch(/\+ Heroku Postgres: standard-0 → premium-0: \$150\.00\/mo/);
+  expect(out).toMatch(/\+ add Heroku Postgres standard-0: \$50\.00\/mo/);
+});
+
 test('no pipelines: says so and how to make one, exit 0', async () => {
   await heroku.close();
   heroku = await FakeHeroku.start({ world: new HerokuWorld({ seed: 3 }) });

@@ -8,10 +8,19 @@ import type { Difference, ParityAddOn, ParityCostLine } from './types';
  * size within a tier (a cost choice). Several add-ons of one service are paired largest tier first.
  */
 
+/** Heroku Postgres and Key-Value Store tiers, lowest first; a plan of another service ranks below them all. */
+const TIER_ORDER = ['essential', 'mini', 'standard', 'premium', 'private', 'shield'];
+
+const tierRank = (addOn: ParityAddOn) => TIER_ORDER.indexOf(planTier(addOn.service, addOn.plan));
+
+/** Highest tier first, then the larger plan (`premium-2` before `premium-0`), so a primary meets a primary. */
+const largestFirst = (a: ParityAddOn, b: ParityAddOn) =>
+  tierRank(b) - tierRank(a) || b.plan.localeCompare(a.plan, 'en', { numeric: true });
+
 function byService(addOns: readonly ParityAddOn[]): Map<string, ParityAddOn[]> {
   const map = new Map<string, ParityAddOn[]>();
   for (const addOn of addOns) map.set(addOn.service, [...(map.get(addOn.service) ?? []), addOn]);
-  for (const list of map.values()) list.sort((a, b) => b.plan.localeCompare(a.plan));
+  for (const list of map.values()) list.sort(largestFirst);
   return map;
 }
 
