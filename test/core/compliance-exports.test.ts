@@ -189,3 +189,23 @@ describe('renderComplianceText', () => {
     expect(() => renderComplianceText(hipaa, stray, meta)).toThrow(/pci-waf/);
   });
 });
+
+describe('every export carries the same facts of each control', () => {
+  const csv = parseCsv(toCsv(hipaa, findings, meta));
+  const [header, ...body] = csv;
+  const markdown = toMarkdown(hipaa, findings, meta);
+  const text = renderComplianceText(hipaa, findings, meta);
+  const json = JSON.parse(toJson(hipaa, findings, meta));
+
+  it.each(hipaa.controls.map((control) => [control.id, control] as const))(
+    '%s: why it matters, in all four',
+    (id, control) => {
+      const rows = body.filter((row) => row[header.indexOf('control_id')] === id);
+      expect(rows).toHaveLength(2);
+      for (const row of rows) expect(row[header.indexOf('why')]).toBe(control.why);
+      expect(json.controls.find((c: { id: string }) => c.id === id).why).toBe(control.why);
+      expect(text).toContain(`Why: ${control.why}`);
+      expect(markdown).toContain(`**Why it matters:** ${control.why.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)}`);
+    },
+  );
+});
