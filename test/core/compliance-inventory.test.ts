@@ -80,6 +80,16 @@ describe('evaluateInventory: HIPAA', () => {
     expect(finding(findings, 'heroku', 'hipaa-mfa').status).toBe('met');
   });
 
+  it('leaves encryption in transit to verify even when every app is in a Shield space', () => {
+    const shieldOnly = inventory();
+    shieldOnly.heroku!.apps = shieldOnly.heroku!.apps.slice(0, 1);
+    const transit = finding(evaluate('hipaa', shieldOnly), 'heroku', 'hipaa-encryption-in-transit');
+    expect(transit.status).toBe('attention');
+    expect(transit.detail).toBe(
+      'Every app is in a Shield Private Space, which refuses TLS 1.0; that the apps serve only HTTPS and reach every service over TLS is not in the data read: check it.',
+    );
+  });
+
   it('names add-on plans that do not declare HIPAA, and a Private space app as outside Shield', () => {
     const data = inventory();
     data.heroku!.apps.push({

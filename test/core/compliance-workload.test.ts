@@ -72,6 +72,17 @@ describe('evaluateWorkload: HIPAA on Heroku', () => {
     expect(finding(findings, 'hipaa-backup-dr').status).toBe('met');
   });
 
+  it('never meets "TLS only" from Shield: refusing TLS 1.0 does not show that nothing travels unencrypted', () => {
+    for (const framework of ['hipaa', 'pci', 'soc2']) {
+      const transit = evaluate(framework, shieldApp).find((f) =>
+        ['hipaa-encryption-in-transit', 'pci-transmission', 'soc2-encryption'].includes(f.controlId),
+      );
+      expect(transit?.status).toBe('attention');
+      expect(transit?.detail).toContain('Shield Private Spaces refuse TLS 1.0');
+      expect(transit?.detail).toContain('serve only HTTPS and reach every service over TLS');
+    }
+  });
+
   it('treats Private Space dynos as outside Shield', () => {
     const findings = evaluate(
       'hipaa',

@@ -117,7 +117,12 @@ function tls(heroku: HerokuInventory): CheckResult | null {
       detail: `Refusing TLS 1.0 is documented only for Shield Private Spaces: check the TLS versions accepted by ${listOf(outsideShield.map((app) => app.name))}.`,
     };
   }
-  return { status: 'met', detail: 'Every app is in a Shield Private Space, which refuses TLS 1.0.' };
+  // Refusing TLS 1.0 is a floor on the version, not "TLS only" (see the workload check).
+  return {
+    status: 'attention',
+    detail:
+      'Every app is in a Shield Private Space, which refuses TLS 1.0; that the apps serve only HTTPS and reach every service over TLS is not in the data read: check it.',
+  };
 }
 
 function spaceLogging(heroku: HerokuInventory): CheckResult | null {

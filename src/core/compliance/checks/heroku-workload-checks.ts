@@ -172,7 +172,13 @@ function tls(workload: Workload): CheckResult | null {
             status: 'attention',
             detail: `Refusing TLS 1.0 is documented only for Shield Private Spaces: check the TLS versions accepted by ${listOf(others.map(describeProcess))}.`,
           }
-        : { status: 'met', detail: 'Shield Private Spaces refuse TLS 1.0.' },
+        : {
+            // Refusing TLS 1.0 is a floor on the version, not "TLS only": plain HTTP and the app's own
+            // connections are not covered by it (Dev Center, Shield Private Spaces).
+            status: 'attention',
+            detail:
+              'Shield Private Spaces refuse TLS 1.0; that the apps serve only HTTPS and reach every service over TLS is not visible in a workload description: check it.',
+          },
     );
   }
   if (workload.cache !== undefined) {
