@@ -145,6 +145,19 @@ test('several apps in a stage are each compared; an app the token cannot read is
   );
 });
 
+test('several apps in a stage named stage first (staging-api, staging-admin) are paired by what follows the stage', async () => {
+  const w = heroku.world;
+  w.addApp('api', { formation: [{ type: 'web', quantity: 1, size: 'performance-M' }] });
+  w.addApp('admin', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  w.addApp('staging-api', { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
+  w.addApp('staging-admin', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  w.addPipeline('duo', { staging: ['staging-api', 'staging-admin'], production: ['api', 'admin'] });
+  const { out } = await cli(['duo']);
+  expect(out).toContain('staging-api against api: 1 risk, 0 cost choices');
+  expect(out).toContain('staging-admin against admin: 0 risks, 0 cost choices');
+  expect(out).not.toContain('has no staging app of its own');
+});
+
 test('identical apps beside one the token cannot read: not called a match', async () => {
   const w = heroku.world;
   w.addApp('wiki', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });

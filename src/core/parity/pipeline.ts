@@ -7,8 +7,9 @@ import type { ParityApp, ParityCostLine, ParityPipelineInput, ParityReport, Pipe
 
 /**
  * Every pipeline's staging against its production. Several apps in one stage are each compared:
- * each staging app against the production app whose name it shares the longest start with
- * (`shop-api-staging` ↔ `shop-api`), so an API and its admin app are not compared crosswise.
+ * each staging app against the production app whose name, without its stage word, it shares the
+ * longest start with (`shop-api-staging` and `staging-shop-api` ↔ `shop-api`), so an API and its
+ * admin app are not compared crosswise.
  */
 
 function sharedStart(a: string, b: string): number {
@@ -17,10 +18,22 @@ function sharedStart(a: string, b: string): number {
   return n;
 }
 
+/** `staging-shop-api`, `shop-api-stg`, `shop-api-production` → `shop-api`. */
+const withoutStage = (name: string) =>
+  name
+    .split(/[-_]/)
+    .filter((word) => !/^(staging|stage|stg|production|prod|prd)$/i.test(word))
+    .join('-');
+
+/** How alike two app names are: the shared start without stage words first, then as written. */
+const likeness = (a: string, b: string) => [sharedStart(withoutStage(a), withoutStage(b)), sharedStart(a, b)];
+
 function partnerOf(staging: ParityApp, production: readonly ParityApp[]): ParityApp {
-  return production.reduce((best, candidate) =>
-    sharedStart(staging.name, candidate.name) > sharedStart(staging.name, best.name) ? candidate : best,
-  );
+  return production.reduce((best, candidate) => {
+    const [mine, asWritten] = likeness(staging.name, candidate.name);
+    const [theirs, bestAsWritten] = likeness(staging.name, best.name);
+    return mine > theirs || (mine === theirs && asWritten > bestAsWritten) ? candidate : best;
+  });
 }
 
 const names = (apps: readonly ParityApp[]) => apps.map((app) => app.name).join(', ');
