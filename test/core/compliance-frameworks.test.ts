@@ -101,9 +101,11 @@ describe('compliance frameworks as data', () => {
     }
   });
 
-  it('cites PCI DSS v4.0 requirement numbers and includes the SAQ A route', () => {
+  it('cites PCI DSS v4.0.1, the one version in force since v4.0 retired on 31 December 2024, and includes the SAQ A route', () => {
     const pci = framework('pci');
-    for (const control of pci.controls) expect(control.citation).toMatch(/PCI DSS v4\.0 .*(Req\. \d|SAQ A)/);
+    expect(pci.version).toBe('v4.0.1');
+    expect(getFramework('pci-dss-v4.0.1')).toBe(pci);
+    for (const control of pci.controls) expect(control.citation).toMatch(/^PCI DSS v4\.0\.1 .*(Req\. \d|SAQ A)/);
     const saqA = pci.controls.find((control) => control.id === 'pci-saq-a');
     expect(saqA?.title).toMatch(/SAQ A/);
     expect(saqA?.heroku.how).toMatch(/hosted payment page/);
@@ -112,7 +114,7 @@ describe('compliance frameworks as data', () => {
   it("marks every PCI requirement number not confirmed by Prowler's PCI DSS v4.0 mapping as unconfirmed", () => {
     const confirmed = new Set(['1.2.5', '3.5.1', '3.7.4', '3.7.5', '4.2.1', '8.4.1', '10.2.1']);
     for (const control of framework('pci').controls) {
-      const v4 = control.citation.replace('PCI DSS v4.0', '').split(/v3\.2\.1/)[0];
+      const v4 = control.citation.replace('PCI DSS v4.0.1', '').split(/v3\.2\.1/)[0];
       const numbers = [...v4.matchAll(/\b\d+(?:\.\d+)*\b/g)].map((m) => m[0]);
       for (const number of numbers.filter((n) => !confirmed.has(n))) {
         expect(`${control.id}: ${control.unconfirmed ?? ''}`).toContain(number);

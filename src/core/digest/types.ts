@@ -113,7 +113,7 @@ export interface PlatformUnavailable {
 export type PlatformSection = PlatformDigest | PlatformUnavailable;
 
 export interface PostureLine {
-  /** `HIPAA`, `PCI DSS v4.0`. */
+  /** `HIPAA`, `PCI DSS v4.0.1`. */
   framework: string;
   /** `Heroku: 9 met, 2 gaps, 4 to verify · AWS: …`. */
   summary: string;

@@ -1,25 +1,37 @@
 import type { Framework } from '../types';
 
 /**
- * PCI DSS v4.0 hosting basics. Requirement numbers 1.2.5, 3.5.1, 3.7.4, 3.7.5, 4.2.1, 8.4.1 and
- * 10.2.1 come from Prowler's `pci_4.0_aws.json` (docs/references.md#compliance); every other number is marked
- * unconfirmed on its control. Heroku's PCI status is unconfirmed: never state a level.
+ * PCI DSS v4.0.1 hosting basics: v4.0.1 (June 2024) is a limited revision that keeps v4.0's
+ * requirement numbers, and the only version in force since v4.0 was retired on 31 December 2024
+ * (docs/references.md#compliance). Requirement numbers 1.2.5, 3.5.1, 3.7.4, 3.7.5, 4.2.1, 8.4.1 and
+ * 10.2.1 come from Prowler's `pci_4.0_aws.json`; every other number is marked unconfirmed on its
+ * control. Heroku's PCI status is unconfirmed: never state a level.
  */
-const OTHER_NUMBERS = 'unconfirmed: check the number against the PCI DSS v4.0 text (PCI SSC document library).';
+const OTHER_NUMBERS = 'unconfirmed: check the number against the PCI DSS v4.0.1 text (PCI SSC document library).';
 
 export const PCI_DSS: Framework = {
   id: 'pci',
   name: 'PCI DSS',
-  version: 'v4.0',
+  version: 'v4.0.1',
   scope: 'Protecting payment card data (the cardholder data environment) and the systems that can reach it.',
-  aliases: ['pci', 'pci-dss', 'pcidss', 'pci-dss-4', 'pci-dss-v4', 'pci-dss-4.0', 'pci-dss-v4.0'],
+  aliases: [
+    'pci',
+    'pci-dss',
+    'pcidss',
+    'pci-dss-4',
+    'pci-dss-v4',
+    'pci-dss-4.0',
+    'pci-dss-v4.0',
+    'pci-dss-4.0.1',
+    'pci-dss-v4.0.1',
+  ],
   groups: ['Scope', 'Network', 'Data protection', 'Access', 'Logging and testing', 'Maintenance'],
   controls: [
     {
       id: 'pci-saq-a',
       title: 'Keep card data off your servers (the SAQ A route)',
       why: 'If a payment provider validated for PCI DSS collects card numbers on its own hosted page or iframe, your apps never store, process or transmit them, and your assessment shrinks to the short SAQ A questionnaire.',
-      citation: 'PCI DSS v4.0 Self-Assessment Questionnaire A; Req. 12.8 (third-party service providers)',
+      citation: 'PCI DSS v4.0.1 Self-Assessment Questionnaire A; Req. 12.8 (third-party service providers)',
       group: 'Scope',
       heroku: {
         how: 'Use the provider’s hosted payment page, redirect or iframe, and store only its tokens: card numbers then never reach dynos, Postgres or logs, and Heroku’s own PCI status matters far less.',
@@ -44,7 +56,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-provider-status',
       title: 'Hosting provider’s PCI DSS status and the responsibility split',
       why: 'You can rely on a hosting provider only for the requirements its own assessment covers; everything else stays with you.',
-      citation: 'PCI DSS v4.0 Req. 12.8 (third-party service providers)',
+      citation: 'PCI DSS v4.0.1 Req. 12.8 (third-party service providers)',
       group: 'Scope',
       heroku: {
         how: 'PCI status: check the Salesforce Trust/compliance docs. No public statement found says Heroku is a PCI DSS service provider for customer cardholder data. Add-on plans can declare "PCI" in plan.compliance.',
@@ -69,7 +81,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-network-segmentation',
       title: 'Network security controls around the cardholder data environment',
       why: 'Without segmentation, every system that can reach card data is in scope for the whole standard.',
-      citation: 'PCI DSS v4.0 Req. 1.2.5; 1.3',
+      citation: 'PCI DSS v4.0.1 Req. 1.2.5; 1.3',
       group: 'Network',
       heroku: {
         how: 'Private Spaces (network isolation, trusted IP ranges) or Shield Private Spaces. Heroku rates the Common Runtime for “low to moderately sensitive” data and Private Spaces for “moderate to high”.',
@@ -92,7 +104,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-waf',
       title: 'Web application firewall in front of public web apps',
       why: 'Public web apps in scope are attacked constantly; an automated filter blocks common attacks before they reach the app.',
-      citation: 'PCI DSS v4.0 Req. 6.4.2; v3.2.1 Req. 1.1 (Prowler’s WAF checks)',
+      citation: 'PCI DSS v4.0.1 Req. 6.4.2; v3.2.1 Req. 1.1 (Prowler’s WAF checks)',
       group: 'Network',
       heroku: {
         how: "No Heroku WAF is documented in Heroku's Dev Center: put a WAF or CDN service in front of the app.",
@@ -113,7 +125,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-stored-data',
       title: 'Stored card numbers are unreadable',
       why: 'A primary account number (PAN) stored in clear text is the breach PCI DSS exists to prevent.',
-      citation: 'PCI DSS v4.0 Req. 3.5.1',
+      citation: 'PCI DSS v4.0.1 Req. 3.5.1',
       group: 'Data protection',
       heroku: {
         how: 'Heroku Postgres disk encryption (every tier) protects the disk, not the PAN from anyone with database credentials: encrypt or tokenise PAN in the application.',
@@ -134,7 +146,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-key-management',
       title: 'Cryptographic key management and rotation',
       why: 'Encryption is only as strong as the protection and rotation of its keys.',
-      citation: 'PCI DSS v4.0 Req. 3.7.4; 3.7.5',
+      citation: 'PCI DSS v4.0.1 Req. 3.7.4; 3.7.5',
       group: 'Data protection',
       heroku: {
         how: "No Heroku key-rotation feature is documented in Heroku's Dev Center.",
@@ -155,7 +167,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-transmission',
       title: 'Strong cryptography in transit',
       why: 'Card data crossing public networks must not be readable on the way.',
-      citation: 'PCI DSS v4.0 Req. 4.2.1',
+      citation: 'PCI DSS v4.0.1 Req. 4.2.1',
       group: 'Data protection',
       heroku: {
         how: 'Shield Private Spaces refuse TLS 1.0; every Key-Value Store plan requires TLS.',
@@ -175,7 +187,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-mfa',
       title: 'Multi-factor authentication',
       why: 'Access to systems in scope must need more than a password.',
-      citation: 'PCI DSS v4.0 Req. 8.4.1',
+      citation: 'PCI DSS v4.0.1 Req. 8.4.1',
       group: 'Access',
       heroku: {
         how: 'Two-factor authentication on every Heroku account with access.',
@@ -196,7 +208,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-access-control',
       title: 'Access limited by business need to know',
       why: 'Fewer people with access to card data means fewer ways to lose it.',
-      citation: 'PCI DSS v4.0 Req. 7',
+      citation: 'PCI DSS v4.0.1 Req. 7',
       group: 'Access',
       heroku: {
         how: 'Team roles (admin, collaborator, member, owner) and Private Space trusted IP ranges.',
@@ -217,7 +229,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-audit-logs',
       title: 'Audit logs of all access',
       why: 'Logs are how a compromise of card data is detected and investigated.',
-      citation: 'PCI DSS v4.0 Req. 10.2.1; 10.5.1 (retention)',
+      citation: 'PCI DSS v4.0.1 Req. 10.2.1; 10.5.1 (retention)',
       group: 'Logging and testing',
       heroku: {
         how: 'Private Space Logging (a space-level log drain); keystroke logging of heroku run sessions in Shield spaces.',
@@ -238,7 +250,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-intrusion-detection',
       title: 'Intrusion detection',
       why: 'Attacks on the cardholder data environment must be noticed while they happen.',
-      citation: 'PCI DSS v4.0 Req. 11.5.1',
+      citation: 'PCI DSS v4.0.1 Req. 11.5.1',
       group: 'Logging and testing',
       heroku: {
         how: "No Heroku intrusion-detection service is documented in Heroku's Dev Center.",
@@ -259,7 +271,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-vulnerability-scans',
       title: 'Vulnerability scans',
       why: 'Regular internal and external scans catch exposures before attackers do.',
-      citation: 'PCI DSS v4.0 Req. 11.3.1; 11.3.2',
+      citation: 'PCI DSS v4.0.1 Req. 11.3.1; 11.3.2',
       group: 'Logging and testing',
       heroku: {
         how: "No Heroku scanning service is documented in Heroku's Dev Center.",
@@ -280,7 +292,7 @@ export const PCI_DSS: Framework = {
       id: 'pci-patching',
       title: 'Security patches',
       why: 'Known vulnerabilities in systems in scope must be fixed quickly.',
-      citation: 'PCI DSS v4.0 Req. 6.3.3',
+      citation: 'PCI DSS v4.0.1 Req. 6.3.3',
       group: 'Maintenance',
       heroku: {
         how: 'The platform manages the operating system and runtime stack (inference).',
