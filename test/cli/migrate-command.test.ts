@@ -98,20 +98,21 @@ describe('npx hosting-advisor migrate heroku', () => {
       current: { platform: 'heroku', monthly: '230.00' },
       tiers: [
         // 2 production web apps → 2 instances each (t3.medium × 2, t3.small × 2), worker t3.small; staging t3.small;
-        // RDS db.t4g.medium and db.t4g.micro; cache.t4g.micro × 2 (premium-0 has a replica) and × 1; one ALB per environment, two NAT
+        // RDS db.m6g.large for production's standard-0 (not burstable: 730 × $0.159 = $116.07) and db.t4g.micro
+        // for staging's essential-0; cache.t4g.micro × 2 (premium-0 has a replica) and × 1; one ALB per environment, two NAT
         // gateways and one staging NAT, 7 public addresses (the staging load balancer spans two zones), logs; 200 GB egress.
-        { id: 'like-for-like', monthly: '436.04' },
+        { id: 'like-for-like', monthly: '504.66' },
         // The two small caches of production share one cache.t4g.micro pair: $11.68 less.
-        { id: 'consolidated', monthly: '424.36' },
+        { id: 'consolidated', monthly: '492.98' },
         // Graviton and a 1-year Compute Savings Plan on the instances; the shared cache pair on Valkey,
-        // 1,460 h × $0.0128 = $18.69 instead of $23.36 on Redis OSS (373.53 in all before).
-        { id: 'optimised', monthly: '368.86' },
+        // 1,460 h × $0.0128 = $18.69 instead of $23.36 on Redis OSS.
+        { id: 'optimised', monthly: '437.48' },
       ],
-      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '194.36' },
+      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '262.98' },
       differences: [
-        { tier: 'like-for-like', monthly: '-206.04' },
-        { tier: 'consolidated', monthly: '-194.36' },
-        { tier: 'optimised', monthly: '-138.86' },
+        { tier: 'like-for-like', monthly: '-274.66' },
+        { tier: 'consolidated', monthly: '-262.98' },
+        { tier: 'optimised', monthly: '-207.48' },
       ],
       // 3 apps × 16 h + 2 databases × 8 h at $100/h.
       oneOff: { total: '6400.00' },
@@ -141,9 +142,9 @@ describe('npx hosting-advisor migrate heroku', () => {
     const { code, stdout } = await run(['heroku'], herokuEnv());
     expect(code).toBe(0);
     expect(stdout).toContain('Migrate: the Heroku account (3 apps) modelled on AWS');
-    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $194.36/mo.');
+    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $262.98/mo.');
     expect(stdout).toContain(
-      'Each month, moving to AWS: like-for-like costs $206.04/mo more; consolidated costs $194.36/mo more; optimised costs $138.86/mo more.',
+      'Each month, moving to AWS: like-for-like costs $274.66/mo more; consolidated costs $262.98/mo more; optimised costs $207.48/mo more.',
     );
     expect(stdout).toContain('    shop (2 apps): $220.00/mo');
     expect(stdout).toContain('    shop-api-staging: $30.00/mo');
@@ -281,8 +282,9 @@ describe('npx hosting-advisor migrate heroku, with apps in several Private Space
     expect(text).toContain('Heroku as it runs: $10,960.00/mo.');
     expect(text).toContain('    Account-wide: Eco pool and Space fees: $7,000.00/mo');
     // How the payback is reckoned: the one-off over the consolidated tier's monthly saving, in whole months.
+    // The two shield-0 databases run on db.m6g.large Multi-AZ (730 × $0.318 = $232.14 each), production.
     expect(text).toContain(
-      "the consolidated tier's monthly saving pays it back in 1 month ($6,400.00 ÷ $10,123.83 saved a month, rounded up).",
+      "the consolidated tier's monthly saving pays it back in 1 month ($6,400.00 ÷ $9,847.89 saved a month, rounded up).",
     );
   });
 });

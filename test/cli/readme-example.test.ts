@@ -41,17 +41,17 @@ describe('the README', () => {
     for (const figure of [
       '$150.00',
       '$60.74',
-      '$47.45',
+      '$116.07',
       '$7.36',
       '$16.43',
       '$5.84',
       '$65.70',
       '$14.60',
-      '$236.52',
+      '$305.14',
       '$35.32',
-      '$211.10',
-      '$86.52',
-      '$886.52',
+      '$279.72',
+      '$155.14',
+      '$955.14',
     ])
       expect([figure, worked.includes(figure), printed.includes(figure)]).toEqual([figure, true, true]);
   });

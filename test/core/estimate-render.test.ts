@@ -15,10 +15,10 @@ describe('the plain-text estimate', () => {
   it('gives both platforms monthly totals, infrastructure and TCO apart', () => {
     expect(text).toContain('Heroku as it runs: $150.00/mo infrastructure, $350.00/mo with ops (TCO), estimated');
     expect(text).toContain(
-      'AWS (us-east-1), like-for-like tier (modelled): $236.52/mo infrastructure, $1,236.52/mo with ops (TCO), estimated',
+      'AWS (us-east-1), like-for-like tier (modelled): $305.14/mo infrastructure, $1,305.14/mo with ops (TCO), estimated',
     );
     expect(text).toContain(
-      'AWS (us-east-1), consolidated tier (modelled): $236.52/mo infrastructure, $1,236.52/mo with ops (TCO), estimated',
+      'AWS (us-east-1), consolidated tier (modelled): $305.14/mo infrastructure, $1,305.14/mo with ops (TCO), estimated',
     );
     expect(text).not.toMatch(/\(with ops\): .* infrastructure/);
     expect(text).toContain('  Ops (TCO): $200.00/mo, estimated (2 h per environment × 1 environment × $100.00/h)');
@@ -39,11 +39,11 @@ describe('the plain-text estimate', () => {
 
   it('says which is cheaper and by how much, shows the price-list date and the assumptions', () => {
     expect(text).toContain(
-      'AWS (modelled): $211.10/mo to $236.52/mo infrastructure across three tiers (like-for-like $236.52/mo, consolidated $236.52/mo, optimised $211.10/mo); Heroku as it runs: $150.00/mo.',
+      'AWS (modelled): $279.72/mo to $305.14/mo infrastructure across three tiers (like-for-like $305.14/mo, consolidated $305.14/mo, optimised $279.72/mo); Heroku as it runs: $150.00/mo.',
     );
     // One verdict for infrastructure and ops together (issue #15: two verdict sentences could disagree).
     expect(text).toContain(
-      "Heroku is cheaper: by $86.52/mo on infrastructure and by $886.52/mo with ops, against AWS's consolidated tier.",
+      "Heroku is cheaper: by $155.14/mo on infrastructure and by $955.14/mo with ops, against AWS's consolidated tier.",
     );
     expect(text.match(/^.*\bis cheaper\b.*\$.*$/gm)).toHaveLength(1);
     // The oldest and newest dates of the sources its lines cite (the public IPv4 charge, 2024-02-01), not the

@@ -155,6 +155,49 @@ describe('a pipeline with staging and open review apps', () => {
   });
 });
 
+describe('production and staging databases of one pipeline on AWS', () => {
+  // The same standard-0 plan in both: production's must not burst (AWS recommends T classes only for
+  // non-production servers); staging's may, as in one estimate.
+  const fleet = modelFleet(
+    [
+      { name: 'shop', team: 'shop', workload: workload([['web', 2, 'standard-2x']], 'standard-0') },
+      { name: 'shop-staging', team: 'shop', workload: workload([['web', 1, 'standard-2x']], 'standard-0') },
+      { name: 'shop-pr-7', team: 'shop', workload: workload([['web', 1, 'basic']], 'essential-0') },
+    ],
+    catalog,
+  );
+
+  it('puts the production database on db.m6g.large in every tier, and staging and review ones on db.t4g', () => {
+    for (const tier of fleet.tiers) {
+      const databases = tier.lines
+        .filter((l) => l.category === 'database' && l.item.includes('RDS PostgreSQL'))
+        .map((l) => [l.environment, l.item, l.cents]);
+      expect([tier.id, databases]).toEqual([
+        tier.id,
+        [
+          // 730 h × $0.159 = $116.07; × $0.065 = $47.45; × $0.016 = $11.68.
+          ['production', 'shop: RDS PostgreSQL db.m6g.large Single-AZ', 11607],
+          ['staging', 'shop-staging: RDS PostgreSQL db.t4g.medium Single-AZ', 4745],
+          ['review', 'shop-pr-7: RDS PostgreSQL db.t4g.micro Single-AZ', 1168],
+        ],
+      ]);
+    }
+  });
+
+  it('states the rule once, with its source, and each choice with its reason', () => {
+    const rule = fleet.assumptions.filter((a) => a.startsWith('Production databases are on non-burstable'));
+    expect(rule).toEqual([
+      'Production databases are on non-burstable RDS classes (db.m/db.r): AWS recommends T classes only for development, test or other non-production servers (Amazon RDS User Guide, DB instance class types); staging and review databases, and Essential plans (shared on Heroku), stay on burstable db.t4g.',
+    ]);
+    expect(fleet.assumptions).toEqual(
+      expect.arrayContaining([
+        "Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.m6g.large Single-AZ with 64 GB gp3 storage: the cheapest non-burstable RDS class with at least the plan's RAM.",
+        "Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.t4g.medium Single-AZ with 64 GB gp3 storage: the cheapest RDS class with at least the plan's RAM (a staging database may be burstable).",
+      ]),
+    );
+  });
+});
+
 describe('a fleet with apps in a Shield Private Space (HIPAA) on AWS', () => {
   const hipaa: Workload['compliance'] = ['hipaa'];
   const apps: FleetApp[] = [
@@ -188,8 +231,10 @@ describe('a fleet with apps in a Shield Private Space (HIPAA) on AWS', () => {
       apps.map((app) => ({ ...app, workload: { ...app.workload, compliance: [] } })),
       catalog,
     );
-    expect(plain.tiers.map((t) => t.infrastructure.toFixed(2))).toEqual(['720.67', '678.06', '559.62']);
-    expect(fleet.tiers.map((t) => t.infrastructure.toFixed(2))).toEqual(['749.13', '706.52', '588.08']);
+    // Three production databases on db.m6g.large, none burstable: two shield-0 Multi-AZ at 730 × $0.318 = $232.14
+    // and shop's standard-0 Single-AZ at 730 × $0.159 = $116.07 ($344.56 more than on db.t4g.medium).
+    expect(plain.tiers.map((t) => t.infrastructure.toFixed(2))).toEqual(['1065.23', '1022.62', '904.18']);
+    expect(fleet.tiers.map((t) => t.infrastructure.toFixed(2))).toEqual(['1093.69', '1051.08', '932.64']);
     // Heroku is priced as it runs, the same either way; the Shield space and shield-0 are contract items.
     expect(fleet.current.infrastructure.toFixed(2)).toBe(plain.current.infrastructure.toFixed(2));
     expect(fleet.current.unpriced.map((l) => l.item)).toEqual([

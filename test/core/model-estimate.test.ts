@@ -105,17 +105,19 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
 
   it('adds up the whole AWS side of web=2xstandard-2x postgres=standard-0 exactly, as shown', () => {
     const e = estimateOf('web=2xstandard-2x postgres=standard-0');
-    // Shown lines: 2 × t3.medium 60.74 + root volumes 3.20 + db.t4g.medium 47.45 + 64 GB 7.36 + ALB 16.43
-    // + 1 LCU 5.84 + 2 NAT gateways 65.70 + 20 GB 0.90 + 4 public IPv4 14.60 + logs 5.00 + 0.30 + egress 9.00
-    expect(e.aws.infrastructure.toFixed(2)).toBe('236.52');
+    // Shown lines: 2 × t3.medium 60.74 + root volumes 3.20 + db.m6g.large 116.07 (730 × $0.159: production,
+    // so not burstable) + 64 GB 7.36 + ALB 16.43 + 1 LCU 5.84 + 2 NAT gateways 65.70 + 20 GB 0.90
+    // + 4 public IPv4 14.60 + logs 5.00 + 0.30 + egress 9.00
+    expect(e.aws.infrastructure.toFixed(2)).toBe('305.14');
     // The verdict uses the consolidated tier: two t3.medium hold both web processes, so it is the same here.
     expect(e.verdict).toMatchObject({ tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku' });
     expect(e.cheaper).toBe('heroku');
-    expect(e.difference.toFixed(2)).toBe('86.52');
+    expect(e.difference.toFixed(2)).toBe('155.14');
+    // Optimised: 2 × t4g.medium at the Savings Plan rate, 1,460 × $0.024192 = $35.32 for $60.74.
     expect(e.tiers.map((t) => [t.id, t.infrastructure.toFixed(2)])).toEqual([
-      ['like-for-like', '236.52'],
-      ['consolidated', '236.52'],
-      ['optimised', '211.10'],
+      ['like-for-like', '305.14'],
+      ['consolidated', '305.14'],
+      ['optimised', '279.72'],
     ]);
   });
 

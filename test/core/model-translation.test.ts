@@ -51,7 +51,8 @@ describe('Heroku dynos on AWS', () => {
     const aws = items(estimateOf('web=1xstandard-2x postgres=premium-0 redis=premium-0'), 'aws');
     expect(aws).toEqual(
       expect.arrayContaining([
-        'RDS PostgreSQL db.t4g.medium Multi-AZ',
+        // premium-0's 4 GB on the cheapest non-burstable class: db.m6g.large (8 GiB), production.
+        'RDS PostgreSQL db.m6g.large Multi-AZ',
         'RDS gp3 storage (64 GB, Multi-AZ)',
         // premium-0 is highly available: a primary and a replica.
         'ElastiCache cache.t4g.micro × 2 (primary and replica)',
@@ -77,7 +78,7 @@ describe('Heroku dynos on AWS', () => {
 
   it('states the rule behind the RDS class it picks for a Heroku Postgres plan', () => {
     expect(estimateOf('web=1xstandard-2x postgres=standard-0').assumptions).toContain(
-      "Database: Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.t4g.medium Single-AZ with 64 GB gp3 storage: the cheapest RDS class with at least the plan's RAM.",
+      "Database: Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.m6g.large Single-AZ with 64 GB gp3 storage: the cheapest non-burstable RDS class with at least the plan's RAM.",
     );
   });
 
@@ -110,6 +111,45 @@ describe('Heroku dynos on AWS', () => {
     expect(e.assumptions.join('\n')).not.toMatch(/ECS on EC2|One EC2 instance per dyno/);
     // The same catalog still describes an EC2 estimate as EC2.
     expect(estimateOf('web=1xstandard-1x').tiers[0].description).toMatch(/^One EC2 instance per dyno/);
+  });
+
+  it('puts a production database on a non-burstable RDS class in every tier, and says why with its source', () => {
+    // AWS: "We recommend using the T DB instance classes only for development and test servers, or
+    // other non-production servers" (Amazon RDS User Guide, DB instance class types). The cheapest class
+    // with standard-0's 4 GB that is not a T class is db.m6g.large (8 GiB): 730 h × $0.159 = $116.07.
+    const e = estimateOf('web=2xstandard-2x postgres=standard-0 staging');
+    for (const tier of e.tiers) {
+      const production = tier.lines.filter((l) => l.environment === 'production' && l.category === 'database');
+      expect([tier.id, production.map((l) => [l.item, l.cents])]).toEqual([
+        tier.id,
+        [
+          ['RDS PostgreSQL db.m6g.large Single-AZ', 11607],
+          ['RDS gp3 storage (64 GB, Single-AZ)', 736],
+        ],
+      ]);
+      // Staging is non-production: it stays on the burstable db.t4g.medium, as before.
+      expect(tier.lines.filter((l) => l.environment === 'staging').map((l) => l.item)).toContain(
+        'RDS PostgreSQL db.t4g.medium Single-AZ',
+      );
+    }
+    expect(e.assumptions).toContain(
+      'Production databases are on non-burstable RDS classes (db.m/db.r): AWS recommends T classes only for development, test or other non-production servers (Amazon RDS User Guide, DB instance class types); staging and review databases, and Essential plans (shared on Heroku), stay on burstable db.t4g.',
+    );
+  });
+
+  it.each([
+    // Multi-AZ: db.m6g.large $0.318/h (listed) is cheaper than db.m7g.large's derived 2 × $0.168.
+    ['postgres=premium-2', 'RDS PostgreSQL db.m6g.large Multi-AZ'],
+    ['postgres=premium-0', 'RDS PostgreSQL db.m6g.large Multi-AZ'],
+    ['postgres=private-0', 'RDS PostgreSQL db.m6g.large Multi-AZ'],
+    ['postgres=shield-0', 'RDS PostgreSQL db.m6g.large Multi-AZ'],
+    ['postgres=standard-2', 'RDS PostgreSQL db.m6g.large Single-AZ'],
+    // 15 GB: memory-optimised db.r6g.large (16 GiB, $0.225/h) beats db.m6g.xlarge (16 GiB, $0.318/h).
+    ['postgres=standard-3', 'RDS PostgreSQL db.r6g.large Single-AZ'],
+  ])('runs the dedicated plan %s on %s, never a db.t class', (plan, item) => {
+    const e = estimateOf(`web=1xstandard-2x ${plan}`);
+    const databases = items(e, 'aws').filter((i) => i.startsWith('RDS PostgreSQL'));
+    expect(databases).toEqual([item]);
   });
 
   it('models an Essential plan, which publishes no RAM, as the smallest RDS class', () => {

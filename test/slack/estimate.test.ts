@@ -31,40 +31,40 @@ describe('/hosting estimate through the real receiver', () => {
     const { body } = res;
     expect(body.response_type).toBe('ephemeral');
     expectWithinSlackLimits(body, 50);
-    expect(body.blocks[0].text.text).toBe('Estimate: Heroku $150.00/mo now; AWS $211.10–$236.52/mo in three tiers');
+    expect(body.blocks[0].text.text).toBe('Estimate: Heroku $150.00/mo now; AWS $279.72–$305.14/mo in three tiers');
     expect(fields(body)).toEqual([
       '*Heroku as it runs*\n*$150.00/mo* infrastructure\n$350.00/mo with ops',
-      '*AWS, consolidated tier (modelled)*\n*$236.52/mo* infrastructure\n$1,236.52/mo with ops',
-      '*Difference per month*\nHeroku $86.52 less\nHeroku $886.52 less with ops',
-      '*Difference per year*\nHeroku $1,038.24 less\nHeroku $10,638.24 less with ops',
+      '*AWS, consolidated tier (modelled)*\n*$305.14/mo* infrastructure\n$1,305.14/mo with ops',
+      '*Difference per month*\nHeroku $155.14 less\nHeroku $955.14 less with ops',
+      '*Difference per year*\nHeroku $1,861.68 less\nHeroku $11,461.68 less with ops',
     ]);
     const shown = textOf(body);
     // One verdict line, infrastructure and ops together: never two opposite verdicts in a row.
     expect(shown).toContain(
-      "*Heroku is cheaper*: by $86.52/mo on infrastructure and by $886.52/mo with ops, against AWS's consolidated tier.",
+      "*Heroku is cheaper*: by $155.14/mo on infrastructure and by $955.14/mo with ops, against AWS's consolidated tier.",
     );
     expect(shown.match(/is cheaper/g)).toHaveLength(1);
     // The largest lines of each side, and the rest in one line, adding up to the total above them.
     expect(shown).toContain('• web: Standard-2X dyno (2 × $50.00/month): *$100.00*');
     expect(shown).toContain(
       [
-        '*AWS (us-east-1), consolidated tier (modelled): $236.52/mo*',
+        '*AWS (us-east-1), consolidated tier (modelled): $305.14/mo*',
+        '• RDS PostgreSQL db.m6g.large Single-AZ: *$116.07*',
         '• NAT gateway × 2 (one per Availability Zone): *$65.70*',
         '• web: 2 × t3.medium: *$60.74*',
-        '• RDS PostgreSQL db.t4g.medium Single-AZ: *$47.45*',
         '• Application Load Balancer: *$16.43*',
         "• Public IPv4 addresses (4: the load balancer's and NAT gateways'): *$14.60*",
         '• 7 more lines: *$31.60*',
       ].join('\n'),
     );
-    expect(65.7 + 60.74 + 47.45 + 16.43 + 14.6 + 31.6).toBeCloseTo(236.52, 2);
-    expect(shown).toContain('like-for-like $236.52/mo · consolidated $236.52/mo · optimised $211.10/mo');
+    expect(116.07 + 65.7 + 60.74 + 16.43 + 14.6 + 31.6).toBeCloseTo(305.14, 2);
+    expect(shown).toContain('like-for-like $305.14/mo · consolidated $305.14/mo · optimised $279.72/mo');
     expect(shown).toContain('list prices whose sources are dated *2024-02-01 to 2026-10-02*');
     // No terminal command in a Slack answer.
     expect(JSON.stringify(body)).not.toMatch(/npx|--json/);
     // The notification text is the headline and the verdict, not the whole answer.
-    expect(body.text).toContain('Estimate: Heroku $150.00/mo now; AWS $211.10–$236.52/mo in three tiers');
-    expect(body.text).toContain('Heroku is cheaper: by $86.52/mo on infrastructure and by $886.52/mo with ops');
+    expect(body.text).toContain('Estimate: Heroku $150.00/mo now; AWS $279.72–$305.14/mo in three tiers');
+    expect(body.text).toContain('Heroku is cheaper: by $155.14/mo on infrastructure and by $955.14/mo with ops');
     expect(body.text.length).toBeLessThan(600);
     const buttons = body.blocks.at(-1).elements.map((element: { action_id: string }) => element.action_id);
     expect(buttons).toEqual(['estimate_details', 'share_estimate', 'open_compliance']);
@@ -80,7 +80,7 @@ describe('/hosting estimate through the real receiver', () => {
     expect(view.type).toBe('modal');
     expectWithinSlackLimits(view, 100);
     const shown = textOf(view);
-    expect(shown).toContain('AWS (modelled): $211.10/mo to $236.52/mo infrastructure across three tiers');
+    expect(shown).toContain('AWS (modelled): $279.72/mo to $305.14/mo infrastructure across three tiers');
     expect(shown).toContain('*Heroku as it runs*: *$150.00/mo* infrastructure, $350.00/mo with ops (TCO), estimated');
     expect(shown).toMatch(/2 × \$50\.00\/month = \*\$100\.00\/mo\* \[\d+\]/);
     expect(shown).toMatch(/Application Load Balancer.*\$16\.43\/mo/);
@@ -89,10 +89,10 @@ describe('/hosting estimate through the real receiver', () => {
     for (const tier of ['like-for-like', 'consolidated', 'optimised'])
       expect(shown).toContain(`*AWS (us-east-1), ${tier} tier (modelled)*:`);
     expect(shown).toContain(
-      '*AWS (us-east-1), optimised tier (modelled)*: *$211.10/mo* infrastructure, $1,211.10/mo with ops (TCO)',
+      '*AWS (us-east-1), optimised tier (modelled)*: *$279.72/mo* infrastructure, $1,279.72/mo with ops (TCO)',
     );
     // The same single verdict as the answer; the assumptions; each cited source with its date.
-    expect(shown).toContain('*Heroku is cheaper*: by $86.52/mo on infrastructure and by $886.52/mo with ops');
+    expect(shown).toContain('*Heroku is cheaper*: by $155.14/mo on infrastructure and by $955.14/mo with ops');
     expect(shown).toContain('*Assumptions*');
     expect(shown).toMatch(/\[1\] [^\n]*\d{4}-\d{2}-\d{2}/);
     expect(JSON.stringify(view)).not.toMatch(/npx|--json/);

@@ -8,12 +8,18 @@ import {
   RDS_MIN_STORAGE_GB,
 } from '../pricing';
 import type { ProcessType, Workload } from '../workload';
-import { chooseCacheNode, chooseFargateTask, chooseRdsClass } from './choose-aws';
+import {
+  chooseCacheNode,
+  chooseFargateTask,
+  chooseRdsClass,
+  PRODUCTION_DATABASE_RULE,
+  rdsFamiliesFor,
+} from './choose-aws';
 import { formatMemory, isWebProcess } from './describe';
 import { kept } from './remembered';
 import { type ArchitectureChoice, guidanceNote, instanceForDyno, needOfDyno, type ProcessNeed } from './sizing-rules';
 import type { AwsCompute, AwsStack } from './stacks';
-import type { EstimateOptions } from './types';
+import type { EnvironmentName, EstimateOptions } from './types';
 
 const VALKEY_NOTE =
   'Cache engine: Redis OSS like-for-like and consolidated, as Heroku Key-Value Store speaks the Redis protocol; the optimised tier runs the same node on ElastiCache for Valkey, which is compatible with Redis OSS 7.2 and priced 20% below it (check any command your app uses that Valkey lacks).';
@@ -88,16 +94,18 @@ function dynoOnAws(p: ProcessType, catalog: Catalog, arch: ArchitectureChoice, f
 }
 
 /**
- * Production on AWS for a Heroku workload: for each dyno the cheapest instance (or Fargate task) with
- * at least its RAM and vCPU; web gets two or more across zones, as Heroku's router gives redundancy.
+ * A Heroku app's environment on AWS (production unless said): for each dyno the cheapest instance (or
+ * Fargate task) with at least its RAM and vCPU; production's web gets two or more across zones, as
+ * Heroku's router gives redundancy, and its database a non-burstable class (`rdsFamiliesFor`).
  */
 export function awsFromHeroku(
   workload: Workload,
   catalog: Catalog,
   options: EstimateOptions,
   notes: string[],
-  minimumWeb = 2,
+  environment: EnvironmentName = 'production',
 ): AwsStack {
+  const minimumWeb = environment === 'production' ? 2 : 1;
   const arch = options.awsArchitecture ?? 'x86_64';
   const fargate = options.awsCompute === 'fargate';
   const mode: Mode = fargate ? (`fargate-${arch}` as const) : arch;
@@ -139,13 +147,17 @@ export function awsFromHeroku(
   const stack: AwsStack = { compute, architecture: arch };
   if (workload.database) {
     const db = workload.database;
-    const { spec, fits } = chooseRdsClass(catalog, db.memoryGb, db.highAvailability);
+    const families = rdsFamiliesFor(db.plan, environment);
+    const { spec, fits } = chooseRdsClass(catalog, db.memoryGb, db.highAvailability, families);
     const storageGb = Math.max(RDS_MIN_STORAGE_GB, db.storageGb);
     const ram = db.memoryGb > 0 ? formatMemory(db.memoryGb) : 'RAM not published';
+    const kind = families === 'non-burstable' ? 'non-burstable RDS class' : 'RDS class';
+    const burstable = environment === 'production' ? '' : ` (a ${environment} database may be burstable)`;
     notes.push(
       fits
-        ? `Database: Heroku Postgres ${db.plan} (${ram}) → RDS PostgreSQL ${spec.dbClass} ${db.highAvailability ? 'Multi-AZ (the plan is highly available)' : 'Single-AZ'} with ${storageGb} GB gp3 storage: the cheapest RDS class${db.memoryGb > 0 ? " with at least the plan's RAM" : ', as the plan publishes no RAM'}.`
-        : `Database: no RDS class in the price list has ${formatMemory(db.memoryGb)}; priced as the largest, ${spec.dbClass}.`,
+        ? `Database: Heroku Postgres ${db.plan} (${ram}) → RDS PostgreSQL ${spec.dbClass} ${db.highAvailability ? 'Multi-AZ (the plan is highly available)' : 'Single-AZ'} with ${storageGb} GB gp3 storage: the cheapest ${kind}${db.memoryGb > 0 ? " with at least the plan's RAM" : ', as the plan publishes no RAM'}${burstable}.`
+        : `Database: no ${kind} in the price list has ${formatMemory(db.memoryGb)}; priced as the largest, ${spec.dbClass}.`,
+      PRODUCTION_DATABASE_RULE,
     );
     stack.database = { dbClass: spec.dbClass, spec, multiAz: db.highAvailability, storageGb };
   }

@@ -1,7 +1,9 @@
 import type { Money } from '../money';
 import type { CacheNodeSpec, Catalog, RdsSpec } from '../pricing';
+import { postgresTier } from '../pricing/heroku-tiers';
 import { pickCheapest, unitPriceOf } from './pick-cheapest';
 import { remembered } from './remembered';
+import type { EnvironmentName } from './types';
 
 export interface ComputeNeed {
   memoryGb: number;
@@ -63,22 +65,54 @@ function cheapestFargateTask(
   return { ...FARGATE_TASK_SIZES[FARGATE_TASK_SIZES.length - 1], fits: false };
 }
 
-/** The cheapest RDS PostgreSQL class with at least the RAM asked for, in the deployment asked for. */
-export function chooseRdsClass(catalog: Catalog, memoryGb: number, multiAz: boolean): { spec: RdsSpec; fits: boolean } {
-  return remembered(catalog, `rds|${memoryGb}|${multiAz}`, () => cheapestRdsClass(catalog, memoryGb, multiAz));
+/**
+ * Which RDS classes a Heroku database may run on. AWS: "We recommend using the T DB instance classes
+ * only for development and test servers, or other non-production servers" (Amazon RDS User Guide, DB
+ * instance class types, https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Types.html).
+ * So a production database of a dedicated plan (Standard, Premium, Private, Shield, or any plan not
+ * Essential) runs on db.m/db.r; staging and review databases, and Essential plans (multi-tenant on
+ * Heroku), may burst.
+ */
+export type RdsFamilies = 'any' | 'non-burstable';
+
+export const PRODUCTION_DATABASE_RULE =
+  'Production databases are on non-burstable RDS classes (db.m/db.r): AWS recommends T classes only for development, test or other non-production servers (Amazon RDS User Guide, DB instance class types); staging and review databases, and Essential plans (shared on Heroku), stay on burstable db.t4g.';
+
+export function rdsFamiliesFor(plan: string, environment: EnvironmentName): RdsFamilies {
+  return environment === 'production' && postgresTier(plan) !== 'essential' ? 'non-burstable' : 'any';
 }
 
-function cheapestRdsClass(catalog: Catalog, memoryGb: number, multiAz: boolean): { spec: RdsSpec; fits: boolean } {
+const isBurstable = (c: RdsSpec) => /^db\.t\d/.test(c.dbClass);
+
+/** The cheapest RDS PostgreSQL class of the families allowed with at least the RAM asked for, in the deployment asked for. */
+export function chooseRdsClass(
+  catalog: Catalog,
+  memoryGb: number,
+  multiAz: boolean,
+  families: RdsFamilies,
+): { spec: RdsSpec; fits: boolean } {
+  return remembered(catalog, `rds|${memoryGb}|${multiAz}|${families}`, () =>
+    cheapestRdsClass(catalog, memoryGb, multiAz, families),
+  );
+}
+
+function cheapestRdsClass(
+  catalog: Catalog,
+  memoryGb: number,
+  multiAz: boolean,
+  families: RdsFamilies,
+): { spec: RdsSpec; fits: boolean } {
   const price = unitPriceOf(catalog);
   const keyOf = (c: RdsSpec) => (multiAz ? c.multiAzKey : c.singleAzKey);
-  const fitting = catalog.rdsClasses.filter((c) => c.memoryGb >= memoryGb);
+  const allowed = families === 'any' ? catalog.rdsClasses : catalog.rdsClasses.filter((c) => !isBurstable(c));
+  const fitting = allowed.filter((c) => c.memoryGb >= memoryGb);
   const chosen = pickCheapest(
     fitting,
     (c) => price(keyOf(c)),
     (c) => c.memoryGb,
   );
   if (chosen) return { spec: chosen, fits: true };
-  return { spec: largest(catalog.rdsClasses, (c) => c.memoryGb), fits: false };
+  return { spec: largest(allowed, (c) => c.memoryGb), fits: false };
 }
 
 /** The cheapest ElastiCache node with at least the memory asked for. */

@@ -5,6 +5,7 @@ import type { ComplianceNeed, Workload } from '../workload';
 import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lines';
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLineSteps } from './aws-tiers';
+import { PRODUCTION_DATABASE_RULE } from './choose-aws';
 import { isWebProcess, plural } from './describe';
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
@@ -109,7 +110,7 @@ export function* modelFleetSteps(
     for (const addOn of app.workload.addOns)
       addOns.push(addOnLine(addOn, environment, catalog.priceListDate, true, prefix));
     const translation: string[] = [];
-    const stack = awsFromHeroku(app.workload, catalog, options, translation, environment === 'production' ? 2 : 1);
+    const stack = awsFromHeroku(app.workload, catalog, options, translation, environment);
     for (const note of translation) {
       // The rule for a size, without the app's process name: one sentence per dyno size, not per app.
       const rule = note.replace(/^[^:]+: /, '');
@@ -210,6 +211,7 @@ export function* modelFleetSteps(
       `${plural(apps.length, 'app')} (${counts.join(', ')}; the environment is read from the app name). Heroku is priced at list prices as the apps run now; AWS in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
       `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs; data transfer out is tiered over the account's egress together.`,
       ...tiers.map((t) => `${t.id}: ${t.description}`),
+      ...(apps.some((app) => app.workload.database) ? [PRODUCTION_DATABASE_RULE] : []),
       ...[...rules].sort(),
       ...regulatedNote(regulated.apps, [...regulated.needs].sort()),
       ...complianceNotes,
