@@ -23,7 +23,12 @@ const METHOD_SCOPES: Record<string, string[]> = {
 
 /** The bot scopes manifest.yml asks for: what a workspace grants the bot token when the app is installed. */
 export function manifestBotScopes(): string[] {
-  const manifest = parse(fs.readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8'));
+  // From test/support (ts-jest) or dist-bench/test/support (the bench): the checkout's own manifest.
+  const file =
+    ['../../manifest.yml', '../../../manifest.yml']
+      .map((relative) => path.resolve(__dirname, relative))
+      .find((candidate) => fs.existsSync(candidate)) ?? path.resolve(__dirname, '../../manifest.yml');
+  const manifest = parse(fs.readFileSync(file, 'utf8'));
   return manifest.oauth_config.scopes.bot as string[];
 }
 
