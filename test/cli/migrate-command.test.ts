@@ -155,6 +155,9 @@ describe('npx hosting-advisor migrate heroku', () => {
     expect(stdout).toContain(
       'Basic dynos (1 dyno in 1 app) are cheaper on Heroku by $23.37/mo: $7.00/mo on Heroku, $30.37/mo as their own AWS resources like-for-like.',
     );
+    // Each tier's assumption starts as a sentence does (it read "  - consolidated: ECS on EC2: …").
+    expect(stdout).toContain('  - Consolidated: ECS on EC2: the processes packed onto shared instances');
+    expect(stdout).not.toMatch(/^ {2}- (like-for-like|consolidated|optimised):/m);
     const sections = sectionsOf(stdout);
     expect(sections.length).toBeGreaterThanOrEqual(8);
     for (const s of sections) expect([s.heading, s.rows.reduce((a, b) => a + b, 0)]).toEqual([s.heading, s.total]);

@@ -90,6 +90,17 @@ describe('the plain-text estimate', () => {
     );
   });
 
+  it('starts every sentence of the assumptions with a capital, the tiers named as their sentences begin', () => {
+    // Before: "… shared per environment. consolidated: ECS on EC2: … one per app. optimised: Consolidated, …".
+    for (const workload of ['web=2xstandard-2x postgres=standard-0', 'aws web=2xm5.large rds=db.m6g.large multi-az']) {
+      const assumptions = answer(workload).split('Assumptions:\n')[1].split('\nSources:')[0];
+      expect(assumptions.match(/\. [a-z][^.]*/g) ?? []).toEqual([]);
+    }
+    expect(answer('web=2xstandard-2x')).toContain(
+      'Tiers for AWS: Like-for-like: One EC2 instance per dyno (web on at least two), one database and one cache per app; load balancer, NAT gateways and logs shared per environment. Consolidated: ECS on EC2',
+    );
+  });
+
   it('groups lines by environment', () => {
     const staged = answer('web=1xstandard-2x staging review=2');
     expect(staged.indexOf('  staging\n')).toBeGreaterThan(staged.indexOf('  production\n'));

@@ -13,6 +13,9 @@ const counts = rememberedFormat(upToThreePlaces);
 export const formatCount = (value: number): string =>
   Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : counts(value);
 
+/** `Like-for-like`: a tier's id as it begins a sentence or a list item. */
+export const tierTitle = (id: string): string => `${id.charAt(0).toUpperCase()}${id.slice(1)}`;
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

@@ -4,7 +4,7 @@ import type { Workload } from '../workload';
 import { awsComplianceLines } from './aws-compliance-lines';
 import { awsFromAws, awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, type AwsTraffic, awsTierLines } from './aws-tiers';
-import { isWebProcess, plural } from './describe';
+import { isWebProcess, plural, tierTitle } from './describe';
 import { awsReview, awsStaging, herokuReview, herokuStaging } from './environments';
 import {
   awsAdditionsNote,
@@ -206,7 +206,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       const notes: string[] = [];
       const production = herokuFromAws(workload, catalog, notes, id);
       tierLines.set(id, herokuTierLines(plans, production, catalog));
-      const tierName = `${id[0].toUpperCase()}${id.slice(1)} tier`;
+      const tierName = `${tierTitle(id)} tier`;
       production.dynos.forEach((d, i) => {
         const like = herokuProduction.dynos[i];
         if (d.size !== like.size || d.count !== like.count) translation.push(`${tierName}: ${notes[i]}`);
@@ -252,7 +252,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       ),
       compute,
       () =>
-        `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${t.id}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
+        `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ),
     ...translation,
     ...(fromHeroku && options.awsArchitecture !== 'any'

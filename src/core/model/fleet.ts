@@ -6,7 +6,7 @@ import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lin
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLineSteps } from './aws-tiers';
 import { PRODUCTION_DATABASE_RULE } from './choose-aws';
-import { isWebProcess, plural } from './describe';
+import { isWebProcess, plural, tierTitle } from './describe';
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromHeroku } from './heroku-production';
@@ -210,7 +210,7 @@ export function* modelFleetSteps(
     assumptions: [
       `${plural(apps.length, 'app')} (${counts.join(', ')}; the environment is read from the app name). Heroku is priced at list prices as the apps run now; AWS in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
       `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs; data transfer out is tiered over the account's egress together.`,
-      ...tiers.map((t) => `${t.id}: ${t.description}`),
+      ...tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`),
       ...(apps.some((app) => app.workload.database) ? [PRODUCTION_DATABASE_RULE] : []),
       ...[...rules].sort(),
       ...regulatedNote(regulated.apps, [...regulated.needs].sort()),
