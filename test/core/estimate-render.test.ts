@@ -101,6 +101,15 @@ describe('the plain-text estimate', () => {
     );
   });
 
+  it('writes the egress and log volumes as the lines do, with thousands separated', () => {
+    // `egress=1,500gb` is read since commas are; the lines say "1,500 GB", the assumption said "1500 GB".
+    const text = answer('web=2xstandard-2x egress=1,500gb logs=2,000gb');
+    expect(text).toContain('Data transfer out to the internet (first 10 TB: 1,500 GB)');
+    expect(text).toContain(
+      'CloudWatch Logs for 2,000 GB a month kept 1 month, data transfer out for 1,500 GB a month of egress.',
+    );
+  });
+
   it('groups lines by environment', () => {
     const staged = answer('web=1xstandard-2x staging review=2');
     expect(staged.indexOf('  staging\n')).toBeGreaterThan(staged.indexOf('  production\n'));

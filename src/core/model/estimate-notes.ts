@@ -76,8 +76,8 @@ function writeAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: 
     `a NAT gateway in each Availability Zone used (two for production; ${a.natGbPerMonth} GB a month through them)`,
     'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',
     `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
-    `CloudWatch Logs for ${workload.logGbPerMonth} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
-    `data transfer out for ${workload.egressGbPerMonth} GB a month of egress`,
+    `CloudWatch Logs for ${formatCount(workload.logGbPerMonth)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
+    `data transfer out for ${formatCount(workload.egressGbPerMonth)} GB a month of egress`,
   ];
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }
