@@ -44,12 +44,15 @@ function usage(commands: readonly CliCommand[]): string {
   ].join('\n');
 }
 
+/** A summary from the list's column (`price a workload …`) as a line of its own: a sentence. */
+const asSentence = (summary: string) => `${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`;
+
 /** `hosting-advisor <command> --help`: that command's usage, what it answers, and its examples. */
 function commandUsage(command: CliCommand): string {
   return [
     `Usage: hosting-advisor ${command.usage}`,
     '',
-    command.summary,
+    asSentence(command.summary),
     '',
     'Examples:',
     ...command.examples.map((example) => `  npx hosting-advisor ${example}`),

@@ -79,6 +79,8 @@ describe('help for one command', () => {
         expect(stdout).toMatch(new RegExp(`^  npx hosting-advisor ${name}\\b`, 'm'));
         // One command's help, not the whole list.
         expect(stdout).not.toContain('Commands:');
+        // What it answers stands on its own line as a sentence: "Price a workload …", not "price a workload …".
+        expect(stdout.split('\n')[2]).toMatch(/^[A-Z].*\.$/);
       }
     },
   );
