@@ -4,10 +4,14 @@
  * anything written to stdout or stderr, and the store. The local Heroku server serves distinctive
  * values (the apps' own and those the add-ons set); the answers must still show the NAMES.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { LogLevel } from '@slack/bolt';
 import { runCli } from '../../src/cli/run-cli';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
+import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku } from '../support/fake-heroku';
 import { PARITY_DIGEST_CHANNEL, parityBotEnv, parityWorld } from '../support/parity-world';
 import { secretForms } from './support';
@@ -79,6 +83,27 @@ test('the CLI: text and --json show the names, never a value', async () => {
   expect(text).toContain('FEATURE_BETA_CHECKOUT');
   expect(text).toContain('HEROKU_REDIS_URL');
   expect(leaks('CLI', text)).toEqual([]);
+});
+
+test("the built CLI with DEBUG=* (the `debug` module every namespace, heroku-client's `http` among them): no value, no token", async () => {
+  // heroku-client hands every response body to debug('http') before the bot reads it.
+  const cli = path.resolve(__dirname, '../../dist/cli.js');
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, 'parity', '--json'], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: tempSqliteFile(),
+      HEROKU_API_TOKEN: heroku.token,
+      HEROKU_API_URL: heroku.url,
+      DEBUG: '*',
+    },
+    timeout: 30_000,
+  });
+  expect(stdout).toContain('FEATURE_BETA_CHECKOUT');
+  // The debug output is there (requests are still traced), without what the responses held.
+  expect(stderr).toContain('GET /pipelines');
+  const output = `${stdout}\n${stderr}`;
+  expect(leaks('DEBUG=* output', output)).toEqual([]);
+  expect(secretForms(heroku.token).filter((form) => output.includes(form))).toEqual([]);
 });
 
 describe('the bot', () => {

@@ -10,13 +10,15 @@ interface HerokuClientRequest {
   userAgent: string;
   parseJSON: boolean;
   nextRange: string;
-  middleware: (res: IncomingMessage, next: () => void) => void;
   certs: Buffer[];
   agent: Agent;
   promise: Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   request(): Promise<unknown>;
+  handleResponse(res: IncomingMessage): void;
+  handleSuccess(res: IncomingMessage, body: string): void;
+  handleFailure(res: IncomingMessage, body: string): void;
   handleError(error: unknown): void;
   setRequestTimeout(req: ClientRequest): void;
 }
@@ -52,6 +54,9 @@ export interface HerokuGet {
  *   again up to 4 times over 15 s, uncounted and unseen by HerokuApi's retry policy, so a dropped
  *   connection cost 5 requests and 15 s per attempt. Here it fails at once and HerokuApi decides,
  *   counts and backs off.
+ * - It hands every response body to the `debug` module's `http` namespace, which prints it when
+ *   DEBUG=http or DEBUG=* is set: config var values (`GET /apps/{app}/config-vars`), members' emails.
+ *   Here the body goes from the socket to the parser and nowhere else.
  */
 export function herokuGet(get: HerokuGet): Promise<unknown> {
   const url = new URL(get.host);
@@ -67,21 +72,41 @@ export function herokuGet(get: HerokuGet): Promise<unknown> {
     userAgent: get.userAgent,
     parseJSON: true,
     nextRange: get.range,
-    middleware: (res: IncomingMessage, next: () => void) => {
-      get.onResponse(res);
-      next();
-    },
     // Empty: trust comes from the agent, built once.
     certs: [],
     agent: get.agent,
   } satisfies Omit<
     HerokuClientRequest,
-    'promise' | 'resolve' | 'reject' | 'request' | 'handleError' | 'setRequestTimeout'
+    | 'promise'
+    | 'resolve'
+    | 'reject'
+    | 'request'
+    | 'handleResponse'
+    | 'handleSuccess'
+    | 'handleFailure'
+    | 'handleError'
+    | 'setRequestTimeout'
   >);
   request.promise = new Promise((resolve, reject) => {
     request.resolve = resolve;
     request.reject = reject;
   });
+  request.handleResponse = (res) => {
+    get.onResponse(res);
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('error', request.reject);
+    res.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      try {
+        if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) {
+          request.handleSuccess(res, body);
+        } else request.handleFailure(res, body);
+      } catch (error) {
+        request.reject(error);
+      }
+    });
+  };
   request.handleError = (error: unknown) => request.reject(error);
   // Called with every request before it is ended; heroku-client sets no timeout without a `timeout` option.
   request.setRequestTimeout = (req) => {
