@@ -111,6 +111,24 @@ const AWS_CREDENTIAL_HINTS = [
   'AWS_ENDPOINT_URL_COST_EXPLORER',
 ];
 
+/**
+ * Whether NODE_DEBUG turns on Node's debug output of a network section, read as Node reads it:
+ * comma-separated sections, `*` a wildcard, any case. Node reads it once at start, so the process
+ * cannot turn it off; `http` and `net` print each request's options (its `auth` and Authorization
+ * header among them), and the others are the same connections one layer up or down.
+ */
+function nodeDebugPrintsRequests(value: string | undefined): boolean {
+  if (!value?.trim()) return false;
+  const sections = value.split(',').map((section) => {
+    const pattern = section
+      .trim()
+      .replace(/[|\\{}()[\]^$+?.]/g, '\\$&')
+      .replaceAll('*', '.*');
+    return new RegExp(`^${pattern}$`, 'i');
+  });
+  return ['http', 'https', 'http2', 'net', 'tls'].some((name) => sections.some((section) => section.test(name)));
+}
+
 export interface LoadOptions {
   /** The bot needs Slack credentials; the CLI does not. */
   requireSlack: boolean;
@@ -129,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, { requireSlack }: LoadOptions
         'SLACK_SIGNING_SECRET: is required in HTTP mode (Basic Information page); or set SLACK_APP_TOKEN for Socket Mode',
       );
   }
+  const credentials = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'HEROKU_API_TOKEN', ...AWS_CREDENTIAL_HINTS];
+  if (nodeDebugPrintsRequests(env.NODE_DEBUG) && credentials.some((name) => Boolean(env[name]?.trim())))
+    problems.push(
+      'NODE_DEBUG: its http, https, http2, net and tls sections make Node print every connection it opens with the request that opens it, headers included, so the Slack, Heroku and AWS credentials would be written to the log; leave those out of NODE_DEBUG (LOG_LEVEL=debug says what the bot does)',
+    );
   if (problems.length > 0 || !value) throw new ConfigError(problems);
 
   const awsPricingRegions = [...new Set(value.AWS_PRICING_REGION)];

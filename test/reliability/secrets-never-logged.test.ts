@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -347,6 +347,19 @@ describe('secrets never reach a log line, stdout or stderr', () => {
 
 const entry = path.resolve(__dirname, '../../dist/index.js');
 
+/** A built entry point run to its end (the fakes in this process keep answering meanwhile). */
+function run(script: string, args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error.code as number | undefined) ?? null) : 0, stdout, stderr }),
+    );
+  });
+}
+
 describe('the built bot (node dist/index.js)', () => {
   test('with a malformed configuration, exits 1 naming the variables, printing no value', () => {
     const env = {
@@ -365,6 +378,34 @@ describe('the built bot (node dist/index.js)', () => {
     expect(result.stderr).toContain('✖ SLACK_SIGNING_SECRET:');
     const { PATH: _path, LOG_LEVEL: _level, ...secrets } = env;
     expect(leaksIn(`${result.stdout}\n${result.stderr}`, secrets)).toEqual([]);
+  });
+
+  test("with NODE_DEBUG=http (Node prints each request's options, credentials included): refuses to start, naming it", async () => {
+    for (const sections of ['http', 'stream,HTTPS', 'ht*', 'net', 'tls']) {
+      const result = await run(entry, [], { ...botEnv(), NODE_DEBUG: sections });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('✖ NODE_DEBUG:');
+      expect(leaksIn(`${result.stdout}\n${result.stderr}`)).toEqual([]);
+    }
+  });
+
+  test('the built CLI with NODE_DEBUG=http and a Heroku token: refuses, printing no token; sections without requests still run', async () => {
+    heroku.addToken(SECRETS.HEROKU_API_TOKEN); // revoked by the test above
+    const cli = path.resolve(__dirname, '../../dist/cli.js');
+    const env = {
+      DATABASE_URL: tempSqliteFile(),
+      HEROKU_API_TOKEN: SECRETS.HEROKU_API_TOKEN,
+      HEROKU_API_URL: heroku.url,
+    };
+    const refused = await run(cli, ['spend', 'heroku'], { ...env, NODE_DEBUG: 'http' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('NODE_DEBUG');
+    expect(leaksIn(`${refused.stdout}\n${refused.stderr}`)).toEqual([]);
+    // Sections that print no request (and no credential) are left to whoever runs it.
+    const traced = await run(cli, ['spend', 'heroku'], { ...env, NODE_DEBUG: 'stream' });
+    expect(traced.stderr).toMatch(/^STREAM \d+:/m);
+    expect(traced.stdout).toContain('shop-api');
+    expect(leaksIn(`${traced.stdout}\n${traced.stderr}`)).toEqual([]);
   });
 
   test('running at debug level with every secret set: answers, fails on Heroku and AWS, stops; prints no secret', async () => {
