@@ -268,6 +268,16 @@ describe('secrets never reach a log line, stdout or stderr', () => {
     resetCostExplorer();
     ce.reply('GetCostAndUsage', reply.serverError(500));
     await ask('spend aws 7d by account');
+    // AWS quoting the request's Authorization header back (a proxy mangled the signature), with its key ID.
+    resetCostExplorer();
+    ce.reply(
+      'GetCostAndUsage',
+      reply.error(
+        'IncompleteSignature',
+        `Authorization header requires 'Signature' parameter. Authorization=AWS4-HMAC-SHA256 Credential=${AWS_ACCESS_KEY_ID}/20261207/us-east-1/ce/aws4_request, SignedHeaders=host;x-amz-date`,
+      ),
+    );
+    await ask('spend aws 30d by service');
     await ask('spend heroku 30d');
     heroku.clearFaults();
     expect(forbidden.hits).toBeGreaterThan(0);
@@ -300,6 +310,7 @@ describe('secrets never reach a log line, stdout or stderr', () => {
       'LimitExceededException',
       'UnrecognizedClientException',
       'InternalFailure',
+      'IncompleteSignature',
     ])
       expect(ceOutcomes).toContain(outcome);
     const herokuStatuses = new Set(heroku.log.map((r) => r.status));
