@@ -14,7 +14,7 @@ import { budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers
 import { saveStanding } from '../answers/budget-standing';
 import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
-import { addDays } from '../core/utc-days';
+import { addDays, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { errorText } from '../sources/source-error';
 import { armCronTimer } from './cron-timer';
@@ -172,7 +172,10 @@ export class AlertJobs {
         detail: finding,
         createdAt: now,
       });
-      if (alert.status === 'new') result.found.push(finding);
+      // News on the day it was first recorded (by this scan or a replica's, or a retry of it), and only
+      // then: Cost Anomaly Detection lists a finding for a week, and a day with no newer Heroku snapshot
+      // finds the same spike again; neither is announced twice.
+      if (alert.status === 'new' && utcDay(alert.createdAt) === data.today) result.found.push(finding);
     }
     const routes = await channelResolver(services);
     const byChannel = new Map<string, AnomalyFinding[]>();

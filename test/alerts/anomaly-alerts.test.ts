@@ -10,6 +10,7 @@ import {
   quiet,
   replies,
   S3,
+  S3_ANOMALY,
   scriptDaily,
   standard2xSnapshot,
   startAlertHarness,
@@ -24,25 +25,6 @@ import {
 const COSTS = 'C0COSTS';
 const ACME = 'C0ACME';
 const NOV_17 = new Date('2026-11-17T07:00:00Z');
-const MONITOR = 'arn:aws:ce::123456789012:anomalymonitor/services-monitor';
-
-const S3_ANOMALY = {
-  AnomalyId: 'anomaly-1',
-  AnomalyStartDate: '2026-11-15',
-  DimensionValue: 'Amazon Simple Storage Service',
-  RootCauses: [
-    {
-      Service: S3,
-      UsageType: 'Requests-Tier1',
-      Region: 'us-east-1',
-      LinkedAccount: '123456789012',
-      Impact: { Contribution: 42.5 },
-    },
-  ],
-  AnomalyScore: { MaxScore: 0.91, CurrentScore: 0.8 },
-  Impact: { MaxImpact: 30, TotalImpact: 42.5, TotalActualSpend: 62.5, TotalExpectedSpend: 20 },
-  MonitorArn: MONITOR,
-};
 
 let ce: FakeCostExplorer;
 let heroku: FakeHeroku;

@@ -25,6 +25,27 @@ export const AWS_ENV = {
 };
 export const EC2 = 'Amazon Elastic Compute Cloud - Compute';
 export const S3 = 'Amazon Simple Storage Service';
+const MONITOR = 'arn:aws:ce::123456789012:anomalymonitor/services-monitor';
+
+/** A finding of AWS Cost Anomaly Detection on S3 requests, as GetAnomalies lists it. */
+export const S3_ANOMALY = {
+  AnomalyId: 'anomaly-1',
+  AnomalyStartDate: '2026-11-15',
+  DimensionValue: 'Amazon Simple Storage Service',
+  RootCauses: [
+    {
+      Service: S3,
+      UsageType: 'Requests-Tier1',
+      Region: 'us-east-1',
+      LinkedAccount: '123456789012',
+      Impact: { Contribution: 42.5 },
+    },
+  ],
+  AnomalyScore: { MaxScore: 0.91, CurrentScore: 0.8 },
+  Impact: { MaxImpact: 30, TotalImpact: 42.5, TotalActualSpend: 62.5, TotalExpectedSpend: 20 },
+  MonitorArn: MONITOR,
+};
+
 const BY_SERVICE_AND_USAGE = [
   { Type: 'DIMENSION' as const, Key: 'SERVICE' },
   { Type: 'DIMENSION' as const, Key: 'USAGE_TYPE' },
