@@ -77,7 +77,7 @@ export async function alertRequests(print: (name: string, value: string) => void
       id: randomUUID(),
       scope: { kind: 'account', value: '123456789012' },
     };
-    /** One day: checks every hour, the scan at 07:05, the digest (if any) at 06:05; only the alert checks' requests count. */
+    /** One day: checks every hour, the scan due at 07:00 (its checks each hour), the digest (if any) at 06:05; only the alert checks' requests count. */
     const day = async (date: string, withDigest: boolean) => {
       const byOperation = new Map<string, number>();
       const counted = async (work: () => Promise<unknown>) => {
@@ -91,7 +91,7 @@ export async function alertRequests(print: (name: string, value: string) => void
       for (let hour = 0; hour < 24; hour++) {
         clock = new Date(`${date}T${String(hour).padStart(2, '0')}:05:00Z`);
         if (withDigest && hour === 6) await gatherDigest(bot.services, { now: clock });
-        if (hour === 7) await counted(() => bot.alerts.scanAnomalies(clock));
+        await counted(() => bot.alerts.scanAnomaliesIfDue(clock));
         await counted(() => bot.alerts.checkBudgets(clock));
       }
       const total = [...byOperation.values()].reduce((sum, count) => sum + count, 0);

@@ -1,7 +1,9 @@
 /**
  * Budget checks (BUDGETS_SCHEDULE, hourly by default, on cached figures) and the anomaly scan
  * (ANOMALIES_SCHEDULE, daily by default). Every replica runs the timers; each message is claimed in
- * the store before it is posted, so it is posted once (see post-once.ts).
+ * the store before it is posted, so it is posted once (see post-once.ts). The scan itself is claimed
+ * too, and a check every 5 minutes (and one at start) finishes a scan its owner did not (it died
+ * mid-post, Slack did not answer, the bot was down at the time), the same UTC day.
  */
 
 import type { ScheduledTask } from 'node-cron';
@@ -14,15 +16,21 @@ import { budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers
 import { saveStanding } from '../answers/budget-standing';
 import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
+import { previousRun } from '../core/digest';
 import { addDays, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { errorText } from '../sources/source-error';
+import { ClaimLease, LeaseLost } from './claim-lease';
 import { armCronTimer } from './cron-timer';
 import type { JobLogger as Logger } from './job-logger';
 import { OneAtATime } from './one-at-a-time';
 import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
 
 const ALERT_LEASE_MS = 10 * 60_000;
+/** How often replicas look for a scan of today that is due and not finished. */
+const SCAN_CHECK_SCHEDULE = '*/5 * * * *';
+/** Where anomaly scans are claimed: one run per scheduled time, in the digest runs table. */
+const SCAN_RUNS = 'anomaly-scan';
 
 /** What the leads are told happens to an alert Slack refused. */
 const BUDGET_RETRY =
@@ -42,7 +50,11 @@ export interface AlertJobsOptions {
 export interface CheckResult {
   posted: { channel: string; tag: string; outcome: PostOutcome }[];
   problems: string[];
+  /** Posts left for a later try: another owner's live claim, or no answer from Slack (it may be posted). */
+  unfinished: string[];
 }
+
+export type ScanRunOutcome = 'not-due' | 'done' | 'busy' | 'unfinished';
 
 export class AlertJobs {
   private readonly tasks: ScheduledTask[] = [];
@@ -55,7 +67,10 @@ export class AlertJobs {
     const every = (schedule: string, name: string, job: () => Promise<unknown>) =>
       this.tasks.push(armCronTimer(name, schedule, () => this.queue.run(job), { timezone: 'UTC' }));
     every(config.BUDGETS_SCHEDULE, 'budget-check', () => this.checkBudgets(this.options.services.now()));
-    every(config.ANOMALIES_SCHEDULE, 'anomaly-scan', () => this.scanAnomalies(this.options.services.now()));
+    const scan = () => this.scanAnomaliesIfDue(this.options.services.now());
+    every(config.ANOMALIES_SCHEDULE, 'anomaly-scan', scan);
+    every(SCAN_CHECK_SCHEDULE, 'anomaly-scan-check', scan);
+    void this.queue.run(scan);
     this.options.logger.info(
       `alerts scheduled: budgets "${config.BUDGETS_SCHEDULE}", anomalies "${config.ANOMALIES_SCHEDULE}" (UTC)`,
     );
@@ -85,6 +100,9 @@ export class AlertJobs {
     if (!post.threadTs) result.posted.push({ channel: post.channel, tag: post.tag, outcome });
     if (outcome.status === 'failed')
       result.problems.push(`${post.tag} was not posted to ${post.channel}: ${outcome.error}`);
+    // Slack's own "no" is final (the leads were told); anything else may still go out, or has.
+    if (outcome.status === 'busy' || (outcome.status === 'failed' && !outcome.error.startsWith('refused')))
+      result.unfinished.push(post.tag);
     return outcome;
   }
 
@@ -96,7 +114,7 @@ export class AlertJobs {
   /** Posts the budget messages that are due: the headline in the channel, the detail in its thread. */
   async checkBudgets(now: Date): Promise<CheckResult> {
     const { services, logger } = this.options;
-    const result: CheckResult = { posted: [], problems: [] };
+    const result: CheckResult = { posted: [], problems: [], unfinished: [] };
     const data = await gatherAlertData(services, now);
     const statuses = await budgetStatuses(services, data, sentWithin(this.options.leaseMs ?? ALERT_LEASE_MS, now));
     // App Home lists the budgets with these figures, without asking anyone.
@@ -141,11 +159,50 @@ export class AlertJobs {
     return result;
   }
 
+  /**
+   * The scan of the latest scheduled time, once across replicas and restarts: claimed in the store
+   * (a lease), so a scan whose owner died, or whose post Slack did not answer, is finished by the
+   * next check (the summary found in the channel when it went out, else posted), and a bot down at
+   * the time scans when it is back. Only the same UTC day: a summary belongs to its day.
+   */
+  async scanAnomaliesIfDue(now: Date): Promise<ScanRunOutcome> {
+    const { services, owner, logger } = this.options;
+    const due = previousRun(services.config.ANOMALIES_SCHEDULE, 'UTC', now);
+    if (utcDay(due) !== utcDay(now)) return 'not-due';
+    const period = due.toISOString();
+    if ((await services.store.digestRun(SCAN_RUNS, period))?.status === 'posted') return 'done';
+    const started = Date.now();
+    const lease = await ClaimLease.claim(services.store, {
+      channel: SCAN_RUNS,
+      period,
+      owner,
+      now: () => new Date(now.getTime() + (Date.now() - started)),
+      leaseMs: this.options.leaseMs ?? ALERT_LEASE_MS,
+      logger,
+    });
+    if (!lease.claimed) return lease.run.status === 'posted' ? 'done' : 'busy';
+    try {
+      const result = await lease.bound(this.scanAnomalies(now));
+      if (result.unfinished.length > 0) {
+        await lease.markFailed(`unfinished, tried again at the next check: ${result.unfinished.join(', ')}`);
+        return 'unfinished';
+      }
+      await lease.markPosted(`${result.found.length} found`);
+      return 'done';
+    } catch (error) {
+      if (error instanceof LeaseLost) return 'busy';
+      await lease.markFailed(errorText(error));
+      throw error;
+    } finally {
+      lease.release();
+    }
+  }
+
   /** Records first detections and posts at most one summary a day per channel, each anomaly in its thread. */
   async scanAnomalies(now: Date): Promise<CheckResult & { found: AnomalyFinding[] }> {
     const { services, logger } = this.options;
     const { store } = services;
-    const result: CheckResult & { found: AnomalyFinding[] } = { posted: [], problems: [], found: [] };
+    const result: CheckResult & { found: AnomalyFinding[] } = { posted: [], problems: [], unfinished: [], found: [] };
     const data = await gatherAlertData(services, now);
     if (data.awsProblem) result.problems.push(`AWS: ${data.awsProblem}`);
     const minImpact = Math.round(services.config.ANOMALY_MIN_IMPACT * 100);
