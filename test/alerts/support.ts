@@ -16,6 +16,9 @@ import {
 } from '../support/fake-cost-explorer';
 import type { FakeHeroku } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
+import { standard2xSnapshot } from '../support/snapshots';
+
+export { standard2xSnapshot };
 
 export const AWS_ENV = {
   AWS_ACCESS_KEY_ID: 'AKIDALERTTEST',
@@ -140,22 +143,6 @@ export const headlines = (h: Harness, channel: string): Posted[] =>
   h.slack.messages.filter((m) => m.channel === channel && !m.threadTs);
 export const replies = (h: Harness, channel: string, ts: string): Posted[] =>
   h.slack.messages.filter((m) => m.channel === channel && m.threadTs === ts);
-
-/** A daily snapshot of an app in team acme-eng running `quantity` × Standard-2X ($50 a month each). */
-export const standard2xSnapshot = (quantity: number) => ({
-  v: 1,
-  team: 'acme-eng',
-  items: [
-    {
-      kind: 'dyno',
-      key: 'dyno:web:standard-2x',
-      item: 'web: standard-2x',
-      quantity,
-      unitMonthlyCents: 5000,
-      contract: false,
-    },
-  ],
-});
 
 /** The app ran `quantity` × Standard-2X every day from the 1st of `month` (YYYY-MM) to `lastDay`. */
 export async function putDailySnapshots(h: Harness, app: string, month: string, lastDay: number, quantity: number) {

@@ -6,8 +6,10 @@
  * https://docs.slack.dev/reference/methods/files.completeUploadExternal/), so a chart the bot kept to
  * itself would show on nobody's Home but the bot's. Each lead gets the chart shared in their own
  * direct message with the app (the only place cost data may go besides the leads' channels), once a
- * day, the file's ID kept in the store per lead for every replica; the picture itself is drawn once
- * a day (at 2×) and kept in the store too, so a replica that did not draw it can still share it.
+ * day: the share is claimed in the store per lead and chart, as a digest post is, so publishes that
+ * want it at once (Home opened while Refresh is pressed, two replicas answering two devices) share
+ * it once and the others wait for its file; the picture itself is drawn once a day (at 2×) and kept
+ * in the store too, so a replica that did not draw it can still share it.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
@@ -35,7 +37,16 @@ export interface SharedChart {
 }
 
 type ChartStore = Pick<Store, 'cacheGet' | 'cachePut'>;
+type ShareStore = Pick<Store, 'cacheGet' | 'claimDigestRun' | 'markDigestPosted' | 'markDigestFailed' | 'digestRun'>;
 type Logger = { warn(...messages: unknown[]): void };
+
+/** Where shares are claimed (the digest runs table): one run per lead and chart, its file ID the result. */
+const SHARES = 'home-chart-share';
+/** A share whose replica died before recording it is taken over after this. */
+const SHARE_LEASE_MS = 2 * 60_000;
+/** How long a publish waits for a share under way elsewhere before it goes out without the chart. */
+const SHARE_WAIT_MS = 20_000;
+const SHARE_POLL_MS = 200;
 
 const isHomeChart = (value: unknown): value is HomeChart =>
   typeof value === 'object' &&
@@ -83,23 +94,25 @@ export async function homeChart(
 }
 
 /**
- * The chart shared with `user`: the file already shared with them today, or uploaded now into their
- * direct message with the app. Undefined when Slack refuses (the Home is then shown without it).
+ * The chart shared with `user`: the file already shared with them today, one being shared by another
+ * publish (waited for), or uploaded now into their direct message with the app. Undefined when Slack
+ * refuses, or the other share does not finish in time (the Home is then shown without it).
  */
 export async function chartFor(
-  store: ChartStore,
+  { store, owner }: { store: ShareStore; owner: string },
   client: WebClient,
   user: string,
   chart: HomeChart,
   now: Date,
   logger: Logger,
 ): Promise<SharedChart | undefined> {
-  const key = `${chart.image}:shared:${user}`;
-  const shared = await store.cacheGet<unknown>(key);
-  if (typeof shared?.value === 'string') return { fileId: shared.value, alt: chart.alt, title: chart.title };
+  const share = `${chart.image}:shared:${user}`;
+  const shown = (fileId: string | undefined) => (fileId ? { fileId, alt: chart.alt, title: chart.title } : undefined);
+  const claim = await store.claimDigestRun(SHARES, share, owner, now, SHARE_LEASE_MS);
+  if (!claim.claimed) return shown(await sharedElsewhere(store, share));
   try {
     const png = await store.cacheGet<unknown>(chart.image);
-    if (typeof png?.value !== 'string') return undefined;
+    if (typeof png?.value !== 'string') throw new Error("the chart's picture is no longer stored");
     const dm = await client.conversations.open({ users: user });
     const channel = dm.channel?.id;
     if (!channel) throw new Error('conversations.open gave no channel');
@@ -114,11 +127,24 @@ export async function chartFor(
     });
     const fileId = uploaded.files?.[0]?.files?.[0]?.id;
     if (!fileId) throw new Error('Slack returned no file ID');
-    await store.cachePut(key, fileId, now);
-    return { fileId, alt: chart.alt, title: chart.title };
+    await store.markDigestPosted(SHARES, share, owner, fileId);
+    return shown(fileId);
   } catch (error) {
-    logger.warn('dashboard: the daily cost chart was not shared:', slackErrorCode(error) ?? error);
+    const why = slackErrorCode(error) ?? error;
+    logger.warn('dashboard: the daily cost chart was not shared:', why);
+    // The next publish tries again.
+    await store.markDigestFailed(SHARES, share, owner, String(why)).catch(() => {});
     return undefined;
+  }
+}
+
+/** The file of a share claimed by another publish once it is done; undefined when it failed or took too long. */
+async function sharedElsewhere(store: ShareStore, share: string): Promise<string | undefined> {
+  for (let waited = 0; ; waited += SHARE_POLL_MS) {
+    const run = await store.digestRun(SHARES, share);
+    if (run?.status === 'posted') return run.messageTs;
+    if (!run || run.status === 'failed' || waited >= SHARE_WAIT_MS) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, SHARE_POLL_MS).unref());
   }
 }
 

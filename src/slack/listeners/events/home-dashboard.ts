@@ -137,7 +137,7 @@ export class HomeDashboard {
     const parity = parityHomeBlocks(figures?.value.parity);
     const { budgets, standing } = await budgetsWithStanding(this.services);
     const chart = figures?.value.chart
-      ? await chartFor(store, client, user, figures.value.chart, now, logger)
+      ? await chartFor({ store, owner: this.services.instanceId }, client, user, figures.value.chart, now, logger)
       : undefined;
     const view = leadHomeView({
       ...(figures ? { figures: figures.value, asOf: formatInZone(figures.storedAt, settings.timezone) } : {}),
