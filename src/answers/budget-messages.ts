@@ -102,12 +102,6 @@ export function budgetViews(
   why: string[],
   alertId: string,
 ): { headline: AlertView; detail: AlertView } {
-  const { spend } = status;
-  const figures = [
-    ...status.parts.map((part) => `${part.platform === 'aws' ? 'AWS' : 'Heroku'}: ${usd(part.cents)} month to date`),
-    ...(status.parts.length > 1 ? [`Total: ${usd(spend.actualCents)}`] : []),
-    ...(spend.forecastCents !== null ? [`Forecast for ${spend.month}: ${usd(spend.forecastCents)}, estimated`] : []),
-  ];
   return {
     headline: {
       headline: budgetHeadline(status, event),
@@ -115,12 +109,23 @@ export function budgetViews(
       basis: [],
       buttons: { alertId, ceFeedback: false },
     },
-    detail: {
-      headline: 'Why it changed',
-      lines: why.length ? why : ['No change in the figures the bot holds explains it.'],
-      figures,
-      basis: status.basis,
-    },
+    detail: budgetDetailView(status, why),
+  };
+}
+
+/** The detail in a budget message's thread: why it changed, where it stands, where the figures come from. */
+export function budgetDetailView(status: BudgetStatus, why: string[]): AlertView {
+  const { spend } = status;
+  const figures = [
+    ...status.parts.map((part) => `${part.platform === 'aws' ? 'AWS' : 'Heroku'}: ${usd(part.cents)} month to date`),
+    ...(status.parts.length > 1 ? [`Total: ${usd(spend.actualCents)}`] : []),
+    ...(spend.forecastCents !== null ? [`Forecast for ${spend.month}: ${usd(spend.forecastCents)}, estimated`] : []),
+  ];
+  return {
+    headline: 'Why it changed',
+    lines: why.length ? why : ['No change in the figures the bot holds explains it.'],
+    figures,
+    basis: status.basis,
   };
 }
 

@@ -12,7 +12,7 @@ import { channelResolver } from '../answers/alert-settings';
 import type { AlertPost, AlertPoster } from '../answers/alert-view';
 import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
 import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
-import { budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers/budget-messages';
+import { budgetDetailView, budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers/budget-messages';
 import { saveStanding } from '../answers/budget-standing';
 import { budgetStatuses, sentWithin } from '../answers/budget-status';
 import { budgetEventKey } from '../core/alerts/budget-check';
@@ -20,6 +20,7 @@ import { previousRun } from '../core/digest';
 import { addDays, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { errorText } from '../sources/source-error';
+import type { DigestRun } from '../store/store';
 import { ClaimLease, LeaseLost } from './claim-lease';
 import { armCronTimer } from './cron-timer';
 import type { JobLogger as Logger } from './job-logger';
@@ -120,9 +121,15 @@ export class AlertJobs {
     // App Home lists the budgets with these figures, without asking anyone.
     if (statuses.length > 0) await saveStanding(services, statuses, data.month, now);
     const routes = await channelResolver(services);
+    const runs = await services.store.runsWithPrefix('budget:');
     for (const status of statuses) {
       result.problems.push(...status.problems.map((problem) => `${status.budget.name}: ${problem}`));
-      if (status.events.length === 0 || (await this.snoozed(`budget:${status.budget.id}`, now))) continue;
+      const snoozed = status.events.length > 0 && (await this.snoozed(`budget:${status.budget.id}`, now));
+      const events = snoozed ? [] : status.events;
+      const unexplained = status.problems.length
+        ? []
+        : withoutDetail(runs, `budget:${status.budget.id}:${data.month}:`);
+      if (events.length === 0 && unexplained.length === 0) continue;
       const channel = routes.channelFor(routeTargetOf(status.budget.scope), status.budget.channel);
       if (!channel) {
         result.problems.push(`${status.budget.name}: no channel to post to (set one with /hosting alerts channel=#…)`);
@@ -134,7 +141,14 @@ export class AlertJobs {
           ? []
           : await wholeMonthWhy(services.sources.aws, data, status.budget.scope)),
       ];
-      for (const event of status.events) {
+      // A headline posted by a check that stopped before its detail (killed, or Slack did not answer):
+      // the detail goes in its thread now, with the figures as they stand.
+      for (const headline of unexplained) {
+        const view = budgetDetailView(status, why);
+        const post = { channel: headline.channel, tag: `${headline.period}:thread`, view };
+        await this.post(result, { ...post, threadTs: headline.messageTs! }, now);
+      }
+      for (const event of events) {
         const tag = budgetEventKey(status.budget.id, data.month, event);
         await services.store.recordAlert({
           id: tag,
@@ -260,4 +274,18 @@ export class AlertJobs {
     for (const problem of result.problems) logger.warn(`anomaly scan: ${problem}`);
     return result;
   }
+}
+
+/**
+ * Budget headlines of this month (`prefix`) that are posted but whose detail is not, nor being posted
+ * nor refused: a check stopped between the two.
+ */
+function withoutDetail(runs: readonly DigestRun[], prefix: string): DigestRun[] {
+  const byPeriod = new Map(runs.map((run) => [`${run.channel}\u0000${run.period}`, run]));
+  return runs.filter((run) => {
+    if (!run.period.startsWith(prefix) || run.period.endsWith(':thread')) return false;
+    if (run.status !== 'posted' || !run.messageTs) return false;
+    const detail = byPeriod.get(`${run.channel}\u0000${run.period}:thread`);
+    return detail?.status !== 'posted';
+  });
 }

@@ -1,16 +1,7 @@
 import type { Harness } from '../support/bot-harness';
 import { describePostgres, freshPostgresUrl, tempSqliteFile } from '../support/databases';
 import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
-import {
-  alertJobs,
-  EC2,
-  headlines,
-  replies,
-  S3,
-  scriptDaily,
-  startAlertHarness,
-  useLocalCostExplorer,
-} from './support';
+import { alertJobs, EC2, headlines, replies, S3, scriptDaily, useLocalCostExplorer, useReplicas } from './support';
 
 /**
  * The day's anomaly scan is finished whatever happens to the replica that started it: killed after
@@ -25,7 +16,6 @@ const later = (minutes: number) => new Date(SEVEN.getTime() + minutes * 60_000);
 const localCostExplorer = useLocalCostExplorer();
 let ce: FakeCostExplorer;
 let clock = SEVEN;
-const open: Harness[] = [];
 
 beforeEach(() => {
   ce = localCostExplorer();
@@ -38,16 +28,13 @@ beforeEach(() => {
   ]);
   ce.reply('GetAnomalies', reply.ok({ Anomalies: [] }));
 });
-afterEach(async () => {
-  for (const h of open.splice(0).reverse()) await h.close();
-});
 
-async function start(env: Record<string, string>, instanceId: string): Promise<Harness> {
-  const h = await startAlertHarness(ce, () => clock, { ALERTS_CHANNEL: COSTS, ...env }, undefined, instanceId);
-  h.slack.tsSeconds = Math.floor(SEVEN.getTime() / 1000);
-  open.push(h);
-  return h;
-}
+const replicas = useReplicas(
+  () => ce,
+  () => clock,
+);
+const start = (env: Record<string, string>, instanceId: string) =>
+  replicas({ ALERTS_CHANNEL: COSTS, ...env }, instanceId);
 
 const summaryLine = '1 cost anomaly found on 2026-11-17, +$80.00 above a usual day: AWS Amazon Elastic Compute Cloud';
 

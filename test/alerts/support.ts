@@ -92,6 +92,25 @@ export async function startAlertHarness(
   return h;
 }
 
+/**
+ * Starts the bots of one test and closes them after it, the last started first: replicas share a
+ * store through `env` (one DATABASE_URL) and one Slack (SLACK_API_URL of the first one's).
+ */
+export function useReplicas(
+  ce: () => FakeCostExplorer,
+  now: () => Date,
+): (env: Record<string, string>, instanceId: string) => Promise<Harness> {
+  const open: Harness[] = [];
+  afterEach(async () => {
+    for (const h of open.splice(0).reverse()) await h.close();
+  });
+  return async (env, instanceId) => {
+    const h = await startAlertHarness(ce(), now, env, undefined, instanceId);
+    open.push(h);
+    return h;
+  };
+}
+
 export const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 export const byServiceAndUsage = (input: CeRequestBody) =>
@@ -113,23 +132,29 @@ export function scriptDaily(ce: FakeCostExplorer, groups: (day: string) => DayGr
   );
 }
 
+/**
+ * A replica's alert jobs posting to `slackApiUrl`. `crashAt` stops it as a crash would, the first time
+ * a post reaches that point, or the `nth` time (the detail is the second post of a budget message).
+ */
 export function alertJobs(
   h: Harness,
   owner: string,
-  crashAt?: AlertCrashPoint,
+  crashAt?: AlertCrashPoint | { point: AlertCrashPoint; nth: number },
   slackApiUrl = h.slack.apiUrl,
 ): AlertJobs {
   const client = new WebClient(BOT_TOKEN, { slackApiUrl, retryConfig: { retries: 0 } });
+  const stop = typeof crashAt === 'string' ? { point: crashAt, nth: 1 } : crashAt;
+  let reached = 0;
   return new AlertJobs({
     services: h.bot.services,
     poster: slackAlertPoster(client, h.bot.services, quiet),
     logger: quiet,
     owner,
     leaseMs: 60_000,
-    ...(crashAt
+    ...(stop
       ? {
           crashAt: (point: AlertCrashPoint) => {
-            if (point === crashAt) throw new Error(`crashed ${point}`);
+            if (point === stop.point && ++reached === stop.nth) throw new Error(`crashed ${point}`);
           },
         }
       : {}),
