@@ -91,8 +91,15 @@ export function slackDigestPoster(
           initial_comment: chartSummary(digest),
         });
       } catch (error) {
-        logger.warn(
-          `the digest chart for ${digest.week.id} was not attached: ${slackErrorCode(error) ?? (error as Error).message}`,
+        const code = slackErrorCode(error);
+        logger.warn(`the digest chart for ${digest.week.id} was not attached: ${code ?? (error as Error).message}`);
+        // The message says the chart is in its thread: the leads hear that it is not, and why.
+        const why = code ? slackErrorText(code, channel) : `no answer from Slack (${errorText(error)}).`;
+        await tellLeads(
+          services,
+          client,
+          logger,
+          `:warning: The weekly hosting digest for ${digest.week.label} is in <#${channel}>, but its daily cost chart could not be attached in its thread: ${why} The figures are all in the message; App Home shows the chart.`,
         );
       }
     },
