@@ -144,7 +144,7 @@ export async function answerEstimate(
     const wanted = app.trim().toLowerCase();
     const found = inventory.value.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
     if (!found) return { kind: 'no-such-app', app };
-    const workload = heroku.appWorkload(inventory.value, found.name);
+    const { workload, assumptions } = heroku.liveApp(inventory.value, found.name);
     const live: LiveAppNote = {
       app: found.name,
       asOf: inventory.asOf,
@@ -153,7 +153,9 @@ export async function answerEstimate(
     };
     if (!options.priceLiveApps) return { kind: 'formation', app: found.name, lines: formationLines(workload), live };
     const answer = modelled(workload, words, priced, named.share);
-    return answer.kind === 'estimate' ? { ...answer, live } : answer;
+    if (answer.kind !== 'estimate') return answer;
+    const estimate = { ...answer.estimate, assumptions: [...answer.estimate.assumptions, ...assumptions] };
+    return { ...answer, estimate, live };
   } catch (error) {
     if (error instanceof SourceError) return { kind: 'failed', app, message: error.message };
     throw error;

@@ -56,6 +56,21 @@ test('`estimate app=NAME --json` carries the live read beside the cost lines', a
   expect(json.heroku.infrastructureMonthly).toBe('150.00');
 });
 
+test('`estimate app=NAME` assumes the traffic a described workload and `migrate` assume, not none', async () => {
+  // Heroku reports no egress or logs: a production app with web is taken to send 100 GB out and log
+  // 10 GB a month, as `migrate` takes it and as `estimate web=2xstandard-2x postgres=standard-0` does.
+  const liveApp = await cli(['estimate', 'app=shop-api']);
+  const described = await cli(['estimate', 'web=2xstandard-2x', 'postgres=standard-0']);
+  const range = (out: string) => /^AWS \(modelled\): .*$/m.exec(out)?.[0];
+  expect(range(liveApp.out)).toBe(range(described.out));
+  expect(liveApp.out).toContain('AWS (modelled): $279.72/mo to $305.14/mo');
+  expect(liveApp.out).toContain('Data transfer out to the internet (first 10 TB: 100 GB): 100 × $0.09/GB = $9.00/mo');
+  expect(liveApp.out).toContain('CloudWatch Logs ingestion (10 GB): 10 × $0.50/GB = $5.00/mo');
+  expect(liveApp.out).toContain(
+    'Heroku reports no egress or log volume: each production app with a web process is taken to send 100 GB a month out',
+  );
+});
+
 test('an unknown app names no other app; without a token the CLI says what it needs', async () => {
   const unknown = await cli(['estimate', 'app=nope']);
   expect(unknown.code).toBe(1);

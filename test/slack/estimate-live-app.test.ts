@@ -31,9 +31,11 @@ test('`estimate app=NAME` models the live app: acked at once, answered with its 
   expect(answer.blocks[0].text!.text).toContain('Heroku $150.00/mo');
   // The live app's standard-0 is a production database: db.m6g.large (730 × $0.159 = $116.07), not a
   // burstable db.t4g.medium. Like-for-like: 2 × t3.medium 60.74 + root volumes 3.20 + 116.07 + 64 GB 7.36
-  // + ALB 16.43 + 5.84 + NAT 65.70 + 0.90 + addresses 14.60 (Heroku reports no egress or logs) = $290.84;
-  // optimised has 2 × t4g.medium at the Savings Plan rate, $35.32 for $60.74: $265.42.
-  expect(answer.blocks[0].text!.text).toContain('AWS $265.42–$290.84/mo in three tiers');
+  // + ALB 16.43 + 5.84 + NAT 65.70 + 0.90 + addresses 14.60, and the traffic `migrate` assumes of a
+  // production app with web (Heroku reports none): logs 5.00 + 0.30 and 100 GB out 9.00 = $305.14, as
+  // `estimate web=2xstandard-2x postgres=standard-0` gives; optimised has 2 × t4g.medium at the Savings
+  // Plan rate, $35.32 for $60.74: $279.72.
+  expect(answer.blocks[0].text!.text).toContain('AWS $279.72–$305.14/mo in three tiers');
   const shown = JSON.stringify(answer.blocks);
   expect(shown).toContain('RDS PostgreSQL db.m6g.large Single-AZ');
   expect(shown).not.toContain('db.t4g');

@@ -97,7 +97,7 @@ afterEach(async () => {
 
 describe('app → Workload', () => {
   it('maps formation, Postgres, Key-Value Store and the other add-ons of a known app', () => {
-    expect(source.appWorkload(inventory, 'shop-api')).toEqual({
+    expect(source.liveApp(inventory, 'shop-api').workload).toEqual({
       origin: 'heroku',
       label: 'app shop-api',
       processes: [
@@ -110,15 +110,16 @@ describe('app → Workload', () => {
         { service: 'enterprise-search', plan: 'dedicated', monthlyCents: null, contract: true },
         { service: 'papertrail', plan: 'fixa', monthlyCents: 700, contract: false },
       ],
-      egressGbPerMonth: 0,
-      logGbPerMonth: 0,
+      // Heroku reports no traffic: taken as a production app's with web (100 GB out, 10 GB of logs).
+      egressGbPerMonth: 100,
+      logGbPerMonth: 10,
       environments: { staging: false, reviewApps: 0 },
       compliance: [],
     });
   });
 
   it('premium and up is HA; a second database stays visible as an add-on; names match in any case', () => {
-    const workload = source.appWorkload(inventory, 'ACME-PHI');
+    const workload = source.liveApp(inventory, 'ACME-PHI').workload;
     expect(workload.processes).toEqual([
       { name: 'web', count: 3, size: 'shield-s', memoryGb: 1, vcpu: 2, dedicated: true },
     ]);
@@ -129,8 +130,8 @@ describe('app → Workload', () => {
   });
 
   it('an app in a Shield Private Space holds HIPAA data; one in a plain Private Space does not', () => {
-    expect(source.appWorkload(inventory, 'acme-phi').compliance).toEqual(['hipaa']);
-    expect(source.appWorkload(inventory, 'acme-web').compliance).toEqual([]);
+    expect(source.liveApp(inventory, 'acme-phi').workload.compliance).toEqual(['hipaa']);
+    expect(source.liveApp(inventory, 'acme-web').workload.compliance).toEqual([]);
     const fleet = modelFleet(fleetAppsOf(inventory), DEFAULT_CATALOG);
     for (const tier of fleet.tiers) {
       expect(tier.lines.filter((l) => /^CloudTrail|^GuardDuty event/.test(l.item)).map((l) => l.item)).toEqual([
@@ -147,7 +148,7 @@ describe('app → Workload', () => {
   it('an unknown app: not-found, listing the apps the token sees, closest first', () => {
     let error: unknown;
     try {
-      source.appWorkload(inventory, 'acme-wbe');
+      source.liveApp(inventory, 'acme-wbe').workload;
     } catch (caught) {
       error = caught;
     }

@@ -1,6 +1,5 @@
 import { type HerokuRunRate, herokuRunRate, snapshotData, utcDays } from '../../core/heroku-run-rate';
 import type { Catalog } from '../../core/pricing';
-import type { Workload } from '../../core/workload';
 import type { HerokuSnapshot, Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
 import { fetchedFrom, RecentValues, staleOnError } from '../stale-cache';
@@ -23,7 +22,7 @@ import {
   teamMemberWire,
   teamWire,
 } from './wire';
-import { appWorkload } from './workload';
+import { type LiveApp, liveApp } from './workload';
 
 export interface HerokuSourceOptions {
   /** HEROKU_API_TOKEN. Never logged, never in a message. */
@@ -242,8 +241,8 @@ export class HerokuSource {
     return herokuRunRate(inventory.apps);
   }
 
-  appWorkload(inventory: HerokuInventory, appName: string): Workload {
-    return appWorkload(inventory, appName, this.catalog);
+  liveApp(inventory: HerokuInventory, appName: string): LiveApp {
+    return liveApp(inventory, appName, this.catalog);
   }
 
   /** Rows for store.putSnapshot: each app's formation and add-ons, with the day's prices. */

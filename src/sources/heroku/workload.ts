@@ -85,11 +85,30 @@ function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Wor
 
 const SHOWN_NAMES = 8;
 
-/** The app named `appName` in the inventory → Workload; a plain not-found error listing what exists. */
-export function appWorkload(inventory: HerokuInventory, appName: string, catalog: Catalog = DEFAULT_CATALOG): Workload {
+/**
+ * A live app with the traffic Heroku does not report taken as a production app's: one with a web
+ * process sends the assumed egress out, and every app logs the assumed volume. `migrate` (which scales
+ * it for staging and review apps), `estimate app=NAME` and `compliance … app=NAME` read apps this way.
+ */
+function liveAppWorkload(app: HerokuApp, catalog: Catalog): Workload {
+  const workload = workloadForApp(app, catalog);
+  const a = catalog.assumptions;
+  const web = workload.processes.some((p) => p.name === 'web');
+  return { ...workload, egressGbPerMonth: web ? a.egressGbPerMonth : 0, logGbPerMonth: a.logGbPerMonth };
+}
+
+/** One live app as `estimate app=NAME` and `compliance … app=NAME` model it. */
+export interface LiveApp {
+  workload: Workload;
+  /** What the model takes of it that Heroku does not report, as sentences for the answer. */
+  assumptions: string[];
+}
+
+/** The app named `appName` in the inventory (in any case); a plain not-found error listing what exists. */
+export function liveApp(inventory: HerokuInventory, appName: string, catalog: Catalog = DEFAULT_CATALOG): LiveApp {
   const wanted = appName.trim().toLowerCase();
   const app = inventory.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
-  if (app) return workloadForApp(app, catalog);
+  if (app) return { workload: liveAppWorkload(app, catalog), assumptions: [fleetTrafficNote(catalog)] };
   throw new SourceError(
     'heroku',
     'not-found',
@@ -131,26 +150,26 @@ export interface InventoryOnAws {
 }
 
 /**
- * Every app of an inventory as a fleet app. Heroku reports no egress or log volume, so an app with a
- * web process is taken to send the assumed egress and logs a month (staging and review apps their
- * non-production share of it); a worker-only app sends none out through a load balancer.
+ * Every app of an inventory as a fleet app: its traffic as `liveAppWorkload` assumes it, staging and
+ * review apps their non-production share of it.
  */
 export function fleetAppsOf(inventory: HerokuInventory, catalog: Catalog = DEFAULT_CATALOG): FleetApp[] {
   const a = catalog.assumptions;
   return inventory.apps.map((app) => {
-    const workload = workloadForApp(app, catalog);
+    const workload = liveAppWorkload(app, catalog);
     const environment = environmentOfApp(app.name);
     const share = environment === 'production' ? 1 : a.nonProductionTrafficShare;
-    const web = workload.processes.some((p) => p.name === 'web');
     const milli = (gb: number) => Math.round(gb * share * 1000) / 1000;
     return {
       name: app.name,
       ...(app.team ? { team: app.team.name } : {}),
       ...(app.space ? { space: { name: app.space.name, shield: app.space.shield } } : {}),
       environment,
-      workload: web
-        ? { ...workload, egressGbPerMonth: milli(a.egressGbPerMonth), logGbPerMonth: milli(a.logGbPerMonth) }
-        : { ...workload, logGbPerMonth: milli(a.logGbPerMonth) },
+      workload: {
+        ...workload,
+        egressGbPerMonth: milli(workload.egressGbPerMonth),
+        logGbPerMonth: milli(workload.logGbPerMonth),
+      },
     };
   });
 }
