@@ -251,10 +251,12 @@ async function appChecklist(
   const findings: Finding[] = evaluateInventory(request.framework, { heroku: facts }, { platforms: ['heroku'] });
   const notes = [read.note, ...notReadNotes(facts)];
   if (platforms.includes('aws') && read.inventory) {
-    const { workload } = heroku.liveApp(read.inventory.value, found.name);
-    findings.push(...evaluateWorkload(request.framework, pricedWorkloads(workload, services.catalog).aws));
+    const { workload, environment, readAs } = heroku.liveApp(read.inventory.value, found.name);
+    findings.push(
+      ...evaluateWorkload(request.framework, pricedWorkloads(workload, services.catalog, { environment }).aws),
+    );
     notes.push(
-      `AWS: ${found.name} as the estimate models it (the like-for-like tier, \`estimate app=${found.name}\`), not a live AWS account.`,
+      `AWS: ${found.name} as the estimate models it (the like-for-like tier, \`estimate app=${found.name}\`; ${readAs}), not a live AWS account.`,
     );
   }
   return {

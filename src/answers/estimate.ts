@@ -5,7 +5,7 @@
  */
 import { parseEstimate } from '../core/estimate/parse-estimate';
 import type { ParseResult } from '../core/estimate/types';
-import type { Estimate, EstimateOptions } from '../core/model';
+import type { EnvironmentName, Estimate, EstimateOptions } from '../core/model';
 // The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
 import { estimate } from '../core/model/estimate';
 import { BUNDLED_AWS_REGION, type Catalog, type LayeredCatalog } from '../core/pricing';
@@ -16,6 +16,10 @@ import { SourceError } from '../sources/source-error';
 /** Where a live app's workload came from, and how fresh it is. */
 interface LiveAppNote {
   app: string;
+  /** The environment it was modelled as, read from its name as `migrate` reads it. */
+  environment: EnvironmentName;
+  /** Which environment, and why: `read as staging: its name ends in -staging`. */
+  readAs: string;
   asOf: Date;
   fromCache: boolean;
   /** Why it could not be refreshed (the cached inventory was used). */
@@ -144,15 +148,17 @@ export async function answerEstimate(
     const wanted = app.trim().toLowerCase();
     const found = inventory.value.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
     if (!found) return { kind: 'no-such-app', app };
-    const { workload, assumptions } = heroku.liveApp(inventory.value, found.name);
+    const { workload, assumptions, environment, readAs } = heroku.liveApp(inventory.value, found.name);
     const live: LiveAppNote = {
       app: found.name,
+      environment,
+      readAs,
       asOf: inventory.asOf,
       fromCache: inventory.fromCache,
       ...(inventory.staleBecause ? { staleBecause: inventory.staleBecause.message } : {}),
     };
     if (!options.priceLiveApps) return { kind: 'formation', app: found.name, lines: formationLines(workload), live };
-    const answer = modelled(workload, words, priced, named.share);
+    const answer = modelled(workload, words, priced, named.share, { environment });
     if (answer.kind !== 'estimate') return answer;
     const estimate = { ...answer.estimate, assumptions: [...answer.estimate.assumptions, ...assumptions] };
     return { ...answer, estimate, live };

@@ -148,6 +148,8 @@ export const estimateCliCommand: CliCommand = {
         if (json) {
           const live = answer.live && {
             app: answer.live.app,
+            environment: answer.live.environment,
+            readAs: answer.live.readAs,
             asOf: answer.live.asOf.toISOString(),
             fromCache: answer.live.fromCache,
           };
@@ -178,5 +180,5 @@ export const estimateCliCommand: CliCommand = {
 
 function liveNote(live: NonNullable<Extract<EstimateAnswer, { kind: 'estimate' }>['live']>): string {
   const at = `${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  return `Live Heroku app ${live.app}, read ${at}${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}.`;
+  return `Live Heroku app ${live.app}, read ${at}${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}; ${live.readAs}.`;
 }

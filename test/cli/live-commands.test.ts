@@ -37,7 +37,9 @@ test('`estimate app=NAME` prices the live app with HEROKU_API_TOKEN, says when i
   const { code, out, err, database } = await cli(['estimate', 'app=shop-api']);
   expect(err).toBe('');
   expect(code).toBe(0);
-  expect(out).toMatch(/^Note: Live Heroku app shop-api, read \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/m);
+  expect(out).toMatch(
+    /^Note: Live Heroku app shop-api, read \d{4}-\d\d-\d\d \d\d:\d\d UTC; read as production: its name has no -staging, .* or -pr-N part\.$/m,
+  );
   expect(out).toContain('Heroku as it runs: $150.00/mo infrastructure');
   expect(out).toContain('web: Standard-2X dyno: 2 × $50.00/month = $100.00/mo');
   expect(live.heroku.schemaViolations).toEqual([]);

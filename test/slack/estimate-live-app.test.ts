@@ -1,4 +1,5 @@
 import { type Harness, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 
 delete process.env.SSL_CERT_DIR;
@@ -11,6 +12,10 @@ beforeAll(async () => {
   const world = new HerokuWorld({ seed: 11 });
   world.addApp('shop-api', {
     formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+  });
+  world.addApp('shop-api-staging', {
+    formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }],
     addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
   });
   heroku = await FakeHeroku.start({ world });
@@ -39,6 +44,24 @@ test('`estimate app=NAME` models the live app: acked at once, answered with its 
   const shown = JSON.stringify(answer.blocks);
   expect(shown).toContain('RDS PostgreSQL db.m6g.large Single-AZ');
   expect(shown).not.toContain('db.t4g');
+});
+
+test('a staging app is estimated as staging, as `/hosting migrate` models it, and the answer says why', async () => {
+  await harness.command('estimate app=shop-api-staging');
+  await harness.settle();
+  const answer = harness.slack.responses.at(-1)!.body as { text: string; blocks: { text?: { text: string } }[] };
+  capture('estimate-app-staging', answer);
+  const shown = JSON.stringify(answer.blocks);
+  expect(shown).toContain('read as staging: its name ends in -staging');
+  // Staging on AWS: web on one t3.medium (30.37) + its root volume 1.60, a burstable db.t4g.medium
+  // (730 × $0.065 = 47.45) + 64 GB 7.36, an ALB 16.43 + 0.1 LCU 0.58, one NAT gateway 32.85 + 2 GB 0.09,
+  // three addresses 10.95, logs 1 GB 0.50 + 0.03 and 10 GB out 0.90 = $149.11 like-for-like, as migrate has it.
+  expect(answer.blocks[0].text!.text).toContain('Heroku $100.00/mo now; AWS $');
+  expect(answer.blocks[0].text!.text).toContain('–$149.11/mo in three tiers');
+  expect(shown).toContain('RDS PostgreSQL db.t4g.medium Single-AZ');
+  expect(shown).toContain('_(staging)_');
+  expect(shown).not.toContain('db.m6g');
+  expect(shown).not.toContain('NAT gateway × 2');
 });
 
 test('an app the token cannot see gets a plain message that names no other app (issue #18: it listed them)', async () => {

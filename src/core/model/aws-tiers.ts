@@ -314,7 +314,10 @@ function transferItem(entry: CatalogEntry, gb: number): string {
 }
 
 function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, lines: CostLine[]): void {
-  const add = collector(lines, 'production');
+  // The account's, shown with production; apps all of one environment (a staging app alone) with theirs.
+  const [first] = apps;
+  const alone = first !== undefined && apps.every((app) => app.environment === first.environment);
+  const add = collector(lines, alone ? first.environment : 'production');
   let remaining = milli(apps.reduce((total, app) => total + app.traffic.egressGb, 0));
   for (const [key, tierGb] of DATA_TRANSFER_TIERS) {
     if (remaining <= 0) break;

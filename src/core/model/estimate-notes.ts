@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
+import type { AwsTraffic } from './aws-tiers';
 import { complianceTier } from './choose-heroku';
 import { formatCount, plural } from './describe';
 import { kept } from './remembered';
@@ -64,22 +65,40 @@ export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalan
   if (byLogs.size >= 1000) byLogs.clear();
   const byEgress = kept(byLogs, workload.logGbPerMonth, () => new Map<number, string>());
   if (byEgress.size >= 1000) byEgress.clear();
-  return kept(byEgress, workload.egressGbPerMonth, () => writeAdditionsNote(workload, catalog, loadBalancer));
+  const a = catalog.assumptions;
+  const traffic = {
+    egressGb: workload.egressGbPerMonth,
+    logGb: workload.logGbPerMonth,
+    natGb: a.natGbPerMonth,
+    albLcu: a.albLcuAverage,
+  };
+  return kept(byEgress, workload.egressGbPerMonth, () => writeAdditionsNote(traffic, catalog, loadBalancer));
 }
 
-function writeAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: boolean): string {
+/** The sentence for the traffic one environment was priced with. */
+export function writeAdditionsNote(
+  traffic: Pick<AwsTraffic, 'egressGb' | 'logGb' | 'natGb' | 'albLcu'>,
+  catalog: Catalog,
+  loadBalancer: boolean,
+): string {
   const a = catalog.assumptions;
   const parts = [
     loadBalancer
-      ? `an Application Load Balancer (${a.albLcuAverage} LCU average) for web`
+      ? `an Application Load Balancer (${traffic.albLcu} LCU average) for web`
       : 'no load balancer (no web process)',
-    `a NAT gateway in each Availability Zone used (two for production; ${a.natGbPerMonth} GB a month through them)`,
+    `a NAT gateway in each Availability Zone used (two for production; ${traffic.natGb} GB a month through them)`,
     'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',
     `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
-    `CloudWatch Logs for ${formatCount(workload.logGbPerMonth)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
-    `data transfer out for ${formatCount(workload.egressGbPerMonth)} GB a month of egress`,
+    `CloudWatch Logs for ${formatCount(traffic.logGb)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
+    `data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`,
   ];
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
+}
+
+/** A live staging or review app, modelled alone as that environment. */
+export function runsAsNote(environment: EnvironmentName, catalog: Catalog): string {
+  const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
+  return `Modelled as a ${environment} app: Heroku as it runs; on AWS in one Availability Zone with one NAT gateway (web is not doubled for a second zone), its database on the cheapest RDS class that holds it (burstable allowed, as for any non-production database), and ${share} of a production app's traffic and logs.`;
 }
 
 /** The workload names Shield dynos or data stores itself (not moved there by `hipaa`). */

@@ -12,7 +12,9 @@ import {
   ecoNotes,
   environmentNotes,
   herokuComplianceNotes,
+  runsAsNote,
   unpricedNote,
+  writeAdditionsNote,
 } from './estimate-notes';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromAws, herokuFromHeroku } from './heroku-production';
@@ -22,7 +24,15 @@ import { priceDatesOf, pricesDated } from './price-dates';
 import { kept } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import { type AwsComputeKind, tierCost } from './tier-cost';
-import { type CostLine, type Estimate, type EstimateOptions, TIER_IDS, type TierCost, type TierId } from './types';
+import {
+  type CostLine,
+  type EnvironmentName,
+  type Estimate,
+  type EstimateOptions,
+  TIER_IDS,
+  type TierCost,
+  type TierId,
+} from './types';
 import { compareShown, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
 /** All of the traffic: production's share. */
@@ -58,9 +68,17 @@ function bounded<K, V>(table: Map<K, V>): Map<K, V> {
   return table;
 }
 
-function planEnvironments(workload: Workload, heroku: HerokuStack, aws: AwsStack, catalog: Catalog): EnvironmentPlan[] {
+function planEnvironments(
+  workload: Workload,
+  heroku: HerokuStack,
+  aws: AwsStack,
+  catalog: Catalog,
+  runsAs: EnvironmentName,
+): EnvironmentPlan[] {
   const tables = trafficTablesOf(catalog);
   const share = tables.share;
+  // A live staging or review app is priced alone, as it runs, with its environment's share of traffic.
+  if (runsAs !== 'production') return [{ name: runsAs, copies: 1, heroku, aws, trafficShare: share }];
   const plans: EnvironmentPlan[] = [{ name: 'production', copies: 1, heroku, aws, trafficShare: WHOLE }];
   if (workload.environments.staging) {
     plans.push({
@@ -172,10 +190,11 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const herokuProduction = fromHeroku
     ? herokuFromHeroku(workload, catalog, translation)
     : herokuFromAws(workload, catalog, translation, 'like-for-like');
+  const runsAs = options.environment ?? 'production';
   const awsProduction = fromHeroku
-    ? awsFromHeroku(workload, catalog, options, translation)
+    ? awsFromHeroku(workload, catalog, options, translation, runsAs)
     : awsFromAws(workload, catalog);
-  const plans = planEnvironments(workload, herokuProduction, awsProduction, catalog);
+  const plans = planEnvironments(workload, herokuProduction, awsProduction, catalog, runsAs);
   const loadBalancer = workload.processes.some((p) => isWebProcess(p.name));
   const environments = plans.map((p) => p.name);
 
@@ -184,14 +203,17 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const complianceNotes: string[] = [];
   const awsCommon = [
     ...awsComplianceLines(
-      workload.compliance,
+      // A review app holds no regulated data, and only a production database is backed up, as in migrate.
+      runsAs === 'review' ? [] : workload.compliance,
       environments.filter((e) => e !== 'review'),
-      awsProduction.database ? [{ prefix: '', storageGb: awsProduction.database.storageGb }] : [],
+      awsProduction.database && runsAs === 'production'
+        ? [{ prefix: '', storageGb: awsProduction.database.storageGb }]
+        : [],
       loadBalancer,
       catalog,
       complianceNotes,
     ),
-    ...workload.addOns.map((a) => addOnLine(a, 'production', catalog.priceListDate, true)),
+    ...workload.addOns.map((a) => addOnLine(a, runsAs, catalog.priceListDate, true)),
   ];
   const apps = awsApps(plans, workload, catalog, loadBalancer);
   const tierLines = new Map<TierId, CostLine[]>();
@@ -260,7 +282,9 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
           'AWS instances are x86-64, as Heroku runs, except in the optimised tier; add `arm` to allow Graviton (arm64) in every tier.',
         ]
       : []),
-    awsAdditionsNote(workload, catalog, loadBalancer),
+    runsAs === 'production'
+      ? awsAdditionsNote(workload, catalog, loadBalancer)
+      : writeAdditionsNote(apps[0].traffic, catalog, loadBalancer),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
     ...(workload.database
       ? [
@@ -272,7 +296,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
           `Add-ons (${workload.addOns.map((a) => a.service).join(', ')}) are priced for production only, and on AWS are taken to cost the same bought directly from their providers.`,
         ]
       : []),
-    ...environmentNotes(plans, catalog),
+    ...(runsAs === 'production' ? environmentNotes(plans, catalog) : [runsAsNote(runsAs, catalog)]),
     ...ecoNotes(plans.map((p) => p.heroku)),
     ...herokuComplianceNotes(workload),
     ...complianceNotes,

@@ -42,14 +42,30 @@ export interface FleetModel extends MigrationModel {
   direction: 'heroku-to-aws';
 }
 
-const STAGING = /-(staging|stage|stg)(-|$)/;
-const REVIEW = /-(dev|develop|review|qa|test|pr-\d+)(-|$)/;
+const MARKS: readonly [EnvironmentName, RegExp][] = [
+  ['staging', /-(staging|stage|stg)(-|$)/],
+  ['review', /-(dev|develop|review|qa|test|pr-\d+)(-|$)/],
+];
+
+/** The one rule for a live app's environment, from its name, with the words that say why. */
+export function environmentFromName(name: string): { environment: EnvironmentName; because: string } {
+  const lower = name.toLowerCase();
+  for (const [environment, mark] of MARKS) {
+    const found = mark.exec(lower);
+    if (found)
+      return {
+        environment,
+        because: found[2] ? `its name has -${found[1]}- in it` : `its name ends in -${found[1]}`,
+      };
+  }
+  return {
+    environment: 'production',
+    because: 'its name has no -staging, -stage, -stg, -dev, -develop, -review, -qa, -test or -pr-N part',
+  };
+}
 
 export function environmentOfApp(name: string): EnvironmentName {
-  const lower = name.toLowerCase();
-  if (STAGING.test(lower)) return 'staging';
-  if (REVIEW.test(lower)) return 'review';
-  return 'production';
+  return environmentFromName(name).environment;
 }
 
 const prefixOf = (app: string): string => `${app}: `;

@@ -1,7 +1,14 @@
 export type { AwsAccount } from './aws-bill';
 export { awsAccountSteps, modelAwsAccount } from './aws-fleet';
 export { estimate } from './estimate';
-export { environmentOfApp, type FleetApp, type FleetModel, modelFleet, modelFleetSteps } from './fleet';
+export {
+  environmentFromName,
+  environmentOfApp,
+  type FleetApp,
+  type FleetModel,
+  modelFleet,
+  modelFleetSteps,
+} from './fleet';
 export type {
   MigrationModel,
   MigrationTeam,

@@ -7,10 +7,11 @@ import type { EstimateOptions } from './types';
 import { awsFargateProcess } from './workload-builders';
 
 /**
- * What an estimate prices for production on each platform, as workloads a checklist can evaluate:
- * a `hipaa` Heroku workload comes back on the Shield dynos and plans the estimate priced, and its AWS
- * side on the like-for-like instance types, RDS class and cache node. The same choices as `estimate`
- * (the production stacks it starts from), so a checklist checks what the estimate showed.
+ * What an estimate prices for production (or the environment `options.environment` names) on each
+ * platform, as workloads a checklist can evaluate: a `hipaa` Heroku workload comes back on the Shield
+ * dynos and plans the estimate priced, and its AWS side on the like-for-like instance types, RDS class
+ * and cache node. The same choices as `estimate` (the stacks it starts from), so a checklist checks
+ * what the estimate showed.
  */
 export function pricedWorkloads(
   workload: Workload,
@@ -22,7 +23,9 @@ export function pricedWorkloads(
   const heroku = fromHeroku
     ? herokuFromHeroku(workload, catalog, notes)
     : herokuFromAws(workload, catalog, notes, 'like-for-like');
-  const aws = fromHeroku ? awsFromHeroku(workload, catalog, options, notes) : awsFromAws(workload, catalog);
+  const aws = fromHeroku
+    ? awsFromHeroku(workload, catalog, options, notes, options.environment)
+    : awsFromAws(workload, catalog);
   return { heroku: fromHerokuStack(heroku, workload), aws: fromAwsStack(aws, workload) };
 }
 

@@ -134,4 +134,9 @@ export interface EstimateOptions {
   /** `x86_64` (default, what Heroku runs) or `any` to allow Graviton (arm64) when cheaper. */
   awsArchitecture?: 'x86_64' | 'any';
   opsRate?: Money;
+  /**
+   * The environment the workload itself is (a live staging or review app, priced as it runs, with that
+   * environment's rules and traffic share); production when absent. Such an app is modelled alone.
+   */
+  environment?: EnvironmentName;
 }

@@ -1,4 +1,6 @@
 import {
+  type EnvironmentName,
+  environmentFromName,
   environmentOfApp,
   type FleetApp,
   type FleetModel,
@@ -100,6 +102,10 @@ function liveAppWorkload(app: HerokuApp, catalog: Catalog): Workload {
 /** One live app as `estimate app=NAME` and `compliance … app=NAME` model it. */
 export interface LiveApp {
   workload: Workload;
+  /** Read from its name by the rule `migrate` uses (`environmentFromName`). */
+  environment: EnvironmentName;
+  /** Which environment, and why: `read as staging: its name ends in -staging`. */
+  readAs: string;
   /** What the model takes of it that Heroku does not report, as sentences for the answer. */
   assumptions: string[];
 }
@@ -108,7 +114,15 @@ export interface LiveApp {
 export function liveApp(inventory: HerokuInventory, appName: string, catalog: Catalog = DEFAULT_CATALOG): LiveApp {
   const wanted = appName.trim().toLowerCase();
   const app = inventory.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
-  if (app) return { workload: liveAppWorkload(app, catalog), assumptions: [fleetTrafficNote(catalog)] };
+  if (app) {
+    const { environment, because } = environmentFromName(app.name);
+    return {
+      workload: liveAppWorkload(app, catalog),
+      environment,
+      readAs: `read as ${environment}: ${because}`,
+      assumptions: [fleetTrafficNote(catalog)],
+    };
+  }
   throw new SourceError(
     'heroku',
     'not-found',

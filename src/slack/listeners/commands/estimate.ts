@@ -34,7 +34,7 @@ export function estimateReply(answer: EstimateAnswer, share = false, user?: stri
       const shared = share || answer.share;
       const { live, pricingNote } = answer;
       const asOf = live
-        ? `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}.`
+        ? `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}; ${live.readAs}.`
         : undefined;
       const notes = [pricingNote && `:warning: ${pricingNote}`, asOf].filter((note): note is string => Boolean(note));
       const message = estimateMessage(answer.estimate, answer.words, {

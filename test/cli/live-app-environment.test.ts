@@ -1,0 +1,97 @@
+import { runCli } from '../../src/cli/run-cli';
+import { tempSqliteFile } from '../support/databases';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+
+/**
+ * `estimate app=NAME` and `compliance … app=NAME` read a staging or review app as that environment,
+ * by the rule `migrate` reads it with (the app's name), and say so: the three answers agree on the app.
+ */
+
+delete process.env.SSL_CERT_DIR;
+delete process.env.SSL_CERT_FILE;
+
+/** One staging app with the formation of a small production app: web 1 × Standard-2X and a standard-0. */
+function world(app: string): HerokuWorld {
+  const w = new HerokuWorld({ seed: 5 });
+  w.addApp(app, {
+    formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+  });
+  return w;
+}
+
+const started: FakeHeroku[] = [];
+afterAll(() => Promise.all(started.map((heroku) => heroku.close())));
+
+async function herokuWith(app: string): Promise<FakeHeroku> {
+  const heroku = await FakeHeroku.start({ world: world(app) });
+  started.push(heroku);
+  return heroku;
+}
+
+async function cli(heroku: FakeHeroku, args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const env = { DATABASE_URL: tempSqliteFile(), HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url };
+  const code = await runCli(args, env, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** The lines of one section of the estimate text, from its heading to the next blank line. */
+function section(out: string, heading: string): string {
+  const start = out.indexOf(heading);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = out.indexOf('\n\n', start);
+  return out.slice(start, end < 0 ? undefined : end);
+}
+
+test('a staging app is estimated as staging, as `migrate` models it, and the answer says why', async () => {
+  const heroku = await herokuWith('shop-api-staging');
+  const estimate = await cli(heroku, ['estimate', 'app=shop-api-staging']);
+  expect(estimate.err).toBe('');
+  expect(estimate.code).toBe(0);
+  expect(estimate.out).toMatch(/^Note: .*read as staging: its name ends in -staging\.$/m);
+
+  const aws = section(estimate.out, 'AWS (us-east-1), like-for-like tier (modelled)');
+  expect(aws).toContain('\n  staging\n');
+  expect(aws).not.toContain('\n  production\n');
+  // One web instance in one zone with one NAT gateway, and a burstable database, as for staging.
+  expect(aws).toContain('web: 1 × t3.medium: 730 × $0.0416/hour = $30.37/mo');
+  expect(aws).toContain('RDS PostgreSQL db.t4g.medium Single-AZ');
+  expect(aws).not.toContain('db.m6g');
+  expect(aws).toContain('NAT gateway: 730 × $0.045/hour = $32.85/mo');
+  // A staging app's share (10%) of a production app's traffic: 2 GB through NAT, 10 GB out, 1 GB of logs.
+  expect(aws).toContain('NAT gateway data processed (2 GB)');
+  expect(aws).toContain('(first 10 TB: 10 GB)');
+  expect(aws).toContain('CloudWatch Logs ingestion (1 GB)');
+  expect(section(estimate.out, 'Heroku as it runs: $100.00/mo infrastructure')).toContain('\n  staging\n');
+
+  // The same app in `migrate`: the same like-for-like total.
+  const migrate = await cli(heroku, ['migrate', 'heroku']);
+  expect(migrate.code).toBe(0);
+  const migrated = /^ {2}Total, AWS like-for-like: (\$[\d,.]+)\/mo$/m.exec(migrate.out)![1];
+  expect(aws).toContain(`Infrastructure: ${migrated}/mo`);
+});
+
+test('`compliance … app=NAME` checks a staging app’s AWS side as the estimate models it', async () => {
+  const heroku = await herokuWith('shop-api-staging');
+  const { code, out } = await cli(heroku, ['compliance', 'hipaa', 'app=shop-api-staging']);
+  expect(code).toBe(0);
+  expect(out).toContain('RDS for PostgreSQL is HIPAA-eligible: db.t4g.medium.');
+  expect(out).not.toContain('db.m6g');
+});
+
+test('a review app is read as review, and a production app says why it was read as production', async () => {
+  const review = await cli(await herokuWith('shop-api-pr-12'), ['estimate', 'app=shop-api-pr-12']);
+  expect(review.code).toBe(0);
+  expect(review.out).toMatch(/^Note: .*read as review: its name ends in -pr-12\.$/m);
+  expect(section(review.out, 'AWS (us-east-1), like-for-like tier (modelled)')).toContain('\n  review\n');
+
+  const production = await cli(await herokuWith('shop-api'), ['estimate', 'app=shop-api', '--json']);
+  expect(production.code).toBe(0);
+  expect(JSON.parse(production.out).live).toMatchObject({
+    app: 'shop-api',
+    environment: 'production',
+    readAs: expect.stringMatching(/^read as production: its name has no /),
+  });
+});
