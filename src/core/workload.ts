@@ -45,9 +45,11 @@ export interface Cache {
 export interface AddOn {
   service: string;
   plan: string;
-  /** Monthly price in cents; null when the price is a contract price nobody has told us. */
+  /** Monthly price in cents; null when the price is a contract price nobody has told us, or not monthly. */
   monthlyCents: number | null;
   contract: boolean;
+  /** Heroku bills it per this unit (`hour`…), not per month: there is no monthly figure to count. */
+  billedPer?: string;
   /** ISO date the price was read (from the Platform API); absent means the price list's date. */
   asOf?: string;
 }

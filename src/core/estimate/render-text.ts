@@ -1,4 +1,4 @@
-import type { CostLine, EnvironmentName, Estimate, PlatformCost, TierCost } from '../model';
+import type { CostLine, EnvironmentName, Estimate, PlatformCost, TierCost, UnpricedCostLine } from '../model';
 // The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
 import { pricesDated } from '../model/price-dates';
 import { leadSentences, lowerBound, verdictSentence } from '../model/verdict';
@@ -63,6 +63,12 @@ function environmentLines(lines: readonly CostLine[], sources: SourceIndex): str
   return out;
 }
 
+/** Items left out of the totals: contract-priced, or (a live app's add-on) with no monthly price from Heroku. */
+function notInTotals(unpriced: readonly UnpricedCostLine[]): string {
+  const kind = unpriced.every((line) => line.contractPrice) ? 'contract-priced item(s)' : 'item(s)';
+  return `  Not in these totals: ${unpriced.length} ${kind} without an amount (see above).`;
+}
+
 /** The platform as it runs now: its lines, infrastructure, ops and the total with ops. */
 function currentSection(cost: PlatformCost, sources: SourceIndex, awsRegion: string): string[] {
   const name = cost.platform === 'aws' ? `AWS (${awsRegion})` : 'Heroku';
@@ -71,9 +77,7 @@ function currentSection(cost: PlatformCost, sources: SourceIndex, awsRegion: str
   out.push(`  Infrastructure: ${monthly(cost.infrastructure)}`);
   out.push(opsSummary(cost));
   out.push(`  Total with ops: ${monthly(cost.total)}`);
-  if (cost.unpriced.length > 0) {
-    out.push(`  Not in these totals: ${cost.unpriced.length} contract-priced item(s) without an amount (see above).`);
-  }
+  if (cost.unpriced.length > 0) out.push(notInTotals(cost.unpriced));
   return out;
 }
 
@@ -89,9 +93,7 @@ function tierSection(tier: TierCost, modelled: PlatformCost, sources: SourceInde
   out.push(`  Infrastructure: ${monthly(tier.infrastructure)}`);
   out.push(opsSummary(modelled));
   out.push(`  Total with ops: ${monthly(total)}`);
-  if (tier.unpriced.length > 0) {
-    out.push(`  Not in these totals: ${tier.unpriced.length} contract-priced item(s) without an amount (see above).`);
-  }
+  if (tier.unpriced.length > 0) out.push(notInTotals(tier.unpriced));
   return out;
 }
 

@@ -85,7 +85,11 @@ export function addOnLine(
       unitPrice: null,
       monthly: null,
       cents: null,
-      note: 'contract price: billed under your contract, not listed',
+      note: addOn.contract
+        ? 'contract price: billed under your contract, not listed'
+        : addOn.billedPer
+          ? `billed per ${addOn.billedPer}, not per month`
+          : 'Heroku gives no billed price for it',
     };
   }
   const price = fromCents(addOn.monthlyCents);

@@ -45,6 +45,7 @@ function asAddOn(addOn: HerokuAddOn): AddOn {
     plan: addOn.plan,
     monthlyCents: addOn.contract ? null : addOn.monthlyCents,
     contract: addOn.contract,
+    ...(addOn.priceUnit && !addOn.contract ? { billedPer: addOn.priceUnit } : {}),
   };
 }
 

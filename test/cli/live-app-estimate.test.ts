@@ -1,21 +1,22 @@
 import { runCli } from '../../src/cli/run-cli';
 import { tempSqliteFile } from '../support/databases';
-import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { type AddOnSpec, FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 
 /**
- * `estimate app=NAME` and `compliance … app=NAME` read a staging or review app as that environment,
- * by the rule `migrate` reads it with (the app's name), and say so: the three answers agree on the app.
+ * `estimate app=NAME` and `compliance … app=NAME` on live apps of one kind each: a staging or review
+ * app is read as that environment, by the rule `migrate` reads it with (the app's name), and the answer
+ * says so, so the three answers agree on the app; add-ons without a monthly price say why.
  */
 
 delete process.env.SSL_CERT_DIR;
 delete process.env.SSL_CERT_FILE;
 
-/** One staging app with the formation of a small production app: web 1 × Standard-2X and a standard-0. */
-function world(app: string): HerokuWorld {
+/** One app with the formation of a small production app: web 1 × Standard-2X and a standard-0. */
+function world(app: string, addOns: AddOnSpec[]): HerokuWorld {
   const w = new HerokuWorld({ seed: 5 });
   w.addApp(app, {
     formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }],
-    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }, ...addOns],
   });
   return w;
 }
@@ -23,8 +24,8 @@ function world(app: string): HerokuWorld {
 const started: FakeHeroku[] = [];
 afterAll(() => Promise.all(started.map((heroku) => heroku.close())));
 
-async function herokuWith(app: string): Promise<FakeHeroku> {
-  const heroku = await FakeHeroku.start({ world: world(app) });
+async function herokuWith(app: string, addOns: AddOnSpec[] = []): Promise<FakeHeroku> {
+  const heroku = await FakeHeroku.start({ world: world(app, addOns) });
   started.push(heroku);
   return heroku;
 }
@@ -94,4 +95,24 @@ test('a review app is read as review, and a production app says why it was read 
     environment: 'production',
     readAs: expect.stringMatching(/^read as production: its name has no /),
   });
+});
+
+test('an add-on Heroku bills by usage, or gives no price for, is left out for that reason, not as a contract price', async () => {
+  const heroku = await herokuWith('shop-api', [
+    { service: 'metered-search', plan: 'usage', cents: 3, unit: 'hour' },
+    { service: 'quiet-logs', plan: 'basic', billed: 'none' },
+    { service: 'enterprise-search', plan: 'dedicated', contract: true },
+  ]);
+  const { code, out } = await cli(heroku, ['estimate', 'app=shop-api']);
+  expect(code).toBe(0);
+  const heading = section(out, 'Heroku as it runs: $100.00/mo infrastructure');
+  expect(heading).toContain('metered-search (usage): 1 month, no amount (billed per hour, not per month) [');
+  expect(heading).toContain('quiet-logs (basic): 1 month, no amount (Heroku gives no billed price for it) [');
+  expect(heading).toContain(
+    'enterprise-search (dedicated): 1 month, no amount (contract price: billed under your contract, not listed) [',
+  );
+  expect(out).toContain(
+    'Missing: Heroku: metered-search (usage) (production) has no public price; billed per hour, not per month.',
+  );
+  expect(heading).toContain('Not in these totals: 3 item(s) without an amount (see above).');
 });
