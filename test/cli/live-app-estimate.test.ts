@@ -74,6 +74,29 @@ test('a staging app is estimated as staging, as `migrate` models it, and the ans
   expect(aws).toContain(`Infrastructure: ${migrated}/mo`);
 });
 
+test('a staging app in a Shield space has every line in staging: the space fee and the HIPAA services too', async () => {
+  const w = new HerokuWorld({ seed: 6 });
+  w.addTeam('acme', { type: 'enterprise' });
+  w.addSpace('acme-shield', { team: 'acme', shield: true });
+  w.addApp('phi-api-staging', {
+    team: 'acme',
+    space: 'acme-shield',
+    formation: [{ type: 'web', quantity: 1, size: 'shield-M' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'shield-0', contract: true, compliance: ['HIPAA'] }],
+  });
+  const heroku = await FakeHeroku.start({ world: w });
+  started.push(heroku);
+  const { code, out } = await cli(heroku, ['estimate', 'app=phi-api-staging']);
+  expect(code).toBe(0);
+  const herokuSide = section(out, 'Heroku as it runs: $540.00/mo infrastructure');
+  expect(herokuSide).toMatch(/\n {2}staging\n(?: {4}.*\n)* {4}Shield Private Space: 1 month, no amount/);
+  const aws = section(out, 'AWS (us-east-1), like-for-like tier (modelled)');
+  expect(aws).toContain('CloudTrail data events (1,000,000)');
+  expect(aws).toContain('KMS key for encrypted storage');
+  for (const side of [herokuSide, aws]) expect(side).not.toContain('\n  production\n');
+  expect(out).toContain('Missing: Heroku: Shield Private Space (staging) has no public price');
+});
+
 test('`compliance … app=NAME` checks a staging app’s AWS side as the estimate models it', async () => {
   const heroku = await herokuWith('shop-api-staging');
   const { code, out } = await cli(heroku, ['compliance', 'hipaa', 'app=shop-api-staging']);

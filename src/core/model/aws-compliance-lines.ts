@@ -49,25 +49,27 @@ export function awsComplianceLines(
       'security',
     );
   }
+  // Once for the account: shown with its first regulated environment (production, or a staging app alone).
+  const account = environments[0] ?? 'production';
   add(
     'aws.cloudtrail.data-events',
     `CloudTrail data events (${formatCount(a.cloudTrailDataEventsPerMonth)})`,
     new Decimal(a.cloudTrailDataEventsPerMonth).dividedBy(100_000),
-    'production',
+    account,
     'security',
   );
   add(
     'aws.guardduty.events',
     `GuardDuty event analysis (${formatCount(a.guardDutyEventsPerMonth)} events)`,
     new Decimal(a.guardDutyEventsPerMonth).dividedBy(1_000_000),
-    'production',
+    account,
     'security',
   );
   add(
     'aws.guardduty.logs',
     `GuardDuty flow and DNS log analysis (${a.guardDutyLogGbPerMonth} GB)`,
     a.guardDutyLogGbPerMonth,
-    'production',
+    account,
     'security',
   );
   const frameworks = compliance.map((c) => c.toUpperCase()).join(' and ');

@@ -178,7 +178,8 @@ function herokuTierLines(plans: readonly EnvironmentPlan[], production: HerokuSt
               : herokuReview(production, catalog),
         );
   return [
-    ...herokuAccountLines(stacks, catalog),
+    // Shown with the first environment: production, or the one a live staging or review app is.
+    ...herokuAccountLines(stacks, catalog, [], plans[0].name),
     ...([] as CostLine[]).concat(...plans.map((p, i) => herokuLines(stacks[i], p.name, p.copies, catalog))),
   ];
 }

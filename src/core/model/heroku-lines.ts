@@ -98,12 +98,14 @@ export function addOnLine(
 
 /**
  * Account-level Heroku lines: the Eco pool and the Space fees, one for each space named (a fleet read
- * from the account knows its spaces), else one for the kind of space the dynos need.
+ * from the account knows its spaces), else one for the kind of space the dynos need. Shown with
+ * production, or with the one environment an estimate models (a live staging app alone).
  */
 export function herokuAccountLines(
   stacks: readonly HerokuStack[],
   catalog: Catalog,
   spaces: readonly { name: string; shield: boolean }[] = [],
+  environment: EnvironmentName = 'production',
 ): CostLine[] {
   const lines: CostLine[] = [];
   // concat, not flatMap: V8's flatMap is many times slower here.
@@ -112,13 +114,13 @@ export function herokuAccountLines(
   if (ecoProcesses.length > 0) {
     lines.push(
       lineFor(priceOf(catalog, 'heroku.dyno.eco'), `Eco dynos (${ecoProcesses.join(', ')}): shared pool`, 1, {
-        environment: 'production',
+        environment,
         category: 'compute',
       }),
     );
   }
   const tiers = new Set(dynos.map((d) => d.spec?.tier));
-  const place = { environment: 'production' as const, category: 'platform' as const };
+  const place = { environment, category: 'platform' as const };
   const kindName = (shield: boolean) => `${shield ? 'Shield ' : ''}Private Space`;
   const spaceLine = (shield: boolean, name: string) =>
     lineFor(priceOf(catalog, `heroku.space.${shield ? 'shield' : 'private'}`), name, 1, place);
