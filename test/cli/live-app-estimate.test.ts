@@ -97,6 +97,28 @@ test('a staging app in a Shield space has every line in staging: the space fee a
   expect(out).toContain('Missing: Heroku: Shield Private Space (staging) has no public price');
 });
 
+test('an app that runs no dynos is said to, and is taken to log nothing (as in `migrate`)', async () => {
+  const w = new HerokuWorld({ seed: 7 });
+  w.addApp('shop-archive', { addOns: [{ service: 'heroku-postgresql', plan: 'essential-0', cents: 500 }] });
+  w.addApp('shop-jobs', {
+    formation: [{ type: 'worker', quantity: 0, size: 'standard-1X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'essential-0', cents: 500 }],
+  });
+  const heroku = await FakeHeroku.start({ world: w });
+  started.push(heroku);
+  for (const app of ['shop-archive', 'shop-jobs']) {
+    const { code, out } = await cli(heroku, ['estimate', `app=${app}`]);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      `  - ${app} runs no dynos (its formation is empty or scaled to 0): only its add-ons are priced, and it is taken to send and log nothing.`,
+    );
+    expect(out).not.toContain('CloudWatch Logs ingestion');
+  }
+  const migrate = await cli(heroku, ['migrate', 'heroku']);
+  expect(migrate.code).toBe(0);
+  expect(migrate.out).not.toContain('Logs (CloudWatch)');
+});
+
 test('`compliance … app=NAME` checks a staging app’s AWS side as the estimate models it', async () => {
   const heroku = await herokuWith('shop-api-staging');
   const { code, out } = await cli(heroku, ['compliance', 'hipaa', 'app=shop-api-staging']);

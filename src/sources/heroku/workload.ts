@@ -90,14 +90,20 @@ const SHOWN_NAMES = 8;
 
 /**
  * A live app with the traffic Heroku does not report taken as a production app's: one with a web
- * process sends the assumed egress out, and every app logs the assumed volume. `migrate` (which scales
- * it for staging and review apps), `estimate app=NAME` and `compliance … app=NAME` read apps this way.
+ * process sends the assumed egress out, and every app that runs a dyno logs the assumed volume (one
+ * that runs none logs nothing). `migrate` (which scales it for staging and review apps),
+ * `estimate app=NAME` and `compliance … app=NAME` read apps this way.
  */
 function liveAppWorkload(app: HerokuApp, catalog: Catalog): Workload {
   const workload = workloadForApp(app, catalog);
   const a = catalog.assumptions;
   const web = workload.processes.some((p) => p.name === 'web');
-  return { ...workload, egressGbPerMonth: web ? a.egressGbPerMonth : 0, logGbPerMonth: a.logGbPerMonth };
+  const runs = workload.processes.length > 0;
+  return {
+    ...workload,
+    egressGbPerMonth: web ? a.egressGbPerMonth : 0,
+    logGbPerMonth: runs ? a.logGbPerMonth : 0,
+  };
 }
 
 /** One live app as `estimate app=NAME` and `compliance … app=NAME` model it. */
@@ -117,11 +123,18 @@ export function liveApp(inventory: HerokuInventory, appName: string, catalog: Ca
   const app = inventory.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
   if (app) {
     const { environment, because } = environmentFromName(app.name);
+    const workload = liveAppWorkload(app, catalog);
+    const idle =
+      workload.processes.length === 0
+        ? [
+            `${app.name} runs no dynos (its formation is empty or scaled to 0): only its add-ons are priced, and it is taken to send and log nothing.`,
+          ]
+        : [];
     return {
-      workload: liveAppWorkload(app, catalog),
+      workload,
       environment,
       readAs: `read as ${environment}: ${because}`,
-      assumptions: [fleetTrafficNote(catalog)],
+      assumptions: [...idle, fleetTrafficNote(catalog)],
     };
   }
   throw new SourceError(
@@ -201,7 +214,7 @@ export function fleetShieldNote(inventory: HerokuInventory): string[] {
 /** The sentence that says what `fleetAppsOf` assumed. */
 export function fleetTrafficNote(catalog: Catalog = DEFAULT_CATALOG): string {
   const a = catalog.assumptions;
-  return `Heroku reports no egress or log volume: each production app with a web process is taken to send ${a.egressGbPerMonth} GB a month out and every production app to log ${a.logGbPerMonth} GB (staging and review apps ${Math.round(a.nonProductionTrafficShare * 100)}% of that); set egressGbPerMonth and logGbPerMonth in PRICING_FILE to change it.`;
+  return `Heroku reports no egress or log volume: each production app with a web process is taken to send ${a.egressGbPerMonth} GB a month out and every production app that runs a dyno to log ${a.logGbPerMonth} GB (staging and review apps ${Math.round(a.nonProductionTrafficShare * 100)}% of that); set egressGbPerMonth and logGbPerMonth in PRICING_FILE to change it.`;
 }
 
 /**
