@@ -18,6 +18,7 @@ import { inSlices } from '../in-slices';
 import type { Services } from '../services';
 import type { AwsSpendSource, DailyCost } from '../sources/aws';
 import type { HerokuSource } from '../sources/heroku';
+import { notListedYetNote } from './app-not-listed';
 import { type ComplianceChecklist, generatedAt, type LiveComplianceRequest, liveWords } from './compliance';
 import { failureMessage } from './spend';
 
@@ -26,7 +27,7 @@ export type LiveComplianceAnswer =
   /** No source the request needs is configured here. */
   | { kind: 'not-connected'; message: string }
   /** `app=NAME` names no app the token sees. Other apps' names are never given. */
-  | { kind: 'no-such-app'; app: string };
+  | { kind: 'no-such-app'; app: string; notListedYet?: string };
 
 export interface LiveComplianceOptions {
   /** How the user types the command, for examples: `/hosting compliance`, `npx hosting-advisor compliance`. */
@@ -226,7 +227,11 @@ async function appChecklist(
   const wanted = app.trim().toLowerCase();
   const found = read.facts.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
   if (!found) {
-    if (read.facts.error === undefined) return { kind: 'no-such-app', app };
+    if (read.facts.error === undefined) {
+      const list = read.inventory;
+      const notListedYet = list && notListedYetNote({ ...list, staleBecause: list.staleBecause?.message });
+      return { kind: 'no-such-app', app, ...(notListedYet ? { notListedYet } : {}) };
+    }
     // Heroku could not be read: say so, without guessing whether the app exists.
     return {
       kind: 'checklist',

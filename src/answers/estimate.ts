@@ -12,6 +12,7 @@ import { BUNDLED_AWS_REGION, type Catalog, type LayeredCatalog } from '../core/p
 import type { Workload } from '../core/workload';
 import type { Services } from '../services';
 import { SourceError } from '../sources/source-error';
+import { notListedYetNote } from './app-not-listed';
 
 /** Where a live app's workload came from, and how fresh it is. */
 interface LiveAppNote {
@@ -36,7 +37,7 @@ export type EstimateAnswer =
   /** Reading the live app failed (plain words from the source). */
   | { kind: 'failed'; app: string; message: string }
   /** `app=NAME` names no app the token sees. Other apps' names are never given. */
-  | { kind: 'no-such-app'; app: string }
+  | { kind: 'no-such-app'; app: string; notListedYet?: string }
   /** A live app's formation without any price: what someone who is not a lead may see. */
   | { kind: 'formation'; app: string; lines: string[]; live: LiveAppNote }
   | {
@@ -147,7 +148,10 @@ export async function answerEstimate(
     const inventory = await heroku.inventory();
     const wanted = app.trim().toLowerCase();
     const found = inventory.value.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
-    if (!found) return { kind: 'no-such-app', app };
+    if (!found) {
+      const notListedYet = notListedYetNote({ ...inventory, staleBecause: inventory.staleBecause?.message });
+      return { kind: 'no-such-app', app, ...(notListedYet ? { notListedYet } : {}) };
+    }
     const { workload, assumptions, environment, readAs } = heroku.liveApp(inventory.value, found.name);
     const live: LiveAppNote = {
       app: found.name,

@@ -78,7 +78,9 @@ async function runLive(request: LiveComplianceRequest, format: Format, context: 
       return 1;
     }
     if (answer.kind === 'no-such-app') {
-      io.err(`There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).`);
+      io.err(
+        `There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).${answer.notListedYet ? ` ${answer.notListedYet}` : ''}`,
+      );
       return 1;
     }
     await store.audit({ at: now(), actor: 'cli', action: 'compliance-live', detail: answer.checklist.words });

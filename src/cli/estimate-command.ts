@@ -131,7 +131,9 @@ export const estimateCliCommand: CliCommand = {
         io.err(terminalWords(answer.message));
         return 1;
       case 'no-such-app':
-        io.err(`There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).`);
+        io.err(
+          `There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).${answer.notListedYet ? ` ${answer.notListedYet}` : ''}`,
+        );
         return 1;
       case 'form':
         io.err('Describe a workload, for example: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0');

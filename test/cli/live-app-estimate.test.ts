@@ -161,3 +161,27 @@ test('an add-on Heroku bills by usage, or gives no price for, is left out for th
   );
   expect(heading).toContain('Not in these totals: 3 item(s) without an amount (see above).');
 });
+
+test('an app made after the list of apps was read: the CLI says when the list was read, for estimate and compliance', async () => {
+  const heroku = await herokuWith('shop-api');
+  const database = tempSqliteFile();
+  const env = { DATABASE_URL: database, HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url };
+  const run = async (args: string[]) => {
+    const err: string[] = [];
+    const code = await runCli(args, env, { out: () => {}, err: (text) => err.push(text) });
+    return { code, err: err.join('\n') };
+  };
+  expect((await run(['estimate', 'app=shop-api'])).code).toBe(0);
+  heroku.world.addApp('shop-new', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+  for (const args of [
+    ['estimate', 'app=shop-new'],
+    ['compliance', 'hipaa', 'app=shop-new'],
+  ]) {
+    const { code, err } = await run(args);
+    expect(code).toBe(1);
+    expect(err).toContain('There is no app named "shop-new" among the Heroku apps this token sees');
+    expect(err).toMatch(
+      /The list of apps is as of .* UTC \(cached\): an app made since then is found after the next read/,
+    );
+  }
+});

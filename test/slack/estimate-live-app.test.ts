@@ -72,6 +72,20 @@ test('an app the token cannot see gets a plain message that names no other app (
   expect(answer.text).not.toContain('shop-api');
 });
 
+test('an app made after the list of apps was read is not called missing without saying when the list was read', async () => {
+  await harness.command('estimate app=shop-api');
+  await harness.settle();
+  heroku.world.addApp('shop-new', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+  await harness.command('estimate app=shop-new');
+  await harness.settle();
+  const answer = harness.slack.responses.at(-1)!.body as { text: string };
+  expect(answer.text).toContain('There is no app by that name that you can see (`shop-new`)');
+  expect(answer.text).toMatch(
+    /The list of apps is as of \d{4}-\d\d-\d\d \d\d:\d\d UTC \(cached\): an app made since then is found after the next read of Heroku, within the hour\./,
+  );
+  expect(answer.text).not.toContain('shop-api');
+});
+
 test('help shows how to estimate a live app, and that its prices are for leads', async () => {
   const { body } = await harness.command('help');
   expect(body.text).toContain('`app=NAME`: a live Heroku app, priced for hosting leads');

@@ -55,7 +55,7 @@ export async function checklistForAsker(request: ComplianceRequest, asker: Asker
       return {
         kind: 'message',
         message: ephemeral(
-          `There is no app by that name that you can see (\`${answer.app}\`). \`/hosting spend heroku by app\` lists the apps Hosting Advisor reads.`,
+          `There is no app by that name that you can see (\`${answer.app}\`). \`/hosting spend heroku by app\` lists the apps Hosting Advisor reads.${answer.notListedYet ? ` ${answer.notListedYet}` : ''}`,
         ),
       };
     case 'checklist':

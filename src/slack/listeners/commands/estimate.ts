@@ -26,7 +26,7 @@ export function estimateReply(answer: EstimateAnswer, share = false, user?: stri
       return ephemeral(`Could not estimate \`${answer.app}\`: ${answer.message}`);
     case 'no-such-app':
       return ephemeral(
-        `There is no app by that name that you can see (\`${answer.app}\`). Check the spelling, e.g. \`/hosting estimate app=acme-api\`.`,
+        `There is no app by that name that you can see (\`${answer.app}\`). Check the spelling, e.g. \`/hosting estimate app=acme-api\`.${answer.notListedYet ? ` ${answer.notListedYet}` : ''}`,
       );
     case 'formation':
       return formationReply(answer, []);
