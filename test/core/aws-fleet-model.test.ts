@@ -173,5 +173,22 @@ describe('an AWS account on Heroku', () => {
     // 2 × Standard-2X ($100) against $112.50 as billed: $12.50 a month pays $1,600 back in 128 months.
     expect(busy.differences[1].monthly.toFixed(2)).toBe('12.50');
     expect(busy.paybackMonths).toBe(128);
+    // Like-for-like and consolidated are both $100.00: no driver says packing "saves $0.00/mo".
+    expect(busy.tiers[0].infrastructure.toFixed(2)).toBe('100.00');
+    expect(busy.drivers.join('\n')).not.toContain('$0.00/mo');
+  });
+
+  it('gives no payback when the consolidated tier costs the same (it said "pays it back in Infinity months")', () => {
+    // 2 × c7g.8xlarge billed $5,000.00; consolidated on Heroku 10 × Performance-L, $5,000.00: nothing saved.
+    const even = modelAwsAccount(
+      account({
+        instances: [{ service: 'ec2', instanceType: 'c7g.8xlarge', count: 2, multiAz: false }],
+        rdsStorageGb: 0,
+        costs: [{ service: EC2, usageType: 'BoxUsage:c7g.8xlarge', amount: '5000' }],
+      }),
+      catalog,
+    );
+    expect(even.differences[1].monthly.toFixed(2)).toBe('0.00');
+    expect(even.paybackMonths).toBeUndefined();
   });
 });

@@ -161,7 +161,8 @@ function awsDrivers(units: readonly MigrationUnit[], bill: AwsBill, tiers: reado
     );
   const [like, consolidated] = tiers;
   const saving = fromCents(toCents(like.infrastructure) - toCents(consolidated.infrastructure));
-  if (saving.isPositive())
+  // greaterThan, not isPositive: decimal.js counts 0 as positive, and packing that saves $0.00 is no driver.
+  if (saving.greaterThan(0))
     drivers.push(
       `Several smaller dynos or the large Performance sizes instead of one dyno per instance save ${formatUsd(saving)}/mo on Heroku (like-for-like ${formatUsd(like.infrastructure)} → consolidated ${formatUsd(consolidated.infrastructure)}).`,
     );

@@ -124,7 +124,8 @@ export function differencesOf(current: PlatformCost, tiers: readonly TierCost[])
 /** Whole months of the verdict tier's saving that cover the one-off cost. */
 export function paybackOf(differences: readonly TierDifference[], oneOff: OneOffCost): number | undefined {
   const saving = differences.find((d) => d.tier === VERDICT_TIER);
-  if (!saving || saving.partial || !saving.monthly.isPositive()) return undefined;
+  // greaterThan, not isPositive: decimal.js counts 0 as positive, and $0.00 saved never pays back.
+  if (!saving || saving.partial || !saving.monthly.greaterThan(0)) return undefined;
   return Math.max(1, Math.ceil(toCents(oneOff.total) / toCents(saving.monthly)));
 }
 
