@@ -174,11 +174,22 @@ describe('lead dashboard from a Digest', () => {
       '*AWS and Heroku together*',
     );
     expect(together).toEqual([
-      '*Month to date*\n$2,469.14',
+      '*Month to date (1–22 Nov)*\n$2,469.14',
       '*Forecast for the month*\n$4,200.00',
       '*Last week*\n$1,400.50',
       '*Change on the week before*\n+$200.50 (+16.7%)',
     ]);
+  });
+
+  test('both platforms together on the 1st: the month to date says no whole day yet, as each platform does', () => {
+    const first = digest();
+    first.aws = { ...aws(), monthToDate: usd(0), monthToDateRange: { start: '2026-12-01', end: '2026-12-01' } };
+    first.heroku = { ...first.aws, platform: 'heroku', translation: undefined, movers: [], top: [] } as PlatformDigest;
+    const together = fieldsOf(
+      leadHomeView(baseInput({ figures: dashboardFigures(first) })),
+      '*AWS and Heroku together*',
+    );
+    expect(together?.[0]).toBe('*Month to date (no whole day yet)*\n$0.00');
   });
 
   test('one Refresh and a menu for the rest; the verdict first; no cache or request talk outside the foot', () => {

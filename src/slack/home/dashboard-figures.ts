@@ -16,7 +16,7 @@ import { sparkline } from './sparkline';
 const notCompared = (why: string): string => `not compared (${why})`;
 
 /** Bump when the shape changes: an older cached value is then ignored, never misread. */
-const FIGURES_VERSION = 5;
+const FIGURES_VERSION = 6;
 
 export interface PlatformFigures {
   platform: PlatformId;
@@ -69,6 +69,8 @@ export interface PlatformOff {
 
 /** Both platforms together, when both were read: the same periods, summed from the figures shown. */
 interface CombinedFigures {
+  /** The days the month to date covers (`1–22 Nov`, `no whole day yet`), each platform's when they differ. */
+  monthRange: string;
   monthToDate: string;
   /** Only when both platforms have a forecast. */
   forecast?: string;
@@ -181,7 +183,9 @@ function combinedFigures(digest: Digest): CombinedFigures | undefined {
   const percent = before.isZero()
     ? ''
     : ` (${change.div(before).times(100).toDecimalPlaces(1).toNumber() > 0 ? '+' : ''}${change.div(before).times(100).toFixed(1)}%)`;
+  const [awsDays, herokuDays] = [rangeLabel(aws.monthToDateRange), rangeLabel(heroku.monthToDateRange)];
   return {
+    monthRange: awsDays === herokuDays ? awsDays : `AWS ${awsDays}; Heroku ${herokuDays}`,
     monthToDate: formatUsd(sum(aws.monthToDate, heroku.monthToDate)),
     ...(aws.forecastMonth && heroku.forecastMonth
       ? { forecast: formatUsd(sum(aws.forecastMonth, heroku.forecastMonth)) }

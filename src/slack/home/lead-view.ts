@@ -92,7 +92,7 @@ function combinedBlock(figures: DashboardFigures): KnownBlock[] {
       type: 'section',
       text: { type: 'mrkdwn', text: '*AWS and Heroku together*' },
       fields: [
-        field('Month to date', c.monthToDate),
+        field(`Month to date (${c.monthRange})`, c.monthToDate),
         field('Forecast for the month', c.forecast ?? 'none yet'),
         field(`Last week${figures.weekSpan}`, c.lastWeek),
         field(`Change on the week before${figures.weekSpan}`, c.change),
