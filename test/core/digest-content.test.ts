@@ -283,6 +283,10 @@ describe('digest content for a fixed data set', () => {
     expect(JSON.stringify(home)).toContain(
       '*On AWS (modelled)*\\n$27.62–$46.03/week across three tiers (consolidated $33.60, -$7.23)',
     );
+    // The text version (`digest --dry-run`, the message's fallback) says the same.
+    expect(renderDigestText(tiers)).toContain(
+      'Same workload on AWS (modelled): $27.62–$46.03/week across three tiers; consolidated tier $33.60/week — -$7.23/week',
+    );
   });
 });
 

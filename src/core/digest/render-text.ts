@@ -57,8 +57,12 @@ function platformLines(section: PlatformSection, unfinished: UnfinishedDay | und
   const t = section.translation;
   if (t) {
     const basis = dailyRateBasis(t, unfinished);
+    // As the Slack digest: the range of the tiers, then the consolidated week the difference is worked out from.
+    const tiers = t.range
+      ? `${formatUsd(t.range.low)}–${formatUsd(t.range.high)}/week across three tiers; consolidated tier `
+      : '';
     lines.push(
-      `Same workload on ${NAME[t.to]} (modelled): ${formatUsd(t.modelledWeekly)}/week — ${signedUsd(t.differenceWeekly)}/week, ${signedUsd(t.differenceYearly)}/year vs actual${basis ? ` (at ${basis})` : ''}`,
+      `Same workload on ${NAME[t.to]} (modelled): ${tiers}${formatUsd(t.modelledWeekly)}/week — ${signedUsd(t.differenceWeekly)}/week, ${signedUsd(t.differenceYearly)}/year vs actual${basis ? ` (at ${basis})` : ''}`,
     );
   }
   return lines;
