@@ -313,7 +313,8 @@ function transferItem(entry: CatalogEntry, gb: number): string {
   return kept(items, gb, () => entry.description.replace(/\)$/, `: ${formatCount(gb)} GB)`));
 }
 
-function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, lines: CostLine[]): void {
+function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog): CostLine[] {
+  const lines: CostLine[] = [];
   // The account's, shown with production; apps all of one environment (a staging app alone) with theirs.
   const [first] = apps;
   const alone = first !== undefined && apps.every((app) => app.environment === first.environment);
@@ -326,9 +327,47 @@ function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog,
     add(entry, transferItem(entry, inTier), inTier, 'network');
     remaining = milli(remaining - inTier);
   }
+  return lines;
 }
 
 const ENVIRONMENT_ORDER: readonly EnvironmentName[] = ['production', 'staging', 'review'];
+
+/**
+ * What every tier prices alike for one set of apps, made once and shared by the three tiers (lines are
+ * immutable): each environment's apps, databases and network lines (by whether more than one instance
+ * or task runs there, which decides production's zones), and the account's data transfer.
+ */
+export interface SharedTierLines {
+  apps: readonly AwsAppEnvironment[];
+  catalog: Catalog;
+  groups: (readonly AwsAppEnvironment[])[];
+  databases: (CostLine[] | undefined)[];
+  /** By environment, then [one unit, several]. */
+  network: [CostLine[] | undefined, CostLine[] | undefined][];
+  transfer: CostLine[] | undefined;
+}
+
+export function sharedTierLines(apps: readonly AwsAppEnvironment[], catalog: Catalog): SharedTierLines {
+  return {
+    apps,
+    catalog,
+    groups: ENVIRONMENT_ORDER.map((e) => apps.filter((a) => a.environment === e)),
+    databases: [],
+    network: [
+      [undefined, undefined],
+      [undefined, undefined],
+      [undefined, undefined],
+    ],
+    transfer: undefined,
+  };
+}
+
+/** Lines written into a list of their own. */
+function linesOf(environment: EnvironmentName, write: (add: Add, lines: CostLine[]) => void): CostLine[] {
+  const made: CostLine[] = [];
+  write(collector(made, environment), made);
+  return made;
+}
 
 /**
  * The AWS lines of one tier for apps in any environments:
@@ -339,19 +378,16 @@ const ENVIRONMENT_ORDER: readonly EnvironmentName[] = ['production', 'staging', 
  *   caches on ElastiCache for Valkey.
  * Load balancers, NAT gateways, public addresses and logs are shared per environment in every tier.
  */
-export function awsTierLines(tier: TierId, apps: readonly AwsAppEnvironment[], catalog: Catalog): CostLine[] {
-  return finish(awsTierLineSteps(tier, apps, catalog));
+export function awsTierLines(tier: TierId, shared: SharedTierLines): CostLine[] {
+  return finish(awsTierLineSteps(tier, shared));
 }
 
 /** `awsTierLines` in steps (src/core/steps.ts), one after each pass over an environment's apps. */
-export function* awsTierLineSteps(
-  tier: TierId,
-  apps: readonly AwsAppEnvironment[],
-  catalog: Catalog,
-): Steps<CostLine[]> {
+export function* awsTierLineSteps(tier: TierId, shared: SharedTierLines): Steps<CostLine[]> {
+  const { apps, catalog } = shared;
   const lines: CostLine[] = [];
-  for (const environment of ENVIRONMENT_ORDER) {
-    const group = apps.filter((a) => a.environment === environment);
+  for (const [e, environment] of ENVIRONMENT_ORDER.entries()) {
+    const group = shared.groups[e];
     if (group.length === 0) continue;
     const add = collector(lines, environment);
     let instances = 0;
@@ -370,7 +406,10 @@ export function* awsTierLineSteps(
       'compute',
     );
     yield;
-    for (const app of group) databaseLines(app, catalog, add, lines);
+    shared.databases[e] ??= linesOf(environment, (addOwn, own) => {
+      for (const app of group) databaseLines(app, catalog, addOwn, own);
+    });
+    for (const line of shared.databases[e]) lines.push(line);
     yield;
     if (tier === 'like-for-like') for (const app of group) cacheLine(app, catalog, add, lines, 'redis');
     else sharedCacheLines(group, catalog, add, lines, tier === 'optimised' ? 'valkey' : 'redis');
@@ -378,9 +417,15 @@ export function* awsTierLineSteps(
       (n, app) => n + app.stack.compute.reduce((m, c) => m + (c.kind === 'fargate' ? c.count * app.copies : 0), 0),
       0,
     );
-    sharedNetworkLines(group, environment, instances + tasks, catalog, add);
+    const units = instances + tasks;
+    const several = units > 1 ? 1 : 0;
+    shared.network[e][several] ??= linesOf(environment, (addOwn) =>
+      sharedNetworkLines(group, environment, units, catalog, addOwn),
+    );
+    for (const line of shared.network[e][several]) lines.push(line);
     yield;
   }
-  dataTransferLines(apps, catalog, lines);
+  shared.transfer ??= dataTransferLines(apps, catalog);
+  for (const line of shared.transfer) lines.push(line);
   return lines;
 }

@@ -3,7 +3,7 @@ import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
 import { awsComplianceLines } from './aws-compliance-lines';
 import { awsFromAws, awsFromHeroku } from './aws-production';
-import { type AwsAppEnvironment, type AwsTraffic, awsTierLines } from './aws-tiers';
+import { type AwsAppEnvironment, type AwsTraffic, awsTierLines, sharedTierLines } from './aws-tiers';
 import { isWebProcess, plural, tierTitle } from './describe';
 import { awsReview, awsStaging, herokuReview, herokuStaging } from './environments';
 import {
@@ -217,10 +217,11 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     ...workload.addOns.map((a) => addOnLine(a, runsAs, catalog.priceListDate, true)),
   ];
   const apps = awsApps(plans, workload, catalog, loadBalancer);
+  const shared = sharedTierLines(apps, catalog);
   const tierLines = new Map<TierId, CostLine[]>();
   for (const id of TIER_IDS) {
     if (fromHeroku) {
-      tierLines.set(id, [...awsTierLines(id, apps, catalog), ...awsCommon]);
+      tierLines.set(id, [...awsTierLines(id, shared), ...awsCommon]);
     } else if (id === 'like-for-like') {
       tierLines.set(id, herokuTierLines(plans, herokuProduction, catalog));
     } else {
@@ -241,7 +242,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const tiers: TierCost[] = TIER_IDS.map((id) => tierCost(id, modelled, tierLines.get(id)!, catalog, compute));
   const currentLines = fromHeroku
     ? herokuTierLines(plans, herokuProduction, catalog)
-    : [...awsTierLines('like-for-like', apps, catalog), ...awsCommon];
+    : [...awsTierLines('like-for-like', shared), ...awsCommon];
   const herokuLinesAll = fromHeroku ? currentLines : tierLines.get('like-for-like')!;
   const awsLinesAll = fromHeroku ? tierLines.get('like-for-like')! : currentLines;
   const heroku = platformCost('heroku', [...herokuLinesAll, ...opsLines('heroku', environments, herokuEffort)]);

@@ -4,7 +4,7 @@ import { finish, type Steps } from '../steps';
 import type { ComplianceNeed, Workload } from '../workload';
 import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lines';
 import { awsFromHeroku } from './aws-production';
-import { type AwsAppEnvironment, awsTierLineSteps } from './aws-tiers';
+import { type AwsAppEnvironment, awsTierLineSteps, sharedTierLines } from './aws-tiers';
 import { PRODUCTION_DATABASE_RULE } from './choose-aws';
 import { isWebProcess, plural, tierTitle } from './describe';
 import { fleetDriverSteps } from './fleet-drivers';
@@ -170,9 +170,10 @@ export function* modelFleetSteps(
     complianceNotes,
   );
   const tiers: TierCost[] = [];
+  const shared = sharedTierLines(awsApps, catalog);
   for (const id of TIER_IDS) {
     yield;
-    const lines = yield* awsTierLineSteps(id, awsApps, catalog);
+    const lines = yield* awsTierLineSteps(id, shared);
     yield;
     tiers.push(tierCost(id, 'aws', [...lines, ...compliance, ...addOns], catalog));
   }
