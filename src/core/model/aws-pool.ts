@@ -204,9 +204,31 @@ function withMinimum(catalog: Catalog, pools: InstancePool[], minimum: number): 
   return pools.map((p) => (p === cheapest ? { ...p, count: p.count + minimum - total } : p));
 }
 
-/** Placements are pure functions of catalog and needs: remembered per catalog (a fleet repeats shapes). */
-const placements = new WeakMap<Catalog, Map<string, Placement | undefined>>();
-const MAX_REMEMBERED = 2000;
+/**
+ * Placements are pure functions of catalog and needs: remembered per catalog (a fleet repeats shapes),
+ * in a trie keyed by the needs' figures one at a time. Numbers as keys, not a text key: turning
+ * fractional figures (0.2 vCPU) into text cost more than the rest of looking a placement up.
+ */
+interface KnownPlacements {
+  next: Map<number | string, KnownPlacements>;
+  known: boolean;
+  placement: Placement | undefined;
+}
+
+const placements = new WeakMap<Catalog, { root: KnownPlacements; size: number }>();
+const MAX_REMEMBERED = 20_000;
+
+const emptyTrie = (): KnownPlacements => ({ next: new Map(), known: false, placement: undefined });
+
+function step(node: KnownPlacements, key: number | string, made: { size: number }): KnownPlacements {
+  let child = node.next.get(key);
+  if (child === undefined) {
+    child = emptyTrie();
+    node.next.set(key, child);
+    made.size++;
+  }
+  return child;
+}
 
 /** The cheapest of the own, shared and split placements (ties: in that order). */
 export function placeTasks(
@@ -215,18 +237,24 @@ export function placeTasks(
   arch: ArchitectureChoice,
   minimum: number,
 ): Placement | undefined {
-  let known = placements.get(catalog);
-  if (!known) {
-    known = new Map();
-    placements.set(catalog, known);
+  let table = placements.get(catalog);
+  if (!table || table.size >= MAX_REMEMBERED) {
+    table = { root: emptyTrie(), size: 0 };
+    placements.set(catalog, table);
   }
-  let key = `${arch}|${minimum}`;
-  for (const { need, count } of needs) key += `|${need.memoryGb}:${need.vcpu}:${need.dedicated ? 1 : 0}:${count}`;
-  if (known.has(key)) return known.get(key);
-  if (known.size >= MAX_REMEMBERED) known.clear();
-  const placement = choosePlacement(catalog, needs, arch, minimum);
-  known.set(key, placement);
-  return placement;
+  let node = step(step(table.root, arch, table), minimum, table);
+  for (const { need, count } of needs) {
+    node = step(
+      step(step(step(node, need.memoryGb, table), need.vcpu, table), need.dedicated ? 1 : 0, table),
+      count,
+      table,
+    );
+  }
+  if (!node.known) {
+    node.placement = choosePlacement(catalog, needs, arch, minimum);
+    node.known = true;
+  }
+  return node.placement;
 }
 
 function choosePlacement(
