@@ -38,12 +38,22 @@ export interface ChildBotOptions {
   nodeArgs?: string[];
 }
 
+/**
+ * A weekly digest schedule whose last time was three days ago (UTC), so a bot under test never posts
+ * the digest on its own during a run: its start-up catch-up posts a digest missed by less than a day
+ * (src/jobs/scheduler.ts), which on a Monday after 09:00 UTC took the week the bench then asks for.
+ */
+export function quietDigestSchedule(now: Date): Record<string, string> {
+  const threeDaysBack = (now.getUTCDay() + 4) % 7;
+  return { DIGEST_SCHEDULE: `0 0 * * ${threeDaysBack}`, DIGEST_TIMEZONE: 'UTC' };
+}
+
 export async function startChildBot(env: Record<string, string>, options: ChildBotOptions = {}): Promise<ChildBot> {
   const entry = options.entry ?? BOT_ENTRY;
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first`);
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [...BOT_NODE_FLAGS, ...(options.nodeArgs ?? []), entry], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...quietDigestSchedule(new Date()), ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let seen = '';
