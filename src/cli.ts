@@ -57,9 +57,14 @@ export function withChecksum(cache: Buffer): Buffer {
  * one (`cacheUsed`); the script is returned too, for the build to write its cache. Undefined when there
  * is no bundle (a build by `tsc` alone).
  */
-export function loadCliBundle(
-  withCodeCache = true,
-): { runCli: RunCliModule['runCli']; script: vm.Script; cacheUsed: boolean } | undefined {
+export function loadCliBundle(withCodeCache = true):
+  | {
+      runCli: RunCliModule['runCli'];
+      unexpectedErrorText: RunCliModule['unexpectedErrorText'];
+      script: vm.Script;
+      cacheUsed: boolean;
+    }
+  | undefined {
   let source: string;
   let bundle: fs.Stats;
   try {
@@ -78,6 +83,7 @@ export function loadCliBundle(
   script.runInThisContext()(module.exports, createRequire(CLI_BUNDLE), module, CLI_BUNDLE, __dirname);
   return {
     runCli: module.exports.runCli,
+    unexpectedErrorText: module.exports.unexpectedErrorText,
     script,
     cacheUsed: cachedData !== undefined && script.cachedDataRejected === false,
   };
@@ -85,16 +91,24 @@ export function loadCliBundle(
 
 function main(): void {
   // A build by tsc alone has no bundle: the modules tsc wrote run instead, as they did before it.
-  const { runCli } = loadCliBundle() ?? (require('./cli/run-cli') as RunCliModule);
-  runCli(process.argv.slice(2), process.env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`hosting-advisor: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  const { runCli, unexpectedErrorText } = loadCliBundle() ?? (require('./cli/run-cli') as RunCliModule);
+  // The last resort, for a rejection the command did not expect and for an error thrown outside it
+  // (a driver's event): one friendly line, redacted, never Node's stack print.
+  const lastResort = (error: unknown) => {
+    process.stderr.write(`${unexpectedErrorText(error, process.env)}\n`);
+    process.exitCode = 1;
+  };
+  process.on('uncaughtException', (error) => {
+    lastResort(error);
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (error) => {
+    lastResort(error);
+    process.exit(1);
+  });
+  runCli(process.argv.slice(2), process.env).then((code) => {
+    process.exitCode = code;
+  }, lastResort);
 }
 
 if (require.main === module) main();

@@ -8,6 +8,8 @@
  * hour, stale on error), the plans' compliance facts are kept with the inventory they were read for,
  * and the Cost Explorer answer is the AWS source's (six hours; each request costs $0.01).
  */
+
+import { appNotRead, appsNotReadLine, appsNotReadReasons } from '../core/apps-not-read';
 import { evaluateInventory, evaluateInventorySteps, evaluateWorkload, type Finding } from '../core/compliance';
 import type { HerokuInventory, LiveInventory } from '../core/compliance/inventory';
 import { freshnessLabel } from '../core/freshness';
@@ -84,12 +86,19 @@ interface HerokuFacts {
   inventory?: Awaited<ReturnType<HerokuSource['inventory']>>;
 }
 
-/** What the Heroku read could not see, a sentence each: `Not read: members of team acme: Heroku refused …`. */
+/**
+ * What the Heroku read could not see, a sentence each: `Not read: members of team acme: Heroku refused …`;
+ * apps left out are counted and named first (the findings cover only the apps read).
+ */
 function notReadNotes(facts: HerokuInventory): string[] {
-  return (facts.membersNotRead ?? []).map(({ team, reason }) => {
-    const stop = /[.!?]$/.test(reason) ? '' : '.';
-    return `Not read: members of team ${team}: ${reason}${stop}`;
-  });
+  const apps = facts.appsNotRead ?? [];
+  return [
+    ...(apps.length > 0 ? [appsNotReadLine(apps, 'this checklist'), ...appsNotReadReasons(apps)] : []),
+    ...(facts.membersNotRead ?? []).map(({ team, reason }) => {
+      const stop = /[.!?]$/.test(reason) ? '' : '.';
+      return `Not read: members of team ${team}: ${reason}${stop}`;
+    }),
+  ];
 }
 
 /** Apps, spaces, plans' compliance and members, with the facts kept for the inventory they were read from. */
@@ -226,23 +235,28 @@ async function appChecklist(
   const read = await readHeroku(heroku, services, options.log);
   const wanted = app.trim().toLowerCase();
   const found = read.facts.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
+  const unreadApp = found ? undefined : appNotRead(read.facts.appsNotRead, app);
   if (!found) {
-    if (read.facts.error === undefined) {
+    if (read.facts.error === undefined && !unreadApp) {
       const list = read.inventory;
       const notListedYet = list && notListedYetNote({ ...list, staleBecause: list.staleBecause?.message });
       return { kind: 'no-such-app', app, ...(notListedYet ? { notListedYet } : {}) };
     }
-    // Heroku could not be read: say so, without guessing whether the app exists.
+    // Heroku, or this one app, could not be read: say so, without guessing (or, for the app, with what Heroku said).
+    const why = unreadApp
+      ? `Heroku app ${unreadApp.app} could not be read: ${unreadApp.reason}`
+      : (read.facts.error ?? 'Heroku could not be read');
+    const facts: HerokuInventory = unreadApp ? { apps: [], members: [], error: why } : read.facts;
     return {
       kind: 'checklist',
       checklist: {
         framework: request.framework,
-        findings: evaluateInventory(request.framework, { heroku: read.facts }, { platforms: ['heroku'] }),
-        meta: { generatedAt: generatedAt(now), subject: `app ${app}`, platforms: ['heroku'] },
+        findings: evaluateInventory(request.framework, { heroku: facts }, { platforms: ['heroku'] }),
+        meta: { generatedAt: generatedAt(now), subject: `app ${unreadApp?.app ?? app}`, platforms: ['heroku'] },
         words: liveWords(request),
         notes: [read.note],
         live: true,
-        unread: [{ platform: 'heroku', why: read.facts.error }],
+        unread: [{ platform: 'heroku', why }],
       },
     };
   }

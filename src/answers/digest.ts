@@ -3,6 +3,7 @@
  * build it. Each platform is fetched on its own: one failing leaves the other's figures intact and
  * its own section saying why. Shared by the scheduled digest, `/hosting digest`, the CLI and App Home.
  */
+import type { AppNotRead } from '../core/apps-not-read';
 import type { LiveInventory } from '../core/compliance/inventory';
 import {
   buildDigestSteps,
@@ -124,6 +125,12 @@ async function awsInput(
   };
 }
 
+/** Why the fleet is not modelled when apps were left out: `2 Heroku apps could not be read (a, b), …`. */
+function notModelledWithout(notRead: readonly AppNotRead[]): string {
+  const one = notRead.length === 1;
+  return `${notRead.length} Heroku app${one ? '' : 's'} could not be read (${notRead.map(({ app }) => app).join(', ')}), and a model without ${one ? 'it' : 'them'} set against last week's cost would show ${one ? 'its' : 'their'} cost as a saving`;
+}
+
 async function herokuInput(
   heroku: HerokuSource,
   services: Services,
@@ -147,9 +154,16 @@ async function herokuInput(
     return { snapshots, onAws: { error: `could not read Heroku: ${liveError}` } };
   }
   const onAws = await inSlices(inventoryOnAwsSteps(live.value, services.catalog));
+  const notRead = heroku.appsNotRead(live.value);
   try {
     const compliance = await heroku.complianceInventory(live.value);
-    inventory.heroku = { apps: compliance.apps, members: compliance.members };
+    // What was not read goes with what was: the posture must not count an unread team or app as fine.
+    inventory.heroku = {
+      apps: compliance.apps,
+      members: compliance.members,
+      ...(compliance.membersNotRead?.length ? { membersNotRead: compliance.membersNotRead } : {}),
+      ...(compliance.appsNotRead?.length ? { appsNotRead: compliance.appsNotRead } : {}),
+    };
   } catch (error) {
     inventory.heroku = { apps: [], members: [], error: failureMessage(error, 'Reading Heroku compliance facts', log) };
   }
@@ -161,18 +175,23 @@ async function herokuInput(
       fromCache: live.fromCache,
       ...(live.staleBecause ? { staleBecause: live.staleBecause.message } : {}),
     },
+    ...(notRead.length > 0 ? { notRead } : {}),
     onAws:
-      onAws.modelled > 0
-        ? {
-            monthly: onAws.monthly,
-            notes: [onAws.note],
-            range: onAws.fleet.range,
-            priceDates: priceDatesOf(
-              onAws.fleet.tiers.flatMap((tier) => tier.lines),
-              services.catalog.priceListDate,
-            ),
-          }
-        : { error: 'no Heroku app could be modelled' },
+      // A fleet without some apps set against last week's actual cost, which has them, would show a
+      // saving that is only the apps left out: no modelled difference then, and the reason said.
+      notRead.length > 0
+        ? { error: notModelledWithout(notRead) }
+        : onAws.modelled > 0
+          ? {
+              monthly: onAws.monthly,
+              notes: [onAws.note],
+              range: onAws.fleet.range,
+              priceDates: priceDatesOf(
+                onAws.fleet.tiers.flatMap((tier) => tier.lines),
+                services.catalog.priceListDate,
+              ),
+            }
+          : { error: 'no Heroku app could be modelled' },
   };
 }
 

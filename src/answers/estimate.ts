@@ -3,6 +3,7 @@
  * Heroku app (`app=NAME`) to its workload through the Heroku source, and models it with the core.
  * Plain data: the Slack listeners, the form, the buttons and the CLI render the same answer.
  */
+import { appNotRead } from '../core/apps-not-read';
 import { parseEstimate } from '../core/estimate/parse-estimate';
 import type { ParseResult } from '../core/estimate/types';
 import type { EnvironmentName, Estimate, EstimateOptions } from '../core/model';
@@ -149,6 +150,15 @@ export async function answerEstimate(
     const wanted = app.trim().toLowerCase();
     const found = inventory.value.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
     if (!found) {
+      // Listed, but its formation could not be read: say that, not "no such app".
+      const unread = appNotRead(heroku.appsNotRead(inventory.value), app);
+      if (unread) {
+        return {
+          kind: 'failed',
+          app: unread.app,
+          message: `Heroku app ${unread.app} is listed, but its formation could not be read: ${unread.reason}`,
+        };
+      }
       const notListedYet = notListedYetNote({ ...inventory, staleBecause: inventory.staleBecause?.message });
       return { kind: 'no-such-app', app, ...(notListedYet ? { notListedYet } : {}) };
     }

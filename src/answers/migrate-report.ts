@@ -3,6 +3,8 @@
  * total of exactly its rows (every amount is shown cents, so the rows foot), the lead sentences, the
  * drivers and the assumptions. Slack and the CLI render the same report; the CLI adds per-app detail.
  */
+
+import { appsNotReadLine } from '../core/apps-not-read';
 import {
   type CostCategory,
   leadSentences,
@@ -220,6 +222,8 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
     title: `Migrate: the ${current} account (${what}) modelled on ${other}; amounts per month, estimated`,
     // The figures first; then what is missing, at most a few items (the terminal lists them all in the sections).
     lead: [
+      // Before the figures are read as the whole account: which apps they leave out.
+      ...(answer.notRead ? [appsNotReadLine(answer.notRead, 'this model')] : []),
       ...lead.filter((l) => !l.startsWith('Missing: ')),
       differenceSentence(model),
       oneOffSentence(model),

@@ -4,6 +4,7 @@
  * (and models them on Heroku), and returns plain data that `/hosting migrate` and
  * `npx hosting-advisor migrate` each render. Leads only: it reads live spend.
  */
+import { type AppNotRead, appsNotReadLine, appsNotReadReasons } from '../core/apps-not-read';
 import { awsAccountSteps, type MigrationModel } from '../core/model';
 import type { Catalog } from '../core/pricing';
 import { metricInWords } from '../core/spend/rows';
@@ -42,6 +43,8 @@ export type MigrateAnswer =
       /** Where the live figures came from and how fresh they are. */
       source: string;
       notes: string[];
+      /** Heroku apps that could not be read: not in the model, said with the figures, never silently. */
+      notRead?: AppNotRead[];
     };
 
 export interface MigrateContext {
@@ -79,6 +82,7 @@ async function herokuToAws(context: MigrateContext): Promise<MigrateAnswer> {
   // The fleet as the digest and App Home model it, remembered with this inventory, and worked out a
   // few milliseconds a turn: 500 apps held the bot's thread ~75 ms at once.
   const onAws = await inSlices(inventoryOnAwsSteps(inventory.value, context.catalog));
+  const notRead = heroku.appsNotRead(inventory.value);
   if (onAws.modelled === 0)
     return { kind: 'empty', message: 'This Heroku token sees no apps, so there is nothing to move.' };
   return {
@@ -88,9 +92,16 @@ async function herokuToAws(context: MigrateContext): Promise<MigrateAnswer> {
     notes: [
       fleetTrafficNote(context.catalog),
       ...fleetShieldNote(inventory.value),
-      ...inventory.value.gaps.slice(0, 3).map((gap) => `Not read: ${gap.what} (${gap.reason}).`),
+      // Every app left out, counted and named (team member lists do not enter the model).
+      ...leftOut(notRead),
     ],
+    ...(notRead.length > 0 ? { notRead } : {}),
   };
+}
+
+/** The apps not read: a count and every name, then Heroku's answer for the first few. */
+function leftOut(apps: readonly AppNotRead[]): string[] {
+  return apps.length === 0 ? [] : [appsNotReadLine(apps, 'this model'), ...appsNotReadReasons(apps)];
 }
 
 async function awsToHeroku(context: MigrateContext): Promise<MigrateAnswer> {

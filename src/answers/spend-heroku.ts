@@ -3,6 +3,7 @@
  * formation snapshots at Heroku's billed prices. Only when no snapshot covers the period does today's
  * run-rate stand in for it, and then it says so.
  */
+import { appsNotReadLine, appsNotReadReasons } from '../core/apps-not-read';
 import { type HerokuPeriodCost, monthStart } from '../core/heroku-run-rate';
 import { formatCents } from '../core/money';
 import { readableRange, type SpendPeriod, type SpendRequest } from '../core/spend/request';
@@ -163,7 +164,13 @@ async function runRateSpend(
     .map((app) => ({ label: app.app, cents: centsForDays(app.monthlyCents, days) }))
     .sort((a, b) => b.cents - a.cents || a.label.localeCompare(b.label));
   const excluded = [...rate.contractPriced, ...rate.unpriced];
-  const notes = [`Heroku apps read ${freshness(inventory)}`, ...groupNote(request)];
+  // An app that could not be read is in no line, so the total foots; the answer says it is left out.
+  const notRead = heroku.appsNotRead(inventory.value);
+  const notes = [
+    `Heroku apps read ${freshness(inventory)}`,
+    ...(notRead.length > 0 ? [appsNotReadLine(notRead, 'this total')] : []),
+    ...groupNote(request),
+  ];
   if (excluded.length > 0) {
     notes.push(
       `${excluded.length} contract-priced or unpriced item${excluded.length === 1 ? '' : 's'} not counted (never as $0)`,
@@ -182,6 +189,7 @@ async function runRateSpend(
       details: [
         `Today's run-rate: ${formatCents(rate.totalMonthlyCents)} a month for ${rate.apps.length} app${rate.apps.length === 1 ? '' : 's'}.`,
         ...excluded.map((e) => `Not counted: ${e.app} ${e.item} (${e.reason}).`),
+        ...appsNotReadReasons(notRead),
       ],
     }),
   };

@@ -93,5 +93,7 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
     drivers: m.drivers,
     assumptions: m.assumptions,
     notes: answer.notes,
+    // Apps not in the model because they could not be read, with Heroku's answer: none when every app was.
+    notRead: answer.notRead ?? [],
   };
 }

@@ -2,9 +2,10 @@ import { type Config, ConfigError, configSecrets, loadConfig } from '../config';
 import { commandNamed } from '../core/command-names';
 import type { PricingOverrides } from '../core/pricing';
 import { closestMatch } from '../core/pricing/closest-match';
+import { redact } from '../core/redaction';
 import { PriceBook } from '../price-book';
 import { loadPricingOverrides, PricingFileError } from '../pricing-file';
-import { rememberSecrets } from '../sources/source-error';
+import { rememberedSecrets, rememberSecrets } from '../sources/source-error';
 import type { CliCommand, CliContext, CliIo } from './cli-command';
 import { cliPriceBook } from './cli-prices';
 
@@ -72,6 +73,31 @@ function suggestion(name: string): string {
 function asksForHelp(args: readonly string[]): boolean {
   const end = args.indexOf('--');
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** The longest an unexpected error's words are shown: one line, not a dump. */
+const UNEXPECTED_WORDS = 300;
+
+/**
+ * The last resort (src/cli.ts): an error no command expected, as one friendly line. Never a stack,
+ * and the words through the same redaction as the logs, with the secrets of this environment too
+ * (the error may come before they were remembered): a driver's or the system's message can quote
+ * what it was given, a DATABASE_URL or a path holding a token.
+ */
+export function unexpectedErrorText(error: unknown, env: NodeJS.ProcessEnv): string {
+  let secrets = rememberedSecrets();
+  try {
+    secrets = [...secrets, ...configSecrets(env)];
+  } catch {
+    // Only the remembered ones, and the token shapes redact() knows.
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = redact(message, secrets).split('\n')[0]!.trim();
+  const words = firstLine.length > UNEXPECTED_WORDS ? `${firstLine.slice(0, UNEXPECTED_WORDS)}…` : firstLine;
+  return (
+    `hosting-advisor: the command stopped on an unexpected error${words ? `: ${words.replace(/[.:]$/, '')}` : ''}. ` +
+    'Nothing secret is in this line; if it happens again, run the command once more and report the line.'
+  );
 }
 
 export async function runCli(

@@ -2,6 +2,12 @@
  * The daily Heroku snapshot: each app's formation and add-ons with the day's prices, so the weekly
  * Heroku cost integrates what actually ran. Once per UTC day across replicas (a store claim);
  * snapshots are keyed by day and app, so a repeat would only overwrite the same rows.
+ *
+ * A day is recorded whole or not at all: a day with a snapshot counts as complete wherever the
+ * snapshots are summed (spend, the digest's weeks, budgets, anomalies), so a day without an app that
+ * could not be read would show its cost as a drop. Such a day is not written; the run is marked
+ * failed, naming the apps, and tried again an hour later, like any failed run. A day that never
+ * succeeds is a day missing, which every figure says (docs/decisions.md).
  */
 
 import { utcDay } from '../core/utc-days';
@@ -13,7 +19,7 @@ import type { JobLogger } from './job-logger';
 const LEASE_MS = 10 * 60_000;
 const RETRY_AFTER_MS = 60 * 60_000;
 
-export type SnapshotOutcome = 'off' | 'done' | 'taken' | { apps: number };
+export type SnapshotOutcome = 'off' | 'done' | 'taken' | { apps: number } | { notRead: string[] };
 
 export async function takeHerokuSnapshot(
   services: Services,
@@ -41,6 +47,14 @@ export async function takeHerokuSnapshot(
   try {
     const inventory = await lease.bound(heroku.inventory({ refresh: true }));
     if (inventory.staleBecause) throw inventory.staleBecause;
+    const notRead = heroku.appsNotRead(inventory.value);
+    if (notRead.length > 0) {
+      const names = notRead.map(({ app }) => app);
+      const why = `not taken: ${names.length} Heroku app${names.length === 1 ? '' : 's'} could not be read (${names.join(', ')}), and a day without ${names.length === 1 ? 'it' : 'them'} would count as whole; tried again in an hour. ${notRead[0]!.reason}`;
+      logger.warn(`the daily Heroku snapshot for ${day} was ${why}`);
+      await lease.markFailed(why);
+      return { notRead: names };
+    }
     const rows = heroku.snapshot(inventory.value, day);
     // Rows are keyed by day and app, so a second writer would only overwrite them; fenced all the same.
     if (!(await lease.beginPost())) return 'taken';

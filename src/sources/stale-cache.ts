@@ -13,8 +13,11 @@ export interface StaleCacheRead<T> {
   store: Pick<Store, 'cacheGet' | 'cachePut'>;
   key: string;
   now: () => Date;
-  /** A cached value younger than this is served without fetching; 0 always fetches (a refresh). */
-  maxAgeMs: number;
+  /**
+   * A cached value younger than this is served without fetching; 0 always fetches (a refresh). A
+   * function gives each value its own (an inventory that left apps out is kept briefly).
+   */
+  maxAgeMs: number | ((value: T) => number);
   /** The cached value, checked (an entry of an older shape reads as `undefined`: it is fetched again). */
   read: (value: unknown) => T | undefined | Promise<T | undefined>;
   fetch: () => Promise<T>;
@@ -62,9 +65,12 @@ export class RecentValues extends Map<string, { value: unknown; storedAt: Date }
  * nothing cached, the failure is thrown. The one cache every source uses.
  */
 export async function staleOnError<T>(read: StaleCacheRead<T>): Promise<CachedPart<T>> {
-  const fresh = (storedAt: Date) => read.maxAgeMs > 0 && read.now().getTime() - storedAt.getTime() < read.maxAgeMs;
+  const fresh = ({ value, storedAt }: { value: T; storedAt: Date }) => {
+    const maxAgeMs = typeof read.maxAgeMs === 'number' ? read.maxAgeMs : read.maxAgeMs(value);
+    return maxAgeMs > 0 && read.now().getTime() - storedAt.getTime() < maxAgeMs;
+  };
   const held = read.memory?.get(read.key) as { value: T; storedAt: Date } | undefined;
-  if (held && fresh(held.storedAt)) return { ...held, fromCache: true };
+  if (held && fresh(held)) return { ...held, fromCache: true };
   const entry = await read.store.cacheGet<unknown>(read.key).catch((error: unknown) => {
     if (!read.warn) throw error;
     read.warn('read', error);
@@ -76,7 +82,7 @@ export async function staleOnError<T>(read: StaleCacheRead<T>): Promise<CachedPa
     const value = entry ? await read.read(entry.value) : undefined;
     if (entry && value !== undefined) cached = { value, storedAt: entry.storedAt };
   }
-  if (cached && fresh(cached.storedAt)) {
+  if (cached && fresh(cached)) {
     read.memory?.set(read.key, cached);
     return { ...cached, fromCache: true };
   }

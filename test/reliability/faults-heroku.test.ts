@@ -407,22 +407,100 @@ describe('Stale but labelled: the cached inventory when Heroku fails', () => {
 });
 
 describe('One app the token cannot read', () => {
-  test('403 on its formation: the answer names the app, not its ID, and the fix; AWS still shown; recovers', async () => {
+  /** shop-api alone: acme-tools is in no line, so the total is shop-api's and foots. */
+  const WITHOUT_ACME = herokuRunRateWeek({ 'shop-api': 20234 });
+  const LEFT_OUT =
+    '1 Heroku app could not be read, so it is not in this total (its cost is not included): acme-tools.';
+
+  test('403 on its formation: the other apps are shown and total exactly, the app is named as left out; AWS still shown', async () => {
     const app = heroku.world.app('acme-tools');
     inject({ path: `/apps/${app.id}/formation`, times: Infinity, fault: { type: 'forbidden' } });
     const answer = await ask('spend');
     expectPromptAck(answer);
-    expect(answer.shown).toContain(
-      ':warning: Could not read Heroku: Heroku app acme-tools could not be read, and a total without it would be short: Heroku refused GET /apps/acme-tools/formation (403 Forbidden)',
-    );
+    expect(answer.shown).not.toContain('Could not read Heroku');
+    expect(answer.shown).toContain(SHOP_API);
+    expect(answer.shown).toContain(WITHOUT_ACME.total);
+    expect(answer.shown).not.toContain(HEROKU_TOTAL);
+    expect(answer.shown).toContain(LEFT_OUT);
+    expect(answer.shown).not.toContain('• acme-tools');
     expect(answer.shown).not.toContain(app.id);
     expect(answer.shown).toContain(AWS_TOTAL);
     expectPlain(answer.shown);
     // Not retried: a 403 says no, and asking again would spend the rate-limit pool for nothing.
     expect(heroku.requestsTo(`/apps/${app.id}/formation`)).toHaveLength(1);
+  });
 
+  test('an inventory that left an app out is kept 5 minutes, not an hour: the app is back once it can be read', async () => {
+    const app = heroku.world.app('acme-tools');
+    inject({ path: `/apps/${app.id}/formation`, times: Infinity, fault: { type: 'forbidden' } });
+    expect((await ask('spend heroku')).shown).toContain(LEFT_OUT);
     heroku.clearFaults();
-    const after = await ask('spend heroku');
-    expect(after.shown).toContain(HEROKU_TOTAL);
+    // Four minutes on: still the inventory read with the gap, said again.
+    replaceHeroku({ now: () => new Date(Date.now() + 4 * 60_000) });
+    const cached = await ask('spend heroku');
+    expect(cached.shown).toContain(LEFT_OUT);
+    expect(cached.shown).toContain(WITHOUT_ACME.total);
+    // Six minutes on: read again, whole.
+    replaceHeroku({ now: () => new Date(Date.now() + 6 * 60_000) });
+    const whole = await ask('spend heroku');
+    expect(whole.shown).toContain(HEROKU_TOTAL);
+    expect(whole.shown).not.toContain('could not be read');
+    // And a whole inventory is kept the hour: 59 minutes on, nothing more is asked of Heroku.
+    const requests = heroku.log.length;
+    replaceHeroku({ now: () => new Date(Date.now() + 59 * 60_000) });
+    expect((await ask('spend heroku')).shown).toContain(HEROKU_TOTAL);
+    expect(heroku.log.length).toBe(requests);
+  });
+
+  test('5xx on its formation after every retry: left out and named, the rest shown exactly', async () => {
+    const waits = recordWaits();
+    const app = heroku.world.app('acme-tools');
+    inject({ path: `/apps/${app.id}/formation`, times: Infinity, fault: { type: 'status', status: 503 } });
+    const answer = await ask('spend heroku');
+    expect(heroku.requestsTo(`/apps/${app.id}/formation`)).toHaveLength(4);
+    expect(retryWaits(waits)).toHaveLength(3);
+    expect(answer.shown).toContain(SHOP_API);
+    expect(answer.shown).toContain(WITHOUT_ACME.total);
+    expect(answer.shown).toContain(LEFT_OUT);
+    expectPlain(answer.shown);
+  });
+
+  test('429 on its formation is not about the app: the Heroku read fails as before, nothing partial shown', async () => {
+    const waits = recordWaits();
+    const app = heroku.world.app('acme-tools');
+    inject({ path: `/apps/${app.id}/formation`, times: Infinity, fault: { type: 'rate-limit', retryAfterSeconds: 1 } });
+    const answer = await ask('spend');
+    expect(retryWaits(waits)).toEqual([1000, 1000, 1000]);
+    expect(answer.shown).toMatch(
+      /:warning: Could not read Heroku: Heroku's API rate limit was reached on GET \/apps\/[^/]+\/formation \(4 attempts\)/,
+    );
+    expect(answer.shown).not.toContain(SHOP_API);
+    expect(answer.shown).not.toContain('could not be read, so');
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+  });
+
+  test('no app readable at all: that is the token, not the apps, so the read fails and says so', async () => {
+    inject({ path: /^\/apps\/[^/]+\/formation$/, times: Infinity, fault: { type: 'forbidden' } });
+    const answer = await ask('spend');
+    expect(answer.shown).toMatch(
+      /:warning: Could not read Heroku: Heroku app (acme-tools|shop-api) could not be read, nor any other: Heroku refused GET \/apps\/(acme-tools|shop-api)\/formation \(403 Forbidden\)/,
+    );
+    expect(answer.shown).not.toContain('$0.00');
+    expect(answer.shown).toContain(AWS_TOTAL);
+    expectPlain(answer.shown);
+  });
+
+  test('`estimate app=NAME` of the unreadable app says it could not be read (not "no such app"); the others still estimate', async () => {
+    const app = heroku.world.app('acme-tools');
+    inject({ path: `/apps/${app.id}/formation`, times: Infinity, fault: { type: 'forbidden' } });
+    const answer = await ask('estimate app=acme-tools');
+    expect(answer.shown).toContain(
+      'Could not estimate `acme-tools`: Heroku app acme-tools is listed, but its formation could not be read: Heroku refused GET /apps/acme-tools/formation (403 Forbidden)',
+    );
+    expect(answer.shown).not.toContain('no app by that name');
+    expectPlain(answer.shown);
+    const other = await ask('estimate app=shop-api');
+    expect(other.shown).toContain(ESTIMATE_HEROKU);
   });
 });

@@ -35,6 +35,8 @@ export interface HerokuInventory {
   members: HerokuMemberInventory[];
   /** Teams whose member list the token could not read (their members are missing from `members`), with why. */
   membersNotRead?: { team: string; reason: string }[];
+  /** Apps the token could not read (they are missing from `apps`), with why: no check may speak for "every app". */
+  appsNotRead?: { app: string; reason: string }[];
   error?: string;
 }
 

@@ -1,5 +1,6 @@
 /** The Heroku section of the digest, from daily formation snapshots × billed prices. Pure. */
 
+import { appsNotReadLine } from '../apps-not-read';
 import { freshnessLabel } from '../freshness';
 import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
@@ -106,6 +107,8 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
       ...(typeof translated === 'string' ? [`Not modelled on AWS: ${translated}`] : []),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
+    // Only the forecast stands on today's live read (the weeks are snapshots, whole days only).
+    ...(forecastMonth && !runOn && input.notRead ? { leftOut: appsNotReadLine(input.notRead, 'the forecast') } : {}),
   };
 }
 
@@ -146,5 +149,6 @@ export function herokuRunRateFigures(
       ...(typeof translated === 'string' ? [`Not modelled on AWS: ${translated}`] : []),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
+    ...(input.notRead ? { leftOut: appsNotReadLine(input.notRead, 'these run-rate figures') } : {}),
   };
 }

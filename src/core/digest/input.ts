@@ -2,6 +2,7 @@
  * What the digest is computed from: fetched values only (the adapter in src/answers/digest.ts
  * gathers them). Structural types, so the core imports nothing from `sources`.
  */
+import type { AppNotRead } from '../apps-not-read';
 import type { LiveInventory } from '../compliance/inventory';
 import type { Freshness } from '../freshness';
 import type { SnapshotRow } from '../heroku-run-rate';
@@ -39,6 +40,8 @@ export interface HerokuDigestInput {
   /** Today's run-rate, cents a month, for the month-end projection; undefined when the live read failed. */
   runRateMonthlyCents?: number;
   freshness?: Freshness;
+  /** Apps the live read left out (not read): not in the run-rate or the model, and said so. */
+  notRead?: AppNotRead[];
   /** The Heroku apps priced on AWS. */
   onAws: ModelledMonthly;
 }

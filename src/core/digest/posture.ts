@@ -26,7 +26,10 @@ export function postureLines(
       const count = (status: FindingStatus) =>
         findings.filter((f) => f.platform === platform && f.status === status).length;
       gaps += count('gap');
-      const incomplete = data.error ? ' (incomplete read)' : '';
+      // A failed read, or apps or team members that could not be read: the counts are of what was.
+      const heroku = platform === 'heroku' ? inventory.heroku : undefined;
+      const unread = (heroku?.appsNotRead?.length ?? 0) + (heroku?.membersNotRead?.length ?? 0) > 0;
+      const incomplete = data.error !== undefined || unread ? ' (incomplete read)' : '';
       return `${LABEL[platform]}: ${count('met')} met, ${count('gap')} gap${count('gap') === 1 ? '' : 's'}, ${count('attention')} to verify${incomplete}`;
     });
     return [{ framework: framework.name, summary: parts.join(' · '), gaps }];

@@ -97,6 +97,7 @@ export function renderDigestText(digest: Digest): string {
     [
       `${platformHeading(section)}`,
       ...platformLines(section, digest.unfinishedDay),
+      ...(section.status === 'ok' && section.leftOut ? [`  ${section.leftOut}`] : []),
       ...(section.status === 'ok' ? section.basis.map((b) => `  ${b}`) : []),
     ].join('\n'),
   );

@@ -101,6 +101,11 @@ export interface PlatformDigest {
   estimated: boolean;
   /** How the figures were made: metric, snapshot basis, freshness. */
   basis: string[];
+  /**
+   * Apps the live read left out, when a figure shown stands on it (the run-rate): `1 Heroku app could
+   * not be read, so it is not in these run-rate figures (its cost is not included): acme-tools.`
+   */
+  leftOut?: string;
 }
 
 export interface PlatformUnavailable {

@@ -58,6 +58,8 @@ export interface PlatformFigures {
   };
   estimated: boolean;
   basis: string[];
+  /** Apps a figure shown leaves out because they could not be read (the digest's words). */
+  leftOut?: string;
 }
 
 export interface PlatformOff {
@@ -166,6 +168,7 @@ function platformFigures(
       : {}),
     estimated: section.estimated,
     basis: [...section.basis],
+    ...(section.leftOut ? { leftOut: section.leftOut } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  * line at the foot. Pure: every figure and time arrives formatted.
  */
 import type { HomeView, KnownBlock } from '@slack/types';
-import { button, context, divider, header, mrkdwn } from '../block-kit';
+import { button, clip, context, divider, header, mrkdwn } from '../block-kit';
 import type { DashboardFigures, PlatformFigures, PlatformOff } from './dashboard-figures';
 import { HOME_ACTIONS, homeView } from './home-blocks';
 import { chartBlock, type SharedChart } from './home-chart';
@@ -81,7 +81,10 @@ function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): 
           .join('\n'),
       ),
     );
-  return [{ type: 'section', text: { type: 'mrkdwn', text: `*${platform.name}*` }, fields: fields.slice(0, 10) }];
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: `*${platform.name}*` }, fields: fields.slice(0, 10) },
+    ...(platform.leftOut ? [context(clip(`:warning: ${platform.leftOut}`, 2900))] : []),
+  ];
 }
 
 function combinedBlock(figures: DashboardFigures): KnownBlock[] {

@@ -48,6 +48,12 @@ export interface HerokuSourceOptions {
 
 /** How long a cached inventory is served without asking Heroku. */
 const CACHE_TTL_MS = 3_600_000;
+/**
+ * How long an inventory that left apps out is served: short, so an app that was unreadable for a
+ * moment (a 5xx burst) is back within minutes; long enough that a lead paging through answers does not
+ * spend one request per app on each (500 apps every 5 minutes is 6,000 of the 4,500 an hour at most).
+ */
+const GAPS_CACHE_TTL_MS = 5 * 60_000;
 /** Team scopes whose inventory the process holds: the configured teams and a few asked for by name. */
 const HELD_INVENTORIES = 4;
 /**
@@ -62,18 +68,34 @@ const TEAM_ROLES: readonly TeamRole[] = ['admin', 'collaborator', 'member', 'own
 const isRegimeList = (value: unknown): value is ComplianceRegime[] | null =>
   value === null || (Array.isArray(value) && value.every((regime) => REGIMES.includes(regime as ComplianceRegime)));
 
+/** Heroku's answer about one app, naming the app as people know it, not by its ID. */
+const aboutApp = (app: AppWire, error: SourceError) =>
+  error.message.split(`/apps/${enc(app.id)}/`).join(`/apps/${enc(app.name)}/`);
+
 /**
- * One app's read failed: the whole inventory fails (a total or a snapshot without the app would be
- * short, and unlabelled), so the message names the app as people know it, not by its ID.
+ * Failures that say something about one app: the token may not read it (403), or Heroku would not
+ * give it after the client's retries (5xx, timeouts, an answer it could not understand). Such an app
+ * is left out and named as a gap. A 401, the rate limit or the request budget say nothing about the
+ * app (every other app would fail the same way): they fail the inventory.
  */
-function appUnread(app: AppWire, error: SourceError): SourceError {
-  const named = error.message.split(`/apps/${enc(app.id)}/`).join(`/apps/${enc(app.name)}/`);
+const APP_KINDS: readonly SourceError['kind'][] = ['permission', 'unavailable', 'timeout', 'bad-response'];
+
+/**
+ * No app could be read: that is about the token or Heroku, not the apps, and an inventory of nothing
+ * would read as an empty account, so it fails, naming the first app and Heroku's answer.
+ */
+function noAppRead(app: AppWire, error: SourceError): SourceError {
   return new SourceError(
     'heroku',
     error.kind,
-    `Heroku app ${app.name} could not be read, and a total without it would be short: ${named}`,
+    `Heroku app ${app.name} could not be read, nor any other: ${aboutApp(app, error)}`,
     { cause: error },
   );
+}
+
+/** Whether an inventory left apps out (answers built on it then say which, and it is kept briefly). */
+export function leftAppsOut(inventory: HerokuInventory): boolean {
+  return inventory.gaps.some((gap) => gap.app !== undefined);
 }
 
 /** Live Heroku data: inventory, run-rate, workloads, compliance facts, snapshots. */
@@ -134,6 +156,7 @@ export class HerokuSource {
       () => this.fetchInventory(teams),
       (value): value is HerokuInventory =>
         typeof value === 'object' && value !== null && (value as HerokuInventory).version === 1,
+      (inventory) => (leftAppsOut(inventory) ? GAPS_CACHE_TTL_MS : CACHE_TTL_MS),
     );
   }
 
@@ -191,13 +214,17 @@ export class HerokuSource {
     );
 
     const gaps: HerokuInventory['gaps'] = [];
+    const unread: { app: AppWire; error: SourceError }[] = [];
     const [formations, memberLists] = await Promise.all([
       Promise.all(
         [...apps.values()].map((app) =>
           api.list(`/apps/${enc(app.id)}/formation`, formationWire, budget).catch((error: unknown) => {
             // Deleted between the listing and now: it no longer runs, so it is not in the inventory.
             if (error instanceof SourceError && error.kind === 'not-found') return undefined;
-            throw error instanceof SourceError ? appUnread(app, error) : error;
+            if (!(error instanceof SourceError) || !APP_KINDS.includes(error.kind)) throw error;
+            // Left out, and said: every answer built on this inventory names it and says its cost is not included.
+            unread.push({ app, error });
+            return undefined;
           }),
         ),
       ),
@@ -213,6 +240,13 @@ export class HerokuSource {
         ),
       ),
     ]);
+    if (unread.length > 0 && formations.every((formation) => formation === undefined)) {
+      const first = unread[0]!;
+      throw noAppRead(first.app, first.error);
+    }
+    for (const { app, error } of unread.sort((a, b) => a.app.name.localeCompare(b.app.name))) {
+      gaps.push({ what: `app ${app.name}`, reason: aboutApp(app, error), app: app.name });
+    }
 
     return assembleInventory(
       {
@@ -287,7 +321,13 @@ export class HerokuSource {
       membersNotRead: inventory.gaps.flatMap((gap) =>
         gap.team === undefined ? [] : [{ team: gap.team, reason: gap.reason }],
       ),
+      appsNotRead: this.appsNotRead(inventory),
     };
+  }
+
+  /** Apps the inventory left out because they could not be read, by name, with Heroku's answer. */
+  appsNotRead(inventory: HerokuInventory): { app: string; reason: string }[] {
+    return inventory.gaps.flatMap((gap) => (gap.app === undefined ? [] : [{ app: gap.app, reason: gap.reason }]));
   }
 
   private async readPlanCompliance(inventory: HerokuInventory, budget: RequestBudget): Promise<void> {
@@ -334,12 +374,13 @@ export class HerokuSource {
     refresh: boolean,
     fetch: () => Promise<T>,
     isValue: (value: unknown) => value is T,
+    ttlMs: (value: T) => number,
   ): Promise<Fetched<T>> {
     const part = await staleOnError({
       store: this.store,
       key,
       now: this.now,
-      maxAgeMs: refresh ? 0 : CACHE_TTL_MS,
+      maxAgeMs: refresh ? 0 : ttlMs,
       read: (value) => (isValue(value) ? value : undefined),
       fetch,
       failure: (error) => (error instanceof SourceError ? error : undefined),

@@ -45,7 +45,7 @@ export interface InventoryWire {
   teams: HerokuTeam[];
   /** Every app once, in listing order. */
   apps: AppWire[];
-  /** One formation list per app, in the same order; undefined for an app deleted meanwhile. */
+  /** One formation list per app, in the same order; undefined for an app deleted meanwhile or not read (a gap). */
   formations: (FormationWire[] | undefined)[];
   addOns: AddOnWire[];
   spaces: SpaceWire[];

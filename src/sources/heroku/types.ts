@@ -122,10 +122,11 @@ export interface HerokuInventory {
   spaces: HerokuSpace[];
   members: HerokuTeamMember[];
   /**
-   * What could not be read (say, a team's members without admin rights), so no one mistakes it for
-   * "none"; `team` names the team whose member list it was.
+   * What could not be read, so no one mistakes it for "none": a team's members without admin rights
+   * (`team` names the team), or an app whose formation the token may not read or Heroku would not
+   * give after retries (`app` names it; the app is then not in `apps`, and its cost in no total).
    */
-  gaps: { what: string; reason: string; team?: string }[];
+  gaps: { what: string; reason: string; team?: string; app?: string }[];
   /** API requests it took, retries included. */
   requests: number;
 }
@@ -143,6 +144,8 @@ export interface HerokuComplianceInventory {
   members: { email: string; team?: string; twoFactor: boolean; role?: TeamRole | null }[];
   /** Teams whose member list the token could not read, with Heroku's answer. */
   membersNotRead?: { team: string; reason: string }[];
+  /** Apps whose formation could not be read (left out of `apps`), with Heroku's answer. */
+  appsNotRead?: { app: string; reason: string }[];
 }
 
 export type TeamRole = 'admin' | 'collaborator' | 'member' | 'owner';

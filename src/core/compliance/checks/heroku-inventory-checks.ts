@@ -17,6 +17,31 @@ type InventoryCheck = (heroku: HerokuInventory) => CheckResult | null;
 
 const NO_APPS: CheckResult = { status: 'attention', detail: 'No apps were visible to the Heroku token.' };
 
+/** "Every app", or "Every app read" when some could not be read: a check never speaks for apps it did not see. */
+function every(heroku: HerokuInventory, noun: string): string {
+  return (heroku.appsNotRead ?? []).length > 0 ? `Every ${noun} read` : `Every ${noun}`;
+}
+
+/**
+ * Apps whose formation the token could not read: they are not in `apps`, so whatever the check found,
+ * it is unknown for them, never "met". Heroku's answer is in the checklist's notes.
+ */
+function unreadApps(heroku: HerokuInventory): CheckResult | null {
+  const unread = heroku.appsNotRead ?? [];
+  if (unread.length === 0) return null;
+  const one = unread.length === 1;
+  return {
+    status: 'attention',
+    detail: `${unread.length} app${one ? '' : 's'} could not be read, so ${one ? 'it was' : 'they were'} not checked: ${listOf(unread.map(({ app }) => app))}; check ${one ? 'it' : 'them'} by hand.`,
+  };
+}
+
+/** A check over the apps, said to be incomplete when some apps could not be read. */
+const overApps =
+  (check: InventoryCheck): InventoryCheck =>
+  (heroku) =>
+    combineResults([check(heroku), unreadApps(heroku)]);
+
 function whereItRuns(app: HerokuAppInventory): string {
   if (app.space === null) return `${app.name} (Common Runtime)`;
   return `${app.name} (${app.space.shield ? 'Shield' : 'Private'} Space ${app.space.name})`;
@@ -43,7 +68,10 @@ function shieldCompute(heroku: HerokuInventory): CheckResult | null {
       detail: `Apps outside a Shield Private Space, so they cannot hold PHI: ${listOf(outside.map(whereItRuns))}. Third-party HIPAA guides say PHI on Heroku needs a Shield Private Space; confirm with your Salesforce account team.`,
     };
   }
-  return { status: 'met', detail: `Every app runs in a Shield Private Space (${heroku.apps.length} read).` };
+  return {
+    status: 'met',
+    detail: `${every(heroku, 'app')} runs in a Shield Private Space (${heroku.apps.length} read).`,
+  };
 }
 
 function declares(regime: 'HIPAA' | 'PCI', status: 'gap' | 'attention'): InventoryCheck {
@@ -59,7 +87,7 @@ function declares(regime: 'HIPAA' | 'PCI', status: 'gap' | 'attention'): Invento
     }
     return {
       status: 'met',
-      detail: `Every add-on plan declares ${regime} in plan.compliance (${addOns.length} read).`,
+      detail: `${every(heroku, 'add-on plan')} declares ${regime} in plan.compliance (${addOns.length} read).`,
     };
   };
 }
@@ -73,7 +101,10 @@ function privateSpace(heroku: HerokuInventory): CheckResult | null {
       detail: `Apps in the Common Runtime, outside any Private Space's network isolation: ${listOf(common.map((app) => app.name))}.`,
     };
   }
-  return { status: 'met', detail: `Every app runs in a Private or Shield Space (${heroku.apps.length} read).` };
+  return {
+    status: 'met',
+    detail: `${every(heroku, 'app')} runs in a Private or Shield Space (${heroku.apps.length} read).`,
+  };
 }
 
 function dataAtRest(heroku: HerokuInventory): CheckResult | null {
@@ -120,8 +151,7 @@ function tls(heroku: HerokuInventory): CheckResult | null {
   // Refusing TLS 1.0 is a floor on the version, not "TLS only" (see the workload check).
   return {
     status: 'attention',
-    detail:
-      'Every app is in a Shield Private Space, which refuses TLS 1.0; that the apps serve only HTTPS and reach every service over TLS is not in the data read: check it.',
+    detail: `${every(heroku, 'app')} is in a Shield Private Space, which refuses TLS 1.0; that the apps serve only HTTPS and reach every service over TLS is not in the data read: check it.`,
   };
 }
 
@@ -157,7 +187,10 @@ function postgresHa(heroku: HerokuInventory): CheckResult | null {
     parts.push({ status: 'attention', detail: `Postgres plans not recognised: ${listOf(unknown)}.` });
   }
   if (parts.length === 0) {
-    parts.push({ status: 'met', detail: `Every Postgres database is on an HA plan (${postgres.length} read).` });
+    parts.push({
+      status: 'met',
+      detail: `${every(heroku, 'Postgres database')} is on an HA plan (${postgres.length} read).`,
+    });
   }
   return combineResults(parts);
 }
@@ -212,16 +245,16 @@ function roles(heroku: HerokuInventory): CheckResult | null {
 }
 
 export const HEROKU_INVENTORY_CHECKS: Record<HerokuCheckId, InventoryCheck> = {
-  'heroku-shield-compute': shieldCompute,
-  'heroku-shield-data': declares('HIPAA', 'gap'),
-  'heroku-private-space': privateSpace,
-  'heroku-data-at-rest': dataAtRest,
-  'heroku-tls': tls,
-  'heroku-space-logging': spaceLogging,
-  'heroku-postgres-ha': postgresHa,
+  'heroku-shield-compute': overApps(shieldCompute),
+  'heroku-shield-data': overApps(declares('HIPAA', 'gap')),
+  'heroku-private-space': overApps(privateSpace),
+  'heroku-data-at-rest': overApps(dataAtRest),
+  'heroku-tls': overApps(tls),
+  'heroku-space-logging': overApps(spaceLogging),
+  'heroku-postgres-ha': overApps(postgresHa),
   'heroku-mfa': mfa,
   'heroku-roles': roles,
   // Which apps see card data is unknown, so a missing PCI declaration is something to look at, not a gap.
-  'heroku-addon-pci': declares('PCI', 'attention'),
+  'heroku-addon-pci': overApps(declares('PCI', 'attention')),
   'heroku-pci-status': () => HEROKU_PCI_STATUS,
 };

@@ -111,6 +111,7 @@ function platformBlocks(section: PlatformSection, unfinished: UnfinishedDay | un
       },
       fields: fields.map((text) => ({ type: 'mrkdwn' as const, text: clip(text, FIELD_LIMIT) })),
     },
+    ...(section.leftOut ? [context(clip(`:warning: ${section.leftOut}`, 2900))] : []),
     context(basisText(section)),
   ];
 }

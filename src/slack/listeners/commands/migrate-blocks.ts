@@ -7,6 +7,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
 import { migrateReport } from '../../../answers/migrate-report';
+import { appsNotReadLine } from '../../../core/apps-not-read';
 import { leadSentences, priceDatesOf, priceDatesSpan, VERDICT_TIER } from '../../../core/model';
 import { formatCents, formatUsd, type Money, toCents } from '../../../core/money';
 import { clip, context, header, mrkdwn } from '../../block-kit';
@@ -149,6 +150,7 @@ export function migrateMessage(answer: Migrate, share: boolean): Message {
     header(title),
     figureFields(answer),
     mrkdwn(verdict),
+    ...(answer.notRead ? [mrkdwn(`:warning: ${appsNotReadLine(answer.notRead, 'this model')}`)] : []),
     ...(drivers.length ? [mrkdwn(`*Largest drivers*\n${drivers.map((d) => `• ${d}`).join('\n')}`)] : []),
     mrkdwn(currentRows(answer)),
     context(
@@ -174,6 +176,7 @@ export function migrateMessage(answer: Migrate, share: boolean): Message {
     [
       `${title} (infrastructure, per month, estimated).`,
       verdict.replace(/\*/g, ''),
+      ...(answer.notRead ? [appsNotReadLine(answer.notRead, 'this model')] : []),
       ...report.lead.filter((sentence) => sentence.startsWith('One-off cost of moving')),
     ].join(' '),
     FALLBACK_LIMIT,

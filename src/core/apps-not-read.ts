@@ -1,0 +1,52 @@
+/**
+ * Heroku apps a live read left out because their formation could not be read (the token may not see
+ * them, or Heroku would not give them after retries), in the words every answer built on the
+ * inventory uses: a partial account is never shown as the whole. Pure.
+ */
+
+export interface AppNotRead {
+  app: string;
+  /** Heroku's answer, in plain words, already cleaned of secrets. */
+  reason: string;
+}
+
+/** Names listed in one sentence; past this many the rest are counted (the count always leads). */
+const NAMES_SHOWN = 20;
+/** Heroku's answer shown for this many apps; the rest are counted. */
+const REASONS_SHOWN = 3;
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function names(apps: readonly AppNotRead[]): string {
+  const shown = apps.slice(0, NAMES_SHOWN).map((app) => app.app);
+  const rest = apps.length - shown.length;
+  return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/**
+ * `2 Heroku apps could not be read, so they are not in these figures (their cost is not included):
+ * acme-tools, billing.` `where` says what they are missing from. Empty when every app was read.
+ */
+export function appsNotReadLine(apps: readonly AppNotRead[], where = 'these figures'): string {
+  if (apps.length === 0) return '';
+  const they = apps.length === 1 ? 'it is' : 'they are';
+  const its = apps.length === 1 ? 'its' : 'their';
+  return `${plural(apps.length, 'Heroku app', 'Heroku apps')} could not be read, so ${they} not in ${where} (${its} cost is not included): ${names(apps)}.`;
+}
+
+/** Heroku's answer per app, a sentence each, the first few; then how many more there are. */
+export function appsNotReadReasons(apps: readonly AppNotRead[], limit = REASONS_SHOWN): string[] {
+  const lines = apps.slice(0, limit).map(({ app, reason }) => `Not read: app ${app}: ${sentence(reason)}`);
+  const rest = apps.length - lines.length;
+  if (rest > 0)
+    lines.push(`${plural(rest, 'more app', 'more apps')} not read; Heroku's answers for them are not shown here.`);
+  return lines;
+}
+
+/** The one app named, when it is among those not read. */
+export function appNotRead(apps: readonly AppNotRead[] | undefined, name: string): AppNotRead | undefined {
+  const wanted = name.trim().toLowerCase();
+  return apps?.find((app) => app.app.toLowerCase() === wanted);
+}
+
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
