@@ -93,7 +93,7 @@ interface HerokuFacts {
 function notReadNotes(facts: HerokuInventory): string[] {
   const apps = facts.appsNotRead ?? [];
   return [
-    ...(apps.length > 0 ? [appsNotReadLine(apps, 'this checklist'), ...appsNotReadReasons(apps)] : []),
+    ...(apps.length > 0 ? [appsNotReadLine(apps, 'this checklist', { cost: false }), ...appsNotReadReasons(apps)] : []),
     ...(facts.membersNotRead ?? []).map(({ team, reason }) => {
       const stop = /[.!?]$/.test(reason) ? '' : '.';
       return `Not read: members of team ${team}: ${reason}${stop}`;

@@ -128,7 +128,7 @@ async function awsInput(
 /** Why the fleet is not modelled when apps were left out: `2 Heroku apps could not be read (a, b), …`. */
 function notModelledWithout(notRead: readonly AppNotRead[]): string {
   const one = notRead.length === 1;
-  return `${notRead.length} Heroku app${one ? '' : 's'} could not be read (${notRead.map(({ app }) => app).join(', ')}), and a model without ${one ? 'it' : 'them'} set against last week's cost would show ${one ? 'its' : 'their'} cost as a saving`;
+  return `${notRead.length} Heroku app${one ? '' : 's'} could not be read (${notRead.map(({ app }) => app).join(', ')}), and a model without ${one ? 'it' : 'them'} would show ${one ? 'its' : 'their'} cost as a saving`;
 }
 
 async function herokuInput(

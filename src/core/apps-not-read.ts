@@ -25,13 +25,19 @@ function names(apps: readonly AppNotRead[]): string {
 
 /**
  * `2 Heroku apps could not be read, so they are not in these figures (their cost is not included):
- * acme-tools, billing.` `where` says what they are missing from. Empty when every app was read.
+ * acme-tools, billing.` `where` says what they are missing from; `cost: false` for an answer that
+ * has no cost (a checklist). Empty when every app was read.
  */
-export function appsNotReadLine(apps: readonly AppNotRead[], where = 'these figures'): string {
+export function appsNotReadLine(
+  apps: readonly AppNotRead[],
+  where = 'these figures',
+  { cost = true }: { cost?: boolean } = {},
+): string {
   if (apps.length === 0) return '';
   const they = apps.length === 1 ? 'it is' : 'they are';
   const its = apps.length === 1 ? 'its' : 'their';
-  return `${plural(apps.length, 'Heroku app', 'Heroku apps')} could not be read, so ${they} not in ${where} (${its} cost is not included): ${names(apps)}.`;
+  const costWords = cost ? ` (${its} cost is not included)` : '';
+  return `${plural(apps.length, 'Heroku app', 'Heroku apps')} could not be read, so ${they} not in ${where}${costWords}: ${names(apps)}.`;
 }
 
 /** Heroku's answer per app, a sentence each, the first few; then how many more there are. */

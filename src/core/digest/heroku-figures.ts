@@ -1,6 +1,6 @@
 /** The Heroku section of the digest, from daily formation snapshots × billed prices. Pure. */
 
-import { appsNotReadLine } from '../apps-not-read';
+import { type AppNotRead, appsNotReadLine } from '../apps-not-read';
 import { freshnessLabel } from '../freshness';
 import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
@@ -12,6 +12,20 @@ import { change, countedDays, MAX_MOVERS, movers, type Period, top, translation 
 import type { PlatformDigest } from './types';
 
 const thirtieths = (value: number): Money => usd(value).div(3000);
+
+/**
+ * What the live read left out, said beside the figures: the figures that stand on it (`where`: the
+ * run-rate, a forecast made from it) miss those apps, and the account is not modelled on AWS (the
+ * model would miss them too and show their cost as a saving). The weeks from snapshots are whole
+ * days only, so they need no word here (the snapshot job skips a day with an app missing).
+ */
+function leftOutWords(notRead: readonly AppNotRead[], where: string | undefined): string {
+  const one = notRead.length === 1;
+  const noModel = `the account is not modelled on AWS this week: a model without ${one ? 'it' : 'them'} would show ${one ? 'its' : 'their'} cost as a saving`;
+  if (where) return `${appsNotReadLine(notRead, where)} And ${noModel}.`;
+  const names = notRead.map(({ app }) => app).join(', ');
+  return `${notRead.length} Heroku app${one ? '' : 's'} could not be read today (${names}), so ${noModel}.`;
+}
 
 /** In steps (src/core/steps.ts), one a day of snapshots. */
 export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<PlatformDigest> {
@@ -108,7 +122,9 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
     // Only the forecast stands on today's live read (the weeks are snapshots, whole days only).
-    ...(forecastMonth && !runOn && input.notRead ? { leftOut: appsNotReadLine(input.notRead, 'the forecast') } : {}),
+    ...(input.notRead
+      ? { leftOut: leftOutWords(input.notRead, forecastMonth && !runOn ? 'the forecast' : undefined) }
+      : {}),
   };
 }
 
@@ -149,6 +165,6 @@ export function herokuRunRateFigures(
       ...(typeof translated === 'string' ? [`Not modelled on AWS: ${translated}`] : []),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
-    ...(input.notRead ? { leftOut: appsNotReadLine(input.notRead, 'these run-rate figures') } : {}),
+    ...(input.notRead ? { leftOut: leftOutWords(input.notRead, 'these run-rate figures') } : {}),
   };
 }

@@ -102,8 +102,8 @@ export interface PlatformDigest {
   /** How the figures were made: metric, snapshot basis, freshness. */
   basis: string[];
   /**
-   * Apps the live read left out, when a figure shown stands on it (the run-rate): `1 Heroku app could
-   * not be read, so it is not in these run-rate figures (its cost is not included): acme-tools.`
+   * Apps the live read left out, in a sentence: which figures shown miss them (the run-rate, a
+   * forecast from it), and that the account is not modelled on the other platform this week.
    */
   leftOut?: string;
 }
