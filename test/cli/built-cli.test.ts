@@ -104,3 +104,37 @@ describe('the built CLI', () => {
     expect(damaged.code).toBe(0);
   });
 });
+
+describe('the last resort: an error no command expected', () => {
+  test('one friendly line, no stack, and no secret, though the error quoted a DATABASE_URL password and tokens', async () => {
+    // A real path: the CA file named in DATABASE_URL cannot be read, and the driver's words quote the
+    // path, which here holds the URL's password, the configured Heroku token and a token-shaped name.
+    const password = 'Zq8sEcReTpw41';
+    const herokuToken = 'heroku-token-value-7f3a9c41';
+    const tokenShaped = 'HRKU-0123456789abcdef0123';
+    const caFile = `/run/secrets/${password}/${herokuToken}/${tokenShaped}.pem`;
+    const url = `postgres://app:${password}@127.0.0.1:1/hosting?sslmode=verify-full&sslrootcert=${caFile}`;
+    const ran = await new Promise<Ran>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        [CLI, 'spend'],
+        {
+          cwd: scratch,
+          env: { PATH: process.env.PATH, DATABASE_URL: url, HEROKU_API_TOKEN: herokuToken },
+          timeout: 30_000,
+        },
+        (error, stdout, stderr) => {
+          if (error && typeof error.code !== 'number') reject(error);
+          else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+        },
+      );
+    });
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toBe('');
+    expect(ran.stderr).toBe(
+      'hosting-advisor: the command stopped on an unexpected error: the PostgreSQL CA file /run/secrets/[redacted]/[redacted]/[redacted].pem cannot be read (ENOENT). Nothing secret is in this line; if it happens again, run the command once more and report the line.\n',
+    );
+    for (const secret of [password, herokuToken, tokenShaped, url]) expect(ran.stderr).not.toContain(secret);
+    expect(ran.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -167,3 +167,76 @@ test('the built CLI, as a child process: `compliance hipaa live` with HEROKU_API
   expect(stdout).toMatch(/^ {2}Heroku \[/m);
   expect(stdout).not.toMatch(/^ {2}AWS \[/m);
 });
+
+describe('one app the token may not read (403 on its formation)', () => {
+  const refuseShopApi = () =>
+    live.heroku.inject({
+      path: `/apps/${live.heroku.world.app('shop-api').id}/formation`,
+      times: Infinity,
+      fault: { type: 'forbidden' },
+    });
+  afterEach(() => live.heroku.clearFaults());
+
+  test('`compliance hipaa heroku live` checks the apps read, names the one not read, and never says "every app"', async () => {
+    const refused = refuseShopApi();
+    const { code, out, err } = await cli(['compliance', 'hipaa', 'heroku', 'live']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(refused.hits).toBe(1);
+    expect(out).toContain('Note: 1 Heroku app could not be read, so it is not in this checklist: shop-api.');
+    expect(out).toMatch(
+      /^Note: Not read: app shop-api: Heroku refused GET \/apps\/shop-api\/formation \(403 Forbidden\)/m,
+    );
+    // phi-api, the one app read, is in Shield: without shop-api that would read as "every app", met.
+    expect(out).not.toMatch(/Every app runs in a Shield Private Space/);
+    expect(out).toContain(
+      'Finding (attention): Every app read runs in a Shield Private Space (1 read). 1 app could not be read, so it was not checked: shop-api; check it by hand.',
+    );
+    expect(out).not.toMatch(/\[met\][^\n]*\n[^\n]*Every app runs/);
+  });
+
+  test('`compliance hipaa app=NAME` of that app says it could not be read, not that there is no such app', async () => {
+    refuseShopApi();
+    const { code, out, err } = await cli(['compliance', 'hipaa', 'app=shop-api']);
+    expect(`${out}\n${err}`).not.toContain('There is no app');
+    // Findings that stand on nothing read: exit 1, as when Heroku cannot be read at all.
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'Heroku could not be read: Heroku app shop-api could not be read: Heroku refused GET /apps/shop-api/formation (403 Forbidden)',
+    );
+    expect(out).toContain('For: app shop-api');
+    expect(out).not.toMatch(/Finding \(met\)/);
+  });
+
+  test('`migrate heroku` models the apps read and says, with the figures, which app is left out', async () => {
+    const whole = await cli(['migrate', 'heroku', '--json']);
+    refuseShopApi();
+    const text = await cli(['migrate', 'heroku']);
+    expect(text.err).toBe('');
+    expect(text.code).toBe(0);
+    const leftOut = '1 Heroku app could not be read, so it is not in this model (its cost is not included): shop-api.';
+    // Among the first lines, before any figure is taken for the whole account, and again with the sources.
+    expect(text.out.split('\n').slice(0, 4).join('\n')).toContain(leftOut);
+    expect(text.out).toMatch(
+      /^ {2}- Not read: app shop-api: Heroku refused GET \/apps\/shop-api\/formation \(403 Forbidden\)/m,
+    );
+    // shop-api is in no line of the model: only the two sentences above name it.
+    expect(text.out.split('\n').filter((line) => line.includes('shop-api'))).toHaveLength(3);
+
+    const json = JSON.parse((await cli(['migrate', 'heroku', '--json'])).out);
+    expect(json.notRead).toEqual([
+      {
+        app: 'shop-api',
+        reason: expect.stringContaining('Heroku refused GET /apps/shop-api/formation (403 Forbidden)'),
+      },
+    ]);
+    expect(json.units.map((unit: { name: string }) => unit.name)).toEqual(['phi-api']);
+    // Current cost is the sum of the apps read: whole minus shop-api's own units.
+    const wholeJson = JSON.parse(whole.out);
+    expect(wholeJson.notRead).toEqual([]);
+    expect(wholeJson.units.map((unit: { name: string }) => unit.name).sort()).toEqual(['phi-api', 'shop-api']);
+    const phi = (model: { units: { name: string; current: string }[] }) =>
+      model.units.find((unit) => unit.name === 'phi-api')?.current;
+    expect(phi(json)).toBe(phi(wholeJson));
+  });
+});

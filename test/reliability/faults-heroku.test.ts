@@ -409,8 +409,7 @@ describe('Stale but labelled: the cached inventory when Heroku fails', () => {
 describe('One app the token cannot read', () => {
   /** shop-api alone: acme-tools is in no line, so the total is shop-api's and foots. */
   const WITHOUT_ACME = herokuRunRateWeek({ 'shop-api': 20234 });
-  const LEFT_OUT =
-    '1 Heroku app could not be read, so it is not in this total (its cost is not included): acme-tools.';
+  const LEFT_OUT = '1 Heroku app could not be read, so it is not in this total (its cost is not included): acme-tools.';
 
   test('403 on its formation: the other apps are shown and total exactly, the app is named as left out; AWS still shown', async () => {
     const app = heroku.world.app('acme-tools');

@@ -30,6 +30,8 @@ beforeAll(async () => {
   ce = await startFakeCostExplorer();
   const world = new HerokuWorld({ seed: 31 });
   world.addApp('shop-api', { formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }] });
+  world.addTeam('acme');
+  world.addApp('acme-tools', { team: 'acme', formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
   heroku = await FakeHeroku.start({ world });
   restoreEnv = setProcessEnv({ ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint });
 });
@@ -100,4 +102,27 @@ test('neither platform with a figure: no empty chart is drawn or shared', async 
   expect(JSON.stringify(nothing.blocks)).toContain('*Heroku*: not available right now');
   expect(chartAlt(nothing)).toBeUndefined();
   expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+});
+
+test('one Heroku app the token may not read: Home shows the others and says, under Heroku, which app is left out', async () => {
+  ce.reply('GetCostAndUsage', costAndUsage);
+  ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '300', Unit: 'USD' }, ForecastResultsByTime: [] }));
+  const acmeTools = heroku.world.app('acme-tools');
+  heroku.inject({ path: `/apps/${acmeTools.id}/formation`, times: Infinity, fault: { type: 'forbidden' } });
+  try {
+    await h.event({ type: 'app_home_opened', user: LEAD, channel: 'DLEAD0001', tab: 'home' });
+    await waitUntil(() => views().length >= 2, 'the Home views');
+    await h.settle();
+    const view = JSON.stringify(views().at(-1)!.blocks);
+    expect(view).not.toContain('*Heroku*: not available right now');
+    // No snapshot yet: last week is shop-api's run-rate alone, 7 × 2 × $50 / 30 = $23.33 (with acme-tools $35.00).
+    expect(view).toMatch(/Last week \(run-rate\)[^"]*\\n\$23\.33/);
+    expect(view).not.toContain('$35.00');
+    expect(view).toContain(
+      ':warning: 1 Heroku app could not be read, so it is not in these run-rate figures (its cost is not included): acme-tools.',
+    );
+    expect(view).not.toContain(acmeTools.id);
+  } finally {
+    heroku.clearFaults();
+  }
 });

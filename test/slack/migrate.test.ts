@@ -106,6 +106,36 @@ describe('/hosting migrate through the real receiver', () => {
     expect(JSON.stringify(audit)).not.toContain('$');
   });
 
+  test('one app the token may not read: the figures are the other apps, and the answer names it with them', async () => {
+    const own = await startHarness({ HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+    heroku.inject({
+      path: `/apps/${heroku.world.app('core-api').id}/formation`,
+      times: Infinity,
+      fault: { type: 'forbidden' },
+    });
+    try {
+      await own.command('migrate heroku', { user_id: LEAD });
+      await own.settle();
+      const body = own.slack.responses.at(-1)?.body as unknown as Body;
+      capture('migrate-heroku-app-not-read', body);
+      expectWithinSlackLimits(body as Json, 50);
+      const leftOut =
+        '1 Heroku app could not be read, so it is not in this model (its cost is not included): core-api.';
+      // 20 × ($7 + $3): core-api's $1,850.00 is in no figure.
+      expect(body.blocks![0].text!.text).toMatch(/^Migrate: Heroku \$200\.00\/mo now;/);
+      const fields: string[] = (body as Json).blocks.find((b: Json) => b.fields).fields.map((f: Json) => f.text);
+      expect(fields[0]).toBe('*Heroku as it runs*\n*$200.00/mo* (20 apps)');
+      const shown = textOf(body);
+      expect(shown).toContain(`:warning: ${leftOut}`);
+      expect(shown).toContain('*Heroku as it runs, by team: $200.00/mo*\n• growth (20 apps): $200.00/mo');
+      expect(body.text).toContain(leftOut);
+      expect(shown).not.toContain(heroku.world.app('core-api').id);
+    } finally {
+      heroku.clearFaults();
+      await own.close();
+    }
+  });
+
   test('Details opens every tier, team, one-off line, assumption and source in a modal; each total is its lines', async () => {
     const { response } = await migrate('migrate heroku');
     const press = await pressButton(harness, response, 'Details');
