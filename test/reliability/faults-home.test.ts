@@ -4,6 +4,7 @@
  */
 import type { HomeView } from '@slack/types';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import { dailyByService, type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { waitUntil } from '../support/gate';
@@ -113,6 +114,7 @@ test('one Heroku app the token may not read: Home shows the others and says, und
     await h.event({ type: 'app_home_opened', user: LEAD, channel: 'DLEAD0001', tab: 'home' });
     await waitUntil(() => views().length >= 2, 'the Home views');
     await h.settle();
+    capture('home-app-not-read', views().at(-1));
     const view = JSON.stringify(views().at(-1)!.blocks);
     expect(view).not.toContain('*Heroku*: not available right now');
     // No snapshot yet: last week is shop-api's run-rate alone, 7 × 2 × $50 / 30 = $23.33 (with acme-tools $35.00).

@@ -1,5 +1,6 @@
 import { takeHerokuSnapshot } from '../../src/jobs/heroku-snapshot';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { standard2xSnapshot } from '../support/snapshots';
 
@@ -48,12 +49,13 @@ type Body = { text: string; blocks?: { text?: { text: string }; elements?: { tex
 const shown = (body: Body) =>
   (body.blocks ?? []).map((b) => b.text?.text ?? (b.elements ?? []).map((e) => e.text ?? '').join(' ')).join('\n');
 
-async function digestPreview(): Promise<string> {
+async function digestPreview(name?: string): Promise<string> {
   const before = h.slack.responses.length;
   const ack = await h.command('digest', { user_id: LEAD });
   expect(ack.status).toBe(200);
   await h.settle();
   const answer = h.slack.responses.slice(before).at(-1)?.body as Body;
+  if (name) capture(name, answer);
   return `${shown(answer)}\n${answer.text}`;
 }
 
@@ -71,7 +73,7 @@ async function seedWholeDays(lastDay: string) {
 
 test('run-rate digest: the app left out is named beside the figures, which are the other apps alone; no AWS model', async () => {
   refuseAcmeTools();
-  const text = await digestPreview();
+  const text = await digestPreview('digest-app-not-read');
   // shop-api alone: 7 × 2 × $50 / 30 = $23.33 (with acme-tools it would be $35.00).
   expect(text).toContain('*Heroku* last week: *$23.33*');
   expect(text).not.toContain('$35.00');
