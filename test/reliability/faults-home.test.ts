@@ -123,6 +123,10 @@ test('one Heroku app the token may not read: Home shows the others and says, und
     expect(view).toContain(
       ':warning: 1 Heroku app could not be read, so it is not in these run-rate figures (its cost is not included): acme-tools.',
     );
+    // The sums of both platforms carry Heroku's figures without it: said beside them too.
+    expect(view).toContain(
+      ":warning: Heroku's part of these sums leaves out what could not be read (named under Heroku below).",
+    );
     expect(view).not.toContain(acmeTools.id);
   } finally {
     heroku.clearFaults();

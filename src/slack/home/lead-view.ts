@@ -90,6 +90,8 @@ function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): 
 function combinedBlock(figures: DashboardFigures): KnownBlock[] {
   const c = figures.combined;
   if (!c) return [];
+  // The sums carry a platform's figures as they are: an app it left out is missing here too.
+  const partial = figures.platforms.filter((platform) => 'leftOut' in platform && platform.leftOut).map((p) => p.name);
   return [
     {
       type: 'section',
@@ -101,6 +103,13 @@ function combinedBlock(figures: DashboardFigures): KnownBlock[] {
         field(`Change on the week before${figures.weekSpan}`, c.change),
       ],
     },
+    ...(partial.length > 0
+      ? [
+          context(
+            `:warning: ${partial.join(' and ')}'s part of these sums leaves out what could not be read (named under ${partial.join(' and ')} below).`,
+          ),
+        ]
+      : []),
   ];
 }
 
