@@ -117,6 +117,28 @@ describe('an AWS account on Heroku', () => {
     expect(model.oneOff.total.toFixed(2)).toBe('3227.00');
   });
 
+  it('counts every RDS instance of a class as a database to move and price, as Cost Explorer cannot tell a replica', () => {
+    // Three db.t4g.medium running: before, "× 3 (a leader and followers)" and one database in the one-off.
+    const three = modelAwsAccount(
+      account({
+        instances: [
+          { service: 'ec2', instanceType: 'm6i.large', count: 3, multiAz: false },
+          { service: 'rds', instanceType: 'db.t4g.medium', count: 3, multiAz: false },
+        ],
+      }),
+      catalog,
+    );
+    for (const tier of three.tiers)
+      expect(items(tier.lines.filter((l) => l.category === 'database'))).toEqual([
+        // 300 GB over three instances: 100 GB each, so standard-2 (256 GB) at $200.
+        ['RDS db.t4g.medium: Heroku Postgres standard-2 × 3 (one for each RDS instance)', 60000],
+      ]);
+    expect(items(three.oneOff.lines)).toContainEqual(['Moving 3 databases (8 h each: copy, check, switch)', 240000]);
+    expect(three.assumptions).toContain(
+      'Each RDS instance is its own Heroku Postgres database, and the one-off counts each: AWS bills a read replica as a DB instance of its class, and Cost Explorer does not say which instances are replicas (a replica could become a Heroku follower at the same plan price).',
+    );
+  });
+
   it('counts a Compute Savings Plan fee as what pays for the instances it covers, not as a service that stays on AWS', () => {
     // Ten m5.large all month under a 1-year no-upfront Compute Savings Plan: Cost Explorer's unblended
     // cost shows the covered usage netted to $0 by the plan's negation, and the plan's fee as a

@@ -98,7 +98,7 @@ function unitLines(
   }
   if (i.service === 'rds') {
     const { spec, fits } = choosePostgresPlan(catalog, size.memoryGb, storageGb, [i.multiAz ? 'premium' : 'standard']);
-    const followers = i.count > 1 ? ` × ${i.count} (a leader and followers)` : '';
+    const followers = i.count > 1 ? ` × ${i.count} (one for each RDS instance)` : '';
     return {
       lines: [
         lineFor(priceOf(catalog, spec.priceKey), `${prefix}Heroku Postgres ${spec.plan}${followers}`, i.count, {
@@ -224,7 +224,8 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     {
       apps: account.instances.filter((i) => i.service === 'ec2').length,
       appWord: 'EC2 instance type',
-      databases: databases.length,
+      // Every RDS instance is a database to move: Cost Explorer cannot tell a read replica from a primary.
+      databases: databases.reduce((n, i) => n + i.count, 0),
       dataOutGb: Math.ceil(account.rdsStorageGb ?? 0),
     },
     catalog,
@@ -256,6 +257,11 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
         const tiers = whats.every((w) => w === whats[0]) ? `${whats[0]} in every tier` : rule.whats.join(', ');
         return `${unitName(i)} (${i.count} × ${formatMemory(size.memoryGb)}${size.vcpu ? `, ${size.vcpu} vCPU` : ''}) → ${tiers}${rule.why ? `: ${rule.why}` : ''}.`;
       }),
+      ...(databases.some((i) => i.count > 1)
+        ? [
+            'Each RDS instance is its own Heroku Postgres database, and the one-off counts each: AWS bills a read replica as a DB instance of its class, and Cost Explorer does not say which instances are replicas (a replica could become a Heroku follower at the same plan price).',
+          ]
+        : []),
       ...(databases.length > 1
         ? [
             `RDS storage (${account.rdsStorageGb ?? 0} GB in all) is shared out over the databases in proportion to their RAM.`,
