@@ -10,7 +10,7 @@ import type { EnvironmentName, Estimate, EstimateOptions } from '../core/model';
 // The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
 import { estimate } from '../core/model/estimate';
 import { BUNDLED_AWS_REGION, type Catalog, type LayeredCatalog } from '../core/pricing';
-import type { Workload } from '../core/workload';
+import { cachesOf, databasesOf, type Workload } from '../core/workload';
 import type { Services } from '../services';
 import { SourceError } from '../sources/source-error';
 import { notListedYetNote } from './app-not-listed';
@@ -186,8 +186,8 @@ export async function answerEstimate(
 function formationLines(workload: Workload): string[] {
   return [
     ...workload.processes.map((process) => `${process.name}: ${process.count} × ${process.size}`),
-    ...(workload.database ? [`Heroku Postgres ${workload.database.plan}`] : []),
-    ...(workload.cache ? [`Heroku Key-Value Store ${workload.cache.plan}`] : []),
+    ...databasesOf(workload).map((database) => `Heroku Postgres ${database.plan}`),
+    ...cachesOf(workload).map((cache) => `Heroku Key-Value Store ${cache.plan}`),
     ...workload.addOns.map((addOn) => `${addOn.service} ${addOn.plan}`),
   ];
 }

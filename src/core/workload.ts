@@ -68,9 +68,26 @@ export interface Workload {
   processes: ProcessType[];
   database?: Database;
   cache?: Cache;
+  /**
+   * A live Heroku app's other Heroku Postgres databases (an analytics database, a follower: the Platform
+   * API does not say which): each is a database of its own on either platform, never an add-on that stays.
+   */
+  extraDatabases?: Database[];
+  /** A live Heroku app's other Key-Value Stores: each a cache of its own on either platform. */
+  extraCaches?: Cache[];
   addOns: AddOn[];
   egressGbPerMonth: number;
   logGbPerMonth: number;
   environments: Environments;
   compliance: ComplianceNeed[];
+}
+
+/** Every database of a workload: the main one first, then any others a live app has. */
+export function databasesOf(workload: Workload): Database[] {
+  return workload.database ? [workload.database, ...(workload.extraDatabases ?? [])] : [];
+}
+
+/** Every cache of a workload: the main one first, then any others a live app has. */
+export function cachesOf(workload: Workload): Cache[] {
+  return workload.cache ? [workload.cache, ...(workload.extraCaches ?? [])] : [];
 }

@@ -113,6 +113,12 @@ test('an app that runs no dynos is said to, and is taken to log nothing (as in `
       `  - ${app} runs no dynos (its formation is empty or scaled to 0): only its add-ons are priced, and it is taken to send and log nothing.`,
     );
     expect(out).not.toContain('CloudWatch Logs ingestion');
+    // Nothing runs, so nothing reaches the internet: no NAT gateway (it was $32.85/mo, with an address).
+    expect(out).not.toContain('NAT gateway:');
+    expect(out).not.toContain('Public IPv4');
+    expect(out).toContain(
+      'On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs: as no process runs, AWS has no NAT gateway, public address or logs there: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways)',
+    );
   }
   const migrate = await cli(heroku, ['migrate', 'heroku']);
   expect(migrate.code).toBe(0);
@@ -184,4 +190,37 @@ test('an app made after the list of apps was read: the CLI says when the list wa
       /The list of apps is as of .* UTC \(cached\): an app made since then is found after the next read/,
     );
   }
+});
+
+test('an app with a second Postgres and a second Key-Value Store: each is priced at its plan on Heroku and is its own RDS instance and cache on AWS', async () => {
+  // Before: the smaller of each was an add-on "bought directly" on AWS at its Heroku price.
+  const heroku = await herokuWith('shop-api', [
+    { service: 'heroku-postgresql', plan: 'standard-2', cents: 20000 },
+    { service: 'heroku-redis', plan: 'premium-0', cents: 1500 },
+    { service: 'heroku-redis', plan: 'premium-2', cents: 6000 },
+  ]);
+  const { code, out } = await cli(heroku, ['estimate', 'app=shop-api']);
+  expect(code).toBe(0);
+  // $50 web, $200 standard-2, $50 standard-0, $60 premium-2, $15 premium-0.
+  const herokuSide = section(out, 'Heroku as it runs: $375.00/mo infrastructure');
+  expect(herokuSide).toContain('Heroku Postgres standard-2: 1 × $200.00/month = $200.00/mo');
+  expect(herokuSide).toContain('Heroku Postgres standard-0: 1 × $50.00/month = $50.00/mo');
+  expect(herokuSide).toContain('Heroku Key-Value Store premium-0: 1 × $15.00/month = $15.00/mo');
+  for (const tier of ['like-for-like', 'consolidated', 'optimised']) {
+    const aws = section(out, `AWS (us-east-1), ${tier} tier (modelled)`);
+    expect(aws).toContain(
+      'RDS PostgreSQL db.m6g.large Single-AZ, for Heroku Postgres standard-2: 730 × $0.159/hour = $116.07/mo',
+    );
+    expect(aws).toContain(
+      'RDS PostgreSQL db.m6g.large Single-AZ, for Heroku Postgres standard-0: 730 × $0.159/hour = $116.07/mo',
+    );
+    expect(aws).toContain('RDS gp3 storage (256 GB, Single-AZ, for Heroku Postgres standard-2)');
+    expect(aws).not.toContain('bought directly');
+  }
+  expect(section(out, 'AWS (us-east-1), like-for-like tier (modelled)')).toContain(
+    'ElastiCache cache.t4g.micro × 2 (primary and replica), for Key-Value Store premium-0: 1,460 × $0.016/hour = $23.36/mo',
+  );
+  expect(out).toContain(
+    '  - 1 app has more than one Heroku Postgres or Key-Value Store: shop-api (Postgres standard-2 and standard-0;',
+  );
 });

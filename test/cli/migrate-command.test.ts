@@ -192,6 +192,137 @@ describe('npx hosting-advisor migrate heroku', () => {
   });
 });
 
+describe('npx hosting-advisor migrate heroku, with an app of two Postgres and two Key-Value Stores and a staging app scaled to 0', () => {
+  // Before: shop-api's standard-0 and premium-0 (the smaller of each) were "add-ons bought directly" on AWS at
+  // their Heroku price ($65.00), and the staging environment, where no dyno runs, paid a NAT gateway, its
+  // data and address ($36.59): AWS like-for-like $556.22/mo, one-off $6,400.00 (2 databases of 3).
+  let data: FakeHeroku;
+  beforeAll(async () => {
+    const w = new HerokuWorld({ seed: 9 });
+    w.addTeam('shop', { type: 'team' });
+    w.addApp('shop-api', {
+      team: 'shop',
+      formation: [
+        { type: 'web', quantity: 2, size: 'standard-2X' },
+        { type: 'worker', quantity: 1, size: 'standard-1X' },
+      ],
+      addOns: [
+        { service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 },
+        { service: 'heroku-postgresql', plan: 'standard-2', cents: 20000 },
+        { service: 'heroku-redis', plan: 'premium-0', cents: 1500 },
+        { service: 'heroku-redis', plan: 'premium-2', cents: 6000 },
+        { service: 'papertrail', plan: 'fixa', cents: 700 },
+      ],
+    });
+    w.addApp('shop-api-staging', {
+      team: 'shop',
+      formation: [{ type: 'web', quantity: 0, size: 'standard-1X' }],
+      addOns: [
+        { service: 'heroku-postgresql', plan: 'essential-0', cents: 500 },
+        { service: 'heroku-redis', plan: 'mini', cents: 300 },
+      ],
+    });
+    w.addApp('blog', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+    data = await FakeHeroku.start({ world: w });
+  });
+  afterAll(() => data.close());
+
+  const env = () => ({ HEROKU_API_TOKEN: data.token, HEROKU_API_URL: data.url });
+  type Line = { item: string; environment: string; monthly: string };
+  const cents = (s: string) => Math.round(Number(s) * 100);
+
+  test('--json: both databases are RDS instances and both caches ElastiCache in every tier, nothing of them stays on Heroku', async () => {
+    const { code, stdout } = await run(['heroku', '--json'], env());
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    // Heroku: shop-api 2 × $50 + $25 + standard-2 $200 + standard-0 $50 + premium-2 $60 + premium-0 $15 + papertrail $7;
+    // staging essential-0 $5 + mini $3; blog $7.
+    expect(json.current.monthly).toBe('472.00');
+    expect(
+      json.current.lines
+        .filter((l: Line) => l.item.startsWith('shop-api: Heroku'))
+        .map((l: Line) => [l.item, l.monthly]),
+    ).toEqual([
+      ['shop-api: Heroku Postgres standard-2', '200.00'],
+      ['shop-api: Heroku Postgres standard-0', '50.00'],
+      ['shop-api: Heroku Key-Value Store premium-2', '60.00'],
+      ['shop-api: Heroku Key-Value Store premium-0', '15.00'],
+    ]);
+    for (const tier of json.tiers) {
+      const databases = tier.lines
+        .filter((l: Line) => l.item.startsWith('shop-api: RDS'))
+        .map((l: Line) => [l.item, l.monthly]);
+      // Production and a Standard plan: non-burstable db.m6g.large (8 GiB) for both, each with its plan's storage.
+      expect([tier.id, databases]).toEqual([
+        tier.id,
+        [
+          ['shop-api: RDS PostgreSQL db.m6g.large Single-AZ, for Heroku Postgres standard-2', '116.07'],
+          ['shop-api: RDS gp3 storage (256 GB, Single-AZ, for Heroku Postgres standard-2)', '29.44'],
+          ['shop-api: RDS PostgreSQL db.m6g.large Single-AZ, for Heroku Postgres standard-0', '116.07'],
+          ['shop-api: RDS gp3 storage (64 GB, Single-AZ, for Heroku Postgres standard-0)', '7.36'],
+        ],
+      ]);
+      // No Heroku data store is "bought directly": only the marketplace add-on is.
+      expect(
+        tier.lines.filter((l: Line) => l.item.endsWith('bought directly')).map((l: Line) => [l.item, l.monthly]),
+      ).toEqual([['shop-api: papertrail (fixa), bought directly', '7.00']]);
+      // Every total is the sum of its lines as shown.
+      expect(tier.lines.reduce((n: number, l: Line) => n + cents(l.monthly), 0)).toBe(cents(tier.monthly));
+    }
+    const caches = (id: string) =>
+      json.tiers
+        .find((t: { id: string }) => t.id === id)
+        .lines.filter((l: Line) => l.environment === 'production' && /ElastiCache/.test(l.item))
+        .map((l: Line) => [l.item, l.monthly]);
+    // Both HA plans with a replica each, like-for-like on their own nodes ...
+    expect(caches('like-for-like')).toEqual([
+      ['shop-api: ElastiCache cache.t4g.micro × 2 (primary and replica), for Key-Value Store premium-2', '23.36'],
+      ['shop-api: ElastiCache cache.t4g.micro × 2 (primary and replica), for Key-Value Store premium-0', '23.36'],
+    ]);
+    // ... and, small (50 MB and 250 MB), sharing one node pair in the consolidated tiers, as small caches do.
+    expect(caches('consolidated')).toEqual([
+      ['ElastiCache cache.t4g.micro × 2 (primary and replica) shared by 2 caches of 1 app', '23.36'],
+    ]);
+    expect(json.tiers.map((t: { id: string; monthly: string }) => [t.id, t.monthly])).toEqual([
+      ['like-for-like', '601.42'],
+      ['consolidated', '578.06'],
+      ['optimised', '526.57'],
+    ]);
+    // 3 apps × 16 h + 3 databases (shop-api's two and staging's one) × 8 h at $100/h.
+    expect(json.oneOff.total).toBe('7200.00');
+  });
+
+  test('--json: staging, where no dyno runs, has its databases and caches but no NAT gateway, address or logs', async () => {
+    const { stdout } = await run(['heroku', '--json'], env());
+    const json = JSON.parse(stdout);
+    for (const tier of json.tiers) {
+      const staging = tier.lines.filter((l: Line) => l.environment === 'staging').map((l: Line) => l.item);
+      expect(staging.some((item: string) => /NAT|Public IPv4|CloudWatch|Load Balancer/.test(item))).toBe(false);
+      expect(staging).toEqual(expect.arrayContaining(['shop-api-staging: RDS PostgreSQL db.t4g.micro Single-AZ']));
+      // Production, where processes run, keeps its two NAT gateways.
+      expect(tier.lines.map((l: Line) => l.item)).toContain('NAT gateway × 2 (one per Availability Zone)');
+    }
+  });
+
+  test('text: a lead reads which apps have several data stores, the one-off for each database, and why staging has no NAT', async () => {
+    const { code, stdout } = await run(['heroku'], env());
+    expect(code).toBe(0);
+    expect(stdout).toContain('    Moving 3 databases (8 h each: copy, check, switch): $2,400.00 once');
+    expect(stdout).toContain(
+      '  - 1 app has more than one Heroku Postgres or Key-Value Store: shop-api (Postgres standard-2 and standard-0; Key-Value Store premium-2 and premium-0). None can stay on Heroku when the app moves, so each Postgres is its own RDS instance',
+    );
+    expect(stdout).toContain("Heroku's Platform API does not say which Postgres add-on is a follower");
+    expect(stdout).toContain(
+      '  - No process runs in staging (its apps are scaled to 0 or hold only data), so AWS has no NAT gateway, public address or logs there: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways)',
+    );
+    expect(stdout).toContain(
+      'Heroku Postgres standard-2 (8 GB) → RDS PostgreSQL db.m6g.large Single-AZ with 256 GB gp3 storage',
+    );
+    const sections = sectionsOf(stdout);
+    for (const s of sections) expect([s.heading, s.rows.reduce((a, b) => a + b, 0)]).toEqual([s.heading, s.total]);
+  });
+});
+
 describe('npx hosting-advisor migrate heroku, with an app in a Shield Private Space', () => {
   let shielded: FakeHeroku;
   beforeAll(async () => {

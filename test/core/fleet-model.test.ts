@@ -126,6 +126,40 @@ describe('a fleet of small apps on AWS', () => {
   });
 });
 
+describe('an environment where no process runs', () => {
+  // shop-staging is scaled to 0 and holds only its database: RDS in a private subnet needs no NAT gateway.
+  const fleet = modelFleet(
+    [
+      { name: 'shop', workload: workload([['web', 2, 'standard-2x']], 'standard-0') },
+      { name: 'shop-staging', workload: workload([], 'standard-0', 'premium-0') },
+    ],
+    catalog,
+  );
+
+  it('has its databases and caches but no NAT gateway, NAT data, address or logs, in every tier', () => {
+    for (const tier of fleet.tiers) {
+      const staging = tier.lines.filter((l) => l.environment === 'staging').map((l) => l.item);
+      expect([tier.id, staging.filter((item) => /NAT|Public IPv4|CloudWatch|Load Balancer/.test(item))]).toEqual([
+        tier.id,
+        [],
+      ]);
+      expect(staging).toContain('shop-staging: RDS PostgreSQL db.t4g.medium Single-AZ');
+      expect(itemsOf(tier.lines, /^NAT gateway ×/).map((l) => l.item)).toEqual([
+        'NAT gateway × 2 (one per Availability Zone)',
+      ]);
+    }
+  });
+
+  it('says why, where it explains the shared infrastructure', () => {
+    expect(fleet.assumptions).toContain(
+      'No process runs in staging (its apps are scaled to 0 or hold only data), so AWS has no NAT gateway, public address or logs there: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways), and RDS and ElastiCache in private subnets need none.',
+    );
+    const shared = fleet.assumptions.findIndex((a) => a.startsWith('Shared once per environment on AWS'));
+    expect(fleet.assumptions[shared]).toContain('(none of these where no process runs)');
+    expect(fleet.assumptions[shared + 1]).toMatch(/^No process runs in staging/);
+  });
+});
+
 describe('a pipeline with staging and open review apps', () => {
   // One app, its staging copy and 30 review apps a pull request each, every one with its own database.
   const review = (n: number): FleetApp => ({

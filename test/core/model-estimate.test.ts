@@ -90,6 +90,18 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
     expect(cents(addresses)).toBe(4 * 365);
   });
 
+  it('adds no NAT gateway, address or logs for a workload of a database alone: nothing runs to use them', () => {
+    // Before: 2 NAT gateways ($65.70) and their 2 addresses ($7.30) beside a database in a private subnet.
+    for (const text of ['postgres=standard-0', 'aws rds=db.m6g.large']) {
+      const e = estimateOf(text);
+      const modelled = text.startsWith('aws') ? e.aws : e.tiers[0];
+      expect(modelled.lines.filter((l) => /NAT|Public IPv4|CloudWatch/.test(l.item))).toEqual([]);
+      expect(e.assumptions.join('\n')).toContain(
+        'On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs: as no process runs',
+      );
+    }
+  });
+
   it('prices RDS PostgreSQL db.t3.large Single-AZ at $105.85', () => {
     const e = estimateOf('aws web=1xm5.large rds=db.t3.large');
     const rds = line(e.aws.lines, /RDS PostgreSQL db\.t3\.large Single-AZ/);

@@ -224,6 +224,52 @@ describe('/hosting migrate through the real receiver', () => {
   });
 });
 
+describe('/hosting migrate with an app of two Postgres databases and a staging app where nothing runs', () => {
+  let data: FakeHeroku;
+  let dataHarness: Harness;
+  beforeAll(async () => {
+    const w = new HerokuWorld({ seed: 12 });
+    w.addApp('shop-api', {
+      formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }],
+      addOns: [
+        { service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 },
+        { service: 'heroku-postgresql', plan: 'standard-2', cents: 20000 },
+      ],
+    });
+    w.addApp('shop-api-staging', {
+      formation: [{ type: 'web', quantity: 0, size: 'standard-1X' }],
+      addOns: [{ service: 'heroku-postgresql', plan: 'essential-0', cents: 500 }],
+    });
+    data = await FakeHeroku.start({ world: w });
+    dataHarness = await startHarness({ HEROKU_API_TOKEN: data.token, HEROKU_API_URL: data.url });
+  });
+  afterAll(async () => {
+    await dataHarness.close();
+    await data.close();
+  });
+
+  test('Details names the app with two databases, moves all three databases, and says why staging has no NAT gateway', async () => {
+    await dataHarness.command('migrate heroku', { user_id: LEAD });
+    await dataHarness.settle();
+    const body = dataHarness.slack.responses.at(-1)!.body as Json;
+    const press = await pressButton(dataHarness, body, 'Details');
+    const view: Json = press.calls.find((call) => call.method === 'views.update')!.body.view;
+    capture('migrate-several-databases-details', { trigger_id: 'trigger', view });
+    expectWithinSlackLimits(view, 100);
+    const shown = textOf(view);
+    // 2 apps × 16 h + 3 databases × 8 h at $100/h: before, shop-api's standard-0 was an add-on and not moved.
+    expect(shown).toContain('• Moving 3 databases (8 h each: copy, check, switch): $2,400.00 once');
+    expect(shown).toContain(
+      '1 app has more than one Heroku Postgres or Key-Value Store: shop-api (Postgres standard-2 and standard-0).',
+    );
+    expect(shown).toContain('No process runs in staging (its apps are scaled to 0 or hold only data)');
+    // Databases (RDS instances and storage), like-for-like: standard-2 and standard-0 each on db.m6g.large
+    // ($116.07 each) with 256 GB ($29.44) and 64 GB ($7.36); staging's essential-0 on db.t4g.micro ($11.68, 20 GB $2.30).
+    expect(shown).toContain('• Databases (RDS instances and storage): $282.92/mo');
+    expect(shown).not.toContain('bought directly');
+  });
+});
+
 describe('/hosting migrate for the largest realistic account', () => {
   let big: FakeHeroku;
   let bigHarness: Harness;

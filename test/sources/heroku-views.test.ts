@@ -118,15 +118,17 @@ describe('app → Workload', () => {
     });
   });
 
-  it('premium and up is HA; a second database stays visible as an add-on; names match in any case', () => {
+  it('premium and up is HA; a second database is a database of its own, not an add-on; names match in any case', () => {
     const workload = source.liveApp(inventory, 'ACME-PHI').workload;
     expect(workload.processes).toEqual([
       { name: 'web', count: 3, size: 'shield-s', memoryGb: 1, vcpu: 2, dedicated: true },
     ]);
     expect(workload.database).toEqual({ plan: 'premium-2', memoryGb: 8, storageGb: 256, highAvailability: true });
-    expect(workload.addOns).toEqual([
-      { service: 'heroku-postgresql', plan: 'shield-0', monthlyCents: null, contract: true },
+    // Before, the shield-0 was an add-on, kept on AWS at its Heroku price as if it could stay on Heroku.
+    expect(workload.extraDatabases).toEqual([
+      { plan: 'shield-0', memoryGb: 4, storageGb: 64, highAvailability: true },
     ]);
+    expect(workload.addOns).toEqual([]);
   });
 
   it('an app in a Shield Private Space holds HIPAA data; one in a plain Private Space does not', () => {
@@ -138,8 +140,10 @@ describe('app → Workload', () => {
         'CloudTrail data events (1,000,000)',
         'GuardDuty event analysis (1,000,000 events)',
       ]);
+      // HIPAA: a backup of each of its production databases, the premium-2 and the shield-0.
       expect(tier.lines.filter((l) => l.category === 'backup').map((l) => l.item)).toEqual([
         'acme-phi: AWS Backup of the database (256 GB)',
+        'acme-phi: AWS Backup of the database (64 GB)',
       ]);
     }
     expect(fleet.assumptions.join('\n')).toContain('1 app holds HIPAA-regulated data (acme-phi)');

@@ -4,6 +4,7 @@ import type { Add, AwsAppEnvironment } from './aws-tiers';
 import { chooseCacheNode } from './choose-aws';
 import { unknownLine } from './cost-line';
 import { plural } from './describe';
+import type { AwsCache } from './stacks';
 import type { CostLine } from './types';
 
 /**
@@ -18,19 +19,31 @@ const SHARED_CACHE_MAX_GB = 1;
 const keyOf = (spec: CacheNodeSpec, engine: CacheEngine) => (engine === 'valkey' ? spec.valkeyPriceKey : spec.priceKey);
 const nameOf = (engine: CacheEngine) => (engine === 'valkey' ? 'ElastiCache for Valkey' : 'ElastiCache');
 
-/** One app's own cache node (and its replica), on the engine given. */
-export function cacheLine(
+/** Each of an app's caches on its own node (and its replica), on the engine given. */
+export function cacheLines(
   app: AwsAppEnvironment,
   catalog: Catalog,
   add: Add,
   lines: CostLine[],
   engine: CacheEngine,
 ): void {
-  const cache = app.stack.cache;
-  if (!cache) return;
+  if (app.stack.cache) cacheLine(app, app.stack.cache, catalog, add, lines, engine);
+  for (const cache of app.stack.extraCaches ?? []) cacheLine(app, cache, catalog, add, lines, engine);
+}
+
+/** One cache's own node (and its replica); several of an app's name the Key-Value Store each replaces. */
+function cacheLine(
+  app: AwsAppEnvironment,
+  cache: AwsCache,
+  catalog: Catalog,
+  add: Add,
+  lines: CostLine[],
+  engine: CacheEngine,
+): void {
   const nodes = cache.nodes * app.copies;
   const replica = cache.nodes > 1 ? ' (primary and replica)' : '';
-  const item = `${app.prefix}${nameOf(engine)} ${cache.node}${nodes > 1 ? ` × ${nodes}${replica}` : ''}`;
+  const from = cache.from ? `, for Key-Value Store ${cache.from}` : '';
+  const item = `${app.prefix}${nameOf(engine)} ${cache.node}${nodes > 1 ? ` × ${nodes}${replica}` : ''}${from}`;
   if (cache.spec) add(priceOf(catalog, keyOf(cache.spec, engine)), item, AWS_HOURS_PER_MONTH * nodes, 'cache');
   else
     lines.push(
@@ -38,9 +51,15 @@ export function cacheLine(
     );
 }
 
+/** One cache of one app, as the consolidated tiers share them out. */
+interface AppCache {
+  app: AwsAppEnvironment;
+  cache: AwsCache;
+}
+
 /**
- * Small caches of several apps on one shared node (a replica when any of them is highly available),
- * when that costs less than their own nodes; otherwise each keeps its own.
+ * Small caches (of several apps, or several of one app) on one shared node (a replica when any of them
+ * is highly available), when that costs less than their own nodes; otherwise each keeps its own.
  */
 export function sharedCacheLines(
   apps: readonly AwsAppEnvironment[],
@@ -49,22 +68,29 @@ export function sharedCacheLines(
   lines: CostLine[],
   engine: CacheEngine,
 ): void {
-  const small = apps.filter((a) => a.stack.cache?.spec && a.stack.cache.needGb * a.copies <= SHARED_CACHE_MAX_GB);
+  const caches: AppCache[] = [];
+  for (const app of apps) {
+    if (app.stack.cache) caches.push({ app, cache: app.stack.cache });
+    for (const cache of app.stack.extraCaches ?? []) caches.push({ app, cache });
+  }
+  const small = caches.filter((c) => c.cache.spec && c.cache.needGb * c.app.copies <= SHARED_CACHE_MAX_GB);
   let sharing = small.length > 1 ? small : [];
-  const needGb = Math.round(sharing.reduce((sum, a) => sum + a.stack.cache!.needGb * a.copies, 0) * 1000) / 1000;
-  const nodes = sharing.some((a) => a.stack.cache!.nodes > 1) ? 2 : 1;
+  const needGb = Math.round(sharing.reduce((sum, c) => sum + c.cache.needGb * c.app.copies, 0) * 1000) / 1000;
+  const nodes = sharing.some((c) => c.cache.nodes > 1) ? 2 : 1;
   const { spec } = chooseCacheNode(catalog, needGb);
   const hourly = (key: string) => catalog.entries.get(key)?.unitPrice?.toNumber() ?? Number.POSITIVE_INFINITY;
-  const own = sharing.reduce(
-    (sum, a) => sum + hourly(keyOf(a.stack.cache!.spec!, engine)) * a.stack.cache!.nodes * a.copies,
-    0,
-  );
+  const own = sharing.reduce((sum, c) => sum + hourly(keyOf(c.cache.spec!, engine)) * c.cache.nodes * c.app.copies, 0);
   if (sharing.length > 0 && hourly(keyOf(spec, engine)) * nodes >= own - 1e-9) sharing = [];
-  for (const app of apps) if (!sharing.includes(app)) cacheLine(app, catalog, add, lines, engine);
+  for (const c of caches) if (!sharing.includes(c)) cacheLine(c.app, c.cache, catalog, add, lines, engine);
   if (sharing.length === 0) return;
+  const owners = new Set(sharing.map((c) => c.app)).size;
+  const whose =
+    owners === sharing.length
+      ? `the caches of ${plural(owners, 'app')}`
+      : `${plural(sharing.length, 'cache')} of ${plural(owners, 'app')}`;
   add(
     priceOf(catalog, keyOf(spec, engine)),
-    `${nameOf(engine)} ${spec.node}${nodes > 1 ? ' × 2 (primary and replica)' : ''} shared by the caches of ${plural(sharing.length, 'app')}`,
+    `${nameOf(engine)} ${spec.node}${nodes > 1 ? ' × 2 (primary and replica)' : ''} shared by ${whose}`,
     AWS_HOURS_PER_MONTH * nodes,
     'cache',
   );

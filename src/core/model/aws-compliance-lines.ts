@@ -87,7 +87,7 @@ export function awsComplianceLines(
       );
     else if (databases.length > 1)
       notes.push(
-        `HIPAA on AWS: AWS Backup keeps one full copy of each of the ${databases.length} regulated production databases (${formatCount(databases.reduce((gb, d) => gb + d.storageGb, 0))} GB in all), one line per app; the us-east-1 rate is unconfirmed (us-west-1 value used).`,
+        `HIPAA on AWS: AWS Backup keeps one full copy of each of the ${databases.length} regulated production databases (${formatCount(databases.reduce((gb, d) => gb + d.storageGb, 0))} GB in all), one line each; the us-east-1 rate is unconfirmed (us-west-1 value used).`,
       );
   }
   if (compliance.includes('pci') && hasLoadBalancer) {

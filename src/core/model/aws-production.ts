@@ -7,7 +7,7 @@ import {
   findRdsClass,
   RDS_MIN_STORAGE_GB,
 } from '../pricing';
-import type { ProcessType, Workload } from '../workload';
+import type { Cache, Database, ProcessType, Workload } from '../workload';
 import {
   chooseCacheNode,
   chooseFargateTask,
@@ -18,7 +18,7 @@ import {
 import { formatMemory, isWebProcess } from './describe';
 import { kept } from './remembered';
 import { type ArchitectureChoice, guidanceNote, instanceForDyno, needOfDyno, type ProcessNeed } from './sizing-rules';
-import type { AwsCompute, AwsStack } from './stacks';
+import type { AwsCache, AwsCompute, AwsDatabase, AwsStack } from './stacks';
 import type { EnvironmentName, EstimateOptions } from './types';
 
 const VALKEY_NOTE =
@@ -110,7 +110,7 @@ export function awsFromHeroku(
   const fargate = options.awsCompute === 'fargate';
   const mode: Mode = fargate ? (`fargate-${arch}` as const) : arch;
   const compute = workload.processes.map((p): AwsCompute => {
-    const count = isWebProcess(p.name) ? Math.max(minimumWeb, p.count) : p.count;
+    const count = isWebProcess(p.name) && p.count > 0 ? Math.max(minimumWeb, p.count) : p.count;
     if (count > p.count) {
       notes.push(
         `web runs ${count} instances on AWS (Heroku has ${p.count}): two across Availability Zones give the redundancy Heroku's router provides.`,
@@ -145,8 +145,10 @@ export function awsFromHeroku(
         };
   });
   const stack: AwsStack = { compute, architecture: arch };
-  if (workload.database) {
-    const db = workload.database;
+  // An app with several databases or caches names the Heroku plan each replaces on its lines.
+  const severalDatabases = (workload.extraDatabases?.length ?? 0) > 0;
+  const severalCaches = (workload.extraCaches?.length ?? 0) > 0;
+  const rdsOf = (db: Database): AwsDatabase => {
     const families = rdsFamiliesFor(db.plan, environment);
     const { spec, fits } = chooseRdsClass(catalog, db.memoryGb, db.highAvailability, families);
     const storageGb = Math.max(RDS_MIN_STORAGE_GB, db.storageGb);
@@ -159,10 +161,10 @@ export function awsFromHeroku(
         : `Database: no ${kind} in the price list has ${formatMemory(db.memoryGb)}; priced as the largest, ${spec.dbClass}.`,
       PRODUCTION_DATABASE_RULE,
     );
-    stack.database = { dbClass: spec.dbClass, spec, multiAz: db.highAvailability, storageGb };
-  }
-  if (workload.cache) {
-    const cache = workload.cache;
+    const from = severalDatabases ? { from: db.plan } : {};
+    return { dbClass: spec.dbClass, spec, multiAz: db.highAvailability, storageGb, ...from };
+  };
+  const nodeOf = (cache: Cache): AwsCache => {
     const { spec, fits } = chooseCacheNode(catalog, cache.memoryGb);
     const nodes = cache.highAvailability ? 2 : 1;
     const replica = nodes === 2 ? ', with a replica in a second zone, as the plan is highly available' : '';
@@ -172,7 +174,12 @@ export function awsFromHeroku(
         : `Cache: no ElastiCache node in the price list has ${formatMemory(cache.memoryGb)}; priced as the largest, ${spec.node}${replica}.`,
       VALKEY_NOTE,
     );
-    stack.cache = { node: spec.node, spec, nodes, needGb: cache.memoryGb };
-  }
+    const from = severalCaches ? { from: cache.plan } : {};
+    return { node: spec.node, spec, nodes, needGb: cache.memoryGb, ...from };
+  };
+  if (workload.database) stack.database = rdsOf(workload.database);
+  if (workload.cache) stack.cache = nodeOf(workload.cache);
+  if (workload.extraDatabases) stack.extraDatabases = workload.extraDatabases.map(rdsOf);
+  if (workload.extraCaches) stack.extraCaches = workload.extraCaches.map(nodeOf);
   return stack;
 }

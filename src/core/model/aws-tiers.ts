@@ -1,13 +1,13 @@
 import { AWS_HOURS_PER_MONTH, Decimal } from '../money';
 import { type Catalog, type CatalogEntry, priceOf, RDS_MIN_STORAGE_GB } from '../pricing';
 import { finish, type Steps } from '../steps';
-import { cacheLine, sharedCacheLines } from './aws-cache-lines';
+import { cacheLines, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';
 import { lineFor, unknownLine } from './cost-line';
 import { formatCount, percent, plural } from './describe';
 import { kept } from './remembered';
 import { instanceForDyno, type ProcessNeed } from './sizing-rules';
-import type { AwsStack } from './stacks';
+import type { AwsDatabase, AwsStack } from './stacks';
 import type { CostLine, EnvironmentName, TierId } from './types';
 
 /** Traffic-driven quantities of one app in one environment (for review apps: all copies together). */
@@ -210,12 +210,17 @@ function ownInstanceLines(
   return placed;
 }
 
+/** Each of the app's databases, its own RDS instance and storage (several name the Heroku plan each replaces). */
 function databaseLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): void {
-  const db = app.stack.database;
-  if (!db) return;
+  if (app.stack.database) databaseLine(app, app.stack.database, catalog, add, lines);
+  for (const db of app.stack.extraDatabases ?? []) databaseLine(app, db, catalog, add, lines);
+}
+
+function databaseLine(app: AwsAppEnvironment, db: AwsDatabase, catalog: Catalog, add: Add, lines: CostLine[]): void {
   const deployment = db.multiAz ? 'Multi-AZ' : 'Single-AZ';
   const copies = app.copies > 1 ? ` × ${app.copies}` : '';
-  const item = `${app.prefix}RDS PostgreSQL ${db.dbClass} ${deployment}${copies}`;
+  const from = db.from ? `, for Heroku Postgres ${db.from}` : '';
+  const item = `${app.prefix}RDS PostgreSQL ${db.dbClass} ${deployment}${copies}${from}`;
   if (db.spec)
     add(
       priceOf(catalog, db.multiAz ? db.spec.multiAzKey : db.spec.singleAzKey),
@@ -236,13 +241,16 @@ function databaseLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines
   const storageGb = Math.max(RDS_MIN_STORAGE_GB, db.storageGb);
   add(
     priceOf(catalog, db.multiAz ? 'aws.rds.storage.gp3.multi-az' : 'aws.rds.storage.gp3.single-az'),
-    `${app.prefix}RDS gp3 storage (${storageGb} GB${copies}, ${deployment})`,
+    `${app.prefix}RDS gp3 storage (${storageGb} GB${copies}, ${deployment}${from})`,
     storageGb * app.copies,
     'database',
   );
 }
 
-/** Load balancers, NAT gateways, public addresses and logs: once per environment, whatever the app count. */
+/**
+ * Load balancers, NAT gateways, public addresses and logs: once per environment, whatever the app count;
+ * none of them in an environment where no process runs.
+ */
 function sharedNetworkLines(
   apps: readonly AwsAppEnvironment[],
   environment: EnvironmentName,
@@ -252,6 +260,10 @@ function sharedNetworkLines(
 ): void {
   const a = catalog.assumptions;
   const hostRules = apps.reduce((sum, app) => sum + (app.traffic.loadBalancer ? app.copies : 0), 0);
+  // Where no process runs (apps scaled to 0, only databases and caches) nothing needs the internet: a NAT
+  // gateway lets instances in private subnets reach it, and RDS and ElastiCache in private subnets need
+  // none (Amazon VPC User Guide, NAT gateways). So no NAT gateway, no addresses, and no logs to ingest.
+  if (units === 0 && hostRules === 0) return;
   const loadBalancers = Math.ceil(hostRules / a.albRulesPerLoadBalancer);
   // Production spreads across two zones when it has a load balancer or more than one instance or task.
   const zones = environment === 'production' && (loadBalancers > 0 || units > 1) ? 2 : 1;
@@ -342,8 +354,8 @@ export interface SharedTierLines {
   catalog: Catalog;
   groups: (readonly AwsAppEnvironment[])[];
   databases: (CostLine[] | undefined)[];
-  /** By environment, then [one unit, several]. */
-  network: [CostLine[] | undefined, CostLine[] | undefined][];
+  /** By environment, then [no unit running, one, several]. */
+  network: [CostLine[] | undefined, CostLine[] | undefined, CostLine[] | undefined][];
   transfer: CostLine[] | undefined;
 }
 
@@ -354,9 +366,9 @@ export function sharedTierLines(apps: readonly AwsAppEnvironment[], catalog: Cat
     groups: ENVIRONMENT_ORDER.map((e) => apps.filter((a) => a.environment === e)),
     databases: [],
     network: [
-      [undefined, undefined],
-      [undefined, undefined],
-      [undefined, undefined],
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
     ],
     transfer: undefined,
   };
@@ -371,12 +383,13 @@ function linesOf(environment: EnvironmentName, write: (add: Add, lines: CostLine
 
 /**
  * The AWS lines of one tier for apps in any environments:
- * - like-for-like: one instance per dyno (the sizing rules), databases and caches one per app;
+ * - like-for-like: one instance per dyno (the sizing rules), each database and cache its own;
  * - consolidated: ECS on EC2 packing every environment's processes onto shared instances, small caches
- *   sharing one node; databases stay one per app;
+ *   sharing one node; each database stays its own;
  * - optimised: consolidated with Graviton allowed, EC2/Fargate at 1-year Compute Savings Plan rates and
  *   caches on ElastiCache for Valkey.
- * Load balancers, NAT gateways, public addresses and logs are shared per environment in every tier.
+ * Load balancers, NAT gateways, public addresses and logs are shared per environment in every tier, and
+ * left out where no process runs.
  */
 export function awsTierLines(tier: TierId, shared: SharedTierLines): CostLine[] {
   return finish(awsTierLineSteps(tier, shared));
@@ -411,18 +424,18 @@ export function* awsTierLineSteps(tier: TierId, shared: SharedTierLines): Steps<
     });
     for (const line of shared.databases[e]) lines.push(line);
     yield;
-    if (tier === 'like-for-like') for (const app of group) cacheLine(app, catalog, add, lines, 'redis');
+    if (tier === 'like-for-like') for (const app of group) cacheLines(app, catalog, add, lines, 'redis');
     else sharedCacheLines(group, catalog, add, lines, tier === 'optimised' ? 'valkey' : 'redis');
     const tasks = group.reduce(
       (n, app) => n + app.stack.compute.reduce((m, c) => m + (c.kind === 'fargate' ? c.count * app.copies : 0), 0),
       0,
     );
     const units = instances + tasks;
-    const several = units > 1 ? 1 : 0;
-    shared.network[e][several] ??= linesOf(environment, (addOwn) =>
+    const running = units > 1 ? 2 : units;
+    shared.network[e][running] ??= linesOf(environment, (addOwn) =>
       sharedNetworkLines(group, environment, units, catalog, addOwn),
     );
-    for (const line of shared.network[e][several]) lines.push(line);
+    for (const line of shared.network[e][running]) lines.push(line);
     yield;
   }
   shared.transfer ??= dataTransferLines(apps, catalog);

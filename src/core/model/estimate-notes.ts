@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { Catalog } from '../pricing';
-import type { Workload } from '../workload';
+import { cachesOf, databasesOf, type Workload } from '../workload';
 import type { AwsTraffic } from './aws-tiers';
 import { complianceTier } from './choose-heroku';
 import { formatCount, plural } from './describe';
@@ -29,8 +29,10 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       staging.heroku.keyValue && `Key-Value Store ${staging.heroku.keyValue.plan}`,
       staging.aws.cache && `ElastiCache ${staging.aws.cache.node}`,
     ].filter(Boolean);
+    const network =
+      staging.aws.compute.length > 0 ? 'on AWS it has its own load balancer and one NAT gateway' : NOTHING_RUNS;
     notes.push(
-      `Staging: one of each process at production sizes${data.length > 0 ? `, with ${data.join(', ')}` : ''}, and ${share} of production's traffic and logs; on AWS it has its own load balancer and one NAT gateway.`,
+      `Staging: one of each process at production sizes${data.length > 0 ? `, with ${data.join(', ')}` : ''}, and ${share} of production's traffic and logs; ${network}.`,
     );
   }
   const review = plans.find((p) => p.name === 'review');
@@ -47,11 +49,17 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       return present.length > 0 ? ` with ${present.join(' and ')}` : '';
     };
     notes.push(
-      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, where they share one load balancer and NAT gateway; ${share} of production's traffic each; no regulated data, so no compliance services.`,
+      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, ${review.aws.compute.length > 0 ? 'where they share one load balancer and NAT gateway' : `where ${NOTHING_RUNS}`}; ${share} of production's traffic each; no regulated data, so no compliance services.`,
     );
   }
   return notes;
 }
+
+/** Why an environment where no process runs has no NAT gateway, public address or logs on AWS. */
+export const NO_NAT_WHERE_NOTHING_RUNS =
+  'AWS has no NAT gateway, public address or logs there: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways), and RDS and ElastiCache in private subnets need none';
+
+const NOTHING_RUNS = `as no process runs, ${NO_NAT_WHERE_NOTHING_RUNS}`;
 
 /** The note per catalog, load balancer or not, logs and egress (the user's figures: emptied when large). */
 const additionsNotes = new WeakMap<Catalog, Map<boolean, Map<number, Map<number, string>>>>();
@@ -75,13 +83,21 @@ export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalan
   return kept(byEgress, workload.egressGbPerMonth, () => writeAdditionsNote(traffic, catalog, loadBalancer));
 }
 
-/** The sentence for the traffic one environment was priced with. */
+/** The sentence for the traffic one environment was priced with; `runs` false when no process runs. */
 export function writeAdditionsNote(
   traffic: Pick<AwsTraffic, 'egressGb' | 'logGb' | 'natGb' | 'albLcu'>,
   catalog: Catalog,
   loadBalancer: boolean,
+  runs = true,
 ): string {
   const a = catalog.assumptions;
+  if (!runs) {
+    const transfer =
+      traffic.egressGb > 0
+        ? `; it adds data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`
+        : '';
+    return `On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs: ${NOTHING_RUNS}${transfer}.`;
+  }
   const parts = [
     loadBalancer
       ? `an Application Load Balancer (${traffic.albLcu} LCU average) for web`
@@ -96,9 +112,12 @@ export function writeAdditionsNote(
 }
 
 /** A live staging or review app, modelled alone as that environment. */
-export function runsAsNote(environment: EnvironmentName, catalog: Catalog): string {
+export function runsAsNote(environment: EnvironmentName, catalog: Catalog, runs = true): string {
   const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
-  return `Modelled as a ${environment} app: Heroku as it runs; on AWS in one Availability Zone with one NAT gateway (web is not doubled for a second zone), its database on the cheapest RDS class that holds it (burstable allowed, as for any non-production database), and ${share} of a production app's traffic and logs.`;
+  const network = runs
+    ? 'in one Availability Zone with one NAT gateway (web is not doubled for a second zone)'
+    : 'with no NAT gateway (no process runs)';
+  return `Modelled as a ${environment} app: Heroku as it runs; on AWS ${network}, its database on the cheapest RDS class that holds it (burstable allowed, as for any non-production database), and ${share} of a production app's traffic and logs.`;
 }
 
 /** The workload names Shield dynos or data stores itself (not moved there by `hipaa`). */
@@ -144,5 +163,30 @@ export function unpricedNote(cost: PlatformCost, name: string): string[] {
   const items = cost.unpriced.map((l) => `${l.item} in ${l.environment}`).join(', ');
   return [
     `${name} totals exclude ${plural(cost.unpriced.length, 'item')} with no public price (${items}): they are lower bounds until you set those prices in PRICING_FILE.`,
+  ];
+}
+
+const SHOWN_SEVERAL = 8;
+
+/**
+ * The apps with more than one Heroku Postgres or Key-Value Store add-on, by name and plan: each of them
+ * is a database or cache of its own on AWS. The Platform API does not say which Postgres add-on is a
+ * follower, so each is its own RDS instance (a read replica is billed as an instance of its class too).
+ */
+export function severalDataStoresNote(apps: readonly { name: string; workload: Workload }[]): string[] {
+  const several = apps.filter((app) => app.workload.extraDatabases?.length || app.workload.extraCaches?.length);
+  if (several.length === 0) return [];
+  const described = several.slice(0, SHOWN_SEVERAL).map((app) => {
+    const postgres = databasesOf(app.workload).map((d) => d.plan);
+    const keyValue = cachesOf(app.workload).map((c) => c.plan);
+    const parts = [
+      ...(postgres.length > 0 ? [`Postgres ${postgres.join(' and ')}`] : []),
+      ...(keyValue.length > 0 ? [`Key-Value Store ${keyValue.join(' and ')}`] : []),
+    ];
+    return `${app.name} (${parts.join('; ')})`;
+  });
+  const more = several.length > SHOWN_SEVERAL ? ` and ${several.length - SHOWN_SEVERAL} more` : '';
+  return [
+    `${plural(several.length, 'app')} ${several.length === 1 ? 'has' : 'have'} more than one Heroku Postgres or Key-Value Store: ${described.join(', ')}${more}. None can stay on Heroku when the app moves, so each Postgres is its own RDS instance (sized, stored, backed up and Multi-AZ by the same rules as the first) and each Key-Value Store its own ElastiCache node, in every tier, and the one-off counts each database. Heroku's Platform API does not say which Postgres add-on is a follower, so a follower is modelled as an instance of its own too (an RDS read replica is a DB instance of its own, priced by its class: Amazon RDS User Guide, Working with DB instance read replicas).`,
   ];
 }

@@ -13,6 +13,7 @@ import {
   environmentNotes,
   herokuComplianceNotes,
   runsAsNote,
+  severalDataStoresNote,
   unpricedNote,
   writeAdditionsNote,
 } from './estimate-notes';
@@ -22,7 +23,7 @@ import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
 import { priceDatesOf, pricesDated } from './price-dates';
 import { kept } from './remembered';
-import type { AwsStack, HerokuStack } from './stacks';
+import { type AwsStack, awsDatabasesOf, type HerokuStack } from './stacks';
 import { type AwsComputeKind, tierCost } from './tier-cost';
 import {
   type CostLine,
@@ -197,6 +198,8 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     : awsFromAws(workload, catalog);
   const plans = planEnvironments(workload, herokuProduction, awsProduction, catalog, runsAs);
   const loadBalancer = workload.processes.some((p) => isWebProcess(p.name));
+  // No process runs (only data stores, or a live app scaled to 0): no NAT gateway, addresses or logs on AWS.
+  const runs = workload.processes.some((p) => p.count > 0);
   const environments = plans.map((p) => p.name);
 
   const herokuEffort = opsEffort('heroku', catalog, options);
@@ -207,8 +210,8 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       // A review app holds no regulated data, and only a production database is backed up, as in migrate.
       runsAs === 'review' ? [] : workload.compliance,
       environments.filter((e) => e !== 'review'),
-      awsProduction.database && runsAs === 'production'
-        ? [{ prefix: '', storageGb: awsProduction.database.storageGb }]
+      runsAs === 'production'
+        ? awsDatabasesOf(awsProduction).map((db) => ({ prefix: '', storageGb: db.storageGb }))
         : [],
       loadBalancer,
       catalog,
@@ -279,14 +282,17 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
         `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ),
     ...translation,
+    ...severalDataStoresNote([{ name: workload.label?.replace(/^app /, '') ?? 'the workload', workload }]),
     ...(fromHeroku && options.awsArchitecture !== 'any'
       ? [
           'AWS instances are x86-64, as Heroku runs, except in the optimised tier; add `arm` to allow Graviton (arm64) in every tier.',
         ]
       : []),
-    runsAs === 'production'
-      ? awsAdditionsNote(workload, catalog, loadBalancer)
-      : writeAdditionsNote(apps[0].traffic, catalog, loadBalancer),
+    !runs
+      ? writeAdditionsNote(apps[0].traffic, catalog, loadBalancer, false)
+      : runsAs === 'production'
+        ? awsAdditionsNote(workload, catalog, loadBalancer)
+        : writeAdditionsNote(apps[0].traffic, catalog, loadBalancer),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
     ...(workload.database
       ? [
@@ -298,7 +304,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
           `Add-ons (${workload.addOns.map((a) => a.service).join(', ')}) are priced for production only, and on AWS are taken to cost the same bought directly from their providers.`,
         ]
       : []),
-    ...(runsAs === 'production' ? environmentNotes(plans, catalog) : [runsAsNote(runsAs, catalog)]),
+    ...(runsAs === 'production' ? environmentNotes(plans, catalog) : [runsAsNote(runsAs, catalog, runs)]),
     ...ecoNotes(plans.map((p) => p.heroku)),
     ...herokuComplianceNotes(workload),
     ...complianceNotes,

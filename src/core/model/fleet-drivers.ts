@@ -1,6 +1,7 @@
 import { formatUsd, fromCents, type Money, toCents } from '../money';
 import { type Catalog, findDyno } from '../pricing';
 import type { Steps } from '../steps';
+import { cachesOf, databasesOf } from '../workload';
 import { plural } from './describe';
 import type { FleetApp } from './fleet';
 import type { PlatformCost, PricedCostLine, TierCost } from './types';
@@ -51,8 +52,8 @@ function shapeOf(app: FleetApp, catalog: Catalog): string {
     bySize.set(label, (bySize.get(label) ?? 0) + p.count);
   }
   const parts = [...bySize].map(([label, count]) => counted(count, `${label} dyno`));
-  if (w.database) parts.push(`Postgres ${w.database.plan}`);
-  if (w.cache) parts.push(`a ${w.cache.plan} Key-Value Store`);
+  for (const database of databasesOf(w)) parts.push(`Postgres ${database.plan}`);
+  for (const cache of cachesOf(w)) parts.push(`a ${cache.plan} Key-Value Store`);
   if (parts.length === 0) return 'no dynos or data stores';
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

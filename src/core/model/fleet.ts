@@ -1,12 +1,13 @@
 import { fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import { finish, type Steps } from '../steps';
-import type { ComplianceNeed, Workload } from '../workload';
+import { type ComplianceNeed, databasesOf, type Workload } from '../workload';
 import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lines';
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLineSteps, sharedTierLines } from './aws-tiers';
 import { PRODUCTION_DATABASE_RULE } from './choose-aws';
 import { isWebProcess, plural, tierTitle } from './describe';
+import { NO_NAT_WHERE_NOTHING_RUNS, severalDataStoresNote } from './estimate-notes';
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromHeroku } from './heroku-production';
@@ -20,7 +21,7 @@ import {
   teamsOf,
 } from './migration';
 import { platformCost } from './platform-cost';
-import type { HerokuStack } from './stacks';
+import { awsDatabasesOf, type HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
 import { type CostLine, type EnvironmentName, type EstimateOptions, TIER_IDS, type TierCost } from './types';
 import { rangeOf, VERDICT_TIER, verdictFor } from './verdict';
@@ -86,6 +87,21 @@ function regulatedNote(names: readonly string[], needs: readonly ComplianceNeed[
 }
 
 /**
+ * Environments where no app runs a process: no NAT gateway, addresses or logs there, and why.
+ */
+function idleEnvironmentNote(apps: readonly FleetApp[], environments: readonly EnvironmentName[]): string[] {
+  const idle = (['production', 'staging', 'review'] as const).filter(
+    (e) =>
+      environments.includes(e) &&
+      apps.every((app, i) => environments[i] !== e || app.workload.processes.every((p) => p.count === 0)),
+  );
+  if (idle.length === 0) return [];
+  return [
+    `No process runs in ${idle.join(' or ')} (its apps are scaled to 0 or hold only data), so ${NO_NAT_WHERE_NOTHING_RUNS}.`,
+  ];
+}
+
+/**
  * A whole Heroku account on AWS in three tiers. Shared infrastructure is counted once per environment
  * (one load balancer per 100 host rules, one NAT gateway per Availability Zone used, one set of logs);
  * data transfer is tiered over the account's egress together.
@@ -139,8 +155,8 @@ export function* modelFleetSteps(
       regulated.apps.push(app.name);
       for (const need of app.workload.compliance) regulated.needs.add(need);
       regulated.environments.add(environment);
-      if (environment === 'production' && stack.database)
-        regulatedDatabases.push({ prefix, storageGb: stack.database.storageGb });
+      if (environment === 'production')
+        for (const db of awsDatabasesOf(stack)) regulatedDatabases.push({ prefix, storageGb: db.storageGb });
       if (environment === 'production' && web) regulatedWeb = true;
     }
     awsApps.push({
@@ -201,7 +217,7 @@ export function* modelFleetSteps(
   const moved = apps.filter((_, i) => environments[i] !== 'review');
   const reviewApps = apps.length - moved.length;
   const oneOff = oneOffCost(
-    { apps: moved.length, databases: moved.filter((app) => app.workload.database).length, dataOutGb: 0 },
+    { apps: moved.length, databases: moved.reduce((n, app) => n + databasesOf(app.workload).length, 0), dataOutGb: 0 },
     catalog,
   );
   yield;
@@ -226,9 +242,11 @@ export function* modelFleetSteps(
     drivers,
     assumptions: [
       `${plural(apps.length, 'app')} (${counts.join(', ')}; the environment is read from the app name). Heroku is priced at list prices as the apps run now; AWS in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
-      `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs; data transfer out is tiered over the account's egress together.`,
+      `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs (none of these where no process runs); data transfer out is tiered over the account's egress together.`,
+      ...idleEnvironmentNote(apps, environments),
       ...tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`),
       ...(apps.some((app) => app.workload.database) ? [PRODUCTION_DATABASE_RULE] : []),
+      ...severalDataStoresNote(apps),
       ...[...rules].sort(),
       ...regulatedNote(regulated.apps, [...regulated.needs].sort()),
       ...complianceNotes,

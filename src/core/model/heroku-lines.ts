@@ -2,7 +2,7 @@ import { Decimal, fromCents } from '../money';
 import { type Catalog, priceOf } from '../pricing';
 import type { AddOn } from '../workload';
 import { lineFor, unknownLine } from './cost-line';
-import type { HerokuStack } from './stacks';
+import { type HerokuStack, herokuKeyValueOf, herokuPostgresOf } from './stacks';
 import type { CostLine, EnvironmentName } from './types';
 
 /** The CLI's hourly rate is monthly / 720, and the monthly price is a cap (Dev Center, Usage & Billing). */
@@ -34,20 +34,20 @@ export function herokuLines(
         : unknownLine(item, count, 'month', place, catalog.priceListDate),
     );
   }
-  if (stack.postgres) {
+  for (const postgres of herokuPostgresOf(stack)) {
     const place = { environment, category: 'database' as const };
-    const item = `${prefix}Heroku Postgres ${stack.postgres.plan}`;
-    const spec = stack.postgres.spec;
+    const item = `${prefix}Heroku Postgres ${postgres.plan}`;
+    const spec = postgres.spec;
     lines.push(
       spec
         ? lineFor(priceOf(catalog, spec.priceKey), item, copies, place)
         : unknownLine(item, copies, 'month', place, catalog.priceListDate),
     );
   }
-  if (stack.keyValue) {
+  for (const keyValue of herokuKeyValueOf(stack)) {
     const place = { environment, category: 'cache' as const };
-    const item = `${prefix}Heroku Key-Value Store ${stack.keyValue.plan}`;
-    const spec = stack.keyValue.spec;
+    const item = `${prefix}Heroku Key-Value Store ${keyValue.plan}`;
+    const spec = keyValue.spec;
     lines.push(
       spec
         ? lineFor(priceOf(catalog, spec.priceKey), item, copies, place)

@@ -8,11 +8,11 @@ import {
   type KeyValueTier,
   type PostgresTier,
 } from '../pricing';
-import type { Workload } from '../workload';
+import type { Cache, Database, Workload } from '../workload';
 import { chooseDyno, chooseKeyValuePlan, choosePostgresPlan, complianceTier, PLAN_MEMORY_RULE } from './choose-heroku';
 import { formatMemory } from './describe';
 import { type DynoSetTier, dynosForInstance, needOfInstance } from './sizing-rules';
-import type { HerokuStack } from './stacks';
+import type { HerokuKeyValue, HerokuPostgres, HerokuStack } from './stacks';
 
 const REASON = { shield: 'HIPAA needs Shield', private: 'PCI is modelled with Private' } as const;
 
@@ -42,28 +42,24 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
     return { ...base, size: chosen.size, spec: chosen };
   });
   const stack: HerokuStack = { dynos, addOns: workload.addOns };
-  if (workload.database) {
-    const db = workload.database;
+  const postgresOf = (db: Database): HerokuPostgres => {
     const spec = findPostgresPlan(catalog, db.plan);
-    if (tier && !satisfies(spec?.tier, tier)) {
-      const chosen = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, [tier]).spec;
-      notes.push(`${REASON[tier]} Postgres: ${db.plan} is priced as ${chosen.plan}.`);
-      stack.postgres = { plan: chosen.plan, spec: chosen };
-    } else {
-      stack.postgres = { plan: db.plan, spec };
-    }
-  }
-  if (workload.cache) {
-    const cache = workload.cache;
+    if (!tier || satisfies(spec?.tier, tier)) return { plan: db.plan, spec };
+    const chosen = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, [tier]).spec;
+    notes.push(`${REASON[tier]} Postgres: ${db.plan} is priced as ${chosen.plan}.`);
+    return { plan: chosen.plan, spec: chosen };
+  };
+  const keyValueOf = (cache: Cache): HerokuKeyValue => {
     const spec = findKeyValuePlan(catalog, cache.plan);
-    if (tier && !satisfies(spec?.tier, tier)) {
-      const chosen = chooseKeyValuePlan(catalog, cache.memoryGb, [tier]).spec;
-      notes.push(`${REASON[tier]} Key-Value Store: ${cache.plan} is priced as ${chosen.plan}.`);
-      stack.keyValue = { plan: chosen.plan, spec: chosen };
-    } else {
-      stack.keyValue = { plan: cache.plan, spec };
-    }
-  }
+    if (!tier || satisfies(spec?.tier, tier)) return { plan: cache.plan, spec };
+    const chosen = chooseKeyValuePlan(catalog, cache.memoryGb, [tier]).spec;
+    notes.push(`${REASON[tier]} Key-Value Store: ${cache.plan} is priced as ${chosen.plan}.`);
+    return { plan: chosen.plan, spec: chosen };
+  };
+  if (workload.database) stack.postgres = postgresOf(workload.database);
+  if (workload.cache) stack.keyValue = keyValueOf(workload.cache);
+  if (workload.extraDatabases) stack.extraPostgres = workload.extraDatabases.map(postgresOf);
+  if (workload.extraCaches) stack.extraKeyValue = workload.extraCaches.map(keyValueOf);
   if (tier === 'shield' && workload.addOns.length > 0) {
     notes.push('Third-party HIPAA guides say add-ons outside Shield are outside the Heroku BAA: keep PHI out of them.');
   }

@@ -1,8 +1,23 @@
 import type { Catalog } from '../pricing';
-import type { Cache, Database, Platform, ProcessType, Workload } from '../workload';
+import {
+  type Cache,
+  cachesOf,
+  type Database,
+  databasesOf,
+  type Platform,
+  type ProcessType,
+  type Workload,
+} from '../workload';
 import { awsFromAws, awsFromHeroku } from './aws-production';
 import { herokuFromAws, herokuFromHeroku } from './heroku-production';
-import type { AwsStack, HerokuStack } from './stacks';
+import {
+  type AwsStack,
+  awsCachesOf,
+  awsDatabasesOf,
+  type HerokuStack,
+  herokuKeyValueOf,
+  herokuPostgresOf,
+} from './stacks';
 import type { EstimateOptions } from './types';
 import { awsFargateProcess } from './workload-builders';
 
@@ -33,9 +48,20 @@ export function pricedWorkloads(
 function priced(
   workload: Workload,
   origin: Platform,
-  parts: Pick<Workload, 'processes' | 'addOns'> & { database?: Database; cache?: Cache },
+  parts: Pick<Workload, 'processes' | 'addOns'> & {
+    database?: Database;
+    cache?: Cache;
+    extraDatabases?: Database[];
+    extraCaches?: Cache[];
+  },
 ): Workload {
-  const { database: _database, cache: _cache, ...described } = workload;
+  const {
+    database: _database,
+    cache: _cache,
+    extraDatabases: _extraDatabases,
+    extraCaches: _extraCaches,
+    ...described
+  } = workload;
   return { ...described, origin, ...parts };
 }
 
@@ -51,24 +77,23 @@ function fromHerokuStack(stack: HerokuStack, workload: Workload): Workload {
       ...(dyno.hoursPerMonth === undefined ? {} : { hoursPerMonth: dyno.hoursPerMonth }),
     }),
   );
-  const { postgres, keyValue } = stack;
-  const database = postgres && {
-    plan: postgres.plan,
-    memoryGb: postgres.spec?.memoryGb ?? workload.database?.memoryGb ?? 0,
-    storageGb: postgres.spec?.storageGb ?? workload.database?.storageGb ?? 0,
-    highAvailability: postgres.spec?.highAvailability ?? false,
-  };
-  const cache = keyValue && {
-    plan: keyValue.plan,
-    memoryGb: keyValue.spec?.memoryGb ?? workload.cache?.memoryGb ?? 0,
-    highAvailability: keyValue.spec?.highAvailability ?? false,
-  };
-  return priced(workload, 'heroku', {
-    processes,
-    addOns: stack.addOns,
-    ...(database ? { database } : {}),
-    ...(cache ? { cache } : {}),
-  });
+  // Each data store as the stack priced it, its size from the plan (else as the workload gave it).
+  const databases = herokuPostgresOf(stack).map(
+    (postgres, i): Database => ({
+      plan: postgres.plan,
+      memoryGb: postgres.spec?.memoryGb ?? databasesOf(workload)[i]?.memoryGb ?? 0,
+      storageGb: postgres.spec?.storageGb ?? databasesOf(workload)[i]?.storageGb ?? 0,
+      highAvailability: postgres.spec?.highAvailability ?? false,
+    }),
+  );
+  const caches = herokuKeyValueOf(stack).map(
+    (keyValue, i): Cache => ({
+      plan: keyValue.plan,
+      memoryGb: keyValue.spec?.memoryGb ?? cachesOf(workload)[i]?.memoryGb ?? 0,
+      highAvailability: keyValue.spec?.highAvailability ?? false,
+    }),
+  );
+  return priced(workload, 'heroku', { processes, addOns: stack.addOns, ...dataStores(databases, caches) });
 }
 
 function fromAwsStack(stack: AwsStack, workload: Workload): Workload {
@@ -88,19 +113,32 @@ function fromAwsStack(stack: AwsStack, workload: Workload): Workload {
       ...hours,
     };
   });
-  const { database: rds, cache: node } = stack;
-  const database = rds && {
-    plan: rds.dbClass,
-    memoryGb: rds.spec?.memoryGb ?? 0,
-    storageGb: rds.storageGb,
-    highAvailability: rds.multiAz,
-  };
-  const cache = node && { plan: node.node, memoryGb: node.spec?.memoryGb ?? node.needGb };
+  const databases = awsDatabasesOf(stack).map(
+    (rds): Database => ({
+      plan: rds.dbClass,
+      memoryGb: rds.spec?.memoryGb ?? 0,
+      storageGb: rds.storageGb,
+      highAvailability: rds.multiAz,
+    }),
+  );
+  const caches = awsCachesOf(stack).map(
+    (node): Cache => ({ plan: node.node, memoryGb: node.spec?.memoryGb ?? node.needGb }),
+  );
   // Add-ons are bought from their providers on AWS: still there to check.
-  return priced(workload, 'aws', {
-    processes,
-    addOns: workload.addOns,
+  return priced(workload, 'aws', { processes, addOns: workload.addOns, ...dataStores(databases, caches) });
+}
+
+/** The main database and cache, and any others, as a workload holds them. */
+function dataStores(
+  databases: Database[],
+  caches: Cache[],
+): Pick<Workload, 'database' | 'cache' | 'extraDatabases' | 'extraCaches'> {
+  const [database, ...extraDatabases] = databases;
+  const [cache, ...extraCaches] = caches;
+  return {
     ...(database ? { database } : {}),
     ...(cache ? { cache } : {}),
-  });
+    ...(extraDatabases.length > 0 ? { extraDatabases } : {}),
+    ...(extraCaches.length > 0 ? { extraCaches } : {}),
+  };
 }

@@ -16,10 +16,31 @@ export interface HerokuStack {
     hoursPerMonth?: number;
     perInstance?: number;
   }[];
-  postgres?: { plan: string; spec?: HerokuPostgresPlan };
-  keyValue?: { plan: string; spec?: HerokuKeyValuePlan };
+  postgres?: HerokuPostgres;
+  keyValue?: HerokuKeyValue;
+  /** A live app's other Postgres databases and Key-Value Stores (`Workload.extraDatabases`), each billed at its plan. */
+  extraPostgres?: HerokuPostgres[];
+  extraKeyValue?: HerokuKeyValue[];
   addOns: AddOn[];
 }
+
+export interface HerokuPostgres {
+  plan: string;
+  spec?: HerokuPostgresPlan;
+}
+
+export interface HerokuKeyValue {
+  plan: string;
+  spec?: HerokuKeyValuePlan;
+}
+
+/** Every Postgres database of a Heroku stack, the main one first. */
+export const herokuPostgresOf = (stack: HerokuStack): HerokuPostgres[] =>
+  stack.postgres ? [stack.postgres, ...(stack.extraPostgres ?? [])] : [];
+
+/** Every Key-Value Store of a Heroku stack, the main one first. */
+export const herokuKeyValueOf = (stack: HerokuStack): HerokuKeyValue[] =>
+  stack.keyValue ? [stack.keyValue, ...(stack.extraKeyValue ?? [])] : [];
 
 /** `need`: what the process itself needs (from its dyno), for packing processes onto shared instances. */
 export type AwsCompute =
@@ -48,7 +69,38 @@ export interface AwsStack {
   compute: AwsCompute[];
   /** `any` when Graviton was asked for (`arm`): shared instances may then be arm64 in every tier. */
   architecture?: 'x86_64' | 'any';
-  database?: { dbClass: string; spec?: RdsSpec; multiAz: boolean; storageGb: number };
-  /** `nodes`: 2 for a primary and a replica (an HA Key-Value plan), else 1; `needGb`: the data it holds. */
-  cache?: { node: string; spec?: CacheNodeSpec; nodes: number; needGb: number };
+  database?: AwsDatabase;
+  cache?: AwsCache;
+  /** A live Heroku app's other databases and caches, each its own RDS instance or ElastiCache node. */
+  extraDatabases?: AwsDatabase[];
+  extraCaches?: AwsCache[];
 }
+
+/** `from`: the Heroku plan it replaces, named on its lines when the app has more than one database. */
+export interface AwsDatabase {
+  dbClass: string;
+  spec?: RdsSpec;
+  multiAz: boolean;
+  storageGb: number;
+  from?: string;
+}
+
+/**
+ * `nodes`: 2 for a primary and a replica (an HA Key-Value plan), else 1; `needGb`: the data it holds;
+ * `from`: the Heroku plan it replaces, named on its line when the app has more than one cache.
+ */
+export interface AwsCache {
+  node: string;
+  spec?: CacheNodeSpec;
+  nodes: number;
+  needGb: number;
+  from?: string;
+}
+
+/** Every database of an AWS stack, the main one first. */
+export const awsDatabasesOf = (stack: AwsStack): AwsDatabase[] =>
+  stack.database ? [stack.database, ...(stack.extraDatabases ?? [])] : [];
+
+/** Every cache of an AWS stack, the main one first. */
+export const awsCachesOf = (stack: AwsStack): AwsCache[] =>
+  stack.cache ? [stack.cache, ...(stack.extraCaches ?? [])] : [];

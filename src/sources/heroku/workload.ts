@@ -62,13 +62,16 @@ function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Wor
       dedicated: formation.dedicated,
     }));
 
-  // The largest Postgres and Key-Value Store are the app's database and cache; any others are
-  // listed as add-ons so nothing billed disappears.
+  // The largest Postgres and Key-Value Store are the app's database and cache; any others (an analytics
+  // database, a follower: the Platform API does not mark followers) are databases and caches of their
+  // own, as they cannot stay on Heroku when the app moves. Only other add-ons are listed as add-ons.
   const databases = app.addOns.filter((addOn) => addOn.service === POSTGRES_SERVICE).sort(byPrice);
   const caches = app.addOns.filter((addOn) => KEY_VALUE_SERVICES.has(addOn.service)).sort(byPrice);
-  const [primaryDatabase] = databases;
-  const [primaryCache] = caches;
-  const others = app.addOns.filter((addOn) => addOn !== primaryDatabase && addOn !== primaryCache);
+  const [primaryDatabase, ...moreDatabases] = databases;
+  const [primaryCache, ...moreCaches] = caches;
+  const others = app.addOns.filter(
+    (addOn) => addOn.service !== POSTGRES_SERVICE && !KEY_VALUE_SERVICES.has(addOn.service),
+  );
 
   return {
     origin: 'heroku',
@@ -76,6 +79,10 @@ function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Wor
     processes,
     ...(primaryDatabase ? { database: postgresDatabase(primaryDatabase.plan, catalog) } : {}),
     ...(primaryCache ? { cache: keyValueCache(primaryCache.plan, catalog) } : {}),
+    ...(moreDatabases.length > 0
+      ? { extraDatabases: moreDatabases.map((addOn) => postgresDatabase(addOn.plan, catalog)) }
+      : {}),
+    ...(moreCaches.length > 0 ? { extraCaches: moreCaches.map((addOn) => keyValueCache(addOn.plan, catalog)) } : {}),
     addOns: others.map(asAddOn),
     egressGbPerMonth: 0,
     logGbPerMonth: 0,

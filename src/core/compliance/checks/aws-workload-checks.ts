@@ -1,4 +1,4 @@
-import type { Workload } from '../../workload';
+import { cachesOf, type Database, databasesOf, type Workload } from '../../workload';
 import { computeKind, isElastiCacheNode, isRdsClass } from '../aws-services';
 import { combineResults } from '../combine';
 import { describeProcess, listOf } from '../phrases';
@@ -34,15 +34,14 @@ function eligibleCompute(workload: Workload): CheckResult | null {
 
 function eligibleData(workload: Workload): CheckResult | null {
   const parts: CheckResult[] = [];
-  const { database, cache } = workload;
-  if (database !== undefined) {
+  for (const database of databasesOf(workload)) {
     parts.push(
       isRdsClass(database.plan)
         ? { status: 'met', detail: `RDS for PostgreSQL is HIPAA-eligible: ${database.plan}.` }
         : { status: 'attention', detail: `Database ${database.plan} is not an RDS class: check its eligibility.` },
     );
   }
-  if (cache !== undefined) {
+  for (const cache of cachesOf(workload)) {
     parts.push(
       isElastiCacheNode(cache.plan)
         ? { status: 'met', detail: `ElastiCache (Redis) is HIPAA-eligible: ${cache.plan}.` }
@@ -64,8 +63,12 @@ function eligibleData(workload: Workload): CheckResult | null {
 }
 
 function rdsMultiAz(workload: Workload): CheckResult | null {
-  const { database } = workload;
-  if (database === undefined) return { status: 'not-applicable', detail: 'No database in the workload.' };
+  const databases = databasesOf(workload);
+  if (databases.length === 0) return { status: 'not-applicable', detail: 'No database in the workload.' };
+  return combineResults(databases.map(rdsDatabaseMultiAz));
+}
+
+function rdsDatabaseMultiAz(database: Database): CheckResult {
   if (!isRdsClass(database.plan)) {
     return {
       status: 'attention',

@@ -6,7 +6,7 @@ import {
   postgresIsHighlyAvailable,
   postgresTier,
 } from '../../pricing/heroku-tiers';
-import type { Workload } from '../../workload';
+import { cachesOf, databasesOf, type Workload } from '../../workload';
 import { combineResults } from '../combine';
 import { describeProcess, listOf } from '../phrases';
 import type { CheckResult, HerokuCheckId } from '../types';
@@ -55,14 +55,12 @@ function shieldData(workload: Workload): CheckResult | null {
   const outside: string[] = [];
   const unknown: string[] = [];
   const shield: string[] = [];
-  if (workload.database !== undefined) {
-    const { plan } = workload.database;
+  for (const { plan } of databasesOf(workload)) {
     const tier = postgresTier(plan);
     if (tier === undefined) unknown.push(`Postgres ${plan}`);
     else (tier === 'shield' ? shield : outside).push(`Postgres ${plan}`);
   }
-  if (workload.cache !== undefined) {
-    const { plan } = workload.cache;
+  for (const { plan } of cachesOf(workload)) {
     const tier = keyValueTier(plan);
     if (tier === undefined) unknown.push(`Key-Value Store ${plan}`);
     else (tier === 'shield' ? shield : outside).push(`Key-Value Store ${plan}`);
@@ -124,16 +122,14 @@ function privateSpace(workload: Workload): CheckResult | null {
 
 function dataAtRest(workload: Workload): CheckResult | null {
   const parts: CheckResult[] = [];
-  if (workload.database !== undefined) {
-    const { plan } = workload.database;
+  for (const { plan } of databasesOf(workload)) {
     parts.push(
       postgresTier(plan) === undefined
         ? { status: 'attention', detail: `Postgres plan ${plan} is not recognised.` }
         : { status: 'met', detail: `Postgres ${plan}: disk encryption (every tier).` },
     );
   }
-  if (workload.cache !== undefined) {
-    const { plan } = workload.cache;
+  for (const { plan } of cachesOf(workload)) {
     const tier = keyValueTier(plan);
     if (tier === 'mini') {
       parts.push({
@@ -211,8 +207,12 @@ function spaceLogging(workload: Workload): CheckResult | null {
 }
 
 function postgresHa(workload: Workload): CheckResult | null {
-  if (workload.database === undefined) return { status: 'not-applicable', detail: 'No database in the workload.' };
-  const { plan } = workload.database;
+  const databases = databasesOf(workload);
+  if (databases.length === 0) return { status: 'not-applicable', detail: 'No database in the workload.' };
+  return combineResults(databases.map(({ plan }) => postgresPlanHa(plan)));
+}
+
+function postgresPlanHa(plan: string): CheckResult {
   const tier = postgresTier(plan);
   if (tier === undefined) {
     return { status: 'attention', detail: `Postgres plan ${plan} is not recognised, so its availability is unknown.` };
