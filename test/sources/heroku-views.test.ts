@@ -125,9 +125,7 @@ describe('app → Workload', () => {
     ]);
     expect(workload.database).toEqual({ plan: 'premium-2', memoryGb: 8, storageGb: 256, highAvailability: true });
     // Before, the shield-0 was an add-on, kept on AWS at its Heroku price as if it could stay on Heroku.
-    expect(workload.extraDatabases).toEqual([
-      { plan: 'shield-0', memoryGb: 4, storageGb: 64, highAvailability: true },
-    ]);
+    expect(workload.extraDatabases).toEqual([{ plan: 'shield-0', memoryGb: 4, storageGb: 64, highAvailability: true }]);
     expect(workload.addOns).toEqual([]);
   });
 
