@@ -117,7 +117,7 @@ test('an app that runs no dynos is said to, and is taken to log nothing (as in `
     expect(out).not.toContain('NAT gateway:');
     expect(out).not.toContain('Public IPv4');
     expect(out).toContain(
-      'On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs: as no process runs, AWS has no NAT gateway, public address or logs there: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways)',
+      'On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs, as no process runs: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways)',
     );
   }
   const migrate = await cli(heroku, ['migrate', 'heroku']);

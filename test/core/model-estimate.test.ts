@@ -97,7 +97,7 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
       const modelled = text.startsWith('aws') ? e.aws : e.tiers[0];
       expect(modelled.lines.filter((l) => /NAT|Public IPv4|CloudWatch/.test(l.item))).toEqual([]);
       expect(e.assumptions.join('\n')).toContain(
-        'On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs: as no process runs',
+        'On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs, as no process runs: a NAT gateway is for instances in private subnets',
       );
     }
   });

@@ -30,7 +30,9 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       staging.aws.cache && `ElastiCache ${staging.aws.cache.node}`,
     ].filter(Boolean);
     const network =
-      staging.aws.compute.length > 0 ? 'on AWS it has its own load balancer and one NAT gateway' : NOTHING_RUNS;
+      staging.aws.compute.length > 0
+        ? 'on AWS it has its own load balancer and one NAT gateway'
+        : nothingRuns('it has');
     notes.push(
       `Staging: one of each process at production sizes${data.length > 0 ? `, with ${data.join(', ')}` : ''}, and ${share} of production's traffic and logs; ${network}.`,
     );
@@ -49,17 +51,21 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       return present.length > 0 ? ` with ${present.join(' and ')}` : '';
     };
     notes.push(
-      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, ${review.aws.compute.length > 0 ? 'where they share one load balancer and NAT gateway' : `where ${NOTHING_RUNS}`}; ${share} of production's traffic each; no regulated data, so no compliance services.`,
+      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, ${review.aws.compute.length > 0 ? 'where they share one load balancer and NAT gateway' : `and ${nothingRuns('they have')}`}; ${share} of production's traffic each; no regulated data, so no compliance services.`,
     );
   }
   return notes;
 }
 
 /** Why an environment where no process runs has no NAT gateway, public address or logs on AWS. */
-export const NO_NAT_WHERE_NOTHING_RUNS =
-  'AWS has no NAT gateway, public address or logs there: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways), and RDS and ElastiCache in private subnets need none';
+const WHY_NO_NAT =
+  'a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways), and RDS and ElastiCache in private subnets need none';
 
-const NOTHING_RUNS = `as no process runs, ${NO_NAT_WHERE_NOTHING_RUNS}`;
+export const NO_NAT_WHERE_NOTHING_RUNS = `AWS has no NAT gateway, public address or logs there: ${WHY_NO_NAT}`;
+
+/** Staging and review copy production's processes: none runs there either, and the additions note says why that needs no NAT gateway. */
+const nothingRuns = (who: 'it has' | 'they have') =>
+  `as no process runs, ${who} no NAT gateway, public address or logs on AWS`;
 
 /** The note per catalog, load balancer or not, logs and egress (the user's figures: emptied when large). */
 const additionsNotes = new WeakMap<Catalog, Map<boolean, Map<number, Map<number, string>>>>();
@@ -96,7 +102,7 @@ export function writeAdditionsNote(
       traffic.egressGb > 0
         ? `; it adds data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`
         : '';
-    return `On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs: ${NOTHING_RUNS}${transfer}.`;
+    return `On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs, as no process runs: ${WHY_NO_NAT}${transfer}.`;
   }
   const parts = [
     loadBalancer
