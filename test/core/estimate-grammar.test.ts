@@ -192,6 +192,11 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
       'web=1x1x postgress=standard-0',
       /`standard-0` is a Heroku Postgres plan, not a dyno size: write `postgres=standard-0`/,
     ],
+    [
+      'a misspelt setting name, read as a process',
+      'web=2xstandard-2x regoin=eu-west-1',
+      /`regoin=eu-west-1`: did you mean `region=eu-west-1`\?/,
+    ],
     ['a lone number', '3', /`3` on its own: say what it counts/],
     ['non-ASCII junk', 'web=2xstandard-2x 💥', /I can't read the character "💥" \(U\+1F4A5\)/],
     ['a control character', 'web=2xstandard-2x\u0000', /I can't read the character \(U\+0000\)/],

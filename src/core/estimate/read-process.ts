@@ -35,8 +35,6 @@ export function readProcess(
   existing: readonly ProcessType[],
   catalog: Catalog,
 ): ProcessType {
-  // Only a near-certain typo of a setting (postgress=) is worth suggesting; `web` is not `db`.
-  const nearSetting = name.length >= 4 ? closestMatch(name, Object.keys(SETTINGS)) : undefined;
   if (!PROCESS_NAME.test(name)) {
     fail(
       `${shown(`${name}=`)} is not a process name: use up to 30 letters, digits, - and _, starting with a letter, e.g. \`web=2xstandard-2x\`.`,
@@ -55,7 +53,7 @@ export function readProcess(
   const { count, size } = splitCount(token, name, value, platform, catalog);
   return platform === 'aws'
     ? awsSize(token, name, count, size, catalog)
-    : herokuSize(token, name, count, size, catalog, nearSetting);
+    : herokuSize(token, name, count, size, catalog);
 }
 
 function isKnownSize(value: string, platform: Platform, catalog: Catalog): boolean {
@@ -95,14 +93,7 @@ function splitCount(
   return { count, size: m[2] };
 }
 
-function herokuSize(
-  token: string,
-  name: string,
-  count: number,
-  raw: string,
-  catalog: Catalog,
-  nearSetting: string | undefined,
-): ProcessType {
+function herokuSize(token: string, name: string, count: number, raw: string, catalog: Catalog): ProcessType {
   const size = canonicalDynoSize(raw);
   const process = herokuProcess(catalog, name, count, size);
   if (process) {
@@ -125,6 +116,9 @@ function herokuSize(
   if (findKeyValuePlan(catalog, canonicalKeyValuePlan(raw))) {
     fail(`${shown(raw)} is a Key-Value Store plan, not a dyno size: write \`redis=${raw.slice(0, 30)}\`.`);
   }
+  // Only a near-certain typo of a setting (postgress=) is worth suggesting; `web` is not `db`. Looked
+  // up only here, once the size is known to be wrong: every process name would otherwise pay for it.
+  const nearSetting = name.length >= 4 ? closestMatch(name, Object.keys(SETTINGS)) : undefined;
   if (nearSetting && count === 1 && !/^\d/.test(raw))
     fail(`${shown(token)}: did you mean \`${nearSetting}=${raw.slice(0, 30)}\`?`);
   const guess = closestMatch(
