@@ -31,6 +31,8 @@ export interface Database {
   highAvailability: boolean;
   /** The storage is the estimate's default, not the user's (an AWS database without `storage=`). */
   storageAssumed?: true;
+  /** A live app's add-on name (`postgresql-curly-12345`), when it has two databases of this plan. */
+  addOn?: string;
 }
 
 export interface Cache {
@@ -39,6 +41,8 @@ export interface Cache {
   memoryGb: number;
   /** A primary with a replica in another zone (Heroku premium, private and shield Key-Value plans). */
   highAvailability?: boolean;
+  /** A live app's add-on name (`redis-shaped-12345`), when it has two Key-Value Stores of this plan. */
+  addOn?: string;
 }
 
 /** A Heroku add-on other than Postgres and Key-Value Store, as billed. */

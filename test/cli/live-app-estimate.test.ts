@@ -224,3 +224,19 @@ test('an app with a second Postgres and a second Key-Value Store: each is priced
     '  - 1 app has more than one Heroku Postgres or Key-Value Store: shop-api (Postgres standard-2 and standard-0;',
   );
 });
+
+test('an app with two Postgres databases of one plan: each line names its add-on, on Heroku and on AWS', async () => {
+  // Before: two lines read "Heroku Postgres standard-0" on each side, and a lead could not say which was which.
+  const heroku = await herokuWith('shop-api', [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }]);
+  const { code, out } = await cli(heroku, ['estimate', 'app=shop-api']);
+  expect(code).toBe(0);
+  const names = heroku.world.addOns.filter((a) => a.app.name === 'shop-api').map((a) => a.name as string);
+  expect(names).toHaveLength(2);
+  const herokuSide = section(out, 'Heroku as it runs: $150.00/mo infrastructure');
+  for (const name of names) {
+    expect(herokuSide).toContain(`Heroku Postgres standard-0 (${name}): 1 × $50.00/month = $50.00/mo`);
+    expect(section(out, 'AWS (us-east-1), like-for-like tier (modelled)')).toContain(
+      `RDS PostgreSQL db.m6g.large Single-AZ, for Heroku Postgres standard-0 (${name}): 730 × $0.159/hour = $116.07/mo`,
+    );
+  }
+});

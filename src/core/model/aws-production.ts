@@ -161,7 +161,7 @@ export function awsFromHeroku(
         : `Database: no ${kind} in the price list has ${formatMemory(db.memoryGb)}; priced as the largest, ${spec.dbClass}.`,
       PRODUCTION_DATABASE_RULE,
     );
-    const from = severalDatabases ? { from: db.plan } : {};
+    const from = severalDatabases ? { from: db.addOn ? `${db.plan} (${db.addOn})` : db.plan } : {};
     return { dbClass: spec.dbClass, spec, multiAz: db.highAvailability, storageGb, ...from };
   };
   const nodeOf = (cache: Cache): AwsCache => {
@@ -174,7 +174,7 @@ export function awsFromHeroku(
         : `Cache: no ElastiCache node in the price list has ${formatMemory(cache.memoryGb)}; priced as the largest, ${spec.node}${replica}.`,
       VALKEY_NOTE,
     );
-    const from = severalCaches ? { from: cache.plan } : {};
+    const from = severalCaches ? { from: cache.addOn ? `${cache.plan} (${cache.addOn})` : cache.plan } : {};
     return { node: spec.node, spec, nodes, needGb: cache.memoryGb, ...from };
   };
   if (workload.database) stack.database = rdsOf(workload.database);

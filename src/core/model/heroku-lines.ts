@@ -36,7 +36,7 @@ export function herokuLines(
   }
   for (const postgres of herokuPostgresOf(stack)) {
     const place = { environment, category: 'database' as const };
-    const item = `${prefix}Heroku Postgres ${postgres.plan}`;
+    const item = `${prefix}Heroku Postgres ${postgres.plan}${postgres.addOn ? ` (${postgres.addOn})` : ''}`;
     const spec = postgres.spec;
     lines.push(
       spec
@@ -46,7 +46,7 @@ export function herokuLines(
   }
   for (const keyValue of herokuKeyValueOf(stack)) {
     const place = { environment, category: 'cache' as const };
-    const item = `${prefix}Heroku Key-Value Store ${keyValue.plan}`;
+    const item = `${prefix}Heroku Key-Value Store ${keyValue.plan}${keyValue.addOn ? ` (${keyValue.addOn})` : ''}`;
     const spec = keyValue.spec;
     lines.push(
       spec

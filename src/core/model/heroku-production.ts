@@ -44,17 +44,19 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
   const stack: HerokuStack = { dynos, addOns: workload.addOns };
   const postgresOf = (db: Database): HerokuPostgres => {
     const spec = findPostgresPlan(catalog, db.plan);
-    if (!tier || satisfies(spec?.tier, tier)) return { plan: db.plan, spec };
+    const named = db.addOn ? { addOn: db.addOn } : {};
+    if (!tier || satisfies(spec?.tier, tier)) return { plan: db.plan, spec, ...named };
     const chosen = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, [tier]).spec;
     notes.push(`${REASON[tier]} Postgres: ${db.plan} is priced as ${chosen.plan}.`);
-    return { plan: chosen.plan, spec: chosen };
+    return { plan: chosen.plan, spec: chosen, ...named };
   };
   const keyValueOf = (cache: Cache): HerokuKeyValue => {
     const spec = findKeyValuePlan(catalog, cache.plan);
-    if (!tier || satisfies(spec?.tier, tier)) return { plan: cache.plan, spec };
+    const named = cache.addOn ? { addOn: cache.addOn } : {};
+    if (!tier || satisfies(spec?.tier, tier)) return { plan: cache.plan, spec, ...named };
     const chosen = chooseKeyValuePlan(catalog, cache.memoryGb, [tier]).spec;
     notes.push(`${REASON[tier]} Key-Value Store: ${cache.plan} is priced as ${chosen.plan}.`);
-    return { plan: chosen.plan, spec: chosen };
+    return { plan: chosen.plan, spec: chosen, ...named };
   };
   if (workload.database) stack.postgres = postgresOf(workload.database);
   if (workload.cache) stack.keyValue = keyValueOf(workload.cache);

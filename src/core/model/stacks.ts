@@ -24,14 +24,17 @@ export interface HerokuStack {
   addOns: AddOn[];
 }
 
+/** `addOn`: the add-on's own name, shown on its line when the app has two of one plan. */
 export interface HerokuPostgres {
   plan: string;
   spec?: HerokuPostgresPlan;
+  addOn?: string;
 }
 
 export interface HerokuKeyValue {
   plan: string;
   spec?: HerokuKeyValuePlan;
+  addOn?: string;
 }
 
 /** Every Postgres database of a Heroku stack, the main one first. */

@@ -49,6 +49,15 @@ function asAddOn(addOn: HerokuAddOn): AddOn {
   };
 }
 
+/**
+ * A data store with its add-on's own name when the app has another of the same plan: two lines
+ * reading `Heroku Postgres standard-0` would not say which is which.
+ */
+function named<T extends Database | Cache>(store: T, addOn: HerokuAddOn, sameService: readonly HerokuAddOn[]): T {
+  const twin = sameService.some((other) => other !== addOn && other.plan.toLowerCase() === addOn.plan.toLowerCase());
+  return twin ? { ...store, addOn: addOn.name } : store;
+}
+
 /** One Heroku app → Workload (origin `heroku`). */
 function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Workload {
   const processes: ProcessType[] = app.formation
@@ -77,12 +86,16 @@ function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Wor
     origin: 'heroku',
     label: `app ${app.name}`,
     processes,
-    ...(primaryDatabase ? { database: postgresDatabase(primaryDatabase.plan, catalog) } : {}),
-    ...(primaryCache ? { cache: keyValueCache(primaryCache.plan, catalog) } : {}),
-    ...(moreDatabases.length > 0
-      ? { extraDatabases: moreDatabases.map((addOn) => postgresDatabase(addOn.plan, catalog)) }
+    ...(primaryDatabase
+      ? { database: named(postgresDatabase(primaryDatabase.plan, catalog), primaryDatabase, databases) }
       : {}),
-    ...(moreCaches.length > 0 ? { extraCaches: moreCaches.map((addOn) => keyValueCache(addOn.plan, catalog)) } : {}),
+    ...(primaryCache ? { cache: named(keyValueCache(primaryCache.plan, catalog), primaryCache, caches) } : {}),
+    ...(moreDatabases.length > 0
+      ? { extraDatabases: moreDatabases.map((addOn) => named(postgresDatabase(addOn.plan, catalog), addOn, databases)) }
+      : {}),
+    ...(moreCaches.length > 0
+      ? { extraCaches: moreCaches.map((addOn) => named(keyValueCache(addOn.plan, catalog), addOn, caches)) }
+      : {}),
     addOns: others.map(asAddOn),
     egressGbPerMonth: 0,
     logGbPerMonth: 0,
