@@ -275,3 +275,16 @@ describe('what a live app brings', () => {
     expect(e.aws.lines.some((l) => /legacy: 1 × m6i\.large/.test(l.item))).toBe(true);
   });
 });
+
+test('a typed workload without a web process sends no data out unless egress= says so, as a live app does', () => {
+  // Before: `worker=1xstandard-1x` and `postgres=standard-0` each paid $9.00/mo for 100 GB out.
+  for (const text of ['worker=1xstandard-1x', 'postgres=standard-0']) {
+    const e = estimateOf(text);
+    for (const tier of e.tiers) expect(tier.lines.filter((l) => /Data transfer out/.test(l.item))).toEqual([]);
+    expect(e.assumptions.join('\n')).toMatch(/[Nn]o data transfer out.*without a web process.*`egress=100gb` sets it/);
+  }
+  const given = estimateOf('worker=1xstandard-1x egress=50gb');
+  expect(given.tiers[0].lines.map((l) => l.item)).toContain('Data transfer out to the internet (first 10 TB: 50 GB)');
+  const web = estimateOf('web=1xstandard-1x');
+  expect(web.tiers[0].lines.map((l) => l.item)).toContain('Data transfer out to the internet (first 10 TB: 100 GB)');
+});

@@ -330,7 +330,10 @@ function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, 
     ...(database ? { database } : {}),
     ...(cache ? { cache } : {}),
     addOns: [],
-    egressGbPerMonth: draft.egressGb ?? catalog.assumptions.egressGbPerMonth,
+    // As for a live app (`migrate`, `app=`): the assumed egress goes out through a web process; a
+    // workload without one sends none unless `egress=` says so.
+    egressGbPerMonth:
+      draft.egressGb ?? (draft.processes.some((p) => p.name === 'web') ? catalog.assumptions.egressGbPerMonth : 0),
     logGbPerMonth: draft.logGb ?? catalog.assumptions.logGbPerMonth,
     environments: { staging: draft.staging, reviewApps: draft.reviewApps ?? 0 },
     compliance: [...draft.compliance],

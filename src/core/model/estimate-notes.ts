@@ -101,7 +101,7 @@ export function writeAdditionsNote(
     const transfer =
       traffic.egressGb > 0
         ? `; it adds data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`
-        : '';
+        : '. No data transfer out is assumed without a web process (`egress=100gb` sets it)';
     return `On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs, as no process runs: ${WHY_NO_NAT}${transfer}.`;
   }
   const parts = [
@@ -112,7 +112,9 @@ export function writeAdditionsNote(
     'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',
     `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
     `CloudWatch Logs for ${formatCount(traffic.logGb)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
-    `data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`,
+    traffic.egressGb > 0
+      ? `data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`
+      : `no data transfer out (${loadBalancer ? 'egress=0' : 'none is assumed without a web process, as for a live app; `egress=100gb` sets it'})`,
   ];
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }
