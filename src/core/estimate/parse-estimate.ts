@@ -1,4 +1,6 @@
 import type { EstimateOptions } from '../model';
+// The module itself, not the model's index: the grammar does not load the model.
+import { isWebProcess } from '../model/describe';
 import type { Money } from '../money';
 import { AWS_REGION_CODE, type Catalog, closestMatch, RDS_MIN_STORAGE_GB } from '../pricing';
 import type { Cache, ComplianceNeed, Database, Platform, ProcessType, Workload } from '../workload';
@@ -333,7 +335,7 @@ function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, 
     // As for a live app (`migrate`, `app=`): the assumed egress goes out through a web process; a
     // workload without one sends none unless `egress=` says so.
     egressGbPerMonth:
-      draft.egressGb ?? (draft.processes.some((p) => p.name === 'web') ? catalog.assumptions.egressGbPerMonth : 0),
+      draft.egressGb ?? (draft.processes.some((p) => isWebProcess(p.name)) ? catalog.assumptions.egressGbPerMonth : 0),
     logGbPerMonth: draft.logGb ?? catalog.assumptions.logGbPerMonth,
     environments: { staging: draft.staging, reviewApps: draft.reviewApps ?? 0 },
     compliance: [...draft.compliance],
