@@ -3,7 +3,7 @@
  * build it. Each platform is fetched on its own: one failing leaves the other's figures intact and
  * its own section saying why. Shared by the scheduled digest, `/hosting digest`, the CLI and App Home.
  */
-import type { AppNotRead } from '../core/apps-not-read';
+import { type AppNotRead, appsCouldNotBeRead, noModelWithout } from '../core/apps-not-read';
 import type { LiveInventory } from '../core/compliance/inventory';
 import {
   buildDigestSteps,
@@ -127,8 +127,7 @@ async function awsInput(
 
 /** Why the fleet is not modelled when apps were left out: `2 Heroku apps could not be read (a, b), …`. */
 function notModelledWithout(notRead: readonly AppNotRead[]): string {
-  const one = notRead.length === 1;
-  return `${notRead.length} Heroku app${one ? '' : 's'} could not be read (${notRead.map(({ app }) => app).join(', ')}), and a model without ${one ? 'it' : 'them'} would show ${one ? 'its' : 'their'} cost as a saving`;
+  return `${appsCouldNotBeRead(notRead)}, and ${noModelWithout(notRead)}`;
 }
 
 async function herokuInput(

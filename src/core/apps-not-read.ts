@@ -40,6 +40,18 @@ export function appsNotReadLine(
   return `${plural(apps.length, 'Heroku app', 'Heroku apps')} could not be read, so ${they} not in ${where}${costWords}: ${names(apps)}.`;
 }
 
+/** `2 Heroku apps could not be read (acme-tools, billing)`; `when` says when (` today`). */
+export function appsCouldNotBeRead(apps: readonly AppNotRead[], when = ''): string {
+  return `${plural(apps.length, 'Heroku app', 'Heroku apps')} could not be read${when} (${names(apps)})`;
+}
+
+/** Why the account is not modelled on the other platform while apps are left out of it. */
+export function noModelWithout(apps: readonly AppNotRead[]): string {
+  return apps.length === 1
+    ? 'a model without it would show its cost as a saving'
+    : 'a model without them would show their cost as a saving';
+}
+
 /** Heroku's answer per app, a sentence each, the first few; then how many more there are. */
 export function appsNotReadReasons(apps: readonly AppNotRead[], limit = REASONS_SHOWN): string[] {
   const lines = apps.slice(0, limit).map(({ app, reason }) => `Not read: app ${app}: ${sentence(reason)}`);

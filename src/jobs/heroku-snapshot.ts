@@ -10,6 +10,7 @@
  * succeeds is a day missing, which every figure says (docs/decisions.md).
  */
 
+import { appsCouldNotBeRead } from '../core/apps-not-read';
 import { utcDay } from '../core/utc-days';
 import type { Services } from '../services';
 import { errorText } from '../sources/source-error';
@@ -49,11 +50,10 @@ export async function takeHerokuSnapshot(
     if (inventory.staleBecause) throw inventory.staleBecause;
     const notRead = heroku.appsNotRead(inventory.value);
     if (notRead.length > 0) {
-      const names = notRead.map(({ app }) => app);
-      const why = `not taken: ${names.length} Heroku app${names.length === 1 ? '' : 's'} could not be read (${names.join(', ')}), and a day without ${names.length === 1 ? 'it' : 'them'} would count as whole; tried again in an hour. ${notRead[0]!.reason}`;
+      const why = `not taken: ${appsCouldNotBeRead(notRead)}, and a day without ${notRead.length === 1 ? 'it' : 'them'} would count as whole; tried again in an hour. ${notRead[0]!.reason}`;
       logger.warn(`the daily Heroku snapshot for ${day} was ${why}`);
       await lease.markFailed(why);
-      return { notRead: names };
+      return { notRead: notRead.map(({ app }) => app) };
     }
     const rows = heroku.snapshot(inventory.value, day);
     // Rows are keyed by day and app, so a second writer would only overwrite them; fenced all the same.

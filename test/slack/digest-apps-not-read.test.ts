@@ -1,6 +1,8 @@
+import { runCli } from '../../src/cli/run-cli';
 import { takeHerokuSnapshot } from '../../src/jobs/heroku-snapshot';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
+import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { standard2xSnapshot } from '../support/snapshots';
 
@@ -84,6 +86,14 @@ test('run-rate digest: the app left out is named beside the figures, which are t
   expect(text).not.toContain(heroku.world.app('acme-tools').id);
   // The compliance posture counts what was read, and says the read was incomplete.
   expect(text).toMatch(/HIPAA[^\n]*Heroku: \d+ met, \d+ gaps?, \d+ to verify \(incomplete read\)/);
+
+  // The terminal's digest says it once, beside the figures, and not again among how they were made.
+  const out: string[] = [];
+  const env = { DATABASE_URL: tempSqliteFile(), HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url };
+  expect(await runCli(['digest', '--dry-run'], env, { out: (line) => out.push(line), err: () => {} })).toBe(0);
+  const terminal = out.join('\n');
+  expect(terminal).toContain('1 Heroku app could not be read, so it is not in these run-rate figures');
+  expect(terminal.match(/a model without it would show its cost as a saving/g)).toHaveLength(1);
 });
 
 test('the daily snapshot skips a day with an app missing (retried an hour on), so the week is not compared rather than shown as a drop', async () => {

@@ -1,6 +1,6 @@
 /** The Heroku section of the digest, from daily formation snapshots × billed prices. Pure. */
 
-import { type AppNotRead, appsNotReadLine } from '../apps-not-read';
+import { type AppNotRead, appsCouldNotBeRead, appsNotReadLine, noModelWithout } from '../apps-not-read';
 import { freshnessLabel } from '../freshness';
 import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
@@ -20,12 +20,14 @@ const thirtieths = (value: number): Money => usd(value).div(3000);
  * days only, so they need no word here (the snapshot job skips a day with an app missing).
  */
 function leftOutWords(notRead: readonly AppNotRead[], where: string | undefined): string {
-  const one = notRead.length === 1;
-  const noModel = `the account is not modelled on AWS this week: a model without ${one ? 'it' : 'them'} would show ${one ? 'its' : 'their'} cost as a saving`;
+  const noModel = `the account is not modelled on AWS this week: ${noModelWithout(notRead)}`;
   if (where) return `${appsNotReadLine(notRead, where)} And ${noModel}.`;
-  const names = notRead.map(({ app }) => app).join(', ');
-  return `${notRead.length} Heroku app${one ? '' : 's'} could not be read today (${names}), so ${noModel}.`;
+  return `${appsCouldNotBeRead(notRead, ' today')}, so ${noModel}.`;
 }
+
+/** Why the account is not modelled on AWS, in the basis; `leftOut` says it when apps were left out. */
+const notModelled = (input: HerokuDigestInput, translated: unknown): string[] =>
+  typeof translated === 'string' && !input.notRead ? [`Not modelled on AWS: ${translated}`] : [];
 
 /** In steps (src/core/steps.ts), one a day of snapshots. */
 export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<PlatformDigest> {
@@ -118,7 +120,7 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
             `${excluded.size} contract-priced or unpriced item${excluded.size === 1 ? '' : 's'} not counted (never as $0)`,
           ]
         : []),
-      ...(typeof translated === 'string' ? [`Not modelled on AWS: ${translated}`] : []),
+      ...notModelled(input, translated),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
     // Only the forecast stands on today's live read (the weeks are snapshots, whole days only).
@@ -162,7 +164,7 @@ export function herokuRunRateFigures(
     estimated: true,
     basis: [
       `*run-rate*: today's formation and add-ons at Heroku's billed prices; daily snapshots do not cover last week yet`,
-      ...(typeof translated === 'string' ? [`Not modelled on AWS: ${translated}`] : []),
+      ...notModelled(input, translated),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
     ...(input.notRead ? { leftOut: leftOutWords(input.notRead, 'these run-rate figures') } : {}),
