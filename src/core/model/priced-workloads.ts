@@ -78,18 +78,19 @@ function fromHerokuStack(stack: HerokuStack, workload: Workload): Workload {
     }),
   );
   // Each data store as the stack priced it, its size from the plan (else as the workload gave it).
+  const given = { databases: databasesOf(workload), caches: cachesOf(workload) };
   const databases = herokuPostgresOf(stack).map(
     (postgres, i): Database => ({
       plan: postgres.plan,
-      memoryGb: postgres.spec?.memoryGb ?? databasesOf(workload)[i]?.memoryGb ?? 0,
-      storageGb: postgres.spec?.storageGb ?? databasesOf(workload)[i]?.storageGb ?? 0,
+      memoryGb: postgres.spec?.memoryGb ?? given.databases[i]?.memoryGb ?? 0,
+      storageGb: postgres.spec?.storageGb ?? given.databases[i]?.storageGb ?? 0,
       highAvailability: postgres.spec?.highAvailability ?? false,
     }),
   );
   const caches = herokuKeyValueOf(stack).map(
     (keyValue, i): Cache => ({
       plan: keyValue.plan,
-      memoryGb: keyValue.spec?.memoryGb ?? cachesOf(workload)[i]?.memoryGb ?? 0,
+      memoryGb: keyValue.spec?.memoryGb ?? given.caches[i]?.memoryGb ?? 0,
       highAvailability: keyValue.spec?.highAvailability ?? false,
     }),
   );
