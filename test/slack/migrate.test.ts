@@ -297,7 +297,9 @@ describe('/hosting migrate for the largest realistic account', () => {
     const turns = countTurns();
     const first = await answerMigrate('heroku', context);
     turns.stop();
-    expect(turns.now()).toBeGreaterThan(5);
+    // Slices are cut at ~4 ms of work (src/in-slices.ts), so how many there are follows the machine's
+    // speed (5 on a fast CI run, more on a slow one): more than one shows the 300 apps were not modelled at once.
+    expect(turns.now()).toBeGreaterThan(1);
     const again = countTurns();
     const second = await answerMigrate('heroku', context);
     again.stop();
