@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Config } from '../config';
 import type { PriceSet, PricingOverrides } from '../core/pricing';
 import { PriceBook } from '../price-book';
+import { StoreOpenError } from '../store/open-failure';
 import type { CliIo } from './cli-command';
 
 const isPostgres = (url: string) => /^postgres(ql)?:\/\//i.test(url);
@@ -26,7 +27,9 @@ async function storedPriceSets(config: Config, io: CliIo, now: Date): Promise<Pr
     }
   } catch (error) {
     io.err(
-      `Could not read the stored live prices (${(error as Error).message.slice(0, 200)}): pricing from PRICING_FILE and the bundled list.`,
+      error instanceof StoreOpenError
+        ? `Could not read the stored live prices, so this answer is priced from PRICING_FILE and the bundled list. ${error.message}`
+        : `Could not read the stored live prices (${(error as Error).message.slice(0, 200)}): pricing from PRICING_FILE and the bundled list.`,
     );
     return [];
   }

@@ -6,6 +6,7 @@ import { redact } from '../core/redaction';
 import { PriceBook } from '../price-book';
 import { loadPricingOverrides, PricingFileError } from '../pricing-file';
 import { rememberedSecrets, rememberSecrets } from '../sources/source-error';
+import { StoreOpenError } from '../store/open-failure';
 import type { CliCommand, CliContext, CliIo } from './cli-command';
 import { cliPriceBook } from './cli-prices';
 
@@ -136,10 +137,19 @@ export async function runCli(
     }
     throw error;
   }
-  return command.run(
-    rest,
-    cliContext(config, overrides, io, () => new Date()),
-  );
+  try {
+    return await command.run(
+      rest,
+      cliContext(config, overrides, io, () => new Date()),
+    );
+  } catch (error) {
+    // DATABASE_URL names a store that cannot be used: what to fix, not an unexpected error.
+    if (error instanceof StoreOpenError) {
+      io.err(`hosting-advisor: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 /** What a command runs with: the configuration, PRICING_FILE, and the price book read on first use. */

@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE, isPostgresUrl } from './default-database';
+import { connectFailureText, StoreOpenError } from './open-failure';
 import { postgresConnection, tlsFailureText } from './postgres-tls';
 import type { SqlDatabase } from './sql-database';
 import { migrate, SqlStore } from './sql-store';
@@ -36,7 +37,11 @@ export async function openStore(
   const { openPostgres } = require('./postgres-database') as typeof import('./postgres-database');
   const connection = postgresConnection(url, { caFile: settings.DATABASE_CA_FILE, sslmode: settings.PGSSLMODE });
   const host = new URL(url).host || 'the local socket';
-  return migrated(openPostgres(connection), now, (error) => tlsFailureText(error, connection, host));
+  return migrated(
+    openPostgres(connection),
+    now,
+    (error) => tlsFailureText(error, connection, host) ?? connectFailureText(error, host),
+  );
 }
 
 async function migrated(db: SqlDatabase, now: Date, explain?: (error: unknown) => string | undefined): Promise<Store> {
@@ -45,7 +50,7 @@ async function migrated(db: SqlDatabase, now: Date, explain?: (error: unknown) =
   } catch (error) {
     await db.close().catch(() => {});
     const words = explain?.(error);
-    throw words ? new Error(words, { cause: error }) : error;
+    throw words ? new StoreOpenError(words, { cause: error }) : error;
   }
   return new SqlStore(db);
 }

@@ -95,16 +95,16 @@ describe('a server with a self-signed certificate', () => {
   });
 
   test('is accepted with sslmode=no-verify in the URL', async () => {
-    expect(await open({ DATABASE_URL: at('127.0.0.2', '?sslmode=no-verify') })).toBe(ACCEPTED);
+    expect(await open({ DATABASE_URL: at('127.0.0.2', '?sslmode=no-verify') })).toContain(ACCEPTED);
   });
 
   test('is accepted with PGSSLMODE=no-verify when the URL names no mode (Heroku manages the URL)', async () => {
-    expect(await open({ DATABASE_URL: at('127.0.0.2'), PGSSLMODE: 'no-verify' })).toBe(ACCEPTED);
+    expect(await open({ DATABASE_URL: at('127.0.0.2'), PGSSLMODE: 'no-verify' })).toContain(ACCEPTED);
   });
 
   test('is accepted, verified, when its certificate is given as DATABASE_CA_FILE or sslrootcert', async () => {
-    expect(await open({ DATABASE_URL: at('127.0.0.2'), DATABASE_CA_FILE: certFile })).toBe(ACCEPTED);
-    expect(await open({ DATABASE_URL: at('127.0.0.2', `?sslrootcert=${encodeURIComponent(certFile)}`) })).toBe(
+    expect(await open({ DATABASE_URL: at('127.0.0.2'), DATABASE_CA_FILE: certFile })).toContain(ACCEPTED);
+    expect(await open({ DATABASE_URL: at('127.0.0.2', `?sslrootcert=${encodeURIComponent(certFile)}`) })).toContain(
       ACCEPTED,
     );
   });
@@ -112,7 +112,7 @@ describe('a server with a self-signed certificate', () => {
   test('a trusted certificate for another host name: refused by verify-full, accepted by verify-ca', async () => {
     const full = await open({ DATABASE_URL: at('127.0.0.3'), DATABASE_CA_FILE: certFile });
     expect(full).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
-    expect(await open({ DATABASE_URL: at('127.0.0.3', '?sslmode=verify-ca'), DATABASE_CA_FILE: certFile })).toBe(
+    expect(await open({ DATABASE_URL: at('127.0.0.3', '?sslmode=verify-ca'), DATABASE_CA_FILE: certFile })).toContain(
       ACCEPTED,
     );
   });
@@ -120,9 +120,9 @@ describe('a server with a self-signed certificate', () => {
 
 describe('plain text', () => {
   test('for a server on this machine by name (localhost, 127.0.0.1), as before, and with sslmode=disable', async () => {
-    expect(await open({ DATABASE_URL: at('127.0.0.1') })).toBe(PLAIN);
-    expect(await open({ DATABASE_URL: at('localhost') })).toBe(PLAIN);
-    expect(await open({ DATABASE_URL: at('127.0.0.2', '?sslmode=disable') })).toBe(PLAIN);
+    expect(await open({ DATABASE_URL: at('127.0.0.1') })).toContain(PLAIN);
+    expect(await open({ DATABASE_URL: at('localhost') })).toContain(PLAIN);
+    expect(await open({ DATABASE_URL: at('127.0.0.2', '?sslmode=disable') })).toContain(PLAIN);
   });
 });
 
