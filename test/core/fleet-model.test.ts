@@ -126,6 +126,23 @@ describe('a fleet of small apps on AWS', () => {
   });
 });
 
+describe('a busy web app behind the shared load balancer', () => {
+  // One LCU is 1 GB an hour processed (Elastic Load Balancing pricing): an app sending 20 TB a month
+  // out needs 27.397 LCUs; twenty small apps at the assumed 1 LCU each add 20 more.
+  it("counts the LCUs its traffic needs, beside the small apps' assumed one each", () => {
+    const busy: FleetApp = {
+      name: 'media',
+      workload: { ...workload([['web', 2, 'standard-2x']]), egressGbPerMonth: 20_000 },
+    };
+    const fleet = modelFleet([...tiny(20), busy], catalog);
+    for (const tier of fleet.tiers) {
+      expect(itemsOf(tier.lines, /^ALB capacity/).map((l) => [l.item, l.monthly?.toFixed(2)])).toEqual([
+        ['ALB capacity (47.397 LCU average)', '276.80'],
+      ]);
+    }
+  });
+});
+
 describe('an environment where no process runs', () => {
   // shop-staging is scaled to 0 and holds only its database: RDS in a private subnet needs no NAT gateway.
   const fleet = modelFleet(

@@ -151,6 +151,26 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
   });
 });
 
+describe("the load balancer's capacity follows the traffic it serves", () => {
+  // An ALB bills LCU-hours by its largest dimension, and one LCU is 1 GB an hour of processed bytes for
+  // EC2 or IP targets (Elastic Load Balancing pricing). 20 TB a month out through it is 27.4 GB an hour:
+  // 27.4 LCUs, not the 1 assumed for a small app ($5.84 a month, where it costs $160.00).
+  it('web=2xstandard-2x egress=20000gb: 27.397 LCU average, $160.00 a month', () => {
+    const e = estimateOf('web=2xstandard-2x egress=20000gb');
+    for (const tier of e.tiers) {
+      const lcu = line(tier.lines, /^ALB capacity/);
+      expect(lcu.item).toBe('ALB capacity (27.397 LCU average)');
+      expect(cents(lcu)).toBe(16_000);
+    }
+    expect(e.assumptions.join(' ')).toContain('27.397 LCU average');
+  });
+
+  it('keeps the 1 LCU assumed where the traffic needs less (100 GB a month is 0.14 GB an hour)', () => {
+    const e = estimateOf('web=2xstandard-2x');
+    expect(line(e.aws.lines, /^ALB capacity/).item).toBe('ALB capacity (1 LCU average)');
+  });
+});
+
 describe('contract prices', () => {
   it('shows Shield items without an amount, never $0, and keeps them out of the totals', () => {
     const e = estimateOf('web=2xstandard-2x postgres=standard-0 hipaa');

@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import type { Catalog } from '../pricing';
 import { cachesOf, databasesOf, type Workload } from '../workload';
+import { albLcuFor } from './alb-capacity';
 import type { AwsTraffic } from './aws-tiers';
 import { complianceTier } from './choose-heroku';
 import { formatCount, plural } from './describe';
@@ -84,7 +85,7 @@ export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalan
     egressGb: workload.egressGbPerMonth,
     logGb: workload.logGbPerMonth,
     natGb: a.natGbPerMonth,
-    albLcu: a.albLcuAverage,
+    albLcu: albLcuFor(workload.egressGbPerMonth, a.albLcuAverage),
   };
   return kept(byEgress, workload.egressGbPerMonth, () => writeAdditionsNote(traffic, catalog, loadBalancer));
 }
@@ -106,7 +107,9 @@ export function writeAdditionsNote(
   }
   const parts = [
     loadBalancer
-      ? `an Application Load Balancer (${traffic.albLcu} LCU average) for web`
+      ? `an Application Load Balancer (${traffic.albLcu} LCU average${
+          traffic.albLcu > a.albLcuAverage ? ': AWS counts 1 LCU per GB an hour it processes' : ''
+        }) for web`
       : 'no load balancer (no web process)',
     `a NAT gateway in each Availability Zone used (two for production; ${traffic.natGb} GB a month through them)`,
     'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',

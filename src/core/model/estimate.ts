@@ -1,6 +1,7 @@
 import { Decimal, formatUnitPrice, fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import type { Workload } from '../workload';
+import { albLcuFor } from './alb-capacity';
 import { awsComplianceLines } from './aws-compliance-lines';
 import { awsFromAws, awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, type AwsTraffic, awsTierLines, sharedTierLines } from './aws-tiers';
@@ -129,7 +130,7 @@ function scaledTraffic(
     egressGb: share(egress),
     logGb: share(logs),
     natGb: share(a.natGbPerMonth),
-    albLcu: share(a.albLcuAverage),
+    albLcu: albLcuFor(share(egress), share(a.albLcuAverage)),
   };
   return [
     { ...scaled, loadBalancer: false },

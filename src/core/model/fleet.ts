@@ -2,6 +2,7 @@ import { fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import { finish, type Steps } from '../steps';
 import { type ComplianceNeed, databasesOf, type Workload } from '../workload';
+import { albLcuFor } from './alb-capacity';
 import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lines';
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLineSteps, sharedTierLines } from './aws-tiers';
@@ -168,7 +169,7 @@ export function* modelFleetSteps(
         egressGb: app.workload.egressGbPerMonth,
         logGb: app.workload.logGbPerMonth,
         natGb: a.natGbPerMonth * share,
-        albLcu: web ? a.albLcuAverage * share : 0,
+        albLcu: web ? albLcuFor(app.workload.egressGbPerMonth, a.albLcuAverage * share) : 0,
         loadBalancer: web,
       },
     });
