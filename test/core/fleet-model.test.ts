@@ -73,6 +73,13 @@ describe('a fleet of small apps on AWS', () => {
     expect(fleet.verdict.difference?.toFixed(2)).toBe('329.93');
   });
 
+  it('names, once, the charges an AWS build usually has that no line prices', () => {
+    const named = fleet.assumptions.filter((a) => a.startsWith('Not in the AWS figures'));
+    expect(named).toHaveLength(1);
+    expect(named[0]).toContain('between Availability Zones');
+    expect(named[0]).toContain('Amazon ECR');
+  });
+
   it('adds nothing to the shared lines for the 21st app but its traffic', () => {
     const more = modelFleet(tiny(21), catalog);
     const fixed = (f: typeof fleet) =>

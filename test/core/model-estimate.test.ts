@@ -308,3 +308,15 @@ test('a typed workload without a web process sends no data out unless egress= sa
   const web = estimateOf('web=1xstandard-1x');
   expect(web.tiers[0].lines.map((l) => l.item)).toContain('Data transfer out to the internet (first 10 TB: 100 GB)');
 });
+
+describe('what the AWS figures leave out', () => {
+  it('names the charges an AWS build usually has that no line prices, both ways', () => {
+    for (const words of ['web=2xstandard-2x postgres=standard-0', 'aws web=2xm5.large rds=db.m6g.large']) {
+      const named = estimateOf(words).assumptions.filter((a) => a.startsWith('Not in the AWS figures'));
+      expect(named).toHaveLength(1);
+      for (const charge of ['between Availability Zones', 'Amazon ECR', 'Secrets Manager', 'build service']) {
+        expect(named[0]).toContain(charge);
+      }
+    }
+  });
+});

@@ -9,6 +9,13 @@ import { kept } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import type { EnvironmentName, PlatformCost } from './types';
 
+/**
+ * Charges an AWS build usually has that the model leaves out, named so a reader can add them: each
+ * depends on how the migration is built (which zones talk, what is stored), not on the workload's words.
+ */
+export const AWS_NOT_MODELLED =
+  'Not in the AWS figures, as they depend on how it is built: data transfer between Availability Zones (an instance talking to a database or cache in the other zone), a container registry for the images (Amazon ECR), a store for secrets and config vars (AWS Secrets Manager or Systems Manager Parameter Store), and a build service for deploys (on Heroku, builds come with the dynos).';
+
 /** One environment of an estimate: each platform's resources and its share of production traffic. */
 export interface EnvironmentPlan {
   name: EnvironmentName;

@@ -8,6 +8,7 @@ import { type AwsAppEnvironment, type AwsTraffic, awsTierLines, sharedTierLines 
 import { isWebProcess, plural, tierTitle } from './describe';
 import { awsReview, awsStaging, herokuReview, herokuStaging } from './environments';
 import {
+  AWS_NOT_MODELLED,
   awsAdditionsNote,
   type EnvironmentPlan,
   ecoNotes,
@@ -295,6 +296,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
         ? awsAdditionsNote(workload, catalog, loadBalancer)
         : writeAdditionsNote(apps[0].traffic, catalog, loadBalancer),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
+    AWS_NOT_MODELLED,
     ...(workload.database
       ? [
           'RDS automated backups are taken to fit the free allowance (equal to provisioned storage); beyond it they cost $0.095 per GB-month.',

@@ -8,7 +8,7 @@ import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLineSteps, sharedTierLines } from './aws-tiers';
 import { PRODUCTION_DATABASE_RULE } from './choose-aws';
 import { isWebProcess, plural, tierTitle } from './describe';
-import { NO_NAT_WHERE_NOTHING_RUNS, severalDataStoresNote } from './estimate-notes';
+import { AWS_NOT_MODELLED, NO_NAT_WHERE_NOTHING_RUNS, severalDataStoresNote } from './estimate-notes';
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromHeroku } from './heroku-production';
@@ -245,6 +245,7 @@ export function* modelFleetSteps(
       `${plural(apps.length, 'app')} (${counts.join(', ')}; the environment is read from the app name). Heroku is priced at list prices as the apps run now; AWS in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
       `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs (none of these where no process runs); data transfer out is tiered over the account's egress together.`,
       ...idleEnvironmentNote(apps, environments),
+      AWS_NOT_MODELLED,
       ...tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`),
       ...(apps.some((app) => app.workload.database) ? [PRODUCTION_DATABASE_RULE] : []),
       ...severalDataStoresNote(apps),
