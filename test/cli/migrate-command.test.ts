@@ -97,22 +97,23 @@ describe('npx hosting-advisor migrate heroku', () => {
       // shop-api 2 × $50 + $25 + standard-0 $50 + premium-0 $15; staging $25 + essential-0 $5; blog $7 + mini $3.
       current: { platform: 'heroku', monthly: '230.00' },
       tiers: [
-        // 2 production web apps → 2 instances each (t3.medium × 2, t3.small × 2), worker t3.small; staging t3.small;
+        // shop-api's web → 2 instances (t3.medium × 2), blog's Basic web → 1 t3.small (Basic dynos do not scale
+        // out, so one, as on Heroku), worker t3.small; staging t3.small;
         // RDS db.m6g.large for production's standard-0 (not burstable: 730 × $0.159 = $116.07) and db.t4g.micro
         // for staging's essential-0; cache.t4g.micro × 2 (premium-0 has a replica) and × 1; one ALB per environment, two NAT
         // gateways and one staging NAT, 7 public addresses (the staging load balancer spans two zones), logs; 200 GB egress.
-        { id: 'like-for-like', monthly: '504.66' },
+        { id: 'like-for-like', monthly: '487.87' },
         // The two small caches of production share one cache.t4g.micro pair: $11.68 less.
-        { id: 'consolidated', monthly: '492.98' },
+        { id: 'consolidated', monthly: '476.19' },
         // Graviton and a 1-year Compute Savings Plan on the instances; the shared cache pair on Valkey,
         // 1,460 h × $0.0128 = $18.69 instead of $23.36 on Redis OSS.
-        { id: 'optimised', monthly: '437.48' },
+        { id: 'optimised', monthly: '427.05' },
       ],
-      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '262.98' },
+      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '246.19' },
       differences: [
-        { tier: 'like-for-like', monthly: '-274.66' },
-        { tier: 'consolidated', monthly: '-262.98' },
-        { tier: 'optimised', monthly: '-207.48' },
+        { tier: 'like-for-like', monthly: '-257.87' },
+        { tier: 'consolidated', monthly: '-246.19' },
+        { tier: 'optimised', monthly: '-197.05' },
       ],
       // 3 apps × 16 h + 2 databases × 8 h at $100/h.
       oneOff: { total: '6400.00' },
@@ -142,19 +143,21 @@ describe('npx hosting-advisor migrate heroku', () => {
     const { code, stdout } = await run(['heroku'], herokuEnv());
     expect(code).toBe(0);
     expect(stdout).toContain('Migrate: the Heroku account (3 apps) modelled on AWS');
-    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $262.98/mo.');
+    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $246.19/mo.');
     expect(stdout).toContain(
-      'Each month, moving to AWS: like-for-like costs $274.66/mo more; consolidated costs $262.98/mo more; optimised costs $207.48/mo more.',
+      'Each month, moving to AWS: like-for-like costs $257.87/mo more; consolidated costs $246.19/mo more; optimised costs $197.05/mo more.',
     );
     expect(stdout).toContain('    shop (2 apps): $220.00/mo');
     expect(stdout).toContain('    shop-api-staging: $30.00/mo');
     expect(stdout).toContain(
-      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer): $210.74/mo',
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer): $209.14/mo',
     );
     expect(stdout).toContain('  Total, One-off: $6,400.00 once');
     expect(stdout).toContain(
-      'Basic dynos (1 dyno in 1 app) are cheaper on Heroku by $23.37/mo: $7.00/mo on Heroku, $30.37/mo as their own AWS resources like-for-like.',
+      'Standard-1X dynos (2 dynos in 2 apps) are cheaper on AWS by $19.64/mo: $50.00/mo on Heroku, $30.36/mo as their own AWS resources like-for-like.',
     );
+    // blog's Basic web dyno is one t3.small ($15.18), as Heroku runs it one to a process type, with the rule said.
+    expect(stdout).toContain('one for an Eco or Basic dyno, which Heroku runs one to a process type');
     // Each tier's assumption starts as a sentence does (it read "  - consolidated: ECS on EC2: …").
     expect(stdout).toContain('  - Consolidated: ECS on EC2: the processes packed onto shared instances');
     expect(stdout).not.toMatch(/^ {2}- (like-for-like|consolidated|optimised):/m);
@@ -284,9 +287,9 @@ describe('npx hosting-advisor migrate heroku, with an app of two Postgres and tw
       ['ElastiCache cache.t4g.micro × 2 (primary and replica) shared by 2 caches of 1 app', '23.36'],
     ]);
     expect(json.tiers.map((t: { id: string; monthly: string }) => [t.id, t.monthly])).toEqual([
-      ['like-for-like', '601.42'],
-      ['consolidated', '578.06'],
-      ['optimised', '526.57'],
+      ['like-for-like', '584.63'],
+      ['consolidated', '561.27'],
+      ['optimised', '516.14'],
     ]);
     // 3 apps × 16 h + 3 databases (shop-api's two and staging's one) × 8 h at $100/h.
     expect(json.oneOff.total).toBe('7200.00');

@@ -60,17 +60,19 @@ describe('a fleet of small apps on AWS', () => {
   it('gives like-for-like, consolidated and optimised totals exact to the cent', () => {
     expect(fleet.current.infrastructure.toFixed(2)).toBe('200.00'); // 20 × (Basic $7 + mini $3)
     expect(fleet.tiers.map((t) => [t.id, t.infrastructure.toFixed(2)])).toEqual([
-      // 20 lines of 2 × t3.small at $30.37 (each rounded once) 607.40 + 40 root volumes 64.00 + 20 × cache.t4g.micro 233.60 + ALB 16.43 + 20 LCU 116.80
-      // + 2 NAT gateways 65.70 + 400 GB 18.00 + 4 addresses 14.60
-      ['like-for-like', '1136.53'],
-      // 4 × m6i.large 280.32 + 4 root volumes 6.40 + one shared cache.t4g.micro 11.68 + the same shared network
-      ['consolidated', '529.93'],
-      // 4 × m6g.large at 28% below on-demand 161.88 + the shared node on Valkey, 730 × $0.0128 = 9.34
-      // (was 11.68 on Redis OSS, 411.49 in all) + the rest of consolidated
-      ['optimised', '409.15'],
+      // A Basic web dyno runs one instance, as on Heroku (no horizontal scaling): 20 lines of 1 × t3.small at
+      // $15.18 303.60 + 20 root volumes 32.00 + 20 × cache.t4g.micro 233.60 + ALB 16.43 + 20 LCU 116.80
+      // + 2 NAT gateways 65.70 + 400 GB 18.00 + 4 addresses 14.60 (was 2 × t3.small each, 1136.53 in all)
+      ['like-for-like', '800.73'],
+      // 2 × m6i.large 140.16 + 2 root volumes 3.20 + one shared cache.t4g.micro 11.68 + the same shared network
+      // (was 4 × m6i.large for 40 web dynos, 529.93)
+      ['consolidated', '386.57'],
+      // 2 × m6g.large at 28% below on-demand 80.94 + the shared node on Valkey, 730 × $0.0128 = 9.34 + the rest
+      // of consolidated (was 409.15)
+      ['optimised', '325.01'],
     ]);
     expect(fleet.verdict).toMatchObject({ tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku' });
-    expect(fleet.verdict.difference?.toFixed(2)).toBe('329.93');
+    expect(fleet.verdict.difference?.toFixed(2)).toBe('186.57');
   });
 
   it('names, once, the charges an AWS build usually has that no line prices', () => {
@@ -91,10 +93,10 @@ describe('a fleet of small apps on AWS', () => {
 
   it('names the largest drivers in words', () => {
     expect(fleet.drivers[0]).toBe(
-      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $641.00/mo: $200.00/mo on Heroku, $841.00/mo as their own AWS resources like-for-like.',
+      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $337.20/mo: $200.00/mo on Heroku, $537.20/mo as their own AWS resources like-for-like.',
     );
     expect(fleet.drivers).toContain(
-      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer) adds $295.53/mo once, whatever the app count.',
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer) adds $263.53/mo once, whatever the app count.',
     );
   });
 

@@ -83,11 +83,40 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
     const e = estimateOf('aws web=1xt3.medium');
     expect(cents(line(e.aws.lines, /t3\.medium/))).toBe(3_037);
     expect(cents(line(e.aws.lines, /^Application Load Balancer$/))).toBe(1_643);
-    // A load balancer spans two Availability Zones, and each zone used gets its own NAT gateway.
-    const nat = line(e.aws.lines, /^NAT gateway × 2 \(one per Availability Zone\)$/);
-    expect([nat.quantity, cents(nat)]).toEqual([1460, 2 * 3_285]);
-    const addresses = line(e.aws.lines, /^Public IPv4 addresses \(4:/);
-    expect(cents(addresses)).toBe(4 * 365);
+    // One instance sits in one zone, with one NAT gateway; its load balancer spans two zones, an address in each.
+    const nat = line(e.aws.lines, /^NAT gateway$/);
+    expect([nat.quantity, cents(nat)]).toEqual([730, 3_285]);
+    const addresses = line(e.aws.lines, /^Public IPv4 addresses \(3:/);
+    expect(cents(addresses)).toBe(3 * 365);
+    // Two instances spread across two zones, each with its NAT gateway: 2 + 2 addresses.
+    const two = estimateOf('aws web=2xt3.medium');
+    expect(line(two.aws.lines, /^NAT gateway × 2 \(one per Availability Zone\)$/).quantity).toBe(1460);
+    expect(cents(line(two.aws.lines, /^Public IPv4 addresses \(4:/))).toBe(4 * 365);
+  });
+
+  it('runs an Eco or Basic web dyno as one instance in one zone, as Heroku runs it (no horizontal scaling)', () => {
+    for (const [size, label] of [
+      ['basic', 'Basic'],
+      ['eco', 'Eco'],
+    ]) {
+      const e = estimateOf(`web=1x${size}`);
+      for (const tier of e.tiers) {
+        expect(tier.lines.filter((l) => l.category === 'compute' && /t3|t4g|m6|c6|m7/.test(l.item))).toEqual([
+          expect.objectContaining({ quantity: 730 }),
+        ]);
+        expect(tier.lines.filter((l) => /^NAT gateway/.test(l.item)).map((l) => l.item)).toEqual([
+          'NAT gateway',
+          'NAT gateway data processed (20 GB)',
+        ]);
+      }
+      expect(e.assumptions.join('\n')).toContain(
+        `web runs 1 instance on AWS, as on Heroku: ${label} dynos run one to a process type (Heroku Dev Center, Dyno Types: no horizontal scaling)`,
+      );
+    }
+    // A Standard web dyno still gets a second instance in a second zone.
+    const standard = estimateOf('web=1xstandard-1x');
+    expect(line(standard.tiers[0].lines, /^web: 2 × /).quantity).toBe(1460);
+    expect(standard.tiers[0].lines.some((l) => l.item.startsWith('NAT gateway × 2'))).toBe(true);
   });
 
   it('adds no NAT gateway, address or logs for a workload of a database alone: nothing runs to use them', () => {

@@ -104,7 +104,7 @@ describe('Heroku dynos on AWS', () => {
     for (const tier of e.tiers)
       expect(tier.description).not.toMatch(/EC2 instance per dyno|ECS on EC2|shared instances/);
     expect(e.tiers.map((t) => t.description.split(':')[0].split(',')[0])).toEqual([
-      'One Fargate task per dyno (web on at least two)',
+      'One Fargate task per dyno (web on at least two in production',
       'ECS on Fargate',
       'Consolidated',
     ]);

@@ -1,5 +1,6 @@
 import {
   type Catalog,
+  type DynoTier,
   type Ec2Spec,
   findCacheNode,
   findDyno,
@@ -93,10 +94,15 @@ function dynoOnAws(p: ProcessType, catalog: Catalog, arch: ArchitectureChoice, f
   };
 }
 
+/** Eco and Basic dynos cannot be scaled out: Heroku runs one to a process type (Dev Center, Dyno Types). */
+function runsOneToAProcessType(tier: DynoTier | undefined): boolean {
+  return tier === 'eco' || tier === 'basic';
+}
+
 /**
  * A Heroku app's environment on AWS (production unless said): for each dyno the cheapest instance (or
  * Fargate task) with at least its RAM and vCPU; production's web gets two or more across zones, as
- * Heroku's router gives redundancy, and its database a non-burstable class (`rdsFamiliesFor`).
+ * Heroku's router gives redundancy (one, as on Heroku, for Eco and Basic dynos, which do not scale out), and its database a non-burstable class (`rdsFamiliesFor`).
  */
 export function awsFromHeroku(
   workload: Workload,
@@ -110,14 +116,21 @@ export function awsFromHeroku(
   const fargate = options.awsCompute === 'fargate';
   const mode: Mode = fargate ? (`fargate-${arch}` as const) : arch;
   const compute = workload.processes.map((p): AwsCompute => {
-    const count = isWebProcess(p.name) && p.count > 0 ? Math.max(minimumWeb, p.count) : p.count;
+    const web = isWebProcess(p.name) && p.count > 0;
+    const dyno = findDyno(catalog, p.size);
+    const single = web && runsOneToAProcessType(dyno?.tier);
+    const count = web && !single ? Math.max(minimumWeb, p.count) : p.count;
     if (count > p.count) {
       notes.push(
         `web runs ${count} instances on AWS (Heroku has ${p.count}): two across Availability Zones give the redundancy Heroku's router provides.`,
       );
+    } else if (single && environment === 'production') {
+      notes.push(
+        `${p.name} runs ${p.count} instance on AWS, as on Heroku: ${dyno?.label} dynos run one to a process type (Heroku Dev Center, Dyno Types: no horizontal scaling), so there is no second dyno's redundancy to match.`,
+      );
     }
     // A listed dyno size needs the same whatever the process: its choice and sentence are remembered.
-    const onAws = findDyno(catalog, p.size)
+    const onAws = dyno
       ? kept(kept(dynosOnAws, catalog, newModes)[mode], p.size, () => dynoOnAws(p, catalog, arch, fargate))
       : dynoOnAws(p, catalog, arch, fargate);
     notes.push(`${p.name}: ${onAws.note}`);

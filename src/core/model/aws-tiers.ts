@@ -147,7 +147,9 @@ function pooledInstances(
       tasks += c.count * app.copies;
     }
   }
-  const spread = environment === 'production' && (apps.some((a) => a.traffic.loadBalancer) || tasks > 1);
+  // Production's processes spread across two zones when there is more than one to spread (web runs two,
+  // except an Eco or Basic web dyno, which runs one on Heroku too).
+  const spread = environment === 'production' && tasks > 1;
   const graviton = optimised || apps.some((a) => a.stack.architecture === 'any');
   const placement = placeTasks(catalog, needs, graviton ? 'any' : 'x86_64', spread ? 2 : 1);
   if (!placement) return 0;
@@ -265,8 +267,9 @@ function sharedNetworkLines(
   // none (Amazon VPC User Guide, NAT gateways). So no NAT gateway, no addresses, and no logs to ingest.
   if (units === 0 && hostRules === 0) return;
   const loadBalancers = Math.ceil(hostRules / a.albRulesPerLoadBalancer);
-  // Production spreads across two zones when it has a load balancer or more than one instance or task.
-  const zones = environment === 'production' && (loadBalancers > 0 || units > 1) ? 2 : 1;
+  // Production spreads across two zones when it runs more than one instance or task; a single one (an Eco
+  // or Basic web dyno) sits in one zone with one NAT gateway, though its load balancer spans two.
+  const zones = environment === 'production' && units > 1 ? 2 : 1;
   const sum = (pick: (t: AwsTraffic) => number) => milli(apps.reduce((total, app) => total + pick(app.traffic), 0));
   if (loadBalancers > 0) {
     const rules = hostRules > 1 ? ` with ${plural(hostRules, 'host rule')}` : '';

@@ -118,7 +118,7 @@ export function writeAdditionsNote(
           traffic.albLcu > a.albLcuAverage ? ': AWS counts 1 LCU per GB an hour it processes' : ''
         }) for web`
       : 'no load balancer (no web process)',
-    `a NAT gateway in each Availability Zone used (two for production; ${traffic.natGb} GB a month through them)`,
+    `a NAT gateway in each Availability Zone used (two for production where more than one instance runs; ${traffic.natGb} GB a month through them)`,
     'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',
     `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
     `CloudWatch Logs for ${formatCount(traffic.logGb)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
