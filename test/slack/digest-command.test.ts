@@ -306,9 +306,15 @@ describe('/hosting digest settings', () => {
     ['digest set schedule="61 * * * *"', /Nothing was changed[\s\S]*"61 \* \* \* \*" is not a cron expression/],
     ['digest set schedule="0 9 * *"', /has 4 fields; a schedule has 5/],
     ['digest set timezone=Mars/Olympus', /"Mars\/Olympus" is not an IANA time zone/],
-    ['digest set day=funday time=09:00', /"fun" is not a day/],
+    // The word as typed is named, not its first three letters; a day is a day's name or its start.
+    ['digest set day=funday time=09:00', /"funday" is not a day/],
+    ['digest set day=money time=09:00', /"money" is not a day/],
     ['digest set day=mon time=25:00', /"25:00" is not a time/],
-    ['digest set channel=#general', /"general" is not a Slack channel ID/],
+    // The command's own example writes `channel=#eng-costs`: the fix is to let Slack fill the name in, not "(not #name)".
+    [
+      'digest set channel=#general',
+      /^Nothing was changed: "#general" is not a channel I can post to: type # and pick the channel so Slack fills it in \(e\.g\. channel=#eng-costs\), or give its ID such as C012ABCDEF\.$/,
+    ],
     ['digest set colour=blue', /"colour" is not a digest setting/],
   ])('%s is refused plainly and nothing changes', async (command, message) => {
     const before = await h.bot.services.store.settings();
@@ -323,7 +329,7 @@ describe('/hosting digest settings', () => {
     const text = (answer ?? ack).text;
     expect(text).toMatch(/^Nothing was changed \(4 problems\):/);
     expect(text).toContain('"colour" is not a digest setting');
-    expect(text).toContain('"fun" is not a day');
+    expect(text).toContain('"funday" is not a day');
     expect(text).toContain('"25:00" is not a time');
     expect(text).toContain('"Mars/Olympus" is not an IANA time zone');
     expect(await h.bot.services.store.settings()).toEqual(before);
@@ -337,6 +343,17 @@ describe('/hosting digest settings', () => {
     const missing = await digest('digest set channel=<#CGONE0001|old>');
     expect(missing.answer?.text).toContain('cannot see that channel');
     h.slack.answer('conversations.info', (body) => ({ ok: true, channel: { id: body.channel, is_member: true } }));
+  });
+
+  test.each([
+    ['Thursday', 'Thursdays'],
+    ['thurs', 'Thursdays'],
+    ['TUES', 'Tuesdays'],
+    ['wed', 'Wednesdays'],
+  ])('`day=%s` is read as a day of the week', async (day, days) => {
+    const { answer } = await digest(`digest set day=${day} time=07:15`);
+    expect(answer?.text).toContain('Saved.');
+    expect(answer?.text).toContain(`${days} at 07:15`);
   });
 
   test('valid settings are saved, win over the environment, and show the next run in the zone', async () => {

@@ -10,6 +10,7 @@ import {
   digestDefaults,
   loadDigestSettings,
 } from '../../../answers/digest-settings';
+import { checkChannel } from '../../../core/alerts/budget';
 import {
   DAYS,
   type Day,
@@ -26,6 +27,26 @@ import { isLead, leadList, leadMentions } from '../../leads';
 import { ephemeral, type Message } from '../../message';
 import { digestBlocks, digestFallback } from './digest-blocks';
 import type { Subcommand, SubcommandContext } from './subcommand';
+
+const DAY_NAMES: Record<Day, string> = {
+  mon: 'monday',
+  tue: 'tuesday',
+  wed: 'wednesday',
+  thu: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+  sun: 'sunday',
+};
+
+/**
+ * `mon`, `Monday`, `tues`, `thurs`: a day's name or its start, three letters at least. Its first
+ * three letters alone would read `money` as Monday and name `funday` as "fun" in the error.
+ */
+function dayOf(word: string): Day | undefined {
+  const typed = word.toLowerCase();
+  if (typed.length < 3) return undefined;
+  return DAYS.find((day) => DAY_NAMES[day].startsWith(typed));
+}
 
 const SET_EXAMPLE = '`/hosting digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin`';
 
@@ -78,9 +99,13 @@ function parseSetArgs(text: string): { input: DigestSettingsInput; problems: str
       continue;
     }
     switch (name) {
-      case 'channel':
-        input.channel = /^<#([A-Z0-9]+)(\|[^>]*)?>$/.exec(value)?.[1] ?? value.replace(/^#/, '');
+      case 'channel': {
+        // A typed `#name` Slack did not turn into a mention is answered as budgets and alerts answer it.
+        const channel = checkChannel(value);
+        if ('value' in channel) input.channel = channel.value;
+        else problems.push(channel.error);
         break;
+      }
       case 'schedule':
         input.schedule = value;
         break;
@@ -88,7 +113,7 @@ function parseSetArgs(text: string): { input: DigestSettingsInput; problems: str
         input.timezone = value;
         break;
       case 'day':
-        day = value.toLowerCase().slice(0, 3);
+        day = value;
         break;
       case 'time':
         time = value;
@@ -100,19 +125,19 @@ function parseSetArgs(text: string): { input: DigestSettingsInput; problems: str
     }
   }
   if (day !== undefined || time !== undefined) {
-    const dayOk = day !== undefined && DAYS.includes(day as Day);
+    const weekday = day === undefined ? undefined : dayOf(day);
     const timeOk = time !== undefined && Boolean(parseTime(time));
     if (input.schedule) problems.push('Give either `schedule="…"` or `day=` and `time=`, not both.');
     else if (day === undefined) problems.push('Give the day with the time, e.g. `day=mon time=09:00`.');
     else if (time === undefined)
-      problems.push(`Give the time with the day, e.g. \`day=${dayOk ? day : 'mon'} time=09:00\`.`);
-    else if (!dayOk)
+      problems.push(`Give the time with the day, e.g. \`day=${weekday ?? 'mon'} time=09:00\`.`);
+    else if (!weekday)
       problems.push(
-        `"${neutraliseMarkup(day ?? '')}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).`,
+        `"${neutraliseMarkup(day.slice(0, 30))}" is not a day: use mon, tue, wed, thu, fri, sat or sun (with time=HH:MM).`,
       );
     if (!input.schedule && time !== undefined && !timeOk)
       problems.push(`"${neutraliseMarkup(time ?? '')}" is not a time: use 24-hour HH:MM such as 09:00.`);
-    if (!input.schedule && dayOk && timeOk) input.schedule = scheduleFromDayTime(day as Day, time!);
+    if (!input.schedule && weekday && timeOk) input.schedule = scheduleFromDayTime(weekday, time!);
   }
   return { input, problems };
 }
