@@ -91,6 +91,19 @@ test('a good budget is saved whole, listed, and deleted', async () => {
   ]);
 });
 
+test('`budget delete` with two names deletes neither and says to name one; `budget list` with more words lists nothing', async () => {
+  await answer('budget set web-prod 2000/month');
+  await answer('budget set api-prod 500/month');
+  const said = await answer('budget delete web-prod api-prod');
+  expect(said).toBe(
+    'Nothing was deleted: `budget delete` takes one budget name, and I did not read "api-prod". Delete one at a time, e.g. `/hosting budget delete web-prod`.',
+  );
+  expect((await h.bot.services.store.budgets()).map((b) => b.name).sort()).toEqual(['api-prod', 'web-prod']);
+  expect(await answer('budget list web-prod')).toBe(
+    '`budget list` lists every budget and takes no more words; I did not read "web-prod". Try `/hosting budget list`.',
+  );
+});
+
 test('a budget with nowhere to post says so when saved and listed; with an alerts channel it names it', async () => {
   const nowhere = 'no alerts channel is set, so its alerts are not posted (`/hosting alerts channel=#…`)';
   expect(await answer('budget set web-prod 2000/month heroku team=acme-eng')).toContain(

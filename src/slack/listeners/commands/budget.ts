@@ -22,6 +22,9 @@ import type { Subcommand } from './subcommand';
 
 const where = (channel?: string) => (channel ? `posted to <#${channel}>` : `posted nowhere: ${NO_ALERT_CHANNEL}`);
 
+/** A stray word quoted back as typed, made safe and short. */
+const quoted = (words: string) => `"${neutraliseMarkup(words.slice(0, 60))}"`;
+
 export function budgetSubcommand(): Subcommand {
   return {
     name: 'budget',
@@ -63,9 +66,22 @@ export function budgetSubcommand(): Subcommand {
           };
         }
         case 'delete':
-        case 'remove':
+        case 'remove': {
+          // Deleting the first name and dropping the rest unseen would leave a lead believing both gone.
+          const extra = rest.slice(1).join(' ');
+          if (extra) {
+            return ephemeral(
+              `Nothing was deleted: \`budget delete\` takes one budget name, and I did not read ${quoted(extra)}. Delete one at a time, e.g. \`/hosting budget delete ${neutraliseMarkup(rest[0]!.slice(0, 40))}\`.`,
+            );
+          }
           return ephemeral((await deleteBudget(services, rest[0] ?? '', command.user_id)).message);
+        }
         case 'list':
+          if (rest.length > 0) {
+            return ephemeral(
+              `\`budget list\` lists every budget and takes no more words; I did not read ${quoted(rest.join(' '))}. Try \`/hosting budget list\`.`,
+            );
+          }
           return {
             placeholder: ephemeral('Reading this month’s spend…'),
             later: async () => {
