@@ -166,9 +166,14 @@ async function herokuInput(
   } catch (error) {
     inventory.heroku = { apps: [], members: [], error: failureMessage(error, 'Reading Heroku compliance facts', log) };
   }
+  const runRate = heroku.runRate(live.value);
+  const runRateLeftOut = runRate.contractPriced.length + runRate.unpriced.length;
+  const spaceFees = new Set(live.value.apps.flatMap((app) => (app.space ? [app.space.name] : []))).size;
   return {
     snapshots,
-    runRateMonthlyCents: heroku.runRate(live.value).totalMonthlyCents,
+    runRateMonthlyCents: runRate.totalMonthlyCents,
+    ...(runRateLeftOut > 0 ? { runRateLeftOut } : {}),
+    ...(spaceFees > 0 ? { spaceFees } : {}),
     freshness: {
       asOf: live.asOf,
       fromCache: live.fromCache,

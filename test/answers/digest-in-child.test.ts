@@ -67,6 +67,16 @@ test('the digest from its own process is the one the bot would gather itself, mo
   expect(there.generatedAt).toBeInstanceOf(Date);
 });
 
+test('the Shield Postgres and Space fee today’s run-rate leaves out are counted, said, and weigh on the verdict', async () => {
+  const digest = await gatherDigestInChild(h.bot.services, { now: NOW });
+  if (digest.heroku.status !== 'ok') throw new Error(`Heroku: ${digest.heroku.status}`);
+  expect(digest.heroku.runRate).toBe(true);
+  // phi-api's shield-0 and the acme-shield Space fee are contract-priced: never $0, never counted.
+  expect(digest.heroku.notCounted).toBe(2);
+  expect(digest.heroku.basis).toContain('2 contract-priced or unpriced items not counted (never as $0)');
+  expect(digest.verdict).toContain('Heroku’s figures leave out 2 contract-priced or unpriced items');
+});
+
 test('a revoked Heroku token: the cached inventory, labelled, the plan facts read before, and no process left', async () => {
   live.heroku.inject({ times: Number.POSITIVE_INFINITY, fault: { type: 'unauthorized' } });
   let here: Digest;

@@ -617,3 +617,75 @@ test('a digest as JSON and back is the same digest: money to the last digit, dat
   expect(back.generatedAt.getTime()).toBe(digest.generatedAt.getTime());
   expect(back.verdict).toBe('12.50');
 });
+
+describe('Heroku figures that leave contract-priced items out', () => {
+  // api also has a Shield Postgres whose price is in the contract: never $0, never counted.
+  const withSpaceFee = (): SnapshotRow[] =>
+    snapshots().map((row) => {
+      if (row.app !== 'api') return row;
+      const data = row.data as { items: unknown[] };
+      const fee = {
+        kind: 'addon',
+        key: 'addon:a2:shield-0',
+        item: 'heroku-postgresql:shield-0',
+        quantity: 1,
+        unitMonthlyCents: null,
+        contract: true,
+      };
+      return { ...row, data: { ...data, items: [...data.items, fee] } };
+    });
+  const heroku = (monthlyOnAws: number, rows = withSpaceFee()) =>
+    buildDigest(
+      input({
+        aws: input().aws,
+        heroku: { snapshots: rows, runRateMonthlyCents: 17_500, onAws: { monthly: usd(monthlyOnAws), notes: [] } },
+      }),
+    );
+
+  test('AWS modelled below what is counted: the saving is at least that, and says why', () => {
+    // $33.60 a week on AWS against $40.83 counted: Heroku costs that and the fee, so moving saves $7.23 or more.
+    expect(heroku(146).verdict).toContain(
+      'moving the Heroku apps to AWS would save at least $7.23/week ($375.96/year), as Heroku’s figures leave out 1 contract-priced or unpriced item',
+    );
+  });
+
+  test('AWS modelled above what is counted: no verdict, since the item left out may cost more than the difference', () => {
+    // $230.14 a week on AWS against $40.83 counted plus a fee nobody has priced.
+    const { verdict } = heroku(1_000);
+    expect(verdict).toContain(
+      'no verdict on the Heroku apps: Heroku’s figures leave out 1 contract-priced or unpriced item, which may cost more than the $189.31/week AWS would add',
+    );
+    expect(verdict).not.toContain('cost least where they are');
+    // The digest in Slack says it beside the Heroku figures too, as the terminal's does.
+    expect(JSON.stringify(digestBlocks(heroku(1_000)))).toContain(
+      'invoices are final. 1 contract-priced or unpriced item is not counted (never as $0).',
+    );
+  });
+
+  test('the first weeks, from today’s run-rate: the items it leaves out are said too, and weigh on the verdict', () => {
+    const digest = buildDigest(
+      input({
+        heroku: {
+          snapshots: [],
+          runRateMonthlyCents: 17_500,
+          runRateLeftOut: 2,
+          onAws: { monthly: usd(1_000), notes: [] },
+        },
+      }),
+    );
+    if (digest.heroku.status !== 'ok') throw new Error('heroku');
+    expect(digest.heroku.basis).toContain('2 contract-priced or unpriced items not counted (never as $0)');
+    expect(digest.verdict).toContain('no verdict on the Heroku apps');
+  });
+
+  test('a Private or Shield Space’s fee, in no snapshot, is among the items left out', () => {
+    const digest = buildDigest(
+      input({ heroku: { snapshots: snapshots(), spaceFees: 1, onAws: { monthly: usd(1_000), notes: [] } } }),
+    );
+    expect(digest.verdict).toContain('no verdict on the Heroku apps: Heroku’s figures leave out 1 contract-priced');
+  });
+
+  test('with every item priced, the verdict is as before', () => {
+    expect(heroku(1_000, snapshots()).verdict).toContain('the Heroku apps cost least where they are, on Heroku');
+  });
+});

@@ -13,6 +13,15 @@ import type { PlatformDigest } from './types';
 
 const thirtieths = (value: number): Money => usd(value).div(3000);
 
+/** The basis line and field for items the figures leave out; nothing when every item is counted. */
+function notCountedParts(count: number | undefined): { basis: string[]; fields: Pick<PlatformDigest, 'notCounted'> } {
+  if (!count) return { basis: [], fields: {} };
+  return {
+    basis: [`${count} contract-priced or unpriced item${count === 1 ? '' : 's'} not counted (never as $0)`],
+    fields: { notCounted: count },
+  };
+}
+
 /**
  * What the live read left out, said beside the figures: the figures that stand on it (`where`: the
  * run-rate, a forecast made from it) miss those apps, and the account is not modelled on AWS (the
@@ -89,6 +98,7 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
 
   const covered = period.days.filter((day) => whole.byDay[day] !== undefined);
   const excluded = new Set(whole.excluded.map((e) => `${e.app} ${e.item}`));
+  const notCounted = notCountedParts(excluded.size + (input.spaceFees ?? 0));
   // Days without a snapshot are not $0: the model is compared with the days that have one.
   const daysWithFigures = period.weekDays - weeks[weeks.length - 1]!.daysMissing;
   const translated = translation(input.onAws, 'aws', lastWeek, daysWithFigures);
@@ -112,14 +122,11 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
     forecastNote,
     ...(forecastCapped ? { forecastCapped } : {}),
     ...(typeof translated === 'string' ? {} : { translation: translated }),
+    ...notCounted.fields,
     estimated: true,
     basis: [
       `*estimated* from daily formation snapshots × Heroku's billed prices (${covered.length} of ${period.days.length} days covered; invoices are final)`,
-      ...(excluded.size > 0
-        ? [
-            `${excluded.size} contract-priced or unpriced item${excluded.size === 1 ? '' : 's'} not counted (never as $0)`,
-          ]
-        : []),
+      ...notCounted.basis,
       ...notModelled(input, translated),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
@@ -145,6 +152,7 @@ export function herokuRunRateFigures(
   const elapsed = monthly.times(dayCount(period.monthStart, period.today)).div(30);
   const monthToDate = elapsed.greaterThan(monthly) ? monthly : elapsed;
   const translated = translation(input.onAws, 'aws', lastWeek, period.weekDays);
+  const notCounted = notCountedParts((input.runRateLeftOut ?? 0) + (input.spaceFees ?? 0));
   return {
     platform: 'heroku',
     status: 'ok',
@@ -161,9 +169,11 @@ export function herokuRunRateFigures(
     forecastMonth: monthly,
     forecastNote: `a full month of today's apps (${formatUsd(monthly)}/month)`,
     ...(typeof translated === 'string' ? {} : { translation: translated }),
+    ...notCounted.fields,
     estimated: true,
     basis: [
       `*run-rate*: today's formation and add-ons at Heroku's billed prices; daily snapshots do not cover last week yet`,
+      ...notCounted.basis,
       ...notModelled(input, translated),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],

@@ -39,6 +39,13 @@ export interface HerokuDigestInput {
   snapshots: readonly SnapshotRow[];
   /** Today's run-rate, cents a month, for the month-end projection; undefined when the live read failed. */
   runRateMonthlyCents?: number;
+  /** Contract-priced or unpriced add-ons and dynos today's run-rate leaves out (Shield plans…). */
+  runRateLeftOut?: number;
+  /**
+   * Private and Shield Spaces the apps run in: their fees are contract prices, in no snapshot and no
+   * run-rate, so every Heroku figure leaves them out.
+   */
+  spaceFees?: number;
   freshness?: Freshness;
   /** Apps the live read left out (not read): not in the run-rate or the model, and said so. */
   notRead?: AppNotRead[];

@@ -97,6 +97,11 @@ export interface PlatformDigest {
    */
   runRate?: boolean;
   translation?: Translation;
+  /**
+   * Contract-priced or unpriced items these figures leave out (never as $0): the actual cost is at
+   * least what is shown, so the verdict cannot call this platform the cheaper one on these figures.
+   */
+  notCounted?: number;
   /** Any figure still provisional (Cost Explorer `Estimated`, Heroku snapshot-derived). */
   estimated: boolean;
   /** How the figures were made: metric, snapshot basis, freshness. */

@@ -10,9 +10,22 @@ export function verdict(...sections: PlatformSection[]): string {
     const { differenceWeekly, differenceYearly, to } = section.translation;
     const from = NAME[section.platform];
     const what = section.platform === 'heroku' ? 'the Heroku apps' : 'the AWS workload';
+    // Items left out of the actual figures (contract prices) make it a lower bound: a saving is at
+    // least the one shown, and "cheaper where it is" cannot be said, as `/hosting migrate` says.
+    const leftOut = section.notCounted
+      ? `${from}’s figures leave out ${section.notCounted} contract-priced or unpriced item${section.notCounted === 1 ? '' : 's'}`
+      : undefined;
     if (differenceWeekly.isNegative()) {
+      const saving = `${formatUsd(differenceWeekly.abs())}/week (${formatUsd(differenceYearly.abs())}/year)`;
       return [
-        `moving ${what} to ${NAME[to]} would save about ${formatUsd(differenceWeekly.abs())}/week (${formatUsd(differenceYearly.abs())}/year)`,
+        leftOut
+          ? `moving ${what} to ${NAME[to]} would save at least ${saving}, as ${leftOut}`
+          : `moving ${what} to ${NAME[to]} would save about ${saving}`,
+      ];
+    }
+    if (leftOut) {
+      return [
+        `no verdict on ${what}: ${leftOut}, which may cost more than the ${formatUsd(differenceWeekly)}/week ${NAME[to]} would add`,
       ];
     }
     const stays = section.platform === 'heroku' ? 'cost least where they are' : 'costs least where it is';

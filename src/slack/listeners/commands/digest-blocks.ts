@@ -83,9 +83,14 @@ function basisText(section: Extract<PlatformSection, { status: 'ok' }>): string 
   if (section.platform === 'aws') {
     return `Cost Explorer, cost before credits, ${section.estimated ? 'still estimated by AWS' : 'final'}.`;
   }
-  if (section.runRate) return 'Run-rate from Heroku’s billed prices, until the bot’s daily snapshots cover a week.';
+  const n = section.notCounted;
+  const notCounted = n
+    ? ` ${n} contract-priced or unpriced item${n === 1 ? ' is' : 's are'} not counted (never as $0).`
+    : '';
+  if (section.runRate)
+    return `Run-rate from Heroku’s billed prices, until the bot’s daily snapshots cover a week.${notCounted}`;
   const covered = section.daily.filter((cents) => cents !== null).length;
-  return `Estimated from daily snapshots × Heroku’s billed prices (${covered} of ${section.daily.length} days); invoices are final.`;
+  return `Estimated from daily snapshots × Heroku’s billed prices (${covered} of ${section.daily.length} days); invoices are final.${notCounted}`;
 }
 
 function platformBlocks(section: PlatformSection, unfinished: UnfinishedDay | undefined): KnownBlock[] {
