@@ -1,4 +1,4 @@
-import { buildDigest, type DigestInput, renderDigestText, sixDayRunNote } from '../../src/core/digest';
+import { buildDigest, type DigestInput, renderDigestText, sixDayRunNote, whyLines } from '../../src/core/digest';
 import { digestFromJson, digestToJson } from '../../src/core/digest/digest-json';
 import { lastCompleteWeek } from '../../src/core/digest/week';
 import type { SnapshotRow } from '../../src/core/heroku-run-rate';
@@ -535,6 +535,38 @@ describe('Heroku forecast and the first weeks', () => {
     expect(formatUsd(digest.heroku.forecastMonth!)).toBe('$175.00');
     expect(digest.heroku.basis[0]).toContain('run-rate');
     expect(digest.verdict).toContain('moving the Heroku apps to AWS');
+  });
+
+  test('the first Monday after install: "why it changed" does not claim no changes, which no snapshot could show', () => {
+    const digest = buildDigest(
+      input({
+        heroku: {
+          snapshots: snapshots().filter((row) => row.day >= '2026-11-19'),
+          runRateMonthlyCents: 17_500,
+          onAws: { monthly: usd(146), notes: [] },
+        },
+        why: { heroku: [] },
+      }),
+    );
+    expect(whyLines(digest)).toEqual([
+      'Heroku: the daily snapshots do not cover these two weeks yet, so what changed cannot be told',
+    ]);
+  });
+
+  test('a week with days of snapshots missing: no change on the days they cover, not in the two weeks', () => {
+    const digest = buildDigest(
+      input({
+        heroku: {
+          snapshots: snapshots().filter((row) => row.day !== '2026-11-18'),
+          runRateMonthlyCents: 17_500,
+          onAws: { monthly: usd(146), notes: [] },
+        },
+        why: { heroku: [] },
+      }),
+    );
+    expect(whyLines(digest)).toEqual([
+      'Heroku: no formation, add-on or app changes on the days the snapshots cover (1 day of last week has no snapshot and 1 day of the week before has no snapshot)',
+    ]);
   });
 
   test('no snapshots and no run-rate: says why, never $0.00', () => {

@@ -81,8 +81,15 @@ export function whyLines(digest: Digest): string[] {
   if (!why) return [];
   const platform = (name: string, lines: string[] | undefined, none: string) =>
     lines === undefined ? [] : lines.length ? lines.map((line) => `${name} ${line}`) : [`${name}: ${none}`];
+  // "No changes" is only as good as the snapshots: none claimed for days they do not cover.
+  const heroku = digest.heroku.status === 'ok' ? digest.heroku : undefined;
+  const herokuNone = heroku?.runRate
+    ? 'the daily snapshots do not cover these two weeks yet, so what changed cannot be told'
+    : heroku?.notCompared
+      ? `no formation, add-on or app changes on the days the snapshots cover (${heroku.notCompared})`
+      : 'no formation, add-on or app changes in these two weeks';
   return [
-    ...platform('Heroku', why.heroku, 'no formation, add-on or app changes in these two weeks'),
+    ...platform('Heroku', why.heroku, herokuNone),
     ...platform('AWS', why.aws, 'no service or usage type moved between the two weeks'),
   ];
 }
