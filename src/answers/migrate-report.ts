@@ -7,10 +7,10 @@
 import { appsNotReadLine } from '../core/apps-not-read';
 import {
   type CostCategory,
+  type CostLine,
   leadSentences,
   type MigrationModel,
   type MigrationTeam,
-  type PricedCostLine,
   priceDatesOf,
   priceDatesSpan,
   type TierCost,
@@ -19,9 +19,21 @@ import {
 import { formatUsd, fromCents, type Money, toCents } from '../core/money';
 import type { MigrateAnswer } from './migrate';
 
-interface ReportRow {
+export interface ReportRow {
   label: string;
   amount: Money;
+  /** Items without a public price the amount leaves out: above 0, the amount is a lower bound. */
+  unpriced?: number;
+}
+
+/**
+ * A row's figure as every surface shows it: `$5.00/mo`, or with items left out a lower bound,
+ * `≥ $12,766.00/mo (4 items without a public price)`, as the account's totals mark theirs.
+ */
+export function rowFigure(row: Pick<ReportRow, 'amount' | 'unpriced'>, once = false): string {
+  const money = `${formatUsd(row.amount)}${once ? ' once' : '/mo'}`;
+  const n = row.unpriced ?? 0;
+  return n > 0 ? `≥ ${money} (${n} item${n === 1 ? '' : 's'} without a public price)` : money;
 }
 
 export interface ReportSection {
@@ -68,13 +80,14 @@ const HEROKU_GROUPS: Partial<Record<CostCategory, string>> = {
   'add-on': 'Add-ons',
 };
 
-function groupOf(line: PricedCostLine, tier: TierCost): string {
+function groupOf(line: CostLine, tier: TierCost): string {
   if (line.item.startsWith('Stays on AWS')) return 'Stays on AWS (no Heroku counterpart), as billed';
   const groups = tier.platform === 'aws' ? AWS_GROUPS : HEROKU_GROUPS;
   return groups[line.category] ?? line.category;
 }
 
 const sumRows = (rows: readonly ReportRow[]): Money => fromCents(rows.reduce((sum, r) => sum + toCents(r.amount), 0));
+const sumUnpriced = (rows: readonly ReportRow[]): number => rows.reduce((n, r) => n + (r.unpriced ?? 0), 0);
 
 function section(
   heading: string,
@@ -82,7 +95,14 @@ function section(
   totalLabel: string,
   extra: Partial<ReportSection> = {},
 ): ReportSection {
-  return { heading, rows, total: { label: totalLabel, amount: sumRows(rows) }, leftOut: [], ...extra };
+  const unpriced = sumUnpriced(rows);
+  return {
+    heading,
+    rows,
+    total: { label: totalLabel, amount: sumRows(rows), ...(unpriced > 0 ? { unpriced } : {}) },
+    leftOut: [],
+    ...extra,
+  };
 }
 
 /** The largest `most` rows, then one row for the rest, so the rows still foot. */
@@ -90,7 +110,11 @@ function capped(rows: ReportRow[], most: number, what: string): ReportRow[] {
   if (rows.length <= most) return rows;
   const sorted = [...rows].sort((a, b) => b.amount.comparedTo(a.amount) || a.label.localeCompare(b.label));
   const rest = sorted.slice(most - 1);
-  return [...sorted.slice(0, most - 1), { label: `${rest.length} more ${what}`, amount: sumRows(rest) }];
+  const unpriced = sumUnpriced(rest);
+  return [
+    ...sorted.slice(0, most - 1),
+    { label: `${rest.length} more ${what}`, amount: sumRows(rest), ...(unpriced > 0 ? { unpriced } : {}) },
+  ];
 }
 
 function capList(items: readonly string[], most: number, more: (n: number) => string): string[] {
@@ -101,9 +125,19 @@ const leftOut = (tier: { unpriced: readonly { item: string; note: string }[] }) 
   tier.unpriced.map((l) => `${l.item}: ${l.note}`);
 
 function tierSection(tier: TierCost): ReportSection {
-  const groups = new Map<string, number>();
-  for (const line of tier.lines) groups.set(groupOf(line, tier), (groups.get(groupOf(line, tier)) ?? 0) + line.cents);
-  const rows = [...groups].map(([label, cents]) => ({ label, amount: fromCents(cents) }));
+  const groups = new Map<string, { cents: number; unpriced: number }>();
+  // Unpriced lines count in their group too: a group that leaves one out shows a lower bound.
+  for (const line of [...tier.lines, ...tier.unpriced]) {
+    const group = groups.get(groupOf(line, tier)) ?? { cents: 0, unpriced: 0 };
+    if (line.cents === null) group.unpriced += 1;
+    else group.cents += line.cents;
+    groups.set(groupOf(line, tier), group);
+  }
+  const rows = [...groups].map(([label, g]) => ({
+    label,
+    amount: fromCents(g.cents),
+    ...(g.unpriced > 0 ? { unpriced: g.unpriced } : {}),
+  }));
   const name = `${NAME[tier.platform]} ${tier.id}`;
   return section(`${name} tier (modelled)`, rows, name, { description: tier.description, leftOut: leftOut(tier) });
 }
@@ -150,16 +184,25 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
     range: model.range,
     verdict: model.verdict,
   });
-  const unitRows = (pick: 'current' | 'likeForLike') => model.units.map((u) => ({ label: u.name, amount: u[pick] }));
+  const counted = (amount: Money, unpriced: number): Pick<ReportRow, 'amount' | 'unpriced'> => ({
+    amount,
+    ...(unpriced > 0 ? { unpriced } : {}),
+  });
+  const unitRows = (pick: 'current' | 'likeForLike') =>
+    model.units.map((u) => ({ label: u.name, ...counted(u[pick], u.unpriced[pick]) }));
   const sharedCurrent = fromHeroku ? 'Account-wide: Eco pool and Space fees' : 'Not tied to an instance (see the bill)';
   const sharedModelled = fromHeroku
     ? 'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer)'
     : 'Stays on AWS, and account-wide Heroku fees';
-  const withShared = (rows: ReportRow[], label: string, amount: Money) =>
-    amount.isZero() ? rows : [...rows, { label, amount }];
+  // Shown when it has a figure, or items left out (unpriced Space fees are the whole of it on many accounts).
+  const withShared = (rows: ReportRow[], label: string, pick: 'current' | 'likeForLike') => {
+    const amount = pick === 'current' ? model.currentShared : model.sharedLikeForLike;
+    const unpriced = model.sharedUnpriced[pick];
+    return amount.isZero() && unpriced === 0 ? rows : [...rows, { label, ...counted(amount, unpriced) }];
+  };
   const byTeam = (pick: 'current' | 'likeForLike') =>
     capped(
-      model.teams.map((team) => ({ label: teamLabel(team), amount: team[pick] })),
+      model.teams.map((team) => ({ label: teamLabel(team), ...counted(team[pick], team.unpriced[pick]) })),
       most,
       'teams and personal apps',
     );
@@ -167,13 +210,13 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
     ? [
         section(
           'Heroku as it runs (list prices), by team',
-          withShared(byTeam('current'), sharedCurrent, model.currentShared),
+          withShared(byTeam('current'), sharedCurrent, 'current'),
           'Heroku',
           { leftOut: leftOut(model.current) },
         ),
         section(
           'AWS like-for-like, by team',
-          withShared(byTeam('likeForLike'), sharedModelled, model.sharedLikeForLike),
+          withShared(byTeam('likeForLike'), sharedModelled, 'likeForLike'),
           'AWS like-for-like',
           { leftOut: leftOut(likeForLike) },
         ),
@@ -190,7 +233,7 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
         ),
         section(
           'Heroku like-for-like, by workload',
-          withShared(capped(unitRows('likeForLike'), most, 'workloads'), sharedModelled, model.sharedLikeForLike),
+          withShared(capped(unitRows('likeForLike'), most, 'workloads'), sharedModelled, 'likeForLike'),
           'Heroku like-for-like',
           { leftOut: leftOut(likeForLike) },
         ),
@@ -206,14 +249,10 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
   );
   const detail = fromHeroku
     ? [
-        section(
-          'Heroku as it runs, by app',
-          withShared(unitRows('current'), sharedCurrent, model.currentShared),
-          'Heroku',
-        ),
+        section('Heroku as it runs, by app', withShared(unitRows('current'), sharedCurrent, 'current'), 'Heroku'),
         section(
           'AWS like-for-like, by app',
-          withShared(unitRows('likeForLike'), sharedModelled, model.sharedLikeForLike),
+          withShared(unitRows('likeForLike'), sharedModelled, 'likeForLike'),
           'AWS like-for-like',
         ),
       ]

@@ -82,14 +82,21 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
       environment: u.environment,
       current: amount(u.current),
       likeForLike: amount(u.likeForLike),
+      // Items without a public price each figure leaves out: above 0, that figure is a lower bound.
+      unpricedItems: u.unpriced,
     })),
     teams: m.teams.map((t) => ({
       team: t.team ?? null,
       apps: t.units,
       current: amount(t.current),
       likeForLike: amount(t.likeForLike),
+      unpricedItems: t.unpriced,
     })),
-    shared: { current: amount(m.currentShared), likeForLike: amount(m.sharedLikeForLike) },
+    shared: {
+      current: amount(m.currentShared),
+      likeForLike: amount(m.sharedLikeForLike),
+      unpricedItems: m.sharedUnpriced,
+    },
     drivers: m.drivers,
     assumptions: m.assumptions,
     notes: answer.notes,

@@ -1,13 +1,11 @@
-import type { MigrateReport, ReportSection } from '../answers/migrate-report';
-import { formatUsd } from '../core/money';
+import { type MigrateReport, type ReportSection, rowFigure } from '../answers/migrate-report';
 
 function sectionText(section: ReportSection): string[] {
-  const monthly = (amount: Parameters<typeof formatUsd>[0]) => `${formatUsd(amount)}${section.once ? ' once' : '/mo'}`;
   return [
     section.heading,
     ...(section.description ? [`  ${section.description}`] : []),
-    ...section.rows.map((row) => `    ${row.label}: ${monthly(row.amount)}`),
-    `  Total, ${section.total.label}: ${monthly(section.total.amount)}`,
+    ...section.rows.map((row) => `    ${row.label}: ${rowFigure(row, section.once)}`),
+    `  Total, ${section.total.label}: ${rowFigure(section.total, section.once)}`,
     ...section.leftOut.map((item) => `  Not in this total: ${item}`),
   ];
 }

@@ -358,6 +358,90 @@ describe('npx hosting-advisor migrate heroku, with an app in a Shield Private Sp
   });
 });
 
+describe('npx hosting-advisor migrate heroku: a team, an app or the account-wide row that leaves items out is a lower bound', () => {
+  // Before, "care (2 apps): $1,105.00/mo" read as exact beside a footer that flagged the shield-0 database,
+  // the contract add-on and the Shield space fee; --json gave the teams and apps no sign of them either.
+  let mixed: FakeHeroku;
+  beforeAll(async () => {
+    const w = new HerokuWorld({ seed: 7 });
+    w.addTeam('care', { type: 'enterprise' });
+    w.addTeam('shop', { type: 'team' });
+    w.addSpace('care-shield', { team: 'care', shield: true });
+    w.addApp('care-api', {
+      team: 'care',
+      space: 'care-shield',
+      formation: [{ type: 'web', quantity: 2, size: 'shield-M' }],
+      addOns: [
+        { service: 'heroku-postgresql', plan: 'shield-0', contract: true, compliance: ['HIPAA'] },
+        { service: 'enterprise-search', plan: 'dedicated', contract: true },
+      ],
+    });
+    w.addApp('care-site', { team: 'care', formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+    w.addApp('shop-api', { team: 'shop', formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }] });
+    mixed = await FakeHeroku.start({ world: w });
+  });
+  afterAll(() => mixed.close());
+  const env = () => ({ HEROKU_API_TOKEN: mixed.token, HEROKU_API_URL: mixed.url });
+  const cents = (s: string) => Math.round(Number(s) * 100);
+
+  test('text: the rows with items left out say ≥ and how many, the others stay exact; every section still foots', async () => {
+    const { code, stdout } = await run(['heroku'], env());
+    expect(code).toBe(0);
+    // care-api: 2 × Shield-M $540; shield-0, enterprise-search and the Shield space fee have no public price.
+    expect(stdout).toContain('    care (2 apps): ≥ $1,105.00/mo (2 items without a public price)');
+    expect(stdout).toContain('    shop (1 app): $100.00/mo\n');
+    expect(stdout).toContain('    Account-wide: Eco pool and Space fees: ≥ $0.00/mo (1 item without a public price)');
+    expect(stdout).toContain('  Total, Heroku: ≥ $1,205.00/mo (3 items without a public price)');
+    expect(stdout).toContain('    care-api: ≥ $1,080.00/mo (2 items without a public price)');
+    expect(stdout).toContain('    care-site: $25.00/mo\n');
+    // On AWS the contract add-on is bought directly, still without a price; the database has one there.
+    expect(stdout).toMatch(/\n {4}care \(2 apps\): ≥ \$[\d,]+\.\d\d\/mo \(1 item without a public price\)\n/);
+    expect(stdout).toMatch(/\n {4}care-api: ≥ \$[\d,]+\.\d\d\/mo \(1 item without a public price\)\n/);
+    expect(stdout).toMatch(
+      /\n {4}Add-ons, bought directly from their providers: ≥ \$0\.00\/mo \(1 item without a public price\)\n/,
+    );
+    const money = (s: string) => Math.round(Number(s.replace(/[$,]/g, '')) * 100);
+    const figure = /: (≥ )?(\$[\d,]+\.\d\d)(\/mo| once)( \((\d+) items? without a public price\))?$/;
+    let rows = { cents: 0, unpriced: 0 };
+    let checked = 0;
+    for (const line of stdout.split('\n')) {
+      const found = figure.exec(line);
+      if (/^ {4}\S/.test(line) && found) {
+        rows.cents += money(found[2]);
+        rows.unpriced += Number(found[5] ?? 0);
+        // A lower bound always says how many items it leaves out, and only then.
+        expect(Boolean(found[1])).toBe(Boolean(found[4]));
+      } else if (/^ {2}Total, /.test(line) && found) {
+        expect([line, rows]).toEqual([line, { cents: money(found[2]), unpriced: Number(found[5] ?? 0) }]);
+        checked += 1;
+      }
+      if (/^\S/.test(line)) rows = { cents: 0, unpriced: 0 };
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  test('--json: each team, app and the shared part count the items they leave out; counts and amounts foot', async () => {
+    const { code, stdout } = await run(['heroku', '--json'], env());
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    const byName = Object.fromEntries(json.teams.map((t: { team: string }) => [t.team, t]));
+    expect(byName.care).toMatchObject({ current: '1105.00', unpricedItems: { current: 2, likeForLike: 1 } });
+    expect(byName.shop).toMatchObject({ current: '100.00', unpricedItems: { current: 0, likeForLike: 0 } });
+    const apps = Object.fromEntries(json.units.map((u: { name: string }) => [u.name, u]));
+    expect(apps['care-api']).toMatchObject({ current: '1080.00', unpricedItems: { current: 2, likeForLike: 1 } });
+    expect(apps['care-site'].unpricedItems).toEqual({ current: 0, likeForLike: 0 });
+    expect(json.shared.unpricedItems).toEqual({ current: 1, likeForLike: 0 });
+    type Counted = { current: string; likeForLike: string; unpricedItems: { current: number; likeForLike: number } };
+    for (const parts of [json.units as Counted[], json.teams as Counted[]]) {
+      const all = [...parts, json.shared as Counted];
+      expect(all.reduce((n, p) => n + p.unpricedItems.current, 0)).toBe(json.current.unpriced.length);
+      expect(all.reduce((n, p) => n + p.unpricedItems.likeForLike, 0)).toBe(json.tiers[0].unpriced.length);
+      expect(all.reduce((n, p) => n + cents(p.current), 0)).toBe(cents(json.current.monthly));
+      expect(all.reduce((n, p) => n + cents(p.likeForLike), 0)).toBe(cents(json.tiers[0].monthly));
+    }
+  });
+});
+
 describe('npx hosting-advisor migrate heroku, with apps in several Private Spaces priced by PRICING_FILE', () => {
   let spaced: FakeHeroku;
   beforeAll(async () => {

@@ -15,6 +15,17 @@ import { awsAccountMonth, catalog, herokuFleet } from '../support/workload-arbit
 
 const RUNS = 300;
 const MONEY = '(-?\\$[\\d,]+\\.\\d\\d)';
+/**
+ * A row's or total's figure: an amount, or a lower bound that says how many items without a public
+ * price it leaves out (`≥ $12.00/mo (2 items without a public price)`); groups: ≥, amount, period, count.
+ */
+const FIGURE = `(≥ )?${MONEY}(/mo| once)(?: \\((\\d+) items? without a public price\\))?`;
+/** Cents and items left out of a FIGURE match at `at` (its ≥); a lower bound is marked exactly when it counts some. */
+function figureOf(match: RegExpExecArray, at: number): { cents: number; leftOut: number } {
+  const leftOut = Number(match[at + 3] ?? 0);
+  expect([match[0], Boolean(match[at])]).toEqual([match[0], leftOut > 0]);
+  return { cents: cents(match[at + 1]), leftOut };
+}
 const cents = (text: string) => (text.startsWith('-') ? -1 : 1) * Math.round(Number(text.replace(/[-$,]/g, '')) * 100);
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -22,18 +33,28 @@ interface Section {
   heading: string;
   rows: number[];
   total: number;
+  /** Items without a public price each row leaves out, and the total: the rows' counts add up to it. */
+  rowsLeftOut: number[];
+  totalLeftOut: number;
 }
 
 /** Sections of the terminal text: a heading, `    label: $X/mo` rows, `  Total, …: $X/mo`. */
 function textSections(text: string): Section[] {
   const found: Section[] = [];
-  let current: { heading: string; rows: number[] } | undefined;
+  let current: { heading: string; rows: number[]; rowsLeftOut: number[] } | undefined;
   for (const line of text.split('\n')) {
-    if (/^\S/.test(line)) current = { heading: line, rows: [] };
-    const row = new RegExp(`^ {4}.*: ${MONEY}(/mo| once)$`).exec(line);
-    if (row && current) current.rows.push(cents(row[1]));
-    const total = new RegExp(`^ {2}Total, .*: ${MONEY}(/mo| once)$`).exec(line);
-    if (total && current) found.push({ ...current, total: cents(total[1]) });
+    if (/^\S/.test(line)) current = { heading: line, rows: [], rowsLeftOut: [] };
+    const row = new RegExp(`^ {4}.*: ${FIGURE}$`).exec(line);
+    if (row && current) {
+      const figure = figureOf(row, 1);
+      current.rows.push(figure.cents);
+      current.rowsLeftOut.push(figure.leftOut);
+    }
+    const total = new RegExp(`^ {2}Total, .*: ${FIGURE}$`).exec(line);
+    if (total && current) {
+      const figure = figureOf(total, 1);
+      found.push({ ...current, total: figure.cents, totalLeftOut: figure.leftOut });
+    }
   }
   return found;
 }
@@ -45,11 +66,17 @@ function blockSections(blocks: readonly { type: string; text?: { text: string } 
     .map((b) => {
       const lines = b.text!.text.split('\n');
       const rows = lines.flatMap((l) => {
-        const m = new RegExp(`^• .*: ${MONEY}(/mo| once)$`).exec(l);
-        return m ? [cents(m[1])] : [];
+        const m = new RegExp(`^• .*: ${FIGURE}$`).exec(l);
+        return m ? [figureOf(m, 1)] : [];
       });
-      const total = new RegExp(`\\*Total, .*: ${MONEY}(/mo| once)\\*`).exec(b.text!.text)!;
-      return { heading: lines[0], rows, total: cents(total[1]) };
+      const total = figureOf(new RegExp(`\\*Total, .*: ${FIGURE}\\*`).exec(b.text!.text)!, 1);
+      return {
+        heading: lines[0],
+        rows: rows.map((r) => r.cents),
+        rowsLeftOut: rows.map((r) => r.leftOut),
+        total: total.cents,
+        totalLeftOut: total.leftOut,
+      };
     });
 }
 
@@ -150,12 +177,16 @@ function checkMessage(blocks: readonly Block[], sections: readonly Section[], mo
   )!;
   const lines = side.text!.text.split('\n');
   const rows = lines.slice(1).flatMap((l) => {
-    const m = new RegExp(`^• .*: ${MONEY}/mo$`).exec(l);
-    return m ? [cents(m[1])] : [];
+    const m = new RegExp(`^• .*: ${FIGURE}$`).exec(l);
+    return m ? [figureOf(m, 1)] : [];
   });
   expect(rows.length).toBeLessThanOrEqual(7);
-  expect(sum(rows)).toBe(amount(lines[0]));
+  expect(sum(rows.map((r) => r.cents))).toBe(amount(lines[0]));
   expect(amount(lines[0])).toBe(current);
+  // The items its rows leave out add up to the count under them, and to the current side's.
+  const leftOut = sum(rows.map((r) => r.leftOut));
+  expect(leftOut).toBe(model.current.unpriced.length);
+  if (leftOut > 0) expect(side.text!.text).toContain(`• ${leftOut} without a public price, not in the total`);
 }
 
 function checkRenders(model: MigrationModel) {
@@ -164,6 +195,14 @@ function checkRenders(model: MigrationModel) {
   const fromText = textSections(text);
   expect(fromText.length).toBeGreaterThanOrEqual(6);
   for (const s of fromText) expect([s.heading, sum(s.rows)]).toEqual([s.heading, s.total]);
+  for (const s of fromText) expect([s.heading, sum(s.rowsLeftOut)]).toEqual([s.heading, s.totalLeftOut]);
+  // Each side's total leaves out just the items its side has without a price.
+  expect(fromText[0].totalLeftOut).toBe(model.current.unpriced.length);
+  for (const tier of model.tiers)
+    expect([tier.id, fromText.find((s) => s.heading.includes(`${tier.id} tier (modelled)`))!.totalLeftOut]).toEqual([
+      tier.id,
+      tier.unpriced.length,
+    ]);
   checkLead(text, fromText, model);
   const message = migrateMessage(answer, false);
   expect(message.text.length).toBeLessThan(4000);
@@ -181,6 +220,7 @@ function checkRenders(model: MigrationModel) {
   const fromBlocks = blockSections(blocks);
   expect(fromBlocks.length).toBeGreaterThanOrEqual(6);
   for (const s of fromBlocks) expect([s.heading, sum(s.rows)]).toEqual([s.heading, s.total]);
+  for (const s of fromBlocks) expect([s.heading, sum(s.rowsLeftOut)]).toEqual([s.heading, s.totalLeftOut]);
   checkLead(blocks.map((b) => b.text?.text ?? '').join('\n'), fromBlocks, model);
   // The same totals in both renderings.
   expect(fromBlocks.map((s) => s.total)).toEqual(fromText.slice(0, fromBlocks.length).map((s) => s.total));

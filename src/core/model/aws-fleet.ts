@@ -6,7 +6,16 @@ import { chooseKeyValuePlan, choosePostgresPlan, PLAN_MEMORY_RULE } from './choo
 import { lineFor, unknownLine } from './cost-line';
 import { formatMemory, plural } from './describe';
 import { herokuAccountLines } from './heroku-lines';
-import { differencesOf, type MigrationModel, type MigrationUnit, oneOffCost, ownCents, paybackOf } from './migration';
+import {
+  differencesOf,
+  type MigrationModel,
+  type MigrationUnit,
+  oneOffCost,
+  ownCents,
+  ownUnpricedOf,
+  paybackOf,
+  sharedUnpricedOf,
+} from './migration';
 import { platformCost } from './platform-cost';
 import { type DynoSetTier, dynosForInstance, MEMORY_HEADROOM_GB, needOfInstance } from './sizing-rules';
 import type { HerokuStack } from './stacks';
@@ -209,12 +218,15 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     ...bill.stays,
   ]);
   const [likeForLike] = tiers;
+  const likeForLikeUnpricedOf = ownUnpricedOf(likeForLike.unpriced);
   const units = account.instances.map(
     (i): MigrationUnit => ({
       name: unitName(i),
       environment: 'production',
       current: fromCents((bill.unitLines.get(unitName(i)) as PricedCostLine).cents),
       likeForLike: fromCents(ownCents(likeForLike.lines, `${unitName(i)}: `)),
+      // AWS as billed has a figure for every line.
+      unpriced: { current: 0, likeForLike: likeForLikeUnpricedOf(`${unitName(i)}: `) },
     }),
   );
   const unitCents = (pick: (u: MigrationUnit) => number) => units.reduce((sum, u) => sum + pick(u), 0);
@@ -243,6 +255,7 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     teams: [],
     currentShared: fromCents(toCents(current.infrastructure) - unitCents((u) => toCents(u.current))),
     sharedLikeForLike: fromCents(toCents(likeForLike.infrastructure) - unitCents((u) => toCents(u.likeForLike))),
+    sharedUnpriced: sharedUnpricedOf(current, likeForLike, units),
     differences,
     oneOff,
     ...(payback === undefined ? {} : { paybackMonths: payback }),

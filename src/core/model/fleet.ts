@@ -18,7 +18,9 @@ import {
   type MigrationUnit,
   oneOffCost,
   ownCentsOf,
+  ownUnpricedOf,
   paybackOf,
+  sharedUnpricedOf,
   teamsOf,
 } from './migration';
 import { platformCost } from './platform-cost';
@@ -199,6 +201,8 @@ export function* modelFleetSteps(
   const currentOf = ownCentsOf(current.lines);
   yield;
   const likeForLikeOf = ownCentsOf(likeForLike.lines);
+  const currentUnpricedOf = ownUnpricedOf(current.unpriced);
+  const likeForLikeUnpricedOf = ownUnpricedOf(likeForLike.unpriced);
   yield;
   const units = apps.map(
     (app, i): MigrationUnit => ({
@@ -207,6 +211,10 @@ export function* modelFleetSteps(
       environment: environments[i],
       current: fromCents(currentOf(prefixOf(app.name))),
       likeForLike: fromCents(likeForLikeOf(prefixOf(app.name))),
+      unpriced: {
+        current: currentUnpricedOf(prefixOf(app.name)),
+        likeForLike: likeForLikeUnpricedOf(prefixOf(app.name)),
+      },
     }),
   );
   const sumOf = (pick: (u: MigrationUnit) => number) => units.reduce((sum, u) => sum + pick(u), 0);
@@ -237,6 +245,7 @@ export function* modelFleetSteps(
     teams: teamsOf(units),
     currentShared,
     sharedLikeForLike,
+    sharedUnpriced: sharedUnpricedOf(current, likeForLike, units),
     differences,
     oneOff,
     ...(paybackOf(differences, oneOff) === undefined ? {} : { paybackMonths: paybackOf(differences, oneOff) }),

@@ -2,7 +2,7 @@ import { fromCents, type Money, toCents } from '../money';
 import { type Catalog, priceOf } from '../pricing';
 import { plural } from './describe';
 import { shownCents } from './platform-cost';
-import type { PlatformCost, PricedCostLine, TierCost, TierId, Verdict } from './types';
+import type { PlatformCost, PricedCostLine, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
 import { VERDICT_TIER } from './verdict';
 
 /**
@@ -20,6 +20,14 @@ export interface MigrationUnit {
   current: Money;
   /** Its own lines in the like-for-like tier, before anything shared. */
   likeForLike: Money;
+  /** Its own items without a public price on each side, left out of its figure: a count above 0 makes it a lower bound. */
+  unpriced: UnpricedCount;
+}
+
+/** Items without a public price a figure leaves out, as it runs now and in the like-for-like tier. */
+export interface UnpricedCount {
+  current: number;
+  likeForLike: number;
 }
 
 /** A team's apps together: the sums of its units' shown figures. */
@@ -29,6 +37,8 @@ export interface MigrationTeam {
   units: number;
   current: Money;
   likeForLike: Money;
+  /** The sums of its units' counts of items without a public price. */
+  unpriced: UnpricedCount;
 }
 
 /** One-off cost of moving: effort and data copied, apart from every monthly figure. */
@@ -59,6 +69,8 @@ export interface MigrationModel {
   currentShared: Money;
   /** Like-for-like lines no unit owns: what the other platform adds once. */
   sharedLikeForLike: Money;
+  /** Items without a public price no unit owns (Heroku's Private and Shield Space fees): the shared figures leave them out. */
+  sharedUnpriced: UnpricedCount;
   differences: TierDifference[];
   oneOff: OneOffCost;
   /** Months of the verdict tier's saving that pay the one-off cost back; absent when it saves nothing. */
@@ -93,14 +105,53 @@ export function ownCentsOf(lines: readonly PricedCostLine[]): (prefix: string) =
     prefix.indexOf(': ') === prefix.length - 2 ? shownCents(byPrefix.get(prefix) ?? []) : ownCents(lines, prefix);
 }
 
+/**
+ * How many of the unpriced lines each unit owns (by the same `name: ` prefix as `ownCentsOf`); the
+ * counts of all units and what no unit owns add up to the side's `unpriced.length`.
+ */
+export function ownUnpricedOf(lines: readonly UnpricedCostLine[]): (prefix: string) => number {
+  const byPrefix = new Map<string, number>();
+  for (const line of lines) {
+    const end = line.item.indexOf(': ');
+    if (end >= 0) byPrefix.set(line.item.slice(0, end + 2), (byPrefix.get(line.item.slice(0, end + 2)) ?? 0) + 1);
+  }
+  return (prefix) =>
+    prefix.indexOf(': ') === prefix.length - 2
+      ? (byPrefix.get(prefix) ?? 0)
+      : lines.filter((l) => l.item.startsWith(prefix)).length;
+}
+
+/** What no unit owns: each side's unpriced items less those the units own. */
+export function sharedUnpricedOf(
+  current: Pick<PlatformCost, 'unpriced'>,
+  likeForLike: Pick<TierCost, 'unpriced'>,
+  units: readonly MigrationUnit[],
+): UnpricedCount {
+  const owned = (side: keyof UnpricedCount) => units.reduce((n, u) => n + u.unpriced[side], 0);
+  return {
+    current: current.unpriced.length - owned('current'),
+    likeForLike: likeForLike.unpriced.length - owned('likeForLike'),
+  };
+}
+
 /** Units grouped by team in first-seen order, personal apps (no team) last. */
 export function teamsOf(units: readonly MigrationUnit[]): MigrationTeam[] {
-  const byTeam = new Map<string | undefined, { units: number; current: number; likeForLike: number }>();
+  const byTeam = new Map<
+    string | undefined,
+    { units: number; current: number; likeForLike: number; unpriced: UnpricedCount }
+  >();
   for (const unit of units) {
-    const team = byTeam.get(unit.team) ?? { units: 0, current: 0, likeForLike: 0 };
+    const team = byTeam.get(unit.team) ?? {
+      units: 0,
+      current: 0,
+      likeForLike: 0,
+      unpriced: { current: 0, likeForLike: 0 },
+    };
     team.units += 1;
     team.current += toCents(unit.current);
     team.likeForLike += toCents(unit.likeForLike);
+    team.unpriced.current += unit.unpriced.current;
+    team.unpriced.likeForLike += unit.unpriced.likeForLike;
     byTeam.set(unit.team, team);
   }
   const teams = [...byTeam.entries()].map(([team, t]) => ({
@@ -108,6 +159,7 @@ export function teamsOf(units: readonly MigrationUnit[]): MigrationTeam[] {
     units: t.units,
     current: fromCents(t.current),
     likeForLike: fromCents(t.likeForLike),
+    unpriced: t.unpriced,
   }));
   return [...teams.filter((t) => t.team !== undefined), ...teams.filter((t) => t.team === undefined)];
 }

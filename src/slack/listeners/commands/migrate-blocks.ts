@@ -6,10 +6,10 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
-import { migrateReport } from '../../../answers/migrate-report';
+import { migrateReport, rowFigure } from '../../../answers/migrate-report';
 import { appsNotReadLine } from '../../../core/apps-not-read';
 import { leadSentences, priceDatesOf, priceDatesSpan, VERDICT_TIER } from '../../../core/model';
-import { formatCents, formatUsd, type Money, toCents } from '../../../core/money';
+import { formatUsd, fromCents, type Money, toCents } from '../../../core/money';
 import { clip, context, header, mrkdwn } from '../../block-kit';
 import type { Message } from '../../message';
 
@@ -94,11 +94,14 @@ function figureFields({ model }: Migrate): KnownBlock {
 interface Row {
   label: string;
   cents: number;
+  /** Items without a public price its figure leaves out (a lower bound, marked ≥). */
+  unpriced: number;
 }
 
 /**
  * The current side as rows, largest first: the five largest by name, one row for the rest ("N more"),
  * and what no team owns (Heroku's Eco pool and Space fees), so the rows add up to the total above them.
+ * A row that leaves items without a public price out is a lower bound, marked as the total is.
  */
 function currentRows({ model }: Migrate): string {
   const fromHeroku = model.direction === 'heroku-to-aws';
@@ -106,8 +109,9 @@ function currentRows({ model }: Migrate): string {
     ? model.teams.map((team) => ({
         label: `${team.team ?? 'Personal apps'} (${team.units} app${team.units === 1 ? '' : 's'})`,
         cents: toCents(team.current),
+        unpriced: team.unpriced.current,
       }))
-    : model.current.lines.map((line) => ({ label: line.item, cents: line.cents }));
+    : model.current.lines.map((line) => ({ label: line.item, cents: line.cents, unpriced: 0 }));
   // Array sort is stable: rows of equal amounts keep their order.
   const ranked = [...rows].sort((a, b) => b.cents - a.cents);
   // A single leftover row is shown itself: "1 more" would take the same room and say less.
@@ -118,15 +122,24 @@ function currentRows({ model }: Migrate): string {
     : rest.some((row) => row.label.startsWith('Personal apps'))
       ? 'teams and personal apps'
       : 'teams';
-  const money = (cents: number) => `${formatCents(cents)}/mo`;
+  const figure = (cents: number, unpriced: number) => rowFigure({ amount: fromCents(cents), unpriced });
   const partial = model.current.unpriced.length > 0;
+  const sum = (pick: (row: Row) => number) => rest.reduce((n, row) => n + pick(row), 0);
+  const shared = model.sharedUnpriced.current;
   const title = fromHeroku ? 'Heroku as it runs, by team' : 'AWS as billed, largest lines';
   return [
     `*${title}: ${atLeast(partial, model.current.infrastructure)}*`,
-    ...shown.map((row) => `• ${row.label}: ${money(row.cents)}`),
-    ...(rest.length ? [`• ${rest.length} more ${what}: ${money(rest.reduce((sum, row) => sum + row.cents, 0))}`] : []),
-    ...(fromHeroku && !model.currentShared.isZero()
-      ? [`• Account-wide (Eco pool, Space fees): ${perMonth(model.currentShared)}`]
+    ...shown.map((row) => `• ${row.label}: ${figure(row.cents, row.unpriced)}`),
+    ...(rest.length
+      ? [
+          `• ${rest.length} more ${what}: ${figure(
+            sum((row) => row.cents),
+            sum((row) => row.unpriced),
+          )}`,
+        ]
+      : []),
+    ...(fromHeroku && (!model.currentShared.isZero() || shared > 0)
+      ? [`• Account-wide (Eco pool, Space fees): ${figure(toCents(model.currentShared), shared)}`]
       : []),
     ...(partial
       ? [`• ${model.current.unpriced.length} without a public price, not in the total (contract prices; see Details)`]

@@ -6,9 +6,8 @@
  */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
-import { migrateReport, type ReportSection } from '../../../answers/migrate-report';
+import { migrateReport, type ReportSection, rowFigure } from '../../../answers/migrate-report';
 import type { CostLine } from '../../../core/model';
-import { formatUsd } from '../../../core/money';
 import { context, divider, mrkdwn, packed, readOnlyModal } from '../../block-kit';
 import { migrateVerdict } from '../commands/migrate-blocks';
 
@@ -19,13 +18,11 @@ const ROWS = 40;
 
 /** One section: heading, its rows, its total in bold (the sum of the rows); what it leaves out after. */
 function sectionBlocks(section: ReportSection): KnownBlock[] {
-  const period = section.once ? ' once' : '/mo';
-  const money = (amount: Parameters<typeof formatUsd>[0]) => `${formatUsd(amount)}${period}`;
   const lines = [
     `*${section.heading}*`,
     ...(section.description ? [`_${section.description}_`] : []),
-    ...section.rows.map((row) => `• ${row.label}: ${money(row.amount)}`),
-    `*Total, ${section.total.label}: ${money(section.total.amount)}*`,
+    ...section.rows.map((row) => `• ${row.label}: ${rowFigure(row, section.once)}`),
+    `*Total, ${section.total.label}: ${rowFigure(section.total, section.once)}*`,
   ];
   return [
     mrkdwn(lines.join('\n')),
