@@ -19,6 +19,7 @@ import {
 import { monthStart } from '../core/heroku-run-rate';
 import { estimate, priceDatesOf } from '../core/model';
 import { compareAllPipelines } from '../core/parity';
+import { spacesRunIn } from '../core/space-fees';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import { inSlices } from '../in-slices';
 import type { Services } from '../services';
@@ -168,7 +169,7 @@ async function herokuInput(
   }
   const runRate = heroku.runRate(live.value);
   const runRateLeftOut = runRate.contractPriced.length + runRate.unpriced.length;
-  const spaceFees = new Set(live.value.apps.flatMap((app) => (app.space ? [app.space.name] : []))).size;
+  const spaceFees = spacesRunIn(live.value.apps).length;
   return {
     snapshots,
     runRateMonthlyCents: runRate.totalMonthlyCents,

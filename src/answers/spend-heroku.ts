@@ -6,6 +6,7 @@
 import { appsNotReadLine, appsNotReadReasons } from '../core/apps-not-read';
 import { type HerokuPeriodCost, monthStart } from '../core/heroku-run-rate';
 import { formatCents } from '../core/money';
+import { type SpaceRunIn, spaceFeeDetails, spaceFeesClause, spacesRunIn } from '../core/space-fees';
 import { readableRange, type SpendPeriod, type SpendRequest } from '../core/spend/request';
 import { centsForDays, chargedDays, linesAddingUp, type SpendLine } from '../core/spend/rows';
 import type { HerokuSource } from '../sources/heroku';
@@ -27,6 +28,33 @@ const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCe
 
 function groupNote(request: SpendRequest): string[] {
   return request.groupBy === 'app' || request.groupBy === 'service' ? [] : ['Heroku is grouped by app.'];
+}
+
+/**
+ * What the figures leave out, in one note: the contract-priced or unpriced items (never $0) and the
+ * Space fees, counted together as the digest counts them, the Spaces named in the clause.
+ */
+function notCountedNote(items: number, spaces: readonly SpaceRunIn[]): string[] {
+  const count = items + spaces.length;
+  if (count === 0) return [];
+  const among = spaces.length > 0 ? `, among them ${spaceFeesClause(spaces)}` : '';
+  return [`${count} contract-priced or unpriced item${count === 1 ? '' : 's'} not counted (never as $0)${among}`];
+}
+
+/** The Spaces today's apps run in, from the inventory (cached); said, not guessed, when it cannot be read. */
+async function spacesToday(
+  heroku: HerokuSource,
+  context: SpendContext,
+): Promise<{ spaces: SpaceRunIn[]; unknown?: string }> {
+  try {
+    return { spaces: spacesRunIn((await heroku.inventory()).value.apps) };
+  } catch (error) {
+    const why = failureMessage(error, 'Reading Heroku apps for their Spaces', context.log);
+    return {
+      spaces: [],
+      unknown: `Whether the apps run in Private or Shield Spaces, whose fees no snapshot holds, could not be read: ${why}`,
+    };
+  }
 }
 
 /** Per-app lines of a period, each rounded once; the total is their sum. */
@@ -63,6 +91,8 @@ export async function herokuSpend(
   if (current.daysCovered.length > 0) {
     const lines = appLines(current);
     const grossCents = sumCents(lines);
+    // Snapshots hold no Space: the fees of the Spaces today's apps run in are said to be left out.
+    const today = await spacesToday(heroku, context);
     const previousCents = sumCents(appLines(before));
     const covered = current.daysCovered.length;
     const partial = covered < period.days;
@@ -81,16 +111,13 @@ export async function herokuSpend(
         : []),
       ...groupNote(request),
     ];
-    if (current.excluded.length > 0) {
-      notes.push(
-        `${current.excluded.length} contract-priced or unpriced item${current.excluded.length === 1 ? '' : 's'} not counted (never as $0)`,
-      );
-    }
+    notes.push(...notCountedNote(current.excluded.length, today.spaces), ...(today.unknown ? [today.unknown] : []));
     const details = [
       `Daily snapshots cover ${covered} of ${period.days} days of ${readableRange(period)} (UTC days).`,
       ...current.excluded.map(
         (e) => `Not counted: ${e.app} ${e.item} (${e.reason}, ${e.days} day${e.days === 1 ? '' : 's'}).`,
       ),
+      ...spaceFeeDetails(today.spaces),
       ...(partial
         ? [`No change shown: snapshots cover ${covered} of ${period.days} days of ${readableRange(period)}.`]
         : []),
@@ -171,11 +198,8 @@ async function runRateSpend(
     ...(notRead.length > 0 ? [appsNotReadLine(notRead, 'this total')] : []),
     ...groupNote(request),
   ];
-  if (excluded.length > 0) {
-    notes.push(
-      `${excluded.length} contract-priced or unpriced item${excluded.length === 1 ? '' : 's'} not counted (never as $0)`,
-    );
-  }
+  const spaces = spacesRunIn(inventory.value.apps);
+  notes.push(...notCountedNote(excluded.length, spaces));
   return {
     platform: 'heroku',
     name: 'Heroku',
@@ -189,6 +213,7 @@ async function runRateSpend(
       details: [
         `Today's run-rate: ${formatCents(rate.totalMonthlyCents)} a month for ${rate.apps.length} app${rate.apps.length === 1 ? '' : 's'}.`,
         ...excluded.map((e) => `Not counted: ${e.app} ${e.item} (${e.reason}).`),
+        ...spaceFeeDetails(spaces),
         ...appsNotReadReasons(notRead),
       ],
     }),

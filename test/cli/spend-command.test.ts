@@ -59,6 +59,24 @@ describe('spend --json against the text, with both platforms connected', () => {
   });
   afterAll(() => live.close());
 
+  test("spend heroku says the Shield Space's fee is not in the figure, in the text and in --json's notes", async () => {
+    // phi-api runs in the Shield Private Space acme-shield: its fee is a contract price no snapshot or run-rate holds.
+    const env = { HEROKU_API_TOKEN: live.heroku.token, HEROKU_API_URL: live.heroku.url };
+    const text = await runWith(env, 'heroku');
+    const json = await runWith(env, 'heroku', '--json');
+    expect([text.code, json.code]).toEqual([0, 0]);
+    const clause =
+      "among them the fee of the 1 Shield Private Space the apps run in (a contract price, which neither Heroku's API nor the daily snapshots hold; your Heroku account executive or invoice has it)";
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `\\d+ contract-priced or unpriced items? not counted \\(never as \\$0\\), ${clause.replace(/[()$]/g, '\\$&')}`,
+      ),
+    );
+    expect(text.stdout).toContain('Not counted: the fee of Shield Private Space acme-shield (a contract price).');
+    const heroku = JSON.parse(json.stdout).platforms.find((p: { platform: string }) => p.platform === 'heroku');
+    expect(heroku.notes.join('\n')).toContain(clause);
+  });
+
   test('the period as dates and the change in percent, as the text (and Slack) say them', async () => {
     const env = { HEROKU_API_TOKEN: live.heroku.token, HEROKU_API_URL: live.heroku.url, ...live.awsEnv };
     const text = await runWith(env);

@@ -491,3 +491,94 @@ describe('/hosting spend when the daily snapshots miss days of the period before
     expect(shown).toContain(`not compared with ${readableRange(period.previous)}: 5 of its 7 days have a snapshot`);
   });
 });
+
+describe('/hosting spend heroku when the apps run in Private and Shield Spaces', () => {
+  // Before, neither the run-rate nor the snapshots' figure said that the Spaces' fees (contract prices,
+  // in no snapshot) were left out: a lead read the figure as Heroku's bill.
+  let spaced: FakeHeroku;
+  let bot: Harness;
+  beforeAll(async () => {
+    const w = new HerokuWorld({ seed: 8 });
+    w.addTeam('care', { type: 'enterprise' });
+    w.addSpace('care-shield', { team: 'care', shield: true });
+    w.addSpace('care-private', { team: 'care', shield: false });
+    w.addApp('care-api', {
+      team: 'care',
+      space: 'care-shield',
+      formation: [{ type: 'web', quantity: 2, size: 'shield-M' }],
+      addOns: [{ service: 'heroku-postgresql', plan: 'shield-0', contract: true, compliance: ['HIPAA'] }],
+    });
+    // Two apps in one Space: one fee.
+    for (const name of ['care-web', 'care-admin'])
+      w.addApp(name, {
+        team: 'care',
+        space: 'care-private',
+        formation: [{ type: 'web', quantity: 1, size: 'private-M' }],
+      });
+    w.addApp('blog', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+    spaced = await FakeHeroku.start({ world: w });
+    bot = await startHarness({
+      AWS_ACCESS_KEY_ID: '',
+      AWS_ENDPOINT_URL_COST_EXPLORER: '',
+      AWS_PROFILE: '',
+      HEROKU_API_TOKEN: spaced.token,
+      HEROKU_API_URL: spaced.url,
+    });
+  });
+  afterAll(async () => {
+    await bot.close();
+    await spaced.close();
+  });
+
+  async function spendHeroku() {
+    await bot.command('spend heroku 7d', { user_id: LEAD });
+    await bot.settle();
+    const response = bot.slack.responses.at(-1);
+    const views = await pressDetails(bot, response?.body);
+    return {
+      body: response?.body,
+      shown: textOf(response?.body as never),
+      detail: textOf(views.find((c) => c.method === 'views.update')?.body.view as never),
+    };
+  }
+
+  /** The note's count is every item Details lists as not counted, the two Space fees among them. */
+  function expectSpaceFeesSaid(shown: string, detail: string) {
+    const note =
+      /(\d+) contract-priced or unpriced items not counted \(never as \$0\), among them the fees of the 1 Private Space and 1 Shield Private Space the apps run in \(contract prices, which neither Heroku's API nor the daily snapshots hold; your Heroku account executive or invoice has them\)/.exec(
+        shown,
+      );
+    expect(note).not.toBeNull();
+    expect(detail).toContain('Not counted: the fee of Private Space care-private (a contract price).');
+    expect(detail).toContain('Not counted: the fee of Shield Private Space care-shield (a contract price).');
+    expect(Number(note![1])).toBe(detail.match(/^Not counted: /gm)?.length);
+    const heroku = footing(shown, 'Heroku');
+    expect(sum(heroku.lines)).toBe(heroku.total);
+  }
+
+  test('before any snapshot: the run-rate says the two Space fees are not in it, with the other items left out', async () => {
+    const { body, shown, detail } = await spendHeroku();
+    capture('spend-heroku-spaces-run-rate', body);
+    expect(shown).toContain('*Heroku* (run-rate)');
+    expectSpaceFeesSaid(shown, detail);
+  });
+
+  test('from the snapshots, which hold no Space: the same Spaces, read from the apps today', async () => {
+    const store = bot.bot.services.store;
+    const period = spendPeriod('7d', new Date());
+    const data = snapshotData({
+      name: 'care-web',
+      team: { name: 'care' },
+      formation: [{ type: 'web', quantity: 1, size: 'private-m', monthlyCents: 45000 }],
+      addOns: [],
+    });
+    for (let d = 0; d < 14; d++)
+      await store.putSnapshot({ day: addDays(period.previous.start, d), app: 'care-web', data, takenAt: new Date() });
+    const { body, shown, detail } = await spendHeroku();
+    capture('spend-heroku-spaces-snapshots', body);
+    expect(shown).toContain("Estimated from the bot's daily snapshots of what ran");
+    // 7 days × $450/30 = $105.00, the figure itself unchanged.
+    expect(shown).toContain('• care-web: $105.00');
+    expectSpaceFeesSaid(shown, detail);
+  });
+});
