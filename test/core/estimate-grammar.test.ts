@@ -38,11 +38,11 @@ describe('the estimate grammar: canonical forms', () => {
       ['web', 2, 'm5.large', 8, 2],
       ['worker', 1, 'c6i.xlarge', 8, 4],
     ]);
-    // No `storage=`: the default 100 GB, marked as assumed so the answer can say so.
+    // No `storage=`: RDS's smallest allocation, 20 GB, marked as assumed so the answer can say so.
     expect(w.database).toEqual({
       plan: 'db.m6g.large',
       memoryGb: 8,
-      storageGb: 100,
+      storageGb: 20,
       highAvailability: true,
       storageAssumed: true,
     });

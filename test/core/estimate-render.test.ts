@@ -74,7 +74,7 @@ describe('the plain-text estimate', () => {
 
   it('marks the range of tiers as a lower bound when a tier leaves an item out, as the Slack header does', () => {
     // The optimised tier runs Fir dynos, whose space fee has no public price: "optimised ≥ $670.00/mo".
-    const fir = answer('aws web=2xm5.large rds=db.m6g.large multi-az');
+    const fir = answer('aws web=2xm5.large rds=db.m6g.large multi-az storage=100gb');
     expect(fir).toContain(
       'Heroku (modelled): ≥ $670.00/mo to $1,350.00/mo infrastructure across three tiers (like-for-like $1,350.00/mo, consolidated $1,050.00/mo, optimised ≥ $670.00/mo); AWS as it runs: $516.27/mo.',
     );

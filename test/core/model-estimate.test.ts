@@ -238,7 +238,7 @@ describe('contract prices', () => {
 
 describe('compliance on AWS', () => {
   it('adds KMS, CloudTrail, GuardDuty and AWS Backup for HIPAA, and no WAF', () => {
-    const e = estimateOf('aws web=2xm5.large rds=db.m6g.large hipaa');
+    const e = estimateOf('aws web=2xm5.large rds=db.m6g.large storage=100gb hipaa');
     const security = e.aws.lines.filter((l) => l.category === 'security' || l.category === 'backup');
     expect(security.map((l) => [l.item, l.monthly.toFixed(2)])).toEqual([
       ['KMS key for encrypted storage', '1.00'],

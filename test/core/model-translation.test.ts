@@ -198,17 +198,21 @@ describe('AWS instances on Heroku', () => {
     expect(e.assumptions.join('\n')).toContain('15/16');
   });
 
-  it('says the database storage it assumed drives the plan, and how to give yours', () => {
-    // A db.t4g.micro became a $200 standard-2 with nothing saying it was for the 100 GB the estimate
-    // assumed (standard-0 holds 64 GB); with the storage given, standard-0 at $50.
+  it("without storage= assumes RDS's smallest allocation on both sides, so the RAM picks the plan, and says so", () => {
+    // A db.t4g.micro became a $200 standard-2 for the 100 GB the estimate assumed (standard-0 holds 64 GB),
+    // and RDS was billed $11.50 for 100 GB no one gave: the default, not the RAM, chose the plan. Now 20 GB,
+    // the least RDS allocates (gp3 for PostgreSQL starts at 20 GiB), on both sides: standard-0 at $50.
     const assumed = estimateOf('aws web=2xt3.small rds=db.t4g.micro');
+    expect(items(assumed, 'heroku')).toContain('Heroku Postgres standard-0');
     expect(assumed.assumptions).toContain(
-      'Database: db.t4g.micro (1 GB, 100 GB) → Heroku Postgres standard-2 (8 GB, 256 GB): the cheapest standard plan with its RAM and 100 GB of storage (assumed: give yours with `storage=`, e.g. `storage=50gb`).',
+      "Database: db.t4g.micro (1 GB, 20 GB) → Heroku Postgres standard-0 (4 GB, 64 GB): the cheapest standard plan with its RAM and 20 GB of storage (storage not given: RDS's smallest allocation, 20 GB, assumed, so its RAM decides the plan; add `storage=` to size by the data, e.g. `storage=50gb`).",
     );
-    const given = estimateOf('aws web=2xt3.small rds=db.t4g.micro storage=50gb');
-    expect(items(given, 'heroku')).toContain('Heroku Postgres standard-0');
+    const storage = assumed.aws.lines.find((l) => l.item.startsWith('RDS gp3 storage'));
+    expect([storage?.item, storage?.monthly.toFixed(2)]).toEqual(['RDS gp3 storage (20 GB, Single-AZ)', '2.30']);
+    const given = estimateOf('aws web=2xt3.small rds=db.t4g.micro storage=100gb');
+    expect(items(given, 'heroku')).toContain('Heroku Postgres standard-2');
     expect(given.assumptions).toContain(
-      'Database: db.t4g.micro (1 GB, 50 GB) → Heroku Postgres standard-0 (4 GB, 64 GB): the cheapest standard plan with its RAM and 50 GB of storage.',
+      'Database: db.t4g.micro (1 GB, 100 GB) → Heroku Postgres standard-2 (8 GB, 256 GB): the cheapest standard plan with its RAM and 100 GB of storage.',
     );
   });
 

@@ -180,7 +180,7 @@ describe('/hosting estimate through the real receiver', () => {
     expect(details).not.toContain('contract price: contract price');
     // The reverse direction: the modelled tier that leaves a plan out is a lower bound in its own heading too.
     const reverse = await harness.command(
-      'estimate aws web=2xm5.large rds=db.m6g.large multi-az cache=cache.t4g.small',
+      'estimate aws web=2xm5.large rds=db.m6g.large multi-az storage=100gb cache=cache.t4g.small',
     );
     const tiers = textOf((await pressButton(harness, reverse.body, 'Details')).openedView());
     expect(tiers).toContain('like-for-like ≥ $1,350.00/mo');

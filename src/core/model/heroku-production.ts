@@ -7,6 +7,7 @@ import {
   findPostgresPlan,
   type KeyValueTier,
   type PostgresTier,
+  RDS_MIN_STORAGE_GB,
 } from '../pricing';
 import type { Cache, Database, Workload } from '../workload';
 import { chooseDyno, chooseKeyValuePlan, choosePostgresPlan, complianceTier, PLAN_MEMORY_RULE } from './choose-heroku';
@@ -72,6 +73,20 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
  * Production on Heroku for an AWS workload: per instance, the dynos the sizing rules pick for the tier;
  * the cheapest Postgres plan and Key-Value Store that hold what AWS runs.
  */
+/**
+ * What an assumed storage did to the plan: RDS's smallest allocation (the default) or PRICING_FILE's
+ * `awsDatabaseStorageGb`, and whether the RAM alone would have picked the same plan, so a reader sees
+ * which of the two decided it and how to give the data's size.
+ */
+function assumedStorage(catalog: Catalog, db: Database, tiers: PostgresTier[], plan: string): string {
+  const what =
+    db.storageGb === RDS_MIN_STORAGE_GB
+      ? `RDS's smallest allocation, ${RDS_MIN_STORAGE_GB} GB, assumed`
+      : `${db.storageGb} GB assumed (awsDatabaseStorageGb)`;
+  const byRam = choosePostgresPlan(catalog, db.memoryGb, 0, tiers).spec.plan === plan;
+  return ` (storage not given: ${what}, so ${byRam ? 'its RAM decides the plan' : 'that storage, not its RAM, decides the plan'}; add \`storage=\` to size by the data, e.g. \`storage=50gb\`)`;
+}
+
 export function herokuFromAws(
   workload: Workload,
   catalog: Catalog,
@@ -105,7 +120,7 @@ export function herokuFromAws(
     const { spec, fits } = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, tiers);
     notes.push(
       fits
-        ? `Database: ${db.plan}${db.highAvailability ? ' Multi-AZ' : ''} (${formatMemory(db.memoryGb)}, ${db.storageGb} GB) → Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)${db.highAvailability ? ', a highly available tier' : ''}: the cheapest ${tiers.join(' or ')} plan with its RAM and ${db.storageGb} GB of storage${db.storageAssumed ? ' (assumed: give yours with `storage=`, e.g. `storage=50gb`)' : ''}${spec.memoryGb < db.memoryGb ? `; ${PLAN_MEMORY_RULE}` : ''}.`
+        ? `Database: ${db.plan}${db.highAvailability ? ' Multi-AZ' : ''} (${formatMemory(db.memoryGb)}, ${db.storageGb} GB) → Heroku Postgres ${spec.plan} (${formatMemory(spec.memoryGb)}, ${spec.storageGb} GB)${db.highAvailability ? ', a highly available tier' : ''}: the cheapest ${tiers.join(' or ')} plan with its RAM and ${db.storageGb} GB of storage${db.storageAssumed ? assumedStorage(catalog, db, tiers, spec.plan) : ''}${spec.memoryGb < db.memoryGb ? `; ${PLAN_MEMORY_RULE}` : ''}.`
         : `Database: no ${tiers.join(' or ')} Heroku Postgres plan holds ${formatMemory(db.memoryGb)} and ${db.storageGb} GB; priced as the largest, ${spec.plan}.`,
     );
     stack.postgres = { plan: spec.plan, spec };

@@ -20,7 +20,10 @@ export interface Assumptions {
   /** Outbound data through the NAT gateway in production (package installs, third-party APIs). */
   natGbPerMonth: number;
   ec2RootVolumeGb: number;
-  /** RDS storage when an AWS estimate names a class but no `storage=`. */
+  /**
+   * RDS storage when an AWS estimate names a class but no `storage=`: RDS's smallest allocation by
+   * default, the least its bill can be, so the class's RAM, not a guess at the data, picks the Heroku plan.
+   */
   awsDatabaseStorageGb: number;
   kmsRequestsPerMonth: number;
   cloudTrailDataEventsPerMonth: number;
@@ -55,7 +58,9 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   albLcuAverage: 1,
   natGbPerMonth: 20,
   ec2RootVolumeGb: 20,
-  awsDatabaseStorageGb: 100,
+  // RDS_MIN_STORAGE_GB (aws-rds.ts): gp3 for PostgreSQL starts at 20 GiB. It was 100, which made a
+  // db.t4g.micro a $200 standard-2 (standard-0 holds 64 GB) and billed RDS for 100 GB no one gave.
+  awsDatabaseStorageGb: 20,
   kmsRequestsPerMonth: 100_000,
   cloudTrailDataEventsPerMonth: 1_000_000,
   guardDutyEventsPerMonth: 1_000_000,
