@@ -70,10 +70,6 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
 }
 
 /**
- * Production on Heroku for an AWS workload: per instance, the dynos the sizing rules pick for the tier;
- * the cheapest Postgres plan and Key-Value Store that hold what AWS runs.
- */
-/**
  * What an assumed storage did to the plan: RDS's smallest allocation (the default) or PRICING_FILE's
  * `awsDatabaseStorageGb`, and whether the RAM alone would have picked the same plan, so a reader sees
  * which of the two decided it and how to give the data's size.
@@ -87,6 +83,10 @@ function assumedStorage(catalog: Catalog, db: Database, tiers: PostgresTier[], p
   return ` (storage not given: ${what}, so ${byRam ? 'its RAM decides the plan' : 'that storage, not its RAM, decides the plan'}; add \`storage=\` to size by the data, e.g. \`storage=50gb\`)`;
 }
 
+/**
+ * Production on Heroku for an AWS workload: per instance, the dynos the sizing rules pick for the tier;
+ * the cheapest Postgres plan and Key-Value Store that hold what AWS runs.
+ */
 export function herokuFromAws(
   workload: Workload,
   catalog: Catalog,
