@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BUDGET_EXAMPLE,
   type BudgetDraft,
+  byBudgetName,
   checkName,
   describeScope,
   type FieldErrors,
@@ -74,11 +75,24 @@ export function describeBudget(budget: BudgetDraft): string {
   return `${platformLabel(budget.platform)}, ${describeScope(budget.scope)}, ${formatUsd(fromCents(budget.amountCents))}/month, ${levels}`;
 }
 
-/** Every budget with where it stands this month (cached figures: at most one Cost Explorer request a day). */
-export async function listBudgets(services: Services, actor: string): Promise<BudgetStatus[]> {
+/**
+ * Every budget with where it stands this month (cached figures: at most one Cost Explorer request a
+ * day), in natural name order; `shown` says which of them the person sees, for the audit log.
+ */
+export async function listBudgets(
+  services: Services,
+  actor: string,
+  shown: (count: number) => string = (count) => `${count}`,
+): Promise<BudgetStatus[]> {
   const now = services.now();
   const statuses = await budgetStatuses(services, await gatherAlertData(services, now));
-  await services.store.audit({ at: now, actor, action: 'budget-list', detail: `listed ${statuses.length} budgets` });
+  statuses.sort((a, b) => byBudgetName(a.budget, b.budget));
+  await services.store.audit({
+    at: now,
+    actor,
+    action: 'budget-list',
+    detail: `listed ${shown(statuses.length)} budgets`,
+  });
   return statuses;
 }
 

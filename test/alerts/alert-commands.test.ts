@@ -1,4 +1,5 @@
 import { type Harness, startHarness } from '../support/bot-harness';
+import { shownText } from '../support/slack-blocks';
 
 /** Bad input to every new command: a clear error with a correct example, and nothing half-saved. */
 let h: Harness;
@@ -13,7 +14,7 @@ async function answer(text: string): Promise<string> {
   await h.settle();
   return [
     typeof ack.body === 'object' ? String(ack.body.text ?? '') : '',
-    ...h.slack.responses.slice(before).map((r) => String(r.body.text)),
+    ...h.slack.responses.slice(before).map((r) => shownText(r.body)),
   ].join('\n');
 }
 
@@ -100,7 +101,7 @@ test('`budget delete` with two names deletes neither and says to name one; `budg
   );
   expect((await h.bot.services.store.budgets()).map((b) => b.name).sort()).toEqual(['api-prod', 'web-prod']);
   expect(await answer('budget list web-prod')).toBe(
-    '`budget list` lists every budget and takes no more words; I did not read "web-prod". Try `/hosting budget list`.',
+    '`budget list` takes a page number at most; I did not read "web-prod". Try `/hosting budget list` or `/hosting budget list 2`.',
   );
 });
 

@@ -1,5 +1,6 @@
 import type { Harness } from '../support/bot-harness';
 import { type CeRequestBody, costAndUsagePage, type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
+import { shownText } from '../support/slack-blocks';
 import {
   alertJobs,
   EC2,
@@ -56,7 +57,7 @@ async function say(text: string): Promise<string> {
   const before = h.slack.responses.length;
   const ack = await h.command(text);
   await h.settle();
-  return [String(ack.body?.text ?? ''), ...h.slack.responses.slice(before).map((r) => String(r.body.text))].join('\n');
+  return [String(ack.body?.text ?? ''), ...h.slack.responses.slice(before).map((r) => shownText(r.body))].join('\n');
 }
 
 test('Heroku: a month of 6 × Standard-2X is forecast at its price, $300, not 31 days × $10', async () => {

@@ -144,3 +144,17 @@ test('saving the form shows the new budget on Home with what was saved', async (
   expect(shown).toContain('*Budgets* (3)');
   expect(shown).toContain('*rds* · AWS, service Amazon Relational Database Service, $1,200.00/month');
 });
+
+test('with more budgets than Home shows: natural name order, and the page of the list that has the rest', async () => {
+  for (const n of [12, 3, 17, 1, 10, 5, 14, 2, 16, 8, 11, 4, 15, 6, 13, 9, 7]) {
+    await h.command(`budget set number-${n} ${n}00/month heroku`);
+  }
+  await h.settle();
+  const view = await openHome();
+  capture('budgets-home-many', { user_id: LEAD, view });
+  const shown = text(view);
+  const names = view.blocks.filter((b) => b.accessory?.action_id === DELETE_BUDGET).map((b) => b.accessory!.value);
+  // acme, api and number-1 … number-13: 15 of 19.
+  expect(names).toEqual(['acme', 'api', ...Array.from({ length: 13 }, (_, i) => `number-${i + 1}`)]);
+  expect(shown).toContain('4 more, number-14 to number-17: `/hosting budget list 2` lists from number-9.');
+});

@@ -27,3 +27,14 @@ export function expectWithinSlackLimits(payload: { blocks: Json[] }, maxBlocks: 
       expect((element.value ?? '').length).toBeLessThanOrEqual(2000);
   }
 }
+
+/** What a person reads of a message: its sections' and contexts' text a line each, or its text when it has no blocks. */
+export function shownText(message: Json): string {
+  if (!message?.blocks) return String(message?.text ?? '');
+  return message.blocks
+    .flatMap((block: Json) => [
+      ...(block.text ? [block.text.text] : []),
+      ...(block.type === 'context' ? block.elements.map((element: Json) => element.text) : []),
+    ])
+    .join('\n');
+}

@@ -269,6 +269,14 @@ export function describeScope(scope: BudgetScope): string {
   }
 }
 
+/** Names in the order people count: `number-2` before `number-10` (digits by value, not by character). */
+const NAME_ORDER = new Intl.Collator('en', { numeric: true });
+
+/** Budgets by name in natural order; names equal by value (`n-02`, `n-2`) keep a fixed order. */
+export function byBudgetName(a: { name: string }, b: { name: string }): number {
+  return NAME_ORDER.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
 export function platformLabel(platform: BudgetPlatform): string {
   return platform === 'both' ? 'AWS + Heroku' : platform === 'aws' ? 'AWS' : 'Heroku';
 }

@@ -7,7 +7,7 @@ import type { KnownBlock } from '@slack/types';
 import { NO_ALERT_CHANNEL } from '../../answers/alert-settings';
 import { type BudgetStanding, figuresFor } from '../../answers/budget-standing';
 import { describeBudget } from '../../answers/budgets';
-import { BUDGET_EXAMPLE } from '../../core/alerts/budget';
+import { BUDGET_EXAMPLE, byBudgetName } from '../../core/alerts/budget';
 import { percentUsed } from '../../core/alerts/budget-check';
 import { formatUsd, fromCents } from '../../core/money';
 import { neutraliseMarkup } from '../../core/user-text';
@@ -15,6 +15,7 @@ import type { StoredBudget } from '../../store/store';
 import { clip, context, plainText } from '../block-kit';
 import { monthName } from '../period-labels';
 import { ADD_BUDGET } from './budget-form';
+import { moreBudgetsLine } from './budget-list-blocks';
 
 export const DELETE_BUDGET = 'home_delete_budget';
 /** Budgets shown one a block; more are counted (a Home tab holds 100 blocks). */
@@ -80,7 +81,9 @@ function sourcesNote({ budgets, standing, checkedAt }: BudgetsHomeInput): string
 }
 
 export function budgetsHomeBlocks(input: BudgetsHomeInput): KnownBlock[] {
-  const { budgets, standing, channels } = input;
+  const { standing, channels } = input;
+  // The order `/hosting budget list` pages through, so the budgets left off here are on the page named.
+  const budgets = [...input.budgets].sort(byBudgetName);
   const blocks: KnownBlock[] = [
     { type: 'divider' },
     {
@@ -99,7 +102,14 @@ export function budgetsHomeBlocks(input: BudgetsHomeInput): KnownBlock[] {
   for (const budget of budgets.slice(0, MAX_HOME_BUDGETS))
     blocks.push(budgetBlock(budget, standing, channels[budget.id]));
   if (budgets.length > MAX_HOME_BUDGETS) {
-    blocks.push(context(`${budgets.length - MAX_HOME_BUDGETS} more: \`/hosting budget list\` shows every budget.`));
+    blocks.push(
+      context(
+        moreBudgetsLine(
+          budgets.map((budget) => budget.name),
+          MAX_HOME_BUDGETS,
+        ),
+      ),
+    );
   }
   if (budgets.length > 0) blocks.push(context(sourcesNote(input)));
   return blocks;

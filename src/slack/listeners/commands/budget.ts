@@ -11,10 +11,14 @@ import {
   parseBudgetCommand,
   saveBudget,
 } from '../../../answers/budgets';
-import { percentUsed } from '../../../core/alerts/budget-check';
 import { COMMAND_ALIASES } from '../../../core/command-names';
-import { formatUsd, fromCents } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
+import {
+  BUDGET_LIST_PAGE_SIZE,
+  budgetListCommand,
+  budgetListMessage,
+  budgetListPages,
+} from '../../alerts/budget-list-blocks';
 import { channelProblem } from '../../channel-access';
 import { isLead, leadList, leadMentions } from '../../leads';
 import { ephemeral } from '../../message';
@@ -76,33 +80,41 @@ export function budgetSubcommand(): Subcommand {
           }
           return ephemeral((await deleteBudget(services, rest[0] ?? '', command.user_id)).message);
         }
-        case 'list':
-          if (rest.length > 0) {
+        case 'list': {
+          // A page number at most: anything else would be read as nothing, unseen.
+          const page =
+            rest.length === 0 ? 1 : rest.length === 1 && /^[1-9]\d{0,3}$/.test(rest[0]!) ? Number(rest[0]) : 0;
+          if (page === 0) {
             return ephemeral(
-              `\`budget list\` lists every budget and takes no more words; I did not read ${quoted(rest.join(' '))}. Try \`/hosting budget list\`.`,
+              `\`budget list\` takes a page number at most; I did not read ${quoted(rest.join(' '))}. Try ${budgetListCommand(1)} or ${budgetListCommand(2)}.`,
             );
           }
           return {
             placeholder: ephemeral('Reading this month’s spend…'),
             later: async () => {
-              const statuses = await listBudgets(services, command.user_id);
+              const count = (await services.store.budgets()).length;
+              if (count === 0) return ephemeral(`No budgets yet. Set one: ${BUDGET_EXAMPLE}`);
+              const pages = budgetListPages(count);
+              if (page > pages) {
+                const onPages = pages === 1 ? 'on one page' : `on ${pages} pages of ${BUDGET_LIST_PAGE_SIZE}`;
+                const tryPages =
+                  pages === 1 ? budgetListCommand(1) : `${budgetListCommand(1)} or ${budgetListCommand(pages)}`;
+                return ephemeral(
+                  `There ${count === 1 ? 'is 1 budget' : `are ${count} budgets`}, ${onPages}; I did not read ${quoted(rest[0]!)}. Try ${tryPages}.`,
+                );
+              }
+              const statuses = await listBudgets(services, command.user_id, (all) =>
+                pages === 1 ? `${all}` : `page ${page} of the ${all}`,
+              );
               if (statuses.length === 0) return ephemeral(`No budgets yet. Set one: ${BUDGET_EXAMPLE}`);
               const channels = await budgetChannels(
                 services,
                 statuses.map((status) => status.budget),
               );
-              const lines = statuses.map(({ budget, spend, problems }) => {
-                const used = problems.length
-                  ? `Month to date unknown (${problems.join('; ')})`
-                  : `${formatUsd(fromCents(spend.actualCents))} so far (${percentUsed(spend.actualCents, budget.amountCents)} %)${spend.forecastCents !== null ? `, forecast ${formatUsd(fromCents(spend.forecastCents))}` : ''}`;
-                return `• *${budget.name}*: ${describeBudget(budget)}, ${where(channels[budget.id])}. ${used}`;
-              });
-              const basis = [...new Set(statuses.flatMap((status) => status.basis))].map((line) => `_${line}_`);
-              return ephemeral(
-                `Budgets for ${statuses[0]!.spend.month} (month to date; forecasts are estimates):\n${lines.join('\n')}\n${basis.join('\n')}`,
-              );
+              return budgetListMessage(statuses, channels, Math.min(page, budgetListPages(statuses.length)));
             },
           };
+        }
         default:
           return ephemeral(
             `\`budget ${neutraliseMarkup(action.slice(0, 30))}\` is not something I know. Try \`/hosting budget list\`, \`/hosting budget delete web-prod\` or ${BUDGET_EXAMPLE}.`,

@@ -1,0 +1,100 @@
+/**
+ * `/hosting budget list [page]` as a message: ten budgets a page in natural name order, each in a
+ * section of its own, the sources of their figures, and which page holds the rest. One message of all
+ * of them ran past what Slack shows well (18 budgets were 5,700 characters; Slack advises under
+ * 4,000 for a message's text), so the text is a summary a line a budget and the detail is in blocks.
+ * Pure.
+ */
+import type { KnownBlock } from '@slack/types';
+import { NO_ALERT_CHANNEL } from '../../answers/alert-settings';
+import type { BudgetStatus } from '../../answers/budget-status';
+import { describeBudget } from '../../answers/budgets';
+import { percentUsed } from '../../core/alerts/budget-check';
+import { formatUsd, fromCents } from '../../core/money';
+import { neutraliseMarkup } from '../../core/user-text';
+import { clipAtWord, context, mrkdwn, packed } from '../block-kit';
+import { ephemeral, type Message } from '../message';
+
+/** Budgets a page: ten sections of about 300 characters, well inside a message's blocks and text. */
+export const BUDGET_LIST_PAGE_SIZE = 10;
+/** A budget's section is cut here: only a pathological service name or error reaches it. */
+const MAX_BUDGET_TEXT = 1500;
+
+const usd = (cents: number) => formatUsd(fromCents(cents));
+const where = (channel?: string) => (channel ? `posted to <#${channel}>` : `posted nowhere: ${NO_ALERT_CHANNEL}`);
+
+/** How many pages `count` budgets fill. */
+export const budgetListPages = (count: number) => Math.max(1, Math.ceil(count / BUDGET_LIST_PAGE_SIZE));
+
+/** The command that shows page `page`: `/hosting budget list` for the first. */
+export const budgetListCommand = (page: number) => `\`/hosting budget list${page > 1 ? ` ${page}` : ''}\``;
+
+/**
+ * Where budgets from the `from`-th (0-based) on are listed: `8 more, number-11 to number-18:
+ * \`/hosting budget list 2\` shows them.` Every budget left out of a page or of App Home is named
+ * by the first and last of them, and by the page to type.
+ */
+export function moreBudgetsLine(names: readonly string[], from: number): string {
+  const rest = names.slice(from);
+  if (rest.length === 0) return '';
+  const page = Math.floor(from / BUDGET_LIST_PAGE_SIZE) + 1;
+  const which = rest.length === 1 ? rest[0] : `${rest[0]} to ${rest.at(-1)}`;
+  const onePage = from % BUDGET_LIST_PAGE_SIZE === 0 && rest.length <= BUDGET_LIST_PAGE_SIZE;
+  const shows = onePage
+    ? `shows ${rest.length === 1 ? 'it' : 'them'}`
+    : from % BUDGET_LIST_PAGE_SIZE === 0
+      ? `shows the next ${BUDGET_LIST_PAGE_SIZE}`
+      : `lists from ${names[(page - 1) * BUDGET_LIST_PAGE_SIZE]}`;
+  return `${rest.length} more, ${which}: ${budgetListCommand(page)} ${shows}.`;
+}
+
+function usedWords({ budget, spend, problems }: BudgetStatus): string {
+  if (problems.length) return `Month to date unknown (${problems.join('; ')})`;
+  const forecast = spend.forecastCents !== null ? `, forecast ${usd(spend.forecastCents)}` : '';
+  return `${usd(spend.actualCents)} so far (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
+}
+
+/** One line of the text summary: `number-1: $120.00 so far of $1,000.00 (12 %), forecast $400.00`. */
+function summaryLine({ budget, spend, problems }: BudgetStatus): string {
+  if (problems.length) return `• ${budget.name}: ${usd(budget.amountCents)}/month, month to date unknown`;
+  const forecast = spend.forecastCents !== null ? `, forecast ${usd(spend.forecastCents)}` : '';
+  return `• ${budget.name}: ${usd(spend.actualCents)} so far of ${usd(budget.amountCents)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
+}
+
+/**
+ * Page `page` (1-based, within `budgetListPages`) of the budgets, sorted as given. A budget's scope
+ * and the errors about it are shown as text: a service or tag typed as `<!here>` never notifies.
+ */
+export function budgetListMessage(
+  statuses: readonly BudgetStatus[],
+  channels: Readonly<Record<string, string | undefined>>,
+  page: number,
+): Message {
+  const start = (page - 1) * BUDGET_LIST_PAGE_SIZE;
+  const onPage = statuses.slice(start, start + BUDGET_LIST_PAGE_SIZE);
+  const names = statuses.map((status) => status.budget.name);
+  const range =
+    statuses.length > BUDGET_LIST_PAGE_SIZE ? `, ${start + 1}–${start + onPage.length} of ${statuses.length}` : '';
+  const title = `Budgets for ${statuses[0]!.spend.month}${range} (month to date; forecasts are estimates)`;
+  const earlier =
+    page > 1
+      ? `Budgets ${start + 1}–${start + onPage.length} of ${statuses.length}; ${budgetListCommand(1)} shows the first ${BUDGET_LIST_PAGE_SIZE}.`
+      : '';
+  const footer = [earlier, moreBudgetsLine(names, start + onPage.length)].filter(Boolean).join(' ');
+  const basis = [...new Set(onPage.flatMap((status) => status.basis))].map((line) => `_${neutraliseMarkup(line)}_`);
+  const blocks: KnownBlock[] = [
+    mrkdwn(`*${title}*`),
+    ...onPage.map((status) =>
+      mrkdwn(
+        clipAtWord(
+          `*${status.budget.name}*: ${neutraliseMarkup(describeBudget(status.budget))}, ${where(channels[status.budget.id])}. ${neutraliseMarkup(usedWords(status))}`,
+          MAX_BUDGET_TEXT,
+        ),
+      ),
+    ),
+    ...packed(basis, context),
+    ...(footer ? [context(footer)] : []),
+  ];
+  const text = [`${title}:`, ...onPage.map(summaryLine), ...(footer ? [footer] : [])].join('\n');
+  return ephemeral(text, blocks);
+}
