@@ -6,6 +6,7 @@
  */
 
 import type { AlertPost, AlertPoster } from '../answers/alert-view';
+import { neutraliseMarkup } from '../core/user-text';
 import { errorText } from '../sources/source-error';
 import type { Store } from '../store/store';
 import { ClaimLease } from './claim-lease';
@@ -91,7 +92,8 @@ export async function postOnce(options: PostOnceOptions, post: AlertPost): Promi
 function refusalNotice(post: AlertPost, why: string): string {
   return [
     `Hosting Advisor could not post a cost alert to <#${post.channel}>: ${why}`,
-    `> ${post.view.headline}`,
+    // The headline can quote a budget's service or tag as typed: shown as text, it pings no lead.
+    `> ${neutraliseMarkup(post.view.headline)}`,
     `It is not marked as sent: ${post.afterRefusal ?? 'it is not posted again by itself'}.`,
     "To send alerts elsewhere: a budget's `channel=` (`/hosting budget set …`), `/hosting alerts route …`, or `/hosting alerts channel=#…` for everything else.",
   ].join('\n');

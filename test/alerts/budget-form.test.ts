@@ -126,18 +126,20 @@ test.each([
   expect(await h.bot.services.store.budgets()).toEqual([expect.objectContaining({ scope, thresholds: [50, 80, 100] })]);
 });
 
-test('markup typed in a field is shown as text in the Home notice: no mention, no link', async () => {
+test('markup typed in a field is refused on its field, quoted as text: no mention, no link', async () => {
+  // No service is named with < or >: saved, the budget would match no spend.
   const ack = await submit(
     values({
       [BUDGET_FIELDS.scopeKind]: select('service'),
       [BUDGET_FIELDS.scopeValue]: text('<!channel> <https://evil.example|Amazon S3>'),
     }),
   );
-  expect(ack.body).toBe('');
-  const home = JSON.stringify(h.slack.callsTo('views.publish').at(-1)?.body.view);
-  expect(home).toContain('Saved budget web-prod: AWS, service ‹!channel› ‹https://evil.example|Amazon S3›');
-  expect(home).not.toContain('<!channel>');
-  expect(home).not.toContain('<https://evil.example');
+  expect(ack.body.errors[BUDGET_FIELDS.scopeValue]).toContain(
+    '"service=‹!channel› ‹https://evil.example|Amazon S3›" holds an @channel mention, not the words you typed',
+  );
+  expect(JSON.stringify(ack.body)).not.toContain('<!channel>');
+  expect(JSON.stringify(ack.body)).not.toContain('<https://evil.example');
+  expect(await h.bot.services.store.budgets()).toEqual([]);
 });
 
 test('an amount too large for any budget says it is too large, not that it must be more than $0', async () => {

@@ -2,7 +2,7 @@
  * Budgets: what a lead sets with `/hosting budget set …` or the App Home form, checked field by
  * field so the command and the form say the same thing about the same mistake. Pure.
  */
-import { neutraliseMarkup } from '../user-text';
+import { neutraliseMarkup, slackMarkupIn } from '../user-text';
 
 export type BudgetPlatform = 'aws' | 'heroku' | 'both';
 
@@ -112,10 +112,28 @@ const SCOPE_PLATFORM: Record<BudgetScope['kind'], BudgetPlatform | undefined> = 
   tag: 'aws',
 };
 
+/** A correct example of each filter, for its errors. */
+const SCOPE_EXAMPLES: Readonly<Record<string, string | undefined>> = {
+  team: 'team=acme-eng',
+  app: 'app=api-prod',
+  service: 'service="Amazon Relational Database Service"',
+  account: 'account=123456789012',
+  tag: 'tag:owner=alice',
+};
+
 /** `team=acme-eng`, `app=api-prod`, `service="Amazon Relational Database Service"`, `account=123456789012`, `tag:team=web`. */
 export function checkScope(key: string, raw: string): { value: BudgetScope } | { error: string } {
   const value = raw.trim();
   const lower = key.toLowerCase();
+  const kind = lower.startsWith('tag:') ? 'tag' : lower;
+  const example = Object.hasOwn(SCOPE_EXAMPLES, kind) ? SCOPE_EXAMPLES[kind] : undefined;
+  const markup = example && slackMarkupIn(`${key}=${value}`);
+  if (markup) {
+    // Stored as it arrived, `tag:owner=<@U123>` would watch a tag no AWS resource carries: $0 forever.
+    return {
+      error: `${quote(`${key}=${raw}`)} holds ${markup}, not the words you typed, so it would match nothing. Write the value as plain text, with no @ or # in front and no < or > (Slack then leaves it as typed), e.g. ${example}.`,
+    };
+  }
   if (lower.startsWith('tag:')) {
     const tagKey = key.slice(4);
     if (!tagKey || tagKey.length > 128 || tagKey.includes('$') || !value) {

@@ -56,12 +56,18 @@ function buttons(alertId: string, ceFeedback: boolean): KnownBlock {
   };
 }
 
+/**
+ * The message's text: what a notification shows and a screen reader reads. Made safe as the blocks
+ * are, since Slack notifies from it too: a budget's service or tag holding `<!here>` pings no one.
+ */
 export function alertText(view: AlertView): string {
-  return [
-    view.headline,
-    ...view.lines.map((line) => `• ${line}`),
-    ...(view.figures?.length ? ['Where it stands:', ...view.figures.map((line) => `• ${line}`)] : []),
-  ].join('\n');
+  return neutraliseMarkup(
+    [
+      view.headline,
+      ...view.lines.map((line) => `• ${line}`),
+      ...(view.figures?.length ? ['Where it stands:', ...view.figures.map((line) => `• ${line}`)] : []),
+    ].join('\n'),
+  );
 }
 
 export function alertBlocks(view: AlertView): KnownBlock[] {

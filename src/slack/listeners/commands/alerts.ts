@@ -17,9 +17,14 @@ const CHANNEL_EXAMPLE = '`/hosting alerts channel=#costs`';
 async function settingsText(context: SubcommandContext): Promise<string> {
   const view = await describeAlertSettings(context.services);
   const routes = [
-    ...Object.entries(view.routes.team).map(([team, channel]) => `Heroku team ${team} → <#${channel}>`),
-    ...Object.entries(view.routes.account).map(([account, channel]) => `AWS account ${account} → <#${channel}>`),
-    ...Object.entries(view.routes.tag).map(([tag, channel]) => `tag ${tag} → <#${channel}>`),
+    // As stored: a route saved before markup was refused could hold `<!here>`, shown here as text.
+    ...Object.entries(view.routes.team).map(
+      ([team, channel]) => `Heroku team ${neutraliseMarkup(team)} → <#${channel}>`,
+    ),
+    ...Object.entries(view.routes.account).map(
+      ([account, channel]) => `AWS account ${neutraliseMarkup(account)} → <#${channel}>`,
+    ),
+    ...Object.entries(view.routes.tag).map(([tag, channel]) => `tag ${neutraliseMarkup(tag)} → <#${channel}>`),
   ];
   return [
     view.channel

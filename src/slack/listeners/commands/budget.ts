@@ -64,7 +64,7 @@ export function budgetSubcommand(): Subcommand {
               if (!saved.ok) return ephemeral(`Nothing was saved: ${Object.values(saved.errors).join(' ')}`);
               const channels = await budgetChannels(services, [saved.budget]);
               return ephemeral(
-                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${describeBudget(saved.budget)}, ${where(channels[saved.budget.id])}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.`,
+                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}, ${where(channels[saved.budget.id])}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.`,
               );
             },
           };
