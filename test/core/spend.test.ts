@@ -23,6 +23,7 @@ describe('parseSpendArgs', () => {
   test.each([
     ['yesterday', /`yesterday`/],
     ['7d 30d', /second period/],
+    ['7d 7d', /I did not read the second `7d`; give one of 7d, 30d, mtd or last-month\./],
     ['by service account', /one thing at a time/],
     ['by', /needs what to group by/],
     ['tag:', /tag key/],

@@ -72,13 +72,22 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
   let platform: Platform | undefined;
   let live = false;
   let estimate = false;
+  // The option words as typed, so one given twice is named rather than read once, unseen.
+  const typed = new Map<string, string>();
+  const again = (key: string, word: string, fix: string): ComplianceArgs => {
+    const first = typed.get(key)!;
+    const which =
+      first.toLowerCase() === word.toLowerCase() ? `the second ${quote(word)}` : `${quote(word)} after ${quote(first)}`;
+    return { ok: false, message: `I did not read ${which}: ${fix}.\n${usage(command)}` };
+  };
   let index = 0;
   for (; index < rest.length; index += 1) {
     const word = rest[index].toLowerCase();
-    if (word === 'live') {
-      live = true;
-    } else if (word === 'estimate') {
-      estimate = true;
+    if (word === 'live' || word === 'estimate') {
+      if (typed.has(word)) return again(word, rest[index], 'write it once');
+      typed.set(word, rest[index]);
+      if (word === 'live') live = true;
+      else estimate = true;
     } else if (Object.hasOwn(PLATFORM_WORDS, word)) {
       const named = PLATFORM_WORDS[word];
       if (platform !== undefined && platform !== named) {
@@ -87,6 +96,8 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
           message: `Pick one platform, \`heroku\` or \`aws\`, or leave it out for both.\n${usage(command)}`,
         };
       }
+      if (platform !== undefined) return again('platform', rest[index], 'name the platform once, or neither for both');
+      typed.set('platform', rest[index]);
       platform = named;
     } else if (isOtherPlatform(word)) {
       return { ok: false, message: `I don't cover the platform ${quote(rest[index])}.\n${usage(command)}` };

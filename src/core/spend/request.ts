@@ -81,6 +81,7 @@ export function parseSpendArgs(args: string): SpendRequest | { error: string } {
   const words = args.trim().split(/\s+/).filter(Boolean);
   const platforms = new Set<SpendPlatform>();
   let period: SpendPeriodName | undefined;
+  let periodWord: string | undefined;
   let groupBy: SpendGrouping | undefined;
   const setGroup = (group: SpendGrouping, word: string): string | undefined => {
     if (groupBy !== undefined) return `I can group by one thing at a time, and ${quote(word)} is a second one.`;
@@ -91,15 +92,28 @@ export function parseSpendArgs(args: string): SpendRequest | { error: string } {
     const word = words[i];
     const lower = word.toLowerCase();
     let problem: string | undefined;
+    // A word given again is named, not read once unseen (`spend aws aws` was an AWS answer).
     if (PLATFORM_WORDS[lower]) {
+      if (platforms.has(PLATFORM_WORDS[lower])) {
+        problem = `I did not read the second ${quote(word)}: name each platform once, or neither for both.`;
+      }
       platforms.add(PLATFORM_WORDS[lower]);
     } else if (PERIOD_WORDS[lower]) {
       if (period !== undefined && period !== PERIOD_WORDS[lower]) {
         problem = `${quote(word)} is a second period; pick one of 7d, 30d, mtd or last-month.`;
+      } else if (period !== undefined) {
+        const which =
+          periodWord!.toLowerCase() === lower
+            ? `the second ${quote(word)}`
+            : `${quote(word)}: ${quote(periodWord!)} already gives the period`;
+        problem = `I did not read ${which}; give one of 7d, 30d, mtd or last-month.`;
       }
       period = PERIOD_WORDS[lower];
+      periodWord ??= word;
     } else if (lower === 'by') {
-      if (i === words.length - 1) problem = '`by` needs what to group by: service, account, app or tag:KEY.';
+      if (i > 0 && words[i - 1]!.toLowerCase() === 'by')
+        problem = `I did not read the second ${quote(word)}: write \`by\` once, e.g. \`by service\`.`;
+      else if (i === words.length - 1) problem = '`by` needs what to group by: service, account, app or tag:KEY.';
     } else if (GROUP_WORDS[lower]) {
       problem = setGroup(GROUP_WORDS[lower], word);
     } else if (lower.startsWith('tag:')) {

@@ -172,6 +172,25 @@ async function setSettings(context: SubcommandContext, text: string): Promise<Me
   return ephemeral(`Saved. ${await settingsText(context)}`);
 }
 
+/**
+ * Words after `digest preview`, `post` or `settings`, which take none: named, with what to type.
+ * Read as nothing, `digest post now` posted and `digest settings extra` answered as if all was read.
+ */
+function extraWords(action: string, rest: readonly string[]): string | undefined {
+  if (rest.length === 0) return undefined;
+  const words = `"${neutraliseMarkup(rest.join(' ').slice(0, 60))}"`;
+  switch (action) {
+    case 'preview':
+      return `\`digest preview\` takes no more words; I did not read ${words}. Try \`/hosting digest\`.`;
+    case 'post':
+      return `Nothing was posted: \`digest post\` posts the digest now and takes no more words; I did not read ${words}. Try \`/hosting digest post\`.`;
+    case 'settings':
+      return `\`digest settings\` shows where and when the digest goes and takes no more words; I did not read ${words}. Try \`/hosting digest settings\`, or ${SET_EXAMPLE} to change them.`;
+    default:
+      return undefined;
+  }
+}
+
 export function digestSubcommand(): Subcommand {
   return {
     name: 'digest',
@@ -192,6 +211,8 @@ export function digestSubcommand(): Subcommand {
         );
       }
       const [action = '', ...rest] = args.split(/\s+/).filter(Boolean);
+      const unread = extraWords(action.toLowerCase(), rest);
+      if (unread) return ephemeral(unread);
       switch (action.toLowerCase()) {
         case '':
         case 'preview':
