@@ -114,3 +114,13 @@ test('a budget with nowhere to post says so when saved and listed; with an alert
   await answer('alerts channel=<#C0COSTS|costs>');
   expect(await answer('budget list')).toContain('$2,000.00/month, alerts at 50, 80, 100 %, posted to <#C0COSTS>.');
 });
+
+test('an amount without /month is kept, and the reply says plainly it was read as a month', async () => {
+  const bare = await answer('budget set web-prod 2000');
+  expect(bare).toContain('Saved budget web-prod: AWS + Heroku, all spend, $2,000.00/month');
+  expect(bare).toContain('I read "2000" as $2,000.00 a month: every budget is monthly (write 2000/month to say so).');
+  expect(await h.bot.services.store.budgets()).toEqual([expect.objectContaining({ amountCents: 2000_00 })]);
+  const said = await answer('budget set web-prod $2,500/mo');
+  expect(said).toContain('Updated budget web-prod');
+  expect(said).not.toContain('I read');
+});

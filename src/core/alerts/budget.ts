@@ -46,7 +46,14 @@ const MAX_AMOUNT_CENTS = 100_000_000_00;
 
 export type BudgetField = 'name' | 'amount' | 'platform' | 'scope' | 'thresholds' | 'channel';
 export type FieldErrors = Partial<Record<BudgetField, string>>;
-export type BudgetCheck = { ok: true; value: BudgetDraft } | { ok: false; errors: FieldErrors };
+export type BudgetCheck =
+  | {
+      ok: true;
+      value: BudgetDraft;
+      /** The amount as typed when it named no period (`2000`): read as a month, which the reply says. */
+      readAsMonthly?: string;
+    }
+  | { ok: false; errors: FieldErrors };
 
 export const quote = (text: string) => `"${neutraliseMarkup(text.slice(0, 60))}"`;
 
@@ -58,12 +65,11 @@ export function checkName(raw: string): { value: string } | { error: string } {
   };
 }
 
+const PER_MONTH = /\/(month|mo)$/;
+
 /** `2000`, `$2,000`, `2000.50`, `2k`, each optionally followed by `/month` or `/mo`. */
 export function checkAmount(raw: string): { cents: number } | { error: string } {
-  const text = raw
-    .trim()
-    .toLowerCase()
-    .replace(/\/(month|mo)$/, '');
+  const text = raw.trim().toLowerCase().replace(PER_MONTH, '');
   const match = /^\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(k)?$/.exec(text);
   const error = `${quote(raw)} is not a monthly amount: write dollars a month, e.g. 2000/month or $2,500.50/month.`;
   if (!match) return { error };
@@ -272,6 +278,7 @@ export function parseBudgetSet(text: string): BudgetCheck {
   return {
     ok: true,
     value: { name, amountCents, platform: resolved, scope, thresholds, forecast, ...(channel ? { channel } : {}) },
+    ...(PER_MONTH.test(rawAmount!.trim().toLowerCase()) ? {} : { readAsMonthly: rawAmount! }),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   saveBudget,
 } from '../../../answers/budgets';
 import { COMMAND_ALIASES } from '../../../core/command-names';
+import { formatUsd, fromCents } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
 import {
   BUDGET_LIST_PAGE_SIZE,
@@ -63,8 +64,12 @@ export function budgetSubcommand(): Subcommand {
               );
               if (!saved.ok) return ephemeral(`Nothing was saved: ${Object.values(saved.errors).join(' ')}`);
               const channels = await budgetChannels(services, [saved.budget]);
+              // `2000` alone is kept as a month: said, so nobody meant a week or a year unseen.
+              const monthly = parsed.readAsMonthly
+                ? ` I read ${quoted(parsed.readAsMonthly)} as ${formatUsd(fromCents(saved.budget.amountCents))} a month: every budget is monthly (write ${neutraliseMarkup(parsed.readAsMonthly.slice(0, 30))}/month to say so).`
+                : '';
               return ephemeral(
-                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}, ${where(channels[saved.budget.id])}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.`,
+                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}, ${where(channels[saved.budget.id])}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.${monthly}`,
               );
             },
           };
