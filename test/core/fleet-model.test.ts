@@ -251,8 +251,10 @@ describe('production and staging databases of one pipeline on AWS', () => {
     ]);
     expect(fleet.assumptions).toEqual(
       expect.arrayContaining([
-        "Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.m6g.large Single-AZ with 64 GB gp3 storage: the cheapest non-burstable RDS class with at least the plan's RAM.",
-        "Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.t4g.medium Single-AZ with 64 GB gp3 storage: the cheapest RDS class with at least the plan's RAM (a staging database may be burstable).",
+        "Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.m6g.large Single-AZ with 64 GB gp3 storage (the plan's limit: the most its data can be, as its size is not known here): the cheapest non-burstable RDS class with at least the plan's RAM.",
+        "Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.t4g.medium Single-AZ with 64 GB gp3 storage (the plan's limit: the most its data can be, as its size is not known here): the cheapest RDS class with at least the plan's RAM (a staging database may be burstable).",
+        // An Essential plan holds less than RDS allocates at least: that, not the plan, sets the storage.
+        "Heroku Postgres essential-0 (RAM not published) → RDS PostgreSQL db.t4g.micro Single-AZ with 20 GB gp3 storage (RDS's smallest allocation): the cheapest RDS class, as the plan publishes no RAM (a review database may be burstable).",
       ]),
     );
   });

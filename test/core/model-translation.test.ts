@@ -78,7 +78,7 @@ describe('Heroku dynos on AWS', () => {
 
   it('states the rule behind the RDS class it picks for a Heroku Postgres plan', () => {
     expect(estimateOf('web=1xstandard-2x postgres=standard-0').assumptions).toContain(
-      "Database: Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.m6g.large Single-AZ with 64 GB gp3 storage: the cheapest non-burstable RDS class with at least the plan's RAM.",
+      "Database: Heroku Postgres standard-0 (4 GB) → RDS PostgreSQL db.m6g.large Single-AZ with 64 GB gp3 storage (the plan's limit: the most its data can be, as its size is not known here): the cheapest non-burstable RDS class with at least the plan's RAM.",
     );
   });
 

@@ -5,6 +5,7 @@ import {
   findCacheNode,
   findDyno,
   findEc2Instance,
+  findPostgresPlan,
   findRdsClass,
   RDS_MIN_STORAGE_GB,
 } from '../pricing';
@@ -165,12 +166,19 @@ export function awsFromHeroku(
     const families = rdsFamiliesFor(db.plan, environment);
     const { spec, fits } = chooseRdsClass(catalog, db.memoryGb, db.highAvailability, families);
     const storageGb = Math.max(RDS_MIN_STORAGE_GB, db.storageGb);
+    // Neither the words nor Heroku's API say how much a database holds: its plan's limit is priced, the most it can be.
+    const storageWhy =
+      storageGb > db.storageGb
+        ? " (RDS's smallest allocation)"
+        : findPostgresPlan(catalog, db.plan)?.storageGb === db.storageGb
+          ? " (the plan's limit: the most its data can be, as its size is not known here)"
+          : '';
     const ram = db.memoryGb > 0 ? formatMemory(db.memoryGb) : 'RAM not published';
     const kind = families === 'non-burstable' ? 'non-burstable RDS class' : 'RDS class';
     const burstable = environment === 'production' ? '' : ` (a ${environment} database may be burstable)`;
     notes.push(
       fits
-        ? `Database: Heroku Postgres ${db.plan} (${ram}) → RDS PostgreSQL ${spec.dbClass} ${db.highAvailability ? 'Multi-AZ (the plan is highly available)' : 'Single-AZ'} with ${storageGb} GB gp3 storage: the cheapest ${kind}${db.memoryGb > 0 ? " with at least the plan's RAM" : ', as the plan publishes no RAM'}${burstable}.`
+        ? `Database: Heroku Postgres ${db.plan} (${ram}) → RDS PostgreSQL ${spec.dbClass} ${db.highAvailability ? 'Multi-AZ (the plan is highly available)' : 'Single-AZ'} with ${storageGb} GB gp3 storage${storageWhy}: the cheapest ${kind}${db.memoryGb > 0 ? " with at least the plan's RAM" : ', as the plan publishes no RAM'}${burstable}.`
         : `Database: no ${kind} in the price list has ${formatMemory(db.memoryGb)}; priced as the largest, ${spec.dbClass}.`,
       PRODUCTION_DATABASE_RULE,
     );
