@@ -252,6 +252,84 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
   });
 });
 
+describe('the estimate grammar: a flag given twice, or two that contradict', () => {
+  // `staging staging` and `fargate ec2` were read without a word, the last one winning, where every
+  // other command names a word it did not read.
+  it.each([
+    [
+      'web=1xstandard-1x staging staging',
+      'I did not read the second `staging`: give each flag once, e.g. `web=2xstandard-2x staging`.',
+    ],
+    [
+      'web=1xstandard-1x hipaa hipaa',
+      'I did not read the second `hipaa`: give each flag once, e.g. `web=2xstandard-2x hipaa`.',
+    ],
+    [
+      'web=1xstandard-1x pci pci',
+      'I did not read the second `pci`: give each flag once, e.g. `web=2xstandard-2x pci`.',
+    ],
+    [
+      'web=1xstandard-1x share share',
+      'I did not read the second `share`: give each flag once, e.g. `web=2xstandard-2x share`.',
+    ],
+    [
+      'web=1xstandard-1x arm arm',
+      'I did not read the second `arm`: give each flag once, e.g. `web=2xstandard-2x arm`.',
+    ],
+    [
+      'web=1xstandard-1x fargate fargate',
+      'I did not read the second `fargate`: give each flag once, e.g. `web=2xstandard-2x fargate`.',
+    ],
+    [
+      'web=1xstandard-1x ec2 ec2',
+      'I did not read the second `ec2`: give each flag once, e.g. `web=2xstandard-2x ec2`.',
+    ],
+    [
+      'aws web=1xm5.large rds=db.m6g.large multi-az multi-az',
+      'I did not read the second `multi-az`: give each flag once, e.g. `aws web=2xm5.large rds=db.m6g.large multi-az`.',
+    ],
+    ['aws aws web=1xm5.large', 'I did not read the second `aws`: name the platform once, e.g. `aws web=2xm5.large`.'],
+    [
+      'heroku web=1xstandard-1x heroku',
+      'I did not read the second `heroku`: name the platform once, e.g. `heroku web=2xstandard-2x`.',
+    ],
+    // Two spellings of one flag.
+    [
+      'web=1xstandard-1x stage staging',
+      'I did not read `staging` after `stage`: both mean `staging`; give it once, e.g. `web=2xstandard-2x staging`.',
+    ],
+    [
+      'web=1xstandard-1x graviton arm64',
+      'I did not read `arm64` after `graviton`: both mean `arm`; give it once, e.g. `web=2xstandard-2x arm`.',
+    ],
+    [
+      'web=1xstandard-1x pci pci-dss',
+      'I did not read `pci-dss` after `pci`: both mean `pci`; give it once, e.g. `web=2xstandard-2x pci`.',
+    ],
+  ])('`%s`', (text, said) => {
+    expect(refusal(text)).toBe(said);
+  });
+
+  it('refuses fargate with ec2, in either order, naming both', () => {
+    const said =
+      'I did not read `ec2` after `fargate`: the AWS side runs on Fargate tasks (`fargate`) or EC2 instances (`ec2`), not both; choose one, e.g. `web=2xstandard-2x fargate` or `web=2xstandard-2x ec2`.';
+    expect(refusal('web=1xstandard-1x fargate ec2')).toBe(said);
+    expect(refusal('web=1xstandard-1x ec2 staging fargate')).toMatch(/^I did not read `fargate` after `ec2`: /);
+  });
+
+  it('still takes different flags together, and each flag once', () => {
+    expect(workload('web=1xstandard-1x staging hipaa pci share ec2 arm').compliance).toEqual(['hipaa', 'pci']);
+    expect(workload('aws web=1xm5.large rds=db.m6g.large multi-az ec2').database?.highAvailability).toBe(true);
+  });
+
+  it('gives an example that parses, for every flag given twice', () => {
+    for (const flag of ['aws', 'heroku', 'staging', 'hipaa', 'pci', 'share', 'multi-az', 'fargate', 'ec2', 'arm']) {
+      const [, example] = /e\.g\. `([^`]+)`/.exec(refusal(`web=1xstandard-1x ${flag} ${flag}`)) ?? [];
+      expect([flag, example !== undefined && parse(example).ok]).toEqual([flag, true]);
+    }
+  });
+});
+
 describe('the estimate grammar: robustness', () => {
   const longPart = fc.stringMatching(/^[a-z0-9.]{51,200}$/);
 

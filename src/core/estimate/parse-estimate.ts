@@ -13,8 +13,10 @@ import type { EstimateRequest, ParseResult } from './types';
 import {
   AWS_EXAMPLE,
   COMMON_PROCESSES,
+  FLAG_EXAMPLES,
   FLAGS,
   FLAGS_TEXT,
+  type Flag,
   HEROKU_EXAMPLE,
   LIMITS,
   SETTINGS,
@@ -42,6 +44,8 @@ interface Draft {
   region?: string;
   /** Everything other than `app=`, `aws`, `heroku` and `share`, for the app-combination check. */
   otherThanApp: string[];
+  /** Each flag read so far (`fargate` and `ec2` as one choice), with the word typed for it. */
+  flagsTyped: Map<Flag, string>;
 }
 
 /**
@@ -115,6 +119,7 @@ function parse(text: string, catalog: Catalog): ParseResult {
     multiAz: false,
     arm: false,
     otherThanApp: [],
+    flagsTyped: new Map(),
   };
   const seen = new Set<string>();
   for (const token of tokens) {
@@ -128,6 +133,7 @@ function parse(text: string, catalog: Catalog): ParseResult {
 function readFlag(token: string, draft: Draft, catalog: Catalog): void {
   const flag = FLAGS[token];
   if (flag) {
+    readOnce(token, flag, draft);
     if (!['aws', 'heroku', 'share'].includes(flag)) draft.otherThanApp.push(token);
     if (flag === 'staging') draft.staging = true;
     else if (flag === 'hipaa' || flag === 'pci') draft.compliance.add(flag);
@@ -155,6 +161,34 @@ function readFlag(token: string, draft: Draft, catalog: Catalog): void {
   fail(
     `I don't know ${shown(token)}.${guess ? ` Did you mean \`${guess}\`?` : ''} Flags and settings: ${FLAGS_TEXT}. Example: \`web=2xstandard-2x staging review=2\`.`,
   );
+}
+
+/**
+ * Refuses a flag given twice (`staging staging`, `stage staging`) and `fargate` with `ec2`: the
+ * parser would otherwise keep one and drop the other without a word.
+ */
+function readOnce(token: string, flag: Flag, draft: Draft): void {
+  // `fargate` and `ec2` answer one question, how the AWS side runs, so they share a key.
+  const key = flag === 'ec2' ? 'fargate' : flag;
+  const first = draft.flagsTyped.get(key);
+  if (first === undefined) {
+    draft.flagsTyped.set(key, token);
+    return;
+  }
+  const firstFlag = FLAGS[first]!;
+  if (firstFlag !== flag) {
+    fail(
+      `I did not read ${shown(token)} after ${shown(first)}: the AWS side runs on Fargate tasks (\`fargate\`) or EC2 instances (\`ec2\`), not both; choose one, e.g. \`${FLAG_EXAMPLES.fargate}\` or \`${FLAG_EXAMPLES.ec2}\`.`,
+    );
+  }
+  const which = first === token ? `the second ${shown(token)}` : `${shown(token)} after ${shown(first)}`;
+  const fix =
+    first === token
+      ? flag === 'aws' || flag === 'heroku'
+        ? 'name the platform once'
+        : 'give each flag once'
+      : `both mean \`${flag}\`; give it once`;
+  fail(`I did not read ${which}: ${fix}, e.g. \`${FLAG_EXAMPLES[flag]}\`.`);
 }
 
 function readSetting(

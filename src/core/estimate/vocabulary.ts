@@ -99,6 +99,20 @@ export const FLAGS = wordTable<Flag>({
   graviton: 'arm',
 });
 
+/** A correct estimate using each flag once, shown when one is given twice. */
+export const FLAG_EXAMPLES: Readonly<Record<Flag, string>> = {
+  aws: 'aws web=2xm5.large',
+  heroku: 'heroku web=2xstandard-2x',
+  staging: 'web=2xstandard-2x staging',
+  hipaa: 'web=2xstandard-2x hipaa',
+  pci: 'web=2xstandard-2x pci',
+  share: 'web=2xstandard-2x share',
+  'multi-az': 'aws web=2xm5.large rds=db.m6g.large multi-az',
+  fargate: 'web=2xstandard-2x fargate',
+  ec2: 'web=2xstandard-2x ec2',
+  arm: 'web=2xstandard-2x arm',
+};
+
 export const COMMON_PROCESSES = ['web', 'worker', 'clock', 'scheduler', 'release', 'api', 'jobs', 'sidekiq', 'celery'];
 
 /** Every flag and setting the grammar takes (README, Commands), named when a word is not known. */
