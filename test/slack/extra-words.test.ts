@@ -75,6 +75,36 @@ describe('compliance: a word given twice', () => {
   });
 });
 
+describe('estimate: a flag given twice, or two that contradict', () => {
+  test.each([
+    [
+      'estimate web=1xstandard-1x staging staging',
+      'I did not read the second `staging`: give each flag once, e.g. `web=2xstandard-2x staging`.',
+    ],
+    [
+      'estimate web=1xstandard-1x fargate ec2',
+      'I did not read `ec2` after `fargate`: the AWS side runs on Fargate tasks (`fargate`) or EC2 instances (`ec2`), not both; choose one, e.g. `web=2xstandard-2x fargate` or `web=2xstandard-2x ec2`.',
+    ],
+    // `share` is taken out before any subcommand reads its words: the second one is named there.
+    [
+      'estimate web=1xstandard-1x share share',
+      'I did not read the second `share`: write it once, e.g. `/hosting estimate web=2xstandard-2x worker=1xperformance-m postgres=standard-0 redis=premium-0 staging share`.',
+    ],
+  ])('`/hosting %s` is refused naming the word', async (text, said) => {
+    expect(await reply(text)).toBe(said);
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  test('in a terminal: on stderr, exit 1', async () => {
+    const run = await cli(['estimate', 'web=1xstandard-1x', 'hipaa', 'hipaa']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'I did not read the second `hipaa`: give each flag once, e.g. `web=2xstandard-2x hipaa`.',
+    );
+  });
+});
+
 describe('digest: words after one that takes none', () => {
   const SET = '`/hosting digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin`';
   test.each([

@@ -16,9 +16,9 @@ const SORRY = ephemeral(
   'Sorry, something went wrong on our side while answering that. Nothing was changed; please try again in a minute. If it keeps happening, tell whoever runs Hosting Advisor (the error is in its log).',
 );
 
-function splitShare(words: string[]): { words: string[]; share: boolean } {
+function splitShare(words: string[]): { words: string[]; shares: number } {
   const kept = words.filter((word) => word.toLowerCase() !== 'share');
-  return { words: kept, share: kept.length !== words.length };
+  return { words: kept, shares: words.length - kept.length };
 }
 
 const isMessage = (reply: Reply): reply is Message => 'response_type' in reply;
@@ -73,7 +73,17 @@ export function hostingCommand(subcommands: readonly Subcommand[], services: Ser
       await ack(unknownSubcommand(first, all));
       return;
     }
-    const { words, share } = splitShare(rest);
+    const { words, shares } = splitShare(rest);
+    if (shares > 1) {
+      // Taken out before the subcommand reads its words, so no subcommand could name the second one.
+      await ack(
+        ephemeral(
+          `I did not read the second \`share\`: write it once, e.g. \`/hosting ${subcommand.examples[0]} share\`.`,
+        ),
+      );
+      return;
+    }
+    const share = shares === 1;
     logger.info(`/hosting ${subcommand.name} from ${command.user_id} in ${command.channel_id}`);
     let reply: Reply;
     try {
