@@ -6,6 +6,7 @@
 import { appsNotReadLine, appsNotReadReasons } from '../core/apps-not-read';
 import { type HerokuPeriodCost, monthStart } from '../core/heroku-run-rate';
 import { formatCents } from '../core/money';
+import { itemsNotCounted } from '../core/not-counted';
 import { type SpaceRunIn, spaceFeeDetails, spaceFeesClause, spacesRunIn } from '../core/space-fees';
 import { readableRange, type SpendPeriod, type SpendRequest } from '../core/spend/request';
 import { centsForDays, chargedDays, linesAddingUp, type SpendLine } from '../core/spend/rows';
@@ -38,16 +39,21 @@ function notCountedNote(items: number, spaces: readonly SpaceRunIn[]): string[] 
   const count = items + spaces.length;
   if (count === 0) return [];
   const among = spaces.length > 0 ? `, among them ${spaceFeesClause(spaces)}` : '';
-  return [`${count} contract-priced or unpriced item${count === 1 ? '' : 's'} not counted (never as $0)${among}`];
+  return [`${itemsNotCounted(count)}${among}`];
 }
 
-/** The Spaces today's apps run in, from the inventory (cached); said, not guessed, when it cannot be read. */
+/**
+ * The Spaces the apps run in, from the last inventory read, whatever its age: Spaces change rarely, and
+ * figures made from snapshots need nothing else from Heroku (a fresh read of 500 apps is ~500 requests
+ * of the hourly pool). Said as of that read; said, not guessed, when it cannot be read.
+ */
 async function spacesToday(
   heroku: HerokuSource,
   context: SpendContext,
-): Promise<{ spaces: SpaceRunIn[]; unknown?: string }> {
+): Promise<{ spaces: SpaceRunIn[]; asOf?: string; unknown?: string }> {
   try {
-    return { spaces: spacesRunIn((await heroku.inventory()).value.apps) };
+    const inventory = await heroku.inventory({ anyAge: true });
+    return { spaces: spacesRunIn(inventory.value.apps), asOf: freshness(inventory) };
   } catch (error) {
     const why = failureMessage(error, 'Reading Heroku apps for their Spaces', context.log);
     return {
@@ -118,6 +124,9 @@ export async function herokuSpend(
         (e) => `Not counted: ${e.app} ${e.item} (${e.reason}, ${e.days} day${e.days === 1 ? '' : 's'}).`,
       ),
       ...spaceFeeDetails(today.spaces),
+      ...(today.spaces.length > 0 && today.asOf
+        ? [`The Spaces are those Heroku listed the apps in, ${today.asOf}.`]
+        : []),
       ...(partial
         ? [`No change shown: snapshots cover ${covered} of ${period.days} days of ${readableRange(period)}.`]
         : []),

@@ -497,6 +497,8 @@ describe('/hosting spend heroku when the apps run in Private and Shield Spaces',
   // in no snapshot) were left out: a lead read the figure as Heroku's bill.
   let spaced: FakeHeroku;
   let bot: Harness;
+  // The bot's clock, from noon UTC today: moved on past the inventory's hour in the cache, never past the day.
+  let clock = Date.parse(`${new Date().toISOString().slice(0, 10)}T12:00:00Z`);
   beforeAll(async () => {
     const w = new HerokuWorld({ seed: 8 });
     w.addTeam('care', { type: 'enterprise' });
@@ -517,13 +519,16 @@ describe('/hosting spend heroku when the apps run in Private and Shield Spaces',
       });
     w.addApp('blog', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
     spaced = await FakeHeroku.start({ world: w });
-    bot = await startHarness({
-      AWS_ACCESS_KEY_ID: '',
-      AWS_ENDPOINT_URL_COST_EXPLORER: '',
-      AWS_PROFILE: '',
-      HEROKU_API_TOKEN: spaced.token,
-      HEROKU_API_URL: spaced.url,
-    });
+    bot = await startHarness(
+      {
+        AWS_ACCESS_KEY_ID: '',
+        AWS_ENDPOINT_URL_COST_EXPLORER: '',
+        AWS_PROFILE: '',
+        HEROKU_API_TOKEN: spaced.token,
+        HEROKU_API_URL: spaced.url,
+      },
+      { now: () => new Date(clock) },
+    );
   });
   afterAll(async () => {
     await bot.close();
@@ -563,9 +568,9 @@ describe('/hosting spend heroku when the apps run in Private and Shield Spaces',
     expectSpaceFeesSaid(shown, detail);
   });
 
-  test('from the snapshots, which hold no Space: the same Spaces, read from the apps today', async () => {
+  test('from the snapshots, which hold no Space: the same Spaces, from the last inventory read, however old, without asking Heroku', async () => {
     const store = bot.bot.services.store;
-    const period = spendPeriod('7d', new Date());
+    const period = spendPeriod('7d', new Date(clock));
     const data = snapshotData({
       name: 'care-web',
       team: { name: 'care' },
@@ -574,7 +579,12 @@ describe('/hosting spend heroku when the apps run in Private and Shield Spaces',
     });
     for (let d = 0; d < 14; d++)
       await store.putSnapshot({ day: addDays(period.previous.start, d), app: 'care-web', data, takenAt: new Date() });
+    // Two hours on, the inventory the run-rate read is past its hour: a fresh one would be a request per app.
+    clock += 2 * 3_600_000;
+    const asked = spaced.log.length;
     const { body, shown, detail } = await spendHeroku();
+    expect(spaced.log.slice(asked)).toEqual([]);
+    expect(detail).toMatch(/The Spaces are those Heroku listed the apps in, as of \d{4}-\d\d-\d\d 12:00 UTC/);
     capture('spend-heroku-spaces-snapshots', body);
     expect(shown).toContain("Estimated from the bot's daily snapshots of what ran");
     // 7 days × $450/30 = $105.00, the figure itself unchanged.

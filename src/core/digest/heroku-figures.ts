@@ -4,6 +4,7 @@ import { type AppNotRead, appsCouldNotBeRead, appsNotReadLine, noModelWithout } 
 import { freshnessLabel } from '../freshness';
 import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
+import { itemsNotCounted } from '../not-counted';
 import { monthRunOnSteps, periodCostSteps } from '../snapshot-cost';
 import type { Steps } from '../steps';
 import { addDays, dayCount, firstOfMonth } from '../utc-days';
@@ -17,7 +18,7 @@ const thirtieths = (value: number): Money => usd(value).div(3000);
 function notCountedParts(count: number | undefined): { basis: string[]; fields: Pick<PlatformDigest, 'notCounted'> } {
   if (!count) return { basis: [], fields: {} };
   return {
-    basis: [`${count} contract-priced or unpriced item${count === 1 ? '' : 's'} not counted (never as $0)`],
+    basis: [itemsNotCounted(count)],
     fields: { notCounted: count },
   };
 }

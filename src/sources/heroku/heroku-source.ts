@@ -140,8 +140,12 @@ export class HerokuSource {
    * Apps (personal and every team the token sees, or only the named teams) with formation,
    * add-ons, dyno sizes, spaces, team members and the account. Served from the store's cache
    * while younger than the TTL; when Heroku fails, an older cached copy is returned, labelled.
+   * `anyAge`: a cached copy of any age is served as it is, and Heroku asked only when there is none
+   * (for what changes rarely, such as the Spaces the apps run in, not worth a 500-request read).
    */
-  inventory(options: { teams?: readonly string[]; refresh?: boolean } = {}): Promise<Fetched<HerokuInventory>> {
+  inventory(
+    options: { teams?: readonly string[]; refresh?: boolean; anyAge?: boolean } = {},
+  ): Promise<Fetched<HerokuInventory>> {
     const requested = options.teams?.map((team) => team.trim()).filter(Boolean);
     const teams = requested && requested.length > 0 ? requested : this.defaultTeams;
     const scopeKey = teams
@@ -156,7 +160,8 @@ export class HerokuSource {
       () => this.fetchInventory(teams),
       (value): value is HerokuInventory =>
         typeof value === 'object' && value !== null && (value as HerokuInventory).version === 1,
-      (inventory) => (leftAppsOut(inventory) ? GAPS_CACHE_TTL_MS : CACHE_TTL_MS),
+      (inventory) =>
+        options.anyAge ? Number.POSITIVE_INFINITY : leftAppsOut(inventory) ? GAPS_CACHE_TTL_MS : CACHE_TTL_MS,
     );
   }
 
