@@ -24,6 +24,16 @@ const CRON_DAY: Record<Day, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, 
 
 export const dayName = (day: Day) => DAY_NAMES[day];
 
+/**
+ * `mon`, `Monday`, `tues`, `thurs`: a day's name or its start, three letters at least. Its first
+ * three letters alone would read `money` as Monday and name `funday` as "fun" in the error.
+ */
+export function dayOf(word: string): Day | undefined {
+  const typed = word.toLowerCase();
+  if (typed.length < 3) return undefined;
+  return DAYS.find((day) => DAY_NAMES[day].toLowerCase().startsWith(typed));
+}
+
 export function isValidTimezone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }

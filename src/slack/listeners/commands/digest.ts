@@ -12,9 +12,8 @@ import {
 } from '../../../answers/digest-settings';
 import { checkChannel } from '../../../core/alerts/budget';
 import {
-  DAYS,
-  type Day,
   type DigestSettingsInput,
+  dayOf,
   hasDailyCost,
   parseTime,
   scheduleFromDayTime,
@@ -27,26 +26,6 @@ import { isLead, leadList, leadMentions } from '../../leads';
 import { ephemeral, type Message } from '../../message';
 import { digestBlocks, digestFallback } from './digest-blocks';
 import type { Subcommand, SubcommandContext } from './subcommand';
-
-const DAY_NAMES: Record<Day, string> = {
-  mon: 'monday',
-  tue: 'tuesday',
-  wed: 'wednesday',
-  thu: 'thursday',
-  fri: 'friday',
-  sat: 'saturday',
-  sun: 'sunday',
-};
-
-/**
- * `mon`, `Monday`, `tues`, `thurs`: a day's name or its start, three letters at least. Its first
- * three letters alone would read `money` as Monday and name `funday` as "fun" in the error.
- */
-function dayOf(word: string): Day | undefined {
-  const typed = word.toLowerCase();
-  if (typed.length < 3) return undefined;
-  return DAYS.find((day) => DAY_NAMES[day].startsWith(typed));
-}
 
 const SET_EXAMPLE = '`/hosting digest set channel=#eng-costs day=mon time=09:00 timezone=Europe/Berlin`';
 
