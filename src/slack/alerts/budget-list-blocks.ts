@@ -21,7 +21,9 @@ export const BUDGET_LIST_PAGE_SIZE = 10;
 const MAX_BUDGET_TEXT = 1500;
 
 const usd = (cents: number) => formatUsd(fromCents(cents));
-const where = (channel?: string) => (channel ? `posted to <#${channel}>` : `posted nowhere: ${NO_ALERT_CHANNEL}`);
+/** Where a budget's alerts go, as the list and the `budget set` reply say it. */
+export const alertsPostedTo = (channel?: string) =>
+  channel ? `posted to <#${channel}>` : `posted nowhere: ${NO_ALERT_CHANNEL}`;
 
 /** How many pages `count` budgets fill. */
 export const budgetListPages = (count: number) => Math.max(1, Math.ceil(count / BUDGET_LIST_PAGE_SIZE));
@@ -87,7 +89,7 @@ export function budgetListMessage(
     ...onPage.map((status) =>
       mrkdwn(
         clipAtWord(
-          `*${status.budget.name}*: ${neutraliseMarkup(describeBudget(status.budget))}, ${where(channels[status.budget.id])}. ${neutraliseMarkup(usedWords(status))}`,
+          `*${status.budget.name}*: ${neutraliseMarkup(describeBudget(status.budget))}, ${alertsPostedTo(channels[status.budget.id])}. ${neutraliseMarkup(usedWords(status))}`,
           MAX_BUDGET_TEXT,
         ),
       ),

@@ -2,7 +2,7 @@
  * `/hosting budget set <name> <amount>/month [aws|heroku|both] [team=… | app=… | service=… | account=… |
  * tag:KEY=VALUE] [alert=50,80,100] [forecast] [channel=#…]`, `budget list`, `budget delete <name>`. Leads only.
  */
-import { budgetChannels, NO_ALERT_CHANNEL } from '../../../answers/alert-settings';
+import { budgetChannels } from '../../../answers/alert-settings';
 import {
   BUDGET_EXAMPLE,
   deleteBudget,
@@ -15,6 +15,7 @@ import { COMMAND_ALIASES } from '../../../core/command-names';
 import { formatUsd, fromCents } from '../../../core/money';
 import { neutraliseMarkup } from '../../../core/user-text';
 import {
+  alertsPostedTo,
   BUDGET_LIST_PAGE_SIZE,
   budgetListCommand,
   budgetListMessage,
@@ -24,8 +25,6 @@ import { channelProblem } from '../../channel-access';
 import { isLead, leadList, leadMentions } from '../../leads';
 import { ephemeral } from '../../message';
 import type { Subcommand } from './subcommand';
-
-const where = (channel?: string) => (channel ? `posted to <#${channel}>` : `posted nowhere: ${NO_ALERT_CHANNEL}`);
 
 /** A stray word quoted back as typed, made safe and short. */
 const quoted = (words: string) => `"${neutraliseMarkup(words.slice(0, 60))}"`;
@@ -69,7 +68,7 @@ export function budgetSubcommand(): Subcommand {
                 ? ` I read ${quoted(parsed.readAsMonthly)} as ${formatUsd(fromCents(saved.budget.amountCents))} a month: every budget is monthly (write ${neutraliseMarkup(parsed.readAsMonthly.slice(0, 30))}/month to say so).`
                 : '';
               return ephemeral(
-                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}, ${where(channels[saved.budget.id])}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.${monthly}`,
+                `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}, ${alertsPostedTo(channels[saved.budget.id])}. Checked ${services.config.BUDGETS_SCHEDULE === '0 * * * *' ? 'every hour' : `on "${services.config.BUDGETS_SCHEDULE}"`} against cached figures.${monthly}`,
               );
             },
           };
