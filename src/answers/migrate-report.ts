@@ -88,6 +88,11 @@ function groupOf(line: CostLine, tier: TierCost): string {
 
 const sumRows = (rows: readonly ReportRow[]): Money => fromCents(rows.reduce((sum, r) => sum + toCents(r.amount), 0));
 const sumUnpriced = (rows: readonly ReportRow[]): number => rows.reduce((n, r) => n + (r.unpriced ?? 0), 0);
+/** An amount and, when it leaves any out, how many items without a public price. */
+const counted = (amount: Money, unpriced: number): Pick<ReportRow, 'amount' | 'unpriced'> => ({
+  amount,
+  ...(unpriced > 0 ? { unpriced } : {}),
+});
 
 function section(
   heading: string,
@@ -95,11 +100,10 @@ function section(
   totalLabel: string,
   extra: Partial<ReportSection> = {},
 ): ReportSection {
-  const unpriced = sumUnpriced(rows);
   return {
     heading,
     rows,
-    total: { label: totalLabel, amount: sumRows(rows), ...(unpriced > 0 ? { unpriced } : {}) },
+    total: { label: totalLabel, ...counted(sumRows(rows), sumUnpriced(rows)) },
     leftOut: [],
     ...extra,
   };
@@ -110,10 +114,9 @@ function capped(rows: ReportRow[], most: number, what: string): ReportRow[] {
   if (rows.length <= most) return rows;
   const sorted = [...rows].sort((a, b) => b.amount.comparedTo(a.amount) || a.label.localeCompare(b.label));
   const rest = sorted.slice(most - 1);
-  const unpriced = sumUnpriced(rest);
   return [
     ...sorted.slice(0, most - 1),
-    { label: `${rest.length} more ${what}`, amount: sumRows(rest), ...(unpriced > 0 ? { unpriced } : {}) },
+    { label: `${rest.length} more ${what}`, ...counted(sumRows(rest), sumUnpriced(rest)) },
   ];
 }
 
@@ -133,11 +136,7 @@ function tierSection(tier: TierCost): ReportSection {
     else group.cents += line.cents;
     groups.set(groupOf(line, tier), group);
   }
-  const rows = [...groups].map(([label, g]) => ({
-    label,
-    amount: fromCents(g.cents),
-    ...(g.unpriced > 0 ? { unpriced: g.unpriced } : {}),
-  }));
+  const rows = [...groups].map(([label, g]) => ({ label, ...counted(fromCents(g.cents), g.unpriced) }));
   const name = `${NAME[tier.platform]} ${tier.id}`;
   return section(`${name} tier (modelled)`, rows, name, { description: tier.description, leftOut: leftOut(tier) });
 }
@@ -183,10 +182,6 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
     tiers: model.tiers,
     range: model.range,
     verdict: model.verdict,
-  });
-  const counted = (amount: Money, unpriced: number): Pick<ReportRow, 'amount' | 'unpriced'> => ({
-    amount,
-    ...(unpriced > 0 ? { unpriced } : {}),
   });
   const unitRows = (pick: 'current' | 'likeForLike') =>
     model.units.map((u) => ({ label: u.name, ...counted(u[pick], u.unpriced[pick]) }));
