@@ -183,6 +183,7 @@ describe('a budget on SQLite', () => {
   });
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('a budget on PostgreSQL with two replicas', () => {
   test('both check at once: 80 % and the forecast are each posted once', async () => {
     const url = (await freshPostgresUrl())!;

@@ -74,6 +74,7 @@ test('Slack posted the detail but its answer was lost: the next check finds it i
   expectOneHeadlineWithItsDetail(h);
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('two replicas on PostgreSQL, one Slack', () => {
   test('A is killed between the headline and its detail; both check an hour later: one detail', async () => {
     const url = (await freshPostgresUrl())!;

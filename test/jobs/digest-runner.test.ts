@@ -336,6 +336,7 @@ describe('scheduling', () => {
   });
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('two app instances on one PostgreSQL database', () => {
   test('post the digest once, whoever wins the race', async () => {
     const url = (await freshPostgresUrl())!;

@@ -111,6 +111,7 @@ describe('price refreshes across replicas, SQLite', () => {
   replicaSuite(async () => tempSqliteFile());
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('price refreshes across replicas, PostgreSQL', () => {
   replicaSuite(async () => (await freshPostgresUrl())!);
 });

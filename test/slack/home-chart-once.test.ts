@@ -78,6 +78,7 @@ describe('one bot (SQLite)', () => {
   });
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('two replicas on PostgreSQL, one Slack that is slow to take files', () => {
   test("the lead's two devices open Home on both replicas at once: one share, both views show it", async () => {
     const url = (await freshPostgresUrl())!;

@@ -101,6 +101,7 @@ describe('Budgets and alerts in the store, on SQLite', () => {
   contract(() => openStore(tempSqliteFile()));
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('Budgets and alerts in the store, on PostgreSQL', () => {
   contract(async () => {
     const url = await freshPostgresUrl();

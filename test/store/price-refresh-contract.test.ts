@@ -111,6 +111,7 @@ describe('price refreshes in the store, SQLite', () => {
   contract(() => openStore(tempSqliteFile()));
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('price refreshes in the store, PostgreSQL', () => {
   contract(async () => {
     const url = await freshPostgresUrl();

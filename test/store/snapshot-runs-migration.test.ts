@@ -59,6 +59,7 @@ describe('snapshot runs migration on SQLite', () => {
   });
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('snapshot runs migration on PostgreSQL', () => {
   migrationMovesSnapshotRuns(async () => {
     const url = (await freshPostgresUrl())!;

@@ -245,6 +245,7 @@ describe('Store contract on SQLite', () => {
   });
 });
 
+// Needs PostgreSQL: skipped, the reason in its name, when TEST_DATABASE_URL is unset; CI sets it.
 describePostgres('Store contract on PostgreSQL', () => {
   contract(async () => {
     const url = await freshPostgresUrl();
