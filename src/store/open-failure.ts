@@ -21,6 +21,9 @@ const UNREACHABLE: Record<string, string> = {
   ENETUNREACH: 'that network cannot be reached from here (ENETUNREACH)',
 };
 
+/** How long the store waits for a PostgreSQL connection (pg's `connectionTimeoutMillis`). */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 /** pg-pool's own words when no connection came within `connectionTimeoutMillis`. */
 const POOL_TIMEOUT = /connection timeout|timeout exceeded when trying to connect/i;
 
@@ -37,7 +40,7 @@ export function connectFailureText(error: unknown, host: string): string | undef
     return `Could not reach PostgreSQL at ${host} (DATABASE_URL): ${UNREACHABLE[code]}. Check that PostgreSQL runs there and the host and port in DATABASE_URL, ${SQLITE_INSTEAD}.`;
   }
   if (POOL_TIMEOUT.test(said)) {
-    return `Could not reach PostgreSQL at ${host} (DATABASE_URL): no connection within 5 seconds. Check that PostgreSQL runs there and that this machine may connect to it (a firewall, a private network), ${SQLITE_INSTEAD}.`;
+    return `Could not reach PostgreSQL at ${host} (DATABASE_URL): no connection within ${CONNECT_TIMEOUT_MS / 1000} seconds. Check that PostgreSQL runs there and that this machine may connect to it (a firewall, a private network), ${SQLITE_INSTEAD}.`;
   }
   if (code === '28P01' || code === '28000') {
     return `PostgreSQL at ${host} refused the login in DATABASE_URL: ${said}. Check the user name and password in DATABASE_URL, and that the server lets that user in from here (pg_hba.conf).`;

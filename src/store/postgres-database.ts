@@ -1,4 +1,5 @@
 import { Pool, type PoolClient } from 'pg';
+import { CONNECT_TIMEOUT_MS } from './open-failure';
 import type { PostgresConnection } from './postgres-tls';
 import type { Row, SqlDatabase } from './sql-database';
 
@@ -11,7 +12,7 @@ export function openPostgres(connection: PostgresConnection): SqlDatabase {
     connectionString: connection.connectionString,
     ssl: connection.ssl,
     max: 5,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
