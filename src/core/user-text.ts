@@ -25,3 +25,11 @@ export function slackMarkupIn(text: string): string | undefined {
   if (/[<>]|&lt;|&gt;/.test(text)) return 'an angle bracket (< or >)';
   return undefined;
 }
+
+/**
+ * A word given a second time, as the refusals name it: `the second "aws"`, or `"stage" after
+ * "staging"` when it was spelt another way; `show` quotes a word as its grammar does.
+ */
+export function wordAgain(word: string, first: string, show: (word: string) => string): string {
+  return first.toLowerCase() === word.toLowerCase() ? `the second ${show(word)}` : `${show(word)} after ${show(first)}`;
+}

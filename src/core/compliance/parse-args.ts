@@ -1,4 +1,4 @@
-import { neutraliseMarkup } from '../user-text';
+import { neutraliseMarkup, wordAgain } from '../user-text';
 import type { Platform } from '../workload';
 import { getFramework, listFrameworks } from './registry';
 import type { Framework } from './types';
@@ -75,9 +75,7 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
   // The option words as typed, so one given twice is named rather than read once, unseen.
   const typed = new Map<string, string>();
   const again = (key: string, word: string, fix: string): ComplianceArgs => {
-    const first = typed.get(key)!;
-    const which =
-      first.toLowerCase() === word.toLowerCase() ? `the second ${quote(word)}` : `${quote(word)} after ${quote(first)}`;
+    const which = wordAgain(word, typed.get(key)!, quote);
     return { ok: false, message: `I did not read ${which}: ${fix}.\n${usage(command)}` };
   };
   let index = 0;

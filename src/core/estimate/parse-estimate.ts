@@ -3,6 +3,7 @@ import type { EstimateOptions } from '../model';
 import { isWebProcess } from '../model/describe';
 import type { Money } from '../money';
 import { AWS_REGION_CODE, type Catalog, closestMatch, RDS_MIN_STORAGE_GB } from '../pricing';
+import { wordAgain } from '../user-text';
 import type { Cache, ComplianceNeed, Database, Platform, ProcessType, Workload } from '../workload';
 import { clip, firstUnreadable, MAX_INPUT_LENGTH, normaliseTypography, shown } from './input-text';
 import { fail, ParseFailure } from './parse-failure';
@@ -181,7 +182,7 @@ function readOnce(token: string, flag: Flag, draft: Draft): void {
       `I did not read ${shown(token)} after ${shown(first)}: the AWS side runs on Fargate tasks (\`fargate\`) or EC2 instances (\`ec2\`), not both; choose one, e.g. \`${FLAG_EXAMPLES.fargate}\` or \`${FLAG_EXAMPLES.ec2}\`.`,
     );
   }
-  const which = first === token ? `the second ${shown(token)}` : `${shown(token)} after ${shown(first)}`;
+  const which = wordAgain(token, first, shown);
   const fix =
     first === token
       ? flag === 'aws' || flag === 'heroku'
