@@ -228,6 +228,32 @@ export interface SnapshotRow {
   data: unknown;
 }
 
+/**
+ * An app a day's snapshot was written without: no stored snapshot had ever had it (it had never been
+ * read), so the day without it is no drop. Kept with the day's run, with Heroku's answer.
+ */
+export interface SnapshotLeftOut {
+  /** UTC day, YYYY-MM-DD. */
+  day: string;
+  app: string;
+  /** Heroku's answer, in plain words, already cleaned of secrets. */
+  reason: string;
+  /** The app's team, when Heroku listed it in one. */
+  team?: string;
+}
+
+/** An app some covered days of a period do not count, because it had never been read then. */
+export interface AppLeftOut {
+  app: string;
+  team?: string;
+  /** Heroku's answer on the latest of those days. */
+  reason: string;
+  /** The covered days of the period without it, in order. */
+  days: string[];
+  /** The first day of the period it is counted (read since), when it is. */
+  countedFrom?: string;
+}
+
 export interface PeriodExclusion {
   app: string;
   kind: RunRateItemKind;
@@ -265,6 +291,8 @@ export interface HerokuPeriodCost {
   daysMissing: string[];
   /** Snapshot rows whose data was not understood (skipped). */
   unreadable: { day: string; app: string }[];
+  /** Apps covered days were written without, never read then: not in the total on those days. */
+  leftOut: AppLeftOut[];
 }
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;

@@ -9,10 +9,12 @@
  * unchanged snapshot once) is checked once.
  */
 import {
+  type AppLeftOut,
   type AppPeriodCost,
   type HerokuPeriodCost,
   type HerokuSnapshotData,
   type PeriodExclusion,
+  type SnapshotLeftOut,
   type SnapshotRow,
   utcDays,
 } from './heroku-run-rate';
@@ -66,15 +68,18 @@ const byCost = (a: AppPeriodCost, b: AppPeriodCost) =>
  * Each snapshot stands for its whole UTC day. Each running unit (one dyno, one add-on) accrues
  * monthly / 30 a day, and at most its monthly price per calendar month. For the cap to be exact,
  * pass the snapshots from `monthStart(fromDay)` on: days before fromDay count toward the cap but not
- * toward the result. Days without any snapshot are reported in `daysMissing`, not guessed.
+ * toward the result. Days without any snapshot are reported in `daysMissing`, not guessed. `leftOut`:
+ * the apps days were written without (never read then, `Store.snapshotsLeftOut`); those of covered
+ * days of the period are reported in `leftOut`, so no figure passes for the whole account.
  */
 export function periodCostFromSnapshots(
   snapshots: readonly SnapshotRow[],
   fromDay: string,
   toDay: string,
   windows: readonly CostWindow[] = [],
+  leftOut: readonly SnapshotLeftOut[] = [],
 ): PeriodCost {
-  return finish(periodCostSteps(snapshots, fromDay, toDay, windows));
+  return finish(periodCostSteps(snapshots, fromDay, toDay, windows, leftOut));
 }
 
 export type PeriodCost = HerokuPeriodCost & { windows: WindowApps[] };
@@ -88,6 +93,7 @@ export function* periodCostSteps(
   fromDay: string,
   toDay: string,
   windows: readonly CostWindow[] = [],
+  leftOut: readonly SnapshotLeftOut[] = [],
 ): Steps<PeriodCost> {
   const periodDays = utcDays(fromDay, toDay);
   const checked = new Map<object, boolean>();
@@ -125,6 +131,7 @@ export function* periodCostSteps(
 
   const accrued = new Map<string, Map<string, Accrual>>();
   const appTotals = new Map<string, AppPeriodCost>();
+  const firstCounted = new Map<string, string>();
   const windowTotals = windows.map(() => new Map<string, AppPeriodCost>());
   const excluded = new Map<string, PeriodExclusion>();
   let total = 0;
@@ -143,6 +150,7 @@ export function* periodCostSteps(
       if (inPeriod && !appTotal) {
         appTotal = { app, team: data.team ?? null, thirtiethsOfCent: 0, cents: 0 };
         appTotals.set(app, appTotal);
+        firstCounted.set(app, day);
       }
       let items = accrued.get(app);
       if (!items) {
@@ -213,8 +221,42 @@ export function* periodCostSteps(
     daysCovered: periodDays.filter((day) => byDay.has(day)),
     daysMissing: periodDays.filter((day) => !byDay.has(day)),
     unreadable,
+    leftOut: appsLeftOut(leftOut, (day) => day >= fromDay && day < toDay && byDay.has(day), firstCounted),
     windows: windowTotals.map(rounded),
   };
+}
+
+/**
+ * Per app, the covered days of the period it was left out of (never read then), with Heroku's latest
+ * answer, and the first day it is counted when the period has it too (read since). Pure.
+ */
+export function appsLeftOut(
+  leftOut: readonly SnapshotLeftOut[],
+  covered: (day: string) => boolean,
+  /** Each app counted in the period, with its first day there. */
+  counted: ReadonlyMap<string, string>,
+): AppLeftOut[] {
+  const byApp = new Map<string, AppLeftOut>();
+  for (const row of [...leftOut].sort((a, b) => a.day.localeCompare(b.day))) {
+    if (!covered(row.day)) continue;
+    const app = byApp.get(row.app);
+    if (app) {
+      app.days.push(row.day);
+      app.reason = row.reason;
+    } else
+      byApp.set(row.app, {
+        app: row.app,
+        reason: row.reason,
+        days: [row.day],
+        ...(row.team ? { team: row.team } : {}),
+      });
+  }
+  return [...byApp.values()]
+    .map((app) => {
+      const from = counted.get(app.app);
+      return from ? { ...app, countedFrom: from } : app;
+    })
+    .sort((a, b) => a.app.localeCompare(b.app));
 }
 
 /** `periodCostFromSnapshots` without windows: the cost of fromDay <= d < toDay. */
@@ -222,8 +264,9 @@ export function weeklyCostFromSnapshots(
   snapshots: readonly SnapshotRow[],
   fromDay: string,
   toDay: string,
+  leftOut: readonly SnapshotLeftOut[] = [],
 ): HerokuPeriodCost {
-  const { windows: _, ...cost } = periodCostFromSnapshots(snapshots, fromDay, toDay);
+  const { windows: _, ...cost } = periodCostFromSnapshots(snapshots, fromDay, toDay, [], leftOut);
   return cost;
 }
 

@@ -72,4 +72,9 @@ export const MIGRATIONS: readonly Migration[] = [
       `INSERT INTO snapshot_version (id, version) VALUES (1, 0)`,
     ],
   },
+  {
+    version: 6,
+    name: "the Heroku apps a day was written without because no stored snapshot had ever had them (never read), with Heroku's answer",
+    sql: [`ALTER TABLE snapshot_runs ADD COLUMN left_out TEXT`],
+  },
 ];

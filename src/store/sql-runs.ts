@@ -1,3 +1,4 @@
+import type { SnapshotLeftOut } from '../core/heroku-run-rate';
 import type { Row, SqlDatabase } from './sql-database';
 import type { ClaimResult, DigestRun, SnapshotRun } from './store';
 
@@ -55,9 +56,18 @@ export class SqlRuns<R> {
     return this.updatedOne(`claimed_at = ${this.value}`, "status IN ('claimed', 'posting')", key, owner, iso(at));
   }
 
-  /** The fence: `claimed` → `posting`, only while the owner still holds the claim. */
-  begin(key: readonly string[], owner: string, at: Date): Promise<boolean> {
-    return this.updatedOne(`status = 'posting', claimed_at = ${this.value}`, "status = 'claimed'", key, owner, iso(at));
+  /**
+   * The fence: `claimed` → `posting`, only while the owner still holds the claim. `also` sets one
+   * more column of the run in the same statement (the snapshot's apps left out).
+   */
+  begin(
+    key: readonly string[],
+    owner: string,
+    at: Date,
+    also?: { column: string; value: string | null },
+  ): Promise<boolean> {
+    const set = `status = 'posting', claimed_at = ${this.value}${also ? `, ${also.column} = $${this.keys.length + 3}` : ''}`;
+    return this.updatedOne(set, "status = 'claimed'", key, owner, iso(at), ...(also ? [also.value] : []));
   }
 
   done(key: readonly string[], owner: string, result: string | number): Promise<boolean> {
@@ -92,9 +102,10 @@ export class SqlRuns<R> {
     key: readonly string[],
     owner: string,
     value: string | number,
+    ...more: (string | null)[]
   ): Promise<boolean> {
     const sql = `UPDATE ${this.table} SET ${set} WHERE ${this.where} AND owner = ${this.owner} AND ${status} RETURNING 1 AS updated`;
-    return (await this.db.query(sql, [...key, owner, value])).length > 0;
+    return (await this.db.query(sql, [...key, owner, value, ...more])).length > 0;
   }
 }
 
@@ -117,6 +128,20 @@ export function toSnapshotRun(row: Row): SnapshotRun {
     owner: String(row.owner),
     claimedAt: new Date(String(row.claimed_at)),
     ...(row.apps !== null && row.apps !== undefined ? { apps: Number(row.apps) } : {}),
+    ...(row.left_out ? { leftOut: leftOutOf(String(row.day), String(row.left_out)) } : {}),
     ...(row.error ? { error: String(row.error) } : {}),
   };
+}
+
+/** The apps a snapshot run's day was written without, as kept in its `left_out` column (JSON). */
+export function leftOutOf(day: string, text: string): SnapshotLeftOut[] {
+  const apps = JSON.parse(text) as { app: string; reason: string; team?: string }[];
+  return apps.map(({ app, reason, team }) => ({ day, app, reason, ...(team ? { team } : {}) }));
+}
+
+/** The column's text: the day is the row's key, so only the app, Heroku's answer and the team. */
+export function leftOutText(apps: readonly SnapshotLeftOut[]): string | null {
+  return apps.length === 0
+    ? null
+    : JSON.stringify(apps.map(({ app, reason, team }) => ({ app, reason, ...(team ? { team } : {}) })));
 }

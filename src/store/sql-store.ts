@@ -1,11 +1,12 @@
 import type { Budget } from '../core/alerts/budget';
+import type { SnapshotLeftOut } from '../core/heroku-run-rate';
 import type { PriceVendor } from '../core/pricing';
 import { nextTurn } from '../loop-turns';
 import { MIGRATIONS } from './migrations';
 import { PriceRefreshRows } from './price-refresh-rows';
 import * as alerts from './sql-alerts';
 import type { SqlDatabase } from './sql-database';
-import { SqlRuns, toDigestRun, toSnapshotRun } from './sql-runs';
+import { leftOutOf, leftOutText, SqlRuns, toDigestRun, toSnapshotRun } from './sql-runs';
 import type {
   AlertRecord,
   AlertStatus,
@@ -162,6 +163,24 @@ export class SqlStore implements Store {
     return Number(row!.version);
   }
 
+  async appsWithSnapshots(apps: readonly string[]) {
+    if (apps.length === 0) return [];
+    const wanted = apps.map((_, i) => `$${i + 1}`).join(', ');
+    const rows = await this.db.query(
+      `SELECT DISTINCT app FROM heroku_snapshots WHERE app IN (${wanted}) ORDER BY app`,
+      [...apps],
+    );
+    return rows.map((row) => String(row.app));
+  }
+
+  async snapshotsLeftOut(fromDay: string, toDay: string) {
+    const rows = await this.db.query(
+      'SELECT day, left_out FROM snapshot_runs WHERE day >= $1 AND day < $2 AND left_out IS NOT NULL ORDER BY day',
+      [fromDay, toDay],
+    );
+    return rows.flatMap((row) => leftOutOf(String(row.day), String(row.left_out)));
+  }
+
   /** After the write, so a reader that saw the old number can only have read the old rows or these. */
   private async snapshotsChanged() {
     await this.db.query('UPDATE snapshot_version SET version = version + 1 WHERE id = 1');
@@ -231,8 +250,9 @@ export class SqlStore implements Store {
     return this.snapshotRuns.renew([day], owner, at);
   }
 
-  beginSnapshotWrite(day: string, owner: string, at: Date) {
-    return this.snapshotRuns.begin([day], owner, at);
+  beginSnapshotWrite(day: string, owner: string, at: Date, leftOut: readonly SnapshotLeftOut[] = []) {
+    // Written at the fence, before the day's rows and the version they move: a reader of the rows reads this too.
+    return this.snapshotRuns.begin([day], owner, at, { column: 'left_out', value: leftOutText(leftOut) });
   }
 
   markSnapshotTaken(day: string, owner: string, apps: number) {

@@ -1,4 +1,5 @@
 import type { Budget } from '../core/alerts/budget';
+import type { SnapshotLeftOut } from '../core/heroku-run-rate';
 import type { PriceSet, PriceSetReview, PriceVendor } from '../core/pricing';
 
 /**
@@ -47,6 +48,8 @@ export interface SnapshotRun {
   claimedAt: Date;
   /** How many apps were snapshotted. */
   apps?: number;
+  /** Apps the day was written without: no stored snapshot had ever had them (never read). */
+  leftOut?: SnapshotLeftOut[];
   error?: string;
 }
 
@@ -145,6 +148,13 @@ export interface Store {
    * reads the same, an answer worked out from the snapshots still holds.
    */
   snapshotsVersion(): Promise<number>;
+  /** Which of `apps` any stored snapshot has (of any day): an app in none has never been read. */
+  appsWithSnapshots(apps: readonly string[]): Promise<string[]>;
+  /**
+   * The apps each day of fromDay <= day < toDay was written without (never read then), as its run
+   * recorded them at the fence, before the day's rows: whoever reads a day's rows reads this too.
+   */
+  snapshotsLeftOut(fromDay: string, toDay: string): Promise<SnapshotLeftOut[]>;
 
   /**
    * Claims a digest run for a channel and period. A run already claimed (or posting) by another owner
@@ -166,7 +176,8 @@ export interface Store {
   /** The daily Heroku snapshot's run, claimed, fenced and marked like a digest run (by day). */
   claimSnapshotRun(day: string, owner: string, at: Date, leaseMs: number): Promise<ClaimResult<SnapshotRun>>;
   renewSnapshotRun(day: string, owner: string, at: Date): Promise<boolean>;
-  beginSnapshotWrite(day: string, owner: string, at: Date): Promise<boolean>;
+  /** The fence; it also records the apps the day is written without (none: nothing recorded). */
+  beginSnapshotWrite(day: string, owner: string, at: Date, leftOut?: readonly SnapshotLeftOut[]): Promise<boolean>;
   markSnapshotTaken(day: string, owner: string, apps: number): Promise<boolean>;
   markSnapshotFailed(day: string, owner: string, error: string): Promise<boolean>;
   snapshotRun(day: string): Promise<SnapshotRun | undefined>;

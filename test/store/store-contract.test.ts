@@ -221,6 +221,29 @@ function contract(open: () => Promise<Store>) {
     });
   });
 
+  test('a day written without apps never read keeps them with its run, at the fence; which apps any snapshot has', async () => {
+    await store.putSnapshot({ day: '2026-11-15', app: 'api', data: {}, takenAt: t0 });
+    expect(await store.appsWithSnapshots(['tools', 'api', 'billing'])).toEqual(['api']);
+    expect(await store.appsWithSnapshots([])).toEqual([]);
+    const tools = { day: '2026-11-16', app: 'tools', reason: 'Heroku refused (403 Forbidden).', team: 'acme' };
+    await store.claimSnapshotRun('2026-11-16', 'A', t0, LEASE);
+    // Only the owner's fence records them.
+    expect(await store.beginSnapshotWrite('2026-11-16', 'B', minutes(1), [tools])).toBe(false);
+    expect(await store.snapshotsLeftOut('2026-11-01', '2026-12-01')).toEqual([]);
+    expect(await store.beginSnapshotWrite('2026-11-16', 'A', minutes(1), [tools])).toBe(true);
+    expect(await store.markSnapshotTaken('2026-11-16', 'A', 1)).toBe(true);
+    expect(await store.snapshotRun('2026-11-16')).toMatchObject({ status: 'posted', apps: 1, leftOut: [tools] });
+    // A run taken over and written whole records none: the failed one's list does not linger.
+    await store.claimSnapshotRun('2026-11-17', 'A', t0, LEASE);
+    await store.beginSnapshotWrite('2026-11-17', 'A', minutes(1), [{ ...tools, day: '2026-11-17' }]);
+    await store.markSnapshotFailed('2026-11-17', 'A', 'the store went away');
+    await store.claimSnapshotRun('2026-11-17', 'B', minutes(2), LEASE);
+    await store.beginSnapshotWrite('2026-11-17', 'B', minutes(3));
+    expect((await store.snapshotRun('2026-11-17'))?.leftOut).toBeUndefined();
+    expect(await store.snapshotsLeftOut('2026-11-01', '2026-12-01')).toEqual([tools]);
+    expect(await store.snapshotsLeftOut('2026-11-17', '2026-12-01')).toEqual([]);
+  });
+
   test('keeps an audit log in time order, filtered by date', async () => {
     await store.audit({ at: minutes(2), actor: 'U2', action: 'spend', detail: 'aws 7d by service' });
     await store.audit({ at: t0, actor: 'U1', action: 'dashboard', detail: 'home' });
