@@ -8,6 +8,7 @@
  */
 
 import { Duration } from 'luxon';
+import type { SnapshotLeftOut } from '../core/heroku-run-rate';
 import { Decimal, toCents } from '../core/money';
 import { addDays, firstOfMonth, utcDay } from '../core/utc-days';
 import type { Services } from '../services';
@@ -38,6 +39,8 @@ export interface AlertData {
   awsProblem?: string;
   /** Snapshots from the earlier of the month's first day and 29 days back, to today inclusive. */
   herokuSnapshots: HerokuSnapshot[];
+  /** The apps days of those snapshots were written without (never read then), with Heroku's answer. */
+  herokuLeftOut: SnapshotLeftOut[];
 }
 
 function alertWindowStart(today: string): string {
@@ -66,6 +69,8 @@ export async function gatherAlertData(services: Services, now: Date): Promise<Al
     today,
     month: today.slice(0, 7),
     herokuSnapshots: await services.store.snapshots(alertWindowStart(today), addDays(today, 1)),
+    // After the rows: a day's apps left out are recorded before its rows are written.
+    herokuLeftOut: await services.store.snapshotsLeftOut(alertWindowStart(today), addDays(today, 1)),
     ...(await gatherAwsAlertData(services, today)),
   };
 }

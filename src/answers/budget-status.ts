@@ -10,6 +10,7 @@
 
 import { type BudgetScope, describeScope } from '../core/alerts/budget';
 import { type BudgetEvent, type BudgetSpend, budgetEvents, budgetHistoryFrom } from '../core/alerts/budget-check';
+import { appsNeverReadLines } from '../core/apps-not-read';
 import { toCents, usd } from '../core/money';
 import { monthRunOnSteps, weeklyCostFromSnapshots } from '../core/snapshot-cost';
 import { finish } from '../core/steps';
@@ -42,6 +43,21 @@ function herokuRows(data: AlertData, scope: BudgetScope) {
   });
 }
 
+/** The apps in the scope that days were written without (never read then): its figures lack them. */
+function leftOutOf(data: AlertData, scope: BudgetScope) {
+  return data.herokuLeftOut.filter((row) => {
+    if (scope.kind === 'app') return row.app === scope.value;
+    if (scope.kind === 'team') return row.team === scope.value;
+    return true;
+  });
+}
+
+/** ` (it has never been readable: …)` for a budget on an app the snapshots were taken without. */
+function neverReadWhy(data: AlertData, scope: BudgetScope): string {
+  const latest = scope.kind === 'app' ? leftOutOf(data, scope).at(-1) : undefined;
+  return latest ? ` (it has never been readable: ${latest.reason.replace(/[.!?]+$/, '')})` : '';
+}
+
 /**
  * Month to date from the snapshots, through today (a snapshot stands for its whole day). The forecast
  * runs the latest day's dynos and add-ons to the month's end, each capped at its monthly price as
@@ -50,13 +66,14 @@ function herokuRows(data: AlertData, scope: BudgetScope) {
 function herokuFigures(data: AlertData, scope: BudgetScope, monthStart: string) {
   const rows = herokuRows(data, scope);
   const through = addDays(data.today, 1);
-  const cost = weeklyCostFromSnapshots(rows, monthStart, through);
+  const cost = weeklyCostFromSnapshots(rows, monthStart, through, leftOutOf(data, scope));
   const runOn = finish(monthRunOnSteps(rows, monthStart, through));
   return {
     mtd: cost.totalCents,
     forecast: runOn?.cost.totalCents ?? cost.totalCents,
     missing: cost.daysMissing.length,
     covered: cost.daysCovered.length,
+    neverRead: appsNeverReadLines(cost.leftOut, "this budget's Heroku figures"),
   };
 }
 
@@ -163,12 +180,13 @@ export async function budgetStatuses(
     if (heroku && heroku.covered === 0) {
       // No day of the month has a snapshot: read as $0.00 (0 %), the budget would look untouched.
       problems.push(
-        `Heroku spend for ${describeScope(budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}` : 'Heroku is not configured'}`,
+        `Heroku spend for ${describeScope(budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}${neverReadWhy(data, budget.scope)}` : 'Heroku is not configured'}`,
       );
     } else if (heroku) {
       parts.push({ platform: 'heroku', cents: heroku.mtd });
       basis.push(
         `Heroku: ${monthStart} to ${data.today} from the bot's daily formation snapshots at Heroku list prices (dynos and add-ons, prorated a day at a time)${heroku.missing ? `; ${heroku.missing} day(s) without a snapshot are not counted` : ''}${budget.forecast ? "; forecast: the latest day's dynos and add-ons to the month's end, each at most its monthly price (Heroku prorates to the second up to it)" : ''}`,
+        ...heroku.neverRead,
       );
       forecast = forecast === null ? null : forecast + heroku.forecast;
     }

@@ -140,6 +140,9 @@ async function herokuInput(
   log: Log,
 ): Promise<DigestInput['heroku']> {
   const snapshots = await services.store.snapshots(monthStart(range.start), range.today);
+  // After the rows: a day's apps left out are recorded before its rows are written.
+  const left = await services.store.snapshotsLeftOut(monthStart(range.start), range.today);
+  const snapshotsLeftOut = left.length > 0 ? { snapshotsLeftOut: left } : {};
   let live: Awaited<ReturnType<HerokuSource['inventory']>> | undefined;
   let liveError: string | undefined;
   try {
@@ -151,7 +154,7 @@ async function herokuInput(
     inventory.heroku = { apps: [], members: [], error: liveError };
     if (snapshots.length === 0)
       return failed('heroku', `could not read Heroku and no daily snapshots are stored: ${liveError}`);
-    return { snapshots, onAws: { error: `could not read Heroku: ${liveError}` } };
+    return { snapshots, ...snapshotsLeftOut, onAws: { error: `could not read Heroku: ${liveError}` } };
   }
   const onAws = await inSlices(inventoryOnAwsSteps(live.value, services.catalog));
   const notRead = heroku.appsNotRead(live.value);
@@ -172,6 +175,7 @@ async function herokuInput(
   const spaceFees = spacesRunIn(live.value.apps).length;
   return {
     snapshots,
+    ...snapshotsLeftOut,
     runRateMonthlyCents: runRate.totalMonthlyCents,
     ...(runRateLeftOut > 0 ? { runRateLeftOut } : {}),
     ...(spaceFees > 0 ? { spaceFees } : {}),

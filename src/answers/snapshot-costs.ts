@@ -9,7 +9,7 @@ import { periodCostSteps } from '../core/snapshot-cost';
 import { inSlices } from '../in-slices';
 import type { Store } from '../store/store';
 
-type SnapshotStore = Pick<Store, 'snapshots' | 'snapshotsVersion'>;
+type SnapshotStore = Pick<Store, 'snapshots' | 'snapshotsVersion' | 'snapshotsLeftOut'>;
 
 export interface CostPeriod {
   start: string;
@@ -59,8 +59,11 @@ async function priced(
   periods: readonly CostPeriod[],
 ): Promise<HerokuPeriodCost[]> {
   const snapshots = await store.snapshots(readFrom, readTo);
+  // After the rows: a day's apps left out are recorded before its rows are written, so none is missed.
+  const leftOut = await store.snapshotsLeftOut(readFrom, readTo);
   const costs: HerokuPeriodCost[] = [];
   // Pure work over every row, in slices so the bot keeps answering Slack meanwhile.
-  for (const period of periods) costs.push(await inSlices(periodCostSteps(snapshots, period.start, period.end)));
+  for (const period of periods)
+    costs.push(await inSlices(periodCostSteps(snapshots, period.start, period.end, [], leftOut)));
   return costs;
 }

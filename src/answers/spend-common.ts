@@ -82,7 +82,7 @@ export const reportFailed = (report: SpendReport): boolean => report.platforms.s
 
 export interface SpendContext {
   sources: Sources;
-  store: Pick<Store, 'snapshots' | 'snapshotsVersion'>;
+  store: Pick<Store, 'snapshots' | 'snapshotsVersion' | 'snapshotsLeftOut'>;
   catalog: Catalog;
   now: Date;
   /** The UTC day to reckon the period from (a Details button pressed later); today when unset. */

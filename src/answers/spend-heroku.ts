@@ -3,7 +3,7 @@
  * formation snapshots at Heroku's billed prices. Only when no snapshot covers the period does today's
  * run-rate stand in for it, and then it says so.
  */
-import { appsNotReadLine, appsNotReadReasons } from '../core/apps-not-read';
+import { appsNeverReadLines, appsNotReadLine, appsNotReadReasons, notReadUntilWords } from '../core/apps-not-read';
 import { type HerokuPeriodCost, monthStart } from '../core/heroku-run-rate';
 import { formatCents } from '../core/money';
 import { itemsNotCounted } from '../core/not-counted';
@@ -105,7 +105,8 @@ export async function herokuSpend(
     const beforeWhole = before.daysMissing.length === 0;
     // Days without a snapshot count as nothing, so a period missing any is not compared with another:
     // the gap would read as a drop (or, missing from the period before, as a rise).
-    const comparable = beforeWhole && !partial;
+    const firstRead = readSince(current, before);
+    const comparable = beforeWhole && !partial && firstRead.length === 0;
     const beforeDays = before.daysCovered.length + before.daysMissing.length;
     const notes = [
       ...(partial ? [`${covered} of ${period.days} days covered (days without a snapshot are not counted)`] : []),
@@ -115,13 +116,22 @@ export async function herokuSpend(
             `not compared with ${readableRange(period.previous)}: ${before.daysCovered.length} of its ${beforeDays} days have a snapshot`,
           ]
         : []),
+      ...(!partial && beforeWhole && firstRead.length > 0
+        ? [`not compared with ${readableRange(period.previous)}: ${firstReadWords(firstRead)}`]
+        : []),
       ...groupNote(request),
+      // Days written without apps never read: the total is not the whole account, and says whose cost it lacks.
+      ...appsNeverReadLines(current.leftOut, 'this total'),
     ];
     notes.push(...notCountedNote(current.excluded.length, today.spaces), ...(today.unknown ? [today.unknown] : []));
     const details = [
       `Daily snapshots cover ${covered} of ${period.days} days of ${readableRange(period)} (UTC days).`,
       ...current.excluded.map(
         (e) => `Not counted: ${e.app} ${e.item} (${e.reason}, ${e.days} day${e.days === 1 ? '' : 's'}).`,
+      ),
+      ...current.leftOut.map(
+        (app) =>
+          `Not counted: app ${app.app}, never read on ${app.days.length} of the ${covered} days with a snapshot (${app.days[0]} to ${app.days.at(-1)}): the snapshot of those days was taken without it.`,
       ),
       ...spaceFeeDetails(today.spaces),
       ...(today.spaces.length > 0 && today.asOf
@@ -162,6 +172,21 @@ export async function herokuSpend(
   }
   return runRateSpend(heroku, request, period, context);
 }
+
+/**
+ * Apps counted in one of the two periods that days of the two were written without (never read then,
+ * read since): compared, their cost would read as a rise. Each with the last day it was left out of.
+ */
+function readSince(current: HerokuPeriodCost, before: HerokuPeriodCost): { app: string; until: string }[] {
+  const counted = new Set([...before.apps, ...current.apps].map((app) => app.app));
+  const until = new Map<string, string>();
+  for (const app of [...before.leftOut, ...current.leftOut])
+    if (counted.has(app.app)) until.set(app.app, app.days.at(-1)!);
+  return [...until].map(([app, day]) => ({ app, until: day }));
+}
+
+const firstReadWords = (apps: readonly { app: string; until: string }[]) =>
+  `${notReadUntilWords(apps)}, so a change would show ${apps.length === 1 ? 'its' : 'their'} cost as a rise.`;
 
 /** Apps whose cost moved most between the two periods, in words. */
 function movers(current: HerokuPeriodCost, before: HerokuPeriodCost): string[] {

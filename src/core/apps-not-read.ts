@@ -35,9 +35,47 @@ export function appsNotReadLine(
 ): string {
   if (apps.length === 0) return '';
   const they = apps.length === 1 ? 'it is' : 'they are';
-  const its = apps.length === 1 ? 'its' : 'their';
-  const costWords = cost ? ` (${its} cost is not included)` : '';
+  const costWords = cost ? ` ${costNotIncluded(apps)}` : '';
   return `${plural(apps.length, 'Heroku app', 'Heroku apps')} could not be read, so ${they} not in ${where}${costWords}: ${names(apps)}.`;
+}
+
+/** `(its cost is not included)`, `(their cost is not included)`. */
+const costNotIncluded = (apps: readonly unknown[], when = '') =>
+  `(${apps.length === 1 ? 'its' : 'their'} cost${when} is not included)`;
+
+/**
+ * Apps that days of a period summed from the daily snapshots were written without, because they had
+ * never been read (the snapshot job writes such a day for the apps read and records them): a line
+ * for those in none of the period's figures, and one for each counted only from the day it was
+ * first read. Empty when there are none.
+ *
+ * `acme-tools is not in these figures (its cost is not included): it has never been readable: …`
+ */
+export function appsNeverReadLines(
+  apps: readonly (AppNotRead & { countedFrom?: string })[],
+  where = 'these figures',
+): string[] {
+  const never = apps.filter((app) => !app.countedFrom);
+  const lines: string[] = [];
+  if (never.length === 1) {
+    const [app] = never as [AppNotRead];
+    lines.push(
+      `${app.app} is not in ${where} ${costNotIncluded(never)}: it has never been readable: ${sentence(app.reason)}`,
+    );
+  } else if (never.length > 1) {
+    const answers = never.slice(0, REASONS_SHOWN).map(({ app, reason }) => `${app}: ${withoutStop(reason)}`);
+    const rest = never.length - answers.length;
+    lines.push(
+      `${plural(never.length, 'Heroku app', 'Heroku apps')} are not in ${where} ${costNotIncluded(never)}: they have never been readable: ${answers.join('; ')}${rest > 0 ? `; and ${plural(rest, 'more app', 'more apps')} (${names(never.slice(answers.length))})` : ''}.`,
+    );
+  }
+  for (const app of apps) {
+    if (!app.countedFrom) continue;
+    lines.push(
+      `${app.app} is in ${where} only from ${app.countedFrom}, when it was first read ${costNotIncluded([app], ' before then')}: until then it had never been readable: ${sentence(app.reason)}`,
+    );
+  }
+  return lines;
 }
 
 /** `2 Heroku apps could not be read (acme-tools, billing)`; `when` says when (` today`). */
@@ -50,6 +88,17 @@ export function noModelWithout(apps: readonly AppNotRead[]): string {
   return apps.length === 1
     ? 'a model without it would show its cost as a saving'
     : 'a model without them would show their cost as a saving';
+}
+
+/**
+ * Why two periods are not compared when an app is counted in them only since it was first read (days
+ * before were written without it): `acme-tools is not in the figures up to 2026-11-18, when it had
+ * never been read`; `until` is the last day without it.
+ */
+export function notReadUntilWords(apps: readonly { app: string; until: string }[]): string {
+  return apps
+    .map(({ app, until }) => `${app} is not in the figures up to ${until}, when it had never been read`)
+    .join('; ');
 }
 
 /** Heroku's answer per app, a sentence each, the first few; then how many more there are. */
@@ -68,3 +117,4 @@ export function appNotRead(apps: readonly AppNotRead[] | undefined, name: string
 }
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+const withoutStop = (text: string) => text.replace(/[.!?]+$/, '');

@@ -15,6 +15,7 @@
  *   } finally { lease.release(); }
  */
 
+import type { SnapshotLeftOut } from '../core/heroku-run-rate';
 import type { ClaimResult, DigestRun, SnapshotRun, Store } from '../store/store';
 import type { JobLogger } from './job-logger';
 
@@ -49,11 +50,16 @@ function digestLedger(store: Store, channel: string, period: string): RunLedger<
   };
 }
 
-export function snapshotLedger(store: Store, day: string): RunLedger<SnapshotRun, number> {
+/** `leftOut`: the apps the day is written without (never read), known once the day is read; asked at the fence. */
+export function snapshotLedger(
+  store: Store,
+  day: string,
+  leftOut: () => readonly SnapshotLeftOut[] = () => [],
+): RunLedger<SnapshotRun, number> {
   return {
     claim: (owner, at, leaseMs) => store.claimSnapshotRun(day, owner, at, leaseMs),
     renew: (owner, at) => store.renewSnapshotRun(day, owner, at),
-    begin: (owner, at) => store.beginSnapshotWrite(day, owner, at),
+    begin: (owner, at) => store.beginSnapshotWrite(day, owner, at, leftOut()),
     done: (owner, apps) => store.markSnapshotTaken(day, owner, apps),
     failed: (owner, error) => store.markSnapshotFailed(day, owner, error),
   };

@@ -1,8 +1,15 @@
 /** The Heroku section of the digest, from daily formation snapshots × billed prices. Pure. */
 
-import { type AppNotRead, appsCouldNotBeRead, appsNotReadLine, noModelWithout } from '../apps-not-read';
+import {
+  type AppNotRead,
+  appsCouldNotBeRead,
+  appsNeverReadLines,
+  appsNotReadLine,
+  noModelWithout,
+  notReadUntilWords,
+} from '../apps-not-read';
 import { freshnessLabel } from '../freshness';
-import { type AppPeriodCost, utcDays } from '../heroku-run-rate';
+import { type AppLeftOut, type AppPeriodCost, utcDays } from '../heroku-run-rate';
 import { formatUsd, fromCents, type Money, toCents, usd } from '../money';
 import { itemsNotCounted } from '../not-counted';
 import { monthRunOnSteps, periodCostSteps } from '../snapshot-cost';
@@ -26,8 +33,9 @@ function notCountedParts(count: number | undefined): { basis: string[]; fields: 
 /**
  * What the live read left out, said beside the figures: the figures that stand on it (`where`: the
  * run-rate, a forecast made from it) miss those apps, and the account is not modelled on AWS (the
- * model would miss them too and show their cost as a saving). The weeks from snapshots are whole
- * days only, so they need no word here (the snapshot job skips a day with an app missing).
+ * model would miss them too and show their cost as a saving). The weeks from snapshots hold every app
+ * any snapshot has (the snapshot job skips a day with such an app missing); an app never read is in
+ * no snapshot, and `neverRead` says so.
  */
 function leftOutWords(notRead: readonly AppNotRead[], where: string | undefined): string {
   const noModel = `the account is not modelled on AWS this week: ${noModelWithout(notRead)}`;
@@ -47,10 +55,13 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
   // One pass over every snapshot: the daily figures, and per app last week and the week before. Each
   // day's charge re-accrues the monthly caps from the 1st, so the four weeks, the chart and month to
   // date are sums of these days.
-  const whole = yield* periodCostSteps(input.snapshots, [period.days[0]!, period.monthStart].sort()[0]!, period.today, [
-    window(lastWeekDays),
-    window(weekBefore),
-  ]);
+  const whole = yield* periodCostSteps(
+    input.snapshots,
+    [period.days[0]!, period.monthStart].sort()[0]!,
+    period.today,
+    [window(lastWeekDays), window(weekBefore)],
+    input.snapshotsLeftOut ?? [],
+  );
   const sumDays = (days: string[]) => days.reduce((sum, day) => sum + (whole.byDay[day] ?? 0), 0);
   const weeks = period.weeks.map((week) => {
     const days = countedDays(week, period);
@@ -103,7 +114,15 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
   // Days without a snapshot are not $0: the model is compared with the days that have one.
   const daysWithFigures = period.weekDays - weeks[weeks.length - 1]!.daysMissing;
   const translated = translation(input.onAws, 'aws', lastWeek, daysWithFigures);
-  const compared = change(weeks, 'no snapshot');
+  // An app counted in the two weeks only since it was first read: compared, its cost would read as a rise.
+  const readSince = notReadUntil(
+    whole.leftOut,
+    [...weekBefore, ...lastWeekDays],
+    (app) => lastByApp.has(app) || beforeByApp.has(app),
+  );
+  const compared =
+    readSince.length > 0 ? { change: usd(0), notCompared: notReadUntilWords(readSince) } : change(weeks, 'no snapshot');
+  const neverRead = appsNeverReadLines(whole.leftOut);
   return {
     platform: 'heroku',
     status: 'ok',
@@ -131,11 +150,31 @@ export function* herokuFigures(input: HerokuDigestInput, period: Period): Steps<
       ...notModelled(input, translated),
       ...(input.freshness ? [`Heroku apps read ${freshnessLabel(input.freshness)}`] : []),
     ],
-    // Only the forecast stands on today's live read (the weeks are snapshots, whole days only).
-    ...(input.notRead
-      ? { leftOut: leftOutWords(input.notRead, forecastMonth && !runOn ? 'the forecast' : undefined) }
+    // Only the forecast stands on today's live read (the weeks are snapshots); apps never read are in none.
+    ...(input.notRead || neverRead.length > 0
+      ? {
+          leftOut: [
+            ...(input.notRead
+              ? [leftOutWords(input.notRead, forecastMonth && !runOn ? 'the forecast' : undefined)]
+              : []),
+            ...neverRead,
+          ].join(' '),
+        }
       : {}),
   };
+}
+
+/** Apps left out of some of `days` (never read then) and counted on others, with the last day without them. */
+function notReadUntil(
+  leftOut: readonly AppLeftOut[],
+  days: readonly string[],
+  counted: (app: string) => boolean,
+): { app: string; until: string }[] {
+  const within = new Set(days);
+  return leftOut.flatMap((app) => {
+    const missed = app.days.filter((day) => within.has(day));
+    return missed.length > 0 && counted(app.app) ? [{ app: app.app, until: missed.at(-1)! }] : [];
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { AppNotRead } from '../apps-not-read';
 import type { LiveInventory } from '../compliance/inventory';
 import type { Freshness } from '../freshness';
-import type { SnapshotRow } from '../heroku-run-rate';
+import type { SnapshotLeftOut, SnapshotRow } from '../heroku-run-rate';
 import type { Money } from '../money';
 import type { ParityReport } from '../parity';
 import type { PriceDates } from '../price-dates';
@@ -37,6 +37,8 @@ export interface AwsDigestInput {
 export interface HerokuDigestInput {
   /** Daily formation snapshots from the first day of the earliest month the digest needs. */
   snapshots: readonly SnapshotRow[];
+  /** The apps days of those snapshots were written without (never read then), with Heroku's answer. */
+  snapshotsLeftOut?: readonly SnapshotLeftOut[];
   /** Today's run-rate, cents a month, for the month-end projection; undefined when the live read failed. */
   runRateMonthlyCents?: number;
   /** Contract-priced or unpriced add-ons and dynos today's run-rate leaves out (Shield plans…). */

@@ -250,7 +250,12 @@ export class HerokuSource {
       throw noAppRead(first.app, first.error);
     }
     for (const { app, error } of unread.sort((a, b) => a.app.name.localeCompare(b.app.name))) {
-      gaps.push({ what: `app ${app.name}`, reason: aboutApp(app, error), app: app.name });
+      gaps.push({
+        what: `app ${app.name}`,
+        reason: aboutApp(app, error),
+        app: app.name,
+        ...(app.team ? { appTeam: app.team.name } : {}),
+      });
     }
 
     return assembleInventory(

@@ -124,9 +124,10 @@ export interface HerokuInventory {
   /**
    * What could not be read, so no one mistakes it for "none": a team's members without admin rights
    * (`team` names the team), or an app whose formation the token may not read or Heroku would not
-   * give after retries (`app` names it; the app is then not in `apps`, and its cost in no total).
+   * give after retries (`app` names it; the app is then not in `apps`, and its cost in no total;
+   * `appTeam` is the team Heroku listed it in, so a day's snapshot can say whose app it left out).
    */
-  gaps: { what: string; reason: string; team?: string; app?: string }[];
+  gaps: { what: string; reason: string; team?: string; app?: string; appTeam?: string }[];
   /** API requests it took, retries included. */
   requests: number;
 }
