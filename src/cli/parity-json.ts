@@ -48,8 +48,17 @@ function pipeline(parity: PipelineParity) {
   return {
     pipeline: parity.pipeline,
     status: parity.status,
-    staging: { monthly: usd(parity.stagingCents), apps: parity.staging.map(app) },
-    production: { monthly: usd(parity.productionCents), apps: parity.production.map(app) },
+    // `monthly` sums the priced lines; `unpricedItems` counts those left out, so it is then a lower bound.
+    staging: {
+      monthly: usd(parity.stagingCents),
+      unpricedItems: parity.stagingUnpriced,
+      apps: parity.staging.map(app),
+    },
+    production: {
+      monthly: usd(parity.productionCents),
+      unpricedItems: parity.productionUnpriced,
+      apps: parity.production.map(app),
+    },
     stagingSharePercent: parity.sharePercent,
     fullCopyAdds: usd(parity.fullCopyCents),
     pairs: parity.pairs.map(pair),

@@ -248,3 +248,40 @@ test('the digest preview in a terminal has the parity line of shop only', async 
     'shop: 4 risks (stack, process types, add-ons, config var names); staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)',
   );
 });
+
+/** Pipeline `pay`: staging on the Common Runtime, production in a Shield Space on a contract-priced Shield Postgres. */
+function addShieldPipeline() {
+  const w = heroku.world;
+  w.addTeam('acme');
+  w.addSpace('acme-shield', { team: 'acme', shield: true });
+  w.addApp('pay-staging', {
+    team: 'acme',
+    formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+  });
+  w.addApp('pay', {
+    team: 'acme',
+    space: 'acme-shield',
+    formation: [{ type: 'web', quantity: 2, size: 'shield-M' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'shield-0', contract: true }],
+  });
+  w.addPipeline('pay', { staging: ['pay-staging'], production: ['pay'] }, 'acme');
+}
+
+test('production with a contract-priced item: its total, the share and a full copy say they leave it out', async () => {
+  addShieldPipeline();
+  const { code, out } = await cli(['pay']);
+  expect(code).toBe(0);
+  // $1,080.00 is the two Shield-M dynos; the Shield Postgres has no list price, so production costs more.
+  expect(out).toContain(
+    "Staging costs $100.00/mo, 9.3% of production's ≥ $1,080.00/mo, counting only items with a list price (not counted: 1 production item).",
+  );
+  expect(out).toContain(
+    'A full copy of production would add $980.00/mo to staging, counting only items with a list price (not counted: 1 production item).',
+  );
+  expect(out).toContain('pay $1,080.00/mo = web: 2 × Shield-M $1,080.00 (not counted: Heroku Postgres shield-0)');
+
+  const json = JSON.parse((await cli(['pay', '--json'])).out);
+  expect(json.pipelines[0].production).toMatchObject({ monthly: '1080.00', unpricedItems: 1 });
+  expect(json.pipelines[0].staging).toMatchObject({ monthly: '100.00', unpricedItems: 0 });
+});

@@ -3,7 +3,7 @@
  * one verdict line each (and say how to see one in full); long differences are clipped. Pure.
  */
 
-import { compareAllPipelines, type ParityApp, type ParityPipelineInput } from '../../src/core/parity';
+import { compareAllPipelines, digestParityLine, type ParityApp, type ParityPipelineInput } from '../../src/core/parity';
 import { DEFAULT_CATALOG } from '../../src/core/pricing';
 import type { ParityReportAnswer } from '../../src/slack/listeners/commands/parity-blocks';
 import { parityBlocks, parityMessage } from '../../src/slack/listeners/commands/parity-blocks';
@@ -76,4 +76,21 @@ test('a pipeline with hundreds of config var names: its section is clipped to Sl
   const longest = Math.max(...texts(blocks).map((text) => text.length));
   expect(longest).toBeGreaterThan(2000);
   expect(longest).toBeLessThanOrEqual(3000);
+});
+
+test('a production Shield Postgres without a list price: the verdict and the digest line call its total a lower bound', () => {
+  const staging = app('pay-staging', 'heroku-24', []);
+  const production: ParityApp = {
+    ...app('pay', 'heroku-24', []),
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'shield-0', billedMonthlyCents: null, contract: true, configVars: [] },
+    ],
+  };
+  const report = answer([{ id: 'id-pay', name: 'pay', staging: [staging], production: [production], unreadable: [] }]);
+  const verdict =
+    '*pay* :warning: *1 risk* · staging costs 100.0% of production, counting only items with a list price ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without a list price)';
+  expect(texts(parityBlocks(report))).toContain(verdict);
+  expect(digestParityLine(report.report.pipelines[0])).toBe(
+    'pay: 1 risk (add-ons); staging costs 100.0% of production, counting only items with a list price ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without a list price)',
+  );
 });

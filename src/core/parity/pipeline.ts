@@ -3,7 +3,7 @@ import type { Catalog } from '../pricing';
 import { dataService } from '../pricing/heroku-tiers';
 import { compareApps } from './compare';
 import { appCost, sharePercent } from './cost';
-import type { ParityApp, ParityCostLine, ParityPipelineInput, ParityReport, PipelineParity } from './types';
+import type { AppCost, ParityApp, ParityCostLine, ParityPipelineInput, ParityReport, PipelineParity } from './types';
 
 /**
  * Every pipeline's staging against its production. Several apps in one stage are each compared:
@@ -43,6 +43,7 @@ function comparePipeline(input: ParityPipelineInput, catalog: Catalog): Pipeline
   const production = input.production.map((app) => appCost(app, catalog));
   const stagingCents = staging.reduce((total, app) => total + app.monthlyCents, 0);
   const productionCents = production.reduce((total, app) => total + app.monthlyCents, 0);
+  const unpriced = (costs: readonly AppCost[]) => costs.reduce((total, app) => total + app.unpriced.length, 0);
   const notes: string[] = [];
   const base = {
     pipeline: input.name,
@@ -50,6 +51,8 @@ function comparePipeline(input: ParityPipelineInput, catalog: Catalog): Pipeline
     production,
     stagingCents,
     productionCents,
+    stagingUnpriced: unpriced(staging),
+    productionUnpriced: unpriced(production),
     sharePercent: sharePercent(stagingCents, productionCents),
     fullCopyCents: Math.max(0, productionCents - stagingCents),
     unreadable: input.unreadable,

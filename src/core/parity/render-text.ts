@@ -41,16 +41,38 @@ function appCostText(cost: AppCost): string {
 const onlyReadable = (pipeline: PipelineParity, lead: string) =>
   pipeline.unreadable.length > 0 ? `${lead}counting only the apps this token can read` : '';
 
+/** `1 production item`, `2 staging items and 1 production item`: lines without a list price; '' when none. */
+function unpricedItems(pipeline: PipelineParity): string {
+  const sides: [number, string][] = [
+    [pipeline.stagingUnpriced, 'staging'],
+    [pipeline.productionUnpriced, 'production'],
+  ];
+  return sides
+    .filter(([count]) => count > 0)
+    .map(([count, side]) => `${plural(count, `${side} item`)}`)
+    .join(' and ');
+}
+
+/** A stage's priced lines are a lower bound when it has lines without a list price: `≥ $1,080.00`. */
+const stageAmount = (cents: number, unpriced: number) => `${unpriced > 0 ? '≥ ' : ''}${usdCents(cents)}`;
+
+/** `, counting only items with a list price (not counted: 1 production item)`, or ''. */
+const onlyPriced = (pipeline: PipelineParity) => {
+  const items = unpricedItems(pipeline);
+  return items ? `, counting only items with a list price (not counted: ${items})` : '';
+};
+
 export const fullCopySentence = (pipeline: PipelineParity) =>
-  `A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging${onlyReadable(pipeline, ', ')}.`;
+  `A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging${onlyReadable(pipeline, ', ')}${onlyPriced(pipeline)}.`;
 
 function shareSentence(pipeline: PipelineParity): string {
-  const staging = usdCents(pipeline.stagingCents);
-  const production = usdCents(pipeline.productionCents);
+  const staging = stageAmount(pipeline.stagingCents, pipeline.stagingUnpriced);
+  const production = stageAmount(pipeline.productionCents, pipeline.productionUnpriced);
+  const qualifiers = `${onlyReadable(pipeline, ', ')}${onlyPriced(pipeline)}`;
   if (pipeline.sharePercent === null) {
-    return `Staging costs ${staging}/mo; production costs ${production}/mo${onlyReadable(pipeline, ', ')}, so there is no share to give.`;
+    return `Staging costs ${staging}/mo; production costs ${production}/mo${qualifiers}, so there is no share to give.`;
   }
-  return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo${onlyReadable(pipeline, ', ')}.`;
+  return `Staging costs ${staging}/mo, ${pipeline.sharePercent}% of production's ${production}/mo${qualifiers}.`;
 }
 
 function matchSentence(pair: AppPair): string {
@@ -137,9 +159,17 @@ const TOPIC_WORDS: Record<DifferenceTopic, string> = {
 
 /** `staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)`. */
 export function shareClause(pipeline: PipelineParity): string {
-  const amounts = `${usdCents(pipeline.stagingCents)} of ${usdCents(pipeline.productionCents)} a month at list prices${onlyReadable(pipeline, ', ')}`;
-  if (pipeline.sharePercent === null) return `staging costs ${amounts}`;
-  return `staging costs ${pipeline.sharePercent}% of production (${amounts})`;
+  const staging = stageAmount(pipeline.stagingCents, pipeline.stagingUnpriced);
+  const production = stageAmount(pipeline.productionCents, pipeline.productionUnpriced);
+  const items = unpricedItems(pipeline);
+  const notCounted = items ? `; not counted: ${items} without a list price` : '';
+  const readable = onlyReadable(pipeline, ', ');
+  if (pipeline.sharePercent === null)
+    return `staging costs ${staging} of ${production} a month at list prices${readable}${notCounted}`;
+  const share = items
+    ? `${pipeline.sharePercent}% of production, counting only items with a list price`
+    : `${pipeline.sharePercent}% of production`;
+  return `staging costs ${share} (${staging} of ${production} a month at list prices${readable}${notCounted})`;
 }
 
 /**

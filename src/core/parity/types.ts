@@ -129,6 +129,12 @@ export interface PipelineParity {
   production: AppCost[];
   stagingCents: number;
   productionCents: number;
+  /**
+   * Items of each stage's readable apps without a list price (a Shield Postgres, a contract add-on):
+   * left out of stagingCents and productionCents, which are then lower bounds, never read as exact.
+   */
+  stagingUnpriced: number;
+  productionUnpriced: number;
   /** Staging as a share of production, one decimal: `37.5`; null when production costs $0. */
   sharePercent: string | null;
   /** What staging would cost more if it were a copy of production (production − staging). */
