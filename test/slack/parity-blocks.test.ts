@@ -94,3 +94,17 @@ test('a production Shield Postgres without a list price: the verdict and the dig
     'pay: 1 risk (add-ons); staging costs 100.0% of production, counting only items with a list price ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without a list price)',
   );
 });
+
+test('production scaled to 0: the verdict gives both amounts and no share, not "$25.00 of $0.00"', () => {
+  const staging = app('idle-staging', 'heroku-24', []);
+  const production: ParityApp = {
+    ...app('idle', 'heroku-24', []),
+    processes: [{ type: 'web', quantity: 0, size: 'standard-2x' }],
+  };
+  const report = answer([
+    { id: 'id-idle', name: 'idle', staging: [staging], production: [production], unreadable: [] },
+  ]);
+  expect(texts(parityBlocks(report))).toContain(
+    '*idle* :warning: *1 risk* · staging costs $100.00 a month and production $0.00 at list prices, so there is no share to give',
+  );
+});

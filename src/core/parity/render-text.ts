@@ -164,8 +164,9 @@ export function shareClause(pipeline: PipelineParity): string {
   const items = unpricedItems(pipeline);
   const notCounted = items ? `; not counted: ${items} without a list price` : '';
   const readable = onlyReadable(pipeline, ', ');
-  if (pipeline.sharePercent === null)
-    return `staging costs ${staging} of ${production} a month at list prices${readable}${notCounted}`;
+  if (pipeline.sharePercent === null) {
+    return `staging costs ${staging} a month and production ${production} at list prices${readable}${notCounted}, so there is no share to give`;
+  }
   const share = items
     ? `${pipeline.sharePercent}% of production, counting only items with a list price`
     : `${pipeline.sharePercent}% of production`;
