@@ -285,3 +285,14 @@ test('production with a contract-priced item: its total, the share and a full co
   expect(json.pipelines[0].production).toMatchObject({ monthly: '1080.00', unpricedItems: 1 });
   expect(json.pipelines[0].staging).toMatchObject({ monthly: '100.00', unpricedItems: 0 });
 });
+
+test('staging larger than production: a full copy would cost less, not "add $0.00"', async () => {
+  const w = heroku.world;
+  w.addApp('big-staging', { formation: [{ type: 'web', quantity: 3, size: 'performance-L' }] });
+  w.addApp('big', { formation: [{ type: 'web', quantity: 1, size: 'performance-M' }] });
+  w.addPipeline('big', { staging: ['big-staging'], production: ['big'] });
+  const { out } = await cli(['big']);
+  expect(out).toContain("Staging costs $1,500.00/mo, 600.0% of production's $250.00/mo.");
+  expect(out).toContain('A full copy of production would cost $1,250.00/mo less than staging does now.');
+  expect(out).not.toContain('would add $0.00/mo');
+});

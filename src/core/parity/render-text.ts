@@ -62,8 +62,14 @@ const onlyPriced = (pipeline: PipelineParity) => {
   return items ? `, counting only items with a list price (not counted: ${items})` : '';
 };
 
-export const fullCopySentence = (pipeline: PipelineParity) =>
-  `A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging${onlyReadable(pipeline, ', ')}${onlyPriced(pipeline)}.`;
+/** What staging would cost more (or, when staging costs more than production now, less) as a copy of production. */
+export const fullCopySentence = (pipeline: PipelineParity) => {
+  const qualifiers = `${onlyReadable(pipeline, ', ')}${onlyPriced(pipeline)}`;
+  const less = pipeline.stagingCents - pipeline.productionCents;
+  return less > 0
+    ? `A full copy of production would cost ${usdCents(less)}/mo less than staging does now${qualifiers}.`
+    : `A full copy of production would add ${usdCents(pipeline.fullCopyCents)}/mo to staging${qualifiers}.`;
+};
 
 function shareSentence(pipeline: PipelineParity): string {
   const staging = stageAmount(pipeline.stagingCents, pipeline.stagingUnpriced);
