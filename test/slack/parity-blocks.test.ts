@@ -108,3 +108,41 @@ test('production scaled to 0: the verdict gives both amounts and no share, not "
     '*idle* :warning: *1 risk* · staging costs $100.00 a month and production $0.00 at list prices, so there is no share to give',
   );
 });
+
+/** Slack has refused messages of about 13,000 characters of block text (msg_blocks_too_long). */
+const SLACK_TEXT_LIMIT = 12_000;
+const shownLength = (blocks: ReturnType<typeof parityBlocks>) => texts(blocks).join('').length;
+
+test('one pipeline of 40 apps in Shield and Private Spaces: a line per staging app, within what Slack accepts', () => {
+  const staging = Array.from({ length: 20 }, (_, i) => app(`part${i}-stg`, 'heroku-22', []));
+  const production = Array.from({ length: 20 }, (_, i) => ({
+    ...app(`part${i}`, 'heroku-24', []),
+    space: { name: 'acme-shield', shield: true },
+    processes: [{ type: 'web', quantity: 2, size: 'shield-m' }],
+    addOns: [
+      { service: 'heroku-postgresql', plan: 'shield-0', billedMonthlyCents: null, contract: true, configVars: [] },
+    ],
+  }));
+  const message = parityMessage(
+    answer([{ id: 'id-mono', name: 'monolith', staging, production, unreadable: [] }]),
+    false,
+  );
+  capture('parity-one-large', message);
+  const blocks = message.blocks!;
+  expect(blocks.length).toBeLessThanOrEqual(MAX_MESSAGE_BLOCKS);
+  expect(shownLength(blocks)).toBeLessThan(SLACK_TEXT_LIMIT);
+  const shown = texts(blocks).join('\n');
+  for (let i = 0; i < 20; i++) expect(shown).toContain(`_part${i}-stg against part${i}_: `);
+  expect(shown).toContain(
+    '_part0-stg against part0_: 4 risks (stack, space, dyno classes, add-ons); removing the risks +$980.00/mo, plus what has no list price',
+  );
+  expect(shown).toContain('`npx hosting-advisor parity monolith` in a terminal prints each difference with why');
+});
+
+test('three hundred pipelines: the verdicts that fit, the rest named, within what Slack accepts', () => {
+  const many = Array.from({ length: 300 }, (_, i) => pipeline(`service-number-${String(i).padStart(3, '0')}`));
+  const blocks = parityBlocks(answer(many));
+  expect(blocks.length).toBeLessThanOrEqual(MAX_MESSAGE_BLOCKS);
+  expect(shownLength(blocks)).toBeLessThan(SLACK_TEXT_LIMIT);
+  expect(texts(blocks).join('\n')).toMatch(/… and \d+ more pipelines: service-number-\d+, .* and \d+ more\./);
+});

@@ -9,6 +9,7 @@ export {
   renderParityText,
   shareClause,
   statusSentence,
+  TOPIC_WORDS,
   usdCents,
 } from './render-text';
 export type * from './types';

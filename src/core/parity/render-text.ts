@@ -149,7 +149,7 @@ export function renderParityText(report: ParityReport): string {
 }
 
 /** Topics in words, for one-line summaries (the digest, App Home). */
-const TOPIC_WORDS: Record<DifferenceTopic, string> = {
+export const TOPIC_WORDS: Record<DifferenceTopic, string> = {
   stack: 'stack',
   region: 'region',
   space: 'space',

@@ -15,9 +15,10 @@ import {
   riskCount,
   shareClause,
   statusSentence,
+  TOPIC_WORDS,
   usdCents,
 } from '../../../core/parity';
-import { clipAtWord, context, header, mrkdwn } from '../../block-kit';
+import { clipAtWord, context, header, mrkdwn, packed } from '../../block-kit';
 import { MAX_MESSAGE_BLOCKS, type Message } from '../../message';
 import { mrkdwnText } from './compliance-text';
 
@@ -27,6 +28,34 @@ const SECTION_LIMIT = 2900;
 const CONTEXT_LIMIT = 1900;
 /** Blocks kept free for the header, the summary and the foot. */
 const RESERVED_BLOCKS = 4;
+/**
+ * Characters of block text a message may hold: Slack refuses a message of about 13,000 with
+ * msg_blocks_too_long (slackapi/bolt-js#2509), whatever its block count; the header, summary and
+ * foot take the rest.
+ */
+const TEXT_BUDGET = 10_000;
+
+type Shown = { text?: { text?: string }; elements?: { text?: string }[] };
+
+/** The characters of text the blocks show. */
+const textLength = (blocks: readonly KnownBlock[]) =>
+  (blocks as readonly Shown[]).reduce(
+    (n, block) =>
+      n + (block.text?.text?.length ?? 0) + (block.elements ?? []).reduce((m, e) => m + (e.text?.length ?? 0), 0),
+    0,
+  );
+
+/** As many lines as `budget` characters hold, the rest counted in a last line made by `more`. */
+function withinBudget(lines: readonly string[], budget: number, more: (left: number) => string): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const [index, line] of lines.entries()) {
+    if (used + line.length + 1 > budget) return [...kept, more(lines.length - index)];
+    kept.push(line);
+    used += line.length + 1;
+  }
+  return kept;
+}
 
 const risksOf = (pair: AppPair) => pair.differences.filter((d) => d.class === 'risk').length;
 
@@ -90,10 +119,47 @@ function detailBlocks(pipeline: PipelineParity): KnownBlock[] {
   return blocks;
 }
 
+/** `_api-staging against api_: 3 risks (space, dyno classes, plan tiers); removing them +$515.00/mo`. */
+function pairLine(pair: AppPair): string {
+  const risks = pair.differences.filter((d) => d.class === 'risk');
+  const choices = pair.differences.length - risks.length;
+  if (pair.differences.length === 0) return `_${pair.staging} against ${pair.production}_: matches`;
+  const topics = [...new Set(risks.map((d) => TOPIC_WORDS[d.topic]))].join(', ');
+  const counted = [
+    ...(risks.length > 0 ? [`${plural(risks.length, 'risk')} (${topics})`] : []),
+    ...(choices > 0 ? [plural(choices, 'cost choice')] : []),
+  ].join(', ');
+  const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what has no list price' : '';
+  const cost = risks.length > 0 ? `; removing the risks +${usdCents(pair.toMatchCents)}/mo${unpriced}` : '';
+  return `_${pair.staging} against ${pair.production}_: ${counted}${cost}`;
+}
+
+/** One pipeline whose differences in full are too long for a message: its verdict, then a line per pair. */
+function pairLineBlocks(pipeline: PipelineParity): KnownBlock[] {
+  const lines = withinBudget(
+    pipeline.pairs.map(pairLine),
+    TEXT_BUDGET,
+    (left) => `… and ${plural(left, 'more staging app')}.`,
+  );
+  const foot = [...pipeline.notes];
+  if (pipeline.status === 'compared' && riskCount(pipeline) > 0) foot.unshift(fullCopySentence(pipeline));
+  return [
+    { type: 'divider' },
+    mrkdwn(clipAtWord(pipelineVerdict(pipeline), SECTION_LIMIT)),
+    ...packed(lines, mrkdwn, SECTION_LIMIT),
+    ...(foot.length > 0 ? [context(clipAtWord(foot.join('\n'), CONTEXT_LIMIT))] : []),
+  ];
+}
+
 /** One line per pipeline, packed into as few sections as the text limit allows. */
 function compactBlocks(pipelines: readonly PipelineParity[]): KnownBlock[] {
   const sections: string[] = [];
-  for (const line of pipelines.map(pipelineVerdict)) {
+  const verdicts = withinBudget(
+    pipelines.map(pipelineVerdict),
+    TEXT_BUDGET,
+    (left) => `… and ${plural(left, 'more pipeline')}: ${someNames(pipelines.slice(-left).map((p) => p.pipeline))}.`,
+  );
+  for (const line of verdicts) {
     const last = sections.at(-1);
     if (last !== undefined && last.length + line.length + 1 <= SECTION_LIMIT)
       sections[sections.length - 1] = `${last}\n${line}`;
@@ -139,17 +205,19 @@ export function parityBlocks(answer: ParityReportAnswer): KnownBlock[] {
   const head: KnownBlock[] = [header(clipAtWord(title, 150))];
   if (pipelines.length > 1) head.push(mrkdwn(clipAtWord(summary(pipelines), SECTION_LIMIT)));
   const detailed = pipelines.flatMap(detailBlocks);
-  const fits = head.length + detailed.length + RESERVED_BLOCKS <= MAX_MESSAGE_BLOCKS;
+  const fits =
+    head.length + detailed.length + RESERVED_BLOCKS <= MAX_MESSAGE_BLOCKS && textLength(detailed) <= TEXT_BUDGET;
+  const one = pipelines.length === 1 ? pipelines[0] : undefined;
+  const how = one
+    ? `One line per staging app here: \`npx hosting-advisor parity ${one.pipeline}\` in a terminal prints each difference with why.`
+    : 'One line per pipeline here: `/hosting parity NAME` shows the differences of one.';
   const about = [
     `Figures ${pricesLabel(answer.report.priceDates)}; ${answer.freshness}.`,
     ...answer.report.notes,
-    ...(fits ? [] : ['One line per pipeline here: `/hosting parity NAME` shows the differences of one.']),
+    ...(fits ? [] : [how]),
   ];
-  return [
-    ...head,
-    ...(fits ? detailed : compactBlocks(pipelines)),
-    context(clipAtWord(about.join('\n'), CONTEXT_LIMIT)),
-  ].slice(0, MAX_MESSAGE_BLOCKS);
+  const body = fits ? detailed : one ? pairLineBlocks(one) : compactBlocks(pipelines);
+  return [...head, ...body, context(clipAtWord(about.join('\n'), CONTEXT_LIMIT))].slice(0, MAX_MESSAGE_BLOCKS);
 }
 
 export function parityMessage(answer: ParityReportAnswer, share: boolean): Message {
