@@ -43,7 +43,9 @@ export const digestCliCommand: CliCommand = {
       return 2;
     }
     if (timezone && !IANAZone.isValidZone(timezone)) {
-      io.err(`"${timezone}" is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC.`);
+      io.err(
+        `"${timezone}" is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC. ${example}`,
+      );
       return 2;
     }
     return withLiveServices(context, async (services, store) => {

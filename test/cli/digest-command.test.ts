@@ -26,14 +26,12 @@ describe('npx hosting-advisor digest --dry-run', () => {
     expect(stdout).not.toContain(':warning:');
   });
 
-  test('refuses to post and rejects an unknown zone', async () => {
+  test('refuses to post', async () => {
     expect((await run()).stderr).toContain('only previews the digest');
-    expect((await run('--dry-run', '--timezone', 'Mars/Base')).stderr).toContain(
-      '"Mars/Base" is not an IANA time zone',
-    );
   });
 
   test.each([
+    [['--dry-run', '--timezone', 'Mars/Base'], '"Mars/Base" is not an IANA time zone'],
     [['--dry-run', '--timezone'], '--timezone needs a value'],
     [['--dry-run', '--timezone='], '--timezone needs a value'],
     [['--dry-run', 'weekly'], 'I don\'t know "weekly" here'],
