@@ -56,11 +56,15 @@ export const digestCliCommand: CliCommand = {
         ...(timezone ? { timezone } : {}),
         log: (message, error) => io.err(`${message}: ${errorText(error)}`),
       });
-      if (digest.aws.status === 'ok' || digest.heroku.status === 'ok') {
+      const platforms = [digest.aws, digest.heroku];
+      const figures = platforms.some((platform) => platform.status === 'ok');
+      if (figures) {
         await store.audit({ at, actor: 'cli', action: 'digest-preview', detail: `previewed ${digest.week.id}` });
       }
       io.out(renderDigestText(digest).replace(/:warning: /g, 'WARNING: '));
-      return 0;
+      // As spend: a platform that failed, or neither connected, is a preview without its figures, though
+      // the digest is printed (each section saying why): a script must not take it for the week's figures.
+      return platforms.some((platform) => platform.status === 'failed') || !figures ? 1 : 0;
     });
   },
 };
