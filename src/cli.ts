@@ -61,6 +61,7 @@ export function loadCliBundle(withCodeCache = true):
   | {
       runCli: RunCliModule['runCli'];
       unexpectedErrorText: RunCliModule['unexpectedErrorText'];
+      EXIT_CODE: RunCliModule['EXIT_CODE'];
       script: vm.Script;
       cacheUsed: boolean;
     }
@@ -84,6 +85,7 @@ export function loadCliBundle(withCodeCache = true):
   return {
     runCli: module.exports.runCli,
     unexpectedErrorText: module.exports.unexpectedErrorText,
+    EXIT_CODE: module.exports.EXIT_CODE,
     script,
     cacheUsed: cachedData !== undefined && script.cachedDataRejected === false,
   };
@@ -91,20 +93,21 @@ export function loadCliBundle(withCodeCache = true):
 
 function main(): void {
   // A build by tsc alone has no bundle: the modules tsc wrote run instead, as they did before it.
-  const { runCli, unexpectedErrorText } = loadCliBundle() ?? (require('./cli/run-cli') as RunCliModule);
+  const { runCli, unexpectedErrorText, EXIT_CODE } = loadCliBundle() ?? (require('./cli/run-cli') as RunCliModule);
   // The last resort, for a rejection the command did not expect and for an error thrown outside it
-  // (a driver's event): one friendly line, redacted, never Node's stack print.
+  // (a driver's event): one friendly line, redacted, never Node's stack print, and the exit code of a
+  // command that understood but could not answer, from the same table as every command's.
   const lastResort = (error: unknown) => {
     process.stderr.write(`${unexpectedErrorText(error, process.env)}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_CODE.failed;
   };
   process.on('uncaughtException', (error) => {
     lastResort(error);
-    process.exit(1);
+    process.exit();
   });
   process.on('unhandledRejection', (error) => {
     lastResort(error);
-    process.exit(1);
+    process.exit();
   });
   runCli(process.argv.slice(2), process.env).then((code) => {
     process.exitCode = code;

@@ -31,6 +31,11 @@ interface LiveAppNote {
 export type EstimateAnswer =
   /** The words could not be read: the message says what was wrong, with a correct example. */
   | { kind: 'refused'; message: string }
+  /**
+   * The words name a region (`region=ap-south-1`) with no AWS prices stored: read, but not priced. The
+   * message says what to do.
+   */
+  | { kind: 'no-prices'; message: string }
   /** No workload in the words: the adapter offers a form or an example. */
   | { kind: 'form' }
   /** `app=NAME` without a Heroku connection. */
@@ -95,7 +100,7 @@ export function estimateFromWords(
   if (request.kind === 'form') return { kind: 'form' };
   if (request.kind === 'app') return { kind: 'needs-heroku', app: request.app };
   const priced = pricedFor(prices, request.region);
-  if (!priced.ok) return { kind: 'refused', message: priced.message };
+  if (!priced.ok) return { kind: 'no-prices', message: priced.message };
   return modelled(request.workload, words, priced, request.share, request.options);
 }
 
@@ -144,7 +149,7 @@ export async function answerEstimate(
   if (named === undefined || !heroku) return estimateFromWords(words, prices);
   const { app } = named;
   const priced = pricedFor(prices, named.region);
-  if (!priced.ok) return { kind: 'refused', message: priced.message };
+  if (!priced.ok) return { kind: 'no-prices', message: priced.message };
   try {
     const inventory = await heroku.inventory();
     const wanted = app.trim().toLowerCase();

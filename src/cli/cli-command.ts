@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Catalog, PricingOverrides } from '../core/pricing';
 import type { PriceBook } from '../price-book';
+import type { CliOutcome } from './cli-outcome';
 
 export interface CliIo {
   out(text: string): void;
@@ -24,6 +25,6 @@ export interface CliCommand {
   usage: string;
   summary: string;
   examples: string[];
-  /** Resolves to the exit code: 0 done, 1 bad input or a failed source. */
-  run(args: string[], context: CliContext): Promise<number>;
+  /** Resolves to how it ended; run-cli.ts alone turns that into the exit code (cli-outcome.ts). */
+  run(args: string[], context: CliContext): Promise<CliOutcome>;
 }

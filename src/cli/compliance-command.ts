@@ -9,6 +9,7 @@ import { PLATFORM_LABEL } from '../core/compliance/phrases';
 import { errorText } from '../sources/source-error';
 import { type CliArgsSpec, type CliOption, readCliArgs } from './cli-args';
 import type { CliCommand, CliContext } from './cli-command';
+import type { CliOutcome } from './cli-outcome';
 import { withLiveServices } from './live-services';
 
 const COMMAND = 'npx hosting-advisor compliance';
@@ -64,7 +65,7 @@ function render(checklist: ComplianceChecklist, format: Format): string {
 const plain = (text: string) => text.replace(/`/g, '');
 
 /** `live` and `app=NAME`: the same answer as Slack gives a lead, read with this environment's credentials. */
-async function runLive(request: LiveComplianceRequest, format: Format, context: CliContext): Promise<number> {
+async function runLive(request: LiveComplianceRequest, format: Format, context: CliContext): Promise<CliOutcome> {
   const { io, now } = context;
   // Loaded only for a live checklist: it reads the Heroku and Cost Explorer sources.
   const { answerLiveCompliance } = require('../answers/compliance-live') as typeof import('../answers/compliance-live');
@@ -75,20 +76,20 @@ async function runLive(request: LiveComplianceRequest, format: Format, context: 
     });
     if (answer.kind === 'not-connected') {
       io.err(plain(answer.message));
-      return 1;
+      return 'failed';
     }
     if (answer.kind === 'no-such-app') {
       io.err(
         `There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).${answer.notListedYet ? ` ${answer.notListedYet}` : ''}`,
       );
-      return 1;
+      return 'failed';
     }
     await store.audit({ at: now(), actor: 'cli', action: 'compliance-live', detail: answer.checklist.words });
     io.out(render(answer.checklist, format));
     // Findings that stand on nothing read: a script checking for gaps must not take them as none.
     const unread = answer.checklist.unread ?? [];
     for (const { platform, why } of unread) io.err(plain(`${PLATFORM_LABEL[platform]} could not be read: ${why}`));
-    return unread.length > 0 ? 1 : 0;
+    return unread.length > 0 ? 'failed' : 'answered';
   });
 }
 
@@ -111,15 +112,16 @@ export const complianceCliCommand: CliCommand = {
     const read = readArgs(args);
     if ('error' in read) {
       io.err(read.error);
-      return 1;
+      return 'usage-error';
     }
     const request = resolveCompliance(read.words.join(' '), { catalog, now: now(), command: COMMAND });
+    // Each refusal is of the words: an unknown framework or platform, a workload word, `live` with a workload.
     if (request.kind === 'refused') {
       io.err(request.message);
-      return 1;
+      return 'usage-error';
     }
     if (request.kind === 'live') return runLive(request, read.format, context);
     io.out(render(request.checklist, read.format));
-    return 0;
+    return 'answered';
   },
 };

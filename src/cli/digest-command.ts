@@ -4,6 +4,7 @@ import { renderDigestText } from '../core/digest';
 import { errorText } from '../sources/source-error';
 import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
 import type { CliCommand } from './cli-command';
+import type { CliOutcome } from './cli-outcome';
 import { withLiveServices } from './live-services';
 
 const ARGS = {
@@ -27,28 +28,28 @@ export const digestCliCommand: CliCommand = {
   async run(args, context) {
     const { io, now } = context;
     const read = readCliArgsOrSay(args, ARGS, io);
-    if (!read) return 2;
+    if (!read) return 'usage-error';
     const timezone = read.values.timezone;
     const example = `For example: ${ARGS.example}`;
     if (timezone === '') {
       io.err(`--timezone needs a value: an IANA time zone such as Europe/Berlin or UTC. ${example}`);
-      return 2;
+      return 'usage-error';
     }
     if (read.words.length > 0) {
       io.err(`I don't know "${read.words[0]?.slice(0, 40)}" here. ${USAGE}\n${example}`);
-      return 2;
+      return 'usage-error';
     }
     if (read.values['dry-run'] !== true) {
       io.err(USAGE);
-      return 2;
+      return 'usage-error';
     }
     if (timezone && !IANAZone.isValidZone(timezone)) {
       io.err(
         `"${timezone}" is not an IANA time zone; use a name such as Europe/Berlin, America/New_York or UTC. ${example}`,
       );
-      return 2;
+      return 'usage-error';
     }
-    return withLiveServices(context, async (services, store) => {
+    return withLiveServices(context, async (services, store): Promise<CliOutcome> => {
       const at = now();
       const digest = await gatherDigest(services, {
         now: at,
@@ -64,7 +65,7 @@ export const digestCliCommand: CliCommand = {
       io.out(renderDigestText(digest).replace(/:warning: /g, 'WARNING: '));
       // As spend: a platform that failed, or neither connected, is a preview without its figures, though
       // the digest is printed (each section saying why): a script must not take it for the week's figures.
-      return platforms.some((platform) => platform.status === 'failed') || !figures ? 1 : 0;
+      return platforms.some((platform) => platform.status === 'failed') || !figures ? 'failed' : 'answered';
     });
   },
 };

@@ -116,7 +116,7 @@ export const estimateCliCommand: CliCommand = {
   async run(args, context) {
     const { io, prices, config } = context;
     const read = readCliArgsOrSay(args, ARGS, io);
-    if (!read) return 1;
+    if (!read) return 'usage-error';
     const json = read.values.json === true;
     const words = read.words.join(' ');
     const book = await prices();
@@ -127,23 +127,26 @@ export const estimateCliCommand: CliCommand = {
     const answer = live ? await liveAppAnswer(words, context) : estimateFromWords(words, book, parsed);
     switch (answer.kind) {
       case 'refused':
+        io.err(terminalWords(answer.message));
+        return 'usage-error';
+      case 'no-prices':
       case 'failed':
         io.err(terminalWords(answer.message));
-        return 1;
+        return 'failed';
       case 'no-such-app':
         io.err(
           `There is no app named "${answer.app}" among the Heroku apps this token sees (heroku apps lists them).${answer.notListedYet ? ` ${answer.notListedYet}` : ''}`,
         );
-        return 1;
+        return 'failed';
       case 'form':
         io.err('Describe a workload, for example: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0');
-        return 1;
+        return 'usage-error';
       case 'needs-heroku':
       case 'formation':
         io.err(
           `Estimating the live Heroku app "${answer.app}" needs HEROKU_API_TOKEN. Meanwhile, describe it: npx hosting-advisor estimate web=2xstandard-2x postgres=standard-0`,
         );
-        return 1;
+        return 'failed';
       case 'estimate': {
         const pricingNote = answer.pricingNote && terminalWords(answer.pricingNote);
         const notes = [...(pricingNote ? [pricingNote] : []), ...(answer.live ? [liveNote(answer.live)] : [])];
@@ -174,7 +177,7 @@ export const estimateCliCommand: CliCommand = {
             ),
           );
         } else io.out([...notes.map((note) => `Note: ${note}`), renderEstimateText(answer.estimate)].join('\n'));
-        return 0;
+        return 'answered';
       }
     }
   },

@@ -21,19 +21,19 @@ export const migrateCliCommand: CliCommand = {
   async run(args, context) {
     const { io, now } = context;
     const read = readCliArgsOrSay(args, ARGS, io);
-    if (!read) return 1;
+    if (!read) return 'usage-error';
     const json = read.values.json === true;
     const words = parseMigrateWords(read.words.join(' '));
     if ('error' in words) {
       io.err(terminalWords(words.error));
-      return 1;
+      return 'usage-error';
     }
     return withLiveServices(context, async ({ sources, catalog }, store) => {
       const at = now();
       const chosen = migrateFrom(words.from, sources);
       if ('off' in chosen) {
         io.err(chosen.off);
-        return 1;
+        return 'failed';
       }
       const { from } = chosen;
       const answer = await answerMigrate(from, {
@@ -44,11 +44,12 @@ export const migrateCliCommand: CliCommand = {
       });
       if (answer.kind !== 'migrate') {
         io.err(answer.message);
-        return answer.kind === 'empty' ? 0 : 1;
+        // No apps to move is an answer; an account not connected or not read is not.
+        return answer.kind === 'empty' ? 'answered' : 'failed';
       }
       await store.audit({ at, actor: 'cli', action: 'migrate', detail: from });
       io.out(json ? JSON.stringify(migrateJson(answer), null, 2) : migrateReportText(migrateReport(answer, 1000)));
-      return 0;
+      return 'answered';
     });
   },
 };

@@ -26,12 +26,12 @@ export const parityCliCommand: CliCommand = {
   async run(args, context) {
     const { io, now } = context;
     const read = readCliArgsOrSay(args, ARGS, io);
-    if (!read) return 2;
+    if (!read) return 'usage-error';
     const json = read.values.json === true;
     const parsed = parseParityArgs(read.words.join(' '), COMMAND);
     if ('error' in parsed) {
       io.err(plain(parsed.error));
-      return 2;
+      return 'usage-error';
     }
     return withLiveServices(context, async (services, store) => {
       const at = now();
@@ -43,11 +43,12 @@ export const parityCliCommand: CliCommand = {
       if (answer.kind === 'no-pipelines') {
         // Not a failure: the account simply has nothing to compare.
         io.out(json ? JSON.stringify({ pipelines: [], notes: [answer.message] }, null, 2) : plain(answer.message));
-        return 0;
+        return 'answered';
       }
       if (answer.kind !== 'report') {
+        // Heroku not connected or not read, or a pipeline it does not have (the message lists those it has).
         io.err(plain(answer.message));
-        return 1;
+        return 'failed';
       }
       await store.audit({ at, actor: 'cli', action: 'parity', detail: parityAuditDetail(parsed.pipeline, answer) });
       if (json) io.out(parityJson(answer));
@@ -55,7 +56,7 @@ export const parityCliCommand: CliCommand = {
         const heading = `Staging against production, read from the ${answer.freshness}.`;
         io.out(plain([heading, '', renderParityText(answer.report)].join('\n')));
       }
-      return 0;
+      return 'answered';
     });
   },
 };

@@ -19,14 +19,14 @@ export const pricesCliCommand: CliCommand = {
   async run(args, context) {
     const { io } = context;
     const read = readCliArgsOrSay(args, ARGS, io);
-    if (!read) return 2;
+    if (!read) return 'usage-error';
     const json = read.values.json === true;
     const { words } = read;
     const refresh = words[0]?.toLowerCase() === 'refresh';
     const problem = pricesWordsProblem(words, 'npx hosting-advisor prices');
     if (problem) {
       io.err(problem);
-      return 2;
+      return 'usage-error';
     }
     return withLiveServices(context, async (services) => {
       const outcomes = refresh ? await services.prices.refresher.refresh() : undefined;
@@ -36,7 +36,7 @@ export const pricesCliCommand: CliCommand = {
         io.out(
           terminalWords([...(outcomes ? [renderRefreshText(outcomes), ''] : []), renderPricesText(answer)].join('\n')),
         );
-      return outcomes?.some((o) => o.status === 'failed') ? 1 : 0;
+      return outcomes?.some((o) => o.status === 'failed') ? 'failed' : 'answered';
     });
   },
 };

@@ -8,7 +8,11 @@ import { loadPricingOverrides, PricingFileError } from '../pricing-file';
 import { rememberedSecrets, rememberSecrets } from '../sources/source-error';
 import { StoreOpenError } from '../store/open-failure';
 import type { CliCommand, CliContext, CliIo } from './cli-command';
+import { type CliOutcome, EXIT_CODE } from './cli-outcome';
 import { cliPriceBook } from './cli-prices';
+
+// The exit codes, for src/cli.ts's last resort (it loads this module, or its bundle, and no other).
+export { EXIT_CODE } from './cli-outcome';
 
 /**
  * The commands, in the order --help lists them, each loaded only when asked for: `estimate` then
@@ -101,28 +105,39 @@ export function unexpectedErrorText(error: unknown, env: NodeJS.ProcessEnv): str
   );
 }
 
+/**
+ * Runs one command line and resolves to its exit code, which only the outcome decides (cli-outcome.ts):
+ * 0 answered, 1 understood but not answered, 2 a usage error.
+ */
 export async function runCli(
   argv: string[],
   env: NodeJS.ProcessEnv,
   io: CliIo = { out: (text) => process.stdout.write(`${text}\n`), err: (text) => process.stderr.write(`${text}\n`) },
 ): Promise<number> {
+  return EXIT_CODE[await runCommandLine(argv, env, io)];
+}
+
+/** `Unknown command "…"`, with a near name's example and the list, on stderr. */
+function unknownCommand(name: string, io: CliIo): CliOutcome {
+  io.err(`Unknown command "${name.slice(0, 40)}".${suggestion(name)}\n\n${usage(cliCommands())}`);
+  return 'usage-error';
+}
+
+async function runCommandLine(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<CliOutcome> {
   const [name, ...rest] = argv;
   if (!name || HELP_FLAGS.includes(name)) {
     const topic = rest[0] === undefined ? undefined : commandNamed(rest[0], Object.keys(COMMANDS));
     io.out(topic ? commandUsage(COMMANDS[topic]!()) : usage(cliCommands()));
-    return 0;
+    return 'answered';
   }
   const named = commandNamed(name, Object.keys(COMMANDS));
-  if (!named) {
-    io.err(`Unknown command "${name.slice(0, 40)}".${suggestion(name)}\n\n${usage(cliCommands())}`);
-    return 2;
-  }
+  if (!named) return unknownCommand(name, io);
   const load = COMMANDS[named]!;
   const command = load();
   // Before the configuration is read: help is for anyone, whatever the environment holds.
   if (asksForHelp(rest)) {
     io.out(commandUsage(command));
-    return 0;
+    return 'answered';
   }
   let config: Config;
   let overrides: PricingOverrides | undefined;
@@ -133,7 +148,7 @@ export async function runCli(
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PricingFileError) {
       io.err(error.message);
-      return 1;
+      return 'failed';
     }
     throw error;
   }
@@ -146,7 +161,7 @@ export async function runCli(
     // DATABASE_URL names a store that cannot be used: what to fix, not an unexpected error.
     if (error instanceof StoreOpenError) {
       io.err(`hosting-advisor: ${error.message}`);
-      return 1;
+      return 'failed';
     }
     throw error;
   }

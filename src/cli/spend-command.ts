@@ -22,12 +22,12 @@ export const spendCliCommand: CliCommand = {
   async run(args, context) {
     const { io, now } = context;
     const read = readCliArgsOrSay(args, ARGS, io);
-    if (!read) return 1;
+    if (!read) return 'usage-error';
     const json = read.values.json === true;
     const request = parseSpendArgs(read.words.join(' '));
     if ('error' in request) {
       io.err(terminalWords(request.error));
-      return 1;
+      return 'usage-error';
     }
     return withLiveServices(context, async ({ sources, catalog }, store) => {
       const at = now();
@@ -41,11 +41,11 @@ export const spendCliCommand: CliCommand = {
       const figures = reportHasFigures(report);
       if (figures) await store.audit({ at, actor: 'cli', action: 'spend', detail: describeRequest(request) });
       // No platform asked for has figures (each off or failed): the text is only what to fix, so it goes to
-      // stderr and the exit is 1, as migrate and parity do; --json keeps its statuses on stdout for a script.
+      // stderr and it has failed, as migrate and parity do; --json keeps its statuses on stdout for a script.
       const text = json ? spendReportJson(report) : spendReportPlainText(report);
       if (figures || json) io.out(text);
       else io.err(text);
-      return reportFailed(report) || !figures ? 1 : 0;
+      return reportFailed(report) || !figures ? 'failed' : 'answered';
     });
   },
 };

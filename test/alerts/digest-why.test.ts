@@ -122,11 +122,11 @@ test('the CLI digest text has the same section', async () => {
   const config = loadConfig(env, { requireSlack: false });
   const out: string[] = [];
   const io = { out: (text: string) => void out.push(text), err: () => {} };
-  const code = await digestCliCommand.run(
+  const outcome = await digestCliCommand.run(
     ['--dry-run'],
     cliContext(config, undefined, io, () => NOW),
   );
-  expect(code).toBe(0);
+  expect(outcome).toBe('answered');
   expect(out.join('\n')).toContain(
     [
       'Why it changed: last week (Mon 16 – Sun 22 Nov 2026) against the week before (Mon 9 – Sun 15 Nov 2026):',

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/run-cli';
+import { type BuiltRun, BUILT_CLI as CLI, runBuiltCli } from '../support/built-cli';
 
-const CLI = path.resolve(__dirname, '../../dist/cli.js');
 const ESTIMATE = ['estimate', 'web=2xstandard-2x', 'worker=1xperformance-m', 'postgres=standard-0', 'redis=premium-0'];
 
 /**
@@ -19,26 +19,10 @@ const ESTIMATE = ['estimate', 'web=2xstandard-2x', 'worker=1xperformance-m', 'po
  */
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'built-cli-'));
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+type Ran = BuiltRun;
 
-function built(args: string[], nodeArgs: string[] = [], cli = CLI): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [...nodeArgs, cli, ...args],
-      // PATH alone, as the bench runs it: another variable would have the configuration checked by zod.
-      { cwd: scratch, env: { PATH: process.env.PATH }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        if (error && typeof error.code !== 'number') reject(error);
-        else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const built = (args: string[], nodeArgs: string[] = [], cli = CLI): Promise<Ran> =>
+  runBuiltCli(args, { cwd: scratch, nodeArgs, cli });
 
 async function inProcess(args: string[]): Promise<Ran> {
   let stdout = '';
@@ -114,20 +98,9 @@ describe('the last resort: an error no command expected', () => {
     const tokenShaped = 'HRKU-0123456789abcdef0123';
     const caFile = `/run/secrets/${password}/${herokuToken}/${tokenShaped}.pem`;
     const url = `postgres://app:${password}@127.0.0.1:1/hosting?sslmode=verify-full&sslrootcert=${caFile}`;
-    const ran = await new Promise<Ran>((resolve, reject) => {
-      execFile(
-        process.execPath,
-        [CLI, 'spend'],
-        {
-          cwd: scratch,
-          env: { PATH: process.env.PATH, DATABASE_URL: url, HEROKU_API_TOKEN: herokuToken },
-          timeout: 30_000,
-        },
-        (error, stdout, stderr) => {
-          if (error && typeof error.code !== 'number') reject(error);
-          else resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-        },
-      );
+    const ran = await runBuiltCli(['spend'], {
+      cwd: scratch,
+      env: { DATABASE_URL: url, HEROKU_API_TOKEN: herokuToken },
     });
     expect(ran.code).toBe(1);
     expect(ran.stdout).toBe('');

@@ -187,9 +187,9 @@ describe('npx hosting-advisor migrate heroku', () => {
     }
   });
 
-  test('a word it does not know gets an example', async () => {
+  test('a word it does not know gets an example, exit 2', async () => {
     const { code, stderr } = await run(['azure'], herokuEnv());
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain('`azure`');
     expect(stderr).toContain('npx hosting-advisor migrate heroku');
   });

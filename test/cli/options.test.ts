@@ -9,16 +9,17 @@ function exampleIn(message: string): string[] {
 
 describe('options in a terminal', () => {
   test.each([
-    [['estimate', 'web=2xstandard-2x', '--verbose'], 1, 'Unknown option "--verbose". Options: --json.'],
-    [['estimate', 'web=2xstandard-2x', '--json=yes'], 1, '--json takes no value.'],
-    [['compliance', 'hipaa', '-x'], 1, 'Unknown option "-x". Options: --format md|csv|json|text.'],
-    [['spend', '--csv'], 1, 'Unknown option "--csv". Options: --json.'],
-    [['migrate', '--csv'], 1, 'Unknown option "--csv". Options: --json.'],
-    [['prices', '--all'], 2, 'Unknown option "--all". Options: --json.'],
-    [['digest', '--dry-run', '--post'], 2, 'Unknown option "--post". Options: --dry-run, --timezone ZONE.'],
-  ])('%j exits %i, says what is wrong and gives an example', async (argv, exit, reason) => {
+    [['estimate', 'web=2xstandard-2x', '--verbose'], 'Unknown option "--verbose". Options: --json.'],
+    [['estimate', 'web=2xstandard-2x', '--json=yes'], '--json takes no value.'],
+    [['compliance', 'hipaa', '-x'], 'Unknown option "-x". Options: --format md|csv|json|text.'],
+    [['spend', '--csv'], 'Unknown option "--csv". Options: --json.'],
+    [['migrate', '--csv'], 'Unknown option "--csv". Options: --json.'],
+    [['parity', '--csv'], 'Unknown option "--csv". Options: --json.'],
+    [['prices', '--all'], 'Unknown option "--all". Options: --json.'],
+    [['digest', '--dry-run', '--post'], 'Unknown option "--post". Options: --dry-run, --timezone ZONE.'],
+  ])('%j exits 2 (a usage error), says what is wrong and gives an example', async (argv, reason) => {
     const { code, stdout, stderr } = await run(argv);
-    expect(code).toBe(exit);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(reason);
     expect(stderr).toMatch(new RegExp(`For example: npx hosting-advisor ${argv[0]} `));
@@ -29,7 +30,7 @@ describe('options in a terminal', () => {
     ['compliance', ['compliance', 'hipaa', '--format', 'pdf']],
   ])('the example %s gives after a mistake works as written', async (_, argv) => {
     const mistake = await run(argv);
-    expect(mistake.code).toBe(1);
+    expect(mistake.code).toBe(2);
     const example = await run(exampleIn(mistake.stderr));
     expect(example.stderr).toBe('');
     expect(example.code).toBe(0);
@@ -57,7 +58,7 @@ describe('options in a terminal', () => {
 
   test('`--` ends the options: what follows is read as words', async () => {
     const { code, stderr } = await run(['estimate', '--', '--json']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).not.toContain('Unknown option');
     expect(stderr).toContain('--json');
   });
@@ -86,7 +87,7 @@ describe('help for one command', () => {
   );
 
   test('`--help` after `--` is a word, and the whole list says how to get one command’s help', async () => {
-    expect((await run(['estimate', '--', '--help'])).code).toBe(1);
+    expect((await run(['estimate', '--', '--help'])).code).toBe(2);
     expect((await run(['--help'])).stdout).toContain('hosting-advisor <command> --help');
   });
 });

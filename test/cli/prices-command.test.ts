@@ -202,7 +202,7 @@ describe('CLI estimates use the prices the bot stored, in any region', () => {
 
   test('a region that is not a region code gets an example', async () => {
     const { code, stderr } = await run(['estimate', 'web=2xstandard-2x', 'region=ireland']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain('`region=ireland`: give an AWS region code, e.g. `region=eu-west-1`');
   });
 

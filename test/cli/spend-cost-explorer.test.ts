@@ -1,3 +1,4 @@
+import { EXIT_CODE } from '../../src/cli/cli-outcome';
 import { cliContext } from '../../src/cli/run-cli';
 import { spendCliCommand } from '../../src/cli/spend-command';
 import { loadConfig } from '../../src/config';
@@ -85,10 +86,11 @@ async function spend(now: string, ...args: string[]) {
   const env = { DATABASE_URL: tempSqliteFile(), ...AWS_ENV, AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint };
   const out: string[] = [];
   const io = { out: (text: string) => void out.push(text), err: (text: string) => void out.push(text) };
-  const code = await spendCliCommand.run(
+  const outcome = await spendCliCommand.run(
     args,
     cliContext(loadConfig(env, { requireSlack: false }), undefined, io, () => new Date(now)),
   );
+  const code = EXIT_CODE[outcome];
   return { code, stdout: out.join('\n') };
 }
 

@@ -35,9 +35,9 @@ describe('spend: a word given twice', () => {
     expect(await reply(text)).toBe(`${problem} ${SPEND_USAGE}`);
   });
 
-  test('in a terminal: on stderr, exit 1, with the terminal command', async () => {
+  test('in a terminal: on stderr, exit 2 (a usage error), with the terminal command', async () => {
     const run = await cli(['spend', 'aws', 'aws']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
       'I did not read the second `aws`: name each platform once, or neither for both. Use `npx hosting-advisor spend [aws|heroku] [7d|30d|mtd|last-month] [by service|account|app|tag:KEY]`, for example `npx hosting-advisor spend aws 30d by service`.',
@@ -65,9 +65,9 @@ describe('compliance: a word given twice', () => {
     );
   });
 
-  test('in a terminal: on stderr, exit 1, with the terminal command', async () => {
+  test('in a terminal: on stderr, exit 2 (a usage error), with the terminal command', async () => {
     const run = await cli(['compliance', 'hipaa', 'heroku', 'heroku']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
       /^I did not read the second `heroku`: name the platform once, or neither for both\.\nUsage: `npx hosting-advisor compliance /,
@@ -95,9 +95,9 @@ describe('estimate: a flag given twice, or two that contradict', () => {
     expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  test('in a terminal: on stderr, exit 1', async () => {
+  test('in a terminal: on stderr, exit 2 (a usage error)', async () => {
     const run = await cli(['estimate', 'web=1xstandard-1x', 'hipaa', 'hipaa']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(
       'I did not read the second `hipaa`: give each flag once, e.g. `web=2xstandard-2x hipaa`.',

@@ -68,8 +68,8 @@ test('--json: amounts as decimal strings, the lines adding up to the total', asy
   expect(platform!.lines.reduce((sum, line) => sum + cents(line.amount), 0)).toBe(cents(platform!.beforeCredits));
 });
 
-test('bad words exit 1 with an example', async () => {
+test('bad words exit 2 (a usage error) with an example', async () => {
   const { code, err } = await cli(['spend', 'fortnight'], { DATABASE_URL: tempSqliteFile() });
-  expect(code).toBe(1);
+  expect(code).toBe(2);
   expect(err).toContain('npx hosting-advisor spend aws 30d by service');
 });

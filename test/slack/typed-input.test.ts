@@ -48,7 +48,7 @@ describe('estimate: numbers with thousands separators', () => {
     const said = await slack('estimate web=2xstandard-2x ops-rate=120,50');
     expect(said).toBe('`ops-rate=120,50`: `ops-rate=` takes US dollars per hour as a number, e.g. `ops-rate=120`.');
     const terminal = await cli(['estimate', 'web=2xstandard-2x', 'ops-rate=120,50']);
-    expect(terminal.code).toBe(1);
+    expect(terminal.code).toBe(2);
     expect(terminal.stderr).toBe(said);
   });
 });
@@ -121,7 +121,7 @@ describe('compliance: the words in another order', () => {
       'One checklist at a time: `/hosting compliance hipaa`, then `/hosting compliance pci`. A word after the framework describes a workload, e.g. `/hosting compliance hipaa heroku web=2xstandard-2x postgres=standard-0`.',
     );
     const terminal = await cli(['compliance', 'soc2', 'gdpr']);
-    expect(terminal.code).toBe(1);
+    expect(terminal.code).toBe(2);
     expect(terminal.stderr).toContain(
       'One checklist at a time: `npx hosting-advisor compliance soc2`, then `npx hosting-advisor compliance gdpr`.',
     );

@@ -15,6 +15,7 @@ const EXAMPLE = '`/hosting estimate web=2xstandard-2x postgres=standard-0`';
 export function estimateReply(answer: EstimateAnswer, share = false, user?: string): Message {
   switch (answer.kind) {
     case 'refused':
+    case 'no-prices':
       return ephemeral(answer.message);
     case 'form':
       return ephemeral(`Add a workload, for example ${EXAMPLE}.`);
