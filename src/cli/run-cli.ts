@@ -126,8 +126,15 @@ function unknownCommand(name: string, io: CliIo): CliOutcome {
 async function runCommandLine(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<CliOutcome> {
   const [name, ...rest] = argv;
   if (!name || HELP_FLAGS.includes(name)) {
-    const topic = rest[0] === undefined ? undefined : commandNamed(rest[0], Object.keys(COMMANDS));
-    io.out(topic ? commandUsage(COMMANDS[topic]!()) : usage(cliCommands()));
+    const topic = rest[0];
+    if (topic === undefined || HELP_FLAGS.includes(topic)) {
+      io.out(usage(cliCommands()));
+      return 'answered';
+    }
+    // `help bogus` names no command, as `bogus` names none: not the whole list as though it were asked for.
+    const named = commandNamed(topic, Object.keys(COMMANDS));
+    if (!named) return unknownCommand(topic, io);
+    io.out(commandUsage(COMMANDS[named]!()));
     return 'answered';
   }
   const named = commandNamed(name, Object.keys(COMMANDS));

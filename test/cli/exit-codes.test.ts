@@ -45,6 +45,8 @@ const USAGE_ERRORS: string[][] = [
   ['budget'],
   ['alerts'],
   ['bogus'],
+  ['help', 'bogus'],
+  ['--help', 'estimat'],
 ];
 
 /** Understood, but not answered: [command line, environment beyond PATH]. */
