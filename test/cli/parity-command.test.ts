@@ -296,3 +296,25 @@ test('staging larger than production: a full copy would cost less, not "add $0.0
   expect(out).toContain('A full copy of production would cost $1,250.00/mo less than staging does now.');
   expect(out).not.toContain('would add $0.00/mo');
 });
+
+test('a pipeline in a Shield space: its dynos, named Private-S and Private-M by the API, are priced and shown as Shield ones', async () => {
+  heroku.world.addTeam('vaultco');
+  heroku.world.addSpace('vault-shield', { team: 'vaultco', shield: true });
+  heroku.world.addApp('vault-staging', {
+    team: 'vaultco',
+    space: 'vault-shield',
+    formation: [{ type: 'web', quantity: 1, size: 'shield-S' }],
+  });
+  heroku.world.addApp('vault-production', {
+    team: 'vaultco',
+    space: 'vault-shield',
+    formation: [{ type: 'web', quantity: 2, size: 'shield-M' }],
+  });
+  heroku.world.addPipeline('vault', { staging: ['vault-staging'], production: ['vault-production'] });
+  const { code, out } = await cli(['vault']);
+  expect(code).toBe(0);
+  // Heroku's list prices: Shield-S $270, Shield-M $540 a month (Private-S $225, Private-M $450).
+  expect(out).toContain("Staging costs $270.00/mo, 25.0% of production's $1,080.00/mo.");
+  expect(out).toContain('Shield-M');
+  expect(out).not.toMatch(/Private-[SM]/i);
+});

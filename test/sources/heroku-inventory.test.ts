@@ -83,7 +83,10 @@ function expectedFromWorld(world: HerokuWorld) {
   for (const app of world.apps) {
     for (const formation of world.formations.get(app.id) ?? []) {
       if (formation.quantity === 0) continue;
-      const size = world.dynoSizes.find((s) => s.name.toLowerCase() === formation.dyno_size.name.toLowerCase());
+      // Heroku names a Shield space's dynos by their Private sizes and bills them as the Shield ones.
+      const named = formation.dyno_size.name.toLowerCase();
+      const billed = app.space?.shield ? named.replace(/^private-/, 'shield-') : named;
+      const size = world.dynoSizes.find((s) => s.name.toLowerCase() === billed);
       if (!size) throw new Error('seed uses an unknown size');
       const unit = size.cost?.cents ?? CATALOG[size.name.toLowerCase()];
       if (unit === undefined) unpriced += 1;

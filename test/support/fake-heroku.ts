@@ -381,7 +381,10 @@ export class HerokuWorld {
   /** Sets (or adds) a process type of an app's formation. */
   setFormation(appName: string, spec: FormationSpec): FormationJson {
     const app = this.app(appName);
-    const size = this.dynoSize(spec.size);
+    // As Heroku's API does: a Shield space's dynos are named by their Private sizes (Shield-M reads
+    // Private-M; the Heroku CLI renames them back to show and price them).
+    const named = app.space?.shield ? spec.size.replace(/^shield-/i, 'private-') : spec.size;
+    const size = this.dynoSize(named);
     // Formation spells sizes with a capital: `Standard-2X` where /dyno-sizes says `standard-2X`.
     const spelled = size.name.charAt(0).toUpperCase() + size.name.slice(1);
     const list = this.formations.get(app.id) ?? [];

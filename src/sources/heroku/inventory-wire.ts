@@ -1,4 +1,5 @@
 import { SourceError } from '../source-error';
+import { billedSizeName } from './shield-size';
 import type {
   HerokuAddOn,
   HerokuApp,
@@ -81,7 +82,9 @@ export function assembleInventory(wire: InventoryWire, price: CatalogDynoPrice):
       ownerEmail: app.owner?.email ?? null,
       region: app.region?.name ?? null,
       space: app.space ? { id: app.space.id, name: app.space.name, shield: app.space.shield === true } : null,
-      formation: formation.map((entry) => toFormation(entry, sizeIndex, price)).sort(byProcessType),
+      formation: formation
+        .map((entry) => toFormation(entry, sizeIndex, price, app.space?.shield === true))
+        .sort(byProcessType),
       addOns: addOnsByApp.get(app.id) ?? [],
     });
   });
@@ -170,20 +173,30 @@ function toDynoSize(size: DynoSizeWire, price: CatalogDynoPrice): HerokuDynoSize
   };
 }
 
-function toFormation(entry: FormationWire, sizes: SizeIndex, price: CatalogDynoPrice): HerokuFormation {
-  const sizeName = entry.dyno_size?.name ?? entry.size ?? 'unknown';
-  const size =
-    (entry.dyno_size?.id ? sizes.byId.get(entry.dyno_size.id) : undefined) ?? sizes.byName.get(sizeName.toLowerCase());
-  const lower = (size?.name ?? sizeName).toLowerCase();
+function toFormation(
+  entry: FormationWire,
+  sizes: SizeIndex,
+  price: CatalogDynoPrice,
+  shieldSpace: boolean,
+): HerokuFormation {
+  const named = entry.dyno_size?.name ?? entry.size ?? 'unknown';
+  const listed =
+    (entry.dyno_size?.id ? sizes.byId.get(entry.dyno_size.id) : undefined) ?? sizes.byName.get(named.toLowerCase());
+  // In a Shield space a Private size is billed as its Shield size (shield-size.ts), and priced as that.
+  const asListed = listed?.name ?? named;
+  const billed = billedSizeName(asListed, shieldSpace);
+  const size = billed === asListed ? listed : sizes.byName.get(billed.toLowerCase());
+  const lower = billed.toLowerCase();
   const catalog = size ? undefined : price(lower);
+  const spec = size ?? listed;
   return {
     type: entry.type,
     quantity: entry.quantity,
     size: lower,
-    sizeName,
-    memoryGb: size?.memoryGb ?? null,
-    compute: size?.compute ?? null,
-    dedicated: size?.dedicated ?? false,
+    sizeName: billedSizeName(named, shieldSpace),
+    memoryGb: spec?.memoryGb ?? null,
+    compute: spec?.compute ?? null,
+    dedicated: spec?.dedicated ?? false,
     monthlyCents: size ? size.monthlyCents : (catalog ?? null),
     priceFrom: size ? size.priceFrom : catalog !== undefined ? 'catalog' : null,
   };

@@ -14,6 +14,7 @@ import {
   pipelineWire,
 } from './pipeline-wire';
 import { RequestBudget } from './request-budget';
+import { billedSizeName } from './shield-size';
 import { formationWire } from './wire';
 
 /**
@@ -149,7 +150,10 @@ export class HerokuPipelines {
         .map((entry) => ({
           type: entry.type,
           quantity: entry.quantity,
-          size: (entry.dyno_size?.name ?? entry.size ?? 'unknown').toLowerCase(),
+          size: billedSizeName(
+            entry.dyno_size?.name ?? entry.size ?? 'unknown',
+            info.space?.shield === true,
+          ).toLowerCase(),
         }))
         .sort((a, b) => a.type.localeCompare(b.type)),
       addOns: addOns
