@@ -1,7 +1,7 @@
 import type { ParityAnswer } from '../answers/parity';
 import { fromCents } from '../core/money';
 import type { AppCost, AppPair, ParityCostLine, PipelineParity } from '../core/parity';
-import { listPricesDated } from '../core/price-dates';
+import { pricesBasis } from '../core/parity';
 
 /**
  * `parity --json`: the same answer for scripts. Amounts are decimal strings of US dollars a month
@@ -73,8 +73,9 @@ export function parityJson(answer: Extract<ParityAnswer, { kind: 'report' }>): s
     {
       currency: 'USD',
       period: 'month',
-      prices: report.priceDates ? `Heroku ${listPricesDated(report.priceDates)}` : 'the prices Heroku bills',
+      prices: pricesBasis(report),
       ...(report.priceDates ? { priceDates: report.priceDates } : {}),
+      ...(report.billedOn ? { billedOn: report.billedOn } : {}),
       source: answer.freshness,
       pipelines: report.pipelines.map(pipeline),
       notes: report.notes,

@@ -70,8 +70,12 @@ test('--json: amounts as decimal strings exact to the cent, each difference clas
     currency: 'USD',
     period: 'month',
     // The dates of the sources the amounts came from, not the catalog's newest date.
-    prices: 'Heroku list prices from sources dated 2026-08-04 to 2026-10-02',
+    prices: expect.stringMatching(
+      /^estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read \d{4}-\d\d-\d\d$/,
+    ),
     priceDates: { oldest: '2026-08-04', newest: '2026-10-02' },
+    // Papertrail is at the price Heroku bills, dated by the day it was read.
+    billedOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
   });
   expect(json.pipelines.map((p: { pipeline: string }) => p.pipeline)).toEqual(['docs', 'lonely', 'shop']);
   const shop = json.pipelines[2];

@@ -83,7 +83,14 @@ test('a production Shield Postgres without a list price: the verdict and the dig
   const production: ParityApp = {
     ...app('pay', 'heroku-24', []),
     addOns: [
-      { service: 'heroku-postgresql', plan: 'shield-0', billedMonthlyCents: null, contract: true, configVars: [] },
+      {
+        service: 'heroku-postgresql',
+        plan: 'shield-0',
+        billedMonthlyCents: null,
+        billedOn: '2026-12-07',
+        contract: true,
+        configVars: [],
+      },
     ],
   };
   const report = answer([{ id: 'id-pay', name: 'pay', staging: [staging], production: [production], unreadable: [] }]);
@@ -120,7 +127,14 @@ test('one pipeline of 40 apps in Shield and Private Spaces: a line per staging a
     space: { name: 'acme-shield', shield: true },
     processes: [{ type: 'web', quantity: 2, size: 'shield-m' }],
     addOns: [
-      { service: 'heroku-postgresql', plan: 'shield-0', billedMonthlyCents: null, contract: true, configVars: [] },
+      {
+        service: 'heroku-postgresql',
+        plan: 'shield-0',
+        billedMonthlyCents: null,
+        billedOn: '2026-12-07',
+        contract: true,
+        configVars: [],
+      },
     ],
   }));
   const message = parityMessage(

@@ -76,7 +76,7 @@ describe('/hosting parity through the real receiver', () => {
       '*lonely* :grey_question: not compared. It has no staging app this token can read, so there is nothing to compare production with. Couple one with `heroku pipelines:add lonely --stage staging`.',
     );
     expect(shown).toMatch(
-      /estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; Heroku Platform API as of/,
+      /estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read \d{4}-\d\d-\d\d; Heroku Platform API as of/,
     );
     expect(body!.text).toContain('shop 4 risks · staging costs 58.5% of production');
   });

@@ -82,14 +82,21 @@ describe('parity from Heroku pipelines', () => {
     ]);
     expect(shop.pairs[0].toMatchCents).toBe(6500);
     expect(shop.fullCopyCents).toBe(11_500);
-    const text = renderParityText({ pipelines: [shop], priceDates: all.priceDates, notes: [] });
+    // Papertrail's billed price is dated by the day the pipelines were read.
+    expect(shop.staging[0].lines[2].source).toBe(
+      `Heroku Platform API billed price, read ${T0.toISOString().slice(0, 10)}`,
+    );
+    expect(all.billedOn).toBe(T0.toISOString().slice(0, 10));
+    const text = renderParityText({ pipelines: [shop], priceDates: all.priceDates, billedOn: all.billedOn, notes: [] });
     expect(text).toContain("Staging costs $162.34/mo, 58.5% of production's $277.34/mo.");
     expect(text).toContain('Removing the risks of shop-staging would add $65.00/mo.');
     // The dates of the sources the amounts came from (Standard-2X 2026-08-04, Postgres and Key-Value
     // Store 2026-10-02; Papertrail is Heroku's billed price), not the catalog's newest date (2026-12-05).
     expect(DEFAULT_CATALOG.priceListDate).toBe('2026-12-05');
     expect(all.priceDates).toEqual({ oldest: '2026-08-04', newest: '2026-10-02' });
-    expect(text).toContain('estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02');
+    expect(text).toContain(
+      `estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read ${all.billedOn})`,
+    );
   });
 
   test('docs: a matching pipeline says so in one line', async () => {
@@ -112,7 +119,7 @@ describe('parity from Heroku pipelines', () => {
 
   test('config var values never leave the source: not in the read, the cache or the answer', async () => {
     const { read, report: r } = await report();
-    const cached = await store.cacheGet('heroku:parity:v1');
+    const cached = await store.cacheGet('heroku:parity:v2');
     for (const text of [JSON.stringify(read), JSON.stringify(cached), JSON.stringify(r), renderParityText(r)]) {
       expect(text).not.toContain(SECRET_VALUE_MARKER);
     }

@@ -63,7 +63,15 @@ function planDifference(
     if (before.monthlyCents === null || after.monthlyCents === null) {
       toMatch.push({ item, monthlyCents: null, source: after.source, note: after.note ?? before.note });
     } else if (after.monthlyCents > before.monthlyCents) {
-      toMatch.push({ item, monthlyCents: after.monthlyCents - before.monthlyCents, source: after.source });
+      // Dated as the production plan's price is: the difference is shown at that price.
+      const { source, asOf, billedOn } = after;
+      toMatch.push({
+        item,
+        monthlyCents: after.monthlyCents - before.monthlyCents,
+        source,
+        ...(asOf ? { asOf } : {}),
+        ...(billedOn ? { billedOn } : {}),
+      });
     }
     return {
       class: 'risk',

@@ -66,13 +66,14 @@ export function addOnLine(addOn: ParityAddOn, catalog: Catalog): ParityCostLine 
         ? findKeyValuePlan(catalog, addOn.plan)
         : undefined;
   if (plan) return fromEntry(item, priceOf(catalog, plan.priceKey), 1);
+  const source = `${BILLED_SOURCE}, read ${addOn.billedOn}`;
   if (addOn.billedMonthlyCents !== null) {
-    return { item, monthlyCents: addOn.billedMonthlyCents, source: BILLED_SOURCE };
+    return { item, monthlyCents: addOn.billedMonthlyCents, source, billedOn: addOn.billedOn };
   }
   return {
     item,
     monthlyCents: null,
-    source: BILLED_SOURCE,
+    source,
     note: addOn.contract ? 'contract price: billed under your contract, not listed' : 'Heroku gave no monthly price',
   };
 }

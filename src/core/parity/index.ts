@@ -5,6 +5,7 @@ export {
   digestParityLine,
   fullCopySentence,
   plural,
+  pricesBasis,
   pricesLabel,
   renderParityText,
   shareClause,

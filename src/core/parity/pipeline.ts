@@ -126,7 +126,18 @@ export function compareAllPipelines(inputs: readonly ParityPipelineInput[], cata
     line.monthlyCents !== null && line.asOf ? [line.asOf] : [],
   );
   const priceDates = priceDatesOfDays(days);
-  return { pipelines, ...(priceDates ? { priceDates } : {}), notes: reportNotes(inputs) };
+  // Every app of one read shares its day; the newest, should reads ever mix.
+  const billedOn = [...amountsShown(pipelines)].reduce<string | undefined>(
+    (newest, line) =>
+      line.monthlyCents !== null && line.billedOn && (!newest || line.billedOn > newest) ? line.billedOn : newest,
+    undefined,
+  );
+  return {
+    pipelines,
+    ...(priceDates ? { priceDates } : {}),
+    ...(billedOn ? { billedOn } : {}),
+    notes: reportNotes(inputs),
+  };
 }
 
 export const riskCount = (pipeline: PipelineParity) =>

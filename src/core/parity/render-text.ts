@@ -1,5 +1,5 @@
 import { formatUsd, fromCents } from '../money';
-import { listPricesDated, type PriceDates } from '../price-dates';
+import { listPricesDated } from '../price-dates';
 import { riskCount } from './pipeline';
 import type {
   AppCost,
@@ -17,12 +17,20 @@ export const usdCents = (cents: number) => formatUsd(fromCents(cents));
 
 const CLASS_LABEL: Record<Difference['class'], string> = { risk: 'RISK', 'cost-choice': 'COST CHOICE' };
 
-/** `a month, estimated at Heroku list prices from sources dated 2024-07-01 to 2026-08-04`. */
-export function pricesLabel(priceDates: PriceDates | undefined): string {
-  return priceDates
-    ? `a month, estimated at Heroku ${listPricesDated(priceDates)}`
-    : 'a month, at the prices Heroku bills';
+/**
+ * What the amounts shown stand on, each with its date: `estimated at Heroku list prices from sources
+ * dated 2024-07-01 to 2026-08-04; other add-ons at the prices Heroku bills, read 2026-12-07`.
+ */
+export function pricesBasis(report: Pick<ParityReport, 'priceDates' | 'billedOn'>): string {
+  const { priceDates, billedOn } = report;
+  const billed = billedOn ? `the prices Heroku bills, read ${billedOn}` : 'the prices Heroku bills';
+  if (!priceDates) return `at ${billed}`;
+  const listed = `estimated at Heroku ${listPricesDated(priceDates)}`;
+  return billedOn ? `${listed}; other add-ons at ${billed}` : listed;
 }
+
+/** `a month, estimated at Heroku list prices …`: the figures' period and basis. */
+export const pricesLabel = (report: Pick<ParityReport, 'priceDates' | 'billedOn'>) => `a month, ${pricesBasis(report)}`;
 
 export function costLineText(line: ParityCostLine, sign = ''): string {
   const amount = line.monthlyCents === null ? 'no list price' : `${sign}${usdCents(line.monthlyCents)}/mo`;
@@ -114,12 +122,12 @@ function matchingLine(pipeline: PipelineParity): string {
   return `Pipeline ${pipeline.pipeline}: staging matches production (${PARITY_TOPICS}). ${shareSentence(pipeline)}`;
 }
 
-function pipelineText(pipeline: PipelineParity, priceDates: PriceDates | undefined): string[] {
+function pipelineText(pipeline: PipelineParity, report: ParityReport): string[] {
   const status = statusSentence(pipeline);
   const notes = pipeline.notes.map((note) => `  Note: ${note}`);
   if (status) return [status, ...notes];
   if (pipelineMatches(pipeline)) return [matchingLine(pipeline), ...notes];
-  const lines = [`Pipeline ${pipeline.pipeline}: staging against production (figures ${pricesLabel(priceDates)})`];
+  const lines = [`Pipeline ${pipeline.pipeline}: staging against production (figures ${pricesLabel(report)})`];
   for (const pair of pipeline.pairs) {
     const risks = pair.differences.filter((d) => d.class === 'risk').length;
     const choices = pair.differences.length - risks;
@@ -143,7 +151,7 @@ function pipelineText(pipeline: PipelineParity, priceDates: PriceDates | undefin
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function renderParityText(report: ParityReport): string {
-  const pipelines = report.pipelines.map((pipeline) => pipelineText(pipeline, report.priceDates).join('\n'));
+  const pipelines = report.pipelines.map((pipeline) => pipelineText(pipeline, report).join('\n'));
   const notes = report.notes.length > 0 ? [report.notes.map((note) => `Note: ${note}`).join('\n')] : [];
   return [...pipelines, ...notes].join('\n\n');
 }

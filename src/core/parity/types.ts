@@ -22,6 +22,8 @@ export interface ParityAddOn {
   plan: string;
   /** billed_price per month in cents; null when contract-priced, missing or not per month. */
   billedMonthlyCents: number | null;
+  /** The day Heroku's API was read: the date of the billed price. */
+  billedOn: string;
   contract: boolean;
   /** Config var names this add-on sets on the app (add-on `config_vars`): `REDIS_URL`. */
   configVars: string[];
@@ -97,6 +99,8 @@ export interface ParityCostLine {
   note?: string;
   /** The date of the price list source the amount came from; absent for the price Heroku's API bills. */
   asOf?: string;
+  /** For an add-on at the price Heroku's API bills: the day that price was read. */
+  billedOn?: string;
 }
 
 export interface AppCost {
@@ -151,6 +155,8 @@ export interface ParityReport {
    * every amount is the price Heroku's API bills.
    */
   priceDates?: PriceDates;
+  /** The day Heroku's API was read, when an amount shown is the price it bills for an add-on. */
+  billedOn?: string;
   /** Caveats for every pipeline shown (Postgres version not reported, Eco pool, space fees), said once. */
   notes: string[];
 }

@@ -1,4 +1,5 @@
 import type { ParityAddOn, ParityApp, ParityPipelineInput, ParityStage, UnreadableApp } from '../../core/parity';
+import { utcDay } from '../../core/utc-days';
 import type { Store } from '../../store/store';
 import { type Fetched, SourceError } from '../source-error';
 import { fetchedFrom, staleOnError } from '../stale-cache';
@@ -31,14 +32,15 @@ interface PipelineSummary {
 }
 
 export interface PipelinesRead {
-  version: 1;
+  version: 2;
   /** Every pipeline the token sees, by name. */
   pipelines: PipelineSummary[];
   inputs: ParityPipelineInput[];
   requests: number;
 }
 
-const CACHE_KEY = 'heroku:parity:v1';
+// v2: each add-on says the day its billed price was read.
+const CACHE_KEY = 'heroku:parity:v2';
 const CACHE_TTL_MS = 3_600_000;
 const REQUEST_BUDGET = 3000;
 const STAGES: readonly ParityStage[] = ['staging', 'production'];
@@ -51,7 +53,7 @@ export const CONFIG_VARS_REFUSED =
 const refused = (error: unknown) =>
   error instanceof SourceError && (error.kind === 'permission' || error.kind === 'not-found');
 
-function toAddOn(addOn: ParityAddOnWire): ParityAddOn {
+function toAddOn(addOn: ParityAddOnWire, billedOn: string): ParityAddOn {
   const service = addOn.addon_service.name;
   const plan = addOn.plan.name.startsWith(`${service}:`) ? addOn.plan.name.slice(service.length + 1) : addOn.plan.name;
   const price = addOn.billed_price;
@@ -61,6 +63,7 @@ function toAddOn(addOn: ParityAddOnWire): ParityAddOn {
     service,
     plan,
     billedMonthlyCents: price && perMonth && !contract ? price.cents : null,
+    billedOn,
     contract,
     configVars: [...(addOn.config_vars ?? [])].sort(),
   };
@@ -79,7 +82,7 @@ export class HerokuPipelines {
       key: CACHE_KEY,
       now: this.options.now,
       maxAgeMs: refresh ? 0 : CACHE_TTL_MS,
-      read: (value) => ((value as PipelinesRead | undefined)?.version === 1 ? (value as PipelinesRead) : undefined),
+      read: (value) => ((value as PipelinesRead | undefined)?.version === 2 ? (value as PipelinesRead) : undefined),
       fetch: () => new RequestBudget(REQUEST_BUDGET, 'a Heroku parity check').run((budget) => this.fetch(budget)),
       failure: (error) => (error instanceof SourceError ? error : undefined),
     });
@@ -93,7 +96,9 @@ export class HerokuPipelines {
     ]);
     const compared = couplings.filter((coupling) => (STAGES as string[]).includes(coupling.stage));
     budget.ensure(compared.length * 5, `${compared.length} staging and production apps need 5 requests each`);
-    const apps = await Promise.all(compared.map((coupling) => this.readApp(coupling, budget)));
+    // The add-ons' billed prices are dated by the day they are read.
+    const readOn = utcDay(this.options.now());
+    const apps = await Promise.all(compared.map((coupling) => this.readApp(coupling, budget, readOn)));
     const inputs = pipelines
       .map((pipeline): ParityPipelineInput => {
         const input: ParityPipelineInput = {
@@ -115,14 +120,18 @@ export class HerokuPipelines {
       })
       .sort((a, b) => a.name.localeCompare(b.name));
     return {
-      version: 1,
+      version: 2,
       pipelines: inputs.map(({ id, name }) => ({ id, name })),
       inputs,
       requests: budget.used,
     };
   }
 
-  private async readApp(coupling: CouplingWire, budget: RequestBudget): Promise<ParityApp | UnreadableApp> {
+  private async readApp(
+    coupling: CouplingWire,
+    budget: RequestBudget,
+    readOn: string,
+  ): Promise<ParityApp | UnreadableApp> {
     const id = enc(coupling.app.id);
     const stage = coupling.stage as ParityStage;
     let app: Awaited<ReturnType<HerokuPipelines['readAppParts']>>;
@@ -158,7 +167,7 @@ export class HerokuPipelines {
         .sort((a, b) => a.type.localeCompare(b.type)),
       addOns: addOns
         .filter((addOn) => addOn.state !== 'deprovisioned')
-        .map(toAddOn)
+        .map((addOn) => toAddOn(addOn, readOn))
         .sort((a, b) => a.service.localeCompare(b.service) || a.plan.localeCompare(b.plan)),
       ...(configVars === null
         ? { configVarNames: null, configVarsProblem: CONFIG_VARS_REFUSED }

@@ -212,7 +212,7 @@ export function parityBlocks(answer: ParityReportAnswer): KnownBlock[] {
     ? `One line per staging app here: \`npx hosting-advisor parity ${one.pipeline}\` in a terminal prints each difference with why.`
     : 'One line per pipeline here: `/hosting parity NAME` shows the differences of one.';
   const about = [
-    `Figures ${pricesLabel(answer.report.priceDates)}; ${answer.freshness}.`,
+    `Figures ${pricesLabel(answer.report)}; ${answer.freshness}.`,
     ...answer.report.notes,
     ...(fits ? [] : [how]),
   ];
