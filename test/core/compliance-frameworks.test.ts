@@ -92,6 +92,15 @@ describe('compliance frameworks as data', () => {
     }
   });
 
+  it('cites each 164.312(e)(2) specification under the control it is about (45 CFR text, not the Prowler mapping)', () => {
+    // 45 CFR §164.312(e) is Transmission security: (e)(2)(i) integrity controls and (e)(2)(ii) encryption of
+    // ePHI "being transmitted over an electronic communications network". Prowler's hipaa_aws.json maps
+    // 164_312_e_2_ii to at-rest checks; the regulation's text puts it under encryption in transit.
+    const cite = (id: string) => framework('hipaa').controls.find((c) => c.id === id)?.citation ?? '';
+    expect(cite('hipaa-encryption-at-rest')).toBe('45 CFR §164.312(a)(2)(iv)');
+    expect(cite('hipaa-encryption-in-transit')).toBe('45 CFR §164.312(e)(1); §164.312(e)(2)(i); §164.312(e)(2)(ii)');
+  });
+
   it('says which Heroku HIPAA facts come from third-party guides, in words (no "(reported)")', () => {
     const hipaa = framework('hipaa');
     for (const id of ['hipaa-baa', 'hipaa-phi-compute', 'hipaa-phi-data']) {

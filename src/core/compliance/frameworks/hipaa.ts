@@ -93,7 +93,9 @@ export const HIPAA: Framework = {
       id: 'hipaa-encryption-at-rest',
       title: 'Encryption at rest',
       why: 'Encrypted disks, databases, logs and backups keep PHI unreadable if storage media or snapshots leak.',
-      citation: '45 CFR §164.312(a)(2)(iv); §164.312(e)(2)(ii)',
+      // §164.312(e)(2)(ii) is the encryption of ePHI in transmission (§164.312(e), Transmission security), cited
+      // under encryption in transit: Prowler's mapping files it under at-rest checks, the regulation does not.
+      citation: '45 CFR §164.312(a)(2)(iv)',
       group: 'Encryption',
       heroku: {
         how: 'Every Heroku Postgres tier has disk encryption; Shield dynos have an encrypted ephemeral file system; Key-Value Store premium, private and shield plans are encrypted at rest (AES-256).',
@@ -116,7 +118,7 @@ export const HIPAA: Framework = {
       id: 'hipaa-encryption-in-transit',
       title: 'Encryption in transit (TLS only)',
       why: 'PHI crossing a network unencrypted can be read or altered on the way.',
-      citation: '45 CFR §164.312(e)(1); §164.312(e)(2)(i)',
+      citation: '45 CFR §164.312(e)(1); §164.312(e)(2)(i); §164.312(e)(2)(ii)',
       group: 'Encryption',
       heroku: {
         how: 'Shield Private Spaces refuse TLS 1.0; Shield Key-Value Store uses encrypted clients; every Key-Value Store plan requires TLS.',
