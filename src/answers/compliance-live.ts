@@ -12,8 +12,9 @@
 import { appNotRead, appsNotReadLine, appsNotReadReasons } from '../core/apps-not-read';
 import { evaluateInventory, evaluateInventorySteps, evaluateWorkload, type Finding } from '../core/compliance';
 import type { HerokuInventory, LiveInventory } from '../core/compliance/inventory';
+import { withEstimatePrices } from '../core/compliance/priced-by-estimate';
 import { freshnessLabel } from '../core/freshness';
-import { pricedWorkloads } from '../core/model';
+import { estimate, pricedWorkloads } from '../core/model';
 import { addDays, utcDay } from '../core/utc-days';
 import { PLATFORMS, type Platform } from '../core/workload';
 import { inSlices } from '../in-slices';
@@ -271,9 +272,12 @@ async function appChecklist(
   const notes = [read.note, ...notReadNotes(facts)];
   if (platforms.includes('aws') && read.inventory) {
     const { workload, environment, readAs } = heroku.liveApp(read.inventory.value, found.name);
-    findings.push(
-      ...evaluateWorkload(request.framework, pricedWorkloads(workload, services.catalog, { environment }).aws),
+    const modelled = evaluateWorkload(
+      request.framework,
+      pricedWorkloads(workload, services.catalog, { environment }).aws,
     );
+    const awsLines = estimate(workload, services.catalog, { environment }).aws.lines;
+    findings.push(...withEstimatePrices(request.framework, modelled, awsLines, 'like-for-like tier'));
     notes.push(
       `AWS: ${found.name} as the estimate models it (the like-for-like tier, \`estimate app=${found.name}\`; ${readAs}), not a live AWS account.`,
     );

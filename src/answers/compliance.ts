@@ -7,8 +7,9 @@ import {
   parseComplianceArgs,
 } from '../core/compliance';
 import { PLATFORM_LABEL } from '../core/compliance/phrases';
+import { withEstimatePrices } from '../core/compliance/priced-by-estimate';
 import { parseEstimate } from '../core/estimate';
-import { pricedWorkloads } from '../core/model';
+import { estimate, pricedWorkloads } from '../core/model';
 import type { Catalog } from '../core/pricing';
 import type { Platform } from '../core/workload';
 
@@ -115,11 +116,17 @@ export function resolveCompliance(text: string, options: ResolveOptions): Compli
     // What an estimate of these words prices for production, on both platforms.
     const priced = pricedWorkloads(workload, catalog, request.options);
     const modelled = workload.origin === 'heroku' ? 'AWS' : 'Heroku';
+    // What the estimate prices on AWS for the controls it adds services for (KMS, CloudTrail, GuardDuty, …).
+    const awsLines = estimate(workload, catalog, request.options).aws.lines;
+    const awsTier = workload.origin === 'heroku' ? 'like-for-like tier' : 'as described';
     return {
       kind: 'checklist',
       checklist: {
         framework,
-        findings: [...evaluateWorkload(framework, priced.heroku), ...evaluateWorkload(framework, priced.aws)],
+        findings: [
+          ...evaluateWorkload(framework, priced.heroku),
+          ...withEstimatePrices(framework, evaluateWorkload(framework, priced.aws), awsLines, awsTier),
+        ],
         meta: {
           generatedAt: date,
           subject: `estimate ${workloadText}`,

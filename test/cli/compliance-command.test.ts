@@ -102,6 +102,47 @@ describe('npx hosting-advisor compliance', () => {
     expect(JSON.parse((await run('hipaa', '--format', 'json')).stdout).notes).toEqual([]);
   });
 
+  test('a checklist from an estimate names what the estimate prices for each AWS control, with its period, source and date', async () => {
+    // The same words priced by `estimate`: KMS, CloudTrail, GuardDuty and AWS Backup for HIPAA, AWS WAF for PCI.
+    const words = [...WORKLOAD, 'hipaa'];
+    const priced: string[] = [];
+    const estimate = await runCli(
+      ['estimate', ...words],
+      { DATABASE_URL: tempSqliteFile() },
+      { out: (t) => priced.push(t), err: () => {} },
+    );
+    expect(estimate).toBe(0);
+    const printed = priced.join('\n');
+    expect(printed).toContain('KMS key for encrypted storage: 1 × $1.00/key-month = $1.00/mo, estimated [5]');
+    expect(printed).toContain(
+      '[5] bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01',
+    );
+
+    const text = (await run('hipaa', 'estimate', ...words)).stdout;
+    const row = (id: string) => text.slice(text.indexOf(`[${id}]`), text.indexOf('\n\n[', text.indexOf(`[${id}]`)));
+    const awsFinding = (id: string) =>
+      /^ {4}Finding \(\w+\): (.*)$/m.exec(row(id).slice(row(id).indexOf('  AWS [')))?.[1];
+    expect(awsFinding('hipaa-encryption-at-rest')).toContain(
+      'The estimate prices it on AWS (like-for-like tier, production): KMS key for encrypted storage $1.00/mo and KMS requests (100,000) $0.30/mo, estimated; bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
+    );
+    expect(awsFinding('hipaa-audit-logs')).toContain('CloudTrail data events (1,000,000) $1.00/mo, estimated;');
+    expect(awsFinding('hipaa-threat-detection')).toContain(
+      'GuardDuty event analysis (1,000,000 events) $4.00/mo and GuardDuty flow and DNS log analysis (10 GB) $10.00/mo, estimated; bundled list: FactualMinds GuardDuty pricing guide (third party), approximate, 2026-06-13.',
+    );
+    expect(awsFinding('hipaa-backup-dr')).toContain(
+      'AWS Backup of the database (64 GB) $6.08/mo (unconfirmed), estimated;',
+    );
+
+    const pci = (await run('pci', 'estimate', ...WORKLOAD, 'pci')).stdout;
+    expect(pci).toContain(
+      'AWS WAF web ACL $5.00/mo, AWS WAF rules (5) $5.00/mo and AWS WAF requests (10,000,000) $6.00/mo, estimated;',
+    );
+    // Described without `estimate`, nothing was priced, so nothing is said to be.
+    expect((await run('hipaa', 'aws', 'web=2xm5.large', 'rds=db.m6g.large')).stdout).not.toContain(
+      'The estimate prices',
+    );
+  });
+
   // 2: the words could not be read; 1: understood, but nothing is connected to read.
   test.each([
     [['nist'], 2, "I don't know the framework `nist`"],

@@ -135,6 +135,18 @@ test('`compliance hipaa app=NAME --format md` exports one app', async () => {
   expect(out).not.toContain('shop-api');
 });
 
+test('`compliance hipaa app=NAME` says what `estimate app=NAME` prices for its AWS side', async () => {
+  // phi-api runs in a Shield space, so its estimate is a HIPAA one: KMS, CloudTrail, GuardDuty and AWS Backup.
+  const { code, out } = await cli(['compliance', 'hipaa', 'app=phi-api']);
+  expect(code).toBe(0);
+  expect(out).toContain(
+    'The estimate prices it on AWS (like-for-like tier, production): KMS key for encrypted storage $1.00/mo and KMS requests (100,000) $0.30/mo, estimated; bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
+  );
+  expect(out).toMatch(/AWS Backup of the database \(\d+ GB\) \$[\d.]+\/mo \(unconfirmed\), estimated;/);
+  const priced = (await cli(['estimate', 'app=phi-api'])).out;
+  expect(priced).toContain('KMS key for encrypted storage: 1 × $1.00/key-month = $1.00/mo, estimated');
+});
+
 test('with neither token nor AWS credentials, `live` says what it needs', async () => {
   const restore = setProcessEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
   try {
