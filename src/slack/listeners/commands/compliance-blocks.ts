@@ -265,6 +265,28 @@ function fallbackText(
   return clipAtWord(`${first} ${tally}. ${gaps} Top actions: ${actions.map((a) => a.control).join('; ')}.`, 3900);
 }
 
+/** Notes beside the subject line: a context block holds ten elements. */
+const MAX_NOTES = 9;
+const NOT_READ = /^Not read: ([^:]+)/;
+
+/**
+ * The notes a message has room for. Past nine, the notes on what was read (and on AWS) stay, and the
+ * last element counts the "Not read: …" notes it has no room for and names what each is about
+ * (`members of team acme`), so no team or app left unread goes unsaid; the exports carry them in full.
+ */
+function notesShown(notes: readonly string[]): string[] {
+  if (notes.length <= MAX_NOTES) return [...notes];
+  const room = MAX_NOTES - 1 - notes.filter((note) => !NOT_READ.test(note)).length;
+  let notRead = 0;
+  const kept = notes.filter((note) => !NOT_READ.test(note) || notRead++ < room);
+  const rest = notes.filter((note) => !kept.includes(note));
+  const about = rest.map((note) => NOT_READ.exec(note)?.[1] ?? '');
+  return [
+    ...kept,
+    clipAtWord(`${rest.length} more notes, each in full in the exports. Not read: ${about.join('; ')}.`, 600),
+  ];
+}
+
 /** The checklist message: summary first, one line per control, details per group on a button. */
 export function complianceMessage(checklist: ComplianceChecklist, share: boolean): Message {
   const { framework, findings, meta } = checklist;
@@ -299,7 +321,7 @@ export function complianceMessage(checklist: ComplianceChecklist, share: boolean
 
   const found = checklist.live ? foundText(entries, platforms) : undefined;
   // What live findings stand on (when Heroku and Cost Explorer were read), or what an estimate priced.
-  const notes = (checklist.notes ?? []).map((note) =>
+  const notes = notesShown(checklist.notes ?? []).map((note) =>
     clipAtWord(note.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'), 600),
   );
   const blocks: KnownBlock[] = [
@@ -307,7 +329,7 @@ export function complianceMessage(checklist: ComplianceChecklist, share: boolean
     // The subject, then what it stands on: one context block, so the counts stay the third block.
     {
       type: 'context',
-      elements: [subjectLine(checklist, platforms), ...notes.slice(0, 9)].map((text) => ({ type: 'mrkdwn', text })),
+      elements: [subjectLine(checklist, platforms), ...notes].map((text) => ({ type: 'mrkdwn', text })),
     } as KnownBlock,
     { type: 'section', fields: summaryFields(entries, platforms, evaluated, unreadPlatforms(checklist)) },
     ...(evaluated ? [mrkdwn(gapsText(entries, platforms, unreadPlatforms(checklist)))] : []),
