@@ -69,14 +69,15 @@ async function failure(promise: Promise<unknown>): Promise<SourceError> {
   throw new Error('expected a SourceError, but the call succeeded');
 }
 
+/** QUERY's day: $0.42 of AWS Lambda. */
+const SPEND_PAGE = costAndUsagePage({
+  metric: 'UnblendedCost',
+  groupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
+  days: [{ day: '2026-03-01', groups: [{ keys: ['AWS Lambda'], amount: '0.42' }] }],
+});
+
 function scriptSpend() {
-  ce.pages('GetCostAndUsage', [
-    costAndUsagePage({
-      metric: 'UnblendedCost',
-      groupBy: [{ Type: 'DIMENSION', Key: 'SERVICE' }],
-      days: [{ day: '2026-03-01', groups: [{ keys: ['AWS Lambda'], amount: '0.42' }] }],
-    }),
-  ]);
+  ce.pages('GetCostAndUsage', [SPEND_PAGE]);
 }
 
 // The bot sends from a process of its own (src/sources/aws/cost-explorer-in-child.ts); the CLI and the
@@ -151,10 +152,14 @@ describe.each([
     });
 
     test('a slow answer within the timeout is fine', async () => {
-      scriptSpend();
-      ce.reply('GetCostAndUsage', reply.slow(20, reply.throttle()), { times: 1 });
-      const { value } = await source({ requestTimeoutMs: 1_000, maxAttempts: 2, retryDelayMs: 1 }).dailyCost(QUERY);
+      // Every answer 200 ms late against a 10 s deadline, with no retry to hide a timeout: a deadline that
+      // ended requests sooner than asked (100 ms fails it) fails this; a process that waits a second or two
+      // for the CPU does not, as it could with 20 ms against 1 s.
+      ce.reply('GetCostAndUsage', reply.slow(200, reply.ok(SPEND_PAGE)));
+      const { value } = await source({ requestTimeoutMs: 10_000 }).dailyCost(QUERY);
       expect(value.total).toBe('0.42');
+      // The usage and the credits, each answered on its one attempt.
+      expect(ce.requests().map((r) => r.outcome)).toStrictEqual([200, 200]);
     });
 
     test('a dropped connection is retried, then reported as unavailable', async () => {
