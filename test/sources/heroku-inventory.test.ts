@@ -3,6 +3,7 @@ import { HerokuSource, type HerokuSourceOptions } from '../../src/sources/heroku
 import { SourceError } from '../../src/sources/source-error';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
+import { recordSentRequests } from '../support/client-requests';
 import { tempSqliteFile } from '../support/databases';
 import { FakeHeroku, generateWorld, type HerokuWorld } from '../support/fake-heroku';
 
@@ -38,6 +39,8 @@ interface Harness {
 }
 
 const open: Harness[] = [];
+/** Recordings of the requests a test's client sent, stopped after it. */
+const stops: (() => void)[] = [];
 
 async function harness(
   world: HerokuWorld,
@@ -69,6 +72,7 @@ async function harness(
 }
 
 afterEach(async () => {
+  for (const stop of stops.splice(0)) stop();
   for (const h of open.splice(0)) {
     await h.fake.close();
     await h.store.close();
@@ -284,20 +288,31 @@ describe('inventory failures, in plain words', () => {
   });
 
   it('a slow answer times out and is retried; one that never comes is a timeout', async () => {
-    // Real (short) deadlines here: a small account keeps the other requests far inside them.
-    const h = await harness(generateWorld({ personalApps: 3, seed: 5 }), { api: { timeoutMs: 200, maxAttempts: 2 } });
+    // Real deadlines here, of 1 s: the other requests of a small account stay far inside them, and a
+    // process that waits a few hundred milliseconds for the CPU as a request goes out does not end it
+    // before it reaches the fake. At 200 ms, both happened on a loaded machine.
+    const h = await harness(generateWorld({ personalApps: 3, seed: 5 }), { api: { timeoutMs: 1_000, maxAttempts: 2 } });
+    const sent = recordSentRequests(h.fake.url);
+    stops.push(sent.stop);
+    const timedOut = { method: 'GET', path: '/account', answered: false, ended: true };
     h.fake.inject({ path: '/account', fault: { type: 'slow', ms: 5_000 } });
     const ok = await h.source.inventory();
     expect(ok.value.account.email).toBe('owner@example.com');
-    expect(h.fake.requestsTo('/account')).toHaveLength(2);
+    // Counted where the client sends them: the fake's log misses an attempt ended before it arrived.
+    expect(sent.to('/account')).toStrictEqual([timedOut, { ...timedOut, answered: true }]);
+    expect(h.fake.requestsTo('/account').length).toBeLessThanOrEqual(2);
 
+    const dynoSizesBefore = sent.to('/dyno-sizes').length;
+    const reachedBefore = h.fake.requestsTo('/dyno-sizes').length;
     h.fake.inject({ path: '/dyno-sizes', times: Infinity, fault: { type: 'slow', ms: 5_000 } });
     const stale = await h.source.inventory({ refresh: true });
     expect(stale.fromCache).toBe(true);
     const error = stale.staleBecause as SourceError;
     expect(error.kind).toBe('timeout');
-    expect(error.message).toMatch(/did not answer within 200 ms for GET \/dyno-sizes \(2 attempts\)/);
-    expect(h.fake.requestsTo('/dyno-sizes')).toHaveLength(3);
+    expect(error.message).toMatch(/did not answer within 1 s for GET \/dyno-sizes \(2 attempts\)/);
+    const dynoSizes = { ...timedOut, path: '/dyno-sizes' };
+    expect(sent.to('/dyno-sizes').slice(dynoSizesBefore)).toStrictEqual([dynoSizes, dynoSizes]);
+    expect(h.fake.requestsTo('/dyno-sizes').length - reachedBefore).toBeLessThanOrEqual(2);
   });
 
   it('honours Retry-After, and fails plainly when it is too long to wait', async () => {
