@@ -80,8 +80,9 @@ export async function actOnAlert(
       }
     }
   } catch (error) {
-    const why = error instanceof SourceError ? error.message : 'AWS did not answer';
-    return { ok: false, message: `Nothing was changed: ${why}. Try again in a minute.` };
+    // A source's words end in what to do (try again, or the permission to add): nothing is added to them.
+    const why = error instanceof SourceError ? error.message : 'AWS did not answer. Try again in a minute.';
+    return { ok: false, message: `Nothing was changed: ${why}` };
   }
   if (status) await store.setAlertStatus(alert.id, status, user, now);
   await store.audit({

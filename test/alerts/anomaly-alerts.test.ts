@@ -258,7 +258,11 @@ describe('acting from the message', () => {
   test('Mark expected when AWS refuses: nothing changes and the lead is told', async () => {
     ce.reply('ProvideAnomalyFeedback', reply.accessDenied('ProvideAnomalyFeedback'));
     const { said } = await press('alert_expected', CE_ALERT);
-    expect(said[0]).toMatch(/^Nothing was changed/);
+    // The permission to add is the one AWS refused, not Cost Explorer's reads (ce:Get* does not cover a write);
+    // a refusal is not something pressing again in a minute changes.
+    expect(said).toEqual([
+      'Nothing was changed: AWS denied ce:ProvideAnomalyFeedback: the IAM policy for these credentials needs ce:ProvideAnomalyFeedback, the one write the bot asks for (ce:Get* does not cover it), to tell Cost Anomaly Detection what a lead said.',
+    ]);
     expect(await h.bot.services.store.alert(CE_ALERT)).toMatchObject({ status: 'new' });
   });
 
@@ -269,4 +273,13 @@ describe('acting from the message', () => {
     );
     expect(await h.bot.services.store.snoozedUntil('heroku-app:api-prod')).toEqual(new Date('2026-11-24T07:00:00Z'));
   });
+});
+
+test('Cost Anomaly Detection denied (no ce:GetAnomalies): the scan says which permission is missing, and still reports its own findings', async () => {
+  ce.reply('GetAnomalies', reply.accessDenied('GetAnomalies'));
+  const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  expect(result.problems).toEqual([
+    "AWS Cost Anomaly Detection: AWS denied ce:GetAnomalies: the IAM policy for these credentials needs ce:GetAnomalies (ce:Get* covers it) to list Cost Anomaly Detection's findings.",
+  ]);
+  expect(result.found.map((f) => f.subject)).toEqual(['aws-service:Amazon Elastic Compute Cloud - Compute']);
 });

@@ -45,6 +45,20 @@ const NETWORK_CODES = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ENOTFOUND', 'EAI_
 const CREDENTIAL_HELP =
   'check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys), AWS_PROFILE, or the IAM role the bot runs as';
 
+const READ_ACCESS =
+  'the IAM policy for these credentials needs ce:GetCostAndUsage and ce:GetCostForecast (Cost Explorer read access), and Cost Explorer must be enabled for the account.';
+/** What to add when AWS denies an operation: its own action (`ce:Get*` covers the reads). */
+const PERMISSION_HELP: Record<CostExplorerOperation, string> = {
+  GetCostAndUsage: READ_ACCESS,
+  GetCostForecast: READ_ACCESS,
+  GetAnomalies:
+    "the IAM policy for these credentials needs ce:GetAnomalies (ce:Get* covers it) to list Cost Anomaly Detection's findings.",
+  GetCostComparisonDrivers:
+    'the IAM policy for these credentials needs ce:GetCostComparisonDrivers (ce:Get* covers it) to explain a month against the month before.',
+  ProvideAnomalyFeedback:
+    'the IAM policy for these credentials needs ce:ProvideAnomalyFeedback, the one write the bot asks for (ce:Get* does not cover it), to tell Cost Anomaly Detection what a lead said.',
+};
+
 function attemptsText(error: SdkErrorLike): string {
   const attempts = error.$metadata?.attempts;
   return attempts && attempts > 1 ? ` after ${attempts} attempts` : '';
@@ -76,10 +90,7 @@ export function costExplorerError(error: unknown, operation: CostExplorerOperati
     );
   }
   if (name === 'AccessDeniedException' || status === 403) {
-    return make(
-      'permission',
-      `AWS denied ce:${operation}: the IAM policy for these credentials needs ce:GetCostAndUsage and ce:GetCostForecast (Cost Explorer read access), and Cost Explorer must be enabled for the account.`,
-    );
+    return make('permission', `AWS denied ce:${operation}: ${PERMISSION_HELP[operation]}`);
   }
   if (NO_CREDENTIALS.has(name)) {
     return make(
