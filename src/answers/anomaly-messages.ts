@@ -13,9 +13,16 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
   const mixed = findings.some((finding) => finding.ceAnomalyId);
   if (!mixed) {
     const total = findings.reduce((sum, finding) => sum + finding.impactCents, 0);
-    const items = shown.map((finding) => `${finding.title} +${usd(finding.impactCents)}`).join('; ');
+    // Heroku's day is today's snapshot, AWS's the latest whole day: each figure says its day when they differ.
+    const oneDay = findings.every((finding) => finding.day === findings[0]!.day);
+    const items = shown
+      .map((finding) => `${finding.title} +${usd(finding.impactCents)}${oneDay ? '' : ` on ${finding.day}`}`)
+      .join('; ');
+    const above = oneDay
+      ? `+${usd(total)} above a usual day${findings[0]!.day === today ? '' : ` on ${findings[0]!.day}`}`
+      : `+${usd(total)} in all, each above its usual day`;
     return {
-      headline: `${count} found on ${today}, +${usd(total)} above a usual day: ${items}${more}. Details and buttons in the thread.`,
+      headline: `${count} found on ${today}, ${above}: ${items}${more}. Details and buttons in the thread.`,
       lines: [],
       basis: [],
     };

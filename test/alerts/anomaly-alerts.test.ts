@@ -94,6 +94,15 @@ test('a Heroku app scaled 2 → 6 Standard-2X: one alert naming the app, process
   expect(headlines(h, ACME)).toHaveLength(1);
 });
 
+test('a Heroku spike of today and an AWS spike of yesterday in one channel: the summary gives each figure its day', async () => {
+  expect(await takeHerokuSnapshot(h.bot.services, 'replica-a', NOV_17, quiet)).toEqual({ apps: 1 });
+  await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  // Heroku's figure is today's snapshot (17 Nov), AWS's the latest whole day (16 Nov): the $80.00 is not the 17th's.
+  expect(headlines(h, COSTS).map((m) => m.text)).toEqual([
+    '2 cost anomalies found on 2026-11-17, +$86.67 in all, each above its usual day: Heroku app api-prod (team acme-eng) +$6.67 on 2026-11-17; AWS Amazon Elastic Compute Cloud - Compute +$80.00 on 2026-11-16. Details and buttons in the thread.',
+  ]);
+});
+
 test('an AWS spike names the service and the usage type; Cost Anomaly Detection findings say which detector found them', async () => {
   ce.reset();
   scriptDaily(ce, (day) => [

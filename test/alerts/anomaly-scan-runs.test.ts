@@ -36,7 +36,8 @@ const replicas = useReplicas(
 const start = (env: Record<string, string>, instanceId: string) =>
   replicas({ ALERTS_CHANNEL: COSTS, ...env }, instanceId);
 
-const summaryLine = '1 cost anomaly found on 2026-11-17, +$80.00 above a usual day: AWS Amazon Elastic Compute Cloud';
+const summaryLine =
+  '1 cost anomaly found on 2026-11-17, +$80.00 above a usual day on 2026-11-16: AWS Amazon Elastic Compute Cloud';
 
 function expectOneSummaryWithItsDetail(h: Harness) {
   const posted = headlines(h, COSTS);
