@@ -21,8 +21,11 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
     const above = oneDay
       ? `+${usd(total)} above a usual day${findings[0]!.day === today ? '' : ` on ${findings[0]!.day}`}`
       : `+${usd(total)} in all, each above its usual day`;
+    // The total foots to the lines shown: the ones not shown are given as one amount.
+    const rest = findings.slice(3).reduce((sum, finding) => sum + finding.impactCents, 0);
+    const restSaid = more && ` (+${usd(rest)})`;
     return {
-      headline: `${count} found on ${today}, ${above}: ${items}${more}. Details and buttons in the thread.`,
+      headline: `${count} found on ${today}, ${above}: ${items}${more}${restSaid}. Details and buttons in the thread.`,
       lines: [],
       basis: [],
     };

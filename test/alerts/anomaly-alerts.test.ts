@@ -103,6 +103,25 @@ test('a Heroku spike of today and an AWS spike of yesterday in one channel: the 
   ]);
 });
 
+test('more anomalies than the summary names: the ones not named are given as one amount, so the lines add up to the total', async () => {
+  const { store } = h.bot.services;
+  for (const app of ['web-a', 'web-b', 'web-c']) {
+    for (let i = 1; i <= 28; i++) {
+      const day = new Date(NOV_17.getTime() - i * 86_400_000).toISOString().slice(0, 10);
+      await store.putSnapshot({ day, app, data: standard2xSnapshot(2), takenAt: NOV_17 });
+    }
+    await store.putSnapshot({ day: '2026-11-17', app, data: standard2xSnapshot(6), takenAt: NOV_17 });
+  }
+  expect(await takeHerokuSnapshot(h.bot.services, 'replica-a', NOV_17, quiet)).toEqual({ apps: 1 });
+  await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  const [summary] = headlines(h, COSTS).map((m) => m.text);
+  expect(summary).toMatch(/^5 cost anomalies found on 2026-11-17, \+\$106\.68 in all, each above its usual day: /);
+  // Three named at +$6.67 each, and the other two (+$6.67 and AWS's +$80.00) as one amount: $20.01 + $86.67 = $106.68.
+  expect(summary).toMatch(
+    / \+\$6\.67 on 2026-11-17; .* \+\$6\.67 on 2026-11-17; .* \+\$6\.67 on 2026-11-17; and 2 more \(\+\$86\.67\)\. /,
+  );
+});
+
 test('an AWS spike names the service and the usage type; Cost Anomaly Detection findings say which detector found them', async () => {
   ce.reset();
   scriptDaily(ce, (day) => [
