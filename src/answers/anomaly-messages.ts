@@ -8,7 +8,9 @@ const usd = (cents: number) => formatUsd(fromCents(cents));
 export function anomalySummaryView(findings: readonly AnomalyFinding[], today: string): AlertView {
   const count = findings.length === 1 ? '1 cost anomaly' : `${findings.length} cost anomalies`;
   const more = findings.length > 3 ? `; and ${findings.length - 3} more` : '';
-  const shown = findings.slice(0, 3);
+  // The largest first: the three named are the ones that cost most.
+  const byImpact = [...findings].sort((a, b) => b.impactCents - a.impactCents);
+  const shown = byImpact.slice(0, 3);
   // Cost Anomaly Detection's impact is a total over its days, so it is never added to one day's excess.
   const mixed = findings.some((finding) => finding.ceAnomalyId);
   if (!mixed) {
@@ -22,7 +24,7 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
       ? `+${usd(total)} above a usual day${findings[0]!.day === today ? '' : ` on ${findings[0]!.day}`}`
       : `+${usd(total)} in all, each above its usual day`;
     // The total foots to the lines shown: the ones not shown are given as one amount.
-    const rest = findings.slice(3).reduce((sum, finding) => sum + finding.impactCents, 0);
+    const rest = byImpact.slice(3).reduce((sum, finding) => sum + finding.impactCents, 0);
     const restSaid = more && ` (+${usd(rest)})`;
     return {
       headline: `${count} found on ${today}, ${above}: ${items}${more}${restSaid}. Details and buttons in the thread.`,

@@ -99,11 +99,11 @@ test('a Heroku spike of today and an AWS spike of yesterday in one channel: the 
   await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
   // Heroku's figure is today's snapshot (17 Nov), AWS's the latest whole day (16 Nov): the $80.00 is not the 17th's.
   expect(headlines(h, COSTS).map((m) => m.text)).toEqual([
-    '2 cost anomalies found on 2026-11-17, +$86.67 in all, each above its usual day: Heroku app api-prod (team acme-eng) +$6.67 on 2026-11-17; AWS Amazon Elastic Compute Cloud - Compute +$80.00 on 2026-11-16. Details and buttons in the thread.',
+    '2 cost anomalies found on 2026-11-17, +$86.67 in all, each above its usual day: AWS Amazon Elastic Compute Cloud - Compute +$80.00 on 2026-11-16; Heroku app api-prod (team acme-eng) +$6.67 on 2026-11-17. Details and buttons in the thread.',
   ]);
 });
 
-test('more anomalies than the summary names: the ones not named are given as one amount, so the lines add up to the total', async () => {
+test('more anomalies than the summary names: the largest are named, the rest given as one amount, so the lines add up to the total', async () => {
   const { store } = h.bot.services;
   for (const app of ['web-a', 'web-b', 'web-c']) {
     for (let i = 1; i <= 28; i++) {
@@ -116,9 +116,9 @@ test('more anomalies than the summary names: the ones not named are given as one
   await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
   const [summary] = headlines(h, COSTS).map((m) => m.text);
   expect(summary).toMatch(/^5 cost anomalies found on 2026-11-17, \+\$106\.68 in all, each above its usual day: /);
-  // Three named at +$6.67 each, and the other two (+$6.67 and AWS's +$80.00) as one amount: $20.01 + $86.67 = $106.68.
+  // The largest named first (AWS's +$80.00), then two at +$6.67, and the other two as one amount: $93.34 + $13.34 = $106.68.
   expect(summary).toMatch(
-    / \+\$6\.67 on 2026-11-17; .* \+\$6\.67 on 2026-11-17; .* \+\$6\.67 on 2026-11-17; and 2 more \(\+\$86\.67\)\. /,
+    /: AWS Amazon Elastic Compute Cloud - Compute \+\$80\.00 on 2026-11-16; [^;]* \+\$6\.67 on 2026-11-17; [^;]* \+\$6\.67 on 2026-11-17; and 2 more \(\+\$13\.34\)\. /,
   );
 });
 
