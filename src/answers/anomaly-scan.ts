@@ -67,6 +67,27 @@ function snapshotsByDay(data: AlertData): Map<string, Map<string, HerokuSnapshot
   return byDay;
 }
 
+/**
+ * The app's last usual day before `day` (it cost at most the usual) and when it rose from it, in words:
+ * a spike found a day or more after it began (an app with too little history then, a scan that did not
+ * run, a snooze) is explained against its last usual day, not against yesterday, which was as high.
+ */
+function usualUntil(
+  series: DailySeries,
+  day: string,
+  baselineCents: number,
+): { usual: string; when: string } | undefined {
+  const earlier = Object.keys(series.days)
+    .filter((d) => d < day)
+    .sort();
+  const usual = earlier.findLast((d) => series.days[d]! <= baselineCents);
+  if (!usual) return undefined;
+  const rose = earlier.find((d) => d > usual) ?? day;
+  const sameSince = Object.keys(series.days).every((d) => d < rose || d > day || series.days[d] === series.days[day]);
+  if (rose === day || !sameSince) return { usual, when: `between ${usual} and ${day}` };
+  return { usual, when: `between ${usual} and ${rose}, and the same every day since` };
+}
+
 export function herokuFindings(data: AlertData, minImpactCents: number): AnomalyFinding[] {
   const byDay = snapshotsByDay(data);
   const days = [...byDay.keys()].sort();
@@ -86,15 +107,19 @@ export function herokuFindings(data: AlertData, minImpactCents: number): Anomaly
     const found = detect(one, day, minImpactCents);
     if (!found) continue;
     const now = byDay.get(day)!.get(app)!;
-    const before = byDay.get(previous)!.get(app);
+    const since = usualUntil(one, day, found.baselineCents) ?? {
+      usual: previous,
+      when: `between ${previous} and ${day}`,
+    };
+    const before = byDay.get(since.usual)?.get(app);
     const changes = herokuChanges(new Map(before ? [[app, before]] : []), new Map([[app, now]]));
     findings.push(
       ownFinding(found, {
         platform: 'heroku',
         title: `Heroku app ${app}${now.team ? ` (team ${now.team})` : ''}`,
         why: changes.length
-          ? changes.map((change) => `${herokuChangeWords(change)}, between ${previous} and ${day}`)
-          : [`no formation or add-on change between ${previous} and ${day}; the cost rose over several days`],
+          ? changes.map((change) => `${herokuChangeWords(change)}, ${since.when}`)
+          : [`no formation or add-on change ${since.when}: the list prices its snapshots priced them at differ`],
         route: { team: now.team },
         basis: `Heroku, ${day} (UTC day), from the bot's daily formation snapshot at Heroku list prices (a month's price ÷ 30 a day). ${DETECTION_METHOD}`,
       }),

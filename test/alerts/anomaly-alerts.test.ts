@@ -122,6 +122,22 @@ test('more anomalies than the summary names: the largest are named, the rest giv
   );
 });
 
+test('a spike found a day after it began (too little history the day before) is explained by the change that made it, on its day', async () => {
+  const { store } = h.bot.services;
+  // A week-old app: 2 × Standard-2X from 10 Nov, 6 from 16 Nov. On the 16th six days of history are too few to judge.
+  const ran = (day: string, quantity: number) =>
+    store.putSnapshot({ day, app: 'new-api', data: standard2xSnapshot(quantity), takenAt: NOV_17 });
+  for (const day of ['10', '11', '12', '13', '14', '15']) await ran(`2026-11-${day}`, 2);
+  await ran('2026-11-16', 6);
+  await ran('2026-11-17', 6);
+  const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  const found = result.found.find((finding) => finding.subject === 'heroku-app:new-api');
+  // Before: 'no formation or add-on change between 2026-11-16 and 2026-11-17; the cost rose over several days'.
+  expect(found?.why).toEqual([
+    'new-api: web dynos went from 2 × Standard-2X to 6 × Standard-2X (+$200.00/month, +$6.67/day), between 2026-11-15 and 2026-11-16, and the same every day since',
+  ]);
+});
+
 test('an AWS spike names the service and the usage type; Cost Anomaly Detection findings say which detector found them', async () => {
   ce.reset();
   scriptDaily(ce, (day) => [
