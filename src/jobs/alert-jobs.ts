@@ -227,13 +227,14 @@ export class AlertJobs {
       result.problems.push(`AWS Cost Anomaly Detection: ${errorText(error)}`);
     }
     for (const finding of findings) {
-      if (await this.snoozed(finding.subject, now)) continue;
-      // First detection only: an anomaly seen yesterday too is the same episode, not news.
+      // First detection only: an anomaly seen yesterday too is the same episode, not news. Snoozed or
+      // not, an episode under way is kept going, so the one a lead snoozed is not news when it ends.
       const open = await store.openAlert(finding.subject, addDays(finding.day, -1));
       if (open && open.firstDay < finding.day) {
         await store.extendAlert(open.id, finding.day);
         continue;
       }
+      if (await this.snoozed(finding.subject, now)) continue;
       const { alert } = await store.recordAlert({
         id: finding.id,
         kind: 'anomaly',

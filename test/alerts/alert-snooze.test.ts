@@ -99,3 +99,25 @@ test('Snooze 1 week: a spike inside the week is held, one after it is posted; sa
     'api-prod: web dynos went from 2 × Standard-2X to 8 × Standard-2X',
   );
 });
+
+test('Snooze 1 week on a scale-up that stays: not announced again when the week ends, as it would not have been unsnoozed', async () => {
+  await scan('2026-11-17');
+  await press('alert_snooze_week', LEAD);
+  // api-prod stays at 6 dynos: the same episode every day, through the snooze and past its end (24 Nov 07:00).
+  for (const day of [
+    '2026-11-18',
+    '2026-11-19',
+    '2026-11-20',
+    '2026-11-21',
+    '2026-11-22',
+    '2026-11-23',
+    '2026-11-24',
+    '2026-11-25',
+  ]) {
+    await ran(day, day, 6);
+    await scan(day);
+  }
+  // Before: '1 cost anomaly found on 2026-11-24 …' with 'no formation or add-on change between 2026-11-23 and 2026-11-24'.
+  expect(headlines(h, COSTS).map((m) => m.text)).toEqual([expect.stringContaining('found on 2026-11-17')]);
+  expect(await h.bot.services.store.alert('heroku-app:api-prod@2026-11-17')).toMatchObject({ lastDay: '2026-11-25' });
+});
