@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Services } from '../services';
 import { type AnomalyFeedback, sendAnomalyFeedback } from '../sources/aws/alert-queries';
 import { SourceError } from '../sources/source-error';
-import type { AlertStatus } from '../store/store';
+import type { AlertRecord, AlertStatus } from '../store/store';
 
 export type AlertAct =
   | { kind: 'acknowledge' }
@@ -26,6 +26,21 @@ function subjectWords(subject: string): string {
   return 'this anomaly';
 }
 
+/**
+ * A press that would set the status the alert already has (a double click, two leads at once): said
+ * privately with who did it, and nothing is posted, sent to AWS or audited again.
+ */
+function alreadyDone(alert: AlertRecord, act: AlertAct): string | undefined {
+  const wanted = act.kind === 'acknowledge' ? 'acknowledged' : act.kind === 'expected' ? 'expected' : undefined;
+  if (!wanted || alert.status !== wanted) return undefined;
+  const who = alert.statusBy ? ` by <@${alert.statusBy}>` : '';
+  const when = alert.statusAt
+    ? ` at ${DateTime.fromJSDate(alert.statusAt, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`
+    : '';
+  const done = wanted === 'acknowledged' ? 'acknowledged' : 'marked expected';
+  return `This alert was already ${done}${who}${when}; nothing was changed.`;
+}
+
 export async function actOnAlert(
   services: Services,
   user: string,
@@ -40,6 +55,8 @@ export async function actOnAlert(
       message: 'That alert is no longer kept (alerts are kept 400 days), so there is nothing to change.',
     };
   const now = services.now();
+  const again = alreadyDone(alert, act);
+  if (again) return { ok: false, message: again };
   const ceAnomalyId = (alert.detail as { ceAnomalyId?: string } | null)?.ceAnomalyId;
   const tell = async (feedback: AnomalyFeedback): Promise<string | undefined> => {
     if (!ceAnomalyId) return undefined;

@@ -281,6 +281,20 @@ describe('acting from the message', () => {
     );
   });
 
+  test('pressed twice (a double click, or a second lead): said privately who did it first; one thread line, one feedback to AWS, one audit entry', async () => {
+    const { summary } = await press('alert_acknowledge', HEROKU_ALERT);
+    const { said } = await press('alert_acknowledge', HEROKU_ALERT);
+    expect(said.at(-1)).toBe(
+      `This alert was already acknowledged by <@${LEAD}> at 2026-11-17 07:00 UTC; nothing was changed.`,
+    );
+    expect(replies(h, COSTS, summary.ts).filter((m) => m.text.includes('acknowledged this'))).toHaveLength(1);
+    await press('alert_expected', CE_ALERT);
+    await press('alert_expected', CE_ALERT);
+    expect(ce.requests('ProvideAnomalyFeedback')).toHaveLength(1);
+    const acts = (await h.bot.services.store.auditLog()).filter((e) => e.action.startsWith('alert-'));
+    expect(acts.map((e) => e.action)).toEqual(['alert-acknowledge', 'alert-expected']);
+  });
+
   test('Mark expected on an AWS anomaly sends ProvideAnomalyFeedback PLANNED_ACTIVITY; the overflow sends YES or NO', async () => {
     const { summary } = await press('alert_expected', CE_ALERT);
     const sent = ce.requests('ProvideAnomalyFeedback');
