@@ -57,7 +57,7 @@ export async function actOnAlert(
   const now = services.now();
   const again = alreadyDone(alert, act);
   if (again) return { ok: false, message: again };
-  const ceAnomalyId = (alert.detail as { ceAnomalyId?: string } | null)?.ceAnomalyId;
+  const { ceAnomalyId, snoozeSubject } = (alert.detail ?? {}) as { ceAnomalyId?: string; snoozeSubject?: string };
   const tell = async (feedback: AnomalyFeedback): Promise<string | undefined> => {
     if (!ceAnomalyId) return undefined;
     const aws = services.sources.aws;
@@ -91,8 +91,9 @@ export async function actOnAlert(
       }
       case 'snooze': {
         const until = DateTime.fromJSDate(now, { zone: 'utc' }).plus({ days: act.days });
-        await store.snooze(alert.subject, until.toJSDate(), user);
-        thread = `<@${user}> snoozed alerts for ${subjectWords(alert.subject)} until ${until.toFormat('yyyy-MM-dd HH:mm')} UTC.`;
+        const subject = snoozeSubject ?? alert.subject;
+        await store.snooze(subject, until.toJSDate(), user);
+        thread = `<@${user}> snoozed alerts for ${subjectWords(subject)} until ${until.toFormat('yyyy-MM-dd HH:mm')} UTC.`;
         break;
       }
     }

@@ -35,6 +35,11 @@ export interface AnomalyFinding {
   route: RouteTarget;
   /** Cost Anomaly Detection's id, for feedback. */
   ceAnomalyId?: string;
+  /**
+   * What Snooze holds, when not `subject`: a Cost Anomaly Detection finding is announced once anyway,
+   * so snoozing it holds the AWS service its root causes name (`aws-service:<service>`).
+   */
+  snoozeSubject?: string;
   /** Period, source, estimated: how to read the figures. */
   basis: string;
 }
@@ -182,6 +187,7 @@ export async function costAnomalyFindings(services: Services, data: AlertData): 
         return `${[cause.Service, cause.UsageType].filter(Boolean).join(' / ') || 'unnamed cause'}${where ? ` in ${where}` : ''}${share}`;
       });
       const account = anomaly.RootCauses?.find((cause) => cause.LinkedAccount)?.LinkedAccount;
+      const services = [...new Set((anomaly.RootCauses ?? []).flatMap((cause) => cause.Service ?? []))];
       return {
         id: `ce-anomaly:${anomaly.AnomalyId}@${day}`,
         subject: `ce-anomaly:${anomaly.AnomalyId}`,
@@ -195,6 +201,7 @@ export async function costAnomalyFindings(services: Services, data: AlertData): 
         why: causes.length ? causes : ['Cost Anomaly Detection named no root cause'],
         route: account ? { account } : {},
         ceAnomalyId: anomaly.AnomalyId,
+        ...(services.length === 1 ? { snoozeSubject: `aws-service:${services[0]}` } : {}),
         basis: `AWS Cost Anomaly Detection, from ${day}${anomaly.AnomalyEndDate ? ` to ${anomaly.AnomalyEndDate.slice(0, 10)}` : ' (still going)'}: total impact ${formatUsd(fromCents(impact))} against expected spend.`,
       };
     });

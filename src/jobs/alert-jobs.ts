@@ -235,6 +235,7 @@ export class AlertJobs {
         continue;
       }
       if (await this.snoozed(finding.subject, now)) continue;
+      if (finding.snoozeSubject && (await this.snoozed(finding.snoozeSubject, now))) continue;
       const { alert } = await store.recordAlert({
         id: finding.id,
         kind: 'anomaly',

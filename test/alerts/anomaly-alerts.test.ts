@@ -324,6 +324,26 @@ describe('acting from the message', () => {
     expect(await h.bot.services.store.alert(CE_ALERT)).toMatchObject({ status: 'new' });
   });
 
+  test('Snooze 1 week on a Cost Anomaly Detection finding holds the service it names, not only that finding (announced once anyway)', async () => {
+    const { summary } = await press('alert_snooze_week', CE_ALERT);
+    expect(replies(h, COSTS, summary.ts).map((m) => m.text)).toContain(
+      `<@${LEAD}> snoozed alerts for AWS Amazon Simple Storage Service until 2026-11-24 07:00 UTC.`,
+    );
+    // The next day S3 spikes: the bot's own detection finds it and Cost Anomaly Detection lists a new finding on it.
+    ce.reset();
+    scriptDaily(ce, (day) => [
+      { keys: [EC2, 'BoxUsage:m5.large'], amount: '40.00' },
+      { keys: [S3, 'TimedStorage-ByteHrs'], amount: day === '2026-11-17' ? '90.00' : '10.00' },
+    ]);
+    ce.reply(
+      'GetAnomalies',
+      reply.ok({ Anomalies: [S3_ANOMALY, { ...S3_ANOMALY, AnomalyId: 'anomaly-2', AnomalyStartDate: '2026-11-17' }] }),
+    );
+    const next = await alertJobs(h, 'replica-a').scanAnomalies(new Date('2026-11-18T07:00:00Z'));
+    expect(next.found).toEqual([]);
+    expect(headlines(h, COSTS)).toHaveLength(1);
+  });
+
   test('Snooze 1 week: the app is snoozed until then, said in the thread', async () => {
     const { summary } = await press('alert_snooze_week', HEROKU_ALERT);
     expect(replies(h, COSTS, summary.ts).map((m) => m.text)).toContain(
