@@ -112,6 +112,8 @@ export function herokuFindings(data: AlertData, minImpactCents: number): Anomaly
     const found = detect(one, day, minImpactCents);
     if (!found) continue;
     const now = byDay.get(day)!.get(app)!;
+    const takenAt = data.herokuSnapshots.find((row) => row.day === day && row.app === app)?.takenAt;
+    const taken = takenAt?.toISOString().slice(0, 16).replace('T', ' ');
     const since = usualUntil(one, day, found.baselineCents) ?? {
       usual: previous,
       when: `between ${previous} and ${day}`,
@@ -126,7 +128,7 @@ export function herokuFindings(data: AlertData, minImpactCents: number): Anomaly
           ? changes.map((change) => `${herokuChangeWords(change)}, ${since.when}`)
           : [`no formation or add-on change ${since.when}: the list prices its snapshots priced them at differ`],
         route: { team: now.team },
-        basis: `Heroku, ${day} (UTC day), from the bot's daily formation snapshot at Heroku list prices (a month's price ÷ 30 a day). ${DETECTION_METHOD}`,
+        basis: `Heroku, ${day} (UTC day), estimated: the formation and add-ons in the bot's daily snapshot${taken ? ` (taken ${taken} UTC)` : ''} at Heroku list prices (a month's price ÷ 30 a day), not Heroku's invoice. ${DETECTION_METHOD}`,
       }),
     );
   }

@@ -89,6 +89,10 @@ test('a Heroku app scaled 2 → 6 Standard-2X: one alert naming the app, process
     'api-prod: web dynos went from 2 × Standard-2X to 6 × Standard-2X (+$200.00/month, +$6.67/day)',
   );
   expect(detail!.text).toContain('Found by: Hosting Advisor (robust z-score');
+  // The day's figure is the snapshot's formation at list prices, an estimate: said so, with when it was taken.
+  expect(allText(ACME)).toContain(
+    "Heroku, 2026-11-17 (UTC day), estimated: the formation and add-ons in the bot's daily snapshot (taken 2026-11-17 07:00 UTC) at Heroku list prices (a month's price ÷ 30 a day), not Heroku's invoice.",
+  );
   // Scanning again (another replica, or the next day while it lasts): first detection only, one summary a day.
   await alertJobs(h, 'replica-b').scanAnomalies(new Date(NOV_17.getTime() + 3_600_000));
   expect(headlines(h, ACME)).toHaveLength(1);
