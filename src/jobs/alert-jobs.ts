@@ -30,6 +30,11 @@ import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
 const ALERT_LEASE_MS = 10 * 60_000;
 /** How often replicas look for a scan of today that is due and not finished. */
 const SCAN_CHECK_SCHEDULE = '*/5 * * * *';
+/**
+ * How long after the scheduled time a scan waits for Cost Explorer when it cannot be read: a scan that
+ * went on without it would never look at that day of AWS again (the next one looks at the next day).
+ */
+const AWS_WAIT_MS = 2 * 60 * 60_000;
 /** Where anomaly scans are claimed: one run per scheduled time, in the digest runs table. */
 const SCAN_RUNS = 'anomaly-scan';
 
@@ -196,7 +201,8 @@ export class AlertJobs {
     });
     if (!lease.claimed) return lease.run.status === 'posted' ? 'done' : 'busy';
     try {
-      const result = await lease.bound(this.scanAnomalies(now));
+      const waitForAws = now.getTime() - due.getTime() < AWS_WAIT_MS;
+      const result = await lease.bound(this.scanAnomalies(now, { waitForAws }));
       if (result.unfinished.length > 0) {
         await lease.markFailed(`unfinished, tried again at the next check: ${result.unfinished.join(', ')}`);
         return 'unfinished';
@@ -212,13 +218,31 @@ export class AlertJobs {
     }
   }
 
-  /** Records first detections and posts at most one summary a day per channel, each anomaly in its thread. */
-  async scanAnomalies(now: Date): Promise<CheckResult & { found: AnomalyFinding[] }> {
-    const { services, logger } = this.options;
+  /**
+   * Records first detections and posts at most one summary a day per channel, each anomaly in its thread.
+   * With `waitForAws`, a scan that cannot read Cost Explorer records and posts nothing (it is tried
+   * again at the next check); without, it goes on without AWS and the leads are told which day of AWS
+   * was not looked at.
+   */
+  async scanAnomalies(
+    now: Date,
+    { waitForAws = false }: { waitForAws?: boolean } = {},
+  ): Promise<CheckResult & { found: AnomalyFinding[] }> {
+    const { services, logger, poster } = this.options;
     const { store } = services;
     const result: CheckResult & { found: AnomalyFinding[] } = { posted: [], problems: [], unfinished: [], found: [] };
     const data = await gatherAlertData(services, now);
-    if (data.awsProblem) result.problems.push(`AWS: ${data.awsProblem}`);
+    if (data.awsProblem) {
+      result.problems.push(`AWS: ${data.awsProblem}`);
+      if (waitForAws) {
+        result.unfinished.push('AWS figures');
+        for (const problem of result.problems) logger.warn(`anomaly scan: ${problem}`);
+        return result;
+      }
+      await poster.tellLeads(
+        `Today's cost anomaly scan (${data.today}) could not read AWS Cost Explorer, so no AWS service was checked for ${addDays(data.today, -1)}${services.sources.heroku ? ' (Heroku apps were)' : ''}: ${data.awsProblem}`,
+      );
+    }
     const minImpact = Math.round(services.config.ANOMALY_MIN_IMPACT * 100);
     const findings = [...herokuFindings(data, minImpact), ...awsFindings(data, minImpact)];
     try {

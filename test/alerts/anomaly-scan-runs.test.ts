@@ -96,7 +96,13 @@ describe('one bot on SQLite', () => {
       (body) => h.slack.accept(body),
     );
     const jobs = alertJobs(h, 'replica-a');
-    expect(await jobs.scanAnomaliesIfDue(SEVEN)).toBe('unfinished');
+    const first = await jobs.scanAnomaliesIfDue(SEVEN);
+    console.log(
+      first,
+      ce.requests().map((r) => r.target),
+      h.slack.messages.map((m) => m.text),
+    );
+    expect(first).toBe('unfinished');
     clock = later(5);
     expect(await jobs.scanAnomaliesIfDue(later(5))).toBe('done');
     expectOneSummaryWithItsDetail(h);
@@ -112,5 +118,34 @@ describe('one bot on SQLite', () => {
     expect(await jobs.scanAnomaliesIfDue(later(150))).toBe('done');
     expect(await jobs.scanAnomaliesIfDue(later(155))).toBe('done');
     expectOneSummaryWithItsDetail(h);
+  });
+  test('Cost Explorer cannot be read at 07:00: the scan waits for it and looks at the day when it answers; past two hours it goes on without AWS and the leads hear which day was not looked at', async () => {
+    const h = await start({ DATABASE_URL: tempSqliteFile() }, 'replica-a');
+    const jobs = alertJobs(h, 'replica-a');
+    // Before: the scan was done at 07:00 without AWS, and 16 Nov's EC2 spike was never looked at again.
+    ce.reply('GetCostAndUsage', reply.serverError(503));
+    expect(await jobs.scanAnomaliesIfDue(SEVEN)).toBe('unfinished');
+    expect(h.slack.messages).toEqual([]);
+    // Cost Explorer answers again.
+    scriptDaily(ce, (day) => [
+      { keys: [EC2, 'BoxUsage:m5.large'], amount: day === '2026-11-16' ? '120.00' : '40.00' },
+      { keys: [S3, 'TimedStorage-ByteHrs'], amount: '10.00' },
+    ]);
+    clock = later(5);
+    expect(await jobs.scanAnomaliesIfDue(later(5))).toBe('done');
+    expectOneSummaryWithItsDetail(h);
+
+    const other = await start({ DATABASE_URL: tempSqliteFile() }, 'replica-c');
+    const stuck = alertJobs(other, 'replica-c');
+    ce.reply('GetCostAndUsage', reply.serverError(503));
+    clock = later(60);
+    expect(await stuck.scanAnomaliesIfDue(later(60))).toBe('unfinished');
+    clock = later(125);
+    expect(await stuck.scanAnomaliesIfDue(later(125))).toBe('done');
+    expect(other.slack.messages.map((m) => m.text)).toEqual([
+      expect.stringMatching(
+        /^Today's cost anomaly scan \(2026-11-17\) could not read AWS Cost Explorer, so no AWS service was checked for 2026-11-16: Cost Explorer is unavailable \(HTTP 503/,
+      ),
+    ]);
   });
 });
