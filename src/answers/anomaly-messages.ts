@@ -34,7 +34,7 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
   }
   const item = (finding: AnomalyFinding) =>
     finding.ceAnomalyId
-      ? `${finding.title} +${usd(finding.impactCents)} in total since ${finding.day} (AWS Cost Anomaly Detection)`
+      ? `${finding.title} +${usd(finding.impactCents)} ${ceImpactWords(finding)} (AWS Cost Anomaly Detection)`
       : `${finding.title} +${usd(finding.impactCents)} above a usual day (${finding.day})`;
   return {
     headline: `${count} found on ${today}: ${shown.map(item).join('; ')}${more}. Details and buttons in the thread.`,
@@ -43,10 +43,22 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
   };
 }
 
+/** The days of a Cost Anomaly Detection finding: `from 2026-11-15 to 2026-11-16`, or `since 2026-11-15`. */
+const ceDays = (finding: AnomalyFinding) =>
+  finding.ce?.end && finding.ce.end !== finding.day
+    ? `from ${finding.day} to ${finding.ce.end}`
+    : `since ${finding.day}`;
+
+/** `in total since 2026-11-15`, or `on its costliest day, from … to …` when AWS sent no total. */
+const ceImpactWords = (finding: AnomalyFinding) =>
+  finding.ce?.impact === 'largest-day' ? `on its costliest day, ${ceDays(finding)}` : `in total ${ceDays(finding)}`;
+
 export function anomalyDetailView(finding: AnomalyFinding): AlertView {
-  const headline = finding.ceAnomalyId
-    ? `${finding.title}: ${usd(finding.dayCents)} spent since ${finding.day} against ${usd(finding.baselineCents)} expected, +${usd(finding.impactCents)} impact`
-    : `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against a usual ${usd(finding.baselineCents)}, +${usd(finding.impactCents)} that day`;
+  const headline = !finding.ceAnomalyId
+    ? `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against a usual ${usd(finding.baselineCents)}, +${usd(finding.impactCents)} that day`
+    : finding.ce?.spendKnown === false
+      ? `${finding.title}: +${usd(finding.impactCents)} ${ceImpactWords(finding)} (Cost Anomaly Detection gave no actual or expected spend)`
+      : `${finding.title}: ${usd(finding.dayCents)} spent ${ceDays(finding)} against ${usd(finding.baselineCents)} expected, +${usd(finding.impactCents)} impact`;
   return {
     headline,
     lines: [`Found by: ${finding.detector}`, ...finding.why.map((line) => `Why: ${line}`)],

@@ -36,6 +36,12 @@ export interface AnomalyFinding {
   /** Cost Anomaly Detection's id, for feedback. */
   ceAnomalyId?: string;
   /**
+   * What Cost Anomaly Detection's figures are: its impact a total over its days or (no total sent) its
+   * largest day's; whether it sent actual and expected spend (else dayCents and baselineCents are 0,
+   * never to be shown); the last day it saw the anomaly.
+   */
+  ce?: { impact: 'total' | 'largest-day'; spendKnown: boolean; end?: string };
+  /**
    * What Snooze holds, when not `subject`: a Cost Anomaly Detection finding is announced once anyway,
    * so snoozing it holds the AWS service its root causes name (`aws-service:<service>`).
    */
@@ -173,9 +179,15 @@ export async function costAnomalyFindings(services: Services, data: AlertData): 
     .filter((anomaly) => !anomaly.Feedback)
     .map((anomaly): AnomalyFinding => {
       const day = (anomaly.AnomalyStartDate ?? data.today).slice(0, 10);
-      const impact = toCents(usd(String(anomaly.Impact.TotalImpact ?? anomaly.Impact.MaxImpact)));
-      const actual = anomaly.Impact.TotalActualSpend;
-      const expected = anomaly.Impact.TotalExpectedSpend;
+      const cents = (amount: number | undefined) => (amount === undefined ? undefined : toCents(usd(String(amount))));
+      const actual = cents(anomaly.Impact.TotalActualSpend);
+      const expected = cents(anomaly.Impact.TotalExpectedSpend);
+      // TotalImpact is actual − expected (ce-service-2.json): from the rounded two, so the three foot. Only
+      // MaxImpact is sure to be sent, and it is one day's, never called a total.
+      const spend = actual !== undefined && expected !== undefined ? { actual, expected } : undefined;
+      const total = spend ? spend.actual - spend.expected : cents(anomaly.Impact.TotalImpact);
+      const impact = total ?? cents(anomaly.Impact.MaxImpact)!;
+      const end = anomaly.AnomalyEndDate?.slice(0, 10);
       const causes = (anomaly.RootCauses ?? []).map((cause) => {
         const where = [
           cause.Region,
@@ -197,14 +209,19 @@ export async function costAnomalyFindings(services: Services, data: AlertData): 
         platform: 'aws',
         title: `AWS ${anomaly.DimensionValue ?? anomaly.RootCauses?.[0]?.Service ?? 'spend'}`,
         detector: `AWS Cost Anomaly Detection (monitor ${monitorName(anomaly.MonitorArn)}, score ${anomaly.AnomalyScore.MaxScore})`,
-        dayCents: actual === undefined ? 0 : toCents(usd(String(actual))),
-        baselineCents: expected === undefined ? 0 : toCents(usd(String(expected))),
+        dayCents: spend?.actual ?? 0,
+        baselineCents: spend?.expected ?? 0,
         impactCents: impact,
+        ce: {
+          impact: total === undefined ? 'largest-day' : 'total',
+          spendKnown: Boolean(spend),
+          ...(end ? { end } : {}),
+        },
         why: causes.length ? causes : ['Cost Anomaly Detection named no root cause'],
         route: account ? { account } : {},
         ceAnomalyId: anomaly.AnomalyId,
         ...(services.length === 1 ? { snoozeSubject: `aws-service:${services[0]}` } : {}),
-        basis: `AWS Cost Anomaly Detection, from ${day}${anomaly.AnomalyEndDate ? ` to ${anomaly.AnomalyEndDate.slice(0, 10)}` : ' (still going)'}: total impact ${formatUsd(fromCents(impact))} against expected spend.`,
+        basis: `AWS Cost Anomaly Detection, from ${day}${end ? ` to ${end}` : ' (still going)'}: ${total === undefined ? `largest one-day impact ${formatUsd(fromCents(impact))} (it gave no total)` : `total impact ${formatUsd(fromCents(impact))} against expected spend`}, as listed at ${answer.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
       };
     });
 }

@@ -179,6 +179,40 @@ test('an AWS spike names the service and the usage type; Cost Anomaly Detection 
   });
 });
 
+test("Cost Anomaly Detection's figures say what they are: its totals foot, its one-day MaxImpact is never called a total, and spend it did not send is not shown as $0.00", async () => {
+  ce.reply(
+    'GetAnomalies',
+    reply.ok({
+      Anomalies: [
+        // AWS sends doubles: 62.505 − 20.004 = 42.501, which round to $62.51, $20.00 and $42.50.
+        {
+          ...S3_ANOMALY,
+          Impact: { MaxImpact: 30, TotalImpact: 42.501, TotalActualSpend: 62.505, TotalExpectedSpend: 20.004 },
+        },
+        // Only MaxImpact is required of an answer (ce-service-2.json); this one ended on the 16th.
+        { ...S3_ANOMALY, AnomalyId: 'anomaly-2', Impact: { MaxImpact: 30 }, AnomalyEndDate: '2026-11-16' },
+      ],
+    }),
+  );
+  await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  const [summary] = headlines(h, COSTS);
+  const details = replies(h, COSTS, summary!.ts).map((m) => m.text.split('\n')[0]);
+  // Before: '… $62.51 spent since 2026-11-15 against $20.00 expected, +$42.50 impact' and
+  // '… $0.00 spent since 2026-11-15 against $0.00 expected, +$30.00 impact', summed up as '+$30.00 in total'.
+  expect(details).toEqual(
+    expect.arrayContaining([
+      'AWS Amazon Simple Storage Service: $62.51 spent since 2026-11-15 against $20.00 expected, +$42.51 impact',
+      'AWS Amazon Simple Storage Service: +$30.00 on its costliest day, from 2026-11-15 to 2026-11-16 (Cost Anomaly Detection gave no actual or expected spend)',
+    ]),
+  );
+  expect(summary!.text).toContain(
+    'AWS Amazon Simple Storage Service +$30.00 on its costliest day, from 2026-11-15 to 2026-11-16 (AWS Cost Anomaly Detection)',
+  );
+  expect(allText(COSTS)).toContain(
+    'AWS Cost Anomaly Detection, from 2026-11-15 to 2026-11-16: largest one-day impact $30.00 (it gave no total), as listed at 2026-11-17 07:00 UTC.',
+  );
+});
+
 test('Slack rate-limits the summary (429, Retry-After: 1): the post waits as asked and the anomaly is announced once, that day', async () => {
   // Slack allows about one message a second per channel: a burst of alerts meets a 429 with Retry-After.
   // Anomalies are announced only on the day they are found, so a post given up at once is lost for good.
