@@ -322,3 +322,23 @@ test('a pipeline in a Shield space: its dynos, named Private-S and Private-M by 
   expect(out).toContain('Shield-M');
   expect(out).not.toMatch(/Private-[SM]/i);
 });
+
+test('pipelines and apps in the order people count: part-2 before part-10', async () => {
+  const w = heroku.world;
+  for (const n of [10, 2, 1]) {
+    w.addApp(`part-${n}-stg`, { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+    w.addApp(`part-${n}`, { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
+    w.addPipeline(`part-${n}`, { staging: [`part-${n}-stg`], production: [`part-${n}`] });
+  }
+  w.addApp('mono-10-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  w.addApp('mono-2-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  w.addApp('mono', { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
+  w.addPipeline('mono', { staging: ['mono-10-staging', 'mono-2-staging'], production: ['mono'] });
+  const all = await cli([]);
+  expect(all.out.match(/^Pipeline part-\d+/gm)).toEqual(['Pipeline part-1', 'Pipeline part-2', 'Pipeline part-10']);
+  const mono = await cli(['mono']);
+  expect(mono.out.match(/^ {2}mono-\d+-staging against/gm)).toEqual([
+    '  mono-2-staging against',
+    '  mono-10-staging against',
+  ]);
+});

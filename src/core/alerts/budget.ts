@@ -2,6 +2,8 @@
  * Budgets: what a lead sets with `/hosting budget set …` or the App Home form, checked field by
  * field so the command and the form say the same thing about the same mistake. Pure.
  */
+
+import { naturalOrder } from '../natural-order';
 import { neutraliseMarkup, slackMarkupIn } from '../user-text';
 
 export type BudgetPlatform = 'aws' | 'heroku' | 'both';
@@ -294,12 +296,9 @@ export function describeScope(scope: BudgetScope): string {
   }
 }
 
-/** Names in the order people count: `number-2` before `number-10` (digits by value, not by character). */
-const NAME_ORDER = new Intl.Collator('en', { numeric: true });
-
-/** Budgets by name in natural order; names equal by value (`n-02`, `n-2`) keep a fixed order. */
+/** Budgets by name in natural order (`number-2` before `number-10`). */
 export function byBudgetName(a: { name: string }, b: { name: string }): number {
-  return NAME_ORDER.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return naturalOrder(a.name, b.name);
 }
 
 export function platformLabel(platform: BudgetPlatform): string {

@@ -1,3 +1,4 @@
+import { naturalOrder } from '../../core/natural-order';
 import type { ParityAddOn, ParityApp, ParityPipelineInput, ParityStage, UnreadableApp } from '../../core/parity';
 import { utcDay } from '../../core/utc-days';
 import type { Store } from '../../store/store';
@@ -114,11 +115,11 @@ export class HerokuPipelines {
           if ('reason' in read) input.unreadable.push(read);
           else input[coupling.stage as ParityStage].push(read);
         });
-        input.staging.sort((a, b) => a.name.localeCompare(b.name));
-        input.production.sort((a, b) => a.name.localeCompare(b.name));
+        input.staging.sort((a, b) => naturalOrder(a.name, b.name));
+        input.production.sort((a, b) => naturalOrder(a.name, b.name));
         return input;
       })
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => naturalOrder(a.name, b.name));
     return {
       version: 2,
       pipelines: inputs.map(({ id, name }) => ({ id, name })),

@@ -5,6 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { ParityAnswer } from '../../../answers/parity';
+import { naturalOrder } from '../../../core/natural-order';
 import {
   type AppPair,
   costLineText,
@@ -62,7 +63,7 @@ const risksOf = (pair: AppPair) => pair.differences.filter((d) => d.class === 'r
 /** Risky pipelines first (most risks first), then those without risks, then those not compared. */
 function ordered(pipelines: readonly PipelineParity[]): PipelineParity[] {
   const rank = (p: PipelineParity) => (p.status !== 'compared' ? -1 : riskCount(p));
-  return [...pipelines].sort((a, b) => rank(b) - rank(a) || a.pipeline.localeCompare(b.pipeline));
+  return [...pipelines].sort((a, b) => rank(b) - rank(a) || naturalOrder(a.pipeline, b.pipeline));
 }
 
 /** `*shop* :warning: *4 risks* · staging costs 58.5% of production ($162.34 of $277.34 a month at list prices)`. */
