@@ -63,7 +63,12 @@ const WORKLOAD_EXAMPLE = 'hipaa heroku web=2xstandard-2x postgres=standard-0';
 
 /** What the files (Markdown, CSV, JSON) are written with: the meta, and what the findings stand on. */
 export function exportMeta(checklist: ComplianceChecklist): ExportMeta {
-  return checklist.notes === undefined ? checklist.meta : { ...checklist.meta, notes: checklist.notes };
+  const unread = (checklist.unread ?? []).map(({ platform }) => platform);
+  return {
+    ...checklist.meta,
+    ...(checklist.notes === undefined ? {} : { notes: checklist.notes }),
+    ...(unread.length > 0 ? { unread } : {}),
+  };
 }
 
 /** `2026-06-01`: checklists are dated by day. */

@@ -54,7 +54,8 @@ function readArgs(args: string[]): { words: string[]; format: Format } | { error
 
 function render(checklist: ComplianceChecklist, format: Format): string {
   // The text prints the notes itself, above the checklist; the files carry them in their own place.
-  const meta = format === 'text' ? checklist.meta : exportMeta(checklist);
+  const { notes: _, ...withoutNotes } = exportMeta(checklist);
+  const meta = format === 'text' ? withoutNotes : exportMeta(checklist);
   const text = RENDERERS[format](checklist.framework, checklist.findings, meta);
   const notes = format === 'text' && checklist.notes ? checklist.notes.map((note) => `Note: ${note}`) : [];
   // io.out ends the line itself; a second line break would add an empty CSV record.

@@ -218,6 +218,12 @@ describe('one app the token may not read (403 on its formation)', () => {
     );
     expect(out).toContain('For: app shop-api');
     expect(out).not.toMatch(/Finding \(met\)/);
+    // The summary counts nothing for a platform whose findings stand on nothing read, in every format.
+    expect(out).toMatch(/^Findings: Heroku: could not be read(;|$)/m);
+    const md = await cli(['compliance', 'hipaa', 'app=shop-api', '--format', 'md']);
+    expect(md.out).toContain('Heroku: could not be read');
+    const json = JSON.parse((await cli(['compliance', 'hipaa', 'app=shop-api', '--format', 'json'])).out);
+    expect(json.unread).toEqual(['heroku']);
   });
 
   test('`migrate heroku` models the apps read and says, with the figures, which app is left out', async () => {

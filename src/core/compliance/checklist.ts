@@ -12,6 +12,8 @@ export interface ExportMeta {
   platforms?: readonly Platform[];
   /** What the findings stand on, in sentences: when live data was read, what an estimate priced. */
   notes?: readonly string[];
+  /** Platforms that could not be read: their findings stand on nothing read, so none is counted. */
+  unread?: readonly Platform[];
 }
 
 interface ChecklistPlatform {
@@ -87,6 +89,7 @@ export function summaryLines(
   if (findings === undefined) return [];
   const order: FindingStatus[] = ['gap', 'attention', 'met', 'not-applicable'];
   return shownPlatforms(meta).flatMap((platform) => {
+    if (meta.unread?.includes(platform)) return [`${label(platform)}: could not be read`];
     const own = findings.filter((finding) => finding.platform === platform);
     if (own.length === 0) return [];
     const counts = order

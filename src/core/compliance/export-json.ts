@@ -11,6 +11,7 @@ export function toJson(framework: Framework, findings: readonly Finding[] | unde
     platforms: shownPlatforms(meta),
     evaluated: findings !== undefined,
     notes: meta.notes ?? [],
+    unread: meta.unread ?? [],
     controls: groups.flatMap((group) =>
       group.entries.map(({ control, platforms }) => ({
         id: control.id,
