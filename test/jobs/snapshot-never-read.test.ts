@@ -1,7 +1,7 @@
 import { takeHerokuSnapshot } from '../../src/jobs/heroku-snapshot';
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
-import { freshPostgresUrl, tempSqliteFile } from '../support/databases';
+import { describePostgres, freshPostgresUrl, tempSqliteFile } from '../support/databases';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 
 /**
@@ -66,12 +66,8 @@ async function answer(command: string, name?: string): Promise<string> {
   return shown(body);
 }
 
-const stores: [string, () => Promise<string | undefined>][] = [
-  ['SQLite', async () => tempSqliteFile()],
-  ['PostgreSQL', freshPostgresUrl],
-];
-
-describe.each(stores)('on %s', (kind, database) => {
+/** The same tests on each store: `database` gives a fresh one; `kind` names the captures. */
+function onStore(kind: string, database: () => Promise<string | undefined>) {
   beforeEach(async (): Promise<void> => {
     const url = await database();
     if (!url) return;
@@ -89,104 +85,95 @@ describe.each(stores)('on %s', (kind, database) => {
     h = undefined as unknown as Harness;
     heroku = undefined as unknown as FakeHeroku;
   });
-  // Needs PostgreSQL for that half: skipped without TEST_DATABASE_URL, which CI sets.
-  const run = kind === 'PostgreSQL' && !process.env.TEST_DATABASE_URL ? test.skip : test;
+  test('an app never read holds no day back: the day is written for the others, the run names it, and the figures say whose cost they lack', async () => {
+    refuseAcmeTools();
+    const outcomes = await snapshotDays(days('2026-11-09', '2026-11-23'));
+    expect(outcomes).toEqual(Array(15).fill({ apps: 1, leftOut: ['acme-tools'] }));
+    const store = h.bot.services.store;
+    expect((await store.snapshots('2026-11-09', '2026-11-24')).map((row) => row.app)).toEqual(
+      Array(15).fill('shop-api'),
+    );
+    const run = await store.snapshotRun('2026-11-22');
+    expect(run).toMatchObject({ status: 'posted', apps: 1 });
+    expect(run?.error).toBeUndefined();
+    expect(run?.leftOut).toEqual([
+      { day: '2026-11-22', app: 'acme-tools', team: 'acme', reason: expect.stringContaining('acme-tools') },
+    ]);
+    const reason = run!.leftOut![0]!.reason;
+    expect(reason).toMatch(/403|permission|access/i);
+    // The log says what was written and whom it left out, with Heroku's answer.
+    expect(warnings[0]).toBe(
+      `the daily Heroku snapshot for 2026-11-09 was taken for 1 app; 1 Heroku app could not be read (acme-tools) and is left out: no stored snapshot has it, so the day is whole without it, and the figures made from it name it. ${reason}`,
+    );
+    expect(warnings.join('\n')).not.toContain(heroku.token);
 
-  run(
-    'an app never read holds no day back: the day is written for the others, the run names it, and the figures say whose cost they lack',
-    async () => {
-      refuseAcmeTools();
-      const outcomes = await snapshotDays(days('2026-11-09', '2026-11-23'));
-      expect(outcomes).toEqual(Array(15).fill({ apps: 1, leftOut: ['acme-tools'] }));
-      const store = h.bot.services.store;
-      expect((await store.snapshots('2026-11-09', '2026-11-24')).map((row) => row.app)).toEqual(
-        Array(15).fill('shop-api'),
-      );
-      const run = await store.snapshotRun('2026-11-22');
-      expect(run).toMatchObject({ status: 'posted', apps: 1 });
-      expect(run?.error).toBeUndefined();
-      expect(run?.leftOut).toEqual([
-        { day: '2026-11-22', app: 'acme-tools', team: 'acme', reason: expect.stringContaining('acme-tools') },
-      ]);
-      const reason = run!.leftOut![0]!.reason;
-      expect(reason).toMatch(/403|permission|access/i);
-      // The log says what was written and whom it left out, with Heroku's answer.
-      expect(warnings[0]).toBe(
-        `the daily Heroku snapshot for 2026-11-09 was taken for 1 app; 1 Heroku app could not be read (acme-tools) and is left out: no stored snapshot has it, so the day is whole without it, and the figures made from it name it. ${reason}`,
-      );
-      expect(warnings.join('\n')).not.toContain(heroku.token);
+    // Spend from snapshots: shop-api's seven days, $23.33, compared with the week before, and
+    // acme-tools named as not counted, with Heroku's answer.
+    const spend = await answer('spend heroku 7d', `never-read-spend-${kind}`);
+    expect(spend).toContain('$23.33');
+    expect(spend).toContain(
+      `acme-tools is not in this total (its cost is not included): it has never been readable: ${reason}`,
+    );
+    expect(spend).not.toMatch(/days covered/);
+    // The digest's weeks (W46 and W47, both from snapshots), compared, with the same words.
+    const digest = await answer('digest', `never-read-digest-${kind}`);
+    expect(digest).toContain('*Heroku* last week: *$23.33*');
+    expect(digest).toContain(
+      `acme-tools is not in these figures (its cost is not included): it has never been readable: ${reason}`,
+    );
+    // A budget on all Heroku spend: month to date from the same snapshots, and the same words.
+    await answer('budget set everything 500/month heroku');
+    const budgets = await answer('budget list', `never-read-budgets-${kind}`);
+    expect(budgets).toContain("acme-tools is not in this budget's Heroku figures (its cost is not included)");
+  });
 
-      // Spend from snapshots: shop-api's seven days, $23.33, compared with the week before, and
-      // acme-tools named as not counted, with Heroku's answer.
-      const spend = await answer('spend heroku 7d', `never-read-spend-${kind}`);
-      expect(spend).toContain('$23.33');
-      expect(spend).toContain(
-        `acme-tools is not in this total (its cost is not included): it has never been readable: ${reason}`,
-      );
-      expect(spend).not.toMatch(/days covered/);
-      // The digest's weeks (W46 and W47, both from snapshots), compared, with the same words.
-      const digest = await answer('digest', `never-read-digest-${kind}`);
-      expect(digest).toContain('*Heroku* last week: *$23.33*');
-      expect(digest).toContain(
-        `acme-tools is not in these figures (its cost is not included): it has never been readable: ${reason}`,
-      );
-      // A budget on all Heroku spend: month to date from the same snapshots, and the same words.
-      await answer('budget set everything 500/month heroku');
-      const budgets = await answer('budget list', `never-read-budgets-${kind}`);
-      expect(budgets).toContain("acme-tools is not in this budget's Heroku figures (its cost is not included)");
-    },
-  );
+  test('an app read at last is counted from that day: a period that mixes says so and is not compared; refused again, it holds the day back', async () => {
+    refuseAcmeTools();
+    await snapshotDays(days('2026-11-09', '2026-11-18'));
+    heroku.clearFaults();
+    expect(await snapshotDays(days('2026-11-19', '2026-11-22'))).toEqual(Array(4).fill({ apps: 2 }));
+    const reason = (await h.bot.services.store.snapshotRun('2026-11-18'))!.leftOut![0]!.reason;
+    // 16–22 Nov: shop-api 7 days ($23.33) and acme-tools from the 19th, 4 days ($6.67).
+    const spend = await answer('spend heroku 7d', `read-since-spend-${kind}`);
+    expect(spend).toContain('$30.00');
+    expect(spend).toContain(
+      `acme-tools is in this total only from 2026-11-19, when it was first read (its cost before then is not included): until then it had never been readable: ${reason}`,
+    );
+    expect(spend).toContain(
+      'not compared with 9 – 15 Nov 2026: acme-tools is not in the figures up to 2026-11-18, when it had never been read, so a change would show its cost as a rise.',
+    );
+    expect(spend).not.toMatch(/\+\$6\.67/);
+    const digest = await answer('digest');
+    expect(digest).toContain(
+      'not compared with the week before (acme-tools is not in the figures up to 2026-11-18, when it had never been read)',
+    );
+    expect(digest).toContain('acme-tools is in these figures only from 2026-11-19, when it was first read');
+    // Now in the snapshots, acme-tools refused again holds the day back, as any app read before.
+    refuseAcmeTools();
+    expect(await snapshotDays(['2026-11-23'])).toEqual([{ notRead: ['acme-tools'] }]);
+  });
 
-  run(
-    'an app read at last is counted from that day: a period that mixes says so and is not compared; refused again, it holds the day back',
-    async () => {
-      refuseAcmeTools();
-      await snapshotDays(days('2026-11-09', '2026-11-18'));
-      heroku.clearFaults();
-      expect(await snapshotDays(days('2026-11-19', '2026-11-22'))).toEqual(Array(4).fill({ apps: 2 }));
-      const reason = (await h.bot.services.store.snapshotRun('2026-11-18'))!.leftOut![0]!.reason;
-      // 16–22 Nov: shop-api 7 days ($23.33) and acme-tools from the 19th, 4 days ($6.67).
-      const spend = await answer('spend heroku 7d', `read-since-spend-${kind}`);
-      expect(spend).toContain('$30.00');
-      expect(spend).toContain(
-        `acme-tools is in this total only from 2026-11-19, when it was first read (its cost before then is not included): until then it had never been readable: ${reason}`,
-      );
-      expect(spend).toContain(
-        'not compared with 9 – 15 Nov 2026: acme-tools is not in the figures up to 2026-11-18, when it had never been read, so a change would show its cost as a rise.',
-      );
-      expect(spend).not.toMatch(/\+\$6\.67/);
-      const digest = await answer('digest');
-      expect(digest).toContain(
-        'not compared with the week before (acme-tools is not in the figures up to 2026-11-18, when it had never been read)',
-      );
-      expect(digest).toContain('acme-tools is in these figures only from 2026-11-19, when it was first read');
-      // Now in the snapshots, acme-tools refused again holds the day back, as any app read before.
-      refuseAcmeTools();
-      expect(await snapshotDays(['2026-11-23'])).toEqual([{ notRead: ['acme-tools'] }]);
-    },
-  );
+  test('an app read yesterday and refused today still holds the day back; an app never read beside it does not change that', async () => {
+    expect(await snapshotDays(['2026-11-21'])).toEqual([{ apps: 2 }]);
+    refuseAcmeTools();
+    heroku.world.addApp('newcomer', { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
+    heroku.inject({
+      path: `/apps/${heroku.world.app('newcomer').id}/formation`,
+      times: Infinity,
+      fault: { type: 'forbidden' },
+    });
+    expect(await snapshotDays(['2026-11-22'])).toEqual([{ notRead: ['acme-tools'] }]);
+    const store = h.bot.services.store;
+    expect(await store.snapshots('2026-11-22', '2026-11-23')).toEqual([]);
+    const run = await store.snapshotRun('2026-11-22');
+    expect(run?.status).toBe('failed');
+    // The failed run names the app that held it back, not the one that could not have.
+    expect(run?.error).toContain('not taken: 1 Heroku app could not be read (acme-tools), and a day without it');
+    expect(run?.error).not.toContain('newcomer');
+    expect(run?.leftOut).toBeUndefined();
+    expect(warnings.join('\n')).toContain('the daily Heroku snapshot for 2026-11-22 was not taken');
+  });
+}
 
-  run(
-    'an app read yesterday and refused today still holds the day back; an app never read beside it does not change that',
-    async () => {
-      expect(await snapshotDays(['2026-11-21'])).toEqual([{ apps: 2 }]);
-      refuseAcmeTools();
-      heroku.world.addApp('newcomer', { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
-      heroku.inject({
-        path: `/apps/${heroku.world.app('newcomer').id}/formation`,
-        times: Infinity,
-        fault: { type: 'forbidden' },
-      });
-      expect(await snapshotDays(['2026-11-22'])).toEqual([{ notRead: ['acme-tools'] }]);
-      const store = h.bot.services.store;
-      expect(await store.snapshots('2026-11-22', '2026-11-23')).toEqual([]);
-      const run = await store.snapshotRun('2026-11-22');
-      expect(run?.status).toBe('failed');
-      // The failed run names the app that held it back, not the one that could not have.
-      expect(run?.error).toContain('not taken: 1 Heroku app could not be read (acme-tools), and a day without it');
-      expect(run?.error).not.toContain('newcomer');
-      expect(run?.leftOut).toBeUndefined();
-      expect(warnings.join('\n')).toContain('the daily Heroku snapshot for 2026-11-22 was not taken');
-    },
-  );
-});
+describe('on SQLite', () => onStore('SQLite', async () => tempSqliteFile()));
+describePostgres('on PostgreSQL', () => onStore('PostgreSQL', freshPostgresUrl));
