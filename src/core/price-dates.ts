@@ -43,3 +43,11 @@ export const pricesDated = (dates: PriceDates): string =>
 
 /** `list prices from sources dated 2024-07-01 to 2026-12-05`: for summaries that do not list each source. */
 export const listPricesDated = (dates: PriceDates): string => `list prices from sources dated ${priceDatesSpan(dates)}`;
+
+/**
+ * A price's source with its date, as every answer cites it: a layered source names its date already
+ * (`AWS Price List, SKU …, effective 2026-11-01`; `bundled list: …, 2024-07-01`), others get `, as of`.
+ */
+export function datedSource(price: { source: string; asOf: string }): string {
+  return price.source.includes(price.asOf) ? price.source : `${price.source}, as of ${price.asOf}`;
+}

@@ -10,6 +10,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import { loadDigestSettings } from '../answers/digest-settings';
+import { andList } from '../core/model/describe';
 import type { Services } from '../services';
 import { context } from './block-kit';
 import { MAX_MESSAGE_BLOCKS, type Message } from './message';
@@ -190,9 +191,7 @@ export function leadMentions(list: LeadList, limit = 10): string {
   const more = list.users.length > limit ? [`${list.users.length - limit} more`] : [];
   const group = list.usergroup ? [`the members of <!subteam^${list.usergroup}>`] : [];
   const parts = [...people, ...more, ...group];
-  if (parts.length === 0) return '';
-  if (parts.length === 1) return parts[0];
-  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return andList(parts);
 }
 
 export interface SpendAccess {

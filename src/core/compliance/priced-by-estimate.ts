@@ -1,5 +1,7 @@
+import { andList } from '../model/describe';
 import type { PricedCostLine } from '../model/types';
 import { formatCents } from '../money';
+import { datedSource } from '../price-dates';
 import type { AwsCheckId, Finding, Framework } from './types';
 
 /**
@@ -15,18 +17,11 @@ const LINES_OF: Partial<Record<AwsCheckId, RegExp>> = {
   'aws-waf': /^AWS WAF /,
 };
 
-/** A layered source names its date already (`bundled list: …, 2024-07-01`), as the estimate shows it. */
-const sourceOf = (line: PricedCostLine) =>
-  line.source.includes(line.asOf) ? line.source : `${line.source}, as of ${line.asOf}`;
-
-const andList = (items: readonly string[]) =>
-  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-
 function pricedSentence(lines: readonly PricedCostLine[], tier: string): string {
   const figures = lines.map(
     (line) => `${line.item} ${formatCents(line.cents)}/mo${line.confidence === 'unconfirmed' ? ' (unconfirmed)' : ''}`,
   );
-  const sources = [...new Set(lines.map(sourceOf))].join('; ');
+  const sources = [...new Set(lines.map(datedSource))].join('; ');
   return `The estimate prices it on AWS (${tier}, production): ${andList(figures)}, estimated; ${sources}.`;
 }
 

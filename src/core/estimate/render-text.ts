@@ -3,6 +3,7 @@ import type { CostLine, EnvironmentName, Estimate, PlatformCost, TierCost, Unpri
 import { pricesDated } from '../model/price-dates';
 import { leadSentences, lowerBound, verdictSentence } from '../model/verdict';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../money';
+import { datedSource } from '../price-dates';
 import { rememberedFormat, upToThreePlaces } from '../remembered-format';
 
 const PER_MONTH = '/mo, estimated';
@@ -16,8 +17,7 @@ const formatQuantity = rememberedFormat(upToThreePlaces);
 class SourceIndex {
   private readonly keys: string[] = [];
   cite(line: CostLine): string {
-    // Layered prices already cite their own date ("AWS Price List, SKU …, effective 2026-11-01").
-    const key = line.source.includes(line.asOf) ? line.source : `${line.source}, as of ${line.asOf}`;
+    const key = datedSource(line);
     let index = this.keys.indexOf(key);
     if (index < 0) index = this.keys.push(key) - 1;
     return `[${index + 1}]`;

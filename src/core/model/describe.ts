@@ -16,6 +16,11 @@ export const formatCount = (value: number): string =>
 /** `Like-for-like`: a tier's id as it begins a sentence or a list item. */
 export const tierTitle = (id: string): string => `${id.charAt(0).toUpperCase()}${id.slice(1)}`;
 
+/** `a`, `a and b`, `a, b and c`. */
+export function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

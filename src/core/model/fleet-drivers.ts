@@ -2,7 +2,7 @@ import { formatUsd, fromCents, type Money, toCents } from '../money';
 import { type Catalog, findDyno } from '../pricing';
 import type { Steps } from '../steps';
 import { cachesOf, databasesOf } from '../workload';
-import { plural } from './describe';
+import { andList, plural } from './describe';
 import type { FleetApp } from './fleet';
 import type { PlatformCost, PricedCostLine, TierCost } from './types';
 
@@ -55,7 +55,7 @@ function shapeOf(app: FleetApp, catalog: Catalog): string {
   for (const database of databasesOf(w)) parts.push(`Postgres ${database.plan}`);
   for (const cache of cachesOf(w)) parts.push(`a ${cache.plan} Key-Value Store`);
   if (parts.length === 0) return 'no dynos or data stores';
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return andList(parts);
 }
 
 function sentence(d: Driver): string {

@@ -1,4 +1,5 @@
 import { Decimal, toCents } from '../money';
+import { datedSource } from '../price-dates';
 import { type Catalog, type CatalogEntry, findDyno, findKeyValuePlan, findPostgresPlan, priceOf } from '../pricing';
 import { dataService, serviceLabel } from '../pricing/heroku-tiers';
 import { dynoLabel } from './dyno-class';
@@ -13,21 +14,16 @@ import type { AppCost, ParityAddOn, ParityApp, ParityCostLine, ParityProcess } f
 
 const BILLED_SOURCE = 'Heroku Platform API billed price';
 
-function sourceOf(entry: CatalogEntry): string {
-  // A layered source names its date already (`bundled list: …, 2026-08-04`), as the estimate shows it.
-  return entry.source.includes(entry.asOf) ? entry.source : `${entry.source}, as of ${entry.asOf}`;
-}
-
 function fromEntry(item: string, entry: CatalogEntry, quantity: number): ParityCostLine {
   if (entry.unitPrice === null) {
     return {
       item,
       monthlyCents: null,
-      source: sourceOf(entry),
+      source: datedSource(entry),
       note: `contract price: set ${entry.key} in PRICING_FILE`,
     };
   }
-  return { item, monthlyCents: toCents(entry.unitPrice) * quantity, source: sourceOf(entry), asOf: entry.asOf };
+  return { item, monthlyCents: toCents(entry.unitPrice) * quantity, source: datedSource(entry), asOf: entry.asOf };
 }
 
 function notInCatalog(item: string): ParityCostLine {
@@ -47,7 +43,7 @@ export function processLine(process: ParityProcess, quantity: number, catalog: C
     return {
       item,
       monthlyCents: 0,
-      source: sourceOf(eco),
+      source: datedSource(eco),
       asOf: eco.asOf,
       note: "Eco dynos draw on the account's shared pool (one flat fee), not priced per app",
     };

@@ -3,9 +3,11 @@
  * then every line of the platform as it runs and of each modelled tier with its arithmetic and a
  * numbered source, the ops lines apart, every assumption and the sources with their dates. Pure.
  */
+
 import type { KnownBlock, ModalView } from '@slack/types';
 import { type CostLine, type Estimate, leadSentences, type PlatformCost, priceDatesSpan } from '../../../core/model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../../../core/money';
+import { datedSource } from '../../../core/price-dates';
 import { clipAtWord, context, mrkdwn, packed, readOnlyModal } from '../../block-kit';
 import { priceLayersLine } from '../commands/estimate-sources';
 import { NAMES, sidesOf, verdictLine } from '../commands/estimate-summary';
@@ -18,8 +20,7 @@ class Sources {
   private readonly keys: string[] = [];
   private readonly index = new Map<string, number>();
   cite(line: CostLine): string {
-    // Layered prices already cite their own date ("AWS Price List, SKU …, effective 2026-11-01").
-    const key = line.source.includes(line.asOf) ? line.source : `${line.source}, as of ${line.asOf}`;
+    const key = datedSource(line);
     let n = this.index.get(key);
     if (n === undefined) {
       n = this.keys.push(key);

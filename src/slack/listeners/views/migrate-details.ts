@@ -4,10 +4,12 @@
  * total, what each total leaves out and how a lead prices it, every assumption and the sources with
  * their dates. Pure.
  */
+
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
 import { migrateReport, type ReportSection, rowFigure } from '../../../answers/migrate-report';
 import type { CostLine } from '../../../core/model';
+import { datedSource } from '../../../core/price-dates';
 import { context, divider, mrkdwn, packed, readOnlyModal } from '../../block-kit';
 import { migrateVerdict } from '../commands/migrate-blocks';
 
@@ -48,8 +50,7 @@ const inWords = (text: string) => text.replace(/\bPRICING_FILE\b/g, PRICING_FILE
 /** Each distinct source once, with its date. */
 function sourcesOf(lines: readonly CostLine[]): string[] {
   const seen = new Set<string>();
-  for (const line of lines)
-    seen.add(line.source.includes(line.asOf) ? line.source : `${line.source}, as of ${line.asOf}`);
+  for (const line of lines) seen.add(datedSource(line));
   return [...seen].map((source) => `• ${source}`);
 }
 
