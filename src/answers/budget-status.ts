@@ -10,7 +10,7 @@
 
 import { type BudgetScope, describeScope } from '../core/alerts/budget';
 import { type BudgetEvent, type BudgetSpend, budgetEvents, budgetHistoryFrom } from '../core/alerts/budget-check';
-import { appsNeverReadLines } from '../core/apps-not-read';
+import { appsNeverReadLines, withoutStop } from '../core/apps-not-read';
 import { toCents, usd } from '../core/money';
 import { monthRunOnSteps, weeklyCostFromSnapshots } from '../core/snapshot-cost';
 import { finish } from '../core/steps';
@@ -55,7 +55,7 @@ function leftOutOf(data: AlertData, scope: BudgetScope) {
 /** ` (it has never been readable: …)` for a budget on an app the snapshots were taken without. */
 function neverReadWhy(data: AlertData, scope: BudgetScope): string {
   const latest = scope.kind === 'app' ? leftOutOf(data, scope).at(-1) : undefined;
-  return latest ? ` (it has never been readable: ${latest.reason.replace(/[.!?]+$/, '')})` : '';
+  return latest ? ` (it has never been readable: ${withoutStop(latest.reason)})` : '';
 }
 
 /**

@@ -117,4 +117,5 @@ export function appNotRead(apps: readonly AppNotRead[] | undefined, name: string
 }
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
-const withoutStop = (text: string) => text.replace(/[.!?]+$/, '');
+/** A sentence without its closing stop, to quote inside another. */
+export const withoutStop = (text: string) => text.replace(/[.!?]+$/, '');
