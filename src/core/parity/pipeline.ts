@@ -122,16 +122,10 @@ function* amountsShown(pipelines: readonly PipelineParity[]): Generator<ParityCo
 
 export function compareAllPipelines(inputs: readonly ParityPipelineInput[], catalog: Catalog): ParityReport {
   const pipelines = inputs.map((input) => comparePipeline(input, catalog));
-  const days = [...amountsShown(pipelines)].flatMap((line) =>
-    line.monthlyCents !== null && line.asOf ? [line.asOf] : [],
-  );
-  const priceDates = priceDatesOfDays(days);
+  const priced = [...amountsShown(pipelines)].filter((line) => line.monthlyCents !== null);
+  const priceDates = priceDatesOfDays(priced.flatMap((line) => (line.asOf ? [line.asOf] : [])));
   // Every app of one read shares its day; the newest, should reads ever mix.
-  const billedOn = [...amountsShown(pipelines)].reduce<string | undefined>(
-    (newest, line) =>
-      line.monthlyCents !== null && line.billedOn && (!newest || line.billedOn > newest) ? line.billedOn : newest,
-    undefined,
-  );
+  const billedOn = priceDatesOfDays(priced.flatMap((line) => (line.billedOn ? [line.billedOn] : [])))?.newest;
   return {
     pipelines,
     ...(priceDates ? { priceDates } : {}),
