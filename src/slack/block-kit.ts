@@ -39,7 +39,39 @@ export const header = (text: string): KnownBlock => ({
   text: { type: 'plain_text', text: clip(text, MAX_HEADER), emoji: true },
 });
 
-/** Lines packed into as few blocks as a limit allows (a section's 3,000 characters, with margin). */
+/** Where a long text is best cut, best first: after a line, a sentence or a list item, else between words. */
+const CUTS = [['\n', '. ', '; ', ', '], [' ']];
+
+/** Where to cut `text` at most `limit` characters in: the best place in its second half, else at the limit. */
+function cutAt(text: string, limit: number): number {
+  for (const marks of CUTS) {
+    const at = Math.max(...marks.map((mark) => text.lastIndexOf(mark, limit - mark.length) + mark.length - 1));
+    if (at > limit / 2) return at;
+  }
+  return limit;
+}
+
+/**
+ * A text cut into pieces of at most `limit` characters, each after a line, sentence, list item or
+ * word (so "app-7 (Common Runtime)" stays whole), so nothing is lost: a long finding reads on in
+ * the next block.
+ */
+export function piecesOf(text: string, limit: number): string[] {
+  if (text.length <= limit) return [text];
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const at = cutAt(rest, limit);
+    pieces.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  return rest ? [...pieces, rest] : pieces;
+}
+
+/**
+ * Lines packed into as few blocks as a limit allows (a section's 3,000 characters, with margin); a
+ * line longer than the limit goes on over as many blocks as it needs, never cut short.
+ */
 export function packed(
   lines: readonly string[],
   as: (text: string) => KnownBlock = mrkdwn,
@@ -47,13 +79,12 @@ export function packed(
 ): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   let current = '';
-  for (const line of lines) {
-    const clipped = clip(line, limit);
-    if (current && current.length + clipped.length + 1 > limit) {
+  for (const piece of lines.flatMap((line) => piecesOf(line, limit))) {
+    if (current && current.length + piece.length + 1 > limit) {
       blocks.push(as(current));
       current = '';
     }
-    current = current ? `${current}\n${clipped}` : clipped;
+    current = current ? `${current}\n${piece}` : piece;
   }
   if (current) blocks.push(as(current));
   return blocks;

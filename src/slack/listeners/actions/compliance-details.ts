@@ -28,6 +28,10 @@ export function complianceDetails(services: Services) {
       await tell(`That part of the checklist has changed since; run \`/hosting compliance ${words}\` again.`);
       return;
     }
-    await openViewForPresser(args, complianceDetailsView(framework.name, chosen, meta.subject), 'compliance details');
+    await openViewForPresser(
+      args,
+      complianceDetailsView(framework.name, chosen, words, meta.subject),
+      'compliance details',
+    );
   };
 }

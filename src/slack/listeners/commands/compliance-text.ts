@@ -1,7 +1,7 @@
 /** Compliance wording made safe for Slack mrkdwn. Pure. */
 
 /** The three characters Slack mrkdwn reserves, and backticks, which would break a code span. */
-function escapeMrkdwn(text: string): string {
+export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, "'");
 }
 
