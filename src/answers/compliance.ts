@@ -8,6 +8,7 @@ import {
 } from '../core/compliance';
 import { PLATFORM_LABEL } from '../core/compliance/phrases';
 import { withEstimatePrices } from '../core/compliance/priced-by-estimate';
+import { pricedFramework } from '../core/compliance/priced-costs';
 import { parseEstimate } from '../core/estimate';
 import { estimate, pricedWorkloads } from '../core/model';
 import type { Catalog } from '../core/pricing';
@@ -86,7 +87,9 @@ export function resolveCompliance(text: string, options: ResolveOptions): Compli
   const { catalog, now, command } = options;
   const args = parseComplianceArgs(text, { command });
   if (!args.ok) return { kind: 'refused', message: args.message };
-  const { framework, platform, workloadText } = args;
+  const { platform, workloadText } = args;
+  // The costs quote the catalog's prices, with their sources and dates, as the estimates do.
+  const framework = pricedFramework(args.framework, catalog);
   const onPlatform = platform === undefined ? {} : { platform };
   if (args.live && workloadText === undefined) return { kind: 'live', framework, ...onPlatform };
 

@@ -232,9 +232,10 @@ describe('evaluateWorkload: AWS', () => {
     expect(compute.detail).toMatch(/Fargate's HIPAA eligibility is unconfirmed/);
   });
 
-  it('PCI: WAF is the customer’s to add, at its list price', () => {
+  it('PCI: WAF is the customer’s to add, at the price its Cost quotes with a source (no bare figure here)', () => {
     const waf = finding(evaluate('pci', singleAz), 'pci-waf');
     expect(waf.status).toBe('attention');
-    expect(waf.detail).toContain('$5 per web ACL-month');
+    expect(waf.detail).toContain('what it costs, with its source, is under Cost');
+    expect(waf.detail).not.toContain('$');
   });
 });

@@ -53,7 +53,10 @@ export interface Control {
   group: string;
   heroku: PlatformAnswer;
   aws: PlatformAnswer;
-  /** What it costs, in the cost model's terms. */
+  /**
+   * What it costs, in the cost model's terms. A price is written as its catalog key, `{aws.kms.key}`,
+   * never as a figure: pricedFramework (priced-costs.ts) quotes it from the catalog with its source.
+   */
   cost: string;
   /** How to verify it. */
   verify: string;

@@ -22,6 +22,7 @@ export type PriceUnit =
   | '1M requests'
   | 'rule-month'
   | 'web-ACL-month'
+  | 'secret-month'
   | 'address-hour';
 
 interface PriceFacts {

@@ -54,7 +54,7 @@ export const AWS_INVENTORY_CHECKS: Record<AwsCheckId, InventoryCheck> = {
     EVIDENCE_SERVICES.kms,
     'KMS',
     'which data its keys encrypt or whether they rotate: check each store',
-    'no customer-managed KMS keys exist (each costs $1/key-month).',
+    'no customer-managed KMS keys exist (what a key costs, with its source, is under Cost).',
   ),
   'aws-cloudtrail': spendEvidence(
     EVIDENCE_SERVICES.cloudtrail,
@@ -78,6 +78,6 @@ export const AWS_INVENTORY_CHECKS: Record<AwsCheckId, InventoryCheck> = {
     EVIDENCE_SERVICES.waf,
     'AWS WAF',
     'which load balancers or APIs its web ACLs protect',
-    'no web ACL exists (each costs $5/month).',
+    'no web ACL exists (what one costs, with its source, is under Cost).',
   ),
 };

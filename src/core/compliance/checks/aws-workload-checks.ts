@@ -92,7 +92,7 @@ export const AWS_WORKLOAD_CHECKS: Record<AwsCheckId, WorkloadCheck> = {
   'aws-rds-multi-az': rdsMultiAz,
   // Serves encryption at rest and key rotation (HIPAA) and key management (PCI): it says both.
   'aws-kms': yourShare(
-    'Your share: create KMS keys ($1/key-month each), encrypt RDS storage, EBS volumes, S3 buckets and log groups with them, and turn on their automatic rotation.',
+    'Your share: create KMS keys (what each costs, with its source, is under Cost), encrypt RDS storage, EBS volumes, S3 buckets and log groups with them, and turn on their automatic rotation.',
   ),
   'aws-cloudtrail': yourShare(
     'Your share: turn on CloudTrail in all regions with log-file validation, and retain the logs.',
@@ -102,6 +102,6 @@ export const AWS_WORKLOAD_CHECKS: Record<AwsCheckId, WorkloadCheck> = {
     'Your share: turn on RDS automated backups or AWS Backup plans (AWS Backup HIPAA eligibility: unconfirmed), and test restores.',
   ),
   'aws-waf': yourShare(
-    'Your share: attach an AWS WAF web ACL to the load balancer ($5 per web ACL-month + $1 per rule-month).',
+    'Your share: attach an AWS WAF web ACL to the load balancer (what it costs, with its source, is under Cost).',
   ),
 };

@@ -77,7 +77,7 @@ export const GDPR: Framework = {
         evidence:
           'Prowler: rds_instance_storage_encrypted, ec2_ebs_default_encryption, s3_bucket_default_encryption, elb_ssl_listeners.',
       },
-      cost: 'AWS: KMS $1/key-month plus $0.03 per 10k requests. Heroku: part of the plan price.',
+      cost: 'AWS: KMS {aws.kms.key} plus {aws.kms.requests}. Heroku: part of the plan price.',
       verify: 'Heroku: plan names. AWS: run the Prowler checks listed.',
       unconfirmed: NOT_IN_SOURCES,
       checks: { heroku: ['heroku-data-at-rest', 'heroku-tls'], aws: ['aws-kms'] },

@@ -57,7 +57,7 @@ export const HIPAA: Framework = {
         evidence:
           'The services in use compared with https://aws.amazon.com/compliance/hipaa-eligible-services-reference/ (Cost Explorer SERVICE names are a starting list).',
       },
-      cost: 'Heroku: Shield dynos (list from $270/month for shield-s; contract-priced under Enterprise) plus the Shield Private Space fee (contract price, an input). AWS: EC2/ECS as priced in the estimate.',
+      cost: 'Heroku: Shield dynos (list from {heroku.dyno.shield-s} for shield-s; contract-priced under Enterprise) plus the Shield Private Space fee (contract price, an input). AWS: EC2/ECS as priced in the estimate.',
       verify:
         'Heroku: GET /apps/{app} shows space.shield = true. AWS: list the services that hold PHI and check each one against the HIPAA-eligible services reference.',
       unconfirmed:
@@ -109,7 +109,7 @@ export const HIPAA: Framework = {
         evidence:
           'Prowler: rds_instance_storage_encrypted, ec2_ebs_default_encryption, s3_bucket_default_encryption, efs_encryption_at_rest_enabled, cloudwatch_log_group_kms_encryption_enabled.',
       },
-      cost: 'AWS: KMS $1/key-month plus $0.03 per 10k requests. Heroku: part of the plan price, no separate line.',
+      cost: 'AWS: KMS {aws.kms.key} plus {aws.kms.requests}. Heroku: part of the plan price, no separate line.',
       verify:
         'Heroku: plan names and app.space.shield. AWS: run the Prowler checks listed, or inspect each RDS instance, EBS setting and bucket.',
       checks: { heroku: ['heroku-data-at-rest'], aws: ['aws-kms'] },
@@ -153,7 +153,7 @@ export const HIPAA: Framework = {
         evidence:
           'Prowler: kms_cmk_rotation_enabled, iam_rotate_access_key_90_days, secretsmanager_automatic_rotation_enabled.',
       },
-      cost: 'AWS: KMS $1/key-month; Secrets Manager $0.40 per secret-month plus $0.05 per 10k API calls. Heroku: none modelled.',
+      cost: 'AWS: KMS {aws.kms.key}; Secrets Manager {aws.secrets-manager.secret} plus {aws.secrets-manager.requests}. Heroku: none modelled.',
       verify: 'Heroku: your rotation log. AWS: run the Prowler checks listed.',
       unconfirmed: 'Heroku key-rotation features.',
       checks: { heroku: [], aws: ['aws-kms'] },
@@ -259,7 +259,7 @@ export const HIPAA: Framework = {
         evidence:
           'Prowler: cloudtrail_multi_region_enabled, cloudtrail_log_file_validation_enabled, vpc_flow_logs_enabled, cloudwatch_log_group_retention_policy_specific_days_enabled.',
       },
-      cost: 'AWS: CloudTrail $2.00 per 100k management events for additional copies, $0.10 per 100k data events; CloudWatch Logs for the estimate’s log volume. Heroku: a log-drain destination (add-on or your own).',
+      cost: 'AWS: CloudTrail {aws.cloudtrail.management-copy} for additional copies of management events, {aws.cloudtrail.data-events} for data events; CloudWatch Logs for the estimate’s log volume. Heroku: a log-drain destination (add-on or your own).',
       verify: 'Heroku: check the space’s log drain. AWS: run the Prowler checks listed.',
       unconfirmed: 'That the first CloudTrail copy of management events is free.',
       checks: { heroku: ['heroku-space-logging'], aws: ['aws-cloudtrail'] },
@@ -281,7 +281,7 @@ export const HIPAA: Framework = {
         evidence:
           'Prowler: guardduty_is_enabled, securityhub_enabled, cloudwatch_log_metric_filter_authentication_failures, cloudwatch_changes_to_vpcs_alarm_configured.',
       },
-      cost: 'AWS: GuardDuty about $4.00 per million CloudTrail management events and about $1.00/GB of VPC Flow and DNS logs (approximate); 30-day free trial per Region.',
+      cost: 'AWS: GuardDuty, for CloudTrail management events about {aws.guardduty.events}, for VPC Flow and DNS logs about {aws.guardduty.logs} (approximate); 30-day free trial per Region.',
       verify: 'Heroku: your alerting setup. AWS: run the Prowler checks listed.',
       checks: { heroku: [], aws: ['aws-guardduty'] },
     },
@@ -302,7 +302,7 @@ export const HIPAA: Framework = {
         evidence:
           'Prowler: rds_instance_backup_enabled, rds_instance_multi_az, dynamodb_tables_pitr_enabled, efs_have_backup_enabled.',
       },
-      cost: 'Heroku: a Premium or Shield Postgres plan instead of Standard (see the estimate). AWS: Multi-AZ RDS, about twice Single-AZ (the estimate prices it when HA is on), backup storage beyond the free amount $0.095/GB-month, AWS Backup.',
+      cost: 'Heroku: a Premium or Shield Postgres plan instead of Standard (see the estimate). AWS: Multi-AZ RDS, about twice Single-AZ (the estimate prices it when HA is on), backup storage beyond the free amount {aws.rds.backup-storage}, AWS Backup.',
       verify:
         'Heroku: the Postgres plan tier; run a restore drill. AWS: run the Prowler checks listed; run a restore drill.',
       unconfirmed: 'Heroku Postgres backup details; AWS Backup HIPAA eligibility and us-east-1 rates.',
