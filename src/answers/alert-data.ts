@@ -15,6 +15,7 @@ import type { Services } from '../services';
 import { type DailyAmounts, dailyByServiceAndUsageType, SERVICE_USAGE_SEPARATOR } from '../sources/aws/alert-queries';
 import { errorText } from '../sources/source-error';
 import type { HerokuSnapshot } from '../store/store';
+import { storedSnapshots } from './stored-snapshots';
 
 /** Alert checks accept cached Cost Explorer answers up to a day old. */
 export const ALERT_DATA_MAX_AGE_MS = Duration.fromObject({ days: 1 }).toMillis();
@@ -68,7 +69,7 @@ export async function gatherAlertData(services: Services, now: Date): Promise<Al
   return {
     today,
     month: today.slice(0, 7),
-    herokuSnapshots: await services.store.snapshots(alertWindowStart(today), addDays(today, 1)),
+    herokuSnapshots: await storedSnapshots(services.store, alertWindowStart(today), addDays(today, 1)),
     // After the rows: a day's apps left out are recorded before its rows are written.
     herokuLeftOut: await services.store.snapshotsLeftOut(alertWindowStart(today), addDays(today, 1)),
     ...(await gatherAwsAlertData(services, today)),

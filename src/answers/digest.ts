@@ -32,6 +32,7 @@ import { loadDigestSettings } from './digest-settings';
 import { digestWhy } from './digest-why';
 import { readPipelines } from './parity';
 import { AWS_OFF, failureMessage, HEROKU_OFF } from './spend';
+import { storedSnapshots } from './stored-snapshots';
 
 export interface GatherOptions {
   now: Date;
@@ -139,7 +140,7 @@ async function herokuInput(
   force: boolean,
   log: Log,
 ): Promise<DigestInput['heroku']> {
-  const snapshots = await services.store.snapshots(monthStart(range.start), range.today);
+  const snapshots = await storedSnapshots(services.store, monthStart(range.start), range.today);
   // After the rows: a day's apps left out are recorded before its rows are written.
   const left = await services.store.snapshotsLeftOut(monthStart(range.start), range.today);
   const snapshotsLeftOut = left.length > 0 ? { snapshotsLeftOut: left } : {};

@@ -8,6 +8,7 @@ import type { HerokuPeriodCost } from '../core/heroku-run-rate';
 import { periodCostSteps } from '../core/snapshot-cost';
 import { inSlices } from '../in-slices';
 import type { Store } from '../store/store';
+import { storedSnapshots } from './stored-snapshots';
 
 type SnapshotStore = Pick<Store, 'snapshots' | 'snapshotsVersion' | 'snapshotsLeftOut'>;
 
@@ -58,7 +59,7 @@ async function priced(
   readTo: string,
   periods: readonly CostPeriod[],
 ): Promise<HerokuPeriodCost[]> {
-  const snapshots = await store.snapshots(readFrom, readTo);
+  const snapshots = await storedSnapshots(store, readFrom, readTo);
   // After the rows: a day's apps left out are recorded before its rows are written, so none is missed.
   const leftOut = await store.snapshotsLeftOut(readFrom, readTo);
   const costs: HerokuPeriodCost[] = [];
