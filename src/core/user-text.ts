@@ -27,6 +27,20 @@ export function slackMarkupIn(text: string): string | undefined {
 }
 
 /**
+ * A tag key or value with each `%40` read as `@`. With escaping on, Slack sends `@alice` as `<@U123>`
+ * (the person's ID alone, not what was typed: https://docs.slack.dev/interactivity/implementing-slash-commands),
+ * so a tag value that begins with @ cannot be typed as it is; `%40` (the at sign's URL escape) Slack
+ * leaves alone, and no AWS tag holds a `%` (keys and values allow letters, digits, spaces and
+ * `_ . : / = + - @`), so reading it as `@` can match no other tag.
+ */
+export function typedAtSigns(text: string): string {
+  return text.replace(/%40/g, '@');
+}
+
+/** The markup is a mention Slack made of an @ word (a person, a user group, @here): `%40` would have kept it. */
+export const madeFromAtSign = (text: string) => /<(?:@|!(?:here|channel|everyone|subteam\^))/.test(text);
+
+/**
  * A word given a second time, as the refusals name it: `the second "aws"`, or `"stage" after
  * "staging"` when it was spelt another way; `show` quotes a word as its grammar does.
  */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Harness, LEAD } from '../support/bot-harness';
-import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
+import { capture } from '../support/capture';
+import { costAndUsagePage, type FakeCostExplorer, reply, scriptNoCredits } from '../support/fake-cost-explorer';
 import { shownText } from '../support/slack-blocks';
 import {
   alertJobs,
@@ -44,13 +45,20 @@ async function say(text: string): Promise<string> {
 test.each([
   [
     'budget set owned 2000/month heroku tag:owner=<@U0ALICE>',
-    '"tag:owner=‹@U0ALICE›" holds a mention of a person (Slack turns @name into one), not the words you typed, so it would match nothing. Write the value as plain text, with no @ or # in front and no < or > (Slack then leaves it as typed), e.g. tag:owner=alice.',
+    '"tag:owner=‹@U0ALICE›" holds a mention of a person (Slack turns @name into one), not the words you typed, so it would match nothing. For a tag that begins with @, write the @ as %40, which Slack leaves as typed (no AWS tag holds a %, so it is read as @), e.g. tag:owner=%40alice; if it does not, leave the @ out, e.g. tag:owner=alice.',
   ],
   [
     'budget set owned 2000/month tag:team=<#C0WEB|web>',
     '"tag:team=‹#C0WEB|web›" holds a link to a channel (Slack turns #name into one)',
   ],
-  ['budget set owned 2000/month tag:owner=<!here>', '"tag:owner=‹!here›" holds an @here mention'],
+  [
+    'budget set owned 2000/month tag:owner=<!here>',
+    '"tag:owner=‹!here›" holds an @here mention, not the words you typed, so it would match nothing. For a tag that begins with @, write the @ as %40',
+  ],
+  [
+    'budget set owned 2000/month tag:team=<!subteam^S0PLATFORM>',
+    '"tag:team=‹!subteam^S0PLATFORM›" holds a mention of a user group, not the words you typed, so it would match nothing. For a tag that begins with @, write the @ as %40, which Slack leaves as typed (no AWS tag holds a %, so it is read as @), e.g. tag:owner=%40alice',
+  ],
   [
     'budget set owned 2000/month service="Amazon <!channel> RDS"',
     'holds an @channel mention, not the words you typed, so it would match nothing. Write the value as plain text, with no @ or # in front and no < or > (Slack then leaves it as typed), e.g. service="Amazon Relational Database Service".',
@@ -67,9 +75,75 @@ test.each([
 test('an alerts route by a tag Slack turned into a mention is refused, with the route example; nothing is saved', async () => {
   const said = await say(`alerts route tag:owner=<@U0ALICE> channel=<#${COSTS}|costs>`);
   expect(said).toBe(
-    'Nothing was changed: "tag:owner=‹@U0ALICE›" holds a mention of a person (Slack turns @name into one), not the words you typed, so it would match nothing. Write the value as plain text, with no @ or # in front and no < or > (Slack then leaves it as typed), e.g. tag:owner=alice. Example: `/hosting alerts route team=acme-eng channel=#eng-costs`',
+    'Nothing was changed: "tag:owner=‹@U0ALICE›" holds a mention of a person (Slack turns @name into one), not the words you typed, so it would match nothing. For a tag that begins with @, write the @ as %40, which Slack leaves as typed (no AWS tag holds a %, so it is read as @), e.g. tag:owner=%40alice; if it does not, leave the @ out, e.g. tag:owner=alice. Example: `/hosting alerts route team=acme-eng channel=#eng-costs`',
   );
   expect(await h.bot.services.store.getSetting('alerts.routes')).toBeUndefined();
+});
+
+/**
+ * The forms that reach the bot as typed (Slack's escaping turns only a mention into markup): `%40` for
+ * the at sign, and the App Home form's field, which Slack sends as plain text.
+ */
+test('a tag value that begins with @, written with %40, is watched as @alice; the reply and the list say so', async () => {
+  const said = await say('budget set owned 2000/month tag:owner=%40alice');
+  capture('budget-set-at-sign', h.slack.responses.at(-1)!.body);
+  expect(said).toContain('tag owner=@alice');
+  const [budget] = await h.bot.services.store.budgets();
+  expect(budget?.scope).toEqual({ kind: 'tag', key: 'owner', value: '@alice' });
+  const before = h.slack.responses.length;
+  await h.command('budget list');
+  await h.settle();
+  expect(shownText(h.slack.responses.slice(before).at(-1)!.body)).toContain('AWS, tag owner=@alice, $2,000.00/month');
+});
+
+test('an alerts route by a tag value written with %40 routes the tag as @alice', async () => {
+  const said = await say(`alerts route tag:owner=%40alice channel=<#${COSTS}|costs>`);
+  expect(said).toContain('tag owner=@alice');
+  expect(JSON.parse((await h.bot.services.store.getSetting('alerts.routes'))!).tag).toEqual({ 'owner=@alice': COSTS });
+});
+
+test('`/hosting spend by tag:%40owner` groups AWS by the tag key @owner; a key Slack made a mention is refused', async () => {
+  const byOwner = [{ Type: 'TAG' as const, Key: '@owner' }];
+  ce.reply(
+    'GetCostAndUsage',
+    reply.ok(
+      costAndUsagePage({
+        metric: 'UnblendedCost',
+        groupBy: byOwner,
+        days: [{ day: '2026-11-16', groups: [{ keys: ['@owner$@alice'], amount: '12.50' }] }],
+      }),
+    ),
+    { match: (input) => JSON.stringify(input.GroupBy) === JSON.stringify(byOwner) },
+  );
+  scriptNoCredits(ce);
+  const answered = await say('spend aws by tag:%40owner');
+  expect(answered).toContain('@alice');
+  const grouped = ce.requests('GetCostAndUsage').map((r) => JSON.stringify(r.body?.GroupBy ?? []));
+  expect(grouped).toContain(JSON.stringify([{ Type: 'TAG', Key: '@owner' }]));
+  capture('spend-by-at-sign-key', h.slack.responses.at(-1)!.body);
+  const refused = await say('spend aws by tag:<@U0OWNER>');
+  expect(refused).toContain(
+    '`tag:‹@U0OWNER›` holds a mention of a person (Slack turns @name into one), not the tag key you typed. For a key that begins with @, write the @ as %40, which Slack leaves as typed (no AWS tag holds a %, so it is read as @), like `tag:%40owner`.',
+  );
+});
+
+test('the App Home form takes @alice as typed (Slack sends a field as plain text), and %40alice the same', async () => {
+  for (const [name, typed] of [
+    ['typed', 'owner=@alice'],
+    ['escaped', 'owner=%40alice'],
+  ]) {
+    await submitBudgetForm(h, {
+      budget_name: textValue(name!),
+      budget_amount: textValue('2000'),
+      budget_scope_kind: { value: { type: 'static_select', selected_option: { value: 'tag' } } },
+      budget_scope_value: textValue(typed!),
+    });
+  }
+  const scopes = (await h.bot.services.store.budgets()).map((budget) => [budget.name, budget.scope]);
+  expect(scopes).toEqual([
+    ['escaped', { kind: 'tag', key: 'owner', value: '@alice' }],
+    ['typed', { kind: 'tag', key: 'owner', value: '@alice' }],
+  ]);
 });
 
 test('the App Home form refuses the same value on its field', async () => {

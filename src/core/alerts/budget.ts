@@ -4,7 +4,7 @@
  */
 
 import { naturalOrder } from '../natural-order';
-import { neutraliseMarkup, slackMarkupIn } from '../user-text';
+import { madeFromAtSign, neutraliseMarkup, slackMarkupIn, typedAtSigns } from '../user-text';
 
 export type BudgetPlatform = 'aws' | 'heroku' | 'both';
 
@@ -138,16 +138,23 @@ export function checkScope(key: string, raw: string): { value: BudgetScope } | {
   const markup = example && slackMarkupIn(`${key}=${value}`);
   if (markup) {
     // Stored as it arrived, `tag:owner=<@U123>` would watch a tag no AWS resource carries: $0 forever.
+    const held = `${quote(`${key}=${raw}`)} holds ${markup}, not the words you typed, so it would match nothing.`;
+    if (kind === 'tag' && madeFromAtSign(`${key}=${value}`)) {
+      return {
+        error: `${held} For a tag that begins with @, write the @ as %40, which Slack leaves as typed (no AWS tag holds a %, so it is read as @), e.g. tag:owner=%40alice; if it does not, leave the @ out, e.g. ${example}.`,
+      };
+    }
     return {
-      error: `${quote(`${key}=${raw}`)} holds ${markup}, not the words you typed, so it would match nothing. Write the value as plain text, with no @ or # in front and no < or > (Slack then leaves it as typed), e.g. ${example}.`,
+      error: `${held} Write the value as plain text, with no @ or # in front and no < or > (Slack then leaves it as typed), e.g. ${example}.`,
     };
   }
   if (lower.startsWith('tag:')) {
-    const tagKey = key.slice(4);
-    if (!tagKey || tagKey.length > 128 || tagKey.includes('$') || !value) {
+    const tagKey = typedAtSigns(key.slice(4));
+    const tagValue = typedAtSigns(value);
+    if (!tagKey || tagKey.length > 128 || tagKey.includes('$') || !tagValue) {
       return { error: `${quote(`${key}=${raw}`)} is not a tag filter: write tag:KEY=VALUE, e.g. tag:team=web.` };
     }
-    return { value: { kind: 'tag', key: tagKey, value } };
+    return { value: { kind: 'tag', key: tagKey, value: tagValue } };
   }
   switch (lower) {
     case 'team':

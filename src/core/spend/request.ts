@@ -10,7 +10,7 @@
  * Cost Explorer's figures are compared over their whole days only (`wholeDaysCompared`).
  */
 
-import { neutraliseMarkup } from '../user-text';
+import { madeFromAtSign, neutraliseMarkup, slackMarkupIn, typedAtSigns } from '../user-text';
 import { addDays, dayCount, firstOfMonth, utcDay, utcMidnight } from '../utc-days';
 
 type SpendPlatform = 'aws' | 'heroku';
@@ -117,8 +117,15 @@ export function parseSpendArgs(args: string): SpendRequest | { error: string } {
     } else if (GROUP_WORDS[lower]) {
       problem = setGroup(GROUP_WORDS[lower], word);
     } else if (lower.startsWith('tag:')) {
-      const key = word.slice(4);
-      if (!TAG_KEY.test(key)) problem = `${quote(word)} needs a tag key after \`tag:\`, like \`tag:team\`.`;
+      const key = typedAtSigns(word.slice(4));
+      const markup = slackMarkupIn(key);
+      if (markup)
+        problem = `${quote(word)} holds ${markup}, not the tag key you typed. ${
+          madeFromAtSign(key)
+            ? 'For a key that begins with @, write the @ as %40, which Slack leaves as typed (no AWS tag holds a %, so it is read as @), like `tag:%40owner`.'
+            : 'Write the key as plain text, like `tag:team`.'
+        }`;
+      else if (!TAG_KEY.test(key)) problem = `${quote(word)} needs a tag key after \`tag:\`, like \`tag:team\`.`;
       else problem = setGroup({ tag: key }, word);
     } else {
       problem = `I don't know ${quote(word)} here.`;
