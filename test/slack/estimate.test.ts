@@ -169,6 +169,17 @@ describe('/hosting estimate through the real receiver', () => {
     expect(details).toContain('set heroku.space.shield in PRICING_FILE');
   });
 
+  test('Eco dynos: Details says AWS is priced always on and how many of those hours Heroku gives them', async () => {
+    const { body } = await harness.command('estimate web=1xeco worker=1xeco');
+    const view = (await pressButton(harness, body, 'Details')).openedView();
+    capture('estimate-eco-details', { trigger_id: 'trigger', view });
+    const details = textOf(view);
+    expect(details).toContain(
+      'Eco dynos (web, worker) on AWS are priced always on: these 2 Eco dynos, 1,460 instance-hours a month',
+    );
+    expect(details).toContain('so Heroku runs these 2 Eco dynos at most 1,000 of the 1,460 hours priced on AWS');
+  });
+
   test('Details gives a total that leaves items out as a lower bound, as the answer does, and says "contract price" once', async () => {
     const { body } = await harness.command('estimate web=2xstandard-2x postgres=standard-0 hipaa');
     expect(fields(body)[0]).toBe('*Heroku as it runs*\n*≥ $540.00/mo* infrastructure\n≥ $740.00/mo with ops');

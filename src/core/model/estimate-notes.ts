@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { AWS_HOURS_PER_MONTH } from '../money';
 import type { Catalog } from '../pricing';
 import { cachesOf, databasesOf, type Workload } from '../workload';
 import { albLcuFor } from './alb-capacity';
@@ -165,14 +166,39 @@ export function herokuComplianceNotes(workload: Workload): string[] {
   return [];
 }
 
-export function ecoNotes(stacks: readonly HerokuStack[]): string[] {
-  // concat, not flatMap: V8's flatMap is many times slower here.
-  const eco = ([] as HerokuStack['dynos']).concat(...stacks.map((s) => s.dynos)).filter((d) => d.spec?.tier === 'eco');
-  if (eco.length === 0) return [];
-  const hours = eco.reduce((sum, d) => sum + d.count * (d.hoursPerMonth ?? 730), 0);
-  const over = hours > 1000 ? ` These Eco dynos would need ${formatCount(hours)} hours a month if always on.` : '';
+/** Heroku's Eco plan: one pool of dyno-hours a month for the whole account. */
+const ECO_POOL_HOURS = 1000;
+
+/**
+ * Eco dynos on AWS, the rule and what it rests on. On Heroku every Eco dyno of the account draws on one
+ * pool of 1,000 dyno-hours a month bought for a flat fee; an app's Eco web dyno sleeps after 30 minutes
+ * without web traffic (its Eco worker with it), and once the pool is spent every Eco dyno sleeps until
+ * the next month (Heroku Help, "How do Eco dyno hours work?"). AWS has nothing that sleeps on its own:
+ * an EC2 instance or Fargate task is billed for every hour it runs. So the AWS side is priced always on,
+ * what the processes cost after a plain move; running them only while Heroku would (stopped or scaled
+ * to zero when idle) is work on the app, not a price, and the model does not assume it. The note gives
+ * both figures in hours, so a lead sees how far apart they are; the totals stay the sum of the lines.
+ */
+export function ecoNotes(plans: readonly { heroku: HerokuStack; copies: number }[]): string[] {
+  let dynos = 0;
+  let hours = 0;
+  const processes = new Set<string>();
+  for (const plan of plans) {
+    for (const d of plan.heroku.dynos) {
+      if (d.spec?.tier !== 'eco' || d.count <= 0) continue;
+      dynos += d.count * plan.copies;
+      hours += d.count * plan.copies * (d.hoursPerMonth ?? AWS_HOURS_PER_MONTH);
+      processes.add(d.process);
+    }
+  }
+  if (dynos === 0) return [];
+  const these = dynos === 1 ? 'this Eco dyno' : `these ${formatCount(dynos)} Eco dynos`;
+  const atMost =
+    hours > ECO_POOL_HOURS
+      ? `at most ${formatCount(ECO_POOL_HOURS)} of the ${formatCount(hours)} hours priced on AWS`
+      : `at most the ${formatCount(hours)} hours priced on AWS, and only while it gets traffic`;
   return [
-    `Eco dynos sleep when idle and share 1,000 dyno-hours a month across the account; not for production traffic.${over}`,
+    `Eco dynos (${[...processes].join(', ')}) on AWS are priced always on: ${these}, ${formatCount(hours)} instance-hours a month, since AWS bills an EC2 instance or Fargate task for every hour it runs and none sleeps without traffic on its own. On Heroku the account's Eco dynos share one pool of ${formatCount(ECO_POOL_HOURS)} dyno-hours a month for the flat Eco fee, an Eco web dyno sleeps after 30 minutes without web traffic (an Eco worker with it), and all sleep once the pool is spent (Heroku Help, "How do Eco dyno hours work?"), so Heroku runs ${these} ${atMost}. Matching that on AWS would mean stopping the instances or scaling the tasks to zero when idle, work on the app that this model does not assume. Eco is not for production traffic.`,
   ];
 }
 

@@ -308,7 +308,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
         ]
       : []),
     ...(runsAs === 'production' ? environmentNotes(plans, catalog) : [runsAsNote(runsAs, catalog, runs)]),
-    ...ecoNotes(plans.map((p) => p.heroku)),
+    ...ecoNotes(plans),
     ...herokuComplianceNotes(workload),
     ...complianceNotes,
     `Ops effort (TCO, shown apart from infrastructure): Heroku ${herokuEffort.hoursPerEnvironment} h and AWS ${awsEffort.hoursPerEnvironment} h per environment per month at ${rate}/h, over ${plural(environments.length, 'environment')}${plans.some((p) => p.name === 'review') ? ' (review apps count as one)' : ''}. Source: ${herokuEffort.source}.`,

@@ -8,7 +8,7 @@ import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLineSteps, sharedTierLines } from './aws-tiers';
 import { PRODUCTION_DATABASE_RULE } from './choose-aws';
 import { isWebProcess, plural, tierTitle } from './describe';
-import { AWS_NOT_MODELLED, NO_NAT_WHERE_NOTHING_RUNS, severalDataStoresNote } from './estimate-notes';
+import { AWS_NOT_MODELLED, ecoNotes, NO_NAT_WHERE_NOTHING_RUNS, severalDataStoresNote } from './estimate-notes';
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromHeroku } from './heroku-production';
@@ -258,6 +258,7 @@ export function* modelFleetSteps(
       ...tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`),
       ...(apps.some((app) => app.workload.database) ? [PRODUCTION_DATABASE_RULE] : []),
       ...severalDataStoresNote(apps),
+      ...ecoNotes(stacks.map((heroku) => ({ heroku, copies: 1 }))),
       ...[...rules].sort(),
       ...regulatedNote(regulated.apps, [...regulated.needs].sort()),
       ...complianceNotes,
