@@ -2,7 +2,7 @@ import type { Harness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { type CeRequestBody, costAndUsagePage, type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
-import { byServiceAndUsage, scriptDaily, startAlertHarness, useLocalCostExplorer } from './support';
+import { alertJobs, byServiceAndUsage, scriptDaily, startAlertHarness, useLocalCostExplorer } from './support';
 
 /**
  * Before Shield sizes were read (src/sources/heroku/shield-size.ts), the snapshot job stored a Shield
@@ -50,10 +50,11 @@ function scriptAws() {
     match: (input) => !byServiceAndUsage(input) || byServiceOnly(input),
   });
   ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '0', Unit: 'USD' } }));
+  ce.reply('GetAnomalies', reply.ok({ Anomalies: [] }));
   scriptDaily(ce, () => []);
 }
 
-async function startWith(webDynosNow: number) {
+async function startWith(webDynosNow: number, upgrade = UPGRADE) {
   ce = localCostExplorer();
   ce.reset();
   scriptAws();
@@ -69,12 +70,12 @@ async function startWith(webDynosNow: number) {
   heroku = await FakeHeroku.start({ world });
   h = await startAlertHarness(ce, () => NOW, { DIGEST_CHANNEL: CHANNEL }, heroku);
   const store = h.bot.services.store;
-  for (const day of days('2026-11-01', UPGRADE))
+  for (const day of days('2026-10-20', upgrade))
     await store.putSnapshot({ day, app: 'records-api', data: storedBeforeTheFix(2), takenAt: NOW });
   // From the upgrade on, the rows the snapshot job writes now, from the same app read from Heroku.
   const source = h.bot.services.sources.heroku!;
   const inventory = await source.inventory({ refresh: true });
-  for (const day of days(UPGRADE, '2026-11-24')) await store.putSnapshots(source.snapshot(inventory.value, day));
+  for (const day of days(upgrade, '2026-11-24')) await store.putSnapshots(source.snapshot(inventory.value, day));
 }
 
 afterEach(async () => {
@@ -112,4 +113,10 @@ test('a real scaling on the day of the upgrade is said as the Shield dynos it ch
   // Week before 7 × $36; last week 2 × $36 and 5 × $54.
   expect(text).toContain('*Heroku* last week: *$342.00* estimated, +$90.00 (+35.7%) on the week before');
   expect(text).not.toMatch(/Private-M/);
+});
+
+test('the day the upgraded job first stores the Shield size, the daily scan finds no anomaly in a repricing ($30 → $36 a day)', async () => {
+  await startWith(2, '2026-11-23');
+  const result = await alertJobs(h, 'replica-a').scanAnomalies(NOW);
+  expect(result.found.map((found) => found.subject)).toEqual([]);
 });
