@@ -1,8 +1,9 @@
 /**
  * The figures budgets and anomaly checks read, gathered once per check and shared by every budget:
  * - AWS: daily cost by service and usage type from the start of the month (or 29 days back, for the
- *   detection history) to today: one Cost Explorer request, reused for a day (billing data changes
- *   up to three times a day; the hourly budget check must not pay for it every hour).
+ *   detection history; on the 2nd, from the previous month's 1st) to today: one Cost Explorer request,
+ *   reused for a day (billing data changes up to three times a day; the hourly budget check must not
+ *   pay for it every hour).
  * - AWS forecast: the spend source's own forecast call, cached under the same key the digest uses.
  * - Heroku: the daily formation snapshots in the store (no API request at all).
  */
@@ -48,6 +49,16 @@ function alertWindowStart(today: string): string {
   return [firstOfMonth(today), addDays(today, -HISTORY_WINDOW_DAYS)].sort()[0]!;
 }
 
+/**
+ * AWS's window: the same, and on the 2nd of a month back to the previous month's 1st, so the scan of
+ * the 1st can compare the charges AWS books monthly with the previous 1st (core/alerts/monthly-charges).
+ */
+function awsWindowStart(today: string): string {
+  const scanned = addDays(today, -1);
+  const start = alertWindowStart(today);
+  return scanned.endsWith('-01') ? [start, firstOfMonth(scanned, -1)].sort()[0]! : start;
+}
+
 function dayList(start: string, end: string): string[] {
   const days: string[] = [];
   for (let day = start; day < end; day = addDays(day, 1)) days.push(day);
@@ -84,7 +95,7 @@ export async function gatherAwsAlertData(
   services: Services,
   today: string,
 ): Promise<Pick<AlertData, 'aws' | 'awsProblem'>> {
-  const start = alertWindowStart(today);
+  const start = awsWindowStart(today);
   const { aws } = services.sources;
   if (!aws || start >= today) return {};
   try {
@@ -109,11 +120,6 @@ function centsPerDay(series: readonly Record<string, string>[], days: readonly s
   return Object.fromEntries(
     days.map((day) => [day, toCents(Decimal.sum(0, ...series.map((perDay) => perDay[day] ?? '0')))]),
   );
-}
-
-/** One service's cost a day (its usage types added exactly, then rounded). */
-export function serviceDayCents(aws: AwsAlertData, service: string): Record<string, number> {
-  return centsPerDay(Object.values(aws.byService[service] ?? {}), aws.days);
 }
 
 /** Each usage type of a service, cents a day. */

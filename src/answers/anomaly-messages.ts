@@ -2,6 +2,7 @@
 import { formatUsd, fromCents } from '../core/money';
 import type { AlertView } from './alert-view';
 import type { AnomalyFinding } from './anomaly-scan';
+import { signedUsd } from './change-words';
 
 const usd = (cents: number) => formatUsd(fromCents(cents));
 
@@ -54,11 +55,14 @@ const ceImpactWords = (finding: AnomalyFinding) =>
   finding.ce?.impact === 'largest-day' ? `on its costliest day, ${ceDays(finding)}` : `in total ${ceDays(finding)}`;
 
 export function anomalyDetailView(finding: AnomalyFinding): AlertView {
-  const headline = !finding.ceAnomalyId
-    ? `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against a usual ${usd(finding.baselineCents)}, +${usd(finding.impactCents)} that day`
-    : finding.ce?.spendKnown === false
-      ? `${finding.title}: +${usd(finding.impactCents)} ${ceImpactWords(finding)} (Cost Anomaly Detection gave no actual or expected spend)`
-      : `${finding.title}: ${usd(finding.dayCents)} spent ${ceDays(finding)} against ${usd(finding.baselineCents)} expected, +${usd(finding.impactCents)} impact`;
+  const { monthly } = finding;
+  const headline = monthly
+    ? `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against an expected ${usd(finding.baselineCents)} (a usual day's ${usd(finding.baselineCents - monthly.previousCents)} and ${usd(monthly.previousCents)} booked monthly on ${monthly.previousFirst}), ${signedUsd(finding.impactCents)} that day`
+    : !finding.ceAnomalyId
+      ? `${finding.title}: ${usd(finding.dayCents)} on ${finding.day} against a usual ${usd(finding.baselineCents)}, +${usd(finding.impactCents)} that day`
+      : finding.ce?.spendKnown === false
+        ? `${finding.title}: +${usd(finding.impactCents)} ${ceImpactWords(finding)} (Cost Anomaly Detection gave no actual or expected spend)`
+        : `${finding.title}: ${usd(finding.dayCents)} spent ${ceDays(finding)} against ${usd(finding.baselineCents)} expected, +${usd(finding.impactCents)} impact`;
   return {
     headline,
     lines: [`Found by: ${finding.detector}`, ...finding.why.map((line) => `Why: ${line}`)],

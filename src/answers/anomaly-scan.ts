@@ -9,14 +9,15 @@
 import { usageTypeMovers } from '../core/alerts/aws-movers';
 import { type DailySeries, DETECTION_METHOD, type Detection, detect } from '../core/alerts/detect';
 import { appDayThirtieths, herokuChanges } from '../core/alerts/heroku-changes';
+import { detectService, FIRST_OF_MONTH_METHOD, type MonthlyCharges } from '../core/alerts/monthly-charges';
 import type { RouteTarget } from '../core/alerts/routing';
 import type { HerokuSnapshotData } from '../core/heroku-run-rate';
 import { formatUsd, fromCents, toCents, usd } from '../core/money';
 import { addDays } from '../core/utc-days';
 import type { Services } from '../services';
 import { costAnomalies } from '../sources/aws/alert-queries';
-import { ALERT_DATA_MAX_AGE_MS, type AlertData, serviceDayCents, usageTypeDayCents } from './alert-data';
-import { herokuChangeWords, usageTypeWords } from './change-words';
+import { ALERT_DATA_MAX_AGE_MS, type AlertData, usageTypeDayCents } from './alert-data';
+import { herokuChangeWords, monthlyChargesWords, usageTypeWords } from './change-words';
 
 export interface AnomalyFinding {
   /** `<subject>@<first day>`: the same finding has the same id on every replica. */
@@ -48,6 +49,8 @@ export interface AnomalyFinding {
   snoozeSubject?: string;
   /** Period, source, estimated: how to read the figures. */
   basis: string;
+  /** On a 1st: the charges AWS books monthly, compared with the previous 1st (baselineCents includes them). */
+  monthly?: MonthlyCharges;
 }
 
 const OWN_DETECTOR = 'Hosting Advisor (robust z-score against the last 28 days)';
@@ -147,21 +150,33 @@ export function awsFindings(data: AlertData, minImpactCents: number): AnomalyFin
   if (!aws || !day) return [];
   const findings: AnomalyFinding[] = [];
   for (const service of Object.keys(aws.byService).sort()) {
-    const found = detect(
-      { subject: `aws-service:${service}`, days: serviceDayCents(aws, service) },
-      day,
-      minImpactCents,
-    );
+    const found = detectService(`aws-service:${service}`, aws.byService[service]!, aws.days, day, minImpactCents);
     if (!found) continue;
-    const moves = usageTypeMovers(service, usageTypeDayCents(aws, service), day);
+    const { monthly } = found;
+    // Charges booked monthly are explained against the previous 1st, not against a usual day of $0.
+    const costs = usageTypeDayCents(aws, service);
+    const daily = monthly
+      ? Object.fromEntries(Object.entries(costs).filter(([type]) => !monthly.usageTypes.includes(type)))
+      : costs;
+    const moves = usageTypeMovers(service, daily, day);
     const estimated = aws.estimatedDays.includes(day);
+    // What rose first; the charges booked monthly after, as they stand against the previous 1st.
+    const why = [
+      ...(moves.length
+        ? moves.map(usageTypeWords)
+        : monthly
+          ? []
+          : ['no single usage type rose; several moved a little']),
+      ...(monthly ? [monthlyChargesWords(service, monthly)] : []),
+    ];
     findings.push(
       ownFinding(found, {
         platform: 'aws',
         title: `AWS ${service}`,
-        why: moves.length ? moves.map(usageTypeWords) : ['no single usage type rose; several moved a little'],
+        why,
         route: {},
-        basis: `AWS, ${day} (UTC day), Cost Explorer usage before credits and refunds${estimated ? ', estimated: it can still change' : ''}, as of ${aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC. ${DETECTION_METHOD}`,
+        ...(monthly ? { monthly } : {}),
+        basis: `AWS, ${day} (UTC day), Cost Explorer usage before credits and refunds${estimated ? ', estimated: it can still change' : ''}, as of ${aws.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC. ${DETECTION_METHOD}${monthly ? ` ${FIRST_OF_MONTH_METHOD}` : ''}`,
       }),
     );
   }

@@ -4,6 +4,7 @@
  */
 import type { UsageTypeMove } from '../core/alerts/aws-movers';
 import { type DynoState, dynoSizeName, type HerokuChange } from '../core/alerts/heroku-changes';
+import type { MonthlyCharges } from '../core/alerts/monthly-charges';
 import { formatUsd, fromCents } from '../core/money';
 
 const signed = (cents: number) => `${cents < 0 ? '-' : '+'}${formatUsd(fromCents(Math.abs(cents)))}`;
@@ -32,6 +33,12 @@ export function herokuChangeWords(change: HerokuChange): string {
 
 export function usageTypeWords(move: UsageTypeMove): string {
   return `${move.service} / ${move.usageType}: ${formatUsd(fromCents(move.dayCents))} that day against a usual ${formatUsd(fromCents(move.baselineCents))} (${signed(move.deltaCents)})`;
+}
+
+/** `Amazon … / Shield-Monthly-Fee, booked monthly: $3,000.00 on 2026-12-01 against $3,000.00 on 2026-11-01 (+$0.00)`. */
+export function monthlyChargesWords(service: string, monthly: MonthlyCharges): string {
+  const usd = (cents: number) => formatUsd(fromCents(cents));
+  return `${service} / ${monthly.usageTypes.join(', ')}, booked monthly on the 1st: ${usd(monthly.cents)} that day against ${usd(monthly.previousCents)} on ${monthly.previousFirst} (${signed(monthly.cents - monthly.previousCents)})`;
 }
 
 export { signed as signedUsd };

@@ -11,7 +11,7 @@
  * Amounts are whole cents; pure.
  */
 export const HISTORY_DAYS = 28;
-const Z_THRESHOLD = 3.5;
+export const Z_THRESHOLD = 3.5;
 const DEFAULT_MIN_IMPACT_CENTS = 500;
 const MAD_TO_SIGMA = 1.4826;
 const FLOOR_SHARE_OF_MEDIAN = 0.05;
