@@ -26,20 +26,25 @@ function subjectWords(subject: string): string {
   return 'this anomaly';
 }
 
+/** The status Acknowledge and Mark expected set; the other acts set none of their own or always send. */
+function claimedStatus(act: AlertAct): AlertStatus | undefined {
+  return act.kind === 'acknowledge' ? 'acknowledged' : act.kind === 'expected' ? 'expected' : undefined;
+}
+
 /**
- * A press that would set the status the alert already has (a double click, two leads at once): said
- * privately with who did it, and nothing is posted, sent to AWS or audited again.
+ * What the second of two presses is told (a double click, two leads at once), privately, with who
+ * did it: nothing is posted, sent to AWS or audited again.
  */
-function alreadyDone(alert: AlertRecord, act: AlertAct): string | undefined {
-  const wanted = act.kind === 'acknowledge' ? 'acknowledged' : act.kind === 'expected' ? 'expected' : undefined;
-  if (!wanted || alert.status !== wanted) return undefined;
+function alreadyDone(alert: AlertRecord): string {
   const who = alert.statusBy ? ` by <@${alert.statusBy}>` : '';
   const when = alert.statusAt
     ? ` at ${DateTime.fromJSDate(alert.statusAt, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`
     : '';
-  const done = wanted === 'acknowledged' ? 'acknowledged' : 'marked expected';
+  const done = alert.status === 'acknowledged' ? 'acknowledged' : 'marked expected';
   return `This alert was already ${done}${who}${when}; nothing was changed.`;
 }
+
+const GONE = 'That alert is no longer kept (alerts are kept 400 days), so there is nothing to change.';
 
 export async function actOnAlert(
   services: Services,
@@ -49,14 +54,13 @@ export async function actOnAlert(
 ): Promise<ActOutcome> {
   const { store } = services;
   const alert = await store.alert(alertId);
-  if (!alert)
-    return {
-      ok: false,
-      message: 'That alert is no longer kept (alerts are kept 400 days), so there is nothing to change.',
-    };
+  if (!alert) return { ok: false, message: GONE };
   const now = services.now();
-  const again = alreadyDone(alert, act);
-  if (again) return { ok: false, message: again };
+  // Claimed before anything is said or sent: one conditional update in the store, so of two presses
+  // at once exactly one goes on (a read, then a write, let both through).
+  const wanted = claimedStatus(act);
+  const claim = wanted ? await store.changeAlertStatus(alert.id, wanted, user, now) : undefined;
+  if (claim && !claim.changed) return { ok: false, message: claim.alert ? alreadyDone(claim.alert) : GONE };
   const { ceAnomalyId, snoozeSubject } = (alert.detail ?? {}) as { ceAnomalyId?: string; snoozeSubject?: string };
   const tell = async (feedback: AnomalyFeedback): Promise<string | undefined> => {
     if (!ceAnomalyId) return undefined;
@@ -100,9 +104,10 @@ export async function actOnAlert(
   } catch (error) {
     // A source's words end in what to do (try again, or the permission to add): nothing is added to them.
     const why = error instanceof SourceError ? error.message : 'AWS did not answer. Try again in a minute.';
+    if (claim?.alert) await store.revertAlertStatus(claim.alert, alert);
     return { ok: false, message: `Nothing was changed: ${why}` };
   }
-  if (status) await store.setAlertStatus(alert.id, status, user, now);
+  if (status && !claim) await store.setAlertStatus(alert.id, status, user, now);
   await store.audit({
     at: now,
     actor: user,

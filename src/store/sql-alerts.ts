@@ -114,6 +114,48 @@ export async function setAlertStatus(db: SqlDatabase, id: string, status: AlertS
   );
 }
 
+/**
+ * Sets the status unless the alert has it already, in one conditional UPDATE: PostgreSQL re-checks the
+ * WHERE on the row a concurrent UPDATE committed, and SQLite runs writes one at a time, so of two
+ * presses at once exactly one changes it. The alert as it stands after (who did it, for the other).
+ */
+export async function changeAlertStatus(
+  db: SqlDatabase,
+  id: string,
+  status: AlertStatus,
+  by: string,
+  at: Date,
+): Promise<{ changed: boolean; alert?: AlertRecord }> {
+  const [row] = await db.query(
+    'UPDATE alerts SET status = $2, status_by = $3, status_at = $4 WHERE id = $1 AND status <> $2 RETURNING *',
+    [id, status, by, iso(at)],
+  );
+  if (row) return { changed: true, alert: toAlert(row) };
+  const alert = await getAlert(db, id);
+  return { changed: false, ...(alert ? { alert } : {}) };
+}
+
+/** Puts back what a change replaced (AWS refused the feedback), unless the alert was changed again since. */
+export async function revertAlertStatus(
+  db: SqlDatabase,
+  changed: AlertRecord,
+  back: Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt'>,
+): Promise<void> {
+  await db.query(
+    `UPDATE alerts SET status = $5, status_by = $6, status_at = $7
+     WHERE id = $1 AND status = $2 AND status_by = $3 AND status_at = $4`,
+    [
+      changed.id,
+      changed.status,
+      changed.statusBy ?? null,
+      changed.statusAt ? iso(changed.statusAt) : null,
+      back.status,
+      back.statusBy ?? null,
+      back.statusAt ? iso(back.statusAt) : null,
+    ],
+  );
+}
+
 export async function snooze(db: SqlDatabase, subject: string, until: Date, by: string): Promise<void> {
   await db.query(
     `INSERT INTO alert_snoozes (subject, until, snoozed_by) VALUES ($1, $2, $3)

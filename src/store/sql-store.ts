@@ -303,6 +303,14 @@ export class SqlStore implements Store {
     return alerts.setAlertStatus(this.db, id, status, by, at);
   }
 
+  changeAlertStatus(id: string, status: AlertStatus, by: string, at: Date) {
+    return alerts.changeAlertStatus(this.db, id, status, by, at);
+  }
+
+  revertAlertStatus(changed: AlertRecord, back: Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt'>) {
+    return alerts.revertAlertStatus(this.db, changed, back);
+  }
+
   snooze(subject: string, until: Date, by: string) {
     return alerts.snooze(this.db, subject, until, by);
   }

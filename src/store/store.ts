@@ -200,6 +200,18 @@ export interface Store {
   extendAlert(id: string, lastDay: string): Promise<void>;
   /** False when there is no such alert. */
   setAlertStatus(id: string, status: AlertStatus, by: string, at: Date): Promise<boolean>;
+  /**
+   * Sets the status unless the alert has it already, atomically (a compare-and-set): of two presses at
+   * once exactly one gets `changed`. The alert as it stands after; none when there is no such alert.
+   */
+  changeAlertStatus(
+    id: string,
+    status: AlertStatus,
+    by: string,
+    at: Date,
+  ): Promise<{ changed: boolean; alert?: AlertRecord }>;
+  /** Undoes `changed` (as changeAlertStatus returned it), back to `back`, unless the alert changed again since. */
+  revertAlertStatus(changed: AlertRecord, back: Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt'>): Promise<void>;
   snooze(subject: string, until: Date, by: string): Promise<void>;
   snoozedUntil(subject: string): Promise<Date | undefined>;
 

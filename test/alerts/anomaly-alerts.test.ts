@@ -5,6 +5,7 @@ import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import {
   alertJobs,
+  alertPressPayload,
   EC2,
   headlines,
   quiet,
@@ -257,26 +258,18 @@ async function press(actionId: string, value: string, user = LEAD, type = 'butto
   const detail = replies(h, COSTS, summary.ts).find((m) =>
     m.text.includes(value.includes('anomaly-1') ? 'Cost Anomaly' : 'api-prod'),
   )!;
-  const action =
-    type === 'overflow'
-      ? { type, action_id: actionId, block_id: 'alert_actions', selected_option: { value }, action_ts: '1.2' }
-      : {
-          type,
-          action_id: actionId,
-          block_id: 'alert_actions',
-          value,
-          text: { type: 'plain_text', text: 'x' },
-          action_ts: '1.2',
-        };
-  await h.interaction({
-    type: 'block_actions',
-    user: { id: user, name: 'someone', team_id: 'T1' },
-    container: { type: 'message', message_ts: detail.ts, channel_id: COSTS, is_ephemeral: false },
-    channel: { id: COSTS, name: 'costs' },
-    message: { type: 'message', ts: detail.ts, thread_ts: summary.ts, text: detail.text },
-    response_url: `${h.slack.url}/respond/act-${user}-${actionId}`,
-    actions: [action],
-  });
+  await h.interaction(
+    alertPressPayload({
+      summary,
+      detail,
+      channel: COSTS,
+      actionId,
+      value,
+      user,
+      responseUrl: `${h.slack.url}/respond/act-${user}-${actionId}`,
+      type: type as 'button' | 'overflow',
+    }),
+  );
   await h.settle();
   return {
     summary,

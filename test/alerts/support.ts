@@ -198,3 +198,34 @@ export async function submitBudgetForm(h: Harness, state: Record<string, Record<
   await h.settle();
   return ack;
 }
+
+/**
+ * A press of an alert button (or the feedback menu's choice) on the detail `detail` in the thread of
+ * `summary`, as Slack sends it: the payload for `h.interaction`; Slack answers privately to `responseUrl`.
+ */
+export function alertPressPayload(press: {
+  summary: Posted;
+  detail: Posted;
+  channel: string;
+  actionId: string;
+  value: string;
+  user: string;
+  responseUrl: string;
+  type?: 'button' | 'overflow';
+}): Record<string, unknown> {
+  const { summary, detail, channel, actionId, value, user, type = 'button' } = press;
+  const common = { type, action_id: actionId, block_id: 'alert_actions', action_ts: '1.2' };
+  const action =
+    type === 'overflow'
+      ? { ...common, selected_option: { value } }
+      : { ...common, value, text: { type: 'plain_text', text: 'x' } };
+  return {
+    type: 'block_actions',
+    user: { id: user, name: 'someone', team_id: 'T1' },
+    container: { type: 'message', message_ts: detail.ts, channel_id: channel, is_ephemeral: false },
+    channel: { id: channel, name: 'costs' },
+    message: { type: 'message', ts: detail.ts, thread_ts: summary.ts, text: detail.text },
+    response_url: press.responseUrl,
+    actions: [action],
+  };
+}
