@@ -21,6 +21,11 @@ export interface AlertPost {
   tag: string;
   /** What happens next if Slack refuses it (told to the leads): `the hourly budget check tries again…`. */
   afterRefusal?: string;
+  /**
+   * What its thread would hold (an anomaly summary's details, with their buttons), when a refusal is
+   * its last chance: the leads are given them with the refusal, so nothing of it is lost.
+   */
+  thread?: AlertView[];
 }
 
 /** The Slack side of posting, so jobs never import Slack. */
@@ -34,6 +39,6 @@ export interface AlertPoster {
    * null when none; 'unknown' when the history cannot be read.
    */
   findTagged(channel: string, tag: string, oldest: Date, threadTs?: string): Promise<string | null | 'unknown'>;
-  /** Tells every lead privately (an alert Slack refused); never throws. */
-  tellLeads(text: string): Promise<void>;
+  /** Tells every lead privately (an alert Slack refused), `thread` in that message's thread; never throws. */
+  tellLeads(text: string, thread?: readonly AlertView[]): Promise<void>;
 }

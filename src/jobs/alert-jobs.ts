@@ -287,15 +287,12 @@ export class AlertJobs {
     for (const [channel, list] of byChannel) {
       const tag = `anomalies:${data.today}`;
       const view = anomalySummaryView(list, data.today);
-      const outcome = await this.post(result, { channel, tag, view, afterRefusal: ANOMALY_RETRY }, now);
+      const thread = list.map(anomalyDetailView);
+      const outcome = await this.post(result, { channel, tag, view, afterRefusal: ANOMALY_RETRY, thread }, now);
       const ts = 'ts' in outcome ? outcome.ts : undefined;
       if (!ts) continue;
-      for (const finding of list)
-        await this.post(
-          result,
-          { channel, tag: `${tag}:${finding.id}`, view: anomalyDetailView(finding), threadTs: ts },
-          now,
-        );
+      for (const [i, finding] of list.entries())
+        await this.post(result, { channel, tag: `${tag}:${finding.id}`, view: thread[i]!, threadTs: ts }, now);
     }
     for (const problem of result.problems) logger.warn(`anomaly scan: ${problem}`);
     return result;

@@ -76,7 +76,7 @@ export async function postOnce(options: PostOnceOptions, post: AlertPost): Promi
       const message = refused ? `refused: ${refused}` : `no answer from Slack (${errorText(error)})`;
       // Slack said no, so nothing was posted: the leads hear it, once per reason (a retry meeting the
       // same refusal stays quiet), and the run stays failed so the next check can post it.
-      if (refused && before?.error !== message) await poster.tellLeads(refusalNotice(post, refused));
+      if (refused && before?.error !== message) await poster.tellLeads(refusalNotice(post, refused), post.thread);
       await lease.markFailed(message);
       return { status: 'failed', error: message };
     }
@@ -95,6 +95,11 @@ function refusalNotice(post: AlertPost, why: string): string {
     // The headline can quote a budget's service or tag as typed: shown as text, it pings no lead.
     `> ${neutraliseMarkup(post.view.headline)}`,
     `It is not marked as sent: ${post.afterRefusal ?? 'it is not posted again by itself'}.`,
+    ...(post.thread?.length
+      ? [
+          `What its thread would have held is in this message's thread: ${post.thread.length === 1 ? 'the detail' : `the ${post.thread.length} details`}, with the buttons to act on ${post.thread.length === 1 ? 'it' : 'them'}.`,
+        ]
+      : []),
     "To send alerts elsewhere: a budget's `channel=` (`/hosting budget set …`), `/hosting alerts route …`, or `/hosting alerts channel=#…` for everything else.",
   ].join('\n');
 }

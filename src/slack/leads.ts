@@ -162,18 +162,31 @@ export async function isLead(
   return (await leadList(services, client, logger)).users.includes(user);
 }
 
-/** Tells every lead privately (HOSTING_LEADS and the leads' group); a lead Slack will not reach is logged, not thrown. */
+/**
+ * Tells every lead privately (HOSTING_LEADS and the leads' group), `thread` as replies to it; a lead
+ * Slack will not reach is logged, not thrown.
+ */
 export async function tellLeads(
   services: LeadServices,
   client: WebClient,
   logger: LeadsLogger,
   text: string,
+  thread: readonly Pick<Message, 'text' | 'blocks'>[] = [],
 ): Promise<void> {
   const { users } = await leadList(services, client, logger);
   if (users.length === 0) logger.warn(`no lead to tell (set HOSTING_LEADS): ${text.split('\n')[0]}`);
   for (const lead of users) {
     try {
-      await client.chat.postMessage({ channel: lead, text });
+      const told = await client.chat.postMessage({ channel: lead, text });
+      // Into the thread of the message the DM opened (its channel is the DM's ID, not the user's).
+      for (const reply of thread)
+        await client.chat.postMessage({
+          channel: told.channel ?? lead,
+          thread_ts: told.ts!,
+          text: reply.text,
+          ...(reply.blocks ? { blocks: reply.blocks } : {}),
+          unfurl_links: false,
+        });
     } catch (error) {
       logger.warn(`could not tell lead ${lead}: ${slackErrorCode(error) ?? (error as Error).message}`);
     }

@@ -1,6 +1,17 @@
 import { type Harness, LEAD } from '../support/bot-harness';
+import { capture } from '../support/capture';
 import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
-import { alertJobs, EC2, headlines, S3, scriptDaily, startAlertHarness, useLocalCostExplorer } from './support';
+import {
+  alertJobs,
+  alertPressPayload,
+  EC2,
+  headlines,
+  replies,
+  S3,
+  scriptDaily,
+  startAlertHarness,
+  useLocalCostExplorer,
+} from './support';
 
 /**
  * Slack refusing an alert (the bot not in the channel, the channel gone or archived): every lead is
@@ -86,20 +97,52 @@ test('a budget alert Slack refuses: the leads are told once, it is not marked se
   expect(dmsToLead()).toHaveLength(2);
 });
 
-test('an anomaly summary Slack refuses: the leads get what it said and why it was not posted', async () => {
+test("an anomaly summary Slack refuses: the leads get what it said, why it was not posted, and each anomaly's detail with its buttons in the thread", async () => {
   refuseIn(COSTS, 'channel_not_found');
   const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
   expect(result.found.map((finding) => finding.subject)).toEqual([
     'aws-service:Amazon Elastic Compute Cloud - Compute',
   ]);
   expect(headlines(h, COSTS)).toEqual([]);
-  const [told, ...more] = dmsToLead();
+  const [told, ...more] = headlines(h, LEAD);
   expect(more).toEqual([]);
-  expect(told).toContain('could not post a cost alert to <#C0COSTS>: Slack cannot find channel <#C0COSTS>');
-  expect(told).toContain('1 cost anomaly found on 2026-11-17, +$80.00 above a usual day');
-  expect(told).toContain('this summary will not be posted later');
-  expect(told).toContain('`/hosting alerts channel=#…`');
+  expect(told!.text).toContain('could not post a cost alert to <#C0COSTS>: Slack cannot find channel <#C0COSTS>');
+  expect(told!.text).toContain('1 cost anomaly found on 2026-11-17, +$80.00 above a usual day');
+  expect(told!.text).toContain('this summary will not be posted later');
+  expect(told!.text).toContain(
+    "What its thread would have held is in this message's thread: the detail, with the buttons to act on it.",
+  );
+  expect(told!.text).toContain('`/hosting alerts channel=#…`');
+  // Before: the headline alone; the day's figures, why and the buttons were lost for good.
+  const [detail, ...others] = replies(h, LEAD, told!.ts);
+  expect(others).toEqual([]);
+  expect(detail!.text).toContain(
+    'AWS Amazon Elastic Compute Cloud - Compute: $120.00 on 2026-11-16 against a usual $40.00, +$80.00 that day',
+  );
+  expect(detail!.text).toContain(
+    'Why: Amazon Elastic Compute Cloud - Compute / BoxUsage:m5.large: $120.00 that day against a usual $40.00 (+$80.00)',
+  );
+  const sent = h.slack.callsTo('chat.postMessage').filter((call) => call.body.channel === LEAD);
+  capture(
+    'anomaly-refused-leads',
+    sent.map((call) => call.body),
+  );
+  expect(JSON.stringify(sent[1]!.body.blocks)).toContain('alert_acknowledge');
   expect(
     await h.bot.services.store.alert('aws-service:Amazon Elastic Compute Cloud - Compute@2026-11-16'),
   ).toMatchObject({ status: 'new' });
+  // A lead acts on it from there; it is said in that thread.
+  await h.interaction(
+    alertPressPayload({
+      summary: told!,
+      detail: detail!,
+      channel: LEAD,
+      actionId: 'alert_acknowledge',
+      value: 'aws-service:Amazon Elastic Compute Cloud - Compute@2026-11-16',
+      user: LEAD,
+      responseUrl: `${h.slack.url}/respond/dm-ack`,
+    }),
+  );
+  await h.settle();
+  expect(replies(h, LEAD, told!.ts).map((m) => m.text)).toContain(`<@${LEAD}> acknowledged this.`);
 });

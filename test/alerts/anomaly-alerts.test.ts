@@ -246,11 +246,15 @@ test('Slack asks for a longer wait than an alert waits (Retry-After: 120): not c
   expect(result.problems).toEqual([
     'anomalies:2026-11-17 was not posted to C0COSTS: refused: Slack kept answering "rate limited" (HTTP 429) for more than 60 s of waiting as it asked.',
   ]);
-  const told = h.slack.messages.filter((m) => m.channel !== COSTS).map((m) => m.text);
+  const told = h.slack.messages.filter((m) => m.channel !== COSTS && !m.threadTs).map((m) => m.text);
   expect(told).toHaveLength(1);
   expect(told[0]).toContain('could not post a cost alert to <#C0COSTS>');
   expect(told[0]).toContain('> 1 cost anomaly found on 2026-11-17');
   expect(told[0]).toContain('this summary will not be posted later');
+  // And the detail it would have had in its thread, in the thread of the leads' message.
+  expect(h.slack.messages.filter((m) => m.channel !== COSTS && m.threadTs).map((m) => m.text)).toEqual([
+    expect.stringContaining('AWS Amazon Elastic Compute Cloud - Compute: $123.00 on 2026-11-16 against a usual $43.00'),
+  ]);
 });
 
 async function press(actionId: string, value: string, user = LEAD, type = 'button') {

@@ -47,8 +47,9 @@ export function slackAlertPoster(
         return `Slack kept answering "rate limited" (HTTP 429) for more than ${RATE_LIMIT_WAIT_MS / 1000} s of waiting as it asked.`;
       return code ? slackErrorText(code, channel) : undefined;
     },
-    tellLeads(text) {
-      return tellLeads(services, client, logger, text);
+    tellLeads(text, thread = []) {
+      const replies = thread.map((view) => ({ text: alertText(view), blocks: alertBlocks(view) }));
+      return tellLeads(services, client, logger, text, replies);
     },
     async findTagged(channel, tag, oldest, threadTs) {
       try {
