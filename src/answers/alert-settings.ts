@@ -28,6 +28,8 @@ async function defaultAlertChannel(services: Pick<Services, 'store' | 'config'>)
 }
 
 export interface ChannelResolver {
+  /** The stored routes it answers from. */
+  routes: Routes;
   channelFor(target: RouteTarget, explicit?: string): string | undefined;
 }
 
@@ -35,7 +37,7 @@ export interface ChannelResolver {
 export async function channelResolver(services: Pick<Services, 'store' | 'config'>): Promise<ChannelResolver> {
   const routes = await loadRoutes(services);
   const fallback = await defaultAlertChannel(services);
-  return { channelFor: (target, explicit) => explicit ?? routeFor(routes, target) ?? fallback };
+  return { routes, channelFor: (target, explicit) => explicit ?? routeFor(routes, target) ?? fallback };
 }
 
 /** Where each budget's alerts go now, by budget id (undefined: nowhere, as no channel is set). */

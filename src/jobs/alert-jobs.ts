@@ -11,6 +11,7 @@ import { gatherAlertData } from '../answers/alert-data';
 import { channelResolver } from '../answers/alert-settings';
 import type { AlertPost, AlertPoster } from '../answers/alert-view';
 import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
+import { routeAwsFindings } from '../answers/anomaly-routes';
 import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
 import { budgetDetailView, budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers/budget-messages';
 import { saveStanding } from '../answers/budget-standing';
@@ -250,7 +251,10 @@ export class AlertJobs {
     } catch (error) {
       result.problems.push(`AWS Cost Anomaly Detection: ${errorText(error)}`);
     }
-    for (const finding of findings) {
+    const routes = await channelResolver(services);
+    const routed = await routeAwsFindings(services, data, routes.routes, findings);
+    result.problems.push(...routed.problems);
+    for (const finding of routed.findings) {
       // First detection only: an anomaly seen yesterday too is the same episode, not news. Snoozed or
       // not, an episode under way is kept going, so the one a lead snoozed is not news when it ends.
       const open = await store.openAlert(finding.subject, addDays(finding.day, -1));
@@ -274,7 +278,6 @@ export class AlertJobs {
       // finds the same spike again; neither is announced twice.
       if (alert.status === 'new' && utcDay(alert.createdAt) === data.today) result.found.push(finding);
     }
-    const routes = await channelResolver(services);
     const byChannel = new Map<string, AnomalyFinding[]>();
     for (const finding of result.found) {
       const channel = routes.channelFor(finding.route);

@@ -117,19 +117,35 @@ export const byServiceAndUsage = (input: CeRequestBody) =>
   input.GroupBy?.length === 2 && input.GroupBy[0]?.Key === 'SERVICE' && input.GroupBy[1]?.Key === 'USAGE_TYPE';
 
 /** Days start ≤ d < end, each with the groups `groups(day)` returns (amounts as strings, as CE sends them). */
-function dailyPage(start: string, end: string, groups: (day: string) => DayGroups['groups']) {
+function dailyPage(
+  input: CeRequestBody,
+  groupBy: { Type: 'DIMENSION' | 'TAG'; Key: string }[],
+  groups: (day: string) => DayGroups['groups'],
+) {
   const days: DayGroups[] = [];
-  for (let day = start; day < end; day = nextDay(day)) days.push({ day, groups: groups(day) });
-  return costAndUsagePage({ metric: 'UnblendedCost', groupBy: BY_SERVICE_AND_USAGE, days });
+  const end = String(input.TimePeriod?.End);
+  for (let day = String(input.TimePeriod?.Start); day < end; day = nextDay(day))
+    days.push({ day, groups: groups(day) });
+  return costAndUsagePage({ metric: 'UnblendedCost', groupBy, days });
 }
 
 /** Scripts the alert query for the window Cost Explorer will be asked for. */
 export function scriptDaily(ce: FakeCostExplorer, groups: (day: string) => DayGroups['groups']) {
-  ce.reply(
-    'GetCostAndUsage',
-    (info) => reply.ok(dailyPage(String(info.input.TimePeriod?.Start), String(info.input.TimePeriod?.End), groups)),
-    { match: byServiceAndUsage },
-  );
+  ce.reply('GetCostAndUsage', (info) => reply.ok(dailyPage(info.input, BY_SERVICE_AND_USAGE, groups)), {
+    match: byServiceAndUsage,
+  });
+}
+
+/** Scripts the daily query by SERVICE and `second` (LINKED_ACCOUNT, or a tag key as a TAG), for its window. */
+export function scriptDailyByServiceAnd(
+  ce: FakeCostExplorer,
+  second: { Type: 'DIMENSION' | 'TAG'; Key: string },
+  groups: (day: string) => DayGroups['groups'],
+) {
+  const groupBy = [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }, second];
+  ce.reply('GetCostAndUsage', (info) => reply.ok(dailyPage(info.input, groupBy, groups)), {
+    match: (input) => input.GroupBy?.length === 2 && input.GroupBy[1]?.Key === second.Key,
+  });
 }
 
 /**

@@ -91,6 +91,27 @@ export function dailyByAccountOrTag(
     : dailyAmounts(aws, period, [{ Type: 'TAG', Key: by.tag }], (keys) => tagValue(keys[0]!), maxAgeMs);
 }
 
+/**
+ * Daily cost by service and linked account, or by service and the values of one tag key: which account
+ * or tag a service's cost is in, to route its anomaly (`Service\u0000account`, `Service\u0000value`).
+ */
+export function dailyByServiceAndAccountOrTag(
+  aws: AwsSpendSource,
+  period: Period,
+  by: 'account' | { tag: string },
+  maxAgeMs?: number,
+) {
+  const second =
+    by === 'account' ? { Type: 'DIMENSION' as const, Key: 'LINKED_ACCOUNT' } : { Type: 'TAG' as const, Key: by.tag };
+  return dailyAmounts(
+    aws,
+    period,
+    [{ Type: 'DIMENSION', Key: 'SERVICE' }, second],
+    ([service = '', key = '']) => `${service}${SERVICE_USAGE_SEPARATOR}${by === 'account' ? key : tagValue(key)}`,
+    maxAgeMs,
+  );
+}
+
 // --- Cost Anomaly Detection -----------------------------------------------------------------
 
 const anomalySchema = z.object({
