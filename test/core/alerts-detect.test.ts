@@ -2,6 +2,7 @@ import { usageTypeMovers } from '../../src/core/alerts/aws-movers';
 import { describeDrivers } from '../../src/core/alerts/cost-drivers';
 import { detect } from '../../src/core/alerts/detect';
 import { dynoSizeName, herokuChanges } from '../../src/core/alerts/heroku-changes';
+import { detectService, monthlyBookedUsageTypes } from '../../src/core/alerts/monthly-charges';
 import type { HerokuSnapshotData } from '../../src/core/heroku-run-rate';
 
 const days = (count: number, value: (i: number) => number, start = Date.UTC(2026, 9, 20)) =>
@@ -141,5 +142,46 @@ describe('AWS: what moved', () => {
       'Amazon EC2 / BoxUsage:m5.large: +$120.00 (usage change +$140.00, credits -$20.00)',
       'Amazon S3: -$3.00 (usage change -$3.00)',
     ]);
+  });
+});
+
+describe('charges AWS books monthly, on the 1st', () => {
+  /** Every day from `start` to `end` (exclusive), with `amount(day)` or none. */
+  const series = (start: string, end: string, amount: (day: string) => string | undefined) => {
+    const out: Record<string, string> = {};
+    for (let ms = Date.parse(start); ms < Date.parse(end); ms += 86_400_000) {
+      const day = new Date(ms).toISOString().slice(0, 10);
+      const value = amount(day);
+      if (value !== undefined) out[day] = value;
+    }
+    return out;
+  };
+  const daysOf = (start: string, end: string) => Object.keys(series(start, end, () => '0'));
+
+  test('across the new year: 1 January is compared with 1 December', () => {
+    const days = daysOf('2026-12-01', '2027-01-02');
+    const amounts = {
+      'BoxUsage:m5.large': series('2026-12-01', '2027-01-02', () => '40.00'),
+      'Business-Support': series('2026-12-01', '2027-01-02', (d) => (d.endsWith('-01') ? '100.00' : undefined)),
+    };
+    expect(monthlyBookedUsageTypes(amounts, days, '2027-01-01')).toEqual(['Business-Support']);
+    expect(detectService('aws-service:AWS Support (Business)', amounts, days, '2027-01-01', 500)).toBeUndefined();
+  });
+
+  test('a fee seen for the first time, or one also charged mid-month, is not taken as booked monthly: it alerts', () => {
+    const days = daysOf('2026-11-01', '2026-12-02');
+    const first = {
+      'Shield-Monthly-Fee': series('2026-11-01', '2026-12-02', (d) => (d === '2026-12-01' ? '3000' : undefined)),
+    };
+    expect(monthlyBookedUsageTypes(first, days, '2026-12-01')).toEqual([]);
+    expect(detectService('aws-service:AWS Shield', first, days, '2026-12-01', 500)).toMatchObject({
+      impactCents: 300_000,
+    });
+    const midMonth = {
+      'Shield-Monthly-Fee': series('2026-11-01', '2026-12-02', (d) =>
+        d.endsWith('-01') || d === '2026-11-20' ? '3000' : undefined,
+      ),
+    };
+    expect(monthlyBookedUsageTypes(midMonth, days, '2026-12-01')).toEqual([]);
   });
 });
