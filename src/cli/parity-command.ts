@@ -1,5 +1,5 @@
 import { parityAnswer, parityAuditDetail, parseParityArgs } from '../answers/parity';
-import { renderParityText } from '../core/parity';
+import { pricesLabel, renderParityText } from '../core/parity';
 import { type CliArgsSpec, type CliOption, readCliArgsOrSay } from './cli-args';
 import type { CliCommand } from './cli-command';
 import { withLiveServices } from './live-services';
@@ -53,7 +53,8 @@ export const parityCliCommand: CliCommand = {
       await store.audit({ at, actor: 'cli', action: 'parity', detail: parityAuditDetail(parsed.pipeline, answer) });
       if (json) io.out(parityJson(answer));
       else {
-        const heading = `Staging against production, read from the ${answer.freshness}.`;
+        // Each pipeline dates its own figures; this line spans them all, as Slack's foot and --json's `prices` do.
+        const heading = `Staging against production, read from the ${answer.freshness}; figures ${pricesLabel(answer.report)}.`;
         io.out(plain([heading, '', renderParityText(answer.report)].join('\n')));
       }
       return 'answered';

@@ -1,6 +1,6 @@
 import type { ParityAnswer } from '../answers/parity';
 import { fromCents } from '../core/money';
-import type { AppCost, AppPair, ParityCostLine, PipelineParity } from '../core/parity';
+import type { AppCost, AppPair, ParityCostLine, PipelineParity, PricesUsed } from '../core/parity';
 import { pricesBasis } from '../core/parity';
 
 /**
@@ -44,10 +44,18 @@ function pair(compared: AppPair) {
   };
 }
 
+/** `prices` with the dates it names: a pipeline's own amounts, or the whole report's. */
+const prices = (used: PricesUsed) => ({
+  prices: pricesBasis(used),
+  ...(used.priceDates ? { priceDates: used.priceDates } : {}),
+  ...(used.billedOn ? { billedOn: used.billedOn } : {}),
+});
+
 function pipeline(parity: PipelineParity) {
   return {
     pipeline: parity.pipeline,
     status: parity.status,
+    ...prices(parity),
     // `monthly` sums the priced lines; `unpricedItems` counts those left out, so it is then a lower bound.
     staging: {
       monthly: usd(parity.stagingCents),
@@ -73,9 +81,7 @@ export function parityJson(answer: Extract<ParityAnswer, { kind: 'report' }>): s
     {
       currency: 'USD',
       period: 'month',
-      prices: pricesBasis(report),
-      ...(report.priceDates ? { priceDates: report.priceDates } : {}),
-      ...(report.billedOn ? { billedOn: report.billedOn } : {}),
+      ...prices(report),
       source: answer.freshness,
       pipelines: report.pipelines.map(pipeline),
       notes: report.notes,

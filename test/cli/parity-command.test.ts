@@ -48,7 +48,7 @@ test('shop: exactly its four risks with why, the share to the cent, what matchin
   expect(out).toMatch(/\+ add worker: 1 × Standard-2X: \$50\.00\/mo \(.*2026-08-04\)/);
   expect(out).toContain('A full copy of production would add $115.00/mo to staging.');
   expect(out).toMatch(
-    /^Staging against production, read from the Heroku Platform API as of \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/m,
+    /^Staging against production, read from the Heroku Platform API as of \d{4}-\d\d-\d\d \d\d:\d\d UTC; figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read \d{4}-\d\d-\d\d\.$/m,
   );
   expect(out).not.toContain('`');
   expect(out).not.toContain('docs');
@@ -108,7 +108,7 @@ test('docs: a matching pipeline says so in one line (the notes for every pipelin
   const { out } = await cli(['docs']);
   const [, , ...answer] = out.split('\n');
   expect(answer.filter((line) => line !== '' && !line.startsWith('Note: '))).toEqual([
-    "Pipeline docs: staging matches production (stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names). Staging costs $12.00/mo, 100.0% of production's $12.00/mo.",
+    "Pipeline docs: staging matches production (stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names). Staging costs $12.00/mo, 100.0% of production's $12.00/mo. Figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02.",
   ]);
 });
 
@@ -341,4 +341,37 @@ test('pipelines and apps in the order people count: part-2 before part-10', asyn
     '  mono-2-staging against',
     '  mono-10-staging against',
   ]);
+});
+
+test("each pipeline's figures are dated by the prices it used, the report's basis by all of them; text and --json agree", async () => {
+  // multi prices only dynos (Heroku's dyno list, 2026-08-04); shop also Postgres and Key-Value Store
+  // (2026-10-02) and Papertrail at the price Heroku bills.
+  addMultiPipeline(heroku);
+  const { out } = await cli([]);
+  expect(out).toMatch(
+    /^Staging against production, read from the Heroku Platform API as of .*; figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read \d{4}-\d\d-\d\d\.$/m,
+  );
+  expect(out).toContain(
+    'Pipeline multi: staging against production (figures a month, estimated at Heroku list prices from sources dated 2026-08-04)\n',
+  );
+  expect(out).toMatch(
+    /^Pipeline shop: staging against production \(figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read \d{4}-\d\d-\d\d\)$/m,
+  );
+  // A matching pipeline's one line dates its figures too: docs has no billed add-on.
+  expect(out).toContain(
+    "Staging costs $12.00/mo, 100.0% of production's $12.00/mo. Figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02.",
+  );
+
+  const json = JSON.parse((await cli(['--json'])).out);
+  const byName = Object.fromEntries(json.pipelines.map((p: { pipeline: string }) => [p.pipeline, p]));
+  expect(json.priceDates).toEqual({ oldest: '2026-08-04', newest: '2026-10-02' });
+  expect(byName.multi).toMatchObject({
+    prices: 'estimated at Heroku list prices from sources dated 2026-08-04',
+    priceDates: { oldest: '2026-08-04', newest: '2026-08-04' },
+  });
+  expect(byName.multi).not.toHaveProperty('billedOn');
+  expect(byName.shop).toMatchObject({
+    priceDates: { oldest: '2026-08-04', newest: '2026-10-02' },
+    billedOn: json.billedOn,
+  });
 });

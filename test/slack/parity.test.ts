@@ -7,7 +7,7 @@ import { MAX_MESSAGE_BLOCKS } from '../../src/slack/message';
 import { type Harness, LEAD, NOT_LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { FakeHeroku } from '../support/fake-heroku';
-import { parityWorld } from '../support/parity-world';
+import { addMultiPipeline, parityWorld } from '../support/parity-world';
 
 delete process.env.SSL_CERT_DIR; // see heroku-inventory.test.ts
 delete process.env.SSL_CERT_FILE;
@@ -124,5 +124,33 @@ describe('/hosting parity through the real receiver', () => {
     const { ack } = await parity('help');
     expect(ack.body.text).toContain('*parity*: staging against production per Heroku pipeline');
     expect(ack.body.text).toContain('`/hosting parity shop`');
+  });
+});
+
+describe('/hosting parity with a pipeline of dynos alone beside pipelines with data stores', () => {
+  beforeAll(async () => {
+    await harness.close();
+    await heroku.close();
+    heroku = await FakeHeroku.start({ world: parityWorld() });
+    addMultiPipeline(heroku);
+    harness = await startHarness({ HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+  });
+
+  test("each pipeline's figures are dated by the prices it used; the foot spans the whole report", async () => {
+    const { body } = await parity('parity');
+    capture('parity-dated', body);
+    const shown = body!.blocks.map((block) => block.text?.text ?? (block.elements ?? []).map((e) => e.text).join(' '));
+    const under = (name: string) => shown[shown.findIndex((text) => text?.startsWith(`*${name}*`)) + 1];
+    // multi prices only dynos, from Heroku's dyno list of 2026-08-04.
+    expect(under('multi')).toBe('Figures a month, estimated at Heroku list prices from sources dated 2026-08-04.');
+    expect(under('shop')).toMatch(
+      /^Figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read \d{4}-\d\d-\d\d\.$/,
+    );
+    expect(under('docs')).toBe(
+      'Figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02.',
+    );
+    expect(shown.at(-1)).toMatch(
+      /^Figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read \d{4}-\d\d-\d\d; Heroku Platform API as of/,
+    );
   });
 });

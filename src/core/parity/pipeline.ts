@@ -3,7 +3,15 @@ import type { Catalog } from '../pricing';
 import { dataService } from '../pricing/heroku-tiers';
 import { compareApps } from './compare';
 import { appCost, sharePercent } from './cost';
-import type { AppCost, ParityApp, ParityCostLine, ParityPipelineInput, ParityReport, PipelineParity } from './types';
+import type {
+  AppCost,
+  ParityApp,
+  ParityCostLine,
+  ParityPipelineInput,
+  ParityReport,
+  PipelineParity,
+  PricesUsed,
+} from './types';
 
 /**
  * Every pipeline's staging against its production. Several apps in one stage are each compared:
@@ -38,7 +46,7 @@ function partnerOf(staging: ParityApp, production: readonly ParityApp[]): Parity
 
 const names = (apps: readonly ParityApp[]) => apps.map((app) => app.name).join(', ');
 
-function comparePipeline(input: ParityPipelineInput, catalog: Catalog): PipelineParity {
+function comparePipeline(input: ParityPipelineInput, catalog: Catalog): Omit<PipelineParity, keyof PricesUsed> {
   const staging = input.staging.map((app) => appCost(app, catalog));
   const production = input.production.map((app) => appCost(app, catalog));
   const stagingCents = staging.reduce((total, app) => total + app.monthlyCents, 0);
@@ -112,24 +120,35 @@ function reportNotes(inputs: readonly ParityPipelineInput[]): string[] {
   return notes;
 }
 
-/** Every amount the report shows: each app's lines and what matching production would add. */
-function* amountsShown(pipelines: readonly PipelineParity[]): Generator<ParityCostLine> {
-  for (const pipeline of pipelines) {
-    for (const cost of [...pipeline.staging, ...pipeline.production]) yield* cost.lines;
-    for (const pair of pipeline.pairs) yield* pair.toMatch;
+/** Every amount a pipeline shows: each app's lines and what matching production would add. */
+function* amountsShown(pipeline: Omit<PipelineParity, keyof PricesUsed>): Generator<ParityCostLine> {
+  for (const cost of [...pipeline.staging, ...pipeline.production]) yield* cost.lines;
+  for (const pair of pipeline.pairs) yield* pair.toMatch;
+}
+
+/** The dates of the prices the given amounts were priced from, in one pass over the priced ones. */
+function pricesUsed(lines: Iterable<ParityCostLine>): PricesUsed {
+  const listed: string[] = [];
+  const billed: string[] = [];
+  for (const line of lines) {
+    if (line.monthlyCents === null) continue;
+    if (line.asOf) listed.push(line.asOf);
+    if (line.billedOn) billed.push(line.billedOn);
   }
+  const priceDates = priceDatesOfDays(listed);
+  // Every app of one read shares its day; the newest, should reads ever mix.
+  const billedOn = priceDatesOfDays(billed)?.newest;
+  return { ...(priceDates ? { priceDates } : {}), ...(billedOn ? { billedOn } : {}) };
 }
 
 export function compareAllPipelines(inputs: readonly ParityPipelineInput[], catalog: Catalog): ParityReport {
-  const pipelines = inputs.map((input) => comparePipeline(input, catalog));
-  const priced = [...amountsShown(pipelines)].filter((line) => line.monthlyCents !== null);
-  const priceDates = priceDatesOfDays(priced.flatMap((line) => (line.asOf ? [line.asOf] : [])));
-  // Every app of one read shares its day; the newest, should reads ever mix.
-  const billedOn = priceDatesOfDays(priced.flatMap((line) => (line.billedOn ? [line.billedOn] : [])))?.newest;
+  const pipelines = inputs.map((input) => {
+    const compared = comparePipeline(input, catalog);
+    return { ...compared, ...pricesUsed(amountsShown(compared)) };
+  });
   return {
     pipelines,
-    ...(priceDates ? { priceDates } : {}),
-    ...(billedOn ? { billedOn } : {}),
+    ...pricesUsed(pipelines.flatMap((pipeline) => [...amountsShown(pipeline)])),
     notes: reportNotes(inputs),
   };
 }

@@ -9,6 +9,7 @@ import type {
   ParityCostLine,
   ParityReport,
   PipelineParity,
+  PricesUsed,
 } from './types';
 
 /** Plain text of a parity report (the CLI; Slack's notification text) and the pieces Slack reuses. */
@@ -18,11 +19,12 @@ export const usdCents = (cents: number) => formatUsd(fromCents(cents));
 const CLASS_LABEL: Record<Difference['class'], string> = { risk: 'RISK', 'cost-choice': 'COST CHOICE' };
 
 /**
- * What the amounts shown stand on, each with its date: `estimated at Heroku list prices from sources
- * dated 2024-07-01 to 2026-08-04; other add-ons at the prices Heroku bills, read 2026-12-07`.
+ * What the amounts stand on, each with its date: `estimated at Heroku list prices from sources dated
+ * 2024-07-01 to 2026-08-04; other add-ons at the prices Heroku bills, read 2026-12-07`. A pipeline's
+ * own amounts give its basis; the report's, every pipeline's together.
  */
-export function pricesBasis(report: Pick<ParityReport, 'priceDates' | 'billedOn'>): string {
-  const { priceDates, billedOn } = report;
+export function pricesBasis(used: PricesUsed): string {
+  const { priceDates, billedOn } = used;
   const billed = billedOn ? `the prices Heroku bills, read ${billedOn}` : 'the prices Heroku bills';
   if (!priceDates) return `at ${billed}`;
   const listed = `estimated at Heroku ${listPricesDated(priceDates)}`;
@@ -30,7 +32,7 @@ export function pricesBasis(report: Pick<ParityReport, 'priceDates' | 'billedOn'
 }
 
 /** `a month, estimated at Heroku list prices …`: the figures' period and basis. */
-export const pricesLabel = (report: Pick<ParityReport, 'priceDates' | 'billedOn'>) => `a month, ${pricesBasis(report)}`;
+export const pricesLabel = (used: PricesUsed) => `a month, ${pricesBasis(used)}`;
 
 export function costLineText(line: ParityCostLine, sign = ''): string {
   const amount = line.monthlyCents === null ? 'no list price' : `${sign}${usdCents(line.monthlyCents)}/mo`;
@@ -119,15 +121,15 @@ export function statusSentence(pipeline: PipelineParity): string | undefined {
 
 /** The one line a matching pipeline gets. */
 function matchingLine(pipeline: PipelineParity): string {
-  return `Pipeline ${pipeline.pipeline}: staging matches production (${PARITY_TOPICS}). ${shareSentence(pipeline)}`;
+  return `Pipeline ${pipeline.pipeline}: staging matches production (${PARITY_TOPICS}). ${shareSentence(pipeline)} Figures ${pricesLabel(pipeline)}.`;
 }
 
-function pipelineText(pipeline: PipelineParity, report: ParityReport): string[] {
+function pipelineText(pipeline: PipelineParity): string[] {
   const status = statusSentence(pipeline);
   const notes = pipeline.notes.map((note) => `  Note: ${note}`);
   if (status) return [status, ...notes];
   if (pipelineMatches(pipeline)) return [matchingLine(pipeline), ...notes];
-  const lines = [`Pipeline ${pipeline.pipeline}: staging against production (figures ${pricesLabel(report)})`];
+  const lines = [`Pipeline ${pipeline.pipeline}: staging against production (figures ${pricesLabel(pipeline)})`];
   for (const pair of pipeline.pairs) {
     const risks = pair.differences.filter((d) => d.class === 'risk').length;
     const choices = pair.differences.length - risks;
@@ -151,7 +153,7 @@ function pipelineText(pipeline: PipelineParity, report: ParityReport): string[] 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function renderParityText(report: ParityReport): string {
-  const pipelines = report.pipelines.map((pipeline) => pipelineText(pipeline, report).join('\n'));
+  const pipelines = report.pipelines.map((pipeline) => pipelineText(pipeline).join('\n'));
   const notes = report.notes.length > 0 ? [report.notes.map((note) => `Note: ${note}`).join('\n')] : [];
   return [...pipelines, ...notes].join('\n\n');
 }

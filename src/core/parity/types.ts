@@ -125,7 +125,19 @@ export interface AppPair {
 
 type PipelineStatus = 'compared' | 'no-staging' | 'no-production' | 'no-apps' | 'nothing-readable';
 
-export interface PipelineParity {
+/** What a set of amounts stands on: the dates of the price list sources and the day billed prices were read. */
+export interface PricesUsed {
+  /** The oldest and newest dates of the price list sources; undefined when every amount is a billed price. */
+  priceDates?: PriceDates;
+  /** The day Heroku's API was read, when an amount is the price it bills for an add-on. */
+  billedOn?: string;
+}
+
+/**
+ * One pipeline's comparison; its prices are those of its own amounts (a pipeline of dynos alone is
+ * dated by the dyno list, not by the Postgres list another pipeline used).
+ */
+export interface PipelineParity extends PricesUsed {
   pipeline: string;
   status: PipelineStatus;
   pairs: AppPair[];
@@ -148,15 +160,9 @@ export interface PipelineParity {
   notes: string[];
 }
 
-export interface ParityReport {
+/** Every pipeline shown; its prices span the amounts of all of them. */
+export interface ParityReport extends PricesUsed {
   pipelines: PipelineParity[];
-  /**
-   * The oldest and newest dates of the price list sources the amounts shown came from; undefined when
-   * every amount is the price Heroku's API bills.
-   */
-  priceDates?: PriceDates;
-  /** The day Heroku's API was read, when an amount shown is the price it bills for an add-on. */
-  billedOn?: string;
   /** Caveats for every pipeline shown (Postgres version not reported, Eco pool, space fees), said once. */
   notes: string[];
 }

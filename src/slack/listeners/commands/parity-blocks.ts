@@ -108,8 +108,17 @@ function pairBlocks(pair: AppPair, several: boolean): KnownBlock[] {
   return blocks;
 }
 
+/**
+ * A pipeline's verdict, and under it the dates of the prices its own figures used (not the whole
+ * report's, which the foot gives): a pipeline not compared shows no figure, so it gets no date.
+ */
+function verdictBlocks(pipeline: PipelineParity): KnownBlock[] {
+  const verdict = mrkdwn(clipAtWord(pipelineVerdict(pipeline), SECTION_LIMIT));
+  return pipeline.status === 'compared' ? [verdict, context(`Figures ${pricesLabel(pipeline)}.`)] : [verdict];
+}
+
 function detailBlocks(pipeline: PipelineParity): KnownBlock[] {
-  const blocks: KnownBlock[] = [{ type: 'divider' }, mrkdwn(clipAtWord(pipelineVerdict(pipeline), SECTION_LIMIT))];
+  const blocks: KnownBlock[] = [{ type: 'divider' }, ...verdictBlocks(pipeline)];
   const several = pipeline.pairs.length > 1;
   for (const pair of pipeline.pairs) blocks.push(...pairBlocks(pair, several));
   const foot = [...pipeline.notes];
@@ -146,7 +155,7 @@ function pairLineBlocks(pipeline: PipelineParity): KnownBlock[] {
   if (pipeline.status === 'compared' && riskCount(pipeline) > 0) foot.unshift(fullCopySentence(pipeline));
   return [
     { type: 'divider' },
-    mrkdwn(clipAtWord(pipelineVerdict(pipeline), SECTION_LIMIT)),
+    ...verdictBlocks(pipeline),
     ...packed(lines, mrkdwn, SECTION_LIMIT),
     ...(foot.length > 0 ? [context(clipAtWord(foot.join('\n'), CONTEXT_LIMIT))] : []),
   ];
@@ -218,7 +227,9 @@ export function parityBlocks(answer: ParityReportAnswer): KnownBlock[] {
     ...(fits ? [] : [how]),
   ];
   const body = fits ? detailed : one ? pairLineBlocks(one) : compactBlocks(pipelines);
-  return [...head, ...body, context(clipAtWord(about.join('\n'), CONTEXT_LIMIT))].slice(0, MAX_MESSAGE_BLOCKS);
+  // Set apart from the last pipeline, whose own dates sit under its verdict: this line spans them all.
+  const foot: KnownBlock[] = [{ type: 'divider' }, context(clipAtWord(about.join('\n'), CONTEXT_LIMIT))];
+  return [...head, ...body, ...foot].slice(0, MAX_MESSAGE_BLOCKS);
 }
 
 export function parityMessage(answer: ParityReportAnswer, share: boolean): Message {
