@@ -11,6 +11,7 @@ import {
   leadSentences,
   type MigrationModel,
   type MigrationTeam,
+  paybackWithin,
   priceDatesOf,
   priceDatesSpan,
   type TierCost,
@@ -146,6 +147,12 @@ const teamLabel = (team: MigrationTeam) =>
 
 function differenceSentence(model: MigrationModel): string {
   const parts = model.differences.map((d) => {
+    // The verdict's tier with a bound that decides it: the bound, said as one.
+    if (d.partial && d.tier === model.verdict.tier && model.verdict.atLeast) {
+      const cheaperNow = model.verdict.cheaper === model.current.platform;
+      const gap = formatUsd(model.verdict.difference!);
+      return cheaperNow ? `${d.tier} costs at least ${gap}/mo more` : `${d.tier} saves at least ${gap}/mo`;
+    }
     if (d.partial) return `${d.tier}: no figure (items without a public price are left out)`;
     if (d.monthly.isZero()) return `${d.tier}: the same`;
     return d.monthly.isPositive()
@@ -162,7 +169,11 @@ function oneOffSentence(model: MigrationModel): string {
   if (model.paybackMonths !== undefined && saving)
     return `${cost}; the ${VERDICT_TIER} tier's monthly saving pays it back in ${model.paybackMonths} month${model.paybackMonths === 1 ? '' : 's'} (${formatUsd(model.oneOff.total)} ÷ ${formatUsd(saving.monthly)} saved a month, rounded up).`;
   // A difference with items left out is unknown, not nothing: the same words as the Slack answer.
-  if (saving?.partial) return `${cost}; payback not known until every item has a price.`;
+  const within = paybackWithin(model);
+  if (within !== undefined)
+    return `${cost}; the ${VERDICT_TIER} tier's monthly saving of at least ${formatUsd(model.verdict.difference!)} pays it back within ${within} month${within === 1 ? '' : 's'} (${formatUsd(model.oneOff.total)} ÷ ${formatUsd(model.verdict.difference!)}, rounded up).`;
+  const stays = model.verdict.atLeast === true && model.verdict.cheaper === model.current.platform;
+  if (saving?.partial && !stays) return `${cost}; payback not known until every item has a price.`;
   return `${cost}; the ${VERDICT_TIER} tier saves nothing each month that can be counted, so it does not pay back.`;
 }
 

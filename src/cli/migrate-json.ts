@@ -3,6 +3,7 @@ import {
   type MigrationModel,
   type PlatformCost,
   type PricedCostLine,
+  paybackWithin,
   priceDatesOf,
   type TierCost,
 } from '../core/model';
@@ -71,10 +72,16 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
       ...(m.verdict.cheaper ? { cheaper: m.verdict.cheaper } : {}),
       ...(m.verdict.difference ? { difference: amount(m.verdict.difference) } : {}),
       missing: m.verdict.missing,
+      ...(m.verdict.atLeast ? { atLeast: true } : {}),
+      ...(m.verdict.breakEven
+        ? { breakEven: { platform: m.verdict.breakEven.platform, under: amount(m.verdict.breakEven.under) } }
+        : {}),
     },
     differences: m.differences.map((d) => ({ tier: d.tier, monthly: amount(d.monthly), partial: d.partial })),
     oneOff: { total: amount(m.oneOff.total), lines: m.oneOff.lines.map(line) },
     ...(m.paybackMonths === undefined ? {} : { paybackMonths: m.paybackMonths }),
+    // The verdict's saving is a lower bound: the move pays back within this many months.
+    ...(paybackWithin(m) === undefined ? {} : { paybackWithinMonths: paybackWithin(m) }),
     units: m.units.map((u) => ({
       kind: m.unitKind,
       name: u.name,

@@ -342,19 +342,35 @@ describe('npx hosting-advisor migrate heroku, with an app in a Shield Private Sp
   });
   afterAll(() => shielded.close());
 
-  test('says the payback is not known, as Slack does, rather than that the move does not pay back', async () => {
+  test("Heroku's priced lines alone cost more: AWS is cheaper by at least the difference, and the move pays back within whole months", async () => {
     const { code, stdout } = await run(['heroku'], {
       HEROKU_API_TOKEN: shielded.token,
       HEROKU_API_URL: shielded.url,
     });
     expect(code).toBe(0);
-    // The Shield space and shield-0 have no public price: no monthly difference, so no payback either way.
-    // One-off: 1 app × 16 h + 1 database × 8 h at $100/h.
-    expect(stdout).toContain('consolidated: no figure (items without a public price are left out)');
+    // The Shield space and shield-0 have no public price, so Heroku's $1,080.00 (2 × Shield-M) is a
+    // lower bound; it already costs more than AWS's consolidated tier, and the missing items only add.
+    const [, saving] = /AWS is cheaper on infrastructure by at least (\$[\d,]+\.\d\d)\/mo\./.exec(stdout) ?? [];
+    expect(saving).toBeDefined();
+    expect(stdout).toContain(`consolidated saves at least ${saving}/mo`);
+    expect(stdout).toContain('Missing: Heroku: Shield Private Space care-shield (production) has no public price');
+    // One-off: 1 app × 16 h + 1 database × 8 h at $100/h; at least that saving a month pays it back within ⌈2,400 ÷ saving⌉.
+    const months = Math.ceil(2400 / Number(saving.replace(/[$,]/g, '')));
     expect(stdout).toContain(
-      'One-off cost of moving: $2,400.00 (engineering hours and data copied; apart from every monthly figure); payback not known until every item has a price.',
+      `One-off cost of moving: $2,400.00 (engineering hours and data copied; apart from every monthly figure); the consolidated tier's monthly saving of at least ${saving} pays it back within ${months} months ($2,400.00 ÷ ${saving}, rounded up).`,
     );
     expect(stdout).not.toContain('does not pay back');
+    const json = JSON.parse(
+      (await run(['heroku', '--json'], { HEROKU_API_TOKEN: shielded.token, HEROKU_API_URL: shielded.url })).stdout,
+    );
+    expect(json.verdict).toMatchObject({
+      kind: 'cheaper',
+      cheaper: 'aws',
+      atLeast: true,
+      difference: saving.replace(/[$,]/g, ''),
+    });
+    expect(json.paybackWithinMonths).toBe(months);
+    expect(json).not.toHaveProperty('paybackMonths');
   });
 });
 
@@ -510,16 +526,17 @@ describe('npx hosting-advisor migrate heroku, with apps in several Private Space
   });
 });
 
-describe('npx hosting-advisor migrate aws', () => {
-  const isHours = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'INSTANCE_TYPE';
-  const isCost = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'USAGE_TYPE';
-  const isMultiAz = (input: CeRequestBody) =>
-    (input.Filter?.And ?? []).some((e) => e.Dimensions?.Key === 'DEPLOYMENT_OPTION');
-  const isStorage = (input: CeRequestBody) => input.GroupBy?.length === 1 && input.GroupBy[0]?.Key === 'USAGE_TYPE';
-  const thisMonth = firstOfMonth(utcDay(new Date()));
-  const start = firstOfMonth(thisMonth, -1);
-  const hours = (Date.parse(`${thisMonth}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 3_600_000;
+/** Which of `migrate aws`'s Cost Explorer requests a page answers, and last calendar month's span. */
+const isHours = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'INSTANCE_TYPE';
+const isCost = (input: CeRequestBody) => input.GroupBy?.[1]?.Key === 'USAGE_TYPE';
+const isMultiAz = (input: CeRequestBody) =>
+  (input.Filter?.And ?? []).some((e) => e.Dimensions?.Key === 'DEPLOYMENT_OPTION');
+const isStorage = (input: CeRequestBody) => input.GroupBy?.length === 1 && input.GroupBy[0]?.Key === 'USAGE_TYPE';
+const thisMonth = firstOfMonth(utcDay(new Date()));
+const start = firstOfMonth(thisMonth, -1);
+const hours = (Date.parse(`${thisMonth}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 3_600_000;
 
+describe('npx hosting-advisor migrate aws', () => {
   function monthly(groups: { keys: string[]; quantity: string; unit: string }[]) {
     return {
       GroupDefinitions: [],
@@ -670,5 +687,121 @@ describe('npx hosting-advisor migrate aws', () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe('npx hosting-advisor migrate aws, with a small cache whose Heroku plan has no public price', () => {
+  // cache.t4g.small (1.37 GiB) needs Key-Value Store premium-7 (7 GB; premium-5 holds 1 GB), which has no
+  // public price: Heroku's total is then a lower bound, and before, no verdict was given at all.
+  let small: FakeCostExplorer;
+
+  /** A month's bill: `instances` as Cost Explorer's instance-hours, `cost` by service and usage type. */
+  function bill(instances: [string, string, number][], cost: [string, string, string][]) {
+    const page = (groups: { Keys: string[]; Metrics: Record<string, { Amount: string; Unit: string }> }[]) => ({
+      GroupDefinitions: [],
+      ResultsByTime: [{ TimePeriod: { Start: start, End: thisMonth }, Total: {}, Groups: groups, Estimated: false }],
+      DimensionValueAttributes: [],
+    });
+    small.pages(
+      'GetCostAndUsage',
+      [
+        page(
+          instances.map(([service, type, count]) => ({
+            Keys: [service, type],
+            Metrics: { UsageQuantity: { Amount: String(count * hours), Unit: 'Hrs' } },
+          })),
+        ),
+      ],
+      { match: isHours },
+    );
+    small.pages('GetCostAndUsage', [page([])], { match: isMultiAz });
+    small.pages('GetCostAndUsage', [page([])], { match: isStorage });
+    small.pages(
+      'GetCostAndUsage',
+      [
+        costAndUsagePage({
+          metric: 'UnblendedCost',
+          groupBy: [
+            { Type: 'DIMENSION' as const, Key: 'SERVICE' },
+            { Type: 'DIMENSION' as const, Key: 'USAGE_TYPE' },
+          ],
+          days: [{ day: start, groups: cost.map(([service, usage, amount]) => ({ keys: [service, usage], amount })) }],
+        }),
+      ],
+      { match: isCost },
+    );
+  }
+
+  const env = () => ({
+    AWS_ACCESS_KEY_ID: 'AKIDMIGRATETEST',
+    AWS_SECRET_ACCESS_KEY: 'migrate-test-secret',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_COST_EXPLORER: small.endpoint,
+  });
+  let restore = () => {};
+  beforeEach(async () => {
+    small = await startFakeCostExplorer();
+    restore = setProcessEnv(env());
+  });
+  afterEach(async () => {
+    restore();
+    await small.close();
+  });
+
+  test("Heroku's lower bound already costs more: AWS is cheaper by at least the difference, in text and --json", async () => {
+    bill(
+      [
+        [EC2, 'm5.large', 2],
+        [CACHE, 'cache.t4g.small', 1],
+      ],
+      [
+        [EC2, 'BoxUsage:m5.large', '140.16'],
+        [CACHE, 'NodeUsage:cache.t4g.small', '23.36'],
+      ],
+    );
+    const { code, stdout } = await run(['aws'], env());
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /On the consolidated tier, AWS is cheaper on infrastructure by at least \$[\d,]+\.\d\d\/mo\./,
+    );
+    expect(stdout).toContain(
+      "At least, because Heroku's total leaves items without a public price out, and they can only add to it:",
+    );
+    expect(stdout).toMatch(
+      /Missing: Heroku: .*Key-Value Store premium-7 .*has no public price; set heroku\.kvs\.premium-7/,
+    );
+    expect(stdout).not.toContain('No verdict');
+
+    const json = JSON.parse((await run(['aws', '--json'], env())).stdout);
+    const consolidated = json.tiers.find((t: { id: string }) => t.id === 'consolidated');
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    // At least: Heroku's priced lines less AWS as billed, to the cent, exactly the figures shown.
+    expect(json.verdict).toMatchObject({ kind: 'cheaper', cheaper: 'aws', atLeast: true });
+    expect(cents(json.verdict.difference)).toBe(cents(consolidated.monthly) - cents(json.current.monthly));
+    expect(consolidated.unpriced.map((l: { priceKey: string }) => l.priceKey)).toEqual(['heroku.kvs.premium-7']);
+  });
+
+  test("Heroku's lower bound costs less: no verdict, and what the missing plan would have to cost under for Heroku to win", async () => {
+    // A costly bill on the same small fleet: the m5.large instances billed at a high rate.
+    bill(
+      [
+        [EC2, 'm5.large', 2],
+        [CACHE, 'cache.t4g.small', 1],
+      ],
+      [
+        [EC2, 'BoxUsage:m5.large', '4000.00'],
+        [CACHE, 'NodeUsage:cache.t4g.small', '23.36'],
+      ],
+    );
+    const json = JSON.parse((await run(['aws', '--json'], env())).stdout);
+    const consolidated = json.tiers.find((t: { id: string }) => t.id === 'consolidated');
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    expect(json.verdict).toMatchObject({ kind: 'incomplete', breakEven: { platform: 'heroku' } });
+    expect(cents(json.verdict.breakEven.under)).toBe(cents(json.current.monthly) - cents(consolidated.monthly));
+    const { stdout } = await run(['aws'], env());
+    expect(stdout).toContain(
+      `Heroku is the cheaper only if that item costs less than $${Number(json.verdict.breakEven.under).toLocaleString('en-US', { minimumFractionDigits: 2 })}/mo; otherwise AWS is.`,
+    );
   });
 });

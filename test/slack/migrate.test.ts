@@ -356,11 +356,26 @@ describe('/hosting migrate for the largest realistic account', () => {
   });
 });
 
+const EC2 = 'Amazon Elastic Compute Cloud - Compute';
+// Last calendar month, which `migrate aws` reads.
+const thisMonth = firstOfMonth(utcDay(new Date()));
+const start = firstOfMonth(thisMonth, -1);
+const hours = (Date.parse(`${thisMonth}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 3_600_000;
+
+/** A bot reading this Cost Explorer (the SDK reads the endpoint and credentials from the process too). */
+async function startAwsBot(ce: FakeCostExplorer): Promise<{ harness: Harness; restore: () => void }> {
+  const env = {
+    AWS_ACCESS_KEY_ID: 'AKIDMIGRATETEST',
+    AWS_SECRET_ACCESS_KEY: 'migrate-test-secret',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
+  };
+  const restore = setProcessEnv(env);
+  return { harness: await startHarness(env), restore };
+}
+
 describe('/hosting migrate aws for a large account', () => {
-  const EC2 = 'Amazon Elastic Compute Cloud - Compute';
-  const thisMonth = firstOfMonth(utcDay(new Date()));
-  const start = firstOfMonth(thisMonth, -1);
-  const hours = (Date.parse(`${thisMonth}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 3_600_000;
   const TYPES = ['m5', 'c6i', 'r6i', 'm6i', 'm6g', 'c7g'].flatMap((family) =>
     ['large', 'xlarge', '2xlarge', '4xlarge'].map((size) => `${family}.${size}`),
   );
@@ -369,15 +384,7 @@ describe('/hosting migrate aws for a large account', () => {
   let restore = () => {};
   beforeAll(async () => {
     ce = await startFakeCostExplorer();
-    const env = {
-      AWS_ACCESS_KEY_ID: 'AKIDMIGRATELARGE',
-      AWS_SECRET_ACCESS_KEY: 'migrate-large-secret',
-      AWS_MAX_ATTEMPTS: '1',
-      AWS_REGION: 'us-east-1',
-      AWS_ENDPOINT_URL_COST_EXPLORER: ce.endpoint,
-    };
-    restore = setProcessEnv(env);
-    awsHarness = await startHarness(env);
+    ({ harness: awsHarness, restore } = await startAwsBot(ce));
     // 24 EC2 instance types, two of each all month; a bill of 100 services × 60 usage types besides
     // (ten in each of six regions), as a large organisation's has.
     const monthly = (groups: { Keys: string[]; Metrics: Record<string, { Amount: string; Unit: string }> }[]) => ({
@@ -439,5 +446,87 @@ describe('/hosting migrate aws for a large account', () => {
     turns.stop();
     // In one piece of work (~16 ms here) no turn comes; in slices of at most ~4 ms, several.
     expect(turns.now()).toBeGreaterThan(0);
+  });
+});
+
+describe('/hosting migrate aws with a small cache whose Heroku plan has no public price', () => {
+  // cache.t4g.small (1.37 GiB) needs Key-Value Store premium-7, which has no public price: before, the
+  // answer gave no verdict although Heroku's priced lines alone already cost more than the AWS bill.
+  const CACHE = 'Amazon ElastiCache';
+  let ce: FakeCostExplorer;
+  let awsHarness: Harness;
+  let restore = () => {};
+  beforeAll(async () => {
+    ce = await startFakeCostExplorer();
+    ({ harness: awsHarness, restore } = await startAwsBot(ce));
+    const usage = (keys: string[], count: number) => ({
+      Keys: keys,
+      Metrics: { UsageQuantity: { Amount: String(count * hours), Unit: 'Hrs' } },
+    });
+    ce.pages(
+      'GetCostAndUsage',
+      [
+        {
+          GroupDefinitions: [],
+          ResultsByTime: [
+            {
+              TimePeriod: { Start: start, End: thisMonth },
+              Total: {},
+              Groups: [usage([EC2, 'm5.large'], 2), usage([CACHE, 'cache.t4g.small'], 1)],
+              Estimated: false,
+            },
+          ],
+          DimensionValueAttributes: [],
+        },
+      ],
+      { match: (input) => input.GroupBy?.[1]?.Key === 'INSTANCE_TYPE' },
+    );
+    ce.pages(
+      'GetCostAndUsage',
+      [
+        costAndUsagePage({
+          metric: 'UnblendedCost',
+          groupBy: [
+            { Type: 'DIMENSION', Key: 'SERVICE' },
+            { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
+          ],
+          days: [
+            {
+              day: start,
+              groups: [
+                { keys: [EC2, 'BoxUsage:m5.large'], amount: '140.16' },
+                { keys: [CACHE, 'NodeUsage:cache.t4g.small'], amount: '23.36' },
+              ],
+            },
+          ],
+        }),
+      ],
+      { match: (input) => input.GroupBy?.[1]?.Key === 'USAGE_TYPE' },
+    );
+  });
+  afterAll(async () => {
+    await awsHarness.close();
+    await ce.close();
+    restore();
+  });
+
+  test('the verdict is "AWS is cheaper by at least", and the figures say so', async () => {
+    await awsHarness.command('migrate aws', { user_id: LEAD });
+    await awsHarness.settle();
+    const body = awsHarness.slack.responses.at(-1)?.body as Json;
+    capture('migrate-aws-small-cache', body);
+    expectWithinSlackLimits(body, 50);
+    // The figures are section fields, which textOf does not read.
+    const shown = JSON.stringify(body.blocks);
+    expect(shown).toMatch(
+      /On the consolidated tier, \*AWS is cheaper on infrastructure by at least \$[\d,]+\.\d\d\/mo\*\./,
+    );
+    expect(shown).toMatch(/AWS at least \$[\d,]+\.\d\d less/);
+    expect(shown).not.toContain('No verdict');
+    expect(shown).not.toContain('not comparable');
+    // Staying on AWS saves the move's one-off cost: there is no saving whose payback is unknown.
+    expect(shown).toContain('no monthly saving to pay it back');
+    // The cache's Heroku plan has no price: never "cheaper on Heroku" as if it cost $0.
+    expect(shown).not.toMatch(/cache\.t4g\.small is cheaper on Heroku/);
   });
 });

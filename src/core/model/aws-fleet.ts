@@ -140,7 +140,12 @@ function awsDrivers(units: readonly MigrationUnit[], bill: AwsBill, tiers: reado
   const planned = bill.commitments.length > 0 ? units.filter((u) => u.name.startsWith('EC2 ')) : [];
   const compared = units
     .filter((u) => !planned.includes(u))
-    .map((u) => ({ name: `${u.name} is`, current: u.current, likeForLike: u.likeForLike }));
+    .map((u) => ({
+      name: `${u.name} is`,
+      current: u.current,
+      likeForLike: u.likeForLike,
+      unpriced: u.unpriced.likeForLike,
+    }));
   if (planned.length > 0) {
     const cents = (pick: (u: MigrationUnit) => number) => planned.reduce((sum, u) => sum + pick(u), 0);
     const fee = bill.commitments.reduce((sum, l) => sum + l.cents, 0);
@@ -148,15 +153,19 @@ function awsDrivers(units: readonly MigrationUnit[], bill: AwsBill, tiers: reado
       name: `EC2 instances (${plural(planned.length, 'type')}) with the Savings Plan that pays for them are`,
       current: fromCents(cents((u) => toCents(u.current)) + fee),
       likeForLike: fromCents(cents((u) => toCents(u.likeForLike))),
+      unpriced: cents((u) => u.unpriced.likeForLike),
     });
   }
+  // A Heroku figure that leaves a plan without a public price out is a lower bound, never that plan at
+  // $0: it names a winner only when it already costs more than AWS, and then says "at least".
   const ranked = compared
-    .filter((u) => !u.current.equals(u.likeForLike))
+    .filter((u) => (u.unpriced > 0 ? u.likeForLike.greaterThan(u.current) : !u.current.equals(u.likeForLike)))
     .sort((a, b) => b.current.minus(b.likeForLike).abs().comparedTo(a.current.minus(a.likeForLike).abs()));
   const drivers = ranked.slice(0, 3).map((u) => {
     const gap = formatUsd(u.current.minus(u.likeForLike).abs());
     const cheaper = u.current.lessThanOrEqualTo(u.likeForLike) ? 'AWS' : 'Heroku';
-    return `${u.name} cheaper on ${cheaper} by ${gap}/mo: ${formatUsd(u.current)}/mo on AWS as billed, ${formatUsd(u.likeForLike)}/mo on Heroku like-for-like.`;
+    const bound = u.unpriced > 0 ? ['at least ', '≥ ', ' (items without a public price left out)'] : ['', '', ''];
+    return `${u.name} cheaper on ${cheaper} by ${bound[0]}${gap}/mo: ${formatUsd(u.current)}/mo on AWS as billed, ${bound[1]}${formatUsd(u.likeForLike)}/mo on Heroku like-for-like${bound[2]}.`;
   });
   const included = bill.included.reduce((sum, l) => sum + l.cents, 0);
   if (included !== 0)
@@ -250,7 +259,7 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     current,
     tiers,
     range: rangeOf(tiers),
-    verdict: verdictFor(current, tiers),
+    verdict: verdictFor(current, tiers, { bounded: true }),
     units,
     teams: [],
     currentShared: fromCents(toCents(current.infrastructure) - unitCents((u) => toCents(u.current))),

@@ -240,7 +240,7 @@ export function* modelFleetSteps(
     current,
     tiers,
     range: rangeOf(tiers),
-    verdict: verdictFor(current, tiers),
+    verdict: verdictFor(current, tiers, { bounded: true }),
     units,
     teams: teamsOf(units),
     currentShared,

@@ -181,6 +181,17 @@ export function paybackOf(differences: readonly TierDifference[], oneOff: OneOff
   return Math.max(1, Math.ceil(toCents(oneOff.total) / toCents(saving.monthly)));
 }
 
+/**
+ * When the verdict's saving is a lower bound (the side moved from leaves items without a public price
+ * out, and costs more even without them): the whole months that saving pays the one-off back within.
+ */
+export function paybackWithin(model: Pick<MigrationModel, 'verdict' | 'current' | 'oneOff'>): number | undefined {
+  const { verdict } = model;
+  if (!verdict.atLeast || verdict.cheaper === model.current.platform || !verdict.difference?.greaterThan(0))
+    return undefined;
+  return Math.max(1, Math.ceil(toCents(model.oneOff.total) / toCents(verdict.difference)));
+}
+
 export interface OneOffWork {
   /** Apps (or AWS workloads) to move. */
   apps: number;

@@ -96,6 +96,16 @@ export interface Verdict {
   difference?: Money;
   /** What is left out, each with how to supply it. */
   missing: string[];
+  /**
+   * `cheaper` though one side leaves items out: that side's lower bound already costs more than the
+   * other side's whole total, so the items can only widen the gap, and `difference` is at least it.
+   */
+  atLeast?: boolean;
+  /**
+   * `incomplete` with one side leaving items out: that side is the cheaper only if those items cost
+   * less than `under` a month together (the other side's total less its lower bound).
+   */
+  breakEven?: { platform: Platform; under: Money };
 }
 
 export interface Estimate {

@@ -28,13 +28,44 @@ export function compareShown(heroku: Money, aws: Money, complete: boolean): { ch
   return { cheaper: cents === 0 ? 'same' : cents < 0 ? 'heroku' : 'aws', difference: fromCents(Math.abs(cents)) };
 }
 
-/** Current infrastructure against the verdict tier; no winner when either side leaves items out. */
-export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): Verdict {
+/**
+ * Current infrastructure against the verdict tier; no winner when either side leaves items out, unless
+ * `bounded` (a whole account, where one side's items without a public price are often all that is
+ * missing): then, when only one side leaves items out and its lower bound already costs more, the
+ * other side is cheaper by at least the difference (those items only add to a total), and otherwise
+ * the answer says what those items would have to cost under for that side to be the cheaper.
+ */
+export function verdictFor(
+  current: PlatformCost,
+  tiers: readonly TierCost[],
+  options: { bounded?: boolean } = {},
+): Verdict {
   const tier = tiers.find((t) => t.id === VERDICT_TIER)!;
   const missing = missingItems(current, tier);
-  if (missing.length > 0) return { tier: tier.id, kind: 'incomplete', missing };
   const heroku = current.platform === 'heroku' ? current.infrastructure : tier.infrastructure;
   const aws = current.platform === 'aws' ? current.infrastructure : tier.infrastructure;
+  if (missing.length > 0) {
+    const incomplete: Verdict = { tier: tier.id, kind: 'incomplete', missing };
+    const partial = [current, tier].filter((side) => side.unpriced.length > 0);
+    if (!options.bounded || partial.length !== 1) return incomplete;
+    const bounded = partial[0].platform;
+    const whole = bounded === 'heroku' ? 'aws' : 'heroku';
+    const lower = toCents(bounded === 'heroku' ? heroku : aws);
+    const total = toCents(whole === 'heroku' ? heroku : aws);
+    if (lower > total) {
+      return {
+        tier: tier.id,
+        kind: 'cheaper',
+        cheaper: whole,
+        difference: fromCents(lower - total),
+        missing,
+        atLeast: true,
+      };
+    }
+    return lower < total
+      ? { ...incomplete, breakEven: { platform: bounded, under: fromCents(total - lower) } }
+      : incomplete;
+  }
   const { cheaper, difference } = compareShown(heroku, aws, true);
   if (cheaper === 'same') return { tier: tier.id, kind: 'same', difference, missing };
   return { tier: tier.id, kind: 'cheaper', cheaper: cheaper as Platform, difference, missing };
@@ -90,9 +121,21 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
   if (v.kind === 'incomplete') {
     const sides = [...new Set(v.missing.map((m) => m.split(':')[0]))];
     const bound = lowerBound(c, period);
+    const breakEven = v.breakEven
+      ? ` ${NAME[v.breakEven.platform]} is the cheaper only if ${v.missing.length === 1 ? 'that item costs' : `those ${v.missing.length} items cost`} less than ${dollars(v.breakEven.under)}${period}${v.missing.length === 1 ? '' : ' together'}; otherwise ${NAME[v.breakEven.platform === 'heroku' ? 'aws' : 'heroku']} is.`
+      : '';
     return [
       lead,
-      `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items without a public price out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}`,
+      `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items without a public price out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}${breakEven}`,
+      ...v.missing.map((m) => `Missing: ${m}.`),
+    ];
+  }
+  if (v.atLeast) {
+    const other = NAME[v.cheaper === 'heroku' ? 'aws' : 'heroku'];
+    return [
+      lead,
+      `On the ${v.tier} tier, ${NAME[v.cheaper!]} is cheaper on infrastructure by at least ${dollars(v.difference!)}${period}.`,
+      `At least, because ${other}'s total leaves items without a public price out, and they can only add to it:`,
       ...v.missing.map((m) => `Missing: ${m}.`),
     ];
   }

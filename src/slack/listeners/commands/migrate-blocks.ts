@@ -8,7 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
 import { migrateReport, rowFigure } from '../../../answers/migrate-report';
 import { appsNotReadLine } from '../../../core/apps-not-read';
-import { leadSentences, priceDatesOf, priceDatesSpan, VERDICT_TIER } from '../../../core/model';
+import { leadSentences, paybackWithin, priceDatesOf, priceDatesSpan, VERDICT_TIER } from '../../../core/model';
 import { formatUsd, fromCents, type Money, toCents } from '../../../core/money';
 import { clip, context, header, mrkdwn } from '../../block-kit';
 import type { Message } from '../../message';
@@ -54,6 +54,10 @@ export function migrateVerdict({ model }: Migrate, whichMissing = 'Details says'
   return sentence.replace(/^(On the [\w-]+ tier, )(.*?)( by )/, '$1*$2$3').replace(/\.$/, '*.');
 }
 
+/** The platform as it runs is the cheaper by at least the difference: moving saves nothing to pay back. */
+const stays = (model: Migrate['model']) =>
+  model.verdict.atLeast === true && model.verdict.cheaper === model.current.platform;
+
 function figureFields({ model }: Migrate): KnownBlock {
   const modelled = model.direction === 'heroku-to-aws' ? 'AWS' : 'Heroku';
   const tier = (id: string) => model.tiers.find((t) => t.id === id)!;
@@ -63,17 +67,23 @@ function figureFields({ model }: Migrate): KnownBlock {
     return `*${modelled}, ${id} tier${note}*\n${id === VERDICT_TIER ? `*${total}*` : total}`;
   };
   const difference = model.differences.find((d) => d.tier === VERDICT_TIER)!;
-  const differenceText = difference.partial
-    ? 'not comparable: items without a public price'
-    : difference.monthly.isZero()
-      ? 'the same'
-      : `${difference.monthly.isPositive() ? modelled : NAME[model.current.platform]} ${formatUsd(difference.monthly.abs())} less`;
+  const { verdict } = model;
+  const differenceText = verdict.atLeast
+    ? `${NAME[verdict.cheaper!]} at least ${formatUsd(verdict.difference!)} less`
+    : difference.partial
+      ? 'not comparable: items without a public price'
+      : difference.monthly.isZero()
+        ? 'the same'
+        : `${difference.monthly.isPositive() ? modelled : NAME[model.current.platform]} ${formatUsd(difference.monthly.abs())} less`;
+  const within = paybackWithin(model);
   const payback =
     model.paybackMonths !== undefined
       ? `pays back in ${model.paybackMonths} month${model.paybackMonths === 1 ? '' : 's'}`
-      : difference.partial
-        ? 'payback not known until every item has a price'
-        : 'no monthly saving to pay it back';
+      : within !== undefined
+        ? `pays back within ${within} month${within === 1 ? '' : 's'}`
+        : difference.partial && !stays(model)
+          ? 'payback not known until every item has a price'
+          : 'no monthly saving to pay it back';
   const field = (text: string) => ({ type: 'mrkdwn' as const, text });
   const units = `${model.units.length} ${model.unitKind}${model.units.length === 1 ? '' : 's'}`;
   return {
