@@ -1,5 +1,5 @@
 import { Decimal, type Money, toCents } from '../money';
-import type { CatalogEntry, Confidence, PriceEntry } from '../pricing';
+import { type CatalogEntry, type Confidence, type PriceEntry, unpricedNote } from '../pricing';
 import type { CostCategory, CostLine, EnvironmentName, PricedCostLine, UnpricedCostLine } from './types';
 
 export interface LinePlace {
@@ -71,8 +71,9 @@ export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Val
       unitPrice: null,
       monthly: null,
       cents: null,
-      note: `contract price: set ${entry.key} in PRICING_FILE`,
+      note: unpricedNote(entry),
       priceKey: entry.key,
+      ...(entry.listedAt ? { listedAt: entry.listedAt } : {}),
     };
   }
   return new PricedLine(entry, item, quantity, count, place);

@@ -49,6 +49,8 @@ export interface UnpricedCostLine extends CostLineFacts {
   note: string;
   /** The PRICING_FILE key that would price it, when there is one. */
   priceKey?: string;
+  /** Where the vendor lists its price, when it is a list price the bundled list lacks (not a contract price). */
+  listedAt?: string;
 }
 
 export type CostLine = PricedCostLine | UnpricedCostLine;

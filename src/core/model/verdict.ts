@@ -8,6 +8,9 @@ export const VERDICT_TIER: TierId = 'consolidated';
 /** What an unpriced line leaves out, and how to supply it. */
 function missingItem(line: UnpricedCostLine, platform: Platform): string {
   const name = platform === 'heroku' ? 'Heroku' : 'AWS';
+  // A list price the bundled list lacks is Heroku's to give, through the live refresh; not a contract's.
+  if (line.listedAt && line.priceKey)
+    return `${name}: ${line.item} (${line.environment}) has a list price (${line.listedAt}) that the bundled list has no trusted copy of; a lead's price refresh (\`prices refresh\`) reads it from ${name}, or set ${line.priceKey} in PRICING_FILE`;
   const how = line.priceKey ? `set ${line.priceKey} in PRICING_FILE (leads), or ask your account executive` : line.note;
   return `${name}: ${line.item} (${line.environment}) has no public price; ${how}`;
 }

@@ -1,6 +1,14 @@
 import { Decimal, toCents } from '../money';
 import { datedSource } from '../price-dates';
-import { type Catalog, type CatalogEntry, findDyno, findKeyValuePlan, findPostgresPlan, priceOf } from '../pricing';
+import {
+  type Catalog,
+  type CatalogEntry,
+  findDyno,
+  findKeyValuePlan,
+  findPostgresPlan,
+  priceOf,
+  unpricedNote,
+} from '../pricing';
 import { dataService, serviceLabel } from '../pricing/heroku-tiers';
 import { dynoLabel } from './dyno-class';
 import type { AppCost, ParityAddOn, ParityApp, ParityCostLine, ParityProcess } from './types';
@@ -20,7 +28,7 @@ function fromEntry(item: string, entry: CatalogEntry, quantity: number): ParityC
       item,
       monthlyCents: null,
       source: datedSource(entry),
-      note: `contract price: set ${entry.key} in PRICING_FILE`,
+      note: unpricedNote(entry),
     };
   }
   return { item, monthlyCents: toCents(entry.unitPrice) * quantity, source: datedSource(entry), asOf: entry.asOf };

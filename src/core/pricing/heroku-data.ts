@@ -134,13 +134,21 @@ export const KEY_VALUE_PLANS: readonly HerokuKeyValuePlan[] = [
   ),
 ];
 
+/**
+ * Where Heroku lists its Key-Value Store plans' prices: premium plans are provisioned by anyone
+ * (`heroku addons:create heroku-redis:premium-7`), so each has a list price there, and the live
+ * Heroku price refresh reads the same list (sources/prices/heroku-price-list.ts).
+ */
+const KVS_LISTED_AT = 'Heroku Elements and the Platform API';
+
 function keyValueRow(plan: HerokuKeyValuePlan): PriceRow {
   const description = `Heroku Key-Value Store ${plan.plan}`;
   if (plan.tier === 'mini')
     return pricedRow(plan.priceKey, description, '3', 'month', SOURCES.herokuKvsPage, 'primary');
-  const monthly = plan.tier === 'premium' ? KV_PREMIUM_PRICES[plan.plan.split('-')[1]] : undefined;
+  if (plan.tier !== 'premium') return unpricedRow(plan.priceKey, description, 'month', SOURCES.herokuKvsSpecs);
+  const monthly = KV_PREMIUM_PRICES[plan.plan.split('-')[1]];
   return monthly === undefined
-    ? unpricedRow(plan.priceKey, description, 'month', SOURCES.herokuKvsSpecs)
+    ? unpricedRow(plan.priceKey, description, 'month', SOURCES.herokuKvsNotBundled, KVS_LISTED_AT)
     : pricedRow(plan.priceKey, description, monthly, 'month', SOURCES.renderMapping, 'secondary');
 }
 

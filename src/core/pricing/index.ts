@@ -23,7 +23,7 @@ export { AWS_REGION_CODE, BUNDLED_AWS_REGION, HEROKU_PRICE_REGION, isoDay, VENDO
 // imported from their modules: an estimate without a PRICING_FILE loads neither.
 export type { PricingOverrides } from './overrides';
 export type { CatalogEntry, Confidence, PriceEntry, PriceOrigin, PriceUnit } from './price-entry';
-export { isPriced } from './price-entry';
+export { isPriced, unpricedNote } from './price-entry';
 export type { PriceSetReview, RefreshOutcome } from './price-guard';
 export type { LayeredCatalog } from './price-layers';
 export { countByOrigin, layerPrices } from './price-layers';

@@ -54,6 +54,18 @@ export interface PriceEntry extends PriceFacts {
 export interface UnpricedEntry extends PriceFacts {
   unitPrice: null;
   contract: true;
+  /**
+   * Where the vendor lists the price the bundled list has no trusted figure for (a Key-Value Store
+   * premium-7): not a contract price, so the live price refresh, not an account executive, has it.
+   */
+  listedAt?: string;
+}
+
+/** What an entry without a price needs, in words: its own list price read live, or a contract price. */
+export function unpricedNote(entry: Pick<UnpricedEntry, 'key' | 'listedAt'>): string {
+  return entry.listedAt
+    ? `listed in ${entry.listedAt}, not in the bundled list: a price refresh (\`prices refresh\`) reads it, or set ${entry.key} in PRICING_FILE`
+    : `contract price: set ${entry.key} in PRICING_FILE`;
 }
 
 export type CatalogEntry = PriceEntry | UnpricedEntry;
@@ -87,6 +99,7 @@ export function unpriced(
   description: string,
   unit: PriceUnit,
   source: { label: string; asOf: string },
+  listedAt?: string,
 ): UnpricedEntry {
   return {
     key,
@@ -97,6 +110,7 @@ export function unpriced(
     asOf: source.asOf,
     confidence: 'unconfirmed',
     contract: true,
+    ...(listedAt ? { listedAt } : {}),
   };
 }
 

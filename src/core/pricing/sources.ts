@@ -17,6 +17,11 @@ export const SOURCES = {
   herokuBilling: { label: 'Heroku Dev Center, Usage & Billing', asOf: '2024-10-11' },
   herokuKvsPage: { label: 'Heroku Dev Center, Key-Value Store ("mini $3/month")', asOf: '2024-12-04' },
   herokuKvsSpecs: { label: 'Heroku Dev Center, Key-Value Store plans: no public price', asOf: '2024-10-11' },
+  herokuKvsNotBundled: {
+    label:
+      'Heroku Dev Center, Key-Value Store Technical Characterization (the plan; its list price, on Elements, is not in the bundled list: no trusted copy)',
+    asOf: '2024-10-11',
+  },
   renderMapping: {
     label: "Render's Heroku migration guide (third party, undated)",
     asOf: UNDATED_READ_ON,
