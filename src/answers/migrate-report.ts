@@ -17,6 +17,7 @@ import {
   type TierCost,
   VERDICT_TIER,
 } from '../core/model';
+import { andList } from '../core/model/describe';
 import { formatUsd, fromCents, type Money, toCents } from '../core/money';
 import type { MigrateAnswer } from './migrate';
 
@@ -177,6 +178,17 @@ function oneOffSentence(model: MigrationModel): string {
   return `${cost}; the ${VERDICT_TIER} tier saves nothing each month that can be counted, so it does not pay back.`;
 }
 
+/**
+ * What Heroku's account-wide row holds: the Eco pool, and the fees of any Space no single team owns
+ * (a space's fee is otherwise in its team's row).
+ */
+export function accountWide(model: MigrationModel): string {
+  const spaceLines = [...model.current.lines, ...model.current.unpriced].filter((line) =>
+    /^(Shield )?Private Space /.test(line.item),
+  ).length;
+  return spaceLines > model.spaces.length ? 'Eco pool and Space fees' : 'Eco pool';
+}
+
 /** The report of a migration answer; `most` caps the rows of the by-team and by-workload sections. */
 export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }>, most = 12): MigrateReport {
   const { model } = answer;
@@ -196,7 +208,12 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
   });
   const unitRows = (pick: 'current' | 'likeForLike') =>
     model.units.map((u) => ({ label: u.name, ...counted(u[pick], u.unpriced[pick]) }));
-  const sharedCurrent = fromHeroku ? 'Account-wide: Eco pool and Space fees' : 'Not tied to an instance (see the bill)';
+  const sharedCurrent = fromHeroku ? `Account-wide: ${accountWide(model)}` : 'Not tied to an instance (see the bill)';
+  // A space's fee is its team's (in the team rows); by app, it is a row of its own, as its apps share it.
+  const spaceRows = model.spaces.map((space) => ({
+    label: `${space.item} (team ${space.team}: ${andList(space.apps)})`,
+    ...counted(space.current, space.unpriced),
+  }));
   const sharedModelled = fromHeroku
     ? 'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer)'
     : 'Stays on AWS, and account-wide Heroku fees';
@@ -255,7 +272,11 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
   );
   const detail = fromHeroku
     ? [
-        section('Heroku as it runs, by app', withShared(unitRows('current'), sharedCurrent, 'current'), 'Heroku'),
+        section(
+          'Heroku as it runs, by app',
+          withShared([...unitRows('current'), ...spaceRows], sharedCurrent, 'current'),
+          'Heroku',
+        ),
         section(
           'AWS like-for-like, by app',
           withShared(unitRows('likeForLike'), sharedModelled, 'likeForLike'),

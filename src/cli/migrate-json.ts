@@ -99,6 +99,14 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
       likeForLike: amount(t.likeForLike),
       unpricedItems: t.unpriced,
     })),
+    // Each Space's fee, in its team's figures (teams) and a part of its own beside the apps (units).
+    spaces: m.spaces.map((space) => ({
+      item: space.item,
+      team: space.team,
+      apps: space.apps,
+      current: amount(space.current),
+      unpricedItems: space.unpriced,
+    })),
     shared: {
       current: amount(m.currentShared),
       likeForLike: amount(m.sharedLikeForLike),

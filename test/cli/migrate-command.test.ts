@@ -404,9 +404,14 @@ describe('npx hosting-advisor migrate heroku: a team, an app or the account-wide
     const { code, stdout } = await run(['heroku'], env());
     expect(code).toBe(0);
     // care-api: 2 × Shield-M $540; shield-0, enterprise-search and the Shield space fee have no public price.
-    expect(stdout).toContain('    care (2 apps): ≥ $1,105.00/mo (2 items without a public price)');
+    // The space is care's, so care's figure leaves its fee out too; no account-wide row is left.
+    expect(stdout).toContain('    care (2 apps): ≥ $1,105.00/mo (3 items without a public price)');
     expect(stdout).toContain('    shop (1 app): $100.00/mo\n');
-    expect(stdout).toContain('    Account-wide: Eco pool and Space fees: ≥ $0.00/mo (1 item without a public price)');
+    expect(stdout).not.toContain('Account-wide');
+    // By app, the space is a row of its own: its apps share it.
+    expect(stdout).toContain(
+      '    Shield Private Space care-shield (team care: care-api): ≥ $0.00/mo (1 item without a public price)',
+    );
     expect(stdout).toContain('  Total, Heroku: ≥ $1,205.00/mo (3 items without a public price)');
     expect(stdout).toContain('    care-api: ≥ $1,080.00/mo (2 items without a public price)');
     expect(stdout).toContain('    care-site: $25.00/mo\n');
@@ -441,14 +446,29 @@ describe('npx hosting-advisor migrate heroku: a team, an app or the account-wide
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     const byName = Object.fromEntries(json.teams.map((t: { team: string }) => [t.team, t]));
-    expect(byName.care).toMatchObject({ current: '1105.00', unpricedItems: { current: 2, likeForLike: 1 } });
+    expect(byName.care).toMatchObject({ current: '1105.00', unpricedItems: { current: 3, likeForLike: 1 } });
     expect(byName.shop).toMatchObject({ current: '100.00', unpricedItems: { current: 0, likeForLike: 0 } });
     const apps = Object.fromEntries(json.units.map((u: { name: string }) => [u.name, u]));
     expect(apps['care-api']).toMatchObject({ current: '1080.00', unpricedItems: { current: 2, likeForLike: 1 } });
     expect(apps['care-site'].unpricedItems).toEqual({ current: 0, likeForLike: 0 });
-    expect(json.shared.unpricedItems).toEqual({ current: 1, likeForLike: 0 });
+    expect(json.shared.unpricedItems).toEqual({ current: 0, likeForLike: 0 });
+    expect(json.spaces).toEqual([
+      {
+        item: 'Shield Private Space care-shield',
+        team: 'care',
+        apps: ['care-api'],
+        current: '0.00',
+        unpricedItems: 1,
+      },
+    ]);
     type Counted = { current: string; likeForLike: string; unpricedItems: { current: number; likeForLike: number } };
-    for (const parts of [json.units as Counted[], json.teams as Counted[]]) {
+    // A space's fee is in its team's figures, and beside the apps as a part of its own.
+    const spaces = json.spaces.map((space: { current: string; unpricedItems: number }) => ({
+      current: space.current,
+      likeForLike: '0.00',
+      unpricedItems: { current: space.unpricedItems, likeForLike: 0 },
+    }));
+    for (const parts of [[...json.units, ...spaces] as Counted[], json.teams as Counted[]]) {
       const all = [...parts, json.shared as Counted];
       expect(all.reduce((n, p) => n + p.unpricedItems.current, 0)).toBe(json.current.unpriced.length);
       expect(all.reduce((n, p) => n + p.unpricedItems.likeForLike, 0)).toBe(json.tiers[0].unpriced.length);
@@ -517,7 +537,11 @@ describe('npx hosting-advisor migrate heroku, with apps in several Private Space
     expect(json.current.unpriced).toEqual([]);
     const { stdout: text } = await run(['heroku'], env);
     expect(text).toContain('Heroku as it runs: $10,960.00/mo.');
-    expect(text).toContain('    Account-wide: Eco pool and Space fees: $7,000.00/mo');
+    // Each space's fee is care's, the team that owns the spaces; by app, each space is a row of its own.
+    expect(text).toContain('    care (3 apps): $10,960.00/mo');
+    expect(text).not.toContain('Account-wide');
+    expect(text).toContain('    Shield Private Space care-shield-us (team care: care-api): $3,000.00/mo');
+    expect(text).toContain('    Private Space care-private (team care: care-web): $1,000.00/mo');
     // How the payback is reckoned: the one-off over the consolidated tier's monthly saving, in whole months.
     // The two shield-0 databases run on db.m6g.large Multi-AZ (730 × $0.318 = $232.14 each), production.
     expect(text).toContain(

@@ -322,13 +322,12 @@ describe('/hosting migrate for the largest realistic account', () => {
     const teams = body.blocks.find((b: Json) => b.text?.text.startsWith('*Heroku as it runs, by team'));
     expect(teams.text.text).toMatch(/• 15 more teams: (≥ )?\$[\d,]+\.\d\d\/mo/);
     // A team whose figure leaves items without a public price out is a lower bound, as the total is (it
-    // read "team-13 (15 apps): $12,766.00/mo" beside a footer of 68 such items); the Space fees are the
-    // account-wide row's, which no longer vanishes when it is $0.00 of priced lines.
-    expect(teams.text.text).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (2 items without a public price)');
+    // read "team-13 (15 apps): $12,766.00/mo" beside a footer of 68 such items). Each Space's fee is the
+    // team's that owns the space: team-13's two items and its two spaces; before, the 19 fees sat on an
+    // account-wide row, and a team's figure read as if its spaces cost it nothing.
+    expect(teams.text.text).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items without a public price)');
     expect(teams.text.text).toContain('• team-04 (15 apps): $10,190.00/mo\n');
-    expect(teams.text.text).toContain(
-      '• Account-wide (Eco pool, Space fees): ≥ $0.00/mo (19 items without a public price)',
-    );
+    expect(teams.text.text).not.toContain('Account-wide');
     // The rows under the title (whose count is the footer's): ≥ exactly where a count is given; the counts foot.
     const rows = [
       ...teams.text.text.matchAll(/• .*: (≥ )?\$[\d,.]+\/mo(?: \((\d+) items? without a public price\))?/g),
@@ -350,7 +349,7 @@ describe('/hosting migrate for the largest realistic account', () => {
     expect(textOf(view)).not.toContain('Details says');
     // Nothing cut: every team by name, and the last block is the sources, not a note that the rest did not fit.
     for (let i = 1; i <= 20; i++) expect(textOf(view)).toContain(`• team-${String(i).padStart(2, '0')} (`);
-    expect(textOf(view)).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (2 items without a public price)');
+    expect(textOf(view)).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items without a public price)');
     expect(textOf(view)).toContain('*Total, Heroku: ≥ $172,414.00/mo (68 items without a public price)*');
     expect(JSON.stringify(view.blocks.at(-1))).not.toContain('does not fit');
   });

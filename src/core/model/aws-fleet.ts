@@ -262,6 +262,7 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     verdict: verdictFor(current, tiers, { bounded: true }),
     units,
     teams: [],
+    spaces: [],
     currentShared: fromCents(toCents(current.infrastructure) - unitCents((u) => toCents(u.current))),
     sharedLikeForLike: fromCents(toCents(likeForLike.infrastructure) - unitCents((u) => toCents(u.likeForLike))),
     sharedUnpriced: sharedUnpricedOf(current, likeForLike, units),

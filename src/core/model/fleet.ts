@@ -20,13 +20,21 @@ import {
   ownCentsOf,
   ownUnpricedOf,
   paybackOf,
+  type SpaceFee,
   sharedUnpricedOf,
   teamsOf,
 } from './migration';
 import { platformCost } from './platform-cost';
 import { awsDatabasesOf, type HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
-import { type CostLine, type EnvironmentName, type EstimateOptions, TIER_IDS, type TierCost } from './types';
+import {
+  type CostLine,
+  type EnvironmentName,
+  type EstimateOptions,
+  type PlatformCost,
+  TIER_IDS,
+  type TierCost,
+} from './types';
 import { rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
 /** One live app of a Heroku account, as a workload. */
@@ -102,6 +110,34 @@ function idleEnvironmentNote(apps: readonly FleetApp[], environments: readonly E
   return [
     `No process runs in ${idle.join(' or ')} (its apps are scaled to 0 or hold only data), so ${NO_NAT_WHERE_NOTHING_RUNS}.`,
   ];
+}
+
+/**
+ * Each Space's fee line (priced by PRICING_FILE or left out), with the team that owns the space and
+ * its apps: Heroku bills a space to one team, and a migration moves the space with that team's apps.
+ * A space whose apps name no single team keeps its fee account-wide.
+ */
+function spaceFeesOf(apps: readonly FleetApp[], current: PlatformCost): SpaceFee[] {
+  const byName = new Map<string, { shield: boolean; teams: Set<string | undefined>; apps: string[] }>();
+  for (const app of apps) {
+    if (!app.space) continue;
+    const space = byName.get(app.space.name) ?? { shield: app.space.shield, teams: new Set(), apps: [] };
+    space.teams.add(app.team);
+    space.apps.push(app.name);
+    byName.set(app.space.name, space);
+  }
+  const fees: SpaceFee[] = [];
+  for (const [name, space] of byName) {
+    const [team] = space.teams;
+    if (space.teams.size !== 1 || team === undefined) continue;
+    // The line herokuAccountLines names for it.
+    const item = `${space.shield ? 'Shield ' : ''}Private Space ${name}`;
+    const priced = current.lines.find((line) => line.item === item);
+    const unpriced = priced ? 0 : current.unpriced.filter((line) => line.item === item).length;
+    if (!priced && unpriced === 0) continue;
+    fees.push({ item, team, apps: space.apps, current: fromCents(priced?.cents ?? 0), unpriced });
+  }
+  return fees.sort((a, b) => a.item.localeCompare(b.item));
 }
 
 /**
@@ -217,8 +253,10 @@ export function* modelFleetSteps(
       },
     }),
   );
+  const spaceFees = spaceFeesOf(apps, current);
   const sumOf = (pick: (u: MigrationUnit) => number) => units.reduce((sum, u) => sum + pick(u), 0);
-  const currentShared = fromCents(toCents(current.infrastructure) - sumOf((u) => toCents(u.current)));
+  const spaceCents = spaceFees.reduce((sum, space) => sum + toCents(space.current), 0);
+  const currentShared = fromCents(toCents(current.infrastructure) - sumOf((u) => toCents(u.current)) - spaceCents);
   const sharedLikeForLike = fromCents(toCents(likeForLike.infrastructure) - sumOf((u) => toCents(u.likeForLike)));
   yield;
   const differences = differencesOf(current, tiers);
@@ -242,10 +280,11 @@ export function* modelFleetSteps(
     range: rangeOf(tiers),
     verdict: verdictFor(current, tiers, { bounded: true }),
     units,
-    teams: teamsOf(units),
+    teams: teamsOf(units, spaceFees),
+    spaces: spaceFees,
     currentShared,
     sharedLikeForLike,
-    sharedUnpriced: sharedUnpricedOf(current, likeForLike, units),
+    sharedUnpriced: sharedUnpricedOf(current, likeForLike, units, spaceFees),
     differences,
     oneOff,
     ...(paybackOf(differences, oneOff) === undefined ? {} : { paybackMonths: paybackOf(differences, oneOff) }),

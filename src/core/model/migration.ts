@@ -37,8 +37,23 @@ export interface MigrationTeam {
   units: number;
   current: Money;
   likeForLike: Money;
-  /** The sums of its units' counts of items without a public price. */
+  /** The sums of its units' (and its spaces') counts of items without a public price. */
   unpriced: UnpricedCount;
+}
+
+/**
+ * A Private or Shield Space's fee on Heroku, with the apps it is for: the space is its team's (Heroku
+ * bills the team that owns it, and only that team's apps run in it), so the team's figure carries it;
+ * the apps share it, so no one app does.
+ */
+export interface SpaceFee {
+  /** `Shield Private Space care-shield`, as its line names it. */
+  item: string;
+  team: string;
+  apps: string[];
+  /** Its fee when PRICING_FILE gives one, else $0.00 with `unpriced` 1. */
+  current: Money;
+  unpriced: number;
 }
 
 /** One-off cost of moving: effort and data copied, apart from every monthly figure. */
@@ -65,11 +80,13 @@ export interface MigrationModel {
   verdict: Verdict;
   units: MigrationUnit[];
   teams: MigrationTeam[];
-  /** Current lines no unit owns (Heroku's Eco pool and Space fees; AWS's load balancers, NAT, what stays). */
+  /** Heroku's Private and Shield Space fees, each with its team and apps; none from AWS. */
+  spaces: SpaceFee[];
+  /** Current lines no unit or space owns (Heroku's Eco pool; AWS's load balancers, NAT, what stays). */
   currentShared: Money;
   /** Like-for-like lines no unit owns: what the other platform adds once. */
   sharedLikeForLike: Money;
-  /** Items without a public price no unit owns (Heroku's Private and Shield Space fees): the shared figures leave them out. */
+  /** Items without a public price no unit or space owns: the shared figures leave them out. */
   sharedUnpriced: UnpricedCount;
   differences: TierDifference[];
   oneOff: OneOffCost;
@@ -126,16 +143,17 @@ export function sharedUnpricedOf(
   current: Pick<PlatformCost, 'unpriced'>,
   likeForLike: Pick<TierCost, 'unpriced'>,
   units: readonly MigrationUnit[],
+  spaces: readonly SpaceFee[] = [],
 ): UnpricedCount {
   const owned = (side: keyof UnpricedCount) => units.reduce((n, u) => n + u.unpriced[side], 0);
   return {
-    current: current.unpriced.length - owned('current'),
+    current: current.unpriced.length - owned('current') - spaces.reduce((n, space) => n + space.unpriced, 0),
     likeForLike: likeForLike.unpriced.length - owned('likeForLike'),
   };
 }
 
 /** Units grouped by team in first-seen order, personal apps (no team) last. */
-export function teamsOf(units: readonly MigrationUnit[]): MigrationTeam[] {
+export function teamsOf(units: readonly MigrationUnit[], spaces: readonly SpaceFee[] = []): MigrationTeam[] {
   const byTeam = new Map<
     string | undefined,
     { units: number; current: number; likeForLike: number; unpriced: UnpricedCount }
@@ -153,6 +171,12 @@ export function teamsOf(units: readonly MigrationUnit[]): MigrationTeam[] {
     team.unpriced.current += unit.unpriced.current;
     team.unpriced.likeForLike += unit.unpriced.likeForLike;
     byTeam.set(unit.team, team);
+  }
+  // A space's fee is its team's (every space given here has a team among the units).
+  for (const space of spaces) {
+    const team = byTeam.get(space.team)!;
+    team.current += toCents(space.current);
+    team.unpriced.current += space.unpriced;
   }
   const teams = [...byTeam.entries()].map(([team, t]) => ({
     ...(team === undefined ? {} : { team }),

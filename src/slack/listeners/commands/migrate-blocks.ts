@@ -6,7 +6,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
-import { migrateReport, rowFigure } from '../../../answers/migrate-report';
+import { accountWide, migrateReport, rowFigure } from '../../../answers/migrate-report';
 import { appsNotReadLine } from '../../../core/apps-not-read';
 import { leadSentences, paybackWithin, priceDatesOf, priceDatesSpan, VERDICT_TIER } from '../../../core/model';
 import { formatUsd, fromCents, type Money, toCents } from '../../../core/money';
@@ -149,7 +149,7 @@ function currentRows({ model }: Migrate): string {
         ]
       : []),
     ...(fromHeroku && (!model.currentShared.isZero() || shared > 0)
-      ? [`• Account-wide (Eco pool, Space fees): ${figure(toCents(model.currentShared), shared)}`]
+      ? [`• Account-wide (${accountWide(model)}): ${figure(toCents(model.currentShared), shared)}`]
       : []),
     ...(partial
       ? [`• ${model.current.unpriced.length} without a public price, not in the total (contract prices; see Details)`]
