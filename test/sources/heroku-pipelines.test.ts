@@ -105,7 +105,7 @@ describe('parity from Heroku pipelines', () => {
     const text = renderParityText({ pipelines: [docs], notes: [] });
     expect(text.split('\n')).toHaveLength(1);
     expect(text).toBe(
-      "Pipeline docs: staging matches production (stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names). Staging costs $12.00/mo, 100.0% of production's $12.00/mo.",
+      "Pipeline docs: staging matches production (stack, region, space, buildpacks, process types, dyno classes, add-ons and config var names). Staging costs $12.00/mo, 100.0% of production's $12.00/mo. Figures a month, estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02.",
     );
   });
 
