@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Services } from '../services';
 import { type AnomalyFeedback, sendAnomalyFeedback } from '../sources/aws/alert-queries';
 import { SourceError } from '../sources/source-error';
-import type { AlertRecord, AlertStatus } from '../store/store';
+import type { AlertFeedback, AlertRecord, AlertStatus } from '../store/store';
 
 export type AlertAct =
   | { kind: 'acknowledge' }
@@ -26,20 +26,35 @@ function subjectWords(subject: string): string {
   return 'this anomaly';
 }
 
-/** The status Acknowledge and Mark expected set; the other acts set none of their own or always send. */
+/** The status an act sets (snoozing sets none): feedback "real anomaly" acknowledges, "not an anomaly" is expected. */
 function claimedStatus(act: AlertAct): AlertStatus | undefined {
+  if (act.kind === 'feedback') return act.feedback === 'YES' ? 'acknowledged' : 'expected';
   return act.kind === 'acknowledge' ? 'acknowledged' : act.kind === 'expected' ? 'expected' : undefined;
 }
+
+/** What a press tells AWS Cost Anomaly Detection, on one of its own findings. */
+function feedbackOf(act: AlertAct, ceAnomalyId: string | undefined): AlertFeedback | undefined {
+  if (!ceAnomalyId) return undefined;
+  return act.kind === 'feedback' ? act.feedback : act.kind === 'expected' ? 'PLANNED_ACTIVITY' : undefined;
+}
+
+const TOLD_WORDS: Record<AlertFeedback, string> = {
+  PLANNED_ACTIVITY: 'planned activity',
+  YES: 'yes, a real anomaly',
+  NO: 'no, not an anomaly',
+};
 
 /**
  * What the second of two presses is told (a double click, two leads at once), privately, with who
  * did it: nothing is posted, sent to AWS or audited again.
  */
-function alreadyDone(alert: AlertRecord): string {
+function alreadyDone(alert: AlertRecord, act: AlertAct): string {
   const who = alert.statusBy ? ` by <@${alert.statusBy}>` : '';
   const when = alert.statusAt
     ? ` at ${DateTime.fromJSDate(alert.statusAt, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`
     : '';
+  if (act.kind === 'feedback')
+    return `AWS Cost Anomaly Detection was already told "${TOLD_WORDS[act.feedback]}" about this alert${who}${when}; nothing was changed.`;
   const done = alert.status === 'acknowledged' ? 'acknowledged' : 'marked expected';
   return `This alert was already ${done}${who}${when}; nothing was changed.`;
 }
@@ -56,39 +71,32 @@ export async function actOnAlert(
   const alert = await store.alert(alertId);
   if (!alert) return { ok: false, message: GONE };
   const now = services.now();
+  const { ceAnomalyId, snoozeSubject } = (alert.detail ?? {}) as { ceAnomalyId?: string; snoozeSubject?: string };
   // Claimed before anything is said or sent: one conditional update in the store, so of two presses
   // at once exactly one goes on (a read, then a write, let both through).
   const wanted = claimedStatus(act);
-  const claim = wanted ? await store.changeAlertStatus(alert.id, wanted, user, now) : undefined;
-  if (claim && !claim.changed) return { ok: false, message: claim.alert ? alreadyDone(claim.alert) : GONE };
-  const { ceAnomalyId, snoozeSubject } = (alert.detail ?? {}) as { ceAnomalyId?: string; snoozeSubject?: string };
+  const feedback = feedbackOf(act, ceAnomalyId);
+  const claim = wanted ? await store.changeAlertStatus(alert.id, wanted, user, now, feedback) : undefined;
+  if (claim && !claim.changed) return { ok: false, message: claim.alert ? alreadyDone(claim.alert, act) : GONE };
   const tell = async (feedback: AnomalyFeedback): Promise<string | undefined> => {
     if (!ceAnomalyId) return undefined;
     const aws = services.sources.aws;
     if (!aws) throw new SourceError('aws', 'not-configured', 'AWS is not configured, so AWS cannot be told.');
     await sendAnomalyFeedback(aws, ceAnomalyId, feedback);
-    return feedback === 'PLANNED_ACTIVITY'
-      ? 'planned activity'
-      : feedback === 'YES'
-        ? 'yes, a real anomaly'
-        : 'no, not an anomaly';
+    return TOLD_WORDS[feedback];
   };
-  let status: AlertStatus | undefined;
   let thread: string;
   try {
     switch (act.kind) {
       case 'acknowledge':
-        status = 'acknowledged';
         thread = `<@${user}> acknowledged this.`;
         break;
       case 'expected': {
-        status = 'expected';
         const told = await tell('PLANNED_ACTIVITY');
         thread = `<@${user}> marked this expected${told ? ` (AWS Cost Anomaly Detection was told: ${told})` : ''}.`;
         break;
       }
       case 'feedback': {
-        status = act.feedback === 'YES' ? 'acknowledged' : 'expected';
         const told = await tell(act.feedback);
         thread = `<@${user}> told AWS Cost Anomaly Detection: ${told ?? 'nothing (not one of its anomalies)'}.`;
         break;
@@ -107,7 +115,6 @@ export async function actOnAlert(
     if (claim?.alert) await store.revertAlertStatus(claim.alert, alert);
     return { ok: false, message: `Nothing was changed: ${why}` };
   }
-  if (status && !claim) await store.setAlertStatus(alert.id, status, user, now);
   await store.audit({
     at: now,
     actor: user,

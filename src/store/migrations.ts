@@ -77,4 +77,9 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "the Heroku apps a day was written without because no stored snapshot had ever had them (never read), with Heroku's answer",
     sql: [`ALTER TABLE snapshot_runs ADD COLUMN left_out TEXT`],
   },
+  {
+    version: 7,
+    name: 'what AWS Cost Anomaly Detection was last told of an alert (YES, NO or PLANNED_ACTIVITY), so the same feedback is sent once',
+    sql: [`ALTER TABLE alerts ADD COLUMN told_aws TEXT`],
+  },
 ];

@@ -4,7 +4,7 @@
  */
 import type { Budget } from '../core/alerts/budget';
 import type { Row, SqlDatabase } from './sql-database';
-import type { AlertRecord, AlertStatus, DigestRun, StoredBudget } from './store';
+import type { AlertFeedback, AlertRecord, AlertStatus, AlertStatusFields, DigestRun, StoredBudget } from './store';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -19,6 +19,7 @@ function toAlert(row: Row): AlertRecord {
     status: row.status as AlertStatus,
     ...(row.status_by ? { statusBy: String(row.status_by) } : {}),
     ...(row.status_at ? { statusAt: new Date(String(row.status_at)) } : {}),
+    ...(row.told_aws ? { toldAws: row.told_aws as AlertFeedback } : {}),
     createdAt: new Date(String(row.created_at)),
   };
 }
@@ -115,9 +116,12 @@ export async function setAlertStatus(db: SqlDatabase, id: string, status: AlertS
 }
 
 /**
- * Sets the status unless the alert has it already, in one conditional UPDATE: PostgreSQL re-checks the
- * WHERE on the row a concurrent UPDATE committed, and SQLite runs writes one at a time, so of two
- * presses at once exactly one changes it. The alert as it stands after (who did it, for the other).
+ * Sets the status (and what AWS was told, when the press tells it) unless the alert has them already,
+ * in one conditional UPDATE: PostgreSQL re-checks the WHERE on the row a concurrent UPDATE committed,
+ * and SQLite runs writes one at a time, so of two presses at once exactly one changes it. A press that
+ * tells AWS something it was not told yet goes on even when the status is already the one it sets
+ * (Acknowledge, then "real anomaly"; Mark expected, then "not an anomaly"). The alert as it stands
+ * after (who did it, for the other).
  */
 export async function changeAlertStatus(
   db: SqlDatabase,
@@ -125,10 +129,13 @@ export async function changeAlertStatus(
   status: AlertStatus,
   by: string,
   at: Date,
+  toldAws?: AlertFeedback,
 ): Promise<{ changed: boolean; alert?: AlertRecord }> {
   const [row] = await db.query(
-    'UPDATE alerts SET status = $2, status_by = $3, status_at = $4 WHERE id = $1 AND status <> $2 RETURNING *',
-    [id, status, by, iso(at)],
+    `UPDATE alerts SET status = $2, status_by = $3, status_at = $4, told_aws = COALESCE(CAST($5 AS TEXT), told_aws)
+     WHERE id = $1 AND (status <> $2 OR (CAST($5 AS TEXT) IS NOT NULL AND (told_aws IS NULL OR told_aws <> $5)))
+     RETURNING *`,
+    [id, status, by, iso(at), toldAws ?? null],
   );
   if (row) return { changed: true, alert: toAlert(row) };
   const alert = await getAlert(db, id);
@@ -136,13 +143,9 @@ export async function changeAlertStatus(
 }
 
 /** Puts back what a change replaced (AWS refused the feedback), unless the alert was changed again since. */
-export async function revertAlertStatus(
-  db: SqlDatabase,
-  changed: AlertRecord,
-  back: Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt'>,
-): Promise<void> {
+export async function revertAlertStatus(db: SqlDatabase, changed: AlertRecord, back: AlertStatusFields): Promise<void> {
   await db.query(
-    `UPDATE alerts SET status = $5, status_by = $6, status_at = $7
+    `UPDATE alerts SET status = $5, status_by = $6, status_at = $7, told_aws = $8
      WHERE id = $1 AND status = $2 AND status_by = $3 AND status_at = $4`,
     [
       changed.id,
@@ -152,6 +155,7 @@ export async function revertAlertStatus(
       back.status,
       back.statusBy ?? null,
       back.statusAt ? iso(back.statusAt) : null,
+      back.toldAws ?? null,
     ],
   );
 }

@@ -8,8 +8,10 @@ import * as alerts from './sql-alerts';
 import type { SqlDatabase } from './sql-database';
 import { leftOutOf, leftOutText, SqlRuns, toDigestRun, toSnapshotRun } from './sql-runs';
 import type {
+  AlertFeedback,
   AlertRecord,
   AlertStatus,
+  AlertStatusFields,
   AuditEntry,
   CacheEntry,
   DigestRun,
@@ -303,11 +305,11 @@ export class SqlStore implements Store {
     return alerts.setAlertStatus(this.db, id, status, by, at);
   }
 
-  changeAlertStatus(id: string, status: AlertStatus, by: string, at: Date) {
-    return alerts.changeAlertStatus(this.db, id, status, by, at);
+  changeAlertStatus(id: string, status: AlertStatus, by: string, at: Date, toldAws?: AlertFeedback) {
+    return alerts.changeAlertStatus(this.db, id, status, by, at, toldAws);
   }
 
-  revertAlertStatus(changed: AlertRecord, back: Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt'>) {
+  revertAlertStatus(changed: AlertRecord, back: AlertStatusFields) {
     return alerts.revertAlertStatus(this.db, changed, back);
   }
 

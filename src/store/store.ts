@@ -75,6 +75,12 @@ export interface StoredBudget extends Budget {
 /** `new` until a lead acts on it from the message. */
 export type AlertStatus = 'new' | 'acknowledged' | 'expected';
 
+/** The fields a lead's press changes. */
+export type AlertStatusFields = Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt' | 'toldAws'>;
+
+/** What a lead's press told AWS Cost Anomaly Detection of one of its findings (ProvideAnomalyFeedback's values). */
+export type AlertFeedback = 'YES' | 'NO' | 'PLANNED_ACTIVITY';
+
 /** An anomaly or budget message, kept so first detection, the buttons and the audit trail agree across replicas. */
 export interface AlertRecord {
   /** `<subject>@<first day>` for anomalies, the exactly-once key for budget messages. */
@@ -90,6 +96,8 @@ export interface AlertRecord {
   status: AlertStatus;
   statusBy?: string;
   statusAt?: Date;
+  /** The feedback AWS was last told (by `statusBy` at `statusAt`, since every press that tells sets the status). */
+  toldAws?: AlertFeedback;
   createdAt: Date;
 }
 
@@ -201,17 +209,19 @@ export interface Store {
   /** False when there is no such alert. */
   setAlertStatus(id: string, status: AlertStatus, by: string, at: Date): Promise<boolean>;
   /**
-   * Sets the status unless the alert has it already, atomically (a compare-and-set): of two presses at
-   * once exactly one gets `changed`. The alert as it stands after; none when there is no such alert.
+   * Sets the status (and, for a press that tells AWS, `toldAws`) unless the alert has them already,
+   * atomically (a compare-and-set): of two presses at once exactly one gets `changed`. The alert as it
+   * stands after; none when there is no such alert.
    */
   changeAlertStatus(
     id: string,
     status: AlertStatus,
     by: string,
     at: Date,
+    toldAws?: AlertFeedback,
   ): Promise<{ changed: boolean; alert?: AlertRecord }>;
   /** Undoes `changed` (as changeAlertStatus returned it), back to `back`, unless the alert changed again since. */
-  revertAlertStatus(changed: AlertRecord, back: Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt'>): Promise<void>;
+  revertAlertStatus(changed: AlertRecord, back: AlertStatusFields): Promise<void>;
   snooze(subject: string, until: Date, by: string): Promise<void>;
   snoozedUntil(subject: string): Promise<Date | undefined>;
 
