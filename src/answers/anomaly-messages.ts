@@ -6,6 +6,14 @@ import { signedUsd } from './change-words';
 
 const usd = (cents: number) => formatUsd(fromCents(cents));
 
+/**
+ * What a finding's day was compared with, as the detail says it: on a 1st, a usual day and the charges
+ * AWS books monthly as on the previous 1st, so a summary read alone does not say "a usual day" of a
+ * figure that includes a month's fees.
+ */
+const expectedWords = (finding: AnomalyFinding) =>
+  finding.monthly ? `a usual day and the charges booked monthly on ${finding.monthly.previousFirst}` : 'a usual day';
+
 export function anomalySummaryView(findings: readonly AnomalyFinding[], today: string): AlertView {
   const count = findings.length === 1 ? '1 cost anomaly' : `${findings.length} cost anomalies`;
   const more = findings.length > 3 ? `; and ${findings.length - 3} more` : '';
@@ -21,9 +29,15 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
     const items = shown
       .map((finding) => `${finding.title} +${usd(finding.impactCents)}${oneDay ? '' : ` on ${finding.day}`}`)
       .join('; ');
+    const monthly = findings.find((finding) => finding.monthly);
+    const onDay = findings[0]!.day === today ? '' : ` on ${findings[0]!.day}`;
     const above = oneDay
-      ? `+${usd(total)} above a usual day${findings[0]!.day === today ? '' : ` on ${findings[0]!.day}`}`
-      : `+${usd(total)} in all, each above its usual day`;
+      ? monthly
+        ? `+${usd(total)} above the expected cost${onDay} (${expectedWords(monthly)})`
+        : `+${usd(total)} above a usual day${onDay}`
+      : monthly
+        ? `+${usd(total)} in all, each above its expected cost (on ${monthly.day}: ${expectedWords(monthly)}; on other days: a usual day)`
+        : `+${usd(total)} in all, each above its usual day`;
     // The total foots to the lines shown: the ones not shown are given as one amount.
     const rest = byImpact.slice(3).reduce((sum, finding) => sum + finding.impactCents, 0);
     const restSaid = more && ` (+${usd(rest)})`;
@@ -36,7 +50,9 @@ export function anomalySummaryView(findings: readonly AnomalyFinding[], today: s
   const item = (finding: AnomalyFinding) =>
     finding.ceAnomalyId
       ? `${finding.title} +${usd(finding.impactCents)} ${ceImpactWords(finding)} (AWS Cost Anomaly Detection)`
-      : `${finding.title} +${usd(finding.impactCents)} above a usual day (${finding.day})`;
+      : finding.monthly
+        ? `${finding.title} +${usd(finding.impactCents)} above the expected cost (${finding.day}: ${expectedWords(finding)})`
+        : `${finding.title} +${usd(finding.impactCents)} above a usual day (${finding.day})`;
   return {
     headline: `${count} found on ${today}: ${shown.map(item).join('; ')}${more}. Details and buttons in the thread.`,
     lines: [],

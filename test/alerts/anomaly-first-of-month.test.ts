@@ -55,7 +55,10 @@ test("a genuine spike on the 1st still alerts, against a usual day plus last 1st
   await alertJobs(h, 'replica-a').scanAnomalies(DEC_2);
   const [summary, ...more] = headlines(h, COSTS);
   expect(more).toEqual([]);
-  expect(summary!.text).toContain('1 cost anomaly found on 2026-12-02, +$80.00 above a usual day on 2026-12-01');
+  // Read alone, the summary says what the detail compares with (before: "+$80.00 above a usual day", of a day with $292.00 of monthly fees).
+  expect(summary!.text).toBe(
+    '1 cost anomaly found on 2026-12-02, +$80.00 above the expected cost on 2026-12-01 (a usual day and the charges booked monthly on 2026-11-01): AWS Amazon Elastic Compute Cloud - Compute +$80.00. Details and buttons in the thread.',
+  );
   const [detail] = replies(h, COSTS, summary!.ts);
   expect(detail!.text).toContain(
     "AWS Amazon Elastic Compute Cloud - Compute: $412.00 on 2026-12-01 against an expected $332.00 (a usual day's $40.00 and $292.00 booked monthly on 2026-11-01), +$80.00 that day",
@@ -79,7 +82,9 @@ test('a monthly fee that doubled alerts on the 1st, against the previous 1st', a
   script({ shieldDec1: '6000.00' });
   await alertJobs(h, 'replica-a').scanAnomalies(DEC_2);
   const [summary] = headlines(h, COSTS);
-  expect(summary!.text).toContain('AWS AWS Shield +$3,000.00');
+  expect(summary!.text).toContain(
+    '+$3,000.00 above the expected cost on 2026-12-01 (a usual day and the charges booked monthly on 2026-11-01): AWS AWS Shield +$3,000.00',
+  );
   const [detail] = replies(h, COSTS, summary!.ts);
   expect(detail!.text).toContain(
     "AWS AWS Shield: $6,000.00 on 2026-12-01 against an expected $3,000.00 (a usual day's $0.00 and $3,000.00 booked monthly on 2026-11-01), +$3,000.00 that day",
