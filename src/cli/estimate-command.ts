@@ -6,6 +6,7 @@ import type { Estimate, PlatformCost, PricedCostLine, TierCost } from '../core/m
 import { formatUsd, type Money, sumMoney } from '../core/money';
 import { type CliArgsSpec, type CliOption, readCliArgsOrSay, terminalWords } from './cli-args';
 import type { CliCommand, CliContext } from './cli-command';
+import { boundedJson, verdictJson } from './verdict-json';
 
 /** Dollars with two decimals, as a string: `1234.50`. */
 const amount = (value: Money) => value.toFixed(2);
@@ -55,7 +56,6 @@ function tierJson(tier: TierCost) {
 }
 
 function estimateJson(result: Estimate) {
-  const v = result.verdict;
   return {
     period: 'month',
     estimated: true,
@@ -65,16 +65,10 @@ function estimateJson(result: Estimate) {
     priceDates: result.priceDates,
     current: result.current,
     range: { low: amount(result.range.low), high: amount(result.range.high) },
-    verdict: {
-      tier: v.tier,
-      kind: v.kind,
-      ...(v.cheaper ? { cheaper: v.cheaper } : {}),
-      ...(v.difference ? { difference: amount(v.difference) } : {}),
-      missing: v.missing,
-    },
-    cheaper: result.cheaper,
-    difference: amount(result.difference),
-    withOps: { cheaper: result.withOps.cheaper, difference: amount(result.withOps.difference) },
+    verdict: verdictJson(result.verdict),
+    // Infrastructure and with ops on the verdict's tier, by its rule (`atLeast`, `breakEven`).
+    ...boundedJson(result),
+    withOps: boundedJson(result.withOps),
     excludesUnpriced: result.excludesUnpriced,
     tiers: result.tiers.map(tierJson),
     heroku: platformJson(result.heroku),

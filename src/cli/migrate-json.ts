@@ -8,6 +8,7 @@ import {
   type TierCost,
 } from '../core/model';
 import { fromCents, type Money, sumMoney } from '../core/money';
+import { verdictJson } from './verdict-json';
 
 /** Dollars with two decimals, as a string: `1234.50`. */
 const amount = (value: Money) => value.toFixed(2);
@@ -66,17 +67,7 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
     },
     tiers: m.tiers.map(tierJson),
     range: { low: amount(m.range.low), high: amount(m.range.high) },
-    verdict: {
-      tier: m.verdict.tier,
-      kind: m.verdict.kind,
-      ...(m.verdict.cheaper ? { cheaper: m.verdict.cheaper } : {}),
-      ...(m.verdict.difference ? { difference: amount(m.verdict.difference) } : {}),
-      missing: m.verdict.missing,
-      ...(m.verdict.atLeast ? { atLeast: true } : {}),
-      ...(m.verdict.breakEven
-        ? { breakEven: { platform: m.verdict.breakEven.platform, under: amount(m.verdict.breakEven.under) } }
-        : {}),
-    },
+    verdict: verdictJson(m.verdict),
     differences: m.differences.map((d) => ({ tier: d.tier, monthly: amount(d.monthly), partial: d.partial })),
     oneOff: { total: amount(m.oneOff.total), lines: m.oneOff.lines.map(line) },
     ...(m.paybackMonths === undefined ? {} : { paybackMonths: m.paybackMonths }),

@@ -46,18 +46,24 @@ interface Claims {
   current: number;
   low: number;
   high: number;
-  /** `Heroku`/`AWS` cheaper by cents, `same`, or no verdict. */
-  verdict?: { cheaper: string; by: number } | 'same' | 'none';
-  withOps?: { cheaper: string; by: number } | 'same' | 'none';
+  /**
+   * `Heroku`/`AWS` cheaper by cents (`atLeast` when the other side leaves items out), `same`, the side
+   * that leaves items out cheaper only if they cost under some cents, or no verdict.
+   */
+  verdict?: Claim;
+  withOps?: Claim;
 }
 
-type VerdictClaim = Claims['verdict'];
+type Claim = { cheaper: string; by: number; atLeast: boolean } | { onlyIf: string; under: number } | 'same' | 'none';
+
+const BY = `(at least )?${MONEY}`;
+const ONLY_IF = `(Heroku|AWS) is the cheaper only if (?:the item left out costs|the \\d+ items left out cost) less than ${MONEY}/mo(?: together)?, otherwise (?:Heroku|AWS) is`;
 
 /**
  * The single verdict line (the CLI's plain, Slack's with its claim in bold): infrastructure and ops in one
  * sentence, so the two can never stand as opposite verdicts one after the other. Undefined when none.
  */
-function oneLineVerdict(text: string, strong = true): { verdict: VerdictClaim; withOps: VerdictClaim } | undefined {
+function oneLineVerdict(text: string, strong = true): { verdict: Claim; withOps: Claim } | undefined {
   const b = strong ? '\\*' : '';
   const lines = text
     .split('\n')
@@ -65,29 +71,48 @@ function oneLineVerdict(text: string, strong = true): { verdict: VerdictClaim; w
   if (lines.length === 0) return undefined;
   expect(lines).toHaveLength(1);
   const [line] = lines;
-  const by = (cheaper: string, amount: string) => ({ cheaper, by: cents(amount) });
+  const by = (cheaper: string, mark: string | undefined, amount: string) => ({
+    cheaper,
+    by: cents(amount),
+    atLeast: mark !== undefined,
+  });
+  const onlyIf = (side: string | undefined, amount: string | undefined): Claim =>
+    side ? { onlyIf: side, under: cents(amount!) } : 'none';
   let m = new RegExp(
-    `^${b}(Heroku|AWS) is cheaper${b}: by ${MONEY}/mo on infrastructure and by ${MONEY}/mo with ops, against (Heroku|AWS)'s consolidated tier\\.$`,
+    `^${b}(Heroku|AWS) is cheaper${b}: by ${BY}/mo on infrastructure and by ${BY}/mo with ops, against (Heroku|AWS)'s consolidated tier\\.`,
   ).exec(line);
-  if (m) return { verdict: by(m[1], m[2]), withOps: by(m[1], m[3]) };
+  if (m) return { verdict: by(m[1], m[2], m[3]), withOps: by(m[1], m[4], m[5]) };
   m = new RegExp(
-    `^${b}(Heroku|AWS) is cheaper on infrastructure by ${MONEY}/mo, but (Heroku|AWS) is cheaper with ops, by ${MONEY}/mo${b}, against (Heroku|AWS)'s consolidated tier\\.$`,
+    `^${b}(Heroku|AWS) is cheaper on infrastructure by ${BY}/mo, but (Heroku|AWS) is cheaper with ops, by ${BY}/mo${b}, against (Heroku|AWS)'s consolidated tier\\.`,
   ).exec(line);
   if (m) {
     // "but" only when ops really turn the answer round.
-    expect(m[1]).not.toBe(m[3]);
-    return { verdict: by(m[1], m[2]), withOps: by(m[3], m[4]) };
+    expect(m[1]).not.toBe(m[4]);
+    return { verdict: by(m[1], m[2], m[3]), withOps: by(m[4], m[5], m[6]) };
+  }
+  // One comparison decided, the other only by what the items left out would cost.
+  m = new RegExp(
+    `^${b}(Heroku|AWS) is cheaper (on infrastructure|with ops) by ${BY}/mo${b}, against (?:Heroku|AWS)'s consolidated tier; (?:with ops|on infrastructure), (?:${ONLY_IF}|neither can be called cheaper)\\.`,
+  ).exec(line);
+  if (m) {
+    const decided = by(m[1], m[3], m[4]);
+    const other = onlyIf(m[5], m[6]);
+    return m[2] === 'on infrastructure' ? { verdict: decided, withOps: other } : { verdict: other, withOps: decided };
   }
   m = new RegExp(
-    `^${b}Both cost the same on infrastructure; with ops, (Heroku|AWS) is cheaper by ${MONEY}/mo${b}, against`,
+    `^${b}Both cost the same on infrastructure; with ops, (Heroku|AWS) is cheaper by ${BY}/mo${b}, against`,
   ).exec(line);
-  if (m) return { verdict: 'same', withOps: by(m[1], m[2]) };
-  m = new RegExp(
-    `^${b}(Heroku|AWS) is cheaper on infrastructure by ${MONEY}/mo; with ops, both cost the same${b}`,
-  ).exec(line);
-  if (m) return { verdict: by(m[1], m[2]), withOps: 'same' };
+  if (m) return { verdict: 'same', withOps: by(m[1], m[2], m[3]) };
+  m = new RegExp(`^${b}(Heroku|AWS) is cheaper on infrastructure by ${BY}/mo; with ops, both cost the same${b}`).exec(
+    line,
+  );
+  if (m) return { verdict: by(m[1], m[2], m[3]), withOps: 'same' };
   if (new RegExp(`^${b}Both cost the same${b}, on infrastructure and with ops`).test(line))
     return { verdict: 'same', withOps: 'same' };
+  m = new RegExp(
+    `^${b}No verdict${b}: (Heroku|AWS) is the cheaper only if (?:the item left out costs|the \\d+ items left out cost) less than ${MONEY}/mo on infrastructure and ${MONEY}/mo with ops`,
+  ).exec(line);
+  if (m) return { verdict: onlyIf(m[1], m[2]), withOps: onlyIf(m[1], m[3]) };
   if (new RegExp(`^${b}No verdict${b}: `).test(line)) return { verdict: 'none', withOps: 'none' };
   throw new Error(`a verdict line that says nothing known: ${line}`);
 }
@@ -235,19 +260,30 @@ function checkClaims(claims: Claims, sections: readonly Shown[], e: Estimate) {
   const consolidated = tiers.find((t) => t.kind === 'consolidated')!;
   const currentName = current.name.startsWith('AWS') ? 'AWS' : 'Heroku';
   const otherName = currentName === 'AWS' ? 'Heroku' : 'AWS';
-  const compare = (claim: Claims['verdict'], mine: number, theirs: number) => {
-    if (claim === 'none') {
-      // No winner only when a side shown leaves an item without an amount out.
-      expect(current.unpriced + consolidated.unpriced).toBeGreaterThan(0);
+  // A side that leaves an item out is a lower bound: a claim is only what the bound proves.
+  const compare = (claim: Claim | undefined, mine: number, theirs: number) => {
+    const partialMine = current.unpriced > 0;
+    const partialTheirs = consolidated.unpriced > 0;
+    expect(claim).toBeDefined();
+    if (partialMine && partialTheirs) {
+      expect(claim).toBe('none');
       return;
     }
-    expect(current.unpriced + consolidated.unpriced).toBe(0);
-    if (claim === 'same') expect(mine).toBe(theirs);
-    else {
-      expect(claim).toBeDefined();
-      expect(claim!.by).toBe(Math.abs(mine - theirs));
-      expect(claim!.cheaper).toBe(mine < theirs ? currentName : otherName);
+    if (partialMine || partialTheirs) {
+      const [partialName, wholeName] = partialMine ? [currentName, otherName] : [otherName, currentName];
+      const [lower, total] = partialMine ? [mine, theirs] : [theirs, mine];
+      if (lower > total) expect(claim).toEqual({ cheaper: wholeName, by: lower - total, atLeast: true });
+      else if (lower < total) expect(claim).toEqual({ onlyIf: partialName, under: total - lower });
+      else expect(claim).toBe('none');
+      return;
     }
+    if (claim === 'same') expect(mine).toBe(theirs);
+    else
+      expect(claim).toEqual({
+        cheaper: mine < theirs ? currentName : otherName,
+        by: Math.abs(mine - theirs),
+        atLeast: false,
+      });
   };
   compare(claims.verdict, current.headerInfrastructure, consolidated.headerInfrastructure);
   compare(claims.withOps, current.headerWithOps, consolidated.headerWithOps);
@@ -304,19 +340,37 @@ function checkSummary(blocks: readonly Block[], details: readonly Shown[], e: Es
   };
   sideField(figures[0], `${currentName} as it runs`, current);
   sideField(figures[1], `${otherName}, consolidated tier (modelled)`, consolidated);
-  const complete = current.unpriced + consolidated.unpriced === 0;
-  const expectedDifference = (mine: number, theirs: number, months: number, what: string) =>
-    mine === theirs
+  // The difference a month and a year, by the verdict's rule: a side that leaves items out is a lower
+  // bound, so the other side is "at least" cheaper when that bound already costs more, and no figure
+  // is given otherwise.
+  const partialMine = current.unpriced > 0;
+  const partialTheirs = consolidated.unpriced > 0;
+  const expectedDifference = (mine: number, theirs: number, months: number, what: string) => {
+    if (partialMine && partialTheirs) return undefined;
+    if (partialMine || partialTheirs) {
+      const [lower, total] = partialMine ? [mine, theirs] : [theirs, mine];
+      if (lower <= total) return undefined;
+      return `${partialMine ? otherName : currentName} at least ${formatCents((lower - total) * months)} less${what}`;
+    }
+    return mine === theirs
       ? `the same${what}`
       : `${mine < theirs ? currentName : otherName} ${formatCents(Math.abs(mine - theirs) * months)} less${what}`;
+  };
   for (const [index, title, months] of [
     [2, 'Difference per month', 1],
     [3, 'Difference per year', 12],
   ] as const) {
+    const infrastructure = expectedDifference(
+      current.headerInfrastructure,
+      consolidated.headerInfrastructure,
+      months,
+      '',
+    );
+    const withOps = expectedDifference(current.headerWithOps, consolidated.headerWithOps, months, ' with ops');
     expect(figures[index]).toBe(
-      complete
-        ? `*${title}*\n${expectedDifference(current.headerInfrastructure, consolidated.headerInfrastructure, months, '')}\n${expectedDifference(current.headerWithOps, consolidated.headerWithOps, months, ' with ops')}`
-        : `*${title}*\nnot comparable: prices missing`,
+      infrastructure === undefined && withOps === undefined
+        ? `*${title}*\nnot comparable: prices missing`
+        : `*${title}*\n${infrastructure ?? 'not comparable'}\n${withOps ?? 'not comparable with ops'}`,
     );
   }
 
@@ -363,7 +417,10 @@ function checkSummary(blocks: readonly Block[], details: readonly Shown[], e: Es
     for (const line of rest) {
       const moreLine = new RegExp(`^• (\\d+) more lines: \\*${MONEY}\\*$`).exec(line);
       const item = new RegExp(`^• .*: \\*${MONEY}\\*$`).exec(line);
-      const without = /^• (\d+) without a public price, not in the total: /.exec(line);
+      const without =
+        /^• (\d+) without a (?:public price|price in the bundled list|public price or a price in the bundled list), not in the total: /.exec(
+          line,
+        );
       if (moreLine) more = { count: Number(moreLine[1]), cents: cents(moreLine[2]) };
       else if (without) unpriced = Number(without[1]);
       else if (item) amounts.push(cents(item[1]));

@@ -154,19 +154,48 @@ describe('/hosting estimate through the real receiver', () => {
     expect(buttons).toEqual(['estimate_details', 'open_compliance']);
   });
 
-  test('contract-priced items are flagged, never $0, and no winner is named', async () => {
+  test('contract-priced items are flagged, never $0, and Heroku is never called cheaper: AWS is, by at least the gap', async () => {
     const { body } = await harness.command('estimate web=2xstandard-2x postgres=standard-0 hipaa');
     const shown = textOf(body);
     expect(body.blocks[0].text.text).toMatch(/^Estimate: Heroku ≥ \$[\d,.]+\/mo now/);
     expect(shown).toContain(
       '• 2 without a public price, not in the total: Shield Private Space, Heroku Postgres shield-0',
     );
-    expect(shown).toContain('*No verdict*');
-    expect(fields(body)[2]).toBe('*Difference per month*\nnot comparable: prices missing');
+    // Heroku ≥ $540.00 against AWS's $327.52: the bound decides infrastructure; with ops it does not.
+    expect(shown).toContain(
+      "*AWS is cheaper on infrastructure by at least $212.48/mo*, against AWS's consolidated tier; with ops, Heroku is the cheaper only if the 2 items left out cost less than $587.52/mo together, otherwise AWS is.",
+    );
+    expect(fields(body)[2]).toBe('*Difference per month*\nAWS at least $212.48 less\nnot comparable with ops');
+    expect(fields(body)[3]).toBe('*Difference per year*\nAWS at least $2,549.76 less\nnot comparable with ops');
+    expect(shown).not.toMatch(/Heroku is cheaper|Heroku \$[\d,.]+ less/);
     expect(shown).not.toMatch(/Shield Private Space[^\n]*\$0\.00/);
     const details = textOf((await pressButton(harness, body, 'Details')).openedView());
     expect(details).toContain('*contract price*');
     expect(details).toContain('set heroku.space.shield in PRICING_FILE');
+  });
+
+  test('an AWS cache whose Heroku plan the bundled list lacks: AWS at least $173.69 less, and the refresh, not a contract, in every part', async () => {
+    const res = await harness.command('estimate aws web=1xm5.large cache=cache.t4g.small');
+    capture('estimate-bound', res.body);
+    const { body } = res;
+    expectWithinSlackLimits(body, 50);
+    const shown = textOf(body);
+    expect(fields(body)[0]).toBe('*AWS as it runs*\n*$176.31/mo* infrastructure\n$1,176.31/mo with ops');
+    expect(fields(body)[1]).toBe(
+      '*Heroku, consolidated tier (modelled)*\n*≥ $350.00/mo* infrastructure\n≥ $550.00/mo with ops',
+    );
+    expect(fields(body)[2]).toBe('*Difference per month*\nAWS at least $173.69 less\nnot comparable with ops');
+    const verdict =
+      "*AWS is cheaper on infrastructure by at least $173.69/mo*, against Heroku's consolidated tier; with ops, Heroku is the cheaper only if the item left out costs less than $626.31/mo, otherwise AWS is. Heroku's total leaves out 1 item without a price in the bundled list";
+    expect(shown).toContain(`${verdict} (Details says which), which can only add to it.`);
+    expect(body.text).toContain(verdict.replace(/\*/g, ''));
+    expect(shown).not.toContain('No verdict');
+    expect(shown).not.toContain('contract prices');
+    const view = (await pressButton(harness, body, 'Details')).openedView();
+    capture('estimate-bound-details', { trigger_id: 'trigger', view });
+    const details = textOf(view);
+    expect(details).toContain(`${verdict} (below: which, and the key for each), which can only add to it.`);
+    expect(details).toContain("a lead's price refresh (`prices refresh`) reads it from Heroku");
   });
 
   test('Eco dynos: Details says AWS is priced always on and how many of those hours Heroku gives them', async () => {

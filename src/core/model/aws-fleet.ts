@@ -259,7 +259,7 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
     current,
     tiers,
     range: rangeOf(tiers),
-    verdict: verdictFor(current, tiers, { bounded: true }),
+    verdict: verdictFor(current, tiers),
     units,
     teams: [],
     spaces: [],

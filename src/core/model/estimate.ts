@@ -36,7 +36,7 @@ import {
   type TierCost,
   type TierId,
 } from './types';
-import { compareShown, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
+import { compareBounded, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
 /** All of the traffic: production's share. */
 const WHOLE = new Decimal(1);
@@ -256,11 +256,12 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const other = fromHeroku ? aws : heroku;
   const verdict = verdictFor(current, tiers);
   const verdictTier = tiers.find((t) => t.id === VERDICT_TIER)!;
-  const complete = verdict.kind !== 'incomplete';
+  // Infrastructure and with ops by the verdict's rule: a side that leaves items out is a lower bound.
+  const partial = { current: current.unpriced.length > 0, modelled: verdictTier.unpriced.length > 0 };
   const pair = (currentAmount: Decimal, modelledAmount: Decimal) =>
     fromHeroku
-      ? compareShown(currentAmount, modelledAmount, complete)
-      : compareShown(modelledAmount, currentAmount, complete);
+      ? compareBounded(currentAmount, modelledAmount, { heroku: partial.current, aws: partial.modelled })
+      : compareBounded(modelledAmount, currentAmount, { heroku: partial.modelled, aws: partial.current });
 
   const rate = formatUnitPrice(herokuEffort.hourlyRate);
   // concat, not flatMap: V8's flatMap costs ~90 ns an element here (16 µs for an estimate's lines).

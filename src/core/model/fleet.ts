@@ -278,7 +278,7 @@ export function* modelFleetSteps(
     current,
     tiers,
     range: rangeOf(tiers),
-    verdict: verdictFor(current, tiers, { bounded: true }),
+    verdict: verdictFor(current, tiers),
     units,
     teams: teamsOf(units, spaceFees),
     spaces: spaceFees,

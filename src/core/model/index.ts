@@ -17,6 +17,7 @@ export { paybackWithin } from './migration';
 export { priceDatesOf, priceDatesSpan, pricesDated } from './price-dates';
 export { pricedWorkloads } from './priced-workloads';
 export type {
+  Bounded,
   Cheaper,
   CostCategory,
   CostLine,
@@ -28,8 +29,9 @@ export type {
   TierCost,
   TierId,
   UnpricedCostLine,
+  Verdict,
 } from './types';
-export { leadSentences, VERDICT_TIER, verdictSentence } from './verdict';
+export { leadSentences, leftOutWords, VERDICT_TIER, verdictSentence } from './verdict';
 export {
   awsCache,
   awsDatabase,

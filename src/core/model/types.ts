@@ -99,6 +99,11 @@ export interface Verdict {
   /** What is left out, each with how to supply it. */
   missing: string[];
   /**
+   * How many of `missing` are list prices the bundled list lacks (a price refresh reads them), not
+   * contract prices: the answer then sends the lead to the refresh, not to a contract.
+   */
+  listed?: number;
+  /**
    * `cheaper` though one side leaves items out: that side's lower bound already costs more than the
    * other side's whole total, so the items can only widen the gap, and `difference` is at least it.
    */
@@ -107,6 +112,18 @@ export interface Verdict {
    * `incomplete` with one side leaving items out: that side is the cheaper only if those items cost
    * less than `under` a month together (the other side's total less its lower bound).
    */
+  breakEven?: { platform: Platform; under: Money };
+}
+
+/**
+ * Who is cheaper when one side's total may be a lower bound (it leaves items out): `atLeast` and
+ * `breakEven` as in `Verdict`; `unknown` when both sides leave items out, or the bound decides nothing.
+ */
+export interface Bounded {
+  cheaper: Cheaper;
+  /** Never negative; 0 when unknown. */
+  difference: Money;
+  atLeast?: boolean;
   breakEven?: { platform: Platform; under: Money };
 }
 
@@ -123,12 +140,17 @@ export interface Estimate {
   range: { low: Money; high: Money };
   /** Current infrastructure against the consolidated tier. */
   verdict: Verdict;
-  /** Which is cheaper on infrastructure (the verdict's tier), compared to the cent; `unknown` when incomplete. */
+  /**
+   * Which is cheaper on infrastructure (the verdict's tier), compared to the cent, the same as the
+   * verdict: a side that leaves items out is a lower bound (`atLeast`, `breakEven`).
+   */
   cheaper: Cheaper;
   /** The infrastructure difference of the shown totals, never negative (0 when unknown). */
   difference: Money;
-  /** The same comparison with ops effort (TCO) included. */
-  withOps: { cheaper: Cheaper; difference: Money };
+  atLeast?: boolean;
+  breakEven?: Bounded['breakEven'];
+  /** The same comparison with ops effort (TCO) included, by the same rule. */
+  withOps: Bounded;
   /** True when either platform has unpriced lines, so its totals are lower bounds. */
   excludesUnpriced: boolean;
   assumptions: string[];

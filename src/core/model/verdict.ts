@@ -1,6 +1,6 @@
 import { formatUsd, fromCents, type Money, toCents } from '../money';
 import type { Platform } from '../workload';
-import type { Cheaper, PlatformCost, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
+import type { Bounded, Cheaper, PlatformCost, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
 
 /** The tier a verdict uses: what a real migration builds (shared instances, shared network). */
 export const VERDICT_TIER: TierId = 'consolidated';
@@ -15,13 +15,13 @@ function missingItem(line: UnpricedCostLine, platform: Platform): string {
   return `${name}: ${line.item} (${line.environment}) has no public price; ${how}`;
 }
 
-function missingItems(current: PlatformCost, tier: TierCost): string[] {
-  return [
-    ...new Set([
-      ...current.unpriced.map((l) => missingItem(l, current.platform)),
-      ...tier.unpriced.map((l) => missingItem(l, tier.platform)),
-    ]),
-  ];
+/** What the two sides leave out, once each, and how many of those a price refresh reads (list prices). */
+function missingItems(current: PlatformCost, tier: TierCost): { missing: string[]; listed: number } {
+  const items = new Map<string, boolean>();
+  for (const side of [current, tier])
+    for (const line of side.unpriced)
+      items.set(missingItem(line, side.platform), line.listedAt !== undefined && line.priceKey !== undefined);
+  return { missing: [...items.keys()], listed: [...items.values()].filter(Boolean).length };
 }
 
 /** Compares two shown totals (already whole cents): the difference is theirs, never re-rounded. */
@@ -32,46 +32,48 @@ export function compareShown(heroku: Money, aws: Money, complete: boolean): { ch
 }
 
 /**
- * Current infrastructure against the verdict tier; no winner when either side leaves items out, unless
- * `bounded` (a whole account, where one side's items without a public price are often all that is
- * missing): then, when only one side leaves items out and its lower bound already costs more, the
- * other side is cheaper by at least the difference (those items only add to a total), and otherwise
- * the answer says what those items would have to cost under for that side to be the cheaper.
+ * Compares two shown totals where a side that leaves items out (`partial`) is a lower bound. Items left
+ * out can only add to a total, so when one side alone leaves items out and its lower bound already costs
+ * more, the other (complete) side is cheaper by at least the difference; when it costs less, that side is
+ * the cheaper only if its items cost less than the gap (`breakEven`). Both sides partial: unknown.
+ * The side that leaves items out is never called the cheaper.
  */
-export function verdictFor(
-  current: PlatformCost,
-  tiers: readonly TierCost[],
-  options: { bounded?: boolean } = {},
-): Verdict {
+export function compareBounded(heroku: Money, aws: Money, partial: { heroku: boolean; aws: boolean }): Bounded {
+  if (partial.heroku === partial.aws) return compareShown(heroku, aws, !partial.heroku);
+  const bounded: Platform = partial.heroku ? 'heroku' : 'aws';
+  const whole: Platform = partial.heroku ? 'aws' : 'heroku';
+  const lower = toCents(partial.heroku ? heroku : aws);
+  const total = toCents(partial.heroku ? aws : heroku);
+  if (lower > total) return { cheaper: whole, difference: fromCents(lower - total), atLeast: true };
+  const unknown: Bounded = { cheaper: 'unknown', difference: fromCents(0) };
+  return lower < total ? { ...unknown, breakEven: { platform: bounded, under: fromCents(total - lower) } } : unknown;
+}
+
+/**
+ * Current infrastructure against the verdict tier, by `compareBounded`: a winner when neither side leaves
+ * items out, or when the side that does already costs more without them ("at least"); otherwise no winner,
+ * with what the missing items would have to cost under for that side to be the cheaper, when one side
+ * alone leaves items out.
+ */
+export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): Verdict {
   const tier = tiers.find((t) => t.id === VERDICT_TIER)!;
-  const missing = missingItems(current, tier);
-  const heroku = current.platform === 'heroku' ? current.infrastructure : tier.infrastructure;
-  const aws = current.platform === 'aws' ? current.infrastructure : tier.infrastructure;
-  if (missing.length > 0) {
-    const incomplete: Verdict = { tier: tier.id, kind: 'incomplete', missing };
-    const partial = [current, tier].filter((side) => side.unpriced.length > 0);
-    if (!options.bounded || partial.length !== 1) return incomplete;
-    const bounded = partial[0].platform;
-    const whole = bounded === 'heroku' ? 'aws' : 'heroku';
-    const lower = toCents(bounded === 'heroku' ? heroku : aws);
-    const total = toCents(whole === 'heroku' ? heroku : aws);
-    if (lower > total) {
-      return {
-        tier: tier.id,
-        kind: 'cheaper',
-        cheaper: whole,
-        difference: fromCents(lower - total),
-        missing,
-        atLeast: true,
-      };
-    }
-    return lower < total
-      ? { ...incomplete, breakEven: { platform: bounded, under: fromCents(total - lower) } }
-      : incomplete;
-  }
-  const { cheaper, difference } = compareShown(heroku, aws, true);
-  if (cheaper === 'same') return { tier: tier.id, kind: 'same', difference, missing };
-  return { tier: tier.id, kind: 'cheaper', cheaper: cheaper as Platform, difference, missing };
+  const { missing, listed } = missingItems(current, tier);
+  const sides = { [current.platform]: current, [tier.platform]: tier } as Record<Platform, PlatformCost | TierCost>;
+  const b = compareBounded(sides.heroku.infrastructure, sides.aws.infrastructure, {
+    heroku: sides.heroku.unpriced.length > 0,
+    aws: sides.aws.unpriced.length > 0,
+  });
+  const known = { tier: tier.id, missing, ...(listed > 0 ? { listed } : {}) };
+  if (b.cheaper === 'unknown')
+    return { ...known, kind: 'incomplete', ...(b.breakEven ? { breakEven: b.breakEven } : {}) };
+  if (b.cheaper === 'same') return { ...known, kind: 'same', difference: b.difference };
+  return {
+    ...known,
+    kind: 'cheaper',
+    cheaper: b.cheaper,
+    difference: b.difference,
+    ...(b.atLeast ? { atLeast: true } : {}),
+  };
 }
 
 export function rangeOf(tiers: readonly TierCost[]): { low: Money; high: Money } {
@@ -129,7 +131,7 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
       : '';
     return [
       lead,
-      `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items without a public price out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}${breakEven}`,
+      `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items ${leftOutWords(v.missing.length, v.listed ?? 0).what} out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}${breakEven}`,
       ...v.missing.map((m) => `Missing: ${m}.`),
     ];
   }
@@ -138,7 +140,7 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
     return [
       lead,
       `On the ${v.tier} tier, ${NAME[v.cheaper!]} is cheaper on infrastructure by at least ${dollars(v.difference!)}${period}.`,
-      `At least, because ${other}'s total leaves items without a public price out, and they can only add to it:`,
+      `At least, because ${other}'s total leaves items ${leftOutWords(v.missing.length, v.listed ?? 0).what} out, and they can only add to it:`,
       ...v.missing.map((m) => `Missing: ${m}.`),
     ];
   }
@@ -149,13 +151,11 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
   ];
 }
 
-/** What the one verdict sentence compares: infrastructure and with ops, against the verdict's tier. */
-export interface VerdictFigures {
+/** What the one verdict sentence compares: infrastructure (itself) and with ops, against the verdict's tier. */
+export interface VerdictFigures extends Bounded {
   current: Platform;
   verdict: Verdict;
-  cheaper: Cheaper;
-  difference: Money;
-  withOps: { cheaper: Cheaper; difference: Money };
+  withOps: Bounded;
 }
 
 export interface VerdictWording {
@@ -166,31 +166,75 @@ export interface VerdictWording {
 }
 
 /**
+ * What the verdict's missing items are and who supplies them: a list price the bundled list lacks is
+ * read by a lead's price refresh; one without a public price is a contract's.
+ */
+export function leftOutWords(items: number, listed: number): { what: string; how: string } {
+  if (listed === 0) return { what: 'without a public price', how: 'adds your contract prices' };
+  if (listed === items)
+    return { what: 'without a price in the bundled list', how: 'runs the price refresh (`prices refresh`)' };
+  return {
+    what: 'without a public price or a price in the bundled list',
+    how: 'runs the price refresh (`prices refresh`) and adds your contract prices',
+  };
+}
+
+const otherOf = (platform: Platform): Platform => (platform === 'heroku' ? 'aws' : 'heroku');
+
+/**
  * One sentence: who is cheaper, on infrastructure and with ops, against which tier. When counting ops
  * turns the answer round, the same sentence says so, so two opposite verdicts never stand one after the
- * other (issue #15). The CLI, the Slack answer and its Details all say this sentence.
+ * other (issue #15). When one side leaves items out, each comparison follows `compareBounded`: the other
+ * side is cheaper "by at least", or the side that leaves them out is the cheaper "only if" they cost less
+ * than the gap. The CLI, the Slack answer and its Details all say this sentence.
  */
 export function verdictSentence(f: VerdictFigures, wording: VerdictWording): string {
   const strong = wording.strong ?? ((claim: string) => claim);
   const perMonth = (value: Money) => `${dollars(value)}/mo`;
   const v = f.verdict;
-  const against = `against ${NAME[f.current === 'heroku' ? 'aws' : 'heroku']}'s ${v.tier} tier`;
-  if (v.kind === 'incomplete') {
+  const against = `against ${NAME[otherOf(f.current)]}'s ${v.tier} tier`;
+  const words = leftOutWords(v.missing.length, v.listed ?? 0);
+  const ops = f.withOps;
+  // The one side that leaves items out, when a bound says anything (both comparisons are of the same sides).
+  const partial = [f, ops]
+    .map((b) => b.breakEven?.platform ?? (b.atLeast ? otherOf(b.cheaper as Platform) : undefined))
+    .find((p) => p !== undefined);
+  const n = v.missing.length;
+  const items = n === 1 ? 'the item left out costs' : `the ${n} items left out cost`;
+  const why = partial
+    ? ` ${NAME[partial]}'s total leaves out ${n === 1 ? '1 item' : `${n} items`} ${words.what} (${wording.whichMissing}), which can only add to it.`
+    : '';
+  const by = (b: Bounded) => `${b.atLeast ? 'at least ' : ''}${perMonth(b.difference)}`;
+  const claim = (b: Bounded, label: string) =>
+    b.cheaper === 'same'
+      ? `both cost the same${label}`
+      : `${NAME[b.cheaper as Platform]} is cheaper${label} by ${by(b)}`;
+  const onlyIf = (b: Bounded) =>
+    b.breakEven
+      ? `${NAME[b.breakEven.platform]} is the cheaper only if ${items} less than ${perMonth(b.breakEven.under)}${n === 1 ? '' : ' together'}, otherwise ${NAME[otherOf(b.breakEven.platform)]} is`
+      : 'neither can be called cheaper';
+  const capital = (text: string) => text[0].toUpperCase() + text.slice(1);
+  if (f.cheaper === 'unknown' && ops.cheaper === 'unknown') {
+    if (f.breakEven && ops.breakEven) {
+      const p = f.breakEven.platform;
+      return `${strong('No verdict')}: ${NAME[p]} is the cheaper only if ${items} less than ${perMonth(f.breakEven.under)} on infrastructure and ${perMonth(ops.breakEven.under)} with ops${n === 1 ? '' : ' together'}, otherwise ${NAME[otherOf(p)]} is, ${against}.${why}`;
+    }
     const sides = [...new Set(v.missing.map((m) => m.split(':')[0]))];
     const many = sides.length > 1;
-    return `${strong('No verdict')}: ${sides.join(' and ')} ${many ? 'leave' : 'leaves'} items without a public price out of ${many ? 'their' : 'its'} total, so neither platform can be called cheaper until a hosting lead adds your contract prices (${wording.whichMissing}).`;
+    return `${strong('No verdict')}: ${sides.join(' and ')} ${many ? 'leave' : 'leaves'} items ${words.what} out of ${many ? 'their' : 'its'} total, so neither platform can be called cheaper until a hosting lead ${words.how} (${wording.whichMissing}).`;
   }
+  if (f.cheaper === 'unknown')
+    return `${strong(capital(claim(ops, ' with ops')))}, ${against}; on infrastructure, ${onlyIf(f)}.${why}`;
+  if (ops.cheaper === 'unknown')
+    return `${strong(capital(claim(f, ' on infrastructure')))}, ${against}; with ops, ${onlyIf(ops)}.${why}`;
   const infra = f.cheaper;
-  const ops = f.withOps.cheaper;
-  const byInfra = perMonth(f.difference);
-  const byOps = perMonth(f.withOps.difference);
-  if (infra === 'same' && ops === 'same')
-    return `${strong('Both cost the same')}, on infrastructure and with ops, ${against}.`;
+  if (infra === 'same' && ops.cheaper === 'same')
+    return `${strong('Both cost the same')}, on infrastructure and with ops, ${against}.${why}`;
   if (infra === 'same')
-    return `${strong(`Both cost the same on infrastructure; with ops, ${NAME[ops as Platform]} is cheaper by ${byOps}`)}, ${against}.`;
-  if (ops === 'same')
-    return `${strong(`${NAME[infra as Platform]} is cheaper on infrastructure by ${byInfra}; with ops, both cost the same`)}, ${against}.`;
-  if (infra === ops)
-    return `${strong(`${NAME[infra as Platform]} is cheaper`)}: by ${byInfra} on infrastructure and by ${byOps} with ops, ${against}.`;
-  return `${strong(`${NAME[infra as Platform]} is cheaper on infrastructure by ${byInfra}, but ${NAME[ops as Platform]} is cheaper with ops, by ${byOps}`)}, ${against}.`;
+    return `${strong(`Both cost the same on infrastructure; with ops, ${NAME[ops.cheaper as Platform]} is cheaper by ${by(ops)}`)}, ${against}.${why}`;
+  if (ops.cheaper === 'same')
+    return `${strong(`${NAME[infra as Platform]} is cheaper on infrastructure by ${by(f)}; with ops, both cost the same`)}, ${against}.${why}`;
+  if (infra === ops.cheaper)
+    return `${strong(`${NAME[infra as Platform]} is cheaper`)}: by ${by(f)} on infrastructure and by ${by(ops)} with ops, ${against}.${why}`;
+  return `${strong(`${NAME[infra as Platform]} is cheaper on infrastructure by ${by(f)}, but ${NAME[ops.cheaper as Platform]} is cheaper with ops, by ${by(ops)}`)}, ${against}.${why}`;
 }

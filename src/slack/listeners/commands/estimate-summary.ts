@@ -6,8 +6,9 @@
  */
 import type { KnownBlock } from '@slack/types';
 import {
-  type Cheaper,
+  type Bounded,
   type Estimate,
+  leftOutWords,
   type PlatformCost,
   type PricedCostLine,
   type TierCost,
@@ -46,17 +47,19 @@ export function sidesOf(estimate: Estimate): Sides {
 const perMonth = (value: Money) => `${formatUsd(value)}/mo`;
 const atLeast = (partial: boolean, value: Money) => `${partial ? '≥ ' : ''}${perMonth(value)}`;
 
-/** `Heroku $86.52 less`: who costs less, by how much, for the period the field names. */
-function less(cheaper: Cheaper, difference: Money, months: number, what: string): string {
-  if (cheaper === 'unknown') return `not comparable${what}`;
-  if (cheaper === 'same') return `the same${what}`;
-  return `${NAMES[cheaper]} ${formatUsd(fromCents(toCents(difference) * months))} less${what}`;
+/**
+ * `Heroku $86.52 less`: who costs less, by how much, for the period the field names; `at least` when the
+ * other side leaves items out and costs more even without them (a bound scales with the months as well).
+ */
+function less(b: Bounded, months: number, what: string): string {
+  if (b.cheaper === 'unknown') return `not comparable${what}`;
+  if (b.cheaper === 'same') return `the same${what}`;
+  return `${NAMES[b.cheaper]} ${b.atLeast ? 'at least ' : ''}${formatUsd(fromCents(toCents(b.difference) * months))} less${what}`;
 }
 
 function difference(estimate: Estimate, months: number): string {
-  const { cheaper, withOps } = estimate;
-  if (cheaper === 'unknown') return 'not comparable: prices missing';
-  return `${less(cheaper, estimate.difference, months, '')}\n${less(withOps.cheaper, withOps.difference, months, ' with ops')}`;
+  if (estimate.cheaper === 'unknown' && estimate.withOps.cheaper === 'unknown') return 'not comparable: prices missing';
+  return `${less(estimate, months, '')}\n${less(estimate.withOps, months, ' with ops')}`;
 }
 
 /** Two columns: the two platforms' totals, then the difference a month and a year. */
@@ -105,7 +108,17 @@ function unpricedLine(lines: readonly UnpricedCostLine[]): string[] {
   const names = [...new Set(lines.map((line) => line.item))];
   const shown = names.slice(0, 3).join(', ');
   const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  return [`• ${lines.length} without a public price, not in the total: ${shown}${more} (contract prices; see Details)`];
+  // A list price the bundled list lacks is the price refresh's to read, not a contract's.
+  const listed = lines.filter((line) => line.listedAt !== undefined && line.priceKey !== undefined).length;
+  const how =
+    listed === 0
+      ? 'contract prices'
+      : listed === lines.length
+        ? `a price refresh reads ${lines.length === 1 ? 'it' : 'them'}`
+        : 'a price refresh or contract prices';
+  return [
+    `• ${lines.length} ${leftOutWords(lines.length, listed).what}, not in the total: ${shown}${more} (${how}; see Details)`,
+  ];
 }
 
 /** The largest lines first, then one line for the rest: together they add up to the total above them. */
