@@ -39,15 +39,38 @@ describe('estimate properties', () => {
     );
   });
 
-  it('names no winner when either side leaves an item without a price out', () => {
+  it('never calls a side that leaves an item out the cheaper; names the other only when its bound already costs more', () => {
     fc.assert(
       fc.property(anyWorkload, options, (w, o) => {
         const e = estimate(w, catalog, o);
         const current = e.current === 'heroku' ? e.heroku : e.aws;
         const tier = e.tiers.find((t) => t.id === e.verdict.tier)!;
-        const incomplete = current.unpriced.length + tier.unpriced.length > 0;
-        expect(e.verdict.kind === 'incomplete').toBe(incomplete);
-        if (incomplete) expect(e.cheaper).toBe('unknown');
+        const sides = [
+          {
+            platform: current.platform,
+            infrastructure: toCents(current.infrastructure),
+            partial: current.unpriced.length > 0,
+          },
+          { platform: tier.platform, infrastructure: toCents(tier.infrastructure), partial: tier.unpriced.length > 0 },
+        ];
+        const partial = sides.filter((s) => s.partial);
+        if (partial.length === 0) {
+          expect(e.verdict.kind === 'incomplete').toBe(false);
+          return;
+        }
+        // Items left out only add to a total: a winner only when the one partial side already costs more.
+        const whole = sides.find((s) => !s.partial);
+        const decided = partial.length === 1 && partial[0].infrastructure > whole!.infrastructure;
+        expect(e.verdict.kind).toBe(decided ? 'cheaper' : 'incomplete');
+        for (const cheaper of [e.cheaper, e.verdict.cheaper, e.withOps.cheaper])
+          if (cheaper !== undefined && cheaper !== 'unknown') expect(cheaper).toBe(whole!.platform);
+        if (decided) {
+          expect([e.cheaper, e.atLeast, toCents(e.difference)]).toEqual([
+            whole!.platform,
+            true,
+            partial[0].infrastructure - whole!.infrastructure,
+          ]);
+        } else expect(e.cheaper).toBe('unknown');
       }),
     );
   });
