@@ -55,8 +55,12 @@ export interface HerokuApiOptions {
   backoff?: { baseMs?: number; maxMs?: number };
   /** A Retry-After longer than this is not waited for: the request fails as throttled. Default 60 s. */
   maxRetryAfterMs?: number;
-  /** Per-attempt deadline (Heroku's router gives up at 30 s). Default 30 s. */
-  timeoutMs?: number;
+  /**
+   * Per-attempt deadline (Heroku's router gives up at 30 s). Default 30 s. As a function, each path
+   * gets its own: a fault test gives only the request it holds a short deadline, so the requests
+   * meant to succeed are not cut off by a loaded machine.
+   */
+  timeoutMs?: number | ((path: string) => number);
   /** Page size asked for in Range (`max`), 1..1000. Default 1000. */
   pageSize?: number;
   /** Below this many remaining rate-limit tokens, requests are spaced at the refill rate. Default 100. */
@@ -100,6 +104,9 @@ const DEFAULTS = {
   msPerToken: 800,
 };
 
+const deadlinePerPath = (timeoutMs: number | ((path: string) => number)) =>
+  typeof timeoutMs === 'number' ? () => timeoutMs : timeoutMs;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class HerokuApi {
@@ -114,8 +121,9 @@ export class HerokuApi {
   private readonly trust: TrustedCertificates;
   private readonly secrets: string[];
   private readonly options: Required<
-    Omit<HerokuApiOptions, 'store' | 'backoff' | 'token' | 'anonymous' | 'host' | 'trust'>
+    Omit<HerokuApiOptions, 'store' | 'backoff' | 'token' | 'anonymous' | 'host' | 'trust' | 'timeoutMs'>
   > & {
+    timeoutMs: (path: string) => number;
     baseMs: number;
     maxMs: number;
   };
@@ -137,7 +145,7 @@ export class HerokuApi {
       baseMs: options.backoff?.baseMs ?? DEFAULTS.baseMs,
       maxMs: options.backoff?.maxMs ?? DEFAULTS.maxMs,
       maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
-      timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+      timeoutMs: deadlinePerPath(options.timeoutMs ?? DEFAULTS.timeoutMs),
       pageSize: this.pageSize,
       rateLimitReserve: options.rateLimitReserve ?? DEFAULTS.rateLimitReserve,
       msPerToken: options.msPerToken ?? DEFAULTS.msPerToken,
@@ -276,7 +284,8 @@ export class HerokuApi {
     if (this.rateLimitRemaining !== undefined) this.rateLimitRemaining -= 1;
     await this.store?.countRequests('heroku', this.options.now());
 
-    const { timeoutMs, concurrency } = this.options;
+    const { concurrency } = this.options;
+    const timeoutMs = this.options.timeoutMs(path);
     const agent = await herokuAgent(this.host, this.trust, concurrency);
     return new Promise<RawResponse>((resolve, reject) => {
       let status: number | undefined;
@@ -322,17 +331,17 @@ export class HerokuApi {
           const nextRange = headerValue(headers, 'next-range');
           settle(() => resolve({ body, status: status ?? 200, ...(nextRange ? { nextRange } : {}) }));
         },
-        (error: unknown) => settle(() => reject(this.classify(error, headers))),
+        (error: unknown) => settle(() => reject(this.classify(error, headers, path))),
       );
     });
   }
-  /** The failure context: the client's clock, deadline and redaction. */
-  private get failureContext(): FailureContext {
-    return { now: this.options.now, timeoutMs: this.options.timeoutMs, redact: (text) => this.redact(text) };
+  /** The failure context of a request to `path`: the client's clock, its deadline and redaction. */
+  private failureContext(path: string): FailureContext {
+    return { now: this.options.now, timeoutMs: this.options.timeoutMs(path), redact: (text) => this.redact(text) };
   }
 
-  private classify(error: unknown, headers: IncomingHttpHeaders): AttemptFailure {
-    const failure = classifyFailure(error, headers, this.failureContext);
+  private classify(error: unknown, headers: IncomingHttpHeaders, path: string): AttemptFailure {
+    const failure = classifyFailure(error, headers, this.failureContext(path));
     if (failure.status === 429) {
       this.stats.throttled += 1;
       this.rateLimitRemaining = 0;
@@ -347,7 +356,7 @@ export class HerokuApi {
   }
 
   private toSourceError(path: string, failure: AttemptFailure, attempts: number): SourceError {
-    return failureToSourceError(path, failure, attempts, this.failureContext);
+    return failureToSourceError(path, failure, attempts, this.failureContext(path));
   }
 
   private unexpected(path: string, error: unknown): SourceError {
