@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import { STOP_DEADLINE_MS } from '../../src/server';
 import { SIGNING_SECRET } from '../support/bot-harness';
@@ -6,6 +7,29 @@ import { type ChildBot, startChildBot } from '../support/child-bot';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { FakeSlack } from '../support/fake-slack';
 import { Gate, waitUntil } from '../support/gate';
+
+/**
+ * Whether the server side of the local connection from `clientPort` to `serverPort` was accepted by a
+ * process (its inode is no longer 0) and everything sent on it was read (its receive queue is empty),
+ * from the kernel's table of TCP sockets (Linux).
+ */
+function readByServer(serverPort: number, clientPort: number | undefined): boolean {
+  const hexPort = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+  const rows = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+    fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').slice(1) : [],
+  );
+  return rows.some((row) => {
+    const [, local, remote, , queues, , , , , inode] = row.trim().split(/\s+/);
+    const rxQueue = Number.parseInt(queues.split(':')[1], 16);
+    return (
+      clientPort !== undefined &&
+      local.endsWith(`:${hexPort(serverPort)}`) &&
+      remote.endsWith(`:${hexPort(clientPort)}`) &&
+      inode !== '0' &&
+      rxQueue === 0
+    );
+  });
+}
 
 test('SIGTERM during a request: the request is answered before the process exits 0', async () => {
   const slack = await new FakeSlack().start();
@@ -80,9 +104,8 @@ describe('SIGTERM while Heroku hangs (the start-up snapshot waits on it)', () =>
         HEROKU_API_TOKEN: heroku.token,
         HEROKU_API_URL: heroku.url,
       });
-      const { port } = bot;
-      for (let i = 0; i < 300 && heroku.log.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-      expect(heroku.log.length).toBeGreaterThan(0); // the snapshot is waiting on Heroku
+      const { port, stderr } = bot;
+      await waitUntil(() => heroku.log.length > 0, 'the start-up snapshot to reach Heroku');
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 
       // A request on its way in when the signal comes: its headers are not finished yet.
@@ -96,10 +119,13 @@ describe('SIGTERM while Heroku hangs (the start-up snapshot waits on it)', () =>
         socket.on('error', () => resolve(text));
       });
       socket.write('GET /readyz HTTP/1.1\r\nhost: 127.0.0.1\r\n');
-      await new Promise((r) => setTimeout(r, 100));
+      // The signal comes only once the bot has read those first bytes: a request it has begun. Before
+      // that the connection is still the kernel's (closing the listener resets it) or idle to Node.
+      if (socket.connecting) await new Promise((resolve) => socket.once('connect', resolve));
+      await waitUntil(() => readByServer(port, socket.localPort), 'the bot to read the first bytes');
 
       bot.child.kill('SIGTERM');
-      while (!bot.stderr().includes('SIGTERM received')) await new Promise((r) => setTimeout(r, 10));
+      await waitUntil(() => stderr().includes('SIGTERM received'), 'the signal to be received');
       socket.write('\r\n');
       expect(await answer).toMatch(/^HTTP\/1\.1 503/);
       await expect(fetch(`http://127.0.0.1:${port}/readyz`)).rejects.toThrow();
