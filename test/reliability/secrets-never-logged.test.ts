@@ -7,6 +7,7 @@ import { tempSqliteFile } from '../support/databases';
 import { costAndUsagePage, type FakeCostExplorer, reply, startFakeCostExplorer } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { FakeSlack } from '../support/fake-slack';
+import { waitUntil } from '../support/gate';
 import { setProcessEnv } from '../support/process-env';
 import { secretForms } from './support';
 
@@ -460,9 +461,7 @@ describe('the built bot (node dist/index.js)', () => {
       const body = commandBody('help');
       expect((await post(target, body, { ...FORM, ...sign(body, 'f'.repeat(32)) })).status).toBe(401);
       // The three deferred answers (two spends, the live app) arrive on response_url.
-      for (let i = 0; i < 400 && slack.responses.length < responses + 3; i++)
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      expect(slack.responses.length).toBeGreaterThanOrEqual(responses + 3);
+      await waitUntil(() => slack.responses.length >= responses + 3, 'the three deferred answers');
     } finally {
       child.kill('SIGTERM');
     }
