@@ -1,3 +1,4 @@
+import { kept } from '../model/remembered';
 import { formatUnitPrice } from '../money';
 import { datedSource } from '../price-dates';
 import { type Catalog, priceOf } from '../pricing/catalog';
@@ -34,13 +35,12 @@ const made = new WeakMap<Catalog, Map<Framework, Framework>>();
 
 /** The framework with every control's cost priced from `catalog`; made once per catalog. */
 export function pricedFramework(framework: Framework, catalog: Catalog): Framework {
-  const frameworks = made.get(catalog) ?? new Map<Framework, Framework>();
-  made.set(catalog, frameworks);
-  let priced = frameworks.get(framework);
-  if (!priced) {
-    const controls = framework.controls.map((control) => ({ ...control, cost: pricedCost(control.cost, catalog) }));
-    priced = { ...framework, controls };
-    frameworks.set(framework, priced);
-  }
-  return priced;
+  return kept(
+    kept(made, catalog, () => new Map()),
+    framework,
+    () => ({
+      ...framework,
+      controls: framework.controls.map((control) => ({ ...control, cost: pricedCost(control.cost, catalog) })),
+    }),
+  );
 }
