@@ -8,6 +8,7 @@ import { appsNotReadLine } from '../core/apps-not-read';
 import {
   type CostCategory,
   type CostLine,
+  currentStaysCheaper,
   leadSentences,
   type MigrationModel,
   type MigrationTeam,
@@ -173,8 +174,7 @@ function oneOffSentence(model: MigrationModel): string {
   const within = paybackWithin(model);
   if (within !== undefined)
     return `${cost}; the ${VERDICT_TIER} tier's monthly saving of at least ${formatUsd(model.verdict.difference!)} pays it back within ${within} month${within === 1 ? '' : 's'} (${formatUsd(model.oneOff.total)} ÷ ${formatUsd(model.verdict.difference!)}, rounded up).`;
-  const stays = model.verdict.atLeast === true && model.verdict.cheaper === model.current.platform;
-  if (saving?.partial && !stays) return `${cost}; payback not known until every item has a price.`;
+  if (saving?.partial && !currentStaysCheaper(model)) return `${cost}; payback not known until every item has a price.`;
   return `${cost}; the ${VERDICT_TIER} tier saves nothing each month that can be counted, so it does not pay back.`;
 }
 

@@ -13,7 +13,7 @@ export type {
   MigrationModel,
   MigrationTeam,
 } from './migration';
-export { paybackWithin } from './migration';
+export { currentStaysCheaper, paybackWithin } from './migration';
 export { priceDatesOf, priceDatesSpan, pricesDated } from './price-dates';
 export { pricedWorkloads } from './priced-workloads';
 export type {

@@ -205,6 +205,10 @@ export function paybackOf(differences: readonly TierDifference[], oneOff: OneOff
   return Math.max(1, Math.ceil(toCents(oneOff.total) / toCents(saving.monthly)));
 }
 
+/** The platform as it runs is the cheaper by at least the verdict's difference: moving saves nothing to pay back. */
+export const currentStaysCheaper = (model: Pick<MigrationModel, 'verdict' | 'current'>): boolean =>
+  model.verdict.atLeast === true && model.verdict.cheaper === model.current.platform;
+
 /**
  * When the verdict's saving is a lower bound (the side moved from leaves items without a public price
  * out, and costs more even without them): the whole months that saving pays the one-off back within.

@@ -8,7 +8,14 @@ import type { KnownBlock } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
 import { accountWide, migrateReport, rowFigure } from '../../../answers/migrate-report';
 import { appsNotReadLine } from '../../../core/apps-not-read';
-import { leadSentences, paybackWithin, priceDatesOf, priceDatesSpan, VERDICT_TIER } from '../../../core/model';
+import {
+  currentStaysCheaper,
+  leadSentences,
+  paybackWithin,
+  priceDatesOf,
+  priceDatesSpan,
+  VERDICT_TIER,
+} from '../../../core/model';
 import { formatUsd, fromCents, type Money, toCents } from '../../../core/money';
 import { clip, context, header, mrkdwn } from '../../block-kit';
 import type { Message } from '../../message';
@@ -54,10 +61,6 @@ export function migrateVerdict({ model }: Migrate, whichMissing = 'Details says'
   return sentence.replace(/^(On the [\w-]+ tier, )(.*?)( by )/, '$1*$2$3').replace(/\.$/, '*.');
 }
 
-/** The platform as it runs is the cheaper by at least the difference: moving saves nothing to pay back. */
-const stays = (model: Migrate['model']) =>
-  model.verdict.atLeast === true && model.verdict.cheaper === model.current.platform;
-
 function figureFields({ model }: Migrate): KnownBlock {
   const modelled = model.direction === 'heroku-to-aws' ? 'AWS' : 'Heroku';
   const tier = (id: string) => model.tiers.find((t) => t.id === id)!;
@@ -81,7 +84,7 @@ function figureFields({ model }: Migrate): KnownBlock {
       ? `pays back in ${model.paybackMonths} month${model.paybackMonths === 1 ? '' : 's'}`
       : within !== undefined
         ? `pays back within ${within} month${within === 1 ? '' : 's'}`
-        : difference.partial && !stays(model)
+        : difference.partial && !currentStaysCheaper(model)
           ? 'payback not known until every item has a price'
           : 'no monthly saving to pay it back';
   const field = (text: string) => ({ type: 'mrkdwn' as const, text });
