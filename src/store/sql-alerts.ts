@@ -102,19 +102,6 @@ export async function extendAlert(db: SqlDatabase, id: string, lastDay: string):
   await db.query('UPDATE alerts SET last_day = $2 WHERE id = $1 AND last_day < $2', [id, lastDay]);
 }
 
-export async function setAlertStatus(db: SqlDatabase, id: string, status: AlertStatus, by: string, at: Date) {
-  return (
-    (
-      await db.query('UPDATE alerts SET status = $2, status_by = $3, status_at = $4 WHERE id = $1 RETURNING id', [
-        id,
-        status,
-        by,
-        iso(at),
-      ])
-    ).length > 0
-  );
-}
-
 /**
  * Sets the status (and what AWS was told, when the press tells it) unless the alert has them already,
  * in one conditional UPDATE: PostgreSQL re-checks the WHERE on the row a concurrent UPDATE committed,

@@ -301,10 +301,6 @@ export class SqlStore implements Store {
     return alerts.extendAlert(this.db, id, lastDay);
   }
 
-  setAlertStatus(id: string, status: AlertStatus, by: string, at: Date) {
-    return alerts.setAlertStatus(this.db, id, status, by, at);
-  }
-
   changeAlertStatus(id: string, status: AlertStatus, by: string, at: Date, toldAws?: AlertFeedback) {
     return alerts.changeAlertStatus(this.db, id, status, by, at, toldAws);
   }

@@ -206,8 +206,6 @@ export interface Store {
   /** The subject's alert still under way: its last day is `sinceDay` or later. */
   openAlert(subject: string, sinceDay: string): Promise<AlertRecord | undefined>;
   extendAlert(id: string, lastDay: string): Promise<void>;
-  /** False when there is no such alert. */
-  setAlertStatus(id: string, status: AlertStatus, by: string, at: Date): Promise<boolean>;
   /**
    * Sets the status (and, for a press that tells AWS, `toldAws`) unless the alert has them already,
    * atomically (a compare-and-set): of two presses at once exactly one gets `changed`. The alert as it

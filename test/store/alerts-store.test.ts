@@ -66,8 +66,8 @@ function contract(open: () => Promise<Store>) {
     await store.extendAlert(alert.id, '2026-11-17');
     expect(await store.openAlert('heroku-app:api', '2026-11-17')).toMatchObject({ lastDay: '2026-11-17' });
     expect(await store.openAlert('heroku-app:api', '2026-11-18')).toBeUndefined();
-    expect(await store.setAlertStatus(alert.id, 'expected', 'ULEAD', t0)).toBe(true);
-    expect(await store.setAlertStatus('nope', 'expected', 'ULEAD', t0)).toBe(false);
+    expect((await store.changeAlertStatus(alert.id, 'expected', 'ULEAD', t0)).changed).toBe(true);
+    expect(await store.changeAlertStatus('nope', 'expected', 'ULEAD', t0)).toEqual({ changed: false });
     expect(await store.alert(alert.id)).toMatchObject({ status: 'expected', statusBy: 'ULEAD', statusAt: t0 });
   });
 
