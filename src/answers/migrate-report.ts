@@ -6,9 +6,11 @@
 
 import { appsNotReadLine } from '../core/apps-not-read';
 import {
+  byKind,
   type CostCategory,
   type CostLine,
   currentStaysCheaper,
+  type LeftOutKind,
   leadSentences,
   type MigrationModel,
   type MigrationTeam,
@@ -25,18 +27,20 @@ import type { MigrateAnswer } from './migrate';
 export interface ReportRow {
   label: string;
   amount: Money;
-  /** Items without a public price the amount leaves out: above 0, the amount is a lower bound. */
+  /** Items the amount leaves out (no public price, or none in the bundled list): above 0, it is a lower bound. */
   unpriced?: number;
 }
 
 /**
  * A row's figure as every surface shows it: `$5.00/mo`, or with items left out a lower bound,
- * `≥ $12,766.00/mo (4 items without a public price)`, as the account's totals mark theirs.
+ * `≥ $12,766.00/mo (4 items left out)`, as the account's totals mark theirs. The count does not say
+ * why: a contract price and a list price the bundled list lacks can share a row, and the section's
+ * list of what it leaves out names each for what it is.
  */
 export function rowFigure(row: Pick<ReportRow, 'amount' | 'unpriced'>, once = false): string {
   const money = `${formatUsd(row.amount)}${once ? ' once' : '/mo'}`;
   const n = row.unpriced ?? 0;
-  return n > 0 ? `≥ ${money} (${n} item${n === 1 ? '' : 's'} without a public price)` : money;
+  return n > 0 ? `≥ ${money} (${n} item${n === 1 ? '' : 's'} left out)` : money;
 }
 
 export interface ReportSection {
@@ -45,8 +49,10 @@ export interface ReportSection {
   rows: ReportRow[];
   /** The sum of the rows' shown amounts. */
   total: ReportRow;
-  /** Items without a public price, left out of the total, each with how to supply it. */
+  /** Items left out of the total, each with its note (what it is and how to supply it). */
   leftOut: string[];
+  /** How many of those items are of each kind, in order, so a heading can say who supplies their prices. */
+  leftOutKinds: { kind: LeftOutKind; count: number }[];
   /** Paid once, not every month. */
   once?: boolean;
 }
@@ -108,6 +114,7 @@ function section(
     rows,
     total: { label: totalLabel, ...counted(sumRows(rows), sumUnpriced(rows)) },
     leftOut: [],
+    leftOutKinds: [],
     ...extra,
   };
 }
@@ -127,8 +134,11 @@ function capList(items: readonly string[], most: number, more: (n: number) => st
   return items.length <= most ? [...items] : [...items.slice(0, most - 1), more(items.length - most + 1)];
 }
 
-const leftOut = (tier: { unpriced: readonly { item: string; note: string }[] }) =>
-  tier.unpriced.map((l) => `${l.item}: ${l.note}`);
+/** What a side leaves out: each item with its note, and the kinds among them. */
+const leftOut = (tier: Pick<TierCost, 'unpriced'>): Pick<ReportSection, 'leftOut' | 'leftOutKinds'> => ({
+  leftOut: tier.unpriced.map((l) => `${l.item}: ${l.note}`),
+  leftOutKinds: byKind(tier.unpriced).map(({ kind, lines }) => ({ kind, count: lines.length })),
+});
 
 function tierSection(tier: TierCost): ReportSection {
   const groups = new Map<string, { cents: number; unpriced: number }>();
@@ -141,7 +151,7 @@ function tierSection(tier: TierCost): ReportSection {
   }
   const rows = [...groups].map(([label, g]) => ({ label, ...counted(fromCents(g.cents), g.unpriced) }));
   const name = `${NAME[tier.platform]} ${tier.id}`;
-  return section(`${name} tier (modelled)`, rows, name, { description: tier.description, leftOut: leftOut(tier) });
+  return section(`${name} tier (modelled)`, rows, name, { description: tier.description, ...leftOut(tier) });
 }
 
 const teamLabel = (team: MigrationTeam) =>
@@ -155,7 +165,7 @@ function differenceSentence(model: MigrationModel): string {
       const gap = formatUsd(model.verdict.difference!);
       return cheaperNow ? `${d.tier} costs at least ${gap}/mo more` : `${d.tier} saves at least ${gap}/mo`;
     }
-    if (d.partial) return `${d.tier}: no figure (items without a public price are left out)`;
+    if (d.partial) return `${d.tier}: no figure (items are left out)`;
     if (d.monthly.isZero()) return `${d.tier}: the same`;
     return d.monthly.isPositive()
       ? `${d.tier} saves ${formatUsd(d.monthly)}/mo`
@@ -235,13 +245,13 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
           'Heroku as it runs (list prices), by team',
           withShared(byTeam('current'), sharedCurrent, 'current'),
           'Heroku',
-          { leftOut: leftOut(model.current) },
+          leftOut(model.current),
         ),
         section(
           'AWS like-for-like, by team',
           withShared(byTeam('likeForLike'), sharedModelled, 'likeForLike'),
           'AWS like-for-like',
-          { leftOut: leftOut(likeForLike) },
+          leftOut(likeForLike),
         ),
       ]
     : [
@@ -258,7 +268,7 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
           'Heroku like-for-like, by workload',
           withShared(capped(unitRows('likeForLike'), most, 'workloads'), sharedModelled, 'likeForLike'),
           'Heroku like-for-like',
-          { leftOut: leftOut(likeForLike) },
+          leftOut(likeForLike),
         ),
       ];
   sections.push(...model.tiers.map(tierSection));
@@ -296,7 +306,7 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
       ...capList(
         lead.filter((l) => l.startsWith('Missing: ')),
         most,
-        (n) => `… and ${n} more items without a public price.`,
+        (n) => `… and ${n} more items left out.`,
       ),
     ],
     sections,

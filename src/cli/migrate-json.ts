@@ -29,7 +29,15 @@ const line = (l: PricedCostLine) => ({
 });
 
 const unpriced = (cost: Pick<PlatformCost, 'unpriced'>) =>
-  cost.unpriced.map((l) => ({ item: l.item, environment: l.environment, note: l.note, priceKey: l.priceKey }));
+  cost.unpriced.map((l) => ({
+    item: l.item,
+    environment: l.environment,
+    note: l.note,
+    priceKey: l.priceKey,
+    // As the estimate's --json: a contract price, or a list price the bundled list lacks (and where it is listed).
+    ...(l.contractPrice ? { contractPrice: true } : {}),
+    ...(l.listedAt ? { listedAt: l.listedAt } : {}),
+  }));
 
 const exact = (lines: readonly PricedCostLine[]) => sumMoney(lines.map((l) => l.monthly)).toString();
 

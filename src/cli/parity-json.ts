@@ -5,7 +5,7 @@ import { pricesBasis } from '../core/parity';
 
 /**
  * `parity --json`: the same answer for scripts. Amounts are decimal strings of US dollars a month
- * (`"162.34"`), exact to the cent; a line without a list price has `monthly: null`, never "0.00".
+ * (`"162.34"`), exact to the cent; a line without an amount (a contract price, or a list price the bundled list lacks) has `monthly: null`, never "0.00".
  */
 
 const usd = (cents: number) => fromCents(cents).toFixed(2);

@@ -165,7 +165,10 @@ test('an add-on Heroku bills by usage, or gives no price for, is left out for th
   expect(out).toContain(
     'Missing: Heroku: metered-search (usage) (production) has no public price; billed per hour, not per month.',
   );
-  expect(heading).toContain('Not in these totals: 3 item(s) without an amount (see above).');
+  // Each kind named for what it is: a contract price, and two Heroku bills other than by the month.
+  expect(heading).toContain(
+    'Not in these totals: 1 item without a public price (a contract price) and 2 items without a monthly price; each line above says how to add it.',
+  );
 });
 
 test('an app made after the list of apps was read: the CLI says when the list was read, for estimate and compliance', async () => {

@@ -405,24 +405,22 @@ describe('npx hosting-advisor migrate heroku: a team, an app or the account-wide
     expect(code).toBe(0);
     // care-api: 2 × Shield-M $540; shield-0, enterprise-search and the Shield space fee have no public price.
     // The space is care's, so care's figure leaves its fee out too; no account-wide row is left.
-    expect(stdout).toContain('    care (2 apps): ≥ $1,105.00/mo (3 items without a public price)');
+    expect(stdout).toContain('    care (2 apps): ≥ $1,105.00/mo (3 items left out)');
     expect(stdout).toContain('    shop (1 app): $100.00/mo\n');
     expect(stdout).not.toContain('Account-wide');
     // By app, the space is a row of its own: its apps share it.
     expect(stdout).toContain(
-      '    Shield Private Space care-shield (team care: care-api): ≥ $0.00/mo (1 item without a public price)',
+      '    Shield Private Space care-shield (team care: care-api): ≥ $0.00/mo (1 item left out)',
     );
-    expect(stdout).toContain('  Total, Heroku: ≥ $1,205.00/mo (3 items without a public price)');
-    expect(stdout).toContain('    care-api: ≥ $1,080.00/mo (2 items without a public price)');
+    expect(stdout).toContain('  Total, Heroku: ≥ $1,205.00/mo (3 items left out)');
+    expect(stdout).toContain('    care-api: ≥ $1,080.00/mo (2 items left out)');
     expect(stdout).toContain('    care-site: $25.00/mo\n');
     // On AWS the contract add-on is bought directly, still without a price; the database has one there.
-    expect(stdout).toMatch(/\n {4}care \(2 apps\): ≥ \$[\d,]+\.\d\d\/mo \(1 item without a public price\)\n/);
-    expect(stdout).toMatch(/\n {4}care-api: ≥ \$[\d,]+\.\d\d\/mo \(1 item without a public price\)\n/);
-    expect(stdout).toMatch(
-      /\n {4}Add-ons, bought directly from their providers: ≥ \$0\.00\/mo \(1 item without a public price\)\n/,
-    );
+    expect(stdout).toMatch(/\n {4}care \(2 apps\): ≥ \$[\d,]+\.\d\d\/mo \(1 item left out\)\n/);
+    expect(stdout).toMatch(/\n {4}care-api: ≥ \$[\d,]+\.\d\d\/mo \(1 item left out\)\n/);
+    expect(stdout).toMatch(/\n {4}Add-ons, bought directly from their providers: ≥ \$0\.00\/mo \(1 item left out\)\n/);
     const money = (s: string) => Math.round(Number(s.replace(/[$,]/g, '')) * 100);
-    const figure = /: (≥ )?(\$[\d,]+\.\d\d)(\/mo| once)( \((\d+) items? without a public price\))?$/;
+    const figure = /: (≥ )?(\$[\d,]+\.\d\d)(\/mo| once)( \((\d+) items? left out\))?$/;
     let rows = { cents: 0, unpriced: 0 };
     let checked = 0;
     for (const line of stdout.split('\n')) {

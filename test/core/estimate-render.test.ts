@@ -60,7 +60,9 @@ describe('the plain-text estimate', () => {
     expect(hipaa).toContain(
       '    Shield Private Space: 1 month, no amount (contract price: set heroku.space.shield in PRICING_FILE)',
     );
-    expect(hipaa).toContain('Not in these totals: 2 contract-priced item(s) without an amount');
+    expect(hipaa).toContain(
+      'Not in these totals: 2 items without a public price (contract prices); each line above says how to add it.',
+    );
     // Heroku's lower bound already costs more than AWS's whole total: AWS is cheaper by at least the gap.
     expect(hipaa).toContain('AWS is cheaper on infrastructure by at least $212.48/mo');
     expect(hipaa).toContain("Heroku's total leaves out 2 items without a public price (listed below)");

@@ -24,6 +24,43 @@ const cents = (text: string): number => {
 const MONEY = '(-?\\$[\\d,]+\\.\\d\\d)';
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
+/**
+ * One kind of item left out, as the CLI counts it: `1 item without a public price (a contract price)`,
+ * `2 items without a price in the bundled list (a price refresh reads them)`, `1 item without a monthly
+ * price`. Count, noun and pronoun agree (group 2 is `s` exactly when the count is not 1).
+ */
+const LEFT_OUT_KIND =
+  /^(\d+) item(s?) (?:without a public price \((?:a contract price|contract prices)\)|without a price in the bundled list \(a price refresh reads (?:it|them)\)|without a monthly price)$/;
+
+/** Who has the price says `it` or `them`, `a contract price` or `contract prices`, as the count is 1 or more. */
+function agreesWith(n: number, text: string) {
+  const many = /\b(?:contract prices|a price refresh reads them)\b/.test(text);
+  const one = /\b(?:a contract price|a price refresh reads it)\b/.test(text);
+  if (many || one) expect([text, many]).toEqual([text, n !== 1]);
+}
+
+/** `1 item … (a contract price) and 1 item … (a price refresh reads it)`: the items counted, each kind once. */
+function leftOutCounted(text: string): number {
+  const parts = text.split(/, | and /);
+  const seen = new Set<string>();
+  let count = 0;
+  for (const part of parts) {
+    const m = LEFT_OUT_KIND.exec(part);
+    if (!m) throw new Error(`an unreadable count of items left out: ${part}`);
+    const n = Number(m[1]);
+    const kind = part.replace(/^\d+ items? /, '').replace(/\(.*\)$/, '');
+    expect([part, seen.has(kind)]).toEqual([part, false]);
+    seen.add(kind);
+    expect([part, m[2] === 's']).toEqual([part, n !== 1]);
+    agreesWith(n, part);
+    count += n;
+  }
+  return count;
+}
+
+/** A Details line left out of its total, named for what it is: a contract price, a list price, no monthly price. */
+const LEFT_OUT_LINE = /^• .+: \*(?:contract price|list price, not in the bundled list|no monthly price)\*: .+ \[\d+\]$/;
+
 interface Shown {
   name: string;
   /** `as it runs`, or the tier's id. */
@@ -32,6 +69,8 @@ interface Shown {
   headerWithOps: number;
   lines: number[];
   unpriced: number;
+  /** The CLI's `Not in these totals:` count (its kinds added up); 0 when the section has no such line. */
+  notInTotals?: number;
   /** The Details heading's totals given as lower bounds (`≥`): infrastructure, with ops. */
   bounds?: [boolean, boolean];
   infrastructure?: number;
@@ -157,6 +196,7 @@ function cliSections(text: string): Shown[] {
         headerWithOps: cents(h[4]),
         lines: [],
         unpriced: 0,
+        notInTotals: 0,
       };
       sections.push(current);
       continue;
@@ -169,6 +209,8 @@ function cliSections(text: string): Shown[] {
     const item = new RegExp(`^ {4}.* = ${MONEY}/mo, estimated`).exec(line);
     if (item) current.lines.push(cents(item[1]));
     else if (/^ {4}.*, no amount \(/.test(line)) current.unpriced += 1;
+    const notIn = /^ {2}Not in these totals: (.*); each line above says how to add it\.$/.exec(line);
+    if (notIn) current.notInTotals = leftOutCounted(notIn[1]);
     const infrastructure = new RegExp(`^ {2}Infrastructure: ${MONEY}/mo, estimated$`).exec(line);
     if (infrastructure) current.infrastructure = cents(infrastructure[1]);
     const ops = new RegExp(
@@ -226,7 +268,8 @@ function slackSections(blocks: readonly { type: string; text?: { text: string };
     for (const line of text.split('\n')) {
       const m = item.exec(line);
       if (m) current.lines.push(cents(m[1]));
-      else if (line.includes('*contract price*')) current.unpriced += 1;
+      else if (LEFT_OUT_LINE.test(line)) current.unpriced += 1;
+      else if (line.startsWith('• ')) throw new Error(`an unreadable line in the Details: ${line}`);
     }
   }
   for (const s of sections) s.ops = s.kind === 'as it runs' ? currentOps : modelledOps;
@@ -246,6 +289,8 @@ function checkSections(sections: readonly Shown[], where: string) {
     expect([label, s.headerInfrastructure + (s.ops ?? 0)]).toEqual([label, s.headerWithOps]);
     // A heading whose side leaves an item out gives both its totals as lower bounds, and only then.
     if (s.bounds) expect([label, s.bounds]).toEqual([label, [s.unpriced > 0, s.unpriced > 0]]);
+    // The CLI says how many items of each kind its totals leave out: as many as the lines without an amount.
+    if (s.notInTotals !== undefined) expect([label, s.notInTotals]).toEqual([label, s.unpriced]);
   }
 }
 
@@ -414,16 +459,24 @@ function checkSummary(blocks: readonly Block[], details: readonly Shown[], e: Es
     const amounts: number[] = [];
     let more: { count: number; cents: number } | undefined;
     let unpriced = 0;
+    const kinds = new Set<string>();
     for (const line of rest) {
       const moreLine = new RegExp(`^• (\\d+) more lines: \\*${MONEY}\\*$`).exec(line);
       const item = new RegExp(`^• .*: \\*${MONEY}\\*$`).exec(line);
+      // One line for each kind left out, named for what it is and who has its price; each kind once.
       const without =
-        /^• (\d+) without a (?:public price|price in the bundled list|public price or a price in the bundled list), not in the total: /.exec(
+        /^• (\d+) (without a public price|without a price in the bundled list|without a monthly price), not in the total: .+ \((?:(a contract price|contract prices|a price refresh reads it|a price refresh reads them); )?see Details\)$/.exec(
           line,
         );
       if (moreLine) more = { count: Number(moreLine[1]), cents: cents(moreLine[2]) };
-      else if (without) unpriced = Number(without[1]);
-      else if (item) amounts.push(cents(item[1]));
+      else if (without) {
+        expect([line, kinds.has(without[2])]).toEqual([line, false]);
+        kinds.add(without[2]);
+        // Who has the price is said for a contract price and a list price, and only for them.
+        expect([line, without[3] === undefined]).toEqual([line, without[2] === 'without a monthly price']);
+        agreesWith(Number(without[1]), line);
+        unpriced += Number(without[1]);
+      } else if (item) amounts.push(cents(item[1]));
       else throw new Error(`an unreadable line under ${title}: ${line}`);
     }
     const ranked = [...shown.lines].sort((x, y) => y - x);

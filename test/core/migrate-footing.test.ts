@@ -16,14 +16,16 @@ import { awsAccountMonth, catalog, herokuFleet } from '../support/workload-arbit
 const RUNS = 300;
 const MONEY = '(-?\\$[\\d,]+\\.\\d\\d)';
 /**
- * A row's or total's figure: an amount, or a lower bound that says how many items without a public
- * price it leaves out (`≥ $12.00/mo (2 items without a public price)`); groups: ≥, amount, period, count.
+ * A row's or total's figure: an amount, or a lower bound that says how many items it leaves out
+ * (`≥ $12.00/mo (2 items left out)`; the list under the section says what each is); groups: ≥, amount,
+ * period, count, `item` or `items`.
  */
-const FIGURE = `(≥ )?${MONEY}(/mo| once)(?: \\((\\d+) items? without a public price\\))?`;
+const FIGURE = `(≥ )?${MONEY}(/mo| once)(?: \\((\\d+) (items?) left out\\))?`;
 /** Cents and items left out of a FIGURE match at `at` (its ≥); a lower bound is marked exactly when it counts some. */
 function figureOf(match: RegExpExecArray, at: number): { cents: number; leftOut: number } {
   const leftOut = Number(match[at + 3] ?? 0);
   expect([match[0], Boolean(match[at])]).toEqual([match[0], leftOut > 0]);
+  if (leftOut > 0) expect([match[0], match[at + 4]]).toEqual([match[0], leftOut === 1 ? 'item' : 'items']);
   return { cents: cents(match[at + 1]), leftOut };
 }
 const cents = (text: string) => (text.startsWith('-') ? -1 : 1) * Math.round(Number(text.replace(/[-$,]/g, '')) * 100);
@@ -197,7 +199,20 @@ function checkMessage(blocks: readonly Block[], sections: readonly Section[], mo
   // The items its rows leave out add up to the count under them, and to the current side's.
   const leftOut = sum(rows.map((r) => r.leftOut));
   expect(leftOut).toBe(model.current.unpriced.length);
-  if (leftOut > 0) expect(side.text!.text).toContain(`• ${leftOut} without a public price, not in the total`);
+  // Under them, one line for each kind left out (a contract price, a list price the bundled list lacks, no
+  // monthly price), each kind once, with who has the price; their counts add up to the rows'.
+  const kinds = [
+    ...side.text!.text.matchAll(
+      /^• (\d+) (without a public price|without a price in the bundled list|without a monthly price), not in the total \((?:(a contract price|contract prices|a price refresh reads it|a price refresh reads them); )?see Details\)$/gm,
+    ),
+  ];
+  expect(new Set(kinds.map((k) => k[2])).size).toBe(kinds.length);
+  for (const [line, n, what, how] of kinds) {
+    expect([line, how === undefined]).toEqual([line, what === 'without a monthly price']);
+    if (how) expect([line, /prices|them/.test(how)]).toEqual([line, n !== '1']);
+  }
+  expect(sum(kinds.map((k) => Number(k[1])))).toBe(leftOut);
+  expect(side.text!.text.match(/not in the total/g)?.length ?? 0).toBe(kinds.length);
 }
 
 function checkRenders(model: MigrationModel) {

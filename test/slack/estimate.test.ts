@@ -198,6 +198,42 @@ describe('/hosting estimate through the real receiver', () => {
     expect(details).toContain("a lead's price refresh (`prices refresh`) reads it from Heroku");
   });
 
+  test('a contract price and a list price the bundled list lacks: each named for what it is, in the answer and in Details', async () => {
+    // A private-s dyno runs in a Private Space (a contract price); premium-7 has a list price Heroku publishes.
+    const res = await harness.command('estimate web=1xprivate-s redis=premium-7');
+    capture('estimate-left-out', res.body);
+    const { body } = res;
+    expectWithinSlackLimits(body, 50);
+    const shown = textOf(body);
+    expect(shown).toContain(
+      [
+        '• 1 without a public price, not in the total: Private Space (a contract price; see Details)',
+        '• 1 without a price in the bundled list, not in the total: Heroku Key-Value Store premium-7 (a price refresh reads it; see Details)',
+      ].join('\n'),
+    );
+    const view = (await pressButton(harness, body, 'Details')).openedView();
+    capture('estimate-left-out-details', { trigger_id: 'trigger', view });
+    const details = textOf(view);
+    expect(details).toContain('• Private Space: *contract price*: set heroku.space.private in PRICING_FILE [');
+    expect(details).toContain(
+      '• Heroku Key-Value Store premium-7: *list price, not in the bundled list*: listed in Heroku Elements and the Platform API; a price refresh (`prices refresh`) reads it, or set heroku.kvs.premium-7 in PRICING_FILE [',
+    );
+    expect(details).not.toMatch(/premium-7: \*contract price\*/);
+    expect(details).toContain(
+      "• Heroku totals exclude 1 item without a public price (Private Space in production) and 1 item without a price in the bundled list (Heroku Key-Value Store premium-7 in production): they are lower bounds until you set the contract price in PRICING_FILE and a lead's price refresh (`prices refresh`) reads the list price from Heroku (or you set it in PRICING_FILE).",
+    );
+  });
+
+  test('a list price the bundled list lacks alone: never called a contract price, nor said to have no public price', async () => {
+    const { body } = await harness.command('estimate web=1xstandard-2x redis=premium-7');
+    expect(textOf(body)).toContain(
+      '• 1 without a price in the bundled list, not in the total: Heroku Key-Value Store premium-7 (a price refresh reads it; see Details)',
+    );
+    const details = textOf((await pressButton(harness, body, 'Details')).openedView());
+    expect(details).toContain('• Heroku Key-Value Store premium-7: *list price, not in the bundled list*: ');
+    expect(details).not.toMatch(/contract price|no public price|without a public price/);
+  });
+
   test('Eco dynos: Details says AWS is priced always on and how many of those hours Heroku gives them', async () => {
     const { body } = await harness.command('estimate web=1xeco worker=1xeco');
     const view = (await pressButton(harness, body, 'Details')).openedView();

@@ -321,20 +321,25 @@ describe('/hosting migrate for the largest realistic account', () => {
     expect(body.blocks[0].text.text).toMatch(/^Migrate: Heroku (≥ )?\$[\d,]+\.\d\d\/mo now; AWS /);
     const teams = body.blocks.find((b: Json) => b.text?.text.startsWith('*Heroku as it runs, by team'));
     expect(teams.text.text).toMatch(/• 15 more teams: (≥ )?\$[\d,]+\.\d\d\/mo/);
-    // A team whose figure leaves items without a public price out is a lower bound, as the total is (it
+    // A team whose figure leaves items out is a lower bound, as the total is (it
     // read "team-13 (15 apps): $12,766.00/mo" beside a footer of 68 such items). Each Space's fee is the
     // team's that owns the space: team-13's two items and its two spaces; before, the 19 fees sat on an
     // account-wide row, and a team's figure read as if its spaces cost it nothing.
-    expect(teams.text.text).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items without a public price)');
+    expect(teams.text.text).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items left out)');
     expect(teams.text.text).toContain('• team-04 (15 apps): $10,190.00/mo\n');
     expect(teams.text.text).not.toContain('Account-wide');
     // The rows under the title (whose count is the footer's): ≥ exactly where a count is given; the counts foot.
-    const rows = [
-      ...teams.text.text.matchAll(/• .*: (≥ )?\$[\d,.]+\/mo(?: \((\d+) items? without a public price\))?/g),
-    ];
+    const rows = [...teams.text.text.matchAll(/• .*: (≥ )?\$[\d,.]+\/mo(?: \((\d+) items? left out\))?/g)];
     for (const [row, bound, count] of rows) expect([row, Boolean(bound)]).toEqual([row, count !== undefined]);
     const leftOut = rows.reduce((n, [, , count]) => n + Number(count ?? 0), 0);
-    expect(teams.text.text).toContain(`• ${leftOut} without a public price, not in the total`);
+    // Under them, each kind named for what it is: the Shield and Space contract prices, and the add-ons
+    // Heroku gives no monthly price for (before, all 68 were "without a public price (contract prices)").
+    expect(teams.text.text).toContain(
+      [
+        '• 59 without a public price, not in the total (contract prices; see Details)',
+        '• 9 without a monthly price, not in the total (see Details)',
+      ].join('\n'),
+    );
     expect(leftOut).toBe(68);
     // Contract-priced Shield items: no winner, and the message says where to read which.
     expect(shown).toContain('*No verdict*');
@@ -349,8 +354,12 @@ describe('/hosting migrate for the largest realistic account', () => {
     expect(textOf(view)).not.toContain('Details says');
     // Nothing cut: every team by name, and the last block is the sources, not a note that the rest did not fit.
     for (let i = 1; i <= 20; i++) expect(textOf(view)).toContain(`• team-${String(i).padStart(2, '0')} (`);
-    expect(textOf(view)).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items without a public price)');
-    expect(textOf(view)).toContain('*Total, Heroku: ≥ $172,414.00/mo (68 items without a public price)*');
+    expect(textOf(view)).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items left out)');
+    expect(textOf(view)).toContain('*Total, Heroku: ≥ $172,414.00/mo (68 items left out)*');
+    // What the total leaves out, each kind with who has its price, counted.
+    expect(textOf(view)).toContain(
+      "Not in this total: 59 items without a public price (contract prices: a hosting lead adds them to the bot's pricing file (`/hosting prices` shows the file in use)) and 9 items without a monthly price (each says why):",
+    );
     expect(JSON.stringify(view.blocks.at(-1))).not.toContain('does not fit');
   });
 });
@@ -527,5 +536,29 @@ describe('/hosting migrate aws with a small cache whose Heroku plan has no publi
     expect(shown).toContain('no monthly saving to pay it back');
     // The cache's Heroku plan has no price: never "cheaper on Heroku" as if it cost $0.
     expect(shown).not.toMatch(/cache\.t4g\.small is cheaper on Heroku/);
+  });
+
+  test('Details names premium-7 for what it is, a list price the bundled list lacks, not a contract price', async () => {
+    await awsHarness.command('migrate aws', { user_id: LEAD });
+    await awsHarness.settle();
+    const body = awsHarness.slack.responses.at(-1)?.body as Json;
+    const press = await pressButton(awsHarness, body, 'Details');
+    const view: Json = press.calls.find((call) => call.method === 'views.update')!.body.view;
+    capture('migrate-aws-small-cache-details', { trigger_id: 'trigger', view });
+    expectWithinSlackLimits(view, 100);
+    const details = textOf(view);
+    expect(details).toContain(
+      "Not in this total: 1 item without a price in the bundled list (a price refresh reads it, or a hosting lead adds it to the bot's pricing file (`/hosting prices` shows the file in use)):",
+    );
+    expect(details).toContain(
+      '• ElastiCache cache.t4g.small: Heroku Key-Value Store premium-7: listed in Heroku Elements and the Platform API, not in the bundled list: a price refresh (`prices refresh`) reads it',
+    );
+    expect(details).toContain('• Heroku Key-Value Store: ≥ $0.00/mo (1 item left out)');
+    expect(details).not.toMatch(/premium-7[^\n]*(contract price|no public price|without a public price)/);
+    // The optimised tier's Fir space fee is a true contract price: one of each, each named for what it is.
+    expect(details).toContain(
+      "Not in this total: 1 item without a public price (a contract price: a hosting lead adds it to the bot's pricing file (`/hosting prices` shows the file in use)) and 1 item without a price in the bundled list (a price refresh reads it, or a hosting lead adds it to the bot's pricing file (`/hosting prices` shows the file in use)):",
+    );
+    expect(details).toContain('• Fir-generation space: contract price: set heroku.space.fir');
   });
 });

@@ -95,10 +95,10 @@ test('a production Shield Postgres without a list price: the verdict and the dig
   };
   const report = answer([{ id: 'id-pay', name: 'pay', staging: [staging], production: [production], unreadable: [] }]);
   const verdict =
-    '*pay* :warning: *1 risk* · staging costs 100.0% of production, counting only items with a list price ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without a list price)';
+    '*pay* :warning: *1 risk* · staging costs 100.0% of production, counting only the items priced ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without an amount)';
   expect(texts(parityBlocks(report))).toContain(verdict);
   expect(digestParityLine(report.report.pipelines[0])).toBe(
-    'pay: 1 risk (add-ons); staging costs 100.0% of production, counting only items with a list price ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without a list price)',
+    'pay: 1 risk (add-ons); staging costs 100.0% of production, counting only the items priced ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without an amount)',
   );
 });
 
@@ -148,7 +148,7 @@ test('one pipeline of 40 apps in Shield and Private Spaces: a line per staging a
   const shown = texts(blocks).join('\n');
   for (let i = 0; i < 20; i++) expect(shown).toContain(`_part${i}-stg against part${i}_: `);
   expect(shown).toContain(
-    '_part0-stg against part0_: 4 risks (stack, space, dyno classes, add-ons); removing the risks +$980.00/mo, plus what has no list price',
+    '_part0-stg against part0_: 4 risks (stack, space, dyno classes, add-ons); removing the risks +$980.00/mo, plus what is not priced',
   );
   expect(shown).toContain('`npx hosting-advisor parity monolith` in a terminal prints each difference with why');
 });

@@ -2,7 +2,7 @@ import { kept } from '../model/remembered';
 import { formatUnitPrice } from '../money';
 import { datedSource } from '../price-dates';
 import { type Catalog, priceOf } from '../pricing/catalog';
-import { type CatalogEntry, isPriced } from '../pricing/price-entry';
+import { type CatalogEntry, isPriced, unpricedNote } from '../pricing/price-entry';
 import type { Framework } from './types';
 
 /**
@@ -15,7 +15,9 @@ const PRICE_KEY = /\{([a-z0-9.-]+)\}/g;
 
 /** `$1.00 per key-month`, marked when the catalog cannot vouch for it. */
 function unitPrice(entry: CatalogEntry): string {
-  if (!isPriced(entry)) return `no public price (set ${entry.key} in PRICING_FILE)`;
+  // A list price the bundled list lacks is not a contract's: the entry's own note says who has it.
+  if (!isPriced(entry))
+    return entry.listedAt ? `no amount (${unpricedNote(entry)})` : `no public price (set ${entry.key} in PRICING_FILE)`;
   const doubt = entry.confidence === 'unconfirmed' || entry.confidence === 'conflicting' ? ' (unconfirmed)' : '';
   return `${formatUnitPrice(entry.unitPrice)} per ${entry.unit}${doubt}`;
 }

@@ -1,5 +1,6 @@
 import type { CostLine, EnvironmentName, Estimate, PlatformCost, TierCost, UnpricedCostLine } from '../model';
 // The modules themselves, not the model's index: an estimate does not load the fleet and migration models.
+import { leftOutCount } from '../model/left-out';
 import { pricesDated } from '../model/price-dates';
 import { leadSentences, lowerBound, verdictSentence } from '../model/verdict';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../money';
@@ -63,10 +64,9 @@ function environmentLines(lines: readonly CostLine[], sources: SourceIndex): str
   return out;
 }
 
-/** Items left out of the totals: contract-priced, or (a live app's add-on) with no monthly price from Heroku. */
+/** Items left out of the totals, each kind named for what it is; each line above says how to price it. */
 function notInTotals(unpriced: readonly UnpricedCostLine[]): string {
-  const kind = unpriced.every((line) => line.contractPrice) ? 'contract-priced item(s)' : 'item(s)';
-  return `  Not in these totals: ${unpriced.length} ${kind} without an amount (see above).`;
+  return `  Not in these totals: ${leftOutCount(unpriced)}; each line above says how to add it.`;
 }
 
 /** The platform as it runs now: its lines, infrastructure, ops and the total with ops. */

@@ -67,7 +67,8 @@ export function lineFor(entry: CatalogEntry, item: string, quantity: Decimal.Val
       environment: place.environment,
       category: place.category,
       confidence: entry.confidence,
-      contractPrice: entry.contract ? true : undefined,
+      // A list price the bundled list lacks is not a contract price, whatever the entry's flag says.
+      contractPrice: entry.contract && !entry.listedAt ? true : undefined,
       unitPrice: null,
       monthly: null,
       cents: null,

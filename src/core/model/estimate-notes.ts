@@ -5,7 +5,8 @@ import { cachesOf, databasesOf, type Workload } from '../workload';
 import { albLcuFor } from './alb-capacity';
 import type { AwsTraffic } from './aws-tiers';
 import { complianceTier } from './choose-heroku';
-import { formatCount, plural } from './describe';
+import { andList, formatCount, plural } from './describe';
+import { byKind, LEFT_OUT_WORDS, type LeftOutKind } from './left-out';
 import { kept } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import type { EnvironmentName, PlatformCost } from './types';
@@ -202,11 +203,25 @@ export function ecoNotes(plans: readonly { heroku: HerokuStack; copies: number }
   ];
 }
 
+/** What items of each kind left out need before a side's totals are whole: a contract's figure, or a refresh. */
+const UNTIL: Record<LeftOutKind, (n: number, name: string) => string> = {
+  contract: (n) => `you set the contract ${n === 1 ? 'price' : 'prices'} in PRICING_FILE`,
+  listed: (n, name) =>
+    `a lead's price refresh (\`prices refresh\`) reads the list ${n === 1 ? 'price' : 'prices'} from ${name} (or you set ${n === 1 ? 'it' : 'them'} in PRICING_FILE)`,
+  // Billed by usage, or no billed price at all: nothing to set, the line's own note says why.
+  other: () => '',
+};
+
 export function unpricedNote(cost: PlatformCost, name: string): string[] {
   if (cost.unpriced.length === 0) return [];
-  const items = cost.unpriced.map((l) => `${l.item} in ${l.environment}`).join(', ');
+  const groups = byKind(cost.unpriced);
+  const what = groups.map(({ kind, lines }) => {
+    const items = lines.map((l) => `${l.item} in ${l.environment}`).join(', ');
+    return `${plural(lines.length, 'item')} ${LEFT_OUT_WORDS[kind].what} (${items})`;
+  });
+  const until = groups.map(({ kind, lines }) => UNTIL[kind](lines.length, name)).filter(Boolean);
   return [
-    `${name} totals exclude ${plural(cost.unpriced.length, 'item')} with no public price (${items}): they are lower bounds until you set those prices in PRICING_FILE.`,
+    `${name} totals exclude ${andList(what)}: they are lower bounds${until.length ? ` until ${andList(until)}` : ''}.`,
   ];
 }
 

@@ -9,6 +9,7 @@ export {
   modelFleet,
   modelFleetSteps,
 } from './fleet';
+export { byKind, LEFT_OUT_WORDS, type LeftOutKind, leftOutCount, leftOutKind } from './left-out';
 export type {
   MigrationModel,
   MigrationTeam,

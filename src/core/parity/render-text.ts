@@ -35,7 +35,8 @@ export function pricesBasis(used: PricesUsed): string {
 export const pricesLabel = (used: PricesUsed) => `a month, ${pricesBasis(used)}`;
 
 export function costLineText(line: ParityCostLine, sign = ''): string {
-  const amount = line.monthlyCents === null ? 'no list price' : `${sign}${usdCents(line.monthlyCents)}/mo`;
+  // Not "no list price": a Key-Value Store premium-7 has one, the bundled list lacks it; the note says which.
+  const amount = line.monthlyCents === null ? 'no amount' : `${sign}${usdCents(line.monthlyCents)}/mo`;
   const note = line.note ? `; ${line.note}` : '';
   return `${line.item}: ${amount} (${line.source}${note})`;
 }
@@ -51,7 +52,7 @@ function appCostText(cost: AppCost): string {
 const onlyReadable = (pipeline: PipelineParity, lead: string) =>
   pipeline.unreadable.length > 0 ? `${lead}counting only the apps this token can read` : '';
 
-/** `1 production item`, `2 staging items and 1 production item`: lines without a list price; '' when none. */
+/** `1 production item`, `2 staging items and 1 production item`: lines without an amount; '' when none. */
 function unpricedItems(pipeline: PipelineParity): string {
   const sides: [number, string][] = [
     [pipeline.stagingUnpriced, 'staging'],
@@ -63,13 +64,13 @@ function unpricedItems(pipeline: PipelineParity): string {
     .join(' and ');
 }
 
-/** A stage's priced lines are a lower bound when it has lines without a list price: `≥ $1,080.00`. */
+/** A stage's priced lines are a lower bound when it has lines without an amount: `≥ $1,080.00`. */
 const stageAmount = (cents: number, unpriced: number) => `${unpriced > 0 ? '≥ ' : ''}${usdCents(cents)}`;
 
-/** `, counting only items with a list price (not counted: 1 production item)`, or ''. */
+/** `, counting only the items priced (not counted: 1 production item)`, or ''. */
 const onlyPriced = (pipeline: PipelineParity) => {
   const items = unpricedItems(pipeline);
-  return items ? `, counting only items with a list price (not counted: ${items})` : '';
+  return items ? `, counting only the items priced (not counted: ${items})` : '';
 };
 
 /** What staging would cost more (or, when staging costs more than production now, less) as a copy of production. */
@@ -92,7 +93,7 @@ function shareSentence(pipeline: PipelineParity): string {
 }
 
 function matchSentence(pair: AppPair): string {
-  const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what has no list price' : '';
+  const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what is not priced' : '';
   return `Removing the risks of ${pair.staging} would add ${usdCents(pair.toMatchCents)}/mo${unpriced}.`;
 }
 
@@ -178,13 +179,13 @@ export function shareClause(pipeline: PipelineParity): string {
   const staging = stageAmount(pipeline.stagingCents, pipeline.stagingUnpriced);
   const production = stageAmount(pipeline.productionCents, pipeline.productionUnpriced);
   const items = unpricedItems(pipeline);
-  const notCounted = items ? `; not counted: ${items} without a list price` : '';
+  const notCounted = items ? `; not counted: ${items} without an amount` : '';
   const readable = onlyReadable(pipeline, ', ');
   if (pipeline.sharePercent === null) {
     return `staging costs ${staging} a month and production ${production} at list prices${readable}${notCounted}, so there is no share to give`;
   }
   const share = items
-    ? `${pipeline.sharePercent}% of production, counting only items with a list price`
+    ? `${pipeline.sharePercent}% of production, counting only the items priced`
     : `${pipeline.sharePercent}% of production`;
   return `staging costs ${share} (${staging} of ${production} a month at list prices${readable}${notCounted})`;
 }

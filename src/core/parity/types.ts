@@ -146,7 +146,7 @@ export interface PipelineParity extends PricesUsed {
   stagingCents: number;
   productionCents: number;
   /**
-   * Items of each stage's readable apps without a list price (a Shield Postgres, a contract add-on):
+   * Items of each stage's readable apps without an amount (a Shield Postgres, a contract add-on):
    * left out of stagingCents and productionCents, which are then lower bounds, never read as exact.
    */
   stagingUnpriced: number;

@@ -7,8 +7,9 @@
 import type { KnownBlock } from '@slack/types';
 import {
   type Bounded,
+  byKind,
   type Estimate,
-  leftOutWords,
+  LEFT_OUT_WORDS,
   type PlatformCost,
   type PricedCostLine,
   type TierCost,
@@ -103,22 +104,19 @@ function shortLine(line: PricedCostLine): string {
   return `• ${line.item}${where}${count}: *${formatCents(line.cents)}*`;
 }
 
-function unpricedLine(lines: readonly UnpricedCostLine[]): string[] {
-  if (lines.length === 0) return [];
-  const names = [...new Set(lines.map((line) => line.item))];
-  const shown = names.slice(0, 3).join(', ');
-  const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
-  // A list price the bundled list lacks is the price refresh's to read, not a contract's.
-  const listed = lines.filter((line) => line.listedAt !== undefined && line.priceKey !== undefined).length;
-  const how =
-    listed === 0
-      ? 'contract prices'
-      : listed === lines.length
-        ? `a price refresh reads ${lines.length === 1 ? 'it' : 'them'}`
-        : 'a price refresh or contract prices';
-  return [
-    `• ${lines.length} ${leftOutWords(lines.length, listed).what}, not in the total: ${shown}${more} (${how}; see Details)`,
-  ];
+/**
+ * One line for each kind of item left out, named for what it is and who has its price (a contract, or a
+ * price refresh for a list price the bundled list lacks), with up to three of their names when `named`:
+ * a mix reads as two lines, never one vague one. The estimate's and migrate's answers say it alike.
+ */
+export function notInTotalLines(lines: readonly UnpricedCostLine[], named = true): string[] {
+  return byKind(lines).map(({ kind, lines: these }) => {
+    const names = [...new Set(these.map((line) => line.item))];
+    const more = names.length > 3 ? ` and ${names.length - 3} more` : '';
+    const shown = named ? `: ${names.slice(0, 3).join(', ')}${more}` : '';
+    const how = LEFT_OUT_WORDS[kind].how(these.length);
+    return `• ${these.length} ${LEFT_OUT_WORDS[kind].what}, not in the total${shown} (${how ? `${how}; ` : ''}see Details)`;
+  });
 }
 
 /** The largest lines first, then one line for the rest: together they add up to the total above them. */
@@ -138,7 +136,7 @@ export function largestLines(
     `*${title}: ${atLeast(unpriced.length > 0, total)}*`,
     ...shown.map(shortLine),
     ...(rest.length ? [`• ${rest.length} more lines: *${formatCents(restCents)}*`] : []),
-    ...unpricedLine(unpriced),
+    ...notInTotalLines(unpriced),
   ].join('\n');
 }
 

@@ -19,6 +19,7 @@ import {
 import { formatUsd, fromCents, type Money, toCents } from '../../../core/money';
 import { clip, context, header, mrkdwn } from '../../block-kit';
 import type { Message } from '../../message';
+import { notInTotalLines } from './estimate-summary';
 
 export const MIGRATE_DETAILS = 'migrate_details';
 
@@ -57,7 +58,7 @@ export function migrateVerdict({ model }: Migrate, whichMissing = 'Details says'
     verdict: model.verdict,
   });
   if (sentence.startsWith('No verdict: '))
-    return `*No verdict*: ${sentence.slice('No verdict: '.length)} ${whichMissing} which items, and how a lead adds their contract prices.`;
+    return `*No verdict*: ${sentence.slice('No verdict: '.length)} ${whichMissing} which items, and how a lead adds their prices.`;
   return sentence.replace(/^(On the [\w-]+ tier, )(.*?)( by )/, '$1*$2$3').replace(/\.$/, '*.');
 }
 
@@ -74,7 +75,7 @@ function figureFields({ model }: Migrate): KnownBlock {
   const differenceText = verdict.atLeast
     ? `${NAME[verdict.cheaper!]} at least ${formatUsd(verdict.difference!)} less`
     : difference.partial
-      ? 'not comparable: items without a public price'
+      ? 'not comparable: items left out'
       : difference.monthly.isZero()
         ? 'the same'
         : `${difference.monthly.isPositive() ? modelled : NAME[model.current.platform]} ${formatUsd(difference.monthly.abs())} less`;
@@ -154,9 +155,8 @@ function currentRows({ model }: Migrate): string {
     ...(fromHeroku && (!model.currentShared.isZero() || shared > 0)
       ? [`• Account-wide (${accountWide(model)}): ${figure(toCents(model.currentShared), shared)}`]
       : []),
-    ...(partial
-      ? [`• ${model.current.unpriced.length} without a public price, not in the total (contract prices; see Details)`]
-      : []),
+    // One line for each kind left out; the account's items are many, so Details names them.
+    ...notInTotalLines(model.current.unpriced, false),
   ].join('\n');
 }
 

@@ -97,7 +97,7 @@ function pairBlocks(pair: AppPair, several: boolean): KnownBlock[] {
   const blocks: KnownBlock[] = [mrkdwn(clipAtWord([...title, ...lines].join('\n'), SECTION_LIMIT))];
   const toMatch = [...pair.toMatch, ...pair.toMatchUnpriced];
   if (toMatch.length > 0) {
-    const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what has no list price' : '';
+    const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what is not priced' : '';
     const items = toMatch.map((line) => costLineText(line, '+')).join('; ');
     blocks.push(
       context(
@@ -139,7 +139,7 @@ function pairLine(pair: AppPair): string {
     ...(risks.length > 0 ? [`${plural(risks.length, 'risk')} (${topics})`] : []),
     ...(choices > 0 ? [plural(choices, 'cost choice')] : []),
   ].join(', ');
-  const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what has no list price' : '';
+  const unpriced = pair.toMatchUnpriced.length > 0 ? ', plus what is not priced' : '';
   const cost = risks.length > 0 ? `; removing the risks +${usdCents(pair.toMatchCents)}/mo${unpriced}` : '';
   return `_${pair.staging} against ${pair.production}_: ${counted}${cost}`;
 }

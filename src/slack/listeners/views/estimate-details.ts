@@ -5,7 +5,15 @@
  */
 
 import type { KnownBlock, ModalView } from '@slack/types';
-import { type CostLine, type Estimate, leadSentences, type PlatformCost, priceDatesSpan } from '../../../core/model';
+import {
+  type CostLine,
+  type Estimate,
+  leadSentences,
+  leftOutKind,
+  type PlatformCost,
+  priceDatesSpan,
+  type UnpricedCostLine,
+} from '../../../core/model';
 import { formatCents, formatUnitPrice, formatUsd, type Money } from '../../../core/money';
 import { datedSource } from '../../../core/price-dates';
 import { clipAtWord, context, mrkdwn, packed, readOnlyModal } from '../../block-kit';
@@ -39,12 +47,23 @@ function mark(line: CostLine): string {
   return line.confidence === 'conflicting' ? ' _(conflicting figures)_' : '';
 }
 
+/**
+ * A line left out, named for what it is, then its note (what to do). Each note begins with its kind
+ * ("contract price: set … in PRICING_FILE", "listed in …, not in the bundled list: a price refresh …"),
+ * so the label says the kind once and the note keeps only the rest.
+ */
+function unpricedLabel(line: UnpricedCostLine): string {
+  const kind = leftOutKind(line);
+  if (kind === 'contract') return `*contract price*: ${line.note.replace(/^contract price: /, '')}`;
+  if (kind === 'listed')
+    return `*list price, not in the bundled list*: ${line.note.replace(/^listed in (.*?), not in the bundled list: /, 'listed in $1; ')}`;
+  return `*no monthly price*: ${line.note}`;
+}
+
 function lineText(line: CostLine, sources: Sources): string {
   const where = line.environment === 'production' ? '' : ` _(${line.environment})_`;
   const cite = sources.cite(line);
-  // The note says what to do ("contract price: set … in PRICING_FILE"): "contract price" is said once.
-  if (line.cents === null)
-    return `• ${line.item}${where}: *contract price*: ${line.note.replace(/^contract price: /, '')} ${cite}`;
+  if (line.cents === null) return `• ${line.item}${where}: ${unpricedLabel(line)} ${cite}`;
   const quantity = quantities.format(line.quantity);
   return `• ${line.item}${where}: ${quantity} × ${formatUnitPrice(line.unitPrice)}/${line.unit} = *${formatCents(line.cents)}/mo*${mark(line)} ${cite}`;
 }

@@ -8,7 +8,8 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { MigrateAnswer } from '../../../answers/migrate';
 import { migrateReport, type ReportSection, rowFigure } from '../../../answers/migrate-report';
-import type { CostLine } from '../../../core/model';
+import { type CostLine, LEFT_OUT_WORDS, type LeftOutKind } from '../../../core/model';
+import { andList, plural } from '../../../core/model/describe';
 import { datedSource } from '../../../core/price-dates';
 import { context, divider, mrkdwn, packed, readOnlyModal } from '../../block-kit';
 import { migrateVerdict } from '../commands/migrate-blocks';
@@ -31,7 +32,7 @@ function sectionBlocks(section: ReportSection): KnownBlock[] {
     ...(section.leftOut.length
       ? packed(
           [
-            `Not in this total (no public price; a hosting lead adds the contract price to ${PRICING_FILE_WORDS}):`,
+            `Not in this total: ${andList(section.leftOutKinds.map(({ kind, count }) => `${plural(count, 'item')} ${LEFT_OUT_WORDS[kind].what} (${WHO_PRICES[kind](count)})`))}:`,
             // The heading says where a price goes: each item keeps only its key.
             ...section.leftOut.map((item) => `• ${inWords(item.replace(/ in PRICING_FILE\b/, ''))}`),
           ],
@@ -43,6 +44,15 @@ function sectionBlocks(section: ReportSection): KnownBlock[] {
 
 /** The pricing file in words a Slack reader can follow up (its name and keys are in `/hosting prices`). */
 const PRICING_FILE_WORDS = "the bot's pricing file (`/hosting prices` shows the file in use)";
+
+/** Who supplies the prices of `n` items of a kind a total leaves out: a contract, the vendor's list, or nobody. */
+const WHO_PRICES: Record<LeftOutKind, (n: number) => string> = {
+  contract: (n) =>
+    `${LEFT_OUT_WORDS.contract.how(n)}: a hosting lead adds ${n === 1 ? 'it' : 'them'} to ${PRICING_FILE_WORDS}`,
+  listed: (n) =>
+    `${LEFT_OUT_WORDS.listed.how(n)}, or a hosting lead adds ${n === 1 ? 'it' : 'them'} to ${PRICING_FILE_WORDS}`,
+  other: (n) => (n === 1 ? 'it says why' : 'each says why'),
+};
 
 /** Configuration names said in words: the file is named where leads manage it, not in an answer. */
 const inWords = (text: string) => text.replace(/\bPRICING_FILE\b/g, PRICING_FILE_WORDS);
