@@ -134,12 +134,13 @@ describe('/hosting prices, through the signed receiver', () => {
     const answer = await nextResponse(before);
     capture('prices-refreshed', answer);
     const text = textOf(answer);
-    // 40 prices: the 39 read before and, read now, the recorded list's ElastiCache Valkey node.
-    expect(text).toMatch(/• AWS Price List \(us-east-1\): refreshed and in use \(first read, 40 prices\)\./);
-    expect(text).toMatch(/• AWS Price List \(eu-west-1\): refreshed and in use \(first read, 40 prices\)\./);
+    // 43 prices: the 39 read before and, read now, the recorded list's ElastiCache Valkey node, the
+    // Secrets Manager secret and API requests, and RDS backup storage.
+    expect(text).toMatch(/• AWS Price List \(us-east-1\): refreshed and in use \(first read, 43 prices\)\./);
+    expect(text).toMatch(/• AWS Price List \(eu-west-1\): refreshed and in use \(first read, 43 prices\)\./);
     expect(text).toMatch(/• Heroku Platform API: refreshed and in use \(first read, \d+ prices\)\./);
     expect(text).toMatch(
-      /\*AWS Price List \(us-east-1\)\*\nIn use: 40 prices read \d{4}-\d{2}-\d{2}, newest effective date 2026-11-01\./,
+      /\*AWS Price List \(us-east-1\)\*\nIn use: 43 prices read \d{4}-\d{2}-\d{2}, newest effective date 2026-11-01\./,
     );
     expect(text).toContain('ElastiCache Redis OSS nodes; ElastiCache Valkey nodes;');
     expect(text).not.toContain('Every price now comes from the bundled list.');
@@ -158,6 +159,41 @@ describe('/hosting prices, through the signed receiver', () => {
     expect(details).toMatch(/\[\d+\] Heroku Platform API, read \d{4}-\d{2}-\d{2}/);
     // Every AWS price the model used came from the Price List, the public IPv4 address-hour too.
     expect(details).not.toMatch(/bundled list: AWS/);
+  });
+
+  test("a checklist's costs after the refresh quote Secrets Manager and RDS backup storage from the Price List", async () => {
+    const { body } = await harness.command('compliance hipaa', { user_id: NOT_LEAD });
+    const costs: string[] = [];
+    for (const group of ['Encryption', 'Resilience']) {
+      const block = body.blocks.find(
+        (b: { text?: { text: string }; accessory?: { action_id: string } }) =>
+          b.accessory?.action_id === 'compliance_details' && b.text?.text.startsWith(`*${group}*`),
+      );
+      const calls = harness.slack.calls.length;
+      await harness.interaction({
+        type: 'block_actions',
+        user: { id: NOT_LEAD, name: 'someone', team_id: 'T1' },
+        container: { type: 'message', message_ts: '1700000000.000100', is_ephemeral: true },
+        channel: { id: 'C0CHANNEL', name: 'eng' },
+        response_url: `${harness.slack.url}/respond/compliance-${group}`,
+        actions: [{ type: 'button', ...block.accessory, block_id: block.block_id, action_ts: '1700000000.000200' }],
+      });
+      await harness.settle();
+      const open = harness.slack.calls.slice(calls).find((call) => call.method === 'views.open');
+      costs.push(
+        ...textOf(open!.body.view as { blocks: Block[] })
+          .split('\n')
+          .filter((l) => l.startsWith('Cost: ')),
+      );
+    }
+    const live = /AWS Price List, SKU [A-Z0-9]{16}, effective 2026-11-01/;
+    // AWS lists API calls at $0.0000050000 a request: the checklist says $0.05 per 10k requests.
+    const rotation = costs.find((cost) => cost.includes('Secrets Manager'))!;
+    expect(rotation).toContain('Secrets Manager $0.40 per secret-month plus $0.05 per 10k requests.');
+    expect(rotation).toMatch(live);
+    const backup = costs.find((cost) => cost.includes('backup storage beyond the free amount'))!;
+    expect(backup).toContain('backup storage beyond the free amount $0.095 per GB-month');
+    expect(backup).toMatch(new RegExp(`before tax: ${live.source}\\.$`));
   });
 
   test('`region=eu-west-1` after the refresh prices AWS in Ireland, from its own price list', async () => {

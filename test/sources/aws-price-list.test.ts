@@ -175,6 +175,43 @@ describe('the AWS Price List source, on the wire', () => {
     expect(new Set(engines)).toEqual(new Set(['Redis', 'Valkey']));
   });
 
+  test('reads Secrets Manager per 10k requests and RDS backup storage, by the usage types AWS writes', async () => {
+    // A product of the list with other attributes and price: what AWS also lists beside the one read.
+    const variant = (item: string, attributes: Record<string, string>, usd: string) => {
+      const json = JSON.parse(item);
+      Object.assign(json.product.attributes, attributes);
+      for (const term of Object.values(json.terms.OnDemand) as { priceDimensions: object }[])
+        for (const dimension of Object.values(term.priceDimensions)) dimension.pricePerUnit.USD = usd;
+      json.product.sku = `DECOY${Object.values(attributes).join('').length}XXXXXXXXXXX`.slice(0, 16);
+      return JSON.stringify(json);
+    };
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      const items = priceListItems(region, US_EAST_1_PRICES);
+      const backup = items.find((item) => item.includes('ChargedBackupUsage'))!;
+      // Listed first, so a reader taking the first price of a key would take them: Aurora's own
+      // backup usage type and another engine's SKU are not the backup storage the model prices.
+      fake.setProducts([
+        variant(backup, { usagetype: 'Aurora:BackupUsage', databaseEngine: 'Aurora PostgreSQL' }, '0.0210000000'),
+        variant(backup, { databaseEngine: 'Oracle' }, '0.0990000000'),
+        ...items,
+      ]);
+      const { set } = await read(region);
+      // AWS prices API calls per request ($0.0000050000): exactly $0.05 per 10,000, never a float.
+      expect(priceOf(set.prices, 'aws.secrets-manager.requests')).toMatchObject({ usd: '0.05', unit: '10k requests' });
+      expect(priceOf(set.prices, 'aws.secrets-manager.secret')).toMatchObject({
+        usd: '0.4000000000',
+        unit: 'secret-month',
+      });
+      expect(priceOf(set.prices, 'aws.rds.backup-storage')).toMatchObject({ usd: '0.0950000000', unit: 'GB-month' });
+    }
+    const asked = fake.requests.filter((r) => ['AWSSecretsManager', 'AmazonRDS'].includes(String(r.body.ServiceCode)));
+    expect(asked.map((r) => r.body.Filters)).toContainEqual([
+      { Type: 'TERM_MATCH', Field: 'regionCode', Value: 'eu-west-1' },
+      { Type: 'TERM_MATCH', Field: 'productFamily', Value: 'Storage Snapshot' },
+    ]);
+    expect(fake.problems).toEqual([]);
+  });
+
   test('reads an unreadable page again, and gives up plainly when it stays unreadable', async () => {
     fake.fail('malformed-item', { times: 1, serviceCode: 'AWSELB' });
     const { set } = await read();

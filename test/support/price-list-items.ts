@@ -105,6 +105,23 @@ const prefixed = (region: string, usage: string, always = false) => {
   return region === 'us-east-1' && !always ? usage : `${prefix}-${usage}`;
 };
 
+/**
+ * Secrets Manager and RDS write Ireland's usage types with the old `EU-` prefix (and Secrets
+ * Manager's API requests as `EU-AWSSecretsManager-APIRequests`), not `EUW1-`.
+ */
+const oldPrefixed = (region: string, usage: string, always = false) =>
+  region === 'eu-west-1' ? `EU-${usage}` : prefixed(region, usage, always);
+
+/** A per-request price as a per-10,000 one, by moving the point (`0.0000050000` → `0.05`). */
+function per10k(text: string): string {
+  const [whole, fraction = ''] = text.split('.');
+  const digits = whole + fraction.padEnd(4, '0');
+  const point = whole.length + 4;
+  const left = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const right = digits.slice(point).replace(/0+$/, '');
+  return right ? `${left}.${right}` : left;
+}
+
 /** Dollar figures per product of one region's price list, as AWS writes them. Edit a copy to move a price. */
 export type PriceSheet = Record<string, string>;
 
@@ -149,6 +166,10 @@ export const US_EAST_1_PRICES: PriceSheet = {
   'fargate:arm-vcpu': '0.0323800000',
   'fargate:arm-gb': '0.0035600000',
   'ipv4:hour': '0.0050000000',
+  'secrets:secret': '0.4000000000',
+  // AWS prices Secrets Manager API calls per request; the catalog (and AWS's page) per 10,000.
+  'secrets:request': '0.0000050000',
+  'rds-backup:gb': '0.0950000000',
 };
 
 /** A product of the price list, and the prices (catalog key and unit) a refresh should store from it. */
@@ -287,6 +308,57 @@ function products(region: string, sheet: PriceSheet, effectiveDate: string): Pro
           productFamily: 'VPC Public IPv4 Address',
           attributes: { usagetype: prefixed(region, 'PublicIPv4:InUseAddress', true), group: 'VPCPublicIPv4Address' },
           dimensions: [{ usd, unit: 'Hrs' }],
+        });
+        break;
+      case 'secrets': {
+        const secret = a === 'secret';
+        const spec = {
+          serviceCode: 'AWSSecretsManager',
+          productFamily: secret ? 'Secret' : 'API Request',
+          region,
+          effectiveDate,
+          attributes: {
+            usagetype: secret
+              ? oldPrefixed(region, 'AWSSecretsManager-Secrets', true)
+              : region === 'eu-west-1'
+                ? 'EU-AWSSecretsManager-APIRequests'
+                : prefixed(region, 'AWSSecretsManagerAPIRequest', true),
+            operation: '',
+          },
+          dimensions: [{ usd, unit: secret ? 'Secrets' : 'API Requests' }],
+        };
+        out.push({
+          item: priceItem(spec),
+          prices: [
+            secret
+              ? { key: 'aws.secrets-manager.secret', usd, unit: 'secret-month', sku: skuOf(spec), effectiveDate }
+              : {
+                  key: 'aws.secrets-manager.requests',
+                  usd: per10k(usd),
+                  unit: '10k requests',
+                  sku: skuOf(spec),
+                  effectiveDate,
+                },
+          ],
+        });
+        break;
+      }
+      case 'rds-backup':
+        add('aws.rds.backup-storage', 'GB-month', {
+          serviceCode: 'AmazonRDS',
+          productFamily: 'Storage Snapshot',
+          attributes: {
+            databaseEngine: 'Any',
+            usagetype: oldPrefixed(region, 'RDS:ChargedBackupUsage'),
+            operation: '',
+          },
+          dimensions: [
+            {
+              usd,
+              unit: 'GB-Mo',
+              description: `$${Number(usd)} per additional GB-month of backup storage exceeding free allocation`,
+            },
+          ],
         });
         break;
       case 'transfer':

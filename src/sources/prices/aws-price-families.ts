@@ -31,7 +31,17 @@ export interface PriceFamily {
   serviceCode: string;
   filters(region: string): PriceFilter[];
   /** The catalog key and unit a dimension prices, or undefined when the bot does not use it. */
-  keyOf(dimension: PricedDimension): { key: string; unit: PriceUnit } | undefined;
+  keyOf(dimension: PricedDimension): PriceKey | undefined;
+}
+
+export interface PriceKey {
+  key: string;
+  unit: PriceUnit;
+  /**
+   * How many of AWS's units make one of the catalog's: AWS prices Secrets Manager per API request
+   * (0.0000050000), the catalog and AWS's pricing page per 10,000 requests ($0.05).
+   */
+  per?: number;
 }
 
 const term = (Field: string, Value: string): PriceFilter => ({ Type: 'TERM_MATCH', Field, Value });
@@ -77,6 +87,13 @@ function elastiCacheFamily(engine: 'Redis' | 'Valkey'): PriceFamily {
         : undefined,
   };
 }
+
+/**
+ * Ireland's Secrets Manager and RDS usage types carry the old `EU-` prefix, and its API requests
+ * are spelled `EU-AWSSecretsManager-APIRequests` where other regions have
+ * `<prefix>-AWSSecretsManagerAPIRequest`: both spellings are read.
+ */
+const SECRETS_MANAGER_REQUESTS = /(^|-)AWSSecretsManager(APIRequest|-APIRequests)$/;
 
 /** Data transfer out is priced in tiers by GB a month; each tier is a dimension of one product. */
 const TRANSFER_TIERS: Record<string, string> = {
@@ -208,6 +225,33 @@ export const PRICE_FAMILIES: readonly PriceFamily[] = [
       if (endsWith(dimension, 'Fargate-ARM-GB-Hours')) return { key: 'aws.fargate-arm.gb-hour', unit: 'GB-hour' };
       return undefined;
     },
+  },
+  {
+    id: 'secrets-manager',
+    label: 'Secrets Manager secrets and API requests',
+    serviceCode: 'AWSSecretsManager',
+    filters: (region) => [inRegion(region)],
+    keyOf: (dimension) => {
+      if (dimension.unit === 'Secrets' && endsWith(dimension, 'AWSSecretsManager-Secrets'))
+        return { key: 'aws.secrets-manager.secret', unit: 'secret-month' };
+      if (dimension.unit === 'API Requests' && SECRETS_MANAGER_REQUESTS.test(usage(dimension)))
+        return { key: 'aws.secrets-manager.requests', unit: '10k requests', per: 10_000 };
+      return undefined;
+    },
+  },
+  {
+    // Backup storage beyond the free amount (the storage provisioned) is one price for every
+    // non-Aurora engine: AWS lists it under databaseEngine `Any` (and per engine at the same price).
+    id: 'rds-backup',
+    label: 'RDS backup storage beyond the free amount',
+    serviceCode: 'AmazonRDS',
+    filters: (region) => [inRegion(region), term('productFamily', 'Storage Snapshot')],
+    keyOf: (dimension) =>
+      dimension.unit === 'GB-Mo' &&
+      endsWith(dimension, 'RDS:ChargedBackupUsage') &&
+      ['Any', 'PostgreSQL', undefined].includes(dimension.attributes.databaseEngine)
+        ? { key: 'aws.rds.backup-storage', unit: 'GB-month' }
+        : undefined,
   },
   {
     id: 'public-ipv4',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Decimal } from '../../core/money';
 import type { LivePrice } from '../../core/pricing';
 import type { PriceFamily } from './aws-price-families';
 
@@ -70,7 +71,8 @@ export function pricesOfItem(item: unknown, family: PriceFamily): LivePrice[] {
       if (!mapped) continue;
       prices.push({
         key: mapped.key,
-        usd,
+        // Scaled exactly (decimal, not float), so 0.0000050000 per request is 0.05 per 10k.
+        usd: mapped.per ? new Decimal(usd).times(mapped.per).toFixed() : usd,
         unit: mapped.unit,
         sku: term.sku,
         effectiveDate: term.effectiveDate.slice(0, 10),
