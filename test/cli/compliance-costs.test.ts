@@ -69,6 +69,20 @@ describe('compliance costs', () => {
     expect(fromJson['pci-waf']).toBe(WAF_COST);
   });
 
+  test('RDS backup storage is quoted from the one catalog key the estimates and a PRICING_FILE use', async () => {
+    const backupCost = (costs: Record<string, unknown>) =>
+      Object.values(costs).find((cost) => String(cost).includes('backup storage beyond the free amount')) as string;
+    const { fromJson } = await costs('soc2');
+    expect(backupCost(fromJson)).toMatch(
+      /backup storage beyond the free amount \$0\.095 per GB-month\. Estimated from list prices \(AWS in us-east-1\), before tax: bundled list: Infracost price tests \(third party, from the AWS price lists\), 2026-05-03\.$/,
+    );
+    const file = path.join(path.dirname(tempSqliteFile()), 'prices.yml');
+    fs.writeFileSync(file, 'asOf: 2026-11-01\nprices:\n  aws.rds.backup: 0.1\n');
+    const { fromJson: contract } = await costs('hipaa', { PRICING_FILE: file });
+    expect(backupCost(contract)).toContain('backup storage beyond the free amount $0.10 per GB-month, AWS Backup.');
+    expect(backupCost(contract)).toContain('PRICING_FILE');
+  });
+
   test('a PRICING_FILE price is the one quoted, named as such', async () => {
     const file = path.join(path.dirname(tempSqliteFile()), 'prices.yml');
     fs.writeFileSync(file, 'asOf: 2026-11-01\nprices:\n  aws.kms.key: 3\n');

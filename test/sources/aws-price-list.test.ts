@@ -202,7 +202,7 @@ describe('the AWS Price List source, on the wire', () => {
         usd: '0.4000000000',
         unit: 'secret-month',
       });
-      expect(priceOf(set.prices, 'aws.rds.backup-storage')).toMatchObject({ usd: '0.0950000000', unit: 'GB-month' });
+      expect(priceOf(set.prices, 'aws.rds.backup')).toMatchObject({ usd: '0.0950000000', unit: 'GB-month' });
     }
     const asked = fake.requests.filter((r) => ['AWSSecretsManager', 'AmazonRDS'].includes(String(r.body.ServiceCode)));
     expect(asked.map((r) => r.body.Filters)).toContainEqual([

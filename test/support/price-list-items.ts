@@ -344,7 +344,7 @@ function products(region: string, sheet: PriceSheet, effectiveDate: string): Pro
         break;
       }
       case 'rds-backup':
-        add('aws.rds.backup-storage', 'GB-month', {
+        add('aws.rds.backup', 'GB-month', {
           serviceCode: 'AmazonRDS',
           productFamily: 'Storage Snapshot',
           attributes: {

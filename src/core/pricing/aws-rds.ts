@@ -183,7 +183,15 @@ export const RDS_PRICES: readonly PriceRow[] = [
   pricedRow('aws.rds.storage.gp3.multi-az', 'RDS gp3 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
   pricedRow('aws.rds.storage.gp2.single-az', 'RDS gp2 storage, Single-AZ', '0.115', 'GB-month', P2, 'secondary'),
   pricedRow('aws.rds.storage.gp2.multi-az', 'RDS gp2 storage, Multi-AZ', '0.23', 'GB-month', P2, 'secondary'),
-  pricedRow('aws.rds.backup', 'RDS backup storage beyond the free allowance', '0.095', 'GB-month', P2, 'secondary'),
+  // One key for this price, read live too (aws-price-families.ts) and quoted by the compliance checklists.
+  pricedRow(
+    'aws.rds.backup',
+    'RDS backup storage beyond the free amount (the database storage provisioned)',
+    '0.095',
+    'GB-month',
+    P2,
+    'secondary',
+  ),
 ];
 
 /** The smallest storage RDS PostgreSQL provisions on gp2/gp3. */

@@ -111,17 +111,10 @@ export const AWS_SERVICE_PRICES: readonly PriceRow[] = [
   pricedRow('aws.waf.web-acl', 'AWS WAF web ACL', '5', 'web-ACL-month', P2, 'secondary'),
   pricedRow('aws.waf.rule', 'AWS WAF rule', '1', 'rule-month', P2, 'secondary'),
   pricedRow('aws.waf.requests', 'AWS WAF requests', '0.60', '1M requests', P2, 'secondary'),
-  // What the compliance checklist quotes for key rotation (HIPAA §164.312(a)(2)(iv)) and database backups.
+  // What the compliance checklist quotes for key rotation (HIPAA §164.312(a)(2)(iv)); its database backups
+  // quote aws.rds.backup (aws-rds.ts).
   pricedRow('aws.secrets-manager.secret', 'Secrets Manager secret', '0.40', 'secret-month', P2, 'secondary'),
   pricedRow('aws.secrets-manager.requests', 'Secrets Manager API calls', '0.05', '10k requests', P2, 'secondary'),
-  pricedRow(
-    'aws.rds.backup-storage',
-    'RDS backup storage beyond the free amount (the database storage provisioned)',
-    '0.095',
-    'GB-month',
-    SOURCES.infracostDbInstance,
-    'secondary',
-  ),
   pricedRow(
     'aws.backup.rds-snapshot',
     'AWS Backup RDS snapshot storage',

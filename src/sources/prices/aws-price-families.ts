@@ -250,7 +250,7 @@ export const PRICE_FAMILIES: readonly PriceFamily[] = [
       dimension.unit === 'GB-Mo' &&
       endsWith(dimension, 'RDS:ChargedBackupUsage') &&
       ['Any', 'PostgreSQL', undefined].includes(dimension.attributes.databaseEngine)
-        ? { key: 'aws.rds.backup-storage', unit: 'GB-month' }
+        ? { key: 'aws.rds.backup', unit: 'GB-month' }
         : undefined,
   },
   {

@@ -302,7 +302,7 @@ export const HIPAA: Framework = {
         evidence:
           'Prowler: rds_instance_backup_enabled, rds_instance_multi_az, dynamodb_tables_pitr_enabled, efs_have_backup_enabled.',
       },
-      cost: 'Heroku: a Premium or Shield Postgres plan instead of Standard (see the estimate). AWS: Multi-AZ RDS, about twice Single-AZ (the estimate prices it when HA is on), backup storage beyond the free amount {aws.rds.backup-storage}, AWS Backup.',
+      cost: 'Heroku: a Premium or Shield Postgres plan instead of Standard (see the estimate). AWS: Multi-AZ RDS, about twice Single-AZ (the estimate prices it when HA is on), backup storage beyond the free amount {aws.rds.backup}, AWS Backup.',
       verify:
         'Heroku: the Postgres plan tier; run a restore drill. AWS: run the Prowler checks listed; run a restore drill.',
       unconfirmed: 'Heroku Postgres backup details; AWS Backup HIPAA eligibility and us-east-1 rates.',

@@ -139,7 +139,7 @@ export const SOC2: Framework = {
         customerShare: 'Turn on Multi-AZ and backups; test restores.',
         evidence: 'Prowler: rds_instance_multi_az, rds_instance_backup_enabled.',
       },
-      cost: 'Heroku: Premium Postgres instead of Standard (see the estimate). AWS: Multi-AZ RDS, about twice Single-AZ; backup storage beyond the free amount {aws.rds.backup-storage}.',
+      cost: 'Heroku: Premium Postgres instead of Standard (see the estimate). AWS: Multi-AZ RDS, about twice Single-AZ; backup storage beyond the free amount {aws.rds.backup}.',
       verify: 'Run and record a restore drill on each platform.',
       unconfirmed: `Heroku Postgres backup details. ${CRITERIA}`,
       checks: { heroku: ['heroku-postgres-ha'], aws: ['aws-rds-multi-az', 'aws-backup'] },
