@@ -109,12 +109,14 @@ export const complianceCliCommand: CliCommand = {
     'compliance hipaa app=shop-api --format md',
   ],
   async run(args, context) {
-    const { catalog, io, now } = context;
+    const { io, now } = context;
     const read = readArgs(args);
     if ('error' in read) {
       io.err(read.error);
       return 'usage-error';
     }
+    // The prices the estimates use, the bot's stored live prices included, as the Slack checklist does.
+    const { catalog } = await context.prices();
     const request = resolveCompliance(read.words.join(' '), { catalog, now: now(), command: COMMAND });
     // Each refusal is of the words: an unknown framework or platform, a workload word, `live` with a workload.
     if (request.kind === 'refused') {
