@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { Catalog, PricingOverrides } from '../core/pricing';
+import type { PricingOverrides } from '../core/pricing';
 import type { PriceBook } from '../price-book';
 import type { CliOutcome } from './cli-outcome';
 
@@ -10,8 +10,6 @@ export interface CliIo {
 
 export interface CliContext {
   config: Config;
-  /** PRICING_FILE and the bundled list, labelled by layer (no store is read): for checking words. */
-  catalog: Catalog;
   /** PRICING_FILE, read and checked. */
   overrides?: PricingOverrides;
   /** The price book Slack answers with (PRICING_FILE > stored live prices > bundled), read on first use. */

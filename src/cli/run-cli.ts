@@ -3,7 +3,7 @@ import { commandNamed } from '../core/command-names';
 import type { PricingOverrides } from '../core/pricing';
 import { closestMatch } from '../core/pricing/closest-match';
 import { redact } from '../core/redaction';
-import { PriceBook } from '../price-book';
+import type { PriceBook } from '../price-book';
 import { loadPricingOverrides, PricingFileError } from '../pricing-file';
 import { rememberedSecrets, rememberSecrets } from '../sources/source-error';
 import { StoreOpenError } from '../store/open-failure';
@@ -186,13 +186,8 @@ export function cliContext(
     book ??= cliPriceBook(config, overrides, io, now());
     return book;
   };
-  const words = new PriceBook({ overrides, region: config.AWS_PRICING_REGION });
   return {
     config,
-    // Layered on first read: only checklists read it, and an estimate layers the price book's own.
-    get catalog() {
-      return words.catalog;
-    },
     ...(overrides ? { overrides } : {}),
     io,
     now,
