@@ -100,7 +100,7 @@ describe('the plain-text estimate', () => {
       expect(assumptions.match(/\. [a-z][^.]*/g) ?? []).toEqual([]);
     }
     expect(answer('web=2xstandard-2x')).toContain(
-      'Tiers for AWS: Like-for-like: One EC2 instance per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs. Consolidated: ECS on EC2',
+      'Tiers for AWS: Like-for-like: One EC2 instance per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs (an app of Eco or Basic dynos uses neither load balancer nor NAT gateway: its instances sit in a public subnet, each with its own address). Consolidated: ECS on EC2',
     );
   });
 

@@ -37,6 +37,14 @@ const tiny = (n: number): FleetApp[] =>
     workload: workload([['web', 1, 'basic']], undefined, 'mini'),
   }));
 
+/** Apps that can scale out (Standard-1X web): behind the shared load balancer, out through NAT gateways. */
+const small = (n: number): FleetApp[] =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `small-${String(i + 1).padStart(2, '0')}`,
+    team: 'growth',
+    workload: workload([['web', 1, 'standard-1x']], undefined, 'mini'),
+  }));
+
 const itemsOf = <L extends { item: string; environment: string }>(
   lines: readonly L[],
   pattern: RegExp,
@@ -46,8 +54,22 @@ const itemsOf = <L extends { item: string; environment: string }>(
 describe('a fleet of small apps on AWS', () => {
   const fleet = modelFleet(tiny(20), catalog);
 
-  it('counts the load balancer, NAT gateways and addresses once, not once per app', () => {
+  it('gives apps of Basic dynos no load balancer or NAT gateway: each instance in a public subnet, its address its own', () => {
     for (const tier of fleet.tiers) {
+      expect(itemsOf(tier.lines, /Load Balancer|ALB|NAT gateway/)).toEqual([]);
+    }
+    const [like, consolidated] = fleet.tiers;
+    expect(itemsOf(like.lines, /Public IPv4/).map((l) => [l.item, l.monthly?.toFixed(2)])).toEqual(
+      tiny(20).map((app) => [`${app.name}: Public IPv4 address (1: the instance's own, in a public subnet)`, '3.65']),
+    );
+    // Packed, the shared instances' addresses, in one zone (no spare for a second).
+    expect(itemsOf(consolidated.lines, /Public IPv4|spare/).map((l) => l.item)).toEqual([
+      'Public IPv4 addresses (2: one for each instance, in a public subnet)',
+    ]);
+  });
+
+  it('counts the load balancer, NAT gateways and addresses once, not once per app', () => {
+    for (const tier of modelFleet(small(20), catalog).tiers) {
       expect(itemsOf(tier.lines, /^Application Load Balancer/).map((l) => l.item)).toEqual([
         'Application Load Balancer with 20 host rules',
       ]);
@@ -60,19 +82,19 @@ describe('a fleet of small apps on AWS', () => {
   it('gives like-for-like, consolidated and optimised totals exact to the cent', () => {
     expect(fleet.current.infrastructure.toFixed(2)).toBe('200.00'); // 20 × (Basic $7 + mini $3)
     expect(fleet.tiers.map((t) => [t.id, t.infrastructure.toFixed(2)])).toEqual([
-      // A Basic web dyno runs one instance, as on Heroku (no horizontal scaling): 20 lines of 1 × t3.small at
-      // $15.18 303.60 + 20 root volumes 32.00 + 20 × cache.t4g.micro 233.60 + ALB 16.43 + 20 LCU 116.80
-      // + 2 NAT gateways 65.70 + 400 GB 18.00 + 4 addresses 14.60 (was 2 × t3.small each, 1136.53 in all)
-      ['like-for-like', '800.73'],
-      // 2 × m6i.large 140.16 + 2 root volumes 3.20 + one shared cache.t4g.micro 11.68 + the same shared network
-      // (was 4 × m6i.large for 40 web dynos, 529.93)
-      ['consolidated', '386.57'],
-      // 2 × m6g.large at 28% below on-demand 80.94 + the shared node on Valkey, 730 × $0.0128 = 9.34 + the rest
-      // of consolidated (was 409.15)
-      ['optimised', '325.01'],
+      // A Basic web dyno runs one instance, as on Heroku (no horizontal scaling), in a public subnet: 20 lines
+      // of 1 × t3.small at $15.18 303.60 + 20 root volumes 32.00 + 20 × cache.t4g.micro 233.60 + 20 addresses
+      // 73.00 (was 800.73 with an ALB, 20 LCU, 2 NAT gateways, their data and 4 addresses)
+      ['like-for-like', '642.20'],
+      // 2 × m6i.large 140.16 + 2 root volumes 3.20 + one shared cache.t4g.micro 11.68 + 2 addresses 7.30
+      // (was 386.57)
+      ['consolidated', '162.34'],
+      // 2 × m6g.large at 28% below on-demand 80.94 + the shared node on Valkey, 730 × $0.0128 = 9.34 + the
+      // same root volumes and addresses (was 325.01)
+      ['optimised', '100.78'],
     ]);
-    expect(fleet.verdict).toMatchObject({ tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku' });
-    expect(fleet.verdict.difference?.toFixed(2)).toBe('186.57');
+    expect(fleet.verdict).toMatchObject({ tier: 'consolidated', kind: 'cheaper', cheaper: 'aws' });
+    expect(fleet.verdict.difference?.toFixed(2)).toBe('37.66');
   });
 
   it('names, once, the charges an AWS build usually has that no line prices', () => {
@@ -83,20 +105,22 @@ describe('a fleet of small apps on AWS', () => {
   });
 
   it('adds nothing to the shared lines for the 21st app but its traffic', () => {
-    const more = modelFleet(tiny(21), catalog);
+    const more = modelFleet(small(21), catalog);
     const fixed = (f: typeof fleet) =>
       f.tiers[0].lines
         .filter((l) => /^(Application Load Balancer|NAT gateway ×|Public IPv4)/.test(l.item))
         .map((l) => l.cents);
-    expect(fixed(more)).toEqual(fixed(fleet));
+    expect(fixed(more)).toEqual(fixed(modelFleet(small(20), catalog)));
+    expect(fixed(more)).toHaveLength(3);
   });
 
   it('names the largest drivers in words', () => {
     expect(fleet.drivers[0]).toBe(
-      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $337.20/mo: $200.00/mo on Heroku, $537.20/mo as their own AWS resources like-for-like.',
+      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $410.20/mo: $200.00/mo on Heroku, $610.20/mo as their own AWS resources like-for-like.',
     );
+    // Only the root volumes are shared: no load balancer or NAT gateway, each app's address its own.
     expect(fleet.drivers).toContain(
-      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer) adds $263.53/mo once, whatever the app count.',
+      'Shared AWS infrastructure (root volumes, logs, data transfer) adds $32.00/mo once, whatever the app count.',
     );
   });
 
@@ -143,7 +167,7 @@ describe('a busy web app behind the shared load balancer', () => {
       name: 'media',
       workload: { ...workload([['web', 2, 'standard-2x']]), egressGbPerMonth: 20_000 },
     };
-    const fleet = modelFleet([...tiny(20), busy], catalog);
+    const fleet = modelFleet([...small(20), busy], catalog);
     for (const tier of fleet.tiers) {
       expect(itemsOf(tier.lines, /^ALB capacity/).map((l) => [l.item, l.monthly?.toFixed(2)])).toEqual([
         ['ALB capacity (47.397 LCU average)', '276.80'],

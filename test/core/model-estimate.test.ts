@@ -104,9 +104,10 @@ describe('AWS prices (hourly × 730), against the Infracost reference values', (
         expect(tier.lines.filter((l) => l.category === 'compute' && /t3|t4g|m6|c6|m7/.test(l.item))).toEqual([
           expect.objectContaining({ quantity: 730 }),
         ]);
-        expect(tier.lines.filter((l) => /^NAT gateway/.test(l.item)).map((l) => l.item)).toEqual([
-          'NAT gateway',
-          'NAT gateway data processed (20 GB)',
+        // One instance serves: no load balancer and no NAT gateway, its own address in a public subnet.
+        expect(tier.lines.filter((l) => /^(NAT gateway|Application Load Balancer|ALB)/.test(l.item))).toEqual([]);
+        expect(tier.lines.filter((l) => /^Public IPv4/.test(l.item)).map((l) => [l.item, l.cents])).toEqual([
+          ["Public IPv4 address (1: the instance's own, in a public subnet)", 365],
         ]);
       }
       expect(e.assumptions.join('\n')).toContain(

@@ -301,19 +301,26 @@ describe('compliance on Heroku', () => {
 });
 
 describe('environments on AWS', () => {
-  it('gives staging its own load balancer and NAT, and review apps one shared pair', () => {
+  it('gives staging its own load balancer and NAT, and review apps (Basic dynos) each an address in a public subnet', () => {
     const e = estimateOf('web=2xstandard-2x staging review=4');
-    for (const environment of ['staging', 'review']) {
-      const fixed = items(e, 'aws', environment).filter((i) =>
-        /^(Application Load Balancer|NAT gateway)(?! data)/.test(i),
-      );
-      expect(fixed).toEqual([
-        environment === 'review' ? 'Application Load Balancer with 4 host rules' : 'Application Load Balancer',
-        'NAT gateway',
-      ]);
-    }
+    const fixed = (environment: string) =>
+      items(e, 'aws', environment).filter((i) => /^(Application Load Balancer|NAT gateway)(?! data)/.test(i));
+    expect(fixed('staging')).toEqual(['Application Load Balancer', 'NAT gateway']);
+    // A review app runs one Basic dyno per process on Heroku: nothing to balance, so no load balancer or NAT.
+    expect(fixed('review')).toEqual([]);
+    expect(items(e, 'aws', 'review')).toContain('Public IPv4 addresses (4: one for each instance, in a public subnet)');
     expect(items(e, 'aws', 'staging')).toContain('web: 1 × t3.medium');
     expect(items(e, 'aws', 'review')).toContain('web: 4 × t3.small');
+  });
+
+  it('gives the staging copy of an app of Basic dynos the same layout: its instance in a public subnet', () => {
+    const e = estimateOf('web=1xbasic worker=1xbasic staging');
+    expect(items(e, 'aws', 'staging').filter((i) => /Load Balancer|NAT gateway|Public IPv4/.test(i))).toEqual([
+      'Public IPv4 addresses (2: one for each instance, in a public subnet)',
+    ]);
+    expect(e.assumptions.join('\n')).toContain(
+      "Staging: one of each process at production sizes, and 10% of production's traffic and logs; on AWS it runs in a public subnet with an address of its own, and no load balancer or NAT gateway.",
+    );
   });
 
   it("counts the load balancer's two zones' public addresses in staging, where one NAT gateway serves", () => {

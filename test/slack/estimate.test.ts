@@ -145,6 +145,36 @@ describe('/hosting estimate through the real receiver', () => {
     expect(shown).not.toMatch(/load balancer/i);
   });
 
+  test('a one-dyno Eco app: AWS as one instance with its own address, no load balancer or NAT gateway, in the answer and its Details', async () => {
+    const res = await harness.command('estimate web=1xeco');
+    capture('estimate-eco', res.body);
+    expect(res.status).toBe(200);
+    const { body } = res;
+    expectWithinSlackLimits(body, 50);
+    // Before: AWS $91.70–$98.05/mo, a NAT gateway ($32.85) and a load balancer ($16.43) its largest lines.
+    expect(body.blocks[0].text.text).toBe('Estimate: Heroku $5.00/mo now; AWS $28.38–$34.73/mo in three tiers');
+    const shown = textOf(body);
+    expect(shown).toContain(
+      [
+        '*AWS (us-east-1), consolidated tier (modelled): $34.73/mo*',
+        '• web: 1 × t3.small: *$15.18*',
+        '• Data transfer out to the internet (first 10 TB: 100 GB): *$9.00*',
+        '• CloudWatch Logs ingestion (10 GB): *$5.00*',
+        "• Public IPv4 address (1: the instance's own, in a public subnet): *$3.65*",
+        '• EBS gp3 root volumes (1 instance × 20 GB): *$1.60*',
+        '• CloudWatch Logs storage (1 month kept): *$0.30*',
+      ].join('\n'),
+    );
+    expect(shown).not.toMatch(/NAT gateway|Load Balancer/);
+    const press = await pressButton(harness, body, 'Details');
+    const view = press.openedView();
+    capture('estimate-eco-details', { trigger_id: 'trigger', view });
+    const details = JSON.stringify(view);
+    expect(details).toContain('An app that runs only Eco or Basic dynos');
+    expect(details).toContain('Amazon VPC User Guide, NAT gateways');
+    expect(details).not.toMatch(/NAT gateway data processed|\$32\.85|Application Load Balancer/);
+  });
+
   test('`share` posts the compact answer in the channel, saying who shared it', async () => {
     const { body } = await harness.command('estimate web=1xstandard-1x share');
     expect(body.response_type).toBe('in_channel');

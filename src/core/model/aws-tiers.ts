@@ -5,6 +5,7 @@ import { cacheLines, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';
 import { lineFor, unknownLine } from './cost-line';
 import { formatCount, percent, plural } from './describe';
+import { publicAddressItem } from './public-subnet';
 import { kept } from './remembered';
 import { instanceForDyno, type ProcessNeed } from './sizing-rules';
 import type { AwsDatabase, AwsStack } from './stacks';
@@ -29,6 +30,11 @@ export interface AwsAppEnvironment {
   copies: number;
   stack: AwsStack;
   traffic: AwsTraffic;
+  /**
+   * Its instances or tasks sit in a public subnet, each with its own public address, with no load
+   * balancer and no NAT gateway (an app of Eco or Basic dynos: `runsInPublicSubnet`).
+   */
+  publicSubnet?: boolean;
 }
 
 const DATA_TRANSFER_TIERS: [key: string, gb: number][] = [
@@ -135,6 +141,7 @@ function pooledInstances(
   catalog: Catalog,
   add: Add,
   optimised: boolean,
+  publicSubnet = false,
 ): number {
   const needs: { need: ProcessNeed; count: number }[] = [];
   const owners = new Set<string>();
@@ -148,8 +155,9 @@ function pooledInstances(
     }
   }
   // Production's processes spread across two zones when there is more than one to spread (web runs two,
-  // except an Eco or Basic web dyno, which runs one on Heroku too).
-  const spread = environment === 'production' && tasks > 1;
+  // except an Eco or Basic web dyno, which runs one on Heroku too). Apps of Eco and Basic dynos have no
+  // redundancy on Heroku to match: their shared instances in a public subnet stay in one zone.
+  const spread = !publicSubnet && environment === 'production' && tasks > 1;
   const graviton = optimised || apps.some((a) => a.stack.architecture === 'any');
   const placement = placeTasks(catalog, needs, graviton ? 'any' : 'x86_64', spread ? 2 : 1);
   if (!placement) return 0;
@@ -257,20 +265,27 @@ function sharedNetworkLines(
   apps: readonly AwsAppEnvironment[],
   environment: EnvironmentName,
   units: number,
+  publicUnits: number,
   catalog: Catalog,
   add: Add,
 ): void {
   const a = catalog.assumptions;
-  const hostRules = apps.reduce((sum, app) => sum + (app.traffic.loadBalancer ? app.copies : 0), 0);
+  // Apps in a public subnet (Eco and Basic dynos) use no load balancer and no NAT gateway: their own
+  // addresses are their own lines (`publicAddressLines`); only their logs are counted here.
+  const routed = publicUnits > 0 ? apps.filter((app) => !app.publicSubnet) : apps;
+  const hostRules = routed.reduce((sum, app) => sum + (app.traffic.loadBalancer ? app.copies : 0), 0);
   // Where no process runs (apps scaled to 0, only databases and caches) nothing needs the internet: a NAT
   // gateway lets instances in private subnets reach it, and RDS and ElastiCache in private subnets need
   // none (Amazon VPC User Guide, NAT gateways). So no NAT gateway, no addresses, and no logs to ingest.
-  if (units === 0 && hostRules === 0) return;
+  if (units === 0 && hostRules === 0) {
+    if (publicUnits > 0) logLines(apps, catalog, add);
+    return;
+  }
   const loadBalancers = Math.ceil(hostRules / a.albRulesPerLoadBalancer);
   // Production spreads across two zones when it runs more than one instance or task; a single one (an Eco
   // or Basic web dyno) sits in one zone with one NAT gateway, though its load balancer spans two.
   const zones = environment === 'production' && units > 1 ? 2 : 1;
-  const sum = (pick: (t: AwsTraffic) => number) => milli(apps.reduce((total, app) => total + pick(app.traffic), 0));
+  const sum = (pick: (t: AwsTraffic) => number) => milli(routed.reduce((total, app) => total + pick(app.traffic), 0));
   if (loadBalancers > 0) {
     const rules = hostRules > 1 ? ` with ${plural(hostRules, 'host rule')}` : '';
     add(
@@ -307,7 +322,13 @@ function sharedNetworkLines(
     AWS_HOURS_PER_MONTH * addresses,
     'network',
   );
-  const logGb = sum((t) => t.logGb);
+  logLines(apps, catalog, add);
+}
+
+/** One set of CloudWatch Logs for every app of the environment that runs a process. */
+function logLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, add: Add): void {
+  const a = catalog.assumptions;
+  const logGb = milli(apps.reduce((total, app) => total + app.traffic.logGb, 0));
   add(priceOf(catalog, 'aws.cloudwatch.logs.ingest'), `CloudWatch Logs ingestion (${logGb} GB)`, logGb, 'logging');
   add(
     priceOf(catalog, 'aws.cloudwatch.logs.storage'),
@@ -315,6 +336,38 @@ function sharedNetworkLines(
     milli(logGb * a.logRetentionMonths),
     'logging',
   );
+}
+
+/** An app's Fargate tasks, all copies together. */
+function tasksOf(app: AwsAppEnvironment): number {
+  let tasks = 0;
+  for (const c of app.stack.compute) if (c.kind === 'fargate') tasks += c.count * app.copies;
+  return tasks;
+}
+
+/**
+ * The public IPv4 address of each instance or task in a public subnet: an app's own line where it has
+ * its own instances (like-for-like) or tasks; one line for the instances its processes share otherwise.
+ */
+function publicAddressLines(
+  apps: readonly AwsAppEnvironment[],
+  ownInstances: boolean,
+  sharedInstances: number,
+  catalog: Catalog,
+  add: Add,
+): void {
+  const entry = priceOf(catalog, 'aws.vpc.public-ipv4');
+  for (const app of apps) {
+    if (!app.publicSubnet) continue;
+    let instances = 0;
+    for (const c of app.stack.compute) if (c.kind === 'ec2') instances += c.count * app.copies;
+    const tasks = tasksOf(app);
+    const own = (ownInstances ? instances : 0) + tasks;
+    const of = tasks > 0 ? 'task' : 'instance';
+    add(entry, publicAddressItem(app.prefix, own, of), AWS_HOURS_PER_MONTH * own, 'network');
+  }
+  if (!ownInstances)
+    add(entry, publicAddressItem('', sharedInstances, 'instance'), AWS_HOURS_PER_MONTH * sharedInstances, 'network');
 }
 
 /** Data transfer out is tiered per account and region: the fleet's egress together, once. */
@@ -357,8 +410,11 @@ export interface SharedTierLines {
   catalog: Catalog;
   groups: (readonly AwsAppEnvironment[])[];
   databases: (CostLine[] | undefined)[];
-  /** By environment, then [no unit running, one, several]. */
-  network: [CostLine[] | undefined, CostLine[] | undefined, CostLine[] | undefined][];
+  /**
+   * By environment, then by [no unit running behind the load balancer and NAT, one, several], and again
+   * those three with apps in a public subnet running beside them (their logs are counted too).
+   */
+  network: (CostLine[] | undefined)[][];
   transfer: CostLine[] | undefined;
 }
 
@@ -368,11 +424,7 @@ export function sharedTierLines(apps: readonly AwsAppEnvironment[], catalog: Cat
     catalog,
     groups: ENVIRONMENT_ORDER.map((e) => apps.filter((a) => a.environment === e)),
     databases: [],
-    network: [
-      [undefined, undefined, undefined],
-      [undefined, undefined, undefined],
-      [undefined, undefined, undefined],
-    ],
+    network: [[], [], []],
     transfer: undefined,
   };
 }
@@ -406,11 +458,25 @@ export function* awsTierLineSteps(tier: TierId, shared: SharedTierLines): Steps<
     const group = shared.groups[e];
     if (group.length === 0) continue;
     const add = collector(lines, environment);
+    // Apps of Eco or Basic dynos: in a public subnet, apart from the load balancer and NAT gateways.
+    const inPublic = group.some((app) => app.publicSubnet);
+    const routed = inPublic ? group.filter((app) => !app.publicSubnet) : group;
     let instances = 0;
+    let publicInstances = 0;
     if (tier === 'like-for-like') {
-      for (const app of group) instances += oneInstancePerProcess(app, catalog, add, lines);
+      for (const app of group) {
+        const own = oneInstancePerProcess(app, catalog, add, lines);
+        instances += own;
+        if (app.publicSubnet) publicInstances += own;
+      }
     } else {
-      instances += pooledInstances(group, environment, catalog, add, tier === 'optimised');
+      const optimised = tier === 'optimised';
+      instances += pooledInstances(routed, environment, catalog, add, optimised);
+      if (inPublic) {
+        const publicApps = group.filter((app) => app.publicSubnet);
+        publicInstances = pooledInstances(publicApps, environment, catalog, add, optimised, true);
+        instances += publicInstances;
+      }
     }
     yield;
     for (const app of group) fargateLines(app, catalog, add, tier === 'optimised');
@@ -429,14 +495,19 @@ export function* awsTierLineSteps(tier: TierId, shared: SharedTierLines): Steps<
     yield;
     if (tier === 'like-for-like') for (const app of group) cacheLines(app, catalog, add, lines, 'redis');
     else sharedCacheLines(group, catalog, add, lines, tier === 'optimised' ? 'valkey' : 'redis');
-    const tasks = group.reduce(
-      (n, app) => n + app.stack.compute.reduce((m, c) => m + (c.kind === 'fargate' ? c.count * app.copies : 0), 0),
-      0,
-    );
-    const units = instances + tasks;
-    const running = units > 1 ? 2 : units;
+    let tasks = 0;
+    let publicTasks = 0;
+    for (const app of group) {
+      const own = tasksOf(app);
+      tasks += own;
+      if (app.publicSubnet) publicTasks += own;
+    }
+    if (inPublic) publicAddressLines(group, tier === 'like-for-like', publicInstances, catalog, add);
+    const units = instances + tasks - publicInstances - publicTasks;
+    const publicUnits = publicInstances + publicTasks;
+    const running = (units > 1 ? 2 : units) + (publicUnits > 0 ? 3 : 0);
     shared.network[e][running] ??= linesOf(environment, (addOwn) =>
-      sharedNetworkLines(group, environment, units, catalog, addOwn),
+      sharedNetworkLines(group, environment, units, publicUnits, catalog, addOwn),
     );
     for (const line of shared.network[e][running]) lines.push(line);
     yield;

@@ -26,7 +26,12 @@ export interface EnvironmentPlan {
   aws: AwsStack;
   /** Share of production traffic this environment (all its copies) carries. */
   trafficShare: Decimal;
+  /** On AWS in a public subnet with no load balancer or NAT gateway (`runsInPublicSubnet`). */
+  publicSubnet?: boolean;
 }
+
+/** What an environment of apps in a public subnet has on AWS, instead of a load balancer and NAT gateway. */
+const IN_A_PUBLIC_SUBNET = 'in a public subnet with an address of its own, and no load balancer or NAT gateway';
 
 export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Catalog): string[] {
   const notes: string[] = [];
@@ -40,9 +45,11 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       staging.aws.cache && `ElastiCache ${staging.aws.cache.node}`,
     ].filter(Boolean);
     const network =
-      staging.aws.compute.length > 0
-        ? 'on AWS it has its own load balancer and one NAT gateway'
-        : nothingRuns('it has');
+      staging.aws.compute.length === 0
+        ? nothingRuns('it has')
+        : staging.publicSubnet
+          ? `on AWS it runs ${IN_A_PUBLIC_SUBNET}`
+          : 'on AWS it has its own load balancer and one NAT gateway';
     notes.push(
       `Staging: one of each process at production sizes${data.length > 0 ? `, with ${data.join(', ')}` : ''}, and ${share} of production's traffic and logs; ${network}.`,
     );
@@ -61,7 +68,7 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       return present.length > 0 ? ` with ${present.join(' and ')}` : '';
     };
     notes.push(
-      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, ${review.aws.compute.length > 0 ? 'where they share one load balancer and NAT gateway' : `and ${nothingRuns('they have')}`}; ${share} of production's traffic each; no regulated data, so no compliance services.`,
+      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, ${review.aws.compute.length === 0 ? `and ${nothingRuns('they have')}` : review.publicSubnet ? `each ${IN_A_PUBLIC_SUBNET}` : 'where they share one load balancer and NAT gateway'}; ${share} of production's traffic each; no regulated data, so no compliance services.`,
     );
   }
   return notes;
@@ -122,21 +129,45 @@ export function writeAdditionsNote(
       : 'no load balancer (no web process)',
     `a NAT gateway in each Availability Zone used (two for production where more than one instance runs; ${traffic.natGb} GB a month through them)`,
     'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',
+    ...everyLayoutAdds(traffic, catalog, loadBalancer),
+  ];
+  return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
+}
+
+/** What either layout adds: root volumes, logs and data transfer out. */
+function everyLayoutAdds(traffic: Pick<AwsTraffic, 'egressGb' | 'logGb'>, catalog: Catalog, web: boolean): string[] {
+  const a = catalog.assumptions;
+  return [
     `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
     `CloudWatch Logs for ${formatCount(traffic.logGb)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
     traffic.egressGb > 0
       ? `data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`
-      : `no data transfer out (${loadBalancer ? 'egress=0' : 'none is assumed without a web process, as for a live app; `egress=100gb` sets it'})`,
+      : `no data transfer out (${web ? 'egress=0' : 'none is assumed without a web process, as for a live app; `egress=100gb` sets it'})`,
+  ];
+}
+
+/** The additions for an app in a public subnet (Eco or Basic dynos): its addresses in place of a load balancer and NAT. */
+export function publicAdditionsNote(
+  traffic: Pick<AwsTraffic, 'egressGb' | 'logGb'>,
+  catalog: Catalog,
+  web: boolean,
+): string {
+  const parts = [
+    'no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows)',
+    'a public IPv4 address for each instance or task ($0.005/hour each since February 2024)',
+    ...everyLayoutAdds(traffic, catalog, web),
   ];
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }
 
 /** A live staging or review app, modelled alone as that environment. */
-export function runsAsNote(environment: EnvironmentName, catalog: Catalog, runs = true): string {
+export function runsAsNote(environment: EnvironmentName, catalog: Catalog, runs = true, publicSubnet = false): string {
   const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
-  const network = runs
-    ? 'in one Availability Zone with one NAT gateway (web is not doubled for a second zone)'
-    : 'with no NAT gateway (no process runs)';
+  const network = !runs
+    ? 'with no NAT gateway (no process runs)'
+    : publicSubnet
+      ? `${IN_A_PUBLIC_SUBNET} (its dynos are Eco or Basic)`
+      : 'in one Availability Zone with one NAT gateway (web is not doubled for a second zone)';
   return `Modelled as a ${environment} app: Heroku as it runs; on AWS ${network}, its database on the cheapest RDS class that holds it (burstable allowed, as for any non-production database), and ${share} of a production app's traffic and logs.`;
 }
 

@@ -14,6 +14,7 @@ import {
   ecoNotes,
   environmentNotes,
   herokuComplianceNotes,
+  publicAdditionsNote,
   runsAsNote,
   severalDataStoresNote,
   unpricedNote,
@@ -24,6 +25,7 @@ import { herokuFromAws, herokuFromHeroku } from './heroku-production';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
 import { priceDatesOf, pricesDated } from './price-dates';
+import { PUBLIC_SUBNET_RULE, runsInPublicSubnet } from './public-subnet';
 import { kept } from './remembered';
 import { type AwsStack, awsDatabasesOf, type HerokuStack } from './stacks';
 import { type AwsComputeKind, tierCost } from './tier-cost';
@@ -80,27 +82,38 @@ function planEnvironments(
 ): EnvironmentPlan[] {
   const tables = trafficTablesOf(catalog);
   const share = tables.share;
+  // From Heroku, each environment takes its layout from the dynos it runs there (review apps run Basic
+  // dynos); an AWS workload is priced with the layout its words describe, its review apps' too.
+  const fromHeroku = workload.origin === 'heroku';
+  const publicSubnet = (stack: HerokuStack) => fromHeroku && runsInPublicSubnet(stack);
   // A live staging or review app is priced alone, as it runs, with its environment's share of traffic.
-  if (runsAs !== 'production') return [{ name: runsAs, copies: 1, heroku, aws, trafficShare: share }];
-  const plans: EnvironmentPlan[] = [{ name: 'production', copies: 1, heroku, aws, trafficShare: WHOLE }];
+  if (runsAs !== 'production')
+    return [{ name: runsAs, copies: 1, heroku, aws, trafficShare: share, publicSubnet: publicSubnet(heroku) }];
+  const plans: EnvironmentPlan[] = [
+    { name: 'production', copies: 1, heroku, aws, trafficShare: WHOLE, publicSubnet: publicSubnet(heroku) },
+  ];
   if (workload.environments.staging) {
+    const staging = herokuStaging(heroku, catalog);
     plans.push({
       name: 'staging',
       copies: 1,
-      heroku: herokuStaging(heroku, catalog),
+      heroku: staging,
       aws: awsStaging(aws, catalog),
       trafficShare: share,
+      publicSubnet: publicSubnet(staging),
     });
   }
   const review = workload.environments.reviewApps;
   if (review > 0) {
+    const copy = herokuReview(heroku, catalog);
     plans.push({
       name: 'review',
       copies: review,
-      heroku: herokuReview(heroku, catalog),
+      heroku: copy,
       aws: awsReview(aws, catalog),
       trafficShare:
         tables.reviewShares.get(review) ?? bounded(tables.reviewShares).set(review, share.times(review)).get(review)!,
+      publicSubnet: publicSubnet(copy),
     });
   }
   return plans;
@@ -165,6 +178,7 @@ function awsApps(
     copies: p.copies,
     stack: p.aws,
     traffic: trafficFor(p, workload, catalog, web),
+    publicSubnet: p.publicSubnet,
   }));
 }
 
@@ -293,9 +307,12 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       : []),
     !runs
       ? writeAdditionsNote(apps[0].traffic, catalog, loadBalancer, false)
-      : runsAs === 'production'
-        ? awsAdditionsNote(workload, catalog, loadBalancer)
-        : writeAdditionsNote(apps[0].traffic, catalog, loadBalancer),
+      : plans[0].publicSubnet
+        ? publicAdditionsNote(apps[0].traffic, catalog, loadBalancer)
+        : runsAs === 'production'
+          ? awsAdditionsNote(workload, catalog, loadBalancer)
+          : writeAdditionsNote(apps[0].traffic, catalog, loadBalancer),
+    ...(plans.some((p) => p.publicSubnet) ? [PUBLIC_SUBNET_RULE] : []),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
     AWS_NOT_MODELLED,
     ...(workload.database
@@ -308,7 +325,9 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
           `Add-ons (${workload.addOns.map((a) => a.service).join(', ')}) are priced for production only, and on AWS are taken to cost the same bought directly from their providers.`,
         ]
       : []),
-    ...(runsAs === 'production' ? environmentNotes(plans, catalog) : [runsAsNote(runsAs, catalog, runs)]),
+    ...(runsAs === 'production'
+      ? environmentNotes(plans, catalog)
+      : [runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet)]),
     ...ecoNotes(plans),
     ...herokuComplianceNotes(workload),
     ...complianceNotes,

@@ -144,9 +144,20 @@ export function* fleetDriverSteps(
     .filter((d) => d.heroku !== d.aws && !d.unpriced)
     .sort((x, y) => Math.abs(y.heroku - y.aws) - Math.abs(x.heroku - x.aws) || x.what.localeCompare(y.what));
   const drivers = ranked.slice(0, 3).map(sentence);
-  const compliance = tiers[0].lines.some((l) => l.category === 'security') ? ', compliance services' : '';
+  // Name only what is shared: apps of Eco or Basic dynos have no load balancer or NAT gateway, and their
+  // addresses are each app's own lines.
+  const has = (test: (line: PricedCostLine) => boolean) => tiers[0].lines.some(test);
+  const parts = [
+    has((l) => l.item.startsWith('Application Load Balancer')) && 'load balancers',
+    has((l) => l.item.startsWith('NAT gateway')) && 'NAT gateways',
+    has((l) => l.item.startsWith('Public IPv4')) && 'public addresses',
+    'root volumes',
+    'logs',
+    'data transfer',
+    has((l) => l.category === 'security') && 'compliance services',
+  ].filter(Boolean);
   drivers.push(
-    `Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer${compliance}) adds ${formatUsd(shared)}/mo once, whatever the app count.`,
+    `Shared AWS infrastructure (${parts.join(', ')}) adds ${formatUsd(shared)}/mo once, whatever the app count.`,
   );
   const [like, consolidated] = tiers;
   const packing = fromCents(toCents(like.infrastructure) - toCents(consolidated.infrastructure));

@@ -25,6 +25,7 @@ import {
   teamsOf,
 } from './migration';
 import { platformCost } from './platform-cost';
+import { PUBLIC_SUBNET_RULE, runsInPublicSubnet } from './public-subnet';
 import { awsDatabasesOf, type HerokuStack } from './stacks';
 import { tierCost } from './tier-cost';
 import {
@@ -94,6 +95,18 @@ function regulatedNote(names: readonly string[], needs: readonly ComplianceNeed[
   const frameworks = needs.map((n) => n.toUpperCase()).join(' and ');
   return [
     `${plural(names.length, 'app')} ${names.length === 1 ? 'holds' : 'hold'} ${frameworks}-regulated data (${shown}${more}): in every tier AWS adds the compliance services once for the account (CloudTrail data events, GuardDuty, a KMS key per environment with regulated data), not once per app; per app, only what is the app's own (a backup of its production database for HIPAA).`,
+  ];
+}
+
+const SHOWN_PUBLIC = 8;
+
+/** Which apps run in a public subnet on AWS (only Eco or Basic dynos), and the rule with its sources. */
+function publicSubnetNote(names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  const shown = names.slice(0, SHOWN_PUBLIC).join(', ');
+  const more = names.length > SHOWN_PUBLIC ? ` and ${names.length - SHOWN_PUBLIC} more` : '';
+  return [
+    `${plural(names.length, 'app')} ${names.length === 1 ? 'runs' : 'run'} only Eco or Basic dynos (${shown}${more}), so on AWS ${names.length === 1 ? 'it has' : 'they have'} no share of a load balancer or NAT gateway and a public address for each instance. ${PUBLIC_SUBNET_RULE}`,
   ];
 }
 
@@ -210,6 +223,7 @@ export function* modelFleetSteps(
         albLcu: web ? albLcuFor(app.workload.egressGbPerMonth, a.albLcuAverage * share) : 0,
         loadBalancer: web,
       },
+      publicSubnet: runsInPublicSubnet(heroku),
     });
   }
   yield;
@@ -293,6 +307,7 @@ export function* modelFleetSteps(
       `${plural(apps.length, 'app')} (${counts.join(', ')}; the environment is read from the app name). Heroku is priced at list prices as the apps run now; AWS in three tiers, the verdict on the ${VERDICT_TIER} tier.`,
       `Shared once per environment on AWS, whatever the app count: one Application Load Balancer per ${a.albRulesPerLoadBalancer} host rules (one rule per app with a web process), one NAT gateway per Availability Zone used (two in production), their public IPv4 addresses, one set of CloudWatch Logs (none of these where no process runs); data transfer out is tiered over the account's egress together.`,
       ...idleEnvironmentNote(apps, environments),
+      ...publicSubnetNote(apps.filter((_, i) => awsApps[i].publicSubnet).map((app) => app.name)),
       AWS_NOT_MODELLED,
       ...tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`),
       ...(apps.some((app) => app.workload.database) ? [PRODUCTION_DATABASE_RULE] : []),

@@ -24,13 +24,13 @@ function describe(id: TierId, platform: Platform, catalog: Catalog, compute: Aws
   // Fargate bills each task, so there is nothing to pack: the tiers must not speak of instances.
   if (platform === 'aws' && compute === 'fargate') {
     if (id === 'like-for-like')
-      return 'One Fargate task per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs.';
+      return 'One Fargate task per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs (an app of Eco or Basic dynos uses neither load balancer nor NAT gateway: its tasks sit in a public subnet, each with its own address).';
     if (id === 'consolidated')
       return 'ECS on Fargate: one task per dyno, as Fargate bills each task (packing saves nothing), small caches sharing one node; each database on its own instance.';
   }
   if (platform === 'aws') {
     if (id === 'like-for-like')
-      return 'One EC2 instance per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs.';
+      return 'One EC2 instance per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs (an app of Eco or Basic dynos uses neither load balancer nor NAT gateway: its instances sit in a public subnet, each with its own address).';
     if (id === 'consolidated')
       return 'ECS on EC2: the processes packed onto shared instances (at least two in production where more than one process runs), small caches sharing one node; each database on its own instance.';
     return `Consolidated, on Graviton (arm64) where that is cheaper, with EC2 at a 1-year Compute Savings Plan rate (${percent(a.computeSavingsPlanDiscount)} below on-demand; Fargate ${percent(a.fargateSavingsPlanDiscount)}) and caches on ElastiCache for Valkey; RDS and ElastiCache nodes stay on-demand.`;
