@@ -91,7 +91,7 @@ describe('/hosting migrate through the real receiver', () => {
       /On the consolidated tier, \*(AWS|Heroku) is cheaper on infrastructure by \$[\d,]+\.\d\d\/mo\*\./,
     );
     expect(shown).toContain(
-      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $337.20/mo',
+      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $410.20/mo',
     );
     expect(shown).toContain(
       '*Heroku as it runs, by team: $2,050.00/mo*\n• Personal apps (1 app): $1,850.00/mo\n• growth (20 apps): $200.00/mo',
