@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import { type AnomalyFeedback, sendAnomalyFeedback } from '../sources/aws/alert-queries';
 import { SourceError } from '../sources/source-error';
 import type { AlertFeedback, AlertRecord, AlertStatus } from '../store/store';
+import { beingSent, GONE, howSendingEnded, TOLD_WORDS, utcMinute } from './alert-press-sending';
 
 export type AlertAct =
   | { kind: 'acknowledge' }
@@ -15,7 +16,13 @@ export type AlertAct =
   | { kind: 'feedback'; feedback: Exclude<AnomalyFeedback, 'PLANNED_ACTIVITY'> }
   | { kind: 'snooze'; days: 1 | 7 };
 
-export type ActOutcome = { ok: true; thread: string } | { ok: false; message: string };
+/**
+ * What to say: in the thread, or privately to the lead who pressed; `afterwards`, when another
+ * lead's press was still being sent to AWS, is said privately too once AWS has answered it.
+ */
+export type ActOutcome =
+  | { ok: true; thread: string }
+  | { ok: false; message: string; afterwards?: () => Promise<string> };
 
 function subjectWords(subject: string): string {
   const [kind, ...rest] = subject.split(':');
@@ -38,28 +45,18 @@ function feedbackOf(act: AlertAct, ceAnomalyId: string | undefined): AlertFeedba
   return act.kind === 'feedback' ? act.feedback : act.kind === 'expected' ? 'PLANNED_ACTIVITY' : undefined;
 }
 
-const TOLD_WORDS: Record<AlertFeedback, string> = {
-  PLANNED_ACTIVITY: 'planned activity',
-  YES: 'yes, a real anomaly',
-  NO: 'no, not an anomaly',
-};
-
 /**
  * What the second of two presses is told (a double click, two leads at once), privately, with who
  * did it: nothing is posted, sent to AWS or audited again.
  */
 function alreadyDone(alert: AlertRecord, act: AlertAct): string {
   const who = alert.statusBy ? ` by <@${alert.statusBy}>` : '';
-  const when = alert.statusAt
-    ? ` at ${DateTime.fromJSDate(alert.statusAt, { zone: 'utc' }).toFormat('yyyy-MM-dd HH:mm')} UTC`
-    : '';
+  const when = alert.statusAt ? ` at ${utcMinute(alert.statusAt)}` : '';
   if (act.kind === 'feedback')
     return `AWS Cost Anomaly Detection was already told "${TOLD_WORDS[act.feedback]}" about this alert${who}${when}; nothing was changed.`;
   const done = alert.status === 'acknowledged' ? 'acknowledged' : 'marked expected';
   return `This alert was already ${done}${who}${when}; nothing was changed.`;
 }
-
-const GONE = 'That alert is no longer kept (alerts are kept 400 days), so there is nothing to change.';
 
 export async function actOnAlert(
   services: Services,
@@ -73,11 +70,18 @@ export async function actOnAlert(
   const now = services.now();
   const { ceAnomalyId, snoozeSubject } = (alert.detail ?? {}) as { ceAnomalyId?: string; snoozeSubject?: string };
   // Claimed before anything is said or sent: one conditional update in the store, so of two presses
-  // at once exactly one goes on (a read, then a write, let both through).
+  // at once exactly one goes on (a read, then a write, let both through). A press that finds another
+  // still being sent to AWS is not told "done" (AWS may refuse it) but how it ends, once it has.
   const wanted = claimedStatus(act);
   const feedback = feedbackOf(act, ceAnomalyId);
   const claim = wanted ? await store.changeAlertStatus(alert.id, wanted, user, now, feedback) : undefined;
-  if (claim && !claim.changed) return { ok: false, message: claim.alert ? alreadyDone(claim.alert, act) : GONE };
+  if (claim && !claim.changed) {
+    const other = claim.alert;
+    if (!other) return { ok: false, message: GONE };
+    if (other.sendingAws)
+      return { ok: false, message: beingSent(other), afterwards: () => howSendingEnded(store, other) };
+    return { ok: false, message: alreadyDone(other, act) };
+  }
   const tell = async (feedback: AnomalyFeedback): Promise<string | undefined> => {
     if (!ceAnomalyId) return undefined;
     const aws = services.sources.aws;
@@ -115,6 +119,8 @@ export async function actOnAlert(
     if (claim?.alert) await store.revertAlertStatus(claim.alert, alert);
     return { ok: false, message: `Nothing was changed: ${why}` };
   }
+  // AWS took it: from now on a press is told this was done.
+  if (claim?.alert?.sendingAws) await store.settleAlertStatus(claim.alert);
   await store.audit({
     at: now,
     actor: user,

@@ -82,4 +82,9 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'what AWS Cost Anomaly Detection was last told of an alert (YES, NO or PLANNED_ACTIVITY), so the same feedback is sent once',
     sql: [`ALTER TABLE alerts ADD COLUMN told_aws TEXT`],
   },
+  {
+    version: 8,
+    name: 'what a press is telling AWS Cost Anomaly Detection while AWS has not answered, so no other press acts or says "done" meanwhile',
+    sql: [`ALTER TABLE alerts ADD COLUMN sending_aws TEXT`],
+  },
 ];

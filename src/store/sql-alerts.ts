@@ -4,7 +4,15 @@
  */
 import type { Budget } from '../core/alerts/budget';
 import type { Row, SqlDatabase } from './sql-database';
-import type { AlertFeedback, AlertRecord, AlertStatus, AlertStatusFields, DigestRun, StoredBudget } from './store';
+import {
+  type AlertFeedback,
+  type AlertRecord,
+  type AlertStatus,
+  type AlertStatusFields,
+  type DigestRun,
+  SENDING_AWS_LEASE_MS,
+  type StoredBudget,
+} from './store';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -20,6 +28,7 @@ function toAlert(row: Row): AlertRecord {
     ...(row.status_by ? { statusBy: String(row.status_by) } : {}),
     ...(row.status_at ? { statusAt: new Date(String(row.status_at)) } : {}),
     ...(row.told_aws ? { toldAws: row.told_aws as AlertFeedback } : {}),
+    ...(row.sending_aws ? { sendingAws: row.sending_aws as AlertFeedback } : {}),
     createdAt: new Date(String(row.created_at)),
   };
 }
@@ -103,12 +112,14 @@ export async function extendAlert(db: SqlDatabase, id: string, lastDay: string):
 }
 
 /**
- * Sets the status (and what AWS was told, when the press tells it) unless the alert has them already,
- * in one conditional UPDATE: PostgreSQL re-checks the WHERE on the row a concurrent UPDATE committed,
- * and SQLite runs writes one at a time, so of two presses at once exactly one changes it. A press that
- * tells AWS something it was not told yet goes on even when the status is already the one it sets
- * (Acknowledge, then "real anomaly"; Mark expected, then "not an anomaly"). The alert as it stands
- * after (who did it, for the other).
+ * Sets the status (and what AWS is being told, when the press tells it) unless the alert has them
+ * already, in one conditional UPDATE: PostgreSQL re-checks the WHERE on the row a concurrent UPDATE
+ * committed, and SQLite runs writes one at a time, so of two presses at once exactly one changes it.
+ * A press that tells AWS something it was not told yet goes on even when the status is already the
+ * one it sets (Acknowledge, then "real anomaly"; Mark expected, then "not an anomaly"). While a press
+ * is sending AWS its feedback no other press changes the alert (AWS may still refuse it, and it is put
+ * back), unless that press is older than SENDING_AWS_LEASE_MS: its bot stopped mid-call, and what AWS
+ * heard is unknown. The alert as it stands after (who did it, for the other).
  */
 export async function changeAlertStatus(
   db: SqlDatabase,
@@ -116,29 +127,45 @@ export async function changeAlertStatus(
   status: AlertStatus,
   by: string,
   at: Date,
-  toldAws?: AlertFeedback,
+  tellAws?: AlertFeedback,
 ): Promise<{ changed: boolean; alert?: AlertRecord }> {
   const [row] = await db.query(
-    `UPDATE alerts SET status = $2, status_by = $3, status_at = $4, told_aws = COALESCE(CAST($5 AS TEXT), told_aws)
-     WHERE id = $1 AND (status <> $2 OR (CAST($5 AS TEXT) IS NOT NULL AND (told_aws IS NULL OR told_aws <> $5)))
+    `UPDATE alerts SET status = $2, status_by = $3, status_at = $4, sending_aws = CAST($5 AS TEXT)
+     WHERE id = $1 AND (sending_aws IS NULL OR status_at < $6)
+       AND (status <> $2 OR sending_aws IS NOT NULL
+            OR (CAST($5 AS TEXT) IS NOT NULL AND (told_aws IS NULL OR told_aws <> $5)))
      RETURNING *`,
-    [id, status, by, iso(at), toldAws ?? null],
+    [id, status, by, iso(at), tellAws ?? null, iso(new Date(at.getTime() - SENDING_AWS_LEASE_MS))],
   );
   if (row) return { changed: true, alert: toAlert(row) };
   const alert = await getAlert(db, id);
   return { changed: false, ...(alert ? { alert } : {}) };
 }
 
+/** The alert still holds the press that claimed `changed`: no press changed it since. */
+const STILL_CLAIMED = 'id = $1 AND status = $2 AND status_by = $3 AND status_at = $4';
+const claimOf = (changed: AlertRecord) => [
+  changed.id,
+  changed.status,
+  changed.statusBy ?? null,
+  changed.statusAt ? iso(changed.statusAt) : null,
+];
+
+/** AWS took the feedback the press was sending: it is what AWS was told now. */
+export async function settleAlertStatus(db: SqlDatabase, changed: AlertRecord): Promise<void> {
+  await db.query(
+    `UPDATE alerts SET told_aws = sending_aws, sending_aws = NULL WHERE ${STILL_CLAIMED} AND sending_aws IS NOT NULL`,
+    claimOf(changed),
+  );
+}
+
 /** Puts back what a change replaced (AWS refused the feedback), unless the alert was changed again since. */
 export async function revertAlertStatus(db: SqlDatabase, changed: AlertRecord, back: AlertStatusFields): Promise<void> {
   await db.query(
-    `UPDATE alerts SET status = $5, status_by = $6, status_at = $7, told_aws = $8
-     WHERE id = $1 AND status = $2 AND status_by = $3 AND status_at = $4`,
+    `UPDATE alerts SET status = $5, status_by = $6, status_at = $7, told_aws = $8, sending_aws = NULL
+     WHERE ${STILL_CLAIMED}`,
     [
-      changed.id,
-      changed.status,
-      changed.statusBy ?? null,
-      changed.statusAt ? iso(changed.statusAt) : null,
+      ...claimOf(changed),
       back.status,
       back.statusBy ?? null,
       back.statusAt ? iso(back.statusAt) : null,

@@ -301,8 +301,12 @@ export class SqlStore implements Store {
     return alerts.extendAlert(this.db, id, lastDay);
   }
 
-  changeAlertStatus(id: string, status: AlertStatus, by: string, at: Date, toldAws?: AlertFeedback) {
-    return alerts.changeAlertStatus(this.db, id, status, by, at, toldAws);
+  changeAlertStatus(id: string, status: AlertStatus, by: string, at: Date, tellAws?: AlertFeedback) {
+    return alerts.changeAlertStatus(this.db, id, status, by, at, tellAws);
+  }
+
+  settleAlertStatus(changed: AlertRecord) {
+    return alerts.settleAlertStatus(this.db, changed);
   }
 
   revertAlertStatus(changed: AlertRecord, back: AlertStatusFields) {

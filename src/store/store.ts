@@ -78,6 +78,13 @@ export type AlertStatus = 'new' | 'acknowledged' | 'expected';
 /** The fields a lead's press changes. */
 export type AlertStatusFields = Pick<AlertRecord, 'status' | 'statusBy' | 'statusAt' | 'toldAws'>;
 
+/**
+ * How long a press's feedback counts as being sent to AWS: longer than the SDK's three attempts of
+ * 30 s each with their back-off, so only a bot that stopped mid-call leaves it behind, and after
+ * this a press may claim the alert again.
+ */
+export const SENDING_AWS_LEASE_MS = 5 * 60_000;
+
 /** What a lead's press told AWS Cost Anomaly Detection of one of its findings (ProvideAnomalyFeedback's values). */
 export type AlertFeedback = 'YES' | 'NO' | 'PLANNED_ACTIVITY';
 
@@ -96,8 +103,10 @@ export interface AlertRecord {
   status: AlertStatus;
   statusBy?: string;
   statusAt?: Date;
-  /** The feedback AWS was last told (by `statusBy` at `statusAt`, since every press that tells sets the status). */
+  /** The feedback AWS took last (by `statusBy` at `statusAt`, unless `sendingAws`: every press that tells sets the status). */
   toldAws?: AlertFeedback;
+  /** The feedback `statusBy`'s press is sending AWS since `statusAt`, which AWS has not answered yet. */
+  sendingAws?: AlertFeedback;
   createdAt: Date;
 }
 
@@ -207,17 +216,19 @@ export interface Store {
   openAlert(subject: string, sinceDay: string): Promise<AlertRecord | undefined>;
   extendAlert(id: string, lastDay: string): Promise<void>;
   /**
-   * Sets the status (and, for a press that tells AWS, `toldAws`) unless the alert has them already,
-   * atomically (a compare-and-set): of two presses at once exactly one gets `changed`. The alert as it
-   * stands after; none when there is no such alert.
+   * Sets the status (and, for a press that tells AWS, `sendingAws`) unless the alert has them already
+   * or another press is still sending AWS its feedback, atomically (a compare-and-set): of two presses
+   * at once exactly one gets `changed`. The alert as it stands after; none when there is no such alert.
    */
   changeAlertStatus(
     id: string,
     status: AlertStatus,
     by: string,
     at: Date,
-    toldAws?: AlertFeedback,
+    tellAws?: AlertFeedback,
   ): Promise<{ changed: boolean; alert?: AlertRecord }>;
+  /** AWS took the feedback `changed` (as changeAlertStatus returned it) was sending: it becomes `toldAws`. */
+  settleAlertStatus(changed: AlertRecord): Promise<void>;
   /** Undoes `changed` (as changeAlertStatus returned it), back to `back`, unless the alert changed again since. */
   revertAlertStatus(changed: AlertRecord, back: AlertStatusFields): Promise<void>;
   snooze(subject: string, until: Date, by: string): Promise<void>;

@@ -1,81 +1,52 @@
 import type { Harness } from '../support/bot-harness';
 import { describePostgres, freshPostgresUrl, tempSqliteFile } from '../support/databases';
-import { type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
+import { reply } from '../support/fake-cost-explorer';
+import { type Gate, waitUntil } from '../support/gate';
 import {
-  alertJobs,
-  alertPressPayload,
-  EC2,
-  headlines,
-  replies,
-  S3,
-  S3_ANOMALY,
-  scriptDaily,
-  useLocalCostExplorer,
-  useReplicas,
-} from './support';
+  AT,
+  CE_ALERT,
+  COSTS,
+  EC2_ALERT,
+  feedbackAnsweredWhenOpened,
+  LEAD_A,
+  LEAD_B,
+  NOV_17,
+  usePressRace,
+} from './press-race-world';
+import { type AlertPress, alertJobs, headlines, pressOnAlert, replies, saidTo } from './support';
 
 /**
  * Two leads press the same button at the same instant, through the signed receiver (one bot on
  * SQLite, two replicas sharing PostgreSQL), Acknowledge, Mark expected or the feedback menu's choice
  * of what to tell AWS: exactly one press acts (one thread line, one feedback to
- * AWS, one audit entry) and the other is told privately that it was already done, and by whom.
+ * AWS, one audit entry) and the other is told privately that it was already done, and by whom, or,
+ * while the winner's feedback is still being sent to AWS, that it is, then that AWS took it.
  */
-const COSTS = 'C0COSTS';
-const NOV_17 = new Date('2026-11-17T07:00:00Z');
-const LEAD_A = 'ULEADAAA1';
-const LEAD_B = 'ULEADBBB2';
-const EC2_ALERT = `aws-service:${EC2}@2026-11-16`;
-const CE_ALERT = 'ce-anomaly:anomaly-1@2026-11-15';
+const { ce, start } = usePressRace();
 
-const localCostExplorer = useLocalCostExplorer();
-let ce: FakeCostExplorer;
+const press = (via: Harness, slack: Harness, pressed: AlertPress, user: string) =>
+  pressOnAlert(via, slack, COSTS, pressed, user);
 
-beforeEach(() => {
-  ce = localCostExplorer();
-  ce.reset();
-  scriptDaily(ce, (day) => [
-    { keys: [EC2, 'BoxUsage:m5.large'], amount: day === '2026-11-16' ? '120.00' : '40.00' },
-    { keys: [S3, 'TimedStorage-ByteHrs'], amount: '10.00' },
-  ]);
-  ce.reply('GetAnomalies', reply.ok({ Anomalies: [S3_ANOMALY] }));
-  // AWS takes a moment to take the feedback, as it does over the internet.
-  ce.reply('ProvideAnomalyFeedback', reply.slow(150, reply.ok({ AnomalyId: 'anomaly-1' })));
-});
-
-const replicas = useReplicas(
-  () => ce,
-  () => NOV_17,
-);
-const start = (env: Record<string, string>, instanceId: string) =>
-  replicas({ ALERTS_CHANNEL: COSTS, HOSTING_LEADS: `${LEAD_A},${LEAD_B}`, ...env }, instanceId);
-
-/** A press: the button (or the feedback menu's choice, `YES|<alert id>`) and the alert it is on. */
-type Press = { actionId: string; alertId: string; value?: string };
-
-/** Presses the button on the alert's detail in the thread, as `user`, through `via`'s receiver; Slack is `slack`'s. */
-function press(via: Harness, slack: Harness, { actionId, alertId, value }: Press, user: string) {
-  const summary = headlines(slack, COSTS)[0]!;
-  const detail = replies(slack, COSTS, summary.ts).find((m) =>
-    m.text.includes(alertId.startsWith('ce-') ? 'Cost Anomaly' : 'BoxUsage'),
-  )!;
-  return via.interaction(
-    alertPressPayload({
-      summary,
-      detail,
-      channel: COSTS,
-      actionId,
-      value: value ?? alertId,
-      user,
-      responseUrl: `${slack.slack.url}/respond/race-${user}-${actionId}`,
-      ...(value ? { type: 'overflow' as const } : {}),
-    }),
-  );
-}
-
-/** Both leads press at once; `done` is what the loser is told was already done (before "by <@winner>"). */
-async function pressTogether(a: Harness, b: Harness, pressed: Press, threadWords: string, done: string) {
+/**
+ * Both leads press at once; `loserIsTold(winner)` is what the other is told. A press that tells AWS
+ * (`aws`) waits on AWS's answer until one of the two has been told something, so the other press
+ * finds it still being sent, as it does when AWS takes its time over the internet.
+ */
+async function pressTogether(
+  a: Harness,
+  b: Harness,
+  pressed: AlertPress,
+  threadWords: string,
+  loserIsTold: (winner: string) => string[],
+  aws?: Gate,
+) {
   const { actionId, alertId } = pressed;
+  const said = (user: string) => saidTo(a, user, actionId);
   await Promise.all([press(a, a, pressed, LEAD_A), press(b, a, pressed, LEAD_B)]);
+  if (aws) {
+    await waitUntil(() => said(LEAD_A).length + said(LEAD_B).length > 0, 'one press to be told');
+    aws.open();
+  }
   await Promise.all([a.settle(), b.settle()]);
   const summary = headlines(a, COSTS)[0]!;
   const inThread = replies(a, COSTS, summary.ts).filter((m) => m.text.includes(threadWords));
@@ -83,30 +54,51 @@ async function pressTogether(a: Harness, b: Harness, pressed: Press, threadWords
   expect(inThread).toHaveLength(1);
   const winner = inThread[0]!.text.includes(LEAD_A) ? LEAD_A : LEAD_B;
   const loser = winner === LEAD_A ? LEAD_B : LEAD_A;
-  const said = (user: string) =>
-    a.slack.responses.filter((r) => r.path.endsWith(`race-${user}-${actionId}`)).map((r) => String(r.body.text));
   expect(said(winner)).toEqual([]);
-  expect(said(loser)).toEqual([`${done} by <@${winner}> at 2026-11-17 07:00 UTC; nothing was changed.`]);
+  expect(said(loser)).toEqual(loserIsTold(winner));
   const audit = (await a.bot.services.store.auditLog()).filter((e) => e.detail.endsWith(alertId));
   expect(audit.map((e) => e.actor).at(-1)).toBe(winner);
   expect(await a.bot.services.store.alert(alertId)).toMatchObject({ statusBy: winner });
   return audit.length;
 }
 
+const awsAnswersWhenOpened = () => feedbackAnsweredWhenOpened(ce(), reply.ok({ AnomalyId: 'anomaly-1' }));
+
+/** What the loser of a press that tells AWS is told: it is being sent, then that AWS took it. */
+const sentThenTaken = (told: string, standing: string) => (winner: string) => [
+  `<@${winner}>'s press is being sent to AWS Cost Anomaly Detection ("${told}"), since ${AT}. Your press changed nothing; I will say here whether AWS takes it.`,
+  `AWS Cost Anomaly Detection took <@${winner}>'s press ("${told}"): this alert is ${standing}, by <@${winner}> at ${AT}.`,
+];
+
 async function scenario(a: Harness, b: Harness) {
   await alertJobs(a, 'replica-a').scanAnomalies(NOV_17);
   const acknowledge = { actionId: 'alert_acknowledge', alertId: EC2_ALERT };
-  expect(await pressTogether(a, b, acknowledge, 'acknowledged this', 'This alert was already acknowledged')).toBe(1);
+  const acknowledged = (winner: string) => [
+    `This alert was already acknowledged by <@${winner}> at ${AT}; nothing was changed.`,
+  ];
+  expect(await pressTogether(a, b, acknowledge, 'acknowledged this', acknowledged)).toBe(1);
   const expected = { actionId: 'alert_expected', alertId: CE_ALERT };
-  expect(await pressTogether(a, b, expected, 'marked this expected', 'This alert was already marked expected')).toBe(1);
+  const planned = sentThenTaken('planned activity', 'marked expected');
+  expect(await pressTogether(a, b, expected, 'marked this expected', planned, awsAnswersWhenOpened())).toBe(1);
   // The feedback menu, after Mark expected: AWS is told what it was not told yet, once.
   const notAnAnomaly = { actionId: 'alert_feedback', alertId: CE_ALERT, value: `NO|${CE_ALERT}` };
-  const told = 'AWS Cost Anomaly Detection was already told "no, not an anomaly" about this alert';
-  expect(await pressTogether(a, b, notAnAnomaly, 'told AWS Cost Anomaly Detection: no', told)).toBe(2);
-  expect(ce.requests('ProvideAnomalyFeedback').map((r) => r.body)).toEqual([
+  const no = sentThenTaken('no, not an anomaly', 'marked expected');
+  const told = 'told AWS Cost Anomaly Detection: no';
+  expect(await pressTogether(a, b, notAnAnomaly, told, no, awsAnswersWhenOpened())).toBe(2);
+  expect(
+    ce()
+      .requests('ProvideAnomalyFeedback')
+      .map((r) => r.body),
+  ).toEqual([
     { AnomalyId: 'anomaly-1', Feedback: 'PLANNED_ACTIVITY' },
     { AnomalyId: 'anomaly-1', Feedback: 'NO' },
   ]);
+  // Once AWS has taken it, a press is told it was done, as Acknowledge's is.
+  await press(a, a, notAnAnomaly, LEAD_A);
+  await a.settle();
+  expect(saidTo(a, LEAD_A, notAnAnomaly.actionId).at(-1)).toMatch(
+    /^AWS Cost Anomaly Detection was already told "no, not an anomaly" about this alert by <@ULEAD\w+> at 2026-11-17 07:00 UTC; nothing was changed\.$/,
+  );
 }
 
 describe('one bot on SQLite', () => {

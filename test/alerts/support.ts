@@ -215,6 +215,37 @@ export async function submitBudgetForm(h: Harness, state: Record<string, Record<
   return ack;
 }
 
+/** A press: the button (or the feedback menu's choice, `YES|<alert id>`) and the alert it is on. */
+export type AlertPress = { actionId: string; alertId: string; value?: string };
+
+/**
+ * Presses the button on the alert's detail in the thread of the channel's first summary, as `user`,
+ * through `via`'s receiver (Slack is `slack`'s); Slack answers privately to `/respond/race-<user>-<actionId>`.
+ */
+export function pressOnAlert(via: Harness, slack: Harness, channel: string, pressed: AlertPress, user: string) {
+  const { actionId, alertId, value } = pressed;
+  const summary = headlines(slack, channel)[0]!;
+  const detail = replies(slack, channel, summary.ts).find((m) =>
+    m.text.includes(alertId.startsWith('ce-') ? 'Cost Anomaly' : 'BoxUsage'),
+  )!;
+  return via.interaction(
+    alertPressPayload({
+      summary,
+      detail,
+      channel,
+      actionId,
+      value: value ?? alertId,
+      user,
+      responseUrl: `${slack.slack.url}/respond/race-${user}-${actionId}`,
+      ...(value ? { type: 'overflow' as const } : {}),
+    }),
+  );
+}
+
+/** What Slack was told privately for `user`'s presses of `actionId` (by pressOnAlert), in order. */
+export const saidTo = (slack: Harness, user: string, actionId: string) =>
+  slack.slack.responses.filter((r) => r.path.endsWith(`race-${user}-${actionId}`)).map((r) => String(r.body.text));
+
 /**
  * A press of an alert button (or the feedback menu's choice) on the detail `detail` in the thread of
  * `summary`, as Slack sends it: the payload for `h.interaction`; Slack answers privately to `responseUrl`.

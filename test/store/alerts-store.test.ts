@@ -15,6 +15,17 @@ const budget = (over: Partial<Budget> = {}): Budget => ({
   ...over,
 });
 
+/** An anomaly alert about `subject` first seen on `day`, as the scan records it. */
+const anomaly = (subject: string, day: string, detail: unknown = {}) => ({
+  id: `${subject}@${day}`,
+  kind: 'anomaly' as const,
+  subject,
+  firstDay: day,
+  lastDay: day,
+  detail,
+  createdAt: t0,
+});
+
 function contract(open: () => Promise<Store>) {
   let store: Store;
   beforeEach(async () => {
@@ -50,15 +61,7 @@ function contract(open: () => Promise<Store>) {
   });
 
   test('records an alert once, finds the episode under way, and keeps who acted on it', async () => {
-    const alert = {
-      id: 'heroku-app:api@2026-11-16',
-      kind: 'anomaly' as const,
-      subject: 'heroku-app:api',
-      firstDay: '2026-11-16',
-      lastDay: '2026-11-16',
-      detail: { impactCents: 667 },
-      createdAt: t0,
-    };
+    const alert = anomaly('heroku-app:api', '2026-11-16', { impactCents: 667 });
     expect((await store.recordAlert(alert)).created).toBe(true);
     const twice = await store.recordAlert({ ...alert, detail: { impactCents: 1 } });
     expect(twice).toMatchObject({ created: false, alert: { detail: { impactCents: 667 }, status: 'new' } });
@@ -69,6 +72,38 @@ function contract(open: () => Promise<Store>) {
     expect((await store.changeAlertStatus(alert.id, 'expected', 'ULEAD', t0)).changed).toBe(true);
     expect(await store.changeAlertStatus('nope', 'expected', 'ULEAD', t0)).toEqual({ changed: false });
     expect(await store.alert(alert.id)).toMatchObject({ status: 'expected', statusBy: 'ULEAD', statusAt: t0 });
+  });
+
+  test('a press sending AWS its feedback holds the alert until AWS answers, or until a bot that stopped mid-call is 5 minutes gone', async () => {
+    const alert = anomaly('ce-anomaly:a-1', '2026-11-15');
+    await store.recordAlert(alert);
+    const sending = await store.changeAlertStatus(alert.id, 'expected', 'UA', t0, 'PLANNED_ACTIVITY');
+    expect(sending).toMatchObject({ changed: true, alert: { sendingAws: 'PLANNED_ACTIVITY' } });
+    expect(sending.alert).not.toHaveProperty('toldAws');
+    // Meanwhile no press changes it, not even one setting another status.
+    const later = new Date(t0.getTime() + 4 * 60_000);
+    expect((await store.changeAlertStatus(alert.id, 'acknowledged', 'UB', later)).changed).toBe(false);
+    expect((await store.changeAlertStatus(alert.id, 'expected', 'UB', later, 'NO')).changed).toBe(false);
+    // AWS refused: put back as it was.
+    await store.revertAlertStatus(sending.alert!, { status: 'new' });
+    const back = await store.alert(alert.id);
+    expect(back).toMatchObject({ status: 'new' });
+    expect(back).not.toHaveProperty('sendingAws');
+    expect(back).not.toHaveProperty('statusBy');
+    // Sent again, and AWS took it: it is what AWS was told, and the same press again changes nothing.
+    const again = await store.changeAlertStatus(alert.id, 'expected', 'UB', later, 'PLANNED_ACTIVITY');
+    await store.settleAlertStatus(again.alert!);
+    const taken = await store.alert(alert.id);
+    expect(taken).toMatchObject({ status: 'expected', statusBy: 'UB', toldAws: 'PLANNED_ACTIVITY' });
+    expect(taken).not.toHaveProperty('sendingAws');
+    expect((await store.changeAlertStatus(alert.id, 'expected', 'UA', later, 'PLANNED_ACTIVITY')).changed).toBe(false);
+    // A bot stopped while sending NO: the press holds the alert for 5 minutes, then one may claim it again.
+    const stopped = await store.changeAlertStatus(alert.id, 'expected', 'UA', later, 'NO');
+    expect(stopped.changed).toBe(true);
+    const justBefore = new Date(later.getTime() + 5 * 60_000);
+    expect((await store.changeAlertStatus(alert.id, 'expected', 'UB', justBefore, 'NO')).changed).toBe(false);
+    const after = new Date(justBefore.getTime() + 1);
+    expect((await store.changeAlertStatus(alert.id, 'expected', 'UB', after, 'NO')).changed).toBe(true);
   });
 
   test('snoozes a subject until a time; snoozing again replaces it', async () => {

@@ -43,6 +43,7 @@ export function alertAction(
     const outcome = await actOnAlert(services, user, parsed.alertId, parsed.act);
     if (!outcome.ok) {
       await say(outcome.message);
+      if (outcome.afterwards) await say(await outcome.afterwards());
       return;
     }
     const { channel, ts } = threadOf(body);
