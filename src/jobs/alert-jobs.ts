@@ -252,18 +252,13 @@ export class AlertJobs {
       result.problems.push(`AWS Cost Anomaly Detection: ${errorText(error)}`);
     }
     const routes = await channelResolver(services);
-    const routed = await routeAwsFindings(services, data, routes.routes, findings);
+    // Routed only once they are known to be news: routing an AWS finding asks Cost Explorer once per
+    // routed dimension ($0.01 each), and an anomaly announced on an earlier day would pay for an answer
+    // nobody reads.
+    const news = await this.firstDetections(findings, data.today, now);
+    const routed = await routeAwsFindings(services, data, routes.routes, news);
     result.problems.push(...routed.problems);
     for (const finding of routed.findings) {
-      // First detection only: an anomaly seen yesterday too is the same episode, not news. Snoozed or
-      // not, an episode under way is kept going, so the one a lead snoozed is not news when it ends.
-      const open = await store.openAlert(finding.subject, addDays(finding.day, -1));
-      if (open && open.firstDay < finding.day) {
-        await store.extendAlert(open.id, finding.day);
-        continue;
-      }
-      if (await this.snoozed(finding.subject, now)) continue;
-      if (finding.snoozeSubject && (await this.snoozed(finding.snoozeSubject, now))) continue;
       const { alert } = await store.recordAlert({
         id: finding.id,
         kind: 'anomaly',
@@ -275,7 +270,8 @@ export class AlertJobs {
       });
       // News on the day it was first recorded (by this scan or a replica's, or a retry of it), and only
       // then: Cost Anomaly Detection lists a finding for a week, and a day with no newer Heroku snapshot
-      // finds the same spike again; neither is announced twice.
+      // finds the same spike again; neither is announced twice. Checked again here, as a replica may
+      // have recorded it since firstDetections looked.
       if (alert.status === 'new' && utcDay(alert.createdAt) === data.today) result.found.push(finding);
     }
     const byChannel = new Map<string, AnomalyFinding[]>();
@@ -299,6 +295,30 @@ export class AlertJobs {
     }
     for (const problem of result.problems) logger.warn(`anomaly scan: ${problem}`);
     return result;
+  }
+
+  /**
+   * The findings that may be news today, episodes under way kept going. First detection only: an
+   * anomaly seen yesterday too is the same episode, not news. Snoozed or not, an episode under way is
+   * kept going, so the one a lead snoozed is not news when it ends. One already recorded is news only
+   * while it is new and was recorded today (a retry of today's scan, or a replica's).
+   */
+  private async firstDetections(findings: readonly AnomalyFinding[], today: string, now: Date) {
+    const { store } = this.options.services;
+    const news: AnomalyFinding[] = [];
+    for (const finding of findings) {
+      const open = await store.openAlert(finding.subject, addDays(finding.day, -1));
+      if (open && open.firstDay < finding.day) {
+        await store.extendAlert(open.id, finding.day);
+        continue;
+      }
+      if (await this.snoozed(finding.subject, now)) continue;
+      if (finding.snoozeSubject && (await this.snoozed(finding.snoozeSubject, now))) continue;
+      const recorded = await store.alert(finding.id);
+      if (recorded && (recorded.status !== 'new' || utcDay(recorded.createdAt) !== today)) continue;
+      news.push(finding);
+    }
+    return news;
   }
 }
 
