@@ -1,5 +1,6 @@
 /** Anomaly messages in words: one summary a day for the channel, one detail per anomaly in its thread. */
 import { formatUsd, fromCents } from '../core/money';
+import { neutraliseMarkup } from '../core/user-text';
 import type { AlertView } from './alert-view';
 import type { AnomalyFinding } from './anomaly-scan';
 import { signedUsd } from './change-words';
@@ -85,4 +86,20 @@ export function anomalyDetailView(finding: AnomalyFinding): AlertView {
     basis: [finding.basis],
     buttons: { alertId: finding.id, ceFeedback: Boolean(finding.ceAnomalyId) },
   };
+}
+
+/**
+ * What every lead is told privately when today's anomalies have no channel to go to (no route claims
+ * them and neither the alerts nor the digest channel is set): the summary, each detail in its thread
+ * with its buttons, so none is lost; a summary belongs to its day and is not posted later.
+ */
+export function anomalyNowhereNotice(findings: readonly AnomalyFinding[], today: string): string {
+  const one = findings.length === 1;
+  return [
+    `Hosting Advisor found ${one ? 'a cost anomaly' : `${findings.length} cost anomalies`} today with no channel to post ${one ? 'it' : 'them'} to:`,
+    // The headline names apps and services as they are called: shown as text, it pings no lead.
+    `> ${neutraliseMarkup(anomalySummaryView(findings, today).headline)}`,
+    `${one ? 'Its detail is' : 'Each detail is'} in this message's thread, with the buttons to act on ${one ? 'it' : 'them'}.`,
+    'To send alerts to a channel: `/hosting alerts channel=#…` for everything, or `/hosting alerts route …` for a team, account or tag.',
+  ].join('\n');
 }

@@ -14,7 +14,7 @@ import { type Routes, type RouteTarget, routeFor } from '../core/alerts/routing'
 import { toCents, usd } from '../core/money';
 import type { Services } from '../services';
 import { dailyByServiceAndAccountOrTag, SERVICE_USAGE_SEPARATOR } from '../sources/aws/alert-queries';
-import { errorText } from '../sources/source-error';
+import { errorText, SourceError } from '../sources/source-error';
 import { ALERT_DATA_MAX_AGE_MS, type AlertData } from './alert-data';
 import type { AnomalyFinding } from './anomaly-scan';
 import { signedUsd } from './change-words';
@@ -66,6 +66,8 @@ export async function routeAwsFindings(
   const period = { start: data.aws.days[0]!, end: data.today };
   const days = data.aws.days;
   const problems: string[] = [];
+  /** The dimensions Cost Explorer did not answer for, in words, for the alert's note. */
+  const unread: string[] = [];
   const targets = new Map<AnomalyFinding, RouteTarget>();
   /** How much the account's or tag value's cost rose, for the words. */
   const rises = new Map<string, number>();
@@ -76,6 +78,7 @@ export async function routeAwsFindings(
     } catch (error) {
       const what = by === 'account' ? 'linked account' : `tag ${by.tag}`;
       problems.push(`could not read AWS cost by ${what}, so AWS anomalies are not routed by it: ${errorText(error)}`);
+      unread.push(`by ${what} (${failureWords(error)})`);
       continue;
     }
     for (const finding of own) {
@@ -90,10 +93,22 @@ export async function routeAwsFindings(
       targets.set(finding, target);
     }
   }
+  // Said in the alert when a request failed: a lead reading it in the alerts channel sees why it is
+  // not in a routed channel, and that the anomaly itself is whole.
+  const unreadWords = unread.length
+    ? ` The bot could not ask Cost Explorer where this service's cost is ${unread.join(' and ')}, so`
+    : '';
   return {
     findings: findings.map((finding) => {
+      if (!own.includes(finding)) return finding;
       const target = targets.get(finding);
-      if (!target || !routeFor(routes, target)) return finding;
+      if (!target || !routeFor(routes, target))
+        return unreadWords
+          ? {
+              ...finding,
+              basis: `${finding.basis}${unreadWords} it was not routed and went where alerts no route claims go.`,
+            }
+          : finding;
       // Said in the alert: a lead in that channel sees why an AWS service's anomaly came to them.
       const byAccount = Boolean(target.account && routes.account[target.account]);
       const by = byAccount ? `AWS account ${target.account}` : `tag ${target.tag!.key}=${target.tag!.value}`;
@@ -101,9 +116,18 @@ export async function routeAwsFindings(
       return {
         ...finding,
         route: target,
-        basis: `${finding.basis} Sent to the channel routed for ${by}: of this service's cost, ${byAccount ? "that account's" : "that tag value's"} rose most that day (${signedUsd(rise)} against its usual day).`,
+        basis: `${finding.basis} Sent to the channel routed for ${by}: of this service's cost, ${byAccount ? "that account's" : "that tag value's"} rose most that day (${signedUsd(rise)} against its usual day).${unreadWords ? `${unreadWords} routes by ${unread.length === 1 ? 'it were' : 'them were'} not checked.` : ''}`,
       };
     }),
     problems,
   };
+}
+
+/** Why a routing request failed, in a few plain words (the full text is in the log). */
+function failureWords(error: unknown): string {
+  if (!(error instanceof SourceError)) return 'it failed';
+  if (error.kind === 'throttled') return 'Cost Explorer was throttling requests';
+  if (error.kind === 'unavailable' || error.kind === 'timeout') return 'Cost Explorer was unavailable';
+  if (error.kind === 'permission') return 'AWS denied the request';
+  return 'it failed';
 }

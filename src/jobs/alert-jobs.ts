@@ -10,7 +10,7 @@ import type { ScheduledTask } from 'node-cron';
 import { gatherAlertData } from '../answers/alert-data';
 import { channelResolver } from '../answers/alert-settings';
 import type { AlertPost, AlertPoster } from '../answers/alert-view';
-import { anomalyDetailView, anomalySummaryView } from '../answers/anomaly-messages';
+import { anomalyDetailView, anomalyNowhereNotice, anomalySummaryView } from '../answers/anomaly-messages';
 import { routeAwsFindings } from '../answers/anomaly-routes';
 import { type AnomalyFinding, awsFindings, costAnomalyFindings, herokuFindings } from '../answers/anomaly-scan';
 import { budgetDetailView, budgetViews, budgetWhy, routeTargetOf, wholeMonthWhy } from '../answers/budget-messages';
@@ -275,14 +275,20 @@ export class AlertJobs {
       if (alert.status === 'new' && utcDay(alert.createdAt) === data.today) result.found.push(finding);
     }
     const byChannel = new Map<string, AnomalyFinding[]>();
+    const nowhere: AnomalyFinding[] = [];
     for (const finding of result.found) {
       const channel = routes.channelFor(finding.route);
       if (!channel) {
         result.problems.push(`${finding.title}: no channel to post to (set one with /hosting alerts channel=#…)`);
+        nowhere.push(finding);
         continue;
       }
       byChannel.set(channel, [...(byChannel.get(channel) ?? []), finding]);
     }
+    // Recorded, so never news again: the leads get them now, or nobody would (a routing request that
+    // failed leaves an AWS anomaly to the alerts channel, which may not be set).
+    if (nowhere.length)
+      await poster.tellLeads(anomalyNowhereNotice(nowhere, data.today), nowhere.map(anomalyDetailView));
     for (const [channel, list] of byChannel) {
       const tag = `anomalies:${data.today}`;
       const view = anomalySummaryView(list, data.today);

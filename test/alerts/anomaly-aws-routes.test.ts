@@ -1,6 +1,6 @@
-import type { Harness } from '../support/bot-harness';
+import { type Harness, LEAD } from '../support/bot-harness';
 import { capture } from '../support/capture';
-import { type CeRequestBody, type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
+import { type CeRequestBody, type FakeCostExplorer, type FakeReply, reply } from '../support/fake-cost-explorer';
 import {
   alertJobs,
   EC2,
@@ -102,5 +102,63 @@ test('no route for the account that rose: the alerts channel, with no word of a 
   expect(headlines(h, COSTS)).toHaveLength(1);
   expect(JSON.stringify(h.slack.callsTo('chat.postMessage').map((c) => c.body.blocks))).not.toContain(
     'Sent to the channel routed',
+  );
+});
+
+/** The request by service and account answers `failure` (after the SDK's own retries, one attempt here). */
+const failRouting = (failure: FakeReply) =>
+  ce.reply('GetCostAndUsage', failure, { match: (input) => secondKey(input) === 'LINKED_ACCOUNT' });
+const NOT_ROUTED = (why: string) =>
+  `The bot could not ask Cost Explorer where this service's cost is by linked account (${why}), so it was not routed and went where alerts no route claims go.`;
+
+test.each([
+  ['throttled', reply.throttle(), 'Cost Explorer was throttling requests'],
+  ['unavailable (HTTP 503)', reply.serverError(503), 'Cost Explorer was unavailable'],
+])(
+  'the routing request %s: the anomaly still comes, whole, to the alerts channel, saying plainly it was not routed (before: no word of it)',
+  async (_, failure, why) => {
+    await route(`account=${ACCOUNT_B} channel=<#${TEAM_B}|team-b>`);
+    failRouting(failure);
+    const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+    expect(result.problems).toEqual([expect.stringContaining('could not read AWS cost by linked account')]);
+    expect(headlines(h, TEAM_B)).toEqual([]);
+    const [summary] = headlines(h, COSTS);
+    expect(summary!.text).toContain('1 cost anomaly found on 2026-11-17, +$80.00 above a usual day on 2026-11-16');
+    const [detail] = replies(h, COSTS, summary!.ts);
+    expect(detail!.text).toContain('AWS Amazon Elastic Compute Cloud - Compute: $120.00 on 2026-11-16');
+    const blocks = JSON.stringify(h.slack.callsTo('chat.postMessage').map((c) => c.body.blocks));
+    expect(blocks).toContain(NOT_ROUTED(why));
+    expect(blocks).not.toContain('LimitExceeded');
+    capture(
+      `anomaly-aws-not-routed-${failure.type === 'error' ? failure.name : 'failed'}`,
+      h.slack.callsTo('chat.postMessage').map((c) => c.body),
+    );
+  },
+);
+
+test('the routing request throttled and no alerts channel set: every lead gets the anomaly privately, its detail and buttons in the thread (before: only a log line, and the anomaly never announced)', async () => {
+  await h.close();
+  h = await startAlertHarness(ce, () => NOV_17);
+  await route(`account=${ACCOUNT_B} channel=<#${TEAM_B}|team-b>`);
+  failRouting(reply.throttle());
+  const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  expect(result.problems).toEqual([
+    expect.stringContaining('could not read AWS cost by linked account'),
+    expect.stringContaining('no channel to post to'),
+  ]);
+  expect(headlines(h, TEAM_B)).toEqual([]);
+  const [told, ...more] = headlines(h, LEAD);
+  expect(more).toEqual([]);
+  expect(told!.text).toContain('Hosting Advisor found a cost anomaly today with no channel to post it to:');
+  expect(told!.text).toContain('> 1 cost anomaly found on 2026-11-17, +$80.00 above a usual day on 2026-11-16');
+  const [detail] = replies(h, LEAD, told!.ts);
+  expect(detail!.text).toContain('AWS Amazon Elastic Compute Cloud - Compute: $120.00 on 2026-11-16');
+  const sent = h.slack.callsTo('chat.postMessage').filter((call) => call.body.channel === LEAD);
+  expect(JSON.stringify(sent.map((call) => call.body.blocks))).toContain(
+    NOT_ROUTED('Cost Explorer was throttling requests'),
+  );
+  capture(
+    'anomaly-aws-not-routed-nowhere',
+    sent.map((call) => call.body),
   );
 });
