@@ -1,16 +1,26 @@
 /**
  * Cost Explorer requests a day for the alert checks: 20 budgets checked every hour (BUDGETS_SCHEDULE's
  * default) and the daily anomaly scan, against the local Cost Explorer, counted on the wire. Two days:
- * one when the weekly digest ran first that morning (its cached forecast is reused), one without.
+ * one when the weekly digest ran first that morning (its cached forecast is reused), one without; then
+ * with a linked-account budget; then with account and tag routes, the day the scan finds a new AWS
+ * anomaly (routing asks once per routed dimension) and the day after, that anomaly still going.
  */
 import { randomUUID } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';
+import { ALERTS_CHANNEL_KEY, saveRoutes } from '../src/answers/alert-settings';
 import { gatherDigest } from '../src/answers/digest';
 import type { Budget, BudgetScope } from '../src/core/alerts/budget';
 import { createLogger } from '../src/logger';
 import { startBot } from '../src/server';
 import { tempSqliteFile } from '../test/support/databases';
-import { reply } from '../test/support/fake-cost-explorer';
+import {
+  type CeRequestBody,
+  costAndUsagePage,
+  type DayGroups,
+  type FakeCostExplorer,
+  nextDay,
+  reply,
+} from '../test/support/fake-cost-explorer';
 import { FakeSlack } from '../test/support/fake-slack';
 import { awsEnv, startBenchCostExplorer } from './fake-aws';
 
@@ -49,6 +59,28 @@ function twentyBudgets(): Budget[] {
     forecast,
     channel: 'CBENCHALERT',
   }));
+}
+
+/** From `spike` on, the daily request by service and usage type has EC2 at $120 a day against its usual $40. */
+function scriptEc2Spike(ce: FakeCostExplorer, spike: string) {
+  ce.reply(
+    'GetCostAndUsage',
+    (info) => {
+      const input = info.input as CeRequestBody;
+      const days: DayGroups[] = [];
+      for (let day = String(input.TimePeriod?.Start); day < String(input.TimePeriod?.End); day = nextDay(day))
+        days.push({
+          day,
+          groups: [
+            { keys: [EC2, 'BoxUsage:m5.large'], amount: day >= spike ? '120.00' : '40.00' },
+            { keys: [RDS, 'InstanceUsage:db.m5.large'], amount: '10.00' },
+          ],
+        });
+      const groupBy = (input.GroupBy ?? []) as { Type: 'DIMENSION'; Key: string }[];
+      return reply.ok(costAndUsagePage({ metric: 'UnblendedCost', groupBy, days }));
+    },
+    { match: (input) => input.GroupBy?.[0]?.Key === 'SERVICE' && input.GroupBy[1]?.Key === 'USAGE_TYPE' },
+  );
 }
 
 export async function alertRequests(print: (name: string, value: string) => void): Promise<void> {
@@ -108,6 +140,22 @@ export async function alertRequests(print: (name: string, value: string) => void
     print(
       `cost_explorer_requests_per_day_alert_checks (the same + 1 budget on a linked account)`,
       await day('2026-11-18', false),
+    );
+    // Routes by account and by one tag key: two routed dimensions. EC2 rises on 18 Nov and stays up.
+    await saveRoutes(bot.services, {
+      team: {},
+      account: { '123456789012': 'CBENCHROUTE' },
+      tag: { 'team=web': 'CBENCHWEB' },
+    });
+    await bot.services.store.setSetting(ALERTS_CHANNEL_KEY, 'CBENCHALERT');
+    scriptEc2Spike(ce, '2026-11-18');
+    print(
+      `cost_explorer_requests_per_day_alert_checks (the same + account and tag routes, a day the scan finds a new AWS anomaly)`,
+      await day('2026-11-19', false),
+    );
+    print(
+      `cost_explorer_requests_per_day_alert_checks (the same, the next day: that anomaly still going, not announced again)`,
+      await day('2026-11-20', false),
     );
   } finally {
     await bot.stop();
