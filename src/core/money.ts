@@ -84,17 +84,15 @@ export function formatUsd(value: Money): string {
 export function formatCents(cents: number): string {
   if (!Number.isInteger(cents) || Math.abs(cents) >= EXACT_CENTS) return dollars().format(cents / 100);
   const negative = cents < 0 || Object.is(cents, -0);
-  const whole = Math.abs(cents);
-  const fraction = whole % 100;
-  return `${negative ? '-' : ''}$${groupThousands((whole - fraction) / 100)}.${fraction < 10 ? '0' : ''}${fraction}`;
+  const whole = negative ? -cents : cents;
+  // The cents' own digits, at least three (`$0.05`): the last two after the point. Most amounts are
+  // under $1,000, with nothing to group.
+  const digits = whole < 100 ? `${whole < 10 ? '00' : '0'}${whole}` : String(whole);
+  const units = digits.slice(0, -2);
+  return `${negative ? '-' : ''}$${units.length > 3 ? groupDigits(units) : units}.${digits.slice(-2)}`;
 }
 
-/** `1234567` → `1,234,567`, as en-US writes it. */
-function groupThousands(value: number): string {
-  return groupDigits(String(value));
-}
-
-/** The same for a string of digits. */
+/** A string of digits grouped in thousands, as en-US writes it: `1234567` → `1,234,567`. */
 function groupDigits(digits: string): string {
   const head = digits.length % 3 || 3;
   let text = digits.slice(0, head);

@@ -3,13 +3,22 @@
  * columns, one verdict line, each platform's largest lines, and a Details button for everything else
  * (every line, assumption and source, in a modal: ../views/estimate-details.ts).
  */
-import type { KnownBlock } from '@slack/types';
+import type { Button, KnownBlock } from '@slack/types';
 import { type Estimate, priceDatesSpan, pricesDated } from '../../../core/model';
 import { formatUsd } from '../../../core/money';
 import { context, header, mrkdwn } from '../../block-kit';
 import type { Message } from '../../message';
 import { priceLayersLine } from './estimate-sources';
-import { figureFields, largestLines, NAMES, opsLine, sidesOf, tiersLine, verdictLine } from './estimate-summary';
+import {
+  figureFields,
+  largestLines,
+  NAMES,
+  opsLine,
+  type Sides,
+  sidesOf,
+  tiersLine,
+  verdictLine,
+} from './estimate-summary';
 
 export const SHARE_ESTIMATE = 'share_estimate';
 export const OPEN_COMPLIANCE = 'open_compliance';
@@ -19,14 +28,14 @@ export const ESTIMATE_DETAILS = 'estimate_details';
 const BUTTON_VALUE_LIMIT = 2000;
 
 /** `Estimate: Heroku $150.00/mo now; AWS $211.10–$236.52/mo in three tiers`, lower bounds marked `≥`. */
-function headline(estimate: Estimate): string {
-  const { current, modelled } = sidesOf(estimate);
+function headline(estimate: Estimate, { current, modelled }: Sides): string {
   const partial = (bound: boolean) => (bound ? '≥ ' : '');
   // A tier that leaves an item without a public price out is a lower bound: the range is then "≥".
   const some = partial(estimate.tiers.some((t) => t.unpriced.length > 0));
-  const range = estimate.range.low.equals(estimate.range.high)
-    ? `${some}${formatUsd(estimate.range.low)}/mo`
-    : `${some}${formatUsd(estimate.range.low)}–${formatUsd(estimate.range.high)}/mo`;
+  const low = formatUsd(estimate.range.low);
+  const high = formatUsd(estimate.range.high);
+  // Both are tiers' totals in whole cents: the same text is the same amount.
+  const range = low === high ? `${some}${low}/mo` : `${some}${low}–${high}/mo`;
   return `Estimate: ${NAMES[current.platform]} ${partial(current.unpriced.length > 0)}${formatUsd(current.infrastructure)}/mo now; ${NAMES[modelled.platform]} ${range} in three tiers`;
 }
 
@@ -49,25 +58,18 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
   const { current, modelled, tier } = sides;
   const value = words.slice(0, BUTTON_VALUE_LIMIT);
   const layers = priceLayersLine(estimate);
-  const title = headline(estimate);
+  const title = headline(estimate, sides);
   const verdict = verdictLine(estimate);
-  const button = (action_id: string, text: string, primary = false) => ({
-    type: 'button' as const,
-    action_id,
-    text: { type: 'plain_text' as const, text },
-    value,
-    ...(primary ? { style: 'primary' as const } : {}),
-  });
-  const blocks: KnownBlock[] = [
-    header(title),
-    ...(options.sharedBy ? [context(`Shared by <@${options.sharedBy}>`)] : []),
-    ...(options.notes ?? []).map(context),
+  const blocks: KnownBlock[] = [header(title)];
+  if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
+  for (const note of options.notes ?? []) blocks.push(context(note));
+  blocks.push(
     figureFields(estimate, sides),
     mrkdwn(verdict),
     mrkdwn(
       largestLines(
         `${placeName(current.platform, estimate.awsRegion)} as it runs`,
-        current.lines.filter((line) => line.category !== 'ops'),
+        current.lines,
         current.unpriced,
         current.infrastructure,
       ),
@@ -87,18 +89,24 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
     {
       type: 'actions',
       block_id: 'estimate_actions',
-      elements: [
-        button(ESTIMATE_DETAILS, 'Details', true),
-        ...(options.share ? [] : [button(SHARE_ESTIMATE, 'Share in channel')]),
-        button(OPEN_COMPLIANCE, 'Compliance checklist'),
-      ],
+      elements: options.share
+        ? [button(ESTIMATE_DETAILS, 'Details', value, true), button(OPEN_COMPLIANCE, 'Compliance checklist', value)]
+        : [
+            button(ESTIMATE_DETAILS, 'Details', value, true),
+            button(SHARE_ESTIMATE, 'Share in channel', value),
+            button(OPEN_COMPLIANCE, 'Compliance checklist', value),
+          ],
     },
-  ];
-  const text = [
-    options.sharedBy ? `Shared by <@${options.sharedBy}>: ` : '',
-    `${title} (infrastructure, per month, estimated; ${pricesDated(estimate.priceDates)}). `,
-    // The verdict as plain words, for the notification text.
-    verdict.replace(/\*/g, ''),
-  ].join('');
+  );
+  // The verdict as plain words, for the notification text.
+  const text = `${options.sharedBy ? `Shared by <@${options.sharedBy}>: ` : ''}${title} (infrastructure, per month, estimated; ${pricesDated(estimate.priceDates)}). ${verdict.replaceAll('*', '')}`;
   return { response_type: options.share ? 'in_channel' : 'ephemeral', text, blocks };
+}
+
+/** A button carrying the estimate's words (the primary one styled so). */
+function button(action_id: string, text: string, value: string, primary = false): Button {
+  const plain = { type: 'plain_text' as const, text };
+  return primary
+    ? { type: 'button', action_id, text: plain, value, style: 'primary' }
+    : { type: 'button', action_id, text: plain, value };
 }

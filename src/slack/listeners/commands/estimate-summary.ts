@@ -16,7 +16,7 @@ import {
   type UnpricedCostLine,
   verdictSentence,
 } from '../../../core/model';
-import { formatCents, formatUnitPrice, formatUsd, fromCents, type Money, toCents } from '../../../core/money';
+import { formatCents, formatUnitPrice, formatUsd, type Money, toCents } from '../../../core/money';
 
 export const NAMES = { heroku: 'Heroku', aws: 'AWS' } as const;
 
@@ -24,29 +24,24 @@ export const NAMES = { heroku: 'Heroku', aws: 'AWS' } as const;
 const LARGEST_LINES = 5;
 
 /** The platform as it runs, the modelled platform, and the modelled tier the verdict uses. */
-interface Sides {
+export interface Sides {
   current: PlatformCost;
   modelled: PlatformCost;
   tier: TierCost;
-  currentWithOps: Money;
-  tierWithOps: Money;
+  /** The tier with the modelled platform's ops, in cents: both are sums of shown cents, so theirs is exact. */
+  tierWithOpsCents: number;
 }
 
 export function sidesOf(estimate: Estimate): Sides {
   const current = estimate.current === 'heroku' ? estimate.heroku : estimate.aws;
   const modelled = estimate.current === 'heroku' ? estimate.aws : estimate.heroku;
   const tier = estimate.tiers.find((t) => t.id === estimate.verdict.tier)!;
-  return {
-    current,
-    modelled,
-    tier,
-    currentWithOps: current.total,
-    tierWithOps: tier.infrastructure.plus(modelled.ops),
-  };
+  return { current, modelled, tier, tierWithOpsCents: toCents(tier.infrastructure) + toCents(modelled.ops) };
 }
 
 const perMonth = (value: Money) => `${formatUsd(value)}/mo`;
 const atLeast = (partial: boolean, value: Money) => `${partial ? '≥ ' : ''}${perMonth(value)}`;
+const atLeastCents = (partial: boolean, cents: number) => `${partial ? '≥ ' : ''}${formatCents(cents)}/mo`;
 
 /**
  * `Heroku $86.52 less`: who costs less, by how much, for the period the field names; `at least` when the
@@ -55,7 +50,7 @@ const atLeast = (partial: boolean, value: Money) => `${partial ? '≥ ' : ''}${p
 function less(b: Bounded, months: number, what: string): string {
   if (b.cheaper === 'unknown') return `not comparable${what}`;
   if (b.cheaper === 'same') return `the same${what}`;
-  return `${NAMES[b.cheaper]} ${b.atLeast ? 'at least ' : ''}${formatUsd(fromCents(toCents(b.difference) * months))} less${what}`;
+  return `${NAMES[b.cheaper]} ${b.atLeast ? 'at least ' : ''}${formatCents(toCents(b.difference) * months)} less${what}`;
 }
 
 function difference(estimate: Estimate, months: number): string {
@@ -65,7 +60,7 @@ function difference(estimate: Estimate, months: number): string {
 
 /** Two columns: the two platforms' totals, then the difference a month and a year. */
 export function figureFields(estimate: Estimate, sides: Sides): KnownBlock {
-  const { current, modelled, tier, currentWithOps, tierWithOps } = sides;
+  const { current, modelled, tier, tierWithOpsCents } = sides;
   const currentPartial = current.unpriced.length > 0;
   const tierPartial = tier.unpriced.length > 0;
   const modelledName = `${NAMES[modelled.platform]}, ${tier.id} tier (modelled)`;
@@ -75,10 +70,10 @@ export function figureFields(estimate: Estimate, sides: Sides): KnownBlock {
     block_id: 'estimate_figures',
     fields: [
       field(
-        `*${NAMES[current.platform]} as it runs*\n*${atLeast(currentPartial, current.infrastructure)}* infrastructure\n${atLeast(currentPartial, currentWithOps)} with ops`,
+        `*${NAMES[current.platform]} as it runs*\n*${atLeast(currentPartial, current.infrastructure)}* infrastructure\n${atLeast(currentPartial, current.total)} with ops`,
       ),
       field(
-        `*${modelledName}*\n*${atLeast(tierPartial, tier.infrastructure)}* infrastructure\n${atLeast(tierPartial, tierWithOps)} with ops`,
+        `*${modelledName}*\n*${atLeast(tierPartial, tier.infrastructure)}* infrastructure\n${atLeastCents(tierPartial, tierWithOpsCents)} with ops`,
       ),
       field(`*Difference per month*\n${difference(estimate, 1)}`),
       field(`*Difference per year*\n${difference(estimate, 12)}`),
@@ -119,25 +114,53 @@ export function notInTotalLines(lines: readonly UnpricedCostLine[], named = true
   });
 }
 
-/** The largest lines first, then one line for the rest: together they add up to the total above them. */
+/**
+ * The `count` largest priced lines other than ops, largest first and of equal amounts the earlier first
+ * (as a stable sort ranks them), with how many lines there are and their cents: a partial selection,
+ * as a summary shows a handful of an estimate's lines.
+ */
+function largest(lines: readonly PricedCostLine[], count: number) {
+  const top: PricedCostLine[] = [];
+  let all = 0;
+  let cents = 0;
+  // Indexed: unoptimised, as nearly every request runs it, `for…of` makes an object a step.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.category === 'ops') continue;
+    all += 1;
+    cents += line.cents;
+    let at = top.length;
+    while (at > 0 && top[at - 1].cents < line.cents) at -= 1;
+    if (at === count) continue;
+    // Shift the smaller ones down (the last falls off when all `count` are taken) and put it in.
+    for (let j = Math.min(top.length, count - 1); j > at; j -= 1) top[j] = top[j - 1];
+    top[at] = line;
+  }
+  return { top, all, cents };
+}
+
+/**
+ * The largest lines first, then one line for the rest: together they add up to the total above them.
+ * Ops lines are left out (the ops line says what they add).
+ */
 export function largestLines(
   title: string,
   lines: readonly PricedCostLine[],
   unpriced: readonly UnpricedCostLine[],
   total: Money,
 ): string {
-  // Array sort is stable: lines of equal amounts keep their order.
-  const ranked = [...lines].sort((a, b) => b.cents - a.cents);
   // A single leftover line is shown itself: "1 more line" would take the same room and say less.
-  const shown = ranked.length <= LARGEST_LINES + 1 ? ranked : ranked.slice(0, LARGEST_LINES);
-  const rest = ranked.slice(shown.length);
-  const restCents = rest.reduce((sum, line) => sum + line.cents, 0);
-  return [
-    `*${title}: ${atLeast(unpriced.length > 0, total)}*`,
-    ...shown.map(shortLine),
-    ...(rest.length ? [`• ${rest.length} more lines: *${formatCents(restCents)}*`] : []),
-    ...notInTotalLines(unpriced),
-  ].join('\n');
+  const { top, all, cents } = largest(lines, LARGEST_LINES + 1);
+  const shown = all <= LARGEST_LINES + 1 ? top : top.slice(0, LARGEST_LINES);
+  let text = `*${title}: ${atLeast(unpriced.length > 0, total)}*`;
+  let restCents = cents;
+  for (const line of shown) {
+    text += `\n${shortLine(line)}`;
+    restCents -= line.cents;
+  }
+  if (all > shown.length) text += `\n• ${all - shown.length} more lines: *${formatCents(restCents)}*`;
+  for (const line of notInTotalLines(unpriced)) text += `\n${line}`;
+  return text;
 }
 
 /** The three modelled tiers in one line, lower bounds marked; the verdict's tier named. */

@@ -34,14 +34,18 @@ export function estimateReply(answer: EstimateAnswer, share = false, user?: stri
     case 'estimate': {
       const shared = share || answer.share;
       const { live, pricingNote } = answer;
-      const asOf = live
-        ? `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}; ${live.readAs}.`
-        : undefined;
-      const notes = [pricingNote && `:warning: ${pricingNote}`, asOf].filter((note): note is string => Boolean(note));
+      // What the figures stand on, said under the headline: a price note, live data's age.
+      const notes: string[] = [];
+      if (pricingNote) notes.push(`:warning: ${pricingNote}`);
+      if (live) {
+        notes.push(
+          `Live Heroku data as of ${live.asOf.toISOString().slice(0, 16).replace('T', ' ')} UTC${live.fromCache ? ' (cached)' : ''}${live.staleBecause ? `: could not refresh (${live.staleBecause})` : ''}; ${live.readAs}.`,
+        );
+      }
       const message = estimateMessage(answer.estimate, answer.words, {
         share: shared,
         notes,
-        ...(shared && user ? { sharedBy: user } : {}),
+        sharedBy: shared ? user : undefined,
       });
       // The notification says what the figures stand on too, after the figures themselves.
       return notes.length ? { ...message, text: [message.text, ...notes].join(' ') } : message;
