@@ -1,6 +1,6 @@
 import { AWS_HOURS_PER_MONTH, Decimal } from '../money';
 import { type Catalog, type CatalogEntry, priceOf, RDS_MIN_STORAGE_GB } from '../pricing';
-import { finish, type Steps } from '../steps';
+import type { Steps } from '../steps';
 import { cacheLines, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';
 import { lineFor, unknownLine } from './cost-line';
@@ -447,72 +447,139 @@ function linesOf(environment: EnvironmentName, write: (add: Add, lines: CostLine
  * left out where no process runs.
  */
 export function awsTierLines(tier: TierId, shared: SharedTierLines): CostLine[] {
-  return finish(awsTierLineSteps(tier, shared));
+  const lines: CostLine[] = [];
+  for (let e = 0; e < ENVIRONMENT_ORDER.length; e++) {
+    const pass = environmentPass(tier, shared, e, lines);
+    if (pass === undefined) continue;
+    for (const step of PASSES) step(pass);
+  }
+  return transferLines(shared, lines);
 }
 
 /** `awsTierLines` in steps (src/core/steps.ts), one after each pass over an environment's apps. */
 export function* awsTierLineSteps(tier: TierId, shared: SharedTierLines): Steps<CostLine[]> {
-  const { apps, catalog } = shared;
   const lines: CostLine[] = [];
-  for (const [e, environment] of ENVIRONMENT_ORDER.entries()) {
-    const group = shared.groups[e];
-    if (group.length === 0) continue;
-    const add = collector(lines, environment);
-    // Apps of Eco or Basic dynos: in a public subnet, apart from the load balancer and NAT gateways.
-    const inPublic = group.some((app) => app.publicSubnet);
-    const routed = inPublic ? group.filter((app) => !app.publicSubnet) : group;
-    let instances = 0;
-    let publicInstances = 0;
-    if (tier === 'like-for-like') {
-      for (const app of group) {
-        const own = oneInstancePerProcess(app, catalog, add, lines);
-        instances += own;
-        if (app.publicSubnet) publicInstances += own;
-      }
-    } else {
-      const optimised = tier === 'optimised';
-      instances += pooledInstances(routed, environment, catalog, add, optimised);
-      if (inPublic) {
-        const publicApps = group.filter((app) => app.publicSubnet);
-        publicInstances = pooledInstances(publicApps, environment, catalog, add, optimised, true);
-        instances += publicInstances;
-      }
+  for (let e = 0; e < ENVIRONMENT_ORDER.length; e++) {
+    const pass = environmentPass(tier, shared, e, lines);
+    if (pass === undefined) continue;
+    for (const step of PASSES) {
+      step(pass);
+      yield;
     }
-    yield;
-    for (const app of group) fargateLines(app, catalog, add, tier === 'optimised');
-    const rootGb = catalog.assumptions.ec2RootVolumeGb;
-    add(
-      priceOf(catalog, 'aws.ebs.gp3'),
-      `EBS gp3 root volumes (${plural(instances, 'instance')} × ${rootGb} GB)`,
-      instances * rootGb,
-      'compute',
-    );
-    yield;
-    shared.databases[e] ??= linesOf(environment, (addOwn, own) => {
-      for (const app of group) databaseLines(app, catalog, addOwn, own);
-    });
-    for (const line of shared.databases[e]) lines.push(line);
-    yield;
-    if (tier === 'like-for-like') for (const app of group) cacheLines(app, catalog, add, lines, 'redis');
-    else sharedCacheLines(group, catalog, add, lines, tier === 'optimised' ? 'valkey' : 'redis');
-    let tasks = 0;
-    let publicTasks = 0;
-    for (const app of group) {
-      const own = tasksOf(app);
-      tasks += own;
-      if (app.publicSubnet) publicTasks += own;
-    }
-    if (inPublic) publicAddressLines(group, tier === 'like-for-like', publicInstances, catalog, add);
-    const units = instances + tasks - publicInstances - publicTasks;
-    const publicUnits = publicInstances + publicTasks;
-    const running = (units > 1 ? 2 : units) + (publicUnits > 0 ? 3 : 0);
-    shared.network[e][running] ??= linesOf(environment, (addOwn) =>
-      sharedNetworkLines(group, environment, units, publicUnits, catalog, addOwn),
-    );
-    for (const line of shared.network[e][running]) lines.push(line);
-    yield;
   }
-  shared.transfer ??= dataTransferLines(apps, catalog);
+  return transferLines(shared, lines);
+}
+
+/** One tier's passes over one environment's apps: what they share, and the instances counted so far. */
+interface EnvironmentPass {
+  tier: TierId;
+  shared: SharedTierLines;
+  e: number;
+  environment: EnvironmentName;
+  group: readonly AwsAppEnvironment[];
+  lines: CostLine[];
+  add: Add;
+  instances: number;
+  /** Some apps are of Eco or Basic dynos: in a public subnet, apart from the load balancer and NAT gateways. */
+  inPublic: boolean;
+  /** Of `instances`, those in the public subnet. */
+  publicInstances: number;
+}
+
+function environmentPass(
+  tier: TierId,
+  shared: SharedTierLines,
+  e: number,
+  lines: CostLine[],
+): EnvironmentPass | undefined {
+  const group = shared.groups[e];
+  if (group.length === 0) return undefined;
+  const environment = ENVIRONMENT_ORDER[e];
+  return {
+    tier,
+    shared,
+    e,
+    environment,
+    group,
+    lines,
+    add: collector(lines, environment),
+    instances: 0,
+    inPublic: group.some((app) => app.publicSubnet),
+    publicInstances: 0,
+  };
+}
+
+/** Instances: one per process in like-for-like, else the processes packed. */
+function instancePass(p: EnvironmentPass): void {
+  const { catalog } = p.shared;
+  if (p.tier === 'like-for-like') {
+    for (const app of p.group) {
+      const own = oneInstancePerProcess(app, catalog, p.add, p.lines);
+      p.instances += own;
+      if (app.publicSubnet) p.publicInstances += own;
+    }
+    return;
+  }
+  const optimised = p.tier === 'optimised';
+  const routed = p.inPublic ? p.group.filter((app) => !app.publicSubnet) : p.group;
+  p.instances += pooledInstances(routed, p.environment, catalog, p.add, optimised);
+  if (p.inPublic) {
+    const publicApps = p.group.filter((app) => app.publicSubnet);
+    p.publicInstances = pooledInstances(publicApps, p.environment, catalog, p.add, optimised, true);
+    p.instances += p.publicInstances;
+  }
+}
+
+/** Fargate tasks, and the instances' root volumes. */
+function taskPass(p: EnvironmentPass): void {
+  const { catalog } = p.shared;
+  for (const app of p.group) fargateLines(app, catalog, p.add, p.tier === 'optimised');
+  const rootGb = catalog.assumptions.ec2RootVolumeGb;
+  p.add(
+    priceOf(catalog, 'aws.ebs.gp3'),
+    `EBS gp3 root volumes (${plural(p.instances, 'instance')} × ${rootGb} GB)`,
+    p.instances * rootGb,
+    'compute',
+  );
+}
+
+/** Databases: the same in every tier, made once. */
+function databasePass(p: EnvironmentPass): void {
+  const { shared, group } = p;
+  shared.databases[p.e] ??= linesOf(p.environment, (addOwn, own) => {
+    for (const app of group) databaseLines(app, shared.catalog, addOwn, own);
+  });
+  for (const line of shared.databases[p.e]!) p.lines.push(line);
+}
+
+/** Caches, then the network lines, which depend only on how many instances and tasks run. */
+function networkPass(p: EnvironmentPass): void {
+  const { shared, group, environment, add, lines } = p;
+  const { catalog } = shared;
+  if (p.tier === 'like-for-like') for (const app of group) cacheLines(app, catalog, add, lines, 'redis');
+  else sharedCacheLines(group, catalog, add, lines, p.tier === 'optimised' ? 'valkey' : 'redis');
+  let tasks = 0;
+  let publicTasks = 0;
+  for (const app of group) {
+    const own = tasksOf(app);
+    tasks += own;
+    if (app.publicSubnet) publicTasks += own;
+  }
+  if (p.inPublic) publicAddressLines(group, p.tier === 'like-for-like', p.publicInstances, catalog, add);
+  const units = p.instances + tasks - p.publicInstances - publicTasks;
+  const publicUnits = p.publicInstances + publicTasks;
+  const running = (units > 1 ? 2 : units) + (publicUnits > 0 ? 3 : 0);
+  shared.network[p.e][running] ??= linesOf(environment, (addOwn) =>
+    sharedNetworkLines(group, environment, units, publicUnits, catalog, addOwn),
+  );
+  for (const line of shared.network[p.e][running]!) lines.push(line);
+}
+
+const PASSES: readonly ((p: EnvironmentPass) => void)[] = [instancePass, taskPass, databasePass, networkPass];
+
+/** The account's data transfer, the same in every tier, made once. */
+function transferLines(shared: SharedTierLines, lines: CostLine[]): CostLine[] {
+  shared.transfer ??= dataTransferLines(shared.apps, shared.catalog);
   for (const line of shared.transfer) lines.push(line);
   return lines;
 }
