@@ -13,18 +13,20 @@ export interface LinePlace {
  * exact integer nano-dollars. Own fields in the order the plain lines had, so JSON reads the same.
  */
 class PricedLine implements PricedCostLine {
-  readonly item: string;
-  readonly quantity: number;
-  readonly unit: string;
-  readonly source: string;
-  readonly asOf: string;
-  readonly environment: EnvironmentName;
-  readonly category: CostCategory;
-  readonly confidence: Confidence;
-  readonly contractPrice: true | undefined;
-  readonly note: string | undefined;
-  readonly unitPrice: Money;
-  readonly cents: number;
+  // Declared, not initialised: a field initialiser would define each one again before the constructor
+  // sets it. The constructor sets them in this order, which is the JSON's.
+  declare readonly item: string;
+  declare readonly quantity: number;
+  declare readonly unit: string;
+  declare readonly source: string;
+  declare readonly asOf: string;
+  declare readonly environment: EnvironmentName;
+  declare readonly category: CostCategory;
+  declare readonly confidence: Confidence;
+  declare readonly contractPrice: true | undefined;
+  declare readonly note: string | undefined;
+  declare readonly unitPrice: Money;
+  declare readonly cents: number;
   /** The quantity as given (a Decimal for prorated Heroku months), for the exact product. */
   readonly #exactQuantity: Decimal.Value;
   #monthly: Money | undefined;
