@@ -111,13 +111,15 @@ function modelled(
   share: boolean,
   options: EstimateOptions = {},
 ): EstimateAnswer {
-  return {
+  const answer: EstimateAnswer = {
     kind: 'estimate',
     estimate: estimate(workload, priced.catalog, options),
     words,
     share,
-    ...(priced.note ? { pricingNote: priced.note } : {}),
   };
+  // Set, not spread: a spread after the first field is copied property by property, on every estimate.
+  if (priced.note) answer.pricingNote = priced.note;
+  return answer;
 }
 
 /** The app named by `app=NAME`, when the words name one. */

@@ -34,6 +34,7 @@ import {
   type EnvironmentName,
   type Estimate,
   type EstimateOptions,
+  type PlatformCost,
   TIER_IDS,
   type TierCost,
   type TierId,
@@ -194,11 +195,15 @@ function herokuTierLines(plans: readonly EnvironmentPlan[], production: HerokuSt
               ? herokuStaging(production, catalog)
               : herokuReview(production, catalog),
         );
-  return [
-    // Shown with the first environment: production, or the one a live staging or review app is.
-    ...herokuAccountLines(stacks, catalog, [], plans[0].name),
-    ...([] as CostLine[]).concat(...plans.map((p, i) => herokuLines(stacks[i], p.name, p.copies, catalog))),
-  ];
+  // Shown with the first environment: production, or the one a live staging or review app is.
+  return herokuAccountLines(stacks, catalog, [], plans[0].name).concat(
+    ...plans.map((p, i) => herokuLines(stacks[i], p.name, p.copies, catalog)),
+  );
+}
+
+/** A tier's AWS lines and the lines every tier has (compliance, add-ons): concat, not spreads, which iterate. */
+function withCommon(lines: CostLine[], common: readonly CostLine[]): CostLine[] {
+  return common.length === 0 ? lines : lines.concat(common);
 }
 
 /** Prices a workload on Heroku and on AWS: itemised, dated, sourced, with every assumption stated. */
@@ -221,26 +226,21 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const herokuEffort = opsEffort('heroku', catalog, options);
   const awsEffort = opsEffort('aws', catalog, options);
   const complianceNotes: string[] = [];
-  const awsCommon = [
-    ...awsComplianceLines(
-      // A review app holds no regulated data, and only a production database is backed up, as in migrate.
-      runsAs === 'review' ? [] : workload.compliance,
-      environments.filter((e) => e !== 'review'),
-      runsAs === 'production'
-        ? awsDatabasesOf(awsProduction).map((db) => ({ prefix: '', storageGb: db.storageGb }))
-        : [],
-      loadBalancer,
-      catalog,
-      complianceNotes,
-    ),
-    ...workload.addOns.map((a) => addOnLine(a, runsAs, catalog.priceListDate, true)),
-  ];
+  const awsCommon = awsComplianceLines(
+    // A review app holds no regulated data, and only a production database is backed up, as in migrate.
+    runsAs === 'review' ? [] : workload.compliance,
+    environments.filter((e) => e !== 'review'),
+    runsAs === 'production' ? awsDatabasesOf(awsProduction).map((db) => ({ prefix: '', storageGb: db.storageGb })) : [],
+    loadBalancer,
+    catalog,
+    complianceNotes,
+  ).concat(workload.addOns.map((a) => addOnLine(a, runsAs, catalog.priceListDate, true)));
   const apps = awsApps(plans, workload, catalog, loadBalancer);
   const shared = sharedTierLines(apps, catalog);
   const tierLines = new Map<TierId, CostLine[]>();
   for (const id of TIER_IDS) {
     if (fromHeroku) {
-      tierLines.set(id, [...awsTierLines(id, shared), ...awsCommon]);
+      tierLines.set(id, withCommon(awsTierLines(id, shared), awsCommon));
     } else if (id === 'like-for-like') {
       tierLines.set(id, herokuTierLines(plans, herokuProduction, catalog));
     } else {
@@ -261,11 +261,11 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const tiers: TierCost[] = TIER_IDS.map((id) => tierCost(id, modelled, tierLines.get(id)!, catalog, compute));
   const currentLines = fromHeroku
     ? herokuTierLines(plans, herokuProduction, catalog)
-    : [...awsTierLines('like-for-like', shared), ...awsCommon];
+    : withCommon(awsTierLines('like-for-like', shared), awsCommon);
   const herokuLinesAll = fromHeroku ? currentLines : tierLines.get('like-for-like')!;
   const awsLinesAll = fromHeroku ? tierLines.get('like-for-like')! : currentLines;
-  const heroku = platformCost('heroku', [...herokuLinesAll, ...opsLines('heroku', environments, herokuEffort)]);
-  const aws = platformCost('aws', [...awsLinesAll, ...opsLines('aws', environments, awsEffort)]);
+  const heroku = platformCost('heroku', herokuLinesAll.concat(opsLines('heroku', environments, herokuEffort)));
+  const aws = platformCost('aws', awsLinesAll.concat(opsLines('aws', environments, awsEffort)));
   const current = fromHeroku ? heroku : aws;
   const other = fromHeroku ? aws : heroku;
   const verdict = verdictFor(current, tiers);
@@ -277,14 +277,85 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       ? compareBounded(currentAmount, modelledAmount, { heroku: partial.current, aws: partial.modelled })
       : compareBounded(modelledAmount, currentAmount, { heroku: partial.modelled, aws: partial.current });
 
-  const rate = formatUnitPrice(herokuEffort.hourlyRate);
   // concat, not flatMap: V8's flatMap costs ~90 ns an element here (16 µs for an estimate's lines).
   const priceDates = priceDatesOf(
     heroku.lines.concat(aws.lines, ...tiers.map((cost) => cost.lines)),
     catalog.priceListDate,
   );
+  const infrastructure = pair(current.infrastructure, verdictTier.infrastructure);
+  const result = {
+    workload,
+    heroku,
+    aws,
+    current: workload.origin,
+    tiers,
+    range: rangeOf(tiers),
+    verdict,
+    cheaper: infrastructure.cheaper,
+    difference: infrastructure.difference,
+  } as Estimate;
+  // Field by field, in the order the JSON has always had: a spread after the first field is copied
+  // property by property.
+  if (infrastructure.atLeast) result.atLeast = infrastructure.atLeast;
+  if (infrastructure.breakEven) result.breakEven = infrastructure.breakEven;
+  result.withOps = pair(current.total, fromCents(toCents(verdictTier.infrastructure) + toCents(other.ops)));
+  result.excludesUnpriced =
+    heroku.unpriced.length + aws.unpriced.length + tiers.reduce((n, t) => n + t.unpriced.length, 0) > 0;
+  result.assumptions = assumptionsOf({
+    workload,
+    catalog,
+    options,
+    tiers,
+    translation,
+    plans,
+    apps,
+    priceDates,
+    heroku,
+    aws,
+    complianceNotes,
+    herokuEffort,
+    awsEffort,
+    loadBalancer,
+    runs,
+  });
+  result.priceListDate = catalog.priceListDate;
+  result.priceDates = priceDates;
+  result.awsRegion = catalog.awsRegion;
+  return result;
+}
+
+/** What the assumptions are written from: the estimate's parts. */
+interface AssumptionFacts {
+  workload: Workload;
+  catalog: Catalog;
+  options: EstimateOptions;
+  tiers: readonly TierCost[];
+  translation: readonly string[];
+  plans: readonly EnvironmentPlan[];
+  apps: readonly AwsAppEnvironment[];
+  priceDates: ReturnType<typeof priceDatesOf>;
+  heroku: PlatformCost;
+  aws: PlatformCost;
+  complianceNotes: readonly string[];
+  herokuEffort: OpsEffort;
+  awsEffort: OpsEffort;
+  /** A web process runs: AWS has a load balancer. */
+  loadBalancer: boolean;
+  /** Some process runs (not only data stores). */
+  runs: boolean;
+}
+
+/** Every assumption an estimate rests on, in the order the answer states them, each once. */
+function assumptionsOf(f: AssumptionFacts): string[] {
+  const { workload, catalog, options, tiers, plans, heroku, aws, herokuEffort, awsEffort, loadBalancer, runs } = f;
+  const fromHeroku = workload.origin === 'heroku';
+  const modelled = fromHeroku ? 'aws' : 'heroku';
+  const compute = fromHeroku ? (options.awsCompute ?? 'ec2') : 'ec2';
+  const runsAs = options.environment ?? 'production';
+  const environments = plans.map((p) => p.name);
+  const rate = formatUnitPrice(herokuEffort.hourlyRate);
   const assumptions = [
-    `List prices in USD before tax, ${pricesDated(priceDates)}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
+    `List prices in USD before tax, ${pricesDated(f.priceDates)}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
     'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price. Each line is rounded to the cent once, and every total is the sum of the lines shown.',
     // The tiers' descriptions depend only on the catalog, the platform modelled and the AWS compute:
     // so does this sentence.
@@ -298,7 +369,7 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       () =>
         `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ),
-    ...translation,
+    ...f.translation,
     ...severalDataStoresNote([{ name: workload.label?.replace(/^app /, '') ?? 'the workload', workload }]),
     ...(fromHeroku && options.awsArchitecture !== 'any'
       ? [
@@ -306,12 +377,12 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
         ]
       : []),
     !runs
-      ? writeAdditionsNote(apps[0].traffic, catalog, loadBalancer, false)
+      ? writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, false)
       : plans[0].publicSubnet
-        ? publicAdditionsNote(apps[0].traffic, catalog, loadBalancer)
+        ? publicAdditionsNote(f.apps[0].traffic, catalog, loadBalancer)
         : runsAs === 'production'
           ? awsAdditionsNote(workload, catalog, loadBalancer)
-          : writeAdditionsNote(apps[0].traffic, catalog, loadBalancer),
+          : writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer),
     ...(plans.some((p) => p.publicSubnet) ? [PUBLIC_SUBNET_RULE] : []),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
     AWS_NOT_MODELLED,
@@ -330,28 +401,11 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       : [runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet)]),
     ...ecoNotes(plans),
     ...herokuComplianceNotes(workload),
-    ...complianceNotes,
+    ...f.complianceNotes,
     `Ops effort (TCO, shown apart from infrastructure): Heroku ${herokuEffort.hoursPerEnvironment} h and AWS ${awsEffort.hoursPerEnvironment} h per environment per month at ${rate}/h, over ${plural(environments.length, 'environment')}${plans.some((p) => p.name === 'review') ? ' (review apps count as one)' : ''}. Source: ${herokuEffort.source}.`,
     ...unpricedNote(heroku, 'Heroku'),
     ...unpricedNote(aws, 'AWS'),
   ];
-
-  return {
-    workload,
-    heroku,
-    aws,
-    current: workload.origin,
-    tiers,
-    range: rangeOf(tiers),
-    verdict,
-    ...pair(current.infrastructure, verdictTier.infrastructure),
-    withOps: pair(current.total, fromCents(toCents(verdictTier.infrastructure) + toCents(other.ops))),
-    excludesUnpriced:
-      heroku.unpriced.length + aws.unpriced.length + tiers.reduce((n, t) => n + t.unpriced.length, 0) > 0,
-    // Duplicates are rare and the sentences long: comparing them is cheaper than hashing them all.
-    assumptions: assumptions.filter((a, i) => assumptions.indexOf(a) === i),
-    priceListDate: catalog.priceListDate,
-    priceDates,
-    awsRegion: catalog.awsRegion,
-  };
+  // Duplicates are rare and the sentences long: comparing them is cheaper than hashing them all.
+  return assumptions.filter((a, i) => assumptions.indexOf(a) === i);
 }

@@ -2,13 +2,17 @@ import { fromCents } from '../money';
 import type { Platform } from '../workload';
 import type { CostLine, PlatformCost, PricedCostLine, UnpricedCostLine } from './types';
 
-/** Lines split into priced and unpriced, with the priced lines' shown cents added up (ops apart). */
-export function footLines(all: readonly CostLine[]) {
+/**
+ * Lines split into priced and unpriced, with the priced lines' shown cents added up (ops apart); ops
+ * lines left out altogether when `withOps` is false (a tier's infrastructure).
+ */
+export function footLines(all: readonly CostLine[], withOps = true) {
   const lines: PricedCostLine[] = [];
   const unpriced: UnpricedCostLine[] = [];
   let infrastructure = 0;
   let ops = 0;
   for (const line of all) {
+    if (line.category === 'ops' && !withOps) continue;
     if (line.cents === null) unpriced.push(line);
     else {
       lines.push(line);

@@ -9,14 +9,14 @@ import type { CostLine, TierCost, TierId } from './types';
 /** How AWS runs the processes: EC2 instances, or Fargate tasks (`fargate`). */
 export type AwsComputeKind = 'ec2' | 'fargate';
 
-/** Descriptions depend only on the catalog, platform, AWS compute and tier: written once per catalog. */
-const descriptions = new WeakMap<Catalog, Map<Platform, Map<AwsComputeKind, Map<TierId, string>>>>();
+/** The optimised AWS tier's description names the catalog's Savings Plan rates: written once per catalog. */
+const optimisedAws = new WeakMap<Catalog, string>();
 
+/** The others are fixed sentences. */
 function description(id: TierId, platform: Platform, catalog: Catalog, compute: AwsComputeKind): string {
-  const byPlatform = kept(descriptions, catalog, () => new Map());
-  const byCompute = kept(byPlatform, platform, () => new Map<AwsComputeKind, Map<TierId, string>>());
-  const byTier = kept(byCompute, compute, () => new Map<TierId, string>());
-  return kept(byTier, id, () => describe(id, platform, catalog, compute));
+  if (platform === 'aws' && id === 'optimised')
+    return kept(optimisedAws, catalog, () => describe(id, platform, catalog, compute));
+  return describe(id, platform, catalog, compute);
 }
 
 function describe(id: TierId, platform: Platform, catalog: Catalog, compute: AwsComputeKind): string {
@@ -50,7 +50,7 @@ export function tierCost(
   catalog: Catalog,
   compute: AwsComputeKind = 'ec2',
 ): TierCost {
-  const cost = footLines(lines.filter((l) => l.category !== 'ops'));
+  const cost = footLines(lines, false);
   return {
     id,
     platform,
