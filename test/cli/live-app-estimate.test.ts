@@ -114,7 +114,8 @@ test('an app that runs no dynos is said to, and is taken to log nothing (as in `
     );
     expect(out).not.toContain('CloudWatch Logs ingestion');
     // Nothing runs, so nothing reaches the internet: no NAT gateway (it was $32.85/mo, with an address).
-    expect(out).not.toContain('NAT gateway:');
+    // No NAT gateway line (the tiers' descriptions still name NAT gateways in their rule).
+    expect(out).not.toMatch(/^ {4}NAT gateway[^\n]*= \$/m);
     expect(out).not.toContain('Public IPv4');
     expect(out).toContain(
       'On AWS the estimate adds no load balancer, NAT gateway, public address, root volume or logs, as no process runs: a NAT gateway is for instances in private subnets to reach the internet (Amazon VPC User Guide, NAT gateways)',
