@@ -1,5 +1,6 @@
 import { formatUsd, fromCents, type Money, toCents } from '../money';
 import type { Platform } from '../workload';
+import { LEFT_OUT_WORDS, leftOutKind } from './left-out';
 import type { Bounded, Cheaper, PlatformCost, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
 
 /** The tier a verdict uses: what a real migration builds (shared instances, shared network). */
@@ -9,7 +10,7 @@ export const VERDICT_TIER: TierId = 'consolidated';
 function missingItem(line: UnpricedCostLine, platform: Platform): string {
   const name = platform === 'heroku' ? 'Heroku' : 'AWS';
   // A list price the bundled list lacks is Heroku's to give, through the live refresh; not a contract's.
-  if (line.listedAt && line.priceKey)
+  if (leftOutKind(line) === 'listed')
     return `${name}: ${line.item} (${line.environment}) has a list price (${line.listedAt}) that the bundled list has no trusted copy of; a lead's price refresh (\`prices refresh\`) reads it from ${name}, or set ${line.priceKey} in PRICING_FILE`;
   const how = line.priceKey ? `set ${line.priceKey} in PRICING_FILE (leads), or ask your account executive` : line.note;
   return `${name}: ${line.item} (${line.environment}) has no public price; ${how}`;
@@ -21,8 +22,7 @@ function missingItems(current: PlatformCost, tier: TierCost): { missing: string[
   if (current.unpriced.length === 0 && tier.unpriced.length === 0) return { missing: [], listed: 0 };
   const items = new Map<string, boolean>();
   for (const side of [current, tier])
-    for (const line of side.unpriced)
-      items.set(missingItem(line, side.platform), line.listedAt !== undefined && line.priceKey !== undefined);
+    for (const line of side.unpriced) items.set(missingItem(line, side.platform), leftOutKind(line) === 'listed');
   return { missing: [...items.keys()], listed: [...items.values()].filter(Boolean).length };
 }
 
@@ -173,11 +173,10 @@ export interface VerdictWording {
  * read by a lead's price refresh; one without a public price is a contract's.
  */
 export function leftOutWords(items: number, listed: number): { what: string; how: string } {
-  if (listed === 0) return { what: 'without a public price', how: 'adds your contract prices' };
-  if (listed === items)
-    return { what: 'without a price in the bundled list', how: 'runs the price refresh (`prices refresh`)' };
+  if (listed === 0) return { what: LEFT_OUT_WORDS.contract.what, how: 'adds your contract prices' };
+  if (listed === items) return { what: LEFT_OUT_WORDS.listed.what, how: 'runs the price refresh (`prices refresh`)' };
   return {
-    what: 'without a public price or a price in the bundled list',
+    what: `${LEFT_OUT_WORDS.contract.what} or a price in the bundled list`,
     how: 'runs the price refresh (`prices refresh`) and adds your contract prices',
   };
 }
