@@ -79,8 +79,10 @@ function whyHeading(digest: Digest): string {
 export function whyLines(digest: Digest): string[] {
   const why = digest.why;
   if (!why) return [];
+  // A service whose own name begins with the platform's ("AWS CloudTrail") is not named twice.
+  const named = (name: string, line: string) => (line.startsWith(`${name} `) ? line : `${name} ${line}`);
   const platform = (name: string, lines: string[] | undefined, none: string) =>
-    lines === undefined ? [] : lines.length ? lines.map((line) => `${name} ${line}`) : [`${name}: ${none}`];
+    lines === undefined ? [] : lines.length ? lines.map((line) => named(name, line)) : [`${name}: ${none}`];
   // "No changes" is only as good as the snapshots: none claimed for days they do not cover.
   const heroku = digest.heroku.status === 'ok' ? digest.heroku : undefined;
   const herokuNone = heroku?.runRate

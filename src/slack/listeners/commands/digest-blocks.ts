@@ -45,7 +45,8 @@ function moverText(group: MoverGroup, platform: 'aws' | 'heroku'): string {
 
 /** The forecast, never more than a month can cost on Heroku (monthly prices are caps). */
 function forecastText(section: Extract<PlatformSection, { status: 'ok' }>): string {
-  if (!section.forecastMonth) return `no forecast: ${section.forecastNote}`;
+  // Without a forecast the note already says "no forecast: why" (src/core/digest): said once.
+  if (!section.forecastMonth) return section.forecastNote;
   return `${formatUsd(section.forecastMonth)}${section.forecastCapped ? ' (a full month of today’s apps: the most a month can cost)' : ''}`;
 }
 
