@@ -3,7 +3,7 @@ import { cliContext } from '../../src/cli/run-cli';
 import { loadConfig } from '../../src/config';
 import type { Harness } from '../support/bot-harness';
 import { capture } from '../support/capture';
-import { type CeRequestBody, costAndUsagePage, type FakeCostExplorer, reply } from '../support/fake-cost-explorer';
+import type { CeRequestBody, FakeCostExplorer } from '../support/fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import {
   AWS_ENV,
@@ -11,6 +11,7 @@ import {
   EC2,
   S3,
   scriptDaily,
+  scriptDigestCosts,
   standard2xSnapshot,
   startAlertHarness,
   useLocalCostExplorer,
@@ -24,7 +25,6 @@ import {
  */
 const NOW = new Date('2026-11-23T09:00:00Z');
 const CHANNEL = 'CDIGEST01';
-const BY_SERVICE = [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }];
 const HEROKU_LINE =
   'Heroku shop-api: web dynos went from 2 × Standard-2X to 6 × Standard-2X (+$200.00/month, +$6.67/day), on Wed 18 Nov';
 const AWS_LINE =
@@ -44,27 +44,7 @@ const days = (start: string, end: string) => {
 };
 
 function scriptAws() {
-  // The digest's own questions: daily cost by service, credits, the forecast, running hours.
-  const byServiceOnly = (input: CeRequestBody) => input.GroupBy?.length === 1 && input.GroupBy[0]?.Key === 'SERVICE';
-  ce.reply(
-    'GetCostAndUsage',
-    (info) =>
-      reply.ok(
-        costAndUsagePage({
-          metric: 'UnblendedCost',
-          groupBy: BY_SERVICE,
-          days: days(String(info.input.TimePeriod?.Start), String(info.input.TimePeriod?.End)).map((day) => ({
-            day,
-            groups: [{ keys: [EC2], amount: ec2(day) }],
-          })),
-        }),
-      ),
-    { match: byServiceOnly },
-  );
-  ce.reply('GetCostAndUsage', reply.ok(costAndUsagePage({ metric: 'UnblendedCost', groupBy: [], days: [] })), {
-    match: (input) => !byServiceOnly(input) && !byServiceAndUsage(input),
-  });
-  ce.reply('GetCostForecast', reply.ok({ Total: { Amount: '200', Unit: 'USD' } }));
+  scriptDigestCosts(ce, (day) => [{ keys: [EC2], amount: ec2(day) }]);
   // The alert checks' question: by service and usage type.
   scriptDaily(ce, (day) => [
     { keys: [EC2, 'BoxUsage:m5.large'], amount: ec2(day) },

@@ -10,6 +10,7 @@ import {
   costAndUsagePage,
   type DayGroups,
   type FakeCostExplorer,
+  type FakeReply,
   nextDay,
   reply,
   startFakeCostExplorer,
@@ -49,6 +50,7 @@ export const S3_ANOMALY = {
   MonitorArn: MONITOR,
 };
 
+const BY_SERVICE = [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }];
 const BY_SERVICE_AND_USAGE = [
   { Type: 'DIMENSION' as const, Key: 'SERVICE' },
   { Type: 'DIMENSION' as const, Key: 'USAGE_TYPE' },
@@ -134,6 +136,23 @@ export function scriptDaily(ce: FakeCostExplorer, groups: (day: string) => DayGr
   ce.reply('GetCostAndUsage', (info) => reply.ok(dailyPage(info.input, BY_SERVICE_AND_USAGE, groups)), {
     match: byServiceAndUsage,
   });
+}
+
+/**
+ * The digest's own questions: daily cost by service (`groups(day)` for each day asked), an empty
+ * answer to every other question but the alert checks' (credits, running hours), and `forecast`.
+ */
+export function scriptDigestCosts(
+  ce: FakeCostExplorer,
+  groups: (day: string) => DayGroups['groups'],
+  forecast: FakeReply = reply.ok({ Total: { Amount: '200', Unit: 'USD' } }),
+) {
+  const byServiceOnly = (input: CeRequestBody) => input.GroupBy?.length === 1 && input.GroupBy[0]?.Key === 'SERVICE';
+  ce.reply('GetCostAndUsage', (info) => reply.ok(dailyPage(info.input, BY_SERVICE, groups)), { match: byServiceOnly });
+  ce.reply('GetCostAndUsage', reply.ok(costAndUsagePage({ metric: 'UnblendedCost', groupBy: [], days: [] })), {
+    match: (input) => !byServiceOnly(input) && !byServiceAndUsage(input),
+  });
+  ce.reply('GetCostForecast', forecast);
 }
 
 /** Scripts the daily query by SERVICE and `second` (LINKED_ACCOUNT, or a tag key as a TAG), for its window. */
