@@ -17,6 +17,7 @@ import { formatUsd, fromCents } from '../core/money';
 import type { Services } from '../services';
 import type { StoredBudget } from '../store/store';
 import { gatherAlertData } from './alert-data';
+import { notListedYetNote } from './app-not-listed';
 import { type BudgetStatus, budgetStatuses } from './budget-status';
 
 export type SaveOutcome = { ok: true; budget: StoredBudget; replaced: boolean } | { ok: false; errors: FieldErrors };
@@ -36,6 +37,50 @@ export async function saveBudget(
   const budget = await services.store.putBudget({ id: randomUUID(), ...draft }, actor, services.now());
   await services.store.audit({ at: services.now(), actor, action: 'budget-set', detail: `set budget ${budget.name}` });
   return { ok: true, budget, replaced: existed };
+}
+
+/** Heroku names a lead is shown when a budget names none of them: a few, the rest counted. */
+const NAMES_SHOWN = 5;
+
+function someNames(names: readonly string[]): string {
+  const sorted = [...names].sort();
+  const more = sorted.length - NAMES_SHOWN;
+  return `${sorted.slice(0, NAMES_SHOWN).join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/**
+ * A budget on a Heroku app or team the token does not see would watch nothing: $0 every hour,
+ * never an alert, and "could not be read" in every list. When Heroku answers, such a name is refused
+ * with the names there are; when it does not, the budget is kept (a lead must not be blocked by
+ * Heroku's outage) and checked like any other.
+ */
+export async function herokuScopeProblem(services: Services, draft: BudgetDraft): Promise<string | undefined> {
+  const heroku = services.sources.heroku;
+  const { scope } = draft;
+  if (!heroku || (scope.kind !== 'app' && scope.kind !== 'team')) return undefined;
+  let inventory: Awaited<ReturnType<typeof heroku.inventory>>;
+  try {
+    inventory = await heroku.inventory();
+  } catch {
+    return undefined;
+  }
+  const { apps, teams, gaps } = inventory.value;
+  const wanted = scope.value.toLowerCase();
+  const names =
+    scope.kind === 'app'
+      ? [...apps.map((app) => app.name), ...gaps.flatMap((gap) => (gap.app ? [gap.app] : []))]
+      : [...teams.map((team) => team.name), ...apps.flatMap((app) => (app.team ? [app.team.name] : []))];
+  const known = [...new Set(names)];
+  if (known.some((name) => name.toLowerCase() === wanted)) return undefined;
+  const notListedYet =
+    scope.kind === 'app'
+      ? notListedYetNote({ ...inventory, staleBecause: inventory.staleBecause?.message })
+      : undefined;
+  const there =
+    known.length > 0
+      ? `: it sees ${someNames(known)}; e.g. ${scope.kind}=${[...known].sort()[0]}`
+      : `, which sees no ${scope.kind === 'app' ? 'apps' : 'teams'}`;
+  return `There is no Heroku ${scope.kind} named ${scope.value} among those this token sees${there}.${notListedYet ? ` ${notListedYet}` : ''}`;
 }
 
 export function parseBudgetCommand(text: string) {

@@ -7,6 +7,7 @@ import {
   BUDGET_EXAMPLE,
   deleteBudget,
   describeBudget,
+  herokuScopeProblem,
   listBudgets,
   parseBudgetCommand,
   saveBudget,
@@ -58,6 +59,8 @@ export function budgetSubcommand(): Subcommand {
           }
           return {
             later: async () => {
+              const unknown = await herokuScopeProblem(services, parsed.value);
+              if (unknown) return ephemeral(`Nothing was saved: ${neutraliseMarkup(unknown)}`);
               const saved = await saveBudget(services, parsed.value, command.user_id, (channel) =>
                 channelProblem(client, channel),
               );

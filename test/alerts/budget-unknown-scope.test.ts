@@ -1,0 +1,54 @@
+import { type Harness, startHarness } from '../support/bot-harness';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
+import { shownText } from '../support/slack-blocks';
+
+/**
+ * A budget on a Heroku app or team the token does not see would watch nothing: never an alert, and
+ * "could not be read" in every list. With Heroku connected, `/hosting budget set` refuses a name
+ * it does not see, naming the ones it does, and saves nothing; a name it sees is saved as before.
+ */
+let heroku: FakeHeroku;
+let h: Harness;
+
+beforeAll(async () => {
+  const world = new HerokuWorld({ seed: 3 });
+  world.addTeam('acme-eng');
+  world.addApp('shop-api', { team: 'acme-eng', formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  world.addApp('blog', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+  heroku = await FakeHeroku.start({ world });
+  h = await startHarness({ HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+});
+afterAll(async () => {
+  await h.close();
+  await heroku.close();
+});
+
+async function answer(text: string): Promise<string> {
+  const before = h.slack.responses.length;
+  const ack = await h.command(text);
+  await h.settle();
+  return [
+    typeof ack.body === 'object' ? String(ack.body.text ?? '') : '',
+    ...h.slack.responses.slice(before).map((r) => shownText(r.body)),
+  ].join('\n');
+}
+
+test.each([
+  [
+    'budget set web 100/month app=shop-apl',
+    'Nothing was saved: There is no Heroku app named shop-apl among those this token sees: it sees blog, shop-api; e.g. app=blog.',
+  ],
+  [
+    'budget set web 100/month team=acme',
+    'Nothing was saved: There is no Heroku team named acme among those this token sees: it sees acme-eng; e.g. team=acme-eng.',
+  ],
+])('`/hosting %s` → refused with the names Heroku has; nothing saved', async (text, said) => {
+  expect(await answer(text)).toContain(said);
+  expect(await h.bot.services.store.budgets()).toEqual([]);
+});
+
+test('an app and a team the token sees are saved', async () => {
+  expect(await answer('budget set api 100/month app=shop-api')).toContain('Saved budget api: Heroku, app shop-api');
+  expect(await answer('budget set eng 100/month team=acme-eng')).toContain('Saved budget eng: Heroku, team acme-eng');
+  expect((await h.bot.services.store.budgets()).map((budget) => budget.name).sort()).toEqual(['api', 'eng']);
+});
