@@ -1,5 +1,5 @@
 import { type Harness, startHarness } from '../support/bot-harness';
-import { shownText } from '../support/slack-blocks';
+import { commandAnswer } from './support';
 
 /** Bad input to every new command: a clear error with a correct example, and nothing half-saved. */
 let h: Harness;
@@ -8,15 +8,7 @@ beforeEach(async () => {
 });
 afterEach(async () => h.close());
 
-async function answer(text: string): Promise<string> {
-  const before = h.slack.responses.length;
-  const ack = await h.command(text);
-  await h.settle();
-  return [
-    typeof ack.body === 'object' ? String(ack.body.text ?? '') : '',
-    ...h.slack.responses.slice(before).map((r) => shownText(r.body)),
-  ].join('\n');
-}
+const answer = (text: string) => commandAnswer(h, text);
 
 test.each([
   ['budget set', 'Nothing was saved', 'Example: `/hosting budget set web-prod 2000/month'],

@@ -1,6 +1,6 @@
 import { type Harness, startHarness } from '../support/bot-harness';
 import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
-import { shownText } from '../support/slack-blocks';
+import { commandAnswer } from './support';
 
 /**
  * A budget on a Heroku app or team the token does not see would watch nothing: never an alert, and
@@ -23,15 +23,7 @@ afterAll(async () => {
   await heroku.close();
 });
 
-async function answer(text: string): Promise<string> {
-  const before = h.slack.responses.length;
-  const ack = await h.command(text);
-  await h.settle();
-  return [
-    typeof ack.body === 'object' ? String(ack.body.text ?? '') : '',
-    ...h.slack.responses.slice(before).map((r) => shownText(r.body)),
-  ].join('\n');
-}
+const answer = (text: string) => commandAnswer(h, text);
 
 test.each([
   [

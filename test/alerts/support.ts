@@ -17,6 +17,7 @@ import {
 } from '../support/fake-cost-explorer';
 import type { FakeHeroku } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
+import { shownText } from '../support/slack-blocks';
 import { standard2xSnapshot } from '../support/snapshots';
 
 export { standard2xSnapshot };
@@ -294,4 +295,15 @@ export function alertPressPayload(press: {
     response_url: press.responseUrl,
     actions: [action],
   };
+}
+
+/** What a `/hosting` command shows its sender: the ack's text, then every answer posted to its response_url. */
+export async function commandAnswer(h: Harness, text: string): Promise<string> {
+  const before = h.slack.responses.length;
+  const ack = await h.command(text);
+  await h.settle();
+  return [
+    typeof ack.body === 'object' ? String(ack.body.text ?? '') : '',
+    ...h.slack.responses.slice(before).map((r) => shownText(r.body)),
+  ].join('\n');
 }
