@@ -180,7 +180,7 @@ export async function budgetStatuses(
     if (heroku && heroku.covered === 0) {
       // No day of the month has a snapshot: read as $0.00 (0 %), the budget would look untouched.
       problems.push(
-        `Heroku spend for ${describeScope(budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}${neverReadWhy(data, budget.scope)}` : 'Heroku is not configured'}`,
+        `${spendOf('Heroku', budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}${neverReadWhy(data, budget.scope)}` : 'Heroku is not configured'}`,
       );
     } else if (heroku) {
       parts.push({ platform: 'heroku', cents: heroku.mtd });
@@ -207,6 +207,11 @@ export async function budgetStatuses(
   });
 }
 
+/** `Heroku spend for team acme-eng`; a budget on all spend is `Heroku spend`, not "Heroku spend for all spend". */
+function spendOf(platform: 'AWS' | 'Heroku', scope: BudgetScope): string {
+  return scope.kind === 'all' ? `${platform} spend` : `${platform} spend for ${describeScope(scope)}`;
+}
+
 /** `2026-12-01 to 2026-12-19 from Cost Explorer`; on the 1st, that no day of the month is over yet. */
 function awsDays(monthStart: string, today: string): string {
   const yesterday = addDays(today, -1);
@@ -225,7 +230,7 @@ function awsPart(
 ): { mtd: number; forecast: number | null; basis: string } | { problem: string } {
   if (!data.aws)
     return {
-      problem: `AWS spend for ${describeScope(budget.scope)} could not be read: ${data.awsProblem ?? 'AWS is not configured'}`,
+      problem: `${spendOf('AWS', budget.scope)} could not be read: ${data.awsProblem ?? 'AWS is not configured'}`,
     };
   const { scope } = budget;
   let mtd: number;

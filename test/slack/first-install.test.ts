@@ -97,7 +97,7 @@ describe('a lead on a brand-new install', () => {
     expect(shownText(list)).not.toContain('$0.00 so far');
     expect(list.text).toContain('• web-prod: $2,000.00/month, month to date unknown');
     expect(shownText(list)).toMatch(
-      /\*web-prod\*: Heroku, all spend, \$2,000\.00\/month, .*\. Month to date unknown \(Heroku spend for all spend could not be read: Heroku is not configured\)/,
+      /\*web-prod\*: Heroku, all spend, \$2,000\.00\/month, .*\. Month to date unknown \(Heroku spend could not be read: Heroku is not configured\)/,
     );
   });
 });
