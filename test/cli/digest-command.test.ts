@@ -1,5 +1,6 @@
 import { runCli } from '../../src/cli/run-cli';
 import { tempSqliteFile } from '../support/databases';
+import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 
 async function run(...argv: string[]) {
   return runWith(argv);
@@ -56,5 +57,34 @@ describe('npx hosting-advisor digest --dry-run', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain(reason);
     expect(stderr).toContain('For example: npx hosting-advisor digest --dry-run --timezone Europe/Berlin');
+  });
+});
+
+describe('digest --dry-run in its first week (no daily snapshots yet)', () => {
+  let heroku: FakeHeroku;
+  beforeAll(async () => {
+    const world = new HerokuWorld({ seed: 5 });
+    world.addApp('shop-api', { formation: [{ type: 'web', quantity: 1, size: 'standard-2X' }] });
+    heroku = await FakeHeroku.start({ world });
+  });
+  afterAll(() => heroku.close());
+
+  test("Heroku's run-rate week is not compared with a week it has no figures for, and month to date is inclusive dates", async () => {
+    const env = { HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url };
+    const { stdout } = await runWith(['--dry-run'], env);
+    // One Standard-2X at $50.00 a month: 7/30 of it.
+    expect(stdout).toContain(
+      "$11.67 last week (estimated): run-rate: today's apps for 7 days; not compared with the week before (no daily snapshots yet)",
+    );
+    expect(stdout).not.toContain('no spend the week before');
+    const today = new Date().toISOString().slice(0, 10);
+    const monthStart = `${today.slice(0, 7)}-01`;
+    const mtd = stdout.split('\n').find((line) => line.startsWith('Month to date'))!;
+    if (today === monthStart) expect(mtd).toContain('no whole day yet');
+    else
+      expect(mtd).toMatch(
+        new RegExp(`^Month to date \\(${today.slice(0, 7)}, ${monthStart} to \\d{4}-\\d{2}-\\d{2}\\): `),
+      );
+    expect(stdout).not.toContain('exclusive');
   });
 });

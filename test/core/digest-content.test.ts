@@ -224,7 +224,9 @@ describe('digest content for a fixed data set', () => {
     const text = renderDigestText(digest);
     expect(text).toContain('$110.83 last week (estimated): +$17.50 (+18.8%) vs the week before');
     expect(text).toContain('4-week trend: $30.00 → $35.00 → $30.00 (1 day missing) → $40.83');
-    expect(text).toContain('Month to date (2026-11, to 2026-11-23 exclusive): $310.83; forecast for the month $600.83');
+    expect(text).toContain(
+      'Month to date (2026-11, 2026-11-01 to 2026-11-22): $310.83; forecast for the month $600.83',
+    );
     expect(text).toContain('Same workload on Heroku (modelled): $70.00/week — -$40.83/week, -$2,123.16/year vs actual');
     expect(text).toContain(
       'UnblendedCost by service, estimated (Cost Explorer may still revise 3 days: 2026-11-20 … 2026-11-22)',

@@ -5,6 +5,7 @@
  */
 import { formatUsd } from '../money';
 import { signedUsd } from '../spend/movers';
+import { addDays } from '../utc-days';
 import { groupMovers } from './mover-groups';
 import { parityLines } from './parity';
 import { dailyRateBasis, notComparedLabel, percentLabel } from './platform-figures';
@@ -27,9 +28,12 @@ function platformLines(section: PlatformSection, unfinished: UnfinishedDay | und
   const kind = section.estimated ? 'estimated' : 'actual';
   const span = countedSpan(unfinished);
   const [w1, w2, w3, w4] = section.weeks;
-  const compared = section.notCompared
-    ? notComparedLabel(section.notCompared)
-    : `${signedUsd(section.change)} (${percentLabel(section.changePercent)}) vs the week before${span}`;
+  // A run-rate week has no week before to compare with (Slack's digest says the same): not "$0.00 (no spend the week before)".
+  const compared = section.runRate
+    ? `run-rate: today's apps for ${unfinished ? 'Mon–Sat' : '7 days'}; not compared with the week before (no daily snapshots yet)`
+    : section.notCompared
+      ? notComparedLabel(section.notCompared)
+      : `${signedUsd(section.change)} (${percentLabel(section.changePercent)}) vs the week before${span}`;
   const lines = [
     `*${formatUsd(section.lastWeek)}* last week${span} (${kind}): ${compared}`,
     `4-week trend${span}: ${[w1, w2, w3, w4]
@@ -39,7 +43,7 @@ function platformLines(section: PlatformSection, unfinished: UnfinishedDay | und
           `${formatUsd(w!.total)}${w!.daysMissing ? ` (${w!.daysMissing} day${w!.daysMissing === 1 ? '' : 's'} missing)` : ''}`,
       )
       .join(' → ')}`,
-    `Month to date (${section.month}, ${section.monthToDateRange.end > section.monthToDateRange.start ? `to ${section.monthToDateRange.end} exclusive` : 'no whole day yet'}): ${formatUsd(section.monthToDate)}; ${section.forecastMonth ? `forecast for the month ${formatUsd(section.forecastMonth)} (${section.forecastNote})` : section.forecastNote}`,
+    `Month to date (${section.month}, ${section.monthToDateRange.end > section.monthToDateRange.start ? `${section.monthToDateRange.start} to ${addDays(section.monthToDateRange.end, -1)}` : 'no whole day yet'}): ${formatUsd(section.monthToDate)}; ${section.forecastMonth ? `forecast for the month ${formatUsd(section.forecastMonth)} (${section.forecastNote})` : section.forecastNote}`,
   ];
   if (section.top.length > 0) {
     lines.push(
