@@ -60,6 +60,8 @@ export interface PlatformFigures {
   basis: string[];
   /** Apps a figure shown leaves out because they could not be read (the digest's words). */
   leftOut?: string;
+  /** Contract-priced or unpriced items (a Space's fee, a Shield plan) the figures leave out, never as $0. */
+  notCounted?: number;
 }
 
 export interface PlatformOff {
@@ -169,6 +171,7 @@ function platformFigures(
     estimated: section.estimated,
     basis: [...section.basis],
     ...(section.leftOut ? { leftOut: section.leftOut } : {}),
+    ...(section.notCounted ? { notCounted: section.notCounted } : {}),
   };
 }
 

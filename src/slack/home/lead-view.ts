@@ -46,6 +46,14 @@ export interface LeadHomeInput {
 
 const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
 
+/**
+ * Said beside the figures that leave the items out, as the digest and `/hosting spend` say it: a lead
+ * reading the month to date alone must not take it for the whole bill.
+ */
+function notCountedText(count: number): string {
+  return `${count} contract-priced or unpriced item${count === 1 ? ' is' : 's are'} not counted in these figures (never as $0): a Private or Shield Space's fee or a contract plan, which your invoice has. \`/hosting spend heroku\` names them.`;
+}
+
 function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): KnownBlock[] {
   if (platform.status !== 'ok') {
     const why = platform.status === 'off' ? 'not connected' : 'not available right now';
@@ -84,6 +92,7 @@ function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): 
   return [
     { type: 'section', text: { type: 'mrkdwn', text: `*${platform.name}*` }, fields: fields.slice(0, 10) },
     ...(platform.leftOut ? [context(clip(`:warning: ${platform.leftOut}`, 2900))] : []),
+    ...(platform.notCounted ? [context(notCountedText(platform.notCounted))] : []),
   ];
 }
 
@@ -92,6 +101,7 @@ function combinedBlock(figures: DashboardFigures): KnownBlock[] {
   if (!c) return [];
   // The sums carry a platform's figures as they are: an app it left out is missing here too.
   const partial = figures.platforms.filter((platform) => 'leftOut' in platform && platform.leftOut).map((p) => p.name);
+  const uncounted = figures.platforms.reduce((sum, p) => sum + ('notCounted' in p ? (p.notCounted ?? 0) : 0), 0);
   return [
     {
       type: 'section',
@@ -107,6 +117,13 @@ function combinedBlock(figures: DashboardFigures): KnownBlock[] {
       ? [
           context(
             `:warning: ${partial.join(' and ')}'s part of these sums leaves out what could not be read (named under ${partial.join(' and ')} below).`,
+          ),
+        ]
+      : []),
+    ...(uncounted > 0
+      ? [
+          context(
+            `These sums leave out ${uncounted} contract-priced or unpriced item${uncounted === 1 ? '' : 's'} (see below).`,
           ),
         ]
       : []),
