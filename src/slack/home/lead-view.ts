@@ -54,6 +54,12 @@ function notCountedText(count: number): string {
   return `${count} contract-priced or unpriced item${count === 1 ? ' is' : 's are'} not counted in these figures (never as $0): a Private or Shield Space's fee or a contract plan, which your invoice has. \`/hosting spend heroku\` names them.`;
 }
 
+/** No forecast: why, as the digest says it ("no forecast: AWS denied ce:GetCostForecast…"), not "none yet". */
+function forecastMissing(note: string): string {
+  const why = note.startsWith('no forecast: ') ? note.slice('no forecast: '.length) : '';
+  return why ? clip(`none: ${why}`, 1900) : 'none yet';
+}
+
 function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): KnownBlock[] {
   if (platform.status !== 'ok') {
     const why = platform.status === 'off' ? 'not connected' : 'not available right now';
@@ -64,7 +70,7 @@ function platformBlocks(platform: PlatformFigures | PlatformOff, span: string): 
   const month = platform.month.split(' ')[0];
   const fields = [
     field(`Month to date (${platform.monthRange})`, platform.monthToDate),
-    field(`Forecast for ${month}`, platform.forecast ?? 'none yet'),
+    field(`Forecast for ${month}`, platform.forecast ?? forecastMissing(platform.forecastNote)),
     field(`Last week${span}${platform.runRate ? ' (run-rate)' : ''}`, platform.lastWeek),
     field(`Change on the week before${span}`, platform.runRate ? 'no daily snapshots yet' : platform.change),
   ];
