@@ -41,4 +41,10 @@ export interface AlertPoster {
   findTagged(channel: string, tag: string, oldest: Date, threadTs?: string): Promise<string | null | 'unknown'>;
   /** Tells every lead privately (an alert Slack refused), `thread` in that message's thread; never throws. */
   tellLeads(text: string, thread?: readonly AlertView[]): Promise<void>;
+  /** Every lead now (HOSTING_LEADS and the leads' group), for notices sent to each once (tell-leads-once.ts). */
+  leads(): Promise<string[]>;
+  /** The channel of the bot's direct message with `user`. Throws; `refusal(error)` says whether Slack said no. */
+  directMessage(user: string): Promise<string>;
+  /** Posts `text` alone (a notice to a lead), tagged `tag`, never resent on its own; the ts. Throws as `post` does. */
+  postNotice(channel: string, text: string, tag: string): Promise<string>;
 }

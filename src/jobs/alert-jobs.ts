@@ -26,7 +26,8 @@ import { ClaimLease, LeaseLost } from './claim-lease';
 import { armCronTimer } from './cron-timer';
 import type { JobLogger as Logger } from './job-logger';
 import { OneAtATime } from './one-at-a-time';
-import { type AlertCrashPoint, type PostOutcome, postOnce } from './post-once';
+import { type AlertCrashPoint, type PostOnceOptions, type PostOutcome, postOnce } from './post-once';
+import { tellLeadsOnce } from './tell-leads-once';
 
 const ALERT_LEASE_MS = 10 * 60_000;
 /** How often replicas look for a scan of today that is due and not finished. */
@@ -89,21 +90,22 @@ export class AlertJobs {
     await idle;
   }
 
+  private postOptions(now: Date): PostOnceOptions {
+    const { services, poster, owner, crashAt, logger } = this.options;
+    return {
+      store: services.store,
+      poster,
+      owner,
+      now,
+      logger,
+      leaseMs: this.options.leaseMs ?? ALERT_LEASE_MS,
+      ...(crashAt ? { crashAt } : {}),
+    };
+  }
+
   /** Posts once; a failure (Slack refusing it, or no answer) is also a problem of the check, for the log. */
   private async post(result: CheckResult, post: AlertPost, now: Date): Promise<PostOutcome> {
-    const { services, poster, owner, crashAt, logger } = this.options;
-    const outcome = await postOnce(
-      {
-        store: services.store,
-        poster,
-        owner,
-        now,
-        logger,
-        leaseMs: this.options.leaseMs ?? ALERT_LEASE_MS,
-        ...(crashAt ? { crashAt } : {}),
-      },
-      post,
-    );
+    const outcome = await postOnce(this.postOptions(now), post);
     if (!post.threadTs) result.posted.push({ channel: post.channel, tag: post.tag, outcome });
     if (outcome.status === 'failed')
       result.problems.push(`${post.tag} was not posted to ${post.channel}: ${outcome.error}`);
@@ -286,9 +288,14 @@ export class AlertJobs {
       byChannel.set(channel, [...(byChannel.get(channel) ?? []), finding]);
     }
     // Recorded, so never news again: the leads get them now, or nobody would (a routing request that
-    // failed leaves an AWS anomaly to the alerts channel, which may not be set).
-    if (nowhere.length)
-      await poster.tellLeads(anomalyNowhereNotice(nowhere, data.today), nowhere.map(anomalyDetailView));
+    // failed leaves an AWS anomaly to the alerts channel, which may not be set). Once each, as a channel
+    // gets its summary: a retry of today's scan, or a replica's, finds them told.
+    if (nowhere.length) {
+      const tag = `anomalies:${data.today}`;
+      const thread = nowhere.map((finding) => ({ tag: `${tag}:${finding.id}`, view: anomalyDetailView(finding) }));
+      const text = anomalyNowhereNotice(nowhere, data.today);
+      result.unfinished.push(...(await tellLeadsOnce(this.postOptions(now), { tag, text, thread })));
+    }
     for (const [channel, list] of byChannel) {
       const tag = `anomalies:${data.today}`;
       const view = anomalySummaryView(list, data.today);

@@ -28,6 +28,11 @@ export interface ClaimOptions {
   leaseMs: number;
   /** How often the lease is renewed; a third of the lease by default. */
   heartbeatMs?: number;
+  /**
+   * False for a post no one can look for afterwards (a direct message: the bot may not read them): a run
+   * past its fence is then never taken over, since it may have gone out. True by default.
+   */
+  takeOverPosting?: boolean;
   logger: Pick<JobLogger, 'warn' | 'error'>;
 }
 
@@ -40,9 +45,14 @@ export interface RunLedger<R, D> {
   failed(owner: string, error: string): Promise<boolean>;
 }
 
-function digestLedger(store: Store, channel: string, period: string): RunLedger<DigestRun, string> {
+function digestLedger(
+  store: Store,
+  channel: string,
+  period: string,
+  takeOverPosting = true,
+): RunLedger<DigestRun, string> {
   return {
-    claim: (owner, at, leaseMs) => store.claimDigestRun(channel, period, owner, at, leaseMs),
+    claim: (owner, at, leaseMs) => store.claimDigestRun(channel, period, owner, at, leaseMs, takeOverPosting),
     renew: (owner, at) => store.renewDigestRun(channel, period, owner, at),
     begin: (owner, at) => store.beginDigestPost(channel, period, owner, at),
     done: (owner, messageTs) => store.markDigestPosted(channel, period, owner, messageTs),
@@ -87,7 +97,7 @@ export class ClaimLease<R = DigestRun, D = string> {
 
   /** Claims a digest run (by channel and period); when claimed, the heartbeat starts at once. */
   static claim(store: Store, options: ClaimOptions): Promise<ClaimLease<DigestRun, string>> {
-    return ClaimLease.claimIn(digestLedger(store, options.channel, options.period), options);
+    return ClaimLease.claimIn(digestLedger(store, options.channel, options.period, options.takeOverPosting), options);
   }
 
   /** Claims a run kept in `ledger`; `channel` and `period` then only name it in logs. */

@@ -29,7 +29,17 @@ export class SqlRuns<R> {
     this.value = `$${n + 2}`;
   }
 
-  async claim(key: readonly string[], owner: string, at: Date, leaseMs: number): Promise<ClaimResult<R>> {
+  /**
+   * `takeOverPosting` false: a run past its fence (`posting`) is never taken over, for posts no one
+   * can look for afterwards (a direct message: the bot may not read them), so it may have gone out.
+   */
+  async claim(
+    key: readonly string[],
+    owner: string,
+    at: Date,
+    leaseMs: number,
+    takeOverPosting = true,
+  ): Promise<ClaimResult<R>> {
     const n = this.keys.length;
     const [inserted] = await this.db.query(
       `INSERT INTO ${this.table} (${this.keys.join(', ')}, status, owner, claimed_at)
@@ -39,10 +49,11 @@ export class SqlRuns<R> {
     );
     if (inserted) return { claimed: true, run: this.toRun(inserted) };
     // A failed run, or a claim whose owner vanished before it posted, may be taken over: atomically.
+    const expired = takeOverPosting ? "('claimed', 'posting')" : "('claimed')";
     const [taken] = await this.db.query(
       `UPDATE ${this.table} SET status = 'claimed', owner = ${this.owner}, claimed_at = ${this.value}, error = NULL
        WHERE ${this.where}
-         AND (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < $${n + 3}))
+         AND (status = 'failed' OR (status IN ${expired} AND claimed_at < $${n + 3}))
        RETURNING *`,
       [...key, owner, iso(at), iso(new Date(at.getTime() - leaseMs))],
     );

@@ -220,8 +220,8 @@ export class SqlStore implements Store {
     }
   }
 
-  claimDigestRun(channel: string, period: string, owner: string, at: Date, leaseMs: number) {
-    return this.digestRuns.claim([channel, period], owner, at, leaseMs);
+  claimDigestRun(channel: string, period: string, owner: string, at: Date, leaseMs: number, takeOverPosting = true) {
+    return this.digestRuns.claim([channel, period], owner, at, leaseMs, takeOverPosting);
   }
 
   renewDigestRun(channel: string, period: string, owner: string, at: Date) {

@@ -176,8 +176,17 @@ export interface Store {
   /**
    * Claims a digest run for a channel and period. A run already claimed (or posting) by another owner
    * is only taken over once its lease has expired and it was never marked posted; a failed one at once.
+   * With `takeOverPosting` false, a run past its fence (`posting`) is never taken over: for a post no
+   * one can look for afterwards (a direct message), which may have gone out.
    */
-  claimDigestRun(channel: string, period: string, owner: string, at: Date, leaseMs: number): Promise<ClaimResult>;
+  claimDigestRun(
+    channel: string,
+    period: string,
+    owner: string,
+    at: Date,
+    leaseMs: number,
+    takeOverPosting?: boolean,
+  ): Promise<ClaimResult>;
   /** The heartbeat: restarts the lease at `at`. False when the run is no longer ours to work on. */
   renewDigestRun(channel: string, period: string, owner: string, at: Date): Promise<boolean>;
   /**

@@ -1,6 +1,7 @@
 import { type Harness, LEAD } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { type CeRequestBody, type FakeCostExplorer, type FakeReply, reply } from '../support/fake-cost-explorer';
+import { directMessageOf } from '../support/fake-slack';
 import {
   alertJobs,
   EC2,
@@ -147,13 +148,13 @@ test('the routing request throttled and no alerts channel set: every lead gets t
     expect.stringContaining('no channel to post to'),
   ]);
   expect(headlines(h, TEAM_B)).toEqual([]);
-  const [told, ...more] = headlines(h, LEAD);
+  const [told, ...more] = headlines(h, directMessageOf(LEAD));
   expect(more).toEqual([]);
   expect(told!.text).toContain('Hosting Advisor found a cost anomaly today with no channel to post it to:');
   expect(told!.text).toContain('> 1 cost anomaly found on 2026-11-17, +$80.00 above a usual day on 2026-11-16');
-  const [detail] = replies(h, LEAD, told!.ts);
+  const [detail] = replies(h, directMessageOf(LEAD), told!.ts);
   expect(detail!.text).toContain('AWS Amazon Elastic Compute Cloud - Compute: $120.00 on 2026-11-16');
-  const sent = h.slack.callsTo('chat.postMessage').filter((call) => call.body.channel === LEAD);
+  const sent = h.slack.callsTo('chat.postMessage').filter((call) => call.body.channel === directMessageOf(LEAD));
   expect(JSON.stringify(sent.map((call) => call.body.blocks))).toContain(
     NOT_ROUTED('Cost Explorer was throttling requests'),
   );

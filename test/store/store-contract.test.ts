@@ -162,6 +162,22 @@ function contract(open: () => Promise<Store>) {
     expect(await store.digestRun('C1', '2026-W47')).toMatchObject({ status: 'posted', messageTs: '1.2' });
   });
 
+  test('a run for a post no one can look for afterwards (a direct message) is never taken over past its fence', async () => {
+    const claim = (owner: string, at: Date) => store.claimDigestRun('D1', 'notice', owner, at, LEASE, false);
+    await claim('a', t0);
+    // Abandoned before its fence: taken over after its lease, as any run.
+    expect((await claim('b', minutes(11))).claimed).toBe(true);
+    expect(await store.beginDigestPost('D1', 'notice', 'b', minutes(11))).toBe(true);
+    // Past it, b may have sent it: never taken over, however long ago.
+    expect(await claim('c', minutes(600))).toEqual({
+      claimed: false,
+      run: expect.objectContaining({ status: 'posting', owner: 'b' }),
+    });
+    // Slack's own "no" (nothing sent) leaves it to be tried again at once.
+    await store.markDigestFailed('D1', 'notice', 'b', 'refused: user_not_found');
+    expect((await claim('c', minutes(601))).claimed).toBe(true);
+  });
+
   test('concurrent claims: exactly one wins', async () => {
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => store.claimDigestRun('C9', '2026-W47', `r${i}`, t0, LEASE)),

@@ -33,6 +33,9 @@ function parseField(value: string): unknown {
  * methods answer `unknown_method` so a call nobody expected shows up as a failure, and a method
  * the scopes of manifest.yml do not allow answers `missing_scope`, as Slack does.
  */
+/** The channel ID of the bot's direct message with `user`, as this Slack's conversations.open gives it. */
+export const directMessageOf = (user: string) => `D${user.slice(1, 9)}`;
+
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: ResponsePost[] = [];
@@ -171,7 +174,7 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
       case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(body.users ?? '').slice(1, 9)}` } };
+        return { ok: true, channel: { id: directMessageOf(String(body.users ?? '')) } };
       case 'conversations.info':
         return { ok: true, channel: { id: body.channel, is_member: true, name: 'general' } };
       case 'users.info':

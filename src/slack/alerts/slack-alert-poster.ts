@@ -6,7 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { AlertPost, AlertPoster } from '../../answers/alert-view';
 import type { Services } from '../../services';
-import { type LeadsLogger, tellLeads } from '../leads';
+import { type LeadsLogger, leadList, tellLeads } from '../leads';
 import { slackErrorCode, slackErrorText } from '../slack-errors';
 import { findTaggedMessage, noResendClient, postWaitingOutRateLimits } from '../tagged-messages';
 import { alertBlocks, alertText } from './alert-blocks';
@@ -50,6 +50,21 @@ export function slackAlertPoster(
     tellLeads(text, thread = []) {
       const replies = thread.map((view) => ({ text: alertText(view), blocks: alertBlocks(view) }));
       return tellLeads(services, client, logger, text, replies);
+    },
+    async leads() {
+      return (await leadList(services, client, logger)).users;
+    },
+    async directMessage(user) {
+      const dm = await client.conversations.open({ users: user });
+      if (!dm.channel?.id) throw new Error('conversations.open gave no channel');
+      return dm.channel.id;
+    },
+    postNotice(channel, text, tag) {
+      return postWaitingOutRateLimits(
+        poster,
+        { channel, text, metadata: { event_type: ALERT_EVENT_TYPE, event_payload: { tag } } },
+        RATE_LIMIT_WAIT_MS,
+      );
     },
     async findTagged(channel, tag, oldest, threadTs) {
       try {
