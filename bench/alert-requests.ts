@@ -3,7 +3,9 @@
  * default) and the daily anomaly scan, against the local Cost Explorer, counted on the wire. Two days:
  * one when the weekly digest ran first that morning (its cached forecast is reused), one without; then
  * with a linked-account budget; then with account and tag routes, the day the scan finds a new AWS
- * anomaly (routing asks once per routed dimension) and the day after, that anomaly still going.
+ * anomaly (routing asks once per routed dimension; the tag keys are skipped only when account routes
+ * claim every new anomaly, and here the routed account's cost does not rise) and the day after, that
+ * anomaly still going.
  */
 import { randomUUID } from 'node:crypto';
 import { LogLevel } from '@slack/bolt';

@@ -4,7 +4,8 @@
  * Heroku app's follows its team's. The daily request groups by service and usage type (two keys at
  * most), so it cannot say which account or tag a service's cost is in: only when a new AWS anomaly is
  * found and such routes exist, one more request per routed dimension (by service and account, by
- * service and each routed tag key; $0.01 each) says it. The anomaly goes to the account (then the
+ * service and each routed tag key; $0.01 each) says it; the tag keys are not asked once account routes
+ * claim every such anomaly. The anomaly goes to the account (then the
  * tag value) whose cost of that service rose most that day against its usual day, when that account
  * or tag is routed; else to the alerts channel, as before.
  * Cost Anomaly Detection's own findings route by the linked account their root causes name.
@@ -71,7 +72,15 @@ export async function routeAwsFindings(
   const targets = new Map<AnomalyFinding, RouteTarget>();
   /** How much the account's or tag value's cost rose, for the words. */
   const rises = new Map<string, number>();
+  /** Whether an account route claims the finding: routeFor takes it before any tag, so its tags are not asked. */
+  const claimedByAccount = (finding: AnomalyFinding) => {
+    const account = targets.get(finding)?.account;
+    return Boolean(account && routes.account[account]);
+  };
   for (const by of dimensions) {
+    // The account request comes first: once account routes claim every finding, a request by tag
+    // ($0.01 each) could change nothing.
+    if (by !== 'account' && own.every(claimedByAccount)) break;
     let byKey: Record<string, Record<string, string>>;
     try {
       byKey = (await dailyByServiceAndAccountOrTag(aws, period, by, ALERT_DATA_MAX_AGE_MS)).value.byKey;
@@ -110,7 +119,7 @@ export async function routeAwsFindings(
             }
           : finding;
       // Said in the alert: a lead in that channel sees why an AWS service's anomaly came to them.
-      const byAccount = Boolean(target.account && routes.account[target.account]);
+      const byAccount = claimedByAccount(finding);
       const by = byAccount ? `AWS account ${target.account}` : `tag ${target.tag!.key}=${target.tag!.value}`;
       const rise = rises.get(`${finding.id}\u0000${byAccount ? 'account' : target.tag!.key}`)!;
       return {

@@ -96,6 +96,34 @@ test('routed by a tag: the tag value whose cost rose, when no account route clai
   expect(headlines(h, WEB).map((m) => m.text)).toEqual([expect.stringContaining('AWS Amazon Elastic Compute Cloud')]);
 });
 
+test('account and tag routes, the account that rose routed: no request by tag, which could change nothing (before: one by tag too, $0.01)', async () => {
+  await route(`account=${ACCOUNT_B} channel=<#${TEAM_B}|team-b>`);
+  await route(`tag:team=web channel=<#${WEB}|web>`);
+  const result = await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  expect(result.problems).toEqual([]);
+  expect(headlines(h, TEAM_B).map((m) => m.text)).toEqual([
+    expect.stringContaining('AWS Amazon Elastic Compute Cloud'),
+  ]);
+  expect(headlines(h, WEB)).toEqual([]);
+  // The Cost Explorer requests the local Cost Explorer received: the daily one and the one by account.
+  expect(ce.requests('GetCostAndUsage').map((r) => secondKey(r.body as CeRequestBody))).toEqual([
+    'USAGE_TYPE',
+    'LINKED_ACCOUNT',
+  ]);
+});
+
+test('account and tag routes, the account that rose not routed: the tag is asked, and routes it', async () => {
+  await route(`account=${ACCOUNT_A} channel=<#${TEAM_B}|team-a>`);
+  await route(`tag:team=web channel=<#${WEB}|web>`);
+  await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
+  expect(headlines(h, WEB).map((m) => m.text)).toEqual([expect.stringContaining('AWS Amazon Elastic Compute Cloud')]);
+  expect(ce.requests('GetCostAndUsage').map((r) => secondKey(r.body as CeRequestBody))).toEqual([
+    'USAGE_TYPE',
+    'LINKED_ACCOUNT',
+    'team',
+  ]);
+});
+
 test('no route for the account that rose: the alerts channel, with no word of a route', async () => {
   await route(`account=${ACCOUNT_A} channel=<#${WEB}|team-a>`);
   await alertJobs(h, 'replica-a').scanAnomalies(NOV_17);
