@@ -68,7 +68,8 @@ export interface HerokuApiOptions {
   /** Time for the pool to refill one token. Default 800 ms (75 a minute). */
   msPerToken?: number;
   /** Injected waiting; tests pass one that returns at once. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms`; resolves early when `signal` aborts (the operation was abandoned). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => Date;
   /** Counts each attempt (`countRequests('heroku', now)`). */
   store?: Pick<Store, 'countRequests'>;
@@ -107,7 +108,17 @@ const DEFAULTS = {
 const deadlinePerPath = (timeoutMs: number | ((path: string) => number)) =>
   typeof timeoutMs === 'number' ? () => timeoutMs : timeoutMs;
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 
 export class HerokuApi {
   readonly host: string;
@@ -240,7 +251,8 @@ export class HerokuApi {
                 throw this.toSourceError(path, error, attempts);
               }
               this.stats.retries += 1;
-              await this.options.sleep(this.delayBeforeRetry(error, attempts));
+              // Woken when the operation is abandoned: the next attempt then stops at the budget.
+              await this.options.sleep(this.delayBeforeRetry(error, attempts), budget.signal);
             },
           },
         );

@@ -4,6 +4,7 @@ import { SourceError } from '../source-error';
 export class RequestBudget {
   used = 0;
   private cancelled = false;
+  private readonly abandoned = new AbortController();
 
   constructor(
     readonly limit: number,
@@ -32,6 +33,15 @@ export class RequestBudget {
   /** Once the operation has failed, requests still queued are not sent (they would only cost tokens). */
   cancel(): void {
     this.cancelled = true;
+    this.abandoned.abort();
+  }
+
+  /**
+   * Aborted with `cancel`: a request waiting to retry stops waiting then. Its wait (up to 20 s of
+   * back-off) would otherwise outlive the failed operation, holding a process that has answered open.
+   */
+  get signal(): AbortSignal {
+    return this.abandoned.signal;
   }
 
   /** Runs an operation under this budget; when it fails, whatever it still had queued is dropped. */
