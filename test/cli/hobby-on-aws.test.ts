@@ -55,9 +55,49 @@ test('`estimate web=1xeco`: one instance with its own address, logs and egress, 
   expect(rule).toContain('(Heroku Dev Center, Dyno Types)');
   expect(rule).toContain('(Amazon VPC User Guide, NAT gateways)');
   expect(rule).toContain('terminates TLS itself');
+  expect(rule).toContain("a web instance's is an Elastic IP address");
+  expect(out).not.toContain('On Fargate, a web process in a public subnet');
   expect(out).toContain(
     '  - On AWS the estimate adds what Heroku includes: no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows), a public IPv4 address for each instance or task ($0.005/hour each since February 2024), a 20 GB gp3 root volume per EC2 instance, CloudWatch Logs for 10 GB a month kept 1 month, data transfer out for 100 GB a month of egress.',
   );
+});
+
+test('`estimate web=1xeco fargate`: the web task keeps a load balancer (its own address changes with every task), still no NAT gateway', async () => {
+  const out = await estimate('web=1xeco', 'fargate');
+  expect(out).toContain(
+    'AWS (modelled): $53.29/mo to $56.53/mo infrastructure across three tiers (like-for-like $56.53/mo, consolidated $56.53/mo, optimised $53.29/mo); Heroku as it runs: $5.00/mo.',
+  );
+  const aws = section(out, LIKE_FOR_LIKE).split('\n').slice(2);
+  expect(aws).toEqual([
+    '  production',
+    '    web: 1 × Fargate task (0.25 vCPU, 0.5 GB): vCPU: 182.5 × $0.04048/vCPU-hour = $7.39/mo, estimated [2]',
+    '    web: 1 × Fargate task (0.25 vCPU, 0.5 GB): memory: 365 × $0.004445/GB-hour = $1.62/mo, estimated [2]',
+    "    Public IPv4 address (1: the task's own, in a public subnet): 730 × $0.005/address-hour = $3.65/mo, estimated [3]",
+    '    Application Load Balancer: 730 × $0.0225/hour = $16.43/mo, estimated [4]',
+    '    ALB capacity (1 LCU average): 730 × $0.008/LCU-hour = $5.84/mo, estimated [4]',
+    "    Public IPv4 addresses (2: the load balancer's): 1,460 × $0.005/address-hour = $7.30/mo, estimated [3]",
+    '    CloudWatch Logs ingestion (10 GB): 10 × $0.50/GB = $5.00/mo, estimated [4]',
+    '    CloudWatch Logs storage (1 month kept): 10 × $0.03/GB-month = $0.30/mo, estimated [4]',
+    '    Data transfer out to the internet (first 10 TB: 100 GB): 100 × $0.09/GB = $9.00/mo, estimated [5]',
+    '  Infrastructure: $56.53/mo, estimated',
+    '  Ops (TCO): $1,000.00/mo, estimated (10 h per environment × 1 environment × $100.00/h)',
+    '  Total with ops: $1,056.53/mo, estimated',
+  ]);
+  expect(out).not.toMatch(/^ {4}NAT gateway/m);
+  // The answer says why, with AWS's own documents.
+  const rule = out.split('\n').find((line) => line.startsWith('  - On Fargate, a web process in a public subnet'));
+  expect(rule).toContain('(Amazon ECS Developer Guide, task networking for Fargate;');
+  expect(rule).toContain('cannot take an Elastic IP address');
+  expect(out).toContain(
+    '  - On AWS the estimate adds what Heroku includes: no NAT gateway, as the app runs in a public subnet, but an Application Load Balancer in front of its web task',
+  );
+});
+
+test('`estimate worker=1xbasic fargate`: a worker needs no address anyone reaches, so no load balancer', async () => {
+  const out = await estimate('worker=1xbasic', 'fargate');
+  expect(section(out, LIKE_FOR_LIKE)).toContain('  Infrastructure: $17.96/mo, estimated');
+  expect(out).not.toMatch(NO_LOAD_BALANCER_OR_NAT);
+  expect(out).not.toContain('On Fargate, a web process in a public subnet');
 });
 
 test('`estimate web=1xbasic worker=1xbasic`: each process its own instance and address, in one zone in every tier', async () => {

@@ -5,7 +5,7 @@ import { cacheLines, sharedCacheLines } from './aws-cache-lines';
 import { type Placement, placeTasks } from './aws-pool';
 import { lineFor, unknownLine } from './cost-line';
 import { formatCount, percent, plural } from './describe';
-import { publicAddressItem } from './public-subnet';
+import { publicAddressItem, webBehindLoadBalancer } from './public-subnet';
 import { kept } from './remembered';
 import { instanceForDyno, type ProcessNeed } from './sizing-rules';
 import type { AwsDatabase, AwsStack } from './stacks';
@@ -271,13 +271,21 @@ function sharedNetworkLines(
 ): void {
   const a = catalog.assumptions;
   // Apps in a public subnet (Eco and Basic dynos) use no load balancer and no NAT gateway: their own
-  // addresses are their own lines (`publicAddressLines`); only their logs are counted here.
+  // addresses are their own lines (`publicAddressLines`); only their logs are counted here. A web process
+  // of theirs on Fargate keeps a load balancer all the same, for an address that stays (`webBehindLoadBalancer`).
   const routed = publicUnits > 0 ? apps.filter((app) => !app.publicSubnet) : apps;
-  const hostRules = routed.reduce((sum, app) => sum + (app.traffic.loadBalancer ? app.copies : 0), 0);
+  const balanced =
+    publicUnits > 0
+      ? apps.filter((app) => !app.publicSubnet || webBehindLoadBalancer(app.stack, app.traffic.loadBalancer))
+      : apps;
+  const rulesOf = (of: readonly AwsAppEnvironment[]) =>
+    of.reduce((sum, app) => sum + (app.traffic.loadBalancer ? app.copies : 0), 0);
+  const hostRules = rulesOf(balanced);
   // Where no process runs (apps scaled to 0, only databases and caches) nothing needs the internet: a NAT
   // gateway lets instances in private subnets reach it, and RDS and ElastiCache in private subnets need
   // none (Amazon VPC User Guide, NAT gateways). So no NAT gateway, no addresses, and no logs to ingest.
-  if (units === 0 && hostRules === 0) {
+  const natGateway = units > 0 || rulesOf(routed) > 0;
+  if (!natGateway && hostRules === 0) {
     if (publicUnits > 0) logLines(apps, catalog, add);
     return;
   }
@@ -285,7 +293,8 @@ function sharedNetworkLines(
   // Production spreads across two zones when it runs more than one instance or task; a single one (an Eco
   // or Basic web dyno) sits in one zone with one NAT gateway, though its load balancer spans two.
   const zones = environment === 'production' && units > 1 ? 2 : 1;
-  const sum = (pick: (t: AwsTraffic) => number) => milli(routed.reduce((total, app) => total + pick(app.traffic), 0));
+  const sum = (of: readonly AwsAppEnvironment[], pick: (t: AwsTraffic) => number) =>
+    milli(of.reduce((total, app) => total + pick(app.traffic), 0));
   if (loadBalancers > 0) {
     const rules = hostRules > 1 ? ` with ${plural(hostRules, 'host rule')}` : '';
     add(
@@ -294,7 +303,7 @@ function sharedNetworkLines(
       AWS_HOURS_PER_MONTH * loadBalancers,
       'network',
     );
-    const lcu = sum((t) => (t.loadBalancer ? t.albLcu : 0));
+    const lcu = sum(balanced, (t) => (t.loadBalancer ? t.albLcu : 0));
     add(
       priceOf(catalog, 'aws.alb.lcu-hour'),
       `ALB capacity (${lcu} LCU average)`,
@@ -302,20 +311,24 @@ function sharedNetworkLines(
       'network',
     );
   }
-  add(
-    priceOf(catalog, 'aws.nat.hour'),
-    `NAT gateway${zones > 1 ? ` × ${zones} (one per Availability Zone)` : ''}`,
-    AWS_HOURS_PER_MONTH * zones,
-    'network',
-  );
-  const natGb = sum((t) => t.natGb);
-  add(priceOf(catalog, 'aws.nat.gb'), `NAT gateway data processed (${natGb} GB)`, natGb, 'network');
+  if (natGateway) {
+    add(
+      priceOf(catalog, 'aws.nat.hour'),
+      `NAT gateway${zones > 1 ? ` × ${zones} (one per Availability Zone)` : ''}`,
+      AWS_HOURS_PER_MONTH * zones,
+      'network',
+    );
+    const natGb = sum(routed, (t) => t.natGb);
+    add(priceOf(catalog, 'aws.nat.gb'), `NAT gateway data processed (${natGb} GB)`, natGb, 'network');
+  }
   // An Application Load Balancer spans at least two zones (AWS requires subnets in two), each with its
   // own public address, even where one NAT gateway serves staging or review apps.
-  const addresses = loadBalancers * Math.max(zones, 2) + zones;
-  // Name only what holds the addresses: a worker-only environment has no load balancer.
+  const addresses = loadBalancers * Math.max(zones, 2) + (natGateway ? zones : 0);
+  // Name only what holds the addresses: a worker-only environment has no load balancer, and a Fargate web
+  // task in a public subnet no NAT gateway.
   const nat = zones > 1 ? "NAT gateways'" : "NAT gateway's";
-  const holders = loadBalancers === 0 ? nat : `${loadBalancers > 1 ? "load balancers'" : "load balancer's"} and ${nat}`;
+  const balancer = loadBalancers > 1 ? "load balancers'" : "load balancer's";
+  const holders = loadBalancers === 0 ? nat : natGateway ? `${balancer} and ${nat}` : balancer;
   add(
     priceOf(catalog, 'aws.vpc.public-ipv4'),
     `Public IPv4 addresses (${formatCount(addresses)}: the ${holders})`,

@@ -7,6 +7,7 @@ import type { AwsTraffic } from './aws-tiers';
 import { complianceTier } from './choose-heroku';
 import { andList, formatCount, plural } from './describe';
 import { byKind, LEFT_OUT_WORDS, type LeftOutKind } from './left-out';
+import { webBehindLoadBalancer } from './public-subnet';
 import { kept } from './remembered';
 import type { AwsStack, HerokuStack } from './stacks';
 import type { EnvironmentName, PlatformCost } from './types';
@@ -30,10 +31,17 @@ export interface EnvironmentPlan {
   publicSubnet?: boolean;
 }
 
-/** What an environment of apps in a public subnet has on AWS, instead of a load balancer and NAT gateway. */
-const IN_A_PUBLIC_SUBNET = 'in a public subnet with an address of its own, and no load balancer or NAT gateway';
+/**
+ * What an environment of apps in a public subnet has on AWS, instead of a load balancer and NAT gateway;
+ * a web process on Fargate keeps the load balancer (`webBehindLoadBalancer`).
+ */
+function inAPublicSubnet(behindLoadBalancer: boolean): string {
+  return behindLoadBalancer
+    ? 'in a public subnet with an address of its own and no NAT gateway, its web behind a load balancer (a Fargate task cannot keep its address)'
+    : 'in a public subnet with an address of its own, and no load balancer or NAT gateway';
+}
 
-export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Catalog): string[] {
+export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Catalog, web: boolean): string[] {
   const notes: string[] = [];
   const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
   const staging = plans.find((p) => p.name === 'staging');
@@ -48,7 +56,7 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       staging.aws.compute.length === 0
         ? nothingRuns('it has')
         : staging.publicSubnet
-          ? `on AWS it runs ${IN_A_PUBLIC_SUBNET}`
+          ? `on AWS it runs ${inAPublicSubnet(webBehindLoadBalancer(staging.aws, web))}`
           : 'on AWS it has its own load balancer and one NAT gateway';
     notes.push(
       `Staging: one of each process at production sizes${data.length > 0 ? `, with ${data.join(', ')}` : ''}, and ${share} of production's traffic and logs; ${network}.`,
@@ -68,7 +76,7 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       return present.length > 0 ? ` with ${present.join(' and ')}` : '';
     };
     notes.push(
-      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, ${review.aws.compute.length === 0 ? `and ${nothingRuns('they have')}` : review.publicSubnet ? `each ${IN_A_PUBLIC_SUBNET}` : 'where they share one load balancer and NAT gateway'}; ${share} of production's traffic each; no regulated data, so no compliance services.`,
+      `Review apps (${review.copies}): each runs one Basic dyno per process${withData(herokuData)} on Heroku, and ${awsUnit} per process${withData(awsData)} on AWS, ${review.aws.compute.length === 0 ? `and ${nothingRuns('they have')}` : review.publicSubnet ? `each ${inAPublicSubnet(webBehindLoadBalancer(review.aws, web))}` : 'where they share one load balancer and NAT gateway'}; ${share} of production's traffic each; no regulated data, so no compliance services.`,
     );
   }
   return notes;
@@ -151,22 +159,33 @@ export function publicAdditionsNote(
   traffic: Pick<AwsTraffic, 'egressGb' | 'logGb'>,
   catalog: Catalog,
   web: boolean,
+  behindLoadBalancer = false,
 ): string {
   const parts = [
-    'no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows)',
-    'a public IPv4 address for each instance or task ($0.005/hour each since February 2024)',
+    behindLoadBalancer
+      ? 'no NAT gateway, as the app runs in a public subnet, but an Application Load Balancer in front of its web task, whose own address changes whenever it is replaced (the rules follow)'
+      : 'no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows)',
+    behindLoadBalancer
+      ? "a public IPv4 address for each task and for each of the load balancer's zones ($0.005/hour each since February 2024)"
+      : 'a public IPv4 address for each instance or task ($0.005/hour each since February 2024)',
     ...everyLayoutAdds(traffic, catalog, web),
   ];
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }
 
 /** A live staging or review app, modelled alone as that environment. */
-export function runsAsNote(environment: EnvironmentName, catalog: Catalog, runs = true, publicSubnet = false): string {
+export function runsAsNote(
+  environment: EnvironmentName,
+  catalog: Catalog,
+  runs = true,
+  publicSubnet = false,
+  behindLoadBalancer = false,
+): string {
   const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
   const network = !runs
     ? 'with no NAT gateway (no process runs)'
     : publicSubnet
-      ? `${IN_A_PUBLIC_SUBNET} (its dynos are Eco or Basic)`
+      ? `${inAPublicSubnet(behindLoadBalancer)} (its dynos are Eco or Basic)`
       : 'in one Availability Zone with one NAT gateway (web is not doubled for a second zone)';
   return `Modelled as a ${environment} app: Heroku as it runs; on AWS ${network}, its database on the cheapest RDS class that holds it (burstable allowed, as for any non-production database), and ${share} of a production app's traffic and logs.`;
 }

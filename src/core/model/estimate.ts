@@ -25,7 +25,7 @@ import { herokuFromAws, herokuFromHeroku } from './heroku-production';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
 import { priceDatesOf, pricesDated } from './price-dates';
-import { PUBLIC_SUBNET_RULE, runsInPublicSubnet } from './public-subnet';
+import { FARGATE_WEB_RULE, PUBLIC_SUBNET_RULE, runsInPublicSubnet, webBehindLoadBalancer } from './public-subnet';
 import { kept } from './remembered';
 import { type AwsStack, awsDatabasesOf, type HerokuStack } from './stacks';
 import { type AwsComputeKind, tierCost } from './tier-cost';
@@ -379,11 +379,17 @@ function assumptionsOf(f: AssumptionFacts): string[] {
     !runs
       ? writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, false)
       : plans[0].publicSubnet
-        ? publicAdditionsNote(f.apps[0].traffic, catalog, loadBalancer)
+        ? publicAdditionsNote(
+            f.apps[0].traffic,
+            catalog,
+            loadBalancer,
+            webBehindLoadBalancer(plans[0].aws, loadBalancer),
+          )
         : runsAs === 'production'
           ? awsAdditionsNote(workload, catalog, loadBalancer)
           : writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer),
     ...(plans.some((p) => p.publicSubnet) ? [PUBLIC_SUBNET_RULE] : []),
+    ...(plans.some((p) => p.publicSubnet && webBehindLoadBalancer(p.aws, loadBalancer)) ? [FARGATE_WEB_RULE] : []),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
     AWS_NOT_MODELLED,
     ...(workload.database
@@ -397,8 +403,8 @@ function assumptionsOf(f: AssumptionFacts): string[] {
         ]
       : []),
     ...(runsAs === 'production'
-      ? environmentNotes(plans, catalog)
-      : [runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet)]),
+      ? environmentNotes(plans, catalog, loadBalancer)
+      : [runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet, webBehindLoadBalancer(plans[0].aws, loadBalancer))]),
     ...ecoNotes(plans),
     ...herokuComplianceNotes(workload),
     ...f.complianceNotes,

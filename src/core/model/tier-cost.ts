@@ -24,7 +24,7 @@ function describe(id: TierId, platform: Platform, catalog: Catalog, compute: Aws
   // Fargate bills each task, so there is nothing to pack: the tiers must not speak of instances.
   if (platform === 'aws' && compute === 'fargate') {
     if (id === 'like-for-like')
-      return 'One Fargate task per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs (an app of Eco or Basic dynos uses neither load balancer nor NAT gateway: its tasks sit in a public subnet, each with its own address).';
+      return 'One Fargate task per dyno (web on at least two in production, but one for an Eco or Basic dyno, which Heroku runs one to a process type), each database and cache on its own RDS instance and ElastiCache node; load balancer, NAT gateways and logs shared per environment where a process runs (an app of Eco or Basic dynos uses no NAT gateway: its tasks sit in a public subnet, each with its own address, and only a web task keeps the load balancer, as a Fargate task cannot keep its address).';
     if (id === 'consolidated')
       return 'ECS on Fargate: one task per dyno, as Fargate bills each task (packing saves nothing), small caches sharing one node; each database on its own instance.';
   }
