@@ -6,18 +6,25 @@
 
 import { appsNotReadLine } from '../core/apps-not-read';
 import {
+  addTallies,
   byKind,
   type CostCategory,
   type CostLine,
   currentStaysCheaper,
   type LeftOutKind,
+  type LeftOutTally,
   leadSentences,
   type MigrationModel,
   type MigrationTeam,
+  NOTHING_LEFT_OUT,
   paybackWithin,
   priceDatesOf,
   priceDatesSpan,
   type TierCost,
+  tallyCount,
+  tallyOf,
+  tallyWords,
+  type UnpricedCostLine,
   VERDICT_TIER,
 } from '../core/model';
 import { andList } from '../core/model/describe';
@@ -27,20 +34,20 @@ import type { MigrateAnswer } from './migrate';
 export interface ReportRow {
   label: string;
   amount: Money;
-  /** Items the amount leaves out (no public price, or none in the bundled list): above 0, it is a lower bound. */
-  unpriced?: number;
+  /** Items the amount leaves out, by kind: any makes it a lower bound. */
+  unpriced?: LeftOutTally;
 }
 
 /**
- * A row's figure as every surface shows it: `$5.00/mo`, or with items left out a lower bound,
- * `≥ $12,766.00/mo (4 items left out)`, as the account's totals mark theirs. The count does not say
- * why: a contract price and a list price the bundled list lacks can share a row, and the section's
- * list of what it leaves out names each for what it is.
+ * A row's figure as every surface shows it: `$5.00/mo`, or with items left out a lower bound named by
+ * kind as the estimate's footer names them, `≥ $12,766.00/mo (1 item without a public price and 3 without a
+ * monthly price)`: a contract price, a list price the bundled list lacks and an add-on Heroku bills by usage
+ * can share a row, and only the first has a contract behind it.
  */
 export function rowFigure(row: Pick<ReportRow, 'amount' | 'unpriced'>, once = false): string {
   const money = `${formatUsd(row.amount)}${once ? ' once' : '/mo'}`;
-  const n = row.unpriced ?? 0;
-  return n > 0 ? `≥ ${money} (${n} item${n === 1 ? '' : 's'} left out)` : money;
+  const words = row.unpriced ? tallyWords(row.unpriced) : '';
+  return words ? `≥ ${money} (${words})` : money;
 }
 
 export interface ReportSection {
@@ -96,11 +103,12 @@ function groupOf(line: CostLine, tier: TierCost): string {
 }
 
 const sumRows = (rows: readonly ReportRow[]): Money => fromCents(rows.reduce((sum, r) => sum + toCents(r.amount), 0));
-const sumUnpriced = (rows: readonly ReportRow[]): number => rows.reduce((n, r) => n + (r.unpriced ?? 0), 0);
-/** An amount and, when it leaves any out, how many items without a public price. */
-const counted = (amount: Money, unpriced: number): Pick<ReportRow, 'amount' | 'unpriced'> => ({
+const sumUnpriced = (rows: readonly ReportRow[]): LeftOutTally =>
+  rows.reduce((sum, r) => addTallies(sum, r.unpriced ?? NOTHING_LEFT_OUT), NOTHING_LEFT_OUT);
+/** An amount and, when it leaves any out, how many items of each kind. */
+const counted = (amount: Money, unpriced: LeftOutTally): Pick<ReportRow, 'amount' | 'unpriced'> => ({
   amount,
-  ...(unpriced > 0 ? { unpriced } : {}),
+  ...(tallyCount(unpriced) > 0 ? { unpriced } : {}),
 });
 
 function section(
@@ -141,15 +149,15 @@ const leftOut = (tier: Pick<TierCost, 'unpriced'>): Pick<ReportSection, 'leftOut
 });
 
 function tierSection(tier: TierCost): ReportSection {
-  const groups = new Map<string, { cents: number; unpriced: number }>();
+  const groups = new Map<string, { cents: number; unpriced: UnpricedCostLine[] }>();
   // Unpriced lines count in their group too: a group that leaves one out shows a lower bound.
   for (const line of [...tier.lines, ...tier.unpriced]) {
-    const group = groups.get(groupOf(line, tier)) ?? { cents: 0, unpriced: 0 };
-    if (line.cents === null) group.unpriced += 1;
+    const group = groups.get(groupOf(line, tier)) ?? { cents: 0, unpriced: [] };
+    if (line.cents === null) group.unpriced.push(line);
     else group.cents += line.cents;
     groups.set(groupOf(line, tier), group);
   }
-  const rows = [...groups].map(([label, g]) => ({ label, ...counted(fromCents(g.cents), g.unpriced) }));
+  const rows = [...groups].map(([label, g]) => ({ label, ...counted(fromCents(g.cents), tallyOf(g.unpriced)) }));
   const name = `${NAME[tier.platform]} ${tier.id}`;
   return section(`${name} tier (modelled)`, rows, name, { description: tier.description, ...leftOut(tier) });
 }
@@ -231,7 +239,7 @@ export function migrateReport(answer: Extract<MigrateAnswer, { kind: 'migrate' }
   const withShared = (rows: ReportRow[], label: string, pick: 'current' | 'likeForLike') => {
     const amount = pick === 'current' ? model.currentShared : model.sharedLikeForLike;
     const unpriced = model.sharedUnpriced[pick];
-    return amount.isZero() && unpriced === 0 ? rows : [...rows, { label, ...counted(amount, unpriced) }];
+    return amount.isZero() && tallyCount(unpriced) === 0 ? rows : [...rows, { label, ...counted(amount, unpriced) }];
   };
   const byTeam = (pick: 'current' | 'likeForLike') =>
     capped(

@@ -6,9 +6,14 @@ import {
   paybackWithin,
   priceDatesOf,
   type TierCost,
+  tallyCount,
+  type UnpricedCount,
 } from '../core/model';
 import { fromCents, type Money, sumMoney } from '../core/money';
 import { verdictJson } from './verdict-json';
+
+/** How many items each side's figure leaves out, of every kind: `{ current: 1, likeForLike: 0 }`. */
+const counts = (u: UnpricedCount) => ({ current: tallyCount(u.current), likeForLike: tallyCount(u.likeForLike) });
 
 /** Dollars with two decimals, as a string: `1234.50`. */
 const amount = (value: Money) => value.toFixed(2);
@@ -88,15 +93,15 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
       environment: u.environment,
       current: amount(u.current),
       likeForLike: amount(u.likeForLike),
-      // Items without a public price each figure leaves out: above 0, that figure is a lower bound.
-      unpricedItems: u.unpriced,
+      // Items without a price each figure leaves out: above 0, that figure is a lower bound.
+      unpricedItems: counts(u.unpriced),
     })),
     teams: m.teams.map((t) => ({
       team: t.team ?? null,
       apps: t.units,
       current: amount(t.current),
       likeForLike: amount(t.likeForLike),
-      unpricedItems: t.unpriced,
+      unpricedItems: counts(t.unpriced),
     })),
     // Each Space's fee, in its team's figures (teams) and a part of its own beside the apps (units).
     spaces: m.spaces.map((space) => ({
@@ -104,12 +109,12 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
       team: space.team,
       apps: space.apps,
       current: amount(space.current),
-      unpricedItems: space.unpriced,
+      unpricedItems: tallyCount(space.unpriced),
     })),
     shared: {
       current: amount(m.currentShared),
       likeForLike: amount(m.sharedLikeForLike),
-      unpricedItems: m.sharedUnpriced,
+      unpricedItems: counts(m.sharedUnpriced),
     },
     drivers: m.drivers,
     assumptions: m.assumptions,

@@ -164,7 +164,19 @@ test('an add-on Heroku bills by usage, or gives no price for, is left out for th
     'enterprise-search (dedicated): 1 month, no amount (contract price: billed under your contract, not listed) [',
   );
   expect(out).toContain(
-    'Missing: Heroku: metered-search (usage) (production) has no public price; billed per hour, not per month.',
+    'Missing: Heroku: metered-search (usage) (production) has no monthly price; billed per hour, not per month.',
+  );
+  expect(out).toContain(
+    'Missing: Heroku: quiet-logs (basic) (production) has no monthly price; Heroku gives no billed price for it.',
+  );
+  // Only the contract-priced add-on is said to have no public price.
+  expect(out.match(/^Missing: .*has no public price/gm)).toEqual([
+    'Missing: Heroku: enterprise-search (dedicated) (production) has no public price',
+    'Missing: AWS: enterprise-search (dedicated), bought directly (production) has no public price',
+  ]);
+  // The verdict names both kinds, and who can supply each.
+  expect(out).toContain(
+    "No verdict: Heroku and AWS leave items without a public price or a monthly price out of their total, so neither platform can be called cheaper until a hosting lead adds your contract prices and reads what the rest cost from Heroku's invoice (listed below).",
   );
   // Each kind named for what it is: a contract price, and two Heroku bills other than by the month.
   expect(heading).toContain(

@@ -402,27 +402,29 @@ describe('npx hosting-advisor migrate heroku: a team, an app or the account-wide
   const env = () => ({ HEROKU_API_TOKEN: mixed.token, HEROKU_API_URL: mixed.url });
   const cents = (s: string) => Math.round(Number(s) * 100);
 
-  test('text: the rows with items left out say ≥ and how many, the others stay exact; every section still foots', async () => {
+  test('text: the rows with items left out say ≥ and how many of what kind, the others stay exact; every section still foots', async () => {
     const { code, stdout } = await run(['heroku'], env());
     expect(code).toBe(0);
     // care-api: 2 × Shield-M $540; shield-0, enterprise-search and the Shield space fee have no public price.
     // The space is care's, so care's figure leaves its fee out too; no account-wide row is left.
-    expect(stdout).toContain('    care (2 apps): ≥ $1,105.00/mo (3 items left out)');
+    expect(stdout).toContain('    care (2 apps): ≥ $1,105.00/mo (3 items without a public price)');
     expect(stdout).toContain('    shop (1 app): $100.00/mo\n');
     expect(stdout).not.toContain('Account-wide');
     // By app, the space is a row of its own: its apps share it.
     expect(stdout).toContain(
-      '    Shield Private Space care-shield (team care: care-api): ≥ $0.00/mo (1 item left out)',
+      '    Shield Private Space care-shield (team care: care-api): ≥ $0.00/mo (1 item without a public price)',
     );
-    expect(stdout).toContain('  Total, Heroku: ≥ $1,205.00/mo (3 items left out)');
-    expect(stdout).toContain('    care-api: ≥ $1,080.00/mo (2 items left out)');
+    expect(stdout).toContain('  Total, Heroku: ≥ $1,205.00/mo (3 items without a public price)');
+    expect(stdout).toContain('    care-api: ≥ $1,080.00/mo (2 items without a public price)');
     expect(stdout).toContain('    care-site: $25.00/mo\n');
     // On AWS the contract add-on is bought directly, still without a price; the database has one there.
-    expect(stdout).toMatch(/\n {4}care \(2 apps\): ≥ \$[\d,]+\.\d\d\/mo \(1 item left out\)\n/);
-    expect(stdout).toMatch(/\n {4}care-api: ≥ \$[\d,]+\.\d\d\/mo \(1 item left out\)\n/);
-    expect(stdout).toMatch(/\n {4}Add-ons, bought directly from their providers: ≥ \$0\.00\/mo \(1 item left out\)\n/);
+    expect(stdout).toMatch(/\n {4}care \(2 apps\): ≥ \$[\d,]+\.\d\d\/mo \(1 item without a public price\)\n/);
+    expect(stdout).toMatch(/\n {4}care-api: ≥ \$[\d,]+\.\d\d\/mo \(1 item without a public price\)\n/);
+    expect(stdout).toMatch(
+      /\n {4}Add-ons, bought directly from their providers: ≥ \$0\.00\/mo \(1 item without a public price\)\n/,
+    );
     const money = (s: string) => Math.round(Number(s.replace(/[$,]/g, '')) * 100);
-    const figure = /: (≥ )?(\$[\d,]+\.\d\d)(\/mo| once)( \((\d+) items? left out\))?$/;
+    const figure = /: (≥ )?(\$[\d,]+\.\d\d)(\/mo| once)( \((\d+) items? without a public price\))?$/;
     let rows = { cents: 0, unpriced: 0 };
     let checked = 0;
     for (const line of stdout.split('\n')) {
@@ -439,6 +441,33 @@ describe('npx hosting-advisor migrate heroku: a team, an app or the account-wide
       if (/^\S/.test(line)) rows = { cents: 0, unpriced: 0 };
     }
     expect(checked).toBeGreaterThanOrEqual(8);
+  });
+
+  test('text: a row names its items left out by kind, as the estimate does: an add-on billed by usage has no monthly price, not no public price', async () => {
+    const w = new HerokuWorld({ seed: 11 });
+    w.addTeam('care', { type: 'enterprise' });
+    w.addApp('care-api', {
+      team: 'care',
+      formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }],
+      addOns: [
+        { service: 'enterprise-search', plan: 'dedicated', contract: true },
+        { service: 'metered-search', plan: 'usage', cents: 3, unit: 'hour' },
+      ],
+    });
+    const heroku = await FakeHeroku.start({ world: w });
+    try {
+      const { code, stdout } = await run(['heroku'], { HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
+      expect(code).toBe(0);
+      expect(stdout).toContain(
+        '    care (1 app): ≥ $25.00/mo (1 item without a public price and 1 without a monthly price)\n',
+      );
+      expect(stdout).toContain(
+        '  Total, Heroku: ≥ $25.00/mo (1 item without a public price and 1 without a monthly price)\n',
+      );
+      expect(stdout).not.toMatch(/items? left out\)/);
+    } finally {
+      await heroku.close();
+    }
   });
 
   test('--json: each team, app and the shared part count the items they leave out; counts and amounts foot', async () => {

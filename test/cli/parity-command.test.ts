@@ -278,10 +278,10 @@ test('production with a contract-priced item: its total, the share and a full co
   expect(code).toBe(0);
   // $1,080.00 is the two Shield-M dynos; the Shield Postgres has no list price, so production costs more.
   expect(out).toContain(
-    "Staging costs $100.00/mo, 9.3% of production's ≥ $1,080.00/mo, counting only the items priced (not counted: 1 production item).",
+    "Staging costs $100.00/mo, 9.3% of production's ≥ $1,080.00/mo, counting only the items priced (not counted: 1 production item without a public price).",
   );
   expect(out).toContain(
-    'A full copy of production would add $980.00/mo to staging, counting only the items priced (not counted: 1 production item).',
+    'A full copy of production would add $980.00/mo to staging, counting only the items priced (not counted: 1 production item without a public price).',
   );
   expect(out).toContain('pay $1,080.00/mo = web: 2 × Shield-M $1,080.00 (not counted: Heroku Postgres shield-0)');
 

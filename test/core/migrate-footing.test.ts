@@ -8,7 +8,13 @@ import fc from 'fast-check';
 import type { MigrateAnswer } from '../../src/answers/migrate';
 import { migrateReport } from '../../src/answers/migrate-report';
 import { migrateReportText } from '../../src/cli/migrate-text';
-import { type MigrationModel, modelAwsAccount, modelFleet } from '../../src/core/model';
+import {
+  leftOutKind,
+  type MigrationModel,
+  modelAwsAccount,
+  modelFleet,
+  type UnpricedCostLine,
+} from '../../src/core/model';
 import { migrateMessage } from '../../src/slack/listeners/commands/migrate-blocks';
 import { migrateDetailsView } from '../../src/slack/listeners/views/migrate-details';
 import { awsAccountMonth, catalog, herokuFleet } from '../support/workload-arbitraries';
@@ -16,20 +22,41 @@ import { awsAccountMonth, catalog, herokuFleet } from '../support/workload-arbit
 const RUNS = 300;
 const MONEY = '(-?\\$[\\d,]+\\.\\d\\d)';
 /**
- * A row's or total's figure: an amount, or a lower bound that says how many items it leaves out
- * (`≥ $12.00/mo (2 items left out)`; the list under the section says what each is); groups: ≥, amount,
- * period, count, `item` or `items`.
+ * A row's or total's figure: an amount, or a lower bound that names its items left out by kind, as the
+ * estimate's footer does (`≥ $12.00/mo (1 item without a public price and 3 without a monthly price)`;
+ * the list under the section says what each is); groups: ≥, amount, period, the words in brackets.
  */
-const FIGURE = `(≥ )?${MONEY}(/mo| once)(?: \\((\\d+) (items?) left out\\))?`;
-/** Cents and items left out of a FIGURE match at `at` (its ≥); a lower bound is marked exactly when it counts some. */
-function figureOf(match: RegExpExecArray, at: number): { cents: number; leftOut: number } {
-  const leftOut = Number(match[at + 3] ?? 0);
+const FIGURE = `(≥ )?${MONEY}(/mo| once)(?: \\((\\d+ items? without [^)]*)\\))?`;
+const KIND_WORDS = ['without a public price', 'without a price in the bundled list', 'without a monthly price'];
+/**
+ * Cents and items left out of a FIGURE match at `at` (its ≥), in all and of each kind (contract, listed,
+ * other); a lower bound is marked exactly when it names some, and each kind is named once, in that order.
+ */
+function figureOf(match: RegExpExecArray, at: number): { cents: number; leftOut: number; kinds: number[] } {
+  const words = match[at + 3];
+  const kinds = [0, 0, 0];
+  if (words) {
+    const parts = [...words.matchAll(/(?:^|, | and )(\d+) (items? )?(without [^,]*?)(?=$|, | and )/g)];
+    expect([words, parts.map((p) => p[0]).join('')]).toEqual([words, words]);
+    let last = -1;
+    parts.forEach(([, n, item, what], i) => {
+      const kind = KIND_WORDS.indexOf(what);
+      expect([words, kind > last]).toEqual([words, true]);
+      last = kind;
+      kinds[kind] = Number(n);
+      // `1 item …` / `3 items …` on the first kind only.
+      expect([words, item?.trim()]).toEqual([words, i === 0 ? (n === '1' ? 'item' : 'items') : undefined]);
+    });
+  }
+  const leftOut = sum(kinds);
   expect([match[0], Boolean(match[at])]).toEqual([match[0], leftOut > 0]);
-  if (leftOut > 0) expect([match[0], match[at + 4]]).toEqual([match[0], leftOut === 1 ? 'item' : 'items']);
-  return { cents: cents(match[at + 1]), leftOut };
+  return { cents: cents(match[at + 1]), leftOut, kinds };
 }
 const cents = (text: string) => (text.startsWith('-') ? -1 : 1) * Math.round(Number(text.replace(/[-$,]/g, '')) * 100);
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const kindSums = (rows: readonly number[][]) => [0, 1, 2].map((k) => sum(rows.map((r) => r[k])));
+const kindCounts = (lines: readonly UnpricedCostLine[]) =>
+  (['contract', 'listed', 'other'] as const).map((kind) => lines.filter((l) => leftOutKind(l) === kind).length);
 
 interface Section {
   heading: string;
@@ -38,24 +65,28 @@ interface Section {
   /** Items without a public price each row leaves out, and the total: the rows' counts add up to it. */
   rowsLeftOut: number[];
   totalLeftOut: number;
+  /** Of each kind: the rows' add up to the total's, kind by kind. */
+  rowsKinds: number[][];
+  totalKinds: number[];
 }
 
 /** Sections of the terminal text: a heading, `    label: $X/mo` rows, `  Total, …: $X/mo`. */
 function textSections(text: string): Section[] {
   const found: Section[] = [];
-  let current: { heading: string; rows: number[]; rowsLeftOut: number[] } | undefined;
+  let current: { heading: string; rows: number[]; rowsLeftOut: number[]; rowsKinds: number[][] } | undefined;
   for (const line of text.split('\n')) {
-    if (/^\S/.test(line)) current = { heading: line, rows: [], rowsLeftOut: [] };
+    if (/^\S/.test(line)) current = { heading: line, rows: [], rowsLeftOut: [], rowsKinds: [] };
     const row = new RegExp(`^ {4}.*: ${FIGURE}$`).exec(line);
     if (row && current) {
       const figure = figureOf(row, 1);
       current.rows.push(figure.cents);
       current.rowsLeftOut.push(figure.leftOut);
+      current.rowsKinds.push(figure.kinds);
     }
     const total = new RegExp(`^ {2}Total, .*: ${FIGURE}$`).exec(line);
     if (total && current) {
       const figure = figureOf(total, 1);
-      found.push({ ...current, total: figure.cents, totalLeftOut: figure.leftOut });
+      found.push({ ...current, total: figure.cents, totalLeftOut: figure.leftOut, totalKinds: figure.kinds });
     }
   }
   return found;
@@ -76,8 +107,10 @@ function blockSections(blocks: readonly { type: string; text?: { text: string } 
         heading: lines[0],
         rows: rows.map((r) => r.cents),
         rowsLeftOut: rows.map((r) => r.leftOut),
+        rowsKinds: rows.map((r) => r.kinds),
         total: total.cents,
         totalLeftOut: total.leftOut,
+        totalKinds: total.kinds,
       };
     });
 }
@@ -222,6 +255,9 @@ function checkRenders(model: MigrationModel) {
   expect(fromText.length).toBeGreaterThanOrEqual(6);
   for (const s of fromText) expect([s.heading, sum(s.rows)]).toEqual([s.heading, s.total]);
   for (const s of fromText) expect([s.heading, sum(s.rowsLeftOut)]).toEqual([s.heading, s.totalLeftOut]);
+  for (const s of fromText) expect([s.heading, kindSums(s.rowsKinds)]).toEqual([s.heading, s.totalKinds]);
+  // The current side's total names just the kinds of items its side leaves out.
+  expect(fromText[0].totalKinds).toEqual(kindCounts(model.current.unpriced));
   // Each side's total leaves out just the items its side has without a price.
   expect(fromText[0].totalLeftOut).toBe(model.current.unpriced.length);
   for (const tier of model.tiers)
@@ -247,6 +283,7 @@ function checkRenders(model: MigrationModel) {
   expect(fromBlocks.length).toBeGreaterThanOrEqual(6);
   for (const s of fromBlocks) expect([s.heading, sum(s.rows)]).toEqual([s.heading, s.total]);
   for (const s of fromBlocks) expect([s.heading, sum(s.rowsLeftOut)]).toEqual([s.heading, s.totalLeftOut]);
+  for (const s of fromBlocks) expect([s.heading, kindSums(s.rowsKinds)]).toEqual([s.heading, s.totalKinds]);
   checkLead(blocks.map((b) => b.text?.text ?? '').join('\n'), fromBlocks, model);
   // The same totals in both renderings.
   expect(fromBlocks.map((s) => s.total)).toEqual(fromText.slice(0, fromBlocks.length).map((s) => s.total));

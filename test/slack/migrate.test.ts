@@ -325,13 +325,15 @@ describe('/hosting migrate for the largest realistic account', () => {
     // read "team-13 (15 apps): $12,766.00/mo" beside a footer of 68 such items). Each Space's fee is the
     // team's that owns the space: team-13's two items and its two spaces; before, the 19 fees sat on an
     // account-wide row, and a team's figure read as if its spaces cost it nothing.
-    expect(teams.text.text).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items left out)');
+    expect(teams.text.text).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items without a public price)');
     expect(teams.text.text).toContain('• team-04 (15 apps): $10,190.00/mo\n');
     expect(teams.text.text).not.toContain('Account-wide');
     // The rows under the title (whose count is the footer's): ≥ exactly where a count is given; the counts foot.
-    const rows = [...teams.text.text.matchAll(/• .*: (≥ )?\$[\d,.]+\/mo(?: \((\d+) items? left out\))?/g)];
-    for (const [row, bound, count] of rows) expect([row, Boolean(bound)]).toEqual([row, count !== undefined]);
-    const leftOut = rows.reduce((n, [, , count]) => n + Number(count ?? 0), 0);
+    // Each names its items by kind (`1 item without a public price and 3 without a monthly price`).
+    const rows = [...teams.text.text.matchAll(/• .*: (≥ )?\$[\d,.]+\/mo(?: \((\d+ items? without [^)]*)\))?/g)];
+    for (const [row, bound, words] of rows) expect([row, Boolean(bound)]).toEqual([row, words !== undefined]);
+    const count = (words = '') => [...words.matchAll(/\d+/g)].reduce((n, [d]) => n + Number(d), 0);
+    const leftOut = rows.reduce((n, [, , words]) => n + count(words), 0);
     // Under them, each kind named for what it is: the Shield and Space contract prices, and the add-ons
     // Heroku gives no monthly price for (before, all 68 were "without a public price (contract prices)").
     expect(teams.text.text).toContain(
@@ -354,8 +356,10 @@ describe('/hosting migrate for the largest realistic account', () => {
     expect(textOf(view)).not.toContain('Details says');
     // Nothing cut: every team by name, and the last block is the sources, not a note that the rest did not fit.
     for (let i = 1; i <= 20; i++) expect(textOf(view)).toContain(`• team-${String(i).padStart(2, '0')} (`);
-    expect(textOf(view)).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items left out)');
-    expect(textOf(view)).toContain('*Total, Heroku: ≥ $172,414.00/mo (68 items left out)*');
+    expect(textOf(view)).toContain('• team-13 (15 apps): ≥ $12,766.00/mo (4 items without a public price)');
+    expect(textOf(view)).toContain(
+      '*Total, Heroku: ≥ $172,414.00/mo (59 items without a public price and 9 without a monthly price)*',
+    );
     // What the total leaves out, each kind with who has its price, counted.
     expect(textOf(view)).toContain(
       "Not in this total: 59 items without a public price (contract prices: a hosting lead adds them to the bot's pricing file (`/hosting prices` shows the file in use)) and 9 items without a monthly price (each says why):",
@@ -553,7 +557,7 @@ describe('/hosting migrate aws with a small cache whose Heroku plan has no publi
     expect(details).toContain(
       '• ElastiCache cache.t4g.small: Heroku Key-Value Store premium-7: listed in Heroku Elements and the Platform API, not in the bundled list: a price refresh (`prices refresh`) reads it',
     );
-    expect(details).toContain('• Heroku Key-Value Store: ≥ $0.00/mo (1 item left out)');
+    expect(details).toContain('• Heroku Key-Value Store: ≥ $0.00/mo (1 item without a price in the bundled list)');
     expect(details).not.toMatch(/premium-7[^\n]*(contract price|no public price|without a public price)/);
     // The optimised tier's Fir space fee is a true contract price: one of each, each named for what it is.
     expect(details).toContain(

@@ -95,11 +95,33 @@ test('a production Shield Postgres without a list price: the verdict and the dig
   };
   const report = answer([{ id: 'id-pay', name: 'pay', staging: [staging], production: [production], unreadable: [] }]);
   const verdict =
-    '*pay* :warning: *1 risk* · staging costs 100.0% of production, counting only the items priced ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without an amount)';
+    '*pay* :warning: *1 risk* · staging costs 100.0% of production, counting only the items priced ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without a public price)';
   expect(texts(parityBlocks(report))).toContain(verdict);
   expect(digestParityLine(report.report.pipelines[0])).toBe(
-    'pay: 1 risk (add-ons); staging costs 100.0% of production, counting only the items priced ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without an amount)',
+    'pay: 1 risk (add-ons); staging costs 100.0% of production, counting only the items priced ($100.00 of ≥ $100.00 a month at list prices; not counted: 1 production item without a public price)',
   );
+});
+
+test('an add-on Heroku bills by usage is named for what it lacks, a monthly price, beside a contract-priced one', () => {
+  const addOn = (service: string, contract: boolean) => ({
+    service,
+    plan: 'usage',
+    billedMonthlyCents: null,
+    billedOn: '2026-12-07',
+    contract,
+    configVars: [],
+  });
+  const staging: ParityApp = { ...app('pay-staging', 'heroku-24', []), addOns: [addOn('metered-search', false)] };
+  const production: ParityApp = {
+    ...app('pay', 'heroku-24', []),
+    addOns: [addOn('metered-search', false), addOn('enterprise-search', true)],
+  };
+  const report = answer([{ id: 'id-pay', name: 'pay', staging: [staging], production: [production], unreadable: [] }]);
+  const shown = texts(parityBlocks(report)).join('\n');
+  expect(shown).toContain(
+    'not counted: 1 staging item without a monthly price, 1 production item without a public price and 1 production item without a monthly price)',
+  );
+  capture('parity-kinds', parityMessage(report, false));
 });
 
 test('production scaled to 0: the verdict gives both amounts and no share, not "$25.00 of $0.00"', () => {

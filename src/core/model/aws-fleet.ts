@@ -6,6 +6,7 @@ import { chooseKeyValuePlan, choosePostgresPlan, PLAN_MEMORY_RULE } from './choo
 import { lineFor, unknownLine } from './cost-line';
 import { formatMemory, plural } from './describe';
 import { herokuAccountLines } from './heroku-lines';
+import { addTallies, type LeftOutTally, NOTHING_LEFT_OUT, tallyCount, tallyWords } from './left-out';
 import {
   differencesOf,
   type MigrationModel,
@@ -146,6 +147,7 @@ function awsDrivers(units: readonly MigrationUnit[], bill: AwsBill, tiers: reado
       likeForLike: u.likeForLike,
       unpriced: u.unpriced.likeForLike,
     }));
+  const none = (u: { unpriced: LeftOutTally }) => tallyCount(u.unpriced) === 0;
   if (planned.length > 0) {
     const cents = (pick: (u: MigrationUnit) => number) => planned.reduce((sum, u) => sum + pick(u), 0);
     const fee = bill.commitments.reduce((sum, l) => sum + l.cents, 0);
@@ -153,18 +155,18 @@ function awsDrivers(units: readonly MigrationUnit[], bill: AwsBill, tiers: reado
       name: `EC2 instances (${plural(planned.length, 'type')}) with the Savings Plan that pays for them are`,
       current: fromCents(cents((u) => toCents(u.current)) + fee),
       likeForLike: fromCents(cents((u) => toCents(u.likeForLike))),
-      unpriced: cents((u) => u.unpriced.likeForLike),
+      unpriced: planned.reduce((sum, u) => addTallies(sum, u.unpriced.likeForLike), NOTHING_LEFT_OUT),
     });
   }
   // A Heroku figure that leaves a plan without a public price out is a lower bound, never that plan at
   // $0: it names a winner only when it already costs more than AWS, and then says "at least".
   const ranked = compared
-    .filter((u) => (u.unpriced > 0 ? u.likeForLike.greaterThan(u.current) : !u.current.equals(u.likeForLike)))
+    .filter((u) => (!none(u) ? u.likeForLike.greaterThan(u.current) : !u.current.equals(u.likeForLike)))
     .sort((a, b) => b.current.minus(b.likeForLike).abs().comparedTo(a.current.minus(a.likeForLike).abs()));
   const drivers = ranked.slice(0, 3).map((u) => {
     const gap = formatUsd(u.current.minus(u.likeForLike).abs());
     const cheaper = u.current.lessThanOrEqualTo(u.likeForLike) ? 'AWS' : 'Heroku';
-    const bound = u.unpriced > 0 ? ['at least ', '≥ ', ' (items without a public price left out)'] : ['', '', ''];
+    const bound = !none(u) ? ['at least ', '≥ ', ` (${tallyWords(u.unpriced)} left out)`] : ['', '', ''];
     return `${u.name} cheaper on ${cheaper} by ${bound[0]}${gap}/mo: ${formatUsd(u.current)}/mo on AWS as billed, ${bound[1]}${formatUsd(u.likeForLike)}/mo on Heroku like-for-like${bound[2]}.`;
   });
   const included = bill.included.reduce((sum, l) => sum + l.cents, 0);
@@ -235,7 +237,7 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
       current: fromCents((bill.unitLines.get(unitName(i)) as PricedCostLine).cents),
       likeForLike: fromCents(ownCents(likeForLike.lines, `${unitName(i)}: `)),
       // AWS as billed has a figure for every line.
-      unpriced: { current: 0, likeForLike: likeForLikeUnpricedOf(`${unitName(i)}: `) },
+      unpriced: { current: NOTHING_LEFT_OUT, likeForLike: likeForLikeUnpricedOf(`${unitName(i)}: `) },
     }),
   );
   const unitCents = (pick: (u: MigrationUnit) => number) => units.reduce((sum, u) => sum + pick(u), 0);

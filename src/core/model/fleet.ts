@@ -12,6 +12,7 @@ import { AWS_NOT_MODELLED, ecoNotes, NO_NAT_WHERE_NOTHING_RUNS, severalDataStore
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromHeroku } from './heroku-production';
+import { tallyCount, tallyOf } from './left-out';
 import {
   differencesOf,
   type MigrationModel,
@@ -146,8 +147,8 @@ function spaceFeesOf(apps: readonly FleetApp[], current: PlatformCost): SpaceFee
     // The line herokuAccountLines names for it.
     const item = `${space.shield ? 'Shield ' : ''}Private Space ${name}`;
     const priced = current.lines.find((line) => line.item === item);
-    const unpriced = priced ? 0 : current.unpriced.filter((line) => line.item === item).length;
-    if (!priced && unpriced === 0) continue;
+    const unpriced = tallyOf(priced ? [] : current.unpriced.filter((line) => line.item === item));
+    if (!priced && tallyCount(unpriced) === 0) continue;
     fees.push({ item, team, apps: space.apps, current: fromCents(priced?.cents ?? 0), unpriced });
   }
   return fees.sort((a, b) => a.item.localeCompare(b.item));

@@ -9,10 +9,23 @@ export {
   modelFleet,
   modelFleetSteps,
 } from './fleet';
-export { byKind, LEFT_OUT_WORDS, type LeftOutKind, leftOutCount, leftOutKind } from './left-out';
+export {
+  addTallies,
+  byKind,
+  LEFT_OUT_WORDS,
+  type LeftOutKind,
+  type LeftOutTally,
+  leftOutCount,
+  leftOutKind,
+  NOTHING_LEFT_OUT,
+  tallyCount,
+  tallyOf,
+  tallyWords,
+} from './left-out';
 export type {
   MigrationModel,
   MigrationTeam,
+  UnpricedCount,
 } from './migration';
 export { currentStaysCheaper, paybackWithin } from './migration';
 export { priceDatesOf, priceDatesSpan, pricesDated } from './price-dates';

@@ -32,6 +32,10 @@ export const LEFT_OUT_WORDS: Readonly<Record<LeftOutKind, { what: string; how: (
   other: { what: 'without a monthly price', how: () => '' },
 };
 
+/** What an item of a kind lacks, as a verb phrase: `has no public price`, `has no monthly price`. */
+export const leftOutLacks = (kind: LeftOutKind): string =>
+  LEFT_OUT_WORDS[kind].what.replace(/^without (a )?/, 'has no ');
+
 /** The lines of each kind present, in the order contract, listed, other. */
 export function byKind<L extends Kinded>(lines: readonly L[]): { kind: LeftOutKind; lines: L[] }[] {
   return KINDS.map((kind) => ({ kind, lines: lines.filter((line) => leftOutKind(line) === kind) })).filter(
@@ -50,4 +54,38 @@ export function leftOutCount(lines: readonly Kinded[]): string {
       return `${plural(these.length, 'item')} ${LEFT_OUT_WORDS[kind].what}${how ? ` (${how})` : ''}`;
     }),
   );
+}
+
+/** How many items of each kind a figure leaves out (a migrate row, a team, what no app owns). */
+export type LeftOutTally = Readonly<Record<LeftOutKind, number>>;
+
+export const NOTHING_LEFT_OUT: LeftOutTally = { contract: 0, listed: 0, other: 0 };
+
+export function tallyOf(lines: readonly Kinded[]): LeftOutTally {
+  if (lines.length === 0) return NOTHING_LEFT_OUT;
+  const tally = { contract: 0, listed: 0, other: 0 };
+  for (const line of lines) tally[leftOutKind(line)] += 1;
+  return tally;
+}
+
+/** `a` plus `b` times `sign` (−1 takes `b` away), kind by kind. */
+export function addTallies(a: LeftOutTally, b: LeftOutTally, sign = 1): LeftOutTally {
+  return {
+    contract: a.contract + sign * b.contract,
+    listed: a.listed + sign * b.listed,
+    other: a.other + sign * b.other,
+  };
+}
+
+export const tallyCount = (t: LeftOutTally): number => t.contract + t.listed + t.other;
+
+/**
+ * A figure's items left out by kind, in the words the estimate's footer uses: `4 items without a monthly
+ * price`, `1 item without a public price and 3 without a monthly price`; '' when none.
+ */
+export function tallyWords(t: LeftOutTally): string {
+  const parts = KINDS.filter((kind) => t[kind] > 0).map(
+    (kind, i) => `${i === 0 ? plural(t[kind], 'item') : t[kind]} ${LEFT_OUT_WORDS[kind].what}`,
+  );
+  return andList(parts);
 }

@@ -1,6 +1,7 @@
 import { fromCents, type Money, toCents } from '../money';
 import { type Catalog, priceOf } from '../pricing';
 import { plural } from './describe';
+import { addTallies, type LeftOutTally, NOTHING_LEFT_OUT, tallyOf } from './left-out';
 import { shownCents } from './platform-cost';
 import type { PlatformCost, PricedCostLine, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
 import { VERDICT_TIER } from './verdict';
@@ -20,14 +21,14 @@ export interface MigrationUnit {
   current: Money;
   /** Its own lines in the like-for-like tier, before anything shared. */
   likeForLike: Money;
-  /** Its own items without a public price on each side, left out of its figure: a count above 0 makes it a lower bound. */
+  /** Its own items without a price on each side, by kind, left out of its figure: any makes it a lower bound. */
   unpriced: UnpricedCount;
 }
 
-/** Items without a public price a figure leaves out, as it runs now and in the like-for-like tier. */
+/** Items without a price a figure leaves out, by kind, as it runs now and in the like-for-like tier. */
 export interface UnpricedCount {
-  current: number;
-  likeForLike: number;
+  current: LeftOutTally;
+  likeForLike: LeftOutTally;
 }
 
 /** A team's apps together: the sums of its units' shown figures. */
@@ -37,7 +38,7 @@ export interface MigrationTeam {
   units: number;
   current: Money;
   likeForLike: Money;
-  /** The sums of its units' (and its spaces') counts of items without a public price. */
+  /** The sums of its units' (and its spaces') items left out, by kind. */
   unpriced: UnpricedCount;
 }
 
@@ -51,9 +52,9 @@ export interface SpaceFee {
   item: string;
   team: string;
   apps: string[];
-  /** Its fee when PRICING_FILE gives one, else $0.00 with `unpriced` 1. */
+  /** Its fee when PRICING_FILE gives one, else $0.00 with its line in `unpriced`. */
   current: Money;
-  unpriced: number;
+  unpriced: LeftOutTally;
 }
 
 /** One-off cost of moving: effort and data copied, apart from every monthly figure. */
@@ -123,19 +124,25 @@ export function ownCentsOf(lines: readonly PricedCostLine[]): (prefix: string) =
 }
 
 /**
- * How many of the unpriced lines each unit owns (by the same `name: ` prefix as `ownCentsOf`); the
- * counts of all units and what no unit owns add up to the side's `unpriced.length`.
+ * How many of the unpriced lines each unit owns, by kind (by the same `name: ` prefix as `ownCentsOf`);
+ * the counts of all units and what no unit owns add up to the side's unpriced lines.
  */
-export function ownUnpricedOf(lines: readonly UnpricedCostLine[]): (prefix: string) => number {
-  const byPrefix = new Map<string, number>();
+export function ownUnpricedOf(lines: readonly UnpricedCostLine[]): (prefix: string) => LeftOutTally {
+  const byPrefix = new Map<string, UnpricedCostLine[]>();
   for (const line of lines) {
     const end = line.item.indexOf(': ');
-    if (end >= 0) byPrefix.set(line.item.slice(0, end + 2), (byPrefix.get(line.item.slice(0, end + 2)) ?? 0) + 1);
+    if (end < 0) continue;
+    const prefix = line.item.slice(0, end + 2);
+    const owned = byPrefix.get(prefix);
+    if (owned) owned.push(line);
+    else byPrefix.set(prefix, [line]);
   }
   return (prefix) =>
-    prefix.indexOf(': ') === prefix.length - 2
-      ? (byPrefix.get(prefix) ?? 0)
-      : lines.filter((l) => l.item.startsWith(prefix)).length;
+    tallyOf(
+      prefix.indexOf(': ') === prefix.length - 2
+        ? (byPrefix.get(prefix) ?? [])
+        : lines.filter((l) => l.item.startsWith(prefix)),
+    );
 }
 
 /** What no unit owns: each side's unpriced items less those the units own. */
@@ -145,10 +152,12 @@ export function sharedUnpricedOf(
   units: readonly MigrationUnit[],
   spaces: readonly SpaceFee[] = [],
 ): UnpricedCount {
-  const owned = (side: keyof UnpricedCount) => units.reduce((n, u) => n + u.unpriced[side], 0);
+  const owned = (side: keyof UnpricedCount) =>
+    units.reduce((sum, u) => addTallies(sum, u.unpriced[side]), NOTHING_LEFT_OUT);
+  const inSpaces = spaces.reduce((sum, space) => addTallies(sum, space.unpriced), NOTHING_LEFT_OUT);
   return {
-    current: current.unpriced.length - owned('current') - spaces.reduce((n, space) => n + space.unpriced, 0),
-    likeForLike: likeForLike.unpriced.length - owned('likeForLike'),
+    current: addTallies(addTallies(tallyOf(current.unpriced), owned('current'), -1), inSpaces, -1),
+    likeForLike: addTallies(tallyOf(likeForLike.unpriced), owned('likeForLike'), -1),
   };
 }
 
@@ -163,20 +172,22 @@ export function teamsOf(units: readonly MigrationUnit[], spaces: readonly SpaceF
       units: 0,
       current: 0,
       likeForLike: 0,
-      unpriced: { current: 0, likeForLike: 0 },
+      unpriced: { current: NOTHING_LEFT_OUT, likeForLike: NOTHING_LEFT_OUT },
     };
     team.units += 1;
     team.current += toCents(unit.current);
     team.likeForLike += toCents(unit.likeForLike);
-    team.unpriced.current += unit.unpriced.current;
-    team.unpriced.likeForLike += unit.unpriced.likeForLike;
+    team.unpriced = {
+      current: addTallies(team.unpriced.current, unit.unpriced.current),
+      likeForLike: addTallies(team.unpriced.likeForLike, unit.unpriced.likeForLike),
+    };
     byTeam.set(unit.team, team);
   }
   // A space's fee is its team's (every space given here has a team among the units).
   for (const space of spaces) {
     const team = byTeam.get(space.team)!;
     team.current += toCents(space.current);
-    team.unpriced.current += space.unpriced;
+    team.unpriced = { ...team.unpriced, current: addTallies(team.unpriced.current, space.unpriced) };
   }
   const teams = [...byTeam.entries()].map(([team, t]) => ({
     ...(team === undefined ? {} : { team }),

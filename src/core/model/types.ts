@@ -103,6 +103,8 @@ export interface Verdict {
    * contract prices: the answer then sends the lead to the refresh, not to a contract.
    */
   listed?: number;
+  /** How many of `missing` have no monthly price (an add-on Heroku bills by usage): nobody can supply one. */
+  other?: number;
   /**
    * `cheaper` though one side leaves items out: that side's lower bound already costs more than the
    * other side's whole total, so the items can only widen the gap, and `difference` is at least it.

@@ -1,6 +1,6 @@
 import { formatUsd, fromCents, type Money, toCents } from '../money';
 import type { Platform } from '../workload';
-import { LEFT_OUT_WORDS, leftOutKind } from './left-out';
+import { LEFT_OUT_WORDS, type LeftOutKind, leftOutKind, leftOutLacks } from './left-out';
 import type { Bounded, Cheaper, PlatformCost, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
 
 /** The tier a verdict uses: what a real migration builds (shared instances, shared network). */
@@ -13,17 +13,23 @@ function missingItem(line: UnpricedCostLine, platform: Platform): string {
   if (leftOutKind(line) === 'listed')
     return `${name}: ${line.item} (${line.environment}) has a list price (${line.listedAt}) that the bundled list has no trusted copy of; a lead's price refresh (\`prices refresh\`) reads it from ${name}, or set ${line.priceKey} in PRICING_FILE`;
   const how = line.priceKey ? `set ${line.priceKey} in PRICING_FILE (leads), or ask your account executive` : line.note;
-  return `${name}: ${line.item} (${line.environment}) has no public price; ${how}`;
+  // A contract price has no public price; an add-on Heroku bills by usage has no monthly one.
+  return `${name}: ${line.item} (${line.environment}) ${leftOutLacks(leftOutKind(line))}; ${how}`;
 }
 
-/** What the two sides leave out, once each, and how many of those a price refresh reads (list prices). */
-function missingItems(current: PlatformCost, tier: TierCost): { missing: string[]; listed: number } {
+/** What the two sides leave out, once each, and how many of those are of the kinds a contract does not price. */
+function missingItems(current: PlatformCost, tier: TierCost): { missing: string[]; listed: number; other: number } {
   // Nearly every estimate leaves nothing out: it is answered without building the list.
-  if (current.unpriced.length === 0 && tier.unpriced.length === 0) return { missing: [], listed: 0 };
-  const items = new Map<string, boolean>();
+  if (current.unpriced.length === 0 && tier.unpriced.length === 0) return { missing: [], listed: 0, other: 0 };
+  const items = new Map<string, LeftOutKind>();
   for (const side of [current, tier])
-    for (const line of side.unpriced) items.set(missingItem(line, side.platform), leftOutKind(line) === 'listed');
-  return { missing: [...items.keys()], listed: [...items.values()].filter(Boolean).length };
+    for (const line of side.unpriced) items.set(missingItem(line, side.platform), leftOutKind(line));
+  const kinds = [...items.values()];
+  return {
+    missing: [...items.keys()],
+    listed: kinds.filter((k) => k === 'listed').length,
+    other: kinds.filter((k) => k === 'other').length,
+  };
 }
 
 /** Compares two shown totals (already whole cents): the difference is theirs, never re-rounded. */
@@ -59,7 +65,7 @@ export function compareBounded(heroku: Money, aws: Money, partial: { heroku: boo
  */
 export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): Verdict {
   const tier = tiers.find((t) => t.id === VERDICT_TIER)!;
-  const { missing, listed } = missingItems(current, tier);
+  const { missing, listed, other } = missingItems(current, tier);
   const [heroku, aws] = current.platform === 'heroku' ? [current, tier] : [tier, current];
   const b = compareBounded(heroku.infrastructure, aws.infrastructure, {
     heroku: heroku.unpriced.length > 0,
@@ -74,6 +80,7 @@ export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): V
         ? { tier: tier.id, kind: 'same', difference: b.difference, missing }
         : { tier: tier.id, kind: 'cheaper', cheaper: b.cheaper, difference: b.difference, missing };
   if (listed > 0) verdict.listed = listed;
+  if (other > 0) verdict.other = other;
   if (b.atLeast) verdict.atLeast = true;
   if (b.cheaper === 'unknown' && b.breakEven) verdict.breakEven = b.breakEven;
   return verdict;
@@ -134,7 +141,7 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
       : '';
     return [
       lead,
-      `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items ${leftOutWords(v.missing.length, v.listed ?? 0).what} out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}${breakEven}`,
+      `No verdict: ${sides.join(' and ')} ${sides.length > 1 ? 'leave' : 'leaves'} items ${leftOutWords(v.missing.length, v.listed ?? 0, v.other ?? 0).what} out of ${sides.length > 1 ? 'their' : 'its'} total, so neither platform can be called cheaper.${bound}${breakEven}`,
       ...v.missing.map((m) => `Missing: ${m}.`),
     ];
   }
@@ -143,7 +150,7 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
     return [
       lead,
       `On the ${v.tier} tier, ${NAME[v.cheaper!]} is cheaper on infrastructure by at least ${dollars(v.difference!)}${period}.`,
-      `At least, because ${other}'s total leaves items ${leftOutWords(v.missing.length, v.listed ?? 0).what} out, and they can only add to it:`,
+      `At least, because ${other}'s total leaves items ${leftOutWords(v.missing.length, v.listed ?? 0, v.other ?? 0).what} out, and they can only add to it:`,
       ...v.missing.map((m) => `Missing: ${m}.`),
     ];
   }
@@ -169,17 +176,33 @@ export interface VerdictWording {
 }
 
 /**
- * What the verdict's missing items are and who supplies them: a list price the bundled list lacks is
- * read by a lead's price refresh; one without a public price is a contract's.
+ * What the verdict's missing items are and who supplies them, by kind (`LEFT_OUT_WORDS`): a list price the
+ * bundled list lacks is read by a lead's price refresh; one without a public price is a contract's; one
+ * without a monthly price (an add-on Heroku bills by usage) is known only from what Heroku bills.
  */
-export function leftOutWords(items: number, listed: number): { what: string; how: string } {
-  if (listed === 0) return { what: LEFT_OUT_WORDS.contract.what, how: 'adds your contract prices' };
-  if (listed === items) return { what: LEFT_OUT_WORDS.listed.what, how: 'runs the price refresh (`prices refresh`)' };
-  return {
-    what: `${LEFT_OUT_WORDS.contract.what} or a price in the bundled list`,
-    how: 'runs the price refresh (`prices refresh`) and adds your contract prices',
-  };
+export function leftOutWords(items: number, listed: number, other = 0): { what: string; how: string } {
+  const counts: [LeftOutKind, number][] = [
+    ['contract', items - listed - other],
+    ['listed', listed],
+    ['other', other],
+  ];
+  const present = counts.filter(([, n]) => n > 0).map(([kind]) => kind);
+  const what = present.map((kind, i) =>
+    i === 0 ? LEFT_OUT_WORDS[kind].what : LEFT_OUT_WORDS[kind].what.replace(/^without /, ''),
+  );
+  // Who acts first: the refresh, then the contract, then Heroku's bill.
+  const how = (['listed', 'contract', 'other'] as const)
+    .filter((kind) => present.includes(kind))
+    .map((kind) => (kind === 'other' && present.length > 1 ? HOW_REST : HOW[kind]));
+  return { what: what.join(' or '), how: how.join(' and ') };
 }
+
+const HOW: Record<LeftOutKind, string> = {
+  contract: 'adds your contract prices',
+  listed: 'runs the price refresh (`prices refresh`)',
+  other: "reads what they cost from Heroku's invoice",
+};
+const HOW_REST = "reads what the rest cost from Heroku's invoice";
 
 const otherOf = (platform: Platform): Platform => (platform === 'heroku' ? 'aws' : 'heroku');
 
@@ -195,7 +218,7 @@ export function verdictSentence(f: VerdictFigures, wording: VerdictWording): str
   const perMonth = (value: Money) => `${dollars(value)}/mo`;
   const v = f.verdict;
   const against = `against ${NAME[otherOf(f.current)]}'s ${v.tier} tier`;
-  const words = leftOutWords(v.missing.length, v.listed ?? 0);
+  const words = leftOutWords(v.missing.length, v.listed ?? 0, v.other ?? 0);
   const ops = f.withOps;
   // The one side that leaves items out, when a bound says anything (both comparisons are of the same sides).
   const partial = [f, ops]

@@ -29,6 +29,7 @@ function fromEntry(item: string, entry: CatalogEntry, quantity: number): ParityC
       monthlyCents: null,
       source: datedSource(entry),
       note: unpricedNote(entry),
+      ...(entry.listedAt ? { listedAt: entry.listedAt } : { contractPrice: true as const }),
     };
   }
   return { item, monthlyCents: toCents(entry.unitPrice) * quantity, source: datedSource(entry), asOf: entry.asOf };
@@ -79,6 +80,7 @@ export function addOnLine(addOn: ParityAddOn, catalog: Catalog): ParityCostLine 
     monthlyCents: null,
     source,
     note: addOn.contract ? 'contract price: billed under your contract, not listed' : 'Heroku gave no monthly price',
+    ...(addOn.contract ? { contractPrice: true as const } : {}),
   };
 }
 

@@ -1,3 +1,5 @@
+import { andList } from '../model/describe';
+import { byKind, LEFT_OUT_WORDS } from '../model/left-out';
 import { formatUsd, fromCents } from '../money';
 import { listPricesDated } from '../price-dates';
 import { riskCount } from './pipeline';
@@ -52,16 +54,23 @@ function appCostText(cost: AppCost): string {
 const onlyReadable = (pipeline: PipelineParity, lead: string) =>
   pipeline.unreadable.length > 0 ? `${lead}counting only the apps this token can read` : '';
 
-/** `1 production item`, `2 staging items and 1 production item`: lines without an amount; '' when none. */
+/**
+ * Lines without an amount, by stage and kind in the words every answer uses (`LEFT_OUT_WORDS`):
+ * `1 production item without a public price`, `2 staging items without a monthly price and 1 production
+ * item without a public price`; '' when none.
+ */
 function unpricedItems(pipeline: PipelineParity): string {
-  const sides: [number, string][] = [
-    [pipeline.stagingUnpriced, 'staging'],
-    [pipeline.productionUnpriced, 'production'],
+  const sides: [readonly AppCost[], string][] = [
+    [pipeline.staging, 'staging'],
+    [pipeline.production, 'production'],
   ];
-  return sides
-    .filter(([count]) => count > 0)
-    .map(([count, side]) => `${plural(count, `${side} item`)}`)
-    .join(' and ');
+  return andList(
+    sides.flatMap(([costs, side]) =>
+      byKind(costs.flatMap((cost) => cost.unpriced)).map(
+        ({ kind, lines }) => `${plural(lines.length, `${side} item`)} ${LEFT_OUT_WORDS[kind].what}`,
+      ),
+    ),
+  );
 }
 
 /** A stage's priced lines are a lower bound when it has lines without an amount: `≥ $1,080.00`. */
@@ -179,7 +188,7 @@ export function shareClause(pipeline: PipelineParity): string {
   const staging = stageAmount(pipeline.stagingCents, pipeline.stagingUnpriced);
   const production = stageAmount(pipeline.productionCents, pipeline.productionUnpriced);
   const items = unpricedItems(pipeline);
-  const notCounted = items ? `; not counted: ${items} without an amount` : '';
+  const notCounted = items ? `; not counted: ${items}` : '';
   const readable = onlyReadable(pipeline, ', ');
   if (pipeline.sharePercent === null) {
     return `staging costs ${staging} a month and production ${production} at list prices${readable}${notCounted}, so there is no share to give`;

@@ -97,6 +97,10 @@ export interface ParityCostLine {
   source: string;
   /** Why there is no amount, or a caveat. */
   note?: string;
+  /** Without an amount: a contract price (`leftOutKind` names each kind alike in every answer). */
+  contractPrice?: true;
+  /** Without an amount: a list price the bundled list lacks, listed here by the vendor. */
+  listedAt?: string;
   /** The date of the price list source the amount came from; absent for the price Heroku's API bills. */
   asOf?: string;
   /** For an add-on at the price Heroku's API bills: the day that price was read. */

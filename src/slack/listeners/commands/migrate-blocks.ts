@@ -9,11 +9,15 @@ import type { MigrateAnswer } from '../../../answers/migrate';
 import { accountWide, migrateReport, rowFigure } from '../../../answers/migrate-report';
 import { appsNotReadLine } from '../../../core/apps-not-read';
 import {
+  addTallies,
   currentStaysCheaper,
+  type LeftOutTally,
   leadSentences,
+  NOTHING_LEFT_OUT,
   paybackWithin,
   priceDatesOf,
   priceDatesSpan,
+  tallyCount,
   VERDICT_TIER,
 } from '../../../core/model';
 import { formatUsd, fromCents, type Money, toCents } from '../../../core/money';
@@ -108,8 +112,8 @@ function figureFields({ model }: Migrate): KnownBlock {
 interface Row {
   label: string;
   cents: number;
-  /** Items without a public price its figure leaves out (a lower bound, marked ≥). */
-  unpriced: number;
+  /** Items its figure leaves out, by kind (a lower bound, marked ≥). */
+  unpriced: LeftOutTally;
 }
 
 /**
@@ -125,7 +129,7 @@ function currentRows({ model }: Migrate): string {
         cents: toCents(team.current),
         unpriced: team.unpriced.current,
       }))
-    : model.current.lines.map((line) => ({ label: line.item, cents: line.cents, unpriced: 0 }));
+    : model.current.lines.map((line) => ({ label: line.item, cents: line.cents, unpriced: NOTHING_LEFT_OUT }));
   // Array sort is stable: rows of equal amounts keep their order.
   const ranked = [...rows].sort((a, b) => b.cents - a.cents);
   // A single leftover row is shown itself: "1 more" would take the same room and say less.
@@ -136,9 +140,8 @@ function currentRows({ model }: Migrate): string {
     : rest.some((row) => row.label.startsWith('Personal apps'))
       ? 'teams and personal apps'
       : 'teams';
-  const figure = (cents: number, unpriced: number) => rowFigure({ amount: fromCents(cents), unpriced });
+  const figure = (cents: number, unpriced: LeftOutTally) => rowFigure({ amount: fromCents(cents), unpriced });
   const partial = model.current.unpriced.length > 0;
-  const sum = (pick: (row: Row) => number) => rest.reduce((n, row) => n + pick(row), 0);
   const shared = model.sharedUnpriced.current;
   const title = fromHeroku ? 'Heroku as it runs, by team' : 'AWS as billed, largest lines';
   return [
@@ -147,12 +150,12 @@ function currentRows({ model }: Migrate): string {
     ...(rest.length
       ? [
           `• ${rest.length} more ${what}: ${figure(
-            sum((row) => row.cents),
-            sum((row) => row.unpriced),
+            rest.reduce((n, row) => n + row.cents, 0),
+            rest.reduce((sum, row) => addTallies(sum, row.unpriced), NOTHING_LEFT_OUT),
           )}`,
         ]
       : []),
-    ...(fromHeroku && (!model.currentShared.isZero() || shared > 0)
+    ...(fromHeroku && (!model.currentShared.isZero() || tallyCount(shared) > 0)
       ? [`• Account-wide (${accountWide(model)}): ${figure(toCents(model.currentShared), shared)}`]
       : []),
     // One line for each kind left out; the account's items are many, so Details names them.
