@@ -70,6 +70,20 @@ describe('/hosting estimate through the real receiver', () => {
     expect(buttons).toEqual(['estimate_details', 'share_estimate', 'open_compliance']);
   });
 
+  test('an Eco app on Fargate: its web task keeps a load balancer (a task cannot keep its address), and Details says why', async () => {
+    const res = await harness.command('estimate web=1xeco fargate');
+    capture('estimate-eco-fargate', res.body);
+    expectWithinSlackLimits(res.body, 50);
+    expect(res.body.blocks[0].text.text).toBe('Estimate: Heroku $5.00/mo now; AWS $53.29–$56.53/mo in three tiers');
+    expect(textOf(res.body)).toContain('• Application Load Balancer: *$16.43*');
+    const press = await pressButton(harness, res.body, 'Details');
+    const view = press.openedView();
+    capture('estimate-eco-fargate-details', { trigger_id: 'trigger', view });
+    const details = textOf(view);
+    expect(details).toContain('On Fargate, a web process in a public subnet keeps a load balancer in front of it');
+    expect(details).not.toMatch(/NAT gateway[^s]*: \*?\$/);
+  });
+
   test('Details opens every line, assumption and source in a modal, with the same totals', async () => {
     const { body } = await harness.command('estimate web=2xstandard-2x postgres=standard-0');
     const press = await pressButton(harness, body, 'Details');
