@@ -91,6 +91,16 @@ test('`estimate web=1xeco fargate`: the web task keeps a load balancer (its own 
   expect(out).toContain(
     '  - On AWS the estimate adds what Heroku includes: no NAT gateway, as the app runs in a public subnet, but an Application Load Balancer in front of its web task',
   );
+  // A Fargate task has no EBS root volume to add (its ephemeral storage comes with the task).
+  expect(out).not.toContain('root volume');
+});
+
+test('`estimate web=2xstandard-2x fargate`: the production layout on Fargate adds no root volumes, in its lines or its words', async () => {
+  const out = await estimate('web=2xstandard-2x', 'fargate');
+  expect(out).not.toMatch(/EBS|root volume/);
+  expect(out).toContain(
+    'and NAT gateway ($0.005/hour each since February 2024), CloudWatch Logs for 10 GB a month kept 1 month, data transfer out for 100 GB a month of egress.',
+  );
 });
 
 test('`estimate worker=1xbasic fargate`: a worker needs no address anyone reaches, so no load balancer', async () => {

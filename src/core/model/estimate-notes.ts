@@ -92,12 +92,16 @@ export const NO_NAT_WHERE_NOTHING_RUNS = `AWS has no NAT gateway, public address
 const nothingRuns = (who: 'it has' | 'they have') =>
   `as no process runs, ${who} no NAT gateway, public address or logs on AWS`;
 
-/** The note per catalog, load balancer or not, logs and egress (the user's figures: emptied when large). */
+/**
+ * The note per catalog, load balancer or not, logs and egress (the user's figures: emptied when large);
+ * one set on EC2 and one on Fargate, which has no root volumes.
+ */
 const additionsNotes = new WeakMap<Catalog, Map<boolean, Map<number, Map<number, string>>>>();
+const fargateAdditionsNotes = new WeakMap<Catalog, Map<boolean, Map<number, Map<number, string>>>>();
 
-export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: boolean): string {
+export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalancer: boolean, ec2 = true): string {
   const byLogs = kept(
-    kept(additionsNotes, catalog, () => new Map()),
+    kept(ec2 ? additionsNotes : fargateAdditionsNotes, catalog, () => new Map()),
     loadBalancer,
     () => new Map(),
   );
@@ -111,7 +115,7 @@ export function awsAdditionsNote(workload: Workload, catalog: Catalog, loadBalan
     natGb: a.natGbPerMonth,
     albLcu: albLcuFor(workload.egressGbPerMonth, a.albLcuAverage),
   };
-  return kept(byEgress, workload.egressGbPerMonth, () => writeAdditionsNote(traffic, catalog, loadBalancer));
+  return kept(byEgress, workload.egressGbPerMonth, () => writeAdditionsNote(traffic, catalog, loadBalancer, true, ec2));
 }
 
 /** The sentence for the traffic one environment was priced with; `runs` false when no process runs. */
@@ -120,6 +124,7 @@ export function writeAdditionsNote(
   catalog: Catalog,
   loadBalancer: boolean,
   runs = true,
+  ec2 = true,
 ): string {
   const a = catalog.assumptions;
   if (!runs) {
@@ -137,16 +142,22 @@ export function writeAdditionsNote(
       : 'no load balancer (no web process)',
     `a NAT gateway in each Availability Zone used (two for production where more than one instance runs; ${traffic.natGb} GB a month through them)`,
     'a public IPv4 address for each load-balancer zone (at least two) and NAT gateway ($0.005/hour each since February 2024)',
-    ...everyLayoutAdds(traffic, catalog, loadBalancer),
+    ...everyLayoutAdds(traffic, catalog, loadBalancer, ec2),
   ];
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }
 
 /** What either layout adds: root volumes, logs and data transfer out. */
-function everyLayoutAdds(traffic: Pick<AwsTraffic, 'egressGb' | 'logGb'>, catalog: Catalog, web: boolean): string[] {
+function everyLayoutAdds(
+  traffic: Pick<AwsTraffic, 'egressGb' | 'logGb'>,
+  catalog: Catalog,
+  web: boolean,
+  ec2: boolean,
+): string[] {
   const a = catalog.assumptions;
   return [
-    `a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`,
+    // A Fargate task's 20 GB of ephemeral storage comes with it (no EBS volume to price).
+    ...(ec2 ? [`a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`] : []),
     `CloudWatch Logs for ${formatCount(traffic.logGb)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
     traffic.egressGb > 0
       ? `data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`
@@ -160,6 +171,7 @@ export function publicAdditionsNote(
   catalog: Catalog,
   web: boolean,
   behindLoadBalancer = false,
+  ec2 = true,
 ): string {
   const parts = [
     behindLoadBalancer
@@ -168,7 +180,7 @@ export function publicAdditionsNote(
     behindLoadBalancer
       ? "a public IPv4 address for each task and for each of the load balancer's zones ($0.005/hour each since February 2024)"
       : 'a public IPv4 address for each instance or task ($0.005/hour each since February 2024)',
-    ...everyLayoutAdds(traffic, catalog, web),
+    ...everyLayoutAdds(traffic, catalog, web, ec2),
   ];
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }

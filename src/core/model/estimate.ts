@@ -384,10 +384,11 @@ function assumptionsOf(f: AssumptionFacts): string[] {
             catalog,
             loadBalancer,
             webBehindLoadBalancer(plans[0].aws, loadBalancer),
+            compute === 'ec2',
           )
         : runsAs === 'production'
-          ? awsAdditionsNote(workload, catalog, loadBalancer)
-          : writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer),
+          ? awsAdditionsNote(workload, catalog, loadBalancer, compute === 'ec2')
+          : writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, true, compute === 'ec2'),
     ...(plans.some((p) => p.publicSubnet) ? [PUBLIC_SUBNET_RULE] : []),
     ...(plans.some((p) => p.publicSubnet && webBehindLoadBalancer(p.aws, loadBalancer)) ? [FARGATE_WEB_RULE] : []),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
