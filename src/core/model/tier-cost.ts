@@ -35,11 +35,13 @@ function describe(id: TierId, platform: Platform, catalog: Catalog, compute: Aws
       return 'ECS on EC2: the processes packed onto shared instances (at least two in production where more than one process runs), small caches sharing one node; each database on its own instance.';
     return `Consolidated, on Graviton (arm64) where that is cheaper, with EC2 at a 1-year Compute Savings Plan rate (${percent(a.computeSavingsPlanDiscount)} below on-demand; Fargate ${percent(a.fargateSavingsPlanDiscount)}) and caches on ElastiCache for Valkey; RDS and ElastiCache nodes stay on-demand.`;
   }
+  // The dyno family follows the compliance need (`hipaa`: Shield; `pci`: Private): the words must not
+  // promise Standard or Performance dynos where the lines show Shield ones.
   if (id === 'like-for-like')
-    return 'One Standard or Performance dyno per instance; the Postgres and Key-Value Store plans that hold the data.';
+    return 'One dyno per instance (Standard or Performance; Shield or Private where `hipaa` or `pci` needs them); the Postgres and Key-Value Store plans that hold the data.';
   if (id === 'consolidated')
-    return 'The cheapest set of Standard and Performance dynos per instance: several smaller dynos, or the large Performance sizes.';
-  return 'As consolidated, with Fir-generation dyno sizes allowed (they run in a Fir space, whose fee is not public).';
+    return 'The cheapest set of dynos of that family per instance: several smaller dynos, or the large sizes.';
+  return 'As consolidated, with Fir-generation dyno sizes allowed where no Shield or Private dyno is needed (they run in a Fir space, whose fee is not public).';
 }
 
 /** A tier's lines and their footed total (infrastructure only: ops lines are left out). */
