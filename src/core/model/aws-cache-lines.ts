@@ -58,8 +58,10 @@ interface AppCache {
 }
 
 /**
- * Small caches (of several apps, or several of one app) on one shared node (a replica when any of them
- * is highly available), when that costs less than their own nodes; otherwise each keeps its own.
+ * Small caches of one environment (of several apps, several of one app, or an app's review copies) on one
+ * shared node (a replica when any of them is highly available), when that costs less than their own nodes;
+ * otherwise each keeps its own. Never across environments (docs/decisions.md, "Small caches share a node
+ * within an environment, review copies included").
  */
 export function sharedCacheLines(
   apps: readonly AwsAppEnvironment[],
@@ -73,8 +75,9 @@ export function sharedCacheLines(
     if (app.stack.cache) caches.push({ app, cache: app.stack.cache });
     for (const cache of app.stack.extraCaches ?? []) caches.push({ app, cache });
   }
-  const small = caches.filter((c) => c.cache.spec && c.cache.needGb * c.app.copies <= SHARED_CACHE_MAX_GB);
-  let sharing = small.length > 1 ? small : [];
+  // Each review copy's cache is a cache of its own: copies of one app share as the caches of several apps do.
+  const small = caches.filter((c) => c.cache.spec && c.cache.needGb <= SHARED_CACHE_MAX_GB);
+  let sharing = small.reduce((sum, c) => sum + c.app.copies, 0) > 1 ? small : [];
   const needGb = Math.round(sharing.reduce((sum, c) => sum + c.cache.needGb * c.app.copies, 0) * 1000) / 1000;
   const nodes = sharing.some((c) => c.cache.nodes > 1) ? 2 : 1;
   const { spec } = chooseCacheNode(catalog, needGb);
@@ -83,11 +86,12 @@ export function sharedCacheLines(
   if (sharing.length > 0 && hourly(keyOf(spec, engine)) * nodes >= own - 1e-9) sharing = [];
   for (const c of caches) if (!sharing.includes(c)) cacheLine(c.app, c.cache, catalog, add, lines, engine);
   if (sharing.length === 0) return;
-  const owners = new Set(sharing.map((c) => c.app)).size;
+  const count = sharing.reduce((sum, c) => sum + c.app.copies, 0);
+  const owners = [...new Set(sharing.map((c) => c.app))].reduce((sum, app) => sum + app.copies, 0);
+  // Copies are review apps (`review=2`); a fleet's apps are one copy each.
+  const noun = sharing.some((c) => c.app.copies > 1) ? 'review app' : 'app';
   const whose =
-    owners === sharing.length
-      ? `the caches of ${plural(owners, 'app')}`
-      : `${plural(sharing.length, 'cache')} of ${plural(owners, 'app')}`;
+    owners === count ? `the caches of ${plural(owners, noun)}` : `${plural(count, 'cache')} of ${plural(owners, noun)}`;
   add(
     priceOf(catalog, keyOf(spec, engine)),
     `${nameOf(engine)} ${spec.node}${nodes > 1 ? ' × 2 (primary and replica)' : ''} shared by ${whose}`,

@@ -41,7 +41,13 @@ function inAPublicSubnet(behindLoadBalancer: boolean): string {
     : 'in a public subnet with an address of its own, and no load balancer or NAT gateway';
 }
 
-export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Catalog, web: boolean): string[] {
+/** `awsTiers`: AWS is the modelled side, in three tiers (from Heroku); else AWS is priced as it runs. */
+export function environmentNotes(
+  plans: readonly EnvironmentPlan[],
+  catalog: Catalog,
+  web: boolean,
+  awsTiers: boolean,
+): string[] {
   const notes: string[] = [];
   const share = `${catalog.assumptions.nonProductionTrafficShare * 100}%`;
   const staging = plans.find((p) => p.name === 'staging');
@@ -70,7 +76,9 @@ export function environmentNotes(plans: readonly EnvironmentPlan[], catalog: Cat
       review.heroku.postgres && 'essential-0 Postgres',
       review.heroku.keyValue && 'mini Key-Value Store',
     ];
-    const awsData = [review.aws.database && 'db.t4g.micro', review.aws.cache && 'cache.t4g.micro'];
+    // The consolidated tiers put the copies' small caches on one node, as they do several apps' caches.
+    const sharedCache = awsTiers && review.copies > 1 ? ' (in the consolidated tiers one node shared by them all)' : '';
+    const awsData = [review.aws.database && 'db.t4g.micro', review.aws.cache && `cache.t4g.micro${sharedCache}`];
     const withData = (parts: (string | undefined)[]) => {
       const present = parts.filter(Boolean);
       return present.length > 0 ? ` with ${present.join(' and ')}` : '';

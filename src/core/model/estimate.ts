@@ -404,7 +404,7 @@ function assumptionsOf(f: AssumptionFacts): string[] {
         ]
       : []),
     ...(runsAs === 'production'
-      ? environmentNotes(plans, catalog, loadBalancer)
+      ? environmentNotes(plans, catalog, loadBalancer, workload.origin === 'heroku')
       : [runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet, webBehindLoadBalancer(plans[0].aws, loadBalancer))]),
     ...ecoNotes(plans),
     ...herokuComplianceNotes(workload),
