@@ -118,6 +118,8 @@ describe('a fleet of small apps on AWS', () => {
     expect(fleet.drivers[0]).toBe(
       '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $410.20/mo: $200.00/mo on Heroku, $610.20/mo as their own AWS resources like-for-like.',
     );
+    // Their Basic dynos and Key-Value Stores are in that group's figures: no second driver counts them again.
+    expect(fleet.drivers.filter((d) => / cheaper on (Heroku|AWS) by /.test(d))).toEqual([fleet.drivers[0]]);
     // Only the root volumes are shared: no load balancer or NAT gateway, each app's address its own.
     expect(fleet.drivers).toContain(
       'Shared AWS infrastructure (root volumes, logs, data transfer) adds $32.00/mo once, whatever the app count.',

@@ -90,9 +90,18 @@ describe('/hosting migrate through the real receiver', () => {
     expect(shown).toMatch(
       /On the consolidated tier, \*(AWS|Heroku) is cheaper on infrastructure by \$[\d,]+\.\d\d\/mo\*\./,
     );
+    // Each line in one driver at most: the 20 apps' group holds their mini Key-Value Stores, so a
+    // "Heroku Key-Value Store (20 apps)" driver would count those $60.00 and $233.60 again.
     expect(shown).toContain(
-      '20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $410.20/mo',
+      [
+        '*Largest drivers*',
+        '• Performance-M dynos (6 dynos in 1 app) are cheaper on AWS by $1,079.52/mo.',
+        '• 20 apps with one Basic dyno and a mini Key-Value Store are cheaper on Heroku by $410.20/mo.',
+        '• Heroku Postgres (1 app) is cheaper on AWS by $58.98/mo.',
+        '',
+      ].join('\n'),
     );
+    expect(shown).not.toContain('Heroku Key-Value Store (20 apps)');
     expect(shown).toContain(
       '*Heroku as it runs, by team: $2,050.00/mo*\n• Personal apps (1 app): $1,850.00/mo\n• growth (20 apps): $200.00/mo',
     );

@@ -16,6 +16,8 @@ interface Driver {
   verb?: 'is' | 'are';
   /** A side leaves a contract-priced or unpriced item of the group out: no cheaper side can be named. */
   unpriced?: boolean;
+  /** The lines priced into `heroku` and `aws`: two drivers named together never share one. */
+  lines: PricedCostLine[];
 }
 
 /** Each app's lines, by the app name that starts the item (`acme-api: web: …`). */
@@ -32,11 +34,36 @@ function linesByApp<L extends { item: string }>(lines: readonly L[]): Map<string
   return byApp;
 }
 
-const sumWhere = (lines: readonly PricedCostLine[] | undefined, test: (item: string) => boolean): number => {
-  let cents = 0;
-  for (const line of lines ?? []) if (test(line.item)) cents += line.cents;
-  return cents;
-};
+/** Adds the lines that pass to the driver's side (`heroku` or `aws`) and to the lines it holds. */
+function take(
+  driver: Driver,
+  side: 'heroku' | 'aws',
+  lines: readonly PricedCostLine[] | undefined,
+  test: (item: string) => boolean,
+): void {
+  for (const line of lines ?? [])
+    if (test(line.item)) {
+      driver[side] += line.cents;
+      driver.lines.push(line);
+    }
+}
+
+/**
+ * The largest gaps first, at most `count`, none sharing a line with one named before it: an app-shape
+ * group holds its apps' dyno, Postgres and Key-Value Store lines, so a group of those that overlaps it is
+ * left out rather than counted twice (docs/decisions.md, "Migrate's drivers never count a line twice").
+ */
+function disjoint(ranked: readonly Driver[], count: number): Driver[] {
+  const claimed = new Set<PricedCostLine>();
+  const chosen: Driver[] = [];
+  for (const d of ranked) {
+    if (chosen.length === count) break;
+    if (d.lines.some((line) => claimed.has(line))) continue;
+    for (const line of d.lines) claimed.add(line);
+    chosen.push(d);
+  }
+  return chosen;
+}
 
 const anyWhere = (lines: readonly { item: string }[] | undefined, test: (item: string) => boolean): boolean =>
   (lines ?? []).some((line) => test(line.item));
@@ -67,8 +94,8 @@ function sentence(d: Driver): string {
 /**
  * The largest reasons the fleet costs what it does on each side, each priced from the lines shown:
  * apps of one shape (when several share it), each dyno size, Postgres and Key-Value Store across the
- * account; the three largest gaps first, leaving out groups where a side has an item without a price
- * (no winner can be named on a missing price). Then what AWS adds once, and what packing saves. In steps
+ * account; the three largest gaps first, no two sharing a line, leaving out groups where a side has an
+ * item without a price (no winner can be named on a missing price). Then what AWS adds once, and what packing saves. In steps
  * (src/core/steps.ts), one an app.
  */
 export function* fleetDriverSteps(
@@ -86,8 +113,15 @@ export function* fleetDriverSteps(
   const shapes = new Map<string, Driver & { count: number }>();
   const sizes = new Map<string, Driver & { dynos: number; apps: Set<string> }>();
   const data = {
-    postgres: { what: 'Heroku Postgres', heroku: 0, aws: 0, count: 0, unpriced: false },
-    cache: { what: 'Heroku Key-Value Store', heroku: 0, aws: 0, count: 0, unpriced: false },
+    postgres: { what: 'Heroku Postgres', heroku: 0, aws: 0, count: 0, unpriced: false, lines: [] as PricedCostLine[] },
+    cache: {
+      what: 'Heroku Key-Value Store',
+      heroku: 0,
+      aws: 0,
+      count: 0,
+      unpriced: false,
+      lines: [] as PricedCostLine[],
+    },
   };
   for (const app of apps) {
     yield;
@@ -96,18 +130,18 @@ export function* fleetDriverSteps(
     const left = (test: (item: string) => boolean) =>
       anyWhere(herokuUnpriced.get(app.name), test) || anyWhere(awsUnpriced.get(app.name), test);
     const shape = shapeOf(app, catalog);
-    const group = shapes.get(shape) ?? { what: shape, heroku: 0, aws: 0, count: 0, unpriced: false };
+    const group = shapes.get(shape) ?? { what: shape, heroku: 0, aws: 0, count: 0, unpriced: false, lines: [] };
     group.count += 1;
-    group.heroku += sumWhere(h, () => true);
-    group.aws += sumWhere(w, () => true);
+    take(group, 'heroku', h, () => true);
+    take(group, 'aws', w, () => true);
     group.unpriced ||= left(() => true);
     shapes.set(shape, group);
     for (const p of app.workload.processes) {
       const label = findDyno(catalog, p.size)?.label ?? p.size;
       const own = `${app.name}: ${p.name}: `;
-      const size = sizes.get(label) ?? { what: label, heroku: 0, aws: 0, dynos: 0, apps: new Set<string>() };
-      size.heroku += sumWhere(h, (item) => item.startsWith(own));
-      size.aws += sumWhere(w, (item) => item.startsWith(own));
+      const size = sizes.get(label) ?? { what: label, heroku: 0, aws: 0, dynos: 0, apps: new Set<string>(), lines: [] };
+      take(size, 'heroku', h, (item) => item.startsWith(own));
+      take(size, 'aws', w, (item) => item.startsWith(own));
       size.unpriced ||= left((item) => item.startsWith(own));
       size.dynos += p.count;
       size.apps.add(app.name);
@@ -116,15 +150,15 @@ export function* fleetDriverSteps(
     if (app.workload.database) {
       const [heroku, aws] = [`${app.name}: Heroku Postgres`, `${app.name}: RDS`];
       data.postgres.count += 1;
-      data.postgres.heroku += sumWhere(h, (item) => item.startsWith(heroku));
-      data.postgres.aws += sumWhere(w, (item) => item.startsWith(aws));
+      take(data.postgres, 'heroku', h, (item) => item.startsWith(heroku));
+      take(data.postgres, 'aws', w, (item) => item.startsWith(aws));
       data.postgres.unpriced ||= left((item) => item.startsWith(heroku) || item.startsWith(aws));
     }
     if (app.workload.cache) {
       const [heroku, aws] = [`${app.name}: Heroku Key-Value Store`, `${app.name}: ElastiCache`];
       data.cache.count += 1;
-      data.cache.heroku += sumWhere(h, (item) => item.startsWith(heroku));
-      data.cache.aws += sumWhere(w, (item) => item.startsWith(aws));
+      take(data.cache, 'heroku', h, (item) => item.startsWith(heroku));
+      take(data.cache, 'aws', w, (item) => item.startsWith(aws));
       data.cache.unpriced ||= left((item) => item.startsWith(heroku) || item.startsWith(aws));
     }
   }
@@ -143,7 +177,7 @@ export function* fleetDriverSteps(
   const ranked = candidates
     .filter((d) => d.heroku !== d.aws && !d.unpriced)
     .sort((x, y) => Math.abs(y.heroku - y.aws) - Math.abs(x.heroku - x.aws) || x.what.localeCompare(y.what));
-  const drivers = ranked.slice(0, 3).map(sentence);
+  const drivers = disjoint(ranked, 3).map(sentence);
   // Name only what is shared: apps of Eco or Basic dynos have no load balancer or NAT gateway, and their
   // addresses are each app's own lines.
   const has = (test: (line: PricedCostLine) => boolean) => tiers[0].lines.some(test);
