@@ -231,7 +231,7 @@ export class AlertJobs {
     now: Date,
     { waitForAws = false }: { waitForAws?: boolean } = {},
   ): Promise<CheckResult & { found: AnomalyFinding[] }> {
-    const { services, logger, poster } = this.options;
+    const { services, logger } = this.options;
     const { store } = services;
     const result: CheckResult & { found: AnomalyFinding[] } = { posted: [], problems: [], unfinished: [], found: [] };
     const data = await gatherAlertData(services, now);
@@ -242,9 +242,11 @@ export class AlertJobs {
         for (const problem of result.problems) logger.warn(`anomaly scan: ${problem}`);
         return result;
       }
-      await poster.tellLeads(
-        `Today's cost anomaly scan (${data.today}) could not read AWS Cost Explorer, so no AWS service was checked for ${addDays(data.today, -1)}${services.sources.heroku ? ' (Heroku apps were)' : ''}: ${data.awsProblem}`,
-      );
+      // Once per lead and day, as the anomalies with no channel are: a retry of today's scan (a channel
+      // post left unfinished, a crash) or a replica's finds each lead told.
+      const text = `Today's cost anomaly scan (${data.today}) could not read AWS Cost Explorer, so no AWS service was checked for ${addDays(data.today, -1)}${services.sources.heroku ? ' (Heroku apps were)' : ''}: ${data.awsProblem}`;
+      const notice = { tag: `aws-unread:${data.today}`, text, thread: [] };
+      result.unfinished.push(...(await tellLeadsOnce(this.postOptions(now), notice)));
     }
     const minImpact = Math.round(services.config.ANOMALY_MIN_IMPACT * 100);
     const findings = [...herokuFindings(data, minImpact), ...awsFindings(data, minImpact)];

@@ -62,6 +62,13 @@ function told(lead: string) {
   };
 }
 
+/** Past the two hours a scan waits for Cost Explorer, it goes on without AWS and tells the leads so. */
+const PAST_WAIT = new Date('2026-11-17T09:05:00Z');
+const PAST_WAIT_RETRY = new Date('2026-11-17T09:10:00Z');
+const AWS_UNREAD = expect.stringMatching(
+  /^Today's cost anomaly scan \(2026-11-17\) could not read AWS Cost Explorer, so no AWS service was checked for 2026-11-16: Cost Explorer is unavailable/,
+);
+
 const NOTICE = 'Hosting Advisor found a cost anomaly today with no channel to post it to:';
 const DETAIL =
   'AWS Amazon Elastic Compute Cloud - Compute: $120.00 on 2026-11-16 against a usual $40.00, +$80.00 that day';
@@ -103,6 +110,26 @@ for (const [name, describeOn, env] of stores) {
       // its thread, which needs the notice's ts the stopped bot never recorded, stays empty.
       expect(told(LEAD)).toEqual({ notices: [NOTICE], details: [[]] });
       expect(told(SECOND_LEAD)).toEqual({ notices: [NOTICE], details: [[DETAIL]] });
+    });
+
+    test("Cost Explorer still cannot be read past the scan's wait: a second replica's scan tells no lead again which day of AWS was not checked (before: every lead twice)", async () => {
+      ce.reply('GetCostAndUsage', reply.serverError(503));
+      clock = PAST_WAIT;
+      await alertJobs(h!, 'replica-a').scanAnomalies(PAST_WAIT);
+      const second = await alertJobs(h!, 'replica-b').scanAnomalies(PAST_WAIT);
+      expect(second.unfinished).toEqual([]);
+      for (const lead of LEADS) expect(told(lead)).toEqual({ notices: [AWS_UNREAD], details: [[]] });
+    });
+
+    test('the scan past its wait stops between the first lead\'s "could not read AWS" and its mark: its retry tells that lead nothing more and the other once', async () => {
+      ce.reply('GetCostAndUsage', reply.serverError(503));
+      clock = PAST_WAIT;
+      await expect(
+        alertJobs(h!, 'replica-a', { point: 'after-post', nth: 1 }).scanAnomaliesIfDue(PAST_WAIT),
+      ).rejects.toThrow('crashed after-post');
+      clock = PAST_WAIT_RETRY;
+      expect(await alertJobs(h!, 'replica-b').scanAnomaliesIfDue(PAST_WAIT_RETRY)).toBe('done');
+      for (const lead of LEADS) expect(told(lead)).toEqual({ notices: [AWS_UNREAD], details: [[]] });
     });
 
     test("a second replica's scan of the same day tells no one again (before: every lead twice)", async () => {
