@@ -2,7 +2,9 @@
  * What replicas sharing one store must do once: a scheduled price refresh (two replicas reading the
  * AWS Price List at the same minute would throttle each other, at about 5 requests a second per
  * account) and a notice to the leads. Both are claims in the store, the digest's way
- * (src/jobs/claim-lease.ts): claim → fence → act → mark.
+ * (src/jobs/claim-lease.ts): claim → fence → act → mark. A notice is a direct message, which the
+ * bot cannot look for afterwards, so one past its fence is never taken over (docs/decisions.md,
+ * "Price notices to the leads: at most once").
  */
 import { createHash } from 'node:crypto';
 import type { PriceVendor } from '../core/pricing';
@@ -41,11 +43,14 @@ export function scheduledRefreshKey(vendor: PriceVendor, region: string, at: Dat
 /**
  * Runs `work` when this replica wins the claim `key`; false when another replica holds it or has
  * done it. A failure is marked failed (another replica, or the next run, may try again) and thrown.
+ * `takeOverPosting` false (a notice to the leads): a run whose owner stalled or stopped after the
+ * fence is left alone, as its work may have been done; a refresh is read again instead.
  */
 export async function onceAcrossReplicas(
   options: PriceClaimOptions,
   key: string,
   work: () => Promise<string>,
+  takeOverPosting = true,
 ): Promise<boolean> {
   const lease = await ClaimLease.claim(options.store, {
     channel: PRICE_CLAIMS,
@@ -54,6 +59,7 @@ export async function onceAcrossReplicas(
     now: options.now,
     leaseMs: LEASE_MS,
     logger: options.logger,
+    takeOverPosting,
   });
   if (!lease.claimed) return false;
   try {

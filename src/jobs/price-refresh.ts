@@ -203,16 +203,22 @@ export class PriceRefresher {
 
   /**
    * Tells the leads once across replicas: the notice is claimed by what it says, so a replica with
-   * the same news (or the same held set read again later) stays quiet.
+   * the same news (or the same held set read again later) stays quiet. At most once: a replica that
+   * stalled or stopped after its fence (it may have told them) is not taken over.
    */
   private async tellOnce({ vendor, region }: Target, at: Date, text: string): Promise<void> {
     const { tellLeads, store, now } = this.options;
     if (!tellLeads) return;
     try {
-      const sent = await onceAcrossReplicas(this.claims, noticeKey(vendor, region, text), async () => {
-        await tellLeads(text);
-        return 'told the leads';
-      });
+      const sent = await onceAcrossReplicas(
+        this.claims,
+        noticeKey(vendor, region, text),
+        async () => {
+          await tellLeads(text);
+          return 'told the leads';
+        },
+        false,
+      );
       if (sent) await store.markPriceRefreshNotified(vendor, region, at, now());
     } catch (error) {
       this.logger.warn(`could not tell the leads: ${String(error)}`);

@@ -30,7 +30,14 @@ function replicaSuite(databaseUrl: () => Promise<string>) {
   let a: Replica;
   let b: Replica;
 
-  async function replica(owner: string): Promise<Replica> {
+  /** What a replica does to tell the leads: by default, Slack takes a moment and answers. */
+  const slackAnswers = (owner: string) => async (text: string) => {
+    // Slack takes a moment: long enough for the other replica to reach the same notice.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    told.push({ owner, text });
+  };
+
+  async function replica(owner: string, tellLeads = slackAnswers(owner)): Promise<Replica> {
     const store = await openStore(url);
     const book = new PriceBook({ region: 'us-east-1', store });
     const refresher = new PriceRefresher({
@@ -39,11 +46,7 @@ function replicaSuite(databaseUrl: () => Promise<string>) {
       readers: { aws: () => readAwsPriceSet({ client, region: 'us-east-1', now: () => clock, sleep: async () => {} }) },
       now: () => clock,
       owner,
-      tellLeads: async (text) => {
-        // Slack takes a moment: long enough for the other replica to reach the same notice.
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        told.push({ owner, text });
-      },
+      tellLeads,
     });
     return { store, refresher };
   }
@@ -80,6 +83,30 @@ function replicaSuite(databaseUrl: () => Promise<string>) {
     expect(told).toHaveLength(1);
   });
 
+  test('a replica stalls after telling the leads, past its claim; the other, reading the same held set, does not tell them again (before: twice)', async () => {
+    // C tells the leads, then freezes before recording it (a long GC pause, a frozen container).
+    let thaw = () => {};
+    const frozen = new Promise<void>((resolve) => {
+      thaw = resolve;
+    });
+    const c = await replica('replica-c', async (text) => {
+      told.push({ owner: 'replica-c', text });
+      await frozen;
+    });
+    fake.setProducts(priceListItems('us-east-1', { ...US_EAST_1_PRICES, 'ec2:m5.large': '0.1536000000' }));
+    const stalled = c.refresher.refresh(['aws']);
+    await until(() => told.length === 1);
+    // B reads the same set four minutes later, past the notice's three-minute claim.
+    clock = new Date('2026-12-05T04:04:00Z');
+    expect((await b.refresher.refresh(['aws']))[0].status).toBe('held');
+    expect(told.map((t) => t.owner)).toEqual(['replica-c']);
+    // C wakes and records the notice it sent: still its own, so no duplicate is reported.
+    thaw();
+    expect((await stalled)[0].status).toBe('held');
+    expect(told).toHaveLength(1);
+    await c.store.close();
+  });
+
   test('a change that passes, seen by both replicas, is listed to the leads once', async () => {
     fake.setProducts(priceListItems('us-east-1', { ...US_EAST_1_PRICES, 'nat:hour': '0.0480000000' }));
     const outcomes = await Promise.all([a.refresher.refresh(['aws']), b.refresher.refresh(['aws'])]);
@@ -105,6 +132,11 @@ function replicaSuite(databaseUrl: () => Promise<string>) {
     await a.refresher.refreshDue();
     expect(fake.requests.length - alone).toBe(oneRead);
   });
+}
+
+/** Waits (a few ms at a time) until `done` holds. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe('price refreshes across replicas, SQLite', () => {
