@@ -97,11 +97,6 @@ describe('one bot on SQLite', () => {
     );
     const jobs = alertJobs(h, 'replica-a');
     const first = await jobs.scanAnomaliesIfDue(SEVEN);
-    console.log(
-      first,
-      ce.requests().map((r) => r.target),
-      h.slack.messages.map((m) => m.text),
-    );
     expect(first).toBe('unfinished');
     clock = later(5);
     expect(await jobs.scanAnomaliesIfDue(later(5))).toBe('done');
