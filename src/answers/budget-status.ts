@@ -20,6 +20,7 @@ import { dailyByAccountOrTag } from '../sources/aws/alert-queries';
 import { errorText } from '../sources/source-error';
 import type { DigestRun, StoredBudget } from '../store/store';
 import { ALERT_DATA_MAX_AGE_MS, type AlertData, awsTotalCents } from './alert-data';
+import { herokuPeriodRunRate, runRateNotCounted } from './heroku-period-run-rate';
 
 export interface BudgetStatus {
   budget: StoredBudget;
@@ -30,6 +31,11 @@ export interface BudgetStatus {
   basis: string[];
   /** What could not be read; a budget with a problem is not alerted on (a missing figure is not $0). */
   problems: string[];
+  /**
+   * Heroku's part is today's run-rate for the month's days (no daily snapshot covers the month yet),
+   * as `/hosting spend` shows it: listed, labelled, and never alerted on (it is not what ran).
+   */
+  runRate?: boolean;
   events: BudgetEvent[];
 }
 
@@ -131,14 +137,51 @@ export function sentWithin(leaseMs: number, now: Date) {
     run.status === 'posted' || (run.status !== 'failed' && now.getTime() - run.claimedAt.getTime() < leaseMs);
 }
 
+/**
+ * The run-rate that stands in for a month no snapshot covers, read as `/hosting spend` reads it (one
+ * Heroku inventory, cached an hour), or why it could not be. Only a lead's list asks: the hourly check
+ * makes no Heroku request and alerts on no run-rate.
+ */
+async function monthRunRate(services: Services, data: AlertData, monthStart: string) {
+  const heroku = services.sources.heroku;
+  if (!heroku) return undefined;
+  try {
+    return await herokuPeriodRunRate(heroku, { start: monthStart, end: addDays(data.today, 1) });
+  } catch (error) {
+    return { problem: errorText(error) };
+  }
+}
+type MonthRunRate = Awaited<ReturnType<typeof monthRunRate>>;
+
+/** The run-rate's figures for a budget's scope: month to date, the whole month, what it leaves out. */
+function runRateFigures(runRate: Exclude<MonthRunRate, { problem: string } | undefined>, scope: BudgetScope) {
+  const inScope = (app: string, team: string | null) =>
+    scope.kind === 'app' ? app === scope.value : scope.kind === 'team' ? team === scope.value : true;
+  const apps = runRate.apps.filter((app) => inScope(app.app, app.team));
+  return {
+    mtd: apps.reduce((sum, app) => sum + app.cents, 0),
+    month: apps.reduce((sum, app) => sum + app.monthlyCents, 0),
+    notCounted: runRateNotCounted(runRate, inScope),
+  };
+}
+
 export async function budgetStatuses(
   services: Services,
   data: AlertData,
   counts: (run: DigestRun) => boolean = (run) => run.status !== 'failed',
+  options: { herokuRunRate?: boolean } = {},
 ): Promise<BudgetStatus[]> {
   const budgets = await services.store.budgets();
   if (budgets.length === 0) return [];
   const monthStart = firstOfMonth(data.today);
+  const herokuOf = new Map(
+    budgets.map((b) => [
+      b.id,
+      b.platform !== 'aws' && !isAws(b.scope) ? herokuFigures(data, b.scope, monthStart) : undefined,
+    ]),
+  );
+  const uncovered = [...herokuOf.values()].some((figures) => figures?.covered === 0);
+  const runRate = options.herokuRunRate && uncovered ? await monthRunRate(services, data, monthStart) : undefined;
   let accountTag: AccountTagTotals = new Map();
   let accountTagProblem: string | undefined;
   try {
@@ -175,12 +218,25 @@ export async function budgetStatuses(
         forecast = forecast === null || awsFigures.forecast === null ? null : forecast + awsFigures.forecast;
       }
     }
-    const heroku =
-      budget.platform !== 'aws' && !isAws(budget.scope) ? herokuFigures(data, budget.scope, monthStart) : undefined;
-    if (heroku && heroku.covered === 0) {
+    const heroku = herokuOf.get(budget.id);
+    let runRateUsed = false;
+    if (heroku && heroku.covered === 0 && runRate && !('problem' in runRate)) {
+      // No day of the month has a snapshot yet: today's apps stand in, as in `/hosting spend`, labelled.
+      const figures = runRateFigures(runRate, budget.scope);
+      runRateUsed = true;
+      parts.push({ platform: 'heroku', cents: figures.mtd });
+      basis.push(
+        `Heroku, ${monthStart} to ${data.today}: ${runRate.measure}${figures.notCounted.map((note) => `; ${note}`).join('')}${budget.forecast ? "; forecast: today's apps for the whole month" : ''}; not alerted on until a snapshot covers the month (a run-rate is not what ran)`,
+      );
+      forecast = forecast === null ? null : forecast + figures.month;
+    } else if (heroku && heroku.covered === 0) {
       // No day of the month has a snapshot: read as $0.00 (0 %), the budget would look untouched.
+      const runRateWhy =
+        runRate && 'problem' in runRate
+          ? `, and today's apps could not be read for a run-rate: ${runRate.problem}`
+          : '';
       problems.push(
-        `${spendOf('Heroku', budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}${neverReadWhy(data, budget.scope)}` : 'Heroku is not configured'}`,
+        `${spendOf('Heroku', budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}${neverReadWhy(data, budget.scope)}${runRateWhy}` : 'Heroku is not configured'}`,
       );
     } else if (heroku) {
       parts.push({ platform: 'heroku', cents: heroku.mtd });
@@ -202,7 +258,8 @@ export async function budgetStatuses(
       parts,
       basis,
       problems,
-      events: problems.length ? [] : budgetEvents(budget, spend, history),
+      ...(runRateUsed ? { runRate: true } : {}),
+      events: problems.length || runRateUsed ? [] : budgetEvents(budget, spend, history),
     };
   });
 }

@@ -130,7 +130,9 @@ export async function listBudgets(
   shown: (count: number) => string = (count) => `${count}`,
 ): Promise<BudgetStatus[]> {
   const now = services.now();
-  const statuses = await budgetStatuses(services, await gatherAlertData(services, now));
+  const statuses = await budgetStatuses(services, await gatherAlertData(services, now), undefined, {
+    herokuRunRate: true,
+  });
   statuses.sort((a, b) => byBudgetName(a.budget, b.budget));
   await services.store.audit({
     at: now,

@@ -6,11 +6,11 @@
 import { appsNeverReadLines, appsNotReadLine, appsNotReadReasons, notReadUntilWords } from '../core/apps-not-read';
 import { type HerokuPeriodCost, monthStart } from '../core/heroku-run-rate';
 import { formatCents } from '../core/money';
-import { itemsNotCounted } from '../core/not-counted';
-import { type SpaceRunIn, spaceFeeDetails, spaceFeesClause, spacesRunIn } from '../core/space-fees';
+import { type SpaceRunIn, spaceFeeDetails, spacesRunIn } from '../core/space-fees';
 import { readableRange, type SpendPeriod, type SpendRequest } from '../core/spend/request';
-import { centsForDays, chargedDays, linesAddingUp, type SpendLine } from '../core/spend/rows';
+import { linesAddingUp, type SpendLine } from '../core/spend/rows';
 import type { HerokuSource } from '../sources/heroku';
+import { herokuPeriodRunRate, notCountedNote } from './heroku-period-run-rate';
 import { snapshotPeriodCosts } from './snapshot-costs';
 import {
   failureMessage,
@@ -29,17 +29,6 @@ const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCe
 
 function groupNote(request: SpendRequest): string[] {
   return request.groupBy === 'app' || request.groupBy === 'service' ? [] : ['Heroku is grouped by app.'];
-}
-
-/**
- * What the figures leave out, in one note: the contract-priced or unpriced items (never $0) and the
- * Space fees, counted together as the digest counts them, the Spaces named in the clause.
- */
-function notCountedNote(items: number, spaces: readonly SpaceRunIn[]): string[] {
-  const count = items + spaces.length;
-  if (count === 0) return [];
-  const among = spaces.length > 0 ? `, among them ${spaceFeesClause(spaces)}` : '';
-  return [`${itemsNotCounted(count)}${among}`];
 }
 
 /**
@@ -207,9 +196,9 @@ async function runRateSpend(
   period: SpendPeriod,
   context: SpendContext,
 ): Promise<PlatformSpend> {
-  let inventory: Awaited<ReturnType<HerokuSource['inventory']>>;
+  let runRate: Awaited<ReturnType<typeof herokuPeriodRunRate>>;
   try {
-    inventory = await heroku.inventory();
+    runRate = await herokuPeriodRunRate(heroku, period);
   } catch (error) {
     const why = failureMessage(error, 'Reading Heroku', context.log);
     return {
@@ -219,10 +208,9 @@ async function runRateSpend(
       problem: `Could not read Heroku: ${why} (No daily snapshot covers ${readableRange(period)} yet, so there is no figure to show instead.)`,
     };
   }
-  const rate = heroku.runRate(inventory.value);
-  const days = chargedDays(period);
-  const lines = rate.apps
-    .map((app) => ({ label: app.app, cents: centsForDays(app.monthlyCents, days) }))
+  const { inventory, rate } = runRate;
+  const lines = runRate.apps
+    .map((app) => ({ label: app.app, cents: app.cents }))
     .sort((a, b) => b.cents - a.cents || a.label.localeCompare(b.label));
   const excluded = [...rate.contractPriced, ...rate.unpriced];
   // An app that could not be read is in no line, so the total foots; the answer says it is left out.
@@ -239,7 +227,7 @@ async function runRateSpend(
     name: 'Heroku',
     status: 'ok',
     figures: figuresFromLines(lines, {
-      measure: `Run-rate: today's apps at Heroku's billed prices for ${days} day${days === 1 ? '' : 's'} (a day is 1/30 of a monthly price); the bot's daily snapshots do not cover this period yet`,
+      measure: runRate.measure,
       estimated: "today's run-rate, not what ran",
       runRate: true,
       movers: [],

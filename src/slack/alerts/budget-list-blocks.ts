@@ -50,17 +50,22 @@ export function moreBudgetsLine(names: readonly string[], from: number): string 
   return `${rest.length} more, ${which}: ${budgetListCommand(page)} ${shows}.`;
 }
 
-function usedWords({ budget, spend, problems }: BudgetStatus): string {
+/** ` at today's run-rate` after a figure that is one (no daily snapshot covers the month yet). */
+const runRateWords = (status: BudgetStatus) => (status.runRate ? " at today's run-rate" : '');
+
+function usedWords(status: BudgetStatus): string {
+  const { budget, spend, problems } = status;
   if (problems.length) return `Month to date unknown (${problems.join('; ')})`;
   const forecast = spend.forecastCents !== null ? `, forecast ${usd(spend.forecastCents)}` : '';
-  return `${usd(spend.actualCents)} so far (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
+  return `${usd(spend.actualCents)} so far${runRateWords(status)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
 }
 
 /** One line of the text summary: `number-1: $120.00 so far of $1,000.00 (12 %), forecast $400.00`. */
-function summaryLine({ budget, spend, problems }: BudgetStatus): string {
+function summaryLine(status: BudgetStatus): string {
+  const { budget, spend, problems } = status;
   if (problems.length) return `• ${budget.name}: ${usd(budget.amountCents)}/month, month to date unknown`;
   const forecast = spend.forecastCents !== null ? `, forecast ${usd(spend.forecastCents)}` : '';
-  return `• ${budget.name}: ${usd(spend.actualCents)} so far of ${usd(budget.amountCents)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
+  return `• ${budget.name}: ${usd(spend.actualCents)} so far${runRateWords(status)} of ${usd(budget.amountCents)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
 }
 
 /**
