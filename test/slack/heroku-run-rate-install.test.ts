@@ -4,7 +4,8 @@
  * same figure as spend, from the same reading) and App Home's footer, which must not say "estimated
  * from daily snapshots" of figures that are not.
  */
-import { type Harness, startHarness } from '../support/bot-harness';
+import type { HomeView } from '@slack/types';
+import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
 import { type LiveAccounts, startLiveAccounts } from '../support/live-accounts';
 import { shownText } from '../support/slack-blocks';
@@ -62,3 +63,21 @@ test('budget list shows the month to date `/hosting spend` shows for Heroku, lab
   expect(shown).toContain("Run-rate: today's apps at Heroku's billed prices");
   expect(shown).toContain('not alerted on until a snapshot covers the month');
 });
+
+test("App Home's footer says Heroku's figures are today's run-rate when they are, not daily snapshots", async () => {
+  await h.event({ type: 'app_home_opened', user: LEAD, channel: `D${LEAD.slice(1)}`, tab: 'home' });
+  const homes = () =>
+    h.slack
+      .callsTo('views.publish')
+      .map((call) => (call.body as unknown as { view: HomeView }).view)
+      .filter((view) => shownText(view).includes('Figures are kept'));
+  const deadline = Date.now() + 60_000;
+  while (homes().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  await h.settle();
+  const view = homes().at(-1)!;
+  capture('home-heroku-run-rate', { user_id: LEAD, view });
+  const text = everyText(view.blocks);
+  expect(text).toContain('(run-rate)');
+  expect(text).not.toContain('estimated from daily snapshots');
+  expect(text).toContain('Heroku’s are today’s run-rate');
+}, 90_000);

@@ -211,9 +211,13 @@ export function leadHomeView(input: LeadHomeInput): HomeView {
   blocks.push(divider, mrkdwn(digestLine(input)));
   const ce = input.costExplorer;
   const modelled = figures?.modelledPrices ? ` ${figures.modelledPrices}.` : '';
+  // Said as the Heroku fields are: "(run-rate)" there is today's apps, not snapshots of what ran.
+  const herokuWords = figures?.platforms.some((platform) => 'runRate' in platform && platform.runRate)
+    ? 'Heroku’s are today’s run-rate (no daily snapshot covers last week yet), not what ran'
+    : 'Heroku’s are estimated from daily snapshots of what ran';
   blocks.push(
     context(
-      `Figures are kept 15 minutes; Refresh reads them again. AWS figures are cost before credits; Heroku’s are estimated from daily snapshots of what ran.${modelled} Cost Explorer queries this month: ${ce.requests} (${ce.cost}).${input.leads ? ` Leads: ${input.leads}.` : ''}`,
+      `Figures are kept 15 minutes; Refresh reads them again. AWS figures are cost before credits; ${herokuWords}.${modelled} Cost Explorer queries this month: ${ce.requests} (${ce.cost}).${input.leads ? ` Leads: ${input.leads}.` : ''}`,
     ),
   );
   return homeView(blocks);
