@@ -77,6 +77,20 @@ describe('spend --json against the text, with both platforms connected', () => {
     expect(heroku.notes.join('\n')).toContain(clause);
   });
 
+  test("spend aws shows Cost Explorer's forecast of the rest of the month, with its range, not an error", async () => {
+    const env = { ...live.awsEnv };
+    const text = await runWith(env, 'aws', 'mtd');
+    expect(text.code).toBe(0);
+    const rest = spendPeriod('mtd', new Date()).restOfMonth;
+    // The live estate's forecast: $17.00 a day for the days left, 80–120 % of it as the range.
+    const days = (Date.parse(rest.end) - Date.parse(rest.start)) / 86_400_000;
+    const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    expect(text.stdout).toContain(
+      `: ${dollars(days * 1700)} (80% range ${dollars(days * 1360)}–${dollars(days * 2040)}), cost before credits`,
+    );
+    expect(text.stdout).not.toContain('bug in Hosting Advisor');
+  });
+
   test('the period as dates and the change in percent, as the text (and Slack) say them', async () => {
     const env = { HEROKU_API_TOKEN: live.heroku.token, HEROKU_API_URL: live.heroku.url, ...live.awsEnv };
     const text = await runWith(env);

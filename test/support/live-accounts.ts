@@ -2,6 +2,8 @@ import {
   type CeRequestBody,
   costAndUsagePage,
   type FakeCostExplorer,
+  type FakeRequestInfo,
+  reply,
   startFakeCostExplorer,
 } from './fake-cost-explorer';
 import { FakeHeroku, HerokuWorld } from './fake-heroku';
@@ -10,7 +12,8 @@ import { setProcessEnv } from './process-env';
 /**
  * A small live estate for the live paths (`compliance … live`, `… app=NAME`, `estimate app=NAME`):
  * on Heroku, team acme with `phi-api` in a Shield space on Shield plans and `shop-api` in the Common
- * Runtime, and two members, bo without two-factor; on AWS, four services with spend a few days ago.
+ * Runtime, and two members, bo without two-factor; on AWS, four services with spend a few days ago and
+ * Cost Explorer's forecast of $17.00 a day (a test of a refused forecast scripts its own reply).
  */
 function liveWorld(): HerokuWorld {
   const w = new HerokuWorld({ seed: 21 });
@@ -53,6 +56,37 @@ export interface LiveAccounts {
   close(): Promise<void>;
 }
 
+/** The estate's forecast a day: its four services at $4.25 each, as on the day they ran. */
+const FORECAST_CENTS_A_DAY = 1700;
+
+/**
+ * GetCostForecast as Cost Explorer answers a MONTHLY request (ce-service-2.json's
+ * GetCostForecastResponse): one ForecastResult per month the period touches, each with its mean and
+ * the prediction interval the request asked for, and the Total of the whole period, amounts as the
+ * long decimal strings Cost Explorer sends. $17.00 a day, ±20 % for the interval.
+ */
+export function liveForecast(info: FakeRequestInfo) {
+  const { Start = '', End = '' } = info.input.TimePeriod ?? {};
+  const months: { start: string; end: string; days: number }[] = [];
+  for (let day = Start; day < End; ) {
+    const next = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const monthEnd = next.toISOString().slice(0, 10);
+    const end = monthEnd < End ? monthEnd : End;
+    months.push({ start: day, end, days: (Date.parse(end) - Date.parse(day)) / 86_400_000 });
+    day = end;
+  }
+  const amount = (cents: number) => (cents / 100).toFixed(10);
+  const results = months.map((month) => ({
+    TimePeriod: { Start: month.start, End: month.end },
+    MeanValue: amount(month.days * FORECAST_CENTS_A_DAY),
+    PredictionIntervalLowerBound: amount(month.days * FORECAST_CENTS_A_DAY * 0.8),
+    PredictionIntervalUpperBound: amount(month.days * FORECAST_CENTS_A_DAY * 1.2),
+  }));
+  const total = months.reduce((sum, month) => sum + month.days * FORECAST_CENTS_A_DAY, 0);
+  return reply.ok({ Total: { Amount: amount(total), Unit: 'USD' }, ForecastResultsByTime: results });
+}
+
 const isCredits = (input: CeRequestBody) => input.GroupBy?.[0]?.Key === 'RECORD_TYPE';
 
 /** Starts the local Heroku and Cost Explorer with the live estate; `close` stops them and restores the environment. */
@@ -72,6 +106,7 @@ export async function startLiveAccounts(): Promise<LiveAccounts> {
   );
   const byRecordType = [{ Type: 'DIMENSION' as const, Key: 'RECORD_TYPE' }];
   ce.pages('GetCostAndUsage', [costAndUsagePage({ metric, groupBy: byRecordType, days: [] })], { match: isCredits });
+  ce.reply('GetCostForecast', liveForecast);
   const awsEnv = {
     AWS_ACCESS_KEY_ID: 'AKIDLIVETEST',
     AWS_SECRET_ACCESS_KEY: 'live-test-secret',
