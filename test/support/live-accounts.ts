@@ -72,7 +72,7 @@ export function liveForecast(info: FakeRequestInfo) {
     const next = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
     next.setUTCMonth(next.getUTCMonth() + 1);
     const monthEnd = next.toISOString().slice(0, 10);
-    const end = monthEnd < End ? monthEnd : End;
+    const end = [monthEnd, End].sort()[0]!;
     months.push({ start: day, end, days: (Date.parse(end) - Date.parse(day)) / 86_400_000 });
     day = end;
   }
