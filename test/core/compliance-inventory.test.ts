@@ -196,12 +196,20 @@ describe('evaluateInventory: AWS spend as evidence, not proof', () => {
     expect(services.detail).not.toContain('Tax');
   });
 
-  it('accepts eligible data services, naming CloudTrail as eligible only in a third-party table', () => {
+  it('does not mark PHI-on-eligible-services met while CloudTrail is eligible only in a third-party table: it says what to check', () => {
     const services = finding(evaluate('hipaa', inventory()), 'aws', 'hipaa-phi-data');
-    expect(services.status).toBe('met');
+    expect(services.status).toBe('attention');
     expect(services.detail).toContain(
-      'Eligible in a third-party table, not yet checked against the AWS HIPAA Eligible Services Reference: CloudTrail.',
+      "Not confirmed by AWS's own HIPAA Eligible Services Reference (only a third-party table lists it): CloudTrail. Check that it is listed at https://aws.amazon.com/compliance/hipaa-eligible-services-reference/",
     );
+  });
+
+  it('marks it met when every data service with spend is confirmed by AWS', () => {
+    const data = inventory();
+    data.aws!.servicesWithSpend = data.aws!.servicesWithSpend.filter((service) => service !== 'AWS CloudTrail');
+    const services = finding(evaluate('hipaa', data), 'aws', 'hipaa-phi-data');
+    expect(services.status).toBe('met');
+    expect(services.detail).not.toContain('third-party');
   });
 });
 

@@ -38,10 +38,15 @@ function eligible(roles: readonly string[], what: string): InventoryCheck {
     if (confirmed.length > 0) sentences.push(`HIPAA-eligible: ${listOf(confirmed)}.`);
     if (reported.length > 0)
       sentences.push(
-        `Eligible in a third-party table, not yet checked against the AWS HIPAA Eligible Services Reference: ${listOf(reported)}.`,
+        `Not confirmed by AWS's own HIPAA Eligible Services Reference (only a third-party table lists ${reported.length === 1 ? 'it' : 'them'}): ${listOf(reported)}. Check that ${reported.length === 1 ? 'it is' : 'each is'} listed at https://aws.amazon.com/compliance/hipaa-eligible-services-reference/ before PHI passes through ${reported.length === 1 ? 'it' : 'them'} (logs and trails can carry PHI), or keep PHI out.`,
       );
     sentences.push(`From ${what} spend in ${aws.period}: evidence, not proof, of where PHI is.`);
-    return { status: unconfirmed.length > 0 ? 'attention' : 'met', detail: sentences.join(' ') };
+    // Met only when every service with spend is confirmed eligible by AWS's own material: a service
+    // only a third party lists is something to check, not a tick (docs/decisions.md).
+    return {
+      status: unconfirmed.length > 0 || reported.length > 0 ? 'attention' : 'met',
+      detail: sentences.join(' '),
+    };
   };
 }
 
