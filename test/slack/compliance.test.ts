@@ -188,6 +188,7 @@ describe('/hosting compliance', () => {
 
   test.each([
     ['compliance nist', "I don't know the framework `nist`"],
+    ['compliance hipa', "I don't know the framework `hipa`: did you mean `hipaa`?"],
     ['compliance hipaa azure', "I don't cover the platform `azure`"],
     ['compliance', 'Usage: `/hosting compliance hipaa|pci|soc2|gdpr '],
   ])('`%s` gets the supported frameworks and platforms with an example', async (text, reason) => {

@@ -1,3 +1,4 @@
+import { closestMatch } from '../pricing/closest-match';
 import { neutraliseMarkup, wordAgain } from '../user-text';
 import type { Platform } from '../workload';
 import { getFramework, listFrameworks } from './registry';
@@ -66,7 +67,13 @@ export function parseComplianceArgs(text: string, options: ParseComplianceOption
   }
   const framework = getFramework(first);
   if (framework === undefined) {
-    return { ok: false, message: `I don't know the framework ${quote(first)}.\n${usage(command)}` };
+    // A typo of a framework's name (`hipa`) gets the name it is closest to, as a dyno size's does.
+    const guess = closestMatch(
+      first.toLowerCase(),
+      listFrameworks().map((known) => known.id),
+    );
+    const meant = guess ? `: did you mean ${quote(guess)}?` : '.';
+    return { ok: false, message: `I don't know the framework ${quote(first)}${meant}\n${usage(command)}` };
   }
 
   let platform: Platform | undefined;
