@@ -14,6 +14,11 @@ test.each([
   ['budget set', 'Nothing was saved', 'Example: `/hosting budget set web-prod 2000/month'],
   ['budget set web-prod', 'Give an amount a month, e.g. 2000/month', 'Example:'],
   [
+    'budget set web 100.555/month',
+    '"100.555/month" has 3 decimals: amounts have at most two (dollars and cents)',
+    'e.g. 100.56/month',
+  ],
+  [
     'budget set web-prod 2000/month team=acme alert=80,abc channel=#costs',
     'is not a list of alert levels',
     'type # and pick the channel',

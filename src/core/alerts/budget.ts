@@ -69,12 +69,27 @@ export function checkName(raw: string): { value: string } | { error: string } {
 
 const PER_MONTH = /\/(month|mo)$/;
 
+/**
+ * `100.555`: an amount past the cent. Said as such, with the amount rounded to the cent (half up) as
+ * the example, rather than "not a monthly amount", which leaves the reader guessing what is wrong.
+ */
+function moreThanCents(text: string, raw: string): string | undefined {
+  const match = /^\$?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{3,})$/.exec(text);
+  if (!match) return undefined;
+  const [, whole, decimals] = match as unknown as [string, string, string];
+  const cents =
+    Number(whole.replace(/,/g, '')) * 100 + Number(decimals.slice(0, 2)) + (Number(decimals[2]) >= 5 ? 1 : 0);
+  if (!Number.isSafeInteger(cents)) return undefined;
+  const example = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}/month`;
+  return `${quote(raw)} has ${decimals.length} decimals: amounts have at most two (dollars and cents), e.g. ${example}.`;
+}
+
 /** `2000`, `$2,000`, `2000.50`, `2k`, each optionally followed by `/month` or `/mo`. */
 export function checkAmount(raw: string): { cents: number } | { error: string } {
   const text = raw.trim().toLowerCase().replace(PER_MONTH, '');
   const match = /^\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(k)?$/.exec(text);
   const error = `${quote(raw)} is not a monthly amount: write dollars a month, e.g. 2000/month or $2,500.50/month.`;
-  if (!match) return { error };
+  if (!match) return { error: moreThanCents(text, raw) ?? error };
   const whole = Number(match[1]!.replace(/,/g, ''));
   const cents = whole * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   const total = match[3] ? cents * 1000 : cents;
