@@ -22,13 +22,22 @@ import { type BudgetStatus, budgetStatuses } from './budget-status';
 
 export type SaveOutcome = { ok: true; budget: StoredBudget; replaced: boolean } | { ok: false; errors: FieldErrors };
 
-/** Saves a checked budget; `channelProblem` asks Slack whether the bot can post in its channel first. */
+/**
+ * Saves a checked budget; `channelProblem` asks Slack whether the bot can post in its channel first.
+ * `herokuScope` first refuses a Heroku app or team the token does not see (`herokuScopeProblem`); the
+ * App Home form leaves it out, as it must answer Slack within 3 seconds and a cold inventory may not.
+ */
 export async function saveBudget(
   services: Services,
   draft: BudgetDraft,
   actor: string,
   channelProblem: (channel: string) => Promise<string | undefined>,
+  options: { herokuScope?: boolean } = {},
 ): Promise<SaveOutcome> {
+  if (options.herokuScope) {
+    const problem = await herokuScopeProblem(services, draft);
+    if (problem) return { ok: false, errors: { scope: problem } };
+  }
   if (draft.channel) {
     const problem = await channelProblem(draft.channel);
     if (problem) return { ok: false, errors: { channel: problem } };
@@ -54,7 +63,7 @@ function someNames(names: readonly string[]): string {
  * with the names there are; when it does not, the budget is kept (a lead must not be blocked by
  * Heroku's outage) and checked like any other.
  */
-export async function herokuScopeProblem(services: Services, draft: BudgetDraft): Promise<string | undefined> {
+async function herokuScopeProblem(services: Services, draft: BudgetDraft): Promise<string | undefined> {
   const heroku = services.sources.heroku;
   const { scope } = draft;
   if (!heroku || (scope.kind !== 'app' && scope.kind !== 'team')) return undefined;

@@ -7,7 +7,6 @@ import {
   BUDGET_EXAMPLE,
   deleteBudget,
   describeBudget,
-  herokuScopeProblem,
   listBudgets,
   parseBudgetCommand,
   saveBudget,
@@ -59,12 +58,16 @@ export function budgetSubcommand(): Subcommand {
           }
           return {
             later: async () => {
-              const unknown = await herokuScopeProblem(services, parsed.value);
-              if (unknown) return ephemeral(`Nothing was saved: ${neutraliseMarkup(unknown)}`);
-              const saved = await saveBudget(services, parsed.value, command.user_id, (channel) =>
-                channelProblem(client, channel),
+              const saved = await saveBudget(
+                services,
+                parsed.value,
+                command.user_id,
+                (channel) => channelProblem(client, channel),
+                { herokuScope: true },
               );
-              if (!saved.ok) return ephemeral(`Nothing was saved: ${Object.values(saved.errors).join(' ')}`);
+              // An error may quote the app or team as typed: no markup of theirs reaches Slack.
+              if (!saved.ok)
+                return ephemeral(`Nothing was saved: ${neutraliseMarkup(Object.values(saved.errors).join(' '))}`);
               const channels = await budgetChannels(services, [saved.budget]);
               // `2000` alone is kept as a month: said, so nobody meant a week or a year unseen.
               const monthly = parsed.readAsMonthly
