@@ -68,13 +68,17 @@ export function checkName(raw: string): { value: string } | { error: string } {
 }
 
 const PER_MONTH = /\/(month|mo)$/;
+/** Whole dollars, with or without `$` and thousands commas: `2000`, `$2,000`. */
+const DOLLARS = String.raw`\$?(\d{1,3}(?:,\d{3})+|\d+)`;
+const AMOUNT = new RegExp(`^${DOLLARS}(?:\\.(\\d{1,2}))?(k)?$`);
+const PAST_CENTS = new RegExp(`^${DOLLARS}\\.(\\d{3,})$`);
 
 /**
  * `100.555`: an amount past the cent. Said as such, with the amount rounded to the cent (half up) as
  * the example, rather than "not a monthly amount", which leaves the reader guessing what is wrong.
  */
 function moreThanCents(text: string, raw: string): string | undefined {
-  const match = /^\$?(\d{1,3}(?:,\d{3})+|\d+)\.(\d{3,})$/.exec(text);
+  const match = PAST_CENTS.exec(text);
   if (!match) return undefined;
   const [, whole, decimals] = match as unknown as [string, string, string];
   const cents =
@@ -87,7 +91,7 @@ function moreThanCents(text: string, raw: string): string | undefined {
 /** `2000`, `$2,000`, `2000.50`, `2k`, each optionally followed by `/month` or `/mo`. */
 export function checkAmount(raw: string): { cents: number } | { error: string } {
   const text = raw.trim().toLowerCase().replace(PER_MONTH, '');
-  const match = /^\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(k)?$/.exec(text);
+  const match = AMOUNT.exec(text);
   const error = `${quote(raw)} is not a monthly amount: write dollars a month, e.g. 2000/month or $2,500.50/month.`;
   if (!match) return { error: moreThanCents(text, raw) ?? error };
   const whole = Number(match[1]!.replace(/,/g, ''));
