@@ -1,6 +1,6 @@
 import { formatUsd, fromCents, type Money, toCents } from '../money';
 import type { Platform } from '../workload';
-import { LEFT_OUT_WORDS, type LeftOutKind, leftOutKind, leftOutLacks } from './left-out';
+import { LEFT_OUT_WORDS, type LeftOutKind, leftOutKind, leftOutLacks, tallyOf } from './left-out';
 import type { Bounded, Cheaper, PlatformCost, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
 
 /** The tier a verdict uses: what a real migration builds (shared instances, shared network). */
@@ -21,15 +21,11 @@ function missingItem(line: UnpricedCostLine, platform: Platform): string {
 function missingItems(current: PlatformCost, tier: TierCost): { missing: string[]; listed: number; other: number } {
   // Nearly every estimate leaves nothing out: it is answered without building the list.
   if (current.unpriced.length === 0 && tier.unpriced.length === 0) return { missing: [], listed: 0, other: 0 };
-  const items = new Map<string, LeftOutKind>();
+  const items = new Map<string, UnpricedCostLine>();
   for (const side of [current, tier])
-    for (const line of side.unpriced) items.set(missingItem(line, side.platform), leftOutKind(line));
-  const kinds = [...items.values()];
-  return {
-    missing: [...items.keys()],
-    listed: kinds.filter((k) => k === 'listed').length,
-    other: kinds.filter((k) => k === 'other').length,
-  };
+    for (const line of side.unpriced) items.set(missingItem(line, side.platform), line);
+  const { listed, other } = tallyOf([...items.values()]);
+  return { missing: [...items.keys()], listed, other };
 }
 
 /** Compares two shown totals (already whole cents): the difference is theirs, never re-rounded. */
