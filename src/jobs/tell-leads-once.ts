@@ -1,7 +1,8 @@
 /**
  * A notice each lead gets once, whatever retries a job makes (today's anomalies with no channel to go
- * to, and that today's scan could not read Cost Explorer): in each lead's direct message, the notice and each detail in its thread are runs in the store,
- * claimed and fenced as alerts are (post-once.ts), keyed by the direct message and the tag. A scan
+ * to, and that today's scan could not read Cost Explorer): in each lead's direct message, the notice
+ * and each detail in its thread are runs in the store, claimed and fenced as alerts are
+ * (post-once.ts), keyed by the direct message and the tag. A scan
  * retried the same day (it failed or stopped after telling the leads, or a second replica) finds them
  * sent; a detail new to the retry goes into the thread of the notice already sent.
  *

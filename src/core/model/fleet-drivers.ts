@@ -95,8 +95,8 @@ function sentence(d: Driver): string {
  * The largest reasons the fleet costs what it does on each side, each priced from the lines shown:
  * apps of one shape (when several share it), each dyno size, Postgres and Key-Value Store across the
  * account; the three largest gaps first, no two sharing a line, leaving out groups where a side has an
- * item without a price (no winner can be named on a missing price). Then what AWS adds once, and what packing saves. In steps
- * (src/core/steps.ts), one an app.
+ * item without a price (no winner can be named on a missing price). Then what AWS adds once, and what
+ * packing saves. In steps (src/core/steps.ts), one an app.
  */
 export function* fleetDriverSteps(
   apps: readonly FleetApp[],
