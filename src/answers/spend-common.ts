@@ -37,6 +37,8 @@ export interface PlatformFigures {
   runRate?: boolean;
   /** What the lines are: `service`, `app`, `tag team`. */
   grouping: string;
+  /** Set when the lines are not grouped as asked (Heroku has only apps): why, in a sentence. */
+  groupingNote?: string;
   /** The largest groups and one "Other" line: they add up to `grossCents`. */
   lines: SpendLine[];
   /** Every group (and rounding): they add up to `grossCents` too. For the details. */

@@ -27,8 +27,22 @@ const SNAPSHOT_MEASURE =
   "Estimated from the bot's daily snapshots of what ran, at Heroku's billed prices; invoices are final";
 const signed = (cents: number) => (cents < 0 ? formatCents(cents) : `+${formatCents(cents)}`);
 
-function groupNote(request: SpendRequest): string[] {
-  return request.groupBy === 'app' || request.groupBy === 'service' ? [] : ['Heroku is grouped by app.'];
+/**
+ * Heroku bills each app for its dynos and add-ons: there is no service, linked account or cost tag to
+ * group its spend by. A lead who named another grouping is told so beside the lines, in the words they
+ * used, rather than handed a breakdown by app as if it were the one asked (docs/decisions.md, "Heroku
+ * spend is by app, and says so").
+ */
+export function herokuGroupingNote(request: SpendRequest): string | undefined {
+  if (!request.groupAsked || request.groupBy === 'app') return undefined;
+  const asked = typeof request.groupBy === 'string' ? request.groupBy : `tag:${request.groupBy.tag}`;
+  const none =
+    request.groupBy === 'service'
+      ? 'no service dimension'
+      : request.groupBy === 'account'
+        ? 'no linked accounts'
+        : 'no cost-allocation tags';
+  return `By app, not by ${asked} as asked: Heroku bills per app (its dynos and add-ons) and has ${none} to group by.`;
 }
 
 /**
@@ -58,8 +72,12 @@ const appLines = (cost: HerokuPeriodCost): SpendLine[] =>
 const sumCents = (lines: readonly SpendLine[]) => lines.reduce((sum, line) => sum + line.cents, 0);
 
 function figuresFromLines(
+  request: SpendRequest,
   lines: SpendLine[],
-  rest: Omit<PlatformFigures, 'grossCents' | 'netCents' | 'creditsCents' | 'lines' | 'allLines' | 'grouping'>,
+  rest: Omit<
+    PlatformFigures,
+    'grossCents' | 'netCents' | 'creditsCents' | 'lines' | 'allLines' | 'grouping' | 'groupingNote'
+  >,
 ): PlatformFigures {
   const grossCents = sumCents(lines);
   return {
@@ -67,6 +85,7 @@ function figuresFromLines(
     netCents: grossCents,
     creditsCents: 0,
     grouping: 'app',
+    ...optional('groupingNote', herokuGroupingNote(request)),
     lines: linesAddingUp(lines, grossCents, MAX_ROWS, 'app'),
     allLines: linesAddingUp(lines, grossCents, lines.length, 'app', true),
     ...rest,
@@ -108,7 +127,6 @@ export async function herokuSpend(
       ...(!partial && beforeWhole && firstRead.length > 0
         ? [`not compared with ${readableRange(period.previous)}: ${firstReadWords(firstRead)}`]
         : []),
-      ...groupNote(request),
       // Days written without apps never read: the total is not the whole account, and says whose cost it lacks.
       ...appsNeverReadLines(current.leftOut, 'this total'),
     ];
@@ -140,7 +158,7 @@ export async function herokuSpend(
       platform: 'heroku',
       name: 'Heroku',
       status: 'ok',
-      figures: figuresFromLines(lines, {
+      figures: figuresFromLines(request, lines, {
         measure: SNAPSHOT_MEASURE,
         estimated: 'from daily snapshots at list prices; invoices are final',
         ...(comparable
@@ -218,7 +236,6 @@ async function runRateSpend(
   const notes = [
     `Heroku apps read ${freshness(inventory)}`,
     ...(notRead.length > 0 ? [appsNotReadLine(notRead, 'this total')] : []),
-    ...groupNote(request),
   ];
   const spaces = spacesRunIn(inventory.value.apps);
   notes.push(...notCountedNote(excluded.length, spaces));
@@ -226,7 +243,7 @@ async function runRateSpend(
     platform: 'heroku',
     name: 'Heroku',
     status: 'ok',
-    figures: figuresFromLines(lines, {
+    figures: figuresFromLines(request, lines, {
       measure: runRate.measure,
       estimated: "today's run-rate, not what ran",
       runRate: true,

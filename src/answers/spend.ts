@@ -23,10 +23,10 @@ export {
   type SpendReport,
 } from './spend-common';
 
-/** The words that ask for this report again (`aws 7d by service`). */
+/** The words that ask for this report again (`aws 7d by service`); a grouping only when one was asked. */
 function requestWords(request: SpendRequest): string {
   const group = typeof request.groupBy === 'string' ? request.groupBy : `tag:${request.groupBy.tag}`;
-  return `${request.platforms.join(' ')} ${request.period} by ${group}`;
+  return `${request.platforms.join(' ')} ${request.period}${request.groupAsked ? ` by ${group}` : ''}`;
 }
 
 /** Everything the request asks for, each platform independent of the other. */

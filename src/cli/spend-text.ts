@@ -34,7 +34,11 @@ export function spendReportPlainText(report: SpendReport): string {
         `${signed(f.change.changeCents)}${f.change.percent ? ` (${f.change.percent})` : ''} on ${f.change.range} (${formatCents(f.change.previousCents)})${over}`,
       );
     }
-    lines.push(`By ${f.grouping}:`, ...f.allLines.map((line) => `  ${line.label}: ${formatCents(line.cents)}`));
+    lines.push(
+      `By ${f.grouping}:`,
+      ...(f.groupingNote ? [`  (${f.groupingNote})`] : []),
+      ...f.allLines.map((line) => `  ${line.label}: ${formatCents(line.cents)}`),
+    );
     lines.push(`  Total: ${formatCents(f.grossCents)}`);
     if (f.movers.length > 0) lines.push('Biggest changes:', ...f.movers.map((m) => `  ${m}`));
     if (f.forecast) lines.push(f.forecast);
@@ -78,6 +82,7 @@ export function spendReportJson(report: SpendReport): string {
               estimated: p.figures.estimated ?? null,
               runRate: p.figures.runRate ?? false,
               groupedBy: p.figures.grouping,
+              groupingNote: p.figures.groupingNote ?? null,
               lines: p.figures.allLines.map((line) => ({ label: line.label, amount: dollars(line.cents) })),
               ...(p.figures.change
                 ? {

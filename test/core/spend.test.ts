@@ -12,11 +12,13 @@ describe('parseSpendArgs', () => {
       platforms: ['aws'],
       period: 'mtd',
       groupBy: { tag: 'Team' },
+      groupAsked: true,
     });
     expect(parseSpendArgs('account last-month heroku aws')).toEqual({
       platforms: ['aws', 'heroku'],
       period: 'last-month',
       groupBy: 'account',
+      groupAsked: true,
     });
   });
 

@@ -73,3 +73,26 @@ test('bad words exit 2 (a usage error) with an example', async () => {
   expect(code).toBe(2);
   expect(err).toContain('npx hosting-advisor spend aws 30d by service');
 });
+
+test('by service, Heroku only: the terminal and --json say the lines are by app, and why; by app says nothing', async () => {
+  const env = { DATABASE_URL: tempSqliteFile(), HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url };
+  const text = await cli(['spend', 'heroku', 'by', 'service'], env);
+  expect(text.code).toBe(0);
+  const lines = text.out.split('\n');
+  const heading = lines.indexOf('By app:');
+  expect(lines.slice(heading, heading + 3)).toEqual([
+    'By app:',
+    '  (By app, not by service as asked: Heroku bills per app (its dynos and add-ons) and has no service dimension to group by.)',
+    expect.stringMatching(/^ {2}shop-api: \$/),
+  ]);
+  const json = JSON.parse((await cli(['spend', 'heroku', 'by', 'service', '--json'], env)).out) as {
+    platforms: { groupedBy: string; groupingNote: string | null }[];
+  };
+  expect(json.platforms[0]).toMatchObject({
+    groupedBy: 'app',
+    groupingNote: expect.stringMatching(/^By app, not by service/),
+  });
+  const byApp = await cli(['spend', 'heroku', 'by', 'app'], env);
+  expect(byApp.out).toContain('By app:');
+  expect(byApp.out).not.toContain('as asked');
+});

@@ -389,6 +389,54 @@ describe('/hosting spend once daily snapshots cover the period', () => {
   });
 });
 
+describe('/hosting spend by a grouping Heroku does not have', () => {
+  /** The lines of one platform's section: its heading, then what sits between it and the first figure. */
+  const underHeading = (shown: string, platform: string) =>
+    (shown.split(`*${platform} by `)[1] ?? '').split('\n').slice(0, 2).join('\n');
+
+  test('by service on both platforms: AWS by service as asked; Heroku by app, saying why under its heading', async () => {
+    scriptAws('7d'); // answered from the cache when the tests above ran
+    const { response } = await spend('spend 7d by service');
+    capture('spend-both-by-service', response?.body);
+    const shown = textOf(response?.body as never);
+    expect(underHeading(shown, 'AWS')).toMatch(/^service\*\n• Amazon Elastic Compute Cloud - Compute: /);
+    expect(underHeading(shown, 'Heroku')).toBe(
+      'app*\n_By app, not by service as asked: Heroku bills per app (its dynos and add-ons) and has no service dimension to group by._',
+    );
+    // Said once, for Heroku only, and the figures still add up.
+    expect(shown.match(/not by service as asked/g)?.length).toBe(1);
+    const heroku = footing(shown, 'Heroku');
+    expect(sum(heroku.lines)).toBe(heroku.total);
+    // Details shows the same words above every line.
+    const views = await pressDetails(harness, response?.body);
+    const detail = textOf(views[1]!.body.view as never);
+    expect(underHeading(detail, 'Heroku')).toContain('By app, not by service as asked');
+  });
+
+  test.each([
+    [
+      'spend heroku 7d by account',
+      'By app, not by account as asked: Heroku bills per app (its dynos and add-ons) and has no linked accounts to group by.',
+    ],
+    [
+      'spend heroku 7d by tag:team',
+      'By app, not by tag:team as asked: Heroku bills per app (its dynos and add-ons) and has no cost-allocation tags to group by.',
+    ],
+  ])('%s says Heroku is broken down by app, and why', async (words, note) => {
+    const shown = textOf((await spend(words)).response?.body as never);
+    expect(underHeading(shown, 'Heroku')).toBe(`app*\n_${note}_`);
+  });
+
+  test.each(['spend heroku 7d', 'spend heroku 7d by app', 'spend 7d'])(
+    '%s (no other grouping asked) has no such note',
+    async (words) => {
+      const shown = textOf((await spend(words)).response?.body as never);
+      expect(shown).toContain('*Heroku by app*');
+      expect(shown).not.toContain('as asked');
+    },
+  );
+});
+
 describe('/hosting spend with nothing configured', () => {
   let bare: Harness;
   beforeAll(async () => {

@@ -21,6 +21,8 @@ export interface SpendRequest {
   platforms: SpendPlatform[];
   period: SpendPeriodName;
   groupBy: SpendGrouping;
+  /** Set when the words named the grouping (`by service`), not left to the default: said back when a platform cannot group so. */
+  groupAsked?: true;
 }
 
 export interface DayRange {
@@ -136,6 +138,7 @@ export function parseSpendArgs(args: string): SpendRequest | { error: string } {
     platforms: platforms.size === 0 ? ['aws', 'heroku'] : (['aws', 'heroku'] as const).filter((p) => platforms.has(p)),
     period: period ?? '7d',
     groupBy: groupBy ?? 'service',
+    ...(groupBy === undefined ? {} : { groupAsked: true as const }),
   };
 }
 

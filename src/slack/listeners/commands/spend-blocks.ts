@@ -61,9 +61,15 @@ export function linesText(platform: PlatformSpend, every = false): string {
   const f = platform.figures!;
   const lines = (every ? f.allLines : f.lines).map((line) => `• ${label(line.label)}: ${formatCents(line.cents)}`);
   const forecast = f.forecast && !every ? [f.forecast] : [];
-  return [`*${platform.name} by ${f.grouping}*`, ...lines, `*Total: ${formatCents(f.grossCents)}*`, ...forecast].join(
-    '\n',
-  );
+  // Not grouped as asked (Heroku has only apps): said under the heading, before any figure is read.
+  const why = f.groupingNote ? [`_${f.groupingNote}_`] : [];
+  return [
+    `*${platform.name} by ${f.grouping}*`,
+    ...why,
+    ...lines,
+    `*Total: ${formatCents(f.grossCents)}*`,
+    ...forecast,
+  ].join('\n');
 }
 
 function platformBlocks(platform: PlatformSpend): KnownBlock[] {
