@@ -13,6 +13,7 @@ import {
   parseBudgetSet,
   platformLabel,
 } from '../core/alerts/budget';
+import { freshnessLabel } from '../core/freshness';
 import { formatUsd, fromCents } from '../core/money';
 import type { Services } from '../services';
 import type { StoredBudget } from '../store/store';
@@ -20,23 +21,31 @@ import { gatherAlertData } from './alert-data';
 import { notListedYetNote } from './app-not-listed';
 import { type BudgetStatus, budgetStatuses } from './budget-status';
 
-export type SaveOutcome = { ok: true; budget: StoredBudget; replaced: boolean } | { ok: false; errors: FieldErrors };
+export type SaveOutcome =
+  | { ok: true; budget: StoredBudget; replaced: boolean; note?: string }
+  | { ok: false; errors: FieldErrors };
 
 /**
  * Saves a checked budget; `channelProblem` asks Slack whether the bot can post in its channel first.
- * `herokuScope` first refuses a Heroku app or team the token does not see (`herokuScopeProblem`); the
- * App Home form leaves it out, as it must answer Slack within 3 seconds and a cold inventory may not.
+ * `herokuScope` first refuses a Heroku app or team the token does not see (`herokuScopeProblem`):
+ * `read` against the inventory as `/hosting budget set` reads it (cached an hour, else Heroku is
+ * asked); `cached` against the last inventory read, whatever its age, never asking Heroku, for the
+ * App Home form, which must answer Slack within 3 seconds. With none cached yet the budget is saved
+ * and `note` says its name was not checked (docs/decisions.md, "The budget form checks a Heroku name
+ * against the last list read").
  */
 export async function saveBudget(
   services: Services,
   draft: BudgetDraft,
   actor: string,
   channelProblem: (channel: string) => Promise<string | undefined>,
-  options: { herokuScope?: boolean } = {},
+  options: { herokuScope?: 'read' | 'cached' } = {},
 ): Promise<SaveOutcome> {
+  let note: string | undefined;
   if (options.herokuScope) {
-    const problem = await herokuScopeProblem(services, draft);
-    if (problem) return { ok: false, errors: { scope: problem } };
+    const checked = await herokuScopeProblem(services, draft, options.herokuScope);
+    if (checked?.problem) return { ok: false, errors: { scope: checked.problem } };
+    note = checked?.note;
   }
   if (draft.channel) {
     const problem = await channelProblem(draft.channel);
@@ -45,7 +54,7 @@ export async function saveBudget(
   const existed = (await services.store.budgets()).some((budget) => budget.name === draft.name);
   const budget = await services.store.putBudget({ id: randomUUID(), ...draft }, actor, services.now());
   await services.store.audit({ at: services.now(), actor, action: 'budget-set', detail: `set budget ${budget.name}` });
-  return { ok: true, budget, replaced: existed };
+  return { ok: true, budget, replaced: existed, ...(note ? { note } : {}) };
 }
 
 /** Heroku names a lead is shown when a budget names none of them: a few, the rest counted. */
@@ -59,19 +68,31 @@ function someNames(names: readonly string[]): string {
 
 /**
  * A budget on a Heroku app or team the token does not see would watch nothing: $0 every hour,
- * never an alert, and "could not be read" in every list. When Heroku answers, such a name is refused
- * with the names there are; when it does not, the budget is kept (a lead must not be blocked by
- * Heroku's outage) and checked like any other.
+ * never an alert, and "could not be read" in every list. When Heroku answers (or, for `cached`, a
+ * list was read before), such a name is refused with the names there are; when it does not, the
+ * budget is kept (a lead must not be blocked by Heroku's outage) and checked like any other.
  */
-async function herokuScopeProblem(services: Services, draft: BudgetDraft): Promise<string | undefined> {
+async function herokuScopeProblem(
+  services: Services,
+  draft: BudgetDraft,
+  how: 'read' | 'cached',
+): Promise<{ problem?: string; note?: string } | undefined> {
   const heroku = services.sources.heroku;
   const { scope } = draft;
   if (!heroku || (scope.kind !== 'app' && scope.kind !== 'team')) return undefined;
-  let inventory: Awaited<ReturnType<typeof heroku.inventory>>;
+  let inventory: Awaited<ReturnType<typeof heroku.inventory>> | undefined;
   try {
-    inventory = await heroku.inventory();
+    inventory =
+      how === 'read'
+        ? await heroku.inventory()
+        : await heroku.inventory({ anyAge: true, cachedOnly: true }).catch(() => undefined);
   } catch {
     return undefined;
+  }
+  if (!inventory) {
+    return {
+      note: `${scope.kind === 'app' ? 'App' : 'Team'} ${scope.value} was not checked against Heroku: no list of Heroku apps has been read here yet, and this form cannot wait for one. If Heroku has no such ${scope.kind}, \`/hosting budget list\` shows the budget as not read; \`/hosting budget set\` checks the name with Heroku.`,
+    };
   }
   const { apps, teams, gaps } = inventory.value;
   const wanted = scope.value.toLowerCase();
@@ -82,14 +103,21 @@ async function herokuScopeProblem(services: Services, draft: BudgetDraft): Promi
   const known = [...new Set(names)];
   if (known.some((name) => name.toLowerCase() === wanted)) return undefined;
   const notListedYet =
-    scope.kind === 'app'
-      ? notListedYetNote({ ...inventory, staleBecause: inventory.staleBecause?.message })
-      : undefined;
+    how === 'read' && notListedYetNote({ ...inventory, staleBecause: inventory.staleBecause?.message });
   const there =
     known.length > 0
       ? `: it sees ${someNames(known)}; e.g. ${scope.kind}=${[...known].sort()[0]}`
       : `, which sees no ${scope.kind === 'app' ? 'apps' : 'teams'}`;
-  return `There is no Heroku ${scope.kind} named ${scope.value} among those this token sees${there}.${notListedYet ? ` ${notListedYet}` : ''}`;
+  // The form's list may be of any age: it says how old, and where a name made since is found.
+  const since =
+    how === 'cached'
+      ? ` The list of ${scope.kind}s is ${freshnessLabel({ ...inventory, staleBecause: inventory.staleBecause?.message })}: for ${scope.kind === 'app' ? 'an app' : 'a team'} made since, \`/hosting budget set\` asks Heroku again.`
+      : scope.kind === 'app' && notListedYet
+        ? ` ${notListedYet}`
+        : '';
+  return {
+    problem: `There is no Heroku ${scope.kind} named ${scope.value} among those this token sees${there}.${since}`,
+  };
 }
 
 export function parseBudgetCommand(text: string) {

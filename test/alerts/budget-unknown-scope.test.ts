@@ -1,6 +1,6 @@
 import { type Harness, startHarness } from '../support/bot-harness';
-import { FakeHeroku, HerokuWorld } from '../support/fake-heroku';
-import { commandAnswer } from './support';
+import { FakeHeroku } from '../support/fake-heroku';
+import { commandAnswer, teamAndPersonalApp } from './support';
 
 /**
  * A budget on a Heroku app or team the token does not see would watch nothing: never an alert, and
@@ -11,11 +11,7 @@ let heroku: FakeHeroku;
 let h: Harness;
 
 beforeAll(async () => {
-  const world = new HerokuWorld({ seed: 3 });
-  world.addTeam('acme-eng');
-  world.addApp('shop-api', { team: 'acme-eng', formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
-  world.addApp('blog', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
-  heroku = await FakeHeroku.start({ world });
+  heroku = await FakeHeroku.start({ world: teamAndPersonalApp() });
   h = await startHarness({ HEROKU_API_TOKEN: heroku.token, HEROKU_API_URL: heroku.url });
 });
 afterAll(async () => {

@@ -15,7 +15,7 @@ import {
   reply,
   startFakeCostExplorer,
 } from '../support/fake-cost-explorer';
-import type { FakeHeroku } from '../support/fake-heroku';
+import { type FakeHeroku, HerokuWorld } from '../support/fake-heroku';
 import { setProcessEnv } from '../support/process-env';
 import { shownText } from '../support/slack-blocks';
 import { standard2xSnapshot } from '../support/snapshots';
@@ -218,8 +218,9 @@ export const textValue = (value: string) => ({ value: { type: 'plain_text_input'
 export const selectValue = (value: string) => ({ value: { type: 'static_select', selected_option: { value } } });
 
 /** Submits the App Home budget form with these values, through the signed receiver; the ack. */
-export async function submitBudgetForm(h: Harness, state: Record<string, Record<string, unknown>>, user = LEAD) {
-  const ack = await h.interaction({
+/** The budget form's submission, acknowledged: what runs after the ack may still be going. */
+export const sendBudgetForm = (h: Harness, state: Record<string, Record<string, unknown>>, user = LEAD) =>
+  h.interaction({
     type: 'view_submission',
     user: { id: user, name: 'someone', team_id: 'T1' },
     view: {
@@ -231,8 +232,20 @@ export async function submitBudgetForm(h: Harness, state: Record<string, Record<
       state: { values: state },
     },
   });
+
+export async function submitBudgetForm(h: Harness, state: Record<string, Record<string, unknown>>, user = LEAD) {
+  const ack = await sendBudgetForm(h, state, user);
   await h.settle();
   return ack;
+}
+
+/** A Heroku account with a team's app and a personal one, for budgets that name them. */
+export function teamAndPersonalApp(): HerokuWorld {
+  const world = new HerokuWorld({ seed: 3 });
+  world.addTeam('acme-eng');
+  world.addApp('shop-api', { team: 'acme-eng', formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  world.addApp('blog', { formation: [{ type: 'web', quantity: 1, size: 'basic' }] });
+  return world;
 }
 
 /** A press: the button (or the feedback menu's choice, `YES|<alert id>`) and the alert it is on. */

@@ -59,7 +59,9 @@ export function budgetFormSubmission(services: Services) {
       await ack({ response_action: 'errors', errors: errorsOf(errors) });
       return;
     }
-    const saved = await saveBudget(services, checked.value, user, async () => undefined);
+    // A Heroku app or team is checked against the last list read, never by asking Heroku: Slack
+    // closes the form after 3 seconds, and a cold inventory of a large account takes longer.
+    const saved = await saveBudget(services, checked.value, user, async () => undefined, { herokuScope: 'cached' });
     if (!saved.ok) {
       await ack({ response_action: 'errors', errors: errorsOf(saved.errors) });
       return;
@@ -72,7 +74,7 @@ export function budgetFormSubmission(services: Services) {
       user,
       logger,
       // Home text is mrkdwn: a service or tag typed as <!channel> or <https://…|…> shows as text.
-      `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}. The next hourly check fills in its figures.`,
+      `${saved.replaced ? 'Updated' : 'Saved'} budget ${saved.budget.name}: ${neutraliseMarkup(describeBudget(saved.budget))}. The next hourly check fills in its figures.${saved.note ? ` ${neutraliseMarkup(saved.note)}` : ''}`,
     );
   };
 }

@@ -142,9 +142,10 @@ export class HerokuSource {
    * while younger than the TTL; when Heroku fails, an older cached copy is returned, labelled.
    * `anyAge`: a cached copy of any age is served as it is, and Heroku asked only when there is none
    * (for what changes rarely, such as the Spaces the apps run in, not worth a 500-request read).
+   * `cachedOnly`: Heroku is never asked; with nothing cached it throws (a form Slack closes in 3 s).
    */
   inventory(
-    options: { teams?: readonly string[]; refresh?: boolean; anyAge?: boolean } = {},
+    options: { teams?: readonly string[]; refresh?: boolean; anyAge?: boolean; cachedOnly?: boolean } = {},
   ): Promise<Fetched<HerokuInventory>> {
     const requested = options.teams?.map((team) => team.trim()).filter(Boolean);
     const teams = requested && requested.length > 0 ? requested : this.defaultTeams;
@@ -157,7 +158,8 @@ export class HerokuSource {
     return this.cached(
       `heroku:inventory:v1:${scopeKey}`,
       options.refresh ?? false,
-      () => this.fetchInventory(teams),
+      () =>
+        options.cachedOnly ? Promise.reject(new Error('No Heroku inventory read yet')) : this.fetchInventory(teams),
       (value): value is HerokuInventory =>
         typeof value === 'object' && value !== null && (value as HerokuInventory).version === 1,
       (inventory) =>

@@ -63,7 +63,7 @@ export function budgetSubcommand(): Subcommand {
                 parsed.value,
                 command.user_id,
                 (channel) => channelProblem(client, channel),
-                { herokuScope: true },
+                { herokuScope: 'read' },
               );
               // An error may quote the app or team as typed: no markup of theirs reaches Slack.
               if (!saved.ok)
