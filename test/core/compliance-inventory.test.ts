@@ -189,10 +189,13 @@ describe('evaluateInventory: AWS spend as evidence, not proof', () => {
 
   it('lists services with spend whose HIPAA eligibility is unconfirmed', () => {
     const data = inventory();
-    data.aws!.servicesWithSpend.push('AWS Backup', 'Amazon DynamoDB');
+    data.aws!.servicesWithSpend.push('AWS Backup', 'Amazon Route 53', 'Amazon Textract');
     const services = finding(evaluate('hipaa', data), 'aws', 'hipaa-phi-data');
     expect(services.status).toBe('attention');
-    expect(services.detail).toContain('HIPAA eligibility unconfirmed for AWS Backup, Amazon DynamoDB');
+    // A name the table does not know is shown as Cost Explorer writes it.
+    expect(services.detail).toContain(
+      'HIPAA eligibility unconfirmed for AWS Backup, Route 53, Amazon Textract: keep PHI off them',
+    );
     expect(services.detail).not.toContain('Tax');
   });
 

@@ -225,11 +225,11 @@ describe('evaluateWorkload: AWS', () => {
     expect(multi).not.toMatch(/Single-AZ/);
   });
 
-  it('HIPAA: Fargate eligibility is unconfirmed, so attention', () => {
+  it('HIPAA: Fargate is an ECS launch type, and ECS is eligible, so met (as live ECS spend is)', () => {
     const fargate = workload('aws', { processes: [['web', 2, 'fargate']], database: 'db.t4g.small' });
     const compute = finding(evaluate('hipaa', fargate), 'hipaa-phi-compute');
-    expect(compute.status).toBe('attention');
-    expect(compute.detail).toMatch(/Fargate's HIPAA eligibility is unconfirmed/);
+    expect(compute.status).toBe('met');
+    expect(compute.detail).toBe('ECS on Fargate is HIPAA-eligible: web (2× fargate).');
   });
 
   it('PCI: WAF is the customer’s to add, at the price its Cost quotes with a source (no bare figure here)', () => {

@@ -104,6 +104,8 @@ describe('compliance … live (leads)', () => {
     // AWS: what Cost Explorer shows in use, as evidence.
     const onAws = marks(answer, 'AWS');
     expect(Object.keys(onAws).length).toBeGreaterThan(5);
+    // Its compute spend is EC2 and ECS (Fargate tasks), both eligible: met, where Heroku's is a gap.
+    expect(onAws['PHI runs only on eligible compute']).toBe(':white_check_mark:');
     expect(text).toMatch(/AWS services in use: Cost Explorer spend by service, \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/Heroku apps, spaces, add-on plans and team members as of \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
     // Every resource the fake served matches Heroku's published schema.

@@ -89,13 +89,13 @@ export function liveForecast(info: FakeRequestInfo) {
 
 const isCredits = (input: CeRequestBody) => input.GroupBy?.[0]?.Key === 'RECORD_TYPE';
 
-/** Starts the local Heroku and Cost Explorer with the live estate; `close` stops them and restores the environment. */
-export async function startLiveAccounts(): Promise<LiveAccounts> {
+/** Starts the local Heroku and Cost Explorer with the live estate (AWS: `servicesInUse` at $4.25 a day each); `close` stops them and restores the environment. */
+export async function startLiveAccounts(servicesInUse: readonly string[] = SERVICES_IN_USE): Promise<LiveAccounts> {
   const ce = await startFakeCostExplorer();
   const heroku = await FakeHeroku.start({ world: liveWorld() });
   const metric = 'UnblendedCost';
   const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-  const groups = SERVICES_IN_USE.map((service) => ({ keys: [service], amount: '4.25' }));
+  const groups = servicesInUse.map((service) => ({ keys: [service], amount: '4.25' }));
   const byService = [{ Type: 'DIMENSION' as const, Key: 'SERVICE' }];
   ce.pages(
     'GetCostAndUsage',

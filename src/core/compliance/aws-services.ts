@@ -34,18 +34,36 @@ interface KnownService {
   hipaa?: Eligibility;
 }
 
-/** Cost Explorer SERVICE values. A name missing here is treated as a data service of unconfirmed eligibility. */
+/**
+ * Cost Explorer SERVICE values, as GetCostAndUsage names them, lower-cased (some services have gone by
+ * two names: both are kept). A name missing here is treated as a data service of unconfirmed
+ * eligibility. `eligible` rests on AWS's own material (its HIPAA whitepaper's service sections and
+ * contents, docs/decisions.md "Cost Explorer's service names against HIPAA eligibility"); the rest is
+ * said to be checked against AWS's reference before PHI goes near it.
+ */
 const COST_EXPLORER_SERVICES: Record<string, KnownService> = {
   'amazon elastic compute cloud - compute': { label: 'EC2', role: 'compute', hipaa: 'eligible' },
-  // ECS is eligible, but spend under it is Fargate tasks (ECS on EC2 bills as EC2), and Fargate is unconfirmed.
-  'amazon elastic container service': { label: 'ECS on Fargate', role: 'compute', hipaa: 'unconfirmed' },
-  'ec2 - other': { label: 'EC2 - Other (EBS, NAT gateways, …)', role: 'data', hipaa: 'unconfirmed' },
+  // ECS on EC2 bills as EC2; what Cost Explorer shows under ECS is Fargate tasks, ECS's serverless launch type.
+  'amazon elastic container service': { label: 'ECS (Fargate tasks)', role: 'compute', hipaa: 'eligible' },
+  'aws lambda': { label: 'Lambda', role: 'compute', hipaa: 'unconfirmed' },
+  // EBS volumes and snapshots, NAT gateways, Elastic IPs and data transfer: EBS and VPC, both eligible.
+  'ec2 - other': { label: 'EC2 - Other (EBS, NAT gateways, data transfer)', role: 'data', hipaa: 'eligible' },
+  'amazon virtual private cloud': { label: 'VPC', role: 'data', hipaa: 'eligible' },
   'amazon relational database service': { label: 'RDS', role: 'data', hipaa: 'eligible' },
   'amazon simple storage service': { label: 'S3', role: 'data', hipaa: 'eligible' },
   'amazon elasticache': { label: 'ElastiCache', role: 'data', hipaa: 'eligible' },
+  'amazon dynamodb': { label: 'DynamoDB', role: 'data', hipaa: 'eligible' },
+  'amazon elastic file system': { label: 'EFS', role: 'data', hipaa: 'eligible' },
+  'amazon ec2 container registry (ecr)': { label: 'ECR', role: 'data', hipaa: 'eligible' },
+  'amazon simple queue service': { label: 'SQS', role: 'data', hipaa: 'eligible' },
+  'amazon simple notification service': { label: 'SNS', role: 'data', hipaa: 'eligible' },
+  'amazon api gateway': { label: 'API Gateway', role: 'data', hipaa: 'eligible' },
+  'elastic load balancing': { label: 'Elastic Load Balancing', role: 'data', hipaa: 'eligible' },
   'amazon elastic load balancing': { label: 'Elastic Load Balancing', role: 'data', hipaa: 'eligible' },
   'amazon cloudfront': { label: 'CloudFront', role: 'data', hipaa: 'eligible' },
   amazoncloudwatch: { label: 'CloudWatch', role: 'data', hipaa: 'eligible' },
+  'amazon cloudwatch': { label: 'CloudWatch', role: 'data', hipaa: 'eligible' },
+  'amazon route 53': { label: 'Route 53', role: 'data', hipaa: 'unconfirmed' },
   'aws key management service': { label: 'KMS', role: 'security', hipaa: 'eligible' },
   'amazon guardduty': { label: 'GuardDuty', role: 'security', hipaa: 'eligible' },
   'aws waf': { label: 'WAF', role: 'security', hipaa: 'eligible' },

@@ -32,7 +32,7 @@ function eligible(roles: readonly string[], what: string): InventoryCheck {
     const sentences: string[] = [];
     if (unconfirmed.length > 0) {
       sentences.push(
-        `HIPAA eligibility unconfirmed for ${listOf(unconfirmed)}: keep PHI off them or check https://aws.amazon.com/compliance/hipaa-eligible-services-reference/.`,
+        `HIPAA eligibility unconfirmed for ${listOf(unconfirmed)}: keep PHI off ${unconfirmed.length === 1 ? 'it' : 'them'} or check https://aws.amazon.com/compliance/hipaa-eligible-services-reference/.`,
       );
     }
     if (confirmed.length > 0) sentences.push(`HIPAA-eligible: ${listOf(confirmed)}.`);

@@ -18,9 +18,10 @@ function eligibleCompute(workload: Workload): CheckResult | null {
     parts.push({ status: 'met', detail: `EC2 is HIPAA-eligible: ${listOf(ec2.map(describeProcess))}.` });
   }
   if (fargate.length > 0) {
+    // Fargate is ECS's serverless launch type: ECS is eligible, as live spend on it is (docs/decisions.md).
     parts.push({
-      status: 'attention',
-      detail: `Fargate's HIPAA eligibility is unconfirmed: check ${REFERENCE} before PHI reaches ${listOf(fargate.map(describeProcess))}.`,
+      status: 'met',
+      detail: `ECS on Fargate is HIPAA-eligible: ${listOf(fargate.map(describeProcess))}.`,
     });
   }
   if (unknown.length > 0) {

