@@ -17,6 +17,7 @@ import type { AwsSpendSource } from '../sources/aws/aws-spend-source';
 import { errorText } from '../sources/source-error';
 import { type AlertData, awsTotalCents } from './alert-data';
 import type { AlertView } from './alert-view';
+import { partLine, partsWords } from './budget-parts';
 import type { BudgetStatus } from './budget-status';
 import { herokuChangeWords, signedUsd } from './change-words';
 
@@ -85,7 +86,9 @@ function title(status: BudgetStatus): string {
 
 function budgetHeadline(status: BudgetStatus, event: BudgetEvent): string {
   const { spend, budget } = status;
-  const used = `${usd(spend.actualCents)} of ${usd(budget.amountCents)} so far this month (${percentUsed(spend.actualCents, budget.amountCents)} %)`;
+  // Two platforms: each part and what it is (Cost Explorer's actual, Heroku's estimate from snapshots).
+  const split = status.parts.length > 1 ? `; ${partsWords(status.parts)}` : '';
+  const used = `${usd(spend.actualCents)} of ${usd(budget.amountCents)} so far this month (${percentUsed(spend.actualCents, budget.amountCents)} %${split})`;
   switch (event.kind) {
     case 'crossed':
       return `${title(status)} passed ${event.threshold} %: ${used}.`;
@@ -117,7 +120,7 @@ export function budgetViews(
 export function budgetDetailView(status: BudgetStatus, why: string[]): AlertView {
   const { spend } = status;
   const figures = [
-    ...status.parts.map((part) => `${part.platform === 'aws' ? 'AWS' : 'Heroku'}: ${usd(part.cents)} month to date`),
+    ...status.parts.map(partLine),
     ...(status.parts.length > 1 ? [`Total: ${usd(spend.actualCents)}`] : []),
     ...(spend.forecastCents !== null ? [`Forecast for ${spend.month}: ${usd(spend.forecastCents)}, estimated`] : []),
   ];

@@ -4,7 +4,7 @@
  */
 import type { Services } from '../services';
 import type { StoredBudget } from '../store/store';
-import type { BudgetStatus } from './budget-status';
+import type { BudgetPart, BudgetStatus } from './budget-status';
 
 const BUDGET_STANDING_KEY = 'budgets:standing';
 
@@ -16,6 +16,8 @@ interface BudgetFigures {
   problems: string[];
   /** What the budget watched when checked (see `watches`); absent in standings saved before it was kept. */
   watches?: string;
+  /** Each platform's part and what it is (see `BudgetPart`); absent in standings saved before they were kept. */
+  parts?: BudgetPart[];
 }
 
 export interface BudgetStanding {
@@ -42,9 +44,15 @@ function standingOf(statuses: readonly BudgetStatus[], month: string, checkedAt:
     month,
     checkedAt: checkedAt.toISOString(),
     byId: Object.fromEntries(
-      statuses.map(({ budget, spend, problems }) => [
+      statuses.map(({ budget, spend, problems, parts }) => [
         budget.id,
-        { actualCents: spend.actualCents, forecastCents: spend.forecastCents, problems, watches: watches(budget) },
+        {
+          actualCents: spend.actualCents,
+          forecastCents: spend.forecastCents,
+          problems,
+          watches: watches(budget),
+          parts,
+        },
       ]),
     ),
   };

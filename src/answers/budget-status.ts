@@ -22,11 +22,22 @@ import type { DigestRun, StoredBudget } from '../store/store';
 import { ALERT_DATA_MAX_AGE_MS, type AlertData, awsTotalCents } from './alert-data';
 import { herokuPeriodRunRate, runRateNotCounted } from './heroku-period-run-rate';
 
+/**
+ * One platform's month to date in a budget: `actual` is Cost Explorer's recorded spend; `snapshots`
+ * what ran, priced from the bot's daily snapshots at list prices; `run-rate` today's apps for the
+ * month's days, standing in before any snapshot covers the month (never alerted on).
+ */
+export interface BudgetPart {
+  platform: 'aws' | 'heroku';
+  cents: number;
+  measure: 'actual' | 'snapshots' | 'run-rate';
+}
+
 export interface BudgetStatus {
   budget: StoredBudget;
   spend: BudgetSpend;
-  /** Month to date per platform, cents; they add up to spend.actualCents. */
-  parts: { platform: 'aws' | 'heroku'; cents: number }[];
+  /** Month to date per platform, cents, and what each figure is; they add up to spend.actualCents. */
+  parts: BudgetPart[];
   /** Where the figures came from, their period and whether they can still change. */
   basis: string[];
   /** What could not be read; a budget with a problem is not alerted on (a missing figure is not $0). */
@@ -213,7 +224,7 @@ export async function budgetStatuses(
       const awsFigures = awsPart(budget, data, monthStart, accountTag, accountTagProblem, awsForecastRest);
       if ('problem' in awsFigures) problems.push(awsFigures.problem);
       else {
-        parts.push({ platform: 'aws', cents: awsFigures.mtd });
+        parts.push({ platform: 'aws', cents: awsFigures.mtd, measure: 'actual' });
         basis.push(awsFigures.basis);
         forecast = forecast === null || awsFigures.forecast === null ? null : forecast + awsFigures.forecast;
       }
@@ -224,7 +235,7 @@ export async function budgetStatuses(
       // No day of the month has a snapshot yet: today's apps stand in, as in `/hosting spend`, labelled.
       const figures = runRateFigures(runRate, budget.scope);
       runRateUsed = true;
-      parts.push({ platform: 'heroku', cents: figures.mtd });
+      parts.push({ platform: 'heroku', cents: figures.mtd, measure: 'run-rate' });
       basis.push(
         `Heroku, ${monthStart} to ${data.today}: ${runRate.measure}${figures.notCounted.map((note) => `; ${note}`).join('')}${budget.forecast ? "; forecast: today's apps for the whole month" : ''}; not alerted on until a snapshot covers the month (a run-rate is not what ran)`,
       );
@@ -239,7 +250,7 @@ export async function budgetStatuses(
         `${spendOf('Heroku', budget.scope)} could not be read: ${services.sources.heroku ? `no daily snapshot covers it since ${monthStart}${neverReadWhy(data, budget.scope)}${runRateWhy}` : 'Heroku is not configured'}`,
       );
     } else if (heroku) {
-      parts.push({ platform: 'heroku', cents: heroku.mtd });
+      parts.push({ platform: 'heroku', cents: heroku.mtd, measure: 'snapshots' });
       basis.push(
         `Heroku: ${monthStart} to ${data.today} from the bot's daily formation snapshots at Heroku list prices (dynos and add-ons, prorated a day at a time)${heroku.missing ? `; ${heroku.missing} day(s) without a snapshot are not counted` : ''}${budget.forecast ? "; forecast: the latest day's dynos and add-ons to the month's end, each at most its monthly price (Heroku prorates to the second up to it)" : ''}`,
         ...heroku.neverRead,

@@ -7,6 +7,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { NO_ALERT_CHANNEL } from '../../answers/alert-settings';
+import { partlyKnown, partsWords } from '../../answers/budget-parts';
 import type { BudgetStatus } from '../../answers/budget-status';
 import { describeBudget } from '../../answers/budgets';
 import { percentUsed } from '../../core/alerts/budget-check';
@@ -50,22 +51,33 @@ export function moreBudgetsLine(names: readonly string[], from: number): string 
   return `${rest.length} more, ${which}: ${budgetListCommand(page)} ${shows}.`;
 }
 
-/** ` at today's run-rate` after a figure that is one (no daily snapshot covers the month yet). */
-const runRateWords = (status: BudgetStatus) => (status.runRate ? " at today's run-rate" : '');
+/**
+ * ` at today's run-rate` after a one-platform figure that is one (no daily snapshot covers the month
+ * yet); a figure of two platforms names each part and what it is instead (`: AWS $800.00 actual +
+ * Heroku $56.67 at today's run-rate`), so a run-rate is never read as spend that ran.
+ */
+const runRateWords = (status: BudgetStatus) =>
+  status.runRate && status.parts.length === 1 ? " at today's run-rate" : '';
+const partsAfter = (status: BudgetStatus) => (status.parts.length > 1 ? `: ${partsWords(status.parts)}` : '');
+
+function forecastWords(status: BudgetStatus): string {
+  const { spend } = status;
+  if (spend.forecastCents === null) return '';
+  const heroku = status.runRate && status.parts.length > 1 ? " (Heroku's part at today's run-rate)" : '';
+  return `, forecast ${usd(spend.forecastCents)}${heroku}`;
+}
 
 function usedWords(status: BudgetStatus): string {
   const { budget, spend, problems } = status;
-  if (problems.length) return `Month to date unknown (${problems.join('; ')})`;
-  const forecast = spend.forecastCents !== null ? `, forecast ${usd(spend.forecastCents)}` : '';
-  return `${usd(spend.actualCents)} so far${runRateWords(status)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
+  if (problems.length) return `Month to date unknown (${partlyKnown(status.parts, problems)})`;
+  return `${usd(spend.actualCents)} so far${runRateWords(status)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${partsAfter(status)}${forecastWords(status)}`;
 }
 
 /** One line of the text summary: `number-1: $120.00 so far of $1,000.00 (12 %), forecast $400.00`. */
 function summaryLine(status: BudgetStatus): string {
   const { budget, spend, problems } = status;
   if (problems.length) return `• ${budget.name}: ${usd(budget.amountCents)}/month, month to date unknown`;
-  const forecast = spend.forecastCents !== null ? `, forecast ${usd(spend.forecastCents)}` : '';
-  return `• ${budget.name}: ${usd(spend.actualCents)} so far${runRateWords(status)} of ${usd(budget.amountCents)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${forecast}`;
+  return `• ${budget.name}: ${usd(spend.actualCents)} so far${runRateWords(status)} of ${usd(budget.amountCents)} (${percentUsed(spend.actualCents, budget.amountCents)} %)${partsAfter(status)}${forecastWords(status)}`;
 }
 
 /**

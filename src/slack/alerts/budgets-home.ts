@@ -5,6 +5,7 @@
  */
 import type { KnownBlock } from '@slack/types';
 import { NO_ALERT_CHANNEL } from '../../answers/alert-settings';
+import { partlyKnown, partsWords } from '../../answers/budget-parts';
 import { type BudgetStanding, figuresFor } from '../../answers/budget-standing';
 import { describeBudget } from '../../answers/budgets';
 import { BUDGET_EXAMPLE, byBudgetName } from '../../core/alerts/budget';
@@ -35,10 +36,13 @@ const usd = (cents: number) => formatUsd(fromCents(cents));
 function figuresLine(budget: StoredBudget, standing: BudgetStanding | undefined): string {
   const figures = figuresFor(standing, budget);
   if (!figures) return '_Not checked yet: the hourly budget check fills this in._';
-  if (figures.problems.length > 0) return `_Month to date unknown: ${figures.problems.join('; ')}_`;
+  if (figures.problems.length > 0)
+    return `_Month to date unknown: ${partlyKnown(figures.parts ?? [], figures.problems)}_`;
   const month = monthName(standing!.month);
   const forecast = figures.forecastCents === null ? '' : ` · forecast ${usd(figures.forecastCents)} (estimated)`;
-  return `${month} to date: *${usd(figures.actualCents)}* (${percentUsed(figures.actualCents, budget.amountCents)} %)${forecast}`;
+  // Two platforms: which part is Cost Explorer's actual spend and which Heroku's estimate.
+  const parts = figures.parts && figures.parts.length > 1 ? `: ${partsWords(figures.parts)}` : '';
+  return `${month} to date: *${usd(figures.actualCents)}* (${percentUsed(figures.actualCents, budget.amountCents)} %)${parts}${forecast}`;
 }
 
 function budgetBlock(budget: StoredBudget, standing: BudgetStanding | undefined, channel?: string): KnownBlock {
