@@ -32,7 +32,7 @@ async function estimate(...words: string[]) {
 test('`estimate web=1xeco`: one instance with its own address, logs and egress, no load balancer or NAT gateway', async () => {
   const out = await estimate('web=1xeco');
   expect(out).toContain(
-    'AWS (modelled): $28.38/mo to $34.73/mo infrastructure across three tiers (like-for-like $34.73/mo, consolidated $34.73/mo, optimised $28.38/mo); Heroku as it runs: $5.00/mo.',
+    'AWS (modelled): $23.35/mo to $29.70/mo infrastructure across three tiers (like-for-like $29.70/mo, consolidated $29.70/mo, optimised $23.35/mo); Heroku as it runs: $5.00/mo.',
   );
   const aws = section(out, LIKE_FOR_LIKE).split('\n').slice(2);
   expect(aws).toEqual([
@@ -40,17 +40,18 @@ test('`estimate web=1xeco`: one instance with its own address, logs and egress, 
     '    web: 1 × t3.small: 730 × $0.0208/hour = $15.18/mo, estimated [2]',
     '    EBS gp3 root volumes (1 instance × 20 GB): 20 × $0.08/GB-month = $1.60/mo, estimated [3]',
     "    Public IPv4 address (1: the instance's own, in a public subnet): 730 × $0.005/address-hour = $3.65/mo, estimated [4]",
-    '    CloudWatch Logs ingestion (10 GB): 10 × $0.50/GB = $5.00/mo, estimated [3]',
-    '    CloudWatch Logs storage (1 month kept): 10 × $0.03/GB-month = $0.30/mo, estimated [3]',
+    // One Eco dyno logs 0.5 GB a month (docs/decisions.md, "Log volume follows what runs"), not 10 GB.
+    '    CloudWatch Logs ingestion (0.5 GB): 0.5 × $0.50/GB = $0.25/mo, estimated [3]',
+    '    CloudWatch Logs storage (1 month kept): 0.5 × $0.03/GB-month = $0.02/mo, estimated [3]',
     '    Data transfer out to the internet (first 10 TB: 100 GB): 100 × $0.09/GB = $9.00/mo, estimated [5]',
-    '  Infrastructure: $34.73/mo, estimated',
+    '  Infrastructure: $29.70/mo, estimated',
     '  Ops (TCO): $1,000.00/mo, estimated (10 h per environment × 1 environment × $100.00/h)',
-    '  Total with ops: $1,034.73/mo, estimated',
+    '  Total with ops: $1,029.70/mo, estimated',
   ]);
   // The priced lines add up to the infrastructure shown under them.
   const priced = aws.filter((line) => line.startsWith('    '));
   const shown = priced.map((line) => Math.round(Number(/= \$([\d,.]+)\/mo/.exec(line)![1]!.replace(/,/g, '')) * 100));
-  expect(shown.reduce((sum, c) => sum + c, 0)).toBe(3473);
+  expect(shown.reduce((sum, c) => sum + c, 0)).toBe(2970);
   // No tier prices a load balancer or a NAT gateway.
   expect(out).not.toMatch(NO_LOAD_BALANCER_OR_NAT);
   // The answer says why, with its sources, and what it adds instead.
@@ -61,14 +62,14 @@ test('`estimate web=1xeco`: one instance with its own address, logs and egress, 
   expect(rule).toContain("a web instance's is an Elastic IP address");
   expect(out).not.toContain('On Fargate, a web process in a public subnet');
   expect(out).toContain(
-    '  - On AWS the estimate adds what Heroku includes: no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows), a public IPv4 address for each instance or task ($0.005/hour each since February 2024), a 20 GB gp3 root volume per EC2 instance, CloudWatch Logs for 10 GB a month kept 1 month, data transfer out for 100 GB a month of egress.',
+    '  - On AWS the estimate adds what Heroku includes: no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows), a public IPv4 address for each instance or task ($0.005/hour each since February 2024), a 20 GB gp3 root volume per EC2 instance, CloudWatch Logs for 0.5 GB a month kept 1 month, data transfer out for 100 GB a month of egress.',
   );
 });
 
 test('`estimate web=1xeco fargate`: the web task keeps a load balancer (its own address changes with every task), still no NAT gateway', async () => {
   const out = await estimate('web=1xeco', 'fargate');
   expect(out).toContain(
-    'AWS (modelled): $53.29/mo to $56.53/mo infrastructure across three tiers (like-for-like $56.53/mo, consolidated $56.53/mo, optimised $53.29/mo); Heroku as it runs: $5.00/mo.',
+    'AWS (modelled): $48.26/mo to $51.50/mo infrastructure across three tiers (like-for-like $51.50/mo, consolidated $51.50/mo, optimised $48.26/mo); Heroku as it runs: $5.00/mo.',
   );
   const aws = section(out, LIKE_FOR_LIKE).split('\n').slice(2);
   expect(aws).toEqual([
@@ -79,12 +80,12 @@ test('`estimate web=1xeco fargate`: the web task keeps a load balancer (its own 
     '    Application Load Balancer: 730 × $0.0225/hour = $16.43/mo, estimated [4]',
     '    ALB capacity (1 LCU average): 730 × $0.008/LCU-hour = $5.84/mo, estimated [4]',
     "    Public IPv4 addresses (2: the load balancer's): 1,460 × $0.005/address-hour = $7.30/mo, estimated [3]",
-    '    CloudWatch Logs ingestion (10 GB): 10 × $0.50/GB = $5.00/mo, estimated [4]',
-    '    CloudWatch Logs storage (1 month kept): 10 × $0.03/GB-month = $0.30/mo, estimated [4]',
+    '    CloudWatch Logs ingestion (0.5 GB): 0.5 × $0.50/GB = $0.25/mo, estimated [4]',
+    '    CloudWatch Logs storage (1 month kept): 0.5 × $0.03/GB-month = $0.02/mo, estimated [4]',
     '    Data transfer out to the internet (first 10 TB: 100 GB): 100 × $0.09/GB = $9.00/mo, estimated [5]',
-    '  Infrastructure: $56.53/mo, estimated',
+    '  Infrastructure: $51.50/mo, estimated',
     '  Ops (TCO): $1,000.00/mo, estimated (10 h per environment × 1 environment × $100.00/h)',
-    '  Total with ops: $1,056.53/mo, estimated',
+    '  Total with ops: $1,051.50/mo, estimated',
   ]);
   expect(out).not.toMatch(/^ {4}NAT gateway/m);
   // The answer says why, with AWS's own documents.
@@ -108,7 +109,7 @@ test('`estimate web=2xstandard-2x fargate`: the production layout on Fargate add
 
 test('`estimate worker=1xbasic fargate`: a worker needs no address anyone reaches, so no load balancer', async () => {
   const out = await estimate('worker=1xbasic', 'fargate');
-  expect(section(out, LIKE_FOR_LIKE)).toContain('  Infrastructure: $17.96/mo, estimated');
+  expect(section(out, LIKE_FOR_LIKE)).toContain('  Infrastructure: $12.93/mo, estimated');
   expect(out).not.toMatch(NO_LOAD_BALANCER_OR_NAT);
   expect(out).not.toContain('On Fargate, a web process in a public subnet');
 });
@@ -121,7 +122,7 @@ test('`estimate web=1xbasic worker=1xbasic`: each process its own instance and a
   expect(like).toContain(
     '    Public IPv4 addresses (2: one for each instance, in a public subnet): 1,460 × $0.005/address-hour = $7.30/mo',
   );
-  expect(like).toContain('  Infrastructure: $55.16/mo, estimated');
+  expect(like).toContain('  Infrastructure: $50.39/mo, estimated');
   expect(out).not.toMatch(NO_LOAD_BALANCER_OR_NAT);
   // Packing two Basic processes onto one instance stays in one zone: no spare instance for a second.
   expect(section(out, CONSOLIDATED)).not.toContain('spare, for a second Availability Zone');
@@ -132,7 +133,7 @@ test('`estimate web=1xbasic postgres=essential-0`: the database in a private sub
   const like = section(out, LIKE_FOR_LIKE);
   expect(like).toContain('    RDS PostgreSQL db.t4g.micro Single-AZ: 730 × $0.016/hour = $11.68/mo');
   expect(like).toContain("    Public IPv4 address (1: the instance's own, in a public subnet)");
-  expect(like).toContain('  Infrastructure: $48.71/mo, estimated');
+  expect(like).toContain('  Infrastructure: $43.68/mo, estimated');
   expect(out).not.toMatch(NO_LOAD_BALANCER_OR_NAT);
   expect(out).toContain('Its database and cache stay in private subnets, which need no NAT gateway.');
 });
@@ -205,8 +206,9 @@ test('`migrate heroku` of hobby and production apps: shared infrastructure once,
       'NAT gateway data processed (20 GB): 0.90',
       "Public IPv4 addresses (4: the load balancer's and NAT gateways'): 14.60",
     ]);
-    // Logs for all three apps, once.
-    expect(items).toContain('CloudWatch Logs ingestion (30 GB): 15.00');
+    // Logs for all three apps, once, by what each runs: blog's Eco dyno 0.5 GB, notes' two Basic dynos 1 GB,
+    // shop's two Standard-2X dynos 10 GB (the flat rule gave each app 10 GB: 30 GB).
+    expect(items).toContain('CloudWatch Logs ingestion (11.5 GB): 5.75');
     const units = Object.fromEntries(
       json.units.map((u: { name: string; likeForLike: string }) => [u.name, u.likeForLike]),
     );

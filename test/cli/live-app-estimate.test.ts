@@ -61,10 +61,11 @@ test('a staging app is estimated as staging, as `migrate` models it, and the ans
   expect(aws).toContain('RDS PostgreSQL db.t4g.medium Single-AZ');
   expect(aws).not.toContain('db.m6g');
   expect(aws).toContain('NAT gateway: 730 × $0.045/hour = $32.85/mo');
-  // A staging app's share (10%) of a production app's traffic: 2 GB through NAT, 10 GB out, 1 GB of logs.
+  // A staging app's share (10%) of a production app's traffic: 2 GB through NAT, 10 GB out, and of the logs its
+  // one Standard dyno writes (5 GB: "Log volume follows what runs"), 0.5 GB.
   expect(aws).toContain('NAT gateway data processed (2 GB)');
   expect(aws).toContain('(first 10 TB: 10 GB)');
-  expect(aws).toContain('CloudWatch Logs ingestion (1 GB)');
+  expect(aws).toContain('CloudWatch Logs ingestion (0.5 GB)');
   expect(section(estimate.out, 'Heroku as it runs: $100.00/mo infrastructure')).toContain('\n  staging\n');
 
   // The same app in `migrate`: the same like-for-like total.

@@ -104,21 +104,23 @@ describe('npx hosting-advisor migrate heroku', () => {
         // gateways and one staging NAT, 7 public addresses (the staging load balancer spans two zones), logs; 200 GB egress.
         // blog runs only a Basic dyno: its instance in a public subnet with its own address ($3.65), no share of
         // the load balancer's capacity ($5.84) or the NAT gateways' data ($0.90): $3.09 less than before.
-        { id: 'like-for-like', monthly: '484.78' },
+        { id: 'like-for-like', monthly: '482.14' },
         // The two small caches of production share one cache.t4g.micro pair: $11.68 less.
-        { id: 'consolidated', monthly: '473.10' },
+        { id: 'consolidated', monthly: '470.46' },
         // Graviton and a 1-year Compute Savings Plan on the instances; the shared cache pair on Valkey,
         // 1,460 h × $0.0128 = $18.69 instead of $23.36 on Redis OSS.
-        { id: 'optimised', monthly: '423.96' },
+        { id: 'optimised', monthly: '421.32' },
       ],
-      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '243.10' },
+      verdict: { tier: 'consolidated', kind: 'cheaper', cheaper: 'heroku', difference: '240.46' },
       differences: [
-        { tier: 'like-for-like', monthly: '-254.78' },
-        { tier: 'consolidated', monthly: '-243.10' },
-        { tier: 'optimised', monthly: '-193.96' },
+        { tier: 'like-for-like', monthly: '-252.14' },
+        { tier: 'consolidated', monthly: '-240.46' },
+        { tier: 'optimised', monthly: '-191.32' },
       ],
-      // 3 apps × 16 h + 2 databases × 8 h at $100/h.
-      oneOff: { total: '6400.00' },
+      // By what each app has, at $100/h: 3 apps × 4 h, 4 running process types × 2 h, shop-api and its staging
+      // app on the production layout × 4 h, essential-0 by dump and restore 4 h, standard-0 by a rehearsed
+      // cut-over 8 h, 2 Key-Value Stores × 2 h: 44 h. The flat rule (16 h an app, 8 a database) made it 64 h.
+      oneOff: { total: '4400.00' },
       teams: [
         { team: 'shop', apps: 2, current: '220.00' },
         { team: null, apps: 1, current: '10.00' },
@@ -145,16 +147,23 @@ describe('npx hosting-advisor migrate heroku', () => {
     const { code, stdout } = await run(['heroku'], herokuEnv());
     expect(code).toBe(0);
     expect(stdout).toContain('Migrate: the Heroku account (3 apps) modelled on AWS');
-    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $243.10/mo.');
+    expect(stdout).toContain('On the consolidated tier, Heroku is cheaper on infrastructure by $240.46/mo.');
     expect(stdout).toContain(
-      'Each month, moving to AWS: like-for-like costs $254.78/mo more; consolidated costs $243.10/mo more; optimised costs $193.96/mo more.',
+      'Each month, moving to AWS: like-for-like costs $252.14/mo more; consolidated costs $240.46/mo more; optimised costs $191.32/mo more.',
     );
     expect(stdout).toContain('    shop (2 apps): $220.00/mo');
     expect(stdout).toContain('    shop-api-staging: $30.00/mo');
     expect(stdout).toContain(
-      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer): $202.40/mo',
+      'Shared AWS infrastructure (load balancers, NAT gateways, public addresses, root volumes, logs, data transfer): $199.76/mo',
     );
-    expect(stdout).toContain('  Total, One-off: $6,400.00 once');
+    expect(stdout).toContain('  Total, One-off: $4,400.00 once');
+    // A lead reads each part of the one-off, with its hours.
+    expect(stdout).toContain(
+      '    1 Postgres database on larger plans by a rehearsed cut-over (8 h each: a trial restore to time it, then the cut-over in a planned window): $800.00 once'.replace(
+        '    1',
+        '    Moving 1',
+      ),
+    );
     expect(stdout).toContain(
       'Standard-1X dynos (2 dynos in 2 apps) are cheaper on AWS by $19.64/mo: $50.00/mo on Heroku, $30.36/mo as their own AWS resources like-for-like.',
     );
@@ -289,12 +298,14 @@ describe('npx hosting-advisor migrate heroku, with an app of two Postgres and tw
       ['ElastiCache cache.t4g.micro × 2 (primary and replica) shared by 2 caches of 1 app', '23.36'],
     ]);
     expect(json.tiers.map((t: { id: string; monthly: string }) => [t.id, t.monthly])).toEqual([
-      ['like-for-like', '581.54'],
-      ['consolidated', '558.18'],
-      ['optimised', '513.05'],
+      ['like-for-like', '579.16'],
+      ['consolidated', '555.80'],
+      ['optimised', '510.67'],
     ]);
-    // 3 apps × 16 h + 3 databases (shop-api's two and staging's one) × 8 h at $100/h.
-    expect(json.oneOff.total).toBe('7200.00');
+    // By what each app has, at $100/h: 3 apps × 4 h, 3 running process types × 2 h (staging runs none),
+    // shop-api on the production layout 4 h, standard-0 and standard-2 by a rehearsed cut-over 2 × 8 h,
+    // essential-0 by dump and restore 4 h, 3 Key-Value Stores × 2 h, papertrail 2 h: 50 h (the flat rule: 72 h).
+    expect(json.oneOff.total).toBe('5000.00');
   });
 
   test('--json: staging, where no dyno runs, has its databases and caches but no NAT gateway, address or logs', async () => {
@@ -312,7 +323,15 @@ describe('npx hosting-advisor migrate heroku, with an app of two Postgres and tw
   test('text: a lead reads which apps have several data stores, the one-off for each database, and why staging has no NAT', async () => {
     const { code, stdout } = await run(['heroku'], env());
     expect(code).toBe(0);
-    expect(stdout).toContain('    Moving 3 databases (8 h each: copy, check, switch): $2,400.00 once');
+    expect(stdout).toContain(
+      '    Moving 2 Postgres databases on larger plans by a rehearsed cut-over (8 h each: a trial restore to time it, then the cut-over in a planned window): $1,600.00 once',
+    );
+    expect(stdout).toContain(
+      '    Copying 1 Postgres database on plans of at most 20 GB by dump and restore (4 h each: pg:backups capture, pg_restore into RDS, check, switch): $400.00 once',
+    );
+    expect(stdout).toContain(
+      "    Replacing 1 other add-on (2 h each: an AWS service or the vendor's own account in its place): $200.00 once",
+    );
     expect(stdout).toContain(
       '  - 1 app has more than one Heroku Postgres or Key-Value Store: shop-api (Postgres standard-2 and standard-0; Key-Value Store premium-2 and premium-0). None can stay on Heroku when the app moves, so each Postgres is its own RDS instance',
     );
@@ -356,10 +375,12 @@ describe('npx hosting-advisor migrate heroku, with an app in a Shield Private Sp
     expect(saving).toBeDefined();
     expect(stdout).toContain(`consolidated saves at least ${saving}/mo`);
     expect(stdout).toContain('Missing: Heroku: Shield Private Space care-shield (production) has no public price');
-    // One-off: 1 app × 16 h + 1 database × 8 h at $100/h; at least that saving a month pays it back within ⌈2,400 ÷ saving⌉.
-    const months = Math.ceil(2400 / Number(saving.replace(/[$,]/g, '')));
+    // One-off at $100/h: 4 h for the app, 2 h for its web process, 4 h for the production layout, 8 h for
+    // shield-0 (a rehearsed cut-over) and 16 h for rebuilding the Shield space as a VPC: 34 h. At least that
+    // saving a month pays it back within ⌈3,400 ÷ saving⌉.
+    const months = Math.ceil(3400 / Number(saving.replace(/[$,]/g, '')));
     expect(stdout).toContain(
-      `One-off cost of moving: $2,400.00 (engineering hours and data copied; apart from every monthly figure); the consolidated tier's monthly saving of at least ${saving} pays it back within ${months} months ($2,400.00 ÷ ${saving}, rounded up).`,
+      `One-off cost of moving: $3,400.00 (engineering hours and data copied; apart from every monthly figure); the consolidated tier's monthly saving of at least ${saving} pays it back within ${months} month${months === 1 ? '' : 's'} ($3,400.00 ÷ ${saving}, rounded up).`,
     );
     expect(stdout).not.toContain('does not pay back');
     const json = JSON.parse(
@@ -574,7 +595,7 @@ describe('npx hosting-advisor migrate heroku, with apps in several Private Space
     // How the payback is reckoned: the one-off over the consolidated tier's monthly saving, in whole months.
     // The two shield-0 databases run on db.m6g.large Multi-AZ (730 × $0.318 = $232.14 each), production.
     expect(text).toContain(
-      "the consolidated tier's monthly saving pays it back in 1 month ($6,400.00 ÷ $9,847.89 saved a month, rounded up).",
+      "the consolidated tier's monthly saving pays it back in 1 month ($9,400.00 ÷ $9,847.89 saved a month, rounded up).",
     );
   });
 });

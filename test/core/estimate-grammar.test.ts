@@ -28,7 +28,8 @@ describe('the estimate grammar: canonical forms', () => {
     expect(w.cache).toEqual({ plan: 'premium-0', memoryGb: 0.05, highAvailability: true });
     expect(w.environments).toEqual({ staging: false, reviewApps: 0 });
     expect(w.egressGbPerMonth).toBe(100);
-    expect(w.logGbPerMonth).toBe(10);
+    // By what runs: 3 Standard-or-larger dynos × 5 GB (docs/decisions.md, "Log volume follows what runs").
+    expect(w.logGbPerMonth).toBe(15);
   });
 
   it('reads an AWS workload', () => {

@@ -1,7 +1,8 @@
-import { type FleetApp, herokuCache, herokuDatabase, herokuProcess, modelFleet } from '../../src/core/model';
+import { type FleetApp, modelFleet } from '../../src/core/model';
 import { DEFAULT_CATALOG, type PricingOverrides } from '../../src/core/pricing';
 import { applyOverrides, parsePricingOverrides } from '../../src/core/pricing/overrides';
 import type { Workload } from '../../src/core/workload';
+import { herokuWorkload } from '../support/heroku-workloads';
 
 const catalog = DEFAULT_CATALOG;
 
@@ -11,24 +12,12 @@ function parsed(text: string): PricingOverrides {
   return result.overrides;
 }
 
-function workload(
+const workload = (
   processes: [string, number, string][],
   database?: string,
   cache?: string,
   compliance: Workload['compliance'] = [],
-): Workload {
-  return {
-    origin: 'heroku',
-    processes: processes.map(([name, count, size]) => herokuProcess(catalog, name, count, size)!),
-    ...(database ? { database: herokuDatabase(catalog, database)! } : {}),
-    ...(cache ? { cache: herokuCache(catalog, cache)! } : {}),
-    addOns: [],
-    egressGbPerMonth: 0,
-    logGbPerMonth: 0,
-    environments: { staging: false, reviewApps: 0 },
-    compliance,
-  };
-}
+): Workload => herokuWorkload(processes, database, cache, { compliance });
 
 const tiny = (n: number): FleetApp[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -230,11 +219,32 @@ describe('a pipeline with staging and open review apps', () => {
 
   it('prices moving the apps and their data, not each review app the pipeline makes again for every pull request', () => {
     expect(fleet.units.filter((u) => u.environment === 'review')).toHaveLength(30);
-    // 2 apps × 16 h + 2 databases × 8 h at $100/h: the review apps come back from the pipeline's setup.
+    // shop and shop-staging at $100/h: 2 × 4 h base, 2 process types × 2 h, both on the production layout
+    // (Standard dynos) × 4 h, essential-0 (1 GB plan) by dump and restore 4 h, standard-0 (64 GB plan) by a
+    // rehearsed cut-over 8 h. 32 h, where the flat rule made it 48 h; the review apps come back from the pipeline.
     expect(fleet.oneOff.lines.map((l) => [l.item, l.monthly.toFixed(2)])).toEqual([
-      ['Moving 2 apps (16 h each: build, deploy, config, cut-over)', '3200.00'],
-      ['Moving 2 databases (8 h each: copy, check, switch)', '1600.00'],
+      [
+        'Moving 2 apps (4 h each: image build, deploy pipeline, config vars into Parameter Store, DNS cut-over)',
+        '800.00',
+      ],
+      [
+        'Their 2 running process types (2 h each: an ECS service or instance setup, health check, scaling, alarms)',
+        '400.00',
+      ],
+      [
+        '2 apps on the production layout (4 h each: private subnets, a load balancer target group and host rule, a TLS certificate)',
+        '800.00',
+      ],
+      [
+        'Copying 1 Postgres database on plans of at most 20 GB by dump and restore (4 h each: pg:backups capture, pg_restore into RDS, check, switch)',
+        '400.00',
+      ],
+      [
+        'Moving 1 Postgres database on larger plans by a rehearsed cut-over (8 h each: a trial restore to time it, then the cut-over in a planned window)',
+        '800.00',
+      ],
     ]);
+    expect(fleet.oneOff.total.toFixed(2)).toBe('3200.00');
     expect(fleet.assumptions.join('\n')).toContain(
       '30 review apps are not moved one by one: the pipeline makes them again on AWS',
     );

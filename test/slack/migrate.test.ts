@@ -267,7 +267,13 @@ describe('/hosting migrate with an app of two Postgres databases and a staging a
     expectWithinSlackLimits(view, 100);
     const shown = textOf(view);
     // 2 apps × 16 h + 3 databases × 8 h at $100/h: before, shop-api's standard-0 was an add-on and not moved.
-    expect(shown).toContain('• Moving 3 databases (8 h each: copy, check, switch): $2,400.00 once');
+    // Each Postgres moves by the rule for its plan's size: two over 20 GB by a rehearsed cut-over, one by dump and restore.
+    expect(shown).toContain(
+      '• Moving 2 Postgres databases on larger plans by a rehearsed cut-over (8 h each: a trial restore to time it, then the cut-over in a planned window): $1,600.00 once',
+    );
+    expect(shown).toContain(
+      '• Copying 1 Postgres database on plans of at most 20 GB by dump and restore (4 h each: pg:backups capture, pg_restore into RDS, check, switch): $400.00 once',
+    );
     expect(shown).toContain(
       '1 app has more than one Heroku Postgres or Key-Value Store: shop-api (Postgres standard-2 and standard-0).',
     );

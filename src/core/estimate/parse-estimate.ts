@@ -1,6 +1,7 @@
 import type { EstimateOptions } from '../model';
 // The module itself, not the model's index: the grammar does not load the model.
 import { isWebProcess } from '../model/describe';
+import { logGbFor } from '../model/log-volume';
 import type { Money } from '../money';
 import { AWS_REGION_CODE, type Catalog, closestMatch, RDS_MIN_STORAGE_GB } from '../pricing';
 import { wordAgain } from '../user-text';
@@ -371,7 +372,8 @@ function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, 
     // workload without one sends none unless `egress=` says so.
     egressGbPerMonth:
       draft.egressGb ?? (draft.processes.some((p) => isWebProcess(p.name)) ? catalog.assumptions.egressGbPerMonth : 0),
-    logGbPerMonth: draft.logGb ?? catalog.assumptions.logGbPerMonth,
+    // By what runs (docs/decisions.md, "Log volume follows what runs"), unless `logs=` says.
+    logGbPerMonth: draft.logGb ?? logGbFor(draft.processes, catalog),
     environments: { staging: draft.staging, reviewApps: draft.reviewApps ?? 0 },
     compliance: [...draft.compliance],
   };

@@ -245,10 +245,24 @@ export function* awsAccountSteps(account: AwsAccount, catalog: Catalog): Steps<A
   const databases = account.instances.filter((i) => i.service === 'rds');
   const oneOff = oneOffCost(
     {
-      apps: account.instances.filter((i) => i.service === 'ec2').length,
-      appWord: 'EC2 instance type',
-      // Every RDS instance is a database to move: Cost Explorer cannot tell a read replica from a primary.
-      databases: databases.reduce((n, i) => n + i.count, 0),
+      parts: [
+        {
+          what: `Moving ${plural(account.instances.filter((i) => i.service === 'ec2').length, 'EC2 instance type')}`,
+          count: account.instances.filter((i) => i.service === 'ec2').length,
+          why: 'build, deploy, config, cut-over',
+          hours: 'migrationHoursPerApp',
+        },
+        {
+          // Every RDS instance is a database to move: Cost Explorer cannot tell a read replica from a primary.
+          what: `Moving ${plural(
+            databases.reduce((n, i) => n + i.count, 0),
+            'database',
+          )}`,
+          count: databases.reduce((n, i) => n + i.count, 0),
+          why: 'copy, check, switch',
+          hours: 'migrationHoursPerDatabase',
+        },
+      ],
       dataOutGb: Math.ceil(account.rdsStorageGb ?? 0),
     },
     catalog,

@@ -22,6 +22,7 @@ import {
 } from './estimate-notes';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
 import { herokuFromAws, herokuFromHeroku } from './heroku-production';
+import { logGbFor, logVolumeNote } from './log-volume';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
 import { priceDatesOf, pricesDated } from './price-dates';
@@ -389,6 +390,10 @@ function assumptionsOf(f: AssumptionFacts): string[] {
         : runsAs === 'production'
           ? awsAdditionsNote(workload, catalog, loadBalancer, compute === 'ec2')
           : writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, true, compute === 'ec2'),
+    // The volume the rule sized, unless `logs=` gave another.
+    ...(runs && workload.logGbPerMonth === logGbFor(workload.processes, catalog)
+      ? logVolumeNote(workload.processes, catalog)
+      : []),
     ...(plans.some((p) => p.publicSubnet) ? [PUBLIC_SUBNET_RULE] : []),
     ...(plans.some((p) => p.publicSubnet && webBehindLoadBalancer(p.aws, loadBalancer)) ? [FARGATE_WEB_RULE] : []),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',

@@ -1,13 +1,13 @@
 import { fromCents, toCents } from '../money';
 import type { Catalog } from '../pricing';
 import { finish, type Steps } from '../steps';
-import { type ComplianceNeed, databasesOf, type Workload } from '../workload';
+import { type ComplianceNeed, cachesOf, databasesOf, type Workload } from '../workload';
 import { albLcuFor } from './alb-capacity';
 import { awsComplianceLines, type RegulatedDatabase } from './aws-compliance-lines';
 import { awsFromHeroku } from './aws-production';
 import { type AwsAppEnvironment, awsTierLineSteps, sharedTierLines } from './aws-tiers';
 import { PRODUCTION_DATABASE_RULE } from './choose-aws';
-import { isWebProcess, plural, tierTitle } from './describe';
+import { formatCount, isWebProcess, plural, tierTitle } from './describe';
 import { AWS_NOT_MODELLED, ecoNotes, NO_NAT_WHERE_NOTHING_RUNS, severalDataStoresNote } from './estimate-notes';
 import { fleetDriverSteps } from './fleet-drivers';
 import { addOnLine, herokuAccountLines, herokuLines } from './heroku-lines';
@@ -17,6 +17,7 @@ import {
   differencesOf,
   type MigrationModel,
   type MigrationUnit,
+  type OneOffPart,
   oneOffCost,
   ownCentsOf,
   ownUnpricedOf,
@@ -49,6 +50,97 @@ export interface FleetApp {
   workload: Workload;
   /** The Private or Shield Space it runs in: each space the fleet uses is billed its own fee. */
   space?: { name: string; shield: boolean };
+}
+
+/**
+ * The one-off work of moving these apps (production and staging; review apps are made again by the
+ * pipeline), by what each has (docs/decisions.md, "The one-off cost of moving scales with what each app
+ * has"): a base per app, each process type, the production layout for an app that is not a hobby app
+ * in a public subnet, each Postgres (dump and restore up to `migrationDumpRestoreMaxGb` of plan storage,
+ * a rehearsed cut-over above), each Key-Value Store, each other add-on, and each Private or Shield Space.
+ */
+export function herokuOneOffParts(
+  apps: readonly FleetApp[],
+  publicSubnet: readonly boolean[],
+  catalog: Catalog,
+): OneOffPart[] {
+  const a = catalog.assumptions;
+  let processTypes = 0;
+  let loadBalanced = 0;
+  let small = 0;
+  let large = 0;
+  let caches = 0;
+  let addOns = 0;
+  const spaces = new Set<string>();
+  apps.forEach((app, i) => {
+    const running = app.workload.processes.filter((p) => p.count > 0).length;
+    processTypes += running;
+    if (running > 0 && !publicSubnet[i]) loadBalanced += 1;
+    for (const db of databasesOf(app.workload)) {
+      if (db.storageGb <= a.migrationDumpRestoreMaxGb) small += 1;
+      else large += 1;
+    }
+    caches += cachesOf(app.workload).length;
+    addOns += app.workload.addOns.length;
+    if (app.space) spaces.add(app.space.name);
+  });
+  const max = formatCount(a.migrationDumpRestoreMaxGb);
+  return [
+    {
+      what: `Moving ${plural(apps.length, 'app')}`,
+      count: apps.length,
+      why: 'image build, deploy pipeline, config vars into Parameter Store, DNS cut-over',
+      hours: 'migrationHoursBasePerApp',
+    },
+    {
+      what: `Their ${plural(processTypes, 'running process type')}`,
+      count: processTypes,
+      why: 'an ECS service or instance setup, health check, scaling, alarms',
+      hours: 'migrationHoursPerProcessType',
+    },
+    {
+      what: `${plural(loadBalanced, 'app')} on the production layout`,
+      count: loadBalanced,
+      why: 'private subnets, a load balancer target group and host rule, a TLS certificate',
+      hours: 'migrationHoursPerLoadBalancedApp',
+    },
+    {
+      what: `Copying ${plural(small, 'Postgres database')} on plans of at most ${max} GB by dump and restore`,
+      count: small,
+      why: 'pg:backups capture, pg_restore into RDS, check, switch',
+      hours: 'migrationHoursPerSmallDatabase',
+    },
+    {
+      what: `Moving ${plural(large, 'Postgres database')} on larger plans by a rehearsed cut-over`,
+      count: large,
+      why: 'a trial restore to time it, then the cut-over in a planned window',
+      hours: 'migrationHoursPerLargeDatabase',
+    },
+    {
+      what: `Re-pointing ${plural(caches, 'Key-Value Store')}`,
+      count: caches,
+      why: 'the new endpoint and TLS settings; a cache starts empty',
+      hours: 'migrationHoursPerCache',
+    },
+    {
+      what: `Replacing ${plural(addOns, 'other add-on')}`,
+      count: addOns,
+      why: "an AWS service or the vendor's own account in its place",
+      hours: 'migrationHoursPerAddOn',
+    },
+    {
+      what: `Rebuilding ${plural(spaces.size, 'Private or Shield Space')} as a VPC`,
+      count: spaces.size,
+      why: 'subnets, peering or VPN, trusted IP ranges, once for all its apps',
+      hours: 'migrationHoursPerSpace',
+    },
+  ];
+}
+
+/** The one-off rule in the answer's words. */
+export function oneOffRule(catalog: Catalog): string {
+  const a = catalog.assumptions;
+  return `One-off, by what each app has, at the ops rate: ${a.migrationHoursBasePerApp} h per app, ${a.migrationHoursPerProcessType} h per running process type, ${a.migrationHoursPerLoadBalancedApp} h per app on the production layout (not a hobby app in a public subnet), ${a.migrationHoursPerSmallDatabase} h per Postgres whose plan holds at most ${formatCount(a.migrationDumpRestoreMaxGb)} GB (Heroku's pg:backups dump and pg_restore, which Heroku Dev Center, Importing and Exporting Heroku Postgres Databases, describes) and ${a.migrationHoursPerLargeDatabase} h for a larger one (a trial restore, then the cut-over in a planned window), ${a.migrationHoursPerCache} h per Key-Value Store, ${a.migrationHoursPerAddOn} h per other add-on and ${a.migrationHoursPerSpace} h per Private or Shield Space (Hosting Advisor defaults, unconfirmed; each is a PRICING_FILE assumption). A production app with web and worker processes, a Standard Postgres, a Key-Value Store and one add-on is 24 h, as the flat 16 h per app and 8 h per database made it; a hobby app of one Basic dyno 6 h. Copying data out of Heroku costs nothing (Heroku bills no egress, AWS no data in).`;
 }
 
 /** A Heroku account modelled on AWS. */
@@ -279,7 +371,14 @@ export function* modelFleetSteps(
   const moved = apps.filter((_, i) => environments[i] !== 'review');
   const reviewApps = apps.length - moved.length;
   const oneOff = oneOffCost(
-    { apps: moved.length, databases: moved.reduce((n, app) => n + databasesOf(app.workload).length, 0), dataOutGb: 0 },
+    {
+      parts: herokuOneOffParts(
+        apps.filter((_, i) => environments[i] !== 'review'),
+        awsApps.filter((_, i) => environments[i] !== 'review').map((app) => app.publicSubnet === true),
+        catalog,
+      ),
+      dataOutGb: 0,
+    },
     catalog,
   );
   yield;
@@ -317,7 +416,7 @@ export function* modelFleetSteps(
       ...[...rules].sort(),
       ...regulatedNote(regulated.apps, [...regulated.needs].sort()),
       ...complianceNotes,
-      `One-off: ${a.migrationHoursPerApp} h per app and ${a.migrationHoursPerDatabase} h per database at the ops rate; copying data out of Heroku costs nothing (Heroku bills no egress, AWS no data in).`,
+      oneOffRule(catalog),
       ...(reviewApps > 0
         ? [
             `${plural(reviewApps, 'review app')} ${reviewApps === 1 ? 'is' : 'are'} not moved one by one: the pipeline makes them again on AWS for each pull request, so the one-off counts the production and staging apps and their databases.`,

@@ -1,6 +1,6 @@
 import { fromCents, type Money, toCents } from '../money';
 import { type Catalog, priceOf } from '../pricing';
-import { plural } from './describe';
+import type { AssumptionName } from '../pricing/assumptions';
 import { addTallies, type LeftOutTally, NOTHING_LEFT_OUT, tallyOf } from './left-out';
 import { shownCents } from './platform-cost';
 import type { PlatformCost, PricedCostLine, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
@@ -231,53 +231,49 @@ export function paybackWithin(model: Pick<MigrationModel, 'verdict' | 'current' 
   return Math.max(1, Math.ceil(toCents(model.oneOff.total) / toCents(verdict.difference)));
 }
 
+/** One kind of one-off work: how many of it, the hours each takes, and the assumption that sets them. */
+export interface OneOffPart {
+  /** The line's words before the hours: `Moving 21 apps`. */
+  what: string;
+  count: number;
+  /** What the hours each are for: `build, deploy pipeline, config vars, DNS cut-over`. */
+  why: string;
+  hours: AssumptionName;
+}
+
 export interface OneOffWork {
-  /** Apps (or AWS workloads) to move. */
-  apps: number;
-  /** What one of them is called: `app`, or on AWS `instance type`. */
-  appWord?: string;
-  databases: number;
+  parts: OneOffPart[];
   /** Database data copied out of AWS (billed as data transfer out); 0 leaving Heroku, which bills none. */
   dataOutGb: number;
 }
 
 /**
- * The one-off cost of moving: engineering hours per app and per database at the ops rate, and the
- * database data copied out of AWS at its data transfer price. Leaving Heroku copies data for free
- * (Heroku bills no egress and AWS bills no data in).
+ * The one-off cost of moving: engineering hours for each part of the work at the ops rate, one line a
+ * part (`Moving 21 apps (4 h each: …)`), and the database data copied out of AWS at its data transfer
+ * price. Leaving Heroku copies data for free (Heroku bills no egress and AWS bills no data in).
  */
 export function oneOffCost(work: OneOffWork, catalog: Catalog): OneOffCost {
   const a = catalog.assumptions;
-  const hourSource = (name: 'migrationHoursPerApp' | 'migrationHoursPerDatabase') =>
-    `Hours: ${catalog.assumptionSources[name]}; rate: ${catalog.assumptionSources.opsHourlyRate}`;
   const lines: PricedCostLine[] = [];
-  const effort = (item: string, hours: number, source: string) => {
-    if (hours <= 0) return;
+  for (const part of work.parts) {
+    const each = a[part.hours] as number;
+    const hours = part.count * each;
+    if (hours <= 0) continue;
     const monthly = a.opsHourlyRate.times(hours);
     lines.push({
-      item,
+      item: `${part.what} (${each} h each: ${part.why})`,
       quantity: hours,
       unit: 'hour',
       unitPrice: a.opsHourlyRate,
       monthly,
       cents: toCents(monthly),
-      source,
+      source: `Hours: ${catalog.assumptionSources[part.hours]} (${part.hours}); rate: ${catalog.assumptionSources.opsHourlyRate}`,
       asOf: catalog.priceListDate,
       environment: 'production',
       category: 'ops',
       confidence: 'unconfirmed',
     });
-  };
-  effort(
-    `Moving ${plural(work.apps, work.appWord ?? 'app')} (${a.migrationHoursPerApp} h each: build, deploy, config, cut-over)`,
-    work.apps * a.migrationHoursPerApp,
-    hourSource('migrationHoursPerApp'),
-  );
-  effort(
-    `Moving ${plural(work.databases, 'database')} (${a.migrationHoursPerDatabase} h each: copy, check, switch)`,
-    work.databases * a.migrationHoursPerDatabase,
-    hourSource('migrationHoursPerDatabase'),
-  );
+  }
   if (work.dataOutGb > 0) {
     const entry = priceOf(catalog, 'aws.data-transfer.out.first-10tb');
     if (entry.unitPrice !== null) {

@@ -10,8 +10,15 @@ export interface Assumptions {
   opsHourlyRate: Money;
   /** Used when an estimate gives no `egress=`. */
   egressGbPerMonth: number;
-  /** Used when an estimate gives no `logs=`. */
+  /**
+   * A flat log volume per app that runs a process, used only when PRICING_FILE sets it; otherwise an
+   * estimate without `logs=` (and a live app) logs by what it runs: `logGbPerDyno` and `logGbPerHobbyDyno`.
+   */
   logGbPerMonth: number;
+  /** Log volume a month of one Standard-or-larger dyno, Private or Shield dyno, EC2 instance or Fargate task. */
+  logGbPerDyno: number;
+  /** Log volume a month of one Eco or Basic dyno (a hobby app's). */
+  logGbPerHobbyDyno: number;
   /** Staging and each review environment carry this share of production's traffic and logs. */
   nonProductionTrafficShare: number;
   logRetentionMonths: number;
@@ -40,10 +47,28 @@ export interface Assumptions {
   fargateSavingsPlanDiscount: number;
   /** Host-based routing rules one Application Load Balancer takes (AWS's default quota is 100). */
   albRulesPerLoadBalancer: number;
-  /** One-off engineering hours to move one app (build, deploy, config, cut-over) to the other platform. */
+  /** One-off hours to move one AWS EC2 instance type to Heroku (`migrate aws`): build, deploy, config, cut-over. */
   migrationHoursPerApp: number;
-  /** One-off engineering hours to move one database (copy, check, switch). */
+  /** One-off hours to move one AWS RDS instance to Heroku Postgres (`migrate aws`): copy, check, switch. */
   migrationHoursPerDatabase: number;
+  /**
+   * Heroku → AWS, one-off hours by what each app has (docs/decisions.md, "The one-off cost of moving
+   * scales with what each app has"): a base per app, then each part below.
+   */
+  migrationHoursBasePerApp: number;
+  migrationHoursPerProcessType: number;
+  /** An app that needs the production layout on AWS (load balancer, private subnets), not a public-subnet hobby app. */
+  migrationHoursPerLoadBalancedApp: number;
+  /** A Heroku Postgres whose plan holds at most `migrationDumpRestoreMaxGb`: pg:backups dump and pg_restore. */
+  migrationHoursPerSmallDatabase: number;
+  /** A larger Heroku Postgres: a rehearsed cut-over (trial restore, timing, a planned window). */
+  migrationHoursPerLargeDatabase: number;
+  migrationDumpRestoreMaxGb: number;
+  migrationHoursPerCache: number;
+  /** A Heroku add-on other than Postgres and Key-Value Store, replaced by an AWS service or its vendor's own account. */
+  migrationHoursPerAddOn: number;
+  /** A Private or Shield Space, rebuilt as a VPC once however many apps it holds. */
+  migrationHoursPerSpace: number;
 }
 
 export type AssumptionName = keyof Assumptions;
@@ -53,6 +78,8 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   opsHourlyRate: usd(100),
   egressGbPerMonth: 100,
   logGbPerMonth: 10,
+  logGbPerDyno: 5,
+  logGbPerHobbyDyno: 0.5,
   nonProductionTrafficShare: 0.1,
   logRetentionMonths: 1,
   albLcuAverage: 1,
@@ -72,6 +99,15 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   albRulesPerLoadBalancer: 100,
   migrationHoursPerApp: 16,
   migrationHoursPerDatabase: 8,
+  migrationHoursBasePerApp: 4,
+  migrationHoursPerProcessType: 2,
+  migrationHoursPerLoadBalancedApp: 4,
+  migrationHoursPerSmallDatabase: 4,
+  migrationHoursPerLargeDatabase: 8,
+  migrationDumpRestoreMaxGb: 20,
+  migrationHoursPerCache: 2,
+  migrationHoursPerAddOn: 2,
+  migrationHoursPerSpace: 16,
 };
 
 export const ASSUMPTION_NAMES = Object.keys(DEFAULT_ASSUMPTIONS) as AssumptionName[];

@@ -57,6 +57,8 @@ function compileFileSchema(z: typeof import('zod').z) {
     opsHourlyRate: amount.optional(),
     egressGbPerMonth: amount.optional(),
     logGbPerMonth: amount.optional(),
+    logGbPerDyno: amount.optional(),
+    logGbPerHobbyDyno: amount.optional(),
     nonProductionTrafficShare: share.optional(),
     logRetentionMonths: amount.optional(),
     albLcuAverage: amount.optional(),
@@ -74,6 +76,15 @@ function compileFileSchema(z: typeof import('zod').z) {
     albRulesPerLoadBalancer: positive.optional(),
     migrationHoursPerApp: amount.optional(),
     migrationHoursPerDatabase: amount.optional(),
+    migrationHoursBasePerApp: amount.optional(),
+    migrationHoursPerProcessType: amount.optional(),
+    migrationHoursPerLoadBalancedApp: amount.optional(),
+    migrationHoursPerSmallDatabase: amount.optional(),
+    migrationHoursPerLargeDatabase: amount.optional(),
+    migrationDumpRestoreMaxGb: amount.optional(),
+    migrationHoursPerCache: amount.optional(),
+    migrationHoursPerAddOn: amount.optional(),
+    migrationHoursPerSpace: amount.optional(),
   });
 
   const fileSchema = z.strictObject(

@@ -10,6 +10,7 @@ import {
   type TierId,
   VERDICT_TIER,
 } from '../../core/model';
+import { logGbFor, logVolumeRule } from '../../core/model/log-volume';
 import { formatUsd, type Money } from '../../core/money';
 import { type Catalog, DEFAULT_CATALOG } from '../../core/pricing';
 import type { Steps } from '../../core/steps';
@@ -118,11 +119,10 @@ function liveAppWorkload(app: HerokuApp, catalog: Catalog): Workload {
   const workload = workloadForApp(app, catalog);
   const a = catalog.assumptions;
   const web = workload.processes.some((p) => p.name === 'web');
-  const runs = workload.processes.length > 0;
   return {
     ...workload,
     egressGbPerMonth: web ? a.egressGbPerMonth : 0,
-    logGbPerMonth: runs ? a.logGbPerMonth : 0,
+    logGbPerMonth: logGbFor(workload.processes, catalog),
   };
 }
 
@@ -234,7 +234,7 @@ export function fleetShieldNote(inventory: HerokuInventory): string[] {
 /** The sentence that says what `fleetAppsOf` assumed. */
 export function fleetTrafficNote(catalog: Catalog = DEFAULT_CATALOG): string {
   const a = catalog.assumptions;
-  return `Heroku reports no egress or log volume: each production app with a web process is taken to send ${a.egressGbPerMonth} GB a month out and every production app that runs a dyno to log ${a.logGbPerMonth} GB (staging and review apps ${Math.round(a.nonProductionTrafficShare * 100)}% of that); set egressGbPerMonth and logGbPerMonth in PRICING_FILE to change it.`;
+  return `Heroku reports no egress or log volume: each production app with a web process is taken to send ${a.egressGbPerMonth} GB a month out and each app's logs are sized by the dynos it runs (staging and review apps ${Math.round(a.nonProductionTrafficShare * 100)}% of that); set egressGbPerMonth in PRICING_FILE to change the egress. ${logVolumeRule(catalog)}`;
 }
 
 /**
