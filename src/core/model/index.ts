@@ -9,6 +9,7 @@ export {
   modelFleet,
   modelFleetSteps,
 } from './fleet';
+export { DRIVERS_FOOTING } from './fleet-drivers';
 export {
   addTallies,
   byKind,

@@ -11,6 +11,7 @@ import { appsNotReadLine } from '../../../core/apps-not-read';
 import {
   addTallies,
   currentStaysCheaper,
+  DRIVERS_FOOTING,
   type LeftOutTally,
   leadSentences,
   NOTHING_LEFT_OUT,
@@ -174,7 +175,11 @@ export function migrateMessage(answer: Migrate, share: boolean): Message {
     priceDatesOf([...model.current.lines, ...model.tiers.flatMap((t) => t.lines)], model.priceListDate),
   );
   // Each driver's claim; the figures behind it ("$1,500.00/mo on Heroku, …") are in Details.
-  const drivers = model.drivers.slice(0, DRIVERS).map((d) => d.replace(/: \$.*$/, '.'));
+  // How the reasons add up is for Details, where every figure it names is shown.
+  const drivers = model.drivers
+    .filter((d) => !d.startsWith(DRIVERS_FOOTING))
+    .slice(0, DRIVERS)
+    .map((d) => d.replace(/: \$.*$/, '.'));
   const blocks: KnownBlock[] = [
     header(title),
     figureFields(answer),
