@@ -113,21 +113,22 @@ describe('npx hosting-advisor compliance', () => {
     );
     expect(estimate).toBe(0);
     const printed = priced.join('\n');
-    expect(printed).toContain('KMS key for encrypted storage: 1 × $1.00/key-month = $1.00/mo, estimated [5]');
-    expect(printed).toContain(
-      '[5] bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01',
-    );
+    // The key's price is read from AWS's own KMS pricing page (docs/decisions.md, "Prices checked against AWS's own pages").
+    expect(printed).toContain('KMS key for encrypted storage: 1 × $1.00/key-month = $1.00/mo, estimated [10]');
+    expect(printed).toContain('[10] bundled list: AWS Key Management Service pricing page, 2026-12-08');
 
     const text = (await run('hipaa', 'estimate', ...words)).stdout;
     const row = (id: string) => text.slice(text.indexOf(`[${id}]`), text.indexOf('\n\n[', text.indexOf(`[${id}]`)));
     const awsFinding = (id: string) =>
       /^ {4}Finding \(\w+\): (.*)$/m.exec(row(id).slice(row(id).indexOf('  AWS [')))?.[1];
     expect(awsFinding('hipaa-encryption-at-rest')).toContain(
-      'The estimate prices it on AWS (like-for-like tier, production): KMS key for encrypted storage $1.00/mo and KMS requests (100,000) $0.30/mo, estimated; bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
+      'The estimate prices it on AWS (like-for-like tier, production): KMS key for encrypted storage $1.00/mo and KMS requests (100,000) $0.30/mo, estimated; bundled list: AWS Key Management Service pricing page, 2026-12-08; bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
     );
-    expect(awsFinding('hipaa-audit-logs')).toContain('CloudTrail data events (1,000,000) $1.00/mo, estimated;');
+    expect(awsFinding('hipaa-audit-logs')).toContain(
+      'CloudTrail data events (1,000,000) $1.00/mo, estimated; bundled list: AWS CloudTrail pricing page, 2026-12-08.',
+    );
     expect(awsFinding('hipaa-threat-detection')).toContain(
-      'GuardDuty event analysis (1,000,000 events) $4.00/mo and GuardDuty flow and DNS log analysis (10 GB) $10.00/mo, estimated; bundled list: FactualMinds GuardDuty pricing guide (third party), approximate, 2026-06-13.',
+      "GuardDuty event analysis (1,000,000 events) $4.00/mo and GuardDuty flow and DNS log analysis (10 GB) $10.00/mo, estimated; bundled list: AWS GuardDuty pricing page's figures as two third parties quote them, in agreement (API Evangelist, FactualMinds), 2026-10-07.",
     );
     expect(awsFinding('hipaa-backup-dr')).toContain(
       'AWS Backup of the database (64 GB) $6.08/mo (unconfirmed), estimated;',

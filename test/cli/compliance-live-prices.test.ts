@@ -75,8 +75,8 @@ describe('compliance costs after a price refresh', () => {
     const cited = rotation.slice(rotation.indexOf('before tax: '));
     expect(cited.match(/AWS Price List, SKU [A-Z0-9]{16}, effective 2026-11-01/g)).toHaveLength(2);
     // One citation each for the secret and the API calls; KMS is not read live and still names its
-    // bundled third-party source.
-    expect(cited).toContain('bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01');
+    // bundled source, AWS's own KMS pricing page.
+    expect(cited).toContain('bundled list: AWS Key Management Service pricing page, 2026-12-08');
 
     const backups = Object.values(after).find((cost) => cost.includes('backup storage beyond the free amount'))!;
     expect(backups).toMatch(

@@ -140,7 +140,7 @@ test('`compliance hipaa app=NAME` says what `estimate app=NAME` prices for its A
   const { code, out } = await cli(['compliance', 'hipaa', 'app=phi-api']);
   expect(code).toBe(0);
   expect(out).toContain(
-    'The estimate prices it on AWS (like-for-like tier, production): KMS key for encrypted storage $1.00/mo and KMS requests (100,000) $0.30/mo, estimated; bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
+    'The estimate prices it on AWS (like-for-like tier, production): KMS key for encrypted storage $1.00/mo and KMS requests (100,000) $0.30/mo, estimated; bundled list: AWS Key Management Service pricing page, 2026-12-08; bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
   );
   expect(out).toMatch(/AWS Backup of the database \(\d+ GB\) \$[\d.]+\/mo \(unconfirmed\), estimated;/);
   const priced = (await cli(['estimate', 'app=phi-api'])).out;

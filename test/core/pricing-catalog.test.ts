@@ -28,7 +28,7 @@ describe('the price catalog', () => {
       .sort()
       .at(-1);
     expect(DEFAULT_CATALOG.priceListDate).toBe(newest);
-    expect(DEFAULT_CATALOG.priceListDate).toBe('2026-12-05');
+    expect(DEFAULT_CATALOG.priceListDate).toBe('2026-12-08');
   });
 
   it('gives every entry a source, an ISO as-of date, a unit and a confidence mark', () => {

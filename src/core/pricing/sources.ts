@@ -11,6 +11,8 @@ export interface Source {
 const UNDATED_READ_ON = '2026-10-02';
 /** The day the corrections of this release were checked against the figures AWS publishes. */
 const CHECKED_ON = '2026-12-05';
+/** The day AWS's own pricing pages for KMS and CloudTrail were read (docs/decisions.md, "Prices checked against AWS's own pages"). */
+const READ_ON_AWS_PAGES = '2026-12-08';
 
 export const SOURCES = {
   herokuCli: { label: "Heroku's published dyno prices (Heroku CLI price list)", asOf: '2026-08-04' },
@@ -90,5 +92,17 @@ export const SOURCES = {
     asOf: '2026-10-02',
   },
   vantageFargate: { label: 'Vantage Fargate pricing guide (third party, undated)', asOf: UNDATED_READ_ON },
-  factualMinds: { label: 'FactualMinds GuardDuty pricing guide (third party), approximate', asOf: '2026-06-13' },
+  awsKmsPricing: {
+    label: 'AWS Key Management Service pricing page',
+    asOf: READ_ON_AWS_PAGES,
+  },
+  awsCloudTrailPricing: {
+    label: 'AWS CloudTrail pricing page',
+    asOf: READ_ON_AWS_PAGES,
+  },
+  guardDutyPageCopies: {
+    label:
+      "AWS GuardDuty pricing page's figures as two third parties quote them, in agreement (API Evangelist, FactualMinds)",
+    asOf: '2026-10-07',
+  },
 } as const satisfies Record<string, Source>;
