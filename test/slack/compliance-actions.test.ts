@@ -151,7 +151,8 @@ describe('Export buttons', () => {
     // Prices as the catalog has them, each with its period, as a list price, with its source and date.
     expect(text).toContain('Cost: AWS: KMS $1.00 per key-month plus $0.03 per 10k requests.');
     expect(text).toContain(
-      'Estimated from list prices (AWS in us-east-1), before tax: bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
+      // The key from AWS's own KMS pricing page, the requests from Infracost's copy of the Price List.
+      'Estimated from list prices (AWS in us-east-1), before tax: bundled list: AWS Key Management Service pricing page, 2026-12-08; bundled list: Infracost price tests (third party, from the AWS price lists), 2024-07-01.',
     );
     expect(text).not.toContain('…');
     expect(view.blocks.length).toBeLessThanOrEqual(100);

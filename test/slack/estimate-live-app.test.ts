@@ -55,9 +55,10 @@ test('a staging app is estimated as staging, as `/hosting migrate` models it, an
   expect(shown).toContain('read as staging: its name ends in -staging');
   // Staging on AWS: web on one t3.medium (30.37) + its root volume 1.60, a burstable db.t4g.medium
   // (730 × $0.065 = 47.45) + 64 GB 7.36, an ALB 16.43 + 0.1 LCU 0.58, one NAT gateway 32.85 + 2 GB 0.09,
-  // three addresses 10.95, logs 1 GB 0.50 + 0.03 and 10 GB out 0.90 = $149.11 like-for-like, as migrate has it.
+  // three addresses 10.95, logs 0.5 GB 0.25 + 0.02 (10% of its one Standard dyno's 5 GB: "Log volume follows
+  // what runs") and 10 GB out 0.90 = $148.85 like-for-like, as migrate has it.
   expect(answer.blocks[0].text!.text).toContain('Heroku $100.00/mo now; AWS $');
-  expect(answer.blocks[0].text!.text).toContain('–$149.11/mo in three tiers');
+  expect(answer.blocks[0].text!.text).toContain('–$148.85/mo in three tiers');
   expect(shown).toContain('RDS PostgreSQL db.t4g.medium Single-AZ');
   expect(shown).toContain('_(staging)_');
   expect(shown).not.toContain('db.m6g');

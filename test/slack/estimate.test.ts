@@ -88,7 +88,7 @@ describe('/hosting estimate through the real receiver', () => {
     const res = await harness.command('estimate web=1xeco fargate');
     capture('estimate-eco-fargate', res.body);
     expectWithinSlackLimits(res.body, 50);
-    expect(res.body.blocks[0].text.text).toBe('Estimate: Heroku $5.00/mo now; AWS $53.29–$56.53/mo in three tiers');
+    expect(res.body.blocks[0].text.text).toBe('Estimate: Heroku $5.00/mo now; AWS $48.26–$51.50/mo in three tiers');
     expect(textOf(res.body)).toContain('• Application Load Balancer: *$16.43*');
     const press = await pressButton(harness, res.body, 'Details');
     const view = press.openedView();
@@ -180,17 +180,18 @@ describe('/hosting estimate through the real receiver', () => {
     const { body } = res;
     expectWithinSlackLimits(body, 50);
     // Before: AWS $91.70–$98.05/mo, a NAT gateway ($32.85) and a load balancer ($16.43) its largest lines.
-    expect(body.blocks[0].text.text).toBe('Estimate: Heroku $5.00/mo now; AWS $28.38–$34.73/mo in three tiers');
+    expect(body.blocks[0].text.text).toBe('Estimate: Heroku $5.00/mo now; AWS $23.35–$29.70/mo in three tiers');
     const shown = textOf(body);
     expect(shown).toContain(
       [
-        '*AWS (us-east-1), consolidated tier (modelled): $34.73/mo*',
+        '*AWS (us-east-1), consolidated tier (modelled): $29.70/mo*',
         '• web: 1 × t3.small: *$15.18*',
         '• Data transfer out to the internet (first 10 TB: 100 GB): *$9.00*',
-        '• CloudWatch Logs ingestion (10 GB): *$5.00*',
         "• Public IPv4 address (1: the instance's own, in a public subnet): *$3.65*",
         '• EBS gp3 root volumes (1 instance × 20 GB): *$1.60*',
-        '• CloudWatch Logs storage (1 month kept): *$0.30*',
+        // One Eco dyno logs 0.5 GB a month ("Log volume follows what runs"), not 10 GB.
+        '• CloudWatch Logs ingestion (0.5 GB): *$0.25*',
+        '• CloudWatch Logs storage (1 month kept): *$0.02*',
       ].join('\n'),
     );
     expect(shown).not.toMatch(/NAT gateway|Load Balancer/);
@@ -232,19 +233,19 @@ describe('/hosting estimate through the real receiver', () => {
     expect(details).toContain('set heroku.space.shield in PRICING_FILE');
   });
 
-  test('an AWS cache whose Heroku plan the bundled list lacks: AWS at least $173.69 less, and the refresh, not a contract, in every part', async () => {
+  test('an AWS cache whose Heroku plan the bundled list lacks: AWS at least $176.34 less, and the refresh, not a contract, in every part', async () => {
     const res = await harness.command('estimate aws web=1xm5.large cache=cache.t4g.small');
     capture('estimate-bound', res.body);
     const { body } = res;
     expectWithinSlackLimits(body, 50);
     const shown = textOf(body);
-    expect(fields(body)[0]).toBe('*AWS as it runs*\n*$176.31/mo* infrastructure\n$1,176.31/mo with ops');
+    expect(fields(body)[0]).toBe('*AWS as it runs*\n*$173.66/mo* infrastructure\n$1,173.66/mo with ops');
     expect(fields(body)[1]).toBe(
       '*Heroku, consolidated tier (modelled)*\n*≥ $350.00/mo* infrastructure\n≥ $550.00/mo with ops',
     );
-    expect(fields(body)[2]).toBe('*Difference per month*\nAWS at least $173.69 less\nnot comparable with ops');
+    expect(fields(body)[2]).toBe('*Difference per month*\nAWS at least $176.34 less\nnot comparable with ops');
     const verdict =
-      "*AWS is cheaper on infrastructure by at least $173.69/mo*, against Heroku's consolidated tier; with ops, Heroku is the cheaper only if the item left out costs less than $626.31/mo, otherwise AWS is. Heroku's total leaves out 1 item without a price in the bundled list";
+      "*AWS is cheaper on infrastructure by at least $176.34/mo*, against Heroku's consolidated tier; with ops, Heroku is the cheaper only if the item left out costs less than $623.66/mo, otherwise AWS is. Heroku's total leaves out 1 item without a price in the bundled list";
     expect(shown).toContain(`${verdict} (Details says which), which can only add to it.`);
     expect(body.text).toContain(verdict.replace(/\*/g, ''));
     expect(shown).not.toContain('No verdict');

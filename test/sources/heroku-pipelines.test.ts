@@ -91,8 +91,8 @@ describe('parity from Heroku pipelines', () => {
     expect(text).toContain("Staging costs $162.34/mo, 58.5% of production's $277.34/mo.");
     expect(text).toContain('Removing the risks of shop-staging would add $65.00/mo.');
     // The dates of the sources the amounts came from (Standard-2X 2026-08-04, Postgres and Key-Value
-    // Store 2026-10-02; Papertrail is Heroku's billed price), not the catalog's newest date (2026-12-05).
-    expect(DEFAULT_CATALOG.priceListDate).toBe('2026-12-05');
+    // Store 2026-10-02; Papertrail is Heroku's billed price), not the catalog's newest date (2026-12-08).
+    expect(DEFAULT_CATALOG.priceListDate).toBe('2026-12-08');
     expect(all.priceDates).toEqual({ oldest: '2026-08-04', newest: '2026-10-02' });
     expect(text).toContain(
       `estimated at Heroku list prices from sources dated 2026-08-04 to 2026-10-02; other add-ons at the prices Heroku bills, read ${all.billedOn})`,

@@ -110,9 +110,10 @@ describe('app → Workload', () => {
         { service: 'enterprise-search', plan: 'dedicated', monthlyCents: null, contract: true },
         { service: 'papertrail', plan: 'fixa', monthlyCents: 700, contract: false },
       ],
-      // Heroku reports no traffic: taken as a production app's with web (100 GB out, 10 GB of logs).
+      // Heroku reports no traffic: taken as a production app's with web (100 GB out), its logs by what
+      // runs (3 Standard dynos × 5 GB: docs/decisions.md, "Log volume follows what runs").
       egressGbPerMonth: 100,
-      logGbPerMonth: 10,
+      logGbPerMonth: 15,
       environments: { staging: false, reviewApps: 0 },
       compliance: [],
     });
