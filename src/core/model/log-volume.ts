@@ -27,7 +27,7 @@ export function logGbFor(processes: readonly ProcessType[], catalog: Catalog): n
 }
 
 /** How `logGbFor` came to the figure, in the answer's words: `2 × 5 GB (Standard-or-larger dynos)`. */
-export function logVolumeWords(processes: readonly ProcessType[], catalog: Catalog): string {
+function logVolumeWords(processes: readonly ProcessType[], catalog: Catalog): string {
   const a = catalog.assumptions;
   if (flatLogVolume(catalog)) return `${formatCount(a.logGbPerMonth)} GB per app that runs a process (PRICING_FILE)`;
   let hobby = 0;
