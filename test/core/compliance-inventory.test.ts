@@ -194,7 +194,7 @@ describe('evaluateInventory: AWS spend as evidence, not proof', () => {
     expect(services.status).toBe('attention');
     // A name the table does not know is shown as Cost Explorer writes it.
     expect(services.detail).toContain(
-      'HIPAA eligibility unconfirmed for AWS Backup, Route 53, Amazon Textract: keep PHI off them',
+      'HIPAA eligibility unconfirmed for AWS Backup, Amazon Textract: keep PHI off them',
     );
     expect(services.detail).not.toContain('Tax');
   });

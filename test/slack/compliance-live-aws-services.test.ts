@@ -2,7 +2,7 @@
  * `/hosting compliance hipaa live` through the real receiver against a Cost Explorer that answers
  * with the services a container estate on AWS shows, under the names GetCostAndUsage gives them
  * (SERVICE dimension). ECS (what Fargate tasks bill under), EC2 and the rest AWS's own HIPAA material
- * names are eligible; only a service it does not name is to check, and the answer says which.
+ * names are eligible; only a service it does not name (Textract here) is to check, and the answer says which.
  */
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
@@ -26,6 +26,7 @@ const COST_EXPLORER_SERVICES = [
   'AWS Lambda',
   'Amazon Simple Queue Service',
   'Amazon Route 53',
+  'Amazon Textract',
 ];
 
 /** The services a finding calls HIPAA-eligible, sorted (a label's own commas are inside its brackets). */
@@ -68,17 +69,17 @@ async function detailsOf(answer: Json, control: string): Promise<string> {
   return JSON.stringify(views.at(-1)!.body.view);
 }
 
-test('ECS (Fargate) and the common AWS services are HIPAA-eligible by their Cost Explorer names; Lambda and Route 53 are named as the ones to check', async () => {
+test('ECS (Fargate), Lambda and the common AWS services are HIPAA-eligible by their Cost Explorer names; a service no AWS material names is the one to check', async () => {
   await harness.command('compliance hipaa aws live', { user_id: LEAD });
   await harness.settle();
   const answer = harness.slack.responses.at(-1)!.body as Json;
   capture('compliance-live-aws', answer);
   const detail = await detailsOf(answer, 'PHI runs only on eligible compute');
-  // Compute: EC2 and ECS confirmed; Lambda, which no AWS material we read names, is the one to check.
-  expect(detail).toContain('HIPAA eligibility unconfirmed for Lambda: keep PHI off it or check');
-  expect(eligibleIn(detail, 'compute')).toEqual(['EC2', 'ECS (Fargate tasks)']);
-  // Data: every service by its short name, only Route 53 to check.
-  expect(detail).toContain('HIPAA eligibility unconfirmed for Route 53: keep PHI off it or check');
+  // Compute: EC2, ECS and Lambda confirmed, nothing to check.
+  expect(detail).not.toContain('unconfirmed for Lambda');
+  expect(eligibleIn(detail, 'compute')).toEqual(['EC2', 'ECS (Fargate tasks)', 'Lambda']);
+  // Data: every service by its short name, only Textract, which no AWS material we read names, to check.
+  expect(detail).toContain('HIPAA eligibility unconfirmed for Amazon Textract: keep PHI off it or check');
   expect(eligibleIn(detail, 'data-service')).toEqual([
     'CloudWatch',
     'EC2 - Other (EBS, NAT gateways, data transfer)',
@@ -86,6 +87,7 @@ test('ECS (Fargate) and the common AWS services are HIPAA-eligible by their Cost
     'Elastic Load Balancing',
     'KMS',
     'RDS',
+    'Route 53',
     'S3',
     'SQS',
     'VPC',

@@ -45,7 +45,7 @@ const COST_EXPLORER_SERVICES: Record<string, KnownService> = {
   'amazon elastic compute cloud - compute': { label: 'EC2', role: 'compute', hipaa: 'eligible' },
   // ECS on EC2 bills as EC2; what Cost Explorer shows under ECS is Fargate tasks, ECS's serverless launch type.
   'amazon elastic container service': { label: 'ECS (Fargate tasks)', role: 'compute', hipaa: 'eligible' },
-  'aws lambda': { label: 'Lambda', role: 'compute', hipaa: 'unconfirmed' },
+  'aws lambda': { label: 'Lambda', role: 'compute', hipaa: 'eligible' },
   // EBS volumes and snapshots, NAT gateways, Elastic IPs and data transfer: EBS and VPC, both eligible.
   'ec2 - other': { label: 'EC2 - Other (EBS, NAT gateways, data transfer)', role: 'data', hipaa: 'eligible' },
   'amazon virtual private cloud': { label: 'VPC', role: 'data', hipaa: 'eligible' },
@@ -63,7 +63,7 @@ const COST_EXPLORER_SERVICES: Record<string, KnownService> = {
   'amazon cloudfront': { label: 'CloudFront', role: 'data', hipaa: 'eligible' },
   amazoncloudwatch: { label: 'CloudWatch', role: 'data', hipaa: 'eligible' },
   'amazon cloudwatch': { label: 'CloudWatch', role: 'data', hipaa: 'eligible' },
-  'amazon route 53': { label: 'Route 53', role: 'data', hipaa: 'unconfirmed' },
+  'amazon route 53': { label: 'Route 53', role: 'data', hipaa: 'eligible' },
   'aws key management service': { label: 'KMS', role: 'security', hipaa: 'eligible' },
   'amazon guardduty': { label: 'GuardDuty', role: 'security', hipaa: 'eligible' },
   'aws waf': { label: 'WAF', role: 'security', hipaa: 'eligible' },
