@@ -62,7 +62,7 @@ test('`estimate web=1xeco`: one instance with its own address, logs and egress, 
   expect(rule).toContain("a web instance's is an Elastic IP address");
   expect(out).not.toContain('On Fargate, a web process in a public subnet');
   expect(out).toContain(
-    '  - On AWS the estimate adds what Heroku includes: no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows), a public IPv4 address for each instance or task ($0.005/hour each since February 2024), a 20 GB gp3 root volume per EC2 instance, CloudWatch Logs for 0.5 GB a month kept 1 month, data transfer out for 100 GB a month of egress.',
+    "  - On AWS the estimate adds what Heroku includes: no load balancer and no NAT gateway, as the app runs in a public subnet (the rule follows), a public IPv4 address for each instance or task ($0.005/hour each since February 2024), a 20 GB gp3 root volume per EC2 instance, CloudWatch Logs for 0.5 GB a month kept 1 month, data transfer out for 100 GB a month of egress (AWS's free 100 GB a month is one per account, across all its services and Regions, so it is not subtracted: an account already in use spends it).",
   );
 });
 
@@ -103,7 +103,7 @@ test('`estimate web=2xstandard-2x fargate`: the production layout on Fargate add
   const out = await estimate('web=2xstandard-2x', 'fargate');
   expect(out).not.toMatch(/EBS|root volume/);
   expect(out).toContain(
-    'and NAT gateway ($0.005/hour each since February 2024), CloudWatch Logs for 10 GB a month kept 1 month, data transfer out for 100 GB a month of egress.',
+    "and NAT gateway ($0.005/hour each since February 2024), CloudWatch Logs for 10 GB a month kept 1 month, data transfer out for 100 GB a month of egress (AWS's free 100 GB a month is one per account, across all its services and Regions, so it is not subtracted: an account already in use spends it).",
   );
 });
 

@@ -109,7 +109,7 @@ describe('the plain-text estimate', () => {
     const text = answer('web=2xstandard-2x egress=1,500gb logs=2,000gb');
     expect(text).toContain('Data transfer out to the internet (first 10 TB: 1,500 GB)');
     expect(text).toContain(
-      'CloudWatch Logs for 2,000 GB a month kept 1 month, data transfer out for 1,500 GB a month of egress.',
+      "CloudWatch Logs for 2,000 GB a month kept 1 month, data transfer out for 1,500 GB a month of egress (AWS's free 100 GB a month is one per account, across all its services and Regions, so it is not subtracted: an account already in use spends it).",
     );
   });
 

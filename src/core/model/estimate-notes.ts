@@ -155,6 +155,14 @@ export function writeAdditionsNote(
   return `On AWS the estimate adds what Heroku includes: ${parts.join(', ')}.`;
 }
 
+/**
+ * AWS's free 100 GB a month out to the internet is one allowance per account, across its services and
+ * Regions (docs/decisions.md, "AWS's free data transfer out is not subtracted"): a shop already on AWS
+ * spends it, so the estimate prices every GB and says so.
+ */
+const FREE_TRANSFER_NOT_SUBTRACTED =
+  " (AWS's free 100 GB a month is one per account, across all its services and Regions, so it is not subtracted: an account already in use spends it)";
+
 /** What either layout adds: root volumes, logs and data transfer out. */
 function everyLayoutAdds(
   traffic: Pick<AwsTraffic, 'egressGb' | 'logGb'>,
@@ -168,7 +176,7 @@ function everyLayoutAdds(
     ...(ec2 ? [`a ${a.ec2RootVolumeGb} GB gp3 root volume per EC2 instance`] : []),
     `CloudWatch Logs for ${formatCount(traffic.logGb)} GB a month kept ${plural(a.logRetentionMonths, 'month')}`,
     traffic.egressGb > 0
-      ? `data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress`
+      ? `data transfer out for ${formatCount(traffic.egressGb)} GB a month of egress${FREE_TRANSFER_NOT_SUBTRACTED}`
       : `no data transfer out (${web ? 'egress=0' : 'none is assumed without a web process, as for a live app; `egress=100gb` sets it'})`,
   ];
 }
