@@ -25,7 +25,7 @@ import { herokuFromAws, herokuFromHeroku } from './heroku-production';
 import { logGbFor, logVolumeNote } from './log-volume';
 import { type OpsEffort, opsLines } from './ops-lines';
 import { platformCost } from './platform-cost';
-import { priceDatesOf, pricesDated } from './price-dates';
+import { type priceDatesOf, priceDatesOfLists, pricesDated } from './price-dates';
 import { FARGATE_WEB_RULE, PUBLIC_SUBNET_RULE, runsInPublicSubnet, webBehindLoadBalancer } from './public-subnet';
 import { kept } from './remembered';
 import { type AwsStack, awsDatabasesOf, type HerokuStack } from './stacks';
@@ -278,11 +278,10 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
       ? compareBounded(currentAmount, modelledAmount, { heroku: partial.current, aws: partial.modelled })
       : compareBounded(modelledAmount, currentAmount, { heroku: partial.modelled, aws: partial.current });
 
-  // concat, not flatMap: V8's flatMap costs ~90 ns an element here (16 µs for an estimate's lines).
-  const priceDates = priceDatesOf(
-    heroku.lines.concat(aws.lines, ...tiers.map((cost) => cost.lines)),
-    catalog.priceListDate,
-  );
+  // Each list read where it is, not copied into one first (a copy, and a spread, iterate in the interpreter).
+  const lineLists: (readonly CostLine[])[] = [heroku.lines, aws.lines];
+  for (let t = 0; t < tiers.length; t++) lineLists.push(tiers[t].lines);
+  const priceDates = priceDatesOfLists(lineLists, catalog.priceListDate);
   const infrastructure = pair(current.infrastructure, verdictTier.infrastructure);
   const result = {
     workload,
@@ -325,6 +324,11 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   return result;
 }
 
+/** `list.push(...more)` without the spread, which iterates in the interpreter. */
+function pushAll(list: string[], more: readonly string[]): void {
+  for (let i = 0; i < more.length; i++) list.push(more[i]);
+}
+
 /** What the assumptions are written from: the estimate's parts. */
 interface AssumptionFacts {
   workload: Workload;
@@ -355,6 +359,8 @@ function assumptionsOf(f: AssumptionFacts): string[] {
   const runsAs = options.environment ?? 'production';
   const environments = plans.map((p) => p.name);
   const rate = formatUnitPrice(herokuEffort.hourlyRate);
+  // Pushed in turn rather than spread into one literal: an array spread iterates in the interpreter,
+  // and most of these lists are empty.
   const assumptions = [
     `List prices in USD before tax, ${pricesDated(f.priceDates)}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
     'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price. Each line is rounded to the cent once, and every total is the sum of the lines shown.',
@@ -370,13 +376,17 @@ function assumptionsOf(f: AssumptionFacts): string[] {
       () =>
         `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ),
-    ...f.translation,
-    ...severalDataStoresNote([{ name: workload.label?.replace(/^app /, '') ?? 'the workload', workload }]),
-    ...(fromHeroku && options.awsArchitecture !== 'any'
-      ? [
-          'AWS instances are x86-64, as Heroku runs, except in the optimised tier; add `arm` to allow Graviton (arm64) in every tier.',
-        ]
-      : []),
+  ];
+  pushAll(assumptions, f.translation);
+  pushAll(
+    assumptions,
+    severalDataStoresNote([{ name: workload.label?.replace(/^app /, '') ?? 'the workload', workload }]),
+  );
+  if (fromHeroku && options.awsArchitecture !== 'any')
+    assumptions.push(
+      'AWS instances are x86-64, as Heroku runs, except in the optimised tier; add `arm` to allow Graviton (arm64) in every tier.',
+    );
+  assumptions.push(
     !runs
       ? writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, false)
       : plans[0].publicSubnet
@@ -390,34 +400,38 @@ function assumptionsOf(f: AssumptionFacts): string[] {
         : runsAs === 'production'
           ? awsAdditionsNote(workload, catalog, loadBalancer, compute === 'ec2')
           : writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, true, compute === 'ec2'),
-    // The volume the rule sized, unless `logs=` gave another.
-    ...(runs && workload.logGbPerMonth === logGbFor(workload.processes, catalog)
-      ? logVolumeNote(workload.processes, catalog)
-      : []),
-    ...(plans.some((p) => p.publicSubnet) ? [PUBLIC_SUBNET_RULE] : []),
-    ...(plans.some((p) => p.publicSubnet && webBehindLoadBalancer(p.aws, loadBalancer)) ? [FARGATE_WEB_RULE] : []),
+  );
+  // The volume the rule sized, unless `logs=` gave another.
+  if (runs && workload.logGbPerMonth === logGbFor(workload.processes, catalog))
+    pushAll(assumptions, logVolumeNote(workload.processes, catalog));
+  if (plans.some((p) => p.publicSubnet)) assumptions.push(PUBLIC_SUBNET_RULE);
+  if (plans.some((p) => p.publicSubnet && webBehindLoadBalancer(p.aws, loadBalancer)))
+    assumptions.push(FARGATE_WEB_RULE);
+  assumptions.push(
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
     AWS_NOT_MODELLED,
-    ...(workload.database
-      ? [
-          'RDS automated backups are taken to fit the free allowance (equal to provisioned storage); beyond it they cost $0.095 per GB-month.',
-        ]
-      : []),
-    ...(workload.addOns.length > 0
-      ? [
-          `Add-ons (${workload.addOns.map((a) => a.service).join(', ')}) are priced for production only, and on AWS are taken to cost the same bought directly from their providers.`,
-        ]
-      : []),
-    ...(runsAs === 'production'
-      ? environmentNotes(plans, catalog, loadBalancer, workload.origin === 'heroku')
-      : [runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet, webBehindLoadBalancer(plans[0].aws, loadBalancer))]),
-    ...ecoNotes(plans),
-    ...herokuComplianceNotes(workload),
-    ...f.complianceNotes,
+  );
+  if (workload.database)
+    assumptions.push(
+      'RDS automated backups are taken to fit the free allowance (equal to provisioned storage); beyond it they cost $0.095 per GB-month.',
+    );
+  if (workload.addOns.length > 0)
+    assumptions.push(
+      `Add-ons (${workload.addOns.map((a) => a.service).join(', ')}) are priced for production only, and on AWS are taken to cost the same bought directly from their providers.`,
+    );
+  if (runsAs === 'production') pushAll(assumptions, environmentNotes(plans, catalog, loadBalancer, fromHeroku));
+  else
+    assumptions.push(
+      runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet, webBehindLoadBalancer(plans[0].aws, loadBalancer)),
+    );
+  pushAll(assumptions, ecoNotes(plans));
+  pushAll(assumptions, herokuComplianceNotes(workload));
+  pushAll(assumptions, f.complianceNotes);
+  assumptions.push(
     `Ops effort (TCO, shown apart from infrastructure): Heroku ${herokuEffort.hoursPerEnvironment} h and AWS ${awsEffort.hoursPerEnvironment} h per environment per month at ${rate}/h, over ${plural(environments.length, 'environment')}${plans.some((p) => p.name === 'review') ? ' (review apps count as one)' : ''}. Source: ${herokuEffort.source}.`,
-    ...unpricedNote(heroku, 'Heroku'),
-    ...unpricedNote(aws, 'AWS'),
-  ];
+  );
+  pushAll(assumptions, unpricedNote(heroku, 'Heroku'));
+  pushAll(assumptions, unpricedNote(aws, 'AWS'));
   // Duplicates are rare and the sentences long: comparing them is cheaper than hashing them all.
   return assumptions.filter((a, i) => assumptions.indexOf(a) === i);
 }
