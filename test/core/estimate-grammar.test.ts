@@ -343,6 +343,38 @@ describe('the estimate grammar: robustness', () => {
     );
   });
 
+  it('reads words typed plainly (split at their spaces) as it reads the same words spaced otherwise', () => {
+    // A space before and a tab after take the general path, which trims them; the answer must not differ.
+    const word = fc.constantFrom(
+      'web=2xstandard-2x',
+      'web=2',
+      'web=',
+      '=',
+      '=2x',
+      'x',
+      'standard-2x',
+      'worker=1xperformance-m',
+      'postgres=standard-0',
+      'redis=premium-0',
+      'review=2',
+      'staging',
+      'logs=20',
+      'egress=1.5',
+      'gb',
+      'tb',
+      'aws',
+      'rds=db.m6g.large',
+      'storage=40',
+      'share',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
+        const text = words.join(' ');
+        expect(parse(text)).toEqual(parse(` ${text}\t`));
+      }),
+    );
+  });
+
   it('never echoes more than 50 characters of what it was given', () => {
     const shapes = fc.oneof(
       longPart,

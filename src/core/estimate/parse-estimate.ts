@@ -69,12 +69,30 @@ const PLAIN = /^[\t\n\r\x20-\x3b=\x3f-\x7e]*$/;
 /** A whole number grouped in thousands: `1,500`, `1,000,000` (not `120,50` or `1,5000`). */
 const THOUSANDS = /(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
 
+/**
+ * Lower-case words of letters, digits and `.=-` one space apart, where no `=` has a space beside it and
+ * no amount after `=` is followed by another word (`=2 x…`, `=20 gb`): words as typed nearly always,
+ * which the rules in `wordsOf` would leave as they are, so they are split at their spaces.
+ */
+const PLAIN_WORDS = /^(?!.*(?: =|= |=[\d.]*\d ))[a-z0-9.=-]+(?: [a-z0-9.=-]+)*$/;
+
 function tokenise(text: string): string[] {
   if (text.length > MAX_INPUT_LENGTH) {
     fail(
       `That estimate is ${text.length.toLocaleString('en-US')} characters long; the limit is ${MAX_INPUT_LENGTH.toLocaleString('en-US')}. Describe the workload in one line, e.g. \`${HEROKU_EXAMPLE}\`.`,
     );
   }
+  const tokens = PLAIN_WORDS.test(text) ? text.split(' ') : wordsOf(text);
+  if (tokens.length > LIMITS.parts) {
+    fail(
+      `That estimate has ${tokens.length} parts; the limit is ${LIMITS.parts}. Describe each process type once, e.g. \`${HEROKU_EXAMPLE}\`.`,
+    );
+  }
+  return tokens;
+}
+
+/** Any text: typography normalised, refused when unreadable, then spaced and split by the rules below. */
+function wordsOf(text: string): string[] {
   // Nearly every estimate is plain printable ASCII: nothing to normalise and nothing unreadable.
   const plain = PLAIN.test(text);
   const normalised = plain ? text : normaliseTypography(text);
@@ -86,24 +104,20 @@ function tokenise(text: string): string[] {
       `I can't read the character ${printable ? `"${unreadable.char}" ` : ''}(${unreadable.codePoint})${context ? ` after ${shown(context)}` : ''}. Use plain letters, digits and = x - . , e.g. \`${HEROKU_EXAMPLE}\`.`,
     );
   }
-  const tokens = normalised
-    .trim()
-    .toLowerCase()
-    .replace(/\s*=\s*/g, '=')
-    .replace(/=(\d+)\s+x\s*/g, '=$1x')
-    // `logs=20 GB`: a unit of data after a space is still that amount's.
-    .replace(/=([\d.,]*\d)\s+(gb|gib|tb|tib|mb|mib)(?![\w=.-])/g, '=$1$2')
-    // A comma separates words, except between digits: `1,500gb` is one number (thousands, as a
-    // budget's `$2,000` is), and `120,50` stays whole so its own setting names it as typed.
-    .split(/[\s;]+|,(?!\d)|(?<!\d),/)
-    .filter(Boolean)
-    .map((token) => (token.includes(',') ? token.replace(THOUSANDS, (digits) => digits.replace(/,/g, '')) : token));
-  if (tokens.length > LIMITS.parts) {
-    fail(
-      `That estimate has ${tokens.length} parts; the limit is ${LIMITS.parts}. Describe each process type once, e.g. \`${HEROKU_EXAMPLE}\`.`,
-    );
-  }
-  return tokens;
+  return (
+    normalised
+      .trim()
+      .toLowerCase()
+      .replace(/\s*=\s*/g, '=')
+      .replace(/=(\d+)\s+x\s*/g, '=$1x')
+      // `logs=20 GB`: a unit of data after a space is still that amount's.
+      .replace(/=([\d.,]*\d)\s+(gb|gib|tb|tib|mb|mib)(?![\w=.-])/g, '=$1$2')
+      // A comma separates words, except between digits: `1,500gb` is one number (thousands, as a
+      // budget's `$2,000` is), and `120,50` stays whole so its own setting names it as typed.
+      .split(/[\s;]+|,(?!\d)|(?<!\d),/)
+      .filter(Boolean)
+      .map((token) => (token.includes(',') ? token.replace(THOUSANDS, (digits) => digits.replace(/,/g, '')) : token))
+  );
 }
 
 function parse(text: string, catalog: Catalog): ParseResult {
@@ -360,34 +374,27 @@ function buildRequest(draft: Draft, catalog: Catalog): Extract<EstimateRequest, 
   const cache = draft.cache?.value;
   if (runsInShield(draft)) draft.compliance.add('hipaa');
   // Absent stores are left out rather than deleted: `delete` turns the object into a slow dictionary,
-  // and the model reads this workload hundreds of times an estimate.
-  const workload: Workload = {
-    origin: draft.platform,
-    label: 'estimate',
-    processes: draft.processes,
-    ...(database ? { database } : {}),
-    ...(cache ? { cache } : {}),
-    addOns: [],
-    // As for a live app (`migrate`, `app=`): the assumed egress goes out through a web process; a
-    // workload without one sends none unless `egress=` says so.
-    egressGbPerMonth:
-      draft.egressGb ?? (draft.processes.some((p) => isWebProcess(p.name)) ? catalog.assumptions.egressGbPerMonth : 0),
-    // By what runs (docs/decisions.md, "Log volume follows what runs"), unless `logs=` says.
-    logGbPerMonth: draft.logGb ?? logGbFor(draft.processes, catalog),
-    environments: { staging: draft.staging, reviewApps: draft.reviewApps ?? 0 },
-    compliance: [...draft.compliance],
-  };
-  const options: EstimateOptions = {
-    ...(draft.opsRate ? { opsRate: draft.opsRate } : {}),
-    ...(draft.awsCompute ? { awsCompute: draft.awsCompute } : {}),
-    ...(draft.arm ? { awsArchitecture: 'any' as const } : {}),
-  };
-  return {
-    kind: 'workload',
-    workload,
-    share: draft.share,
-    ...(draft.opsRate ? { opsRate: draft.opsRate } : {}),
-    options,
-    ...(draft.region ? { region: draft.region } : {}),
-  };
+  // and the model reads this workload hundreds of times an estimate. Field by field, in the order the
+  // JSON has always had, rather than with spreads (each one iterates in the interpreter).
+  const workload = { origin: draft.platform, label: 'estimate', processes: draft.processes } as Workload;
+  if (database) workload.database = database;
+  if (cache) workload.cache = cache;
+  workload.addOns = [];
+  // As for a live app (`migrate`, `app=`): the assumed egress goes out through a web process; a
+  // workload without one sends none unless `egress=` says so.
+  workload.egressGbPerMonth =
+    draft.egressGb ?? (draft.processes.some((p) => isWebProcess(p.name)) ? catalog.assumptions.egressGbPerMonth : 0);
+  // By what runs (docs/decisions.md, "Log volume follows what runs"), unless `logs=` says.
+  workload.logGbPerMonth = draft.logGb ?? logGbFor(draft.processes, catalog);
+  workload.environments = { staging: draft.staging, reviewApps: draft.reviewApps ?? 0 };
+  workload.compliance = Array.from(draft.compliance);
+  const options: EstimateOptions = {};
+  if (draft.opsRate) options.opsRate = draft.opsRate;
+  if (draft.awsCompute) options.awsCompute = draft.awsCompute;
+  if (draft.arm) options.awsArchitecture = 'any';
+  const request = { kind: 'workload', workload, share: draft.share } as Extract<EstimateRequest, { kind: 'workload' }>;
+  if (draft.opsRate) request.opsRate = draft.opsRate;
+  request.options = options;
+  if (draft.region) request.region = draft.region;
+  return request;
 }

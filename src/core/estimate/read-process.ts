@@ -50,16 +50,25 @@ export function readProcess(
       `More than ${LIMITS.processTypes} process types: describe the main ones, e.g. \`web=2xstandard-2x worker=1xstandard-2x\`.`,
     );
   }
-  const { count, size } = splitCount(token, name, value, platform, catalog);
+  const { count, size, sizeName } = splitCount(token, name, value, platform, catalog);
   return platform === 'aws'
     ? awsSize(token, name, count, size, catalog)
-    : herokuSize(token, name, count, size, catalog);
+    : herokuSize(token, name, count, size, catalog, sizeName);
 }
 
-function isKnownSize(value: string, platform: Platform, catalog: Catalog): boolean {
-  if (platform === 'heroku') return findDyno(catalog, canonicalDynoSize(value)) !== undefined;
+/**
+ * Whether the value is a size the catalog prices: for Heroku, the dyno size it names (`std-2x` →
+ * `standard-2x`), so it is read once; for AWS, the value.
+ */
+function knownSize(value: string, platform: Platform, catalog: Catalog): string | undefined {
+  if (platform === 'heroku') {
+    const size = canonicalDynoSize(value);
+    return findDyno(catalog, size) ? size : undefined;
+  }
   const type = canonicalInstanceType(value);
-  return (type !== undefined && catalogHasInstance(catalog, type)) || parseFargateSize(value) !== undefined;
+  return (type !== undefined && catalogHasInstance(catalog, type)) || parseFargateSize(value) !== undefined
+    ? value
+    : undefined;
 }
 
 function splitCount(
@@ -68,14 +77,16 @@ function splitCount(
   value: string,
   platform: Platform,
   catalog: Catalog,
-): { count: number; size: string } {
+): { count: number; size: string; sizeName?: string } {
   const exampleSize = platform === 'aws' ? 'm5.large' : 'standard-2x';
-  if (isKnownSize(value, platform, catalog)) return { count: 1, size: value };
+  const known = knownSize(value, platform, catalog);
+  if (known !== undefined) return { count: 1, size: value, sizeName: known };
   const m = /^([+-]?\d+(?:\.\d+)?)x(.*)$/.exec(value);
   const number = m ? m[1] : /^[+-]?\d+(?:\.\d+)?$/.test(value) ? value : undefined;
   if (number === undefined) return { count: 1, size: value };
   const count = Number(number);
-  const size = m?.[2] && isKnownSize(m[2], platform, catalog) ? m[2] : exampleSize;
+  const knownAfter = m?.[2] ? knownSize(m[2], platform, catalog) : undefined;
+  const size = knownAfter !== undefined ? m![2] : exampleSize;
   if (count < 0) fail(`${shown(token)}: a count can't be negative; say how many run, e.g. \`${name}=2x${size}\`.`);
   if (count === 0)
     fail(
@@ -90,11 +101,19 @@ function splitCount(
   if (!m?.[2]) {
     fail(`${shown(token)} gives a count but no size: write COUNTxSIZE, e.g. \`${name}=${count}x${exampleSize}\`.`);
   }
-  return { count, size: m[2] };
+  return { count, size: m[2], sizeName: knownAfter };
 }
 
-function herokuSize(token: string, name: string, count: number, raw: string, catalog: Catalog): ProcessType {
-  const size = canonicalDynoSize(raw);
+/** `sizeName`: the dyno size `raw` names, when the catalog is known to price it. */
+function herokuSize(
+  token: string,
+  name: string,
+  count: number,
+  raw: string,
+  catalog: Catalog,
+  sizeName?: string,
+): ProcessType {
+  const size = sizeName ?? canonicalDynoSize(raw);
   const process = herokuProcess(catalog, name, count, size);
   if (process) {
     if (size === 'basic' && count > 1) {

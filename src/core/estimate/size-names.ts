@@ -30,16 +30,23 @@ export const LEGACY_DYNOS = wordTable<string>({
   px: 'PX dynos are now Performance-L: use `performance-l`',
 });
 
+const POSTGRES_PLAN = /^(essential|ess|standard|std|premium|prem|private|priv|shield)-?(\d+)$/;
+const POSTGRES_TIERS: Readonly<Record<string, string>> = {
+  ess: 'essential',
+  std: 'standard',
+  prem: 'premium',
+  priv: 'private',
+};
+
 /** `heroku-postgresql:standard-0`, `std-0`, `standard0` → `standard-0`. */
 export function canonicalPostgresPlan(raw: string): string {
   const s = raw
     .toLowerCase()
     .replace(/^heroku-postgresql:/, '')
     .replace(/_/g, '-');
-  const m = /^(essential|ess|standard|std|premium|prem|private|priv|shield)-?(\d+)$/.exec(s);
+  const m = POSTGRES_PLAN.exec(s);
   if (!m) return s;
-  const tier: Record<string, string> = { ess: 'essential', std: 'standard', prem: 'premium', priv: 'private' };
-  return `${tier[m[1]] ?? m[1]}-${m[2]}`;
+  return `${POSTGRES_TIERS[m[1]] ?? m[1]}-${m[2]}`;
 }
 
 export const LEGACY_POSTGRES = wordTable<string>({
