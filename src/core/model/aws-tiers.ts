@@ -89,7 +89,9 @@ const milli = (value: number): number => Math.round(value * 1000) / 1000;
 
 function oneInstancePerProcess(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): number {
   let instances = 0;
-  for (const c of app.stack.compute) {
+  const { compute } = app.stack;
+  for (let j = 0; j < compute.length; j++) {
+    const c = compute[j];
     if (c.kind !== 'ec2') continue;
     const count = c.count * app.copies;
     const item = `${app.prefix}${c.process}: ${count} × ${c.type}`;
@@ -111,7 +113,9 @@ function oneInstancePerProcess(app: AwsAppEnvironment, catalog: Catalog, add: Ad
 
 function fargateLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, optimised: boolean): void {
   const discount = optimised ? catalog.assumptions.fargateSavingsPlanDiscount : undefined;
-  for (const c of app.stack.compute) {
+  const { compute } = app.stack;
+  for (let j = 0; j < compute.length; j++) {
+    const c = compute[j];
     if (c.kind !== 'fargate') continue;
     const arch = optimised ? 'arm64' : c.arch;
     const prefix = arch === 'arm64' ? 'aws.fargate-arm' : 'aws.fargate';
@@ -146,8 +150,11 @@ function pooledInstances(
   const needs: { need: ProcessNeed; count: number }[] = [];
   const owners = new Set<string>();
   let tasks = 0;
-  for (const app of apps) {
-    for (const c of app.stack.compute) {
+  for (let a = 0; a < apps.length; a++) {
+    const app = apps[a];
+    const { compute } = app.stack;
+    for (let j = 0; j < compute.length; j++) {
+      const c = compute[j];
       if (c.kind !== 'ec2' || !c.need) continue;
       needs.push({ need: c.need, count: c.count * app.copies });
       owners.add(app.prefix);
@@ -166,7 +173,8 @@ function pooledInstances(
   const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
   if (placement.kind === 'own') return ownInstanceLines(apps, placement, catalog, add, graviton, discount);
   let instances = 0;
-  for (const pool of placement.pools) {
+  for (let i = 0; i < placement.pools.length; i++) {
+    const pool = placement.pools[i];
     add(
       computeEntry(catalog, pool.spec.priceKey, discount, 'computeSavingsPlanDiscount'),
       `ECS on EC2: ${pool.count} × ${pool.spec.type} shared by ${plural(pool.tasks, 'process', 'processes')}${whose}${plan}`,
@@ -192,8 +200,11 @@ function ownInstanceLines(
 ): number {
   const plan = discount === undefined ? '' : ', 1-year Compute Savings Plan';
   let instances = 0;
-  for (const app of apps) {
-    for (const c of app.stack.compute) {
+  for (let a = 0; a < apps.length; a++) {
+    const app = apps[a];
+    const { compute } = app.stack;
+    for (let j = 0; j < compute.length; j++) {
+      const c = compute[j];
       if (c.kind !== 'ec2' || !c.need) continue;
       const count = c.count * app.copies;
       const { spec } = instanceForDyno(catalog, c.need, graviton ? 'any' : 'x86_64');
@@ -354,7 +365,11 @@ function logLines(apps: readonly AwsAppEnvironment[], catalog: Catalog, add: Add
 /** An app's Fargate tasks, all copies together. */
 function tasksOf(app: AwsAppEnvironment): number {
   let tasks = 0;
-  for (const c of app.stack.compute) if (c.kind === 'fargate') tasks += c.count * app.copies;
+  const { compute } = app.stack;
+  for (let j = 0; j < compute.length; j++) {
+    const c = compute[j];
+    if (c.kind === 'fargate') tasks += c.count * app.copies;
+  }
   return tasks;
 }
 
@@ -370,10 +385,15 @@ function publicAddressLines(
   add: Add,
 ): void {
   const entry = priceOf(catalog, 'aws.vpc.public-ipv4');
-  for (const app of apps) {
+  for (let a = 0; a < apps.length; a++) {
+    const app = apps[a];
     if (!app.publicSubnet) continue;
     let instances = 0;
-    for (const c of app.stack.compute) if (c.kind === 'ec2') instances += c.count * app.copies;
+    const { compute } = app.stack;
+    for (let j = 0; j < compute.length; j++) {
+      const c = compute[j];
+      if (c.kind === 'ec2') instances += c.count * app.copies;
+    }
     const tasks = tasksOf(app);
     const own = (ownInstances ? instances : 0) + tasks;
     const of = tasks > 0 ? 'task' : 'instance';
@@ -464,7 +484,7 @@ export function awsTierLines(tier: TierId, shared: SharedTierLines): CostLine[] 
   for (let e = 0; e < ENVIRONMENT_ORDER.length; e++) {
     const pass = environmentPass(tier, shared, e, lines);
     if (pass === undefined) continue;
-    for (const step of PASSES) step(pass);
+    for (let i = 0; i < PASSES.length; i++) PASSES[i](pass);
   }
   return transferLines(shared, lines);
 }
@@ -475,8 +495,8 @@ export function* awsTierLineSteps(tier: TierId, shared: SharedTierLines): Steps<
   for (let e = 0; e < ENVIRONMENT_ORDER.length; e++) {
     const pass = environmentPass(tier, shared, e, lines);
     if (pass === undefined) continue;
-    for (const step of PASSES) {
-      step(pass);
+    for (let i = 0; i < PASSES.length; i++) {
+      PASSES[i](pass);
       yield;
     }
   }
@@ -526,7 +546,9 @@ function environmentPass(
 function instancePass(p: EnvironmentPass): void {
   const { catalog } = p.shared;
   if (p.tier === 'like-for-like') {
-    for (const app of p.group) {
+    const { group } = p;
+    for (let a = 0; a < group.length; a++) {
+      const app = group[a];
       const own = oneInstancePerProcess(app, catalog, p.add, p.lines);
       p.instances += own;
       if (app.publicSubnet) p.publicInstances += own;
@@ -546,7 +568,8 @@ function instancePass(p: EnvironmentPass): void {
 /** Fargate tasks, and the instances' root volumes. */
 function taskPass(p: EnvironmentPass): void {
   const { catalog } = p.shared;
-  for (const app of p.group) fargateLines(app, catalog, p.add, p.tier === 'optimised');
+  const { group } = p;
+  for (let a = 0; a < group.length; a++) fargateLines(group[a], catalog, p.add, p.tier === 'optimised');
   const rootGb = catalog.assumptions.ec2RootVolumeGb;
   p.add(
     priceOf(catalog, 'aws.ebs.gp3'),
@@ -560,20 +583,22 @@ function taskPass(p: EnvironmentPass): void {
 function databasePass(p: EnvironmentPass): void {
   const { shared, group } = p;
   shared.databases[p.e] ??= linesOf(p.environment, (addOwn, own) => {
-    for (const app of group) databaseLines(app, shared.catalog, addOwn, own);
+    for (let a = 0; a < group.length; a++) databaseLines(group[a], shared.catalog, addOwn, own);
   });
-  for (const line of shared.databases[p.e]!) p.lines.push(line);
+  pushLines(p.lines, shared.databases[p.e]!);
 }
 
 /** Caches, then the network lines, which depend only on how many instances and tasks run. */
 function networkPass(p: EnvironmentPass): void {
   const { shared, group, environment, add, lines } = p;
   const { catalog } = shared;
-  if (p.tier === 'like-for-like') for (const app of group) cacheLines(app, catalog, add, lines, 'redis');
-  else sharedCacheLines(group, catalog, add, lines, p.tier === 'optimised' ? 'valkey' : 'redis');
+  if (p.tier === 'like-for-like') {
+    for (let a = 0; a < group.length; a++) cacheLines(group[a], catalog, add, lines, 'redis');
+  } else sharedCacheLines(group, catalog, add, lines, p.tier === 'optimised' ? 'valkey' : 'redis');
   let tasks = 0;
   let publicTasks = 0;
-  for (const app of group) {
+  for (let a = 0; a < group.length; a++) {
+    const app = group[a];
     const own = tasksOf(app);
     tasks += own;
     if (app.publicSubnet) publicTasks += own;
@@ -585,7 +610,7 @@ function networkPass(p: EnvironmentPass): void {
   shared.network[p.e][running] ??= linesOf(environment, (addOwn) =>
     sharedNetworkLines(group, environment, units, publicUnits, catalog, addOwn),
   );
-  for (const line of shared.network[p.e][running]!) lines.push(line);
+  pushLines(lines, shared.network[p.e][running]!);
 }
 
 const PASSES: readonly ((p: EnvironmentPass) => void)[] = [instancePass, taskPass, databasePass, networkPass];
@@ -593,6 +618,15 @@ const PASSES: readonly ((p: EnvironmentPass) => void)[] = [instancePass, taskPas
 /** The account's data transfer, the same in every tier, made once. */
 function transferLines(shared: SharedTierLines, lines: CostLine[]): CostLine[] {
   shared.transfer ??= dataTransferLines(shared.apps, shared.catalog);
-  for (const line of shared.transfer) lines.push(line);
+  pushLines(lines, shared.transfer);
   return lines;
+}
+
+/**
+ * Lines made once and shared, added to a tier's list. Here and in this file's other loops, indexed
+ * rather than `for…of`: unoptimised, as nearly every estimate runs them, each step of an iterator is
+ * a builtin call and a result object.
+ */
+function pushLines(lines: CostLine[], shared: readonly CostLine[]): void {
+  for (let i = 0; i < shared.length; i++) lines.push(shared[i]);
 }
