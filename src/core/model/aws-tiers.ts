@@ -37,11 +37,11 @@ export interface AwsAppEnvironment {
   publicSubnet?: boolean;
 }
 
-const DATA_TRANSFER_TIERS: [key: string, gb: number][] = [
-  ['aws.data-transfer.out.first-10tb', 10_240],
-  ['aws.data-transfer.out.next-40tb', 40_960],
-  ['aws.data-transfer.out.next-100tb', 102_400],
-  ['aws.data-transfer.out.over-150tb', Number.POSITIVE_INFINITY],
+const DATA_TRANSFER_TIERS: readonly { key: string; gb: number }[] = [
+  { key: 'aws.data-transfer.out.first-10tb', gb: 10_240 },
+  { key: 'aws.data-transfer.out.next-40tb', gb: 40_960 },
+  { key: 'aws.data-transfer.out.next-100tb', gb: 102_400 },
+  { key: 'aws.data-transfer.out.over-150tb', gb: Number.POSITIVE_INFINITY },
 ];
 
 export type Add = (entry: CatalogEntry, item: string, quantity: Decimal.Value, category: CostLine['category']) => void;
@@ -233,8 +233,10 @@ function ownInstanceLines(
 
 /** Each of the app's databases, its own RDS instance and storage (several name the Heroku plan each replaces). */
 function databaseLines(app: AwsAppEnvironment, catalog: Catalog, add: Add, lines: CostLine[]): void {
-  if (app.stack.database) databaseLine(app, app.stack.database, catalog, add, lines);
-  for (const db of app.stack.extraDatabases ?? []) databaseLine(app, db, catalog, add, lines);
+  const { database, extraDatabases } = app.stack;
+  if (database) databaseLine(app, database, catalog, add, lines);
+  if (extraDatabases)
+    for (let i = 0; i < extraDatabases.length; i++) databaseLine(app, extraDatabases[i], catalog, add, lines);
 }
 
 function databaseLine(app: AwsAppEnvironment, db: AwsDatabase, catalog: Catalog, add: Add, lines: CostLine[]): void {
@@ -421,8 +423,8 @@ function dataTransferLines(apps: readonly AwsAppEnvironment[], catalog: Catalog)
   const alone = first !== undefined && apps.every((app) => app.environment === first.environment);
   const add = collector(lines, alone ? first.environment : 'production');
   let remaining = milli(apps.reduce((total, app) => total + app.traffic.egressGb, 0));
-  for (const [key, tierGb] of DATA_TRANSFER_TIERS) {
-    if (remaining <= 0) break;
+  for (let i = 0; i < DATA_TRANSFER_TIERS.length && remaining > 0; i++) {
+    const { key, gb: tierGb } = DATA_TRANSFER_TIERS[i];
     const inTier = Math.min(remaining, tierGb);
     const entry = priceOf(catalog, key);
     add(entry, transferItem(entry, inTier), inTier, 'network');

@@ -62,7 +62,8 @@ export function compareBounded(heroku: Money, aws: Money, partial: { heroku: boo
 export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): Verdict {
   const tier = tiers.find((t) => t.id === VERDICT_TIER)!;
   const { missing, listed, other } = missingItems(current, tier);
-  const [heroku, aws] = current.platform === 'heroku' ? [current, tier] : [tier, current];
+  const heroku = current.platform === 'heroku' ? current : tier;
+  const aws = current.platform === 'heroku' ? tier : current;
   const b = compareBounded(heroku.infrastructure, aws.infrastructure, {
     heroku: heroku.unpriced.length > 0,
     aws: aws.unpriced.length > 0,
@@ -85,9 +86,10 @@ export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): V
 export function rangeOf(tiers: readonly TierCost[]): { low: Money; high: Money } {
   let low = tiers[0].infrastructure;
   let high = low;
-  for (const tier of tiers) {
-    if (tier.infrastructure.lessThan(low)) low = tier.infrastructure;
-    if (tier.infrastructure.greaterThan(high)) high = tier.infrastructure;
+  for (let i = 1; i < tiers.length; i++) {
+    const { infrastructure } = tiers[i];
+    if (infrastructure.lessThan(low)) low = infrastructure;
+    if (infrastructure.greaterThan(high)) high = infrastructure;
   }
   return { low, high };
 }
@@ -177,12 +179,10 @@ export interface VerdictWording {
  * without a monthly price (an add-on Heroku bills by usage) is known only from what Heroku bills.
  */
 export function leftOutWords(items: number, listed: number, other = 0): { what: string; how: string } {
-  const counts: [LeftOutKind, number][] = [
-    ['contract', items - listed - other],
-    ['listed', listed],
-    ['other', other],
-  ];
-  const present = counts.filter(([, n]) => n > 0).map(([kind]) => kind);
+  const present: LeftOutKind[] = [];
+  if (items - listed - other > 0) present.push('contract');
+  if (listed > 0) present.push('listed');
+  if (other > 0) present.push('other');
   const what = present.map((kind, i) =>
     i === 0 ? LEFT_OUT_WORDS[kind].what : LEFT_OUT_WORDS[kind].what.replace(/^without /, ''),
   );
@@ -214,7 +214,8 @@ export function verdictSentence(f: VerdictFigures, wording: VerdictWording): str
   const perMonth = (value: Money) => `${dollars(value)}/mo`;
   const v = f.verdict;
   const against = `against ${NAME[otherOf(f.current)]}'s ${v.tier} tier`;
-  const words = leftOutWords(v.missing.length, v.listed ?? 0, v.other ?? 0);
+  // Said only where items are left out (an estimate nearly always has none).
+  const leftOut = () => leftOutWords(v.missing.length, v.listed ?? 0, v.other ?? 0);
   const ops = f.withOps;
   // The one side that leaves items out, when a bound says anything (both comparisons are of the same sides).
   const partial = [f, ops]
@@ -223,7 +224,7 @@ export function verdictSentence(f: VerdictFigures, wording: VerdictWording): str
   const n = v.missing.length;
   const items = n === 1 ? 'the item left out costs' : `the ${n} items left out cost`;
   const why = partial
-    ? ` ${NAME[partial]}'s total leaves out ${n === 1 ? '1 item' : `${n} items`} ${words.what} (${wording.whichMissing}), which can only add to it.`
+    ? ` ${NAME[partial]}'s total leaves out ${n === 1 ? '1 item' : `${n} items`} ${leftOut().what} (${wording.whichMissing}), which can only add to it.`
     : '';
   const by = (b: Bounded) => `${b.atLeast ? 'at least ' : ''}${perMonth(b.difference)}`;
   const claim = (b: Bounded, label: string) =>
@@ -242,6 +243,7 @@ export function verdictSentence(f: VerdictFigures, wording: VerdictWording): str
     }
     const sides = [...new Set(v.missing.map((m) => m.split(':')[0]))];
     const many = sides.length > 1;
+    const words = leftOut();
     return `${strong('No verdict')}: ${sides.join(' and ')} ${many ? 'leave' : 'leaves'} items ${words.what} out of ${many ? 'their' : 'its'} total, so neither platform can be called cheaper until a hosting lead ${words.how} (${wording.whichMissing}).`;
   }
   if (f.cheaper === 'unknown')

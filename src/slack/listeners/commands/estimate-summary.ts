@@ -154,12 +154,12 @@ export function largestLines(
   const shown = all <= LARGEST_LINES + 1 ? top : top.slice(0, LARGEST_LINES);
   let text = `*${title}: ${atLeast(unpriced.length > 0, total)}*`;
   let restCents = cents;
-  for (const line of shown) {
-    text += `\n${shortLine(line)}`;
-    restCents -= line.cents;
+  for (let i = 0; i < shown.length; i++) {
+    text += `\n${shortLine(shown[i])}`;
+    restCents -= shown[i].cents;
   }
   if (all > shown.length) text += `\n• ${all - shown.length} more lines: *${formatCents(restCents)}*`;
-  for (const line of notInTotalLines(unpriced)) text += `\n${line}`;
+  if (unpriced.length > 0) for (const line of notInTotalLines(unpriced)) text += `\n${line}`;
   return text;
 }
 
@@ -176,7 +176,7 @@ export function opsLine(sides: Sides): string {
   const side = (cost: PlatformCost) => {
     const ops = cost.lines.filter((line) => line.category === 'ops');
     if (ops.length === 0) return `${NAMES[cost.platform]} ${perMonth(cost.ops)}`;
-    const [first] = ops;
+    const first = ops[0];
     const environments = ops.length === 1 ? '1 environment' : `${ops.length} environments`;
     return `${NAMES[cost.platform]} ${perMonth(cost.ops)} (${first.quantity} h × ${environments} × ${formatUnitPrice(first.unitPrice)}/h)`;
   };
