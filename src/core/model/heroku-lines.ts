@@ -23,7 +23,10 @@ export function herokuLines(
   prefix = '',
 ): CostLine[] {
   const lines: CostLine[] = [];
-  for (const d of stack.dynos) {
+  // Indexed: unoptimised, as every estimate runs it, an iterator step is a call and an object.
+  const { dynos } = stack;
+  for (let i = 0; i < dynos.length; i++) {
+    const d = dynos[i];
     if (d.spec?.tier === 'eco') continue;
     const place = { environment, category: 'compute' as const };
     const count = d.count * copies;
@@ -34,7 +37,9 @@ export function herokuLines(
         : unknownLine(item, count, 'month', place, catalog.priceListDate),
     );
   }
-  for (const postgres of herokuPostgresOf(stack)) {
+  const databases = herokuPostgresOf(stack);
+  for (let i = 0; i < databases.length; i++) {
+    const postgres = databases[i];
     const place = { environment, category: 'database' as const };
     const item = `${prefix}Heroku Postgres ${postgres.plan}${postgres.addOn ? ` (${postgres.addOn})` : ''}`;
     const spec = postgres.spec;
@@ -44,7 +49,9 @@ export function herokuLines(
         : unknownLine(item, copies, 'month', place, catalog.priceListDate),
     );
   }
-  for (const keyValue of herokuKeyValueOf(stack)) {
+  const stores = herokuKeyValueOf(stack);
+  for (let i = 0; i < stores.length; i++) {
+    const keyValue = stores[i];
     const place = { environment, category: 'cache' as const };
     const item = `${prefix}Heroku Key-Value Store ${keyValue.plan}${keyValue.addOn ? ` (${keyValue.addOn})` : ''}`;
     const spec = keyValue.spec;
@@ -54,7 +61,9 @@ export function herokuLines(
         : unknownLine(item, copies, 'month', place, catalog.priceListDate),
     );
   }
-  for (const addOn of stack.addOns) lines.push(addOnLine(addOn, environment, catalog.priceListDate, false, prefix));
+  const { addOns } = stack;
+  for (let i = 0; i < addOns.length; i++)
+    lines.push(addOnLine(addOns[i], environment, catalog.priceListDate, false, prefix));
   return lines;
 }
 
@@ -108,9 +117,19 @@ export function herokuAccountLines(
   environment: EnvironmentName = 'production',
 ): CostLine[] {
   const lines: CostLine[] = [];
-  // concat, not flatMap: V8's flatMap is many times slower here.
-  const dynos = ([] as HerokuStack['dynos']).concat(...stacks.map((s) => s.dynos));
-  const ecoProcesses = [...new Set(dynos.filter((d) => d.spec?.tier === 'eco').map((d) => d.process))];
+  // One pass over every dyno, indexed (unoptimised, as every estimate runs it, an iterator step is a
+  // call and an object): the Eco processes in the order first met, and the tiers that need a space.
+  const ecoProcesses: string[] = [];
+  const tiers = { shield: false, private: false, fir: false };
+  for (let s = 0; s < stacks.length; s++) {
+    const { dynos } = stacks[s];
+    for (let i = 0; i < dynos.length; i++) {
+      const tier = dynos[i].spec?.tier;
+      if (tier === 'eco') {
+        if (!ecoProcesses.includes(dynos[i].process)) ecoProcesses.push(dynos[i].process);
+      } else if (tier === 'shield' || tier === 'private' || tier === 'fir') tiers[tier] = true;
+    }
+  }
   if (ecoProcesses.length > 0) {
     lines.push(
       lineFor(priceOf(catalog, 'heroku.dyno.eco'), `Eco dynos (${ecoProcesses.join(', ')}): shared pool`, 1, {
@@ -119,18 +138,20 @@ export function herokuAccountLines(
       }),
     );
   }
-  const tiers = new Set(dynos.map((d) => d.spec?.tier));
   const place = { environment, category: 'platform' as const };
   const kindName = (shield: boolean) => `${shield ? 'Shield ' : ''}Private Space`;
   const spaceLine = (shield: boolean, name: string) =>
     lineFor(priceOf(catalog, `heroku.space.${shield ? 'shield' : 'private'}`), name, 1, place);
-  const named = [...new Map(spaces.map((s) => [s.name, s])).values()]
-    .map((s) => ({ shield: s.shield, item: `${kindName(s.shield)} ${s.name}` }))
-    .sort((a, b) => a.item.localeCompare(b.item));
-  for (const space of named) lines.push(spaceLine(space.shield, space.item));
-  // No space named (an estimate): one of the kind the dynos need.
-  const shield = tiers.has('shield') ? true : tiers.has('private') ? false : undefined;
-  if (named.length === 0 && shield !== undefined) lines.push(spaceLine(shield, kindName(shield)));
-  if (tiers.has('fir')) lines.push(lineFor(priceOf(catalog, 'heroku.space.fir'), 'Fir-generation space', 1, place));
+  if (spaces.length > 0) {
+    const named = [...new Map(spaces.map((s) => [s.name, s])).values()]
+      .map((s) => ({ shield: s.shield, item: `${kindName(s.shield)} ${s.name}` }))
+      .sort((a, b) => a.item.localeCompare(b.item));
+    for (const space of named) lines.push(spaceLine(space.shield, space.item));
+  } else {
+    // No space named (an estimate): one of the kind the dynos need.
+    const shield = tiers.shield ? true : tiers.private ? false : undefined;
+    if (shield !== undefined) lines.push(spaceLine(shield, kindName(shield)));
+  }
+  if (tiers.fir) lines.push(lineFor(priceOf(catalog, 'heroku.space.fir'), 'Fir-generation space', 1, place));
   return lines;
 }

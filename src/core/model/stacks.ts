@@ -37,13 +37,19 @@ export interface HerokuKeyValue {
   addOn?: string;
 }
 
+/** The main one first, then any more: concat, not a spread, which iterates even an empty list. */
+function mainFirst<T>(main: T | undefined, more: readonly T[] | undefined): T[] {
+  if (!main) return [];
+  return more ? ([main] as T[]).concat(more) : [main];
+}
+
 /** Every Postgres database of a Heroku stack, the main one first. */
 export const herokuPostgresOf = (stack: HerokuStack): HerokuPostgres[] =>
-  stack.postgres ? [stack.postgres, ...(stack.extraPostgres ?? [])] : [];
+  mainFirst(stack.postgres, stack.extraPostgres);
 
 /** Every Key-Value Store of a Heroku stack, the main one first. */
 export const herokuKeyValueOf = (stack: HerokuStack): HerokuKeyValue[] =>
-  stack.keyValue ? [stack.keyValue, ...(stack.extraKeyValue ?? [])] : [];
+  mainFirst(stack.keyValue, stack.extraKeyValue);
 
 /** `need`: what the process itself needs (from its dyno), for packing processes onto shared instances. */
 export type AwsCompute =
@@ -101,9 +107,7 @@ export interface AwsCache {
 }
 
 /** Every database of an AWS stack, the main one first. */
-export const awsDatabasesOf = (stack: AwsStack): AwsDatabase[] =>
-  stack.database ? [stack.database, ...(stack.extraDatabases ?? [])] : [];
+export const awsDatabasesOf = (stack: AwsStack): AwsDatabase[] => mainFirst(stack.database, stack.extraDatabases);
 
 /** Every cache of an AWS stack, the main one first. */
-export const awsCachesOf = (stack: AwsStack): AwsCache[] =>
-  stack.cache ? [stack.cache, ...(stack.extraCaches ?? [])] : [];
+export const awsCachesOf = (stack: AwsStack): AwsCache[] => mainFirst(stack.cache, stack.extraCaches);
