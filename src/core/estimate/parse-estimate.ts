@@ -138,7 +138,8 @@ function parse(text: string, catalog: Catalog): ParseResult {
     flagsTyped: new Map(),
   };
   const seen = new Set<string>();
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     const eq = token.indexOf('=');
     if (eq === -1) readFlag(token, draft, catalog);
     else readSetting(token, token.slice(0, eq), token.slice(eq + 1), draft, seen, catalog);

@@ -262,8 +262,12 @@ export function ecoNotes(plans: readonly { heroku: HerokuStack; copies: number }
   let dynos = 0;
   let hours = 0;
   const processes = new Set<string>();
-  for (const plan of plans) {
-    for (const d of plan.heroku.dynos) {
+  // Indexed: unoptimised, as every estimate runs it, an iterator step is a call and an object.
+  for (let p = 0; p < plans.length; p++) {
+    const plan = plans[p];
+    const running = plan.heroku.dynos;
+    for (let i = 0; i < running.length; i++) {
+      const d = running[i];
       if (d.spec?.tier !== 'eco' || d.count <= 0) continue;
       dynos += d.count * plan.copies;
       hours += d.count * plan.copies * (d.hoursPerMonth ?? AWS_HOURS_PER_MONTH);

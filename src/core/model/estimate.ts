@@ -197,9 +197,10 @@ function herokuTierLines(plans: readonly EnvironmentPlan[], production: HerokuSt
               : herokuReview(production, catalog),
         );
   // Shown with the first environment: production, or the one a live staging or review app is.
-  return herokuAccountLines(stacks, catalog, [], plans[0].name).concat(
-    ...plans.map((p, i) => herokuLines(stacks[i], p.name, p.copies, catalog)),
-  );
+  let lines = herokuAccountLines(stacks, catalog, [], plans[0].name);
+  for (let i = 0; i < plans.length; i++)
+    lines = lines.concat(herokuLines(stacks[i], plans[i].name, plans[i].copies, catalog));
+  return lines;
 }
 
 /** A tier's AWS lines and the lines every tier has (compliance, add-ons): concat, not spreads, which iterate. */
@@ -239,7 +240,8 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const apps = awsApps(plans, workload, catalog, loadBalancer);
   const shared = sharedTierLines(apps, catalog);
   const tierLines = new Map<TierId, CostLine[]>();
-  for (const id of TIER_IDS) {
+  for (let t = 0; t < TIER_IDS.length; t++) {
+    const id = TIER_IDS[t];
     if (fromHeroku) {
       tierLines.set(id, withCommon(awsTierLines(id, shared), awsCommon));
     } else if (id === 'like-for-like') {

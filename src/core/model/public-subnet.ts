@@ -16,7 +16,9 @@ import type { AwsStack, HerokuStack } from './stacks';
  */
 export function runsInPublicSubnet(heroku: HerokuStack): boolean {
   let running = false;
-  for (const dyno of heroku.dynos) {
+  const { dynos } = heroku;
+  for (let i = 0; i < dynos.length; i++) {
+    const dyno = dynos[i];
     if (dyno.count <= 0) continue;
     const tier = dyno.spec?.tier;
     if (tier !== 'eco' && tier !== 'basic') return false;

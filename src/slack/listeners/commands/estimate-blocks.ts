@@ -62,7 +62,8 @@ export function estimateMessage(estimate: Estimate, words: string, options: Esti
   const verdict = verdictLine(estimate);
   const blocks: KnownBlock[] = [header(title)];
   if (options.sharedBy) blocks.push(context(`Shared by <@${options.sharedBy}>`));
-  for (const note of options.notes ?? []) blocks.push(context(note));
+  const notes = options.notes ?? [];
+  for (let i = 0; i < notes.length; i++) blocks.push(context(notes[i]));
   blocks.push(
     figureFields(estimate, sides),
     mrkdwn(verdict),
