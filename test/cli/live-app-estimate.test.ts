@@ -175,10 +175,19 @@ test('an add-on Heroku bills by usage, or gives no price for, is left out for th
     'Missing: Heroku: enterprise-search (dedicated) (production) has no public price',
     'Missing: AWS: enterprise-search (dedicated), bought directly (production) has no public price',
   ]);
-  // The verdict names both kinds, and who can supply each.
+  // The three add-ons are left out of AWS's total too, bought directly at what Heroku bills: they add the
+  // same to both sides, so the verdict stands on the difference of the totals shown ($305.14 consolidated
+  // less $100.00), and says why. It read "No verdict: Heroku and AWS leave items … out", as if AWS's items
+  // were others than Heroku's.
+  const infrastructure = (heading: string) =>
+    Number(new RegExp(`^${heading}: \\$([\\d,.]+)/mo infrastructure`, 'm').exec(out)![1].replace(/,/g, ''));
+  const gap =
+    infrastructure('AWS \\(us-east-1\\), consolidated tier \\(modelled\\)') - infrastructure('Heroku as it runs');
+  expect(gap.toFixed(2)).toBe('205.14');
   expect(out).toContain(
-    "No verdict: Heroku and AWS leave items without a public price or a monthly price out of their total, so neither platform can be called cheaper until a hosting lead adds your contract prices and reads what the rest cost from Heroku's invoice (listed below).",
+    "Heroku is cheaper: by $205.14/mo on infrastructure and by $1,005.14/mo with ops, against AWS's consolidated tier. The 3 add-ons without a price in both totals are bought directly on AWS, taken to cost what Heroku bills for them, so they add the same to both and leave the difference as it is.",
   );
+  expect(out).not.toContain('No verdict');
   // Each kind named for what it is: a contract price, and two Heroku bills other than by the month.
   expect(heading).toContain(
     'Not in these totals: 1 item without a public price (a contract price) and 2 items without a monthly price; each line above says how to add it.',

@@ -1,7 +1,8 @@
 /**
  * A live app with an add-on Heroku bills by usage and a contract-priced one, estimated in Slack by a lead
- * through the real receiver: the verdict names each kind for what it lacks (before, both were "without a
- * public price", and the lead was sent to add contract prices for a metered add-on).
+ * through the real receiver: each kind is named for what it lacks (before, both were "without a public
+ * price", and the lead was sent to add contract prices for a metered add-on), and since both add-ons are
+ * on both sides alike, the verdict stands.
  */
 import { type Harness, LEAD, startHarness } from '../support/bot-harness';
 import { capture } from '../support/capture';
@@ -34,7 +35,7 @@ afterAll(async () => {
   await heroku.close();
 });
 
-test('`estimate app=shop-api`: no verdict, and who can supply each kind of item left out', async () => {
+test('`estimate app=shop-api`: the add-ons left out of both sides alike leave the verdict standing; each kind named', async () => {
   const before = harness.slack.responses.length;
   const ack = await harness.command('estimate app=shop-api', { user_id: LEAD, channel_id: 'C0CHANNEL' });
   expect(ack.status).toBe(200);
@@ -44,7 +45,20 @@ test('`estimate app=shop-api`: no verdict, and who can supply each kind of item 
   capture('estimate-usage-addon', answer);
   expectWithinSlackLimits(answer, 50);
   const shown = answer.blocks.map((b: Json) => b.text?.text ?? '').join('\n');
+  // Both add-ons are on both sides (on AWS bought directly, at what Heroku bills), so they add alike to
+  // both totals: the verdict is the difference of the totals shown, $181.71 less $100.00. It read "No
+  // verdict: Heroku and AWS leave items … out", as if AWS's two items were others than Heroku's.
+  const total = (label: string) =>
+    Number(new RegExp(`\\*${label}: ≥ \\$([\\d,.]+)/mo\\*`).exec(shown)![1].replace(/,/g, ''));
+  const gap = total('AWS \\(us-east-1\\), consolidated tier \\(modelled\\)') - total('Heroku as it runs');
+  expect(gap.toFixed(2)).toBe('81.71');
   expect(shown).toContain(
-    "*No verdict*: Heroku and AWS leave items without a public price or a monthly price out of their total, so neither platform can be called cheaper until a hosting lead adds your contract prices and reads what the rest cost from Heroku's invoice",
+    "*Heroku is cheaper*: by $81.71/mo on infrastructure and by $881.71/mo with ops, against AWS's consolidated tier. The 2 add-ons without a price in both totals are bought directly on AWS, taken to cost what Heroku bills for them, so they add the same to both and leave the difference as it is.",
   );
+  expect(shown).not.toContain('No verdict');
+  // Each kind is still named for what it lacks, on both sides.
+  expect(shown).toContain(
+    '• 1 without a public price, not in the total: enterprise-search (dedicated) (a contract price; see Details)',
+  );
+  expect(shown).toContain('• 1 without a monthly price, not in the total: metered-search (usage) (see Details)');
 });

@@ -40,7 +40,7 @@ import {
   type TierCost,
   type TierId,
 } from './types';
-import { compareBounded, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
+import { compareBounded, partialSides, rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 
 /** All of the traffic: production's share. */
 const WHOLE = new Decimal(1);
@@ -274,7 +274,10 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   const verdict = verdictFor(current, tiers);
   const verdictTier = tiers.find((t) => t.id === VERDICT_TIER)!;
   // Infrastructure and with ops by the verdict's rule: a side that leaves items out is a lower bound.
-  const partial = { current: current.unpriced.length > 0, modelled: verdictTier.unpriced.length > 0 };
+  const sides = fromHeroku ? partialSides(current, verdictTier) : partialSides(verdictTier, current);
+  const partial = fromHeroku
+    ? { current: sides.heroku, modelled: sides.aws }
+    : { current: sides.aws, modelled: sides.heroku };
   const pair = (currentAmount: Decimal, modelledAmount: Decimal) =>
     fromHeroku
       ? compareBounded(currentAmount, modelledAmount, { heroku: partial.current, aws: partial.modelled })

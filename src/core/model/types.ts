@@ -115,6 +115,11 @@ export interface Verdict {
    * less than `under` a month together (the other side's total less its lower bound).
    */
   breakEven?: { platform: Platform; under: Money };
+  /**
+   * How many add-ons without a price are left out of both sides alike (on AWS bought directly, at what
+   * Heroku bills): they add the same to both totals, so they leave the difference as it is.
+   */
+  alike?: number;
 }
 
 /**

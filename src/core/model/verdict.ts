@@ -64,10 +64,8 @@ export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): V
   const { missing, listed, other } = missingItems(current, tier);
   const heroku = current.platform === 'heroku' ? current : tier;
   const aws = current.platform === 'heroku' ? tier : current;
-  const b = compareBounded(heroku.infrastructure, aws.infrastructure, {
-    heroku: heroku.unpriced.length > 0,
-    aws: aws.unpriced.length > 0,
-  });
+  const sides = partialSides(heroku, aws);
+  const b = compareBounded(heroku.infrastructure, aws.infrastructure, sides);
   // Built field by field, not by spreading optional parts: the model makes one verdict per estimate,
   // and V8 copies a spread after the first one property by property (7% of the model's time here).
   const verdict: Verdict =
@@ -80,7 +78,33 @@ export function verdictFor(current: PlatformCost, tiers: readonly TierCost[]): V
   if (other > 0) verdict.other = other;
   if (b.atLeast) verdict.atLeast = true;
   if (b.cheaper === 'unknown' && b.breakEven) verdict.breakEven = b.breakEven;
+  if (sides.alike > 0) verdict.alike = sides.alike;
   return verdict;
+}
+
+/** An add-on's line as both sides name it: on AWS the same item, `, bought directly`. */
+const addOnKey = (line: UnpricedCostLine) => `${line.environment}|${line.item.replace(/, bought directly$/, '')}`;
+
+/**
+ * Which side leaves out an item the other side does not: a partial side is a lower bound. An add-on
+ * without a price is left out of both sides alike (on AWS it is bought directly from its provider, and
+ * taken to cost what Heroku bills for it: `addOnLine`), so it adds the same to both totals and changes
+ * no difference; only the items one side alone leaves out make it a bound. `alike`: how many add-ons
+ * are left out of both.
+ */
+export function partialSides(
+  heroku: { unpriced: readonly UnpricedCostLine[] },
+  aws: { unpriced: readonly UnpricedCostLine[] },
+): { heroku: boolean; aws: boolean; alike: number } {
+  if (heroku.unpriced.length === 0 || aws.unpriced.length === 0)
+    return { heroku: heroku.unpriced.length > 0, aws: aws.unpriced.length > 0, alike: 0 };
+  const addOns = (lines: readonly UnpricedCostLine[]) =>
+    new Set(lines.filter((line) => line.category === 'add-on').map(addOnKey));
+  const onHeroku = addOns(heroku.unpriced);
+  const onAws = addOns(aws.unpriced);
+  const both = new Set([...onHeroku].filter((key) => onAws.has(key)));
+  const own = (line: UnpricedCostLine) => line.category !== 'add-on' || !both.has(addOnKey(line));
+  return { heroku: heroku.unpriced.some(own), aws: aws.unpriced.some(own), alike: both.size };
 }
 
 export function rangeOf(tiers: readonly TierCost[]): { low: Money; high: Money } {
@@ -117,6 +141,17 @@ export function lowerBound(c: Comparison, period = '/mo'): string {
     : '';
 }
 
+/**
+ * Why add-ons left out of both totals change no verdict, when there are any: `The 2 add-ons without a
+ * price in both totals are bought directly on AWS, taken to cost what Heroku bills for them, so they add
+ * the same to both and leave the difference as it is.`
+ */
+export function alikeSentence(v: Verdict): string {
+  const n = v.alike ?? 0;
+  if (n === 0) return '';
+  return `${n === 1 ? 'The add-on' : `The ${n} add-ons`} without a price in both totals ${n === 1 ? 'is' : 'are'} bought directly on AWS, taken to cost what Heroku bills for ${n === 1 ? 'it' : 'them'}, so ${n === 1 ? 'it adds' : 'they add'} the same to both and ${n === 1 ? 'leaves' : 'leave'} the difference as it is.`;
+}
+
 /** The sentences an answer leads with: the range, then the verdict naming its tier (or why there is none). */
 export function leadSentences(c: Comparison, period = '/mo'): string[] {
   const modelled = c.current === 'heroku' ? 'aws' : 'heroku';
@@ -150,12 +185,16 @@ export function leadSentences(c: Comparison, period = '/mo'): string[] {
       `On the ${v.tier} tier, ${NAME[v.cheaper!]} is cheaper on infrastructure by at least ${dollars(v.difference!)}${period}.`,
       `At least, because ${other}'s total leaves items ${leftOutWords(v.missing.length, v.listed ?? 0, v.other ?? 0).what} out, and they can only add to it:`,
       ...v.missing.map((m) => `Missing: ${m}.`),
+      ...(v.alike ? [alikeSentence(v)] : []),
     ];
   }
-  if (v.kind === 'same') return [lead, `On the ${v.tier} tier both cost the same on infrastructure.`];
+  // Only add-ons left out of both alike: the difference stands, and what is left out is still named.
+  const alike = v.alike ? [alikeSentence(v), ...v.missing.map((m) => `Missing: ${m}.`)] : [];
+  if (v.kind === 'same') return [lead, `On the ${v.tier} tier both cost the same on infrastructure.`, ...alike];
   return [
     lead,
     `On the ${v.tier} tier, ${NAME[v.cheaper!]} is cheaper on infrastructure by ${dollars(v.difference!)}${period}.`,
+    ...alike,
   ];
 }
 
@@ -221,11 +260,15 @@ export function verdictSentence(f: VerdictFigures, wording: VerdictWording): str
   const partial = [f, ops]
     .map((b) => b.breakEven?.platform ?? (b.atLeast ? otherOf(b.cheaper as Platform) : undefined))
     .find((p) => p !== undefined);
-  const n = v.missing.length;
+  // The items the bound side alone leaves out: an add-on left out of both alike is no part of its bound.
+  const n = partial
+    ? v.missing.filter((m) => m.startsWith(`${NAME[partial]}:`)).length - (v.alike ?? 0)
+    : v.missing.length;
   const items = n === 1 ? 'the item left out costs' : `the ${n} items left out cost`;
-  const why = partial
-    ? ` ${NAME[partial]}'s total leaves out ${n === 1 ? '1 item' : `${n} items`} ${leftOut().what} (${wording.whichMissing}), which can only add to it.`
-    : '';
+  const why =
+    (partial
+      ? ` ${NAME[partial]}'s total leaves out ${n === 1 ? '1 item' : `${n} items`} ${leftOut().what} (${wording.whichMissing}), which can only add to it.`
+      : '') + (v.alike ? ` ${alikeSentence(v)}` : '');
   const by = (b: Bounded) => `${b.atLeast ? 'at least ' : ''}${perMonth(b.difference)}`;
   const claim = (b: Bounded, label: string) =>
     b.cheaper === 'same'
