@@ -52,6 +52,19 @@ describe('an AWS account on Heroku', () => {
     expect(model.current.infrastructure.toFixed(2)).toBe('523.86');
   });
 
+  it('counts CloudWatch Logs ingestion (DataProcessing-Bytes) as CloudWatch, not as data transfer; its DataTransfer rows stay data transfer', () => {
+    const costs = [
+      ...account().costs,
+      { service: 'AmazonCloudWatch', usageType: 'USE1-DataProcessing-Bytes', amount: '150.25' },
+      { service: 'AmazonCloudWatch', usageType: 'TimedStorage-ByteHrs', amount: '3.1' },
+      { service: 'AmazonCloudWatch', usageType: 'USE1-DataTransfer-Out-Bytes', amount: '0.5' },
+    ];
+    const lines = items(modelAwsAccount(account({ costs }), catalog).current.lines);
+    // A lead checking "data transfer" against the bill's data transfer finds $9.50, not $159.75 with the logs in it.
+    expect(lines).toContainEqual(['What Heroku includes: data transfer', 950]);
+    expect(lines).toContainEqual(['What Heroku includes: CloudWatch', 15335]);
+  });
+
   it("leaves AWS's tax out of both sides, as Heroku's list prices are before tax, and says so", () => {
     // $40 of tax on a bill whose instances move is not a service that stays on AWS: each platform bills its own.
     for (const tier of model.tiers) expect(tier.lines.some((l) => /Tax/.test(l.item))).toBe(false);

@@ -61,9 +61,11 @@ export function spendKind(service: string, usageType: string): SpendKind {
   if (/NatGateway/.test(usageType)) return { kind: 'included', what: 'NAT gateways' };
   if (/PublicIPv4/.test(usageType)) return { kind: 'included', what: 'public IPv4 addresses' };
   if (/EBS:/.test(usageType)) return { kind: 'included', what: 'EBS volumes and snapshots' };
+  // CloudWatch bills logs ingested as `DataProcessing-Bytes` and stored as `TimedStorage-ByteHrs`: those
+  // are CloudWatch, not data transfer, though the first ends in -Bytes; only its DataTransfer rows are.
+  if (moving === 'cloudwatch' && !/DataTransfer/.test(usageType)) return { kind: 'included', what: 'CloudWatch' };
   if (moving === 'data-transfer' || /DataTransfer|-Bytes$/.test(usageType))
     return { kind: 'included', what: 'data transfer' };
-  if (moving === 'cloudwatch') return { kind: 'included', what: 'CloudWatch' };
   if (moving === 'rds') return { kind: 'included', what: 'RDS storage, I/O and backups' };
   if (moving === 'elasticache') return { kind: 'included', what: 'ElastiCache backups and other' };
   return { kind: 'included', what: 'other EC2 and VPC charges' };
