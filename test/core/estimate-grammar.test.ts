@@ -121,7 +121,18 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
     ['two = in a row', 'web==2x', /has more than one "="/],
     ['a duplicate process', 'web=2xstandard-2x web=1xstandard-1x', /the process `web` is given twice/],
     ['an unknown flag', 'web=1xstandard-2x stagin', /I don't know `stagin`\. Did you mean `staging`\?/],
-    ['a flag given a value', 'web=1xstandard-2x staging=true', /`staging` is a flag, not a setting/],
+    [
+      'a flag given a value',
+      'web=1xstandard-2x staging=true',
+      /`staging` is a flag, not a setting; write it on its own, e\.g\. `web=2xstandard-2x staging`\.$/,
+    ],
+    // The example is one the flag belongs in: multi-az is an RDS flag, so the example has an RDS class, not
+    // a Heroku dyno (it read "e.g. `web=1xstandard-1x multi-az`" after an `aws … rds=…` the user typed).
+    [
+      'multi-az given a value',
+      'aws web=2xm5.large rds=db.m6g.large multi-az=yes',
+      /`multi-az` is a flag, not a setting; write it on its own, e\.g\. `aws web=2xm5\.large rds=db\.m6g\.large multi-az`\.$/,
+    ],
     ['negative review apps', 'web=1xstandard-2x review=-1', /review apps can't be negative; use `review=0` for none/],
     ['review apps that are not a number', 'web=1xstandard-2x review=abc', /takes how many review apps run at a time/],
     ['too many review apps', 'web=1xstandard-2x review=99', /at most 50 review apps/],

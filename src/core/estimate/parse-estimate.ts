@@ -226,9 +226,7 @@ function readSetting(
   }
   const flag = FLAGS[key];
   if (flag)
-    fail(
-      `${shown(token)}: \`${key}\` is a flag, not a setting; write it on its own, e.g. \`web=1xstandard-1x ${key}\`.`,
-    );
+    fail(`${shown(token)}: \`${key}\` is a flag, not a setting; write it on its own, e.g. \`${FLAG_EXAMPLES[flag]}\`.`);
   const setting = SETTINGS[key];
   if (value === '') {
     fail(
