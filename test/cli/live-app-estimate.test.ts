@@ -266,3 +266,13 @@ test('an app with two Postgres databases of one plan: each line names its add-on
     );
   }
 });
+
+test("an add-on's billed price cites the day the Platform API gave it, not the bundled list's date", async () => {
+  const heroku = await herokuWith('shop-api', [{ service: 'papertrail', plan: 'volmar', cents: 1400 }]);
+  const { code, out } = await cli(heroku, ['estimate', 'app=shop-api']);
+  expect(code).toBe(0);
+  const read = /^Note: Live Heroku app shop-api, read (\d{4}-\d\d-\d\d) /m.exec(out)![1];
+  const cited = /^ {4}papertrail \(volmar\): 1 × \$14\.00\/month = \$14\.00\/mo, estimated \[(\d+)\]$/m.exec(out)![1];
+  // It cited the bundled list's date (2026-12-05 on 2026-12-08): a lead would take the price for one read days before.
+  expect(out).toMatch(new RegExp(`^ {2}\\[${cited}\\] Heroku Platform API: billed price, as of ${read}$`, 'm'));
+});

@@ -40,13 +40,15 @@ export function keyValueCache(plan: string, catalog: Catalog = DEFAULT_CATALOG):
 
 const byPrice = (a: HerokuAddOn, b: HerokuAddOn) => (b.monthlyCents ?? 0) - (a.monthlyCents ?? 0);
 
-function asAddOn(addOn: HerokuAddOn): AddOn {
+/** `readOn`: the day the Platform API gave its billed price (the inventory's), which its line cites. */
+function asAddOn(addOn: HerokuAddOn, readOn: string): AddOn {
   return {
     service: addOn.service,
     plan: addOn.plan,
     monthlyCents: addOn.contract ? null : addOn.monthlyCents,
     contract: addOn.contract,
     ...(addOn.priceUnit && !addOn.contract ? { billedPer: addOn.priceUnit } : {}),
+    asOf: readOn,
   };
 }
 
@@ -60,7 +62,7 @@ function named<T extends Database | Cache>(store: T, addOn: HerokuAddOn, sameSer
 }
 
 /** One Heroku app → Workload (origin `heroku`). */
-function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Workload {
+function workloadForApp(app: HerokuApp, catalog: Catalog, readOn: string): Workload {
   const processes: ProcessType[] = app.formation
     .filter((formation) => formation.quantity > 0)
     .map((formation) => ({
@@ -97,7 +99,7 @@ function workloadForApp(app: HerokuApp, catalog: Catalog = DEFAULT_CATALOG): Wor
     ...(moreCaches.length > 0
       ? { extraCaches: moreCaches.map((addOn) => named(keyValueCache(addOn.plan, catalog), addOn, caches)) }
       : {}),
-    addOns: others.map(asAddOn),
+    addOns: others.map((addOn) => asAddOn(addOn, readOn)),
     egressGbPerMonth: 0,
     logGbPerMonth: 0,
     environments: { staging: false, reviewApps: 0 },
@@ -115,8 +117,8 @@ const SHOWN_NAMES = 8;
  * that runs none logs nothing). `migrate` (which scales it for staging and review apps),
  * `estimate app=NAME` and `compliance … app=NAME` read apps this way.
  */
-function liveAppWorkload(app: HerokuApp, catalog: Catalog): Workload {
-  const workload = workloadForApp(app, catalog);
+function liveAppWorkload(app: HerokuApp, catalog: Catalog, readOn: string): Workload {
+  const workload = workloadForApp(app, catalog, readOn);
   const a = catalog.assumptions;
   const web = workload.processes.some((p) => p.name === 'web');
   return {
@@ -143,7 +145,7 @@ export function liveApp(inventory: HerokuInventory, appName: string, catalog: Ca
   const app = inventory.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
   if (app) {
     const { environment, because } = environmentFromName(app.name);
-    const workload = liveAppWorkload(app, catalog);
+    const workload = liveAppWorkload(app, catalog, inventory.fetchedAt.slice(0, 10));
     const idle =
       workload.processes.length === 0
         ? [
@@ -203,8 +205,9 @@ export interface InventoryOnAws {
  */
 export function fleetAppsOf(inventory: HerokuInventory, catalog: Catalog = DEFAULT_CATALOG): FleetApp[] {
   const a = catalog.assumptions;
+  const readOn = inventory.fetchedAt.slice(0, 10);
   return inventory.apps.map((app) => {
-    const workload = liveAppWorkload(app, catalog);
+    const workload = liveAppWorkload(app, catalog, readOn);
     const environment = environmentOfApp(app.name);
     const share = environment === 'production' ? 1 : a.nonProductionTrafficShare;
     const milli = (gb: number) => Math.round(gb * share * 1000) / 1000;
