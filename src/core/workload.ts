@@ -33,6 +33,14 @@ export interface Database {
   storageAssumed?: true;
   /** A live app's add-on name (`postgresql-curly-12345`), when it has two databases of this plan. */
   addOn?: string;
+  /** A live app's price per month as Heroku bills it (the Platform API's billed price, not a contract's). */
+  billed?: BilledPrice;
+}
+
+/** What the Platform API said an add-on costs a month, and the day it said so. */
+export interface BilledPrice {
+  cents: number;
+  asOf: string;
 }
 
 export interface Cache {
@@ -43,6 +51,8 @@ export interface Cache {
   highAvailability?: boolean;
   /** A live app's add-on name (`redis-shaped-12345`), when it has two Key-Value Stores of this plan. */
   addOn?: string;
+  /** A live app's price per month as Heroku bills it (the Platform API's billed price, not a contract's). */
+  billed?: BilledPrice;
 }
 
 /** A Heroku add-on other than Postgres and Key-Value Store, as billed. */

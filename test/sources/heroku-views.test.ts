@@ -104,11 +104,19 @@ describe('app → Workload', () => {
         { name: 'web', count: 2, size: 'standard-2x', memoryGb: 1, vcpu: 2, dedicated: false },
         { name: 'worker', count: 1, size: 'standard-1x', memoryGb: 0.5, vcpu: 1, dedicated: false },
       ],
-      database: { plan: 'standard-0', memoryGb: 4, storageGb: 64, highAvailability: false },
-      cache: { plan: 'premium-0', memoryGb: 0.05, highAvailability: true },
+      // What Heroku bills for each, with the day the inventory read it (T0): the price a plan the bundled
+      // list lacks is given, and the date an add-on's billed price cites.
+      database: {
+        plan: 'standard-0',
+        memoryGb: 4,
+        storageGb: 64,
+        highAvailability: false,
+        billed: { cents: 5000, asOf: '2026-01-05' },
+      },
+      cache: { plan: 'premium-0', memoryGb: 0.05, highAvailability: true, billed: { cents: 1500, asOf: '2026-01-05' } },
       addOns: [
-        { service: 'enterprise-search', plan: 'dedicated', monthlyCents: null, contract: true },
-        { service: 'papertrail', plan: 'fixa', monthlyCents: 700, contract: false },
+        { service: 'enterprise-search', plan: 'dedicated', monthlyCents: null, contract: true, asOf: '2026-01-05' },
+        { service: 'papertrail', plan: 'fixa', monthlyCents: 700, contract: false, asOf: '2026-01-05' },
       ],
       // Heroku reports no traffic: taken as a production app's with web (100 GB out), its logs by what
       // runs (3 Standard dynos × 5 GB: docs/decisions.md, "Log volume follows what runs").
@@ -124,7 +132,13 @@ describe('app → Workload', () => {
     expect(workload.processes).toEqual([
       { name: 'web', count: 3, size: 'shield-s', memoryGb: 1, vcpu: 2, dedicated: true },
     ]);
-    expect(workload.database).toEqual({ plan: 'premium-2', memoryGb: 8, storageGb: 256, highAvailability: true });
+    expect(workload.database).toEqual({
+      plan: 'premium-2',
+      memoryGb: 8,
+      storageGb: 256,
+      highAvailability: true,
+      billed: { cents: 35000, asOf: '2026-01-05' },
+    });
     // Before, the shield-0 was an add-on, kept on AWS at its Heroku price as if it could stay on Heroku.
     expect(workload.extraDatabases).toEqual([{ plan: 'shield-0', memoryGb: 4, storageGb: 64, highAvailability: true }]);
     expect(workload.addOns).toEqual([]);

@@ -1,8 +1,14 @@
 import { Decimal, fromCents } from '../money';
-import { type Catalog, priceOf } from '../pricing';
+import { type Catalog, isPriced, type PriceEntry, priceOf } from '../pricing';
 import type { AddOn } from '../workload';
 import { lineFor, unknownLine } from './cost-line';
-import { type HerokuStack, herokuKeyValueOf, herokuPostgresOf } from './stacks';
+import {
+  type HerokuKeyValue,
+  type HerokuPostgres,
+  type HerokuStack,
+  herokuKeyValueOf,
+  herokuPostgresOf,
+} from './stacks';
 import type { CostLine, EnvironmentName } from './types';
 
 /** The CLI's hourly rate is monthly / 720, and the monthly price is a cap (Dev Center, Usage & Billing). */
@@ -42,29 +48,52 @@ export function herokuLines(
     const postgres = databases[i];
     const place = { environment, category: 'database' as const };
     const item = `${prefix}Heroku Postgres ${postgres.plan}${postgres.addOn ? ` (${postgres.addOn})` : ''}`;
-    const spec = postgres.spec;
-    lines.push(
-      spec
-        ? lineFor(priceOf(catalog, spec.priceKey), item, copies, place)
-        : unknownLine(item, copies, 'month', place, catalog.priceListDate),
-    );
+    lines.push(dataStoreLine(postgres, item, copies, place, catalog));
   }
   const stores = herokuKeyValueOf(stack);
   for (let i = 0; i < stores.length; i++) {
     const keyValue = stores[i];
     const place = { environment, category: 'cache' as const };
     const item = `${prefix}Heroku Key-Value Store ${keyValue.plan}${keyValue.addOn ? ` (${keyValue.addOn})` : ''}`;
-    const spec = keyValue.spec;
-    lines.push(
-      spec
-        ? lineFor(priceOf(catalog, spec.priceKey), item, copies, place)
-        : unknownLine(item, copies, 'month', place, catalog.priceListDate),
-    );
+    lines.push(dataStoreLine(keyValue, item, copies, place, catalog));
   }
   const { addOns } = stack;
   for (let i = 0; i < addOns.length; i++)
     lines.push(addOnLine(addOns[i], environment, catalog.priceListDate, false, prefix));
   return lines;
+}
+
+/**
+ * A Postgres or Key-Value Store line at its plan's list price; when the bundled list has no price for the
+ * plan (a Key-Value Store premium-5, a plan it does not know) and Heroku's API said what it bills for this
+ * one, at that billed price, cited with the day it was read. A contract price Heroku does not say stays
+ * out of the total, as before.
+ */
+function dataStoreLine(
+  store: HerokuPostgres | HerokuKeyValue,
+  item: string,
+  copies: number,
+  place: { environment: EnvironmentName; category: 'database' | 'cache' },
+  catalog: Catalog,
+): CostLine {
+  const listed = store.spec ? priceOf(catalog, store.spec.priceKey) : undefined;
+  if (listed && isPriced(listed)) return lineFor(listed, item, copies, place);
+  if (store.billed) {
+    const billed: PriceEntry = {
+      key: listed?.key ?? `heroku.${place.category === 'database' ? 'postgres' : 'kvs'}.${store.plan}`,
+      description: item,
+      unit: 'month',
+      source: 'Heroku Platform API: billed price (the bundled list has no price for this plan)',
+      asOf: store.billed.asOf,
+      confidence: 'primary',
+      contract: false,
+      unitPrice: fromCents(store.billed.cents),
+    };
+    return lineFor(billed, item, copies, place);
+  }
+  return listed
+    ? lineFor(listed, item, copies, place)
+    : unknownLine(item, copies, 'month', place, catalog.priceListDate);
 }
 
 /** An add-on at its billed price; on AWS the same service is taken to be bought directly at that price. */

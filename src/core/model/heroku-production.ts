@@ -46,7 +46,9 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
   const postgresOf = (db: Database): HerokuPostgres => {
     const spec = findPostgresPlan(catalog, db.plan);
     const named = db.addOn ? { addOn: db.addOn } : {};
-    if (!tier || satisfies(spec?.tier, tier)) return { plan: db.plan, spec, ...named };
+    // As it runs: what Heroku bills for it goes with it (a plan moved to Shield is another plan).
+    if (!tier || satisfies(spec?.tier, tier))
+      return { plan: db.plan, spec, ...named, ...(db.billed ? { billed: db.billed } : {}) };
     const chosen = choosePostgresPlan(catalog, db.memoryGb, db.storageGb, [tier]).spec;
     notes.push(`${REASON[tier]} Postgres: ${db.plan} is priced as ${chosen.plan}.`);
     return { plan: chosen.plan, spec: chosen, ...named };
@@ -54,7 +56,8 @@ export function herokuFromHeroku(workload: Workload, catalog: Catalog, notes: st
   const keyValueOf = (cache: Cache): HerokuKeyValue => {
     const spec = findKeyValuePlan(catalog, cache.plan);
     const named = cache.addOn ? { addOn: cache.addOn } : {};
-    if (!tier || satisfies(spec?.tier, tier)) return { plan: cache.plan, spec, ...named };
+    if (!tier || satisfies(spec?.tier, tier))
+      return { plan: cache.plan, spec, ...named, ...(cache.billed ? { billed: cache.billed } : {}) };
     const chosen = chooseKeyValuePlan(catalog, cache.memoryGb, [tier]).spec;
     notes.push(`${REASON[tier]} Key-Value Store: ${cache.plan} is priced as ${chosen.plan}.`);
     return { plan: chosen.plan, spec: chosen, ...named };

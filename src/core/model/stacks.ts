@@ -1,5 +1,5 @@
 import type { CacheNodeSpec, DynoSpec, Ec2Spec, HerokuKeyValuePlan, HerokuPostgresPlan, RdsSpec } from '../pricing';
-import type { AddOn } from '../workload';
+import type { AddOn, BilledPrice } from '../workload';
 import type { ProcessNeed } from './sizing-rules';
 
 /**
@@ -29,12 +29,16 @@ export interface HerokuPostgres {
   plan: string;
   spec?: HerokuPostgresPlan;
   addOn?: string;
+  /** What Heroku bills for it (a live app's), the price when the bundled list has none. */
+  billed?: BilledPrice;
 }
 
 export interface HerokuKeyValue {
   plan: string;
   spec?: HerokuKeyValuePlan;
   addOn?: string;
+  /** What Heroku bills for it (a live app's), the price when the bundled list has none. */
+  billed?: BilledPrice;
 }
 
 /** The main one first, then any more: concat, not a spread, which iterates even an empty list. */

@@ -56,9 +56,18 @@ function asAddOn(addOn: HerokuAddOn, readOn: string): AddOn {
  * A data store with its add-on's own name when the app has another of the same plan: two lines
  * reading `Heroku Postgres standard-0` would not say which is which.
  */
-function named<T extends Database | Cache>(store: T, addOn: HerokuAddOn, sameService: readonly HerokuAddOn[]): T {
+function named<T extends Database | Cache>(
+  store: T,
+  addOn: HerokuAddOn,
+  sameService: readonly HerokuAddOn[],
+  readOn: string,
+): T {
   const twin = sameService.some((other) => other !== addOn && other.plan.toLowerCase() === addOn.plan.toLowerCase());
-  return twin ? { ...store, addOn: addOn.name } : store;
+  // What Heroku bills for it, when it says (a contract's price it does not say): a plan the bundled list
+  // has no price for is then priced as billed, rather than left out of a total Heroku's own API gave.
+  const billed =
+    addOn.monthlyCents !== null && !addOn.contract ? { cents: addOn.monthlyCents, asOf: readOn } : undefined;
+  return twin || billed ? { ...store, ...(twin ? { addOn: addOn.name } : {}), ...(billed ? { billed } : {}) } : store;
 }
 
 /** One Heroku app → Workload (origin `heroku`). */
@@ -90,14 +99,18 @@ function workloadForApp(app: HerokuApp, catalog: Catalog, readOn: string): Workl
     label: `app ${app.name}`,
     processes,
     ...(primaryDatabase
-      ? { database: named(postgresDatabase(primaryDatabase.plan, catalog), primaryDatabase, databases) }
+      ? { database: named(postgresDatabase(primaryDatabase.plan, catalog), primaryDatabase, databases, readOn) }
       : {}),
-    ...(primaryCache ? { cache: named(keyValueCache(primaryCache.plan, catalog), primaryCache, caches) } : {}),
+    ...(primaryCache ? { cache: named(keyValueCache(primaryCache.plan, catalog), primaryCache, caches, readOn) } : {}),
     ...(moreDatabases.length > 0
-      ? { extraDatabases: moreDatabases.map((addOn) => named(postgresDatabase(addOn.plan, catalog), addOn, databases)) }
+      ? {
+          extraDatabases: moreDatabases.map((addOn) =>
+            named(postgresDatabase(addOn.plan, catalog), addOn, databases, readOn),
+          ),
+        }
       : {}),
     ...(moreCaches.length > 0
-      ? { extraCaches: moreCaches.map((addOn) => named(keyValueCache(addOn.plan, catalog), addOn, caches)) }
+      ? { extraCaches: moreCaches.map((addOn) => named(keyValueCache(addOn.plan, catalog), addOn, caches, readOn)) }
       : {}),
     addOns: others.map((addOn) => asAddOn(addOn, readOn)),
     egressGbPerMonth: 0,
