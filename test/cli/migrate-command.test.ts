@@ -885,39 +885,39 @@ describe('npx hosting-advisor migrate aws, with a small cache whose Heroku plan 
 });
 
 describe('npx hosting-advisor migrate heroku, with a Key-Value Store plan the bundled list has no price for', () => {
-  // premium-5 has a list price the bundled list lacks; Heroku's API says what it bills for this one.
-  let own: FakeHeroku;
-  beforeAll(async () => {
+  test('it is priced as Heroku bills it, cited with the day the API said so, and the verdict is whole', async () => {
+    // premium-5 has a list price the bundled list lacks; Heroku's API says what it bills for this one.
     const w = new HerokuWorld({ seed: 5 });
     w.addApp('cache-api', {
       formation: [{ type: 'web', quantity: 2, size: 'standard-2X' }],
       addOns: [{ service: 'heroku-redis', plan: 'premium-5', cents: 75000 }],
     });
-    own = await FakeHeroku.start({ world: w });
-  });
-  afterAll(async () => own.close());
-  const env = () => ({ HEROKU_API_TOKEN: own.token, HEROKU_API_URL: own.url });
-
-  test('it is priced as Heroku bills it, cited with the day the API said so, and the verdict is whole', async () => {
-    const { code, stdout } = await run(['heroku'], env());
-    expect(code).toBe(0);
-    // 2 × $50.00 + $750.00 billed. Before: "cache-api: ≥ $100.00/mo (1 item without a price in the bundled list)",
-    // and the lead was sent to run a price refresh for a price the inventory had just read.
-    expect(stdout).toContain('    cache-api: $850.00/mo\n');
-    expect(stdout).not.toContain('premium-5 (production) has a list price');
-    expect(stdout).not.toContain('No verdict');
-    const json = JSON.parse((await run(['heroku', '--json'], env())).stdout);
-    expect(json.current.monthly).toBe('850.00');
-    expect(json.current.unpriced).toEqual([]);
-    const read = /as of (\d{4}-\d\d-\d\d) /.exec(json.source)![1];
-    expect(
-      json.current.lines.find((l: { item: string }) => l.item === 'cache-api: Heroku Key-Value Store premium-5'),
-    ).toMatchObject({
-      monthly: '750.00',
-      source: 'Heroku Platform API: billed price (the bundled list has no price for this plan)',
-      asOf: read,
-      confidence: 'primary',
-    });
-    expect(json.verdict).not.toHaveProperty('atLeast');
+    const own = await FakeHeroku.start({ world: w });
+    try {
+      const env = { HEROKU_API_TOKEN: own.token, HEROKU_API_URL: own.url };
+      const { code, stdout } = await run(['heroku'], env);
+      expect(code).toBe(0);
+      // 2 × $50.00 + $750.00 billed. Before: "cache-api: ≥ $100.00/mo (1 item without a price in the bundled list)",
+      // and the lead was sent to run a price refresh for a price the inventory had just read.
+      expect(stdout).toContain('    cache-api: $850.00/mo\n');
+      expect(stdout).not.toContain('premium-5 (production) has a list price');
+      expect(stdout).not.toContain('No verdict');
+      const json = JSON.parse((await run(['heroku', '--json'], env)).stdout);
+      expect(json.current.monthly).toBe('850.00');
+      expect(json.current.unpriced).toEqual([]);
+      const read = /as of (\d{4}-\d\d-\d\d) /.exec(json.source)![1];
+      const line = json.current.lines.find(
+        (l: { item: string }) => l.item === 'cache-api: Heroku Key-Value Store premium-5',
+      );
+      expect(line).toMatchObject({
+        monthly: '750.00',
+        source: 'Heroku Platform API: billed price (the bundled list has no price for this plan)',
+        asOf: read,
+        confidence: 'primary',
+      });
+      expect(json.verdict).not.toHaveProperty('atLeast');
+    } finally {
+      await own.close();
+    }
   });
 });
