@@ -23,5 +23,7 @@ export function verdictJson(v: Verdict) {
     missing: v.missing,
     ...(v.atLeast ? { atLeast: true } : {}),
     ...(v.breakEven ? { breakEven: { platform: v.breakEven.platform, under: amount(v.breakEven.under) } } : {}),
+    // Add-ons left out of both sides alike, which change no difference (`missing` names them on each side).
+    ...(v.alike ? { alike: v.alike } : {}),
   };
 }
