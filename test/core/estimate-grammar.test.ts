@@ -126,6 +126,17 @@ describe('the estimate grammar: what it refuses, and how it says so', () => {
       'web=1xstandard-2x staging=true',
       /`staging` is a flag, not a setting; write it on its own, e\.g\. `web=2xstandard-2x staging`\.$/,
     ],
+    // After `aws …`, the example keeps the platform typed, so it can be copied as it is.
+    [
+      'a flag given a value in an AWS estimate',
+      'aws web=2xm5.large staging=yes',
+      /`staging` is a flag, not a setting; write it on its own, e\.g\. `aws web=2xm5\.large staging`\.$/,
+    ],
+    [
+      'an unknown word in an AWS estimate',
+      'aws web=2xm5.large hippa',
+      /I don't know `hippa`\. Did you mean `hipaa`\?.*Example: `aws web=2xm5\.large staging review=2`\.$/,
+    ],
     // The example is one the flag belongs in: multi-az is an RDS flag, so the example has an RDS class, not
     // a Heroku dyno (it read "e.g. `web=1xstandard-1x multi-az`" after an `aws … rds=…` the user typed).
     [
@@ -437,4 +448,18 @@ describe('the estimate grammar: `region=`', () => {
     expect(refusal('web=2xstandard-2x region=eu-west-1 region=us-east-1')).toMatch(/`region=` is given twice/);
     expect(refusal('web=2xstandard-2x region')).toMatch(/needs a value after "=", e\.g\. `region=eu-west-1`/);
   });
+});
+
+describe('the examples an AWS estimate is refused with can be copied as they are', () => {
+  it.each(['staging=yes', 'hipaa=1', 'pci=on', 'share=true', 'multi-az=yes', 'hippa'])(
+    'aws web=2xm5.large %s: the example it gives parses',
+    (word) => {
+      const refused = parse(`aws web=2xm5.large ${word}`);
+      expect(refused.ok).toBe(false);
+      const message = (refused as { message: string }).message;
+      const example = /(?:e\.g\.|Example:) `([^`]+)`\.$/.exec(message)![1];
+      expect(example.startsWith('aws ')).toBe(true);
+      expect(parse(example).ok).toBe(true);
+    },
+  );
 });

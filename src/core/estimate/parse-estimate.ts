@@ -175,9 +175,24 @@ function readFlag(token: string, draft: Draft, catalog: Catalog): void {
   const named = nameFor(token, catalog);
   if (named) fail(`${shown(token)} needs a name and "=": write \`${clip(named, 40)}\`.`);
   const guess = closestMatch(token, Object.keys(FLAGS));
+  const example =
+    draft.platform === 'aws' ? 'aws web=2xm5.large staging review=2' : 'web=2xstandard-2x staging review=2';
   fail(
-    `I don't know ${shown(token)}.${guess ? ` Did you mean \`${guess}\`?` : ''} Flags and settings: ${FLAGS_TEXT}. Example: \`web=2xstandard-2x staging review=2\`.`,
+    `I don't know ${shown(token)}.${guess ? ` Did you mean \`${guess}\`?` : ''} Flags and settings: ${FLAGS_TEXT}. Example: \`${example}\`.`,
   );
+}
+
+/** AWS-side flags (`fargate`, `ec2`, `arm`) model a Heroku workload, so their example stays a Heroku one. */
+const HEROKU_ONLY_FLAGS: readonly Flag[] = ['fargate', 'ec2', 'arm'];
+
+/**
+ * A flag's example in the words the user began with: after `aws …`, one on an AWS workload
+ * (`aws web=2xm5.large staging`), so the example can be copied without losing the platform typed.
+ */
+function flagExample(flag: Flag, platform: Platform): string {
+  const example = FLAG_EXAMPLES[flag];
+  if (platform !== 'aws' || example.startsWith('aws ') || HEROKU_ONLY_FLAGS.includes(flag)) return example;
+  return example.replace(/^web=2xstandard-2x/, 'aws web=2xm5.large');
 }
 
 /**
@@ -226,7 +241,9 @@ function readSetting(
   }
   const flag = FLAGS[key];
   if (flag)
-    fail(`${shown(token)}: \`${key}\` is a flag, not a setting; write it on its own, e.g. \`${FLAG_EXAMPLES[flag]}\`.`);
+    fail(
+      `${shown(token)}: \`${key}\` is a flag, not a setting; write it on its own, e.g. \`${flagExample(flag, draft.platform)}\`.`,
+    );
   const setting = SETTINGS[key];
   if (value === '') {
     fail(
