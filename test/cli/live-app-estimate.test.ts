@@ -183,13 +183,13 @@ test('an add-on Heroku bills by usage, or gives no price for, is left out for th
     Number(new RegExp(`^${heading}: \\$([\\d,.]+)/mo infrastructure`, 'm').exec(out)![1].replace(/,/g, ''));
   const gap =
     infrastructure('AWS \\(us-east-1\\), consolidated tier \\(modelled\\)') - infrastructure('Heroku as it runs');
-  expect(gap.toFixed(2)).toBe('205.14');
+  expect(gap.toFixed(2)).toBe('202.49');
   expect(out).toContain(
-    "Heroku is cheaper: by $205.14/mo on infrastructure and by $1,005.14/mo with ops, against AWS's consolidated tier. The 3 add-ons without a price in both totals are bought directly on AWS, taken to cost what Heroku bills for them, so they add the same to both and leave the difference as it is.",
+    "Heroku is cheaper: by $202.49/mo on infrastructure and by $1,002.49/mo with ops, against AWS's consolidated tier. The 3 add-ons without a price in both totals are bought directly on AWS, taken to cost what Heroku bills for them, so they add the same to both and leave the difference as it is.",
   );
   expect(out).not.toContain('No verdict');
   const json = JSON.parse((await cli(heroku, ['estimate', 'app=shop-api', '--json'])).out);
-  expect(json.verdict).toMatchObject({ kind: 'cheaper', cheaper: 'heroku', difference: '205.14', alike: 3 });
+  expect(json.verdict).toMatchObject({ kind: 'cheaper', cheaper: 'heroku', difference: '202.49', alike: 3 });
   // Each kind named for what it is: a contract price, and two Heroku bills other than by the month.
   expect(heading).toContain(
     'Not in these totals: 1 item without a public price (a contract price) and 2 items without a monthly price; each line above says how to add it.',
