@@ -4,7 +4,7 @@ import { type AddOnSpec, FakeHeroku, HerokuWorld } from '../support/fake-heroku'
 
 /**
  * `estimate app=NAME` and `compliance … app=NAME` on live apps of one kind each: a staging or review
- * app is read as that environment, by the rule `migrate` reads it with (the app's name), and the answer
+ * app is read as that environment, by the rule `migrate` reads it with (its pipeline stage, else its name), and the answer
  * says so, so the three answers agree on the app; add-ons without a monthly price say why.
  */
 
@@ -277,4 +277,43 @@ test("an add-on's billed price cites the day the Platform API gave it, not the b
   const cited = /^ {4}papertrail \(volmar\): 1 × \$14\.00\/month = \$14\.00\/mo, estimated \[(\d+)\]$/m.exec(out)![1];
   // It cited the bundled list's date (2026-12-05 on 2026-12-08): a lead would take the price for one read days before.
   expect(out).toMatch(new RegExp(`^ {2}\\[${cited}\\] Heroku Platform API: billed price, as of ${read}$`, 'm'));
+});
+
+test("an app's pipeline stage decides its environment before its name, in estimate app=NAME and migrate alike", async () => {
+  const w = new HerokuWorld({ seed: 7 });
+  const formation = [{ type: 'web', quantity: 1, size: 'standard-2X' }];
+  const addOns: AddOnSpec[] = [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }];
+  // A staging app named with no -staging mark, and an app whose name says staging but which is promoted to production.
+  w.addApp('shop-preprod', { formation, addOns });
+  w.addApp('shop-staging-v2', { formation, addOns });
+  w.addApp('blog-staging', { formation, addOns });
+  w.addPipeline('shop', { staging: ['shop-preprod'], production: ['shop-staging-v2'] });
+  const heroku = await FakeHeroku.start({ world: w });
+  started.push(heroku);
+
+  const preprod = await cli(heroku, ['estimate', 'app=shop-preprod']);
+  expect(preprod.code).toBe(0);
+  expect(preprod.out).toMatch(/^Note: .*read as staging: it is in its pipeline's staging stage\.$/m);
+  const preprodAws = section(preprod.out, 'AWS (us-east-1), like-for-like tier (modelled)');
+  expect(preprodAws).toContain('\n  staging\n');
+  expect(preprodAws).toContain('web: 1 × t3.medium: 730 × $0.0416/hour = $30.37/mo');
+
+  const promoted = await cli(heroku, ['estimate', 'app=shop-staging-v2']);
+  expect(promoted.out).toMatch(/^Note: .*read as production: it is in its pipeline's production stage\.$/m);
+  expect(section(promoted.out, 'AWS (us-east-1), like-for-like tier (modelled)')).toContain('\n  production\n');
+
+  // In no pipeline: the name rule, as before.
+  const blog = await cli(heroku, ['estimate', 'app=blog-staging']);
+  expect(blog.out).toMatch(/^Note: .*read as staging: its name ends in -staging\.$/m);
+
+  // migrate reads each app the same way.
+  const migrate = JSON.parse((await cli(heroku, ['migrate', 'heroku', '--json'])).out);
+  const units = migrate.units as { name: string; environment: string }[];
+  const appsIn = (environment: string) =>
+    units
+      .filter((unit) => unit.environment === environment)
+      .map((unit) => unit.name)
+      .sort();
+  const appsByEnvironment = { production: appsIn('production'), staging: appsIn('staging') };
+  expect(appsByEnvironment).toEqual({ production: ['shop-staging-v2'], staging: ['blog-staging', 'shop-preprod'] });
 });

@@ -209,9 +209,10 @@ describe('inventory of a large account (1,050 apps: personal + 2 teams), paged, 
 
   it('spends N + a handful of requests, counts every one in the store, and sends the real headers', async () => {
     const inventoryRequests = h.fake.log.length;
-    // 1,050 formations + 12 app pages (one retried) + add-on pages + account, teams, dyno sizes, spaces, 2 member lists.
+    // 1,050 formations + 12 app pages (one retried) + add-on pages + account, teams, dyno sizes, spaces,
+    // pipeline couplings, 2 member lists.
     const addOnPages = Math.ceil(world.addOns.length / 100);
-    expect(inventoryRequests).toBe(1050 + 12 + addOnPages + 1 + 1 + 1 + 1 + 2);
+    expect(inventoryRequests).toBe(1050 + 12 + addOnPages + 1 + 1 + 1 + 1 + 1 + 2);
     expect(result.value.requests).toBe(inventoryRequests);
     expect(await h.store.requestCount('heroku', '2026-01')).toBe(inventoryRequests);
     expect(h.fake.log.every((entry) => entry.auth === 'basic' && entry.tokenValid)).toBe(true);

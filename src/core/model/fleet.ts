@@ -44,7 +44,7 @@ import { rangeOf, VERDICT_TIER, verdictFor } from './verdict';
 export interface FleetApp {
   name: string;
   team?: string;
-  /** Absent: read from the name (`-staging` → staging; `-dev`, `-review`, `-qa`, `-pr-N` → review). */
+  /** Absent: read by `environmentOfLiveApp` from the name (`-staging` → staging; `-dev`, `-review`, `-qa`, `-pr-N` → review). */
   environment?: EnvironmentName;
   /** `workload.compliance` says what regulated data the app holds (a live app in a Shield Private Space: HIPAA). */
   workload: Workload;
@@ -153,8 +153,28 @@ const MARKS: readonly [EnvironmentName, RegExp][] = [
   ['review', /-(dev|develop|review|qa|test|pr-\d+)(-|$)/],
 ];
 
-/** The one rule for a live app's environment, from its name, with the words that say why. */
-export function environmentFromName(name: string): { environment: EnvironmentName; because: string } {
+/**
+ * Heroku's pipeline stages as the model's environments: development and test apps are short-lived
+ * copies like review apps (Heroku Dev Center, Pipelines).
+ */
+const STAGE_ENVIRONMENTS: Readonly<Record<string, EnvironmentName>> = {
+  production: 'production',
+  staging: 'staging',
+  review: 'review',
+  development: 'review',
+  test: 'review',
+};
+
+/**
+ * The one rule for a live app's environment, with the words that say why: the stage of the pipeline
+ * it is in, when it is in one, else its name.
+ */
+export function environmentOfLiveApp(
+  name: string,
+  pipelineStage?: string | null,
+): { environment: EnvironmentName; because: string } {
+  const staged = pipelineStage ? STAGE_ENVIRONMENTS[pipelineStage] : undefined;
+  if (staged) return { environment: staged, because: `it is in its pipeline's ${pipelineStage} stage` };
   const lower = name.toLowerCase();
   for (const [environment, mark] of MARKS) {
     const found = mark.exec(lower);
@@ -168,10 +188,6 @@ export function environmentFromName(name: string): { environment: EnvironmentNam
     environment: 'production',
     because: 'its name has no -staging, -stage, -stg, -dev, -develop, -review, -qa, -test or -pr-N part',
   };
-}
-
-export function environmentOfApp(name: string): EnvironmentName {
-  return environmentFromName(name).environment;
 }
 
 const prefixOf = (app: string): string => `${app}: `;
@@ -277,7 +293,7 @@ export function* modelFleetSteps(
   let regulatedWeb = false;
   for (const app of apps) {
     yield;
-    const environment = app.environment ?? environmentOfApp(app.name);
+    const environment = app.environment ?? environmentOfLiveApp(app.name).environment;
     environments.push(environment);
     const prefix = prefixOf(app.name);
     // Heroku as it runs: an app's compliance moves nothing to Shield here, it is billed as it is.

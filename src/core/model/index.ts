@@ -2,8 +2,7 @@ export type { AwsAccount } from './aws-bill';
 export { awsAccountSteps, modelAwsAccount } from './aws-fleet';
 export { estimate } from './estimate';
 export {
-  environmentFromName,
-  environmentOfApp,
+  environmentOfLiveApp,
   type FleetApp,
   type FleetModel,
   modelFleet,

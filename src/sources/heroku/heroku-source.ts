@@ -5,6 +5,7 @@ import { type Fetched, SourceError } from '../source-error';
 import { fetchedFrom, RecentValues, staleOnError } from '../stale-cache';
 import { HerokuApi, type HerokuApiOptions } from './heroku-api';
 import { assembleInventory, type CatalogDynoPrice, catalogDynoPrice, selectTeams, toTeam } from './inventory-wire';
+import { type CouplingWire, couplingWire } from './pipeline-wire';
 import { RequestBudget } from './request-budget';
 import type { ComplianceRegime, HerokuComplianceInventory, HerokuInventory, TeamRole } from './types';
 import {
@@ -179,10 +180,17 @@ export class HerokuSource {
   ): Promise<HerokuInventory> {
     const fetchedAt = this.now();
     const api = this.api;
-    const [accountRaw, teamsRaw, sizesRaw] = await Promise.all([
+    const [accountRaw, teamsRaw, sizesRaw, couplings] = await Promise.all([
       api.get('/account', accountWire, budget),
       api.list('/teams', teamWire, budget),
       api.list('/dyno-sizes', dynoSizeWire, budget),
+      // Each app's pipeline stage tells staging from production better than its name; without it
+      // (a token that may not list them) the name rule stands alone.
+      api.list('/pipeline-couplings', couplingWire, budget).catch((error: unknown) => {
+        if (error instanceof SourceError && (error.kind === 'permission' || error.kind === 'not-found'))
+          return [] as CouplingWire[];
+        throw error;
+      }),
     ]);
     const teams = teamsRaw.map(toTeam).sort((a, b) => a.name.localeCompare(b.name));
     const selected = wantedTeams ? selectTeams(teams, wantedTeams) : teams;
@@ -272,6 +280,7 @@ export class HerokuSource {
         spaces: spacesRaw,
         sizes: sizesRaw,
         memberLists,
+        couplings,
         gaps,
         requests: budget.used,
       },

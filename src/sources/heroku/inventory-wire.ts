@@ -1,4 +1,5 @@
 import { SourceError } from '../source-error';
+import type { CouplingWire } from './pipeline-wire';
 import { billedSizeName } from './shield-size';
 import type {
   HerokuAddOn,
@@ -53,6 +54,8 @@ export interface InventoryWire {
   sizes: DynoSizeWire[];
   /** One member list per team, in the order of `teams`. */
   memberLists: TeamMemberWire[][];
+  /** Every pipeline coupling the token sees: each app's stage. */
+  couplings: CouplingWire[];
   gaps: HerokuInventory['gaps'];
   requests: number;
 }
@@ -71,6 +74,7 @@ export function assembleInventory(wire: InventoryWire, price: CatalogDynoPrice):
   for (const list of addOnsByApp.values()) list.sort(byAddOn);
 
   const sizeIndex = indexSizes(dynoSizes);
+  const stageOf = new Map(wire.couplings.map((coupling) => [coupling.app.id, coupling.stage]));
   const apps: HerokuApp[] = [];
   wire.apps.forEach((app, index) => {
     const formation = wire.formations[index];
@@ -86,6 +90,7 @@ export function assembleInventory(wire: InventoryWire, price: CatalogDynoPrice):
         .map((entry) => toFormation(entry, sizeIndex, price, app.space?.shield === true))
         .sort(byProcessType),
       addOns: addOnsByApp.get(app.id) ?? [],
+      pipelineStage: stageOf.get(app.id) ?? null,
     });
   });
   apps.sort((a, b) => a.name.localeCompare(b.name));

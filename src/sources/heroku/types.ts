@@ -94,6 +94,11 @@ export interface HerokuApp {
   formation: HerokuFormation[];
   /** Provisioned and provisioning add-ons billed to this app (deprovisioned ones are left out). */
   addOns: HerokuAddOn[];
+  /**
+   * The stage of the pipeline it is coupled to (`production`, `staging`, `review`, `development`,
+   * `test`); null when it is in none. Absent in an inventory cached before it was read.
+   */
+  pipelineStage?: string | null;
 }
 
 export interface HerokuSpace extends HerokuSpaceRef {

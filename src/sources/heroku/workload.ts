@@ -1,7 +1,6 @@
 import {
   type EnvironmentName,
-  environmentFromName,
-  environmentOfApp,
+  environmentOfLiveApp,
   type FleetApp,
   type FleetModel,
   herokuCache,
@@ -144,7 +143,7 @@ function liveAppWorkload(app: HerokuApp, catalog: Catalog, readOn: string): Work
 /** One live app as `estimate app=NAME` and `compliance … app=NAME` model it. */
 export interface LiveApp {
   workload: Workload;
-  /** Read from its name by the rule `migrate` uses (`environmentFromName`). */
+  /** Its pipeline stage, else its name, by the rule `migrate` uses (`environmentOfLiveApp`). */
   environment: EnvironmentName;
   /** Which environment, and why: `read as staging: its name ends in -staging`. */
   readAs: string;
@@ -157,7 +156,7 @@ export function liveApp(inventory: HerokuInventory, appName: string, catalog: Ca
   const wanted = appName.trim().toLowerCase();
   const app = inventory.apps.find((candidate) => candidate.name.toLowerCase() === wanted);
   if (app) {
-    const { environment, because } = environmentFromName(app.name);
+    const { environment, because } = environmentOfLiveApp(app.name, app.pipelineStage);
     const workload = liveAppWorkload(app, catalog, inventory.fetchedAt.slice(0, 10));
     const idle =
       workload.processes.length === 0
@@ -221,7 +220,7 @@ export function fleetAppsOf(inventory: HerokuInventory, catalog: Catalog = DEFAU
   const readOn = inventory.fetchedAt.slice(0, 10);
   return inventory.apps.map((app) => {
     const workload = liveAppWorkload(app, catalog, readOn);
-    const environment = environmentOfApp(app.name);
+    const { environment } = environmentOfLiveApp(app.name, app.pipelineStage);
     const share = environment === 'production' ? 1 : a.nonProductionTrafficShare;
     const milli = (gb: number) => Math.round(gb * share * 1000) / 1000;
     return {
