@@ -167,12 +167,11 @@ const teamLabel = (team: MigrationTeam) =>
 
 function differenceSentence(model: MigrationModel): string {
   const parts = model.differences.map((d) => {
-    // The verdict's tier with a bound that decides it: the bound, said as one.
-    if (d.partial && d.tier === model.verdict.tier && model.verdict.atLeast) {
-      const cheaperNow = model.verdict.cheaper === model.current.platform;
-      const gap = formatUsd(model.verdict.difference!);
-      return cheaperNow ? `${d.tier} costs at least ${gap}/mo more` : `${d.tier} saves at least ${gap}/mo`;
-    }
+    // A tier whose difference is a bound (the side leaving items out already costs more): said as one.
+    if (d.atLeast)
+      return d.monthly.isPositive()
+        ? `${d.tier} saves at least ${formatUsd(d.monthly)}/mo`
+        : `${d.tier} costs at least ${formatUsd(d.monthly.abs())}/mo more`;
     if (d.partial) return `${d.tier}: no figure (items are left out)`;
     if (d.monthly.isZero()) return `${d.tier}: the same`;
     return d.monthly.isPositive()

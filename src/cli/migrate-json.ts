@@ -81,7 +81,13 @@ export function migrateJson(answer: Extract<MigrateAnswer, { kind: 'migrate' }>)
     tiers: m.tiers.map(tierJson),
     range: { low: amount(m.range.low), high: amount(m.range.high) },
     verdict: verdictJson(m.verdict),
-    differences: m.differences.map((d) => ({ tier: d.tier, monthly: amount(d.monthly), partial: d.partial })),
+    // `atLeast`: partial, yet the cheaper side is cheaper by at least `monthly`'s amount.
+    differences: m.differences.map((d) => ({
+      tier: d.tier,
+      monthly: amount(d.monthly),
+      partial: d.partial,
+      ...(d.atLeast ? { atLeast: true } : {}),
+    })),
     oneOff: { total: amount(m.oneOff.total), lines: m.oneOff.lines.map(line) },
     ...(m.paybackMonths === undefined ? {} : { paybackMonths: m.paybackMonths }),
     // The verdict's saving is a lower bound: the move pays back within this many months.

@@ -4,7 +4,7 @@ import type { AssumptionName } from '../pricing/assumptions';
 import { addTallies, type LeftOutTally, NOTHING_LEFT_OUT, tallyOf } from './left-out';
 import { shownCents } from './platform-cost';
 import type { PlatformCost, PricedCostLine, TierCost, TierId, UnpricedCostLine, Verdict } from './types';
-import { VERDICT_TIER } from './verdict';
+import { compareBounded, partialSides, VERDICT_TIER } from './verdict';
 
 /**
  * A whole account modelled on the other platform: what `/hosting migrate` answers. Every figure is a
@@ -67,8 +67,16 @@ export interface TierDifference {
   tier: TierId;
   /** Current minus the tier's total, both as shown: positive when moving saves money each month. */
   monthly: Money;
-  /** True when either side leaves items without a price out: the difference is not a verdict. */
+  /**
+   * True when a side leaves items without a price out (add-ons left out of both alike aside, as for the
+   * verdict): the difference is not exact.
+   */
   partial: boolean;
+  /**
+   * Partial, yet a bound: the side that leaves items out already costs more without them, so the other
+   * is the cheaper by at least `monthly`'s amount (`compareBounded`, as the verdict decides).
+   */
+  atLeast?: true;
 }
 
 export interface MigrationModel {
@@ -201,11 +209,17 @@ export function teamsOf(units: readonly MigrationUnit[], spaces: readonly SpaceF
 
 /** Current minus each tier, from the totals shown. */
 export function differencesOf(current: PlatformCost, tiers: readonly TierCost[]): TierDifference[] {
-  return tiers.map((tier) => ({
-    tier: tier.id,
-    monthly: fromCents(toCents(current.infrastructure) - toCents(tier.infrastructure)),
-    partial: current.unpriced.length + tier.unpriced.length > 0,
-  }));
+  return tiers.map((tier) => {
+    const monthly = fromCents(toCents(current.infrastructure) - toCents(tier.infrastructure));
+    const heroku = current.platform === 'heroku' ? current : tier;
+    const aws = current.platform === 'heroku' ? tier : current;
+    const sides = partialSides(heroku, aws);
+    if (!sides.heroku && !sides.aws) return { tier: tier.id, monthly, partial: false };
+    const bound = compareBounded(heroku.infrastructure, aws.infrastructure, sides);
+    return bound.atLeast
+      ? { tier: tier.id, monthly, partial: true, atLeast: true }
+      : { tier: tier.id, monthly, partial: true };
+  });
 }
 
 /** Whole months of the verdict tier's saving that cover the one-off cost. */
