@@ -375,3 +375,41 @@ test("each pipeline's figures are dated by the prices it used, the report's basi
     billedOn: json.billedOn,
   });
 });
+
+test("staging attached to production's own Postgres: the riskiest difference, counted once (billed to production), and its own copy is what matching costs", async () => {
+  const w = heroku.world;
+  w.addApp('blog-production', {
+    formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+  });
+  w.addApp('blog-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  const database = w.addOns.find((addOn) => addOn.app.name === 'blog-production');
+  w.attachAddOn(String(database?.name), 'blog-staging');
+  w.addPipeline('blog', { staging: ['blog-staging'], production: ['blog-production'] });
+
+  const { code, out, err } = await cli(['blog']);
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  expect(heroku.schemaViolations).toEqual([]);
+  expect(out.match(/^ {4}(RISK|COST CHOICE): .*$/gm)).toEqual([
+    "    RISK: add-on Heroku Postgres standard-0: staging uses production's own, attached from blog-production (sets HEROKU_POSTGRESQL_URL)",
+  ]);
+  expect(out).toContain("why: Staging reads and writes production's data");
+  // Before: staging $75.00, 100.0% of production, the one database counted in both stages.
+  expect(out).toContain("Staging costs $25.00/mo, 33.3% of production's $75.00/mo.");
+  expect(out).toContain(
+    'blog-staging $25.00/mo = web: 1 × Standard-1X $25.00 + Heroku Postgres standard-0 (attached from blog-production) $0.00',
+  );
+  expect(out).toContain('Removing the risks of blog-staging would add $50.00/mo.');
+  expect(out).toMatch(
+    /\+ own Heroku Postgres standard-0 for staging, instead of production's: \$50\.00\/mo \(bundled list/,
+  );
+
+  const json = JSON.parse((await cli(['blog', '--json'])).out);
+  const line = json.pipelines[0].staging.apps[0].lines[1];
+  expect(line).toMatchObject({
+    monthly: '0.00',
+    note: 'billed to blog-production, which owns it; counted there, not here',
+  });
+  expect(json.pipelines[0].pairs[0].differences[0]).toMatchObject({ class: 'risk', topic: 'shared-add-on' });
+});

@@ -67,7 +67,7 @@ describe('the digest', () => {
 
   test('pipelines Heroku will not list: the digest says parity was not checked, and keeps its Heroku figures', async () => {
     heroku.inject({ path: '/pipelines', times: Infinity, fault: { type: 'forbidden' } });
-    await h.bot.services.store.cachePut('heroku:parity:v2', null, new Date(0));
+    await h.bot.services.store.cachePut('heroku:parity:v3', null, new Date(0));
     try {
       const preview = await command('digest');
       const shown = blockTexts(preview?.blocks).join('\n');

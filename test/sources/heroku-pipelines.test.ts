@@ -119,7 +119,7 @@ describe('parity from Heroku pipelines', () => {
 
   test('config var values never leave the source: not in the read, the cache or the answer', async () => {
     const { read, report: r } = await report();
-    const cached = await store.cacheGet('heroku:parity:v2');
+    const cached = await store.cacheGet('heroku:parity:v3');
     for (const text of [JSON.stringify(read), JSON.stringify(cached), JSON.stringify(r), renderParityText(r)]) {
       expect(text).not.toContain(SECRET_VALUE_MARKER);
     }

@@ -157,6 +157,8 @@ export class HerokuWorld {
   readonly apps: AppJson[] = [];
   readonly formations = new Map<string, FormationJson[]>();
   readonly addOns: AddOnJson[] = [];
+  /** App id → ids of other apps' add-ons attached to it (`heroku addons:attach`). */
+  readonly attachments = new Map<string, string[]>();
   readonly dynoSizes: DynoSizeJson[] = [];
   readonly spaces: SpaceJson[] = [];
   readonly members = new Map<string, MemberJson[]>();
@@ -438,6 +440,20 @@ export class HerokuWorld {
       for (const name of addOn.config_vars as string[]) vars[name] = `redis://h:secret-${addOn.id}@example.com:6379`;
     }
     return addOn;
+  }
+
+  /**
+   * Attaches an add-on another app owns (`heroku addons:attach <add-on> --app <app>`): the app then
+   * lists it under /apps/{app}/addons with `app` still naming the owner, as Heroku does, and gets its config vars.
+   */
+  attachAddOn(addOnName: string, appName: string): void {
+    const addOn = this.addOns.find((candidate) => candidate.name === addOnName);
+    if (!addOn) throw new Error(`no add-on ${addOnName}`);
+    const app = this.app(appName);
+    this.attachments.set(app.id, [...(this.attachments.get(app.id) ?? []), addOn.id]);
+    const vars = this.configVars.get(app.id);
+    if (vars)
+      for (const name of addOn.config_vars as string[]) vars[name] = `postgres://u:secret-${addOn.id}@example.com/db`;
   }
 
   /** A pipeline with apps coupled to stages (apps by name; they must exist). */
@@ -1168,9 +1184,11 @@ export class FakeHeroku {
           );
         }
         if (parts.length === 3 && c === 'addons') {
+          // The app's own add-ons and those of other apps attached to it (`app` names the owner).
+          const attached = new Set(w.attachments.get(app.id) ?? []);
           return list(
             'add-on',
-            w.addOns.filter((addOn) => addOn.app.id === app.id),
+            w.addOns.filter((addOn) => addOn.app.id === app.id || attached.has(addOn.id)),
           );
         }
         // Not paged by Heroku (no ranges in the schema): the whole list in order.

@@ -92,15 +92,33 @@ function planDifference(
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** A staging app attached to an add-on the production app owns: the same plan, and the riskiest difference. */
+function sharedWithProduction(addOn: ParityAddOn, productionApp: string): Difference {
+  return {
+    class: 'risk',
+    topic: 'shared-add-on',
+    what: `add-on ${serviceLabel(addOn.service)} ${addOn.plan}: staging uses production's own, attached from ${productionApp}${vars(addOn)}`,
+    why: "Staging reads and writes production's data: a test, migration or load test run in staging changes production.",
+  };
+}
+
 export function compareAddOns(
   staging: readonly ParityAddOn[],
   production: readonly ParityAddOn[],
   catalog: Catalog,
   toMatch: ParityCostLine[],
+  productionApp: string,
 ): Difference[] {
   const inStaging = byService(staging);
   const inProduction = byService(production);
   const found: Difference[] = [];
+  for (const addOn of staging) {
+    if (addOn.attachedFrom !== productionApp) continue;
+    found.push(sharedWithProduction(addOn, productionApp));
+    // Its own copy is what removes the risk: production's price, now billed to staging too.
+    const line = addOnLine(addOn, catalog);
+    toMatch.push({ ...line, item: `own ${line.item} for staging, instead of production's` });
+  }
   for (const [service, prods] of inProduction) {
     const stages = inStaging.get(service) ?? [];
     prods.forEach((prod, index) => {

@@ -98,7 +98,7 @@ export function compareApps(staging: ParityApp, production: ParityApp, catalog: 
   const differences = [
     ...platformDifferences(staging, production, toMatch),
     ...compareProcesses(staging.processes, production.processes, catalog, toMatch),
-    ...compareAddOns(staging.addOns, production.addOns, catalog, toMatch),
+    ...compareAddOns(staging.addOns, production.addOns, catalog, toMatch, production.name),
     ...configVarDifferences(staging, production),
   ];
   const priced = toMatch.filter((line) => line.monthlyCents !== null);

@@ -61,6 +61,22 @@ export function processLine(process: ParityProcess, quantity: number, catalog: C
   return spec ? fromEntry(item, priceOf(catalog, spec.priceKey), quantity) : notInCatalog(item);
 }
 
+/**
+ * What this app pays for the add-on: nothing when it is another app's, only attached here (Heroku
+ * bills the owner; counting it here too would count it twice, and make a staging app that uses
+ * production's database look as costly as production).
+ */
+export function ownAddOnLine(addOn: ParityAddOn, catalog: Catalog): ParityCostLine {
+  const line = addOnLine(addOn, catalog);
+  if (addOn.attachedFrom === undefined || line.monthlyCents === null) return line;
+  return {
+    ...line,
+    item: `${line.item} (attached from ${addOn.attachedFrom})`,
+    monthlyCents: 0,
+    note: `billed to ${addOn.attachedFrom}, which owns it; counted there, not here`,
+  };
+}
+
 export function addOnLine(addOn: ParityAddOn, catalog: Catalog): ParityCostLine {
   const item = `${serviceLabel(addOn.service)} ${addOn.plan}`;
   const kind = dataService(addOn.service);
@@ -91,7 +107,7 @@ function sumCents(lines: readonly ParityCostLine[]): number {
 export function appCost(app: ParityApp, catalog: Catalog): AppCost {
   const all = [
     ...app.processes.filter((process) => process.quantity > 0).map((p) => processLine(p, p.quantity, catalog)),
-    ...app.addOns.map((addOn) => addOnLine(addOn, catalog)),
+    ...app.addOns.map((addOn) => ownAddOnLine(addOn, catalog)),
   ];
   const lines = all.filter((line) => line.monthlyCents !== null);
   return { app: app.name, lines, monthlyCents: sumCents(lines), unpriced: all.filter((l) => l.monthlyCents === null) };

@@ -178,6 +178,7 @@ export const TOPIC_WORDS: Record<DifferenceTopic, string> = {
   'dyno-class': 'dyno classes',
   'dyno-size': 'dyno sizes',
   'add-on': 'add-ons',
+  'shared-add-on': "production's add-ons used by staging",
   'plan-tier': 'plan tiers',
   'plan-size': 'plan sizes',
   'config-vars': 'config var names',

@@ -27,6 +27,8 @@ export interface ParityAddOn {
   contract: boolean;
   /** Config var names this add-on sets on the app (add-on `config_vars`): `REDIS_URL`. */
   configVars: string[];
+  /** The app that owns the add-on and is billed for it, when it is another app's, only attached to this one. */
+  attachedFrom?: string;
 }
 
 /** One app of a stage, as read from the Platform API. Config var VALUES are never part of it. */
@@ -75,6 +77,7 @@ export type DifferenceTopic =
   | 'dyno-class'
   | 'dyno-size'
   | 'add-on'
+  | 'shared-add-on'
   | 'plan-tier'
   | 'plan-size'
   | 'config-vars';

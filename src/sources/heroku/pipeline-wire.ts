@@ -31,6 +31,8 @@ export const buildpackInstallationsWire = z.array(
 
 export const parityAddOnWire = z.object({
   addon_service: z.object({ name: z.string() }),
+  /** The app that owns (and is billed for) the add-on: another app's when it is only attached here. */
+  app: z.object({ id: z.string(), name: z.string().nullish() }).nullish(),
   plan: z.object({ name: z.string() }),
   billed_price: z
     .object({ cents: z.number().int(), contract: z.boolean().nullish(), unit: z.string().nullish() })

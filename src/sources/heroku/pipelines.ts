@@ -40,8 +40,8 @@ export interface PipelinesRead {
   requests: number;
 }
 
-// v2: each add-on says the day its billed price was read.
-const CACHE_KEY = 'heroku:parity:v2';
+// v2: each add-on says the day its billed price was read. v3: and which app owns an add-on only attached here.
+const CACHE_KEY = 'heroku:parity:v3';
 const CACHE_TTL_MS = 3_600_000;
 const REQUEST_BUDGET = 3000;
 const STAGES: readonly ParityStage[] = ['staging', 'production'];
@@ -54,7 +54,11 @@ export const CONFIG_VARS_REFUSED =
 const refused = (error: unknown) =>
   error instanceof SourceError && (error.kind === 'permission' || error.kind === 'not-found');
 
-function toAddOn(addOn: ParityAddOnWire, billedOn: string): ParityAddOn {
+/**
+ * `GET /apps/{app}/addons` lists the add-ons attached to the app, its own and other apps' (the
+ * Heroku CLI's `heroku addons --app` shows the latter "billed to <owner> app"): `app` names the owner.
+ */
+function toAddOn(addOn: ParityAddOnWire, billedOn: string, appId: string): ParityAddOn {
   const service = addOn.addon_service.name;
   const plan = addOn.plan.name.startsWith(`${service}:`) ? addOn.plan.name.slice(service.length + 1) : addOn.plan.name;
   const price = addOn.billed_price;
@@ -67,6 +71,7 @@ function toAddOn(addOn: ParityAddOnWire, billedOn: string): ParityAddOn {
     billedOn,
     contract,
     configVars: [...(addOn.config_vars ?? [])].sort(),
+    ...(addOn.app && addOn.app.id !== appId ? { attachedFrom: addOn.app.name ?? addOn.app.id } : {}),
   };
 }
 
@@ -168,7 +173,7 @@ export class HerokuPipelines {
         .sort((a, b) => a.type.localeCompare(b.type)),
       addOns: addOns
         .filter((addOn) => addOn.state !== 'deprovisioned')
-        .map((addOn) => toAddOn(addOn, readOn))
+        .map((addOn) => toAddOn(addOn, readOn, info.id))
         .sort((a, b) => a.service.localeCompare(b.service) || a.plan.localeCompare(b.plan)),
       ...(configVars === null
         ? { configVarNames: null, configVarsProblem: CONFIG_VARS_REFUSED }
