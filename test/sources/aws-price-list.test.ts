@@ -281,6 +281,57 @@ describe('Price List items', () => {
     ]);
   });
 
+  /** The real example as a gp3 volume, its terms replaced. */
+  const gp3With = (terms: unknown) => {
+    const item = JSON.parse(
+      example
+        .replace('"volumeType":"Provisioned IOPS"', '"volumeType":"General Purpose","volumeApiName":"gp3"')
+        .replace('CAN1-EBS:VolumeUsage.piops', 'CAN1-EBS:VolumeUsage.gp3'),
+    );
+    item.terms = terms;
+    return JSON.stringify(item);
+  };
+  const onDemand = JSON.parse(example).terms.OnDemand;
+  const dimensionOf = (usd: Record<string, string>, unit = 'GB-Mo') => ({
+    unit,
+    endRange: 'Inf',
+    beginRange: '0',
+    description: 'as AWS writes it',
+    appliesTo: [],
+    rateCode: 'WQGC34PB2AWS8R4U.X.Y',
+    pricePerUnit: usd,
+  });
+
+  test('Reserved terms beside the on-demand one are not read: their upfront fee and lower rate are never the list price', () => {
+    const reserved = {
+      'WQGC34PB2AWS8R4U.4NA7Y494T4': {
+        sku: 'WQGC34PB2AWS8R4U',
+        effectiveDate: '2025-01-01T00:00:00Z',
+        offerTermCode: '4NA7Y494T4',
+        termAttributes: { LeaseContractLength: '1yr', OfferingClass: 'standard', PurchaseOption: 'Partial Upfront' },
+        priceDimensions: {
+          a: dimensionOf({ USD: '0.0500000000' }),
+          b: dimensionOf({ USD: '300' }, 'Quantity'),
+        },
+      },
+    };
+    // Reserved first in the item, so an item read in order would meet its rate first.
+    expect(pricesOfItem(gp3With({ Reserved: reserved, OnDemand: onDemand }), ebs)).toEqual([
+      expect.objectContaining({ key: 'aws.ebs.gp3', usd: '0.1380000000', effectiveDate: '2017-08-01' }),
+    ]);
+  });
+
+  test('a dimension priced in another currency is skipped, not read as dollars, and does not spoil the USD ones', () => {
+    const term = Object.values(onDemand)[0] as { priceDimensions: Record<string, unknown> };
+    const yuanOnly = { ...term, priceDimensions: { a: dimensionOf({ CNY: '0.9500000000' }) } };
+    // Before: an item without USD was 'malformed', and one such item failed the whole AWS refresh.
+    expect(pricesOfItem(gp3With({ OnDemand: { t: yuanOnly } }), ebs)).toEqual([]);
+    const both = { ...term, priceDimensions: { a: dimensionOf({ CNY: '0.9500000000', USD: '0.1380000000' }) } };
+    expect(pricesOfItem(gp3With({ OnDemand: { t: both } }), ebs)).toEqual([
+      expect.objectContaining({ key: 'aws.ebs.gp3', usd: '0.1380000000' }),
+    ]);
+  });
+
   test('an item whose price is not decimal text is malformed, not a number to guess at', () => {
     expect(() => pricesOfItem(example.replace('"0.1380000000"', '0.138'), ebs)).toThrow(MalformedPriceItem);
     expect(() => pricesOfItem(example.slice(0, 200), ebs)).toThrow(/not JSON/);

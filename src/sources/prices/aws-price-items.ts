@@ -13,7 +13,9 @@ const decimalText = z.string().regex(/^\d+(\.\d+)?$/, { error: 'expected a decim
 
 const priceDimensionWire = z.object({
   unit: z.string(),
-  pricePerUnit: z.object({ USD: decimalText }),
+  // Keyed by currency code. Every price the bot keeps is in USD; a dimension priced only in another
+  // currency (CNY in the China regions' offer files) is not a USD price and is skipped, never read as one.
+  pricePerUnit: z.object({ USD: decimalText.optional() }),
   beginRange: z.string().optional(),
   endRange: z.string().optional(),
 });
@@ -58,6 +60,7 @@ export function pricesOfItem(item: unknown, family: PriceFamily): LivePrice[] {
   for (const term of Object.values(terms.OnDemand ?? {})) {
     for (const dimension of Object.values(term.priceDimensions)) {
       const usd = dimension.pricePerUnit.USD;
+      if (usd === undefined) continue;
       // A $0 dimension is a free allowance or a placeholder, never a price (Karpenter skips them too):
       // stored, it would price an instance at $0 under AWS's name, and the first price of a key wins.
       if (/^0+(\.0+)?$/.test(usd)) continue;
