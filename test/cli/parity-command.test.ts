@@ -413,3 +413,27 @@ test("staging attached to production's own Postgres: the riskiest difference, co
   });
   expect(json.pipelines[0].pairs[0].differences[0]).toMatchObject({ class: 'risk', topic: 'shared-add-on' });
 });
+
+test("a staging app on another production app's add-on (several in production) is the same risk, named by its owner", async () => {
+  const w = heroku.world;
+  w.addApp('duo-api', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  w.addApp('duo-admin', {
+    formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }],
+    addOns: [{ service: 'heroku-postgresql', plan: 'standard-0', cents: 5000 }],
+  });
+  w.addApp('duo-api-staging', { formation: [{ type: 'web', quantity: 1, size: 'standard-1X' }] });
+  w.attachAddOn(String(w.addOns.find((addOn) => addOn.app.name === 'duo-admin')?.name), 'duo-api-staging');
+  w.addPipeline('duo', { staging: ['duo-api-staging'], production: ['duo-api', 'duo-admin'] });
+
+  const { code, out } = await cli(['duo']);
+  expect(code).toBe(0);
+  expect(out).toContain(
+    "RISK: add-on Heroku Postgres standard-0: staging uses production's own, attached from duo-admin (sets HEROKU_POSTGRESQL_URL)",
+  );
+  // Not also 'in staging only': it is production's add-on.
+  expect(out.match(/^ {4}RISK: .*$/gm)).toHaveLength(1);
+  expect(out).toContain("Staging costs $25.00/mo, 25.0% of production's $100.00/mo.");
+  expect(out).toContain(
+    'duo-api-staging $25.00/mo = web: 1 × Standard-1X $25.00 + Heroku Postgres standard-0 (attached from duo-admin) $0.00',
+  );
+});

@@ -107,14 +107,14 @@ export function compareAddOns(
   production: readonly ParityAddOn[],
   catalog: Catalog,
   toMatch: ParityCostLine[],
-  productionApp: string,
+  productionApps: readonly string[],
 ): Difference[] {
   const inStaging = byService(staging);
   const inProduction = byService(production);
   const found: Difference[] = [];
   for (const addOn of staging) {
-    if (addOn.attachedFrom !== productionApp) continue;
-    found.push(sharedWithProduction(addOn, productionApp));
+    if (addOn.attachedFrom === undefined || !productionApps.includes(addOn.attachedFrom)) continue;
+    found.push(sharedWithProduction(addOn, addOn.attachedFrom));
     // Its own copy is what removes the risk: production's price, now billed to staging too.
     const line = addOnLine(addOn, catalog);
     toMatch.push({ ...line, item: `own ${line.item} for staging, instead of production's` });
@@ -135,7 +135,12 @@ export function compareAddOns(
   }
   for (const [service, stages] of inStaging) {
     const prods = inProduction.get(service) ?? [];
-    for (const stage of stages.slice(prods.length)) found.push(missing(stage, 'production'));
+    for (const stage of stages.slice(prods.length)) {
+      // Another production app's own add-on is in production: that it is shared is the risk, said above.
+      if (stage.attachedFrom === undefined || !productionApps.includes(stage.attachedFrom)) {
+        found.push(missing(stage, 'production'));
+      }
+    }
   }
   return found;
 }

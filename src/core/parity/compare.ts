@@ -93,12 +93,18 @@ function configVarDifferences(staging: ParityApp, production: ParityApp): Differ
     );
 }
 
-export function compareApps(staging: ParityApp, production: ParityApp, catalog: Catalog): AppPair {
+/** `productionApps`: every production app of the pipeline, so staging on any one's add-on is seen (default: the pair's). */
+export function compareApps(
+  staging: ParityApp,
+  production: ParityApp,
+  catalog: Catalog,
+  productionApps: readonly string[] = [production.name],
+): AppPair {
   const toMatch: ParityCostLine[] = [];
   const differences = [
     ...platformDifferences(staging, production, toMatch),
     ...compareProcesses(staging.processes, production.processes, catalog, toMatch),
-    ...compareAddOns(staging.addOns, production.addOns, catalog, toMatch, production.name),
+    ...compareAddOns(staging.addOns, production.addOns, catalog, toMatch, productionApps),
     ...configVarDifferences(staging, production),
   ];
   const priced = toMatch.filter((line) => line.monthlyCents !== null);

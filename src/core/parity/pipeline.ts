@@ -80,7 +80,8 @@ function comparePipeline(input: ParityPipelineInput, catalog: Catalog): Omit<Pip
           : 'no-production';
   if (status !== 'compared') return { ...base, status, pairs: [] };
 
-  const pairs = input.staging.map((app) => compareApps(app, partnerOf(app, input.production), catalog));
+  const productionApps = input.production.map((app) => app.name);
+  const pairs = input.staging.map((app) => compareApps(app, partnerOf(app, input.production), catalog, productionApps));
   if (input.staging.length > 1 || input.production.length > 1) {
     notes.push(
       `Several apps in a stage (staging: ${names(input.staging)}; production: ${names(input.production)}): each staging app is compared with the production app whose name matches it best.`,
