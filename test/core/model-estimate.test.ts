@@ -352,3 +352,31 @@ describe('what the AWS figures leave out', () => {
     }
   });
 });
+
+describe('the estimate as JSON (assumptions written when first read)', () => {
+  it('keeps its keys in the order they have always had, the assumptions after excludesUnpriced, each read the same', () => {
+    const e = estimateOf('web=2xstandard-2x postgres=standard-0');
+    const json = JSON.parse(JSON.stringify(e));
+    expect(Object.keys(json)).toEqual([
+      'workload',
+      'heroku',
+      'aws',
+      'current',
+      'tiers',
+      'range',
+      'verdict',
+      'cheaper',
+      'difference',
+      'withOps',
+      'excludesUnpriced',
+      'assumptions',
+      'priceListDate',
+      'priceDates',
+      'awsRegion',
+    ]);
+    expect(json.assumptions).toEqual(e.assumptions);
+    expect(json.assumptions[0]).toMatch(/^List prices in USD before tax/);
+    // Written once: the same list on every read.
+    expect(e.assumptions).toBe(e.assumptions);
+  });
+});

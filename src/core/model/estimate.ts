@@ -288,25 +288,8 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   for (let t = 0; t < tiers.length; t++) lineLists.push(tiers[t].lines);
   const priceDates = priceDatesOfLists(lineLists, catalog.priceListDate);
   const infrastructure = pair(current.infrastructure, verdictTier.infrastructure);
-  const result = {
-    workload,
-    heroku,
-    aws,
-    current: workload.origin,
-    tiers,
-    range: rangeOf(tiers),
-    verdict,
-    cheaper: infrastructure.cheaper,
-    difference: infrastructure.difference,
-  } as Estimate;
-  // Field by field, in the order the JSON has always had: a spread after the first field is copied
-  // property by property.
-  if (infrastructure.atLeast) result.atLeast = infrastructure.atLeast;
-  if (infrastructure.breakEven) result.breakEven = infrastructure.breakEven;
-  result.withOps = pair(current.total, fromCents(toCents(verdictTier.infrastructure) + toCents(other.ops)));
-  result.excludesUnpriced =
-    heroku.unpriced.length + aws.unpriced.length + tiers.reduce((n, t) => n + t.unpriced.length, 0) > 0;
-  result.assumptions = assumptionsOf({
+  // The assumptions are written when first read (see ModelledEstimate): the other fields in turn.
+  const result = new ModelledEstimate({
     workload,
     catalog,
     options,
@@ -322,7 +305,23 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
     awsEffort,
     loadBalancer,
     runs,
-  });
+  }) as unknown as Estimate;
+  result.workload = workload;
+  result.heroku = heroku;
+  result.aws = aws;
+  result.current = workload.origin;
+  result.tiers = tiers;
+  result.range = rangeOf(tiers);
+  result.verdict = verdict;
+  result.cheaper = infrastructure.cheaper;
+  result.difference = infrastructure.difference;
+  // Field by field, in the order the JSON has always had: a spread after the first field is copied
+  // property by property.
+  if (infrastructure.atLeast) result.atLeast = infrastructure.atLeast;
+  if (infrastructure.breakEven) result.breakEven = infrastructure.breakEven;
+  result.withOps = pair(current.total, fromCents(toCents(verdictTier.infrastructure) + toCents(other.ops)));
+  result.excludesUnpriced =
+    heroku.unpriced.length + aws.unpriced.length + tiers.reduce((n, t) => n + t.unpriced.length, 0) > 0;
   result.priceListDate = catalog.priceListDate;
   result.priceDates = priceDates;
   result.awsRegion = catalog.awsRegion;
@@ -332,6 +331,31 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
 /** `list.push(...more)` without the spread, which iterates in the interpreter. */
 function pushAll(list: string[], more: readonly string[]): void {
   for (let i = 0; i < more.length; i++) list.push(more[i]);
+}
+
+/**
+ * An estimate whose assumptions are written when first read: the compact Slack reply before the ack
+ * never shows them (a dozen sentences, ~30 k instructions an estimate); Details, the CLI's text and
+ * `--json` read them. The getter is on the prototype, so every estimate has the same shape; `toJSON`
+ * keeps the key order the JSON has always had (`assumptions` after `excludesUnpriced`).
+ */
+class ModelledEstimate {
+  readonly #facts: AssumptionFacts;
+  #assumptions: string[] | undefined;
+
+  constructor(facts: AssumptionFacts) {
+    this.#facts = facts;
+  }
+
+  get assumptions(): string[] {
+    if (this.#assumptions === undefined) this.#assumptions = assumptionsOf(this.#facts);
+    return this.#assumptions;
+  }
+
+  toJSON(): object {
+    const { priceListDate, priceDates, awsRegion, ...before } = this as unknown as Estimate;
+    return { ...before, assumptions: this.assumptions, priceListDate, priceDates, awsRegion };
+  }
 }
 
 /** What the assumptions are written from: the estimate's parts. */

@@ -160,7 +160,7 @@ export interface Estimate {
   withOps: Bounded;
   /** True when either platform has unpriced lines, so its totals are lower bounds. */
   excludesUnpriced: boolean;
-  assumptions: string[];
+  readonly assumptions: string[];
   /** The newest date of any price the catalog holds (kept for `--json`); see `priceDates` for what was used. */
   priceListDate: string;
   /** The oldest and newest dates of the sources this estimate's lines were priced from. */
