@@ -328,11 +328,6 @@ export function estimate(workload: Workload, catalog: Catalog, options: Estimate
   return result;
 }
 
-/** `list.push(...more)` without the spread, which iterates in the interpreter. */
-function pushAll(list: string[], more: readonly string[]): void {
-  for (let i = 0; i < more.length; i++) list.push(more[i]);
-}
-
 /**
  * An estimate whose assumptions are written when first read: the compact Slack reply before the ack
  * never shows them (a dozen sentences, ~30 k instructions an estimate); Details, the CLI's text and
@@ -388,8 +383,6 @@ function assumptionsOf(f: AssumptionFacts): string[] {
   const runsAs = options.environment ?? 'production';
   const environments = plans.map((p) => p.name);
   const rate = formatUnitPrice(herokuEffort.hourlyRate);
-  // Pushed in turn rather than spread into one literal: an array spread iterates in the interpreter,
-  // and most of these lists are empty.
   const assumptions = [
     `List prices in USD before tax, ${pricesDated(f.priceDates)}: Heroku public prices; AWS ${catalog.awsRegion} on-demand Linux with no free tier or Reserved Instances (the optimised tier alone uses Savings Plan rates).`,
     'Monthly figures: AWS hourly × 730 h; Heroku prices are monthly caps prorated to the second, so an always-on dyno costs its full monthly price. Each line is rounded to the cent once, and every total is the sum of the lines shown.',
@@ -405,17 +398,13 @@ function assumptionsOf(f: AssumptionFacts): string[] {
       () =>
         `Tiers for ${fromHeroku ? 'AWS' : 'Heroku'}: ${tiers.map((t) => `${tierTitle(t.id)}: ${t.description}`).join(' ')} The verdict compares ${fromHeroku ? 'Heroku' : 'AWS'} as it runs with the ${VERDICT_TIER} tier.`,
     ),
-  ];
-  pushAll(assumptions, f.translation);
-  pushAll(
-    assumptions,
-    severalDataStoresNote([{ name: workload.label?.replace(/^app /, '') ?? 'the workload', workload }]),
-  );
-  if (fromHeroku && options.awsArchitecture !== 'any')
-    assumptions.push(
-      'AWS instances are x86-64, as Heroku runs, except in the optimised tier; add `arm` to allow Graviton (arm64) in every tier.',
-    );
-  assumptions.push(
+    ...f.translation,
+    ...severalDataStoresNote([{ name: workload.label?.replace(/^app /, '') ?? 'the workload', workload }]),
+    ...(fromHeroku && options.awsArchitecture !== 'any'
+      ? [
+          'AWS instances are x86-64, as Heroku runs, except in the optimised tier; add `arm` to allow Graviton (arm64) in every tier.',
+        ]
+      : []),
     !runs
       ? writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, false)
       : plans[0].publicSubnet
@@ -429,38 +418,34 @@ function assumptionsOf(f: AssumptionFacts): string[] {
         : runsAs === 'production'
           ? awsAdditionsNote(workload, catalog, loadBalancer, compute === 'ec2')
           : writeAdditionsNote(f.apps[0].traffic, catalog, loadBalancer, true, compute === 'ec2'),
-  );
-  // The volume the rule sized, unless `logs=` gave another.
-  if (runs && workload.logGbPerMonth === logGbFor(workload.processes, catalog))
-    pushAll(assumptions, logVolumeNote(workload.processes, catalog));
-  if (plans.some((p) => p.publicSubnet)) assumptions.push(PUBLIC_SUBNET_RULE);
-  if (plans.some((p) => p.publicSubnet && webBehindLoadBalancer(p.aws, loadBalancer)))
-    assumptions.push(FARGATE_WEB_RULE);
-  assumptions.push(
+    // The volume the rule sized, unless `logs=` gave another.
+    ...(runs && workload.logGbPerMonth === logGbFor(workload.processes, catalog)
+      ? logVolumeNote(workload.processes, catalog)
+      : []),
+    ...(plans.some((p) => p.publicSubnet) ? [PUBLIC_SUBNET_RULE] : []),
+    ...(plans.some((p) => p.publicSubnet && webBehindLoadBalancer(p.aws, loadBalancer)) ? [FARGATE_WEB_RULE] : []),
     'On Heroku, bandwidth and log routing are included in the prices; log-retention add-ons are not modelled.',
     AWS_NOT_MODELLED,
-  );
-  if (workload.database)
-    assumptions.push(
-      'RDS automated backups are taken to fit the free allowance (equal to provisioned storage); beyond it they cost $0.095 per GB-month.',
-    );
-  if (workload.addOns.length > 0)
-    assumptions.push(
-      `Add-ons (${workload.addOns.map((a) => a.service).join(', ')}) are priced for production only, and on AWS are taken to cost the same bought directly from their providers.`,
-    );
-  if (runsAs === 'production') pushAll(assumptions, environmentNotes(plans, catalog, loadBalancer, fromHeroku));
-  else
-    assumptions.push(
-      runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet, webBehindLoadBalancer(plans[0].aws, loadBalancer)),
-    );
-  pushAll(assumptions, ecoNotes(plans));
-  pushAll(assumptions, herokuComplianceNotes(workload));
-  pushAll(assumptions, f.complianceNotes);
-  assumptions.push(
+    ...(workload.database
+      ? [
+          'RDS automated backups are taken to fit the free allowance (equal to provisioned storage); beyond it they cost $0.095 per GB-month.',
+        ]
+      : []),
+    ...(workload.addOns.length > 0
+      ? [
+          `Add-ons (${workload.addOns.map((a) => a.service).join(', ')}) are priced for production only, and on AWS are taken to cost the same bought directly from their providers.`,
+        ]
+      : []),
+    ...(runsAs === 'production'
+      ? environmentNotes(plans, catalog, loadBalancer, fromHeroku)
+      : [runsAsNote(runsAs, catalog, runs, plans[0].publicSubnet, webBehindLoadBalancer(plans[0].aws, loadBalancer))]),
+    ...ecoNotes(plans),
+    ...herokuComplianceNotes(workload),
+    ...f.complianceNotes,
     `Ops effort (TCO, shown apart from infrastructure): Heroku ${herokuEffort.hoursPerEnvironment} h and AWS ${awsEffort.hoursPerEnvironment} h per environment per month at ${rate}/h, over ${plural(environments.length, 'environment')}${plans.some((p) => p.name === 'review') ? ' (review apps count as one)' : ''}. Source: ${herokuEffort.source}.`,
-  );
-  pushAll(assumptions, unpricedNote(heroku, 'Heroku'));
-  pushAll(assumptions, unpricedNote(aws, 'AWS'));
+    ...unpricedNote(heroku, 'Heroku'),
+    ...unpricedNote(aws, 'AWS'),
+  ];
   // Duplicates are rare and the sentences long: comparing them is cheaper than hashing them all.
   return assumptions.filter((a, i) => assumptions.indexOf(a) === i);
 }
