@@ -52,6 +52,23 @@ function take(
     }
 }
 
+/** A dyno size's group: its dynos counted per app, so a trimmed group says how many are left. */
+function sizeGroup(label: string): Driver & { dynos: Map<string, number> } {
+  const dynos = new Map<string, number>();
+  return {
+    what: label,
+    heroku: 0,
+    aws: 0,
+    lines: { heroku: [], aws: [] },
+    dynos,
+    describe: (kept) => {
+      const count = [...kept].reduce((n, name) => n + (dynos.get(name) ?? 0), 0);
+      return `${label} dynos (${plural(count, 'dyno')} in ${plural(kept.size, 'app')})`;
+    },
+    id: 0,
+  };
+}
+
 const appOf = (line: PricedCostLine): string => line.item.slice(0, line.item.indexOf(': '));
 
 /** What is left of a driver once the lines drivers named before it hold are taken out. */
@@ -208,19 +225,7 @@ export function* fleetDriverSteps(
     for (const p of app.workload.processes) {
       const label = findDyno(catalog, p.size)?.label ?? p.size;
       const own = `${app.name}: ${p.name}: `;
-      const dynos = new Map<string, number>();
-      const size = sizes.get(label) ?? {
-        what: label,
-        heroku: 0,
-        aws: 0,
-        lines: { heroku: [], aws: [] },
-        dynos,
-        describe: (kept: ReadonlySet<string>) => {
-          const count = [...kept].reduce((n, name) => n + (dynos.get(name) ?? 0), 0);
-          return `${label} dynos (${plural(count, 'dyno')} in ${plural(kept.size, 'app')})`;
-        },
-        id: 0,
-      };
+      const size = sizes.get(label) ?? sizeGroup(label);
       take(size, 'heroku', h, (item) => item.startsWith(own));
       take(size, 'aws', w, (item) => item.startsWith(own));
       size.unpriced ||= left((item) => item.startsWith(own));
