@@ -52,21 +52,24 @@ function asAddOn(addOn: HerokuAddOn, readOn: string): AddOn {
 }
 
 /**
- * A data store with its add-on's own name when the app has another of the same plan: two lines
- * reading `Heroku Postgres standard-0` would not say which is which.
+ * A live data store: with its add-on's own name when the app has another of the same plan (two lines
+ * reading `Heroku Postgres standard-0` would not say which is which), and with what Heroku bills for it
+ * when it says (a contract's price it does not say), so a plan the bundled list has no price for is
+ * priced as billed rather than left out of a total Heroku's own API gave.
  */
-function named<T extends Database | Cache>(
+function liveStore<T extends Database | Cache>(
   store: T,
   addOn: HerokuAddOn,
   sameService: readonly HerokuAddOn[],
   readOn: string,
 ): T {
   const twin = sameService.some((other) => other !== addOn && other.plan.toLowerCase() === addOn.plan.toLowerCase());
-  // What Heroku bills for it, when it says (a contract's price it does not say): a plan the bundled list
-  // has no price for is then priced as billed, rather than left out of a total Heroku's own API gave.
-  const billed =
-    addOn.monthlyCents !== null && !addOn.contract ? { cents: addOn.monthlyCents, asOf: readOn } : undefined;
-  return twin || billed ? { ...store, ...(twin ? { addOn: addOn.name } : {}), ...(billed ? { billed } : {}) } : store;
+  const billed = addOn.monthlyCents !== null && !addOn.contract;
+  return {
+    ...store,
+    ...(twin ? { addOn: addOn.name } : {}),
+    ...(billed ? { billed: { cents: addOn.monthlyCents, asOf: readOn } } : {}),
+  };
 }
 
 /** One Heroku app → Workload (origin `heroku`). */
@@ -98,18 +101,20 @@ function workloadForApp(app: HerokuApp, catalog: Catalog, readOn: string): Workl
     label: `app ${app.name}`,
     processes,
     ...(primaryDatabase
-      ? { database: named(postgresDatabase(primaryDatabase.plan, catalog), primaryDatabase, databases, readOn) }
+      ? { database: liveStore(postgresDatabase(primaryDatabase.plan, catalog), primaryDatabase, databases, readOn) }
       : {}),
-    ...(primaryCache ? { cache: named(keyValueCache(primaryCache.plan, catalog), primaryCache, caches, readOn) } : {}),
+    ...(primaryCache
+      ? { cache: liveStore(keyValueCache(primaryCache.plan, catalog), primaryCache, caches, readOn) }
+      : {}),
     ...(moreDatabases.length > 0
       ? {
           extraDatabases: moreDatabases.map((addOn) =>
-            named(postgresDatabase(addOn.plan, catalog), addOn, databases, readOn),
+            liveStore(postgresDatabase(addOn.plan, catalog), addOn, databases, readOn),
           ),
         }
       : {}),
     ...(moreCaches.length > 0
-      ? { extraCaches: moreCaches.map((addOn) => named(keyValueCache(addOn.plan, catalog), addOn, caches, readOn)) }
+      ? { extraCaches: moreCaches.map((addOn) => liveStore(keyValueCache(addOn.plan, catalog), addOn, caches, readOn)) }
       : {}),
     addOns: others.map((addOn) => asAddOn(addOn, readOn)),
     egressGbPerMonth: 0,
