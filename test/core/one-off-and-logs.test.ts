@@ -91,6 +91,10 @@ describe('the one-off cost of moving scales with what each app has', () => {
     expect(fleet.oneOff.total.toFixed(2)).toBe('1200.00');
     expect(fleet.oneOff.lines[0].source).toMatch(/^Hours: .*\(migrationHoursBasePerApp\); rate: /);
     expect(fleet.assumptions.join('\n')).toContain('One-off, by what each app has, at the ops rate: 10 h per app');
+    // The worked examples in the rule follow the hours in force: 30 and 12 h here, 24 and 6 h by default.
+    expect(fleet.assumptions.join('\n')).toContain('one add-on is 30 h; a hobby app of one Basic dyno 12 h.');
+    const byDefault = modelFleet([{ name: 'blog', workload: workload([['web', 1, 'basic']]) }], catalog);
+    expect(byDefault.assumptions.join('\n')).toContain('one add-on is 24 h; a hobby app of one Basic dyno 6 h.');
   });
 });
 

@@ -140,7 +140,17 @@ function herokuOneOffParts(
 /** The one-off rule in the answer's words. */
 function oneOffRule(catalog: Catalog): string {
   const a = catalog.assumptions;
-  return `One-off, by what each app has, at the ops rate: ${a.migrationHoursBasePerApp} h per app, ${a.migrationHoursPerProcessType} h per running process type, ${a.migrationHoursPerLoadBalancedApp} h per app on the production layout (not a hobby app in a public subnet), ${a.migrationHoursPerSmallDatabase} h per Postgres whose plan holds at most ${formatCount(a.migrationDumpRestoreMaxGb)} GB (Heroku's pg:backups dump and pg_restore, which Heroku Dev Center, Importing and Exporting Heroku Postgres Databases, describes) and ${a.migrationHoursPerLargeDatabase} h for a larger one (a trial restore, then the cut-over in a planned window), ${a.migrationHoursPerCache} h per Key-Value Store, ${a.migrationHoursPerAddOn} h per other add-on and ${a.migrationHoursPerSpace} h per Private or Shield Space (Hosting Advisor defaults, unconfirmed; each is a PRICING_FILE assumption). A production app with web and worker processes, a Standard Postgres, a Key-Value Store and one add-on is 24 h, as the flat 16 h per app and 8 h per database made it; a hobby app of one Basic dyno 6 h. Copying data out of Heroku costs nothing (Heroku bills no egress, AWS no data in).`;
+  // Worked out from the hours in force, so a PRICING_FILE that changes them changes these too.
+  const hobby = a.migrationHoursBasePerApp + a.migrationHoursPerProcessType;
+  const typical =
+    a.migrationHoursBasePerApp +
+    2 * a.migrationHoursPerProcessType +
+    a.migrationHoursPerLoadBalancedApp +
+    // A Standard plan holds 64 GB or more: past the dump-and-restore limit.
+    a.migrationHoursPerLargeDatabase +
+    a.migrationHoursPerCache +
+    a.migrationHoursPerAddOn;
+  return `One-off, by what each app has, at the ops rate: ${a.migrationHoursBasePerApp} h per app, ${a.migrationHoursPerProcessType} h per running process type, ${a.migrationHoursPerLoadBalancedApp} h per app on the production layout (not a hobby app in a public subnet), ${a.migrationHoursPerSmallDatabase} h per Postgres whose plan holds at most ${formatCount(a.migrationDumpRestoreMaxGb)} GB (Heroku's pg:backups dump and pg_restore, which Heroku Dev Center, Importing and Exporting Heroku Postgres Databases, describes) and ${a.migrationHoursPerLargeDatabase} h for a larger one (a trial restore, then the cut-over in a planned window), ${a.migrationHoursPerCache} h per Key-Value Store, ${a.migrationHoursPerAddOn} h per other add-on and ${a.migrationHoursPerSpace} h per Private or Shield Space (Hosting Advisor defaults, unconfirmed; each is a PRICING_FILE assumption). A production app with web and worker processes, a Standard Postgres, a Key-Value Store and one add-on is ${typical} h; a hobby app of one Basic dyno ${hobby} h. Copying data out of Heroku costs nothing (Heroku bills no egress, AWS no data in).`;
 }
 
 /** A Heroku account modelled on AWS. */
